@@ -63,6 +63,7 @@ CODES: dict[str, str] = {
     "E108": "path does not exist or escapes its root",
     "E109": "record has no text field",
     "E110": "unsupported file type",
+    "E111": "file or directory could not be opened or read (permission or I/O error)",
     "E201": "HTML has no extractable body",
     "E202": "no article text left after cleaning",
     "E301": "spaCy model package is not installed",

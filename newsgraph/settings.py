@@ -49,5 +49,6 @@ class Options:
     json_text_fields: tuple[str, ...] = ("text", "content", "body", "articleBody", "article", "html")
     json_title_fields: tuple[str, ...] = ("title", "headline", "name")
     json_url_fields: tuple[str, ...] = ("url", "link", "uri", "source_url")
-    json_date_fields: tuple[str, ...] = ("date", "published", "published_at", "datePublished", "pubdate", "time")
+    json_date_fields: tuple[str, ...] = (
+        "date", "published", "published_at", "datePublished", "pubdate", "time")
     json_publisher_fields: tuple[str, ...] = ("publisher", "source", "site", "site_name", "outlet", "domain")

@@ -2,7 +2,8 @@
 
 One module per record family, like FollowTheMoney's one file per schema:
 
-- ``document``  RawDocument, Document, RemovedBlock, Sentence, Mention, AnnotatedDocument (read/clean/annotate)
+- ``document``  RawDocument, Document, RemovedBlock, Sentence, Mention, AnnotatedDocument
+  (read, clean, annotate)
 - ``entities``  resolved entities and their mentions (resolve/entities)
 - ``events``    PLOVER event mentions and cross-document events (extract/events, resolve/events)
 - ``claims``    attributed claims, time expressions, place mentions (extract/claims, nlp)

@@ -1,5 +1,159 @@
-"""Records of the entities stage (see newsgraph.model)."""
+"""Records of the entities stage (see newsgraph.model): resolved entities, the link of
+each mention to its entity, why merges happened, and analyst edits as statements.
+
+Identity is deterministic, as in FollowTheMoney's ``make_id``: a mention is
+``doc id + character offsets`` (:func:`mention_key`); an entity's id is a hash of the
+key of the mention that founded it, so re-running resolution over the same documents
+in the same order yields the same ids. Analyst edits name entities through *anchor*
+mentions (mention keys), never through entity ids alone, so they still apply after
+re-ingest and re-resolution have reshuffled the ids.
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+__all__ = [
+    "EDIT_OPS", "Edit", "Entity", "EntityChange", "EntityMention", "MergeEvidence", "entity_id",
+    "mention_key", "parse_mention_key",
+]
+
+#: Analyst statements the resolver honours on every run.
+EDIT_OPS: tuple[str, ...] = ("merge", "split", "rename", "alias_add", "alias_remove", "distinct")
+
+
+def mention_key(doc: str, start: int, end: int) -> str:
+    """Identity of a mention: ``"<doc id>:<start>-<end>"``."""
+    return f"{doc}:{start}-{end}"
+
+
+def parse_mention_key(key: str) -> tuple[str, int, int]:
+    doc, _, span = key.rpartition(":")
+    start, _, end = span.partition("-")
+    return doc, int(start), int(end)
+
+
+def entity_id(founding_mention: str) -> str:
+    """Entity id: ``E`` + 16 hex digits of SHA-256 of its founding mention key."""
+    return "E" + hashlib.sha256(founding_mention.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class EntityMention:
+    """One mention linked to one entity, with how and why.
+
+    ``method`` names the step that linked it: ``found`` (the mention founded its
+    within-document chain), ``exact``/``variant`` (same name up to case, hyphens,
+    possessives, transliteration folding), ``partial`` (surname or given name to a
+    full name), ``title`` (``Mr. Kim``), ``acronym``, ``typo``, ``nominal``,
+    ``pronoun``, ``unresolved`` (kept apart, ``reason`` says why), ``cross-doc``
+    (the chain joined an entity from another document) or ``edit``.
+    """
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    label: str
+    entity: str
+    method: str = "found"
+    score: float = 1.0
+    reason: str = ""
+    sentence: int = -1
+
+    @property
+    def key(self) -> str:
+        return mention_key(self.doc, self.start, self.end)
+
+
+@dataclass(slots=True)
+class MergeEvidence:
+    """Why a document chain joined an entity (or why two entities were merged)."""
+
+    entity: str
+    chain: str  # key of the chain's first mention
+    score: float
+    name_score: float
+    context_score: float
+    cooccurrence_score: float
+    type_score: float
+    shared: list[str] = field(default_factory=list)  # shared co-occurring entities / names
+    reason: str = ""
+
+
+@dataclass(slots=True)
+class Entity:
+    """A resolved entity: canonical name, type by majority vote, every surface form.
+
+    ``aliases`` maps each distinct surface form to its mention count (manual aliases
+    count 0); ``type_confidence`` is the share of typed mentions that voted for
+    ``type``; ``evidence`` lists every merge that built it.
+    """
+
+    id: str
+    type: str
+    name: str
+    aliases: dict[str, int] = field(default_factory=dict)
+    type_confidence: float = 1.0
+    type_votes: dict[str, int] = field(default_factory=dict)
+    mentions: list[EntityMention] = field(default_factory=list)
+    evidence: list[MergeEvidence] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class EntityChange:
+    """What one ``Resolver.add`` did to one entity: ``created``, ``extended`` or ``merged``."""
+
+    kind: str
+    entity: str
+    mentions: list[str] = field(default_factory=list)
+    absorbed: list[str] = field(default_factory=list)  # entity ids merged into this one
+
+
+@dataclass(slots=True)
+class Edit:
+    """An analyst statement about entities, kept as data and re-applied on every run.
+
+    - ``merge``: ``anchors`` (≥2 mention keys) belong to one entity.
+    - ``distinct``: the entities of ``anchors[0]`` and ``anchors[1]`` are never the same.
+    - ``split``: ``mentions`` leave the entity of ``anchors[0]`` and form a new one.
+    - ``rename``: the entity of ``anchors[0]`` is called ``value``.
+    - ``alias_add``: ``value`` is an alias of the entity of ``anchors[0]`` (later
+      mentions spelled so are matched to it).
+    - ``alias_remove``: mentions spelled ``value`` leave that entity and may not rejoin.
+
+    ``entities`` records the entity ids the analyst saw (for the audit log only).
+    """
+
+    op: str
+    anchors: list[str] = field(default_factory=list)
+    mentions: list[str] = field(default_factory=list)
+    value: str | None = None
+    entities: list[str] = field(default_factory=list)
+    author: str | None = None
+    note: str | None = None
+    created: str | None = None  # ISO 8601 timestamp, set by the caller
+
+    def __post_init__(self) -> None:
+        if self.op not in EDIT_OPS:
+            raise ValueError(f"unknown entity edit {self.op!r}; expected one of {', '.join(EDIT_OPS)}")
+
+    @property
+    def id(self) -> str:
+        """Content hash of the statement (author/time excluded), so re-adding is a no-op."""
+        payload = json.dumps([self.op, self.anchors, sorted(self.mentions), self.value], ensure_ascii=False)
+        return "X" + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Edit:
+        return cls(**data)

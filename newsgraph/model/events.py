@@ -1,5 +1,154 @@
-"""Records of the events stage (see newsgraph.model)."""
+"""Records of the events stage (see newsgraph.model).
+
+``EventMention`` is one report of one event in one document (extract/events);
+``Event`` is the real-world event many mentions, in many documents, report
+(resolve/events).  Every span is ``(start, end)`` character offsets into the
+mention's ``Document.text``; arguments stay spans here and the lead's resolver
+maps them to entity ids through the entity mentions with the same offsets.
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import hashlib
+from dataclasses import dataclass, field
+
+__all__ = [
+    "PLOVER_TYPES",
+    "ArgumentSpan",
+    "Event",
+    "EventDate",
+    "EventFlags",
+    "EventMention",
+    "EventPlace",
+    "Span",
+    "event_mention_id",
+]
+
+#: The 16 PLOVER event types (PLOVER manual, ch. "Event Categories"), in the
+#: manual's order from verbal cooperation to material conflict.
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+
+
+def event_mention_id(doc_id: str, start: int, end: int) -> str:
+    """Deterministic id of a mention: hash of its document and trigger offsets."""
+    return "evm_" + hashlib.sha256(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class Span:
+    """A stretch of the clean text: ``text == document.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class ArgumentSpan:
+    """An actor or target of an event, as a text span.
+
+    ``role`` says which syntactic relation gave it (``nsubj``, ``agent``,
+    ``dobj``, ``poss``, ``prep_on``, ``appos``, ``conj``…) so a reader can see why.
+    """
+
+    start: int
+    end: int
+    text: str
+    role: str
+    label: str | None = None  # NER label of the span when it is a named mention
+
+
+@dataclass(slots=True)
+class EventPlace:
+    """Where the event happened: the place phrase attached to the trigger."""
+
+    start: int
+    end: int
+    name: str
+    label: str | None = None  # GPE / LOC / FAC when a named mention, else None
+    rule: str = ""
+
+
+@dataclass(slots=True)
+class EventDate:
+    """When the event happened, normalised against the document date.
+
+    ``start``/``end`` are ISO dates bounding the interval the expression names
+    (a day, a month, a year); ``precision`` is ``day``, ``month`` or ``year``;
+    ``evidence`` is the time expression itself (possibly in a neighbouring sentence).
+    """
+
+    start: str
+    end: str
+    precision: str
+    evidence: Span
+    rule: str = ""
+
+
+@dataclass(slots=True)
+class EventFlags:
+    """What an analyst filters on (PLOVER's auxiliary modes and more)."""
+
+    negated: bool = False
+    hypothetical: bool = False  # planned, future, modal, conditional
+    attempted: bool = False  # attempted or failed
+    historical: bool = False  # background, not news of the day
+    #: The reported-speech span (the claim) the event sits inside, with the speaker.
+    reported_via: Span | None = None
+    speaker: Span | None = None
+    cues: list[str] = field(default_factory=list)  # the words that set the flags
+
+
+@dataclass(slots=True)
+class EventMention:
+    """One report of one event in one document, with its evidence."""
+
+    id: str
+    doc: str
+    type: str  # one of PLOVER_TYPES
+    mode: str | None
+    trigger: Span
+    sentence: Span  # the evidence sentence
+    actors: list[ArgumentSpan] = field(default_factory=list)
+    targets: list[ArgumentSpan] = field(default_factory=list)
+    place: EventPlace | None = None
+    date: EventDate | None = None
+    context: list[str] = field(default_factory=list)
+    flags: EventFlags = field(default_factory=EventFlags)
+    lemma: str = ""  # trigger lemma (used by event coreference)
+    confidence: float = 0.0
+    rule: str = ""  # which lexicon entry / parse rule produced it
+
+
+@dataclass(slots=True)
+class Event:
+    """A real-world event: every mention reporting it and every source document."""
+
+    id: str
+    type: str
+    mode: str | None
+    mentions: list[str] = field(default_factory=list)  # EventMention ids
+    sources: list[str] = field(default_factory=list)  # document ids
+    publishers: int = 0  # distinct publishers among the sources (doc count when unknown)
+    actors: list[str] = field(default_factory=list)  # entity ids or normalised texts
+    targets: list[str] = field(default_factory=list)
+    place: str | None = None
+    date_start: str | None = None
+    date_end: str | None = None

@@ -1,1 +1,284 @@
+"""The clean stage: ``RawDocument`` → ``Document`` (clean body, removed blocks, metadata).
 
+Cascade (numbered as it runs):
+
+1. decode the bytes (``decode``: BOM, declared charset, UTF-8, detection,
+   mojibake repair) — E104 when nothing decodes;
+2. HTML: trafilatura main text + metadata (``html``); if it finds nothing, the
+   page is rendered to text (``render``) and goes on as plain text — E201 when
+   the page has no text at all;
+3. plain text: dateline, title, credited outlets (``metadata``), then the
+   line classifier (``boilerplate``) removes chrome, with repetition across the
+   site's earlier articles taken from a ``LineIndex``;
+4. language of the body (``language``); E202 when no article text is left.
+
+Declared metadata (from the reader) always wins over what is inferred; each
+value's origin is recorded in ``Document.provenance``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+from urllib.parse import urlsplit
+
+from newsgraph.errors import CleanError
+from newsgraph.ingest.clean import params as P
+from newsgraph.ingest.clean.boilerplate import Line, classify_lines
+from newsgraph.ingest.clean.decode import decode_bytes, repair_text
+from newsgraph.ingest.clean.html import extract_html
+from newsgraph.ingest.clean.language import (
+    DENSE_SCRIPTS,
+    detect_language,
+    dominant_script,
+    same_writing_system,
+)
+from newsgraph.ingest.clean.lexicon import CHROME_RE, ISO_TO_JUSTEXT
+from newsgraph.ingest.clean.lineindex import LineIndex, line_key
+from newsgraph.ingest.clean.metadata import (
+    copyright_holder,
+    find_attributions,
+    find_dateline,
+    headline_outlet,
+    parse_date,
+    split_site_suffix,
+)
+from newsgraph.ingest.clean.render import render_text
+from newsgraph.model.document import Document, RawDocument, RemovedBlock
+from newsgraph.settings import Options
+
+__all__ = ["LineIndex", "clean", "clean_text", "render_text"]
+
+_WORDS = re.compile(r"\w+")
+#: Lines of the head of a page searched for the title and the dateline.
+_HEAD_LINES = 10
+#: Lines of the tail searched for a copyright holder.
+_TAIL_LINES = 12
+
+
+def clean(raw: RawDocument, options: Options | None = None, lines: LineIndex | None = None) -> Document:
+    """Clean one raw document.
+
+    raw (RawDocument): bytes as read, with the reader's ``format`` and ``declared`` metadata.
+    options (Options): per-run knobs (unused by this stage so far; accepted for the pipeline).
+    lines (LineIndex): lines already seen per site in this ingest; this article's lines are
+        added to it, so later articles of the same site see them as repetition.
+    RETURNS (Document): the clean body and its metadata.
+    RAISES: CleanError E104 (undecodable), E201 (HTML without body), E202 (nothing left).
+    """
+    declared = dict(raw.declared or {})
+    is_html = raw.format == "html"
+    charset = declared.get("encoding") or _charset_of(declared.get("content_type"))
+    text, encoding = decode_bytes(raw.data, charset, html=is_html, path=raw.path, repair=not is_html)
+    doc = Document(id=raw.id, path=raw.path, text="", format=raw.format, encoding=encoding)
+    if is_html:
+        result = extract_html(text, declared.get("url"))
+        if result.text and result.text.strip():
+            doc.text = repair_text(result.text.strip())
+            for key, value in (("title", result.title), ("published", result.published),
+                               ("publisher", result.publisher), ("url", result.url)):
+                if value:
+                    setattr(doc, key, value)
+                    doc.provenance[key] = "html"
+            if result.authors:
+                doc.authors = result.authors
+                doc.provenance["authors"] = "html"
+            doc.removed = _html_removed(text, doc.text)
+        else:
+            rendered = repair_text(render_text(text))
+            if not rendered.strip():
+                raise CleanError("HTML has no extractable body", path=raw.path, code="E201")
+            doc.warnings.append("trafilatura found no main text; page cleaned as plain text")
+            _clean_plain(rendered, doc, declared, lines, raw.path)
+    else:
+        _clean_plain(text, doc, declared, lines, raw.path)
+    _apply_declared(doc, declared)
+    if not _WORDS.search(doc.text):
+        raise CleanError("no article text left after cleaning", path=raw.path, code="E202")
+    if doc.language is None:
+        doc.language, score = detect_language(doc.text)
+        doc.language_score = round(score, 3) if doc.language else None
+    return doc
+
+
+def clean_text(text: str, *, path: str = "<text>", lines: LineIndex | None = None,
+               declared: dict | None = None) -> Document:
+    """Plain-text cleaning of an already decoded string (used by the benchmark and tests)."""
+    doc = Document(id="", path=path, text="")
+    _clean_plain(text, doc, dict(declared or {}), lines, path)
+    return doc
+
+
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+
+
+def _charset_of(content_type: object) -> str | None:
+    """Charset parameter of a declared Content-Type ("text/html; charset=iso-8859-1")."""
+    match = _CHARSET.search(str(content_type)) if content_type else None
+    return match.group(1) if match else None
+
+
+def _html_removed(markup: str, body: str) -> list[RemovedBlock]:
+    """Text of the page trafilatura left out, line by line, so nothing is silently lost."""
+    kept = line_key(body)
+    removed: list[RemovedBlock] = []
+    for line in render_text(markup).splitlines():
+        key = line_key(line)
+        if key and key not in kept:
+            removed.append(RemovedBlock(text=line, kind="html-chrome", line=-1))
+    return removed
+
+
+def _site_of(declared: dict, doc: Document, path: str) -> str:
+    if declared.get("publisher"):
+        return str(declared["publisher"]).casefold()
+    url = declared.get("url") or doc.url
+    if url:
+        host = urlsplit(str(url)).hostname
+        if host:
+            return host.removeprefix("www.")
+    if doc.publisher:
+        return doc.publisher.casefold()
+    return str(PurePath(path.split("#", 1)[0]).parent)
+
+
+def _clean_plain(text: str, doc: Document, declared: dict, index: LineIndex | None, path: str) -> None:
+    raw_lines = text.splitlines()
+    lines = [Line(no=i, text=" ".join(t.split())) for i, t in enumerate(raw_lines) if t.strip()]
+    if not lines:
+        raise CleanError("no article text left after cleaning", path=path, code="E202")
+    texts = [line.text for line in lines]
+
+    # Body language from the long lines (short ones mislead language ID), then its script.
+    long_text = "\n".join(t for t in texts if len(t) >= P.FOREIGN_MIN_CHARS) or "\n".join(texts)
+    lang, lang_score = detect_language(long_text)
+    script, _ = dominant_script(long_text)
+    doc.language, doc.language_score = lang, (round(lang_score, 3) if lang else None)
+    stoplist = _stoplist(lang)
+
+    fixed: dict[int, tuple[str, float]] = {}  # line index → (kind, score) decided by metadata
+    dateline = find_dateline(texts, _HEAD_LINES)
+    if dateline:
+        doc.published = dateline.published
+        doc.provenance["published"] = "dateline"
+        if dateline.whole_line:
+            fixed[dateline.index] = ("dateline", 0.9)
+
+    for att in find_attributions(texts):
+        if att.outlet not in doc.attributed_to:
+            doc.attributed_to.append(att.outlet)
+        if att.remove:
+            fixed[att.index] = ("attribution", 0.9)
+
+    title_i = _title_index(texts, fixed, script)
+    if title_i is not None:
+        title = texts[title_i]
+        doc.title = title
+        doc.provenance["title"] = "first-line"
+        fixed[title_i] = ("title", 1.0)
+        core, site = split_site_suffix(title)
+        if site:
+            doc.title = core
+            doc.publisher = site
+            doc.provenance["publisher"] = "title-suffix"
+        outlet = headline_outlet(title)
+        if outlet and outlet not in doc.attributed_to:
+            doc.attributed_to.insert(0, outlet)
+        # The headline repeated on the page (an <h1> under the <title>) is not body text.
+        keys = {line_key(title), line_key(core)}
+        for i, t in enumerate(texts):
+            if i != title_i and line_key(t) in keys:
+                fixed[i] = ("title", 0.9)
+
+    if not doc.publisher:
+        for t in texts[-_TAIL_LINES:]:
+            holder = copyright_holder(t)
+            if holder:
+                doc.publisher = holder
+                doc.provenance["publisher"] = "copyright-line"
+                break
+
+    site = _site_of(declared, doc, path)
+    repeats = (lambda line: index.count(site, line)) if index is not None else None
+    for i, (kind, score) in fixed.items():
+        line = lines[i]
+        line.cls, line.kind, line.score, line.fixed = "bad", kind, score, True
+    classify_lines(lines, stoplist=stoplist, body_lang=lang, body_script=script, repeats=repeats,
+                   dense=script in DENSE_SCRIPTS)
+    if index is not None:
+        index.add(site, texts)
+
+    doc.text = "\n\n".join(line.text for line in lines if line.kind is None)
+    doc.removed = [RemovedBlock(text=line.text, kind=line.kind or "", line=line.no, score=line.score)
+                   for line in lines if line.kind is not None]
+    if doc.text:
+        lang2, score2 = detect_language(doc.text)
+        if lang2:
+            doc.language, doc.language_score = lang2, round(score2, 3)
+
+
+def _title_index(texts: list[str], fixed: dict[int, tuple[str, float]],
+                 body_script: str | None) -> int | None:
+    for i, t in enumerate(texts[:_HEAD_LINES]):
+        if i in fixed:
+            continue
+        words = _WORDS.findall(t)
+        if len(words) < 2 or len(t) > P.TITLE_MAX_CHARS:
+            continue
+        chrome = CHROME_RE.match(t)
+        if chrome and len(chrome.group(0)) >= 0.5 * len(t):
+            continue
+        script, share = dominant_script(t)
+        if not same_writing_system(script, body_script) and share >= 0.5:
+            continue
+        if parse_date(t) is not None:
+            continue
+        # A line ending like a sentence is the first paragraph: the page has no title line.
+        # Headlines rarely end with a full stop; a long one may end with a quote or "?".
+        end = t.rstrip()
+        if (len(end) > P.TITLE_PERIOD_CHARS and end.endswith(".")) or (
+                len(end) > 150 and end.endswith(("!", "?", "”", '"'))):
+            return None
+        # The only line of text is the body, not a title over nothing.
+        if not any(j != i and j not in fixed and len(_WORDS.findall(u)) >= 3 for j, u in enumerate(texts)):
+            return None
+        return i
+    return None
+
+
+_STOPLISTS: dict[str, frozenset[str]] = {}
+
+
+def _stoplist(lang: str | None) -> frozenset[str]:
+    """jusText stop list for the body's language; all languages' union when unknown."""
+    import justext
+
+    name = ISO_TO_JUSTEXT.get(lang or "", "")
+    key = name or "*"
+    if key not in _STOPLISTS:
+        if name:
+            _STOPLISTS[key] = frozenset(w.casefold() for w in justext.get_stoplist(name))
+        else:
+            words: set[str] = set()
+            for n in justext.get_stoplists():
+                words.update(w.casefold() for w in justext.get_stoplist(n))
+            _STOPLISTS[key] = frozenset(words)
+    return _STOPLISTS[key]
+
+
+def _apply_declared(doc: Document, declared: dict) -> None:
+    """Declared metadata wins over inferred; remember where each value came from."""
+    for key in ("title", "url", "publisher"):
+        value = declared.get(key)
+        if value:
+            setattr(doc, key, str(value).strip())
+            doc.provenance[key] = "declared"
+    published = declared.get("published")
+    if published:
+        iso = parse_date(str(published)) if not re.match(r"^\d{4}(-\d\d){0,2}", str(published)) else None
+        doc.published = iso or str(published)[:10]
+        doc.provenance["published"] = "declared"
+    authors = declared.get("authors")
+    if authors:
+        doc.authors = [authors] if isinstance(authors, str) else [str(a) for a in authors]
+        doc.provenance["authors"] = "declared"

@@ -1,0 +1,47 @@
+# newsgraph — two commands do all set-up on a fresh machine:
+#   make demo   set up, ingest the demo corpus, serve the UI on http://127.0.0.1:8000
+#   make test   set up (Chromium included) and run every test, browser tests too
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DB     ?= newsgraph.db
+PORT   ?= 8000
+SEEDS  := ../shared/corpus/seeds
+CORPUS ?= $(if $(wildcard $(SEEDS)/*),$(SEEDS),examples)
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: demo test install lint chromium bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/newsgraph ingest $(CORPUS) --db $(DB)
+	$(BIN)/newsgraph serve --db $(DB) --port $(PORT)
+
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		echo "installing Debian's chromium for the browser tests"; \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+lint: install
+	$(BIN)/ruff check newsgraph tests
+
+test: install chromium lint
+	$(BIN)/python -m pytest -q -p no:cacheprovider; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+
+bench: install
+	$(BIN)/newsgraph bench throughput
+	$(BIN)/newsgraph bench extract
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm tests/artifacts

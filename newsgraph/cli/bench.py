@@ -1,0 +1,38 @@
+"""`newsgraph bench …`: benchmarks that print figures (never asserted in tests)."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newsgraph.cli._util import app
+
+bench_app = typer.Typer(help="Measure speed and accuracy on public data in ../shared/data.",
+                        no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
+
+
+def _run(module: str, **kwargs: object) -> None:
+    importlib.import_module(f"newsgraph.bench.{module}").main(**kwargs)
+
+
+@bench_app.command()
+def throughput(
+    limit: Annotated[int | None, typer.Option(help="Articles to use (default: all 2,225).")] = None,
+    scaling: Annotated[int, typer.Option(help="N for the N vs 4N Reuters run (0 skips it).")] = 500,
+    processes: Annotated[int, typer.Option("--processes", "-j")] = 1,
+) -> None:
+    """Ingest throughput on BBC News beside a bare spaCy pass; N vs 4N growth on Reuters."""
+    _run("throughput", limit=limit, scaling=scaling, processes=processes)
+
+
+@bench_app.command()
+def extract(
+    data_dir: Annotated[Path | None, typer.Option(help="article-extraction folder.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Pages to use.")] = None,
+) -> None:
+    """Article-body F1 on the article-extraction benchmark: HTML path and plain-text cleaner."""
+    _run("extract", data_dir=data_dir, limit=limit)

@@ -1,0 +1,85 @@
+"""`newsgraph ingest`: read, clean, annotate and store articles, with a progress bar."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from newsgraph import settings
+from newsgraph.cli._util import DEFAULT_DB, DbOption, app, console
+from newsgraph.pipeline import Progress as IngestProgress
+from newsgraph.pipeline import ingest as run_ingest
+from newsgraph.settings import Options
+from newsgraph.store import Store
+
+
+def _count_files(paths: list[str]) -> int | None:
+    """A cheap upper bound for the progress bar (containers hold more than one article)."""
+    total = 0
+    for p in paths:
+        if p == "-":
+            return None
+        path = Path(p)
+        if path.is_dir():
+            total += sum(1 for f in path.rglob("*") if f.is_file() and not f.name.startswith("."))
+        else:
+            total += 1
+    return total
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    db: Annotated[Path, DbOption] = DEFAULT_DB,
+    max_bytes: Annotated[int, typer.Option(help="Per-file size limit in bytes.")] = settings.MAX_FILE_BYTES,
+    processes: Annotated[int, typer.Option("--processes", "-j", help="spaCy worker processes.")] = 1,
+    batch_size: Annotated[int, typer.Option(help="Documents per annotation batch.")] = settings.BATCH_SIZE,
+    no_annotate: Annotated[bool, typer.Option("--no-annotate", help="Store and index only.")] = False,
+) -> None:
+    """Ingest articles: .txt, .html, .json/.jsonl, .warc(.gz), RSS/Atom, directories, stdin."""
+    options = Options(max_bytes=max_bytes, n_process=processes, batch_size=batch_size,
+                      annotate=not no_annotate)
+    total = _count_files(paths)
+    with Store(db) as store, Progress(
+        SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[status]}"), TimeElapsedColumn(),
+        console=console, transient=False, disable=not console.is_terminal,
+    ) as bar:
+        task = bar.add_task("ingest", total=total, status="")
+
+        def show(p: IngestProgress) -> None:
+            status = f"new {p.ingested} · present {p.present} · failed {p.failed}"
+            bar.update(task, completed=p.seen if total is None else min(p.seen, total), status=status)
+
+        report = run_ingest(paths, store, options, stdin=sys.stdin.buffer if "-" in paths else None,
+                            on_progress=show)
+        bar.update(task, completed=total or (report and len(report.ingested)))
+        stats = store.stats()
+
+    table = Table(title=f"ingest summary ({db})", show_header=False)
+    table.add_row("ingested", str(len(report.ingested)))
+    table.add_row("already present", str(len(report.present)))
+    table.add_row("failed", str(len(report.failed)))
+    table.add_row("documents in store", str(stats["documents"]))
+    table.add_row("entity mentions in store", str(stats["mentions"]))
+    console.print(table)
+    if report.failed:
+        fails = Table(title="failures", show_lines=False)
+        fails.add_column("file")
+        fails.add_column("code")
+        fails.add_column("reason")
+        for f in report.failed:
+            fails.add_row(f.path, f.code, f.reason)
+        console.print(fails)

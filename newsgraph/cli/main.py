@@ -1,0 +1,11 @@
+"""The ``newsgraph`` command: one module per command, all sharing ``_util.app``."""
+
+from __future__ import annotations
+
+from newsgraph.cli import bench, export, ingest, search, serve, show  # noqa: F401  (register commands)
+from newsgraph.cli._util import app
+
+__all__ = ["app"]
+
+if __name__ == "__main__":
+    app()

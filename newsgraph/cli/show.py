@@ -1,0 +1,66 @@
+"""`newsgraph show`: one document — metadata, clean text with mentions marked, removed blocks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from newsgraph.cli._util import DEFAULT_DB, LABEL_STYLES, DbOption, app, console, err_console
+from newsgraph.store import Store
+
+
+@app.command()
+def show(
+    doc_id: Annotated[str, typer.Argument(help="Document id (a unique prefix is enough).")],
+    db: Annotated[Path, DbOption] = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON record.")] = False,
+) -> None:
+    """Show a stored document."""
+    with Store(db, readonly=True) as store:
+        doc_id = _unique_id(store, doc_id)
+        doc = store.document(doc_id)
+    if doc is None:
+        raise typer.Exit(1)
+    if as_json:
+        console.print_json(json.dumps(doc, ensure_ascii=False))
+        return
+    meta = Table(show_header=False, box=None)
+    for key in ("id", "path", "title", "publisher", "published", "attributed_to", "authors", "url",
+                "language", "language_score", "format", "encoding", "annotated", "annotate_reason"):
+        value = doc.get(key)
+        meta.add_row(key, ", ".join(value) if isinstance(value, list) else str(value))
+    console.print(Panel(meta, title="document"))
+    text = Text(doc["text"])
+    for m in doc["mentions"]:
+        text.stylize(LABEL_STYLES.get(m["label"], "bold"), m["start"], m["end"])
+    console.print(Panel(text, title="clean text (mentions marked)"))
+    if doc["mentions"]:
+        legend = Text("  ".join(f"{k}" for k in sorted({m['label'] for m in doc['mentions']})))
+        for label in {m["label"] for m in doc["mentions"]}:
+            i = legend.plain.find(label)
+            legend.stylize(LABEL_STYLES.get(label, "bold"), i, i + len(label))
+        console.print(legend)
+    if doc["removed"]:
+        removed = Table(title="removed boilerplate", show_lines=False)
+        removed.add_column("line", justify="right")
+        removed.add_column("kind")
+        removed.add_column("text")
+        for b in doc["removed"]:
+            removed.add_row(str(b["line"]), b["kind"], b["text"][:200])
+        console.print(removed)
+
+
+def _unique_id(store: Store, prefix: str) -> str:
+    rows = [r[0] for r in store.conn.execute(
+        "SELECT id FROM documents WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff"))]
+    if len(rows) == 1:
+        return rows[0]
+    err_console.print(f"[red]no document[/red] with id {prefix!r}" if not rows
+                      else f"[red]ambiguous id prefix[/red] {prefix!r}")
+    raise typer.Exit(1)

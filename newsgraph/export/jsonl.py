@@ -1,0 +1,72 @@
+"""JSON Lines export following the contract in DESIGN.md.
+
+One JSON object per line, each with a ``kind``; the contract's fields are
+always present (null where unknown), extra fields may follow. Records are
+streamed from the store, so exporting a large store needs little memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from newsgraph.store import Store
+
+__all__ = ["document_record", "iter_records", "write_jsonl"]
+
+
+def document_record(doc: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "kind": "document",
+        "id": doc["id"],
+        "path": doc["path"],
+        "title": doc["title"],
+        "publisher": doc["publisher"],
+        "attributed_to": doc["attributed_to"],
+        "published": doc["published"],
+        "language": doc["language"],
+        "text": doc["text"],
+        "removed": doc["removed"],
+        "signals": doc.get("signals") or {},
+        "url": doc["url"],
+        "authors": doc["authors"],
+        "annotated": doc["annotated"],
+        "annotate_reason": doc["annotate_reason"],
+    }
+
+
+def _document_entities(doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Unresolved entities: one per distinct (name, type) in a document, with its mentions."""
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for m in doc["mentions"]:
+        groups.setdefault((m["text"], m["label"]), []).append(m)
+    for (name, label), mentions in groups.items():
+        key = f"{doc['id']}|{label}|{name}".encode()
+        yield {
+            "kind": "entity",
+            "id": "e-" + hashlib.sha256(key).hexdigest()[:16],
+            "type": label,
+            "name": name,
+            "aliases": [name],
+            "mentions": [{"doc": doc["id"], "start": m["start"], "end": m["end"], "text": m["text"]}
+                         for m in mentions],
+        }
+
+
+def iter_records(store: Store) -> Iterator[dict[str, Any]]:
+    """Documents first, then entities, in a stable order."""
+    for doc in store.iter_documents():
+        yield document_record(doc)
+    for doc in store.iter_documents():
+        yield from _document_entities(doc)
+
+
+def write_jsonl(store: Store, out: TextIO) -> dict[str, int]:
+    """Write every record to ``out``; returns counts per kind."""
+    counts: dict[str, int] = {}
+    for rec in iter_records(store):
+        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        counts[rec["kind"]] = counts.get(rec["kind"], 0) + 1
+    return counts

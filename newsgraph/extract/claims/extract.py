@@ -1,0 +1,231 @@
+"""Claims of one document: quotations and reported speech with speaker, cue, content and certainty.
+
+Owns ``extract_claims(adoc) -> list[Claim]``, the cascade:
+
+1. quotations (``quotes``) longer than a fragment are paired with the nearest cue
+   outside them in the same paragraph — after the quote ("…,” he said") or before
+   it ("He said: “…”") — else with a cue line just before ("X said:" ending the
+   previous paragraph) or a short attribution line just after; a quote with no cue
+   right after another speaker's quote continues that speaker;
+2. every other cue the parse gives (``indirect``) with a content span: reported
+   speech, "according to", "accused … of";
+3. speakers classified and resolved (``speakers``), certainty (``certainty``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.extract.claims.certainty import certainty
+from newsgraph.extract.claims.indirect import Attribution, find_attributions
+from newsgraph.extract.claims.quotes import Quote, find_quotes
+from newsgraph.extract.claims.speakers import classify_speaker, resolve_speaker
+from newsgraph.model.claims import Claim, ClaimCue, ClaimSpan, claim_id
+from newsgraph.model.document import AnnotatedDocument
+
+__all__ = ["RULE_CONFIDENCE", "extract_claims"]
+
+#: Prior confidence of each rule: how often its claims were right on PolNeAR train
+#: in development (rounded), so consumers can filter the weaker patterns.
+RULE_CONFIDENCE: dict[str, float] = {
+    "quote+cue": 0.9,
+    "quote+cue-line": 0.75,
+    "quote-continues-speaker": 0.5,
+    "complement": 0.75,
+    "according-to": 0.8,
+    "inverted": 0.65,
+    "object": 0.55,
+}
+
+#: An attribution line after a quote paragraph ("said the minister.") is this short.
+CUE_LINE_MAX_WORDS = 12
+
+
+def _para_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    ps = text.rfind("\n", 0, start) + 1
+    pe = text.find("\n", end)
+    return ps, len(text) if pe < 0 else pe
+
+
+def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def _inside(a: tuple[int, int], q: Quote) -> bool:
+    return any(s <= a[0] and a[1] <= e for s, e in q.parts)
+
+
+def _pick_cue(text: str, q: Quote, atts: list[Attribution]) -> tuple[Attribution | None, str]:
+    ps, pe = _para_bounds(text, q.start, q.end)
+    near = [
+        a
+        for a in atts
+        if ps <= a.cue[0] < pe
+        and not (q.start <= a.cue[0] < q.end)
+        and a.speaker is not None
+        and (
+            a.content is None or _overlaps(a.content, (q.start, q.end)) or a.rule in ("bare-cue", "inverted")
+        )
+    ]
+    if near:
+
+        def dist(a: Attribution) -> int:
+            return a.cue[0] - q.end if a.cue[0] >= q.end else q.start - a.cue[1] + 1
+
+        return min(near, key=dist), "quote+cue"
+    # A cue line ending the previous paragraph with a colon ("Kim said:")
+    prev_end = text.rfind("\n", 0, ps - 1) if ps > 0 else -1
+    prev = text[prev_end + 1 : ps].strip()
+    if prev.endswith(":"):
+        cands = [a for a in atts if prev_end + 1 <= a.cue[0] < ps and a.speaker is not None]
+        if cands:
+            return cands[-1], "quote+cue-line"
+    # A short attribution line after ("— said the minister.")
+    nxt_end = text.find("\n", pe + 1)
+    nxt = text[pe + 1 : nxt_end if nxt_end >= 0 else len(text)]
+    if nxt.strip() and len(nxt.split()) <= CUE_LINE_MAX_WORDS:
+        cands = [a for a in atts if pe < a.cue[0] <= pe + 1 + len(nxt) and a.speaker is not None]
+        if cands:
+            return cands[0], "quote+cue-line"
+    return None, ""
+
+
+def _span(text: str, s: tuple[int, int] | None) -> ClaimSpan | None:
+    return None if s is None else ClaimSpan(s[0], s[1], text[s[0] : s[1]])
+
+
+def _evidence(adoc: AnnotatedDocument, spans: list[tuple[int, int] | None]) -> ClaimSpan:
+    lo = min(s[0] for s in spans if s)
+    hi = max(s[1] for s in spans if s)
+    for sent in adoc.sentences:
+        if sent.start <= lo < sent.end:
+            lo = sent.start
+        if sent.start < hi <= sent.end:
+            hi = sent.end
+    return ClaimSpan(lo, hi, adoc.document.text[lo:hi])
+
+
+def _tokens(doc: Any, span: tuple[int, int]) -> list[Any]:
+    sp = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return list(sp) if sp is not None else []
+
+
+def _make(
+    adoc: AnnotatedDocument,
+    att: Attribution | None,
+    content: tuple[int, int],
+    quote_type: str,
+    rule: str,
+    speaker_from: Claim | None = None,
+) -> Claim:
+    doc = adoc.doc
+    text = adoc.document.text
+    did = adoc.document.id
+    cue = cue_tok = None
+    speaker = speaker_ref = channel = None
+    kind: str | None = None
+    if att is not None:
+        cue = ClaimCue(att.cue[0], att.cue[1], text[att.cue[0] : att.cue[1]], att.cue_lemma)
+        cue_tok = None if att.cue_lemma == "according to" else doc.char_span(att.cue[0], att.cue[1])
+        cue_tok = cue_tok[0] if cue_tok is not None and len(cue_tok) else None
+        speaker = _span(text, att.speaker)
+        channel = _span(text, att.channel)
+        if att.speaker is not None:
+            kind = classify_speaker(att.speaker_head, att.speaker, doc)
+            speaker_ref = resolve_speaker(kind, att.speaker_head, att.speaker, doc, exclude=content)
+    elif speaker_from is not None:
+        speaker, kind, speaker_ref = speaker_from.speaker, speaker_from.speaker_kind, speaker_from.speaker_ref
+        cue = speaker_from.cue
+    cert, hedge = certainty(att.cue_lemma if att else "", cue_tok, _tokens(doc, content))
+    evidence = _evidence(adoc, [content, att.cue if att else None, att.speaker if att else None])
+    return Claim(
+        id=claim_id(did, content[0], content[1]),
+        doc=did,
+        content=ClaimSpan(content[0], content[1], text[content[0] : content[1]]),
+        speaker=speaker,
+        speaker_kind=kind,
+        cue=cue,
+        certainty=cert,
+        quote_type=quote_type,
+        sentence=evidence,
+        rule=rule,
+        confidence=RULE_CONFIDENCE.get(rule, 0.5),
+        speaker_ref=speaker_ref,
+        channel=channel,
+        hedge=hedge,
+    )
+
+
+def extract_claims(adoc: AnnotatedDocument) -> list[Claim]:
+    """Every attributed claim of a document, in text order.
+
+    adoc (AnnotatedDocument): needs its transient spaCy ``doc`` (the parse);
+        a document without one (unannotated, or loaded from the store) gives [].
+    RETURNS (list[Claim]): one per content span; ``speaker`` None when the quote or
+        clause has no attribution the rules can find.
+    """
+    if not adoc.annotated or adoc.doc is None:
+        return []
+    text = adoc.document.text
+    atts = find_attributions(adoc.doc)
+    quotes = find_quotes(text)
+    long_quotes = [q for q in quotes if not q.is_fragment(text)]
+    claims: list[Claim] = []
+    used: set[int] = set()
+    last_quote_claim: Claim | None = None
+    last_att: Attribution | None = None
+    for q in long_quotes:
+        content = (q.inner_start, q.inner_end)
+        # strip trailing punctuation inside the marks (",” he said")
+        while content[1] > content[0] and text[content[1] - 1] in ",;: ":
+            content = (content[0], content[1] - 1)
+        att, rule = _pick_cue(text, q, atts)
+        if att is not None:
+            used.add(id(att))
+            claim = _make(adoc, att, content, "direct", rule)
+            last_att = att
+        elif (
+            last_quote_claim is not None
+            and last_quote_claim.speaker is not None
+            and text[last_quote_claim.content.end : q.start].count("\n") <= 2
+            and not any(
+                last_quote_claim.content.end <= a.cue[0] < q.start and a is not last_att for a in atts
+            )
+        ):
+            claim = _make(
+                adoc, None, content, "direct", "quote-continues-speaker", speaker_from=last_quote_claim
+            )
+        else:
+            last_quote_claim = None
+            continue
+        claims.append(claim)
+        last_quote_claim = claim
+    quote_spans = [(q.start, q.end) for q in long_quotes]
+    for att in atts:
+        if id(att) in used or att.content is None:
+            continue
+        if att.content[1] - att.content[0] < 3:
+            continue
+        if any(_inside(att.cue, q) for q in long_quotes):
+            continue  # a cue inside someone's quotation is part of what they said
+        if any(_overlaps(att.content, qs) for qs in quote_spans):
+            continue
+        if att.rule == "according-to":
+            qtype = "according_to"
+        elif any(
+            q.is_fragment(text) and att.content[0] <= q.start and q.end <= att.content[1] + 1 for q in quotes
+        ):
+            qtype = "mixed"
+        else:
+            qtype = "indirect"
+        claims.append(_make(adoc, att, att.content, qtype, att.rule))
+    claims.sort(key=lambda c: c.content.start)
+    # one claim per content span
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for c in claims:
+        key = (c.content.start, c.content.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out

