@@ -1,4 +1,4 @@
-"""The ingest job: read → clean → annotate → store, one batch at a time.
+"""The ingest job: read → clean → annotate → per-document facts → store, one batch at a time.
 
 This module only wires stages together; each stage lives in its own package and
 knows nothing of the others. Documents already stored (same content hash) are
@@ -16,6 +16,7 @@ from typing import BinaryIO
 
 from newsgraph import settings
 from newsgraph.errors import NewsgraphError
+from newsgraph.facts import extract_facts
 from newsgraph.ingest.clean import LineIndex, clean
 from newsgraph.ingest.read import read_paths
 from newsgraph.model import Document, Failure, IngestReport, RawDocument
@@ -73,7 +74,9 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
             if options.annotate else _unannotated(docs)
         for (raw, _), adoc in zip(batch, annotated, strict=True):
             try:
-                if store.add_document(raw, adoc):
+                facts = extract_facts(adoc)
+                adoc.doc = None  # the parse is not needed past this point: free it
+                if store.add_document(raw, adoc, facts):
                     report.ingested.append(raw.id)
                 else:
                     report.present.append(raw.id)

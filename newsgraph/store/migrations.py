@@ -74,3 +74,50 @@ MIGRATIONS: list[str] = [
     );
     """,
 ]
+
+MIGRATIONS.append(
+    # 2: per-document facts — time expressions, places, claims, event mentions. Key
+    # columns are for querying; ``data`` holds the whole record (JSON of the dataclass)
+    # so a record gains fields without a migration.
+    """
+    ALTER TABLE documents ADD COLUMN published_inferred INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE documents ADD COLUMN resolved INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX documents_unresolved ON documents(resolved) WHERE resolved = 0;
+    CREATE TABLE times (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        text TEXT NOT NULL, value TEXT, precision TEXT, data TEXT NOT NULL,
+        PRIMARY KEY (doc_id, start, "end")
+    );
+    CREATE TABLE places (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        text TEXT NOT NULL, geonameid INTEGER, name TEXT, country TEXT, feature TEXT,
+        lat REAL, lon REAL, data TEXT NOT NULL,
+        PRIMARY KEY (doc_id, start, "end")
+    );
+    CREATE INDEX places_geonameid ON places(geonameid);
+    CREATE INDEX places_country ON places(country);
+    CREATE TABLE claims (
+        id TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        speaker_start INTEGER, speaker_end INTEGER, speaker_text TEXT, speaker_kind TEXT,
+        cue TEXT, certainty TEXT NOT NULL, quote_type TEXT NOT NULL, data TEXT NOT NULL
+    );
+    CREATE INDEX claims_doc ON claims(doc_id);
+    CREATE TABLE event_mentions (
+        id TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        type TEXT NOT NULL, mode TEXT,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        sent_start INTEGER NOT NULL, sent_end INTEGER NOT NULL,
+        date_start TEXT, date_end TEXT, place TEXT,
+        negated INTEGER NOT NULL DEFAULT 0, hypothetical INTEGER NOT NULL DEFAULT 0,
+        attempted INTEGER NOT NULL DEFAULT 0, historical INTEGER NOT NULL DEFAULT 0,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX event_mentions_doc ON event_mentions(doc_id);
+    CREATE INDEX event_mentions_type ON event_mentions(type);
+    """
+)

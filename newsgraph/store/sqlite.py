@@ -13,14 +13,17 @@ import re
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import StoreError
 from newsgraph.model import AnnotatedDocument, Failure, RawDocument
 from newsgraph.store.migrations import MIGRATIONS
+
+if TYPE_CHECKING:
+    from newsgraph.facts import DocumentFacts
 
 __all__ = ["SearchHit", "Store", "fts_query"]
 
@@ -59,6 +62,10 @@ class SearchHit:
     language: str | None
     snippet: str
     rank: float
+
+
+def _json(record: Any) -> str:
+    return json.dumps(asdict(record), ensure_ascii=False)
 
 
 def _now() -> str:
@@ -128,8 +135,9 @@ class Store:
     def has_document(self, doc_id: str) -> bool:
         return bool(self.existing_ids([doc_id]))
 
-    def add_document(self, raw: RawDocument, adoc: AnnotatedDocument) -> bool:
-        """Write one document and everything annotated on it, atomically.
+    def add_document(self, raw: RawDocument, adoc: AnnotatedDocument,
+                     facts: DocumentFacts | None = None) -> bool:
+        """Write one document, its annotations and its per-document facts, atomically.
 
         Returns False (and writes nothing) when the document is already stored.
         """
@@ -140,13 +148,14 @@ class Store:
                     """INSERT OR IGNORE INTO documents (id, path, title, publisher, url, published,
                        authors, attributed_to, language, language_score, format, encoding,
                        provenance, warnings, text, raw, raw_size, annotated, annotate_reason,
-                       model, ingested_at)
-                       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                       model, ingested_at, published_inferred)
+                       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                     (d.id, d.path, d.title, d.publisher, d.url, d.published,
                      json.dumps(d.authors), json.dumps(d.attributed_to), d.language,
                      d.language_score, d.format, d.encoding, json.dumps(d.provenance),
                      json.dumps(d.warnings), d.text, zlib.compress(raw.data, 6),
-                     len(raw.data), int(adoc.annotated), adoc.reason, adoc.model, _now()))
+                     len(raw.data), int(adoc.annotated), adoc.reason, adoc.model, _now(),
+                     int(d.provenance.get("published_inferred") == "true")))
                 if cur.rowcount == 0:
                     return False
                 rowid = cur.lastrowid
@@ -163,10 +172,44 @@ class Store:
                     'INSERT OR IGNORE INTO mentions (doc_id, start, "end", text, label, sentence) '
                     "VALUES (?,?,?,?,?,?)",
                     [(d.id, m.start, m.end, m.text, m.label, m.sentence) for m in adoc.mentions])
+                if facts is not None:
+                    self._add_facts(d.id, facts)
         except sqlite3.Error as exc:
             raise StoreError(f"could not write document {d.id}: {exc}", path=d.path,
                              code="E402") from exc
         return True
+
+    def _add_facts(self, doc_id: str, facts: DocumentFacts) -> None:
+        ex = self.conn.executemany
+        ex('INSERT OR IGNORE INTO times (doc_id, start, "end", text, value, precision, data) '
+           "VALUES (?,?,?,?,?,?,?)",
+           [(doc_id, t.start, t.end, t.text, t.value, t.precision, _json(t)) for t in facts.times])
+        ex('INSERT OR IGNORE INTO places (doc_id, start, "end", text, geonameid, name, country, '
+           "feature, lat, lon, data) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+           [(doc_id, p.start, p.end, p.text, p.geonameid, p.name, p.country, p.feature, p.lat,
+             p.lon, _json(p)) for p in facts.places])
+        ex('INSERT OR IGNORE INTO claims (id, doc_id, start, "end", speaker_start, speaker_end, '
+           "speaker_text, speaker_kind, cue, certainty, quote_type, data) "
+           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+           [(c.id, doc_id, c.start, c.end, c.speaker.start if c.speaker else None,
+             c.speaker.end if c.speaker else None, c.speaker_text, c.speaker_kind,
+             c.cue.text if c.cue else None, c.certainty, c.quote_type, _json(c))
+            for c in facts.claims])
+        ex('INSERT OR IGNORE INTO event_mentions (id, doc_id, type, mode, start, "end", sent_start, '
+           "sent_end, date_start, date_end, place, negated, hypothetical, attempted, historical, "
+           "data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+           [(e.id, doc_id, e.type, e.mode, e.trigger.start, e.trigger.end, e.sentence.start,
+             e.sentence.end, e.date.start if e.date else None, e.date.end if e.date else None,
+             e.place.name if e.place else None, int(e.flags.negated), int(e.flags.hypothetical),
+             int(e.flags.attempted), int(e.flags.historical), _json(e)) for e in facts.events])
+
+    def facts(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
+        """The stored per-document facts of one document, as their JSON records."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        for table in ("times", "places", "claims", "event_mentions"):
+            out[table] = [json.loads(r[0]) for r in self.conn.execute(
+                f'SELECT data FROM {table} WHERE doc_id = ? ORDER BY start, "end"', (doc_id,))]
+        return out
 
     def add_failure(self, failure: Failure) -> None:
         with self.conn:

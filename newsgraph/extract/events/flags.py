@@ -1,0 +1,265 @@
+"""Flags an analyst filters events on: negated, hypothetical, attempted,
+historical, and the reported speech an event sits inside.
+
+PLOVER's auxiliary modes (manual, "Auxiliary modes": historical, future,
+hypothetical, negation) plus attempted/failed and attribution.  Read from the
+parse around the trigger: its own ``neg``/``aux`` children, the verbs and nouns
+that govern it ("planning attacks", "tried to kill", "the plan to overthrow"),
+its modifiers ("the attempted assassination"), and for nouns the verb they are
+the subject of ("the attack did not happen", "the attempted assassination
+failed").  The word lists are general English, each commented.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.extract.events.lexicon import SPEECH_VERBS
+from newsgraph.model.events import EventDate, EventFlags, Span
+
+__all__ = ["HISTORICAL_DAYS", "flags_for"]
+
+Token = Any
+
+#: Modal and future auxiliaries: the event is not (yet) a fact.
+MODALS: frozenset[str] = frozenset(
+    {"will", "would", "may", "might", "could", "should", "shall", "can", "must", "'ll", "wo", "ca"}
+)
+
+#: Governing verbs or nouns that make the event intended, planned or possible.
+PLAN_WORDS: frozenset[str] = frozenset(
+    {
+        "plan",
+        "intend",
+        "aim",
+        "plot",
+        "prepare",
+        "propose",
+        "consider",
+        "want",
+        "hope",
+        "expect",
+        "seek",
+        "threaten",
+        "vow",
+        "promise",
+        "pledge",
+        "scheme",
+        "conspire",
+        "mull",
+        "weigh",
+        "contemplate",
+        "decide",
+        "agree",
+        "offer",
+        "urge",
+        "call",
+        "demand",
+        "ask",
+        "order",
+        "warn",
+        "push",
+        "need",
+        "intention",
+        "bid",
+        "proposal",
+        "possibility",
+        "prospect",
+        "risk",
+        "goal",
+        "objective",
+    }
+)
+
+#: Words saying an event was tried (and perhaps failed) rather than achieved.
+ATTEMPT_WORDS: frozenset[str] = frozenset(
+    {
+        "try",
+        "attempt",
+        "fail",
+        "foil",
+        "thwart",
+        "prevent",
+        "avert",
+        "stop",
+        "abort",
+        "frustrate",
+        "attempted",
+        "failed",
+        "foiled",
+        "thwarted",
+        "botched",
+        "aborted",
+        "unsuccessful",
+        "would-be",
+    }
+)
+
+#: Negation outside ``neg`` arcs: "no attack", "never happened", "denied carrying out".
+NEG_WORDS: frozenset[str] = frozenset({"not", "n't", "never", "no", "without", "nor", "neither"})
+
+#: Verbs that only locate or confirm the event they govern ("the attack did not happen").
+EVENT_PREDICATES: frozenset[str] = frozenset({"happen", "occur", "take", "come", "succeed", "fail", "go"})
+
+#: Adverbs and adjectives that mark background rather than news of the day.
+HISTORICAL_WORDS: frozenset[str] = frozenset(
+    {
+        "previously",
+        "formerly",
+        "earlier",
+        "once",
+        "ago",
+        "historically",
+        "decades",
+        "former",
+        "past",
+    }
+)
+
+#: An event dated this many days or more before its document is background (historical):
+#: a year keeps last spring's events as context without calling last month's history.
+HISTORICAL_DAYS = 365
+
+_QUOTES = '"“”«»'
+
+
+def _governors(trigger: Token, limit: int = 3) -> list[Token]:
+    out = []
+    t = trigger
+    for _ in range(limit):
+        if t.head.i == t.i or t.dep_ in ("ROOT", "ccomp", "parataxis", "advcl", "relcl"):
+            break
+        t = t.head
+        out.append(t)
+    return out
+
+
+def _clause_head(trigger: Token) -> Token:
+    """The verb whose clause the trigger is an argument of (itself for verbs)."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        return trigger
+    t = trigger
+    for _ in range(4):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return trigger
+
+
+def _quoted(trigger: Token) -> tuple[int, int] | None:
+    sent = trigger.sent
+    text = sent.text
+    rel = trigger.idx - sent.start_char
+    opens = [i for i, ch in enumerate(text[:rel]) if ch in _QUOTES]
+    closes = [i for i, ch in enumerate(text[rel:]) if ch in _QUOTES]
+    if len(opens) % 2 == 1 and closes:
+        return sent.start_char + opens[-1] + 1, sent.start_char + rel + closes[0]
+    return None
+
+
+def flags_for(trigger: Token, date: EventDate | None, published: str | None) -> EventFlags:
+    """The flags of the event whose trigger head is ``trigger``."""
+    flags = EventFlags()
+    cues: list[str] = []
+    head = _clause_head(trigger)
+    scope = [trigger] if head.i == trigger.i else [trigger, head]
+    for tok in scope:
+        for c in tok.children:
+            lw = c.lower_
+            if c.dep_ == "neg" or (c.dep_ == "det" and lw == "no"):
+                # A negated carrier negates its event; a negated other verb ("not only") counts too.
+                if (
+                    tok.i == trigger.i
+                    or tok.lemma_ in EVENT_PREDICATES
+                    or trigger.dep_ in ("dobj", "nsubjpass")
+                ):
+                    flags.negated = True
+                    cues.append(c.text)
+            elif (c.dep_ in ("aux", "auxpass") and lw in MODALS) or (
+                c.dep_ == "mark" and lw in ("if", "unless", "whether")
+            ):
+                flags.hypothetical = True
+                cues.append(c.text)
+            elif c.dep_ in ("amod", "compound") and lw in ATTEMPT_WORDS:
+                flags.attempted = True
+                cues.append(c.text)
+            elif c.dep_ in ("advmod", "npadvmod") and lw in HISTORICAL_WORDS:
+                flags.historical = True
+                cues.append(c.text)
+        if tok.i == head.i != trigger.i and tok.lemma_ in ATTEMPT_WORDS:
+            flags.attempted = True
+            cues.append(tok.text)
+        if tok.i == head.i != trigger.i and tok.lemma_ in PLAN_WORDS:
+            flags.hypothetical = True
+            cues.append(tok.text)
+    # "going to attack", "be to" futures.
+    for c in trigger.children:
+        if (
+            c.dep_ == "aux"
+            and c.lower_ == "to"
+            and trigger.head.lemma_ == "go"
+            and trigger.head.tag_ == "VBG"
+        ):
+            flags.hypothetical = True
+            cues.append("going to")
+    for g in _governors(trigger):
+        lemma = g.lemma_.lower()
+        if lemma in ATTEMPT_WORDS:
+            flags.attempted = True
+            cues.append(g.text)
+        elif lemma in PLAN_WORDS:
+            flags.hypothetical = True
+            cues.append(g.text)
+        for c in g.children:
+            if c.dep_ in ("aux",) and c.lower_ in MODALS and g.pos_ in ("VERB", "AUX"):
+                flags.hypothetical = True
+                cues.append(c.text)
+            if c.dep_ == "neg" and g.pos_ in ("VERB", "AUX") and lemma in EVENT_PREDICATES:
+                flags.negated = True
+                cues.append(c.text)
+    if date is not None and published:
+        try:
+            gap = (_iso(published) - _iso(date.end)).days
+        except ValueError:
+            gap = 0
+        if gap >= HISTORICAL_DAYS:
+            flags.historical = True
+            cues.append(date.evidence.text)
+    # Reported speech: the trigger sits in the complement of a speech verb, or in quotes.
+    t = trigger
+    for _ in range(8):
+        if t.head.i == t.i:
+            break
+        if t.dep_ in ("ccomp", "parataxis", "xcomp") and t.head.lemma_ in SPEECH_VERBS:
+            sp = t.head
+            clause = list(t.subtree)
+            flags.reported_via = Span(
+                clause[0].idx,
+                clause[-1].idx + len(clause[-1].text),
+                trigger.doc.text[clause[0].idx : clause[-1].idx + len(clause[-1].text)],
+            )
+            for c in sp.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    st = c.left_edge.idx
+                    en = c.idx + len(c.text)
+                    flags.speaker = Span(st, en, trigger.doc.text[st:en])
+            cues.append(sp.text)
+            break
+        t = t.head
+    if flags.reported_via is None:
+        q = _quoted(trigger)
+        if q:
+            flags.reported_via = Span(q[0], q[1], trigger.doc.text[q[0] : q[1]])
+    flags.cues = cues
+    return flags
+
+
+def _iso(value: str) -> Any:
+    import datetime as dt
+
+    parts = [int(p) for p in value[:10].split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    return dt.date(*parts)
