@@ -70,4 +70,13 @@ CODES: dict[str, str] = {
     "E401": "database schema is newer than this newsgraph",
     "E402": "document could not be written",
     "E501": "refusing to bind a non-loopback address without --token",
+    "E502": "authentication required (Authorization: Bearer <token>, or visit /?token=…)",
+    "E503": "not found",
+    "E504": "invalid request parameter",
+    "E505": "cross-site request refused (form token or origin missing or wrong)",
+    "E506": "an ingest is already running (one writer at a time)",
+    "E507": "upload too large or carrying too many files",
+    "E508": "host not allowed (a server without a token answers loopback names only)",
+    "E509": "internal error",
+    "E510": "method not allowed",
 }

@@ -1,0 +1,120 @@
+"""Handlers of the HTML pages; each answers its ``.json`` twin too (``views.base.respond``).
+
+Handlers only read the request, call one view function and respond; what a
+page shows is decided in ``views/``.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from fastapi import Query
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from newsgraph.api import urls
+from newsgraph.api.deps import ConfigDep, JobsDep, PageQuery, StoreDep
+from newsgraph.api.errors import ApiError
+from newsgraph.api.uploads import save_uploads
+from newsgraph.api.views.apidocs import apidocs_view
+from newsgraph.api.views.base import json_ok, respond
+from newsgraph.api.views.document import document_view
+from newsgraph.api.views.documents import documents_view
+from newsgraph.api.views.error import is_json_request
+from newsgraph.api.views.index import index_view
+from newsgraph.api.views.ingest import IngestStatusContext, ingest_status_view, ingest_view
+from newsgraph.api.views.search import search_view
+
+__all__ = ["apidocs_page", "document_page", "documents_page", "home_page", "ingest_page",
+           "ingest_status_page", "ingest_upload", "raw_document", "search_page"]
+
+SearchQuery = Annotated[str, Query(max_length=1000, description="Full-text query.")]
+
+
+def home_page(request: Request, store: StoreDep, jobs: JobsDep) -> Response:
+    return respond(request, "index.html", index_view(store, jobs.status()))
+
+
+def search_page(request: Request, store: StoreDep, q: SearchQuery = "", page: PageQuery = 1) -> Response:
+    return respond(request, "search.html", search_view(store, q, page))
+
+
+def documents_page(request: Request, store: StoreDep, page: PageQuery = 1) -> Response:
+    return respond(request, "documents.html", documents_view(store, page))
+
+
+def document_page(request: Request, store: StoreDep, doc_id: str) -> Response:
+    ctx = document_view(store, doc_id)
+    if ctx is None:
+        raise ApiError(404, "E503", f"no document with id {doc_id!r}")
+    return respond(request, "document.html", ctx)
+
+
+def raw_document(store: StoreDep, doc_id: str) -> Response:
+    """The bytes as ingested, always as a text/plain download: never rendered as HTML."""
+    data = store.raw_bytes(doc_id)
+    if data is None:
+        raise ApiError(404, "E503", f"no document with id {doc_id!r}")
+    safe_id = "".join(ch for ch in doc_id if ch.isalnum())  # ids are hex; keep the header clean
+    return Response(data, media_type="text/plain", headers={
+        "Content-Disposition": f'attachment; filename="{safe_id}.raw.txt"'})
+
+
+def ingest_page(request: Request, store: StoreDep, config: ConfigDep, jobs: JobsDep) -> Response:
+    return respond(request, "ingest.html", ingest_view(store, config, jobs), csrf=config.csrf_token)
+
+
+def ingest_status_page(request: Request, store: StoreDep, jobs: JobsDep) -> Response:
+    return respond(request, "ingest_status.html", ingest_status_view(store, jobs))
+
+
+def _same_origin(request: Request) -> bool:
+    """A browser sends Origin on every cross-site POST; when present it must be this host."""
+    origin = request.headers.get("origin")
+    if origin is None:
+        return True
+    return origin != "null" and urlsplit(origin).netloc == request.headers.get("host", "")
+
+
+async def ingest_upload(request: Request, config: ConfigDep, jobs: JobsDep) -> Response:
+    """Save the uploaded files under the uploads folder and ingest them in the background.
+
+    Cross-site posts are refused: the Origin (when sent) must be this host, and a
+    request not carrying the bearer token must carry the form's CSRF token.
+    """
+    if not _same_origin(request):
+        raise ApiError(403, "E505", "cross-origin upload refused")
+    length = request.headers.get("content-length")
+    if length and length.isdigit() and int(length) > config.max_upload_request_bytes:
+        raise ApiError(413, "E507", f"upload larger than {config.max_upload_request_bytes // 2**20} MB")
+    if jobs.status().state == "running":
+        raise ApiError(409, "E506")
+    try:
+        form = await request.form(max_files=config.max_upload_files, max_fields=10)
+    except Exception as exc:  # Starlette raises on too many files/fields or a malformed body
+        too_many = "too many" in str(exc).lower()
+        raise ApiError(413 if too_many else 400, "E507" if too_many else "E504",
+                       f"upload refused: {exc}") from exc
+    try:
+        if getattr(request.state, "auth", None) != "bearer":
+            sent = form.get("csrf")
+            if not isinstance(sent, str) or not secrets.compare_digest(
+                    sent.encode(), config.csrf_token.encode()):
+                raise ApiError(403, "E505", "missing or stale form token: reload the upload page")
+        files = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
+        if not files:
+            raise ApiError(400, "E504", "choose at least one file to upload")
+        saved, refused = await save_uploads(files, config.uploads_dir, config.max_file_bytes)
+    finally:
+        await form.close()
+    status = jobs.start(saved, config.uploads_dir.resolve(), refused)
+    if is_json_request(request):
+        return json_ok(IngestStatusContext(status, []), status=202)
+    return RedirectResponse(urls.ingest_status(), status_code=303)
+
+
+def apidocs_page(request: Request) -> Response:
+    return respond(request, "apidocs.html", apidocs_view(request.app.openapi(), urls.openapi()))

@@ -1,0 +1,106 @@
+"""Every URL the app answers, in one table, and the navigation list.
+
+Pages are listed once and registered twice: ``/path`` (HTML) and ``/path.json``
+(its JSON twin, the same handler). The ``.json`` form is registered first so a
+path parameter never swallows the suffix. Later stages add their pages here
+and their nav entry to ``NAV``; nothing else needs to change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import FastAPI
+
+from newsgraph.api import jsonapi, pages, urls
+from newsgraph.api.schemas import ErrorResponse
+
+__all__ = ["API", "NAV", "PAGES", "NavItem", "Page", "register"]
+
+
+@dataclass(frozen=True, slots=True)
+class NavItem:
+    label: str
+    url: str
+    #: Path prefix that marks this entry as the current section.
+    prefix: str
+
+
+#: The header navigation, in order. Entities, events, claims, stories, publishers and
+#: the map add themselves here when their pages exist.
+NAV: list[NavItem] = [
+    NavItem("Search", urls.search(), "/search"),
+    NavItem("Documents", urls.documents(), "/documents"),
+    NavItem("Ingest", urls.ingest(), "/ingest"),
+    NavItem("API", urls.api_docs(), "/docs"),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """An HTML page with a JSON twin (``twin=False``: HTML or bytes only)."""
+
+    path: str
+    endpoint: Callable[..., Any]
+    name: str
+    methods: tuple[str, ...] = ("GET",)
+    twin: bool = True
+
+
+PAGES: list[Page] = [
+    Page("/", pages.home_page, "home"),
+    Page("/search", pages.search_page, "search"),
+    Page("/documents", pages.documents_page, "documents"),
+    Page("/documents/{doc_id}", pages.document_page, "document"),
+    Page("/documents/{doc_id}/raw", pages.raw_document, "raw", twin=False),
+    Page("/ingest", pages.ingest_page, "ingest"),
+    Page("/ingest", pages.ingest_upload, "ingest_upload", methods=("POST",)),
+    Page("/ingest/status", pages.ingest_status_page, "ingest_status"),
+    Page("/docs", pages.apidocs_page, "apidocs"),
+]
+
+_ERROR_TEXT = {401: "Token required (E502)", 404: "No such document (E503)",
+               422: "Invalid parameter (E504)"}
+
+
+def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    return {status: {"model": ErrorResponse, "description": _ERROR_TEXT[status]} for status in statuses}
+
+
+@dataclass(frozen=True, slots=True)
+class Api:
+    path: str
+    endpoint: Callable[..., Any]
+    name: str
+    summary: str
+    errors: tuple[int, ...] = (401, 422)
+
+
+#: The documented JSON API (in OpenAPI); response models come from the handlers' annotations.
+API: list[Api] = [
+    Api("/api/search", jsonapi.api_search, "api_search", "Search"),
+    Api("/api/documents", jsonapi.api_documents, "api_documents", "List documents"),
+    Api("/api/documents/{doc_id}", jsonapi.api_document, "api_document", "One document",
+        (401, 404, 422)),
+    Api("/api/documents/{doc_id}/mentions", jsonapi.api_mentions, "api_mentions", "Mentions of a document",
+        (401, 404, 422)),
+    Api("/api/stats", jsonapi.api_stats, "api_stats", "Store statistics", (401,)),
+]
+
+
+def _twin_path(path: str) -> str:
+    return "/.json" if path == "/" else f"{path}.json"
+
+
+def register(app: FastAPI) -> None:
+    for page in PAGES:
+        if page.twin:
+            app.add_api_route(_twin_path(page.path), page.endpoint, methods=list(page.methods),
+                              name=f"{page.name}_json", include_in_schema=False)
+        app.add_api_route(page.path, page.endpoint, methods=list(page.methods), name=page.name,
+                          include_in_schema=False)
+    for api in API:
+        app.add_api_route(api.path, api.endpoint, methods=["GET"], name=api.name, tags=["api"],
+                          summary=api.summary, responses=_errors(*api.errors))

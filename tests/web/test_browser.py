@@ -1,0 +1,225 @@
+"""The analyst UI in a real browser: search → article, and an upload followed to its status.
+
+Starts the real server (uvicorn in a thread, free loopback port) on a store
+ingested from the demo corpus (the seeds when ``../shared`` is beside the repo,
+else ``examples/``) plus one article holding markup, and drives Debian's
+Chromium through Playwright's sync API. Screenshots go to ``tests/artifacts/``.
+What is asserted is what an analyst sees; the search query is taken from the
+store (the first document's most mentioned name), never written for a corpus.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[2]
+SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
+EXAMPLES = REPO / "examples"
+ARTIFACTS = REPO / "tests" / "artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+#: Guards against a hung server or job; not timing assertions.
+START_GUARD_SECONDS = 30
+JOB_GUARD_MS = 120_000
+
+MARKUP_ARTICLE = """Hacker defaces council website with a script
+
+Investigators in the fictional town of Lindqvist said on Wednesday that an attacker had typed <script>alert(1)</script> into the comment field of the council website.
+
+The council's digital officer, Lena Marsk, said no personal data had been taken and that the comment field had been switched off while the website was repaired.
+"""  # noqa: E501
+
+UPLOAD_ARTICLE = """Ferry service to Kellmar island resumes after storm
+
+The ferry between the fictional harbour town of Brisvik and Kellmar island resumed sailing on Sunday after a storm kept boats in port for three days.
+
+"We are glad to have our link to the mainland back," said Aino Varga, who runs the island's only shop.
+"""  # noqa: E501
+
+
+@dataclass
+class Served:
+    url: str
+    db: Path
+    markup_id: str
+    query: str
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _build_store(tmp: Path) -> tuple[Path, str, str]:
+    from newsgraph.pipeline import ingest
+    from newsgraph.store import Store
+
+    corpus = SEEDS if SEEDS.is_dir() and any(SEEDS.iterdir()) else EXAMPLES
+    extra = tmp / "extra"
+    extra.mkdir()
+    (extra / "markup.txt").write_text(MARKUP_ARTICLE, encoding="utf-8")
+    db = tmp / "browser.db"
+    with Store(db) as store:
+        report = ingest([corpus], store, root=corpus)
+        assert report.ingested, f"nothing ingested from {corpus}: {report.failed}"
+        markup = ingest([extra], store, root=extra)
+        assert markup.ingested, markup.failed
+        first = store.document(report.ingested[0])
+        assert first is not None
+        names = Counter(m["text"] for m in first["mentions"] if len(m["text"]) > 3)
+        query = f'"{names.most_common(1)[0][0]}"' if names else (first["title"] or "").split()[0]
+    return db, markup.ingested[0], query
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: run `make chromium` (installs Debian's chromium)")
+    import uvicorn
+
+    from newsgraph.api.app import create_app
+
+    db, markup_id, query = _build_store(tmp_path_factory.mktemp("browser"))
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, name="newsgraph-test-server", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + START_GUARD_SECONDS
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the server did not start")
+        time.sleep(0.05)
+    try:
+        yield Served(f"http://127.0.0.1:{port}", db, markup_id, query)
+    finally:
+        server.should_exit = True
+        thread.join(START_GUARD_SECONDS)
+
+
+@pytest.fixture(scope="module")
+def browser(served: Served):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture()
+def page(browser, served: Served):
+    context = browser.new_context(viewport={"width": 1360, "height": 900})
+    p = context.new_page()
+    p.problems = []  # console errors (CSP violations among them) and dialogs
+    p.on("console", lambda m: p.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    p.on("pageerror", lambda e: p.problems.append(f"page error: {e}"))
+    p.on("dialog", lambda d: (p.problems.append(f"dialog: {d.message}"), d.dismiss()))
+    # Nothing may be fetched from anywhere but the server itself (no CDN, no fonts).
+    p.on("request", lambda r: None if r.url.startswith((served.url, "data:"))
+         else p.problems.append(f"off-site request: {r.url}"))
+    yield p
+    context.close()
+
+
+def _shot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def test_browser_search_then_article(served: Served, page):
+    from playwright.sync_api import expect
+
+    page.goto(served.url + "/")
+    expect(page.locator(".stats")).to_be_visible()
+    _shot(page, "home")
+
+    box = page.locator("form.bigsearch input[name=q]")
+    box.fill(served.query)
+    box.press("Enter")
+    page.wait_for_url("**/search?**")
+    hits = page.locator("ol.hits li.hit")
+    expect(hits.first).to_be_visible()
+    assert hits.count() >= 1
+    expect(page.locator("#search-summary")).to_contain_text("of")
+    expect(page.locator("ol.hits mark.match").first).to_be_visible()
+    _shot(page, "search")
+
+    hits.first.locator("h3 a").click()
+    page.wait_for_url("**/documents/*")
+    expect(page.locator(".doc-head h1")).to_be_visible()
+    marks = page.locator("#text mark[data-label]")
+    expect(marks.first).to_be_visible()
+    assert marks.count() >= 1
+    label = marks.first.get_attribute("data-label")
+    expect(page.locator(f'.legend mark[data-label="{label}"]')).to_be_visible()
+    # Mentions are coloured by type: a marked span's background differs from the text's.
+    colours = {marks.nth(i).evaluate("e => getComputedStyle(e).backgroundColor")
+               for i in range(min(marks.count(), 30))}
+    assert "rgba(0, 0, 0, 0)" not in colours
+    removed = page.locator("details#removed")
+    expect(removed).to_be_visible()
+    assert removed.get_attribute("open") is None  # folded away
+    if page.locator("details#removed table").count():
+        expect(page.locator("details#removed table")).to_be_hidden()
+    expect(page.locator(".meta-list")).to_contain_text("Published")
+    _shot(page, "article")
+
+    removed.locator("summary").click()
+    if page.locator("details#removed table").count():
+        expect(page.locator("details#removed table")).to_be_visible()
+    _shot(page, "article-removed-open")
+    assert page.problems == []
+
+
+def test_browser_markup_in_an_article_is_text(served: Served, page):
+    from playwright.sync_api import expect
+
+    page.goto(f"{served.url}/documents/{served.markup_id}")
+    expect(page.locator("#text")).to_contain_text("<script>alert(1)</script>")
+    assert page.locator("#text script").count() == 0
+    _shot(page, "article-markup")
+    assert page.problems == []  # no alert dialog, no CSP violation
+
+
+def test_browser_upload_is_ingested_and_status_updates(served: Served, page, tmp_path: Path):
+    from playwright.sync_api import expect
+
+    article = tmp_path / "ferry.txt"
+    article.write_text(UPLOAD_ARTICLE, encoding="utf-8")
+    page.goto(served.url + "/ingest")
+    page.set_input_files("input#files", [str(article)])
+    page.locator("form.upload button[type=submit]").click()
+    page.wait_for_url("**/ingest/status")
+    # ingest.js polls the JSON twin and reloads the page when the job ends.
+    expect(page.locator('#ingest-status [data-field="state"]')).to_have_text("done", timeout=JOB_GUARD_MS)
+    expect(page.locator('#ingest-status [data-field="ingested"]')).to_have_text("1")
+    _shot(page, "ingest-status")
+    page.locator("ul.ingested a").first.click()
+    expect(page.locator(".doc-head h1")).to_contain_text("Ferry service to Kellmar island")
+    assert page.problems == []
+
+
+def test_browser_api_docs_page_is_offline(served: Served, page):
+    from playwright.sync_api import expect
+
+    page.goto(served.url + "/docs")
+    expect(page.locator("section.op").first).to_be_visible()
+    expect(page.get_by_text("/api/search").first).to_be_visible()
+    _shot(page, "api-docs")
+    assert page.problems == []
