@@ -40,6 +40,7 @@ from newsgraph.ingest.clean.metadata import (
     find_attributions,
     find_dateline,
     headline_outlet,
+    looks_dated,
     parse_date,
     split_site_suffix,
 )
@@ -157,7 +158,7 @@ def _clean_plain(text: str, doc: Document, declared: dict, index: LineIndex | No
     stoplist = _stoplist(lang)
 
     fixed: dict[int, tuple[str, float]] = {}  # line index → (kind, score) decided by metadata
-    dateline = find_dateline(texts, _HEAD_LINES)
+    dateline = find_dateline(texts, _HEAD_LINES, lang)
     if dateline:
         doc.published = dateline.published
         doc.provenance["published"] = "dateline"
@@ -170,7 +171,7 @@ def _clean_plain(text: str, doc: Document, declared: dict, index: LineIndex | No
         if att.remove:
             fixed[att.index] = ("attribution", 0.9)
 
-    title_i = _title_index(texts, fixed, script)
+    title_i = _title_index(texts, fixed, script, lang)
     if title_i is not None:
         title = texts[title_i]
         doc.title = title
@@ -218,25 +219,27 @@ def _clean_plain(text: str, doc: Document, declared: dict, index: LineIndex | No
 
 
 def _title_index(texts: list[str], fixed: dict[int, tuple[str, float]],
-                 body_script: str | None) -> int | None:
+                 body_script: str | None, lang: str | None) -> int | None:
     for i, t in enumerate(texts[:_HEAD_LINES]):
         if i in fixed:
-            continue
-        words = _WORDS.findall(t)
-        if len(words) < 2 or len(t) > P.TITLE_MAX_CHARS:
-            continue
-        chrome = CHROME_RE.match(t)
-        if chrome and len(chrome.group(0)) >= 0.5 * len(t):
             continue
         script, share = dominant_script(t)
         if not same_writing_system(script, body_script) and share >= 0.5:
             continue
-        if parse_date(t) is not None:
+        words = _WORDS.findall(t)
+        # Unspaced scripts write a headline as one "word": count its characters instead.
+        enough = len(t) >= 6 if script in DENSE_SCRIPTS else len(words) >= 2
+        if not enough or len(t) > P.TITLE_MAX_CHARS:
+            continue
+        chrome = CHROME_RE.match(t)
+        if chrome and len(chrome.group(0)) >= 0.5 * len(t):
+            continue
+        if looks_dated(t) and parse_date(t, lang) is not None:
             continue
         # A line ending like a sentence is the first paragraph: the page has no title line.
         # Headlines rarely end with a full stop; a long one may end with a quote or "?".
         end = t.rstrip()
-        if (len(end) > P.TITLE_PERIOD_CHARS and end.endswith(".")) or (
+        if (len(end) > P.TITLE_PERIOD_CHARS and end.endswith(".")) or end.endswith("。") or (
                 len(end) > 150 and end.endswith(("!", "?", "”", '"'))):
             return None
         # The only line of text is the body, not a title over nothing.

@@ -209,6 +209,10 @@ def _weight(line: Line) -> float:
     if line.kind == "title":
         # The headline shown on the page sits right above its body: an anchor for the region.
         return P.TITLE_ANCHOR_WEIGHT
+    if line.kind == "chrome" and line.fixed:
+        # A chrome heading ("Comments", "Related news", "Most popular") opens a new page
+        # section: crossing it costs the region more than its few characters.
+        return -P.SECTION_BREAK_WEIGHT
     if line.cls == "good":
         return P.GOOD_WEIGHT * line.chars
     if line.cls == "near":

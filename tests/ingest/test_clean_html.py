@@ -1,0 +1,76 @@
+"""HTML pages: main text and metadata through trafilatura, with the plain-text rescue."""
+
+from __future__ import annotations
+
+from clean_samples import raw
+
+from newsgraph.ingest.clean import clean, render_text
+
+PARAGRAPHS = [
+    "The county board approved the new bus routes on Wednesday after a two-hour debate, with four members "
+    "in favour and one against the plan.",
+    "Officials said the first buses would run in September, once drivers have been trained on the new "
+    "electric vehicles that the county bought last year.",
+    "Residents who spoke at the meeting welcomed the decision but asked for later evening services, "
+    "which the board promised to study before the end of the year.",
+]
+
+PAGE = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>County board backs new bus routes | Valley Courier</title>
+<meta property="og:site_name" content="Valley Courier">
+<meta name="author" content="Jane Roe">
+<meta property="article:published_time" content="2024-03-04T09:00:00Z">
+<script>window.tracking = true;</script><style>body {{ color: red }}</style>
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
+<li><a href="/sport">Sport</a></li></ul></nav>
+<article><h1>County board backs new bus routes</h1>
+{"".join(f"<p>{p}</p>" for p in PARAGRAPHS)}
+</article>
+<aside><h3>Most popular</h3><ul><li><a href="/a">Storm hits coast</a></li>
+<li><a href="/b">Match report</a></li></ul></aside>
+<footer><p>© 2024 Valley Courier. All rights reserved.</p><a href="/privacy">Privacy policy</a></footer>
+</body></html>"""
+
+
+def test_clean_html_main_text_and_metadata():
+    doc = clean(raw(PAGE, path="page.html", fmt="html"))
+    for p in PARAGRAPHS:
+        assert p in doc.text
+    for chrome in ("Most popular", "Storm hits coast", "Privacy policy", "window.tracking"):
+        assert chrome not in doc.text
+    assert doc.title == "County board backs new bus routes"
+    assert doc.published == "2024-03-04"
+    assert doc.publisher == "Valley Courier"
+    assert doc.authors == ["Jane Roe"]
+    assert doc.language == "en"
+    assert doc.provenance["title"] == "html"
+
+
+def test_clean_html_declared_metadata_wins():
+    doc = clean(raw(PAGE, path="page.html", fmt="html", title="From the feed", url="https://v.example/1"))
+    assert doc.title == "From the feed" and doc.provenance["title"] == "declared"
+    assert doc.url == "https://v.example/1"
+
+
+def test_clean_html_render_keeps_chrome_and_drops_scripts():
+    text = render_text(PAGE)
+    lines = text.splitlines()
+    assert lines[0] == "County board backs new bus routes | Valley Courier"
+    assert "Home" in lines and "Most popular" in lines and PARAGRAPHS[0] in lines
+    assert "window.tracking" not in text and "color: red" not in text
+
+
+def test_clean_html_plain_text_cleaner_on_rendered_page():
+    doc = clean(raw(render_text(PAGE)))
+    assert doc.title == "County board backs new bus routes"
+    assert doc.publisher == "Valley Courier"
+    assert doc.text == "\n\n".join(PARAGRAPHS)
+
+
+def test_clean_html_removed_blocks_hold_the_page_chrome():
+    doc = clean(raw(PAGE, path="page.html", fmt="html"))
+    removed = {b.text for b in doc.removed}
+    assert {"Home", "Most popular", "Storm hits coast"} <= removed
+    assert all(b.kind == "html-chrome" for b in doc.removed)
+    assert not any(p in removed for p in PARAGRAPHS)

@@ -1,0 +1,116 @@
+"""Metadata of plain-text articles: dateline, title, credited outlets, declared values, language."""
+
+from __future__ import annotations
+
+import pytest
+from clean_samples import raw
+
+from newsgraph.ingest.clean import clean
+from newsgraph.ingest.clean.metadata import find_attributions, find_dateline, headline_outlet, is_outlet
+
+BODY = (
+    "The county board approved the new bus routes on Wednesday after a two-hour debate, with four members "
+    "in favour and one against the plan.\n\n"
+    "Officials said the first buses would run in September, once drivers have been trained on the new "
+    "electric vehicles that the county bought last year.\n"
+)
+
+
+@pytest.mark.parametrize(("line", "iso"), [
+    ("Sunday, October 17, 2021", "2021-10-17"),
+    ("17 October 2021", "2021-10-17"),
+    ("Published: 2021-10-17 08:15", "2021-10-17"),
+    ("Updated Oct. 17, 2021 at 9:03 pm", "2021-10-17"),
+    ("Reuters November 18, 2019 11:03 PM", "2019-11-18"),
+    ("October 2021", "2021-10"),
+    ("Publié le 12 mars 2023", "2023-03-12"),
+])
+def test_clean_metadata_dateline_formats(line, iso):
+    found = find_dateline([line])
+    assert found is not None and found.published == iso and found.whole_line
+
+
+def test_clean_metadata_sentence_with_a_year_is_not_a_dateline():
+    assert find_dateline(["In 2017, the group smuggled him out of the country."]) is None
+
+
+def test_clean_metadata_dateline_sets_published_and_is_removed():
+    doc = clean(raw(f"Monday, 4 March 2024\n\nCounty board backs new bus routes\n\n{BODY}"))
+    assert doc.published == "2024-03-04"
+    assert doc.provenance["published"] == "dateline"
+    assert "2024" not in doc.text
+    assert doc.title == "County board backs new bus routes"
+
+
+def test_clean_metadata_title_skips_navigation_and_dateline():
+    head = "Skip to content\nMenu\nSunday, October 17, 2021\n\nCounty board backs new bus routes"
+    doc = clean(raw(f"{head}\n\n{BODY}"))
+    assert doc.title == "County board backs new bus routes"
+    assert doc.provenance["title"] == "first-line"
+    assert "County board backs" not in doc.text
+
+
+def test_clean_metadata_no_title_when_first_line_is_a_paragraph():
+    doc = clean(raw(BODY))
+    assert doc.title is None
+    assert doc.text.startswith("The county board approved")
+
+
+def test_clean_metadata_site_suffix_of_title_is_publisher():
+    doc = clean(raw(f"County board backs new bus routes | Valley Courier\n\n{BODY}"))
+    assert doc.title == "County board backs new bus routes"
+    assert doc.publisher == "Valley Courier"
+
+
+@pytest.mark.parametrize(("line", "outlet"), [
+    ("Source: Le Courrier de Belrive", "Le Courrier de Belrive"),
+    ("Via The Northern Herald", "The Northern Herald"),
+    ("Originally published by Valley Times", "Valley Times"),
+    ("The Lakeside Times reports:", "The Lakeside Times"),
+    ("(Reuters) - The county board approved the new routes.", "Reuters"),
+    ("PARIS (AFP) – Officials said on Monday that the plan would go ahead.", "AFP"),
+])
+def test_clean_metadata_attribution_forms(line, outlet):
+    found = find_attributions([line])
+    assert [a.outlet for a in found] == [outlet]
+
+
+def test_clean_metadata_speaker_with_colon_is_not_an_outlet():
+    assert find_attributions(["John Smith said:"]) == []
+    assert headline_outlet("Mayor: the routes will open in September") is None
+    assert headline_outlet("Breaking News: bus routes approved") is None
+
+
+def test_clean_metadata_headline_prefix_outlet():
+    assert headline_outlet("Valley Post: County board backs new bus routes") == "Valley Post"
+    assert is_outlet("BBC") and is_outlet("The Korea Herald") and not is_outlet("Breaking News")
+
+
+def test_clean_metadata_attributed_to_and_attribution_line_removed():
+    title = "Valley Post: County board backs new bus routes"
+    doc = clean(raw(f"{title}\n\n{BODY}\nSource: Hill County Tribune\n"))
+    assert doc.attributed_to == ["Valley Post", "Hill County Tribune"]
+    assert "Source:" not in doc.text
+    assert any(b.kind == "attribution" and b.text == "Source: Hill County Tribune" for b in doc.removed)
+
+
+def test_clean_metadata_declared_wins_over_inferred():
+    doc = clean(raw(f"Sunday, October 17, 2021\n\nCounty board backs new bus routes\n\n{BODY}",
+                    title="Declared title", published="2020-01-02", publisher="Declared Press",
+                    url="https://example.org/a", authors=["A. Writer"]))
+    assert doc.title == "Declared title"
+    assert doc.published == "2020-01-02"
+    assert doc.publisher == "Declared Press"
+    assert doc.url == "https://example.org/a"
+    assert doc.authors == ["A. Writer"]
+    assert doc.provenance == {"title": "declared", "published": "declared", "publisher": "declared",
+                              "url": "declared", "authors": "declared"}
+
+
+def test_clean_metadata_language_of_body():
+    doc = clean(raw(f"County board backs new bus routes\n\n{BODY}"))
+    assert doc.language == "en" and doc.language_score > 0.5
+    german = ("Der Stadtrat hat am Mittwoch nach einer langen Debatte die neuen Buslinien beschlossen, "
+              "die ab September fahren sollen.\n\nDie Fahrer werden vorher auf den neuen Elektrobussen "
+              "geschult, die der Landkreis im vergangenen Jahr gekauft hat.\n")
+    assert clean(raw(german)).language == "de"
