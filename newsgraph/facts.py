@@ -26,6 +26,9 @@ from newsgraph.nlp.time import infer_document_date, normalise_times
 __all__ = ["DocumentFacts", "extract_facts"]
 
 log = logging.getLogger(__name__)
+
+#: Date-inference rules whose value is a lower bound on the writing date, not the date.
+WEAK_DATE_RULES = frozenset({"latest-absolute-date"})
 T = TypeVar("T")
 
 
@@ -53,10 +56,17 @@ def extract_facts(adoc: AnnotatedDocument) -> DocumentFacts:
     doc = adoc.document
     if not doc.published:
         dated = _safely(adoc, "date inference", lambda a: [infer_document_date(a)])
-        if dated and dated[0] is not None and dated[0].value:
-            doc.published = dated[0].value
-            doc.provenance["published"] = f"inferred:{dated[0].rule}"
-            doc.provenance["published_inferred"] = "true"
+        found = dated[0] if dated else None
+        if found is not None and found.value:
+            if found.rule in WEAK_DATE_RULES:
+                # The latest date a text mentions only bounds when it was written (a 2017
+                # story recalls 2014): keep it as a bound, never as the date, and never
+                # anchor "last week" or "Tuesday" to it.
+                doc.provenance["published_not_before"] = found.value
+            else:
+                doc.published = found.value
+                doc.provenance["published"] = f"inferred:{found.rule}"
+                doc.provenance["published_inferred"] = "true"
     return DocumentFacts(
         times=_safely(adoc, "time normalisation", normalise_times, doc.published),
         places=_safely(adoc, "place linking", link_places),

@@ -25,10 +25,11 @@ def show(
     with Store(db, readonly=True) as store:
         doc_id = _unique_id(store, doc_id)
         doc = store.document(doc_id)
+        facts = store.facts(doc_id)
     if doc is None:
         raise typer.Exit(1)
     if as_json:
-        console.print_json(json.dumps(doc, ensure_ascii=False))
+        console.print_json(json.dumps({**doc, "facts": facts}, ensure_ascii=False))
         return
     meta = Table(show_header=False, box=None)
     for key in ("id", "path", "title", "publisher", "published", "attributed_to", "authors", "url",
@@ -46,6 +47,7 @@ def show(
             i = legend.plain.find(label)
             legend.stylize(LABEL_STYLES.get(label, "bold"), i, i + len(label))
         console.print(legend)
+    _print_facts(facts)
     if doc["removed"]:
         removed = Table(title="removed boilerplate", show_lines=False)
         removed.add_column("line", justify="right")
@@ -64,3 +66,33 @@ def _unique_id(store: Store, prefix: str) -> str:
     err_console.print(f"[red]no document[/red] with id {prefix!r}" if not rows
                       else f"[red]ambiguous id prefix[/red] {prefix!r}")
     raise typer.Exit(1)
+
+
+def _print_facts(facts: dict) -> None:
+    """Claims, events, dates and places found in the document, one compact table each."""
+    if facts["claims"]:
+        t = Table(title="claims")
+        for col in ("speaker", "cue", "certainty", "content"):
+            t.add_column(col)
+        for c in facts["claims"]:
+            speaker = (c.get("speaker_ref") or c.get("speaker") or {}).get("text", "")
+            cue = (c.get("cue") or {}).get("text", "")
+            t.add_row(speaker, cue, c["certainty"], c["content"]["text"][:160])
+        console.print(t)
+    if facts["event_mentions"]:
+        t = Table(title="event mentions")
+        for col in ("type", "trigger", "actors", "targets", "place", "date", "flags"):
+            t.add_column(col)
+        for e in facts["event_mentions"]:
+            flags = [k for k in ("negated", "hypothetical", "attempted", "historical") if e["flags"][k]]
+            t.add_row(e["type"] + (f"/{e['mode']}" if e["mode"] else ""), e["trigger"]["text"],
+                      "; ".join(a["text"] for a in e["actors"]), "; ".join(a["text"] for a in e["targets"]),
+                      (e["place"] or {}).get("name", ""), (e["date"] or {}).get("start", ""),
+                      ", ".join(flags))
+        console.print(t)
+    if facts["times"]:
+        console.print("dates: " + "; ".join(f"{t['text']} → {t['value']}" for t in facts["times"]))
+    if facts["places"]:
+        console.print("places: " + "; ".join(
+            f"{p['text']} → {p['name']} ({p['country']}, {p['lat']:.2f}, {p['lon']:.2f})"
+            for p in facts["places"] if p.get("lat") is not None))
