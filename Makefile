@@ -17,6 +17,12 @@ CHROMIUM := /usr/bin/chromium
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	@# Offline basemap for /map: Natural Earth country shapes (public domain; package ISC).
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --no-save --no-audit --no-fund --prefix $(VENV)/npm world-atlas@2.0.2 >/dev/null; \
+	else \
+		echo "npm not found: the map will draw points on a plain graticule (no country shapes)"; \
+	fi
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 from pathlib import Path
 
@@ -71,10 +72,8 @@ def test_ingest_resumes_after_a_kill(tmp_path: Path):
             raise Killed
 
     with Store(db) as s:
-        try:
+        with contextlib.suppress(Killed):
             ingest([root], s, Options(batch_size=1), on_progress=kill_after_first)
-        except Killed:
-            pass
         assert s.stats()["documents"] == 1
     with Store(db) as s:
         report = ingest([root], s, Options(batch_size=1))

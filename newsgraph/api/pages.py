@@ -21,25 +21,66 @@ from newsgraph.api.errors import ApiError
 from newsgraph.api.uploads import save_uploads
 from newsgraph.api.views.apidocs import apidocs_view
 from newsgraph.api.views.base import json_ok, respond
+from newsgraph.api.views.claims import claims_view
 from newsgraph.api.views.document import document_view
 from newsgraph.api.views.documents import documents_view
 from newsgraph.api.views.error import is_json_request
 from newsgraph.api.views.index import index_view
 from newsgraph.api.views.ingest import IngestStatusContext, ingest_status_view, ingest_view
+from newsgraph.api.views.map import map_view
+from newsgraph.api.views.places import place_view, places_view
 from newsgraph.api.views.search import search_view
+from newsgraph.model import CERTAINTIES, SPEAKER_KINDS
 
-__all__ = ["apidocs_page", "document_page", "documents_page", "home_page", "ingest_page",
-           "ingest_status_page", "ingest_upload", "raw_document", "search_page"]
+__all__ = ["apidocs_page", "claims_page", "document_page", "documents_page", "home_page",
+           "ingest_page", "ingest_status_page", "ingest_upload", "map_page", "places_page",
+           "raw_document", "search_page"]
 
 SearchQuery = Annotated[str, Query(max_length=1000, description="Full-text query.")]
+PlaceId = Annotated[int | None, Query(ge=0, description="A place (geonameid).")]
+CountryCode = Annotated[str | None, Query(pattern="^[A-Za-z]{2}$", description="ISO 3166 alpha-2 code.")]
 
 
 def home_page(request: Request, store: StoreDep, jobs: JobsDep) -> Response:
     return respond(request, "index.html", index_view(store, jobs.status()))
 
 
-def search_page(request: Request, store: StoreDep, q: SearchQuery = "", page: PageQuery = 1) -> Response:
-    return respond(request, "search.html", search_view(store, q, page))
+def search_page(request: Request, store: StoreDep, q: SearchQuery = "", page: PageQuery = 1,
+                place: PlaceId = None, country: CountryCode = None) -> Response:
+    return respond(request, "search.html", search_view(store, q, page, place=place, country=country))
+
+
+def claims_page(request: Request, store: StoreDep, page: PageQuery = 1,
+                doc: Annotated[str | None, Query(max_length=64)] = None,
+                certainty: Annotated[str | None, Query(max_length=20)] = None,
+                speaker_kind: Annotated[str | None, Query(max_length=20)] = None,
+                speaker: Annotated[str | None, Query(max_length=200)] = None) -> Response:
+    if certainty and certainty not in CERTAINTIES:
+        raise ApiError(422, "E504", f"certainty must be one of {', '.join(CERTAINTIES)}")
+    if speaker_kind and speaker_kind not in (*SPEAKER_KINDS, "unknown"):
+        raise ApiError(422, "E504", f"speaker_kind must be one of {', '.join(SPEAKER_KINDS)}, unknown")
+    return respond(request, "claims.html", claims_view(
+        store, doc=doc, certainty=certainty, speaker_kind=speaker_kind, speaker=speaker, page=page))
+
+
+def map_page(request: Request, store: StoreDep, focus: PlaceId = None,
+             lat: Annotated[float | None, Query(ge=-90, le=90)] = None,
+             lon: Annotated[float | None, Query(ge=-180, le=180)] = None,
+             zoom: Annotated[float | None, Query(ge=1, le=32)] = None,
+             country: CountryCode = None) -> Response:
+    ctx, drawing = map_view(store, focus=focus, lat=lat, lon=lon, zoom=zoom, country=country)
+    return respond(request, "map.html", ctx, m=drawing)
+
+
+def places_page(request: Request, store: StoreDep, page: PageQuery = 1,
+                id: PlaceId = None, country: CountryCode = None) -> Response:
+    """All places, or with ``?id=`` one place's mentions and events."""
+    if id is None:
+        return respond(request, "places.html", places_view(store, country))
+    ctx = place_view(store, id, page)
+    if ctx is None:
+        raise ApiError(404, "E503", f"no place with id {id} in the store")
+    return respond(request, "place.html", ctx)
 
 
 def documents_page(request: Request, store: StoreDep, page: PageQuery = 1) -> Response:

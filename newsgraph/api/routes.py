@@ -33,6 +33,8 @@ class NavItem:
 NAV: list[NavItem] = [
     NavItem("Search", urls.search(), "/search"),
     NavItem("Documents", urls.documents(), "/documents"),
+    NavItem("Claims", urls.claims(), "/claims"),
+    NavItem("Map", urls.map_view(), "/map"),
     NavItem("Ingest", urls.ingest(), "/ingest"),
     NavItem("API", urls.api_docs(), "/docs"),
 ]
@@ -59,6 +61,9 @@ PAGES: list[Page] = [
     Page("/ingest", pages.ingest_upload, "ingest_upload", methods=("POST",)),
     Page("/ingest/status", pages.ingest_status_page, "ingest_status"),
     Page("/docs", pages.apidocs_page, "apidocs"),
+    Page("/claims", pages.claims_page, "claims"),
+    Page("/map", pages.map_page, "map"),
+    Page("/places", pages.places_page, "places"),
 ]
 
 _ERROR_TEXT = {401: "Token required (E502)", 404: "No such document (E503)",

@@ -9,9 +9,9 @@ from __future__ import annotations
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 __all__ = [
-    "api_docs", "api_document", "api_mentions", "api_search", "api_stats", "document",
-    "documents", "home", "ingest", "ingest_status", "json_twin", "openapi", "raw", "search",
-    "static",
+    "api_docs", "api_document", "api_mentions", "api_search",
+    "api_stats", "claim", "claims", "document", "documents", "home", "ingest", "ingest_status",
+    "json_twin", "map_view", "openapi", "place", "places", "raw", "search", "static",
 ]
 
 
@@ -25,8 +25,8 @@ def home() -> str:
     return "/"
 
 
-def search(q: str = "", page: int = 1) -> str:
-    return _query("/search", q=q, page=page)
+def search(q: str = "", page: int = 1, place: int | None = None, country: str | None = None) -> str:
+    return _query("/search", q=q, place=place, country=country, page=page)
 
 
 def documents(page: int = 1) -> str:
@@ -85,3 +85,29 @@ def json_twin(url: str) -> str:
         return url
     path = "/.json" if path == "/" else path.rstrip("/") + ".json"
     return urlunsplit(("", "", path, parts.query, ""))
+
+
+def claims(doc: str | None = None, certainty: str | None = None, speaker_kind: str | None = None,
+           speaker: str | None = None, page: int = 1) -> str:
+    return _query("/claims", doc=doc, certainty=certainty, speaker_kind=speaker_kind,
+                  speaker=speaker, page=page)
+
+
+def claim(doc_id: str, claim_id: str) -> str:
+    """A claim in its article: the page scrolled to the claim's content."""
+    return f"{document(doc_id)}#claim-{quote(claim_id, safe='')}"
+
+
+def map_view(focus: int | None = None, lat: float | None = None, lon: float | None = None,
+             zoom: float | None = None, country: str | None = None) -> str:
+    """The map; ``focus`` (a geonameid) or ``lat``/``lon`` centre it, ``zoom`` enlarges it."""
+    return _query("/map", focus=focus, lat=lat, lon=lon, zoom=zoom, country=country)
+
+
+def places(country: str | None = None) -> str:
+    return _query("/places", country=country)
+
+
+def place(geonameid: int) -> str:
+    """One place: its mentions with their sentences, and the events located there."""
+    return _query("/places", id=geonameid)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsgraph.cli import bench, export, ingest, search, serve, show  # noqa: F401  (register commands)
+from newsgraph.cli import bench, claims, export, ingest, places, search, serve, show  # noqa: F401  (register commands)
 from newsgraph.cli._util import app
 
 __all__ = ["app"]

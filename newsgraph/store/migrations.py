@@ -121,3 +121,89 @@ MIGRATIONS.append(
     CREATE INDEX event_mentions_type ON event_mentions(type);
     """
 )
+
+MIGRATIONS.append(
+    # 3: corpus-level records — resolved entities with their mention links and the analyst's
+    # edits (the audit log), cross-document events, document links, stories, signals, and the
+    # incremental resolvers' state. Mentions are never rewritten: resolution only links them.
+    """
+    CREATE TABLE entities (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        name TEXT NOT NULL,
+        type_confidence REAL NOT NULL,
+        mention_count INTEGER NOT NULL,
+        doc_count INTEGER NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX entities_name ON entities(name);
+    CREATE INDEX entities_type ON entities(type);
+    CREATE TABLE entity_mentions (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        entity_id TEXT NOT NULL,
+        text TEXT NOT NULL, label TEXT NOT NULL,
+        method TEXT NOT NULL, score REAL NOT NULL, reason TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (doc_id, start, "end")
+    );
+    CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id);
+    CREATE TABLE entity_edits (
+        id TEXT PRIMARY KEY,
+        op TEXT NOT NULL,
+        data TEXT NOT NULL,
+        created TEXT NOT NULL,
+        author TEXT,
+        withdrawn TEXT
+    );
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        mode TEXT,
+        date_start TEXT, date_end TEXT,
+        place TEXT, lat REAL, lon REAL,
+        source_count INTEGER NOT NULL,
+        publisher_count INTEGER NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX events_type ON events(type);
+    CREATE TABLE event_sources (
+        event_id TEXT NOT NULL,
+        mention_id TEXT NOT NULL,
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        PRIMARY KEY (event_id, mention_id)
+    );
+    CREATE INDEX event_sources_mention ON event_sources(mention_id);
+    CREATE INDEX event_sources_doc ON event_sources(doc_id);
+    CREATE TABLE links (
+        a TEXT NOT NULL, b TEXT NOT NULL, kind TEXT NOT NULL, score REAL NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (a, b, kind)
+    );
+    CREATE INDEX links_b ON links(b);
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        label TEXT,
+        start TEXT, "end" TEXT,
+        size INTEGER NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE story_documents (
+        story_id TEXT NOT NULL,
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        PRIMARY KEY (story_id, doc_id)
+    );
+    CREATE INDEX story_documents_doc ON story_documents(doc_id);
+    CREATE TABLE signals (
+        subject TEXT NOT NULL,
+        name TEXT NOT NULL,
+        value REAL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (subject, name)
+    );
+    CREATE TABLE resolver_state (
+        stage TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        updated TEXT NOT NULL
+    );
+    """
+)

@@ -10,6 +10,7 @@ store (the first document's most mentioned name), never written for a corpus.
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -222,4 +223,58 @@ def test_browser_api_docs_page_is_offline(served: Served, page):
     expect(page.locator("section.op").first).to_be_visible()
     expect(page.get_by_text("/api/search").first).to_be_visible()
     _shot(page, "api-docs")
+    assert page.problems == []
+
+
+def _claimed_document(db: Path) -> str | None:
+    """The stored document with the most claims (None when no claim was found)."""
+    from newsgraph.store import Store
+
+    with Store(db, readonly=True) as store:
+        row = store.conn.execute("SELECT doc_id FROM claims GROUP BY doc_id ORDER BY count(*) DESC "
+                                 "LIMIT 1").fetchone()
+    return row[0] if row else None
+
+
+def test_browser_article_claims_beside_the_text(served: Served, page):
+    from playwright.sync_api import expect
+
+    doc_id = _claimed_document(served.db)
+    if doc_id is None:
+        pytest.skip("the demo corpus yielded no claim")
+    page.goto(f"{served.url}/documents/{doc_id}")
+    items = page.locator("#claims li.claim")
+    expect(items.first).to_be_visible()
+    expect(items.first.locator(".certainty")).to_be_visible()
+    claim_id = items.first.get_attribute("data-claim")
+    content = page.locator(f'#text [data-claims~="{claim_id}"]')
+    expect(content.first).to_be_visible()
+    items.first.hover()  # claims.js lights the claim up in the text
+    expect(content.first).to_have_class(re.compile(r"\blit\b"))
+    _shot(page, "article-claims")
+    items.first.locator(".claim-content a").click()
+    page.wait_for_url(f"**#claim-{claim_id}")
+    page.goto(f"{served.url}/claims")
+    expect(page.locator("table.claims-table tbody tr").first).to_be_visible()
+    _shot(page, "claims")
+    assert page.problems == []
+
+
+def test_browser_map_shows_points_and_opens_a_place(served: Served, page):
+    from playwright.sync_api import expect
+
+    page.goto(f"{served.url}/map")
+    expect(page.locator("svg.map")).to_be_visible()
+    points = page.locator("svg.map a.pt")
+    if points.count() == 0:
+        pytest.skip("no resolved place in the demo corpus")
+    expect(points.first).to_be_visible()
+    _shot(page, "map")
+    first = page.locator("#map-places tbody tr a").first
+    name = first.inner_text()
+    first.click()
+    page.wait_for_url("**/places?id=*")
+    expect(page.locator("h1")).to_contain_text(name)
+    expect(page.locator("#place-mentions mark.hit").first).to_be_visible()
+    _shot(page, "place")
     assert page.problems == []

@@ -1,8 +1,11 @@
-"""The article page (``/documents/{id}``): metadata, clean text with mentions marked, removed blocks.
+"""The article page (``/documents/{id}``): metadata, clean text with mentions marked, removed blocks,
+and the document's facts: claims, time expressions, places, the document date.
 
-Mentions become labelled segments (``highlight.mark_paragraphs``) that the
-template wraps in ``<mark data-label=…>``; the legend and the entity table are
-counted from the same mentions. The original URL becomes a link only when it
+The text is cut into pieces by ``overlay.overlay_paragraphs``: a piece knows the
+mention, claims (content, speaker, cue), time expression and place covering it, and
+the template wraps it in ``<span>``/``<mark>`` accordingly; the legend and the entity
+table are counted from the same mentions. Claims are listed beside the text, each
+linked to its content in the text (``#claim-<id>``). The original URL becomes a link only when it
 is http(s): an article cannot smuggle a ``javascript:`` link into the page.
 """
 
@@ -13,11 +16,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.api import urls
-from newsgraph.api.highlight import Segment, mark_paragraphs
+from newsgraph.api.overlay import Piece, TextLayers, overlay_paragraphs
 from newsgraph.model import ENTITY_TYPES
 from newsgraph.store import Store
+from newsgraph.store.facts_queries import document_date
 
-__all__ = ["LABEL_DESCRIPTIONS", "DocumentContext", "document_view"]
+__all__ = ["LABEL_DESCRIPTIONS", "ClaimRow", "DocumentContext", "DocumentDateView", "PlaceRow",
+           "TimeRow", "claim_row", "document_view"]
 
 #: What each entity label means: the OntoNotes 5 label set as spaCy's glossary
 #: (``spacy.explain``) words it, kept here so the page needs no model loaded.
@@ -68,6 +73,101 @@ class KindCount:
 
 
 @dataclass(slots=True)
+class ClaimRow:
+    """A claim as the lists show it; ``speaker`` is the span in the text, ``speaker_text``
+    the best name (the resolved one for a pronoun or role)."""
+
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    speaker_text: str | None
+    speaker_kind: str | None
+    cue: str | None
+    certainty: str
+    quote_type: str
+    channel: str | None
+    hedge: str | None
+    sentence: str
+    rule: str
+    url: str  # the claim in its article
+
+
+@dataclass(slots=True)
+class TimeRow:
+    start: int
+    end: int
+    text: str
+    value: str | None
+    precision: str | None
+    anchored_to: str
+
+
+@dataclass(slots=True)
+class PlaceRow:
+    """A distinct resolved place of the article (unresolved mentions have no geonameid)."""
+
+    geonameid: int | None
+    name: str | None
+    forms: list[str]
+    country: str | None
+    feature: str | None
+    lat: float | None
+    lon: float | None
+    count: int
+    map_url: str | None  # the map centred here
+    place_url: str | None  # every mention of the place
+
+
+@dataclass(slots=True)
+class DocumentDateView:
+    """The document's date: declared by the source, or inferred from the text by ``rule``."""
+
+    value: str | None
+    inferred: bool
+    rule: str | None
+
+
+#: Zoom of the map a place link opens (1 = the whole world).
+PLACE_MAP_ZOOM = 4
+
+
+def _text(span: dict[str, Any] | None) -> str | None:
+    return span["text"] if span else None
+
+
+def claim_row(c: dict[str, Any]) -> ClaimRow:
+    ref = c.get("speaker_ref")
+    speaker = _text(c.get("speaker"))
+    return ClaimRow(
+        id=c["id"], doc=c["doc"], start=c["content"]["start"], end=c["content"]["end"],
+        text=c["content"]["text"], speaker=speaker, speaker_text=ref["text"] if ref else speaker,
+        speaker_kind=c.get("speaker_kind"), cue=_text(c.get("cue")), certainty=c["certainty"],
+        quote_type=c["quote_type"], channel=_text(c.get("channel")), hedge=_text(c.get("hedge")),
+        sentence=c["sentence"]["text"].strip(), rule=c.get("rule", ""), url=urls.claim(c["doc"], c["id"]))
+
+
+def _place_rows(places: list[dict[str, Any]]) -> list[PlaceRow]:
+    groups: dict[Any, list[dict[str, Any]]] = {}
+    for p in places:
+        groups.setdefault(p["geonameid"] if p.get("geonameid") is not None else ("?", p["text"]),
+                          []).append(p)
+    rows = []
+    for _key, ps in groups.items():
+        p = ps[0]
+        gid = p.get("geonameid")
+        located = gid is not None and p.get("lat") is not None
+        rows.append(PlaceRow(
+            gid, p.get("name"), sorted({x["text"] for x in ps}), p.get("country"), p.get("feature"),
+            p.get("lat"), p.get("lon"), len(ps),
+            urls.map_view(focus=gid, zoom=PLACE_MAP_ZOOM) if located else None,
+            urls.place(gid) if gid is not None else None))
+    return sorted(rows, key=lambda r: (r.geonameid is None, -r.count, r.name or r.forms[0]))
+
+
+@dataclass(slots=True)
 class DocumentContext:
     """Everything the article view shows; ``paragraphs`` is ``text`` cut into marked segments."""
 
@@ -94,7 +194,7 @@ class DocumentContext:
     chars: int
     sentences: int
     text: str
-    paragraphs: list[list[Segment]]
+    paragraphs: list[list[Piece]]
     mentions: list[dict[str, Any]]
     entities: list[EntityRow]
     legend: list[LegendItem]
@@ -102,6 +202,11 @@ class DocumentContext:
     removed_kinds: list[KindCount]
     raw_url: str
     api_url: str
+    date: DocumentDateView
+    claims: list[ClaimRow]
+    times: list[TimeRow]
+    places: list[PlaceRow]
+    claims_url: str
 
 
 def _order(label: str) -> int:
@@ -116,6 +221,9 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
     labels = Counter(m["label"] for m in mentions)
     names = Counter((m["text"], m["label"]) for m in mentions)
     url = d.get("url")
+    facts = store.facts(doc_id)
+    dated = document_date(store, doc_id) or {"value": d["published"], "inferred": False, "rule": None}
+    layers = TextLayers(mentions, facts["claims"], facts["times"], facts["places"])
     return DocumentContext(
         id=d["id"], title=d["title"], path=d["path"], publisher=d["publisher"],
         published=d["published"], attributed_to=d["attributed_to"], authors=d["authors"], url=url,
@@ -125,7 +233,7 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
         model=d["model"], ingested_at=d["ingested_at"], raw_size=d["raw_size"],
         provenance=d["provenance"], warnings=d["warnings"], chars=len(d["text"]),
         sentences=len(d["sentences"]), text=d["text"],
-        paragraphs=mark_paragraphs(d["text"], mentions), mentions=mentions,
+        paragraphs=overlay_paragraphs(d["text"], layers), mentions=mentions,
         entities=[EntityRow(name, label, n, urls.search(f'"{name}"'))
                   for (name, label), n in sorted(names.items(),
                                                  key=lambda kv: (_order(kv[0][1]), -kv[1], kv[0][0]))],
@@ -134,4 +242,10 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
         removed=[RemovedView(b["kind"], b["line"], b["score"], b["text"]) for b in d["removed"]],
         removed_kinds=[KindCount(k, n) for k, n in Counter(b["kind"] for b in d["removed"]).most_common()],
         raw_url=urls.raw(d["id"]), api_url=urls.api_document(d["id"]),
+        date=DocumentDateView(dated["value"], dated["inferred"], dated["rule"]),
+        claims=[claim_row(c) for c in facts["claims"]],
+        times=[TimeRow(t["start"], t["end"], t["text"], t.get("value"), t.get("precision"),
+                       t.get("anchored_to", "none")) for t in facts["times"]],
+        places=_place_rows(facts["places"]),
+        claims_url=urls.claims(doc=d["id"]),
     )

@@ -1,0 +1,84 @@
+"""The claims page (``/claims``): every attributed claim, filtered by certainty, speaker kind,
+speaker text and document, paged; facet counts show how many claims each filter value keeps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsgraph.api import urls
+from newsgraph.api.config import LIST_PAGE_SIZE
+from newsgraph.api.views.base import Pager, pager
+from newsgraph.api.views.document import ClaimRow, claim_row
+from newsgraph.model import CERTAINTIES, SPEAKER_KINDS
+from newsgraph.store import Store
+from newsgraph.store.facts_queries import ClaimFilter, claim_counts, claims
+
+__all__ = ["ClaimListRow", "ClaimsContext", "FacetValue", "claims_view"]
+
+
+@dataclass(slots=True)
+class ClaimListRow(ClaimRow):
+    doc_title: str | None
+    doc_url: str
+
+
+@dataclass(slots=True)
+class FacetValue:
+    """One value of a filter: claims it keeps under the other filters, the URL toggling it."""
+
+    value: str
+    count: int
+    url: str
+    selected: bool
+
+
+@dataclass(slots=True)
+class ClaimsContext:
+    doc: str | None
+    certainty: str | None
+    speaker_kind: str | None
+    speaker: str | None
+    doc_title: str | None
+    claims: list[ClaimListRow]
+    certainties: list[FacetValue]
+    speaker_kinds: list[FacetValue]
+    pager: Pager
+    help: str = field(default=(
+        "asserted: stated as fact; hedged: “may”, “allegedly”, “claimed”; denied: the speaker "
+        "rejects it. Speaker kinds: named, pronoun (“he said”), role (“the expert”), anonymous "
+        "(“a source”), collective (“residents”)."))
+
+
+def claims_view(store: Store, *, doc: str | None = None, certainty: str | None = None,
+                speaker_kind: str | None = None, speaker: str | None = None, page: int = 1,
+                per_page: int = LIST_PAGE_SIZE) -> ClaimsContext:
+    speaker = (speaker or "").strip() or None
+    filt = ClaimFilter(doc or None, certainty or None, speaker_kind or None, speaker)
+    total, records = claims(store, filt, limit=per_page, offset=(page - 1) * per_page)
+    rows = []
+    for rec in records:
+        base = claim_row(rec)
+        rows.append(ClaimListRow(*(getattr(base, f) for f in ClaimRow.__dataclass_fields__),
+                                 doc_title=rec.get("doc_title"), doc_url=urls.document(rec["doc"])))
+    doc_title = None
+    if filt.doc:
+        row = store.conn.execute("SELECT title FROM documents WHERE id = ?", (filt.doc,)).fetchone()
+        doc_title = row[0] if row else None
+
+    def url(**change: object) -> str:
+        now: dict[str, object] = {"doc": filt.doc, "certainty": filt.certainty,
+                                  "speaker_kind": filt.speaker_kind, "speaker": filt.speaker}
+        now.update(change)
+        return urls.claims(**now)  # type: ignore[arg-type]
+
+    def facet(column: str, known: tuple[str, ...], chosen: str | None) -> list[FacetValue]:
+        counts = claim_counts(store, filt, column)
+        values = [v for v in known if v in counts] + [v for v in counts if v not in known]
+        return [FacetValue(v, counts[v], url(**{column: None if v == chosen else v}), v == chosen)
+                for v in values]
+
+    return ClaimsContext(
+        filt.doc, filt.certainty, filt.speaker_kind, filt.speaker, doc_title, rows,
+        facet("certainty", CERTAINTIES, filt.certainty),
+        facet("speaker_kind", SPEAKER_KINDS, filt.speaker_kind),
+        pager(total, page, per_page, lambda p: url(page=p)))
