@@ -17,8 +17,15 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 __all__ = [
-    "EDIT_OPS", "Edit", "Entity", "EntityChange", "EntityMention", "MergeEvidence", "entity_id",
-    "mention_key", "parse_mention_key",
+    "EDIT_OPS",
+    "Edit",
+    "Entity",
+    "EntityChange",
+    "EntityMention",
+    "MergeEvidence",
+    "entity_id",
+    "mention_key",
+    "parse_mention_key",
 ]
 
 #: Analyst statements the resolver honours on every run.

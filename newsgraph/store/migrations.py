@@ -119,6 +119,8 @@ MIGRATIONS.append(
     );
     CREATE INDEX event_mentions_doc ON event_mentions(doc_id);
     CREATE INDEX event_mentions_type ON event_mentions(type);
+    CREATE INDEX claims_certainty ON claims(certainty);
+    CREATE INDEX claims_speaker_kind ON claims(speaker_kind);
     """
 )
 

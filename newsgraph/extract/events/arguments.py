@@ -163,6 +163,10 @@ def _verb_args(verb: Token, ev_type: str) -> tuple[list[ArgumentSpan], list[Argu
             for o in c.children:
                 if o.dep_ == "pobj":
                     _make(actors, o, "agent")
+        elif c.dep_ == "dative" and c.pos_ == "ADP":  # "sent agents to X": the object of "to"
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    _make(targets, o, "prep_to")
         elif c.dep_ in ("dobj", "dative") or (c.dep_ == "attr" and c.head.lemma_ != "be"):
             _make(targets, c, c.dep_)
         elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:

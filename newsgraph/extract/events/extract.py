@@ -31,6 +31,7 @@ from newsgraph.extract.events.lexicon import (
     NOUNS,
     SPEECH_VERBS,
     STRICT_NOUNS,
+    TRANSITIVE_READING,
     VERBS,
     lookup,
 )
@@ -45,6 +46,36 @@ Token = Any
 
 #: Types whose future-tense reports the manual codes as AGREE (AGREE definition).
 _FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+
+#: Modals of obligation: said of another party, they make a statement a demand.
+_OBLIGATION = frozenset({"must", "should"})
+
+#: Cues that put an event in the future or on a condition ("will", "would", "unless").
+_FUTURE_CUES = frozenset({"will", "would", "'ll", "unless", "if"})
+
+#: PLOVER's material-conflict quad (manual, "Quad category: MATERIAL CONFLICT").
+_MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+
+#: THREATEN mode for the threatened act (manual, THREATEN modes: the content of the threat).
+_THREAT_MODE: dict[str, str | None] = {
+    "ASSAULT": "violence",
+    "COERCE": "restrict",
+    "SANCTION": "relations",
+    "PROTEST": "restrict",
+    "MOBILIZE": "violence",
+}
+
+
+def _protest_topic(tok: Token, ev_type: str) -> bool:
+    """A REQUEST that states what a protest demands ("marched to demand reforms")."""
+    if ev_type != "REQUEST" or tok.dep_ not in ("advcl", "xcomp", "acl", "conj"):
+        return False
+    head = tok.head
+    for t in (head, *head.children):
+        found = trigger_entry(t) if t.i != tok.i else None
+        if found and found[0][0] == "PROTEST":
+            return True
+    return False
 
 
 def _particle(tok: Token) -> str | None:
@@ -101,6 +132,10 @@ def trigger_entry(tok: Token) -> tuple[tuple[str, str | None], str] | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB":
         if lemma in SPEECH_VERBS and lemma not in VERBS:
+            # "X said Y must do Z" states a demand: REQUEST (manual: requests, demands, orders).
+            for c in tok.children:
+                if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in _OBLIGATION for a in c.children):
+                    return ("REQUEST", None), f"speech+obligation:{lemma}"
             return None
         objs = _objects(tok)
         for o in objs:
@@ -112,6 +147,8 @@ def trigger_entry(tok: Token) -> tuple[tuple[str, str | None], str] | None:
         if tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ == "compound"):
             return None  # "the wounded soldiers", "armed men"
         hit = lookup(lemma, "VERB", _particle(tok))
+        if hit and lemma in TRANSITIVE_READING and any(c.dep_ == "dobj" for c in tok.children):
+            hit = TRANSITIVE_READING[lemma]
         if hit:
             return hit, f"verb:{lemma}"
         return None
@@ -160,13 +197,18 @@ def extract_events(adoc: AnnotatedDocument) -> list[EventMention]:
         place = place_for(tok, target_heads)
         date = date_for(tok, published)
         flags = flags_for(tok, date, published)
-        if (flags.hypothetical and "will" in [c.lower() for c in flags.cues]) or (
-            flags.hypothetical and "'ll" in flags.cues
-        ):
+        if _protest_topic(tok, ev_type):
+            continue  # the demand a protest makes is its topic, not another event (manual, PROTEST)
+        cues = {c.lower() for c in flags.cues}
+        if flags.hypothetical and cues & _FUTURE_CUES:
             if ev_type in _FUTURE_AGREE:
                 ev_type, mode, rule = "AGREE", None, rule + "+future→AGREE"
             elif ev_type == "RETREAT":
                 ev_type, mode, rule = "CONCEDE", None, rule + "+future→CONCEDE"
+            elif ev_type in _MATERIAL_CONFLICT and (cues & {"would", "unless", "if"} or flags.reported_via):
+                # A material-conflict act announced for the future or on a condition is
+                # a threat (manual, "Auxiliary modes": THREATEN ≈ ASSAULT + hypothetical).
+                ev_type, mode, rule = "THREATEN", _THREAT_MODE.get(ev_type), rule + "+future→THREATEN"
         sent = tok.sent
         conf = S.BASE_CONFIDENCE + (S.VERB_BONUS if tok.pos_ == "VERB" else 0.0)
         conf += S.ACTOR_BONUS if actors else 0.0

@@ -95,6 +95,10 @@ ATTEMPT_WORDS: frozenset[str] = frozenset(
     }
 )
 
+#: Words saying the event was kept from happening ("protect him from being
+#: assassinated", "averted a strike"): the event is unrealised, so hypothetical.
+PREVENT_WORDS: frozenset[str] = frozenset({"prevent", "avert", "protect", "save", "spare", "deter"})
+
 #: Negation outside ``neg`` arcs: "no attack", "never happened", "denied carrying out".
 NEG_WORDS: frozenset[str] = frozenset({"not", "n't", "never", "no", "without", "nor", "neither"})
 
@@ -123,13 +127,43 @@ HISTORICAL_DAYS = 365
 _QUOTES = '"“”«»'
 
 
+#: Relations through which a governing word shapes the event below it ("planning
+#: attacks", "tried to kill", "the plan to overthrow", "the attempted assassination
+#: failed").  An adjunct ("before his assassination") is not governed that way.
+GOVERNING_DEPS: frozenset[str] = frozenset(
+    {
+        "xcomp",
+        "dobj",
+        "nsubjpass",
+        "nsubj",
+        "acl",
+        "pcomp",
+        "compound",
+        "conj",
+        "attr",
+        "oprd",
+    }
+)
+
+#: Prepositions whose object is still the content of the governing word ("plans for
+#: attacks", "an attempt at a coup", "a threat of violence").
+GOVERNING_PREPS: frozenset[str] = frozenset({"for", "of", "to", "at", "on"})
+
+
 def _governors(trigger: Token, limit: int = 3) -> list[Token]:
     out = []
     t = trigger
     for _ in range(limit):
-        if t.head.i == t.i or t.dep_ in ("ROOT", "ccomp", "parataxis", "advcl", "relcl"):
+        if t.head.i == t.i:
             break
-        t = t.head
+        if t.dep_ == "pobj":
+            if t.head.lower_ not in GOVERNING_PREPS or t.head.head.i == t.head.i:
+                break
+            t = t.head.head
+        elif t.dep_ in GOVERNING_DEPS:
+            t = t.head
+        else:
+            break
         out.append(t)
     return out
 
@@ -206,7 +240,10 @@ def flags_for(trigger: Token, date: EventDate | None, published: str | None) -> 
             cues.append("going to")
     for g in _governors(trigger):
         lemma = g.lemma_.lower()
-        if lemma in ATTEMPT_WORDS:
+        if lemma in PREVENT_WORDS:
+            flags.hypothetical = True
+            cues.append(g.text)
+        elif lemma in ATTEMPT_WORDS:
             flags.attempted = True
             cues.append(g.text)
         elif lemma in PLAN_WORDS:

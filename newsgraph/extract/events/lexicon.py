@@ -292,6 +292,7 @@ VERBS: dict[str, Entry] = {
     "overrun": ("ASSAULT", None),
     "loot": ("ASSAULT", "destroy"),
     "tear_gas": ("ASSAULT", "crowd-control"),
+    "abuse": ("ASSAULT", "beat"),
 }
 
 NOUNS: dict[str, Entry] = {
@@ -441,6 +442,8 @@ NOUNS: dict[str, Entry] = {
     "destruction": ("ASSAULT", "destroy"),
     "occupation": ("ASSAULT", None),
     "hostilities": ("ASSAULT", None),
+    "cleansing": ("ASSAULT", "targeted"),
+    "suspension": ("SANCTION", "discontinue"),
     "cyberattack": ("COERCE", "cyber"),
     "hacking": ("COERCE", "cyber"),
 }
@@ -592,10 +595,51 @@ DEFAULT_MODE_BY_OBJECT: dict[tuple[str, str], Entry] = {
     ("lay", "siege"): ("ASSAULT", None),
     ("go", "strike"): ("PROTEST", "strike"),
     ("take", "street"): ("PROTEST", "demo"),
+    # Blocking a public way is protest by obstruction (PROTEST mode "obstruct").
+    ("block", "road"): ("PROTEST", "obstruct"),
+    ("block", "street"): ("PROTEST", "obstruct"),
+    ("block", "roadway"): ("PROTEST", "obstruct"),
+    ("block", "highway"): ("PROTEST", "obstruct"),
+    ("block", "bridge"): ("PROTEST", "obstruct"),
+    ("block", "railway"): ("PROTEST", "obstruct"),
+    # Taking ground by force is ASSAULT (ACLED's territorial subtypes; PLOVER ASSAULT).
+    ("capture", "town"): ("ASSAULT", None),
+    ("capture", "city"): ("ASSAULT", None),
+    ("capture", "village"): ("ASSAULT", None),
+    ("capture", "stronghold"): ("ASSAULT", None),
+    ("capture", "territory"): ("ASSAULT", None),
+    ("capture", "base"): ("ASSAULT", None),
+    ("seize", "town"): ("ASSAULT", None),
+    ("seize", "city"): ("ASSAULT", None),
+    ("seize", "village"): ("ASSAULT", None),
+    ("seize", "territory"): ("ASSAULT", None),
+    ("fire", "shell"): ("ASSAULT", "heavy-weapons"),
+    ("fire", "mortar"): ("ASSAULT", "heavy-weapons"),
+    ("fire", "round"): ("ASSAULT", "firearms"),
+    # Suspending aid or links reduces relations: SANCTION.
+    ("suspend", "aid"): ("SANCTION", "withdraw"),
+    ("suspend", "link"): ("SANCTION", "discontinue"),
+    ("suspend", "tie"): ("SANCTION", "discontinue"),
+    ("suspend", "relation"): ("SANCTION", "discontinue"),
+    ("suspend", "delivery"): ("SANCTION", "withdraw"),
     ("free", "hostage"): ("AID", None),
     ("release", "hostage"): ("RETREAT", "release"),
     ("release", "prisoner"): ("RETREAT", "release"),
 }
+
+
+#: Verbs whose PLOVER reading holds only without a direct object: "protesters
+#: demonstrated" is a protest, "demonstrated loyalty" is not; "workers struck" is
+#: a strike, "a missile struck the base" an assault.  lemma -> entry with an object.
+TRANSITIVE_READING: dict[str, Entry | None] = {
+    "demonstrate": None,
+    "march": None,
+    "rally": None,
+    "picket": ("PROTEST", "demo"),
+    "strike": ("ASSAULT", None),
+    "protest": ("ACCUSE", "disapprove"),
+}
+__all__.append("TRANSITIVE_READING")
 
 
 def lookup(lemma: str, pos: str, particle: str | None = None) -> Entry | None:

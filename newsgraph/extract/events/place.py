@@ -149,6 +149,14 @@ def place_for(trigger: Token, target_heads: list[Token]) -> EventPlace | None:
         hit = _from(t, "prep_of_target")
         if hit:
             return hit
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        # "talks with X in Vietnam", "the attack on the embassy in Spain".
+        for c in trigger.children:
+            if c.dep_ == "prep" and c.lower_ not in LOCATIVE_PREPS:
+                for o in c.children:
+                    hit = _from(o, "prep_of_argument") if o.dep_ == "pobj" else None
+                    if hit:
+                        return hit
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass", "nsubj"):
         hit = _from(trigger.head, "prep_of_carrier")
         if hit:

@@ -51,6 +51,8 @@ from newsgraph.settings import Options
 __all__ = ["LineIndex", "clean", "clean_text", "render_text"]
 
 _WORDS = re.compile(r"\w+")
+#: Separators between a page title's headline and its section/site names.
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|·|::|»)\s+")
 #: Lines of the head of a page searched for the title and the dateline.
 _HEAD_LINES = 10
 #: Lines of the tail searched for a copyright holder.
@@ -172,6 +174,7 @@ def _clean_plain(text: str, doc: Document, declared: dict, index: LineIndex | No
             fixed[att.index] = ("attribution", 0.9)
 
     title_i = _title_index(texts, fixed, script, lang)
+    headline: int | None = None
     if title_i is not None:
         title = texts[title_i]
         doc.title = title
@@ -187,9 +190,22 @@ def _clean_plain(text: str, doc: Document, declared: dict, index: LineIndex | No
             doc.attributed_to.insert(0, outlet)
         # The headline repeated on the page (an <h1> under the <title>) is not body text.
         keys = {line_key(title), line_key(core)}
+        # "Headline | Section | Site": failing the whole title, the page's own headline
+        # is the first segment.
+        first = _TITLE_SEPARATORS.split(title, 1)[0]
+        fallback = line_key(first) if len(_WORDS.findall(first)) >= P.HEADLINE_MIN_WORDS else None
+        backup: int | None = None
         for i, t in enumerate(texts):
-            if i != title_i and line_key(t) in keys:
+            key = line_key(t)
+            if i != title_i and key in keys:
                 fixed[i] = ("title", 0.9)
+                if headline is None and i > title_i:
+                    headline = i
+            elif i > title_i and key == fallback and backup is None:
+                backup = i
+        if headline is None and backup is not None:
+            fixed[backup] = ("title", 0.9)
+            headline = backup
 
     if not doc.publisher:
         for t in texts[-_TAIL_LINES:]:
@@ -205,7 +221,7 @@ def _clean_plain(text: str, doc: Document, declared: dict, index: LineIndex | No
         line = lines[i]
         line.cls, line.kind, line.score, line.fixed = "bad", kind, score, True
     classify_lines(lines, stoplist=stoplist, body_lang=lang, body_script=script, repeats=repeats,
-                   dense=script in DENSE_SCRIPTS)
+                   dense=script in DENSE_SCRIPTS, headline=headline)
     if index is not None:
         index.add(site, texts)
 

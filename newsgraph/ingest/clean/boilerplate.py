@@ -9,15 +9,25 @@ then:
 
 1. **jusText classes** (Pomikálek 2011): ``bad`` / ``short`` / ``near`` / ``good``
    from length and stop-word density; hard cues (other script, file name,
-   repeated template line, chrome phrase filling the line) make a line bad.
+   repeated template line, chrome phrase filling the line) make a line bad, and
+   a paragraph the page shows twice (a ticker, a teaser block) is bad too.
 2. **Context smoothing** as in jusText: short and near-good lines take the
    class of their nearest decided neighbours; page start and end count as bad,
    so chrome at the head and tail goes, while a short quote or subheading
    between paragraphs stays.
-3. **Main region**: the article is the densest contiguous run of text — the
-   maximum-sum segment over per-line scores (good text positive, chrome
-   negative) — so teaser lists, comment threads and footers outside it go even
-   when a line there looks like prose.
+3. **Tables**: a run of short lines with many bare numbers is a table rendered
+   cell by cell; it neither helps nor hurts the main region, and is kept when
+   the region holds it.
+4. **Main region**: the article is one contiguous run of text.  When the page
+   shows its headline (a copy of the title line) the article starts there and
+   ends where the running sum of per-line weights (text positive, chrome
+   negative) peaks — newspapers put the body under the headline; otherwise it is
+   the maximum-sum segment of the page (Kadane).  A chrome heading ("Related
+   news", "Comments") or the repeated header of a feed's items ("2 days ago",
+   "Rating: 12 votes": a comment thread) costs a section break, and a tail of
+   teasers (one short summary under a few headline lines, repeated) is cut off.
+5. **Lists inside the article**: a few lines between two paragraphs of the region
+   (a list, a caption, a pull quote) are kept unless chrome vocabulary marks them.
 
 We wrote this rather than call jusText because jusText needs the DOM (link
 density, block tags); here there is none.  Every removed line keeps the cue
@@ -30,6 +40,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from newsgraph.ingest.clean import params as P
 from newsgraph.ingest.clean.language import detect_language, dominant_script, same_writing_system
@@ -62,24 +73,54 @@ class Line:
     score: float = 0.0       # confidence that the line is boilerplate, 0..1
     fixed: bool = False      # a hard cue decided it: context does not change it
     initial: str = "short"   # class before context smoothing
+    chrome: bool = False     # chrome vocabulary in the line (a weak cue, see ``lexicon``)
+    table: bool = False      # part of a run of table cells (numbers between short labels)
+    template: bool = False   # a short line with a number the page repeats in one shape (a feed's item header)
 
 
 def classify_lines(lines: list[Line], *, stoplist: frozenset[str], body_lang: str | None,
                    body_script: str | None, repeats: Callable[[str], int] | None = None,
-                   dense: bool = False) -> list[Line]:
+                   dense: bool = False, headline: int | None = None) -> list[Line]:
     """Set ``kind``/``score`` on every line; lines left with ``kind is None`` are the article.
 
     ``dense``: the body is in a script written without spaces (Chinese, Japanese,
     Thai…), where stop-word density cannot be counted: a line that ends like a
     sentence stands in for a stop-word-rich one, and each character counts as
     ``params.DENSE_CHAR_WIDTH`` characters of length.
+
+    ``headline``: position in ``lines`` of the page's headline shown above the body (a
+    copy of the title line further down the page): the article starts after it.
     """
     if not lines:
         return lines
-    in_page = Counter(line_key(line.text) for line in lines)
-    for line in lines:
+    keys = [line_key(line.text) for line in lines]
+    in_page = Counter(keys)
+    # Whole paragraphs are compared exactly (digits too: "Paragraph 1"/"Paragraph 2" differ).
+    exact = [" ".join(line.text.casefold().split()) for line in lines]
+    shown = Counter(exact)
+    pairs = Counter(pairwise(exact))
+    # Lines the page shows twice *together with a neighbour*: a block repeated (a ticker
+    # in the header and again in the sidebar), as opposed to a line repeated alone (an
+    # interview's recurring question, a table's header cell).
+    in_block = {t for pair, n in pairs.items() if n > 1 for t in pair}
+    # ... or exactly twice alone (a standfirst repeated as a teaser); a line the page
+    # repeats throughout is a recurring label (an interview's question), not a teaser.
+    teasers = {t for t, n in shown.items() if t in in_block or n == 2}
+    for line, key in zip(lines, keys, strict=True):
+        # "2 days ago", "Rating: 12 votes", "3 comments": the header of each item of a
+        # feed (comments, teasers) — digits are folded in the key, so the shape repeats.
+        line.template = (in_page[key] >= P.TEMPLATE_MIN_COUNT and len(line.text) < P.LENGTH_LOW
+                         and any(ch.isdigit() for ch in line.text) and not _NO_LETTERS.match(line.text))
+    for line, text in zip(lines, exact, strict=True):
         _features(line, stoplist, dense)
-        _initial_class(line, body_lang, body_script, in_page, repeats)
+        if line.fixed:
+            # Metadata (title, dateline, credit line) already decided it: the cues below
+            # still give it a class for its neighbours' smoothing, but not a new reason.
+            kind, score = line.kind, line.score
+            _initial_class(line, body_lang, body_script, in_page, repeats, text in teasers)
+            line.kind, line.score, line.fixed = kind, score, True
+        else:
+            _initial_class(line, body_lang, body_script, in_page, repeats, text in teasers)
     _smooth(lines)
     if not any(line.cls == "good" for line in lines):
         # No paragraph anywhere (a table, a list of results): give near-good lines their
@@ -88,7 +129,9 @@ def classify_lines(lines: list[Line], *, stoplist: frozenset[str], body_lang: st
             if not line.fixed:
                 line.cls = "good" if line.initial in ("near", "good") else line.initial
         _smooth(lines)
-    _main_region(lines)
+    _mark_tables(lines)
+    lo, hi = _main_region(lines, headline)
+    _keep_inner_runs(lines, lo, hi)
     for line in lines:
         if line.cls in ("good", "near") and (line.kind is None or not line.fixed):
             line.kind = None
@@ -118,10 +161,14 @@ def _bad(line: Line, kind: str, score: float) -> None:
 
 
 def _initial_class(line: Line, body_lang: str | None, body_script: str | None, in_page: Counter[str],
-                   repeats: Callable[[str], int] | None) -> None:
+                   repeats: Callable[[str], int] | None, teaser: bool) -> None:
     text = line.text
     if _NO_LETTERS.match(text):
-        return _bad(line, "low-content", 0.95)
+        # Not fixed: a number is chrome in a menu (a counter, a page link) but a cell in
+        # a table of the article; the table rule below decides which.
+        line.cls, line.kind, line.score = "bad", "low-content", 0.95
+        line.initial = "bad"
+        return None
     if _FILE.match(text) or _URL.match(text) or _EMAIL.match(text):
         return _bad(line, "file-or-url", 0.95)
     script, share = dominant_script(text)
@@ -137,7 +184,11 @@ def _initial_class(line: Line, body_lang: str | None, body_script: str | None, i
     chrome = CHROME_RE.match(text)
     if chrome and (len(chrome.group(0)) >= 0.5 * line.chars or (line.chars < 40 and not line.terminal)):
         return _bad(line, "chrome", 0.85)
-    if in_page[key] > 1 and line.chars < P.LENGTH_LOW and not line.terminal:
+    if teaser and line.chars >= P.LENGTH_LOW:
+        # A paragraph the page shows twice is a teaser (ticker, "latest news" block
+        # repeated in header and sidebar): an article does not repeat its paragraphs.
+        line.cls, line.kind, line.score = "bad", "repeated", 0.7
+    elif in_page[key] > 1 and line.chars < P.LENGTH_LOW and not line.terminal:
         # A short line the page repeats (menus in header and footer, "Reply", "Rating: 3
         # votes" under each comment) is template; context may still keep it.
         line.cls, line.kind, line.score = "bad", "repeated", 0.6
@@ -155,6 +206,7 @@ def _initial_class(line: Line, body_lang: str | None, body_script: str | None, i
     hits = {m.group(0).casefold() for m in CHROME_ANYWHERE_RE.finditer(text)}
     if chrome:
         hits.add(chrome.group(0).casefold())
+    line.chrome = bool(hits)
     # A long paragraph may mention cookies or a newsletter once; a banner piles them up.
     steps = len(hits) if line.chars <= P.CHROME_MAX_CHARS else max(0, len(hits) - 1)
     if steps:
@@ -205,13 +257,28 @@ def _smooth(lines: list[Line]) -> None:
         line.cls = cls
 
 
+def _weights(lines: list[Line]) -> list[float]:
+    """Main-region weight of every line."""
+    weights = []
+    for i, line in enumerate(lines):
+        w = _weight(line)
+        if w == -P.SECTION_BREAK_WEIGHT and i and _weight(lines[i - 1]) == -P.SECTION_BREAK_WEIGHT:
+            # A toolbar of chrome lines (share buttons one per line) is one boundary.
+            w = P.BAD_WEIGHT * max(line.chars, P.BAD_MIN_CHARS)
+        weights.append(w)
+    return weights
+
+
 def _weight(line: Line) -> float:
+    if line.table and not line.fixed:
+        return 0.0
     if line.kind == "title":
         # The headline shown on the page sits right above its body: an anchor for the region.
         return P.TITLE_ANCHOR_WEIGHT
-    if line.kind == "chrome" and line.fixed:
+    if (line.kind == "chrome" and line.fixed) or line.template:
         # A chrome heading ("Comments", "Related news", "Most popular") opens a new page
-        # section: crossing it costs the region more than its few characters.
+        # section, and so does each item header of a feed (a comment's "2 days ago"):
+        # crossing one costs the region more than its few characters.
         return -P.SECTION_BREAK_WEIGHT
     if line.cls == "good":
         return P.GOOD_WEIGHT * line.chars
@@ -222,19 +289,135 @@ def _weight(line: Line) -> float:
     return P.BAD_WEIGHT * max(line.chars, P.BAD_MIN_CHARS)
 
 
-def _main_region(lines: list[Line]) -> None:
-    """Keep only the maximum-sum contiguous segment (Kadane) of line weights."""
+def _best_segment(weights: list[float], first: int) -> tuple[int, int]:
+    """Maximum-sum contiguous segment (Kadane) of ``weights[first:]``; (0, -1) when none is positive."""
     best, best_span = 0.0, (0, -1)
-    run, start = 0.0, 0
-    for i, line in enumerate(lines):
+    run, start = 0.0, first
+    for i in range(first, len(weights)):
         if run <= 0:
             run, start = 0.0, i
-        run += _weight(line)
+        run += weights[i]
         if run > best:
             best, best_span = run, (start, i)
-    lo, hi = best_span
+    return best_span
+
+
+def _main_region(lines: list[Line], headline: int | None) -> tuple[int, int]:
+    """Keep only the maximum-sum contiguous segment of line weights; return its bounds.
+
+    With a headline, the article starts there and ends where the running sum of the
+    weights after it peaks; without one (or when nothing but the headline would be
+    kept), the segment is the page's maximum-sum one (Kadane).
+    """
+    first = headline or 0
+    weights = _weights(lines)
+
+    def has_text(span: tuple[int, int]) -> bool:
+        return any(lines[i].cls == "good" and not lines[i].fixed for i in range(span[0], span[1] + 1))
+
+    span = (0, -1)
+    if headline is not None:
+        run, best, end = 0.0, 0.0, first
+        for i in range(first, len(weights)):
+            run += weights[i]
+            if run > best:
+                best, end = run, i
+        span = (first, end)
+    if not has_text(span):
+        span = _best_segment(weights, first)
+    if not has_text(span):
+        # The headline alone outweighed every block of text (a page whose body is a
+        # table or a list): find the densest text without the anchor.
+        weights = [0.0 if line.kind == "title" else w for line, w in zip(lines, weights, strict=True)]
+        span = _best_segment(weights, first)
+    lo, hi = span
+    hi = _cut_teaser_tail(lines, lo, hi)
     for i, line in enumerate(lines):
         if (i < lo or i > hi) and not line.fixed and line.cls == "good":
             line.cls = "bad"
             line.kind = "outside-main"
             line.score = 0.55
+    return lo, hi
+
+
+def _keep_inner_runs(lines: list[Line], lo: int, hi: int) -> None:
+    """Keep runs of non-paragraph lines between two paragraphs of the main region.
+
+    A table is kept whole; another run (a list, a caption, a pull quote) when it is
+    short and carries no chrome vocabulary ("Related:", "Read more", "Advertisement").
+    """
+    good = [i for i in range(lo, hi + 1) if lines[i].cls == "good" and not lines[i].fixed]
+    for a, b in pairwise(good):
+        run = lines[a + 1:b]
+        if not run:
+            continue
+        if all(line.table or line.fixed for line in run):
+            for line in run:
+                if not line.fixed:
+                    line.cls, line.kind = "good", None
+            continue
+        if len(run) > P.INNER_RUN_MAX_LINES:
+            continue
+        if any((line.fixed and line.kind == "chrome") or line.chrome for line in run):
+            continue
+        for line in run:
+            # A bare number outside a table is a counter or a page link.
+            if not line.fixed and not _NO_LETTERS.match(line.text):
+                line.cls = "good"
+
+
+def _mark_tables(lines: list[Line]) -> None:
+    """Runs of short non-paragraph lines with many bare numbers: a table rendered cell by cell."""
+    def boundary(line: Line) -> bool:
+        return line.cls == "good" or (line.fixed and line.kind == "chrome")
+
+    i = 0
+    while i < len(lines):
+        if boundary(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and not boundary(lines[j]):
+            j += 1
+        run = lines[i:j]
+        numbers = [line.text for line in run if _NO_LETTERS.match(line.text)]
+        if (len(run) >= P.TABLE_MIN_CELLS and len(numbers) >= P.TABLE_NUMBER_SHARE * len(run)
+                and not _ranking(numbers)):
+            for line in run:
+                line.table = True
+        i = j
+
+
+def _ranking(numbers: list[str]) -> bool:
+    """Whether bare numbers count 1, 2, 3…: the ranks of a "most read" list, not table cells."""
+    values = [n.strip(" .)#") for n in numbers]
+    return all(v.isdigit() for v in values) and [int(v) for v in values] == list(range(1, len(values) + 1))
+
+
+def _cut_teaser_tail(lines: list[Line], lo: int, hi: int) -> int:
+    """End the region before a teaser feed at its tail; return the new last line.
+
+    A teaser is one paragraph (a summary) under two or more short lines (kicker,
+    headline, source, counts); a feed repeats it.  An article's sections carry
+    several paragraphs under one subheading, so a run of such units at the end of
+    the region is the "more stories" list the region ran into.
+    """
+    # Judge by the lines' own classes (smoothing has already made the heads "good"); a
+    # paragraph ends like a sentence, a headline does not.
+    good = [i for i in range(lo, hi + 1) if lines[i].cls == "good" and not lines[i].fixed
+            and lines[i].initial in ("good", "near") and lines[i].terminal]
+    units = 0
+    cut = hi
+    shape = None
+    for k in range(len(good) - 1, 0, -1):
+        g, prev = good[k], good[k - 1]
+        heads = g - prev - 1
+        # A feed repeats one template: the same number of head lines over each summary.
+        if heads >= P.TEASER_HEAD_LINES and lines[g].chars <= P.TEASER_MAX_CHARS and shape in (None, heads):
+            units += 1
+            cut = prev
+            shape = heads
+        else:
+            break
+    return cut if units >= P.TEASER_MIN_UNITS else hi
+

@@ -27,12 +27,12 @@ __all__ = [
 #: boilerplate, it never removes a paragraph on its own.
 CHROME_PHRASES: tuple[str, ...] = (
     # advertising
-    "advertisement", "sponsored", "sponsored content", "promoted", "ad choices", "anzeige", "publicité",
-    "publicidad", "pubblicità",
+    "advertisement", "advert", "sponsored", "sponsored content", "promoted", "ad choices", "anzeige",
+    "publicité", "publicidad", "pubblicità",
     # navigation / accessibility
     "skip to content", "skip to main content", "skip to navigation", "jump to", "main menu", "menu",
     "home", "search", "back to top", "next article", "previous article", "next post", "previous post",
-    "load more", "show more", "read more", "continue reading", "see more", "view all", "more stories",
+    "more", "load more", "show more", "read more", "continue reading", "see more", "view all", "more stories",
     # related / popular blocks
     "latest news", "latest", "related news", "related", "related articles", "related stories",
     "related posts", "you may also like", "you might also like", "recommended", "recommended for you",

@@ -50,7 +50,7 @@ _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 _WORD = re.compile(r"[\w’']+")
 _HEADLINE_PREFIX = re.compile(r"^(?P<outlet>[^:|]{2,50}?)\s*:\s+(?P<rest>\S.{8,})$")
-_SITE_SUFFIX = re.compile(r"^(?P<title>.{12,}?)\s+(?:\||–|—|-|·|::|»)\s+(?P<site>[^|–—·»]{2,50})$")
+_SITE_SUFFIX = re.compile(r"^(?P<title>.{12,})\s+(?:\||–|—|-|·|::|»)\s+(?P<site>[^|–—·»]{2,50})$")
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<name>[A-Z][\w&.'’ -]{1,60}?)"
     r"\s*(?:[.,;|]|\ball rights\b|$)", re.I)

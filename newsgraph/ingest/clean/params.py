@@ -82,3 +82,24 @@ DENSE_CHAR_WIDTH = 3.0
 #: through ("Comments", "Related news"): a section boundary, not just a short line.
 #: Set on the dev half: 40 → F1 0.908, 100 → 0.909, 200 → 0.914, 400 → 0.907.
 SECTION_BREAK_WEIGHT = 200.0
+#: A run of at least this many non-paragraph lines, this share of them bare numbers,
+#: is a table rendered one cell per line: inside the article it is content.
+TABLE_MIN_CELLS = 6
+TABLE_NUMBER_SHARE = 0.3
+#: A short line with a number whose shape (digits folded) the page shows this many
+#: times is the header of a feed item ("2 days ago", "Rating: 12 votes"): a comment
+#: thread or teaser list, crossed by the main region at a section break's cost.
+TEMPLATE_MIN_COUNT = 3
+#: A teaser: one paragraph of at most this many characters under at least this many
+#: short lines; this many in a row at the end of the main region are a "more
+#: stories" feed, not the article.
+TEASER_MAX_CHARS = 300
+TEASER_HEAD_LINES = 2
+TEASER_MIN_UNITS = 3
+#: Lines between two paragraphs of the article (a list, a caption, a pull quote) are
+#: kept when there are at most this many and none is chrome; a longer run is a widget.
+#: Set on the dev half: 3 → F1 0.9158, 6 → 0.9171, unlimited → 0.9161.
+INNER_RUN_MAX_LINES = 6
+#: The first segment of "Headline | Section | Site" is looked for as the on-page
+#: headline only when it has at least this many words (a lone site name is not one).
+HEADLINE_MIN_WORDS = 3
