@@ -156,10 +156,17 @@ def _governors(trigger: Token, limit: int = 3) -> list[Token]:
     for _ in range(limit):
         if t.head.i == t.i:
             break
-        if t.dep_ == "pobj":
-            if t.head.lower_ not in GOVERNING_PREPS or t.head.head.i == t.head.i:
+        if t.dep_ in ("pobj", "pcomp"):
+            prep = t.head
+            if prep.head.i == prep.i:
                 break
-            t = t.head.head
+            # "protect him from being assassinated": "from" links prevention to its event.
+            if not (
+                prep.lower_ in GOVERNING_PREPS
+                or (prep.lower_ == "from" and prep.head.lemma_ in PREVENT_WORDS)
+            ):
+                break
+            t = prep.head
         elif t.dep_ in GOVERNING_DEPS:
             t = t.head
         else:

@@ -1,0 +1,474 @@
+"""Benchmarks of extract/events and resolve/events: ``python -m newsgraph.bench.events``.
+
+Prints, from public data in ``../shared/data`` (each part skipped with a message
+when its data is absent):
+
+1. event typing on the PLOVER gold-standard sentences and the CASE-2021 ACLED
+   snippets — accuracy, per-type P/R/F1, confusion matrix.  Nothing is trained
+   on them (rules + lexicon only), so the figures are not cross-validated:
+   the data never touched the method;
+2. ECB+ event coreference (topics 1–35, ACTION/NEG_ACTION gold mentions in the
+   validated sentences): MUC, B³, CEAF-e, CoNLL F1 within topics and across the
+   corpus, for ``EventResolver`` and the same-head-lemma baseline, on odd topics
+   (dev: the only topics weights were chosen on), even topics (held out) and all;
+3. throughput of the event stage on BBC News articles (spaCy parse timed apart);
+4. every event of the seed articles with arguments, place, date, flags, evidence.
+
+Mappings (documented here because the data's labels are not PLOVER's):
+
+- PLOVER GSR (PLOVER 0.5b1, see its readme): DEMAND→REQUEST, DISAPPROVE→ACCUSE,
+  INVESTIGATE→ACCUSE (mode investigate), FIGHT→ASSAULT, CRIME→ASSAULT; DOCUMENT
+  records are skipped.
+- ACLED subtypes (ACLED codebook definitions) → PLOVER: see ``ACLED_TO_PLOVER``.
+  Subtypes with no PLOVER event (natural/man-made disasters, organised crime,
+  attribution statements, OTHER) are scored separately as "should yield no
+  event".
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from newsgraph.model.events import PLOVER_TYPES, ArgumentSpan, EventMention, Span, event_mention_id
+
+__all__ = ["ACLED_TO_PLOVER", "GSR_TO_PLOVER", "main", "run"]
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared"
+DATA = SHARED / "data"
+
+GSR_TO_PLOVER = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+    "CRIME": "ASSAULT",
+}
+
+#: ACLED sub-event type (CASE-2021 task 2 label) → PLOVER type, from the ACLED
+#: codebook's definitions and the PLOVER manual's.
+ACLED_TO_PLOVER: dict[str, str | None] = {
+    "ABDUCT_DISSAP": "ASSAULT",  # abduction/forced disappearance: ASSAULT abduct
+    "AIR_STRIKE": "ASSAULT",  # ASSAULT aerial
+    "ARMED_CLASH": "ASSAULT",  # two-sided violence
+    "ART_MISS_ATTACK": "ASSAULT",  # artillery/missile: ASSAULT heavy-weapons
+    "ATTACK": "ASSAULT",
+    "CHEM_WEAP": "ASSAULT",  # ASSAULT unconventional
+    "GOV_REGAINS_TERIT": "ASSAULT",  # territory taken by force
+    "NON_STATE_ACTOR_OVERTAKES_TER": "ASSAULT",
+    "GRENADE": "ASSAULT",  # ASSAULT explosives
+    "REM_EXPLOS": "ASSAULT",  # remote explosive/landmine/IED: ASSAULT explosives
+    "SUIC_BOMB": "ASSAULT",  # ASSAULT suicide-attack
+    "SEX_VIOL": "ASSAULT",  # ASSAULT sexual
+    "PROPERTY_DISTRUCT": "ASSAULT",  # ASSAULT destroy
+    "FORCE_AGAINST_PROTEST": "ASSAULT",  # ASSAULT crowd-control / one-sided violence on protesters
+    "ARREST": "COERCE",  # COERCE arrest
+    "DISR_WEAP": "COERCE",  # disrupted weapons use (seizure/defusal): COERCE seize
+    "PEACE_PROTEST": "PROTEST",  # PROTEST demo
+    "PROTEST_WITH_INTER": "PROTEST",  # demo met by intervention: the protest is the event coded
+    "VIOL_DEMONSTR": "PROTEST",  # PROTEST riot
+    "MOB_VIOL": "PROTEST",  # mob violence: PROTEST riot
+    "AGREEMENT": "AGREE",
+    "NON_VIOL_TERRIT_TRANSFER": "RETREAT",  # territory handed over without fighting: RETREAT withdraw
+    "HQ_ESTABLISHED": "MOBILIZE",  # base/HQ established: MOBILIZE troops/militia
+    "CHANGE_TO_GROUP_ACT": "MOBILIZE",  # strategic change of an armed group's posture
+    "DIPLO": "CONSULT",  # diplomatic event (unseen type): meetings and visits
+    "ATTRIB": None,  # attribution of responsibility (unseen type): a claim, not a PLOVER event
+    "NATURAL_DISASTER": None,
+    "MAN_MADE_DISASTER": None,
+    "ORG_CRIME": None,  # PLOVER codes crime as a context, not an event type
+    "OTHER": None,
+}
+
+NONE = "NONE"
+
+
+# ---------------------------------------------------------------- helpers
+def _annotate_texts(texts: list[str], ids: list[str], published: list[str | None] | None = None) -> list[Any]:
+    from newsgraph.model.document import Document
+    from newsgraph.nlp.annotate import annotate
+
+    pubs = published or [None] * len(texts)
+    docs = [Document(id=i, path=i, text=t, published=p) for i, t, p in zip(ids, texts, pubs, strict=True)]
+    return list(annotate(docs))
+
+
+def _predict_type(adoc: Any) -> str:
+    from newsgraph.extract.events import extract_events, main_event
+
+    mentions = extract_events(adoc)
+    if not mentions:
+        return NONE
+    first = min(m.sentence.start for m in mentions)
+    m = main_event([x for x in mentions if x.sentence.start == first])
+    return m.type if m else NONE
+
+
+def _scores(gold: list[str], pred: list[str], labels: list[str]) -> dict[str, Any]:
+    n = len(gold)
+    acc = sum(g == p for g, p in zip(gold, pred, strict=True)) / n if n else 0.0
+    per: dict[str, dict[str, float]] = {}
+    for lab in labels:
+        tp = sum(g == lab and p == lab for g, p in zip(gold, pred, strict=True))
+        fp = sum(g != lab and p == lab for g, p in zip(gold, pred, strict=True))
+        fn = sum(g == lab and p != lab for g, p in zip(gold, pred, strict=True))
+        pr = tp / (tp + fp) if tp + fp else 0.0
+        rc = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
+        per[lab] = {"p": pr, "r": rc, "f1": f1, "support": tp + fn}
+    present = [lab for lab in labels if per[lab]["support"]]
+    macro = sum(per[lab]["f1"] for lab in present) / len(present) if present else 0.0
+    confusion = Counter(zip(gold, pred, strict=True))
+    return {
+        "n": n,
+        "accuracy": acc,
+        "macro_f1": macro,
+        "per_type": per,
+        "confusion": {f"{g}->{p}": c for (g, p), c in sorted(confusion.items())},
+    }
+
+
+def _print_typing(name: str, res: dict[str, Any], labels: list[str]) -> None:
+    print(f"\n== {name}: n={res['n']} accuracy={res['accuracy']:.3f} macro-F1={res['macro_f1']:.3f}")
+    print(f"{'type':10} {'P':>6} {'R':>6} {'F1':>6} {'n':>5}")
+    for lab in labels:
+        s = res["per_type"][lab]
+        if s["support"] or s["p"]:
+            print(f"{lab:10} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f} {s['support']:5d}")
+    gold_labels = [lab for lab in labels if res["per_type"][lab]["support"]]
+    pred_labels = sorted({k.split("->")[1] for k in res["confusion"]}, key=labels.index)
+    print("confusion (rows gold, columns predicted):")
+    print(" " * 9 + " ".join(f"{p[:6]:>6}" for p in pred_labels))
+    for g in gold_labels:
+        print(f"{g[:9]:9}" + " ".join(f"{res['confusion'].get(f'{g}->{p}', 0):6d}" for p in pred_labels))
+
+
+# ---------------------------------------------------------------- 1. typing
+def bench_plover() -> dict[str, Any] | None:
+    import json
+
+    path = DATA / "plover" / "PLOVER_GSR_CAMEO.txt"
+    if not path.exists():
+        print(f"\n[skip] PLOVER gold standard not found at {path}")
+        return None
+    recs = [r for r in json.loads(path.read_text()) if r.get("text") and r["event"] != "DOCUMENT"]
+    gold = [GSR_TO_PLOVER.get(r["event"], r["event"]) for r in recs]
+    adocs = _annotate_texts([r["text"] for r in recs], [r["id"] for r in recs])
+    pred = [_predict_type(a) for a in adocs]
+    labels = [*PLOVER_TYPES, NONE]
+    res = _scores(gold, pred, labels)
+    res["no_event"] = pred.count(NONE)
+    _print_typing("PLOVER GSR event typing (rules + lexicon, nothing trained)", res, labels)
+    print(f"sentences with no event found: {res['no_event']}")
+    return res
+
+
+def bench_acled() -> dict[str, Any] | None:
+    path = DATA / "acled-case2021" / "task2" / "test_dataset" / "test_set_final_release_with_labels.tsv"
+    if not path.exists():
+        print(f"\n[skip] CASE-2021 snippets not found at {path}")
+        return None
+    rows = [ln.split("\t") for ln in path.read_text().splitlines()[1:] if ln.strip()]
+    rows = [r for r in rows if len(r) >= 3]
+    adocs = _annotate_texts([r[1] for r in rows], [f"acled-{r[0]}" for r in rows])
+    gold, pred, none_rows = [], [], Counter()
+    for r, a in zip(rows, adocs, strict=True):
+        p = _predict_type(a)
+        mapped = ACLED_TO_PLOVER.get(r[2].strip())
+        if mapped is None:
+            none_rows["yielded event" if p != NONE else "no event"] += 1
+            continue
+        gold.append(mapped)
+        pred.append(p)
+    labels = [*PLOVER_TYPES, NONE]
+    res = _scores(gold, pred, labels)
+    res["non_plover_snippets"] = dict(none_rows)
+    _print_typing("CASE-2021 ACLED snippets → PLOVER (mapping in ACLED_TO_PLOVER)", res, labels)
+    print(f"snippets whose ACLED subtype has no PLOVER event: {dict(none_rows)}")
+    return res
+
+
+# ---------------------------------------------------------------- 2. ECB+
+def coref_scores(key: list[set], resp: list[set]) -> dict[str, float]:
+    """MUC, B³, CEAF-e F1 and CoNLL F1 (``newsgraph.eval.coref_metrics``)."""
+    from newsgraph.eval.coref_metrics import evaluate
+
+    sc = evaluate(key, resp)
+    return {"muc": sc["muc"].f1, "b3": sc["b3"].f1, "ceafe": sc["ceafe"].f1, "conll": sc["conll"]}
+
+
+def _ecb_load(topics: Iterable[int]) -> list[dict[str, Any]]:
+    """ECB+ documents (``newsgraph.eval.ecbplus``): text and validated ACTION/NEG_ACTION gold mentions."""
+    from newsgraph.eval.ecbplus import EVENT_CLASSES, load_ecbplus
+
+    out = []
+    for d in load_ecbplus(topics=topics):
+        text, offsets, _sents = d.text()
+        gold = []
+        for m in d.mentions:
+            if m.cls not in EVENT_CLASSES or not m.validated:
+                continue
+            spans = [offsets[t] for t in m.token_ids if t in offsets]
+            if spans:
+                gold.append((m.m_id, spans[0][0], spans[-1][1], m.cluster))
+        if gold:
+            out.append({"id": d.name, "topic": d.topic, "text": text, "mentions": gold})
+    return out
+
+
+def _ecb_mentions(docs: list[dict[str, Any]]) -> list[tuple[dict[str, Any], EventMention, str]]:
+    """Gold ACTION mentions as EventMentions built from the spaCy parse of their sentence."""
+    from newsgraph.extract.events.arguments import arguments_for
+    from newsgraph.extract.events.extract import trigger_entry
+    from newsgraph.extract.events.flags import flags_for
+    from newsgraph.extract.events.lexicon import NOUNS, VERBS
+    from newsgraph.extract.events.place import place_for
+    from newsgraph.extract.events.time import date_for
+
+    adocs = _annotate_texts([d["text"] for d in docs], [d["id"] for d in docs])
+    out = []
+    for d, a in zip(docs, adocs, strict=True):
+        sdoc = a.doc
+        for _mid, s, e, gold in d["mentions"]:
+            span = sdoc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            tok = span.root
+            # Type by the lexicon entry of the lemma, whatever its context, so one
+            # lemma always lands in one type block; non-PLOVER events are "OTHER".
+            found = trigger_entry(tok)
+            lemma = tok.lemma_.lower()
+            entry = found[0] if found else (VERBS.get(lemma) or NOUNS.get(lemma))
+            ev_type, mode = entry if entry else ("OTHER", None)
+            actors, targets = arguments_for(tok, ev_type)
+            heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            date = date_for(tok, None)
+            sent = tok.sent
+            m = EventMention(
+                id=event_mention_id(d["id"], s, e),
+                doc=d["id"],
+                type=ev_type,
+                mode=mode,
+                trigger=Span(s, e, d["text"][s:e]),
+                sentence=Span(sent.start_char, sent.end_char, sent.text),
+                actors=actors,
+                targets=targets,
+                place=place_for(tok, heads),
+                date=date,
+                flags=flags_for(tok, date, None),
+                lemma=tok.lemma_.lower(),
+            )
+            out.append((d, m, f"{gold}"))
+    return out
+
+
+def _resolve(
+    items: list[tuple[dict[str, Any], EventMention, str]], by_topic: bool, options: Any = None
+) -> list[set]:
+    from newsgraph.resolve.events import EventResolver
+
+    groups: dict[Any, list] = defaultdict(list)
+    for it in items:
+        groups[it[0]["topic"] if by_topic else 0].append(it)
+    clusters: dict[str, set] = defaultdict(set)
+    for g, its in groups.items():
+        r = EventResolver(options=options)
+        for d, m, _gold in its:
+            eid = r.add(m, context=d["text"])
+            clusters[f"{g}:{eid}"].add(m.id)
+    return list(clusters.values())
+
+
+def _lemma_baseline(items: list[tuple[dict[str, Any], EventMention, str]], by_topic: bool) -> list[set]:
+    clusters: dict[tuple, set] = defaultdict(set)
+    for d, m, _g in items:
+        clusters[(d["topic"] if by_topic else 0, m.lemma)].add(m.id)
+    return list(clusters.values())
+
+
+def _key(items: list[tuple[dict[str, Any], EventMention, str]]) -> list[set]:
+    clusters: dict[str, set] = defaultdict(set)
+    for _d, m, g in items:
+        clusters[g].add(m.id)
+    return list(clusters.values())
+
+
+def bench_ecb(options: Any = None) -> dict[str, Any] | None:
+    from newsgraph.resolve.events import ResolverOptions
+
+    root = DATA / "ecbplus" / "ECB+"
+    if not root.is_dir():
+        print(f"\n[skip] ECB+ not found at {root}")
+        return None
+    t0 = time.perf_counter()
+    docs = _ecb_load(range(1, 36))
+    items = _ecb_mentions(docs)
+    print(
+        f"\n== ECB+ event coreference: {len(docs)} documents, {len(items)} gold ACTION mentions, "
+        f"topics 1–35 (validated sentences, whole documents parsed; {time.perf_counter() - t0:.1f} s)"
+    )
+    results: dict[str, Any] = {}
+    print(f"{'split':6} {'setting':14} {'system':14} {'MUC':>6} {'B3':>6} {'CEAF-e':>6} {'CoNLL':>6}")
+    for split, keep in (("odd", 1), ("even", 0), ("all", None)):
+        sub = [it for it in items if keep is None or it[0]["topic"] % 2 == keep]
+        key = _key(sub)
+        for setting, by_topic in (("within-topic", True), ("cross-corpus", False)):
+            for system, resp in (
+                ("lemma", _lemma_baseline(sub, by_topic)),
+                ("resolver", _resolve(sub, by_topic, options)),
+                # Ablation: the same resolver without the modality penalty (planned or
+                # attempted vs factual), which ECB+'s gold does not distinguish.
+                (
+                    "resolver-nomod",
+                    _resolve(sub, by_topic, replace(options or ResolverOptions(), w_modality_conflict=0.0)),
+                ),
+            ):
+                sc = coref_scores(key, resp)
+                results[f"{split}/{setting}/{system}"] = sc
+                print(
+                    f"{split:6} {setting:14} {system:14} {sc['muc']:6.3f} {sc['b3']:6.3f} {sc['ceafe']:6.3f} "
+                    f"{sc['conll']:6.3f}"
+                )
+    return results
+
+
+# ---------------------------------------------------------------- 3. throughput
+def bench_throughput(n: int = 200) -> dict[str, Any] | None:
+    from newsgraph.extract.events import extract_events
+    from newsgraph.resolve.events import EventResolver
+
+    root = DATA / "corpora" / "bbc-news"
+    if not root.is_dir():
+        print(f"\n[skip] BBC News corpus not found at {root}")
+        return None
+    files = sorted(p for p in root.rglob("*.txt"))[:: max(1, len(list(root.rglob("*.txt"))) // n)][:n]
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in files]
+    words = sum(len(t.split()) for t in texts)
+    t0 = time.perf_counter()
+    adocs = _annotate_texts(texts, [f"bbc-{i}" for i in range(len(texts))], ["2005-01-01"] * len(texts))
+    t_parse = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    mentions = [extract_events(a) for a in adocs]
+    t_extract = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    r = EventResolver()
+    for ms, a in zip(mentions, adocs, strict=True):
+        for m in ms:
+            r.add(m, published=a.document.published, context=a.document.text)
+    t_resolve = time.perf_counter() - t0
+    nm = sum(len(ms) for ms in mentions)
+    k = words / 1000
+    res = {
+        "docs": len(texts),
+        "words": words,
+        "mentions": nm,
+        "events": len(r.events),
+        "parse_s": t_parse,
+        "extract_s": t_extract,
+        "resolve_s": t_resolve,
+    }
+    print(
+        f"\n== Throughput on {len(texts)} BBC News articles ({words} words; {nm} event mentions → "
+        f"{len(r.events)} events), one process"
+    )
+    print(f"{'stage':28} {'ms/doc':>8} {'ms/1k words':>12} {'share':>7}")
+    total = t_parse + t_extract + t_resolve
+    for name, t in (
+        ("spaCy annotate (not ours)", t_parse),
+        ("extract_events", t_extract),
+        ("EventResolver.add", t_resolve),
+    ):
+        print(f"{name:28} {1000 * t / len(texts):8.2f} {1000 * t / k:12.2f} {t / total:7.1%}")
+    return res
+
+
+# ---------------------------------------------------------------- 4. seeds
+def _fmt_arg(a: ArgumentSpan) -> str:
+    return f"{a.text!r}({a.role})"
+
+
+def _fmt_date(m: EventMention) -> str:
+    d = m.date
+    return "None" if d is None else f"{d.start}..{d.end}/{d.precision} ({d.evidence.text!r})"
+
+
+def bench_seeds() -> dict[str, Any] | None:
+    from newsgraph.extract.events import extract_events
+    from newsgraph.resolve.events import EventResolver
+
+    root = SHARED / "corpus" / "seeds"
+    if not root.is_dir():
+        print(f"\n[skip] seeds not found at {root}")
+        return None
+    files = sorted(root.glob("*.txt"))
+    adocs = _annotate_texts(
+        [p.read_text(encoding="utf-8", errors="replace") for p in files], [p.stem for p in files]
+    )
+    r = EventResolver()
+    by_id: dict[str, EventMention] = {}
+    count = 0
+    for a in adocs:
+        print(f"\n== seed {a.document.id} (raw text, uncleaned)")
+        for m in extract_events(a):
+            count += 1
+            by_id[m.id] = m
+            r.add(m, published=a.document.published, context=a.document.text)
+            f = m.flags
+            fl = [n for n in ("negated", "hypothetical", "attempted", "historical") if getattr(f, n)]
+            if f.reported_via:
+                fl.append("reported" + (f" by {f.speaker.text!r}" if f.speaker else ""))
+            print(
+                f"- {m.type}{'/' + m.mode if m.mode else ''} [{m.trigger.text}@{m.trigger.start}] "
+                f"conf={m.confidence:.2f} actors={[_fmt_arg(x) for x in m.actors]} "
+                f"targets={[_fmt_arg(x) for x in m.targets]} "
+                f"place={m.place.name if m.place else None!r} "
+                f"date={_fmt_date(m)} "
+                f"flags={fl} rule={m.rule.split(' depth')[0]}"
+            )
+            print(f"    evidence: {m.sentence.text.strip()[:300]!r}")
+    multi = [e for e in r.events if len(e.sources) > 1]
+    print(f"\n{count} event mentions → {len(r.events)} events; reported by more than one seed:")
+    for e in multi:
+        print(
+            f"- {e.id} {e.type} sources={e.sources} actors={e.actors} targets={e.targets} place={e.place!r}"
+        )
+        for mid in e.mentions:
+            print(f"    [{by_id[mid].doc}] {by_id[mid].sentence.text.strip()[:200]!r}")
+    return {"mentions": count, "events": len(r.events), "multi_source": len(multi)}
+
+
+def run(parts: Iterable[str] = ("typing", "ecb", "throughput", "seeds")) -> dict[str, Any]:
+    """Run the chosen parts; returns every figure printed."""
+    out: dict[str, Any] = {}
+    parts = set(parts)
+    if "typing" in parts:
+        out["plover"] = bench_plover()
+        out["acled"] = bench_acled()
+    if "ecb" in parts:
+        out["ecb"] = bench_ecb()
+    if "throughput" in parts:
+        out["throughput"] = bench_throughput()
+    if "seeds" in parts:
+        out["seeds"] = bench_seeds()
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument(
+        "parts",
+        nargs="*",
+        default=["typing", "ecb", "throughput", "seeds"],
+        help="any of: typing ecb throughput seeds",
+    )
+    run(ap.parse_args(argv).parts)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,152 @@
+"""extract/events on texts written here: roles, place, date, flags, evidence."""
+
+from __future__ import annotations
+
+from newsgraph.extract.events import extract_events
+from newsgraph.model.events import PLOVER_TYPES
+
+
+def _one(adoc, trigger: str):
+    hits = [m for m in extract_events(adoc) if m.trigger.text == trigger]
+    assert hits, f"no event on {trigger!r}: {[m.trigger.text for m in extract_events(adoc)]}"
+    return hits[0]
+
+
+def _texts(args) -> list[str]:
+    return [a.text for a in args]
+
+
+def test_events_active_voice_roles(annotated):
+    m = _one(annotated("Rebel fighters attacked the police station on Monday."), "attacked")
+    assert m.type == "ASSAULT"
+    assert _texts(m.actors) == ["Rebel fighters"]
+    assert _texts(m.targets) == ["the police station"]
+    assert m.type in PLOVER_TYPES
+
+
+def test_events_passive_voice_roles(annotated):
+    m = _one(annotated("The police station was attacked by rebel fighters."), "attacked")
+    assert _texts(m.actors) == ["rebel fighters"]
+    assert _texts(m.targets) == ["The police station"]
+
+
+def test_events_carried_out_by_gives_actor_with_apposition(annotated):
+    adoc = annotated("The bombing was carried out by a militant group known as the Red Hand Brigade.")
+    m = _one(adoc, "bombing")
+    assert m.type == "ASSAULT" and m.mode == "explosives"
+    assert "a militant group" in _texts(m.actors)
+    assert any("Red Hand Brigade" in t for t in _texts(m.actors))
+
+
+def test_events_coordinated_subjects_are_all_actors(annotated):
+    m = _one(annotated("France and Germany condemned the decision."), "condemned")
+    assert m.type == "ACCUSE"
+    assert set(_texts(m.actors)) == {"France", "Germany"}
+
+
+def test_events_possessive_victim_of_noun_trigger(annotated):
+    m = _one(annotated("Police are investigating the mayor's assassination."), "assassination")
+    assert m.type == "ASSAULT" and m.mode == "targeted"
+    assert _texts(m.targets) == ["the mayor"] or _texts(m.targets) == ["mayor"]
+    assert m.actors == []
+
+
+def test_events_place_attached_to_event_not_article(annotated):
+    text = (
+        "The minister lives in Madrid. Gunmen attacked the Chilean consulate in Lisbon. "
+        "Officials in Rome declined to comment."
+    )
+    m = _one(annotated(text), "attacked")
+    assert m.place is not None and m.place.name == "Lisbon"
+    text2 = "Officials in Rome said the envoy's killing at the airport shocked them."
+    k = _one(annotated(text2), "killing")
+    assert k.place is not None and "airport" in k.place.name
+    assert "Rome" not in k.place.name
+
+
+def test_events_no_place_from_manner_phrase(annotated):
+    m = _one(annotated("Gunmen attacked the convoy in broad daylight."), "attacked")
+    assert m.place is None
+
+
+def test_events_date_normalised_against_document_date(annotated):
+    m = _one(annotated("Gunmen attacked the convoy on Monday.", published="2019-03-14"), "attacked")
+    assert (m.date.start, m.date.precision) == ("2019-03-11", "day")
+    assert m.date.evidence.text == "Monday"
+
+
+def test_events_date_from_neighbouring_sentence(annotated):
+    text = "In 2015, the rebels seized the northern town. Troops arrested dozens of villagers."
+    m = _one(annotated(text, published="2019-03-14"), "arrested")
+    assert m.date is not None
+    assert (m.date.start, m.date.end, m.date.precision) == ("2015-01-01", "2015-12-31", "year")
+    assert m.date.rule == "date_frame_previous_sentence"
+    assert m.flags.historical  # four years before the article
+
+
+def test_events_negated(annotated):
+    m = _one(annotated("Officials said the attack did not happen."), "attack")
+    assert m.flags.negated
+    v = _one(annotated("The army did not attack the village."), "attack")
+    assert v.flags.negated
+
+
+def test_events_hypothetical_and_planned(annotated):
+    plan = _one(annotated("The cell was planning terrorist attacks across the region."), "attacks")
+    assert plan.flags.hypothetical
+    will = _one(annotated("The two governments will resume talks next week."), "talks")
+    assert will.flags.hypothetical
+    may = _one(annotated("The general may have ordered the killing of the journalist."), "killing")
+    assert may.flags.hypothetical
+    fact = _one(annotated("Soldiers killed three villagers."), "killed")
+    assert not fact.flags.hypothetical and not fact.flags.negated
+
+
+def test_events_attempted(annotated):
+    m = _one(annotated("The attempted assassination failed when the bomb did not explode."), "assassination")
+    assert m.flags.attempted
+    t = _one(annotated("Gunmen tried to kill the judge."), "kill")
+    assert t.flags.attempted
+
+
+def test_events_historical_vs_news_of_day(annotated):
+    old = _one(annotated("In 1998 the army invaded the province.", published="2019-03-14"), "invaded")
+    assert old.flags.historical
+    new = _one(annotated("Yesterday the army invaded the province.", published="2019-03-14"), "invaded")
+    assert not new.flags.historical
+
+
+def test_events_reported_speech(annotated):
+    m = _one(annotated("A spokesman said the militia had kidnapped two aid workers."), "kidnapped")
+    assert m.type == "ASSAULT" and m.mode == "abduct"
+    assert m.flags.reported_via is not None
+    assert m.flags.speaker is not None and m.flags.speaker.text == "A spokesman"
+
+
+def test_events_said_is_not_an_event_and_offsets_hold(annotated):
+    adoc = annotated("The ministry said on Tuesday that it had expelled two diplomats.")
+    ms = extract_events(adoc)
+    assert all(m.trigger.text != "said" for m in ms)
+    text = adoc.document.text
+    for m in ms:
+        assert text[m.trigger.start : m.trigger.end] == m.trigger.text
+        assert text[m.sentence.start : m.sentence.end] == m.sentence.text
+        for a in m.actors + m.targets:
+            assert text[a.start : a.end] == a.text
+        assert m.id.startswith("evm_") and 0 < m.confidence <= 1
+
+
+def test_events_types_from_lexicon(annotated):
+    cases = {
+        "Protesters demonstrated outside parliament.": "PROTEST",
+        "Police arrested the opposition leader.": "COERCE",
+        "The president rejected the proposal.": "REJECT",
+        "The union demanded higher wages.": "REQUEST",
+        "The two leaders met in Geneva.": "CONSULT",
+        "The rebels released four hostages.": "RETREAT",
+    }
+    from newsgraph.extract.events import main_event
+
+    for text, expected in cases.items():
+        m = main_event(extract_events(annotated(text)))
+        assert m is not None and m.type == expected, (text, m)
