@@ -1,10 +1,12 @@
-"""The ingest job: read → clean → annotate → per-document facts → store, one batch at a time.
+"""The ingest job: read → clean → annotate → facts → store → resolve, one batch at a time.
 
 This module only wires stages together; each stage lives in its own package and
 knows nothing of the others. Documents already stored (same content hash) are
 skipped before any work is spent on them, each document is written in its own
 transaction, and a batch is small, so a killed ingest resumes by running it
-again: nothing is duplicated and nothing is half-written.
+again: nothing is duplicated and nothing is half-written. Corpus-level resolution
+(entities, events) runs after each stored batch; documents a killed run left
+unresolved are resolved first thing on the next run.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from newsgraph.ingest.clean import LineIndex, clean
 from newsgraph.ingest.read import read_paths
 from newsgraph.model import Document, Failure, IngestReport, RawDocument
 from newsgraph.nlp.annotate import annotate
+from newsgraph.resolve.corpus import CorpusResolver
 from newsgraph.settings import Options
 from newsgraph.store import Store
 
@@ -51,6 +54,9 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
     """
     options = options or Options()
     report = IngestReport()
+    resolver = CorpusResolver(store) if options.resolve else None
+    if resolver is not None:
+        resolver.catch_up()
     lines = LineIndex()
     batch: list[tuple[RawDocument, Document]] = []
     batch_ids: set[str] = set()
@@ -72,16 +78,20 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
         docs = [doc for _, doc in batch]
         annotated = annotate(docs, n_process=n_process, batch_size=options.batch_size) \
             if options.annotate else _unannotated(docs)
+        written = []
         for (raw, _), adoc in zip(batch, annotated, strict=True):
             try:
-                facts = extract_facts(adoc)
-                adoc.doc = None  # the parse is not needed past this point: free it
-                if store.add_document(raw, adoc, facts):
+                if store.add_document(raw, adoc, extract_facts(adoc)):
                     report.ingested.append(raw.id)
+                    written.append(adoc)
                 else:
                     report.present.append(raw.id)
             except NewsgraphError as exc:
                 fail(Failure(raw.path, exc.code, exc.reason))
+        if resolver is not None:
+            resolver.resolve(written)
+        for adoc in written:
+            adoc.doc = None  # resolution was the last reader of the parse: free it
         batch.clear()
         batch_ids.clear()
 

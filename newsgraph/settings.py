@@ -45,6 +45,8 @@ class Options:
     batch_size: int = BATCH_SIZE
     n_process: int = 1
     annotate: bool = True
+    #: Resolve entities and events across documents after each batch.
+    resolve: bool = True
     #: JSON/JSONL field names tried in order for each document field.
     json_text_fields: tuple[str, ...] = ("text", "content", "body", "articleBody", "article", "html")
     json_title_fields: tuple[str, ...] = ("title", "headline", "name")

@@ -237,6 +237,10 @@ class _Stories:
         return self.of[doc]
 
 
+def _no_entity(doc: str, start: int, end: int) -> str | None:
+    return None
+
+
 class EventResolver:
     """Incremental cross-document event coreference into ``Event`` records.
 
@@ -252,7 +256,7 @@ class EventResolver:
     ) -> None:
         self.options = options or ResolverOptions()
         if entity_of is None:
-            self._entity_of: Callable[[str, int, int], str | None] = lambda d, s, e: None
+            self._entity_of: Callable[[str, int, int], str | None] = _no_entity
         elif callable(entity_of):
             self._entity_of = entity_of
         else:
@@ -524,6 +528,13 @@ class EventResolver:
     def add_all(self, mentions: Iterable[EventMention], **kwargs: str | None) -> list[str]:
         """``add`` each mention with the same keyword arguments (one document's mentions)."""
         return [self.add(m, **kwargs) for m in mentions]  # type: ignore[arg-type]
+
+    def set_entity_lookup(
+        self, entity_of: Callable[[str, int, int], str | None] | None
+    ) -> None:
+        """Swap the argument → entity lookup (None before pickling the resolver's state:
+        the lookup holds a database connection, and is re-attached after loading)."""
+        self._entity_of = entity_of if entity_of is not None else _no_entity
 
     def event_of(self, mention_id: str) -> str | None:
         return self._event_of.get(mention_id)

@@ -1,0 +1,310 @@
+"""Corpus-level resolution: entities and events across documents, kept up to date per batch.
+
+The pipeline hands each stored batch here (with the spaCy parse still attached, which
+the within-document coreference uses). The resolvers are incremental: they keep state
+between batches and between runs — the entity resolver as its own JSON state (chains
+per document plus the analyst's edits), the event resolver pickled — in the store's
+``resolver_state`` table, so a new ingest only pays for its new documents.
+
+Resolution never rewrites a mention: it links mentions to entities and event mentions
+to events, and records why. A document is marked ``resolved`` only once its links are
+written; documents left unresolved by a killed run are picked up by the next one
+(from the store, without the parse: resolution then falls back to capitalisation cues).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import logging
+import pickle
+from collections.abc import Iterable
+from dataclasses import asdict
+from datetime import UTC, datetime
+from typing import Any
+
+from newsgraph.model import (
+    AnnotatedDocument,
+    ArgumentSpan,
+    Document,
+    Edit,
+    Entity,
+    EntityChange,
+    EventDate,
+    EventFlags,
+    EventMention,
+    EventPlace,
+    Mention,
+    Sentence,
+    Span,
+)
+from newsgraph.resolve.entities import Resolver, ResolverState
+from newsgraph.resolve.events import EventResolver
+from newsgraph.store import Store
+
+__all__ = ["CorpusResolver", "event_mention_from_dict"]
+
+log = logging.getLogger(__name__)
+
+ENTITY_STATE = "entities"
+EVENT_STATE = "events"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def event_mention_from_dict(d: dict[str, Any]) -> EventMention:
+    """Rebuild an ``EventMention`` from the JSON the store keeps in ``event_mentions.data``."""
+    flags = dict(d.get("flags") or {})
+    for key in ("reported_via", "speaker"):
+        if flags.get(key):
+            flags[key] = Span(**flags[key])
+    date = d.get("date")
+    if date:
+        date = EventDate(**{**date, "evidence": Span(**date["evidence"])})
+    return EventMention(
+        id=d["id"], doc=d["doc"], type=d["type"], mode=d.get("mode"),
+        trigger=Span(**d["trigger"]), sentence=Span(**d["sentence"]),
+        actors=[ArgumentSpan(**a) for a in d.get("actors", [])],
+        targets=[ArgumentSpan(**a) for a in d.get("targets", [])],
+        place=EventPlace(**d["place"]) if d.get("place") else None,
+        date=date, context=list(d.get("context", [])), flags=EventFlags(**flags),
+        lemma=d.get("lemma", ""), confidence=d.get("confidence", 0.0), rule=d.get("rule", ""),
+    )
+
+
+class _MentionIndex:
+    """Per-document (start, end) → entity id, answering containment as well as exact spans.
+
+    Event arguments are raw parse spans ("North Korea’s embassy", "the group Cheollima"),
+    entity mentions are trimmed names: the entity is the mention inside the argument
+    span, the longest when several are.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._cache: dict[str, tuple[list[int], list[tuple[int, int, str]]]] = {}
+
+    def invalidate(self, doc_ids: Iterable[str]) -> None:
+        for d in doc_ids:
+            self._cache.pop(d, None)
+
+    def __call__(self, doc: str, start: int, end: int) -> str | None:
+        if doc not in self._cache:
+            rows = sorted((r[0], r[1], r[2]) for r in self.store.conn.execute(
+                'SELECT start, "end", entity_id FROM entity_mentions WHERE doc_id = ?', (doc,)))
+            self._cache[doc] = ([r[0] for r in rows], rows)
+        starts, rows = self._cache[doc]
+        best: tuple[int, str] | None = None
+        for s, e, ent in rows[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)]:
+            if e <= end and (best is None or e - s > best[0]):
+                best = (e - s, ent)
+        return best[1] if best else None
+
+
+class CorpusResolver:
+    """Loads the resolvers' state from a store, resolves batches, writes the results back."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.entities = self._load_entities()
+        self.lookup = _MentionIndex(store)
+        self.events = self._load_events()
+
+    # -- state -----------------------------------------------------------------------
+    def _state(self, stage: str) -> str | None:
+        row = self.store.conn.execute(
+            "SELECT data FROM resolver_state WHERE stage = ?", (stage,)).fetchone()
+        return row[0] if row else None
+
+    def _save_state(self, stage: str, data: str | bytes) -> None:
+        self.store.conn.execute(
+            "INSERT OR REPLACE INTO resolver_state (stage, data, updated) VALUES (?,?,?)",
+            (stage, data, _now()))
+
+    def _load_entities(self) -> Resolver:
+        text = self._state(ENTITY_STATE)
+        edits = [Edit.from_dict(json.loads(r[0])) for r in self.store.conn.execute(
+            "SELECT data FROM entity_edits WHERE withdrawn IS NULL ORDER BY created, rowid")]
+        if text is None:
+            return Resolver(edits=edits)
+        state = ResolverState.from_json(text)
+        # The edits table is the audit log and the authority on which edits stand.
+        state.edits = [e.to_dict() for e in edits]
+        return Resolver.from_state(state)
+
+    def _load_events(self) -> EventResolver:
+        blob = self._state(EVENT_STATE)
+        if blob is not None:
+            try:
+                resolver = pickle.loads(blob if isinstance(blob, bytes) else blob.encode("latin-1"))
+                resolver.set_entity_lookup(self.lookup)
+                return resolver
+            except Exception:  # an older, incompatible state: rebuild it from the mentions
+                log.warning("event resolver state unreadable; replaying stored event mentions")
+        resolver = EventResolver(entity_of=self.lookup)
+        rows = self.store.conn.execute(
+            """SELECT e.data, d.published, d.publisher FROM event_mentions e
+               JOIN documents d ON d.id = e.doc_id WHERE d.resolved = 1
+               ORDER BY d.rowid, e.start""").fetchall()
+        for data, published, publisher in rows:
+            resolver.add(event_mention_from_dict(json.loads(data)), published=published,
+                         publisher=publisher)
+        return resolver
+
+    def save(self) -> None:
+        with self.store.conn:
+            self._save_state(ENTITY_STATE, self.entities.state().to_json())
+            self.events.set_entity_lookup(None)
+            try:
+                self._save_state(EVENT_STATE, pickle.dumps(self.events, protocol=5))
+            finally:
+                self.events.set_entity_lookup(self.lookup)
+
+    # -- resolving -------------------------------------------------------------------
+    def pending(self, limit: int = 500) -> list[AnnotatedDocument]:
+        """Stored documents not yet resolved (a killed run), rebuilt without their parse."""
+        out: list[AnnotatedDocument] = []
+        for row in self.store.conn.execute(
+                "SELECT id FROM documents WHERE resolved = 0 ORDER BY rowid LIMIT ?", (limit,)):
+            out.append(self.annotated_from_store(row[0]))
+        return out
+
+    def annotated_from_store(self, doc_id: str) -> AnnotatedDocument:
+        d = self.store.document(doc_id)
+        assert d is not None
+        doc = Document(id=d["id"], path=d["path"], text=d["text"], title=d["title"],
+                       published=d["published"], publisher=d["publisher"], language=d["language"])
+        return AnnotatedDocument(
+            document=doc, annotated=d["annotated"], reason=d["annotate_reason"],
+            sentences=[Sentence(s["start"], s["end"]) for s in d["sentences"]],
+            mentions=[Mention(m["start"], m["end"], m["text"], m["label"], m["sentence"])
+                      for m in d["mentions"]])
+
+    def resolve(self, adocs: list[AnnotatedDocument]) -> None:
+        """Resolve stored documents' entities and events; mark them resolved."""
+        if not adocs:
+            return
+        ids = [a.document.id for a in adocs]
+        with self.store.conn:
+            self._write_entity_changes(self.entities.add(adocs))
+            self.lookup.invalidate(ids)
+            touched: set[str] = set()
+            for adoc in adocs:
+                d = adoc.document
+                for row in self.store.conn.execute(
+                        'SELECT data FROM event_mentions WHERE doc_id = ? ORDER BY start', (d.id,)):
+                    touched.add(self.events.add(event_mention_from_dict(json.loads(row[0])),
+                                                published=d.published, publisher=d.publisher,
+                                                context=d.text))
+            self._write_events(touched)
+            self.store.conn.executemany("UPDATE documents SET resolved = 1 WHERE id = ?",
+                                        [(i,) for i in ids])
+        self.save()
+
+    def catch_up(self) -> int:
+        """Resolve what a killed run left unresolved; returns how many documents."""
+        done = 0
+        while batch := self.pending():
+            self.resolve(batch)
+            done += len(batch)
+        return done
+
+    # -- analyst edits ---------------------------------------------------------------
+    def edit(self, edit: Edit) -> list[EntityChange]:
+        """Apply an analyst edit, log it, and rewrite the entities it touches."""
+        edit.created = edit.created or _now()
+        with self.store.conn:
+            self.store.conn.execute(
+                "INSERT OR IGNORE INTO entity_edits (id, op, data, created, author) VALUES (?,?,?,?,?)",
+                (edit.id, edit.op, json.dumps(edit.to_dict(), ensure_ascii=False), edit.created,
+                 edit.author))
+            changes = self.entities.apply(edit)
+            self._rewrite_all_entities()
+        self.save()
+        return changes
+
+    def withdraw(self, edit_id: str) -> None:
+        with self.store.conn:
+            self.store.conn.execute("UPDATE entity_edits SET withdrawn = ? WHERE id = ?",
+                                    (_now(), edit_id))
+            self.entities.remove_edit(edit_id)
+            self._rewrite_all_entities()
+        self.save()
+
+    # -- writing ---------------------------------------------------------------------
+    def _write_entity(self, ent: Entity) -> None:
+        data = ent.to_dict()
+        mentions = data.pop("mentions")
+        self.store.conn.execute(
+            """INSERT OR REPLACE INTO entities (id, type, name, type_confidence, mention_count,
+               doc_count, data) VALUES (?,?,?,?,?,?,?)""",
+            (ent.id, ent.type, ent.name, ent.type_confidence, len(ent.mentions), len(ent.documents),
+             json.dumps(data, ensure_ascii=False)))
+        self.store.conn.executemany(
+            """INSERT OR REPLACE INTO entity_mentions (doc_id, start, "end", entity_id, text, label,
+               method, score, reason) VALUES (?,?,?,?,?,?,?,?,?)""",
+            [(m["doc"], m["start"], m["end"], ent.id, m["text"], m["label"], m["method"],
+              m["score"], m["reason"]) for m in mentions])
+
+    def _write_entity_changes(self, changes: list[EntityChange]) -> None:
+        gone = {a for c in changes for a in c.absorbed}
+        live: set[str] = set()
+        for c in changes:
+            ent = self.entities.entity(c.entity)
+            if ent is not None:
+                live.add(ent.id)
+        gone -= live
+        self.store.conn.executemany("DELETE FROM entities WHERE id = ?", [(g,) for g in gone])
+        for eid in live:
+            ent = self.entities.entity(eid)
+            if ent is not None:
+                self._write_entity(ent)
+
+    def _rewrite_all_entities(self) -> None:
+        """After an edit resolution is replayed: every entity row is rewritten."""
+        self.store.conn.execute("DELETE FROM entities")
+        self.store.conn.execute("DELETE FROM entity_mentions")
+        for ent in self.entities.entities():
+            self._write_entity(ent)
+        self.lookup.invalidate(list(self.lookup._cache))
+
+    def _write_events(self, touched: set[str]) -> None:
+        current = {e.id: e for e in self.events.events}
+        stored = {r[0] for r in self.store.conn.execute("SELECT id FROM events")}
+        gone = stored - set(current)
+        self.store.conn.executemany("DELETE FROM events WHERE id = ?", [(g,) for g in gone])
+        self.store.conn.executemany("DELETE FROM event_sources WHERE event_id = ?",
+                                    [(g,) for g in gone])
+        for eid in touched & set(current):
+            ev = current[eid]
+            self.store.conn.execute("DELETE FROM event_sources WHERE event_id = ?", (eid,))
+            mention_docs = dict(self.store.conn.execute(
+                "SELECT id, doc_id FROM event_mentions WHERE id IN ({})".format(
+                    ",".join("?" * len(ev.mentions))), ev.mentions).fetchall()) if ev.mentions else {}
+            self.store.conn.executemany(
+                "INSERT OR IGNORE INTO event_sources (event_id, mention_id, doc_id) VALUES (?,?,?)",
+                [(eid, m, mention_docs[m]) for m in ev.mentions if m in mention_docs])
+            lat, lon = self._event_point(eid, ev.place)
+            self.store.conn.execute(
+                """INSERT OR REPLACE INTO events (id, type, mode, date_start, date_end, place, lat, lon,
+                   source_count, publisher_count, data) VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
+                (ev.id, ev.type, ev.mode, ev.date_start, ev.date_end, ev.place, lat, lon,
+                 len(ev.sources), ev.publishers, json.dumps(asdict(ev), ensure_ascii=False)))
+
+    def _event_point(self, event_id: str, place: str | None) -> tuple[float | None, float | None]:
+        """Coordinates of an event's place: the gazetteer link of that place phrase in one of
+        the event's own documents (offsets inside the phrase), else None — never a place
+        elsewhere in the article."""
+        if not place:
+            return None, None
+        row = self.store.conn.execute(
+            """SELECT p.lat, p.lon FROM event_sources s
+               JOIN event_mentions m ON m.id = s.mention_id
+               JOIN places p ON p.doc_id = m.doc_id
+                 AND p.start >= json_extract(m.data, '$.place.start')
+                 AND p."end" <= json_extract(m.data, '$.place.end')
+               WHERE s.event_id = ? AND p.lat IS NOT NULL
+               ORDER BY p."end" - p.start DESC LIMIT 1""", (event_id,)).fetchone()
+        return (row[0], row[1]) if row else (None, None)

@@ -1,0 +1,112 @@
+"""Candidate generation: which existing entities a new chain is compared with.
+
+Owns the blocking keys and the inverted index behind them. A chain is only ever
+scored against entities that share at least one key, and only the ``block_cap``
+most recent entities under a key are read, so the work per chain is bounded by a
+constant and resolution is linear in the number of chains — sub-quadratic by
+construction, not by luck of the data.
+
+Keys of a name (``ParsedName``):
+
+- ``c:`` compact form (case, hyphens, spaces, possessive, honorific folded away);
+- ``v:`` romanisation skeleton (``names.variant_key``) of the compact form;
+- ``t:`` each word of a multi-word name (so ``Reid`` finds ``Tara Reid``);
+- ``a:`` initials of a multi-word name; an acronym mention looks itself up there;
+- ``p:`` Metaphone code of each long word (jellyfish);
+- ``l:`` neighbours in a MinHash LSH over character 3-grams of compact forms
+  (datasketch), which catches typos and transliterations the other keys miss;
+- ``h:`` head lemma of a common-noun chain.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+
+import jellyfish
+from datasketch import MinHash, MinHashLSH
+
+from newsgraph.resolve.entities.names import NAME_STOPWORDS, ParsedName, acronym
+from newsgraph.resolve.entities.settings import ResolverOptions
+
+__all__ = ["BlockIndex", "name_keys"]
+
+
+def name_keys(p: ParsedName, options: ResolverOptions) -> list[str]:
+    """Blocking keys of one parsed name (LSH neighbours are looked up separately)."""
+    from newsgraph.resolve.entities.names import variant_key
+
+    if not p.tokens:
+        return []
+    c = p.compact
+    keys = [f"c:{c}"]
+    if p.acronym_form:
+        keys.append(f"a:{c}")
+        return keys
+    if len(c) >= 4:
+        keys.append(f"v:{variant_key(c)}")
+    if not p.is_multi:
+        keys.append(f"t:{c}")
+    else:
+        for tok in p.tokens:
+            t = tok.replace("-", "")
+            if len(t) >= 2 and t not in NAME_STOPWORDS:
+                keys.append(f"t:{t}")
+        initials = acronym(p.surface)
+        if initials:
+            keys.append(f"a:{initials}")
+    for tok in p.tokens:
+        t = tok.replace("-", "")
+        if len(t) >= options.fuzzy_min_length:
+            keys.append(f"p:{jellyfish.metaphone(t)}")
+    return keys
+
+
+class BlockIndex:
+    """Inverted index key → entity ids (insertion-ordered, newest last) plus name LSH."""
+
+    def __init__(self, options: ResolverOptions):
+        self.options = options
+        self.postings: dict[str, dict[str, None]] = defaultdict(dict)
+        self.lsh = MinHashLSH(threshold=options.lsh_threshold, num_perm=options.lsh_perm)
+        self._in_lsh: set[str] = set()
+
+    def _minhash(self, compact_name: str) -> MinHash:
+        grams = {compact_name[i : i + 3].encode() for i in range(max(1, len(compact_name) - 2))}
+        mh = MinHash(num_perm=self.options.lsh_perm)
+        mh.update_batch(list(grams))
+        return mh
+
+    def add(self, entity: str, keys: list[str], names: list[ParsedName]) -> None:
+        for key in keys:
+            posting = self.postings[key]
+            posting.pop(entity, None)  # re-insert: most recent last
+            posting[entity] = None
+        for p in names:
+            c = p.compact
+            if len(c) >= self.options.fuzzy_min_length and not p.acronym_form and c not in self._in_lsh:
+                self._in_lsh.add(c)
+                self.lsh.insert(c, self._minhash(c))
+
+    def lookup(self, keys: list[str], names: list[ParsedName]) -> list[str]:
+        """Entity ids under any key of the chain (each posting read up to ``block_cap``)."""
+        seen: dict[str, None] = {}
+        cap = self.options.block_cap
+        lookups = list(keys)
+        for p in names:
+            if p.acronym_form:
+                lookups.append(f"a:{p.compact}")
+            elif not p.is_multi:
+                # A single word may be one word of a longer name ("Reid" → "Tara Reid").
+                lookups.append(f"t:{p.compact}")
+            c = p.compact
+            if len(c) >= self.options.fuzzy_min_length and not p.acronym_form:
+                for neighbour in itertools.islice(self.lsh.query(self._minhash(c)), cap):
+                    lookups.append(f"c:{neighbour}")
+        for key in lookups:
+            posting = self.postings.get(key)
+            if not posting:
+                continue
+            for entity in itertools.islice(reversed(posting), cap):
+                seen[entity] = None
+        return list(seen)

@@ -1,0 +1,389 @@
+"""Name normalisation: the string side of entity resolution.
+
+Owns turning a mention's surface form into comparable keys:
+
+- ``parse_name``: strip possessives, honorifics and titles (keeping the gender cue
+  they carry), fold to ASCII with Unidecode, split into tokens with hyphens kept
+  as token-internal (``Kim Jong-un`` → ``kim``, ``jong-un``).
+- ``compact``: the tokens with spaces and hyphens removed, so hyphen/space variants
+  (``Kim Jong-un`` / ``Kim Jong Un`` / ``Kim Jongun``) share one key.
+- ``variant_key``: a romanisation-variant skeleton (see ``ROMANISATION_FOLDS``) so that
+  spellings produced by different transliteration systems share a blocking key.
+  Sharing it is *never* enough to merge: scoring asks for supporting context.
+- ``acronym`` / ``is_acronym``: initials of a multi-word name, and the test for
+  an acronym-looking mention (``NIS``, ``U.N.``).
+
+Everything here is general knowledge (tables below, each with its source); nothing is
+written for a particular article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from unidecode import unidecode
+
+__all__ = [
+    "HONORIFICS",
+    "NAME_STOPWORDS",
+    "ROMANISATION_FOLDS",
+    "ParsedName",
+    "acronym",
+    "compact",
+    "is_acronym",
+    "parse_name",
+    "strip_possessive",
+    "variant_key",
+]
+
+#: English honorifics and titles, with the gender they imply (None: none implied).
+#: Source: the lists of English honorifics and of military/political/religious titles in
+#: common style guides (AP Stylebook "titles", Wikipedia "English honorifics").
+HONORIFICS: dict[str, str | None] = {
+    "mr": "m",
+    "mister": "m",
+    "sir": "m",
+    "lord": "m",
+    "king": "m",
+    "prince": "m",
+    "mssr": "m",
+    "father": "m",
+    "brother": "m",
+    "uncle": "m",
+    "monsieur": "m",
+    "herr": "m",
+    "sheikh": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "madam": "f",
+    "madame": "f",
+    "mme": "f",
+    "lady": "f",
+    "dame": "f",
+    "queen": "f",
+    "princess": "f",
+    "sister": "f",
+    "mother": "f",
+    "aunt": "f",
+    "mx": None,
+    "dr": None,
+    "doctor": None,
+    "prof": None,
+    "professor": None,
+    "rev": None,
+    "reverend": None,
+    "gen": None,
+    "general": None,
+    "col": None,
+    "colonel": None,
+    "maj": None,
+    "major": None,
+    "capt": None,
+    "captain": None,
+    "lt": None,
+    "lieutenant": None,
+    "sgt": None,
+    "sergeant": None,
+    "adm": None,
+    "admiral": None,
+    "cmdr": None,
+    "commander": None,
+    "president": None,
+    "pres": None,
+    "vice": None,
+    "premier": None,
+    "chancellor": None,
+    "minister": None,
+    "prime": None,
+    "secretary": None,
+    "sen": None,
+    "senator": None,
+    "rep": None,
+    "representative": None,
+    "gov": None,
+    "governor": None,
+    "mayor": None,
+    "judge": None,
+    "justice": None,
+    "chief": None,
+    "ambassador": None,
+    "amb": None,
+    "chairman": "m",
+    "chairwoman": "f",
+    "chair": None,
+    "director": None,
+    "officer": None,
+    "inspector": None,
+    "detective": None,
+    "det": None,
+    "supt": None,
+    "superintendent": None,
+    "pope": "m",
+    "cardinal": None,
+    "bishop": None,
+    "archbishop": None,
+    "rabbi": None,
+    "imam": None,
+    "ayatollah": None,
+    "mullah": None,
+    "emir": None,
+    "sultan": "m",
+    "dictator": None,
+    "leader": None,
+    "comrade": None,
+    "marshal": None,
+    "field": None,
+    "st": None,
+    "saint": None,
+    "hon": None,
+    "honourable": None,
+    "honorable": None,
+}
+
+#: Words skipped when building initials (``National Intelligence Service`` → NIS,
+#: ``Bank of England`` → BOE / BE). Source: English function words in organisation names.
+NAME_STOPWORDS: frozenset[str] = frozenset(
+    {"of", "the", "and", "for", "de", "du", "des", "la", "le", "el", "al", "&", "in", "on", "a", "an"}
+)
+
+#: Generic words that end organisation and place names and say nothing about which one
+#: ("Service" in "National Intelligence Service"). Source: legal-form suffixes (ISO 20275
+#: entity legal forms, common English subset) and common institution/place designators.
+ORG_DESIGNATORS: frozenset[str] = frozenset(
+    {
+        "inc",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "ltd",
+        "llc",
+        "plc",
+        "group",
+        "holdings",
+        "sa",
+        "ag",
+        "gmbh",
+        "bank",
+        "university",
+        "college",
+        "school",
+        "institute",
+        "center",
+        "centre",
+        "service",
+        "services",
+        "agency",
+        "department",
+        "ministry",
+        "office",
+        "council",
+        "committee",
+        "commission",
+        "association",
+        "society",
+        "foundation",
+        "party",
+        "army",
+        "navy",
+        "force",
+        "forces",
+        "police",
+        "court",
+        "times",
+        "post",
+        "news",
+        "press",
+        "journal",
+        "network",
+        "union",
+        "organization",
+        "organisation",
+        "federation",
+        "league",
+        "club",
+        "team",
+        "board",
+        "authority",
+        "administration",
+        "government",
+        "house",
+        "hospital",
+        "clinic",
+        "church",
+        "city",
+        "county",
+        "state",
+        "states",
+        "republic",
+        "kingdom",
+        "province",
+        "island",
+        "islands",
+        "river",
+        "mountain",
+        "mount",
+        "park",
+        "street",
+        "airport",
+        "station",
+        "bridge",
+        "square",
+        "hall",
+        "tower",
+        "museum",
+    }
+)
+
+#: Romanisation variant folds, applied in order to an ASCII, lower-case, compact name.
+#: They merge letters that different transliteration systems write differently for
+#: one sound, so e.g. ``Qaddafi``/``Gadhafi``/``Kadafi`` or ``Choe``/``Choi`` share a key:
+#: - Korean: McCune–Reischauer vs Revised Romanization (ŏ/eo/o, ŭ/eu/u, k/g, t/d, p/b,
+#:   ch/j, sh/s); source: National Institute of Korean Language romanisation tables.
+#: - Arabic: ALA-LC vs popular press spellings (q/k/g, dh/th/d/z, kh/h, ou/u, e/i, doubled
+#:   consonants, al-/el- article); source: ALA-LC Arabic romanisation table.
+#: - Russian: BGN/PCGN vs ISO 9 vs popular (y/i/j, kh/h, ts/tz, iy/yi/ii endings, ya/ia,
+#:   yu/iu, zh/j); source: BGN/PCGN 1947 and ISO 9 tables.
+ROMANISATION_FOLDS: tuple[tuple[str, str], ...] = (
+    (r"^(al|el|ul)(?=[a-z]{3})", ""),  # Arabic article glued to the name
+    (r"([a-z])\1+", r"\1"),  # doubled letters: Gaddafi/Gadafi, Cheollima/Cheolima
+    (r"tch|tsch|ch|tz|ts|zh|dj|j", "j"),
+    (r"kh|gh|q|ck|c(?=[aou])|g|k", "k"),
+    (r"dh|th|d|t", "t"),
+    (r"ph|f|v|w", "f"),
+    (r"sh|sch|z|s", "s"),
+    (r"b|p", "p"),
+    (r"eo|oe|ou|oo|ow|eu|o|u", "u"),
+    (r"ee|ie|ei|ey|iy|yi|ii|y|e|i", "i"),
+    (r"ae|ai|ay|a", "a"),
+    (r"h", ""),
+    (r"([a-z])\1+", r"\1"),
+)
+_FOLDS = tuple((re.compile(pattern), repl) for pattern, repl in ROMANISATION_FOLDS)
+
+_POSSESSIVE = re.compile(r"(?:['’`´]s?|['’]\s*)$", re.IGNORECASE)
+_TRAILING = re.compile(r"[\s.,;:!?\"'’“”)(\[\]{}-]+$")
+_LEADING = re.compile(r"^[\s.,;:!?\"'’“”)(\[\]{}-]+")
+_TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}s?$|^[A-Z][A-Z0-9&]{1,6}s?$")
+_LEADING_ARTICLE = ("the ", "a ", "an ")
+#: Function words that can open a span without being part of the name (spans cut from
+#: prepositional phrases: "in New Zealand", "at Betty Ford Center"; determiners).
+LEADING_FUNCTION_WORDS: frozenset[str] = frozenset(
+    {
+        "in",
+        "at",
+        "on",
+        "of",
+        "from",
+        "to",
+        "into",
+        "for",
+        "by",
+        "with",
+        "near",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+    }
+)
+
+
+def strip_possessive(text: str) -> str:
+    """``North Korea’s`` → ``North Korea``; ``Jones'`` → ``Jones``; trailing punctuation off."""
+    text = _TRAILING.sub("", _LEADING.sub("", text))
+    stripped = _POSSESSIVE.sub("", text)
+    return stripped if stripped else text
+
+
+@dataclass(slots=True, frozen=True)
+class ParsedName:
+    """A surface form reduced to comparable parts."""
+
+    surface: str
+    tokens: tuple[str, ...]  # ASCII lower-case, honorifics/articles removed, hyphens kept
+    title: str | None = None  # first honorific seen (lower-case, no dot)
+    gender: str | None = None  # "m" / "f" from the honorific, else None
+    acronym_form: bool = False  # the mention itself looks like an acronym
+    parts: tuple[str, ...] = field(default=())  # tokens with hyphenated parts split
+
+    @property
+    def compact(self) -> str:
+        return compact(self.tokens)
+
+    @property
+    def is_multi(self) -> bool:
+        return len(self.tokens) >= 2
+
+
+def compact(tokens: tuple[str, ...] | list[str]) -> str:
+    return "".join(t.replace("-", "").replace("'", "") for t in tokens)
+
+
+@lru_cache(maxsize=200_000)
+def parse_name(surface: str) -> ParsedName:
+    """Parse a mention's text into tokens, title and gender cue (cached: names repeat)."""
+    clean = strip_possessive(surface.strip())
+    is_acr = bool(_ACRONYM.match(clean.replace(" ", ""))) and len(clean) <= 12
+    folded = unidecode(clean).lower().replace("’", "'")
+    for article in _LEADING_ARTICLE:
+        if folded.startswith(article):
+            folded = folded[len(article) :]
+    raw_tokens = _TOKEN.findall(folded.replace(".", " ") if not is_acr else folded.replace(".", ""))
+    title: str | None = None
+    gender: str | None = None
+    tokens: list[str] = []
+    for i, tok in enumerate(raw_tokens):
+        # Titles only count before the name proper ("Mr. Kim", "President Park").
+        if not tokens and tok in HONORIFICS and i < len(raw_tokens) - 1:
+            if title is None:
+                title = tok
+                gender = HONORIFICS[tok]
+            continue
+        tokens.append(tok)
+    if not tokens:
+        tokens = raw_tokens
+    while len(tokens) > 1 and tokens[0] in LEADING_FUNCTION_WORDS:
+        tokens.pop(0)
+    parts = tuple(p for t in tokens for p in t.split("-") if p)
+    return ParsedName(clean, tuple(tokens), title, gender, is_acr, parts)
+
+
+@lru_cache(maxsize=200_000)
+def variant_key(compact_name: str) -> str:
+    """Romanisation skeleton of a compact name (see ``ROMANISATION_FOLDS``)."""
+    key = compact_name
+    for pattern, repl in _FOLDS:
+        key = pattern.sub(repl, key)
+    return key
+
+
+def acronym(surface: str) -> str | None:
+    """Initials of a multi-word name (``National Intelligence Service`` → ``nis``), else None."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", unidecode(strip_possessive(surface)))
+    words = [w for w in words if w.lower() not in NAME_STOPWORDS]
+    if len(words) < 2:
+        return None
+    initials = []
+    for w in words:
+        # Hyphenated words contribute each capitalised part ("Al-Qaeda" → AQ is rare; keep first).
+        initials.append(w[0])
+    return "".join(initials).lower()
+
+
+def is_acronym(surface: str) -> bool:
+    return parse_name(surface).acronym_form

@@ -1,0 +1,676 @@
+"""The incremental cross-document entity resolver.
+
+Owns turning document chains (``within.chain_document``) into canonical entities:
+for each new chain, blocking (``blocking.BlockIndex``) proposes a bounded set of
+candidate entities; each is scored (``scoring``) on the kind of name match, context
+similarity (IDF-weighted lemmas), shared rare co-occurring entities and type
+compatibility; the chain joins the best candidate whose support meets the minimum
+its kind of match requires (``ResolverOptions.min_support``), else founds a new
+entity. Every join records a ``MergeEvidence`` (scores and the shared names and
+entities behind them).
+
+Incremental: ``add`` touches only the new documents' chains and the entities they
+join; nothing already resolved is recomputed. Work per chain is bounded by the
+blocking cap, so resolution is linear in the number of chains.
+
+Analyst edits (``model.entities.Edit``) are hard constraints on every run: splits and
+alias removals cut chains before resolution, "distinct" forbids joins and merges,
+merges force them, renames and added aliases override names. An edit triggers a
+replay of the cross-document step from the cached chains (documents are not parsed
+again), so the result is the same as if the edit had been there from the start, and
+later documents respect it.
+
+The whole state is plain data: ``ResolverState`` (cached chains in ingest order plus
+edits) round-trips through JSON, and replaying it reproduces the same entity ids.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsgraph.model.document import AnnotatedDocument
+from newsgraph.model.entities import (
+    Edit,
+    Entity,
+    EntityChange,
+    EntityMention,
+    MergeEvidence,
+    entity_id,
+    mention_key,
+)
+from newsgraph.resolve.entities.blocking import BlockIndex, name_keys
+from newsgraph.resolve.entities.names import ParsedName, parse_name
+from newsgraph.resolve.entities.scoring import (
+    KIND_SCORE,
+    NameMatch,
+    best_name_match,
+    demonym_clash,
+    type_compatibility,
+)
+from newsgraph.resolve.entities.settings import ResolverOptions
+from newsgraph.resolve.entities.within import Chain, ChainMention, chain_document
+
+__all__ = ["Resolver", "ResolverState"]
+
+#: Names an entity offers for scoring: its most frequent forms (bounded work per pair).
+_ENTITY_NAMES = 12
+_CHAIN_NAMES = 4
+
+
+@dataclass(slots=True)
+class ResolverState:
+    """Everything needed to rebuild a resolver: chains per document (ingest order) and edits."""
+
+    docs: list[tuple[str, list[dict[str, Any]]]] = field(default_factory=list)
+    edits: list[dict[str, Any]] = field(default_factory=list)
+    version: int = 1
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"version": self.version, "docs": self.docs, "edits": self.edits}, ensure_ascii=False
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> ResolverState:
+        data = json.loads(text)
+        return cls([(d, c) for d, c in data["docs"]], data["edits"], data.get("version", 1))
+
+
+@dataclass(slots=True)
+class _Entity:
+    id: str
+    seq: int
+    chains: list[Chain] = field(default_factory=list)
+    names: Counter[str] = field(default_factory=Counter)
+    match_names: Counter[str] = field(default_factory=Counter)
+    heads: Counter[str] = field(default_factory=Counter)
+    votes: Counter[str] = field(default_factory=Counter)
+    context: Counter[str] = field(default_factory=Counter)
+    cooc: Counter[str] = field(default_factory=Counter)
+    docs: dict[str, None] = field(default_factory=dict)
+    evidence: list[MergeEvidence] = field(default_factory=list)
+    manual_name: str | None = None
+    manual_aliases: dict[str, None] = field(default_factory=dict)
+    rejected: set[str] = field(default_factory=set)  # compact names barred by alias_remove
+
+    def parsed_names(self) -> list[ParsedName]:
+        names = [parse_name(n) for n, _ in self.match_names.most_common(_ENTITY_NAMES)]
+        names += [parse_name(a) for a in self.manual_aliases]
+        return names
+
+
+class Resolver:
+    """Incremental cross-document entity resolver (see module docstring).
+
+    >>> resolver = Resolver()
+    >>> changes = resolver.add(annotated_documents)      # doctest: +SKIP
+    >>> resolver.entities()                               # doctest: +SKIP
+    """
+
+    def __init__(self, options: ResolverOptions | None = None, edits: Iterable[Edit] = ()):
+        self.options = options or ResolverOptions()
+        self._docs: dict[str, list[Chain]] = {}
+        self._order: dict[str, int] = {}
+        self._edits: dict[str, Edit] = {}
+        for edit in edits:
+            self._edits[edit.id] = edit
+        self._reset()
+
+    # ---- public surface -----------------------------------------------------------
+    def add(self, adocs: Iterable[AnnotatedDocument]) -> list[EntityChange]:
+        """Resolve new documents; documents already added are skipped (re-ingest is a no-op)."""
+        changes: list[EntityChange] = []
+        for adoc in adocs:
+            doc_id = adoc.document.id
+            if doc_id in self._docs or not adoc.annotated:
+                continue
+            chains = chain_document(adoc, self.options)
+            changes.extend(self.add_chains(doc_id, chains))
+        return changes
+
+    def add_chains(self, doc_id: str, chains: list[Chain]) -> list[EntityChange]:
+        """Resolve one document given its already-built chains (used for replay)."""
+        if doc_id in self._docs:
+            return []
+        self._docs[doc_id] = chains
+        return self._resolve_doc(doc_id, chains)
+
+    def apply(self, edit: Edit) -> list[EntityChange]:
+        """Record an analyst edit and replay resolution under it; returns the anchors' entities."""
+        self._edits[edit.id] = edit
+        self._replay()
+        touched = {self.entity_of(a) for a in edit.anchors + edit.mentions}
+        return [EntityChange("edited", e) for e in sorted(t for t in touched if t)]
+
+    def remove_edit(self, edit_id: str) -> None:
+        """Withdraw an edit (the audit log keeps it; resolution forgets it)."""
+        if self._edits.pop(edit_id, None) is not None:
+            self._replay()
+
+    @property
+    def edits(self) -> list[Edit]:
+        return list(self._edits.values())
+
+    def document_order(self, doc_id: str) -> int:
+        """Position of a document in ingest order (-1 when unknown)."""
+        if len(self._order) != len(self._docs):
+            self._order = {d: i for i, d in enumerate(self._docs)}
+        return self._order.get(doc_id, -1)
+
+    def entity_of(self, key: str) -> str | None:
+        """Entity id of a mention key (``doc:start-end``), or None if unknown."""
+        found = self._mention_entity.get(key)
+        return self._find(found) if found else None
+
+    def entity(self, ident: str) -> Entity | None:
+        ent = self._entities.get(self._find(ident))
+        return self._materialise(ent) if ent is not None else None
+
+    def entities(self) -> list[Entity]:
+        """Every live entity, as records (founding order)."""
+        live = [e for eid, e in self._entities.items() if self._find(eid) == eid]
+        return [self._materialise(e) for e in sorted(live, key=lambda e: e.seq)]
+
+    def links(self) -> list[EntityMention]:
+        return [m for e in self.entities() for m in e.mentions]
+
+    def state(self) -> ResolverState:
+        docs = [(d, [c.to_dict() for c in chains]) for d, chains in self._docs.items()]
+        return ResolverState(docs, [e.to_dict() for e in self._edits.values()])
+
+    @classmethod
+    def from_state(cls, state: ResolverState, options: ResolverOptions | None = None) -> Resolver:
+        resolver = cls(options, [Edit.from_dict(e) for e in state.edits])
+        for doc_id, chains in state.docs:
+            resolver.add_chains(doc_id, [Chain.from_dict(c) for c in chains])
+        return resolver
+
+    # ---- internals ----------------------------------------------------------------
+    def _reset(self) -> None:
+        self._index = BlockIndex(self.options)
+        self._entities: dict[str, _Entity] = {}
+        self._parent: dict[str, str] = {}
+        self._mention_entity: dict[str, str] = {}
+        self._df: Counter[str] = Counter()
+        self._cooc_df: Counter[str] = Counter()
+        self._ndocs = 0
+        self._seq = 0
+        self._distinct: dict[str, set[str]] = {}
+        self._merges: list[list[str]] = []
+        for edit in self._edits.values():
+            if edit.op == "distinct" and len(edit.anchors) >= 2:
+                for a in edit.anchors:
+                    for b in edit.anchors:
+                        if a != b:
+                            self._distinct.setdefault(a, set()).add(b)
+            elif edit.op == "split" and edit.anchors:
+                for m in edit.mentions:
+                    self._distinct.setdefault(m, set()).add(edit.anchors[0])
+                    self._distinct.setdefault(edit.anchors[0], set()).add(m)
+            elif edit.op == "merge" and len(edit.anchors) >= 2:
+                self._merges.append(list(edit.anchors))
+
+    def _replay(self) -> None:
+        docs = self._docs
+        self._docs = {}
+        self._reset()
+        for doc_id, chains in docs.items():
+            self.add_chains(doc_id, chains)
+
+    def _find(self, eid: str) -> str:
+        root = eid
+        while self._parent.get(root, root) != root:
+            root = self._parent[root]
+        while self._parent.get(eid, eid) != root:  # path compression
+            nxt = self._parent[eid]
+            self._parent[eid] = root
+            eid = nxt
+        return root
+
+    def _idf(self, term: str) -> float:
+        return math.log((self._ndocs + 1) / (self._df.get(term, 0) + 1)) + 1.0
+
+    # ---- edits that cut chains --------------------------------------------------------
+    def _prepare(self, doc_id: str, chains: list[Chain]) -> list[Chain]:
+        """Apply split / distinct / alias_remove edits to this document's chains."""
+        if not self._edits:
+            return chains
+        out = [Chain(c.doc, list(c.mentions), c.published, c.context, c.cooc, c.unresolved) for c in chains]
+        for edit in self._edits.values():
+            cut: set[str] = set()
+            if edit.op == "split":
+                cut = {k for k in edit.mentions if k.startswith(doc_id + ":")}
+            elif edit.op == "distinct" and len(edit.anchors) >= 2:
+                for chain in out:
+                    keys = set(chain.keys)
+                    if edit.anchors[0] in keys and edit.anchors[1] in keys:
+                        second = next(
+                            m
+                            for m in chain.mentions
+                            if mention_key(doc_id, m.start, m.end) == edit.anchors[1]
+                        )
+                        target = parse_name(second.text).compact
+                        cut |= {
+                            mention_key(doc_id, m.start, m.end)
+                            for m in chain.mentions
+                            if parse_name(m.text).compact == target
+                        }
+            elif edit.op == "alias_remove" and edit.value and edit.anchors:
+                target = parse_name(edit.value).compact
+                for chain in out:
+                    for m in chain.mentions:
+                        key = mention_key(doc_id, m.start, m.end)
+                        if parse_name(m.text).compact == target and key not in edit.anchors:
+                            cut.add(key)
+                    # Only cut where it matters: in the anchor's chain or in chains that
+                    # would otherwise be resolved into the anchor's entity (checked later).
+            if not cut:
+                continue
+            new_chains: list[Chain] = []
+            for chain in out:
+                moved = [m for m in chain.mentions if mention_key(doc_id, m.start, m.end) in cut]
+                if not moved or len(moved) == len(chain.mentions):
+                    new_chains.append(chain)
+                    continue
+                chain.mentions = [m for m in chain.mentions if mention_key(doc_id, m.start, m.end) not in cut]
+                split = Chain(
+                    chain.doc,
+                    [
+                        ChainMention(
+                            m.start,
+                            m.end,
+                            m.text,
+                            m.label,
+                            m.sentence,
+                            m.kind,
+                            "edit",
+                            1.0,
+                            f"moved out by analyst edit {edit.id}",
+                            m.subject,
+                            m.head,
+                            m.definite,
+                            m.antecedent,
+                            m.plural,
+                            m.title,
+                        )
+                        for m in moved
+                    ],
+                    chain.published,
+                    chain.context,
+                    chain.cooc,
+                )
+                new_chains.extend([chain, split])
+            out = new_chains
+        return out
+
+    # ---- resolution of one document ---------------------------------------------------
+    def _resolve_doc(self, doc_id: str, original: list[Chain]) -> list[EntityChange]:
+        chains = self._prepare(doc_id, original)
+        self._ndocs += 1
+        terms = {t for c in chains for t in c.context}
+        self._df.update(terms)
+        self._cooc_df.update({k for c in chains for k in c.cooc})
+        order = sorted(
+            chains,
+            key=lambda c: (
+                {"name": 0, "nominal": 1, "pronoun": 2}[c.kind],
+                -(c.best_name().is_multi if c.best_name() else 0),
+                -len(c.mentions),
+                c.mentions[0].start,
+            ),
+        )
+        used: set[str] = set()
+        changes: list[EntityChange] = []
+        for chain in order:
+            target, evidence = self._decide(chain, used)
+            if target is None:
+                ent = self._create(chain)
+                changes.append(EntityChange("created", ent.id, chain.keys))
+            else:
+                ent = self._entities[target]
+                self._attach(ent, chain, evidence)
+                changes.append(EntityChange("extended", ent.id, chain.keys))
+            used.add(ent.id)
+        changes.extend(self._apply_entity_edits())
+        return changes
+
+    def _forbidden(self, chain: Chain, eid: str) -> bool:
+        for key in chain.keys:
+            for other in self._distinct.get(key, ()):
+                owner = self._mention_entity.get(other)
+                if owner is not None and self._find(owner) == eid:
+                    return True
+        ent = self._entities[eid]
+        if ent.rejected:
+            compacts = {parse_name(n).compact for n in chain.names()}
+            if compacts and compacts <= ent.rejected:
+                return True
+        return False
+
+    def _decide(self, chain: Chain, used: set[str]) -> tuple[str | None, MergeEvidence | None]:
+        # Analyst merges first: a chain holding an anchor goes where its partner is.
+        for anchors in self._merges:
+            if any(k in anchors for k in chain.keys):
+                for a in anchors:
+                    owner = self._mention_entity.get(a)
+                    if owner is not None:
+                        eid = self._find(owner)
+                        if eid not in used and not self._forbidden(chain, eid):
+                            return eid, MergeEvidence(
+                                eid, chain.key, 1.0, 1.0, 0.0, 0.0, 1.0, [a], "analyst merge"
+                            )
+        if chain.unresolved or chain.kind == "pronoun":
+            return None, None
+        names = [parse_name(n) for n, _ in chain.match_names().most_common(_CHAIN_NAMES)]
+        keys: list[str] = []
+        for p in names:
+            keys.extend(name_keys(p, self.options))
+        if chain.kind == "nominal":
+            keys.extend(f"h:{h}" for h in chain.heads())
+        candidates = {self._find(e) for e in self._index.lookup(keys, names)}
+        accepted: list[tuple[float, str, MergeEvidence]] = []
+        for eid in sorted(candidates):
+            if eid in used or self._forbidden(chain, eid):
+                continue
+            scored = self._score(chain, names, self._entities[eid])
+            if scored is not None:
+                accepted.append((scored.score, eid, scored))
+        if not accepted:
+            return None, None
+        accepted.sort(key=lambda x: (-x[0], x[1]))
+        best = accepted[0]
+        loose = ("partial", "exact_single", "nominal")
+        kinds = [_kind_of(a[2]) for a in accepted]
+        if kinds[0] == "partial":
+            # A bare word fitting several full names elsewhere ("Kim" → several Kims) goes to
+            # one only if its context clearly favours it; otherwise it is left alone.
+            rivals = [
+                self._support(chain, self._entities[eid])
+                for eid in sorted(candidates)
+                if eid != best[1]
+                and eid not in used
+                and best_name_match(
+                    names, self._entities[eid].parsed_names(), self.options.fuzzy_min_length
+                ).kind
+                == "partial"
+            ]
+            mine = max(best[2].context_score, best[2].cooccurrence_score)
+            if rivals and mine - max(rivals) < self.options.partial_margin:
+                return None, None
+        if self.options.bridge_merges and len(accepted) > 1 and kinds[0] not in loose:
+            self._bridge(
+                best[1], [a for a, k in zip(accepted[1:], kinds[1:], strict=True) if k not in loose], chain
+            )
+        return self._find(best[1]), best[2]
+
+    def _bridge(self, target: str, others: list[tuple[float, str, MergeEvidence]], chain: Chain) -> None:
+        """A chain that two entities would each accept is evidence they are one — unless
+        some document keeps them apart (it names both, so within-document resolution
+        already decided they differ)."""
+        for score, eid, evidence in others:
+            a, b = self._find(target), self._find(eid)
+            if a == b or score < self.options.bridge_min_score:
+                continue
+            if set(self._entities[a].docs) & set(self._entities[b].docs):
+                continue
+            # The two entities' own names must agree too (never bridge Kim Jong-un and
+            # Kim Jong-il through some third spelling).
+            if best_name_match(
+                self._entities[a].parsed_names(),
+                self._entities[b].parsed_names(),
+                self.options.fuzzy_min_length,
+            ).kind in ("weak", "partial"):
+                continue
+            kept = self._merge(a, b, f"bridged by chain {chain.key}: {evidence.reason}")
+            if kept is not None:
+                target = kept
+
+    def _score(self, chain: Chain, names: list[ParsedName], ent: _Entity) -> MergeEvidence | None:
+        o = self.options
+        if chain.kind == "nominal":
+            shared_heads = [h for h in chain.heads() if h in ent.heads]
+            match = (
+                NameMatch("nominal", KIND_SCORE["nominal"], shared_heads[0], shared_heads[0])
+                if shared_heads
+                else NameMatch("weak", 0.0)
+            )
+        else:
+            match = best_name_match(names, ent.parsed_names(), o.fuzzy_min_length)
+        if match.kind == "weak":
+            return None
+        kind = match.kind
+        if kind == "exact":
+            p = parse_name(match.a)
+            if not p.is_multi and not p.acronym_form:
+                kind = "exact_single"
+        context = self._context_similarity(chain.context, ent.context)
+        shared, cooc = self._shared_cooc(chain, ent)
+        support = max(context, cooc)
+        types = type_compatibility(chain.labels(), ent.votes)
+        if types == 0.0 and kind != "exact":
+            return None
+        if kind in ("typo", "variant", "partial", "subset") and any(
+            demonym_clash(a, b) for a in chain.labels() for b in ent.votes
+        ):
+            return None
+        if types < 1.0 and kind in ("typo", "partial", "subset"):
+            return None  # a near-miss spelling across types is another thing ("North Korean"/"North Korea")
+        if support < o.min_support.get(kind, 1.0):
+            return None
+        score = o.name_weight * match.score + (1 - o.name_weight) * support
+        if types == 0.0:
+            score -= o.type_penalty
+        reason = (
+            f"{kind} name match {match.a!r} ~ {match.b!r}; context {context:.2f}; shared entities {cooc:.2f}"
+        )
+        return MergeEvidence(
+            ent.id,
+            chain.key,
+            round(score, 4),
+            round(match.score, 4),
+            round(context, 4),
+            round(cooc, 4),
+            types,
+            [f"name:{match.b}", *shared[:5]],
+            reason,
+        )
+
+    def _support(self, chain: Chain, ent: _Entity) -> float:
+        return max(self._context_similarity(chain.context, ent.context), self._shared_cooc(chain, ent)[1])
+
+    def _context_similarity(self, a: dict[str, float], b: Counter[str]) -> float:
+        if not a or not b:
+            return 0.0
+        dot = 0.0
+        na = 0.0
+        for t, v in a.items():
+            w = self._idf(t)
+            na += (v * w) ** 2
+            if t in b:
+                dot += v * b[t] * w * w
+        if dot == 0.0:
+            return 0.0
+        nb = sum((v * self._idf(t)) ** 2 for t, v in b.items())
+        return dot / math.sqrt(na * nb) if na and nb else 0.0
+
+    def _shared_cooc(self, chain: Chain, ent: _Entity) -> tuple[list[str], float]:
+        own = {parse_name(n).compact for n in chain.names()} | {parse_name(n).compact for n in ent.names}
+        shared = [k for k in chain.cooc if k in ent.cooc and k not in own]
+        if not shared:
+            return [], 0.0
+        rare_limit = max(2.0, self.options.cooc_rare_share * self._ndocs)
+        weight = sum(1.0 if self._cooc_df[k] <= rare_limit else 0.3 for k in shared)
+        return shared, min(1.0, weight / self.options.cooc_full)
+
+    # ---- entity bookkeeping --------------------------------------------------------------
+    def _create(self, chain: Chain) -> _Entity:
+        eid = entity_id(chain.key)
+        while eid in self._entities:  # a replayed split can found two entities on one key
+            eid = entity_id(eid)
+        ent = _Entity(eid, self._seq)
+        self._seq += 1
+        self._entities[eid] = ent
+        self._attach(ent, chain, None)
+        return ent
+
+    def _attach(self, ent: _Entity, chain: Chain, evidence: MergeEvidence | None) -> None:
+        ent.chains.append(chain)
+        names = chain.names()
+        ent.names.update(names)
+        ent.match_names.update(chain.match_names())
+        ent.heads.update(chain.heads())
+        ent.votes.update(chain.labels())
+        ent.context.update(chain.context)
+        if len(ent.context) > self.options.entity_terms:
+            ent.context = Counter(dict(ent.context.most_common(self.options.entity_terms)))
+        ent.cooc.update(chain.cooc)
+        if len(ent.cooc) > self.options.entity_terms:
+            ent.cooc = Counter(dict(ent.cooc.most_common(self.options.entity_terms)))
+        ent.docs[chain.doc] = None
+        if evidence is not None:
+            ent.evidence.append(evidence)
+        for key in chain.keys:
+            self._mention_entity[key] = ent.id
+        if chain.unresolved and len(ent.chains) == 1:
+            return  # an ambiguous bare name founds a closed entity: nothing may join it by name
+        parsed = [parse_name(n) for n in chain.match_names()]
+        keys = [k for p in parsed for k in name_keys(p, self.options)]
+        keys += [f"h:{h}" for h in chain.heads()]
+        self._index.add(ent.id, keys, parsed)
+
+    def _merge(self, a: str, b: str, reason: str) -> str | None:
+        a, b = self._find(a), self._find(b)
+        if a == b:
+            return a
+        keep, gone = sorted((self._entities[a], self._entities[b]), key=lambda e: e.seq)
+        for chain in gone.chains:
+            if self._forbidden(chain, keep.id):
+                return None
+        self._parent[gone.id] = keep.id
+        for chain in gone.chains:
+            keep.chains.append(chain)
+            for key in chain.keys:
+                self._mention_entity[key] = keep.id
+        keep.names.update(gone.names)
+        keep.match_names.update(gone.match_names)
+        keep.heads.update(gone.heads)
+        keep.votes.update(gone.votes)
+        keep.context.update(gone.context)
+        keep.cooc.update(gone.cooc)
+        keep.docs.update(gone.docs)
+        keep.evidence.extend(gone.evidence)
+        keep.evidence.append(
+            MergeEvidence(
+                keep.id,
+                gone.chains[0].key if gone.chains else gone.id,
+                1.0,
+                0.0,
+                0.0,
+                0.0,
+                1.0,
+                [gone.id],
+                reason,
+            )
+        )
+        keep.manual_aliases.update(gone.manual_aliases)
+        keep.rejected |= gone.rejected
+        parsed = [parse_name(n) for n in gone.match_names]
+        self._index.add(keep.id, [k for p in parsed for k in name_keys(p, self.options)], parsed)
+        return keep.id
+
+    def _apply_entity_edits(self) -> list[EntityChange]:
+        changes: list[EntityChange] = []
+        for anchors in self._merges:
+            owners = [self._mention_entity.get(a) for a in anchors]
+            present = [self._find(o) for o in owners if o is not None]
+            for other in present[1:]:
+                if self._find(present[0]) != self._find(other):
+                    before = self._find(other)
+                    kept = self._merge(present[0], other, "analyst merge")
+                    if kept is not None:
+                        changes.append(EntityChange("merged", kept, [], [before]))
+        for edit in self._edits.values():
+            if not edit.anchors:
+                continue
+            owner = self._mention_entity.get(edit.anchors[0])
+            if owner is None:
+                continue
+            ent = self._entities[self._find(owner)]
+            if edit.op == "rename" and edit.value:
+                ent.manual_name = edit.value
+            elif edit.op == "alias_add" and edit.value and edit.value not in ent.manual_aliases:
+                ent.manual_aliases[edit.value] = None
+                p = parse_name(edit.value)
+                self._index.add(ent.id, name_keys(p, self.options), [p])
+            elif edit.op == "alias_remove" and edit.value:
+                ent.rejected.add(parse_name(edit.value).compact)
+        return changes
+
+    # ---- records ----------------------------------------------------------------------------
+    def _materialise(self, ent: _Entity) -> Entity:
+        mentions: list[EntityMention] = []
+        name_forms: Counter[str] = Counter()
+        other_forms: Counter[str] = Counter()
+        for chain in ent.chains:
+            for m in chain.mentions:
+                mentions.append(
+                    EntityMention(
+                        chain.doc,
+                        m.start,
+                        m.end,
+                        m.text,
+                        m.label,
+                        ent.id,
+                        m.method,
+                        m.score,
+                        m.reason,
+                        m.sentence,
+                    )
+                )
+                if m.kind != "pronoun":
+                    (name_forms if m.kind == "name" else other_forms)[parse_name(m.text).surface] += 1
+        mentions.sort(key=lambda m: (m.doc, m.start))
+        aliases: dict[str, int] = dict(name_forms or other_forms)
+        for alias in ent.manual_aliases:
+            aliases.setdefault(alias, 0)
+        votes = ent.votes or Counter(m.label for m in mentions if m.label)
+        if votes:
+            etype, n = votes.most_common(1)[0]
+            confidence = n / sum(votes.values())
+        else:
+            etype, confidence = "", 0.0
+        return Entity(
+            ent.id,
+            etype,
+            ent.manual_name or _canonical(aliases),
+            aliases,
+            round(confidence, 3),
+            dict(votes),
+            mentions,
+            list(ent.evidence),
+            list(ent.docs),
+        )
+
+
+def _kind_of(evidence: MergeEvidence) -> str:
+    return evidence.reason.split(" ", 1)[0]
+
+
+def _canonical(aliases: dict[str, int]) -> str:
+    """Most frequent full form (multi-word, not an acronym), leading article dropped."""
+    if not aliases:
+        return ""
+    counts: Counter[str] = Counter()
+    for alias, n in aliases.items():
+        bare = re.sub(r"^(?:the|a|an)\s+", "", alias, flags=re.IGNORECASE)
+        counts[bare] += n
+    parsed = [(parse_name(a), n) for a, n in counts.items()]
+    full = [(p, n) for p, n in parsed if not p.acronym_form] or parsed
+    best = max(full, key=lambda pn: (pn[0].is_multi, pn[1], len(pn[0].surface)))
+    return best[0].surface

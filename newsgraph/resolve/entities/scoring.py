@@ -1,0 +1,214 @@
+"""Pairwise evidence for cross-document decisions: name, context, co-occurrence, type.
+
+Owns the *kind* of name match between a document chain and an entity (``exact``,
+``acronym``, ``subset``, ``variant`` (romanisation skeleton), ``typo`` (one edit),
+``partial`` (one word of a full name), ``weak``), and the support scores that
+decide whether that kind of match is enough: cosine of IDF-weighted context terms
+(spaCy sm has no real word vectors, so bag-of-lemmas TF-IDF is the honest choice)
+and shared rare co-occurring entities. Type compatibility is soft: the sm model
+types transliterated names inconsistently, so a type clash costs score instead of
+vetoing the merge.
+
+The guard that keeps namesakes apart: two multi-word person names whose differing
+words are not one typo or one transliteration variant (``Kim Jong-un`` /
+``Kim Jong-il``) are ``weak`` however similar the strings, and weak never merges.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from newsgraph.resolve.entities.names import ParsedName, acronym, variant_key
+
+__all__ = [
+    "TYPE_GROUPS",
+    "NameMatch",
+    "best_name_match",
+    "cosine",
+    "demonym_clash",
+    "name_match",
+    "type_compatibility",
+]
+
+#: NER labels that may name the same thing (a city is a GPE in one sentence and a LOC in
+#: another; an agency ORG is sometimes tagged NORP or FAC). OntoNotes label definitions.
+TYPE_GROUPS: dict[str, str] = {
+    "PERSON": "person",
+    "PER": "person",
+    "ORG": "org",
+    "NORP": "org",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "PRODUCT": "thing",
+    "WORK_OF_ART": "thing",
+    "LAW": "thing",
+    "EVENT": "thing",
+    "LANGUAGE": "thing",
+    "MISC": "thing",
+}
+
+
+def demonym_clash(a: str, b: str) -> bool:
+    """A nationality/group word (NORP: "North Korean") is never a spelling of a place or a
+    name ("North Korea"), however close the strings."""
+    return (a == "NORP") != (b == "NORP") and bool(a) and bool(b)
+
+
+#: Name-match strength per kind: what the name alone is worth before support.
+KIND_SCORE: dict[str, float] = {
+    "exact": 1.0,
+    "acronym": 0.9,
+    "subset": 0.9,
+    "variant": 0.85,
+    "typo": 0.85,
+    "partial": 0.7,
+    "nominal": 0.7,
+    "weak": 0.0,
+}
+
+
+@dataclass(slots=True, frozen=True)
+class NameMatch:
+    kind: str
+    score: float
+    a: str = ""
+    b: str = ""
+
+
+_NONE = NameMatch("weak", 0.0)
+
+
+def _token_typo(a: tuple[str, ...], b: tuple[str, ...], min_len: int) -> bool:
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    return len("".join(a)) >= min_len and Levenshtein.distance(x.replace("-", ""), y.replace("-", "")) <= 1
+
+
+def _token_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Same words up to romanisation variants, word by word (so namesakes stay apart)."""
+    if len(a) != len(b):
+        return False
+    leeway = 1  # one long word may differ by one letter of its skeleton (short vowels: Haraket/Harakat)
+    for x, y in zip(a, b, strict=True):
+        if x == y:
+            continue
+        kx, ky = variant_key(x.replace("-", "")), variant_key(y.replace("-", ""))
+        if kx == ky:
+            continue
+        if leeway and min(len(x), len(y)) >= 5 and x[0] == y[0] and Levenshtein.distance(kx, ky) <= 1:
+            leeway -= 1
+            continue
+        return False
+    return a != b
+
+
+def _in_order(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    it = iter(long)
+    return all(any(tok == x for x in it) for tok in short)
+
+
+def name_match(a: ParsedName, b: ParsedName, min_len: int = 5) -> NameMatch:
+    """Classify how two parsed names relate (symmetric)."""
+    if not a.tokens or not b.tokens:
+        return _NONE
+    ca, cb = a.compact, b.compact
+    if ca == cb:
+        return NameMatch("exact", 1.0, a.surface, b.surface)
+    if a.acronym_form != b.acronym_form:
+        short, long = (a, b) if a.acronym_form else (b, a)
+        if acronym(long.surface) == short.compact:
+            return NameMatch("acronym", KIND_SCORE["acronym"], a.surface, b.surface)
+        return _NONE
+    if a.is_multi and b.is_multi:
+        if _token_variant(a.tokens, b.tokens):
+            return NameMatch("variant", KIND_SCORE["variant"], a.surface, b.surface)
+        if _token_typo(a.tokens, b.tokens, min_len):
+            return NameMatch("typo", KIND_SCORE["typo"], a.surface, b.surface)
+        short, long = (a, b) if len(a.tokens) < len(b.tokens) else (b, a)
+        if len(short.tokens) < len(long.tokens) and _in_order(short.tokens, long.tokens):
+            return NameMatch("subset", KIND_SCORE["subset"], a.surface, b.surface)
+        return _NONE
+    if a.is_multi != b.is_multi:
+        single, multi = (a, b) if not a.is_multi else (b, a)
+        parts = [t.replace("-", "") for t in multi.tokens]
+        if single.compact in (parts[0], parts[-1]):
+            return NameMatch("partial", KIND_SCORE["partial"], a.surface, b.surface)
+        return _NONE
+    # Two single words: a transliteration variant or a one-letter typo of a long word.
+    if len(ca) >= min_len and len(cb) >= min_len:
+        if variant_key(ca) == variant_key(cb):
+            return NameMatch("variant", KIND_SCORE["variant"], a.surface, b.surface)
+        if Levenshtein.distance(ca, cb) <= 1 and min(len(ca), len(cb)) >= min_len + 1:
+            return NameMatch("typo", KIND_SCORE["typo"], a.surface, b.surface)
+        # Vowel-dropping transliteration (Kiolema/Kiolima): same skeleton up to one edit,
+        # and the strings themselves close.
+        if Levenshtein.distance(variant_key(ca), variant_key(cb)) <= 1 and fuzz.ratio(ca, cb) >= 80:
+            return NameMatch("variant", KIND_SCORE["variant"] - 0.05, a.surface, b.surface)
+    return _NONE
+
+
+def best_name_match(
+    chain_names: list[ParsedName], entity_names: list[ParsedName], min_len: int = 5
+) -> NameMatch:
+    best = _NONE
+    for a in chain_names:
+        for b in entity_names:
+            match = name_match(a, b, min_len)
+            if match.score > best.score:
+                best = match
+                if best.kind == "exact":
+                    return best
+    return best
+
+
+def cosine(
+    a: dict[str, float], b: dict[str, float], idf: dict[str, float] | None, default_idf: float
+) -> float:
+    """Cosine of two term-weight maps, each weight scaled by IDF."""
+    if not a or not b:
+        return 0.0
+
+    def w(term: str) -> float:
+        return idf.get(term, default_idf) if idf is not None else 1.0
+
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b[t] * w(t) ** 2 for t, v in a.items() if t in b)
+    if dot == 0:
+        return 0.0
+    na = math.sqrt(sum((v * w(t)) ** 2 for t, v in a.items()))
+    nb = math.sqrt(sum((v * w(t)) ** 2 for t, v in b.items()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def type_compatibility(chain_labels: Counter[str], entity_votes: Counter[str]) -> float:
+    """1 when the majority groups agree, 0.5 when either side is unsure, 0 on a confident clash."""
+    if not chain_labels or not entity_votes:
+        return 1.0
+    cg = Counter()
+    for label, n in chain_labels.items():
+        cg[TYPE_GROUPS.get(label, label)] += n
+    eg = Counter()
+    for label, n in entity_votes.items():
+        eg[TYPE_GROUPS.get(label, label)] += n
+    c_top, c_n = cg.most_common(1)[0]
+    e_top, e_n = eg.most_common(1)[0]
+    if c_top == e_top:
+        return 1.0
+    if eg.get(c_top, 0) or cg.get(e_top, 0):
+        return 0.5
+    c_conf = c_n / sum(cg.values())
+    e_conf = e_n / sum(eg.values())
+    if c_conf < 0.75 or e_conf < 0.75 or sum(eg.values()) < 3:
+        return 0.5
+    return 0.0

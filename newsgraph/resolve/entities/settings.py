@@ -1,0 +1,90 @@
+"""Every threshold of entity resolution in one place, each with why it has its value.
+
+Values were set on the odd-numbered ECB+ topics (dev) and checked on the even ones
+(held out); ``python -m newsgraph.bench.entities`` prints both. None was set on the
+seed articles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["ResolverOptions"]
+
+
+@dataclass(slots=True)
+class ResolverOptions:
+    # --- within a document -------------------------------------------------------
+    #: A bare surname/given name picks among several full-name candidates only when the
+    #: best candidate's cue score beats the runner-up by this margin; otherwise it stays
+    #: unresolved (with a reason) rather than go to a coin flip.
+    partial_margin: float = 0.25
+    #: Sentences back a candidate counts as "recent" for a bare name or a pronoun.
+    recency_window: int = 3
+    #: Link he/she/his/her… to the most recent compatible person chain (only matters
+    #: when mentions include pronouns, as ECB+ gold mentions do; NER never emits them).
+    resolve_pronouns: bool = True
+    #: Sentences back a pronoun looks for its antecedent (0 = same sentence).
+    pronoun_window: int = 3
+    #: With no named antecedent in reach, a pronoun continues a recent chain of the same pronoun.
+    pronoun_chains: bool = True
+    #: Link a common-noun mention to an earlier one with the same head lemma.
+    link_nominals: bool = True
+    #: Link a description ("the actress", "the company") to the document's most
+    #: mentioned name of the same type — news keeps its protagonist in focus.
+    link_descriptions: bool = True
+    descriptions_definite_only: bool = True
+    #: Link a noun in apposition to a name, or used as its title ("actress Lindsay Lohan").
+    link_appositions: bool = True
+    #: Typos within a document: edit distance on the compact name and minimum length.
+    typo_distance: int = 1
+    typo_min_length: int = 6
+
+    # --- context vectors --------------------------------------------------------
+    #: Terms kept per chain / per entity (bounded so work per comparison is constant).
+    chain_terms: int = 40
+    entity_terms: int = 80
+    #: Weight of document-wide terms relative to the mention's own sentences.
+    doc_term_weight: float = 1.0
+
+    # --- blocking ---------------------------------------------------------------
+    #: Only the most recent entities under one blocking key are examined: keeps the
+    #: candidate set bounded (sub-quadratic) even for keys like a common surname.
+    block_cap: int = 60
+    #: MinHash LSH over character 3-grams of names (datasketch): permutations, Jaccard.
+    lsh_perm: int = 32
+    lsh_threshold: float = 0.5
+    #: Shortest compact name worth a character n-gram / phonetic key.
+    fuzzy_min_length: int = 5
+
+    # --- cross-document decision ------------------------------------------------
+    #: Final score = name_weight * name + (1 - name_weight) * support, where support is
+    #: the stronger of context cosine and shared co-occurring entities.
+    name_weight: float = 0.6
+    #: Minimum support (context or shared co-occurrence) each kind of name match needs:
+    #: an exact multi-word name needs none, a single word, a spelling variant or a partial
+    #: name needs evidence beyond the string — the "supporting context" rule.
+    min_support: dict[str, float] = field(
+        default_factory=lambda: {
+            "exact": 0.0,
+            "exact_single": 0.12,
+            "acronym": 0.08,
+            "subset": 0.08,
+            "variant": 0.15,
+            "typo": 0.15,
+            "partial": 0.25,
+            "nominal": 0.30,
+            "pronoun": 1.01,  # pronoun-only chains never link across documents
+        }
+    )
+    #: Merge two entities when a new chain is acceptable to both (and no document names
+    #: both), at or above this score: incremental clustering otherwise keeps early splits.
+    bridge_merges: bool = True
+    bridge_min_score: float = 0.0
+    #: Subtracted from the score when types are incompatible with confidence.
+    type_penalty: float = 0.15
+    #: A co-occurring entity counts fully when it appears in at most this share of
+    #: documents (rare shared company is evidence; "U.S." is not).
+    cooc_rare_share: float = 0.05
+    #: Shared rare co-occurring entities for full co-occurrence support.
+    cooc_full: float = 2.0

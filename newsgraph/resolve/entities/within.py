@@ -1,0 +1,777 @@
+"""Within-document name coreference: one document's mentions → chains.
+
+Owns linking, inside one article, every short form to the full name it stands for:
+exact and hyphen/space/possessive variants, a bare surname or given name (``Kim``,
+``Mr. Kim``) to the right full name among several, acronyms to their expansions
+(``National Intelligence Service (NIS)`` … ``NIS``), typos one edit away from a full
+name whose other tokens agree, and — when the input carries them, as ECB+ gold
+mentions do — common nouns by head lemma and third-person pronouns to the most
+recent compatible person.
+
+A bare name with several candidates is decided by cues — recency (sentence
+distance), sentence role (subject of the same kind of clause), salience (mention
+count) and the gender an honorific implies — and stays unresolved, with the reason
+recorded, when no candidate wins by ``partial_margin``: never a coin flip.
+
+The output, ``Chain``, is plain data (JSON-ready) so the cross-document resolver can
+cache it and replay resolution without re-parsing documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein
+
+from newsgraph.model.document import AnnotatedDocument
+from newsgraph.model.entities import mention_key
+from newsgraph.resolve.entities.names import HONORIFICS, ORG_DESIGNATORS, ParsedName, acronym, parse_name
+from newsgraph.resolve.entities.scoring import TYPE_GROUPS, demonym_clash, name_match
+from newsgraph.resolve.entities.settings import ResolverOptions
+
+__all__ = ["Chain", "ChainMention", "chain_document", "classify_mention", "context_terms"]
+
+#: Third-person singular pronouns and the gender they carry; first/second person and
+#: "it/they" are left alone (their referent is rarely a named entity in the window).
+GENDERED_PRONOUNS: dict[str, str] = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+PRONOUNS: frozenset[str] = frozenset(GENDERED_PRONOUNS) | {
+    "i",
+    "me",
+    "my",
+    "mine",
+    "myself",
+    "we",
+    "us",
+    "our",
+    "ours",
+    "ourselves",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+    "it",
+    "its",
+    "itself",
+    "they",
+    "them",
+    "their",
+    "theirs",
+    "themselves",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "that",
+    "this",
+    "these",
+    "those",
+    "one",
+    "someone",
+    "somebody",
+    "anyone",
+    "everyone",
+    "nobody",
+    "none",
+    "all",
+    "both",
+    "each",
+    "another",
+    "other",
+    "others",
+}
+#: "it" and "they" point back to a non-person (an organisation acting as a group for "they").
+NEUTER_PRONOUNS: dict[str, str] = {
+    "it": "nonperson",
+    "its": "nonperson",
+    "itself": "nonperson",
+    "they": "plural",
+    "them": "plural",
+    "their": "plural",
+    "themselves": "plural",
+}
+PERSONISH: frozenset[str] = frozenset({"PERSON"})
+#: A bare word tagged as a place is not taken for a person's surname.
+PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
+_PAREN_ACRONYM = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z0-9&.]{1,9})\s*\)")
+_STOP: frozenset[str] = frozenset()
+
+
+def _stopwords() -> frozenset[str]:
+    global _STOP
+    if not _STOP:
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        _STOP = frozenset(STOP_WORDS)
+    return _STOP
+
+
+@dataclass(slots=True)
+class ChainMention:
+    start: int
+    end: int
+    text: str
+    label: str
+    sentence: int
+    kind: str  # name | nominal | pronoun
+    method: str = "found"
+    score: float = 1.0
+    reason: str = ""
+    subject: bool = False
+    head: str = ""  # head lemma (from the parse when there is one)
+    definite: bool = False
+    antecedent: int = -1
+    plural: bool = False
+    title: str = ""  # honorific just before the span ("Ms." in "Ms. Lee"), lower-case, no dot
+
+
+@dataclass(slots=True)
+class Chain:
+    """The mentions of one entity inside one document, with what resolution compares."""
+
+    doc: str
+    mentions: list[ChainMention] = field(default_factory=list)
+    published: str | None = None
+    context: dict[str, float] = field(default_factory=dict)
+    cooc: list[str] = field(default_factory=list)
+    #: Set for unresolved bare names: why they were kept apart.
+    unresolved: str | None = None
+
+    @property
+    def key(self) -> str:
+        first = self.mentions[0]
+        return mention_key(self.doc, first.start, first.end)
+
+    @property
+    def keys(self) -> list[str]:
+        return [mention_key(self.doc, m.start, m.end) for m in self.mentions]
+
+    @property
+    def kind(self) -> str:
+        kinds = {m.kind for m in self.mentions}
+        return "name" if "name" in kinds else ("nominal" if "nominal" in kinds else "pronoun")
+
+    def names(self) -> Counter[str]:
+        return Counter(parse_name(m.text).surface for m in self.mentions if m.kind == "name")
+
+    def match_names(self) -> Counter[str]:
+        """Names that speak for the chain across documents: its full forms (and acronyms)
+        when it has any — a bare "Kim" that joined "Kim Kuk-song" here says nothing elsewhere."""
+        names = self.names()
+        full = Counter(
+            {n: c for n, c in names.items() if parse_name(n).is_multi or parse_name(n).acronym_form}
+        )
+        return full if any(parse_name(n).is_multi for n in full) else names
+
+    def heads(self) -> Counter[str]:
+        return Counter(m.head or _head_of(m.text) for m in self.mentions if m.kind == "nominal")
+
+    def labels(self) -> Counter[str]:
+        kinds = "name" if self.kind == "name" else None
+        return Counter(m.label for m in self.mentions if m.label and (kinds is None or m.kind == kinds))
+
+    def best_name(self) -> ParsedName | None:
+        names = self.names()
+        if not names:
+            return None
+        parsed = [parse_name(n) for n in names]
+        full = [p for p in parsed if not p.acronym_form] or parsed
+        return max(full, key=lambda p: (len(p.tokens), names[p.surface], len(p.surface)))
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Chain:
+        data = dict(data)
+        data["mentions"] = [ChainMention(**m) for m in data["mentions"]]
+        return cls(**data)
+
+
+def _head_of(text: str) -> str:
+    words = _WORD.findall(text.lower())
+    return words[-1] if words else text.lower()
+
+
+@dataclass(slots=True, frozen=True)
+class MentionInfo:
+    kind: str  # name | nominal | pronoun
+    subject: bool = False
+    head: str = ""
+    definite: bool = False  # "the/this/that …" description
+    antecedent: int = -1  # char offset of a relative pronoun's noun (from the parse)
+    plural: bool = False
+
+
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "whom", "whose", "which", "that"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def classify_mention(adoc: AnnotatedDocument, start: int, end: int, text: str) -> MentionInfo:
+    """Kind (name, nominal or pronoun), sentence role, head lemma, definiteness and — for
+    relative pronouns — the noun the clause attaches to. Uses the spaCy parse when the
+    document carries one; otherwise capitalisation alone."""
+    lowered = text.lower().strip()
+    doc = adoc.doc
+    if doc is not None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            root = span.root
+            subject = root.dep_ in ("nsubj", "nsubjpass")
+            if (lowered in PRONOUNS and not text.isupper()) or all(t.pos_ in ("PRON", "DET") for t in span):
+                antecedent = -1
+                if lowered in RELATIVE_PRONOUNS:
+                    # who/which … : the relative clause's verb hangs off the antecedent noun.
+                    verb = root.head
+                    for _ in range(3):  # who → verb (relcl) → noun; allow an auxiliary hop
+                        if verb.dep_ in ("relcl", "acl") or verb.head.i == verb.i:
+                            break
+                        verb = verb.head
+                    if verb.dep_ in ("relcl", "acl"):
+                        antecedent = verb.head.idx
+                return MentionInfo("pronoun", subject, lowered, False, antecedent)
+            if root.pos_ == "PROPN" or any(t.pos_ == "PROPN" and t.is_title for t in span):
+                return MentionInfo("name", subject, root.lemma_.lower())
+            # Capitalised inside a sentence (not just sentence-initial): "North Korean", "NIS".
+            if any((t.is_title or (t.is_upper and len(t) > 1)) and not t.is_sent_start for t in span):
+                return MentionInfo("name", subject, root.lemma_.lower())
+            definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in root.children)
+            plural = root.tag_ in ("NNS", "NNPS")
+            # Apposition and title nouns name the same thing as the name they attach to:
+            # "Lindsay Lohan, the actress," / "actress Lindsay Lohan" / "the actress, Lohan,".
+            partner = -1
+            if root.dep_ in ("appos", "compound") and root.head.pos_ == "PROPN" and root.head not in span:
+                partner = root.head.idx
+            else:
+                for child in root.children:
+                    if child.dep_ == "appos" and child.pos_ == "PROPN":
+                        partner = child.idx
+                        break
+            return MentionInfo("nominal", subject, root.lemma_.lower(), definite, partner, plural)
+    if lowered in PRONOUNS and not text.isupper():
+        return MentionInfo("pronoun", False, lowered)
+    words = _WORD.findall(text)
+    content = [w for w in words if w.lower() not in ("the", "a", "an")]
+    if any(w[0].isupper() for w in content):
+        return MentionInfo("name", False, _head_of(text))
+    return MentionInfo("nominal", False, _head_of(text), bool(words) and words[0].lower() in _DEFINITE)
+
+
+def context_terms(adoc: AnnotatedDocument) -> tuple[Counter[str], dict[int, Counter[str]]]:
+    """Content-word lemmas of the whole document and of each sentence."""
+    stop = _stopwords()
+    per_sentence: dict[int, Counter[str]] = {}
+    doc_terms: Counter[str] = Counter()
+    text = adoc.document.text
+    if adoc.doc is not None:
+        sent_of = _sentence_index(adoc)
+        for tok in adoc.doc:
+            if (
+                not tok.is_alpha
+                or len(tok) < 3
+                or tok.is_stop
+                or tok.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ")
+            ):
+                continue
+            lemma = tok.lemma_.lower()
+            doc_terms[lemma] += 1
+            per_sentence.setdefault(sent_of(tok.idx), Counter())[lemma] += 1
+        return doc_terms, per_sentence
+    spans = [(s.start, s.end) for s in adoc.sentences] or [(0, len(text))]
+    for i, (a, b) in enumerate(spans):
+        for w in _WORD.findall(text[a:b]):
+            lw = w.lower()
+            if len(lw) < 3 or lw in stop:
+                continue
+            doc_terms[lw] += 1
+            per_sentence.setdefault(i, Counter())[lw] += 1
+    return doc_terms, per_sentence
+
+
+def _sentence_index(adoc: AnnotatedDocument):  # type: ignore[no-untyped-def]
+    import bisect
+
+    starts = [s.start for s in adoc.sentences]
+
+    def find(offset: int) -> int:
+        return max(0, bisect.bisect_right(starts, offset) - 1) if starts else 0
+
+    return find
+
+
+class _Builder:
+    """Builds the chains of one document, mention by mention, in text order."""
+
+    def __init__(self, adoc: AnnotatedDocument, options: ResolverOptions):
+        self.adoc = adoc
+        self.options = options
+        self.chains: list[Chain] = []
+        self.by_compact: dict[str, int] = {}
+        self.defined_acronyms: dict[str, int] = {}  # "(NIS)" right after a long name
+        self.last_sentence: dict[int, int] = {}
+        self.subject_count: Counter[int] = Counter()
+        self.gender: dict[int, str] = {}
+
+    # ---- helpers ----------------------------------------------------------------
+    def _new(self, m: ChainMention) -> int:
+        self.chains.append(Chain(self.adoc.document.id, [m], self.adoc.document.published))
+        return len(self.chains) - 1
+
+    def _join(self, idx: int, m: ChainMention) -> None:
+        self.chains[idx].mentions.append(m)
+
+    def _touch(self, idx: int, m: ChainMention, parsed: ParsedName | None) -> None:
+        self.last_sentence[idx] = m.sentence
+        if m.subject:
+            self.subject_count[idx] += 1
+        if parsed is not None:
+            gender = parsed.gender or (HONORIFICS.get(m.title) if m.title else None)
+            if gender and idx not in self.gender:
+                self.gender[idx] = gender
+            # Only full forms index the chain: a bare "Kim" that joined one Kim by cues
+            # must not pull every later "Kim" along without weighing the cues again.
+            if m.kind == "name" and m.method in ("found", "exact", "variant", "typo"):
+                self.by_compact.setdefault(parsed.compact, idx)
+        elif m.kind == "nominal":
+            self.by_compact.setdefault(parse_name(m.text).compact, idx)
+        if m.kind == "pronoun" and m.text.lower() in GENDERED_PRONOUNS and idx not in self.gender:
+            self.gender[idx] = GENDERED_PRONOUNS[m.text.lower()]
+
+    def _full_names(self, idx: int) -> list[ParsedName]:
+        return [parse_name(n) for n in self.chains[idx].names() if parse_name(n).is_multi]
+
+    def _chain_label(self, idx: int) -> str:
+        labels = self.chains[idx].labels()
+        return labels.most_common(1)[0][0] if labels else ""
+
+    # ---- the cascade ------------------------------------------------------------
+    def add(self, m: ChainMention) -> None:
+        if m.kind == "pronoun":
+            idx = self._pronoun(m) if self.options.resolve_pronouns else None
+            if idx is None:
+                idx = self._new(m)
+            else:
+                self._join(idx, m)
+            self._touch(idx, m, None)
+            return
+        if m.kind == "nominal":
+            same = self.by_compact.get(parse_name(m.text).compact)
+            partner = self._chain_at(m.antecedent) if m.antecedent >= 0 and self.options.link_appositions else None
+            if partner is not None and self.chains[partner].kind == "name":
+                m.method, m.reason, m.score = "nominal", "apposition or title noun of the name", 0.8
+                idx: int | None = partner
+            elif same is not None:
+                m.method, m.reason = "exact", "same words as an earlier mention"
+                idx = same
+            else:
+                idx = self._nominal(m) if self.options.link_nominals else None
+            if (
+                idx is None
+                and self.options.link_descriptions
+                and (m.definite or (not self.options.descriptions_definite_only and not m.plural))
+            ):
+                idx = self._description(m)
+            if idx is None:
+                idx = self._new(m)
+            else:
+                self._join(idx, m)
+            self._touch(idx, m, None)
+            return
+        parsed = parse_name(m.text)
+        idx = self._name(m, parsed)
+        if idx is None:
+            idx = self._new(m)
+            self._define_acronym(m, idx)
+        else:
+            self._join(idx, m)
+        self._touch(idx, m, parsed)
+
+    def _define_acronym(self, m: ChainMention, idx: int) -> None:
+        found = _PAREN_ACRONYM.match(self.adoc.document.text, m.end)
+        if found:
+            self.defined_acronyms[found.group(1).replace(".", "").lower()] = idx
+
+    def _name(self, m: ChainMention, p: ParsedName) -> int | None:
+        if not p.tokens:
+            return None
+        hit = self.by_compact.get(p.compact)
+        if hit is not None:
+            exact = any(n.lower() == p.surface.lower() for n in self.chains[hit].names())
+            m.method, m.reason = (
+                ("exact", "same name")
+                if exact
+                else ("variant", "same name up to case, hyphens, spaces, possessive or title")
+            )
+            if p.title and not exact:
+                m.method = "title"
+            return hit
+        if p.acronym_form:
+            return self._acronym(m, p)
+        if not p.is_multi:
+            found = self._partial(m, p)
+            return found if found is not None or m.method == "unresolved" else self._single_variant(m, p)
+        return self._typo_or_subset(m, p)
+
+    def _single_variant(self, m: ChainMention, p: ParsedName) -> int | None:
+        """One-word spelling variants in one document (``Kiolema``/``Kiolima``): the shared
+        document is the supporting context; needs a unique candidate."""
+        hits: list[tuple[int, str]] = []
+        for i, c in enumerate(self.chains):
+            if c.kind != "name" or demonym_clash(self._chain_label(i), m.label):
+                continue
+            for n in c.names():
+                other = parse_name(n)
+                if other.is_multi or other.acronym_form:
+                    continue
+                match = name_match(p, other, self.options.typo_min_length)
+                if match.kind in ("variant", "typo"):
+                    hits.append((i, match.kind))
+                    break
+        if len(hits) != 1:
+            return None
+        idx, kind = hits[0]
+        m.method, m.score = ("typo" if kind == "typo" else "variant"), 0.75
+        m.reason = f"spelling {kind} of {self.chains[idx].best_name().surface!r} in the same document"  # type: ignore[union-attr]
+        return idx
+
+    def _acronym(self, m: ChainMention, p: ParsedName) -> int | None:
+        if p.compact in self.defined_acronyms:
+            m.method, m.reason = "acronym", "defined in parentheses after the full name"
+            return self.defined_acronyms[p.compact]
+        matches = [
+            i
+            for i, c in enumerate(self.chains)
+            if c.kind == "name"
+            and any(acronym(n) == p.compact for n in c.names() if not parse_name(n).acronym_form)
+        ]
+        if len(matches) == 1:
+            m.method, m.reason = "acronym", f"initials of {self.chains[matches[0]].best_name().surface!r}"  # type: ignore[union-attr]
+            return matches[0]
+        if len(matches) > 1:
+            m.method, m.reason = "unresolved", f"acronym matches {len(matches)} names"
+        return None
+
+    def _partial(self, m: ChainMention, p: ParsedName) -> int | None:
+        token = p.compact
+        candidates: list[int] = []
+        for i, c in enumerate(self.chains):
+            if c.kind != "name":
+                continue
+            for full in self._full_names(i):
+                parts = [t.replace("-", "") for t in full.tokens]
+                if _partial_fits(token, parts, self._chain_label(i), m.label):
+                    candidates.append(i)
+                    break
+        gender = p.gender or (HONORIFICS.get(m.title) if m.title else None)
+        if gender:
+            candidates = [i for i in candidates if self.gender.get(i) in (None, gender)]
+        if not candidates:
+            return None
+        if len(candidates) == 1:
+            m.method = "title" if (p.title or m.title) else "partial"
+            m.reason = f"only full name with {p.surface!r} so far"
+            m.score = 0.9
+            return candidates[0]
+        return self._choose(m, p, candidates)
+
+    def _cue_score(self, idx: int, m: ChainMention) -> tuple[float, str]:
+        last = self.last_sentence.get(idx, -10_000)
+        distance = max(0, m.sentence - last)
+        recency = 1.0 / (1.0 + distance) if distance <= self.options.recency_window else 0.0
+        mentions = len(self.chains[idx].mentions)
+        total = sum(len(self.chains[i].mentions) for i in self.last_sentence) or 1
+        salience = mentions / total
+        role = 0.0
+        if m.subject and self.subject_count[idx]:
+            role = self.subject_count[idx] / max(1, mentions)
+        score = recency + 0.5 * role + 0.5 * salience
+        why = (
+            f"recency {recency:.2f} (sentence distance {distance}), role {role:.2f}, salience {salience:.2f}"
+        )
+        return score, why
+
+    def _choose(self, m: ChainMention, p: ParsedName, candidates: list[int]) -> int | None:
+        scored = sorted(((*self._cue_score(i, m), i) for i in candidates), reverse=True)
+        (best, why, idx), (second, _, _) = scored[0], scored[1]
+        names = ", ".join(repr(self.chains[i].best_name().surface) for _, _, i in scored)  # type: ignore[union-attr]
+        if best - second >= self.options.partial_margin:
+            m.method = "title" if (p.title or m.title) else "partial"
+            m.score = round(min(1.0, best - second), 3)
+            m.reason = f"chosen among {names}: {why}; margin {best - second:.2f}"
+            return idx
+        m.method = "unresolved"
+        m.score = 0.0
+        m.reason = (
+            f"ambiguous between {names}: margin {best - second:.2f} below {self.options.partial_margin}"
+        )
+        return None
+
+    def _typo_or_subset(self, m: ChainMention, p: ParsedName) -> int | None:
+        typo: list[int] = []
+        variant: list[int] = []
+        subset: list[int] = []
+        for i, c in enumerate(self.chains):
+            if c.kind != "name" or demonym_clash(self._chain_label(i), m.label):
+                continue
+            for full in self._full_names(i):
+                if len(full.tokens) == len(p.tokens):
+                    differing = [(a, b) for a, b in zip(full.tokens, p.tokens, strict=True) if a != b]
+                    if (
+                        len(differing) == 1
+                        and len(p.compact) >= self.options.typo_min_length
+                        and Levenshtein.distance(*differing[0]) <= self.options.typo_distance
+                    ):
+                        typo.append(i)
+                        break
+                    if name_match(p, full, self.options.typo_min_length).kind == "variant":
+                        variant.append(i)
+                        break
+                elif len(full.tokens) > len(p.tokens) and _in_order(p.tokens, full.tokens):
+                    subset.append(i)
+                    break
+        if len(variant) == 1 and not typo:
+            m.method, m.score = "variant", 0.8
+            m.reason = (
+                f"transliteration variant of {self.chains[variant[0]].best_name().surface!r}, word by word"  # type: ignore[union-attr]
+            )
+            return variant[0]
+        if len(typo) == 1:
+            m.method, m.score = "typo", 0.8
+            m.reason = f"one edit from {self.chains[typo[0]].best_name().surface!r}, other tokens equal"  # type: ignore[union-attr]
+            return typo[0]
+        if len(subset) == 1:
+            m.method, m.score = "partial", 0.9
+            m.reason = f"words of {self.chains[subset[0]].best_name().surface!r}"  # type: ignore[union-attr]
+            return subset[0]
+        return None
+
+    def _nominal(self, m: ChainMention) -> int | None:
+        head = m.head or _head_of(m.text)
+        for i in range(len(self.chains) - 1, -1, -1):
+            c = self.chains[i]
+            if c.kind == "nominal" and head in c.heads():
+                m.method, m.reason, m.score = "nominal", f"same head {head!r}", 0.7
+                return i
+        return None
+
+    def _description(self, m: ChainMention) -> int | None:
+        """A description ("the actress", "the company") → the document's most salient named
+        entity of the same type so far, when one stands out (strictly most mentions)."""
+        group = TYPE_GROUPS.get(m.label, "thing")
+        scored = sorted(
+            (
+                (len(c.mentions), i)
+                for i, c in enumerate(self.chains)
+                if c.kind == "name" and TYPE_GROUPS.get(self._chain_label(i), "thing") == group
+            ),
+            reverse=True,
+        )
+        if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+            return None
+        idx = scored[0][1]
+        m.method, m.score = "nominal", 0.5
+        m.reason = (
+            f"description of the most mentioned {group} so far ({self.chains[idx].best_name().surface!r})"  # type: ignore[union-attr]
+        )
+        return idx
+
+    def _chain_at(self, offset: int) -> int | None:
+        for i, c in enumerate(self.chains):
+            if any(x.start <= offset < x.end for x in c.mentions):
+                return i
+        return None
+
+    def _pronoun(self, m: ChainMention) -> int | None:
+        word = m.text.lower().strip()
+        if word in RELATIVE_PRONOUNS:
+            idx = self._chain_at(m.antecedent) if m.antecedent >= 0 else None
+            if idx is not None:
+                m.method, m.score, m.reason = "pronoun", 0.8, "relative pronoun: the noun its clause modifies"
+            return idx
+        gender = GENDERED_PRONOUNS.get(word)
+        group = "person" if gender else NEUTER_PRONOUNS.get(word)
+        if group is None:
+            return None
+        best: tuple[int, int] | None = None
+        for i, last in self.last_sentence.items():
+            if m.sentence - last > self.options.pronoun_window:
+                continue
+            chain = self.chains[i]
+            label_group = TYPE_GROUPS.get(self._chain_label(i), "thing")
+            if group == "person":
+                if (
+                    chain.kind != "name"
+                    or label_group != "person"
+                    or self.gender.get(i) not in (None, gender)
+                ):
+                    continue
+            elif group == "nonperson":
+                if label_group == "person" or chain.kind == "pronoun":
+                    continue
+            elif group == "plural" and (label_group != "org" or chain.kind == "pronoun"):
+                continue
+            before = [x.end for x in chain.mentions if x.start < m.start]
+            if not before:
+                continue
+            if best is None or max(before) > best[0]:
+                best = (max(before), i)
+        if best is None and self.options.pronoun_chains:
+            # No named antecedent in reach: the same pronoun as a recent one continues its chain.
+            for i, last in self.last_sentence.items():
+                chain = self.chains[i]
+                if m.sentence - last > 1 or chain.kind != "pronoun":
+                    continue
+                words = {x.text.lower() for x in chain.mentions}
+                same = {
+                    w for w in words if GENDERED_PRONOUNS.get(w, NEUTER_PRONOUNS.get(w)) == (gender or group)
+                }
+                if same:
+                    before = max(x.end for x in chain.mentions if x.start < m.start)
+                    if best is None or before > best[0]:
+                        best = (before, i)
+        if best is None:
+            return None
+        m.method, m.score = "pronoun", 0.6
+        m.reason = f"most recent compatible antecedent ({group}{', ' + gender if gender else ''})"
+        return best[1]
+
+    # ---- finishing --------------------------------------------------------------
+    def finish(self) -> list[Chain]:
+        self._late_appositions()
+        self._late_links()
+        return [c for c in self.chains if c.mentions]
+
+    def _late_appositions(self) -> None:
+        """A description whose apposition partner is a name mentioned after it."""
+        if not self.options.link_appositions:
+            return
+        for i, c in enumerate(self.chains):
+            if c.kind != "nominal" or len(c.mentions) != 1 or c.mentions[0].antecedent < 0:
+                continue
+            j = self._chain_at(c.mentions[0].antecedent)
+            if j is None or j == i or self.chains[j].kind != "name":
+                continue
+            m = c.mentions[0]
+            m.method, m.reason, m.score = "nominal", "apposition or title noun of the name", 0.8
+            self.chains[j].mentions.append(m)
+            self.chains[j].mentions.sort(key=lambda x: x.start)
+            c.mentions = []
+
+    def _late_links(self) -> None:
+        """Cataphora and late expansions: a bare name or acronym seen before its full form."""
+        for i, c in enumerate(self.chains):
+            if c.kind != "name" or len(c.mentions) == 0:
+                continue
+            best = c.best_name()
+            if best is None or best.is_multi:
+                continue
+            if any(mm.method == "unresolved" and "ambiguous" in mm.reason for mm in c.mentions):
+                c.unresolved = c.mentions[0].reason
+                continue
+            targets: list[int] = []
+            for j, other in enumerate(self.chains):
+                if j == i or other.kind != "name" or not other.mentions:
+                    continue
+                for full in self._full_names(j):
+                    parts = [t.replace("-", "") for t in full.tokens]
+                    if best.acronym_form and acronym(full.surface) == best.compact:
+                        targets.append(j)
+                        break
+                    if not best.acronym_form and _partial_fits(
+                        best.compact, parts, self._chain_label(j), c.mentions[0].label
+                    ):
+                        targets.append(j)
+                        break
+            if len(targets) == 1:
+                j = targets[0]
+                for mm in c.mentions:
+                    if mm.method in ("found", "exact"):
+                        mm.method = "acronym" if best.acronym_form else "partial"
+                        mm.reason = (
+                            f"the document's only full name for it: {self.chains[j].best_name().surface!r}"  # type: ignore[union-attr]
+                        )
+                        mm.score = 0.8
+                self.chains[j].mentions.extend(c.mentions)
+                self.chains[j].mentions.sort(key=lambda x: x.start)
+                c.mentions = []
+            elif len(targets) > 1:
+                c.unresolved = f"{len(targets)} full names in the document could be meant"
+
+
+def _partial_fits(token: str, parts: list[str], full_label: str, label: str) -> bool:
+    """Can a bare word stand for this full name? A person is referred to by surname (first
+    word in East Asian order, last in Western order) or given name; an organisation or a
+    place by its first word, and only by a word of the same type."""
+    if full_label in PERSONISH and label not in PLACE_LABELS:
+        return token in (parts[0], parts[-1])
+    same_type = TYPE_GROUPS.get(full_label, full_label) == TYPE_GROUPS.get(label, label)
+    if not same_type:
+        return False
+    # An organisation's last word names it too ("Chiefs" for "Kansas City Chiefs") unless
+    # that word is a generic designator ("Service", "University", "Corp").
+    return token == parts[0] or (token == parts[-1] and token not in ORG_DESIGNATORS)
+
+
+def _in_order(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    it = iter(long)
+    return all(any(tok == x for x in it) for tok in short)
+
+
+def chain_document(adoc: AnnotatedDocument, options: ResolverOptions | None = None) -> list[Chain]:
+    """Group one document's mentions into chains, one per entity it names."""
+    options = options or ResolverOptions()
+    builder = _Builder(adoc, options)
+    sent_of = _sentence_index(adoc)
+    for mention in sorted(adoc.mentions, key=lambda x: (x.start, -x.end)):
+        info = classify_mention(adoc, mention.start, mention.end, mention.text)
+        before = _TITLE_BEFORE.search(adoc.document.text, max(0, mention.start - 24), mention.start)
+        title = before.group(1).lower() if before and before.group(1).lower() in HONORIFICS else ""
+        sentence = mention.sentence if mention.sentence >= 0 else sent_of(mention.start)
+        builder.add(
+            ChainMention(
+                mention.start,
+                mention.end,
+                mention.text,
+                mention.label,
+                sentence,
+                info.kind,
+                subject=info.subject,
+                head=info.head,
+                definite=info.definite,
+                antecedent=info.antecedent,
+                plural=info.plural,
+                title=title,
+            )
+        )
+    chains = builder.finish()
+    doc_terms, per_sentence = context_terms(adoc)
+    for chain in chains:
+        terms: Counter[str] = Counter()
+        for sent in {m.sentence for m in chain.mentions}:
+            terms.update(per_sentence.get(sent, {}))
+        for term, n in doc_terms.items():
+            terms[term] += options.doc_term_weight * n
+        chain.context = {t: round(float(w), 3) for t, w in terms.most_common(options.chain_terms)}
+    keys = [_chain_name_key(c) for c in chains]
+    for chain, own in zip(chains, keys, strict=True):
+        chain.cooc = sorted({k for k in keys if k and k != own})[:40]
+    return chains
+
+
+def _chain_name_key(chain: Chain) -> str | None:
+    best = chain.best_name()
+    return best.compact if best is not None and best.tokens else None

@@ -1,0 +1,109 @@
+"""Cross-document resolution: transliterations need context, namesakes stay apart,
+types are reconciled, and adding documents is incremental."""
+
+from __future__ import annotations
+
+from conftest import hand_doc
+
+from newsgraph.resolve.entities import Resolver
+
+GADDAFI_1 = (
+    "Libyan leader Muammar Gaddafi addressed crowds in Tripoli on Sunday, vowing to crush the rebels in "
+    "Benghazi. Gaddafi said NATO air strikes would fail."
+)
+GADDAFI_2 = (
+    "Rebels in Benghazi said forces loyal to Moammar Qadhafi shelled the city overnight. Qadhafi's troops "
+    "advanced from Tripoli as NATO jets circled."
+)
+FOOTBALLER = (
+    "Mouammar Kadhafi scored twice as Real Madrid beat Valencia in the Spanish league on Saturday, and the "
+    "striker thanked the fans at the Bernabeu."
+)
+KIM_UN = (
+    "North Korean leader Kim Jong-un inspected a missile launch near Pyongyang, state media said. "
+    "Kim Jong-un praised the scientists."
+)
+KIM_IL = (
+    "The late Kim Jong-il ruled North Korea from Pyongyang until 2011, state media recalled. "
+    "Kim Jong-il's missile programme expanded under his rule."
+)
+KIM_UN_SPACED = (
+    "Pyongyang hosted a parade on Saturday, and Kim Jong Un watched missile units pass, state media said."
+)
+
+
+def _entity_with(resolver: Resolver, alias: str):  # type: ignore[no-untyped-def]
+    found = [e for e in resolver.entities() if alias in e.aliases]
+    assert len(found) == 1, f"{alias!r} in {len(found)} entities"
+    return found[0]
+
+
+def test_resolver_transliteration_variants_merge_with_supporting_context(make_doc) -> None:
+    resolver = Resolver()
+    resolver.add([make_doc(GADDAFI_1, "g1"), make_doc(GADDAFI_2, "g2"), make_doc(FOOTBALLER, "g3")])
+    leader = _entity_with(resolver, "Muammar Gaddafi")
+    assert {"Moammar Qadhafi", "Qadhafi", "Gaddafi"} <= set(leader.aliases)
+    assert leader.documents == ["g1", "g2"]
+    why = [ev for ev in leader.evidence if ev.reason.startswith("variant")]
+    assert why and why[0].cooccurrence_score > 0 and any(s.startswith("name:") for s in why[0].shared)
+    # The same spelling family in an unrelated story (no shared context) stays apart.
+    footballer = _entity_with(resolver, "Mouammar Kadhafi")
+    assert footballer.id != leader.id
+
+
+def test_resolver_variant_without_context_is_not_merged(make_doc) -> None:
+    resolver = Resolver()
+    resolver.add([make_doc(GADDAFI_1, "g1"), make_doc(FOOTBALLER, "g3")])
+    assert _entity_with(resolver, "Muammar Gaddafi").id != _entity_with(resolver, "Mouammar Kadhafi").id
+
+
+def test_resolver_namesakes_stay_apart_and_spacing_variants_merge(make_doc) -> None:
+    resolver = Resolver()
+    resolver.add([make_doc(KIM_UN, "k1"), make_doc(KIM_IL, "k2"), make_doc(KIM_UN_SPACED, "k3")])
+    un = _entity_with(resolver, "Kim Jong-un")
+    il = _entity_with(resolver, "Kim Jong-il")
+    assert un.id != il.id  # shared context (Pyongyang, missiles, state media) is not enough
+    assert "Kim Jong Un" in un.aliases
+    assert un.type == "PERSON"
+
+
+def test_resolver_bare_surname_elsewhere_is_not_given_to_one_of_several(make_doc) -> None:
+    resolver = Resolver()
+    bare = "Kim visited a missile factory near Pyongyang, state media said, and praised the workers."
+    resolver.add([make_doc(KIM_UN, "k1"), make_doc(KIM_IL, "k2"), make_doc(bare, "k4")])
+    kim = [m for e in resolver.entities() for m in e.mentions if m.doc == "k4" and m.text == "Kim"]
+    assert kim
+    owner = resolver.entity(kim[0].entity)
+    assert owner is not None and owner.aliases == {"Kim": 1}
+
+
+def test_resolver_reconciles_inconsistent_types_by_majority() -> None:
+    text = (
+        "Fighters of Volkhovia seized the bridge. Volkhovia later released a statement. "
+        "Residents said Volkhovia controls the road."
+    )
+    doc = hand_doc(text, "t1", [("Volkhovia", "PERSON")])
+    doc.mentions[2].label = "GPE"
+    resolver = Resolver()
+    resolver.add([doc])
+    entity = _entity_with(resolver, "Volkhovia")
+    assert entity.type == "PERSON"
+    assert entity.type_confidence == round(2 / 3, 3)
+    assert entity.type_votes == {"PERSON": 2, "GPE": 1}
+
+
+def test_resolver_incremental_add_matches_batch_and_reingest_is_noop(make_doc) -> None:
+    docs = [make_doc(GADDAFI_1, "g1"), make_doc(GADDAFI_2, "g2")]
+    step = Resolver()
+    first = step.add(docs[:1])
+    leader_id = _entity_with(step, "Muammar Gaddafi").id
+    assert any(c.kind == "created" and c.entity == leader_id for c in first)
+    second = step.add(docs[1:])
+    assert any(c.kind == "extended" and c.entity == leader_id for c in second)
+    assert step.add(docs[:1]) == []  # same document again: nothing to do
+    batch = Resolver()
+    batch.add(docs)
+    assert sorted((e.id, tuple(sorted(e.aliases))) for e in batch.entities()) == sorted(
+        (e.id, tuple(sorted(e.aliases))) for e in step.entities()
+    )
+    assert _entity_with(step, "Qadhafi").id == leader_id
