@@ -61,6 +61,7 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
     batch: list[tuple[RawDocument, Document]] = []
     batch_ids: set[str] = set()
     seen = 0
+    flushes = [0]
 
     def tick(path: str) -> None:
         if on_progress:
@@ -90,6 +91,9 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
                 fail(Failure(raw.path, exc.code, exc.reason))
         if resolver is not None:
             resolver.resolve(written)
+            flushes[0] += 1
+            if flushes[0] % settings.RESOLVE_COMMIT_EVERY == 0:
+                resolver.commit()
         for adoc in written:
             adoc.doc = None  # resolution was the last reader of the parse: free it
         batch.clear()
@@ -118,6 +122,8 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
             flush()
         tick(raw.path)
     flush()
+    if resolver is not None:
+        resolver.commit()
     return report
 
 

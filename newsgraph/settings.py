@@ -33,6 +33,11 @@ ANNOTATED_LANGUAGES = ("en",)
 #: overhead, small enough that a killed ingest loses little work.
 BATCH_SIZE = 64
 
+#: Batches between saves of the resolvers' state. The state is written whole, so saving
+#: every batch would make a long ingest quadratic; a crash costs at most this many
+#: batches of resolution, redone on the next run.
+RESOLVE_COMMIT_EVERY = 16
+
 #: Below this many documents in a batch a second process costs more than it saves.
 MULTIPROCESS_MIN_DOCS = 200
 

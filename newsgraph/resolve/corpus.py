@@ -111,6 +111,7 @@ class CorpusResolver:
         self.entities = self._load_entities()
         self.lookup = _MentionIndex(store)
         self.events = self._load_events()
+        self._uncommitted: list[str] = []
 
     # -- state -----------------------------------------------------------------------
     def _state(self, stage: str) -> str | None:
@@ -153,14 +154,22 @@ class CorpusResolver:
                          publisher=publisher)
         return resolver
 
-    def save(self) -> None:
+    def commit(self) -> None:
+        """Save both resolvers' state and mark the documents resolved since the last commit,
+        in one transaction: a document counts as resolved only once the state that knows it
+        is stored. Called every few batches, not every batch, because the state is written
+        whole (its size grows with the corpus)."""
+        self.events.set_entity_lookup(None)
+        try:
+            events_blob = pickle.dumps(self.events, protocol=5)
+        finally:
+            self.events.set_entity_lookup(self.lookup)
         with self.store.conn:
             self._save_state(ENTITY_STATE, self.entities.state().to_json())
-            self.events.set_entity_lookup(None)
-            try:
-                self._save_state(EVENT_STATE, pickle.dumps(self.events, protocol=5))
-            finally:
-                self.events.set_entity_lookup(self.lookup)
+            self._save_state(EVENT_STATE, events_blob)
+            self.store.conn.executemany("UPDATE documents SET resolved = 1 WHERE id = ?",
+                                        [(i,) for i in self._uncommitted])
+        self._uncommitted.clear()
 
     # -- resolving -------------------------------------------------------------------
     def pending(self, limit: int = 500) -> list[AnnotatedDocument]:
@@ -183,7 +192,7 @@ class CorpusResolver:
                       for m in d["mentions"]])
 
     def resolve(self, adocs: list[AnnotatedDocument]) -> None:
-        """Resolve stored documents' entities and events; mark them resolved."""
+        """Resolve stored documents' entities and events (``commit`` marks them resolved)."""
         if not adocs:
             return
         ids = [a.document.id for a in adocs]
@@ -199,15 +208,14 @@ class CorpusResolver:
                                                 published=d.published, publisher=d.publisher,
                                                 context=d.text))
             self._write_events(touched)
-            self.store.conn.executemany("UPDATE documents SET resolved = 1 WHERE id = ?",
-                                        [(i,) for i in ids])
-        self.save()
+        self._uncommitted.extend(ids)
 
     def catch_up(self) -> int:
         """Resolve what a killed run left unresolved; returns how many documents."""
         done = 0
         while batch := self.pending():
             self.resolve(batch)
+            self.commit()
             done += len(batch)
         return done
 
@@ -222,7 +230,7 @@ class CorpusResolver:
                  edit.author))
             changes = self.entities.apply(edit)
             self._rewrite_all_entities()
-        self.save()
+        self.commit()
         return changes
 
     def withdraw(self, edit_id: str) -> None:
@@ -231,7 +239,7 @@ class CorpusResolver:
                                     (_now(), edit_id))
             self.entities.remove_edit(edit_id)
             self._rewrite_all_entities()
-        self.save()
+        self.commit()
 
     # -- writing ---------------------------------------------------------------------
     def _write_entity(self, ent: Entity) -> None:

@@ -1,0 +1,60 @@
+"""Corpus resolution inside the ingest: entities and events across documents, resumable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsgraph.pipeline import ingest
+from newsgraph.resolve.corpus import CorpusResolver
+from newsgraph.settings import Options
+from newsgraph.store import Store
+
+A = """Union leader calls strike at Port Anselm
+
+Mirela Dostan, the general secretary of the Anselm Harbour Workers Union, called a strike at the port of Port Anselm on Monday.
+
+Dostan said the Veloria Port Authority had ignored the workers for months.
+"""
+
+B = """Port Anselm strike enters second day
+
+The strike at Port Anselm entered its second day on Tuesday. Mirela Dostan told reporters that the Anselm Harbour Workers Union would not back down.
+
+The Veloria Port Authority said it was ready for talks with Dostan.
+"""
+
+
+def _entity_named(store: Store, name: str) -> list[tuple]:
+    return store.conn.execute(
+        "SELECT id, mention_count, doc_count FROM entities WHERE name = ?", (name,)).fetchall()
+
+
+def test_ingest_resolves_entities_across_documents(tmp_path: Path, store: Store):
+    (tmp_path / "a.txt").write_text(A)
+    (tmp_path / "b.txt").write_text(B)
+    ingest([tmp_path], store)
+    (dostan,) = _entity_named(store, "Mirela Dostan")
+    assert dostan[2] == 2  # one person, two documents
+    aliases = store.conn.execute(
+        "SELECT DISTINCT text FROM entity_mentions WHERE entity_id = ?", (dostan[0],)).fetchall()
+    assert {"Mirela Dostan", "Dostan"} <= {a[0] for a in aliases}
+    assert store.conn.execute("SELECT count(*) FROM documents WHERE resolved = 0").fetchone()[0] == 0
+
+    before = store.conn.execute("SELECT count(*) FROM entities").fetchone()[0]
+    ingest([tmp_path], store)  # re-ingest: nothing new, nothing duplicated
+    assert store.conn.execute("SELECT count(*) FROM entities").fetchone()[0] == before
+
+
+def test_documents_left_unresolved_are_caught_up(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(A)
+    (tmp_path / "b.txt").write_text(B)
+    db = tmp_path / "kb.db"
+    with Store(db) as s:  # a run that stored documents but died before resolving them
+        ingest([tmp_path], s, Options(resolve=False))
+        assert s.conn.execute("SELECT count(*) FROM documents WHERE resolved = 0").fetchone()[0] == 2
+        assert s.conn.execute("SELECT count(*) FROM entities").fetchone()[0] == 0
+    with Store(db) as s:
+        assert CorpusResolver(s).catch_up() == 2
+        (dostan,) = _entity_named(s, "Mirela Dostan")
+        assert dostan[2] == 2
+        assert s.conn.execute("SELECT count(*) FROM documents WHERE resolved = 0").fetchone()[0] == 0
