@@ -5,7 +5,8 @@
      ├── CleanError      E2xx  the input was read but holds no article text
      ├── AnnotateError   E3xx  the NLP model is missing or failed
      ├── StoreError      E4xx  the database refused or is of an unknown schema
-     └── ServeError      E5xx  unsafe or invalid server configuration
+     ├── ServeError      E5xx  unsafe or invalid server configuration, HTTP errors
+     └── (resolve)       E6xx  invalid analyst edits
 
 Tests assert codes, not wording; the CLI summary and the API error shape show both.
 """
@@ -79,4 +80,5 @@ CODES: dict[str, str] = {
     "E508": "host not allowed (a server without a token answers loopback names only)",
     "E509": "internal error",
     "E510": "method not allowed",
+    "E601": "invalid entity edit (unknown entity, too few anchors, or a contradiction)",
 }

@@ -89,6 +89,9 @@ class MergeEvidence:
     type_score: float
     shared: list[str] = field(default_factory=list)  # shared co-occurring entities / names
     reason: str = ""
+    #: Kind of name match: exact, exact_single, acronym, subset, variant, typo, partial,
+    #: nominal; "edit" for analyst merges, "bridge" for merges through a shared chain.
+    kind: str = ""
 
 
 @dataclass(slots=True)

@@ -44,7 +44,7 @@ def test_resolver_transliteration_variants_merge_with_supporting_context(make_do
     leader = _entity_with(resolver, "Muammar Gaddafi")
     assert {"Moammar Qadhafi", "Qadhafi", "Gaddafi"} <= set(leader.aliases)
     assert leader.documents == ["g1", "g2"]
-    why = [ev for ev in leader.evidence if ev.reason.startswith("variant")]
+    why = [ev for ev in leader.evidence if ev.kind == "variant"]
     assert why and why[0].cooccurrence_score > 0 and any(s.startswith("name:") for s in why[0].shared)
     # The same spelling family in an unrelated story (no shared context) stays apart.
     footballer = _entity_with(resolver, "Mouammar Kadhafi")

@@ -363,7 +363,7 @@ class Resolver:
                         eid = self._find(owner)
                         if eid not in used and not self._forbidden(chain, eid):
                             return eid, MergeEvidence(
-                                eid, chain.key, 1.0, 1.0, 0.0, 0.0, 1.0, [a], "analyst merge"
+                                eid, chain.key, 1.0, 1.0, 0.0, 0.0, 1.0, [a], "analyst merge", "edit"
                             )
         if chain.unresolved or chain.kind == "pronoun":
             return None, None
@@ -427,7 +427,7 @@ class Resolver:
                 self.options.fuzzy_min_length,
             ).kind in ("weak", "partial"):
                 continue
-            kept = self._merge(a, b, f"bridged by chain {chain.key}: {evidence.reason}")
+            kept = self._merge(a, b, f"bridged by chain {chain.key}: {evidence.reason}", "bridge")
             if kept is not None:
                 target = kept
 
@@ -479,6 +479,7 @@ class Resolver:
             types,
             [f"name:{match.b}", *shared[:5]],
             reason,
+            kind,
         )
 
     def _support(self, chain: Chain, ent: _Entity) -> float:
@@ -544,7 +545,7 @@ class Resolver:
         keys += [f"h:{h}" for h in chain.heads()]
         self._index.add(ent.id, keys, parsed)
 
-    def _merge(self, a: str, b: str, reason: str) -> str | None:
+    def _merge(self, a: str, b: str, reason: str, kind: str) -> str | None:
         a, b = self._find(a), self._find(b)
         if a == b:
             return a
@@ -576,6 +577,7 @@ class Resolver:
                 1.0,
                 [gone.id],
                 reason,
+                kind,
             )
         )
         keep.manual_aliases.update(gone.manual_aliases)
@@ -592,7 +594,7 @@ class Resolver:
             for other in present[1:]:
                 if self._find(present[0]) != self._find(other):
                     before = self._find(other)
-                    kept = self._merge(present[0], other, "analyst merge")
+                    kept = self._merge(present[0], other, "analyst merge", "edit")
                     if kept is not None:
                         changes.append(EntityChange("merged", kept, [], [before]))
         for edit in self._edits.values():
@@ -659,7 +661,7 @@ class Resolver:
 
 
 def _kind_of(evidence: MergeEvidence) -> str:
-    return evidence.reason.split(" ", 1)[0]
+    return evidence.kind
 
 
 def _canonical(aliases: dict[str, int]) -> str:

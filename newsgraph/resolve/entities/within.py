@@ -370,7 +370,9 @@ class _Builder:
             return
         if m.kind == "nominal":
             same = self.by_compact.get(parse_name(m.text).compact)
-            partner = self._chain_at(m.antecedent) if m.antecedent >= 0 and self.options.link_appositions else None
+            partner = (
+                self._chain_at(m.antecedent) if m.antecedent >= 0 and self.options.link_appositions else None
+            )
             if partner is not None and self.chains[partner].kind == "name":
                 m.method, m.reason, m.score = "nominal", "apposition or title noun of the name", 0.8
                 idx: int | None = partner
@@ -629,6 +631,19 @@ class _Builder:
                 continue
             if best is None or max(before) > best[0]:
                 best = (max(before), i)
+        if best is None and group == "person" and self.options.pronoun_nominal_fallback:
+            # No named person in reach: a person description ("the driver … he").
+            for i, last in self.last_sentence.items():
+                chain = self.chains[i]
+                if m.sentence - last > 1 or chain.kind != "nominal":
+                    continue
+                if TYPE_GROUPS.get(self._chain_label(i), "thing") != "person" or any(
+                    x.plural for x in chain.mentions
+                ):
+                    continue
+                before = [x.end for x in chain.mentions if x.start < m.start]
+                if before and (best is None or max(before) > best[0]):
+                    best = (max(before), i)
         if best is None and self.options.pronoun_chains:
             # No named antecedent in reach: the same pronoun as a recent one continues its chain.
             for i, last in self.last_sentence.items():
