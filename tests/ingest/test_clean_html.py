@@ -74,3 +74,17 @@ def test_clean_html_removed_blocks_hold_the_page_chrome():
     assert {"Home", "Most popular", "Storm hits coast"} <= removed
     assert all(b.kind == "html-chrome" for b in doc.removed)
     assert not any(p in removed for p in PARAGRAPHS)
+
+
+def test_clean_html_page_is_rendered_from_the_tree_trafilatura_read():
+    from lxml import html as lxml_html
+
+    from newsgraph.ingest.clean.html import extract_html
+    from newsgraph.ingest.clean.render import render_tree
+
+    result = extract_html(PAGE)
+    # One parse serves both: the rendering of the tree trafilatura was given is the
+    # full-page text, identical to rendering the markup afresh.
+    assert result.page_text == render_text(PAGE)
+    assert render_tree(lxml_html.document_fromstring(PAGE)) == render_text(PAGE)
+    assert all(p in result.text for p in PARAGRAPHS)

@@ -50,6 +50,12 @@ def test_clean_metadata_title_skips_navigation_and_dateline():
     assert "County board backs" not in doc.text
 
 
+def test_clean_metadata_title_skips_a_short_line_whose_words_the_article_never_uses():
+    # No chrome vocabulary here: the navigation line is told by its words alone.
+    doc = clean(raw(f"Accessibility links\nCounty board backs new bus routes\n\n{BODY}"))
+    assert doc.title == "County board backs new bus routes"
+
+
 def test_clean_metadata_no_title_when_first_line_is_a_paragraph():
     doc = clean(raw(BODY))
     assert doc.title is None
@@ -60,6 +66,26 @@ def test_clean_metadata_site_suffix_of_title_is_publisher():
     doc = clean(raw(f"County board backs new bus routes | Valley Courier\n\n{BODY}"))
     assert doc.title == "County board backs new bus routes"
     assert doc.publisher == "Valley Courier"
+
+
+def test_clean_metadata_site_suffix_is_the_last_segment_of_a_dashed_headline():
+    title = "Storm review - high winds, low damage - Valley Courier"
+    doc = clean(raw(f"{title}\n\n{BODY}"))
+    assert doc.title == "Storm review - high winds, low damage"
+    assert doc.publisher == "Valley Courier"
+
+
+def test_clean_metadata_headline_matching_first_segment_of_title_opens_the_body():
+    # "Headline | Section | Site": the on-page headline is the first segment; the
+    # teaser above it is not the article.
+    text = ("Bus routes approved by county board | Transport | Valley Courier\n"
+            "Home\nTransport\n"
+            "Ferry fares will rise by ten percent in the spring, the operator said on Monday, citing the "
+            "cost of fuel and the wages of its crews over the winter.\n"
+            f"Bus routes approved by county board\n{BODY}")
+    doc = clean(raw(text))
+    assert doc.text.startswith("The county board approved the new bus routes")
+    assert "Ferry fares" not in doc.text
 
 
 @pytest.mark.parametrize(("line", "outlet"), [

@@ -19,6 +19,7 @@ value's origin is recorded in ``Document.provenance``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
@@ -86,9 +87,10 @@ def clean(raw: RawDocument, options: Options | None = None, lines: LineIndex | N
             if result.authors:
                 doc.authors = result.authors
                 doc.provenance["authors"] = "html"
-            doc.removed = _html_removed(text, doc.text)
+            doc.removed = _html_removed(result.page_text or render_text(text), doc.text)
         else:
-            rendered = repair_text(render_text(text))
+            page = result.page_text if result.page_text is not None else render_text(text)
+            rendered = repair_text(page)
             if not rendered.strip():
                 raise CleanError("HTML has no extractable body", path=raw.path, code="E201")
             doc.warnings.append("trafilatura found no main text; page cleaned as plain text")
@@ -121,13 +123,16 @@ def _charset_of(content_type: object) -> str | None:
     return match.group(1) if match else None
 
 
-def _html_removed(markup: str, body: str) -> list[RemovedBlock]:
-    """Text of the page trafilatura left out, line by line, so nothing is silently lost."""
+def _html_removed(page_text: str, body: str) -> list[RemovedBlock]:
+    """Lines of the rendered page that trafilatura left out, so nothing is silently lost."""
     kept = line_key(body)
+    # Most kept lines come out of trafilatura whole: a set answers those at once; the
+    # substring test catches lines it joined or split.
+    whole = {line_key(line) for line in body.splitlines()}
     removed: list[RemovedBlock] = []
-    for line in render_text(markup).splitlines():
+    for line in page_text.splitlines():
         key = line_key(line)
-        if key and key not in kept:
+        if key and key not in whole and key not in kept:
             removed.append(RemovedBlock(text=line, kind="html-chrome", line=-1))
     return removed
 
@@ -173,7 +178,7 @@ def _clean_plain(text: str, doc: Document, declared: dict, index: LineIndex | No
         if att.remove:
             fixed[att.index] = ("attribution", 0.9)
 
-    title_i = _title_index(texts, fixed, script, lang)
+    title_i = _title_index(texts, fixed, script, lang, stoplist)
     headline: int | None = None
     if title_i is not None:
         title = texts[title_i]
@@ -234,8 +239,9 @@ def _clean_plain(text: str, doc: Document, declared: dict, index: LineIndex | No
             doc.language, doc.language_score = lang2, round(score2, 3)
 
 
-def _title_index(texts: list[str], fixed: dict[int, tuple[str, float]],
-                 body_script: str | None, lang: str | None) -> int | None:
+def _title_index(texts: list[str], fixed: dict[int, tuple[str, float]], body_script: str | None,
+                 lang: str | None, stoplist: frozenset[str] = frozenset()) -> int | None:
+    later: Counter[str] | None = None
     for i, t in enumerate(texts[:_HEAD_LINES]):
         if i in fixed:
             continue
@@ -261,6 +267,14 @@ def _title_index(texts: list[str], fixed: dict[int, tuple[str, float]],
         # The only line of text is the body, not a title over nothing.
         if not any(j != i and j not in fixed and len(_WORDS.findall(u)) >= 3 for j, u in enumerate(texts)):
             return None
+        # A headline's words come back in its article; a short line none of whose words
+        # does ("Skip to content", "Main menu") is navigation, whatever its wording.
+        if script not in DENSE_SCRIPTS and len(words) <= P.TITLE_NAV_MAX_WORDS:
+            if later is None:
+                later = Counter(w.casefold() for u in texts[i + 1:] for w in _WORDS.findall(u))
+            content = [w.casefold() for w in words if w.casefold() not in stoplist and not w.isdigit()]
+            if content and not any(later[w] > (1 if texts.count(t) > 1 else 0) for w in content):
+                continue
         return i
     return None
 

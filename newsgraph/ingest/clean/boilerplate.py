@@ -24,8 +24,11 @@ then:
    negative) peaks — newspapers put the body under the headline; otherwise it is
    the maximum-sum segment of the page (Kadane).  A chrome heading ("Related
    news", "Comments") or the repeated header of a feed's items ("2 days ago",
-   "Rating: 12 votes": a comment thread) costs a section break, and a tail of
-   teasers (one short summary under a few headline lines, repeated) is cut off.
+   "Rating: 12 votes": a comment thread) costs a section break; a block of text
+   a short gap after the region (an inline ad, a "read also" box, but no
+   section heading) joins it; a tail of teasers (one short summary under a few
+   headline lines, repeated) is cut off; between the headline and the first
+   paragraph only lines that read as text stay (not the byline, the date).
 5. **Lists inside the article**: a few lines between two paragraphs of the region
    (a list, a caption, a pull quote) are kept unless chrome vocabulary marks them.
 
@@ -44,7 +47,7 @@ from itertools import pairwise
 
 from newsgraph.ingest.clean import params as P
 from newsgraph.ingest.clean.language import detect_language, dominant_script, same_writing_system
-from newsgraph.ingest.clean.lexicon import CHROME_ANYWHERE_RE, CHROME_RE
+from newsgraph.ingest.clean.lexicon import CHROME_ANYWHERE_RE, CHROME_RE, SECTION_RE
 from newsgraph.ingest.clean.lineindex import line_key
 
 __all__ = ["Line", "classify_lines"]
@@ -132,6 +135,8 @@ def classify_lines(lines: list[Line], *, stoplist: frozenset[str], body_lang: st
     _mark_tables(lines)
     lo, hi = _main_region(lines, headline)
     _keep_inner_runs(lines, lo, hi)
+    if headline is not None:
+        _trim_head(lines, lo, hi)
     for line in lines:
         if line.cls in ("good", "near") and (line.kind is None or not line.fixed):
             line.kind = None
@@ -331,6 +336,7 @@ def _main_region(lines: list[Line], headline: int | None) -> tuple[int, int]:
         weights = [0.0 if line.kind == "title" else w for line, w in zip(lines, weights, strict=True)]
         span = _best_segment(weights, first)
     lo, hi = span
+    hi = _next_block(lines, weights, lo, hi)
     hi = _cut_teaser_tail(lines, lo, hi)
     for i, line in enumerate(lines):
         if (i < lo or i > hi) and not line.fixed and line.cls == "good":
@@ -421,3 +427,42 @@ def _cut_teaser_tail(lines: list[Line], lo: int, hi: int) -> int:
             break
     return cut if units >= P.TEASER_MIN_UNITS else hi
 
+
+def _next_block(lines: list[Line], weights: list[float], lo: int, hi: int) -> int:
+    """Take in the block of text after a short gap (an inline ad, a "read also" box).
+
+    The running sum stops at an ad block that costs more than the text after it; a
+    block that starts within a few lines and holds at least a set share of the
+    region's own text (the headline's anchor weight aside) is the rest of the article.
+    """
+    while True:
+        text = sum(w for line, w in zip(lines[lo:hi + 1], weights[lo:hi + 1], strict=True)
+                   if w > 0 and line.kind != "title")
+        start = next((i for i in range(hi + 1, min(len(weights), hi + 2 + P.NEXT_BLOCK_GAP_LINES))
+                      if weights[i] > 0 and lines[i].cls == "good" and not lines[i].fixed), None)
+        # A feed's item header or a section heading ("Comments", "Most read") in the gap:
+        # what follows is another part of the page, not the rest of the article.
+        if start is None or any(line.template or SECTION_RE.match(line.text) for line in lines[hi + 1:start]):
+            return hi
+        run, best, end = 0.0, 0.0, start
+        for i in range(start, len(weights)):
+            run += weights[i]
+            if run > best:
+                best, end = run, i
+            if run <= 0:
+                break
+        if best < P.NEXT_BLOCK_SHARE * text:
+            return hi
+        hi = end
+
+
+def _trim_head(lines: list[Line], lo: int, hi: int) -> None:
+    """Between the headline and the first paragraph only lines that read as text stay.
+
+    Byline, date, "Key points", photo credit sit there: short lines that smoothing
+    would keep for their paragraph neighbours.
+    """
+    first = next((i for i in range(lo, hi + 1) if lines[i].initial == "good" and not lines[i].fixed), None)
+    for i in range(lo, first if first is not None else lo):
+        if not lines[i].fixed and lines[i].initial in ("short", "bad"):
+            lines[i].cls = "bad"

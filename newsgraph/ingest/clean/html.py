@@ -2,6 +2,10 @@
 
 trafilatura (2.3.1) does the extraction — it is the best open-source extractor
 we measured — with comments excluded (reader comments are not the article).
+The page is parsed once, with trafilatura's own loader: trafilatura extracts
+from a copy of the tree and the untouched tree is rendered to full-page text
+(``render.render_tree``), from which the clean stage records the removed
+blocks — no second parse of the page.
 When it finds no main text, the page is rendered to plain text
 (``render.render_text``) and handed to the plain-text cleaner as a rescue, so a
 page trafilatura cannot parse is still judged line by line before we give up
@@ -11,6 +15,8 @@ with E201.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from newsgraph.ingest.clean.render import render_tree
 
 __all__ = ["HtmlResult", "extract_html"]
 
@@ -24,21 +30,36 @@ class HtmlResult:
     publisher: str | None = None
     url: str | None = None
     language: str | None = None
+    page_text: str | None = None  # the whole page rendered to text (chrome included)
 
 
 def extract_html(markup: str, url: str | None = None) -> HtmlResult:
-    """Main text and metadata of an HTML page; ``text`` is None when nothing was found."""
+    """Main text and metadata of an HTML page; ``text`` is None when nothing was found.
+
+    ``page_text`` holds the page rendered to text with its chrome (``render.render_tree``)
+    whenever the page parses, found or not, so the caller needs no second parse.
+    """
     import trafilatura
+    from trafilatura.utils import load_html
 
     try:
-        doc = trafilatura.bare_extraction(markup, url=url, with_metadata=True, include_comments=False,
+        tree = load_html(markup)
+    except Exception:  # lxml raises assorted errors on broken markup: nothing parsed then
+        tree = None
+    if tree is None:
+        return HtmlResult(text=None)
+    try:
+        # trafilatura copies a tree it is given, so ``tree`` stays whole for the renderer.
+        doc = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
                                           include_tables=True)
     except Exception:  # trafilatura/lxml raise assorted errors on broken markup: no body found then
         doc = None
+    page_text = render_tree(tree)
     if doc is None:
-        return HtmlResult(text=None)
+        return HtmlResult(text=None, page_text=page_text)
     authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
     return HtmlResult(
         text=doc.text or None, title=doc.title or None, published=doc.date or None, authors=authors,
         publisher=doc.sitename or None, url=doc.url or None, language=doc.language or None,
+        page_text=page_text,
     )

@@ -17,6 +17,8 @@ __all__ = [
     "ISO_TO_JUSTEXT",
     "OUTLET_ACRONYMS",
     "OUTLET_WORDS",
+    "SECTION_PHRASES",
+    "SECTION_RE",
     "WIRE_DATELINE_RE",
 ]
 
@@ -56,6 +58,22 @@ CHROME_PHRASES: tuple[str, ...] = (
     "cookie policy", "cookies", "accept cookies", "contact us", "about us", "log in", "sign in",
     "register", "image", "photo", "video", "tags", "topics", "filed under", "categories",
     "listen to this article", "reading time",
+)
+
+#: The subset of ``CHROME_PHRASES`` that heads a page section of its own after the
+#: article (comments, related and most-read lists), as opposed to chrome set inside
+#: the article (an ad label, a "read also" box, a share bar).
+SECTION_PHRASES: tuple[str, ...] = (
+    "latest news", "related news", "related articles", "related stories", "related posts",
+    "you may also like", "you might also like", "recommended", "recommended for you", "most popular",
+    "most read", "most viewed", "trending", "trending now", "top stories", "editor's picks", "more from",
+    "popular posts", "more stories", "leave a reply", "leave a comment", "be the first to comment",
+    "comments", "post a comment", "add a comment",
+)
+
+SECTION_RE = re.compile(
+    r"^\W*(?:" + "|".join(re.escape(p) for p in sorted(SECTION_PHRASES, key=len, reverse=True)) + r")\W*$",
+    re.I,
 )
 
 CHROME_RE = re.compile(

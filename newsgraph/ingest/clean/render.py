@@ -2,8 +2,10 @@
 
 Owns the "full-page text" view of a page: what a scraper that does not look at
 markup would dump.  It is used (1) by ``newsgraph bench extract`` to feed the
-plain-text cleaner pages whose gold body is known, and (2) by the HTML path as a
-rescue when trafilatura finds no main text, so the plain-text cleaner gets a go.
+plain-text cleaner pages whose gold body is known, (2) by the HTML path to record
+the blocks trafilatura left out (``render_tree`` on the tree trafilatura was
+given: one parse serves both), and (3) as the HTML path's rescue when trafilatura
+finds no main text, so the plain-text cleaner gets a go.
 
 Rendering rules (deliberately simple and documented, so the benchmark row can be
 reproduced): parse with lxml; drop ``script``, ``style``, ``noscript``,
@@ -21,7 +23,7 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-__all__ = ["BLOCK_TAGS", "render_text"]
+__all__ = ["BLOCK_TAGS", "render_text", "render_tree"]
 
 #: HTML block-level and table/list structure elements (HTML Living Standard,
 #: "flow content" that browsers lay out as blocks) plus form controls that
@@ -48,6 +50,15 @@ def render_text(markup: str | bytes) -> str:
         root = lxml_html.document_fromstring(markup)
     except (etree.ParserError, ValueError, TypeError):
         return ""
+    return render_tree(root)
+
+
+def render_tree(root: etree._Element) -> str:
+    """``render_text`` of an already parsed page (the tree is modified: scripts are dropped).
+
+    The HTML path parses a page once and hands the same tree to trafilatura (which
+    works on a copy) and to this renderer, to record what trafilatura left out.
+    """
     for bad in root.xpath("//script|//style|//noscript|//template"):
         _drop_keep_tail(bad)
     for comment in root.xpath("//comment()|//processing-instruction()"):
