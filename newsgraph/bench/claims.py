@@ -12,7 +12,10 @@ character, one-to-one). A "content with source" match needs both the content and
 the source to match the same gold attribution. Development used the train split;
 report on dev (the default).
 
-    .venv/bin/python -m newsgraph.bench.claims [--split dev] [--limit N] [--seeds]
+    .venv/bin/python -m newsgraph.bench.claims [--split dev] [--limit N] [--seeds] [--cache DIR]
+
+``--cache DIR`` keeps each split's spaCy parses in ``DIR`` (a DocBin per split and
+model) so that re-runs during development skip the parse, which is most of the time.
 
 textacy 0.13.0 is a bench-only dependency (its ``direct_quotations`` raises
 ValueError on unbalanced quote marks: such articles count as no predictions).
@@ -63,6 +66,9 @@ def load_brat(ann: Path) -> list[Attr]:
     spans: dict[str, tuple[str, Span]] = {}
     events: list[dict[str, str]] = []
     for line in ann.read_text(encoding="utf-8").splitlines():
+        # A span's text may hold a line break: its continuation line has no tab; skip it.
+        if "\t" not in line:
+            continue
         if line.startswith("T"):
             tid, rest, *_ = line.split("\t")
             label, offsets = rest.split(" ", 1)
@@ -166,30 +172,62 @@ def _textacy(doc: Any) -> list[Attr]:
     return out
 
 
-def run(split: str = "dev", limit: int | None = None) -> dict[str, Any]:
-    """Score our extractor and textacy on a PolNeAR split; ``skipped`` when the data is absent."""
+def _parses(texts: dict[str, str], split: str, cache: Path | None) -> dict[str, Any]:
+    """spaCy parses of ``texts`` (stem → text), read from / written to ``cache`` when given."""
+    from spacy.tokens import DocBin
+
+    from newsgraph.bench._spacy_adoc import nlp
+    from newsgraph.settings import SPACY_MODEL
+
+    model = nlp()
+    path = cache / f"polnear-{split}-{SPACY_MODEL}.spacy" if cache is not None else None
+    got: dict[str, Any] = {}
+    if path is not None and path.exists():
+        for doc in DocBin().from_disk(path).get_docs(model.vocab):
+            got[doc.user_data.get("stem", "")] = doc
+    missing = [k for k, t in texts.items() if k not in got or got[k].text != t]
+    for k in missing:
+        got[k] = model(texts[k])
+        got[k].user_data["stem"] = k
+    if path is not None and missing:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(store_user_data=True, docs=list(got.values())).to_disk(path)
+    return got
+
+
+def run(split: str = "dev", limit: int | None = None, cache: Path | None = None) -> dict[str, Any]:
+    """Score our extractor and textacy on a PolNeAR split; ``skipped`` when the data is absent.
+
+    cache (Path | None): a directory for the split's parses (see the module docstring).
+    """
     base = POLNEAR / split
     if not (base / "attributions").is_dir():
         return {"skipped": f"PolNeAR {split} not found at {base}"}
-    from newsgraph.bench._spacy_adoc import adoc_from_doc, nlp
+    from newsgraph.bench._spacy_adoc import adoc_from_doc
 
     anns = sorted((base / "attributions").glob("*.ann"))[:limit]
+    texts: dict[str, str] = {}
+    for ann in anns:
+        stem = re.sub(r"_[0-9a-f]{4}$", "", ann.stem)
+        txt = base / "text" / f"{stem}.txt"
+        if txt.exists():
+            texts[stem] = txt.read_text(encoding="utf-8")
+    t0 = time.perf_counter()
+    parses = _parses(texts, split, cache)
+    parse_secs = time.perf_counter() - t0
     systems = ("newsgraph", "textacy")
     comps = ("source", "cue", "content", "content+source")
     scores = {(s, c, m): _Score() for s in systems for c in comps for m in ("exact", "overlap")}
     n_gold = 0
-    secs = {"newsgraph": 0.0, "textacy": 0.0, "spacy": 0.0}
+    secs = {"newsgraph": 0.0, "textacy": 0.0, "spacy": parse_secs}
     for ann in anns:
         stem = re.sub(r"_[0-9a-f]{4}$", "", ann.stem)
-        txt = base / "text" / f"{stem}.txt"
-        if not txt.exists():
+        if stem not in texts:
             continue
-        text = txt.read_text(encoding="utf-8")
+        text = texts[stem]
         gold = load_brat(ann)
         n_gold += len(gold)
-        t0 = time.perf_counter()
-        doc = nlp()(text)
-        secs["spacy"] += time.perf_counter() - t0
+        doc = parses[stem]
         preds = {}
         t0 = time.perf_counter()
         preds["newsgraph"] = _ours(adoc_from_doc(doc, stem))
@@ -291,8 +329,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", default="dev", choices=("train", "dev"))
     ap.add_argument("--limit", type=int, default=None, help="first N articles only")
     ap.add_argument("--seeds", action="store_true", help="also print claims, dates and places of the seeds")
+    ap.add_argument("--cache", type=Path, default=None, help="directory to keep the split's spaCy parses in")
     args = ap.parse_args(argv)
-    res = run(args.split, args.limit)
+    res = run(args.split, args.limit, args.cache)
     if "skipped" in res:
         print("skipped:", res["skipped"])
     else:

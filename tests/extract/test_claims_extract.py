@@ -126,3 +126,116 @@ def test_claims_ids_are_deterministic_and_offsets_hold() -> None:
     for c in a:
         assert text[c.content.start : c.content.end] == c.content.text
         assert c.sentence.start <= c.content.start < c.content.end <= c.sentence.end
+
+
+# --- precision: what is not a claim, and whose claim it is (issue 5 follow-up) ---
+
+
+def test_claims_rejecting_an_offer_is_an_action_not_a_denied_claim() -> None:
+    claims = claims_of(
+        "The mayor rejected an offer to sell the stadium to a private club. "
+        "The club denied the allegations that it had bribed officials."
+    )
+    assert not any(c.cue is not None and c.cue.lemma == "reject" for c in claims)
+    denied = one(claims, "allegations")
+    assert denied.certainty == "denied"
+
+
+def test_claims_said_with_an_embedded_action_verb_gives_one_claim() -> None:
+    claims = claims_of(
+        "The source said the defence minister and the army chief may have ordered the raid on the village."
+    )
+    assert len(claims) == 1
+    c = claims[0]
+    assert c.cue is not None and c.cue.lemma == "say"
+    assert c.speaker is not None and c.speaker.text == "The source"
+    assert c.content.text.startswith("the defence minister")
+
+
+def test_claims_intention_and_request_verbs_are_not_cues() -> None:
+    claims = claims_of(
+        "The union planned to hold a strike in May. "
+        "The campaign is aimed at revealing the company's role in the fraud. "
+        "The governor wants to build a new bridge. "
+        "The board asked her to lead the committee."
+    )
+    lemmas = {c.cue.lemma for c in claims if c.cue is not None}
+    assert not lemmas & {"plan", "reveal", "want", "ask", "aim"}, [(c.cue, c.content.text) for c in claims]
+
+
+def test_claims_speaker_span_drops_a_time_adverbial() -> None:
+    c = one(claims_of("The Finnish health agency on Friday said the outbreak was under control."), "outbreak")
+    assert c.speaker is not None and c.speaker.text == "The Finnish health agency"
+
+
+def test_claims_inverted_attribution_content_is_the_clause() -> None:
+    claims = claims_of("The bridge will reopen in June, the transport minister said on Monday.")
+    assert len(claims) == 1
+    c = claims[0]
+    assert c.content.text == "The bridge will reopen in June"
+    assert c.speaker is not None and c.speaker.text == "the transport minister"
+
+
+def test_claims_participle_takes_its_clause_subject() -> None:
+    c = one(
+        claims_of("But the senator turned down the proposal, claiming that such a post would be unfair."),
+        "such a post",
+    )
+    assert c.speaker is not None and c.speaker.text == "the senator"
+
+
+def test_claims_people_linked_to_a_group_is_a_collective_speaker() -> None:
+    c = one(
+        claims_of("For their part, people linked to the group said the attack was not planned by any state."),
+        "attack",
+    )
+    assert c.speaker is not None and c.speaker.text == "people linked to the group"
+    assert c.speaker_kind == "collective"
+
+
+def test_claims_pronoun_resolved_to_the_most_recent_salient_subject() -> None:
+    text = (
+        "Peter Hansen, who leads the Friends of the River, said the campaign will expose "
+        "the role of the company in the death of Tom Berg. "
+        "He said the posters will be sent to every school in the region."
+    )
+    c = one(claims_of(text), "posters")
+    assert c.speaker_kind == "pronoun"
+    assert c.speaker_ref is not None and c.speaker_ref.text == "Peter Hansen"
+
+
+def test_claims_pronoun_chain_follows_the_earlier_pronoun() -> None:
+    text = (
+        "Peter Hansen was returning from Oslo after a meeting.\n"
+        "Anna Berg asked him to chair the new board.\n"
+        "But he turned down the offer, saying that the post would be the same as a sinecure."
+    )
+    c = one(claims_of(text), "sinecure")
+    assert c.speaker_ref is not None and c.speaker_ref.text == "Peter Hansen"
+
+
+def test_claims_she_without_a_female_antecedent_stays_unresolved() -> None:
+    text = (
+        "The Daily Courier published new details about the attack on the embassy.\n"
+        "Mr. Peter Hansen, the ambassador, was not in the building.\n"
+        "She noted that some of the attackers were linked to a foreign agency."
+    )
+    c = one(claims_of(text), "attackers")
+    assert c.speaker is not None and c.speaker.text == "She"
+    assert c.speaker_kind == "pronoun" and c.speaker_ref is None
+    assert "speaker unresolved" in c.rule
+
+
+def test_claims_she_resolves_to_a_person_marked_female() -> None:
+    text = (
+        "Ms. Maria Lopez, the finance minister, visited the port on Monday.\n"
+        "She said the new tariffs would take effect in March."
+    )
+    c = one(claims_of(text), "tariffs")
+    assert c.speaker_ref is not None and c.speaker_ref.text == "Maria Lopez"
+
+
+def test_claims_he_never_resolves_to_an_organisation() -> None:
+    text = "The World Bank cut its forecast on Tuesday.\nHe said growth would slow to two percent."
+    c = one(claims_of(text), "growth")
+    assert c.speaker_ref is None

@@ -17,12 +17,20 @@ __all__ = [
     "CHANNEL_NOUNS",
     "COLLECTIVE_NOUNS",
     "DENIAL_VERBS",
+    "FEMALE_HONORIFICS",
+    "FEMALE_NOUNS",
     "HEDGE_ADVERBS",
     "HEDGE_MODALS",
     "HEDGE_VERBS",
+    "INTENTION_VERBS",
+    "MALE_HONORIFICS",
+    "MALE_NOUNS",
     "OBJECT_CONTENT_VERBS",
+    "PROPOSITION_NOUNS",
     "REPORTING_VERBS",
+    "REQUEST_VERBS",
     "SPEAKER_PRONOUNS",
+    "TEXT_NOUNS",
 ]
 
 #: Verbs of saying (Levin §37.7 say-verbs, §37.8 complain-verbs, §37.9 advise-verbs,
@@ -132,7 +140,8 @@ SAY_VERBS: frozenset[str] = frozenset(
     }
 )
 
-#: Verbs of belief and intention: PolNeAR counts "X believes/thinks/wants …" as attribution.
+#: Verbs of belief (and "hope"/"fear", attitudes to a proposition): PolNeAR counts
+#: "X believes/thinks …" as attribution. Verbs of intention are kept apart below.
 BELIEF_VERBS: frozenset[str] = frozenset(
     {
         "believe",
@@ -141,7 +150,6 @@ BELIEF_VERBS: frozenset[str] = frozenset(
         "hope",
         "fear",
         "expect",
-        "want",
         "know",
         "worry",
         "doubt",
@@ -150,14 +158,133 @@ BELIEF_VERBS: frozenset[str] = frozenset(
         "guess",
         "reckon",
         "wonder",
-        "plan",
-        "intend",
-        "wish",
         "understand",
     }
 )
 
 REPORTING_VERBS: frozenset[str] = SAY_VERBS | BELIEF_VERBS
+
+#: Verbs of intention and attempt (Levin §32.1 want-verbs, §55 aspectual "try"; the
+#: PLOVER manual codes announced intentions as events): "planned to have X lead",
+#: "aimed at revealing", "wants to run". They report a goal, not a statement, and a
+#: speech verb under them ("plans to announce that …") has not been said yet.
+INTENTION_VERBS: frozenset[str] = frozenset(
+    {
+        "want",
+        "plan",
+        "intend",
+        "aim",
+        "seek",
+        "try",
+        "attempt",
+        "wish",
+        "strive",
+        "endeavor",
+        "endeavour",
+        "mean",
+        "design",
+        "prepare",
+        "scheme",
+        "plot",
+    }
+)
+
+#: Verbs of request and command (Levin §37.9 advise-verbs, PLOVER REQUEST/COERCE):
+#: with an object and a "to"-infinitive ("asked him to serve", "urged them to leave",
+#: "ordered troops to withdraw") they report an act of asking, an event, not a
+#: proposition; with a clause ("urged that …", "asked whether …") they report speech.
+REQUEST_VERBS: frozenset[str] = frozenset(
+    {
+        "ask",
+        "urge",
+        "demand",
+        "order",
+        "instruct",
+        "advise",
+        "recommend",
+        "request",
+        "invite",
+        "encourage",
+        "tell",
+        "beg",
+        "implore",
+        "command",
+        "direct",
+        "call",
+        "press",
+        "persuade",
+        "convince",
+    }
+)
+
+#: Head nouns of objects that are themselves propositions or statements (Vendler
+#: 1967 on fact/proposition nominals; the "shell nouns" of Schmid 2000), plus the
+#: state nominals a denial is about ("denied involvement" = denied being involved).
+#: A denial verb with any other noun object ("rejected an offer", "dismissed the
+#: proposal") reports an action — a PLOVER REJECT event — not a denied claim.
+PROPOSITION_NOUNS: frozenset[str] = frozenset(
+    {
+        "claim",
+        "allegation",
+        "accusation",
+        "charge",
+        "report",
+        "reporting",
+        "rumor",
+        "rumour",
+        "story",
+        "statement",
+        "assertion",
+        "suggestion",
+        "notion",
+        "idea",
+        "theory",
+        "speculation",
+        "account",
+        "version",
+        "assessment",
+        "finding",
+        "conclusion",
+        "view",
+        "narrative",
+        "implication",
+        "characterization",
+        "characterisation",
+        "description",
+        "label",
+        "premise",
+        "argument",
+        "criticism",
+        "critique",
+        "comment",
+        "remark",
+        "concern",
+        "assumption",
+        "belief",
+        "impression",
+        "interpretation",
+        "insinuation",
+        "contention",
+        "fact",
+        "truth",
+        "evidence",
+        "possibility",
+        "existence",
+        "involvement",
+        "participation",
+        "responsibility",
+        "wrongdoing",
+        "role",
+        "link",
+        "tie",
+        "connection",
+        "complicity",
+        "guilt",
+        "knowledge",
+        "culpability",
+        "misconduct",
+    }
+)
 
 #: Cues whose direct object is the content ("denied the allegations", "announced a ban").
 OBJECT_CONTENT_VERBS: frozenset[str] = frozenset(
@@ -186,7 +313,6 @@ OBJECT_CONTENT_VERBS: frozenset[str] = frozenset(
         "allege",
         "claim",
         "blame",
-        "want",
         "fear",
         "expect",
         "reiterate",
@@ -321,6 +447,15 @@ COLLECTIVE_NOUNS: frozenset[str] = frozenset(
     }
 )
 
+#: Nouns of texts that speak for their author ("published a statement demanding …").
+TEXT_NOUNS: frozenset[str] = frozenset(
+    {
+        "statement", "letter", "report", "message", "post", "tweet", "note", "declaration",
+        "communique", "release", "video", "editorial", "email", "memo", "document",
+        "petition", "column", "op-ed", "manifesto", "ad", "advertisement", "filing", "notice",
+    }
+)  # fmt: skip
+
 #: Nouns that make the object of "tell" a channel rather than the content's addressee
 #: ("told reporters", "told the newspaper"); named ORG objects are channels as well.
 CHANNEL_NOUNS: frozenset[str] = frozenset(
@@ -344,6 +479,35 @@ CHANNEL_NOUNS: frozenset[str] = frozenset(
         "channel",
     }
 )
+
+#: Titles that give a person's gender (Ms/Mrs/Miss …; "Mr"). Used to check that
+#: "she" is not resolved to a man nor "he" to a woman.
+FEMALE_HONORIFICS: frozenset[str] = frozenset({"mrs", "ms", "miss", "madam", "madame", "mme", "dame"})
+MALE_HONORIFICS: frozenset[str] = frozenset({"mr", "sir", "monsieur"})
+
+#: Gendered role and kinship nouns (English morphology: -woman/-man, -ess; kinship
+#: terms): an apposition or a title noun ("his wife Anna", "Anna, a businesswoman",
+#: "the half-brother of …") tells the gender of the person it describes.
+FEMALE_NOUNS: frozenset[str] = frozenset(
+    {
+        "woman", "girl", "lady", "mother", "daughter", "sister", "wife", "widow", "aunt",
+        "niece", "grandmother", "granddaughter", "queen", "princess", "empress", "duchess",
+        "actress", "heiress", "chairwoman", "spokeswoman",
+        "businesswoman", "congresswoman", "councilwoman", "policewoman", "sportswoman",
+        "stepmother", "stepdaughter", "half-sister", "sister-in-law", "mother-in-law",
+        "daughter-in-law", "girlfriend", "bride", "nun", "mum", "mom", "grandma",
+    }
+)  # fmt: skip
+MALE_NOUNS: frozenset[str] = frozenset(
+    {
+        "man", "boy", "gentleman", "father", "son", "brother", "husband", "widower", "uncle",
+        "nephew", "grandfather", "grandson", "king", "prince", "emperor", "duke",
+        "chairman", "spokesman", "businessman", "congressman",
+        "councilman", "policeman", "sportsman", "stepfather", "stepson", "half-brother",
+        "brother-in-law", "father-in-law", "son-in-law", "boyfriend", "groom", "monk",
+        "dad", "grandpa",
+    }
+)  # fmt: skip
 
 #: Pronouns that can stand as a speaker; resolution maps them to a named mention.
 SPEAKER_PRONOUNS: dict[str, tuple[str, ...]] = {

@@ -19,7 +19,7 @@ from typing import Any
 from newsgraph.extract.claims.certainty import certainty
 from newsgraph.extract.claims.indirect import Attribution, find_attributions
 from newsgraph.extract.claims.quotes import Quote, find_quotes
-from newsgraph.extract.claims.speakers import classify_speaker, resolve_speaker
+from newsgraph.extract.claims.speakers import classify_speaker, resolve_speaker_why
 from newsgraph.model.claims import Claim, ClaimCue, ClaimSpan, claim_id
 from newsgraph.model.document import AnnotatedDocument
 
@@ -124,6 +124,7 @@ def _make(
     cue = cue_tok = None
     speaker = speaker_ref = channel = None
     kind: str | None = None
+    why = ""
     if att is not None:
         cue = ClaimCue(att.cue[0], att.cue[1], text[att.cue[0] : att.cue[1]], att.cue_lemma)
         cue_tok = None if att.cue_lemma == "according to" else doc.char_span(att.cue[0], att.cue[1])
@@ -132,7 +133,7 @@ def _make(
         channel = _span(text, att.channel)
         if att.speaker is not None:
             kind = classify_speaker(att.speaker_head, att.speaker, doc)
-            speaker_ref = resolve_speaker(kind, att.speaker_head, att.speaker, doc, exclude=content)
+            speaker_ref, why = resolve_speaker_why(kind, att.speaker_head, att.speaker, doc, exclude=content)
     elif speaker_from is not None:
         speaker, kind, speaker_ref = speaker_from.speaker, speaker_from.speaker_kind, speaker_from.speaker_ref
         cue = speaker_from.cue
@@ -148,7 +149,8 @@ def _make(
         certainty=cert,
         quote_type=quote_type,
         sentence=evidence,
-        rule=rule,
+        # an unresolved pronoun or role says why, so the analyst sees it was looked for
+        rule=f"{rule}; speaker unresolved: {why}" if why else rule,
         confidence=RULE_CONFIDENCE.get(rule, 0.5),
         speaker_ref=speaker_ref,
         channel=channel,

@@ -12,6 +12,20 @@ certainty are applied by ``extract``. Patterns:
 - "according to X, …": the speaker is X, the content the rest of the clause;
 - "X told the BBC (that) …": the object of "tell" is the channel when it is an
   organisation or a press noun (``CHANNEL_NOUNS``).
+
+What is *not* an attribution (these are events for ``extract/events``, or goals):
+- an intention verb ("planned to have X lead", "wants to run") and any cue under
+  one ("aimed at revealing …", "plans to announce …") — ``INTENTION_VERBS``;
+- a request with an infinitive ("asked him to serve", "urged them to leave") —
+  ``REQUEST_VERBS`` report speech only with a clause ("urged that …");
+- a denial verb whose object is a thing rather than a proposition ("rejected an
+  offer" is a REJECT event; "denied the allegations" is a denied claim) —
+  ``PROPOSITION_NOUNS``;
+- a cue verb embedded in another cue's content with its own object ("The source
+  said X may have ordered his death": "ordered" is not an inverted "…, X said").
+
+Speaker spans drop temporal adjuncts the parser glued to the subject ("South
+Korea's intelligence service on Friday" → "South Korea's intelligence service").
 """
 
 from __future__ import annotations
@@ -19,11 +33,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from newsgraph.extract.claims.cues import CHANNEL_NOUNS, OBJECT_CONTENT_VERBS, REPORTING_VERBS
+from newsgraph.extract.claims.cues import (
+    CHANNEL_NOUNS,
+    DENIAL_VERBS,
+    INTENTION_VERBS,
+    OBJECT_CONTENT_VERBS,
+    PROPOSITION_NOUNS,
+    REPORTING_VERBS,
+    REQUEST_VERBS,
+    TEXT_NOUNS,
+)
 
 __all__ = ["Attribution", "find_attributions"]
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
+_TIME_ENTS = ("DATE", "TIME")
+#: Marks that set a parenthetical attribution off from its content ("…, X said").
+_PAREN_MARKS = set(",;:—–-(\"“”'‘’")
+#: How far up the tree (through non-finite complements) a cue looks for an intention verb.
+_INTENTION_DEPTH = 4
 _PUNCT_EDGE = set(",;:—–-\"“”'‘’()")
 
 
@@ -77,11 +105,132 @@ def _subject(verb: Any) -> Any:
         return _subject(verb.head)
     if verb.dep_ == "relcl":
         return verb.head
+    # A participial adjunct shares its clause's subject: "he turned it down, claiming …"
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBN") and verb.head.i != verb.i:
+        return _subject(verb.head)
+    # A participle on a noun: "a man claiming …" → the man; "X published a statement
+    # demanding …" → X, who speaks through the statement.
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        noun = verb.head
+        if noun.lemma_.lower() in TEXT_NOUNS and noun.dep_ == "dobj":
+            return _subject(noun.head) or noun
+        return noun
     return None
 
 
 def _span_of(tok: Any) -> tuple[int, int] | None:
     return _trim(list(tok.subtree))
+
+
+def _is_time(tok: Any) -> bool:
+    """A temporal adjunct: "on Friday", or a bare DATE/TIME noun phrase ("Tuesday")."""
+    if tok.dep_ == "prep":
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        return pobj is not None and pobj.ent_type_ in _TIME_ENTS
+    return tok.ent_type_ in _TIME_ENTS and tok.dep_ in ("npadvmod", "tmod")
+
+
+def _speaker_span(subj: Any) -> tuple[int, int] | None:
+    """The subject's phrase without what the parser glued to it from outside.
+
+    Drops temporal adjuncts attached to the head after it ("South Korea's
+    intelligence service on Friday"; not "a report published Friday", whose date
+    belongs to the participle, nor ages "Kim, 35") and anything on another line
+    (a timestamp or heading before a line break).
+    """
+    drop: set[int] = set()
+    for c in subj.children:
+        if c.i > subj.i and _is_time(c):
+            drop.update(x.i for x in c.subtree)
+    toks = [t for t in subj.subtree if t.i not in drop]
+    # A speaker does not cross a line break: keep the line that holds the head, unless
+    # that line is only a time stamp ("7:10 p.m.") the parser made the head of the next.
+    lines: list[list[Any]] = [[]]
+    for t in toks:
+        if t.is_space and "\n" in t.text:
+            lines.append([])
+        else:
+            lines[-1].append(t)
+    lines = [ln for ln in lines if ln]
+    if len(lines) > 1:
+        own = next((ln for ln in lines if subj in ln), lines[-1])
+        if all(t.ent_type_ in _TIME_ENTS or t.is_punct for t in own):
+            own = max((ln for ln in lines if ln is not own), key=len)
+        toks = own
+    return _trim(_contiguous(toks))
+
+
+def _under_intention(tok: Any) -> bool:
+    """A cue inside a goal: "aimed at revealing …", "plans to announce …", "in order to say …"."""
+    t = tok
+    for _ in range(_INTENTION_DEPTH):
+        if t.dep_ not in ("xcomp", "pcomp", "prep", "advcl", "acl") or t.head.i == t.i:
+            return False
+        if t.dep_ == "advcl" and any(c.dep_ in _SUBJ for c in t.children):
+            return False
+        t = t.head
+        if t.lemma_.lower() in INTENTION_VERBS:
+            return True
+    return False
+
+
+def _is_proposition(obj: Any) -> bool:
+    """An object that is a statement or a fact rather than a thing ("the allegations that …")."""
+    if obj.lemma_.lower() in PROPOSITION_NOUNS:
+        return True
+    # a noun with a complement clause: "the suggestion that …", "reports that …"
+    return any(
+        c.dep_ in ("acl", "ccomp", "relcl")
+        and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        for c in obj.children
+    )
+
+
+def _unsaid_infinitive(tok: Any) -> bool:
+    """A "to"-infinitive cue with a thing for object and no subject of its own nor a verb above.
+
+    "increasing the group's ability … not to reveal his role" reports no statement
+    (only a clause complement, "… to say that …", keeps such a cue).
+    """
+    if tok.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    if any(c.dep_ in (*_SUBJ, "ccomp") for c in tok.children):
+        return False
+    return tok.dep_ not in ("xcomp",) or tok.head.pos_ not in ("VERB", "AUX")
+
+
+def _reduced_relative_subject(tok: Any) -> Any:
+    """A subject the parser misread as a clause: "people linked to the group said …".
+
+    With no subject of its own, a cue right after a participle clause ("people
+    linked to the group") that has a subject and nothing else of a clause (no
+    object, no complement) takes that phrase as its speaker; returns the participle.
+    """
+    for c in tok.children:
+        if c.dep_ != "ccomp" or c.i > tok.i or c.tag_ not in ("VBN", "VBD"):
+            continue
+        if not any(g.dep_ in _SUBJ for g in c.children):
+            continue
+        if any(g.dep_ in ("dobj", "ccomp", "xcomp", "attr", "aux", "auxpass") for g in c.children):
+            continue
+        last = max(t.i for t in c.subtree)
+        if last == tok.i - 1 or (last == tok.i - 2 and tok.doc[tok.i - 1].is_punct):
+            return c
+    return None
+
+
+def _parenthetical(tok: Any) -> bool:
+    """Whether a cue's own clause reads as an inserted attribution ("…, X said (on Monday).").
+
+    It takes no object or complement of its own, and it is set off from the rest
+    of the sentence by a mark (comma, dash, quote) or begins the sentence.
+    """
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") for c in tok.children):
+        return False
+    left = min(tok.subtree, key=lambda t: t.i)
+    if left.i == left.sent.start:
+        return True
+    return tok.doc[left.i - 1].text in _PAREN_MARKS or left.text in _PAREN_MARKS
 
 
 def _is_channel(tok: Any) -> bool:
@@ -128,9 +277,18 @@ def find_attributions(doc: Any) -> list[Attribution]:
                 continue
             if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
                 continue
+            if _under_intention(tok):
+                continue  # a goal, not a statement: "aimed at revealing …"
+            if lemma in REQUEST_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
+                continue  # an act of asking: "asked him to serve"
+            if _unsaid_infinitive(tok):
+                continue  # "the ability … not to reveal his role": nothing was said
             subj = _subject(tok)
+            reduced = _reduced_relative_subject(tok) if subj is None else None
+            if reduced is not None:
+                subj = next(c for c in reduced.children if c.dep_ in _SUBJ)
             speaker = (
-                _span_of(subj)
+                _speaker_span(subj)
                 if subj is not None and subj.dep_ in _SUBJ
                 else (
                     _trim(
@@ -158,9 +316,14 @@ def find_attributions(doc: Any) -> list[Attribution]:
                     for c in tok.children
                     if c.dep_ in ("ccomp", "xcomp")
                     and not (c.dep_ == "xcomp" and lemma in ("say", "tell", "add"))
+                    and (reduced is None or c.i != reduced.i)
                 ),
                 None,
             )
+            if reduced is not None:
+                speaker = _trim(
+                    [t for t in reduced.subtree if t.i >= min(x.i for x in subj.subtree) and not t.is_space]
+                )
             content = None
             rule = ""
             if comp is not None:
@@ -171,12 +334,15 @@ def find_attributions(doc: Any) -> list[Attribution]:
                 tok.dep_ in ("parataxis", "ccomp", "advcl")
                 and tok.head.i != tok.i
                 and tok.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN")
+                and _parenthetical(tok)
             ):
                 own = {t.i for t in tok.subtree}
                 rest = [t for t in tok.head.subtree if t.i not in own]
                 content, rule = _trim(_contiguous(rest)), "inverted"
             else:
                 dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                if dobj is not None and lemma in DENIAL_VERBS and not _is_proposition(dobj):
+                    continue  # "rejected an offer": an action (REJECT event), not a denied claim
                 if dobj is not None and (lemma in OBJECT_CONTENT_VERBS or lemma == "accuse"):
                     toks = list(dobj.subtree)
                     for c in tok.children:

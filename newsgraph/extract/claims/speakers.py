@@ -1,11 +1,20 @@
 """Speakers: what kind of source a speaker span is, and whom a pronoun or role stands for.
 
-Owns ``classify_speaker`` and ``resolve_speaker``.
+Owns ``classify_speaker``, ``resolve_speaker`` and ``resolve_speaker_why``.
 
-- ``pronoun`` ("he", "she", "they"): the nearest preceding named mention of a
-  fitting type in the same paragraph, else in the previous paragraphs — the person
-  the paragraph is about. (No offline coreference model exists for spaCy 3.8, see
-  DEPENDENCIES.md, so this is the classic recency heuristic.)
+- ``pronoun`` ("he", "she", "they"): the most salient earlier mention of a fitting
+  type in this paragraph or the one before — salience in the manner of Lappin &
+  Leass (1994): a subject of the main clause outweighs an object, which outweighs a
+  name inside a prepositional phrase, and weight halves with each sentence back, so
+  "Park, who leads X, said … the murder of Kim. He said …" gives Park, not Kim. An
+  earlier "he"/"she" in subject position is a candidate too and is resolved in turn
+  (a chain "Park said … He added … He said"). "he"/"she" only ever stand for a
+  PERSON (never an ORG or a GPE), and never for a person the document marks as of
+  the other gender; "she" needs a person the document marks as female (a title
+  "Ms"/"Mrs", a noun "wife", "spokeswoman", or "her" bound to the name in its own
+  sentence) — we have no first-name lexicon, and a machine-translated "She noted"
+  standing for a newspaper must stay unresolved rather than name a man.
+  (No offline coreference model exists for spaCy 3.8, see DEPENDENCIES.md.)
 - ``role`` ("the expert", "the ministry"): the nearest earlier named mention that
   an apposition or copula describes with the same head noun ("Song, a North Korean
   expert at …"; "Kim, who is an expert…"), else the nearest earlier ORG whose name
@@ -18,16 +27,39 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsgraph.extract.claims.cues import ANONYMOUS_NOUNS, COLLECTIVE_NOUNS, SPEAKER_PRONOUNS
+from newsgraph.extract.claims.cues import (
+    ANONYMOUS_NOUNS,
+    COLLECTIVE_NOUNS,
+    FEMALE_HONORIFICS,
+    FEMALE_NOUNS,
+    MALE_HONORIFICS,
+    MALE_NOUNS,
+    SPEAKER_PRONOUNS,
+)
 from newsgraph.model.claims import ClaimSpan
 
-__all__ = ["classify_speaker", "resolve_speaker"]
+__all__ = ["classify_speaker", "resolve_speaker", "resolve_speaker_why"]
 
 #: How many paragraphs back a pronoun may look for its person: the current one and
 #: the one before cover "Kim said … ¶ He added …" without reaching unrelated names.
 PRONOUN_PARAGRAPHS_BACK = 2
 
 _NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART")
+
+#: Salience of a mention by its grammatical role (after Lappin & Leass 1994:
+#: subject 80, direct object 50, indirect/oblique 40, other 0, scaled here).
+ROLE_WEIGHT: dict[str, float] = {"main-subject": 4.0, "subject": 3.0, "object": 2.0, "other": 1.0}
+#: How much salience is left per sentence back (Lappin & Leass halve it).
+RECENCY_DECAY = 0.5
+#: How many earlier pronouns a chain may pass through ("He said … He added …").
+CHAIN_DEPTH = 3
+#: Extra salience of an earlier pronoun of the same gender: a person already referred
+#: to by a pronoun is the one the text is about (Centering theory, Grosz, Joshi &
+#: Weinstein 1995, rule 1), so "X asked him to serve. But he turned it down" gives him.
+PRONOUN_CHAIN_BONUS = 2.0
+
+_GENDER_OF_PRONOUN = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_SUBJ = ("nsubj", "nsubjpass")
 
 
 def classify_speaker(head: Any, span: tuple[int, int], doc: Any) -> str:
@@ -39,12 +71,18 @@ def classify_speaker(head: Any, span: tuple[int, int], doc: Any) -> str:
     sp = doc.char_span(span[0], span[1], alignment_mode="expand")
     if (sp is not None and any(t.ent_type_ in _NAMED for t in sp if t.i <= head.i)) or head.pos_ == "PROPN":
         return "named"
+    # a role with its holder's name in apposition: "the association's secretary general, Kim Joo-il"
+    if any(c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG") for c in head.children):
+        return "named"
     lemma = head.lemma_.lower()
     has_det = any(
         c.dep_ == "det" and c.lower_ in ("the", "this", "that", "his", "her", "its", "their")
         for c in head.children
     ) or any(c.dep_ == "poss" for c in head.children)
     if lemma in ANONYMOUS_NOUNS and not has_det:
+        return "anonymous"
+    # one unnamed person: "a senior defector", "an expert" (not a group, not yet named)
+    if head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in head.children):
         return "anonymous"
     if head.tag_ in ("NNS", "NNPS") or lemma in ("police", "people"):
         return "collective" if lemma not in ("source", "insider") else "anonymous"
@@ -65,6 +103,144 @@ def _paragraph_start(text: str, pos: int, back: int) -> int:
     return start
 
 
+def _np_head(tok: Any) -> Any:
+    """Climb from a name to the noun phrase it heads or names ("Song" in "the expert, Song")."""
+    for _ in range(4):
+        if tok.dep_ in ("compound", "flat", "appos", "conj") and tok.head.i != tok.i:
+            tok = tok.head
+        else:
+            break
+    return tok
+
+
+def _role(tok: Any) -> str:
+    head = _np_head(tok)
+    if head.dep_ in _SUBJ:
+        verb = head.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        return "main-subject" if verb.dep_ == "ROOT" else "subject"
+    if head.dep_ in ("dobj", "dative", "attr"):
+        return "object"
+    return "other"
+
+
+def _gender_of_name(ent: Any) -> str | None:
+    """``"f"``/``"m"`` when the text marks this person's gender next to the name, else None."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    first = doc[ent.start]
+    for t in (before, first):
+        if t is not None:
+            w = t.lower_.rstrip(".")
+            if w in FEMALE_HONORIFICS:
+                return "f"
+            if w in MALE_HONORIFICS:
+                return "m"
+    root = ent.root
+    inside = range(ent.start, ent.end)
+    nouns = [c for c in root.children if c.dep_ in ("appos", "compound") and c.i not in inside]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        nouns += [c for c in root.head.children if c.dep_ == "attr"]
+    for n in nouns:
+        lemma = n.lemma_.lower()
+        if lemma in FEMALE_NOUNS:
+            return "f"
+        if lemma in MALE_NOUNS:
+            return "m"
+    # a gendered pronoun bound to the name as subject in its own sentence: "Ana said her …"
+    if _np_head(root).dep_ in _SUBJ:
+        for t in doc[ent.end : ent.sent.end]:
+            if t.ent_type_ == "PERSON":
+                break
+            if t.lower_ in _GENDER_OF_PRONOUN and t.pos_ == "PRON":
+                return _GENDER_OF_PRONOUN[t.lower_]
+    return None
+
+
+def _genders(doc: Any) -> dict[str, str]:
+    """Gender marked anywhere in the document, by full name and by last word of the name."""
+    out: dict[str, str] = {}
+    clash: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        g = _gender_of_name(ent)
+        if g is None:
+            continue
+        for key in {ent.text, ent[-1].text}:
+            if out.get(key, g) != g:
+                clash.add(key)
+            out[key] = g
+    for key in clash:
+        del out[key]
+    return out
+
+
+def _gender(ent: Any, genders: dict[str, str]) -> str | None:
+    return genders.get(ent.text) or genders.get(ent[-1].text)
+
+
+def _resolve_pronoun(
+    head: Any, speaker: tuple[int, int], doc: Any, exclude: tuple[int, int] | None, depth: int
+) -> tuple[ClaimSpan | None, str]:
+    word = head.lower_
+    types = SPEAKER_PRONOUNS.get(word)
+    if not types:
+        return None, f"'{head.text}' is not a pronoun that names a speaker"
+    want = _GENDER_OF_PRONOUN.get(word)
+    floor = _paragraph_start(doc.text, speaker[0], PRONOUN_PARAGRAPHS_BACK)
+    sents = list(doc.sents)
+    sent_index = {s.start: k for k, s in enumerate(sents)}
+    here = sent_index.get(head.sent.start, 0)
+    genders = _genders(doc) if want else {}
+
+    # An object pronoun is not its own clause's subject (binding theory, principle B):
+    # in "Kim asked him to serve", "him" is not Kim.
+    bound: set[int] = set()
+    if head.dep_ in ("dobj", "dative", "pobj"):
+        verb = head.head if head.dep_ != "pobj" else head.head.head
+        bound = {t.i for c in verb.children if c.dep_ in _SUBJ for t in c.subtree}
+
+    def usable(start: int, end: int) -> bool:
+        return floor <= start and end <= speaker[0] and not (exclude and exclude[0] <= start < exclude[1])
+
+    cands: list[tuple[float, int, Any, Any]] = []  # (score, position, entity or None, pronoun token or None)
+    wrong_gender = 0
+    for ent in doc.ents:
+        if ent.label_ not in types or not usable(ent.start_char, ent.end_char) or ent.root.i in bound:
+            continue
+        if want is not None:
+            g = _gender(ent, genders)
+            if (g is not None and g != want) or (want == "f" and g is None):
+                wrong_gender += 1
+                continue
+        dist = here - sent_index.get(ent.sent.start, here)
+        score = ROLE_WEIGHT[_role(ent.root)] * RECENCY_DECAY**dist
+        cands.append((score, ent.start_char, ent, None))
+    if want is not None and depth < CHAIN_DEPTH:
+        for t in doc:
+            if t.i == head.i or not usable(t.idx, t.idx + len(t.text)):
+                continue
+            if t.i in bound or t.dep_ == "poss":
+                continue
+            if t.pos_ == "PRON" and _GENDER_OF_PRONOUN.get(t.lower_) == want:
+                dist = here - sent_index.get(t.sent.start, here)
+                score = (ROLE_WEIGHT[_role(t)] + PRONOUN_CHAIN_BONUS) * RECENCY_DECAY**dist
+                cands.append((score, t.idx, None, t))
+    if not cands:
+        if wrong_gender:
+            return None, f"no earlier person marked {'female' if want == 'f' else 'male'} for '{head.text}'"
+        return None, f"no earlier {'/'.join(types)} mention for '{head.text}' in the paragraph"
+    # most salient; on a tie the most recent
+    _, _, ent, pron = max(cands, key=lambda c: (c[0], c[1]))
+    if ent is not None:
+        return ClaimSpan(ent.start_char, ent.end_char, ent.text), ""
+    return _resolve_pronoun(pron, (pron.idx, pron.idx + len(pron.text)), doc, exclude, depth + 1)
+
+
 def resolve_speaker(
     kind: str, head: Any, speaker: tuple[int, int], doc: Any, exclude: tuple[int, int] | None = None
 ) -> ClaimSpan | None:
@@ -72,22 +248,30 @@ def resolve_speaker(
 
     exclude (tuple | None): a span (the claim's content) whose names are not candidates.
     """
-    if kind not in ("pronoun", "role") or head is None:
-        return None
-    text = doc.text
+    return resolve_speaker_why(kind, head, speaker, doc, exclude)[0]
 
+
+def resolve_speaker_why(
+    kind: str, head: Any, speaker: tuple[int, int], doc: Any, exclude: tuple[int, int] | None = None
+) -> tuple[ClaimSpan | None, str]:
+    """``(named mention, "")`` for a resolved pronoun or role speaker, else ``(None, reason)``.
+
+    The reason is empty for kinds that are not resolved (named, anonymous, collective).
+    """
+    if kind not in ("pronoun", "role") or head is None:
+        return None, ""
+    if kind == "pronoun":
+        return _resolve_pronoun(head, speaker, doc, exclude, 0)
+    ref = _resolve_role(head, speaker, doc, exclude)
+    return ref, "" if ref is not None else f"no earlier name described as '{head.lemma_.lower()}'"
+
+
+def _resolve_role(
+    head: Any, speaker: tuple[int, int], doc: Any, exclude: tuple[int, int] | None
+) -> ClaimSpan | None:
     def ok(ent: Any) -> bool:
         return ent.end_char <= speaker[0] and not (exclude and exclude[0] <= ent.start_char < exclude[1])
 
-    if kind == "pronoun":
-        types = SPEAKER_PRONOUNS.get(head.lower_)
-        if not types:
-            return None
-        floor = _paragraph_start(text, speaker[0], PRONOUN_PARAGRAPHS_BACK)
-        for ent in reversed([e for e in doc.ents if ok(e) and e.start_char >= floor]):
-            if ent.label_ in types:
-                return ClaimSpan(ent.start_char, ent.end_char, ent.text)
-        return None
     noun = head.lemma_.lower()
     # Appositions and copulas naming the role: "Song, a North Korean expert at …"
     for tok in reversed([t for t in doc if t.idx + len(t.text) <= speaker[0]]):
