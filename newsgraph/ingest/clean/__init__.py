@@ -7,8 +7,8 @@ Cascade (numbered as it runs):
 2. HTML: trafilatura main text + metadata (``html``); if it finds nothing, the
    page is rendered to text (``render``) and goes on as plain text — E201 when
    the page has no text at all;
-3. plain text: dateline, title, credited outlets (``metadata``), then the
-   line classifier (``boilerplate``) removes chrome, with repetition across the
+3. plain text: hard-wrapped paragraphs re-joined (``unwrap``), then dateline,
+   title, credited outlets (``metadata``), then the line classifier (``boilerplate``) removes chrome, with repetition across the
    site's earlier articles taken from a ``LineIndex``;
 4. language of the body (``language``); E202 when no article text is left.
 
@@ -46,6 +46,7 @@ from newsgraph.ingest.clean.metadata import (
     split_site_suffix,
 )
 from newsgraph.ingest.clean.render import render_text
+from newsgraph.ingest.clean.unwrap import unwrap
 from newsgraph.model.document import Document, RawDocument, RemovedBlock
 from newsgraph.settings import Options
 
@@ -98,6 +99,13 @@ def clean(raw: RawDocument, options: Options | None = None, lines: LineIndex | N
     else:
         _clean_plain(text, doc, declared, lines, raw.path)
     _apply_declared(doc, declared)
+    if not _WORDS.search(doc.text) and declared.get("text_field") and _WORDS.search(text):
+        # A record's text field is the body its producer chose, not a scraped page: when
+        # the line classifier finds no prose in it (an earnings table, a one-liner), keep
+        # it whole rather than lose the record.
+        doc.text = text.strip()
+        doc.removed = []
+        doc.warnings.append("no prose found in the record's text field; kept it whole")
     if not _WORDS.search(doc.text):
         raise CleanError("no article text left after cleaning", path=raw.path, code="E202")
     if doc.language is None:
@@ -151,6 +159,10 @@ def _site_of(declared: dict, doc: Document, path: str) -> str:
 
 
 def _clean_plain(text: str, doc: Document, declared: dict, index: LineIndex | None, path: str) -> None:
+    unwrapped = unwrap(text)
+    if unwrapped is not text:
+        doc.warnings.append("hard-wrapped text: paragraphs re-joined before cleaning")
+        text = unwrapped
     raw_lines = text.splitlines()
     lines = [Line(no=i, text=" ".join(t.split())) for i, t in enumerate(raw_lines) if t.strip()]
     if not lines:
