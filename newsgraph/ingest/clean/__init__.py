@@ -8,8 +8,9 @@ Cascade (numbered as it runs):
    page is rendered to text (``render``) and goes on as plain text — E201 when
    the page has no text at all;
 3. plain text: hard-wrapped paragraphs re-joined (``unwrap``), then dateline,
-   title, credited outlets (``metadata``), then the line classifier (``boilerplate``) removes chrome, with repetition across the
-   site's earlier articles taken from a ``LineIndex``;
+   title, credited outlets (``metadata``), then the line classifier
+   (``boilerplate``) removes chrome, with repetition across the site's earlier
+   articles taken from a ``LineIndex``;
 4. language of the body (``language``); E202 when no article text is left.
 
 Declared metadata (from the reader) always wins over what is inferred; each
