@@ -12,7 +12,9 @@ SEEDS  := ../shared/corpus/seeds
 CORPUS ?= $(if $(wildcard $(SEEDS)/*),$(SEEDS),examples)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: demo test install lint chromium bench clean
+DEBIAN_PACKAGES := wordnet-base
+
+.PHONY: demo test install lint chromium debian bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,7 +27,16 @@ $(STAMP): pyproject.toml constraints.txt
 	fi
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) debian
+
+# WordNet's data (Debian's wordnet-base, read from /usr/share/wordnet) gives spin links
+# their synonym evidence; without it spins are still found, with weaker evidence.
+debian:
+	@if ! dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1; then \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		($$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null) \
+		|| echo "could not install $(DEBIAN_PACKAGES): spin links will lack WordNet synonym evidence"; \
+	fi
 
 demo: install
 	$(BIN)/newsgraph ingest $(CORPUS) --db $(DB)

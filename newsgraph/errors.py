@@ -68,6 +68,7 @@ CODES: dict[str, str] = {
     "E201": "HTML has no extractable body",
     "E202": "no article text left after cleaning",
     "E301": "spaCy model package is not installed",
+    "E303": "sentence-embedding package (wordllama) is not installed",
     "E401": "database schema is newer than this newsgraph",
     "E402": "document could not be written",
     "E501": "refusing to bind a non-loopback address without --token",

@@ -1,0 +1,44 @@
+"""Sentence embeddings for linking and clustering: WordLlama's bundled static model.
+
+``wordllama==0.4.0.post1`` ships its 256-d weights inside the wheel and embeds
+~16k sentences/s on one core, against ~270/s for MiniLM through torch (1.4 GB):
+linking embeds every sentence of every document, so the static model is the one
+that scales. It is loaded from the package directory with downloads disabled.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsgraph.errors import AnnotateError
+
+__all__ = ["cosine_matrix", "embed"]
+
+
+@lru_cache(maxsize=1)
+def _model() -> Any:
+    try:
+        import wordllama
+        from wordllama import WordLlama
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        msg = "sentence embeddings need the package wordllama==0.4.0.post1"
+        raise AnnotateError(msg, code="E303") from exc
+    return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """Unit-length embeddings, one row per text (zero rows for empty texts)."""
+    if not texts:
+        return np.zeros((0, 256), dtype=np.float32)
+    vecs = np.asarray(_model().embed([t or " " for t in texts], norm=False, batch_size=256), dtype=np.float32)
+    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return vecs / norms
+
+
+def cosine_matrix(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return a @ b.T if len(a) and len(b) else np.zeros((len(a), len(b)), dtype=np.float32)

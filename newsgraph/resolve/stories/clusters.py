@@ -1,0 +1,162 @@
+"""Online story clustering: each arriving document joins the closest story or opens one.
+
+The classic single-pass method of topic detection and tracking (Allan et al., TDT
+1998): a story keeps a centroid of its documents' title+lead embeddings and the
+entity (and event) keys they mention; a document's similarity to a story is a
+weighted sum of embedding cosine and entity overlap, and only stories active within
+a time window compete. It is incremental (no re-clustering when documents arrive)
+and linear in the number of live stories per document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from newsgraph.model.stories import Story
+from newsgraph.resolve.stories import settings as S
+
+__all__ = ["StoryClusterer"]
+
+
+def _day(iso: str | None) -> date | None:
+    if not iso:
+        return None
+    parts = iso[:10].split("-")
+    try:
+        y = int(parts[0])
+        m = int(parts[1]) if len(parts) > 1 else 1
+        d = int(parts[2]) if len(parts) > 2 else 1
+        return date(y, m, d)
+    except (ValueError, IndexError):
+        return None
+
+
+@dataclass
+class _Story:
+    id: str
+    vec_sum: np.ndarray
+    entities: Counter = field(default_factory=Counter)
+    members: list[str] = field(default_factory=list)
+    titles: dict[str, str] = field(default_factory=dict)
+    vecs: dict[str, np.ndarray] = field(default_factory=dict)
+    publishers: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    events: set[str] = field(default_factory=set)
+
+
+class StoryClusterer:
+    """Incremental clustering of documents into stories."""
+
+    def __init__(self, threshold: float = S.STORY_JOIN_THRESHOLD,
+                 embedding_weight: float = S.STORY_EMBEDDING_WEIGHT,
+                 window_days: int = S.STORY_WINDOW_DAYS) -> None:
+        self.threshold = threshold
+        self.w = embedding_weight
+        self.window = window_days
+        self._stories: list[_Story] = []
+        self._of: dict[str, int] = {}
+        # vectorised state: centroid sums, last/first day ordinal per story, and an
+        # inverted index entity → stories, so a document touches only related stories
+        self._sums = np.zeros((0, 0), dtype=np.float32)
+        self._first = np.zeros(0)
+        self._last = np.zeros(0)
+        self._by_key: dict[str, set[int]] = {}
+
+    def similarity(self, vec: np.ndarray, keys: set[str], day: date | None) -> np.ndarray:
+        """Similarity of a document to every story (-1 for stories outside the window)."""
+        n = len(self._stories)
+        if not n:
+            return np.zeros(0)
+        sums = self._sums[:n]
+        cos = (sums @ vec) / np.maximum(np.linalg.norm(sums, axis=1), 1e-9)
+        ent = np.zeros(n)
+        hits: dict[int, int] = {}
+        for key in keys:
+            for k in self._by_key.get(key, ()):
+                hits[k] = hits.get(k, 0) + 1
+        for k, shared in hits.items():
+            ent[k] = shared / min(len(keys), len(self._stories[k].entities))
+        sim = self.w * cos + (1 - self.w) * ent
+        if day is not None:
+            o = day.toordinal()
+            dated = self._last[:n] > 0
+            far = dated & ((o - self._last[:n] > self.window) | (self._first[:n] - o > self.window))
+            sim[far] = -1.0
+        return sim
+
+    def add(self, doc_id: str, vec: np.ndarray, keys: set[str], *, title: str = "",
+            published: str | None = None, publisher: str | None = None,
+            events: set[str] | None = None) -> str:
+        """Assign ``doc_id`` to a story and return the story id.
+
+        ``vec`` is the unit embedding of title+lead; ``keys`` the document's entity
+        keys (and ``event:``-prefixed event ids, which count like entities).
+        """
+        if doc_id in self._of:
+            return self._stories[self._of[doc_id]].id
+        keys = set(keys) | {f"event:{e}" for e in (events or ())}
+        sim = self.similarity(vec, keys, _day(published))
+        if len(sim) and float(sim.max()) >= self.threshold:
+            k = int(sim.argmax())
+        else:
+            k = len(self._stories)
+            sid = "s" + hashlib.sha1(doc_id.encode()).hexdigest()[:12]
+            self._stories.append(_Story(sid, np.zeros_like(vec)))
+            if k >= len(self._sums):  # grow the arrays by doubling
+                cap = max(16, 2 * len(self._sums))
+                sums = np.zeros((cap, len(vec)), dtype=np.float32)
+                if len(self._sums):
+                    sums[: len(self._sums)] = self._sums
+                self._sums = sums
+                self._first = np.concatenate([self._first, np.zeros(cap - len(self._first))])
+                self._last = np.concatenate([self._last, np.zeros(cap - len(self._last))])
+        st = self._stories[k]
+        st.vec_sum = st.vec_sum + vec
+        self._sums[k] += vec
+        d = _day(published)
+        if d is not None:
+            o = d.toordinal()
+            self._first[k] = o if not self._first[k] else min(self._first[k], o)
+            self._last[k] = max(self._last[k], o)
+        for key in keys:
+            self._by_key.setdefault(key, set()).add(k)
+        st.entities.update(keys)
+        st.members.append(doc_id)
+        st.titles[doc_id] = title
+        st.vecs[doc_id] = vec
+        if publisher and publisher not in st.publishers:
+            st.publishers.append(publisher)
+        if published:
+            st.dates.append(published)
+        st.events |= set(events or ())
+        self._of[doc_id] = k
+        return st.id
+
+    def story_of(self, doc_id: str) -> str | None:
+        k = self._of.get(doc_id)
+        return self._stories[k].id if k is not None else None
+
+    def members(self, story_id: str) -> list[str]:
+        for s in self._stories:
+            if s.id == story_id:
+                return list(s.members)
+        return []
+
+    def labels(self) -> dict[str, int]:
+        """Document id → story index (for scoring)."""
+        return dict(self._of)
+
+    def stories(self) -> list[Story]:
+        out = []
+        for s in self._stories:
+            cent = s.vec_sum / max(float(np.linalg.norm(s.vec_sum)), 1e-9)
+            central = max(s.members, key=lambda d: (bool(s.titles[d]), float(s.vecs[d] @ cent)))
+            dates = sorted(s.dates)
+            out.append(Story(s.id, s.titles[central] or central, list(s.members), list(s.publishers),
+                             dates[0] if dates else None, dates[-1] if dates else None, sorted(s.events)))
+        return out
