@@ -2,24 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from fastapi import Query
+from starlette.requests import Request
 
 from newsgraph.api.config import MAX_API_LIMIT
-from newsgraph.api.deps import StoreDep
+from newsgraph.api.deps import ConfigDep, JobsDep, StoreDep
+from newsgraph.api.edits import apply_edit
 from newsgraph.api.errors import ApiError
 from newsgraph.api.schemas import (
     DocumentListResponse,
     DocumentResponse,
+    EditLogResponse,
+    EntityEditRequest,
+    EntityEditResponse,
+    EntityListResponse,
+    EntityResponse,
+    EventListResponse,
+    EventResponse,
     MentionsResponse,
     SearchResponse,
     StatsResponse,
 )
 from newsgraph.api.views.search import hit_view
 from newsgraph.errors import NewsgraphError
+from newsgraph.store import entity_queries, event_queries
 
-__all__ = ["api_document", "api_documents", "api_mentions", "api_search", "api_stats"]
+__all__ = ["api_document", "api_documents", "api_entities", "api_entity", "api_entity_edit",
+           "api_entity_edits", "api_event", "api_events", "api_mentions", "api_search", "api_stats"]
 
 Limit = Annotated[int, Query(ge=1, le=MAX_API_LIMIT, description="Items per page.")]
 Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
@@ -63,3 +75,114 @@ def api_mentions(store: StoreDep, doc_id: str) -> MentionsResponse:
 def api_stats(store: StoreDep) -> StatsResponse:
     """Counts of documents, annotated documents, mentions, removed blocks and failures."""
     return StatsResponse.model_validate({"stats": store.stats()})
+
+
+def api_entities(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
+                 type: Annotated[str | None, Query(max_length=20, description=(
+                     "Entity type (PERSON, ORG…)."))] = None,
+                 name: Annotated[str | None, Query(max_length=200, description=(
+                     "Words of the canonical name or of any alias."))] = None,
+                 min_mentions: Annotated[int, Query(ge=0, description="At least this many mentions.")] = 0,
+                 ) -> EntityListResponse:
+    """Resolved entities, most mentioned first."""
+    total, rows = entity_queries.entities(
+        store, entity_queries.EntityFilter(type or None, (name or "").strip() or None, min_mentions),
+        limit=limit, offset=offset)
+    return EntityListResponse.model_validate(
+        {"total": total, "limit": limit, "offset": offset, "entities": rows})
+
+
+def api_entity(store: StoreDep, entity_id: str, limit: Limit = 50, offset: Offset = 0) -> EntityResponse:
+    """One entity: aliases, type votes, merge evidence, a page of mentions with their sentences,
+    co-occurring entities and the events it takes part in."""
+    ent = entity_queries.entity(store, entity_id)
+    if ent is None:
+        raise ApiError(404, "E503", f"no entity with id {entity_id!r}")
+    total, mentions = entity_queries.entity_mentions(store, entity_id, limit=limit, offset=offset)
+    for m in mentions:
+        if m["sentence"] is not None:
+            m["sentence"]["text"] = m["sentence"]["text"] or ""
+    ent.update(mentions=mentions, cooccurring=entity_queries.cooccurring(store, entity_id),
+               events=event_queries.entity_events(store, entity_id))
+    return EntityResponse.model_validate(
+        {"mentions_total": total, "limit": limit, "offset": offset, "entity": ent})
+
+
+def api_entity_edits(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> EditLogResponse:
+    """The audit log of analyst edits, newest first (withdrawn edits included)."""
+    total, rows = entity_queries.edit_log(store, limit=limit, offset=offset)
+    for r in rows:
+        r["edit"]["id"] = r["id"]
+    return EditLogResponse.model_validate({"total": total, "limit": limit, "offset": offset, "edits": rows})
+
+
+def _same_origin(request: Request) -> bool:
+    origin = request.headers.get("origin")
+    return origin is None or (origin != "null" and urlsplit(origin).netloc == request.headers.get("host", ""))
+
+
+def api_entity_edit(request: Request, body: EntityEditRequest, config: ConfigDep,
+                    jobs: JobsDep) -> EntityEditResponse:
+    """Apply an analyst edit (merge, split, rename, alias_add, alias_remove, distinct).
+
+    The edit is logged in the audit log and re-applied on every later resolution run.
+    Only JSON bodies from this origin are accepted: a cross-site page can neither send
+    ``application/json`` without a CORS preflight (which this server never grants) nor
+    pass the Origin check.
+    """
+    if not request.headers.get("content-type", "").lower().startswith("application/json"):
+        raise ApiError(415, "E504", "send the edit as application/json")
+    if not _same_origin(request):
+        raise ApiError(403, "E505", "cross-origin edit refused")
+    applied = apply_edit(config, jobs, body.op, body.entities, value=body.value, mentions=body.mentions,
+                         author=body.author, note=body.note)
+    return EntityEditResponse.model_validate(
+        {"edit": {**applied.edit.to_dict(), "id": applied.edit.id}, "entities": applied.entities,
+         "primary": applied.primary})
+
+
+def _mention_flags(fl: dict[str, Any]) -> dict[str, bool]:
+    return {"negated": bool(fl.get("negated")), "hypothetical": bool(fl.get("hypothetical")),
+            "attempted": bool(fl.get("attempted")), "historical": bool(fl.get("historical")),
+            "reported": bool(fl.get("reported_via"))}
+
+
+def _event_json(ev: dict[str, Any]) -> dict[str, Any]:
+    ev = dict(ev)
+    ev["mentions"] = [{**m, "flags": _mention_flags(m.get("flags") or {})} for m in ev["mentions"]]
+    return ev
+
+
+IsoDate = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+                                      description="ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD.")]
+
+
+def api_events(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
+               type: Annotated[str | None, Query(max_length=20, description="PLOVER type.")] = None,
+               actor: Annotated[str | None, Query(max_length=200, description=(
+                   "An entity id (E…) or words of an actor's text."))] = None,
+               target: Annotated[str | None, Query(max_length=200, description=(
+                   "An entity id (E…) or words of a target's text."))] = None,
+               place: Annotated[str | None, Query(max_length=200, description="Words of the place.")] = None,
+               since: IsoDate = None, until: IsoDate = None,
+               flag: Annotated[list[str] | None, Query(max_length=5, description=(
+                   "negated, hypothetical, attempted, historical, reported (all must hold)."))] = None,
+               min_sources: Annotated[int, Query(ge=0, description="At least this many documents.")] = 0,
+               ) -> EventListResponse:
+    """Events resolved across documents, most sources first."""
+    bad = [f for f in flag or [] if f not in event_queries.EVENT_FLAGS]
+    if bad:
+        raise ApiError(422, "E504", f"flag must be one of {', '.join(event_queries.EVENT_FLAGS)}")
+    filt = event_queries.EventFilter(type or None, actor or None, target or None, place or None, since, until,
+                                     list(flag or []), min_sources)
+    total, evs = event_queries.events(store, filt, limit=limit, offset=offset)
+    return EventListResponse.model_validate(
+        {"total": total, "limit": limit, "offset": offset, "events": [_event_json(e) for e in evs]})
+
+
+def api_event(store: StoreDep, event_id: str) -> EventResponse:
+    """One event: type, mode, actors, targets, place, date, flags, sources, every evidence sentence."""
+    ev = event_queries.event(store, event_id)
+    if ev is None:
+        raise ApiError(404, "E503", f"no event with id {event_id!r}")
+    return EventResponse.model_validate({"event": _event_json(ev)})

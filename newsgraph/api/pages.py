@@ -11,12 +11,14 @@ from typing import Annotated
 from urllib.parse import urlsplit
 
 from fastapi import Query
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from newsgraph.api import urls
 from newsgraph.api.deps import ConfigDep, JobsDep, PageQuery, StoreDep
+from newsgraph.api.edits import apply_edit, split_ids
 from newsgraph.api.errors import ApiError
 from newsgraph.api.uploads import save_uploads
 from newsgraph.api.views.apidocs import apidocs_view
@@ -24,7 +26,9 @@ from newsgraph.api.views.base import json_ok, respond
 from newsgraph.api.views.claims import claims_view
 from newsgraph.api.views.document import document_view
 from newsgraph.api.views.documents import documents_view
+from newsgraph.api.views.entities import edit_log_view, entities_view, entity_view
 from newsgraph.api.views.error import is_json_request
+from newsgraph.api.views.events import event_view, events_view
 from newsgraph.api.views.index import index_view
 from newsgraph.api.views.ingest import IngestStatusContext, ingest_status_view, ingest_view
 from newsgraph.api.views.map import map_view
@@ -32,13 +36,16 @@ from newsgraph.api.views.places import place_view, places_view
 from newsgraph.api.views.search import search_view
 from newsgraph.model import CERTAINTIES, SPEAKER_KINDS
 
-__all__ = ["apidocs_page", "claims_page", "document_page", "documents_page", "home_page",
+__all__ = ["apidocs_page", "claims_page", "document_page", "documents_page", "entities_page",
+           "entity_edit", "entity_edits_page", "entity_page", "event_page", "events_page", "home_page",
            "ingest_page", "ingest_status_page", "ingest_upload", "map_page", "places_page",
            "raw_document", "search_page"]
 
 SearchQuery = Annotated[str, Query(max_length=1000, description="Full-text query.")]
 PlaceId = Annotated[int | None, Query(ge=0, description="A place (geonameid).")]
 CountryCode = Annotated[str | None, Query(pattern="^[A-Za-z]{2}$", description="ISO 3166 alpha-2 code.")]
+IsoDate = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+                                      description="ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD.")]
 
 
 def home_page(request: Request, store: StoreDep, jobs: JobsDep) -> Response:
@@ -159,3 +166,85 @@ async def ingest_upload(request: Request, config: ConfigDep, jobs: JobsDep) -> R
 
 def apidocs_page(request: Request) -> Response:
     return respond(request, "apidocs.html", apidocs_view(request.app.openapi(), urls.openapi()))
+
+
+def entities_page(request: Request, store: StoreDep, page: PageQuery = 1,
+                  type: Annotated[str | None, Query(max_length=20)] = None,
+                  name: Annotated[str | None, Query(max_length=200)] = None,
+                  min_mentions: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> Response:
+    return respond(request, "entities.html", entities_view(
+        store, type=type, name=name, min_mentions=min_mentions, page=page))
+
+
+def entity_page(request: Request, store: StoreDep, config: ConfigDep, entity_id: str, page: PageQuery = 1,
+                edited: Annotated[str | None, Query(max_length=40)] = None) -> Response:
+    ctx = entity_view(store, entity_id, page=page, edited=edited)
+    if ctx is None:
+        raise ApiError(404, "E503", f"no entity with id {entity_id!r} (a merge or split may have "
+                                    "replaced it: see /entities/edits)")
+    return respond(request, "entity.html", ctx, csrf=config.csrf_token)
+
+
+def entity_edits_page(request: Request, store: StoreDep, page: PageQuery = 1) -> Response:
+    return respond(request, "entity_edits.html", edit_log_view(store, page=page))
+
+
+def _check_form_token(request: Request, config: ConfigDep, sent: object) -> None:
+    """The upload form's CSRF rule: a request without the bearer token carries the form token."""
+    if getattr(request.state, "auth", None) == "bearer":
+        return
+    if not isinstance(sent, str) or not secrets.compare_digest(sent.encode(), config.csrf_token.encode()):
+        raise ApiError(403, "E505", "missing or stale form token: reload the entity page")
+
+
+async def entity_edit(request: Request, config: ConfigDep, jobs: JobsDep, entity_id: str) -> Response:
+    """An edit form of the entity page: merge, distinct, rename, alias, split (see ``api.edits``)."""
+    if not _same_origin(request):
+        raise ApiError(403, "E505", "cross-origin edit refused")
+    try:
+        form = await request.form(max_files=0, max_fields=1000)
+    except Exception as exc:  # Starlette raises on too many fields or a malformed body
+        raise ApiError(400, "E504", f"edit refused: {exc}") from exc
+    try:
+        _check_form_token(request, config, form.get("csrf"))
+        op = str(form.get("op") or "")
+        others = split_ids(str(form.get("other") or ""))
+        value = str(form.get("value") or "") or None
+        mentions = [str(m) for m in form.getlist("mentions")]
+        author = str(form.get("author") or "").strip()[:100] or None
+        note = str(form.get("note") or "").strip()[:1000] or None
+    finally:
+        await form.close()
+    applied = await run_in_threadpool(apply_edit, config, jobs, op, [entity_id, *others], value=value,
+                                      mentions=mentions, author=author, note=note)
+    if is_json_request(request):
+        return json_ok({"edit": {**applied.edit.to_dict(), "id": applied.edit.id},
+                        "entities": applied.entities, "primary": applied.primary})
+    return RedirectResponse(urls.entity(applied.primary or entity_id, edited=applied.edit.id),
+                            status_code=303)
+
+
+def events_page(request: Request, store: StoreDep, page: PageQuery = 1,
+                type: Annotated[str | None, Query(max_length=20)] = None,
+                actor: Annotated[str | None, Query(max_length=200)] = None,
+                target: Annotated[str | None, Query(max_length=200)] = None,
+                place: Annotated[str | None, Query(max_length=200)] = None,
+                since: IsoDate = None, until: IsoDate = None,
+                flag: Annotated[list[str] | None, Query(max_length=20)] = None,
+                min_sources: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+                doc: Annotated[str | None, Query(max_length=64)] = None) -> Response:
+    from newsgraph.store.event_queries import EVENT_FLAGS
+
+    bad = [f for f in flag or [] if f not in EVENT_FLAGS]
+    if bad:
+        raise ApiError(422, "E504", f"flag must be one of {', '.join(EVENT_FLAGS)}")
+    return respond(request, "events.html", events_view(
+        store, type=type, actor=actor, target=target, place=place, since=since, until=until,
+        flags=flag, min_sources=min_sources, doc=doc, page=page))
+
+
+def event_page(request: Request, store: StoreDep, event_id: str) -> Response:
+    ctx = event_view(store, event_id)
+    if ctx is None:
+        raise ApiError(404, "E503", f"no event with id {event_id!r}")
+    return respond(request, "event.html", ctx)

@@ -33,6 +33,8 @@ class NavItem:
 NAV: list[NavItem] = [
     NavItem("Search", urls.search(), "/search"),
     NavItem("Documents", urls.documents(), "/documents"),
+    NavItem("Entities", urls.entities(), "/entities"),
+    NavItem("Events", urls.events(), "/events"),
     NavItem("Claims", urls.claims(), "/claims"),
     NavItem("Map", urls.map_view(), "/map"),
     NavItem("Ingest", urls.ingest(), "/ingest"),
@@ -64,10 +66,19 @@ PAGES: list[Page] = [
     Page("/claims", pages.claims_page, "claims"),
     Page("/map", pages.map_page, "map"),
     Page("/places", pages.places_page, "places"),
+    Page("/entities", pages.entities_page, "entities"),
+    # Before /entities/{entity_id}: "edits" is not an entity id.
+    Page("/entities/edits", pages.entity_edits_page, "entity_edits"),
+    Page("/entities/{entity_id}", pages.entity_page, "entity"),
+    Page("/entities/{entity_id}/edit", pages.entity_edit, "entity_edit", methods=("POST",), twin=False),
+    Page("/events", pages.events_page, "events"),
+    Page("/events/{event_id}", pages.event_page, "event"),
 ]
 
-_ERROR_TEXT = {401: "Token required (E502)", 404: "No such document (E503)",
-               422: "Invalid parameter (E504)"}
+_ERROR_TEXT = {401: "Token required (E502)", 403: "Cross-site request refused (E505)",
+               404: "Not found (E503)", 409: "An ingest is running (E506)",
+               415: "Not a JSON body (E504)",
+               422: "Invalid parameter, or an edit that cannot bind (E504, E601)"}
 
 
 def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
@@ -81,6 +92,7 @@ class Api:
     name: str
     summary: str
     errors: tuple[int, ...] = (401, 422)
+    methods: tuple[str, ...] = ("GET",)
 
 
 #: The documented JSON API (in OpenAPI); response models come from the handlers' annotations.
@@ -92,6 +104,14 @@ API: list[Api] = [
     Api("/api/documents/{doc_id}/mentions", jsonapi.api_mentions, "api_mentions", "Mentions of a document",
         (401, 404, 422)),
     Api("/api/stats", jsonapi.api_stats, "api_stats", "Store statistics", (401,)),
+    Api("/api/entities", jsonapi.api_entities, "api_entities", "List entities"),
+    # Before /api/entities/{entity_id}: "edits" is not an entity id.
+    Api("/api/entities/edits", jsonapi.api_entity_edits, "api_entity_edits", "Audit log of entity edits"),
+    Api("/api/entities/edits", jsonapi.api_entity_edit, "api_entity_edit", "Edit entities",
+        (401, 403, 409, 415, 422), methods=("POST",)),
+    Api("/api/entities/{entity_id}", jsonapi.api_entity, "api_entity", "One entity", (401, 404, 422)),
+    Api("/api/events", jsonapi.api_events, "api_events", "List events"),
+    Api("/api/events/{event_id}", jsonapi.api_event, "api_event", "One event", (401, 404, 422)),
 ]
 
 
@@ -107,5 +127,5 @@ def register(app: FastAPI) -> None:
         app.add_api_route(page.path, page.endpoint, methods=list(page.methods), name=page.name,
                           include_in_schema=False)
     for api in API:
-        app.add_api_route(api.path, api.endpoint, methods=["GET"], name=api.name, tags=["api"],
+        app.add_api_route(api.path, api.endpoint, methods=list(api.methods), name=api.name, tags=["api"],
                           summary=api.summary, responses=_errors(*api.errors))

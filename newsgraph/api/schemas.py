@@ -12,9 +12,43 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 __all__ = [
-    "DocumentListResponse", "DocumentModel", "DocumentResponse", "DocumentSummary", "ErrorDetail",
-    "ErrorResponse", "MentionModel", "MentionsResponse", "RemovedBlockModel", "SearchHitModel",
-    "SearchResponse", "SentenceModel", "SnippetPartModel", "StatsModel", "StatsResponse",
+    "ArgumentModel",
+    "CooccurringModel",
+    "DocumentListResponse",
+    "DocumentModel",
+    "DocumentResponse",
+    "DocumentSummary",
+    "EditLogEntryModel",
+    "EditLogResponse",
+    "EditModel",
+    "EntityDetailModel",
+    "EntityEditRequest",
+    "EntityEditResponse",
+    "EntityEventModel",
+    "EntityListResponse",
+    "EntityMentionModel",
+    "EntityResponse",
+    "EntitySummaryModel",
+    "ErrorDetail",
+    "ErrorResponse",
+    "EventDateModel",
+    "EventFlagsModel",
+    "EventListResponse",
+    "EventMentionModel",
+    "EventModel",
+    "EventResponse",
+    "LocationModel",
+    "MentionModel",
+    "MentionsResponse",
+    "MergeEvidenceModel",
+    "RemovedBlockModel",
+    "SearchHitModel",
+    "SearchResponse",
+    "SentenceModel",
+    "SnippetPartModel",
+    "StatsModel",
+    "StatsResponse",
+    "TextSpanModel",
 ]
 
 
@@ -153,3 +187,226 @@ class StatsModel(BaseModel):
 class StatsResponse(BaseModel):
     ok: Literal[True] = True
     stats: StatsModel
+
+
+# -- entities -------------------------------------------------------------------------------
+
+class TextSpanModel(BaseModel):
+    """A stretch of a document's clean text: ``text == document.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+class EntitySummaryModel(BaseModel):
+    """A resolved entity as the list shows it."""
+
+    id: str = Field(description="E + 16 hex digits (hash of the founding mention).")
+    name: str = Field(description="Canonical name.")
+    type: str = Field(description="PERSON, ORG, GPE, LOC, FAC, NORP, … (majority of the mentions' labels).")
+    type_confidence: float = Field(description="Share of typed mentions that voted for the type.")
+    mention_count: int
+    doc_count: int
+    aliases: dict[str, int] = Field(description="Every surface form and its mention count (manual: 0).")
+
+
+class EntityListResponse(BaseModel):
+    ok: Literal[True] = True
+    total: int
+    limit: int
+    offset: int
+    entities: list[EntitySummaryModel]
+
+
+class EntityMentionModel(BaseModel):
+    """One mention of the entity, how it was linked, and its sentence."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    label: str
+    method: str = Field(description="found, exact, variant, partial, title, acronym, typo, edit, …")
+    score: float
+    reason: str
+    sentence: TextSpanModel | None
+
+
+class MergeEvidenceModel(BaseModel):
+    """Why a document's chain joined the entity: scores and the evidence both sides share."""
+
+    chain: str = Field(description="Key (doc:start-end) of the chain's first mention.")
+    score: float
+    name_score: float
+    context_score: float
+    cooccurrence_score: float
+    type_score: float
+    shared: list[str]
+    reason: str
+    kind: str | None = None
+
+
+class CooccurringModel(BaseModel):
+    id: str
+    name: str
+    type: str
+    sentences: int = Field(description="Sentences mentioning both entities.")
+    documents: int = Field(description="Documents mentioning both entities.")
+
+
+class EntityEventModel(BaseModel):
+    id: str
+    type: str
+    mode: str | None
+    roles: list[str] = Field(description="actor and/or target.")
+    date: str | None
+    place: str | None
+    sources: int
+    trigger: str
+    sentence: str
+    doc: str
+
+
+class EntityDetailModel(EntitySummaryModel):
+    type_votes: dict[str, int]
+    evidence: list[MergeEvidenceModel]
+    documents: list[str]
+    mentions: list[EntityMentionModel] = Field(description="One page of mentions (see limit/offset).")
+    cooccurring: list[CooccurringModel]
+    events: list[EntityEventModel]
+
+
+class EntityResponse(BaseModel):
+    ok: Literal[True] = True
+    mentions_total: int
+    limit: int
+    offset: int
+    entity: EntityDetailModel
+
+
+class EditModel(BaseModel):
+    """An analyst statement, re-applied on every resolution run (see newsgraph.model.Edit)."""
+
+    id: str = Field(description="X + 16 hex digits: hash of the statement (re-adding it is a no-op).")
+    op: str
+    anchors: list[str] = Field(description="Mention keys (doc:start-end) naming the entities.")
+    mentions: list[str]
+    value: str | None
+    entities: list[str] = Field(description="The entity ids the analyst saw.")
+    author: str | None
+    note: str | None
+    created: str | None
+
+
+class EditLogEntryModel(BaseModel):
+    id: str
+    op: str
+    created: str
+    author: str | None
+    withdrawn: str | None = Field(description="When the edit was withdrawn (null while it stands).")
+    edit: EditModel
+
+
+class EditLogResponse(BaseModel):
+    ok: Literal[True] = True
+    total: int
+    limit: int
+    offset: int
+    edits: list[EditLogEntryModel]
+
+
+class EntityEditRequest(BaseModel):
+    """An edit: ``merge`` (2+ entities), ``distinct`` (2), ``split`` (1 + mention keys),
+    ``rename``/``alias_add``/``alias_remove`` (1 + value)."""
+
+    op: Literal["merge", "split", "rename", "alias_add", "alias_remove", "distinct"]
+    entities: list[str] = Field(min_length=1, max_length=100)
+    value: str | None = Field(default=None, max_length=500)
+    mentions: list[str] = Field(default_factory=list, max_length=10_000)
+    author: str | None = Field(default=None, max_length=100)
+    note: str | None = Field(default=None, max_length=1000)
+
+
+class EntityEditResponse(BaseModel):
+    ok: Literal[True] = True
+    edit: EditModel
+    entities: list[str] = Field(description="Entities the edit's anchors and mentions belong to now.")
+    primary: str | None = Field(description="The entity of the edit's first anchor now.")
+
+
+# -- events ---------------------------------------------------------------------------------
+
+class ArgumentModel(BaseModel):
+    """An actor or target: an entity (``entity`` id, ``name``, ``type``) or only ``text``."""
+
+    entity: str | None = None
+    name: str | None = None
+    type: str | None = None
+    text: str | None = None
+
+
+class LocationModel(BaseModel):
+    name: str
+    entity: str | None
+    lat: float | None
+    lon: float | None
+
+
+class EventDateModel(BaseModel):
+    start: str
+    end: str | None
+    precision: str | None = Field(description="day, month or year (null when no report states it).")
+
+
+class EventFlagsModel(BaseModel):
+    negated: bool
+    hypothetical: bool
+    attempted: bool
+    historical: bool
+    reported: bool = Field(description="A report of it sits inside someone's claim.")
+
+
+class EventMentionModel(BaseModel):
+    """One report of the event: the evidence sentence, the trigger, the document."""
+
+    id: str
+    doc: str
+    doc_title: str | None
+    publisher: str | None
+    sentence: TextSpanModel
+    trigger: TextSpanModel
+    actors: list[TextSpanModel]
+    targets: list[TextSpanModel]
+    flags: EventFlagsModel
+    confidence: float
+    rule: str
+
+
+class EventModel(BaseModel):
+    id: str
+    type: str = Field(description="One of the 16 PLOVER types.")
+    mode: str | None
+    actors: list[ArgumentModel]
+    targets: list[ArgumentModel]
+    location: LocationModel | None
+    date: EventDateModel | None
+    flags: EventFlagsModel
+    source_count: int
+    publisher_count: int = Field(description="Independent publishers among the sources.")
+    sources: list[str] = Field(description="Document ids.")
+    confidence: float
+    mentions: list[EventMentionModel]
+
+
+class EventListResponse(BaseModel):
+    ok: Literal[True] = True
+    total: int
+    limit: int
+    offset: int
+    events: list[EventModel]
+
+
+class EventResponse(BaseModel):
+    ok: Literal[True] = True
+    event: EventModel

@@ -9,9 +9,11 @@ from __future__ import annotations
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 __all__ = [
-    "api_docs", "api_document", "api_mentions", "api_search",
-    "api_stats", "claim", "claims", "document", "documents", "home", "ingest", "ingest_status",
-    "json_twin", "map_view", "openapi", "place", "places", "raw", "search", "static",
+    "api_docs", "api_document", "api_entities", "api_entity", "api_entity_edits", "api_event", "api_events",
+    "api_mentions", "api_search", "api_stats", "claim", "claims", "document", "document_event",
+    "document_mention",
+    "documents", "entities", "entity", "entity_edit", "entity_edits", "event", "events", "home", "ingest",
+    "ingest_status", "json_twin", "map_view", "openapi", "place", "places", "raw", "search", "static",
 ]
 
 
@@ -111,3 +113,70 @@ def places(country: str | None = None) -> str:
 def place(geonameid: int) -> str:
     """One place: its mentions with their sentences, and the events located there."""
     return _query("/places", id=geonameid)
+
+
+def document_mention(doc_id: str, start: int) -> str:
+    """The article scrolled to the mention starting at ``start``."""
+    return f"{document(doc_id)}#m-{int(start)}"
+
+
+def document_event(doc_id: str, mention_id: str) -> str:
+    """The article scrolled to one of its event mentions in the events list."""
+    return f"{document(doc_id)}#{quote(mention_id, safe='')}"
+
+
+def entities(type: str | None = None, name: str | None = None, min_mentions: int | None = None,
+             page: int = 1) -> str:
+    return _query("/entities", type=type, name=name, min_mentions=min_mentions or None, page=page)
+
+
+def entity(entity_id: str, page: int = 1, edited: str | None = None) -> str:
+    return _query(f"/entities/{quote(entity_id, safe='')}", page=page, edited=edited)
+
+
+def entity_edit(entity_id: str) -> str:
+    """Where the entity page's edit forms post."""
+    return f"/entities/{quote(entity_id, safe='')}/edit"
+
+
+def entity_edits(page: int = 1) -> str:
+    return _query("/entities/edits", page=page)
+
+
+def events(type: str | None = None, actor: str | None = None, target: str | None = None,
+           place: str | None = None, since: str | None = None, until: str | None = None,
+           flag: list[str] | None = None, min_sources: int | None = None, doc: str | None = None,
+           page: int = 1) -> str:
+    params: list[tuple[str, object]] = [
+        (k, v) for k, v in (("type", type), ("actor", actor), ("target", target), ("place", place),
+                            ("since", since), ("until", until), ("min_sources", min_sources or None),
+                            ("doc", doc))
+        if v not in (None, "")]
+    params += [("flag", f) for f in flag or []]
+    if page != 1:
+        params.append(("page", page))
+    return f"/events?{urlencode(params)}" if params else "/events"
+
+
+def event(event_id: str) -> str:
+    return f"/events/{quote(event_id, safe='')}"
+
+
+def api_entities() -> str:
+    return "/api/entities"
+
+
+def api_entity(entity_id: str) -> str:
+    return f"/api/entities/{quote(entity_id, safe='')}"
+
+
+def api_entity_edits() -> str:
+    return "/api/entities/edits"
+
+
+def api_events() -> str:
+    return "/api/events"
+
+
+def api_event(event_id: str) -> str:
+    return f"/api/events/{quote(event_id, safe='')}"

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from newsgraph.cli import bench, claims, export, ingest, places, search, serve, show  # noqa: F401  (register commands)
+from newsgraph.cli import (  # noqa: F401  (register commands)
+    bench,
+    claims,
+    entities,
+    events,
+    export,
+    ingest,
+    places,
+    search,
+    serve,
+    show,
+)
 from newsgraph.cli._util import app
 
 __all__ = ["app"]

@@ -3,6 +3,13 @@
 One JSON object per line, each with a ``kind``; the contract's fields are
 always present (null where unknown), extra fields may follow. Records are
 streamed from the store, so exporting a large store needs little memory.
+
+``entity`` records are the resolved entities (``store.entity_queries``); a mention no
+entity links yet (a document whose resolution a killed run left pending) still gets a
+per-document record marked ``"resolved": false``, so no mention is lost. ``event``
+records are the resolved events with their actors and targets read through the current
+entity links (``store.event_queries``). A claim's ``speaker`` is the entity of the longest
+entity mention inside its resolved speaker reference, else inside its speaker span.
 """
 
 from __future__ import annotations
@@ -13,8 +20,10 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from newsgraph.store import Store
+from newsgraph.store.entity_queries import MentionLookup, iter_entities
+from newsgraph.store.event_queries import iter_events
 
-__all__ = ["claim_record", "document_record", "iter_records", "write_jsonl"]
+__all__ = ["claim_record", "document_record", "entity_record", "event_record", "iter_records", "write_jsonl"]
 
 
 def document_record(doc: dict[str, Any]) -> dict[str, Any]:
@@ -38,11 +47,36 @@ def document_record(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _document_entities(doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """Unresolved entities: one per distinct (name, type) in a document, with its mentions."""
+def entity_record(ent: dict[str, Any]) -> dict[str, Any]:
+    """A resolved entity (``entity_queries.iter_entities``) as the contract's ``entity``.
+    Extra fields: type confidence and votes, counts, and each alias's mention count."""
+    aliases = dict(ent.get("aliases") or {})
+    for m in ent["mentions"]:  # every surface form, even one the resolver counts elsewhere
+        aliases.setdefault(m["text"], 0)
+    return {
+        "kind": "entity",
+        "id": ent["id"],
+        "type": ent["type"],
+        "name": ent["name"],
+        "aliases": list(aliases),
+        "mentions": ent["mentions"],
+        "resolved": True,
+        "type_confidence": ent["type_confidence"],
+        "type_votes": ent.get("type_votes") or {},
+        "mention_count": ent["mention_count"],
+        "doc_count": ent["doc_count"],
+        "alias_counts": aliases,
+    }
+
+
+def _unlinked_entities(store: Store, doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Mentions no resolved entity links (yet): one record per distinct (name, type) in a document."""
+    linked = {(r[0], r[1]) for r in store.conn.execute(
+        'SELECT start, "end" FROM entity_mentions WHERE doc_id = ?', (doc["id"],))}
     groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for m in doc["mentions"]:
-        groups.setdefault((m["text"], m["label"]), []).append(m)
+        if (m["start"], m["end"]) not in linked:
+            groups.setdefault((m["text"], m["label"]), []).append(m)
     for (name, label), mentions in groups.items():
         key = f"{doc['id']}|{label}|{name}".encode()
         yield {
@@ -53,16 +87,44 @@ def _document_entities(doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
             "aliases": [name],
             "mentions": [{"doc": doc["id"], "start": m["start"], "end": m["end"], "text": m["text"]}
                          for m in mentions],
+            "resolved": False,
         }
+
+
+def event_record(ev: dict[str, Any]) -> dict[str, Any]:
+    """A resolved event (``event_queries.iter_events``) as the contract's ``event``: each
+    mention is its evidence sentence. Extra fields: flags, publishers, confidence, date
+    precision, and each mention's trigger."""
+    date = ev["date"]
+    loc = ev["location"]
+    return {
+        "kind": "event",
+        "id": ev["id"],
+        "type": ev["type"],
+        "mode": ev["mode"],
+        "actors": [{"text": a["text"]} if "text" in a else a["entity"] for a in ev["actors"]],
+        "targets": [{"text": a["text"]} if "text" in a else a["entity"] for a in ev["targets"]],
+        "location": {"name": loc["name"], "entity": loc["entity"], "lat": loc["lat"], "lon": loc["lon"]}
+        if loc else None,
+        "date": {"start": date["start"], "end": date["end"]} if date else None,
+        "mentions": [{"doc": m["doc"], "start": m["sentence"]["start"], "end": m["sentence"]["end"],
+                      "text": m["sentence"]["text"], "trigger": _span(m["trigger"]), "id": m["id"]}
+                     for m in ev["mentions"]],
+        "sources": ev["sources"],
+        "flags": ev["flags"],
+        "publishers": ev["publisher_count"],
+        "confidence": ev["confidence"],
+        "date_precision": date["precision"] if date else None,
+    }
 
 
 def _span(span: dict[str, Any] | None) -> dict[str, Any] | None:
     return {"start": span["start"], "end": span["end"], "text": span["text"]} if span else None
 
 
-def claim_record(c: dict[str, Any]) -> dict[str, Any]:
-    """A stored ``Claim`` as the contract's ``claim``: content offsets and text, speaker, cue,
-    certainty; ``speaker`` (an entity id) stays null until entity resolution links speakers.
+def claim_record(c: dict[str, Any], speaker_entity: str | None = None) -> dict[str, Any]:
+    """A stored ``Claim`` as the contract's ``claim``: content offsets and text, speaker (the
+    entity id ``speaker_entity``, or null), cue, certainty.
     Extra fields: the speaker span and kind, quote type, channel, hedge and evidence sentence."""
     ref, speaker, cue = c.get("speaker_ref"), c.get("speaker"), c.get("cue")
     return {
@@ -72,7 +134,7 @@ def claim_record(c: dict[str, Any]) -> dict[str, Any]:
         "start": c["content"]["start"],
         "end": c["content"]["end"],
         "text": c["content"]["text"],
-        "speaker": None,
+        "speaker": speaker_entity,
         "speaker_text": ref["text"] if ref else (speaker["text"] if speaker else None),
         "cue": cue["text"] if cue else None,
         "certainty": c["certainty"],
@@ -93,16 +155,22 @@ def _claim_records(store: Store) -> Iterator[dict[str, Any]]:
     rows = store.conn.execute(
         'SELECT c.data FROM claims c JOIN documents d ON d.id = c.doc_id '
         'ORDER BY d.ingested_at, d.path, c.start, c."end"')
+    lookup = MentionLookup(store)
     for (data,) in rows:
-        yield claim_record(json.loads(data))
+        claim = json.loads(data)
+        yield claim_record(claim, lookup.speaker(claim))
 
 
 def iter_records(store: Store) -> Iterator[dict[str, Any]]:
-    """Documents first, then entities, then claims, in a stable order."""
+    """Documents first, then entities, events and claims, in a stable order."""
     for doc in store.iter_documents():
         yield document_record(doc)
+    for ent in iter_entities(store):
+        yield entity_record(ent)
     for doc in store.iter_documents():
-        yield from _document_entities(doc)
+        yield from _unlinked_entities(store, doc)
+    for ev in iter_events(store):
+        yield event_record(ev)
     yield from _claim_records(store)
 
 

@@ -34,12 +34,15 @@ from newsgraph.model import (
     EventFlags,
     EventMention,
     EventPlace,
+    Link,
     Mention,
     Sentence,
     Span,
 )
 from newsgraph.resolve.entities import Resolver, ResolverState
 from newsgraph.resolve.events import EventResolver
+from newsgraph.resolve.stories import StoryIndex
+from newsgraph.signals import article_signals
 from newsgraph.store import Store
 
 __all__ = ["CorpusResolver", "event_mention_from_dict"]
@@ -48,6 +51,7 @@ log = logging.getLogger(__name__)
 
 ENTITY_STATE = "entities"
 EVENT_STATE = "events"
+STORY_STATE = "stories"
 
 
 def _now() -> str:
@@ -111,6 +115,7 @@ class CorpusResolver:
         self.entities = self._load_entities()
         self.lookup = _MentionIndex(store)
         self.events = self._load_events()
+        self.stories = self._load_stories()
         self._uncommitted: list[str] = []
 
     # -- state -----------------------------------------------------------------------
@@ -134,6 +139,20 @@ class CorpusResolver:
         # The edits table is the audit log and the authority on which edits stand.
         state.edits = [e.to_dict() for e in edits]
         return Resolver.from_state(state)
+
+    def _load_stories(self) -> StoryIndex:
+        blob = self._state(STORY_STATE)
+        if blob is not None:
+            try:
+                return pickle.loads(blob if isinstance(blob, bytes) else blob.encode("latin-1"))
+            except Exception:
+                log.warning("story index state unreadable; rebuilding it from stored documents")
+        index = StoryIndex()
+        ids = [r[0] for r in self.store.conn.execute(
+            "SELECT id FROM documents WHERE resolved = 1 ORDER BY rowid")]
+        for i in range(0, len(ids), 256):
+            index.add([self.annotated_from_store(d) for d in ids[i:i + 256]])
+        return index
 
     def _load_events(self) -> EventResolver:
         blob = self._state(EVENT_STATE)
@@ -164,9 +183,11 @@ class CorpusResolver:
             events_blob = pickle.dumps(self.events, protocol=5)
         finally:
             self.events.set_entity_lookup(self.lookup)
+        stories_blob = pickle.dumps(self.stories, protocol=5)
         with self.store.conn:
             self._save_state(ENTITY_STATE, self.entities.state().to_json())
             self._save_state(EVENT_STATE, events_blob)
+            self._save_state(STORY_STATE, stories_blob)
             self.store.conn.executemany("UPDATE documents SET resolved = 1 WHERE id = ?",
                                         [(i,) for i in self._uncommitted])
         self._uncommitted.clear()
@@ -208,6 +229,11 @@ class CorpusResolver:
                                                 published=d.published, publisher=d.publisher,
                                                 context=d.text))
             self._write_events(touched)
+            links = self.stories.add(adocs, entities=self._keys("entity_mentions", "entity_id", ids),
+                                     events=self._keys("event_sources", "event_id", ids))
+            self._write_links(links)
+            self._write_stories(ids)
+            self._write_signals(adocs, touched)
         self._uncommitted.extend(ids)
 
     def catch_up(self) -> int:
@@ -316,3 +342,74 @@ class CorpusResolver:
                WHERE s.event_id = ? AND p.lat IS NOT NULL
                ORDER BY p."end" - p.start DESC LIMIT 1""", (event_id,)).fetchone()
         return (row[0], row[1]) if row else (None, None)
+
+    def _keys(self, table: str, column: str, doc_ids: list[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for doc_id in doc_ids:
+            out[doc_id] = [r[0] for r in self.store.conn.execute(
+                f"SELECT DISTINCT {column} FROM {table} WHERE doc_id = ?", (doc_id,))]
+        return out
+
+    def _write_links(self, links: list[Link]) -> None:
+        for link in links:
+            # One link per pair, the strongest kind: an upgraded link replaces the old row.
+            self.store.conn.execute("DELETE FROM links WHERE (a = ? AND b = ?) OR (a = ? AND b = ?)",
+                                    (link.a, link.b, link.b, link.a))
+            self.store.conn.execute(
+                "INSERT INTO links (a, b, kind, score, data) VALUES (?,?,?,?,?)",
+                (link.a, link.b, link.kind, link.score, json.dumps(asdict(link), ensure_ascii=False)))
+
+    def _write_stories(self, doc_ids: list[str]) -> None:
+        touched = {sid for d in doc_ids if (sid := self.stories.story_of(d))}
+        if not touched:
+            return
+        for story in self.stories.stories():
+            if story.id not in touched:
+                continue
+            self.store.conn.execute("DELETE FROM story_documents WHERE story_id = ?", (story.id,))
+            self.store.conn.execute(
+                'INSERT OR REPLACE INTO stories (id, label, start, "end", size, data) VALUES (?,?,?,?,?,?)',
+                (story.id, story.label, story.start, story.end, len(story.documents),
+                 json.dumps(asdict(story), ensure_ascii=False)))
+            self.store.conn.executemany(
+                "INSERT OR IGNORE INTO story_documents (story_id, doc_id) VALUES (?,?)",
+                [(story.id, d) for d in story.documents])
+        # A document moves to at most one story: drop rows left behind in the old one.
+        self.store.conn.execute(
+            "DELETE FROM stories WHERE id NOT IN (SELECT DISTINCT story_id FROM story_documents)")
+
+    def _write_signals(self, adocs: list[AnnotatedDocument], touched_events: set[str]) -> None:
+        """Signals of the batch's documents, and corroboration of older documents that
+        share an event with them (a new independent report corroborates them too)."""
+        batch = {a.document.id: a for a in adocs}
+        older = {r[0] for r in self.store.conn.execute(
+            "SELECT DISTINCT doc_id FROM event_sources WHERE event_id IN ({})".format(
+                ",".join("?" * len(touched_events))), list(touched_events))} - set(batch) \
+            if touched_events else set()
+        for doc_id in [*batch, *sorted(older)]:
+            adoc = batch.get(doc_id) or self.annotated_from_store(doc_id)
+            claims = [json.loads(r[0]) for r in self.store.conn.execute(
+                "SELECT data FROM claims WHERE doc_id = ?", (doc_id,))]
+            keys_of, publisher_of = self._corroboration_maps(doc_id)
+            signals = article_signals(adoc, links=self.stories.links_of(doc_id), claims=claims,
+                                      publisher_of=publisher_of, keys_of=keys_of)
+            if doc_id in older:
+                signals = [s for s in signals if s.name == "corroboration"]
+            self.store.conn.executemany(
+                "INSERT OR REPLACE INTO signals (subject, name, value, data) VALUES (?,?,?,?)",
+                [(doc_id, sig.name, sig.value, json.dumps(asdict(sig), ensure_ascii=False))
+                 for sig in signals])
+
+    def _corroboration_maps(self, doc_id: str) -> tuple[dict[str, list[str]], dict[str, str | None]]:
+        """Event ids of this document and of every document sharing one, with publishers."""
+        rows = self.store.conn.execute(
+            """SELECT s2.doc_id, s2.event_id, d.publisher FROM event_sources s1
+               JOIN event_sources s2 ON s2.event_id = s1.event_id
+               JOIN documents d ON d.id = s2.doc_id
+               WHERE s1.doc_id = ?""", (doc_id,)).fetchall()
+        keys_of: dict[str, list[str]] = {}
+        publisher_of: dict[str, str | None] = {}
+        for other, event, publisher in rows:
+            keys_of.setdefault(other, []).append(event)
+            publisher_of[other] = publisher
+        return keys_of, publisher_of

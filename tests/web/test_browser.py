@@ -278,3 +278,63 @@ def test_browser_map_shows_points_and_opens_a_place(served: Served, page):
     expect(page.locator("#place-mentions mark.hit").first).to_be_visible()
     _shot(page, "place")
     assert page.problems == []
+
+
+def test_browser_entity_page_from_an_article_mention(served: Served, page):
+    from playwright.sync_api import expect
+
+    page.goto(f"{served.url}/entities")
+    rows = page.locator("#entities-table tbody tr")
+    expect(rows.first).to_be_visible()
+    _shot(page, "entities")
+    # The most mentioned entity: reach it the analyst's way, from one of its mentions in an article.
+    first = rows.first.locator("td a").first
+    name = first.inner_text()
+    first.click()
+    page.wait_for_url("**/entities/E*")
+    entity_url = page.url
+    mention = page.locator("#mentions ol li a").first
+    mention.click()
+    page.wait_for_url("**/documents/*#m-*")
+    link = page.locator(f'#text a.ent[href="{entity_url.removeprefix(served.url)}"]').first
+    expect(link).to_be_visible()
+    link.click()
+    page.wait_for_url(entity_url)
+    expect(page.locator("h1#entity-name")).to_have_text(name)
+    expect(page.locator("#aliases .alias").first).to_be_visible()
+    expect(page.locator("#mentions mark.hit").first).to_be_visible()
+    expect(page.locator("#cooccurring")).to_be_visible()
+    _shot(page, "entity")
+    # An edit through the page's form (same-origin post with the form token), then the log.
+    page.locator("#alias-add-form input[name=value]").fill("Test Alias Form")
+    page.locator("#alias-add-form button").click()
+    expect(page.locator("#edit-notice")).to_be_visible()
+    expect(page.locator("#aliases")).to_contain_text("Test Alias Form")
+    page.goto(f"{served.url}/entities/edits")
+    expect(page.locator("#edit-log tbody tr").first).to_contain_text("alias_add")
+    _shot(page, "entity-edits")
+    assert page.problems == []
+
+
+def test_browser_event_page_lists_its_evidence(served: Served, page):
+    from playwright.sync_api import expect
+
+    page.goto(f"{served.url}/events")
+    rows = page.locator("#events-table tbody tr[data-event]")
+    if rows.count() == 0:
+        pytest.skip("the demo corpus yielded no event")
+    _shot(page, "events")
+    rows.first.locator("td a").first.click()  # most sources first
+    page.wait_for_url("**/events/*")
+    expect(page.locator("#event-facts")).to_be_visible()
+    evidence = page.locator("#event-evidence li")
+    expect(evidence.first).to_be_visible()
+    expect(evidence.first.locator("mark.trigger")).to_be_visible()
+    sources = page.locator("#event-sources").inner_text()
+    assert int(sources.split()[0]) == len({evidence.nth(i).get_attribute("data-doc")
+                                           for i in range(evidence.count())})
+    _shot(page, "event")
+    evidence.first.locator("a").first.click()
+    page.wait_for_url("**/documents/*#evm_*")
+    expect(page.locator("#events li:target")).to_be_visible()
+    assert page.problems == []

@@ -3,10 +3,12 @@ and the document's facts: claims, time expressions, places, the document date.
 
 The text is cut into pieces by ``overlay.overlay_paragraphs``: a piece knows the
 mention, claims (content, speaker, cue), time expression and place covering it, and
-the template wraps it in ``<span>``/``<mark>`` accordingly; the legend and the entity
-table are counted from the same mentions. Claims are listed beside the text, each
-linked to its content in the text (``#claim-<id>``). The original URL becomes a link only when it
-is http(s): an article cannot smuggle a ``javascript:`` link into the page.
+the template wraps it in ``<span>``/``<mark>`` accordingly, and a mention resolution linked
+to an entity in a link to the entity page; the legend and the entity table are counted
+from the same mentions. The events the document reports are listed with their type.
+Claims are listed beside the text, each linked to its content in the text (``#claim-<id>``).
+The original URL becomes a link only when it is http(s): an article cannot smuggle a
+``javascript:`` link into the page.
 """
 
 from __future__ import annotations
@@ -19,10 +21,12 @@ from newsgraph.api import urls
 from newsgraph.api.overlay import Piece, TextLayers, overlay_paragraphs
 from newsgraph.model import ENTITY_TYPES
 from newsgraph.store import Store
+from newsgraph.store.entity_queries import document_entity_links
+from newsgraph.store.event_queries import document_events
 from newsgraph.store.facts_queries import document_date
 
-__all__ = ["LABEL_DESCRIPTIONS", "ClaimRow", "DocumentContext", "DocumentDateView", "PlaceRow",
-           "TimeRow", "claim_row", "document_view"]
+__all__ = ["LABEL_DESCRIPTIONS", "ClaimRow", "DocEventRow", "DocumentContext", "DocumentDateView",
+           "PlaceRow", "TimeRow", "claim_row", "document_view"]
 
 #: What each entity label means: the OntoNotes 5 label set as spaCy's glossary
 #: (``spacy.explain``) words it, kept here so the page needs no model loaded.
@@ -56,6 +60,23 @@ class EntityRow:
     label: str
     count: int
     search_url: str
+    entity: str | None = None  # the resolved entity of (the first of) these mentions
+    entity_url: str | None = None
+
+
+@dataclass(slots=True)
+class DocEventRow:
+    """An event mention of the article and the (cross-document) event it belongs to."""
+
+    event: str
+    mention: str  # the event mention's id, the row's anchor (``#evm_…``)
+    type: str
+    mode: str | None
+    trigger: str
+    sentence: str
+    sources: int
+    flags: list[str]
+    url: str
 
 
 @dataclass(slots=True)
@@ -207,6 +228,10 @@ class DocumentContext:
     times: list[TimeRow]
     places: list[PlaceRow]
     claims_url: str
+    #: ``"start-end"`` of each mention → its resolved entity id (the text's links).
+    mention_entities: dict[str, str]
+    events: list[DocEventRow]
+    events_url: str
 
 
 def _order(label: str) -> int:
@@ -218,6 +243,14 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
     if d is None:
         return None
     mentions = d["mentions"]
+    links = document_entity_links(store, doc_id)
+    for m in mentions:
+        ent = links.get((m["start"], m["end"]))
+        m["entity"] = ent["id"] if ent else None
+    first_entity: dict[tuple[str, str], str] = {}
+    for m in mentions:
+        if m["entity"]:
+            first_entity.setdefault((m["text"], m["label"]), m["entity"])
     labels = Counter(m["label"] for m in mentions)
     names = Counter((m["text"], m["label"]) for m in mentions)
     url = d.get("url")
@@ -234,7 +267,9 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
         provenance=d["provenance"], warnings=d["warnings"], chars=len(d["text"]),
         sentences=len(d["sentences"]), text=d["text"],
         paragraphs=overlay_paragraphs(d["text"], layers), mentions=mentions,
-        entities=[EntityRow(name, label, n, urls.search(f'"{name}"'))
+        entities=[EntityRow(name, label, n, urls.search(f'"{name}"'), first_entity.get((name, label)),
+                            urls.entity(first_entity[(name, label)])
+                            if (name, label) in first_entity else None)
                   for (name, label), n in sorted(names.items(),
                                                  key=lambda kv: (_order(kv[0][1]), -kv[1], kv[0][0]))],
         legend=[LegendItem(label, n, LABEL_DESCRIPTIONS.get(label, label))
@@ -248,4 +283,10 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
                        t.get("anchored_to", "none")) for t in facts["times"]],
         places=_place_rows(facts["places"]),
         claims_url=urls.claims(doc=d["id"]),
+        mention_entities={f"{s}-{e}": ent["id"] for (s, e), ent in links.items()},
+        events=[DocEventRow(ev["event"], ev["mention"], ev["type"], ev["mode"], ev["trigger"]["text"],
+                            ev["sentence"]["text"].strip(), ev["sources"],
+                            [f for f, on in ev["flags"].items() if on], urls.event(ev["event"]))
+                for ev in document_events(store, doc_id)],
+        events_url=urls.events(doc=d["id"]),
     )

@@ -11,6 +11,7 @@ and linear in the number of live stories per document.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -66,6 +67,7 @@ class StoryClusterer:
         self._first = np.zeros(0)
         self._last = np.zeros(0)
         self._by_key: dict[str, set[int]] = {}
+        self._df: dict[str, int] = {}  # documents per key
 
     def similarity(self, vec: np.ndarray, keys: set[str], day: date | None) -> np.ndarray:
         """Similarity of a document to every story (-1 for stories outside the window)."""
@@ -75,12 +77,19 @@ class StoryClusterer:
         sums = self._sums[:n]
         cos = (sums @ vec) / np.maximum(np.linalg.norm(sums, axis=1), 1e-9)
         ent = np.zeros(n)
-        hits: dict[int, int] = {}
+        # Shared keys weighted by rarity (IDF over documents): "North Korea" in every
+        # article of a North Korea desk says little, a rarely named person says a lot.
+        # Measured against the new document's own keys, so a story whose key set grew
+        # large by absorbing documents does not swallow every newcomer.
+        ndocs = len(self._of) + 1
+        weight = {key: math.log(1.0 + ndocs / (1 + self._df.get(key, 0))) for key in keys}
+        total = sum(weight.values()) or 1.0
+        hits: dict[int, float] = {}
         for key in keys:
             for k in self._by_key.get(key, ()):
-                hits[k] = hits.get(k, 0) + 1
+                hits[k] = hits.get(k, 0.0) + weight[key]
         for k, shared in hits.items():
-            ent[k] = shared / min(len(keys), len(self._stories[k].entities))
+            ent[k] = shared / total
         sim = self.w * cos + (1 - self.w) * ent
         if day is not None:
             o = day.toordinal()
@@ -125,6 +134,7 @@ class StoryClusterer:
             self._last[k] = max(self._last[k], o)
         for key in keys:
             self._by_key.setdefault(key, set()).add(k)
+            self._df[key] = self._df.get(key, 0) + 1
         st.entities.update(keys)
         st.members.append(doc_id)
         st.titles[doc_id] = title

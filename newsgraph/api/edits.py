@@ -1,0 +1,102 @@
+"""Analyst entity edits from the web UI and the JSON API: validate, take the one writer, apply.
+
+Both the entity page's forms and ``POST /api/entities/edits`` end here. The edit is
+built by ``resolve.entities.edits`` (which checks it against the resolver's current
+state and says why it cannot bind) and applied by ``CorpusResolver.edit``, which logs
+it in ``entity_edits`` and rewrites the entity rows. Pages read through read-only
+connections; an edit opens its own writable ``Store`` while holding the ingest jobs'
+writer lock, so an edit and an upload's ingest never write at once (a running ingest
+refuses the edit with E506, as a second upload is refused). A ``newsgraph`` CLI writer
+in another process is serialised by SQLite itself (busy timeout).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from newsgraph.api.config import ApiConfig
+from newsgraph.api.errors import ApiError
+from newsgraph.api.jobs import IngestJobs
+from newsgraph.model import EDIT_OPS, Edit
+from newsgraph.resolve.entities import edits as builders
+from newsgraph.resolve.entities.edits import EntityEditError
+from newsgraph.resolve.entities.resolver import Resolver
+from newsgraph.store import Store
+
+__all__ = ["AppliedEdit", "apply_edit", "build_edit", "split_ids"]
+
+
+@dataclass(slots=True)
+class AppliedEdit:
+    edit: Edit
+    #: Entity ids the edit's anchors belong to now (the merged entity, the split halves…).
+    entities: list[str]
+    #: The entity the first anchor belongs to now: where the analyst goes next.
+    primary: str | None
+
+
+def split_ids(text: str | None) -> list[str]:
+    """Entity ids typed into a form field: separated by spaces or commas."""
+    return [p for p in (text or "").replace(",", " ").split() if p]
+
+
+def build_edit(resolver: Resolver, op: str, entities: list[str], *, value: str | None = None,
+               mentions: list[str] | None = None, author: str | None = None,
+               note: str | None = None) -> Edit:
+    """The ``Edit`` statement for ``op`` over ``entities`` (raises ``EntityEditError``)."""
+    if op not in EDIT_OPS:
+        raise EntityEditError(f"unknown edit {op!r}; expected one of {', '.join(EDIT_OPS)}")
+    if not entities:
+        raise EntityEditError("name at least one entity")
+    first = entities[0]
+    if op == "merge":
+        return builders.merge(resolver, *entities, author=author, note=note)
+    if op == "distinct":
+        if len(entities) != 2:
+            raise EntityEditError("distinct takes exactly two entities")
+        return builders.distinct(resolver, entities[0], entities[1], author=author, note=note)
+    if len(entities) != 1:
+        raise EntityEditError(f"{op} takes one entity")
+    if op == "split":
+        return builders.split(resolver, first, list(mentions or []), author=author, note=note)
+    if value is None or not value.strip():
+        raise EntityEditError(f"{op} needs a value (the name or alias)")
+    if op == "rename":
+        return builders.rename(resolver, first, value, author=author, note=note)
+    if op == "alias_add":
+        return builders.add_alias(resolver, first, value, author=author, note=note)
+    return builders.remove_alias(resolver, first, value, author=author, note=note)
+
+
+@contextmanager
+def _writer(jobs: IngestJobs) -> Iterator[None]:
+    # The jobs object owns the app's one-writer lock (see api/jobs.py); an edit takes it
+    # the same way an ingest does, and is refused rather than queued while one runs.
+    lock: threading.Lock = jobs._writer
+    if not lock.acquire(blocking=False):
+        raise ApiError(409, "E506", "an ingest is running: try the edit again when it ends")
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def apply_edit(config: ApiConfig, jobs: IngestJobs, op: str, entities: list[str], *,
+               value: str | None = None, mentions: list[str] | None = None,
+               author: str | None = None, note: str | None = None) -> AppliedEdit:
+    """Build, log and apply one edit; invalid edits are 422 (E601 with the reason)."""
+    from newsgraph.resolve.corpus import CorpusResolver  # the resolvers pull in heavy modules
+
+    with _writer(jobs), Store(config.db_path) as store:
+        corpus = CorpusResolver(store)
+        try:
+            edit = build_edit(corpus.entities, op, entities, value=value, mentions=mentions,
+                              author=author, note=note)
+        except EntityEditError as exc:
+            raise ApiError(422, "E601", exc.reason) from exc
+        changes = corpus.edit(edit)
+        touched = [c.entity for c in changes]
+        return AppliedEdit(edit, touched, corpus.entities.entity_of(edit.anchors[0]))

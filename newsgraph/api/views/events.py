@@ -1,0 +1,216 @@
+"""The event pages: the filtered list (``/events``) and one event (``/events/{id}``).
+
+An event is what many reports describe once: type and mode (PLOVER), actors and targets
+(entity links where resolution found one, else their text), place with coordinates and
+a map link, date with its precision, the flags an analyst filters on, how many sources
+and independent publishers report it, and every evidence sentence with its article and
+the trigger marked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsgraph.api import urls
+from newsgraph.api.config import LIST_PAGE_SIZE
+from newsgraph.api.views.base import Pager, pager
+from newsgraph.model import PLOVER_TYPES
+from newsgraph.store import Store
+from newsgraph.store import event_queries as q
+
+__all__ = ["EventContext", "EventsContext", "event_view", "events_view"]
+
+#: Zoom of the map an event's place link opens (as the article view's place links).
+EVENT_MAP_ZOOM = 4
+
+
+@dataclass(slots=True)
+class Argument:
+    """An actor or target: an entity (``entity``, ``url``) or only its text."""
+
+    entity: str | None
+    name: str
+    type: str | None
+    url: str | None
+
+
+@dataclass(slots=True)
+class Location:
+    name: str
+    entity: str | None
+    entity_url: str | None
+    lat: float | None
+    lon: float | None
+    map_url: str | None
+
+
+@dataclass(slots=True)
+class DateView:
+    start: str
+    end: str | None
+    precision: str | None
+
+
+@dataclass(slots=True)
+class EvidenceSentence:
+    """One mention: the sentence cut around its trigger, its article and its own flags."""
+
+    id: str
+    doc: str
+    doc_title: str | None
+    publisher: str | None
+    published: str | None
+    doc_url: str  # the article, scrolled to this mention in its events list
+    before: str
+    trigger: str
+    after: str
+    actors: list[str]
+    targets: list[str]
+    place: str | None
+    date: str | None
+    date_precision: str | None
+    date_evidence: str | None
+    flags: list[str]
+    cues: list[str]
+    reported_via: str | None
+    speaker: str | None
+    confidence: float
+    rule: str
+
+
+@dataclass(slots=True)
+class EventRow:
+    id: str
+    type: str
+    mode: str | None
+    actors: list[Argument]
+    targets: list[Argument]
+    location: Location | None
+    date: DateView | None
+    flags: list[str]
+    source_count: int
+    publisher_count: int
+    confidence: float
+    url: str
+    sentence: str  # the first evidence sentence
+    trigger: str
+
+
+def _arguments(args: list[dict[str, Any]]) -> list[Argument]:
+    return [Argument(a["entity"], a.get("name") or a["entity"], a.get("type"), urls.entity(a["entity"]))
+            if "entity" in a else Argument(None, a["text"], None, None) for a in args]
+
+
+def _location(loc: dict[str, Any] | None) -> Location | None:
+    if not loc:
+        return None
+    located = loc.get("lat") is not None and loc.get("lon") is not None
+    return Location(loc["name"], loc.get("entity"), urls.entity(loc["entity"]) if loc.get("entity") else None,
+                    loc.get("lat"), loc.get("lon"),
+                    urls.map_view(lat=loc["lat"], lon=loc["lon"], zoom=EVENT_MAP_ZOOM) if located else None)
+
+
+def _flags(flags: dict[str, bool]) -> list[str]:
+    return [f for f in q.EVENT_FLAGS if flags.get(f)]
+
+
+def _row(ev: dict[str, Any]) -> EventRow:
+    first = ev["mentions"][0] if ev["mentions"] else None
+    return EventRow(
+        ev["id"], ev["type"], ev["mode"], _arguments(ev["actors"]), _arguments(ev["targets"]),
+        _location(ev["location"]), DateView(**ev["date"]) if ev["date"] else None, _flags(ev["flags"]),
+        ev["source_count"], ev["publisher_count"], ev["confidence"], urls.event(ev["id"]),
+        first["sentence"]["text"].strip() if first else "", first["trigger"]["text"] if first else "")
+
+
+@dataclass(slots=True)
+class TypeFacet:
+    value: str
+    count: int
+    url: str
+    selected: bool
+
+
+@dataclass(slots=True)
+class EventsContext:
+    type: str | None
+    actor: str | None
+    target: str | None
+    place: str | None
+    since: str | None
+    until: str | None
+    flags: list[str]
+    min_sources: int
+    doc: str | None
+    events: list[EventRow]
+    types: list[TypeFacet]
+    all_flags: list[str]
+    pager: Pager
+    help: str = field(default=(
+        "One row per real-world event, however many articles report it. Actor/target: an entity "
+        "id (E…) or words of the argument. Flags: negated (did not happen), hypothetical (planned, "
+        "threatened, conditional), attempted (tried or failed), historical (background, not news "
+        "of the day), reported (inside someone's claim); an event carries a flag when every report "
+        "of it does."))
+
+
+def events_view(store: Store, *, type: str | None = None, actor: str | None = None,
+                target: str | None = None, place: str | None = None, since: str | None = None,
+                until: str | None = None, flags: list[str] | None = None, min_sources: int = 0,
+                doc: str | None = None, page: int = 1, per_page: int = LIST_PAGE_SIZE) -> EventsContext:
+    def clean(v: str | None) -> str | None:
+        return (v or "").strip() or None
+
+    actor, target, place, since, until = map(clean, (actor, target, place, since, until))
+    flags = [f for f in dict.fromkeys(flags or []) if f in q.EVENT_FLAGS]
+    filt = q.EventFilter(type or None, actor, target, place, since, until, flags, min_sources, doc or None)
+    total, evs = q.events(store, filt, limit=per_page, offset=(page - 1) * per_page)
+
+    def url(**change: Any) -> str:
+        now: dict[str, Any] = {"type": filt.type, "actor": actor, "target": target, "place": place,
+                               "since": since, "until": until, "flag": flags, "min_sources": min_sources,
+                               "doc": filt.doc}
+        now.update(change)
+        return urls.events(**now)
+
+    counts = q.event_type_counts(store)
+    order = [t for t in PLOVER_TYPES if t in counts] + [t for t in counts if t not in PLOVER_TYPES]
+    types = [TypeFacet(t, counts[t], url(type=None if t == filt.type else t), t == filt.type) for t in order]
+    return EventsContext(filt.type, actor, target, place, since, until, flags, min_sources, filt.doc,
+                         [_row(e) for e in evs], types, list(q.EVENT_FLAGS),
+                         pager(total, page, per_page, lambda p: url(page=p)))
+
+
+@dataclass(slots=True)
+class EventContext:
+    event: EventRow
+    evidence: list[EvidenceSentence]
+    sources: list[str]
+    api_url: str
+    events_url: str
+
+
+def _evidence(m: dict[str, Any]) -> EvidenceSentence:
+    s, t = m["sentence"], m["trigger"]
+    a, b = t["start"] - s["start"], t["end"] - s["start"]
+    text = s["text"]
+    fl = m.get("flags") or {}
+    date = m.get("date") or {}
+    return EvidenceSentence(
+        m["id"], m["doc"], m.get("doc_title"), m.get("publisher"), m.get("published"),
+        urls.document_event(m["doc"], m["id"]), text[:a].lstrip(), text[a:b], text[b:].rstrip(),
+        [x["text"] for x in m.get("actors", [])], [x["text"] for x in m.get("targets", [])],
+        (m.get("place") or {}).get("name"), date.get("start"), date.get("precision"),
+        (date.get("evidence") or {}).get("text"),
+        [f for f in ("negated", "hypothetical", "attempted", "historical") if fl.get(f)],
+        list(fl.get("cues") or []), (fl.get("reported_via") or {}).get("text"),
+        (fl.get("speaker") or {}).get("text"), float(m.get("confidence") or 0.0), m.get("rule", ""))
+
+
+def event_view(store: Store, event_id: str) -> EventContext | None:
+    ev = q.event(store, event_id)
+    if ev is None:
+        return None
+    return EventContext(_row(ev), [_evidence(m) for m in ev["mentions"]], ev["sources"],
+                        urls.api_event(event_id), urls.events())

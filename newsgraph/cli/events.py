@@ -1,0 +1,127 @@
+"""`newsgraph events` and `newsgraph event show`: resolved events, filtered, and one event with
+every evidence sentence."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from newsgraph.cli._util import DEFAULT_DB, DbOption, app, console, err_console
+from newsgraph.store import Store
+from newsgraph.store import event_queries as q
+
+event_app = typer.Typer(help="Show one resolved event.", no_args_is_help=True)
+app.add_typer(event_app, name="event")
+
+#: Colour of each flag in the tables.
+FLAG_STYLES = {"negated": "red", "hypothetical": "yellow", "attempted": "magenta", "historical": "blue",
+               "reported": "cyan"}
+
+
+def _args(args: list[dict]) -> Text:
+    # Text, not a markup string: article words like "[bold]" must print as they are.
+    names = [f"{a['name']} [{a['entity']}]" if "entity" in a else a["text"] for a in args]
+    return Text("; ".join(names) or "—")
+
+
+def _flags(flags: dict[str, bool]) -> Text:
+    out = Text()
+    for f in q.EVENT_FLAGS:
+        if flags.get(f):
+            out.append(f + " ", style=FLAG_STYLES.get(f, ""))
+    return out
+
+
+@app.command()
+def events(
+    db: Annotated[Path, DbOption] = DEFAULT_DB,
+    type: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type (ASSAULT…).")] = None,
+    actor: Annotated[str | None, typer.Option(help="An entity id (E…) or words of an actor.")] = None,
+    target: Annotated[str | None, typer.Option(help="An entity id (E…) or words of a target.")] = None,
+    place: Annotated[str | None, typer.Option(help="Words of the place.")] = None,
+    since: Annotated[str | None, typer.Option(help="Events ending on or after this ISO date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Events starting on or before this ISO date.")] = None,
+    min_sources: Annotated[int, typer.Option("--min-sources", help="At least this many documents.")] = 0,
+    flag: Annotated[list[str] | None, typer.Option("--flag", help=(
+        f"Only events with this flag: {', '.join(q.EVENT_FLAGS)} (repeat to require several)."))] = None,
+    limit: Annotated[int, typer.Option(help="Events to show.")] = 50,
+) -> None:
+    """List events (one per real-world event, however many articles report it), most sources first."""
+    bad = [f for f in flag or [] if f not in q.EVENT_FLAGS]
+    if bad:
+        err_console.print(f"[red]--flag must be one of[/red] {', '.join(q.EVENT_FLAGS)}")
+        raise typer.Exit(2)
+    filt = q.EventFilter(type.upper() if type else None, actor, target, place, since, until, list(flag or []),
+                         min_sources)
+    with Store(db, readonly=True) as store:
+        total, rows = q.events(store, filt, limit=limit)
+    table = Table(title=f"{total} event(s)" + (f", first {len(rows)}" if len(rows) < total else ""))
+    for col, justify in (("id", "left"), ("type", "left"), ("actors", "left"), ("targets", "left"),
+                         ("place", "left"), ("date", "left"), ("src", "right"), ("flags", "left")):
+        table.add_column(col, justify=justify, no_wrap=col in ("id", "date"))  # type: ignore[arg-type]
+    for e in rows:
+        first = e["mentions"][0] if e["mentions"] else None
+        date = e["date"]
+        kind = Text(e["type"] + (f"/{e['mode']}" if e["mode"] else ""), style="bold")
+        if first:  # the trigger says which word was coded; `event show` gives the sentences
+            kind.append(f"\n“{first['trigger']['text']}”", style="dim")
+        sources = f"{e['source_count']}"
+        if e["publisher_count"] != e["source_count"]:
+            sources += f"/{e['publisher_count']}p"
+        table.add_row(
+            e["id"], kind, _args(e["actors"]), _args(e["targets"]),
+            Text((e["location"] or {}).get("name") or "—"),
+            (date["start"] + (f" ({date['precision']})" if date.get("precision") else "")) if date else "—",
+            sources, _flags(e["flags"]))
+    console.print(table)
+
+
+@event_app.command("show")
+def show(
+    event_id: Annotated[str, typer.Argument(help="Event id (ev_…; a unique prefix is enough).")],
+    db: Annotated[Path, DbOption] = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON record.")] = False,
+) -> None:
+    """Show an event: type, arguments, place, date, flags, sources, and every evidence sentence."""
+    with Store(db, readonly=True) as store:
+        ids = [r[0] for r in store.conn.execute(
+            "SELECT id FROM events WHERE id >= ? AND id < ? LIMIT 2", (event_id, event_id + "\uffff"))]
+        if len(ids) != 1:
+            err_console.print(f"[red]no event[/red] with id {event_id!r}" if not ids
+                              else f"[red]ambiguous event id prefix[/red] {event_id!r}")
+            raise typer.Exit(1)
+        ev = q.event(store, ids[0])
+    assert ev is not None
+    if as_json:
+        console.print_json(json.dumps(ev, ensure_ascii=False))
+        return
+    head = Table(show_header=False, box=None)
+    head.add_row("id", ev["id"])
+    head.add_row("type", ev["type"] + (f" / {ev['mode']}" if ev["mode"] else ""))
+    head.add_row("actors", _args(ev["actors"]))
+    head.add_row("targets", _args(ev["targets"]))
+    loc = ev["location"]
+    head.add_row("place", Text("—" if not loc else loc["name"] + (
+        f" ({loc['lat']:.4f}, {loc['lon']:.4f})" if loc.get("lat") is not None else "")))
+    date = ev["date"]
+    head.add_row("date", "—" if not date else f"{date['start']} – {date['end']} ({date['precision'] or '?'})")
+    head.add_row("flags", _flags(ev["flags"]))
+    head.add_row("sources", f"{ev['source_count']} document(s), {ev['publisher_count']} publisher(s)")
+    console.print(Panel(head, title="event"))
+    t = Table(title=f"evidence ({len(ev['mentions'])} sentence(s))")
+    for col in ("document", "trigger", "sentence"):
+        t.add_column(col)
+    for m in ev["mentions"]:
+        s, trig = m["sentence"], m["trigger"]
+        sentence = Text(s["text"].rstrip())
+        sentence.stylize("bold reverse", trig["start"] - s["start"], trig["end"] - s["start"])
+        doc = Text(m.get("doc_title") or m["doc"])
+        doc.append(f"\n{m['doc']}", style="dim")
+        t.add_row(doc, Text(trig["text"]), sentence)
+    console.print(t)

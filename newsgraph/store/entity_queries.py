@@ -1,0 +1,247 @@
+"""Read queries over resolved entities: the list, one entity with its mentions in their
+sentences, co-occurring entities, claims by and about it, and the analyst's edit log.
+
+Every function takes an open ``Store`` and only reads (all SQL parameterised); the
+writes belong to ``resolve/corpus.py``. Entity rows come back as the stored ``Entity``
+JSON (``newsgraph.model.entities``, without its mentions) plus the key columns.
+
+Spans found by other stages (a claim's speaker "Spanish police", an event argument "the
+North Korean leader") are linked to entities through *containment*: for an event
+argument the longest entity mention lying inside the span (the rule ``resolve/corpus.py``
+uses); for a claim's speaker the first one, because a speaker phrase opens with its head
+and trails appositions ("Farouk, who led the Workers Movement", "Nadia Qureshi, a
+spokeswoman for the Sindh Police").
+``MentionLookup`` answers that from one query per document, so a whole export pays one
+query per document, not one per span.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from newsgraph.store.sqlite import Store
+
+__all__ = [
+    "EntityFilter", "MentionLookup", "claims_about", "claims_by", "cooccurring", "document_entity_links",
+    "edit_log", "entities", "entity", "entity_mentions", "entity_names", "entity_types", "iter_entities",
+]
+
+
+@dataclass(slots=True)
+class EntityFilter:
+    """What the entity list is narrowed to; None/empty means no filter."""
+
+    type: str | None = None
+    name: str | None = None  # a substring of the canonical name or of any alias, case-insensitive
+    min_mentions: int = 0
+
+    def where(self) -> tuple[str, list[Any]]:
+        conds, args = ["1"], []
+        if self.type:
+            conds.append("e.type = ?")
+            args.append(self.type)
+        if self.name:
+            escaped = self.name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            # Aliases live in the JSON: a search for "Kiolima" finds the entity named otherwise.
+            conds.append("(e.name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM json_each(e.data, "
+                         "'$.aliases') a WHERE a.key LIKE ? ESCAPE '\\'))")
+            args += [f"%{escaped}%", f"%{escaped}%"]
+        if self.min_mentions:
+            conds.append("e.mention_count >= ?")
+            args.append(self.min_mentions)
+        return " AND ".join(conds), args
+
+
+def _row(r: Any) -> dict[str, Any]:
+    data = json.loads(r["data"])
+    return {**data, "id": r["id"], "type": r["type"], "name": r["name"],
+            "type_confidence": r["type_confidence"], "mention_count": r["mention_count"],
+            "doc_count": r["doc_count"]}
+
+
+def entities(store: Store, filt: EntityFilter, *, limit: int = 50,
+             offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """(total, one page of entities) most mentioned first."""
+    where, args = filt.where()
+    total = store.conn.execute(f"SELECT count(*) FROM entities e WHERE {where}", args).fetchone()[0]
+    rows = store.conn.execute(
+        f"""SELECT e.* FROM entities e WHERE {where}
+            ORDER BY e.mention_count DESC, e.doc_count DESC, e.name LIMIT ? OFFSET ?""",
+        [*args, limit, offset]).fetchall()
+    return total, [_row(r) for r in rows]
+
+
+def entity_types(store: Store) -> dict[str, int]:
+    """Entities per type, most first (the list's type facet)."""
+    return {r[0]: r[1] for r in store.conn.execute(
+        "SELECT type, count(*) FROM entities GROUP BY type ORDER BY 2 DESC, 1")}
+
+
+def entity(store: Store, entity_id: str) -> dict[str, Any] | None:
+    row = store.conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    return _row(row) if row else None
+
+
+def entity_names(store: Store, ids: list[str]) -> dict[str, dict[str, str]]:
+    """``{id: {name, type}}`` of the entities among ``ids`` that exist."""
+    out: dict[str, dict[str, str]] = {}
+    wanted = sorted(set(ids))
+    for i in range(0, len(wanted), 500):  # SQLite's bound-parameter limit
+        chunk = wanted[i:i + 500]
+        for r in store.conn.execute(
+                f"SELECT id, name, type FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+            out[r[0]] = {"name": r[1], "type": r[2]}
+    return out
+
+
+_SENTENCE_JOIN = """LEFT JOIN sentences s
+                    ON s.doc_id = m.doc_id AND s.start <= m.start AND s."end" > m.start"""
+
+
+def entity_mentions(store: Store, entity_id: str, *, limit: int | None = 50,
+                    offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """(total, mentions of one entity) in ingest then text order, each with its sentence
+    (offsets and text), the document's title and how the mention was linked."""
+    total = store.conn.execute("SELECT count(*) FROM entity_mentions WHERE entity_id = ?",
+                               (entity_id,)).fetchone()[0]
+    rows = store.conn.execute(
+        f"""SELECT m.doc_id, m.start, m."end", m.text, m.label, m.method, m.score, m.reason,
+                   d.title, d.publisher, s.start, s."end", substr(d.text, s.start + 1, s."end" - s.start)
+            FROM entity_mentions m JOIN documents d ON d.id = m.doc_id {_SENTENCE_JOIN}
+            WHERE m.entity_id = ? ORDER BY d.ingested_at, d.path, m.start LIMIT ? OFFSET ?""",
+        (entity_id, -1 if limit is None else limit, offset)).fetchall()
+    return total, [{"doc": r[0], "start": r[1], "end": r[2], "text": r[3], "label": r[4], "method": r[5],
+                    "score": r[6], "reason": r[7], "doc_title": r[8], "publisher": r[9],
+                    "sentence": {"start": r[10], "end": r[11], "text": r[12]} if r[10] is not None else None}
+                   for r in rows]
+
+
+def cooccurring(store: Store, entity_id: str, *, limit: int = 30) -> list[dict[str, Any]]:
+    """Entities mentioned beside this one: ``{id, name, type, sentences, documents}``, where
+    ``sentences`` counts the sentences both appear in and ``documents`` the shared documents;
+    most shared sentences first."""
+    rows = store.conn.execute(
+        f"""WITH mine AS (
+                SELECT DISTINCT m.doc_id, s.seq FROM entity_mentions m {_SENTENCE_JOIN}
+                WHERE m.entity_id = ?),
+            other AS (
+                SELECT DISTINCT m.entity_id, m.doc_id, s.seq FROM entity_mentions m {_SENTENCE_JOIN}
+                WHERE m.entity_id != ? AND m.doc_id IN (SELECT doc_id FROM mine))
+            SELECT o.entity_id, e.name, e.type,
+                   count(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM mine x WHERE x.doc_id = o.doc_id
+                                                    AND x.seq = o.seq) THEN o.doc_id || ':' || o.seq END),
+                   count(DISTINCT o.doc_id)
+            FROM other o JOIN entities e ON e.id = o.entity_id
+            GROUP BY o.entity_id ORDER BY 4 DESC, 5 DESC, e.mention_count DESC, e.name LIMIT ?""",
+        (entity_id, entity_id, limit)).fetchall()
+    return [{"id": r[0], "name": r[1], "type": r[2], "sentences": r[3], "documents": r[4]} for r in rows]
+
+
+class MentionLookup:
+    """``(doc, start, end)`` of any span → the entity of the longest entity mention inside it."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._docs: dict[str, tuple[list[int], list[tuple[int, int, str]]]] = {}
+
+    def _inside(self, doc: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        if doc not in self._docs:
+            rows = sorted((r[0], r[1], r[2]) for r in self.store.conn.execute(
+                'SELECT start, "end", entity_id FROM entity_mentions WHERE doc_id = ?', (doc,)))
+            self._docs[doc] = ([r[0] for r in rows], rows)
+        starts, rows = self._docs[doc]
+        return [r for r in rows[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)]
+                if r[1] <= end]
+
+    def __call__(self, doc: str, start: int | None, end: int | None) -> str | None:
+        """The entity of the longest entity mention inside the span (event arguments)."""
+        if start is None or end is None:
+            return None
+        inside = self._inside(doc, start, end)
+        return max(inside, key=lambda r: (r[1] - r[0], -r[0]))[2] if inside else None
+
+    def head(self, doc: str, start: int | None, end: int | None) -> str | None:
+        """The entity of the first entity mention inside the span (longest of those starting there)."""
+        if start is None or end is None:
+            return None
+        inside = self._inside(doc, start, end)
+        return min(inside, key=lambda r: (r[0], -r[1]))[2] if inside else None
+
+    def speaker(self, claim: dict[str, Any]) -> str | None:
+        """The entity a claim's speaker stands for: its resolved reference, else its span."""
+        for key in ("speaker_ref", "speaker"):
+            span = claim.get(key)
+            if span:
+                found = self.head(claim["doc"], span["start"], span["end"])
+                if found:
+                    return found
+        return None
+
+
+def _claims_where(store: Store, where: str, args: list[Any]) -> list[dict[str, Any]]:
+    rows = store.conn.execute(
+        f"""SELECT DISTINCT c.data, d.title, d.ingested_at, d.path, c.start FROM claims c
+            JOIN documents d ON d.id = c.doc_id
+            JOIN entity_mentions m ON m.doc_id = c.doc_id AND m.entity_id = ?
+            WHERE {where} ORDER BY d.ingested_at, d.path, c.start""", args).fetchall()
+    out = []
+    for r in rows:
+        rec = json.loads(r[0])
+        rec["doc_title"] = r[1]
+        out.append(rec)
+    return out
+
+
+def claims_by(store: Store, entity_id: str) -> list[dict[str, Any]]:
+    """Claims whose speaker (the resolved reference, else the speaker span) is this entity."""
+    lookup = MentionLookup(store)
+    candidates = _claims_where(
+        store, """(m.start >= c.speaker_start AND m."end" <= c.speaker_end)
+                  OR (m.start >= json_extract(c.data, '$.speaker_ref.start')
+                      AND m."end" <= json_extract(c.data, '$.speaker_ref.end'))""", [entity_id])
+    return [c for c in candidates if lookup.speaker(c) == entity_id]
+
+
+def claims_about(store: Store, entity_id: str) -> list[dict[str, Any]]:
+    """Claims whose content mentions this entity."""
+    return _claims_where(store, 'm.start >= c.start AND m."end" <= c."end"', [entity_id])
+
+
+def document_entity_links(store: Store, doc_id: str) -> dict[tuple[int, int], dict[str, str]]:
+    """``{(start, end): {id, name, type}}``: the entity of each linked mention of a document."""
+    rows = store.conn.execute(
+        """SELECT m.start, m."end", e.id, e.name, e.type FROM entity_mentions m
+           JOIN entities e ON e.id = m.entity_id WHERE m.doc_id = ?""", (doc_id,))
+    return {(r[0], r[1]): {"id": r[2], "name": r[3], "type": r[4]} for r in rows}
+
+
+def edit_log(store: Store, *, limit: int = 200, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """(total, analyst edits newest first): ``{id, op, created, author, withdrawn, edit}``
+    where ``edit`` is the stored ``Edit`` statement (anchors, mentions, value, entities, note)."""
+    total = store.conn.execute("SELECT count(*) FROM entity_edits").fetchone()[0]
+    rows = store.conn.execute(
+        """SELECT id, op, data, created, author, withdrawn FROM entity_edits
+           ORDER BY created DESC, rowid DESC LIMIT ? OFFSET ?""", (limit, offset)).fetchall()
+    return total, [{"id": r[0], "op": r[1], "created": r[3], "author": r[4], "withdrawn": r[5],
+                    "edit": json.loads(r[2])} for r in rows]
+
+
+def iter_entities(store: Store) -> Iterator[dict[str, Any]]:
+    """Every entity (most mentioned first) with all its mentions ``{doc, start, end, text}``
+    in ingest then text order (for export)."""
+    ids = [r[0] for r in store.conn.execute(
+        "SELECT id FROM entities ORDER BY mention_count DESC, doc_count DESC, name, id")]
+    for eid in ids:
+        ent = entity(store, eid)
+        if ent is None:
+            continue
+        rows = store.conn.execute(
+            """SELECT m.doc_id, m.start, m."end", m.text FROM entity_mentions m
+               JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ?
+               ORDER BY d.ingested_at, d.path, m.start""", (eid,))
+        ent["mentions"] = [{"doc": r[0], "start": r[1], "end": r[2], "text": r[3]} for r in rows]
+        yield ent

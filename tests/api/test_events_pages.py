@@ -1,0 +1,91 @@
+"""Event pages and the event JSON API: one killing reported by two articles is one event with
+both sources and both evidence sentences (articles in ``resolved_articles``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from api_articles import BASE
+from fastapi.testclient import TestClient
+from resolved_articles import Resolved, build, entity_at
+
+from newsgraph.api.app import create_app
+
+
+@pytest.fixture(scope="module")
+def resolved(tmp_path_factory: pytest.TempPathFactory) -> Resolved:
+    return build(tmp_path_factory.mktemp("events"))
+
+
+@pytest.fixture()
+def client(resolved: Resolved) -> Iterator[TestClient]:
+    with TestClient(create_app(resolved.db), base_url=BASE) as c:
+        yield c
+
+
+def _killing(client: TestClient) -> dict:
+    events = client.get("/events.json?type=ASSAULT&min_sources=2").json()["events"]
+    assert len(events) == 1, events
+    return events[0]
+
+
+def test_events_page_lists_both_sources_of_one_killing(client: TestClient, resolved: Resolved):
+    ev = _killing(client)
+    farouk = entity_at(resolved.db, resolved.ids["farouk_a.txt"], "Ahmed Farouk")
+    data = client.get(f"/events/{ev['id']}.json").json()
+    e = data["event"]
+    assert e["type"] == "ASSAULT" and e["source_count"] == 2 and e["publisher_count"] == 2
+    assert sorted(data["sources"]) == sorted(resolved.ids.values())
+    assert farouk in [t["entity"] for t in e["targets"]]
+    assert e["location"]["name"] == "Karachi"
+    assert e["date"] == {"start": "2021-05-10", "end": "2021-05-10", "precision": "day"}
+    # One report sits inside "…, police said", the other states it plainly: the event is not
+    # "reported" (a flag holds for an event only when every report carries it).
+    assert any(m["reported_via"] for m in data["evidence"]) and e["flags"] == []
+    docs = {m["doc"] for m in data["evidence"]}
+    assert docs == set(resolved.ids.values())
+    triggers = {m["trigger"] for m in data["evidence"]}
+    assert "killed" in triggers
+    for m in data["evidence"]:
+        assert m["trigger"] in (m["before"] + m["trigger"] + m["after"])
+
+    html = client.get(f"/events/{ev['id']}").text
+    assert html.count('<mark class="trigger">') == len(data["evidence"]) >= 2
+    assert f'href="/entities/{farouk}"' in html
+    assert "Gunmen kill opposition leader Ahmed Farouk in Karachi" in html  # the article's title
+    assert "Karachi mourns Ahmed Farouk" in html
+    assert "2 sources · 2 independent publishers" in html
+
+
+def test_events_list_filters(client: TestClient, resolved: Resolved):
+    farouk = entity_at(resolved.db, resolved.ids["farouk_a.txt"], "Ahmed Farouk")
+    everything = client.get("/events.json").json()
+    assert everything["pager"]["total"] >= 2
+    assert {e["type"] for e in client.get("/events.json?type=ASSAULT").json()["events"]} == {"ASSAULT"}
+    as_target = client.get(f"/events.json?target={farouk}").json()["events"]
+    assert any(e["type"] == "ASSAULT" for e in as_target)
+    by_text = client.get("/events.json?actor=gunmen").json()["events"]
+    assert [e["type"] for e in by_text] == ["ASSAULT"]
+    assert client.get("/events.json?place=karachi&type=ASSAULT").json()["pager"]["total"] == 1
+    assert client.get("/events.json?since=2021-05&until=2021-05-31&type=ASSAULT").json()["pager"]["total"] == 1
+    assert client.get("/events.json?until=2020&type=ASSAULT").json()["pager"]["total"] == 0
+    planned = client.get("/events.json?flag=hypothetical").json()["events"]
+    assert planned and all(e["flags"] for e in planned)
+    assert client.get("/events.json?flag=nonsense").status_code == 422
+    assert client.get("/events.json?since=May").status_code == 422
+    html = client.get("/events?type=ASSAULT").text
+    assert 'id="events-table"' in html and "ASSAULT" in html
+
+
+def test_events_api_and_errors(client: TestClient):
+    ev = _killing(client)
+    r = client.get("/api/events?type=ASSAULT&min_sources=2").json()
+    assert r["ok"] and r["total"] == 1 and r["events"][0]["id"] == ev["id"]
+    one = client.get(f"/api/events/{ev['id']}").json()["event"]
+    assert len({m["doc"] for m in one["mentions"]}) == 2 and one["flags"]["negated"] is False
+    for m in one["mentions"]:
+        assert m["sentence"]["start"] <= m["trigger"]["start"] < m["trigger"]["end"] <= m["sentence"]["end"]
+    missing = client.get("/api/events/ev_0000000000000000")
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "E503"
+    assert client.get("/events/ev_0000000000000000").status_code == 404

@@ -1,0 +1,66 @@
+"""`newsgraph events` and `newsgraph event show` on two articles reporting one killing."""
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from newsgraph.cli.main import app
+
+runner = CliRunner(env={"COLUMNS": "240"})
+
+FIRST = """Gunmen kill opposition leader Ahmed Farouk in Karachi
+
+Tuesday, May 11, 2021
+
+Gunmen killed opposition leader Ahmed Farouk in Karachi on Monday, police said.
+
+Farouk's deputy said the party would hold a protest march in Karachi on Friday.
+"""
+
+SECOND = """Karachi mourns Ahmed Farouk
+
+Wednesday, May 12, 2021
+
+Opposition leader Ahmed Farouk was shot dead in Karachi on Monday. His killing shocked the country.
+"""
+
+
+def _db(tmp_path: Path) -> Path:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "first.txt").write_text(FIRST, encoding="utf-8")
+    (src / "second.txt").write_text(SECOND, encoding="utf-8")
+    db = tmp_path / "cli.db"
+    result = runner.invoke(app, ["ingest", str(src), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_events_cli_lists_filters_and_shows_evidence(tmp_path: Path):
+    db = _db(tmp_path)
+    listed = runner.invoke(app, ["events", "--db", str(db)])
+    assert listed.exit_code == 0, listed.output
+    assert "ASSAULT" in listed.output
+    killing = runner.invoke(app, ["events", "--db", str(db), "--type", "assault", "--min-sources", "2"])
+    assert "1 event(s)" in killing.output and "Karachi" in killing.output and "2021-05-10" in killing.output
+    with sqlite3.connect(db) as conn:
+        (farouk,) = {r[0] for r in conn.execute("SELECT entity_id FROM entity_mentions WHERE text = 'Ahmed Farouk'")}
+        (event_id,) = [r[0] for r in conn.execute("SELECT id FROM events WHERE type = 'ASSAULT' AND source_count = 2")]
+    target = runner.invoke(app, ["events", "--db", str(db), "--target", farouk])
+    assert event_id in target.output
+    planned = runner.invoke(app, ["events", "--db", str(db), "--flag", "hypothetical"])
+    assert event_id not in planned.output
+    dated = runner.invoke(app, ["events", "--db", str(db), "--since", "2021-06-01", "--type", "ASSAULT"])
+    assert "0 event(s)" in dated.output
+    bad = runner.invoke(app, ["events", "--db", str(db), "--flag", "nonsense"])
+    assert bad.exit_code == 2
+    shown = runner.invoke(app, ["event", "show", event_id[:10], "--db", str(db)])
+    assert shown.exit_code == 0, shown.output
+    assert "Gunmen killed opposition leader Ahmed Farouk" in shown.output
+    assert "was shot dead in Karachi" in shown.output
+    assert "2 document(s), 2 publisher(s)" in shown.output
+    assert runner.invoke(app, ["event", "show", "ev_nothere", "--db", str(db)]).exit_code == 1
