@@ -12,9 +12,6 @@ in another process is serialised by SQLite itself (busy timeout).
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from newsgraph.api.config import ApiConfig
@@ -71,26 +68,13 @@ def build_edit(resolver: Resolver, op: str, entities: list[str], *, value: str |
     return builders.remove_alias(resolver, first, value, author=author, note=note)
 
 
-@contextmanager
-def _writer(jobs: IngestJobs) -> Iterator[None]:
-    # The jobs object owns the app's one-writer lock (see api/jobs.py); an edit takes it
-    # the same way an ingest does, and is refused rather than queued while one runs.
-    lock: threading.Lock = jobs._writer
-    if not lock.acquire(blocking=False):
-        raise ApiError(409, "E506", "an ingest is running: try the edit again when it ends")
-    try:
-        yield
-    finally:
-        lock.release()
-
-
 def apply_edit(config: ApiConfig, jobs: IngestJobs, op: str, entities: list[str], *,
                value: str | None = None, mentions: list[str] | None = None,
                author: str | None = None, note: str | None = None) -> AppliedEdit:
     """Build, log and apply one edit; invalid edits are 422 (E601 with the reason)."""
     from newsgraph.resolve.corpus import CorpusResolver  # the resolvers pull in heavy modules
 
-    with _writer(jobs), Store(config.db_path) as store:
+    with jobs.writer(), Store(config.db_path) as store:
         corpus = CorpusResolver(store)
         try:
             edit = build_edit(corpus.entities, op, entities, value=value, mentions=mentions,

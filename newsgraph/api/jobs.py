@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import copy
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -59,6 +61,17 @@ class IngestJobs:
         self._writer = threading.Lock()  # held for the whole ingest: one writer at a time
         self._status = IngestStatus()
         self._thread: threading.Thread | None = None
+
+    @contextmanager
+    def writer(self) -> Iterator[None]:
+        """Hold the app's one-writer lock for a short write (an entity edit); refused with
+        E506 rather than queued while an ingest runs."""
+        if not self._writer.acquire(blocking=False):
+            raise ApiError(409, "E506", "an ingest is running: try again when it ends")
+        try:
+            yield
+        finally:
+            self._writer.release()
 
     def status(self) -> IngestStatus:
         with self._lock:
