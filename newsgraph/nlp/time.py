@@ -155,6 +155,7 @@ def _week(d: dt.date) -> str:
 _R = tuple[str | None, str | None, str, str, str]  # value, precision, type, anchored_to, rule
 
 
+@lru_cache(maxsize=8192)  # news repeats "Monday", "last year"… against one date: parse once
 def normalise_text(text: str, anchor: dt.date | None, *, future: bool = False) -> _R:
     """Normalise one time expression.
 

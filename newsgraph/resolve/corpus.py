@@ -53,6 +53,9 @@ ENTITY_STATE = "entities"
 EVENT_STATE = "events"
 STORY_STATE = "stories"
 
+#: Merge explanations kept on an entity's row (all of them stay in the resolver state).
+EVIDENCE_KEPT = 20
+
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
@@ -268,9 +271,15 @@ class CorpusResolver:
         self.commit()
 
     # -- writing ---------------------------------------------------------------------
-    def _write_entity(self, ent: Entity) -> None:
-        data = ent.to_dict()
-        mentions = data.pop("mentions")
+    def _write_entity(self, ent: Entity, only: set[str] | None = None) -> None:
+        """Write an entity's row and its mention links (``only``: just these mention keys —
+        an entity that grows by a few mentions a batch is not rewritten whole each time)."""
+        data = {
+            "aliases": ent.aliases, "type_votes": ent.type_votes, "documents": ent.documents,
+            # The latest merges explain the entity; older ones stay in the resolver state.
+            "evidence": [asdict(e) for e in ent.evidence[-EVIDENCE_KEPT:]],
+            "evidence_total": len(ent.evidence),
+        }
         self.store.conn.execute(
             """INSERT OR REPLACE INTO entities (id, type, name, type_confidence, mention_count,
                doc_count, data) VALUES (?,?,?,?,?,?,?)""",
@@ -279,22 +288,27 @@ class CorpusResolver:
         self.store.conn.executemany(
             """INSERT OR REPLACE INTO entity_mentions (doc_id, start, "end", entity_id, text, label,
                method, score, reason) VALUES (?,?,?,?,?,?,?,?,?)""",
-            [(m["doc"], m["start"], m["end"], ent.id, m["text"], m["label"], m["method"],
-              m["score"], m["reason"]) for m in mentions])
+            [(m.doc, m.start, m.end, ent.id, m.text, m.label, m.method, m.score, m.reason)
+             for m in ent.mentions if only is None or m.key in only])
 
     def _write_entity_changes(self, changes: list[EntityChange]) -> None:
         gone = {a for c in changes for a in c.absorbed}
-        live: set[str] = set()
+        whole: set[str] = set()  # created or merged: every mention row (re)written
+        added: dict[str, set[str]] = {}
         for c in changes:
-            ent = self.entities.entity(c.entity)
-            if ent is not None:
-                live.add(ent.id)
-        gone -= live
+            ent_id = self.entities.entity(c.entity).id if self.entities.entity(c.entity) else None
+            if ent_id is None:
+                continue
+            if c.kind == "extended":
+                added.setdefault(ent_id, set()).update(c.mentions)
+            else:
+                whole.add(ent_id)
+        gone -= whole | set(added)
         self.store.conn.executemany("DELETE FROM entities WHERE id = ?", [(g,) for g in gone])
-        for eid in live:
+        for eid in whole | set(added):
             ent = self.entities.entity(eid)
             if ent is not None:
-                self._write_entity(ent)
+                self._write_entity(ent, None if eid in whole else added[eid])
 
     def _rewrite_all_entities(self) -> None:
         """After an edit resolution is replayed: every entity row is rewritten."""

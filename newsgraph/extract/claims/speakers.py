@@ -25,6 +25,7 @@ Owns ``classify_speaker``, ``resolve_speaker`` and ``resolve_speaker_why``.
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from newsgraph.extract.claims.cues import (
@@ -89,6 +90,21 @@ def classify_speaker(head: Any, span: tuple[int, int], doc: Any) -> str:
     if lemma in COLLECTIVE_NOUNS and not has_det:
         return "collective"
     return "role"
+
+
+def _cached(doc: Any, key: str, make: Any) -> Any:
+    """Per-document values that every claim of the document asks for, computed once
+    (kept in the Doc's ``user_data``, which spaCy provides for such caches)."""
+    slot = ("newsgraph.claims", key)
+    if slot not in doc.user_data:
+        doc.user_data[slot] = make()
+    return doc.user_data[slot]
+
+
+def _token_at(doc: Any, char: int) -> int:
+    """Index of the first token starting at or after ``char``."""
+    starts = _cached(doc, "token_starts", lambda: [t.idx for t in doc])
+    return bisect.bisect_left(starts, char)
 
 
 def _paragraph_start(text: str, pos: int, back: int) -> int:
@@ -192,10 +208,9 @@ def _resolve_pronoun(
         return None, f"'{head.text}' is not a pronoun that names a speaker"
     want = _GENDER_OF_PRONOUN.get(word)
     floor = _paragraph_start(doc.text, speaker[0], PRONOUN_PARAGRAPHS_BACK)
-    sents = list(doc.sents)
-    sent_index = {s.start: k for k, s in enumerate(sents)}
+    sent_index = _cached(doc, "sent_index", lambda: {s.start: k for k, s in enumerate(doc.sents)})
     here = sent_index.get(head.sent.start, 0)
-    genders = _genders(doc) if want else {}
+    genders = _cached(doc, "genders", lambda: _genders(doc)) if want else {}
 
     # An object pronoun is not its own clause's subject (binding theory, principle B):
     # in "Kim asked him to serve", "him" is not Kim.
@@ -221,7 +236,8 @@ def _resolve_pronoun(
         score = ROLE_WEIGHT[_role(ent.root)] * RECENCY_DECAY**dist
         cands.append((score, ent.start_char, ent, None))
     if want is not None and depth < CHAIN_DEPTH:
-        for t in doc:
+        # Only tokens between the paragraph floor and the speaker can be antecedents.
+        for t in doc[_token_at(doc, floor):head.i + 1]:
             if t.i == head.i or not usable(t.idx, t.idx + len(t.text)):
                 continue
             if t.i in bound or t.dep_ == "poss":
@@ -274,7 +290,8 @@ def _resolve_role(
 
     noun = head.lemma_.lower()
     # Appositions and copulas naming the role: "Song, a North Korean expert at …"
-    for tok in reversed([t for t in doc if t.idx + len(t.text) <= speaker[0]]):
+    before = doc[: _token_at(doc, speaker[0]) + 1]
+    for tok in reversed([t for t in before if t.idx + len(t.text) <= speaker[0]]):
         if tok.lemma_.lower() != noun or tok.i == head.i:
             continue
         anchor = tok.head if tok.dep_ == "appos" else None
