@@ -82,7 +82,8 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
         written = []
         for (raw, _), adoc in zip(batch, annotated, strict=True):
             try:
-                if store.add_document(raw, adoc, extract_facts(adoc)):
+                facts = extract_facts(adoc) if options.extract else None
+                if store.add_document(raw, adoc, facts):
                     report.ingested.append(raw.id)
                     written.append(adoc)
                 else:

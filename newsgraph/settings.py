@@ -50,7 +50,9 @@ class Options:
     batch_size: int = BATCH_SIZE
     n_process: int = 1
     annotate: bool = True
-    #: Resolve entities and events across documents after each batch.
+    #: Extract per-document facts (dates, places, claims, events) after annotation.
+    extract: bool = True
+    #: Resolve entities, events, stories and signals across documents after each batch.
     resolve: bool = True
     #: JSON/JSONL field names tried in order for each document field.
     json_text_fields: tuple[str, ...] = ("text", "content", "body", "articleBody", "article", "html")

@@ -47,10 +47,14 @@ def ingest(
     processes: Annotated[int, typer.Option("--processes", "-j", help="spaCy worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option(help="Documents per annotation batch.")] = settings.BATCH_SIZE,
     no_annotate: Annotated[bool, typer.Option("--no-annotate", help="Store and index only.")] = False,
+    no_extract: Annotated[bool, typer.Option(
+        "--no-extract", help="Skip dates, places, claims and events.")] = False,
+    no_resolve: Annotated[bool, typer.Option(
+        "--no-resolve", help="Skip cross-document resolution (run it later with a normal ingest).")] = False,
 ) -> None:
     """Ingest articles: .txt, .html, .json/.jsonl, .warc(.gz), RSS/Atom, directories, stdin."""
     options = Options(max_bytes=max_bytes, n_process=processes, batch_size=batch_size,
-                      annotate=not no_annotate)
+                      annotate=not no_annotate, extract=not no_extract, resolve=not no_resolve)
     total = _count_files(paths)
     with Store(db) as store, Progress(
         SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
