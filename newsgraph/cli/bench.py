@@ -36,3 +36,27 @@ def extract(
 ) -> None:
     """Article-body F1 on the article-extraction benchmark: HTML path and plain-text cleaner."""
     _run("extract", data_dir=data_dir, limit=limit)
+
+
+_PASSTHROUGH = {
+    "entities": "ECB+ entity coreference beside baselines, N→4N scaling, the seeds' entities.",
+    "events": "PLOVER/CASE-2021 event typing, ECB+ event coreference, stage cost, the seeds' events.",
+    "claims": "PolNeAR attribution beside textacy (add --seeds to print the seeds' claims).",
+    "time": "TimeBank+AQUAINT time expressions: detection F1 and value accuracy.",
+    "places": "Place resolution accuracy on the hand-annotated BBC sample; unresolved share.",
+    "stories": "Duplicates (BBC, Reuters), synthetic copies/spins, ECB+ story clustering, cost.",
+    "signals": "False-positive rate of MT and spinning signals on native news, scores on degraded copies.",
+}
+
+
+def _passthrough(module: str, help_text: str) -> None:
+    @bench_app.command(name=module, help=help_text + " Options after the name go to the benchmark "
+                       "(try --help).", context_settings={"allow_extra_args": True,
+                                                          "ignore_unknown_options": True,
+                                                          "help_option_names": []})
+    def command(ctx: typer.Context) -> None:
+        importlib.import_module(f"newsgraph.bench.{module}").main(list(ctx.args))
+
+
+for _name, _help in _PASSTHROUGH.items():
+    _passthrough(_name, _help)
