@@ -22,16 +22,21 @@ from newsgraph.api.schemas import (
     EntityResponse,
     EventListResponse,
     EventResponse,
+    LinkListResponse,
     MentionsResponse,
     SearchResponse,
     StatsResponse,
+    StoryListResponse,
+    StoryResponse,
 )
 from newsgraph.api.views.search import hit_view
 from newsgraph.errors import NewsgraphError
-from newsgraph.store import entity_queries, event_queries
+from newsgraph.model import LINK_KINDS
+from newsgraph.store import entity_queries, event_queries, story_queries
 
 __all__ = ["api_document", "api_documents", "api_entities", "api_entity", "api_entity_edit",
-           "api_entity_edits", "api_event", "api_events", "api_mentions", "api_search", "api_stats"]
+           "api_entity_edits", "api_event", "api_events", "api_links", "api_mentions", "api_search",
+           "api_stats", "api_stories", "api_story"]
 
 Limit = Annotated[int, Query(ge=1, le=MAX_API_LIMIT, description="Items per page.")]
 Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
@@ -186,3 +191,34 @@ def api_event(store: StoreDep, event_id: str) -> EventResponse:
     if ev is None:
         raise ApiError(404, "E503", f"no event with id {event_id!r}")
     return EventResponse.model_validate({"event": _event_json(ev)})
+
+
+def api_stories(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
+                min_size: Annotated[int, Query(ge=0, description="At least this many articles.")] = 0,
+                since: IsoDate = None, until: IsoDate = None) -> StoryListResponse:
+    """Stories (articles reporting one news event), largest first."""
+    total, rows = story_queries.stories(store, story_queries.StoryFilter(min_size, since, until),
+                                        limit=limit, offset=offset)
+    return StoryListResponse.model_validate(
+        {"total": total, "limit": limit, "offset": offset, "stories": rows})
+
+
+def api_story(store: StoreDep, story_id: str) -> StoryResponse:
+    """One story: its timeline of articles with their links to the earliest, publishers and events."""
+    st = story_queries.story(store, story_id)
+    if st is None:
+        raise ApiError(404, "E503", f"no story with id {story_id!r}")
+    return StoryResponse.model_validate({"story": st})
+
+
+def api_links(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
+              kind: Annotated[str | None, Query(max_length=20, description=(
+                  "duplicate, copy, spin, translation or same_story."))] = None,
+              doc: Annotated[str | None, Query(max_length=64, description="Links of this document.")] = None,
+              ) -> LinkListResponse:
+    """Links between documents, strongest kind first, then highest score."""
+    if kind and kind not in LINK_KINDS:
+        raise ApiError(422, "E504", f"kind must be one of {', '.join(LINK_KINDS)}")
+    total, rows = story_queries.links(store, story_queries.LinkFilter(kind or None, doc or None),
+                                      limit=limit, offset=offset)
+    return LinkListResponse.model_validate({"total": total, "limit": limit, "offset": offset, "links": rows})

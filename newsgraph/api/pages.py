@@ -31,15 +31,18 @@ from newsgraph.api.views.error import is_json_request
 from newsgraph.api.views.events import event_view, events_view
 from newsgraph.api.views.index import index_view
 from newsgraph.api.views.ingest import IngestStatusContext, ingest_status_view, ingest_view
+from newsgraph.api.views.links import link_view, links_view
 from newsgraph.api.views.map import map_view
 from newsgraph.api.views.places import place_view, places_view
+from newsgraph.api.views.publishers import publishers_view
 from newsgraph.api.views.search import search_view
-from newsgraph.model import CERTAINTIES, SPEAKER_KINDS
+from newsgraph.api.views.stories import stories_view, story_view
+from newsgraph.model import CERTAINTIES, LINK_KINDS, SPEAKER_KINDS
 
 __all__ = ["apidocs_page", "claims_page", "document_page", "documents_page", "entities_page",
            "entity_edit", "entity_edits_page", "entity_page", "event_page", "events_page", "home_page",
-           "ingest_page", "ingest_status_page", "ingest_upload", "map_page", "places_page",
-           "raw_document", "search_page"]
+           "ingest_page", "ingest_status_page", "ingest_upload", "link_page", "links_page", "map_page",
+           "places_page", "publishers_page", "raw_document", "search_page", "stories_page", "story_page"]
 
 SearchQuery = Annotated[str, Query(max_length=1000, description="Full-text query.")]
 PlaceId = Annotated[int | None, Query(ge=0, description="A place (geonameid).")]
@@ -248,3 +251,36 @@ def event_page(request: Request, store: StoreDep, event_id: str) -> Response:
     if ctx is None:
         raise ApiError(404, "E503", f"no event with id {event_id!r}")
     return respond(request, "event.html", ctx)
+
+
+def stories_page(request: Request, store: StoreDep, page: PageQuery = 1,
+                 min_size: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+                 since: IsoDate = None, until: IsoDate = None) -> Response:
+    return respond(request, "stories.html", stories_view(store, min_size=min_size, since=since, until=until,
+                                                         page=page))
+
+
+def story_page(request: Request, store: StoreDep, story_id: str) -> Response:
+    ctx = story_view(store, story_id)
+    if ctx is None:
+        raise ApiError(404, "E503", f"no story with id {story_id!r}")
+    return respond(request, "story.html", ctx)
+
+
+def links_page(request: Request, store: StoreDep, page: PageQuery = 1,
+               kind: Annotated[str | None, Query(max_length=20)] = None,
+               doc: Annotated[str | None, Query(max_length=64)] = None) -> Response:
+    if kind and kind not in LINK_KINDS:
+        raise ApiError(422, "E504", f"kind must be one of {', '.join(LINK_KINDS)}")
+    return respond(request, "links.html", links_view(store, kind=kind, doc=doc, page=page))
+
+
+def link_page(request: Request, store: StoreDep, a: str, b: str) -> Response:
+    ctx = link_view(store, a, b)
+    if ctx is None:
+        raise ApiError(404, "E503", f"no link between {a!r} and {b!r}")
+    return respond(request, "link.html", ctx)
+
+
+def publishers_page(request: Request, store: StoreDep) -> Response:
+    return respond(request, "publishers.html", publishers_view(store))

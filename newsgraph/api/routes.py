@@ -36,6 +36,8 @@ NAV: list[NavItem] = [
     NavItem("Entities", urls.entities(), "/entities"),
     NavItem("Events", urls.events(), "/events"),
     NavItem("Claims", urls.claims(), "/claims"),
+    NavItem("Stories", urls.stories(), "/stories"),
+    NavItem("Publishers", urls.publishers(), "/publishers"),
     NavItem("Map", urls.map_view(), "/map"),
     NavItem("Ingest", urls.ingest(), "/ingest"),
     NavItem("API", urls.api_docs(), "/docs"),
@@ -73,6 +75,11 @@ PAGES: list[Page] = [
     Page("/entities/{entity_id}/edit", pages.entity_edit, "entity_edit", methods=("POST",), twin=False),
     Page("/events", pages.events_page, "events"),
     Page("/events/{event_id}", pages.event_page, "event"),
+    Page("/stories", pages.stories_page, "stories"),
+    Page("/stories/{story_id}", pages.story_page, "story"),
+    Page("/links", pages.links_page, "links"),
+    Page("/links/{a}/{b}", pages.link_page, "link"),
+    Page("/publishers", pages.publishers_page, "publishers"),
 ]
 
 _ERROR_TEXT = {401: "Token required (E502)", 403: "Cross-site request refused (E505)",
@@ -112,6 +119,9 @@ API: list[Api] = [
     Api("/api/entities/{entity_id}", jsonapi.api_entity, "api_entity", "One entity", (401, 404, 422)),
     Api("/api/events", jsonapi.api_events, "api_events", "List events"),
     Api("/api/events/{event_id}", jsonapi.api_event, "api_event", "One event", (401, 404, 422)),
+    Api("/api/stories", jsonapi.api_stories, "api_stories", "List stories"),
+    Api("/api/stories/{story_id}", jsonapi.api_story, "api_story", "One story", (401, 404, 422)),
+    Api("/api/links", jsonapi.api_links, "api_links", "List links between documents"),
 ]
 
 

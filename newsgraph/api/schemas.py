@@ -37,6 +37,8 @@ __all__ = [
     "EventMentionModel",
     "EventModel",
     "EventResponse",
+    "LinkListResponse",
+    "LinkModel",
     "LocationModel",
     "MentionModel",
     "MentionsResponse",
@@ -48,6 +50,12 @@ __all__ = [
     "SnippetPartModel",
     "StatsModel",
     "StatsResponse",
+    "StoryDocumentModel",
+    "StoryEventModel",
+    "StoryListResponse",
+    "StoryModel",
+    "StoryResponse",
+    "StorySummaryModel",
     "TextSpanModel",
 ]
 
@@ -410,3 +418,95 @@ class EventListResponse(BaseModel):
 class EventResponse(BaseModel):
     ok: Literal[True] = True
     event: EventModel
+
+
+# -- stories and links ----------------------------------------------------------------------
+
+class StorySummaryModel(BaseModel):
+    """Articles reporting one news event (see newsgraph.model.Story)."""
+
+    id: str
+    label: str | None = Field(description="Headline of the story's most central article.")
+    start: str | None = Field(description="Earliest publication date (ISO 8601, possibly partial).")
+    end: str | None
+    size: int = Field(description="Articles in the story.")
+    publishers: list[str]
+
+
+class StoryListResponse(BaseModel):
+    ok: Literal[True] = True
+    total: int
+    limit: int
+    offset: int
+    stories: list[StorySummaryModel]
+
+
+class StoryLinkModel(BaseModel):
+    a: str
+    b: str
+    kind: str = Field(description="duplicate, copy, spin, translation or same_story.")
+    score: float
+
+
+class StoryDocumentModel(BaseModel):
+    id: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    path: str | None
+    attributed_to: list[str]
+    first: bool = Field(description="The story's earliest article.")
+    link: StoryLinkModel | None = Field(description=(
+        "The article's link to the earliest article, else its strongest link to an earlier one."))
+
+
+class StoryEventModel(BaseModel):
+    id: str
+    type: str
+    mode: str | None
+    date: str | None
+    place: str | None
+    source_count: int
+    publisher_count: int
+    in_story: int = Field(description="The story's articles reporting the event.")
+    trigger: str
+    sentence: str
+    doc: str
+
+
+class StoryModel(StorySummaryModel):
+    documents: list[StoryDocumentModel] = Field(description="The timeline, earliest first.")
+    events: list[StoryEventModel]
+
+
+class StoryResponse(BaseModel):
+    ok: Literal[True] = True
+    story: StoryModel
+
+
+class LinkDocModel(BaseModel):
+    id: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+
+
+class LinkModel(BaseModel):
+    """A link between two documents; ``a`` is the one seen first (the candidate original)."""
+
+    a: str
+    b: str
+    kind: str = Field(description="duplicate, copy, spin, translation or same_story.")
+    score: float
+    features: dict[str, float] = Field(description="The measured quantities the kind was decided on.")
+    evidence_count: int = Field(description="Aligned passages (see the /links/{a}/{b}.json page).")
+    a_doc: LinkDocModel
+    b_doc: LinkDocModel
+
+
+class LinkListResponse(BaseModel):
+    ok: Literal[True] = True
+    total: int
+    limit: int
+    offset: int
+    links: list[LinkModel]

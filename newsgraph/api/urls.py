@@ -10,10 +10,12 @@ from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 __all__ = [
     "api_docs", "api_document", "api_entities", "api_entity", "api_entity_edits", "api_event", "api_events",
-    "api_mentions", "api_search", "api_stats", "claim", "claims", "document", "document_event",
+    "api_links", "api_mentions", "api_search", "api_stats", "api_stories", "api_story", "claim", "claims",
+    "document", "document_event",
     "document_mention",
     "documents", "entities", "entity", "entity_edit", "entity_edits", "event", "events", "home", "ingest",
-    "ingest_status", "json_twin", "map_view", "openapi", "place", "places", "raw", "search", "static",
+    "ingest_status", "json_twin", "link", "links", "map_view", "openapi", "place", "places", "publisher",
+    "publishers", "raw", "search", "static", "stories", "story",
 ]
 
 
@@ -180,3 +182,42 @@ def api_events() -> str:
 
 def api_event(event_id: str) -> str:
     return f"/api/events/{quote(event_id, safe='')}"
+
+
+def stories(min_size: int | None = None, since: str | None = None, until: str | None = None,
+            page: int = 1) -> str:
+    return _query("/stories", min_size=min_size or None, since=since, until=until, page=page)
+
+
+def story(story_id: str) -> str:
+    return f"/stories/{quote(story_id, safe='')}"
+
+
+def links(kind: str | None = None, doc: str | None = None, page: int = 1) -> str:
+    return _query("/links", kind=kind, doc=doc, page=page)
+
+
+def link(a: str, b: str) -> str:
+    """Two linked documents side by side, their aligned passages next to each other."""
+    return f"/links/{quote(a, safe='')}/{quote(b, safe='')}"
+
+
+def publishers() -> str:
+    return "/publishers"
+
+
+def publisher(name: str) -> str:
+    """One publisher's row of the publishers page."""
+    return f"/publishers#pub-{quote(name, safe='')}"
+
+
+def api_stories() -> str:
+    return "/api/stories"
+
+
+def api_story(story_id: str) -> str:
+    return f"/api/stories/{quote(story_id, safe='')}"
+
+
+def api_links() -> str:
+    return "/api/links"

@@ -13,6 +13,7 @@ from newsgraph.cli import (  # noqa: F401  (register commands)
     search,
     serve,
     show,
+    stories,
 )
 from newsgraph.cli._util import app
 

@@ -10,6 +10,10 @@ per-document record marked ``"resolved": false``, so no mention is lost. ``event
 records are the resolved events with their actors and targets read through the current
 entity links (``store.event_queries``). A claim's ``speaker`` is the entity of the longest
 entity mention inside its resolved speaker reference, else inside its speaker span.
+A document's ``signals`` are its stored signals as ``{name: {value, flagged, explanation}}``
+(``store.story_queries.signals_dict``); ``story`` records carry the story's timeline order
+of documents, and ``link`` records the link's evidence (aligned passages, offsets into the
+clean text of ``a`` and ``b``).
 """
 
 from __future__ import annotations
@@ -22,8 +26,10 @@ from typing import Any, TextIO
 from newsgraph.store import Store
 from newsgraph.store.entity_queries import MentionLookup, iter_entities
 from newsgraph.store.event_queries import iter_events
+from newsgraph.store.story_queries import iter_links, iter_stories, signals_dict
 
-__all__ = ["claim_record", "document_record", "entity_record", "event_record", "iter_records", "write_jsonl"]
+__all__ = ["claim_record", "document_record", "entity_record", "event_record", "iter_records", "link_record",
+           "story_record", "write_jsonl"]
 
 
 def document_record(doc: dict[str, Any]) -> dict[str, Any]:
@@ -151,6 +157,42 @@ def claim_record(c: dict[str, Any], speaker_entity: str | None = None) -> dict[s
     }
 
 
+def story_record(st: dict[str, Any]) -> dict[str, Any]:
+    """A story (``story_queries.iter_stories``) as the contract's ``story``: its documents,
+    earliest first. Extra fields: label, time span, publishers, events (ids) and each
+    document's link to the earliest one."""
+    return {
+        "kind": "story",
+        "id": st["id"],
+        "documents": [d["id"] for d in st["documents"]],
+        "label": st["label"],
+        "start": st["start"],
+        "end": st["end"],
+        "publishers": st["publishers"],
+        "events": [e["id"] for e in st["events"]],
+        "relations": [{"doc": d["id"], "kind": d["link"]["kind"], "score": d["link"]["score"]}
+                      for d in st["documents"] if d["link"]],
+    }
+
+
+def link_record(lk: dict[str, Any]) -> dict[str, Any]:
+    """A stored ``Link`` as the contract's ``link``. Extra fields: the evidence (aligned passages:
+    ``a_start``/``a_end`` into ``a``'s text, ``b_start``/``b_end`` into ``b``'s, kind, score,
+    swapped words) and the measured features the kind was decided on."""
+    return {
+        # The contract gives a link's ``kind`` as the link kind (duplicate, copy, …);
+        # ``record`` (on every record) names the record type unambiguously.
+        "kind": lk["kind"],
+        "record": "link",
+        "a": lk["a"],
+        "b": lk["b"],
+        "link_kind": lk["kind"],
+        "score": lk["score"],
+        "evidence": lk.get("evidence") or [],
+        "features": lk.get("features") or {},
+    }
+
+
 def _claim_records(store: Store) -> Iterator[dict[str, Any]]:
     rows = store.conn.execute(
         'SELECT c.data FROM claims c JOIN documents d ON d.id = c.doc_id '
@@ -164,6 +206,7 @@ def _claim_records(store: Store) -> Iterator[dict[str, Any]]:
 def iter_records(store: Store) -> Iterator[dict[str, Any]]:
     """Documents first, then entities, events and claims, in a stable order."""
     for doc in store.iter_documents():
+        doc["signals"] = signals_dict(store, doc["id"])
         yield document_record(doc)
     for ent in iter_entities(store):
         yield entity_record(ent)
@@ -172,12 +215,17 @@ def iter_records(store: Store) -> Iterator[dict[str, Any]]:
     for ev in iter_events(store):
         yield event_record(ev)
     yield from _claim_records(store)
+    for st in iter_stories(store):
+        yield story_record(st)
+    for lk in iter_links(store):
+        yield link_record(lk)
 
 
 def write_jsonl(store: Store, out: TextIO) -> dict[str, int]:
     """Write every record to ``out``; returns counts per kind."""
     counts: dict[str, int] = {}
     for rec in iter_records(store):
+        rec.setdefault("record", rec["kind"])
         out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        counts[rec["kind"]] = counts.get(rec["kind"], 0) + 1
+        counts[rec["record"]] = counts.get(rec["record"], 0) + 1
     return counts

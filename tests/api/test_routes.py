@@ -22,7 +22,15 @@ def _concrete(path: str, doc_id: str, corpus: Corpus | None = None) -> str:
             entity_id = store.conn.execute("SELECT id FROM entities ORDER BY id LIMIT 1").fetchone()[0]
             row = store.conn.execute("SELECT id FROM events ORDER BY id LIMIT 1").fetchone()
             event_id = row[0] if row else event_id
-    return path.replace("{doc_id}", doc_id).replace("{entity_id}", entity_id).replace("{event_id}", event_id)
+    path = path.replace("{doc_id}", doc_id).replace("{entity_id}", entity_id).replace("{event_id}", event_id)
+    if corpus is not None and ("{story_id}" in path or "{a}" in path):  # the stories stage's pages
+        with Store(corpus.db, readonly=True) as store:
+            story_id = store.conn.execute("SELECT story_id FROM story_documents WHERE doc_id = ?",
+                                          (doc_id,)).fetchone()[0]
+            other = store.conn.execute("SELECT id FROM documents WHERE id != ? ORDER BY id LIMIT 1",
+                                       (doc_id,)).fetchone()[0]
+        path = path.replace("{story_id}", story_id).replace("{a}", doc_id).replace("{b}", other)
+    return path
 
 
 def _page_urls(doc_id: str) -> list[str]:

@@ -115,3 +115,94 @@ def test_jsonl_contract_claim_speakers_are_entities(records: list[dict]):
     # The head of "Nadia Qureshi, a spokeswoman for the Sindh Police" speaks, not the police.
     assert "arrested two suspects" in by_name["Nadia Qureshi"]["text"]
     assert "corruption" in by_name["Ahmed Farouk"]["text"]
+
+
+# A republication of FIRST by an aggregator: chrome, a credit line, the article, a footer.
+FIRST_COPY = """Share on Facebook | Share on Twitter | Email this article
+
+Gunmen kill opposition leader Ahmed Farouk in Karachi
+
+Source: Karachi Evening Star
+
+Gunmen killed opposition leader Ahmed Farouk in Karachi on Monday, police said.
+
+Farouk, who led the Karachi Workers Movement, had accused the provincial government of corruption. Nadia Qureshi, a spokeswoman for the Sindh Police, said officers had arrested two suspects.
+
+Copyright 2021 Newsline Aggregator. All rights reserved.
+"""
+
+
+@pytest.fixture(scope="module")
+def copy_records(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
+    from newsgraph.export.jsonl import write_jsonl
+    from newsgraph.pipeline import ingest
+    from newsgraph.store import Store
+
+    tmp = tmp_path_factory.mktemp("export_links")
+    out = io.StringIO()
+    with Store(tmp / "x.db") as store:
+        # Two runs: the original is ingested (and so linked as ``a``) first.
+        for name, text in (("first.txt", FIRST), ("copy.txt", FIRST_COPY), ("second.txt", SECOND)):
+            src = tmp / name.split(".")[0]
+            src.mkdir()
+            (src / name).write_text(text, encoding="utf-8")
+            ingest([src], store, root=src)
+        write_jsonl(store, out)
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def _by_path(records: list[dict]) -> dict[str, str]:
+    return {r["path"].rsplit("/", 1)[-1]: r["id"] for r in records if r["kind"] == "document"}
+
+
+def test_jsonl_contract_story_records(copy_records: list[dict]):
+    docs = _docs(copy_records)
+    stories = [r for r in copy_records if r["kind"] == "story"]
+    assert stories
+    for st in stories:
+        assert set(st) >= {"id", "documents", "label", "start", "end", "publishers", "events"}
+        assert st["documents"] and set(st["documents"]) <= set(docs)
+    # Every document is in exactly one story.
+    placed = [d for st in stories for d in st["documents"]]
+    assert sorted(placed) == sorted(docs)
+    ids = _by_path(copy_records)
+    killing = next(st for st in stories if ids["first.txt"] in st["documents"])
+    assert ids["copy.txt"] in killing["documents"]
+    events = {r["id"] for r in copy_records if r["kind"] == "event"}
+    assert set(killing["events"]) <= events and killing["events"]
+
+
+def test_jsonl_contract_link_records_carry_their_evidence(copy_records: list[dict]):
+    docs = _docs(copy_records)
+    links = [r for r in copy_records if r["record"] == "link"]
+    assert links
+    for lk in links:
+        assert set(lk) >= {"a", "b", "kind", "score", "evidence"}
+        assert lk["kind"] == lk["link_kind"]
+        assert lk["a"] in docs and lk["b"] in docs and 0 <= lk["score"] <= 1
+        assert lk["link_kind"] in ("duplicate", "copy", "translation", "spin", "same_story")
+        for ev in lk["evidence"]:
+            a_text, b_text = docs[lk["a"]]["text"], docs[lk["b"]]["text"]
+            assert 0 <= ev["a_start"] < ev["a_end"] <= len(a_text)
+            assert 0 <= ev["b_start"] < ev["b_end"] <= len(b_text)
+            if ev["kind"] == "shared":
+                assert a_text[ev["a_start"]:ev["a_end"]] == b_text[ev["b_start"]:ev["b_end"]]
+    ids = _by_path(copy_records)
+    copy = next(lk for lk in links if {lk["a"], lk["b"]} == {ids["first.txt"], ids["copy.txt"]})
+    assert copy["a"] == ids["first.txt"] and copy["link_kind"] in ("duplicate", "copy")
+    assert any("arrested two suspects" in docs[copy["b"]]["text"][ev["b_start"]:ev["b_end"]]
+               for ev in copy["evidence"])
+
+
+def test_jsonl_contract_document_signals(copy_records: list[dict]):
+    docs = _docs(copy_records)
+    for d in docs.values():
+        assert isinstance(d["signals"], dict) and d["signals"]
+        for name, s in d["signals"].items():
+            assert set(s) >= {"value", "flagged", "explanation"}, name
+            assert isinstance(s["flagged"], bool) and isinstance(s["explanation"], str)
+    ids = _by_path(copy_records)
+    copy = docs[ids["copy.txt"]]
+    assert copy["attributed_to"] == ["Karachi Evening Star"]
+    assert copy["signals"]["republication"]["flagged"] is True
+    assert docs[ids["first.txt"]]["signals"]["republication"]["flagged"] is False

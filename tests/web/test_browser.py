@@ -49,12 +49,62 @@ The ferry between the fictional harbour town of Brisvik and Kellmar island resum
 """  # noqa: E501
 
 
+# A story told four ways (fictional, written for this test), ingested one by one after the demo
+# corpus: an original report, a republication crediting it, a word-spun copy, and an independent
+# second report of the same event.
+STORY_ORIGINAL = """Dam operators open floodgates as Lake Ferrin rises
+
+Sunday, October 5, 2025
+
+Operators of the Ferrin dam opened four floodgates on Sunday after a week of rain pushed the reservoir to its highest level in thirty years, the regional water board said.
+
+Water board director Hanne Sollis said the release would raise the river below the dam by about one metre, and asked people in the low-lying villages of Amsel and Koberg to move their cars and livestock to higher ground.
+
+"We would rather release water slowly now than be forced to release far more later," Sollis said. Engineers checked the dam wall overnight and found no damage, the board added.
+"""
+
+STORY_REPUBLISHED = """Share on Facebook | Share on Twitter | Email this article
+
+Dam operators open floodgates as Lake Ferrin rises
+
+Source: Ferrin Valley Chronicle
+
+Operators of the Ferrin dam opened four floodgates on Sunday after a week of rain pushed the reservoir to its highest level in thirty years, the regional water board said.
+
+Water board director Hanne Sollis said the release would raise the river below the dam by about one metre, and asked people in the low-lying villages of Amsel and Koberg to move their cars and livestock to higher ground.
+
+Copyright 2025 Newsfeed Network. All rights reserved.
+"""
+
+STORY_SPUN = """Dam operators unlock floodgates as Lake Ferrin climbs
+
+Operators of the Ferrin dam unlocked four floodgates on Sunday after a week of rainfall drove the reservoir to its greatest level in thirty years, the regional water board stated.
+
+Water board director Hanne Sollis said the discharge would lift the river beneath the dam by roughly one metre, and requested people in the low-lying villages of Amsel and Koberg to shift their automobiles and cattle to higher ground.
+
+"We would prefer to release water gradually now than be compelled to release far more afterwards," Sollis said. Engineers inspected the dam wall overnight and discovered no harm, the board added.
+"""
+
+STORY_SECOND = """Villages below Ferrin dam prepare for higher river
+
+Monday, October 6, 2025
+
+Residents of Amsel and Koberg spent Sunday night moving cattle and cars uphill after the Ferrin dam began releasing water from its swollen reservoir.
+
+"The river is already at the edge of the fields," said Tomas Vinter, a farmer in Koberg. Hanne Sollis of the regional water board said the dam itself was safe and that the release would continue for several days.
+"""
+
+STORY_ARTICLES = [("story_original.txt", STORY_ORIGINAL), ("story_republished.txt", STORY_REPUBLISHED),
+                  ("story_spun.txt", STORY_SPUN), ("story_second.txt", STORY_SECOND)]
+
+
 @dataclass
 class Served:
     url: str
     db: Path
     markup_id: str
     query: str
+    story_ids: dict[str, str]  # file stem → document id
 
 
 def _free_port() -> int:
@@ -63,7 +113,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _build_store(tmp: Path) -> tuple[Path, str, str]:
+def _build_store(tmp: Path) -> tuple[Path, str, str, dict[str, str]]:
     from newsgraph.pipeline import ingest
     from newsgraph.store import Store
 
@@ -81,7 +131,15 @@ def _build_store(tmp: Path) -> tuple[Path, str, str]:
         assert first is not None
         names = Counter(m["text"] for m in first["mentions"] if len(m["text"]) > 3)
         query = f'"{names.most_common(1)[0][0]}"' if names else (first["title"] or "").split()[0]
-    return db, markup.ingested[0], query
+        story_ids = {}
+        for name, text in STORY_ARTICLES:  # one run each: the ingest order is the list's order
+            folder = tmp / Path(name).stem
+            folder.mkdir()
+            (folder / name).write_text(text, encoding="utf-8")
+            done = ingest([folder], store, root=folder)
+            assert done.ingested, done.failed
+            story_ids[Path(name).stem] = done.ingested[0]
+    return db, markup.ingested[0], query, story_ids
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +150,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 
     from newsgraph.api.app import create_app
 
-    db, markup_id, query = _build_store(tmp_path_factory.mktemp("browser"))
+    db, markup_id, query, story_ids = _build_store(tmp_path_factory.mktemp("browser"))
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, name="newsgraph-test-server", daemon=True)
@@ -103,7 +161,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
             pytest.fail("the server did not start")
         time.sleep(0.05)
     try:
-        yield Served(f"http://127.0.0.1:{port}", db, markup_id, query)
+        yield Served(f"http://127.0.0.1:{port}", db, markup_id, query, story_ids)
     finally:
         server.should_exit = True
         thread.join(START_GUARD_SECONDS)
@@ -337,4 +395,64 @@ def test_browser_event_page_lists_its_evidence(served: Served, page):
     evidence.first.locator("a").first.click()
     page.wait_for_url("**/documents/*#evm_*")
     expect(page.locator("#events li:target")).to_be_visible()
+    assert page.problems == []
+
+
+def test_browser_story_page_timeline_and_side_by_side_evidence(served: Served, page):
+    from playwright.sync_api import expect
+
+    ids = served.story_ids
+    page.goto(f"{served.url}/stories")
+    expect(page.locator("#stories-table")).to_be_visible()
+    _shot(page, "stories")
+    page.goto(f"{served.url}/documents/{ids['story_original']}")
+    page.locator("#doc-story a").click()
+    page.wait_for_url("**/stories/*")
+    timeline = page.locator("#story-timeline li")
+    expect(timeline.first).to_be_visible()
+    docs = [timeline.nth(i).get_attribute("data-doc") for i in range(timeline.count())]
+    assert set(ids.values()) <= set(docs)
+    assert docs[0] == ids["story_original"]  # the earliest dated report leads
+    expect(page.locator(f'#story-timeline li[data-doc="{ids["story_spun"]}"] .lk-spin')).to_be_visible()
+    expect(page.locator("#story-publishers")).to_be_visible()
+    _shot(page, "story")
+
+    # From the spun copy's row to its evidence: aligned sentences, swapped words marked.
+    page.locator(f'#story-timeline li[data-doc="{ids["story_spun"]}"] .rel a').click()
+    page.wait_for_url("**/links/*/*")
+    rows = page.locator("#link-evidence .sbs-row.substituted")
+    expect(rows.first).to_be_visible()
+    expect(rows.first.locator("mark.swap-b").first).to_be_visible()
+    expect(rows.first.locator("mark.swap-a").first).to_be_visible()
+    # The two columns sit side by side.
+    left = rows.first.locator(".sbs-a").bounding_box()
+    right = rows.first.locator(".sbs-b").bounding_box()
+    assert left and right and right["x"] > left["x"] + left["width"] - 1 and abs(right["y"] - left["y"]) < 2
+    _shot(page, "link-spin")
+    assert page.problems == []
+
+
+def test_browser_copy_side_by_side_and_signals_panel(served: Served, page):
+    from playwright.sync_api import expect
+
+    ids = served.story_ids
+    page.goto(f"{served.url}/documents/{ids['story_republished']}")
+    panel = page.locator("#signals")
+    expect(panel).to_be_visible()
+    rep = panel.locator('li[data-signal="republication"]')
+    expect(rep.locator(".cue")).to_have_text("look here")
+    expect(rep).to_contain_text("Ferrin Valley Chronicle")
+    panel.scroll_into_view_if_needed()
+    _shot(page, "article-signals")
+    link = page.locator("#links li", has=page.locator(".lk-copy, .lk-duplicate")).first
+    expect(link).to_be_visible()
+    link.locator("a", has_text="evidence side by side").click()
+    page.wait_for_url("**/links/*/*")
+    shared = page.locator("#link-evidence .sbs-row.shared").first
+    expect(shared).to_be_visible()
+    assert shared.locator(".sbs-a").inner_text().split("\n", 1)[1] == shared.locator(".sbs-b").inner_text().split("\n", 1)[1]
+    _shot(page, "link-copy")
+    page.goto(f"{served.url}/publishers")
+    expect(page.locator("#publishers-table tbody tr").first).to_be_visible()
+    _shot(page, "publishers")
     assert page.problems == []

@@ -14,8 +14,9 @@ The original URL becomes a link only when it is http(s): an article cannot smugg
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from newsgraph.api import urls
 from newsgraph.api.overlay import Piece, TextLayers, overlay_paragraphs
@@ -24,9 +25,11 @@ from newsgraph.store import Store
 from newsgraph.store.entity_queries import document_entity_links
 from newsgraph.store.event_queries import document_events
 from newsgraph.store.facts_queries import document_date
+from newsgraph.store.story_queries import document_links, document_signals, document_story
 
-__all__ = ["LABEL_DESCRIPTIONS", "ClaimRow", "DocEventRow", "DocumentContext", "DocumentDateView",
-           "PlaceRow", "TimeRow", "claim_row", "document_view"]
+__all__ = ["LABEL_DESCRIPTIONS", "ClaimRow", "DocEventRow", "DocLinkRow", "DocumentContext",
+           "DocumentDateView", "PlaceRow", "SignalRow", "StoryRef", "TimeRow", "claim_row", "document_view",
+           "signal_rows", "text_fragment"]
 
 #: What each entity label means: the OntoNotes 5 label set as spaCy's glossary
 #: (``spacy.explain``) words it, kept here so the page needs no model loaded.
@@ -188,6 +191,110 @@ def _place_rows(places: list[dict[str, Any]]) -> list[PlaceRow]:
     return sorted(rows, key=lambda r: (r.geonameid is None, -r.count, r.name or r.forms[0]))
 
 
+#: Characters of context shown on each side of a signal's evidence span in the panel.
+EVIDENCE_CONTEXT = 80
+#: Words a text-fragment link quotes at each end of a long evidence span.
+FRAGMENT_WORDS = 6
+
+
+def text_fragment(text: str, start: int, end: int) -> str | None:
+    """A ``#:~:text=`` link (scroll-to-text fragment) to ``text[start:end]`` in the page: the
+    browser scrolls to the span and highlights it, with no script. Long spans are quoted by
+    their first and last words. None when the span holds no word."""
+    words = text[start:end].split()
+    if not words:
+        return None
+
+    def enc(ws: list[str]) -> str:
+        return quote(" ".join(ws), safe="").replace("-", "%2D")
+
+    if len(words) <= 2 * FRAGMENT_WORDS:
+        return f"#:~:text={enc(words)}"
+    return f"#:~:text={enc(words[:FRAGMENT_WORDS])},{enc(words[-FRAGMENT_WORDS:])}"
+
+
+@dataclass(slots=True)
+class EvidenceView:
+    """A signal's evidence span in its context: ``before`` + ``text`` (marked) + ``after``."""
+
+    start: int
+    end: int
+    text: str
+    note: str
+    before: str
+    after: str
+    fragment: str | None  # a link to the span in the article text
+
+
+@dataclass(slots=True)
+class SignalRow:
+    """One signal: ``flagged`` is a cue to look here, never a verdict on the article."""
+
+    name: str
+    value: float | None
+    value_text: str
+    flagged: bool
+    measured: bool
+    explanation: str
+    evidence: list[EvidenceView]
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+def _value_text(v: float | None) -> str:
+    if v is None:
+        return "not measured"
+    return str(int(v)) if float(v).is_integer() and abs(v) > 1 else f"{v:.2f}"
+
+
+def _evidence_view(text: str, ev: dict[str, Any]) -> EvidenceView:
+    s, e = max(0, int(ev["start"])), min(len(text), int(ev["end"]))
+    b0 = max(0, s - EVIDENCE_CONTEXT)
+    a1 = min(len(text), e + EVIDENCE_CONTEXT)
+    # Cut the context at whitespace so no word is halved.
+    if b0 > 0 and (sp := text.find(" ", b0, s)) != -1:
+        b0 = sp + 1
+    if a1 < len(text) and (sp := text.rfind(" ", e, a1)) != -1:
+        a1 = sp
+    pre, post = text[b0:s], text[e:a1]
+    before = ("… " if b0 > 0 else "") + " ".join(pre.split()) + (" " if pre[-1:].isspace() else "")
+    after = (" " if post[:1].isspace() else "") + " ".join(post.split()) + (" …" if a1 < len(text) else "")
+    return EvidenceView(s, e, text[s:e], ev.get("note", ""), before, after, text_fragment(text, s, e))
+
+
+def signal_rows(text: str, signals: list[dict[str, Any]]) -> list[SignalRow]:
+    """The stored signals of a document, cues first, then measured ones, then by name."""
+    rows = [SignalRow(s["name"], s.get("value"), _value_text(s.get("value")), bool(s.get("flagged")),
+                      s.get("value") is not None, s.get("explanation", ""),
+                      [_evidence_view(text, ev) for ev in s.get("evidence") or []], s.get("details") or {})
+            for s in signals]
+    return sorted(rows, key=lambda r: (not r.flagged, not r.measured, r.name))
+
+
+@dataclass(slots=True)
+class DocLinkRow:
+    """A link of this document to another: ``role`` is ``earlier`` when this one is ``a``."""
+
+    kind: str
+    score: float
+    role: str
+    other: str
+    other_title: str | None
+    other_publisher: str | None
+    other_published: str | None
+    other_url: str
+    url: str  # the side-by-side evidence
+
+
+@dataclass(slots=True)
+class StoryRef:
+    id: str
+    label: str
+    size: int
+    start: str | None
+    end: str | None
+    url: str
+
+
 @dataclass(slots=True)
 class DocumentContext:
     """Everything the article view shows; ``paragraphs`` is ``text`` cut into marked segments."""
@@ -232,6 +339,10 @@ class DocumentContext:
     mention_entities: dict[str, str]
     events: list[DocEventRow]
     events_url: str
+    signals: list[SignalRow]
+    links: list[DocLinkRow]
+    links_url: str
+    story: StoryRef | None
 
 
 def _order(label: str) -> int:
@@ -289,4 +400,21 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
                             [f for f, on in ev["flags"].items() if on], urls.event(ev["event"]))
                 for ev in document_events(store, doc_id)],
         events_url=urls.events(doc=d["id"]),
+        signals=signal_rows(d["text"], document_signals(store, doc_id)),
+        links=[_link_row(r) for r in document_links(store, doc_id)],
+        links_url=urls.links(doc=d["id"]),
+        story=_story_ref(document_story(store, doc_id)),
     )
+
+
+def _link_row(r: dict[str, Any]) -> DocLinkRow:
+    other = r["b_doc"] if r["role"] == "earlier" else r["a_doc"]
+    return DocLinkRow(r["kind"], r["score"], r["role"], r["other"], other["title"], other["publisher"],
+                      other["published"], urls.document(r["other"]), urls.link(r["a"], r["b"]))
+
+
+def _story_ref(st: dict[str, Any] | None) -> StoryRef | None:
+    if st is None:
+        return None
+    return StoryRef(st["id"], st["label"] or "(untitled)", st["size"], st["start"], st["end"],
+                    urls.story(st["id"]))

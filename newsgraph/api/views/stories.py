@@ -1,0 +1,140 @@
+"""The story pages: the list (``/stories``) and one story (``/stories/{id}``).
+
+A story is the articles that report one news event (``resolve/stories``): its label
+(the most central headline), its time span, a timeline of its articles — date,
+publisher, title and how each relates to the earliest one (copy, spin, translation,
+same story, or no link: an independent report) with a link to the side-by-side
+evidence —, its publishers, and the resolved events its articles report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsgraph.api import urls
+from newsgraph.api.config import LIST_PAGE_SIZE
+from newsgraph.api.views.base import Pager, pager
+from newsgraph.store import Store
+from newsgraph.store import story_queries as q
+
+__all__ = ["StoriesContext", "StoryContext", "StoryRow", "stories_view", "story_view"]
+
+
+@dataclass(slots=True)
+class StoryRow:
+    id: str
+    label: str
+    start: str | None
+    end: str | None
+    size: int
+    publishers: list[str]
+    url: str
+
+
+def _row(s: dict[str, Any]) -> StoryRow:
+    return StoryRow(s["id"], s["label"] or "(untitled)", s["start"], s["end"], s["size"],
+                    s["publishers"], urls.story(s["id"]))
+
+
+@dataclass(slots=True)
+class StoriesContext:
+    min_size: int
+    since: str | None
+    until: str | None
+    stories: list[StoryRow]
+    pager: Pager
+    help: str = field(default=(
+        "A story groups the articles that report one news event: independent reports, copies, "
+        "spins and translations alike. Largest first. From/To keep stories whose time span "
+        "overlaps the dates (YYYY, YYYY-MM or YYYY-MM-DD)."))
+
+
+def stories_view(store: Store, *, min_size: int = 0, since: str | None = None, until: str | None = None,
+                 page: int = 1, per_page: int = LIST_PAGE_SIZE) -> StoriesContext:
+    since, until = (since or "").strip() or None, (until or "").strip() or None
+    total, rows = q.stories(store, q.StoryFilter(min_size, since, until), limit=per_page,
+                            offset=(page - 1) * per_page)
+    return StoriesContext(min_size, since, until, [_row(r) for r in rows],
+                          pager(total, page, per_page,
+                                lambda p: urls.stories(min_size=min_size, since=since, until=until, page=p)))
+
+
+@dataclass(slots=True)
+class LinkRef:
+    """How a timeline article relates to an earlier one of the story."""
+
+    kind: str
+    score: float
+    other: str  # the earlier document's id
+    to_first: bool  # the other document is the story's earliest
+    url: str  # the side-by-side evidence
+
+
+@dataclass(slots=True)
+class TimelineItem:
+    id: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    credits: list[str]
+    first: bool
+    link: LinkRef | None
+    url: str
+
+
+@dataclass(slots=True)
+class StoryEventRow:
+    id: str
+    type: str
+    mode: str | None
+    date: str | None
+    place: str | None
+    source_count: int
+    publisher_count: int
+    in_story: int  # how many of the story's articles report it
+    trigger: str
+    sentence: str
+    url: str
+
+
+@dataclass(slots=True)
+class StoryContext:
+    id: str
+    label: str
+    start: str | None
+    end: str | None
+    size: int
+    publishers: list[str]
+    timeline: list[TimelineItem]
+    events: list[StoryEventRow]
+    stories_url: str
+    links_url: str | None  # the links of the earliest article
+    help: str = field(default=(
+        "Articles earliest first (undated ones last, in the order they were ingested). 'Relation' "
+        "is the article's link to the earliest article, or else to an earlier one: copy, spin and "
+        "translation mark republished text; same story or none marks an independent report."))
+
+
+def _timeline_item(d: dict[str, Any], first: str) -> TimelineItem:
+    lk = d["link"]
+    ref = None
+    if lk is not None:
+        other = lk["a"] if lk["b"] == d["id"] else lk["b"]
+        ref = LinkRef(lk["kind"], lk["score"], other, other == first, urls.link(lk["a"], lk["b"]))
+    return TimelineItem(d["id"], d["title"], d["publisher"], d["published"], d["attributed_to"], d["first"],
+                        ref, urls.document(d["id"]))
+
+
+def story_view(store: Store, story_id: str) -> StoryContext | None:
+    st = q.story(store, story_id)
+    if st is None:
+        return None
+    first = st["documents"][0]["id"] if st["documents"] else ""
+    timeline = [_timeline_item(d, first) for d in st["documents"]]
+    events = [StoryEventRow(e["id"], e["type"], e["mode"], e["date"], e["place"], e["source_count"],
+                            e["publisher_count"], e["in_story"], e["trigger"],
+                            " ".join(e["sentence"].split()), urls.event(e["id"])) for e in st["events"]]
+    return StoryContext(st["id"], st["label"] or "(untitled)", st["start"], st["end"], st["size"],
+                        st["publishers"], timeline, events, urls.stories(),
+                        urls.links(doc=timeline[0].id) if timeline else None)
