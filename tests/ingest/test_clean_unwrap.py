@@ -49,3 +49,16 @@ def test_a_record_text_field_without_prose_is_kept_whole():
     table = "Shr 34 cts vs 1.19 dlrs\n    Net 807,000 vs 2,858,000\n    Revs 51.2 mln vs 47.9 mln\n"
     doc = clean(RawDocument(table.encode(), "feed.jsonl#3", declared={"text_field": "text"}))
     assert "Net 807,000" in doc.text
+
+
+def test_a_share_bar_or_menu_line_is_never_the_title():
+    from newsgraph.ingest.clean import clean_text
+
+    body = ("Flood waters rose across the invented valley of Marrow on Sunday, forcing hundreds "
+            "of families to leave their homes, the regional council said.\n\n"
+            "Rescue teams worked through the night to reach villages cut off by the river.\n")
+    for chrome in ("Share on Facebook | Share on Twitter | Email this article",
+                   "Home | News | World | Sport | Weather"):
+        doc = clean_text(f"{chrome}\n\nFloods force hundreds from homes in Marrow valley\n\n{body}")
+        assert doc.title == "Floods force hundreds from homes in Marrow valley"
+        assert doc.publisher != "Email this article"

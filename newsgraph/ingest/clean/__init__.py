@@ -269,6 +269,13 @@ def _title_index(texts: list[str], fixed: dict[int, tuple[str, float]], body_scr
         chrome = CHROME_RE.match(t)
         if chrome and len(chrome.group(0)) >= 0.5 * len(t):
             continue
+        # A row of short items between separators is a menu or share bar ("Home | News |
+        # Sport", "Share on Facebook | Email this article"); a titled page's "Headline |
+        # Section | Site" has one long segment, the headline.
+        segments = [x for x in _TITLE_SEPARATORS.split(t) if x.strip()]
+        if len(segments) >= P.MENU_MIN_ITEMS and all(
+                len(_WORDS.findall(x)) <= P.MENU_ITEM_MAX_WORDS for x in segments):
+            continue
         if looks_dated(t) and parse_date(t, lang) is not None:
             continue
         # A line ending like a sentence is the first paragraph: the page has no title line.

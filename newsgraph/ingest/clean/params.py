@@ -128,3 +128,8 @@ NEXT_BLOCK_SHARE = 0.5
 #: A head line of at most this many words none of whose content words recurs in
 #: the text below it is navigation ("Skip to content"), not the headline.
 TITLE_NAV_MAX_WORDS = 5
+
+#: A line of at least this many separator-delimited items, none longer than
+#: MENU_ITEM_MAX_WORDS words, is a menu or share bar and never the title.
+MENU_MIN_ITEMS = 3
+MENU_ITEM_MAX_WORDS = 3
