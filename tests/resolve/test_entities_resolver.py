@@ -107,3 +107,47 @@ def test_resolver_incremental_add_matches_batch_and_reingest_is_noop(make_doc) -
         (e.id, tuple(sorted(e.aliases))) for e in step.entities()
     )
     assert _entity_with(step, "Qadhafi").id == leader_id
+
+
+def test_resolver_description_entity_joins_the_name_another_document_describes(make_doc) -> None:
+    import re
+
+    from newsgraph.model.document import Mention
+
+    nameless = make_doc(
+        "A climber fell to his death on Mount Cook in New Zealand on Tuesday. Rescuers said the climber "
+        "slipped on ice near the summit ridge while descending with two companions.",
+        "climb1",
+    )
+    for m in re.finditer(r"climber", nameless.document.text):
+        sentence = max(i for i, s in enumerate(nameless.sentences) if s.start <= m.start())
+        nameless.mentions.append(Mention(m.start(), m.end(), "climber", "PERSON", sentence))
+    nameless.mentions.sort(key=lambda m: m.start)
+    named = make_doc(
+        "British climber Robert Buckley died on Mount Cook in New Zealand after he slipped on ice near the "
+        "summit ridge, rescuers said. Buckley was descending with two companions.",
+        "climb2",
+    )
+    resolver = Resolver()
+    resolver.add([nameless, named])
+    buckley = _entity_with(resolver, "Robert Buckley")
+    assert {m.text for m in buckley.mentions} >= {"climber", "Robert Buckley", "Buckley"}
+    assert any(ev.kind == "bridge" and "climber" in ev.reason for ev in buckley.evidence)
+
+
+def test_resolver_state_without_description_fields_still_loads(make_doc) -> None:
+    """States written before chains carried ``descriptors``/``core`` replay unchanged."""
+    import json
+
+    from newsgraph.resolve.entities import ResolverState
+
+    resolver = Resolver()
+    resolver.add([make_doc(KIM_UN, "old1"), make_doc(KIM_UN_SPACED, "old2")])
+    data = json.loads(resolver.state().to_json())
+    for _, chains in data["docs"]:
+        for chain in chains:
+            for mention in chain["mentions"]:
+                mention.pop("descriptors")
+                mention.pop("core")
+    again = Resolver.from_state(ResolverState.from_json(json.dumps(data)))
+    assert sorted(e.name for e in again.entities()) == sorted(e.name for e in resolver.entities())

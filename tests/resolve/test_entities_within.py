@@ -89,3 +89,60 @@ def test_within_chains_are_json_ready(make_doc) -> None:
     chains = chain_document(make_doc(SAME_SURNAME, "lee"))
     again = [Chain.from_dict(c.to_dict()) for c in chains]
     assert [c.keys for c in again] == [c.keys for c in chains]
+
+
+def _with_descriptions(adoc, spans: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
+    """Add description mentions (as ECB+ gold mentions carry them; NER never does)."""
+    import re
+
+    from newsgraph.model.document import Mention
+
+    starts = [s.start for s in adoc.sentences]
+    for surface, label in spans:
+        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", adoc.document.text):
+            sentence = max(i for i, s in enumerate(starts) if s <= m.start())
+            adoc.mentions.append(Mention(m.start(), m.end(), surface, label, sentence))
+    adoc.mentions.sort(key=lambda m: m.start)
+    return adoc
+
+
+def test_within_description_joins_the_name_the_text_describes_with_it(make_doc) -> None:
+    text = (
+        "Texas inmate Arcade Comeaux escaped on Monday while Sheriff Tom Lee drove him to a prison in "
+        "Beaumont. Police said the inmate had a shotgun and two pistols. Officers searched the woods overnight."
+    )
+    chains = chain_document(_with_descriptions(make_doc(text, "inmate"), [("the inmate", "PERSON")]))
+    described = _chain_of(chains, "the inmate")
+    assert described is _chain_of(chains, "Arcade Comeaux")
+    assert described is not _chain_of(chains, "Tom Lee")
+    assert "inmate" in _mention(chains, "Arcade Comeaux").descriptors
+    assert "describes 'Arcade Comeaux' as 'inmate'" in _mention(chains, "the inmate").reason
+
+
+def test_within_description_fitting_two_names_stays_apart_with_reason(make_doc) -> None:
+    text = (
+        "Jamal Williams, a defensive tackle for the Chargers, met Ryan Sims, a defensive tackle for the "
+        "Chiefs, on Friday. Police said the tackle had been drinking before the crash."
+    )
+    chains = chain_document(_with_descriptions(make_doc(text, "tackle"), [("the tackle", "PERSON")]))
+    alone = _chain_of(chains, "the tackle")
+    assert [m.text for m in alone.mentions] == ["the tackle"]
+    assert "fits several named entities" in _mention(chains, "the tackle").reason
+
+
+def test_within_name_core_drops_title_nouns_and_generational_suffix(make_doc) -> None:
+    text = (
+        "Defensive tackle Jamal Williams was arrested on Friday. Williams was released later. "
+        "Arcade Joseph Comeaux Jr. escaped from a prison van. Comeaux was armed."
+    )
+    adoc = make_doc(text, "core")
+    # Gold-style span that includes the title noun, as ECB+ annotates it.
+    from newsgraph.model.document import Mention
+
+    start = text.index("Defensive tackle Jamal Williams")
+    adoc.mentions = [m for m in adoc.mentions if not (start <= m.start < start + 31)]
+    adoc.mentions.append(Mention(start, start + 31, text[start : start + 31], "PERSON", 0))
+    adoc.mentions.sort(key=lambda m: m.start)
+    chains = chain_document(adoc)
+    assert _chain_of(chains, "Williams") is _chain_of(chains, "Defensive tackle Jamal Williams")
+    assert _chain_of(chains, "Comeaux") is _chain_of(chains, "Arcade Joseph Comeaux Jr")

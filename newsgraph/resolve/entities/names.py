@@ -303,6 +303,10 @@ LEADING_FUNCTION_WORDS: frozenset[str] = frozenset(
 )
 
 
+#: Generational suffixes after English personal names (Chicago Manual of Style 6.43).
+GENERATIONAL_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def strip_possessive(text: str) -> str:
     """``North Korea’s`` → ``North Korea``; ``Jones'`` → ``Jones``; trailing punctuation off."""
     text = _TRAILING.sub("", _LEADING.sub("", text))
@@ -359,6 +363,9 @@ def parse_name(surface: str) -> ParsedName:
         tokens = raw_tokens
     while len(tokens) > 1 and tokens[0] in LEADING_FUNCTION_WORDS:
         tokens.pop(0)
+    # "Arcade Comeaux Jr." is "Arcade Comeaux" for matching ("Comeaux" is his surname).
+    while len(tokens) > 2 and tokens[-1] in GENERATIONAL_SUFFIXES:
+        tokens.pop()
     parts = tuple(p for t in tokens for p in t.split("-") if p)
     return ParsedName(clean, tuple(tokens), title, gender, is_acr, parts)
 

@@ -9,6 +9,13 @@ its kind of match requires (``ResolverOptions.min_support``), else founds a new
 entity. Every join records a ``MergeEvidence`` (scores and the shared names and
 entities behind them).
 
+Descriptions: a description chain ("the climber") matches entities by head noun —
+their own descriptions and the nouns their names are described with elsewhere
+("British climber Robert Buckley") — and may join an entity its document already feeds
+(the document failed to link it; ``nominal_rejoin``). A named chain that its document
+describes absorbs the description-only entity of that noun built from other documents,
+when context supports it (``description_bridges``).
+
 Incremental: ``add`` touches only the new documents' chains and the entities they
 join; nothing already resolved is recomputed. Work per chain is bounded by the
 blocking cap, so resolution is linear in the number of chains.
@@ -298,6 +305,8 @@ class Resolver:
                             m.antecedent,
                             m.plural,
                             m.title,
+                            list(m.descriptors),
+                            m.core,
                         )
                         for m in moved
                     ],
@@ -336,6 +345,10 @@ class Resolver:
                 ent = self._entities[target]
                 self._attach(ent, chain, evidence)
                 changes.append(EntityChange("extended", ent.id, chain.keys))
+            described = chain.kind == "name" or (target is not None and bool(ent.names))
+            if self.options.description_bridges and described and chain.heads():
+                kept = self._bridge_descriptions(ent.id, chain)
+                ent = self._entities[kept]
             used.add(ent.id)
         changes.extend(self._apply_entity_edits())
         return changes
@@ -375,8 +388,9 @@ class Resolver:
             keys.extend(f"h:{h}" for h in chain.heads())
         candidates = {self._find(e) for e in self._index.lookup(keys, names)}
         accepted: list[tuple[float, str, MergeEvidence]] = []
+        rejoin = chain.kind == "nominal" and self.options.nominal_rejoin
         for eid in sorted(candidates):
-            if eid in used or self._forbidden(chain, eid):
+            if (eid in used and not rejoin) or self._forbidden(chain, eid):
                 continue
             scored = self._score(chain, names, self._entities[eid])
             if scored is not None:
@@ -430,6 +444,31 @@ class Resolver:
             kept = self._merge(a, b, f"bridged by chain {chain.key}: {evidence.reason}", "bridge")
             if kept is not None:
                 target = kept
+
+    def _bridge_descriptions(self, target: str, chain: Chain) -> str:
+        """A named chain that this document also describes ("the climber … Robert
+        Buckley") absorbs the description-only entity built from other documents' "the
+        climber" — when that entity's context supports it and no document holds both."""
+        target = self._find(target)
+        heads = list(chain.heads())
+        keys = [f"h:{h}" for h in heads]
+        for eid in sorted({self._find(e) for e in self._index.lookup(keys, [])}):
+            if eid == target or eid not in self._entities:
+                continue
+            other = self._entities[eid]
+            if other.names or other.manual_aliases or self._forbidden(chain, eid):
+                continue
+            if type_compatibility(chain.labels(), other.votes) < 1.0:
+                continue
+            support = self._context_similarity(chain.context, other.context)
+            if support < self.options.min_support.get("nominal", 1.0):
+                continue
+            shared = [h for h in heads if h in other.heads]
+            why = f"description {shared[:1]} of {chain.key}; context {support:.2f}"
+            kept = self._merge(target, eid, why, "bridge")
+            if kept is not None:
+                target = kept
+        return target
 
     def _score(self, chain: Chain, names: list[ParsedName], ent: _Entity) -> MergeEvidence | None:
         o = self.options

@@ -25,7 +25,7 @@ class ResolverOptions:
     #: when mentions include pronouns, as ECB+ gold mentions do; NER never emits them).
     resolve_pronouns: bool = True
     #: Sentences back a pronoun looks for its antecedent (0 = same sentence).
-    pronoun_window: int = 3
+    pronoun_window: int = 5
     #: With no named antecedent in reach, a pronoun continues a recent chain of the same pronoun.
     pronoun_chains: bool = True
     #: With no named person in reach, he/she may refer to a singular person description.
@@ -38,6 +38,9 @@ class ResolverOptions:
     descriptions_definite_only: bool = True
     #: Link a noun in apposition to a name, or used as its title ("actress Lindsay Lohan").
     link_appositions: bool = False  # measured neutral-to-negative on ECB+ dev (71.7 → 71.6)
+    #: Link a description chain to the one name the document describes with its head noun
+    #: (title noun, apposition or copula: "inmate Arcade Comeaux" → "the inmate").
+    link_described: bool = True
     #: Typos within a document: edit distance on the compact name and minimum length.
     typo_distance: int = 1
     typo_min_length: int = 6
@@ -75,7 +78,7 @@ class ResolverOptions:
             "variant": 0.15,
             "typo": 0.15,
             "partial": 0.25,
-            "nominal": 0.30,
+            "nominal": 0.20,
             "pronoun": 1.01,  # pronoun-only chains never link across documents
         }
     )
@@ -83,6 +86,14 @@ class ResolverOptions:
     #: both), at or above this score: incremental clustering otherwise keeps early splits.
     bridge_merges: bool = True
     bridge_min_score: float = 0.0
+    #: A description chain ("the coach") may join an entity this document already feeds
+    #: ("Jim O'Brien") when other documents taught that the entity is described so.
+    nominal_rejoin: bool = True
+    #: A named chain that its document also describes ("Buckley … the climber") absorbs
+    #: the description-only entity of that noun from other documents — even one fed by a
+    #: document that failed to link its own "the climber" to "Buckley" (measured: requiring
+    #: disjoint documents cost 0.8 CoNLL F1 on ECB+ dev).
+    description_bridges: bool = True
     #: Subtracted from the score when types are incompatible with confidence.
     type_penalty: float = 0.15
     #: A co-occurring entity counts fully when it appears in at most this share of

@@ -8,6 +8,16 @@ name whose other tokens agree, and — when the input carries them, as ECB+ gold
 mentions do — common nouns by head lemma and third-person pronouns to the most
 recent compatible person.
 
+Descriptions ("the inmate") join the one named chain the document itself describes
+with that noun — a title noun ("Texas inmate Arcade Comeaux"), an apposition ("Lohan,
+the actress") or a copula ("Comeaux is an inmate"), read from the spaCy parse anywhere
+in the text; a description that fits two names stays apart with the reason. Those
+descriptor nouns also travel with the chain, so other documents' descriptions can find
+the entity (``resolver``). Spans that carry their description ("defensive tackle Jamal
+Williams", "Betty Ford Center in Rancho Mirage") are matched by their name proper, and
+capitalised common nouns in a Title Case headline ("Teen", "Rehab") count as
+descriptions when the running text writes them in lower case.
+
 A bare name with several candidates is decided by cues — recency (sentence
 distance), sentence role (subject of the same kind of clause), salience (mention
 count) and the gender an honorific implies — and stays unresolved, with the reason
@@ -102,6 +112,72 @@ NEUTER_PRONOUNS: dict[str, str] = {
     "their": "plural",
     "themselves": "plural",
 }
+#: Person nouns marked for sex in English (source: the gender-marked noun pairs of
+#: standard English grammars, e.g. Quirk et al. 1985 §5.104–5.107): "the actress" is
+#: not the man the text is about.
+GENDERED_NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "man",
+            "boy",
+            "father",
+            "son",
+            "brother",
+            "husband",
+            "uncle",
+            "nephew",
+            "grandfather",
+            "grandson",
+            "king",
+            "prince",
+            "actor",
+            "gentleman",
+            "boyfriend",
+            "dad",
+            "male",
+            "monk",
+            "priest",
+            "policeman",
+            "fireman",
+            "chairman",
+            "spokesman",
+            "congressman",
+            "businessman",
+        ),
+        "m",
+    ),
+    **dict.fromkeys(
+        (
+            "woman",
+            "girl",
+            "mother",
+            "daughter",
+            "sister",
+            "wife",
+            "aunt",
+            "niece",
+            "grandmother",
+            "granddaughter",
+            "queen",
+            "princess",
+            "actress",
+            "lady",
+            "girlfriend",
+            "mom",
+            "mum",
+            "female",
+            "nun",
+            "waitress",
+            "policewoman",
+            "chairwoman",
+            "spokeswoman",
+            "congresswoman",
+            "businesswoman",
+            "starlet",
+        ),
+        "f",
+    ),
+}
 PERSONISH: frozenset[str] = frozenset({"PERSON"})
 #: A bare word tagged as a place is not taken for a person's surname.
 PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
@@ -137,6 +213,17 @@ class ChainMention:
     antecedent: int = -1
     plural: bool = False
     title: str = ""  # honorific just before the span ("Ms." in "Ms. Lee"), lower-case, no dot
+    #: Common nouns the text uses to describe a named mention: title nouns ("coach" in
+    #: "coach Jim O'Brien"), appositions ("Lohan, the actress"), copula predicates
+    #: ("Comeaux is an offender"). Lemmas; empty for nominals and pronouns.
+    descriptors: list[str] = field(default_factory=list)
+    #: The name proper when the span also holds its description ("defensive tackle Jamal
+    #: Williams" → "Jamal Williams"); empty when the span is the name.
+    core: str = ""
+
+    @property
+    def name_text(self) -> str:
+        return self.core or self.text
 
 
 @dataclass(slots=True)
@@ -166,7 +253,7 @@ class Chain:
         return "name" if "name" in kinds else ("nominal" if "nominal" in kinds else "pronoun")
 
     def names(self) -> Counter[str]:
-        return Counter(parse_name(m.text).surface for m in self.mentions if m.kind == "name")
+        return Counter(parse_name(m.name_text).surface for m in self.mentions if m.kind == "name")
 
     def match_names(self) -> Counter[str]:
         """Names that speak for the chain across documents: its full forms (and acronyms)
@@ -178,7 +265,14 @@ class Chain:
         return full if any(parse_name(n).is_multi for n in full) else names
 
     def heads(self) -> Counter[str]:
-        return Counter(m.head or _head_of(m.text) for m in self.mentions if m.kind == "nominal")
+        """Head lemmas of its descriptions, and the nouns that describe its names."""
+        heads = Counter(m.head or _head_of(m.text) for m in self.mentions if m.kind == "nominal")
+        for m in self.mentions:
+            heads.update(m.descriptors)
+        return heads
+
+    def descriptors(self) -> set[str]:
+        return {d for m in self.mentions for d in m.descriptors}
 
     def labels(self) -> Counter[str]:
         kinds = "name" if self.kind == "name" else None
@@ -215,6 +309,8 @@ class MentionInfo:
     definite: bool = False  # "the/this/that …" description
     antecedent: int = -1  # char offset of a relative pronoun's noun (from the parse)
     plural: bool = False
+    descriptors: tuple[str, ...] = ()
+    core: str = ""
 
 
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "whom", "whose", "which", "that"})
@@ -244,11 +340,15 @@ def classify_mention(adoc: AnnotatedDocument, start: int, end: int, text: str) -
                     if verb.dep_ in ("relcl", "acl"):
                         antecedent = verb.head.idx
                 return MentionInfo("pronoun", subject, lowered, False, antecedent)
+            if _headline_common_noun(adoc, span):
+                definite = any(t.lower_ in _DEFINITE for t in span[:1])
+                return MentionInfo("nominal", subject, root.lemma_.lower(), definite, -1, root.tag_ == "NNPS")
             if root.pos_ == "PROPN" or any(t.pos_ == "PROPN" and t.is_title for t in span):
-                return MentionInfo("name", subject, root.lemma_.lower())
+                lemma, found, core = root.lemma_.lower(), _descriptors(span), _name_core(span)
+                return MentionInfo("name", subject, lemma, descriptors=found, core=core)
             # Capitalised inside a sentence (not just sentence-initial): "North Korean", "NIS".
             if any((t.is_title or (t.is_upper and len(t) > 1)) and not t.is_sent_start for t in span):
-                return MentionInfo("name", subject, root.lemma_.lower())
+                return MentionInfo("name", subject, root.lemma_.lower(), descriptors=_descriptors(span))
             definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in root.children)
             plural = root.tag_ in ("NNS", "NNPS")
             # Apposition and title nouns name the same thing as the name they attach to:
@@ -269,6 +369,98 @@ def classify_mention(adoc: AnnotatedDocument, start: int, end: int, text: str) -
     if any(w[0].isupper() for w in content):
         return MentionInfo("name", False, _head_of(text))
     return MentionInfo("nominal", False, _head_of(text), bool(words) and words[0].lower() in _DEFINITE)
+
+
+_CASE_COUNTS: dict[str, tuple[Counter[str], Counter[str]]] = {}
+
+
+def _headline_common_noun(adoc: AnnotatedDocument, span: Any) -> bool:
+    """In a Title Case or UPPER CASE line (a headline), capitals say nothing: a mention
+    there ("Teen", "Rehab", "GRANDMOTHER") is a common noun when each of its words is
+    written in lower case more often than capitalised inside the document's sentences."""
+    sent = span.sent
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    if len(words) < 3 or sum(1 for t in words if t.is_title or t.is_upper) < 0.7 * len(words):
+        return False
+    key = adoc.document.id
+    counts = _CASE_COUNTS.get(key)
+    if counts is None:
+        if len(_CASE_COUNTS) > 256:  # bounded: documents are chained one at a time
+            _CASE_COUNTS.clear()
+        lower: Counter[str] = Counter()
+        capital: Counter[str] = Counter()
+        for t in adoc.doc:
+            if t.is_alpha and t.is_lower:
+                lower[t.text] += 1
+            elif t.is_alpha and t.is_title and not t.is_sent_start:
+                capital[t.lower_] += 1
+        counts = _CASE_COUNTS[key] = (lower, capital)
+    lower, capital = counts
+    content = [t for t in span if t.is_alpha and t.pos_ not in ("DET", "ADP", "CCONJ")]
+    return bool(content) and all(lower[t.lower_] > capital[t.lower_] for t in content)
+
+
+#: Prepositions that attach a location to a place name ("Betty Ford Center in Rancho
+#: Mirage"); "of", "for", "on" are part of names ("Bank of England", "Program on
+#: International Policy") and never cut.
+_LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset({"in", "at", "near", "outside"})
+
+
+def _name_core(span: Any) -> str:
+    """The proper-noun run a span ends with, when common nouns open the span ("Texas
+    inmate Arcade Comeaux", "defensive tackle Jamal Williams"); else ""."""
+    last = span.end - 1
+    # A trailing locative belongs to the description, not the name: "Betty Ford Center
+    # in Rancho Mirage, Calif." is "Betty Ford Center".
+    root = span.root
+    for child in root.children:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in _LOCATIVE_PREPOSITIONS
+            and root.i < child.i < span.end
+            and root.pos_ == "PROPN"
+        ):
+            last = child.i - 1
+            break
+    cut = last < span.end - 1
+    while last > span.start and not span.doc[last].is_alpha:
+        last -= 1
+    first = last
+    while first > span.start and span.doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    if span.doc[last].pos_ != "PROPN":
+        return ""
+    if first > span.start and any(t.pos_ == "NOUN" for t in span.doc[span.start : first]):
+        return span.doc[first : last + 1].text
+    return span.doc[span.start : last + 1].text if cut else ""
+
+
+def _descriptors(span: Any) -> tuple[str, ...]:
+    """Common nouns the parse attaches to a name as what it *is* (see ``ChainMention``).
+
+    Three constructions, all standard in news copy: a title noun compounded to the name
+    ("Texas inmate Arcade Comeaux", "defensive tackle Jamal Williams"), an apposition
+    ("Lohan, the actress," / "the actress, Lohan,") and a copula predicate ("Comeaux is
+    a convicted sex offender")."""
+    root = span.root
+    out: list[str] = []
+
+    def take(tok: Any) -> None:
+        if tok.pos_ == "NOUN" and tok.is_alpha and len(tok) > 2 and tok.lemma_.lower() not in out:
+            out.append(tok.lemma_.lower())
+
+    first_name = next((t.i for t in span if t.pos_ == "PROPN"), span.start)
+    for child in root.children:
+        title_noun = child.dep_ == "compound" and span.start - 3 <= child.i < first_name
+        if title_noun or child.dep_ == "appos":
+            take(child)
+    if root.dep_ == "appos" and root.head.i not in range(span.start, span.end):
+        take(root.head)
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
+        for child in root.head.children:
+            if child.dep_ == "attr":
+                take(child)
+    return tuple(out)
 
 
 def context_terms(adoc: AnnotatedDocument) -> tuple[Counter[str], dict[int, Counter[str]]]:
@@ -393,7 +585,7 @@ class _Builder:
                 self._join(idx, m)
             self._touch(idx, m, None)
             return
-        parsed = parse_name(m.text)
+        parsed = parse_name(m.name_text)
         idx = self._name(m, parsed)
         if idx is None:
             idx = self._new(m)
@@ -574,11 +766,14 @@ class _Builder:
         """A description ("the actress", "the company") → the document's most salient named
         entity of the same type so far, when one stands out (strictly most mentions)."""
         group = TYPE_GROUPS.get(m.label, "thing")
+        gender = GENDERED_NOUNS.get(m.head or _head_of(m.text))
         scored = sorted(
             (
                 (len(c.mentions), i)
                 for i, c in enumerate(self.chains)
-                if c.kind == "name" and TYPE_GROUPS.get(self._chain_label(i), "thing") == group
+                if c.kind == "name"
+                and TYPE_GROUPS.get(self._chain_label(i), "thing") == group
+                and (gender is None or self.gender.get(i) in (None, gender))
             ),
             reverse=True,
         )
@@ -668,7 +863,84 @@ class _Builder:
     def finish(self) -> list[Chain]:
         self._late_appositions()
         self._late_links()
+        if self.options.link_described:
+            self._document_descriptors()
+            self._late_descriptions()
         return [c for c in self.chains if c.mentions]
+
+    def _document_descriptors(self) -> None:
+        """Descriptions of a name anywhere in the text, not only at annotated mentions:
+        every proper noun with a title noun, apposition or copula predicate gives that
+        noun to the one named chain whose name ends (or starts) with that proper noun."""
+        doc = self.adoc.doc
+        if doc is None:
+            return
+        by_word: dict[str, set[int]] = {}
+        for j, c in enumerate(self.chains):
+            if c.kind != "name" or not c.mentions:
+                continue
+            for n in c.names():
+                p = parse_name(n)
+                if p.is_multi:
+                    by_word.setdefault(p.parts[-1], set()).add(j)
+                    by_word.setdefault(p.parts[0], set()).add(j)
+        if not by_word:
+            return
+        for tok in doc:
+            if tok.pos_ != "PROPN" or tok.dep_ == "compound":
+                continue
+            targets = by_word.get(tok.lower_)
+            if not targets or len(targets) != 1:
+                continue
+            j = next(iter(targets))
+            span = doc[tok.left_edge.i : tok.i + 1]
+            found = _descriptors(span)
+            if found:
+                first = next(m for m in self.chains[j].mentions if m.kind == "name")
+                for d in found:
+                    if d not in first.descriptors:
+                        first.descriptors.append(d)
+
+    def _late_descriptions(self) -> None:
+        """A description chain ("the inmate") joins the one named chain the document itself
+        describes with that noun ("Texas inmate Arcade Comeaux", "Lohan, the actress");
+        with two such names it stays apart, with the reason recorded."""
+        described: dict[str, list[int]] = {}
+        for j, c in enumerate(self.chains):
+            if c.kind != "name" or not c.mentions:
+                continue
+            for d in c.descriptors():
+                described.setdefault(d, []).append(j)
+        if not described:
+            return
+        for i, c in enumerate(self.chains):
+            if c.kind != "nominal" or not c.mentions:
+                continue
+            singular = [m for m in c.mentions if m.kind == "nominal" and not m.plural]
+            if not singular:
+                continue
+            group = TYPE_GROUPS.get(singular[0].label, "thing")
+            targets = {
+                j
+                for m in singular
+                for j in described.get(m.head or _head_of(m.text), ())
+                if j != i and TYPE_GROUPS.get(self._chain_label(j), "thing") == group
+            }
+            if len(targets) == 1:
+                j = targets.pop()
+                name = self.chains[j].best_name()
+                for m in c.mentions:
+                    if m.kind == "nominal":
+                        m.method, m.score = "nominal", 0.75
+                        m.reason = f"the document describes {name.surface if name else '?'!r} as {m.head!r}"
+                self.chains[j].mentions.extend(c.mentions)
+                self.chains[j].mentions.sort(key=lambda x: x.start)
+                c.mentions = []
+            elif len(targets) > 1:
+                names = ", ".join(sorted(repr(self.chains[j].best_name().surface) for j in targets))  # type: ignore[union-attr]
+                for m in singular:
+                    if m.method == "found":
+                        m.reason = f"description fits several named entities: {names}"
 
     def _late_appositions(self) -> None:
         """A description whose apposition partner is a name mentioned after it."""
@@ -770,6 +1042,8 @@ def chain_document(adoc: AnnotatedDocument, options: ResolverOptions | None = No
                 antecedent=info.antecedent,
                 plural=info.plural,
                 title=title,
+                descriptors=list(info.descriptors),
+                core=info.core,
             )
         )
     chains = builder.finish()
