@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import hand_doc
+from entity_docs import hand_doc
 
 from newsgraph.model.entities import Edit
 from newsgraph.resolve.entities import Resolver, ResolverState, edits

@@ -3,7 +3,7 @@ types are reconciled, and adding documents is incremental."""
 
 from __future__ import annotations
 
-from conftest import hand_doc
+from entity_docs import hand_doc
 
 from newsgraph.resolve.entities import Resolver
 

@@ -1,0 +1,139 @@
+"""resolve/events: different words for one event link; one word for two events does not."""
+
+from __future__ import annotations
+
+import pickle
+
+import numpy as np
+import pytest
+
+from newsgraph.extract.events import extract_events
+from newsgraph.model import Document
+from newsgraph.model.events import EventMention, Span
+from newsgraph.resolve.events import EventResolver, ResolverOptions
+from newsgraph.resolve.events.embed import DIM, mention_vectors, window_text
+
+
+@pytest.fixture(scope="module")
+def annotate_one(nlp):
+    from newsgraph.nlp.annotate import annotate
+
+    def make(text: str, doc_id: str, published: str | None) -> object:
+        return next(annotate([Document(id=doc_id, path=doc_id, text=text, published=published)]))
+
+    return make
+
+
+def _mention(doc: str, sentence: str, trigger: str, lemma: str) -> EventMention:
+    start = sentence.index(trigger)
+    return EventMention(
+        id=f"{doc}:{start}",
+        doc=doc,
+        type="ASSAULT",
+        mode=None,
+        trigger=Span(start, start + len(trigger), trigger),
+        sentence=Span(0, len(sentence), sentence),
+        lemma=lemma,
+    )
+
+
+def test_event_coref_embed_relates_synonym_triggers():
+    sent = "Police {} the suspect on Friday."
+    ms = [
+        _mention("a", sent.format("arrested"), "arrested", "arrest"),
+        _mention("b", sent.format("detained"), "detained", "detain"),
+        _mention("c", sent.format("praised"), "praised", "praise"),
+    ]
+    v = mention_vectors(ms)
+    assert v.shape == (3, 3 * DIM)
+    trig = v[:, :DIM]
+    assert float(trig[0] @ trig[1]) > float(trig[0] @ trig[2]) + 0.1
+    assert window_text(ms[0], 2) == "Police arrested the suspect"
+
+
+def test_event_coref_synonym_triggers_with_shared_arguments_merge(annotate_one):
+    a = annotate_one("Gunmen shot dead the journalist Maria Lopez in Tijuana on Tuesday.", "a", "2021-05-12")
+    b = annotate_one(
+        "The murder of journalist Maria Lopez in Tijuana on Tuesday drew condemnation from the governor.",
+        "b",
+        "2021-05-12",
+    )
+    r = EventResolver()
+    for adoc in (a, b):
+        for m in extract_events(adoc):
+            if m.type == "ASSAULT":
+                r.add(m, published=adoc.document.published, context=adoc.document.text)
+    lemmas = {m.lemma for adoc in (a, b) for m in extract_events(adoc) if m.type == "ASSAULT"}
+    assert {"shoot", "murder"} <= lemmas  # two different words…
+    assault = [e for e in r.events if e.type == "ASSAULT"]
+    assert len(assault) == 1 and sorted(assault[0].sources) == ["a", "b"]  # …one event
+
+
+def test_event_coref_same_trigger_other_participants_and_dates_stay_apart(annotate_one):
+    a = annotate_one("Police arrested Omar Haddad in Amman on 3 May 2021.", "a", "2021-05-04")
+    b = annotate_one("Police arrested Lina Farouk in Beirut on 20 June 2021.", "b", "2021-06-21")
+    r = EventResolver()
+    for adoc in (a, b):
+        for m in extract_events(adoc):
+            r.add(m, published=adoc.document.published, context=adoc.document.text)
+    coerce = [e for e in r.events if e.type == "COERCE"]
+    assert len(coerce) == 2
+    assert any("dates apart" in why for why in r.explanations.values())
+
+
+def test_event_coref_without_embeddings_same_lemma_in_one_document_merges(annotate_one):
+    a = annotate_one(
+        "Rebels attacked the garrison in Goma on Sunday. The attack lasted two hours.", "a", "2021-06-07"
+    )
+    r = EventResolver(options=ResolverOptions(embeddings=False))
+    ids = {r.add(m, published="2021-06-07") for m in extract_events(a) if m.type == "ASSAULT"}
+    assert len(ids) == 1
+
+
+def test_event_coref_state_pickles_and_add_all_batches(annotate_one):
+    a = annotate_one("Troops arrested Kim Jong-nam in Seoul on Friday.", "a", "2021-06-05")
+    b = annotate_one("Soldiers detained Kim Jong-nam in Seoul on Friday.", "b", "2021-06-05")
+    r = EventResolver(entity_of=lambda d, s, e: None)
+    r.add_all(extract_events(a), published="2021-06-05", context=a.document.text)
+    r.set_entity_lookup(None)  # the pipeline drops its lookup before pickling the state
+    r2 = pickle.loads(pickle.dumps(r))
+    r2.set_entity_lookup({})
+    ids = r2.add_all(extract_events(b), published="2021-06-05", context=b.document.text)
+    coerce = [e for e in r2.events if e.type == "COERCE"]
+    assert len(coerce) == 1 and sorted(coerce[0].sources) == ["a", "b"] and ids[0] == coerce[0].id
+    assert all(isinstance(c.vectors, np.ndarray) for c in r2._clusters.values())
+
+
+def _unit_parts(x: float, y: float) -> np.ndarray:
+    """A mention vector whose trigger, lemma and window parts are all the 2-d direction (x, y)."""
+    part = np.zeros(DIM, dtype=np.float32)
+    part[0], part[1] = x, y
+    part /= np.linalg.norm(part)
+    return np.concatenate([part, part, part])
+
+
+def _three(c12: float) -> tuple[EventResolver, list[str]]:
+    """m1 and m2 at cosine ``c12`` (too far apart to join), then m3 between them."""
+    s = (1 - c12 * c12) ** 0.5
+    vecs = [_unit_parts(1, 0), _unit_parts(c12, s), _unit_parts(1 + c12, s)]
+    r = EventResolver()
+    ids = []
+    for i, (v, word) in enumerate(zip(vecs, ("raid", "storm", "attack"), strict=True)):
+        m = _mention(f"d{i}", f"Rebels {word} the town.", word, word)
+        ids.append(m.id)
+        r.add(m, story="one story", vector=v)
+    return r, ids
+
+
+def test_event_coref_bridging_mention_merges_events_that_agree_on_average():
+    r, ids = _three(0.45)
+    assert r.explanations[ids[1]].startswith("new event")  # m2 alone did not join m1
+    assert len(r.events) == 1 and len(r.events[0].mentions) == 3
+    assert r.event_of(ids[0]) == r.event_of(ids[1]) == r.event_of(ids[2]) == r.events[0].id
+    assert "merged" in r.explanations[ids[2]]
+
+
+def test_event_coref_bridging_mention_does_not_chain_unlike_events():
+    r, ids = _three(0.0)
+    assert len(r.events) == 2  # average link: m3 is near both, m1 and m2 are not near each other
+    assert r.event_of(ids[0]) != r.event_of(ids[1])
