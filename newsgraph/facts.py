@@ -23,7 +23,7 @@ from newsgraph.model import AnnotatedDocument, Claim, EventMention, PlaceMention
 from newsgraph.nlp.places import link_places
 from newsgraph.nlp.time import infer_document_date, normalise_times
 
-__all__ = ["DocumentFacts", "extract_facts"]
+__all__ = ["DocumentFacts", "extract_facts", "link_claims_to_events"]
 
 log = logging.getLogger(__name__)
 
@@ -67,9 +67,22 @@ def extract_facts(adoc: AnnotatedDocument) -> DocumentFacts:
                 doc.published = found.value
                 doc.provenance["published"] = f"inferred:{found.rule}"
                 doc.provenance["published_inferred"] = "true"
-    return DocumentFacts(
+    facts = DocumentFacts(
         times=_safely(adoc, "time normalisation", normalise_times, doc.published),
         places=_safely(adoc, "place linking", link_places),
         claims=_safely(adoc, "claim extraction", extract_claims),
         events=_safely(adoc, "event extraction", extract_events),
     )
+    link_claims_to_events(facts.claims, facts.events)
+    return facts
+
+
+def link_claims_to_events(claims: list[Claim], events: list[EventMention]) -> None:
+    """A claim reports the events whose trigger lies inside its content ("the NIS said North
+    Korea *attacked* …"): link both ways, the innermost claim winning for nested quotes."""
+    for claim in sorted(claims, key=lambda c: c.end - c.start, reverse=True):
+        for event in events:
+            if claim.start <= event.trigger.start and event.trigger.end <= claim.end:
+                event.flags.claim = claim.id
+    for claim in claims:
+        claim.events = [e.id for e in events if e.flags.claim == claim.id]

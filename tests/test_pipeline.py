@@ -86,3 +86,16 @@ def test_demo_corpus_ingests(demo_corpus: Path, store: Store):
     report = ingest([demo_corpus], store)
     assert report.failed == [] or all(f.code == "E110" for f in report.failed)
     assert len(report.ingested) >= 3
+
+
+def test_a_claim_links_to_the_event_it_reports(tmp_path: Path, store: Store):
+    text = ("Police arrest suspect in Port Anselm\n\n"
+            "The harbour police said officers arrested a man near the container terminal of the "
+            "invented city of Port Anselm on Friday.\n\n"
+            "The man was later released without charge, his lawyer told reporters.\n")
+    (tmp_path / "a.txt").write_text(text)
+    (doc_id,) = ingest([tmp_path / "a.txt"], store).ingested
+    facts = store.facts(doc_id)
+    claim = next(c for c in facts["claims"] if "arrested" in c["content"]["text"])
+    arrest = next(e for e in facts["event_mentions"] if e["trigger"]["text"] == "arrested")
+    assert arrest["id"] in claim["events"] and arrest["flags"]["claim"] == claim["id"]

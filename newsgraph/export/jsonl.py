@@ -154,6 +154,7 @@ def claim_record(c: dict[str, Any], speaker_entity: str | None = None) -> dict[s
         "sentence": _span(c.get("sentence")),
         "rule": c.get("rule"),
         "confidence": c.get("confidence"),
+        "events": c.get("events", []),  # event mention ids the claim reports
     }
 
 

@@ -93,6 +93,8 @@ class Claim:
     speaker_ref: ClaimSpan | None = None
     channel: ClaimSpan | None = None
     hedge: ClaimSpan | None = None
+    #: Event mentions (ids) this claim reports: their triggers lie inside its content.
+    events: list[str] = field(default_factory=list)
 
     # Export-contract fields (DESIGN.md: claim start/end/text/speaker_text/cue).
     @property

@@ -114,6 +114,7 @@ class EventFlags:
     reported_via: Span | None = None
     speaker: Span | None = None
     cues: list[str] = field(default_factory=list)  # the words that set the flags
+    claim: str | None = None  # id of the claim whose content reports this event
 
 
 @dataclass(slots=True)
