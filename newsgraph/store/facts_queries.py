@@ -7,8 +7,9 @@ times come back as their stored JSON records (the dataclasses of
 
 Places are grouped by gazetteer entry (``geonameid``). An event mention is put on the
 map through the place mention its place phrase *is* (same document and offsets), or
-failing that a resolved place mention of the same document with the same text — the
-event resolver does not store coordinates yet.
+failing that a resolved place mention of the same document with the same text. (Resolved
+events also carry coordinates in ``events.lat``/``lon``, set by ``resolve/corpus.py``
+from the same place-phrase rule.)
 """
 
 from __future__ import annotations
