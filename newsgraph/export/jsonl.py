@@ -100,7 +100,7 @@ def _unlinked_entities(store: Store, doc: dict[str, Any]) -> Iterator[dict[str, 
 def event_record(ev: dict[str, Any]) -> dict[str, Any]:
     """A resolved event (``event_queries.iter_events``) as the contract's ``event``: each
     mention is its evidence sentence. Extra fields: flags, publishers, confidence, date
-    precision, and each mention's trigger."""
+    precision, PLOVER contexts, and each mention's trigger."""
     date = ev["date"]
     loc = ev["location"]
     return {
@@ -121,6 +121,8 @@ def event_record(ev: dict[str, Any]) -> dict[str, Any]:
         "publishers": ev["publisher_count"],
         "confidence": ev["confidence"],
         "date_precision": date["precision"] if date else None,
+        # PLOVER contexts any report of the event states ("terrorism", "diplomatic").
+        "context": sorted({c for m in ev["mentions"] for c in m.get("context") or []}),
     }
 
 

@@ -8,26 +8,9 @@ import io
 import json
 
 import pytest
+from export_articles import FIRST, FIRST_COPY, SECOND
 
 from newsgraph.model import PLOVER_TYPES
-
-FIRST = """Gunmen kill opposition leader Ahmed Farouk in Karachi
-
-Tuesday, May 11, 2021
-
-Gunmen killed opposition leader Ahmed Farouk in Karachi on Monday, police said.
-
-Farouk, who led the Karachi Workers Movement, had accused the provincial government of corruption. Nadia Qureshi, a spokeswoman for the Sindh Police, said officers had arrested two suspects.
-"""
-
-SECOND = """Karachi mourns Ahmed Farouk
-
-Wednesday, May 12, 2021
-
-Opposition leader Ahmed Farouk was shot dead in Karachi on Monday. His killing shocked the country.
-
-Supporters of Mr. Farouk gathered outside the offices of the KWM.
-"""
 
 
 @pytest.fixture(scope="module")
@@ -118,20 +101,6 @@ def test_jsonl_contract_claim_speakers_are_entities(records: list[dict]):
 
 
 # A republication of FIRST by an aggregator: chrome, a credit line, the article, a footer.
-FIRST_COPY = """Share on Facebook | Share on Twitter | Email this article
-
-Gunmen kill opposition leader Ahmed Farouk in Karachi
-
-Source: Karachi Evening Star
-
-Gunmen killed opposition leader Ahmed Farouk in Karachi on Monday, police said.
-
-Farouk, who led the Karachi Workers Movement, had accused the provincial government of corruption. Nadia Qureshi, a spokeswoman for the Sindh Police, said officers had arrested two suspects.
-
-Copyright 2021 Newsline Aggregator. All rights reserved.
-"""
-
-
 @pytest.fixture(scope="module")
 def copy_records(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
     from newsgraph.export.jsonl import write_jsonl
