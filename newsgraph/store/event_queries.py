@@ -240,16 +240,23 @@ def document_events(store: Store, doc_id: str) -> list[dict[str, Any]]:
     return out
 
 
-def entity_events(store: Store, entity_id: str) -> list[dict[str, Any]]:
+def entity_events(store: Store, entity_id: str, documents: list[str] | None = None) -> list[dict[str, Any]]:
     """Events where the entity is an actor or a target (by the same containment rule):
-    ``{id, type, mode, role, date, place, sources, trigger, sentence, doc}``, most sources first."""
+    ``{id, type, mode, role, date, place, sources, trigger, sentence, doc}``, most sources first.
+    ``documents``: look in these documents only (the entity page passes its latest ones)."""
     lookup = MentionLookup(store)
+    scope, args = "", [entity_id]
+    if documents is not None:
+        if not documents:
+            return []
+        scope = f" AND m.doc_id IN ({','.join('?' * len(documents))})"
+        args += documents
     rows = store.conn.execute(
-        """SELECT DISTINCT es.event_id, x.data, v.source_count, v.date_start, v.place
+        f"""SELECT DISTINCT es.event_id, x.data, v.source_count, v.date_start, v.place
            FROM entity_mentions m JOIN event_mentions x ON x.doc_id = m.doc_id
            JOIN event_sources es ON es.mention_id = x.id JOIN events v ON v.id = es.event_id
-           WHERE m.entity_id = ? AND m.start >= x.sent_start AND m."end" <= x.sent_end""",
-        (entity_id,)).fetchall()
+           WHERE m.entity_id = ? AND m.start >= x.sent_start AND m."end" <= x.sent_end{scope}""",
+        args).fetchall()
     found: dict[str, dict[str, Any]] = {}
     for event_id, data, sources, date, place in rows:
         m = json.loads(data)

@@ -185,3 +185,20 @@ def test_entities_api_edit_refuses_cross_site_and_bad_edits(fresh: Resolved):
         badop = c.post("/api/entities/edits", json={"op": "explode", "entities": [beg]})
         assert badop.status_code == 422
         assert c.get("/entities/edits.json").json()["pager"]["total"] == 0
+
+
+def test_entity_panels_read_the_latest_documents_of_a_hub(client: TestClient, resolved: Resolved,
+                                                          monkeypatch: pytest.MonkeyPatch):
+    """An entity named in more documents than the panels read says so, and its panels
+    come from its most recently ingested document only."""
+    from newsgraph.api.views import entities as view
+
+    monkeypatch.setattr(view, "PANEL_DOCUMENTS", 1)
+    farouk = entity_at(resolved.db, resolved.ids["farouk_a.txt"], "Ahmed Farouk")
+    data = client.get(f"/entities/{farouk}.json").json()
+    assert data["panel_documents"] == 1 and data["doc_count"] == 2
+    assert {c["documents"] for c in data["cooccurring"]} == {1}
+    assert len({m["doc"] for m in data["mentions"]}) == 2  # the mention list itself is complete
+    assert "read from its 1 latest documents (of 2)" in client.get(f"/entities/{farouk}").text
+    monkeypatch.setattr(view, "PANEL_DOCUMENTS", 300)
+    assert client.get(f"/entities/{farouk}.json").json()["panel_documents"] is None

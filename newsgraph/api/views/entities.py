@@ -30,6 +30,9 @@ MENTIONS_PAGE_SIZE = 25
 
 #: Co-occurring entities listed on an entity page.
 COOCCURRING_SHOWN = 30
+#: The co-occurrence, claims and events panels read the entity's latest documents only,
+#: so a hub entity's page costs what a small one's does (the page says so when it applies).
+PANEL_DOCUMENTS = 300
 
 #: Latest edits shown on an entity page (the whole log is at /entities/edits).
 ENTITY_EDITS_SHOWN = 20
@@ -197,6 +200,7 @@ class EntityContext:
     events: list[EntityEventRow]
     evidence: list[EvidenceRow]
     edits: list[EditRow]
+    panel_documents: int | None  # the panels read only this many latest documents (None: all)
     edited: str | None  # the edit just applied (after a form post)
     edit_url: str
     api_url: str
@@ -253,6 +257,7 @@ def entity_view(store: Store, entity_id: str, *, page: int = 1, edited: str | No
                             ev.get("cooccurrence_score", 0.0), ev.get("type_score", 0.0),
                             list(ev.get("shared", [])), ev.get("reason", ""), _chain_url(ev.get("chain", "")))
                 for ev in ent.get("evidence", [])]
+    recent = q.recent_documents(store, entity_id, PANEL_DOCUMENTS)
     _, log = q.edit_log(store, limit=10_000)
     mine = [edit_row(e) for e in log if entity_id in (e["edit"].get("entities") or [])
             or any(k in (e["edit"].get("anchors") or []) for k in (r.key for r in rows))]
@@ -264,14 +269,15 @@ def entity_view(store: Store, entity_id: str, *, page: int = 1, edited: str | No
         mention_count=ent["mention_count"], doc_count=ent["doc_count"], mentions=rows,
         pager=pager(total, page, per_page, lambda p: urls.entity(entity_id, p)),
         cooccurring=[LinkedEntity(c["id"], c["name"], c["type"], c["sentences"], c["documents"],
-                                  urls.entity(c["id"])) for c in q.cooccurring(store, entity_id,
-                                                                               limit=COOCCURRING_SHOWN)],
-        claims_by=_claim_rows(q.claims_by(store, entity_id)),
-        claims_about=_claim_rows(q.claims_about(store, entity_id)),
+                                  urls.entity(c["id"])) for c in q.cooccurring(
+                                      store, entity_id, limit=COOCCURRING_SHOWN, documents=recent)],
+        claims_by=_claim_rows(q.claims_by(store, entity_id, recent)),
+        claims_about=_claim_rows(q.claims_about(store, entity_id, recent)),
         events=[EntityEventRow(e["id"], e["type"], e["mode"], e["roles"], e["date"], e["place"], e["sources"],
                                e["trigger"], e["sentence"], urls.event(e["id"]))
-                for e in entity_events(store, entity_id)],
-        evidence=evidence, edits=mine[:ENTITY_EDITS_SHOWN], edited=edited,
+                for e in entity_events(store, entity_id, recent)],
+        evidence=evidence, edits=mine[:ENTITY_EDITS_SHOWN],
+        panel_documents=len(recent) if ent["doc_count"] > len(recent) else None, edited=edited,
         edit_url=urls.entity_edit(entity_id), api_url=urls.api_entity(entity_id))
 
 
