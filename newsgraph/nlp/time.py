@@ -23,7 +23,14 @@ from typing import Any
 from newsgraph.model.claims import ClaimSpan, DocumentDate, TimeExpression
 from newsgraph.model.document import AnnotatedDocument
 
-__all__ = ["TIME_LABELS", "infer_document_date", "normalise_text", "normalise_times"]
+__all__ = [
+    "LOWER_BOUND_RULES",
+    "TIME_LABELS",
+    "future_context",
+    "infer_document_date",
+    "normalise_text",
+    "normalise_times",
+]
 
 #: spaCy labels read as time expressions.
 TIME_LABELS: tuple[str, ...] = ("DATE", "TIME")
@@ -31,6 +38,11 @@ TIME_LABELS: tuple[str, ...] = ("DATE", "TIME")
 #: Characters at the start of a text searched for a dateline ("SEOUL, Feb. 10 (Yonhap) —",
 #: "Published: 10 February 2017"): about three lines of a news page.
 DATELINE_WINDOW = 400
+
+#: Inference rules whose date only bounds when the text was written (a 2017 story recalls
+#: 2014): never an anchor for "last week" or "Tuesday" (``newsgraph.facts`` keeps it as
+#: ``published_not_before``).
+LOWER_BOUND_RULES = frozenset({"latest-absolute-date"})
 
 _NUMBERS = {
     "a": 1,
@@ -392,11 +404,16 @@ def normalise_text(text: str, anchor: dt.date | None, *, future: bool = False) -
     return d.date().isoformat(), "day", "DATE", anchored, "dateparser"
 
 
+def future_context(sentence: str) -> bool:
+    """The sentence speaks of the future ("will meet on Friday"): weekdays count forward."""
+    return bool(_FUTURE_CUES.search(sentence))
+
+
 def _future_context(adoc: AnnotatedDocument, start: int) -> bool:
     text = adoc.document.text
     for s in adoc.sentences:
         if s.start <= start < s.end:
-            return bool(_FUTURE_CUES.search(text[s.start : s.end]))
+            return future_context(text[s.start : s.end])
     return False
 
 
@@ -412,7 +429,8 @@ def normalise_times(adoc: AnnotatedDocument, document_date: str | None = None) -
     adoc (AnnotatedDocument): the annotated document (its spaCy ``doc`` entities are read).
     document_date (str | None): ISO date to anchor relative expressions; defaults to
         ``adoc.document.published``, else to ``infer_document_date(adoc)`` (and then the
-        relative values are marked ``anchored_to="inferred"``).
+        relative values are marked ``anchored_to="inferred"``) unless that date is only a
+        lower bound (``LOWER_BOUND_RULES``): relative expressions then stay unnormalised.
     RETURNS (list[TimeExpression]): in text order, one per time mention.
     """
     if not adoc.annotated:
@@ -421,7 +439,7 @@ def normalise_times(adoc: AnnotatedDocument, document_date: str | None = None) -
     value = document_date or adoc.document.published
     if not value:
         guess = infer_document_date(adoc)
-        if guess is not None and guess.value:
+        if guess is not None and guess.value and guess.rule not in LOWER_BOUND_RULES:
             value, inferred = guess.value, True
     anchor = _parse_anchor(value)
     text = adoc.document.text

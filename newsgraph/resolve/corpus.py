@@ -39,6 +39,7 @@ from newsgraph.model import (
     Sentence,
     Span,
 )
+from newsgraph.resolve.dates import date_documents
 from newsgraph.resolve.entities import Resolver, ResolverState
 from newsgraph.resolve.events import EventResolver
 from newsgraph.resolve.stories import StoryIndex
@@ -232,6 +233,7 @@ class CorpusResolver:
                                                 published=d.published, publisher=d.publisher,
                                                 context=d.text))
             self._write_events(touched)
+            self._date_from_events(touched)
             links = self.stories.add(adocs, entities=self._keys("entity_mentions", "entity_id", ids),
                                      events=self._keys("event_sources", "event_id", ids))
             self._write_links(links)
@@ -317,6 +319,12 @@ class CorpusResolver:
         for ent in self.entities.entities():
             self._write_entity(ent)
         self.lookup.invalidate(list(self.lookup._cache))
+
+    def _date_from_events(self, touched: set[str]) -> None:
+        """Date undated reports of the touched events from the other reports of them
+        (``resolve.dates``); the batch may bring the dated report after the undated one."""
+        if touched:
+            date_documents(self.store, touched)
 
     def _write_events(self, touched: set[str]) -> None:
         current = {e.id: e for e in self.events.events}

@@ -153,3 +153,48 @@ def test_claims_export_records_follow_the_contract(facts: FactsCorpus, tmp_path:
         assert docs[c["doc"]]["text"][s["start"]:s["end"]] == s["text"]
     tavares = next(c for c in claims if c["speaker_text"] and "Rui Tavares" in c["speaker_text"])
     assert tavares["channel"]["text"] == "Reuters" and tavares["hedge"]["text"] == "may"
+
+
+def test_claims_link_the_events_they_report(fclient: TestClient, facts: FactsCorpus):
+    doc_id = facts.ids["nairobi.txt"]
+    doc = fclient.get(f"/documents/{doc_id}.json").json()
+    aid = _claim(doc["claims"], "Amina Odhiambo")
+    assert aid["text"] == "the government would send aid to families in Kisumu"
+    triggers = {e["trigger"]: e for e in aid["events"]}
+    assert "send" in triggers  # the event inside the claim's content
+    send = triggers["send"]
+    assert send["event"] and send["url"] == f"/events/{send['event']}" and send["type"]
+    assert send["trigger"] in aid["text"]
+    # Claims reporting no event say so with an empty list.
+    assert _claim(doc["claims"], "source")["events"] == []
+    # The article's claims panel links the event page with its type and trigger.
+    page = fclient.get(f"/documents/{doc_id}").text
+    item = re.search(rf'<li class="claim" data-claim="{aid["id"]}">(.*?)</li>', page, re.S)
+    assert item
+    assert f'<a class="claim-event" href="{send["url"]}"' in item.group(1)
+    assert f'<span class="tag evtype">{send["type"]}</span> “send”' in item.group(1)
+    # The claims list and its JSON twin.
+    listed = {c["id"]: c for c in fclient.get(f"/claims.json?doc={doc_id}").json()["claims"]}
+    assert [e["event"] for e in listed[aid["id"]]["events"]] == [e["event"] for e in aid["events"]]
+    row = re.search(rf'<tr class="claim-row" data-claim="{aid["id"]}">(.*?)</tr>', fclient.get(
+        f"/claims?doc={doc_id}").text, re.S)
+    assert row and f'href="{send["url"]}"' in row.group(1)
+
+
+def test_claims_event_page_says_which_claim_reports_it(fclient: TestClient, facts: FactsCorpus):
+    doc_id = facts.ids["nairobi.txt"]
+    doc = fclient.get(f"/documents/{doc_id}.json").json()
+    aid = _claim(doc["claims"], "Amina Odhiambo")
+    send = next(e for e in aid["events"] if e["trigger"] == "send")
+    event = fclient.get(f"{send['url']}.json").json()
+    (mention,) = [m for m in event["evidence"] if m["id"] == send["mention"]]
+    claim = mention["claim"]
+    assert claim["id"] == aid["id"] and "Amina Odhiambo" in claim["speaker"]
+    assert (claim["cue"], claim["certainty"]) == ("said", aid["certainty"])
+    assert claim["url"] == f"/documents/{doc_id}#claim-{aid['id']}"
+    page = fclient.get(send["url"]).text
+    via = re.search(rf'<p class="reported-via small" data-claim="{aid["id"]}">(.*?)</p>', page, re.S)
+    assert via, "no 'reported via' line on the event page"
+    body = html.unescape(via.group(1))
+    assert "Amina Odhiambo" in body and '<em class="cue">said</em>' in body
+    assert f'href="{html.escape(claim["url"])}"' in via.group(1)

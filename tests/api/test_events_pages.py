@@ -89,3 +89,24 @@ def test_events_api_and_errors(client: TestClient):
     missing = client.get("/api/events/ev_0000000000000000")
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "E503"
     assert client.get("/events/ev_0000000000000000").status_code == 404
+
+
+def test_events_page_shows_the_claim_a_report_comes_through(client: TestClient, resolved: Resolved):
+    ev = _killing(client)
+    data = client.get(f"/events/{ev['id']}.json").json()
+    via = [m for m in data["evidence"] if m["claim"]]
+    # "Gunmen killed … on Monday, police said." — the killing is reported through the police's
+    # claim; "Ahmed Farouk was shot dead …" is stated by the paper itself.
+    assert len(via) == 1 and via[0]["doc"] == resolved.ids["farouk_a.txt"]
+    claim = via[0]["claim"]
+    assert (claim["speaker"], claim["cue"], claim["speaker_kind"]) == ("police", "said", "collective")
+    assert claim["certainty"] == "asserted" and via[0]["trigger"] in claim["text"]
+    assert claim["url"] == f"/documents/{via[0]['doc']}#claim-{claim['id']}"
+    assert all(m["claim"] is None for m in data["evidence"] if m["doc"] == resolved.ids["farouk_b.txt"])
+    html = client.get(f"/events/{ev['id']}").text
+    assert f'<p class="reported-via small" data-claim="{claim["id"]}">' in html
+    assert f'<a href="{claim["url"]}" title="' in html
+    # And the article's claims panel points back at the event.
+    doc = client.get(f"/documents/{via[0]['doc']}.json").json()
+    (reporting,) = [c for c in doc["claims"] if c["id"] == claim["id"]]
+    assert ev["id"] in [e["event"] for e in reporting["events"]]

@@ -65,3 +65,11 @@ def test_time_document_date_declared_or_absent() -> None:
     declared = infer_document_date(annotate_text("Rain fell.", "t", "2020-01-05"))
     assert declared is not None and not declared.inferred and declared.value == "2020-01-05"
     assert infer_document_date(annotate_text("Rain fell on Tuesday.", "t")) is None
+
+
+def test_time_latest_mentioned_date_is_no_anchor() -> None:
+    # A report that recalls December 2014 may be written years later: "last week" stays open.
+    adoc = annotate_text("The talks of December 2014 failed. The envoy left the country last week.", "t")
+    values = {t.text: t.value for t in normalise_times(adoc)}
+    assert values["December 2014"] == "2014-12"
+    assert values["last week"] is None

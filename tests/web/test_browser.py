@@ -285,13 +285,28 @@ def test_browser_api_docs_page_is_offline(served: Served, page):
 
 
 def _claimed_document(db: Path) -> str | None:
-    """The stored document with the most claims (None when no claim was found)."""
+    """The stored document with the most claims, those with a claim reporting an event first
+    (None when no claim was found)."""
     from newsgraph.store import Store
 
     with Store(db, readonly=True) as store:
-        row = store.conn.execute("SELECT doc_id FROM claims GROUP BY doc_id ORDER BY count(*) DESC "
-                                 "LIMIT 1").fetchone()
+        row = store.conn.execute(
+            """SELECT doc_id FROM claims GROUP BY doc_id
+               ORDER BY max(json_array_length(data, '$.events') > 0) DESC, count(*) DESC
+               LIMIT 1""").fetchone()
     return row[0] if row else None
+
+
+def _claim_reporting_an_event(db: Path) -> tuple[str, str] | None:
+    """(document, claim) of a claim whose content reports a resolved event, or None."""
+    from newsgraph.store import Store
+
+    with Store(db, readonly=True) as store:
+        row = store.conn.execute(
+            """SELECT c.doc_id, c.id FROM claims c, json_each(c.data, '$.events') j
+               JOIN event_sources s ON s.mention_id = j.value
+               ORDER BY c.doc_id, c.start LIMIT 1""").fetchone()
+    return (row[0], row[1]) if row else None
 
 
 def test_browser_article_claims_beside_the_text(served: Served, page):
@@ -315,6 +330,36 @@ def test_browser_article_claims_beside_the_text(served: Served, page):
     page.goto(f"{served.url}/claims")
     expect(page.locator("table.claims-table tbody tr").first).to_be_visible()
     _shot(page, "claims")
+    assert page.problems == []
+
+
+def test_browser_claim_leads_to_the_event_it_reports(served: Served, page):
+    from playwright.sync_api import expect
+
+    found = _claim_reporting_an_event(served.db)
+    if found is None:
+        pytest.skip("no claim in the demo corpus reports a resolved event")
+    doc_id, claim_id = found
+    page.goto(f"{served.url}/documents/{doc_id}")
+    item = page.locator(f'#claims li.claim[data-claim="{claim_id}"]')
+    link = item.locator("a.claim-event").first
+    expect(link).to_be_visible()
+    expect(link.locator(".evtype")).to_be_visible()
+    _shot(page, "article-claim-event")
+    # The whole article is tall: the claims panel on its own, legible.
+    page.locator("#claims").screenshot(path=str(ARTIFACTS / "article-claims-panel.png"))
+    link.click()
+    page.wait_for_url("**/events/*")
+    via = page.locator(f'#event-evidence p.reported-via[data-claim="{claim_id}"]')
+    expect(via).to_be_visible()
+    expect(via.locator(".speaker")).to_be_visible()
+    expect(via.locator(".certainty")).to_be_visible()
+    _shot(page, "event-reported-via")
+    via.locator("a").last.click()
+    page.wait_for_url(f"**/documents/{doc_id}#claim-{claim_id}")
+    page.goto(f"{served.url}/claims?doc={doc_id}")
+    expect(page.locator(f'tr[data-claim="{claim_id}"] a.claim-event').first).to_be_visible()
+    _shot(page, "claims-events")
     assert page.problems == []
 
 

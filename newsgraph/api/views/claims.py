@@ -1,5 +1,6 @@
 """The claims page (``/claims``): every attributed claim, filtered by certainty, speaker kind,
-speaker text and document, paged; facet counts show how many claims each filter value keeps."""
+speaker text and document, paged; facet counts show how many claims each filter value keeps.
+Each claim lists the events its content reports, linked to their event pages."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass, field
 from newsgraph.api import urls
 from newsgraph.api.config import LIST_PAGE_SIZE
 from newsgraph.api.views.base import Pager, pager
-from newsgraph.api.views.document import ClaimRow, claim_row
+from newsgraph.api.views.document import ClaimRow, claim_event_refs, claim_row
 from newsgraph.model import CERTAINTIES, SPEAKER_KINDS
 from newsgraph.store import Store
 from newsgraph.store.facts_queries import ClaimFilter, claim_counts, claims
@@ -56,8 +57,9 @@ def claims_view(store: Store, *, doc: str | None = None, certainty: str | None =
     filt = ClaimFilter(doc or None, certainty or None, speaker_kind or None, speaker)
     total, records = claims(store, filt, limit=per_page, offset=(page - 1) * per_page)
     rows = []
+    refs = claim_event_refs(store, records)
     for rec in records:
-        base = claim_row(rec)
+        base = claim_row(rec, refs)
         rows.append(ClaimListRow(*(getattr(base, f) for f in ClaimRow.__dataclass_fields__),
                                  doc_title=rec.get("doc_title"), doc_url=urls.document(rec["doc"])))
     doc_title = None

@@ -13,6 +13,7 @@ The original URL becomes a link only when it is http(s): an article cannot smugg
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,14 +23,31 @@ from newsgraph.api import urls
 from newsgraph.api.overlay import Piece, TextLayers, overlay_paragraphs
 from newsgraph.model import ENTITY_TYPES
 from newsgraph.store import Store
+from newsgraph.store.claim_event_queries import events_of_mentions
 from newsgraph.store.entity_queries import document_entity_links
 from newsgraph.store.event_queries import document_events
 from newsgraph.store.facts_queries import document_date
 from newsgraph.store.story_queries import document_links, document_signals, document_story
 
-__all__ = ["LABEL_DESCRIPTIONS", "ClaimRow", "DocEventRow", "DocLinkRow", "DocumentContext",
-           "DocumentDateView", "PlaceRow", "SignalRow", "StoryRef", "TimeRow", "claim_row", "document_view",
-           "signal_rows", "text_fragment"]
+__all__ = [
+    "LABEL_DESCRIPTIONS",
+    "ClaimEventRef",
+    "ClaimRow",
+    "DateEvidence",
+    "DocEventRow",
+    "DocLinkRow",
+    "DocumentContext",
+    "DocumentDateView",
+    "PlaceRow",
+    "SignalRow",
+    "StoryRef",
+    "TimeRow",
+    "claim_event_refs",
+    "claim_row",
+    "document_view",
+    "signal_rows",
+    "text_fragment",
+]
 
 #: What each entity label means: the OntoNotes 5 label set as spaCy's glossary
 #: (``spacy.explain``) words it, kept here so the page needs no model loaded.
@@ -97,6 +115,19 @@ class KindCount:
 
 
 @dataclass(slots=True)
+class ClaimEventRef:
+    """An event a claim reports: the mention inside its content and, once resolved, the
+    cross-document event (``url`` its page; None while unresolved)."""
+
+    mention: str
+    type: str
+    mode: str | None
+    trigger: str | None
+    event: str | None
+    url: str | None
+
+
+@dataclass(slots=True)
 class ClaimRow:
     """A claim as the lists show it; ``speaker`` is the span in the text, ``speaker_text``
     the best name (the resolved one for a pronoun or role)."""
@@ -117,6 +148,7 @@ class ClaimRow:
     sentence: str
     rule: str
     url: str  # the claim in its article
+    events: list[ClaimEventRef]  # the events its content reports
 
 
 @dataclass(slots=True)
@@ -152,6 +184,35 @@ class DocumentDateView:
     value: str | None
     inferred: bool
     rule: str | None
+    precision: str | None = None  # day, week, month: an inferred window's width
+    evidence: list[DateEvidence] = field(default_factory=list)
+    conflict: str | None = None  # why the reports that could date it left it undated
+
+
+@dataclass(slots=True)
+class DateEvidence:
+    """One report dating this one: the sentence with the relative expression ("last week"),
+    the event it shares with ``source_doc`` and the date that report gives the event."""
+
+    sentence: str
+    expression: str
+    event: str
+    event_url: str
+    event_date: str
+    source_doc: str
+    source_url: str
+    window: str
+
+
+def _date_evidence(provenance: dict[str, str]) -> list[DateEvidence]:
+    try:
+        votes = json.loads(provenance.get("published_evidence") or "[]")
+    except ValueError:
+        return []
+    return [DateEvidence(v["sentence"]["text"].strip(), v["expression"]["text"], v["event"],
+                         urls.event(v["event"]), v["event_date"], v["source_doc"],
+                         urls.document(v["source_doc"]),
+                         v["lo"] if v["lo"] == v["hi"] else f'{v["lo"]}/{v["hi"]}') for v in votes]
 
 
 #: Zoom of the map a place link opens (1 = the whole world).
@@ -162,7 +223,16 @@ def _text(span: dict[str, Any] | None) -> str | None:
     return span["text"] if span else None
 
 
-def claim_row(c: dict[str, Any]) -> ClaimRow:
+def claim_event_refs(store: Store, claims: list[dict[str, Any]]) -> dict[str, ClaimEventRef]:
+    """Mention id → ``ClaimEventRef`` for every event mention these claims report."""
+    found = events_of_mentions(store, [m for c in claims for m in c.get("events") or []])
+    return {m: ClaimEventRef(m, r["type"], r["mode"], r["trigger"], r["event"],
+                             urls.event(r["event"]) if r["event"] else None) for m, r in found.items()}
+
+
+def claim_row(c: dict[str, Any], events: dict[str, ClaimEventRef] | None = None) -> ClaimRow:
+    """A stored claim record as a row; ``events`` (from ``claim_event_refs``) fills the
+    events it reports (none without it)."""
     ref = c.get("speaker_ref")
     speaker = _text(c.get("speaker"))
     return ClaimRow(
@@ -170,7 +240,8 @@ def claim_row(c: dict[str, Any]) -> ClaimRow:
         text=c["content"]["text"], speaker=speaker, speaker_text=ref["text"] if ref else speaker,
         speaker_kind=c.get("speaker_kind"), cue=_text(c.get("cue")), certainty=c["certainty"],
         quote_type=c["quote_type"], channel=_text(c.get("channel")), hedge=_text(c.get("hedge")),
-        sentence=c["sentence"]["text"].strip(), rule=c.get("rule", ""), url=urls.claim(c["doc"], c["id"]))
+        sentence=c["sentence"]["text"].strip(), rule=c.get("rule", ""), url=urls.claim(c["doc"], c["id"]),
+        events=[events[m] for m in c.get("events") or [] if events and m in events])
 
 
 def _place_rows(places: list[dict[str, Any]]) -> list[PlaceRow]:
@@ -368,6 +439,7 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
     facts = store.facts(doc_id)
     dated = document_date(store, doc_id) or {"value": d["published"], "inferred": False, "rule": None}
     layers = TextLayers(mentions, facts["claims"], facts["times"], facts["places"])
+    claim_refs = claim_event_refs(store, facts["claims"])
     return DocumentContext(
         id=d["id"], title=d["title"], path=d["path"], publisher=d["publisher"],
         published=d["published"], attributed_to=d["attributed_to"], authors=d["authors"], url=url,
@@ -388,8 +460,11 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
         removed=[RemovedView(b["kind"], b["line"], b["score"], b["text"]) for b in d["removed"]],
         removed_kinds=[KindCount(k, n) for k, n in Counter(b["kind"] for b in d["removed"]).most_common()],
         raw_url=urls.raw(d["id"]), api_url=urls.api_document(d["id"]),
-        date=DocumentDateView(dated["value"], dated["inferred"], dated["rule"]),
-        claims=[claim_row(c) for c in facts["claims"]],
+        date=DocumentDateView(dated["value"], dated["inferred"], dated["rule"],
+                              d["provenance"].get("published_precision") or None,
+                              _date_evidence(d["provenance"]),
+                              d["provenance"].get("published_conflict")),
+        claims=[claim_row(c, claim_refs) for c in facts["claims"]],
         times=[TimeRow(t["start"], t["end"], t["text"], t.get("value"), t.get("precision"),
                        t.get("anchored_to", "none")) for t in facts["times"]],
         places=_place_rows(facts["places"]),

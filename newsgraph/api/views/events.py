@@ -4,7 +4,7 @@ An event is what many reports describe once: type and mode (PLOVER), actors and 
 (entity links where resolution found one, else their text), place with coordinates and
 a map link, date with its precision, the flags an analyst filters on, how many sources
 and independent publishers report it, and every evidence sentence with its article and
-the trigger marked.
+the trigger marked, and the claim it is reported through (speaker, cue, certainty).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from newsgraph.api.views.base import Pager, pager
 from newsgraph.model import PLOVER_TYPES
 from newsgraph.store import Store
 from newsgraph.store import event_queries as q
+from newsgraph.store.claim_event_queries import claims_by_id
 
 __all__ = ["EventContext", "EventsContext", "event_view", "events_view"]
 
@@ -53,6 +54,28 @@ class DateView:
 
 
 @dataclass(slots=True)
+class ReportingClaim:
+    """The claim a mention is reported through ("the NIS said North Korea *attacked* …"):
+    who says it, with which cue and how sure, and where it is in its article."""
+
+    id: str
+    speaker: str | None
+    speaker_kind: str | None
+    cue: str | None
+    certainty: str
+    quote_type: str
+    text: str
+    url: str  # the article scrolled to the claim
+
+
+def _reporting_claim(c: dict[str, Any]) -> ReportingClaim:
+    ref, speaker = c.get("speaker_ref"), c.get("speaker")
+    return ReportingClaim(
+        c["id"], (ref or speaker or {}).get("text"), c.get("speaker_kind"), (c.get("cue") or {}).get("text"),
+        c["certainty"], c["quote_type"], c["content"]["text"], urls.claim(c["doc"], c["id"]))
+
+
+@dataclass(slots=True)
 class EvidenceSentence:
     """One mention: the sentence cut around its trigger, its article and its own flags."""
 
@@ -77,6 +100,7 @@ class EvidenceSentence:
     speaker: str | None
     confidence: float
     rule: str
+    claim: ReportingClaim | None = None  # the claim it is reported through, if any
 
 
 @dataclass(slots=True)
@@ -191,7 +215,7 @@ class EventContext:
     events_url: str
 
 
-def _evidence(m: dict[str, Any]) -> EvidenceSentence:
+def _evidence(m: dict[str, Any], claims: dict[str, dict[str, Any]] | None = None) -> EvidenceSentence:
     s, t = m["sentence"], m["trigger"]
     a, b = t["start"] - s["start"], t["end"] - s["start"]
     text = s["text"]
@@ -205,12 +229,14 @@ def _evidence(m: dict[str, Any]) -> EvidenceSentence:
         (date.get("evidence") or {}).get("text"),
         [f for f in ("negated", "hypothetical", "attempted", "historical") if fl.get(f)],
         list(fl.get("cues") or []), (fl.get("reported_via") or {}).get("text"),
-        (fl.get("speaker") or {}).get("text"), float(m.get("confidence") or 0.0), m.get("rule", ""))
+        (fl.get("speaker") or {}).get("text"), float(m.get("confidence") or 0.0), m.get("rule", ""),
+        _reporting_claim(claims[fl["claim"]]) if claims and fl.get("claim") in claims else None)
 
 
 def event_view(store: Store, event_id: str) -> EventContext | None:
     ev = q.event(store, event_id)
     if ev is None:
         return None
-    return EventContext(_row(ev), [_evidence(m) for m in ev["mentions"]], ev["sources"],
+    claims = claims_by_id(store, [c for m in ev["mentions"] if (c := (m.get("flags") or {}).get("claim"))])
+    return EventContext(_row(ev), [_evidence(m, claims) for m in ev["mentions"]], ev["sources"],
                         urls.api_event(event_id), urls.events())
