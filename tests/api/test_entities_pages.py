@@ -46,6 +46,9 @@ def test_entities_page_shows_aliases_mentions_and_cooccurring(client: TestClient
     assert names["Karachi"]["sentences"] >= 2 and names["Karachi"]["documents"] == 2
     assert any(e["type"] == "ASSAULT" and "target" in e["roles"] for e in data["events"])
     assert any("corruption" in c["text"] for c in data["claims_by"])  # "Farouk, who led …, had accused …"
+    # A claim about him reports the killing: the entity page links the claim to its event.
+    reported = [e for c in data["claims_about"] for e in c["events"]]
+    assert any(e["type"] == "ASSAULT" and e["url"].startswith("/events/") for e in reported)
 
     page = client.get(f"/entities/{farouk}")
     assert page.status_code == 200

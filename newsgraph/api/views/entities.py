@@ -16,7 +16,7 @@ from typing import Any
 from newsgraph.api import urls
 from newsgraph.api.config import LIST_PAGE_SIZE
 from newsgraph.api.views.base import Pager, pager
-from newsgraph.api.views.document import ClaimRow, claim_row
+from newsgraph.api.views.document import ClaimRow, claim_event_refs, claim_row
 from newsgraph.model import ENTITY_TYPES, mention_key
 from newsgraph.store import Store
 from newsgraph.store import entity_queries as q
@@ -219,10 +219,11 @@ def _sentence(m: dict[str, Any]) -> SentenceParts | None:
     return SentenceParts(text[:a].lstrip(), text[a:b], text[b:].rstrip())
 
 
-def _claim_rows(claims: list[dict[str, Any]]) -> list[EntityClaimRow]:
+def _claim_rows(store: Store, claims: list[dict[str, Any]]) -> list[EntityClaimRow]:
+    refs = claim_event_refs(store, claims)  # the events each claim reports
     rows = []
     for rec in claims:
-        base = claim_row(rec)
+        base = claim_row(rec, refs)
         rows.append(EntityClaimRow(*(getattr(base, f) for f in ClaimRow.__dataclass_fields__),
                                    doc_title=rec.get("doc_title"), doc_url=urls.document(rec["doc"])))
     return rows
@@ -271,8 +272,8 @@ def entity_view(store: Store, entity_id: str, *, page: int = 1, edited: str | No
         cooccurring=[LinkedEntity(c["id"], c["name"], c["type"], c["sentences"], c["documents"],
                                   urls.entity(c["id"])) for c in q.cooccurring(
                                       store, entity_id, limit=COOCCURRING_SHOWN, documents=recent)],
-        claims_by=_claim_rows(q.claims_by(store, entity_id, recent)),
-        claims_about=_claim_rows(q.claims_about(store, entity_id, recent)),
+        claims_by=_claim_rows(store, q.claims_by(store, entity_id, recent)),
+        claims_about=_claim_rows(store, q.claims_about(store, entity_id, recent)),
         events=[EntityEventRow(e["id"], e["type"], e["mode"], e["roles"], e["date"], e["place"], e["sources"],
                                e["trigger"], e["sentence"], urls.event(e["id"]))
                 for e in entity_events(store, entity_id, recent)],
