@@ -303,6 +303,28 @@ def _resolve(
     return list(clusters.values())
 
 
+def _story_scores(items: list[tuple[dict[str, Any], EventMention, str]]) -> dict[str, float]:
+    """The resolver's own document clustering (stories) within each topic against the
+    gold ECB+ sub-topics (the ``ecb``/``ecbplus`` halves): B³ and MUC F1 over documents."""
+    from newsgraph.resolve.events import EventResolver
+
+    groups: dict[Any, list] = defaultdict(list)
+    for it in items:
+        groups[it[0]["topic"]].append(it)
+    key: dict[tuple, set] = defaultdict(set)
+    resp: dict[tuple, set] = defaultdict(set)
+    for topic, its in groups.items():
+        r = EventResolver()
+        docs = {d["id"]: d for d, _m, _g in its}
+        for d in docs.values():
+            r._stories.assign(d["id"], d["text"])
+        for d in docs.values():
+            key[(topic, d["subtopic"])].add(d["id"])
+            resp[(topic, r.story_of(d["id"]))].add(d["id"])
+    sc = coref_scores(list(key.values()), list(resp.values()))
+    return {"b3": sc["b3"], "muc": sc["muc"], "stories": len(resp), "subtopics": len(key)}
+
+
 def _lemma_baseline(
     items: list[tuple[dict[str, Any], EventMention, str]], by_topic: bool, gold_subtopics: bool = False
 ) -> list[set]:
@@ -384,6 +406,14 @@ def bench_ecb(options: Any = None) -> dict[str, Any] | None:
                     f"{split:6} {setting:14} {system:17} {sc['muc']:6.3f} {sc['b3']:6.3f} {sc['ceafe']:6.3f} "
                     f"{sc['conll']:6.3f}"
                 )
+    print("document clustering (resolver stories vs gold sub-topics, within topic):")
+    for split, keep in (("odd", 1), ("even", 0), ("all", None)):
+        st = _story_scores([it for it in items if keep is None or it[0]["topic"] % 2 == keep])
+        results[f"{split}/stories"] = st
+        print(
+            f"{split:6} B3 {st['b3']:.3f} MUC {st['muc']:.3f}  {st['stories']} stories for "
+            f"{st['subtopics']} sub-topics"
+        )
     ms = 1000 * sum(timing) / len(timing) if timing else 0.0
     results["ms_per_mention"] = ms
     print(f"EventResolver.add: {ms:.2f} ms per mention (embedding included), {len(timing)} adds timed")

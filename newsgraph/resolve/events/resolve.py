@@ -9,7 +9,10 @@ document clusters), done online:
    document joins the most similar story so far or opens a new one: TF-IDF cosine
    to the story's centroid, document frequencies kept incrementally, names and
    numbers (capitalised tokens, figures) weighted up because they tell two
-   earthquakes or two arrests apart.  A caller with its own story clustering
+   earthquakes or two arrests apart.  A document that also reaches ``story_merge``
+   with a second story joins the two: stories split early (while document
+   frequencies mean little) come back together, so opening a story can be strict.
+   A caller with its own story clustering
    (resolve/stories) passes ``story=`` instead.  A different story is not a veto
    (document clusters from few documents are unreliable) but scales the score by
    ``cross_story``; with no story known at all, by ``unknown_story``.
@@ -19,9 +22,11 @@ document clusters), done online:
    (``embed``: wordllama static embeddings, so "killed"/"shooting" and
    "arrested"/"detained" are close), the overlap of their named arguments and
    place, and agreeing place and date.  A mention's score for an event is the
-   *mean* over the event's (most recent ``max_members``) mentions — average
-   linkage, so one similar member cannot chain two events together as greedy
-   single-link did — and it joins the best event at ``threshold`` or more.
+   *mean* over its ``link_top`` best pairs with the event's (most recent
+   ``max_members``) mentions — between single and average linkage: one similar
+   member cannot chain two events together as greedy single-link did, yet a
+   mention need not resemble every differently worded report already gathered —
+   and it joins the best event at ``threshold`` or more.
    A mention that could join two events also links them: they merge when their
    own average link (mean pair probability between their mentions, under the
    same hard constraints, minus the same penalties) reaches ``merge_threshold``,
@@ -129,7 +134,11 @@ class ResolverOptions:
     chosen on odd-topic CoNLL F1 (``python -m newsgraph.bench.events ecb``).  Place
     and date bonuses (``w_place``/``w_date``) lowered odd-topic F1 (our place and date
     attachment is noisy on ECB+), so they are off; place and date still act through
-    the vetoes and penalties.
+    the vetoes and penalties.  ``story_similarity``/``story_merge``/``link_top`` were
+    chosen together on odd topics (a plateau: 0.16–0.17 / 0.19–0.21 / 2–4 within 0.1
+    CoNLL); refitting the pair weights on same-story odd-topic pairs, a document-cosine
+    pair feature, argument-conflict features, a soft story gate and average-link
+    stories were tried there and did not help, so they are not here.
     """
 
     #: A mention joins the event whose mean pair probability (times the story factor,
@@ -168,9 +177,13 @@ class ResolverOptions:
     #: Apply that veto when both dates are only loosely attached (elsewhere in the sentence).
     loose_years_veto: bool = True
     #: TF-IDF cosine to a story's centroid a document needs to join that story.
-    story_similarity: float = 0.14
+    story_similarity: float = 0.16
     #: Extra weight of capitalised tokens and figures in the story vectors.
     story_name_weight: float = 2.0
+    #: A new document this similar to a second story as well merges the two stories
+    #: (above 1: never): stories split early, while document frequencies meant little,
+    #: are joined again, so ``story_similarity`` can be strict about opening new ones.
+    story_merge: float = 0.2
     #: Subtracted when one side is planned/hypothetical or attempted and the other is not.
     w_modality_conflict: float = 0.15
     #: The same across documents: one article's plan is rarely another's deed.
@@ -185,6 +198,11 @@ class ResolverOptions:
     max_candidates: int = 50
     #: Mentions of an event an average link is taken over (the most recent).
     max_members: int = 20
+    #: A mention's link to an event is the mean over its best this many member pairs
+    #: (0: over all members).  A long event gathers members reported in other words
+    #: (the "shooting", the "death", the "killing"); a full mean penalises a new mention
+    #: for matching only some of them, the top few still need several to agree.
+    link_top: int = 3
     #: Two events a new mention could join both merge when their own average link
     #: (mean pair probability over their mentions) reaches this; above 1: never.
     merge_threshold: float = 0.5
@@ -241,10 +259,18 @@ def _date(value: str) -> dt.date:
 _NAMEISH = re.compile(r"\b(?:[A-Z][\w\-]+|\d[\d,.:]*)\b")
 
 
+#: What precedes a sentence-initial word (text start, end punctuation, a line break):
+#: a capital there marks the sentence, not a name ("Police said", "Rescuers worked").
+_SENTENCE_START = re.compile(r"(?:^|[.!?\"]\s+|\n\s*)$")
+
+
 def _bow(text: str, name_weight: float = 0.0) -> Counter:
     bow = Counter(w for w in _WORD.findall(text.lower()) if w not in STOPWORDS)
     if name_weight:
-        for tok in _NAMEISH.findall(text):
+        for found in _NAMEISH.finditer(text):
+            tok = found.group(0)
+            if tok[0].isupper() and _SENTENCE_START.search(text[max(0, found.start() - 4) : found.start()]):
+                continue
             t = tok.lower()
             if t not in STOPWORDS:
                 bow["N:" + t] += name_weight
@@ -262,9 +288,12 @@ class _Stories:
     _KEYWORDS = 30
     _POSTINGS = 50
 
-    def __init__(self, threshold: float, name_weight: float = 0.0) -> None:
+    def __init__(self, threshold: float, name_weight: float = 0.0, merge: float = 2.0) -> None:
         self.threshold = threshold
         self.name_weight = name_weight
+        self.merge = merge
+        #: Merged story -> the story it was merged into (``canon`` follows the chain).
+        self.alias: dict[int, int] = {}
         self.df: Counter = Counter()
         self.n = 0
         self.centroids: list[dict[str, float]] = []
@@ -282,17 +311,26 @@ class _Stories:
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vec = {w: v / norm for w, v in vec.items()}
         keywords = sorted(vec, key=vec.__getitem__, reverse=True)[: self._KEYWORDS]
-        candidates = {i for w in keywords for i in self.postings.get(w, [])[-self._POSTINGS :]}
+        candidates = {self._canon(i) for w in keywords for i in self.postings.get(w, [])[-self._POSTINGS :]}
         best, best_sim = -1, -1.0
+        sims: dict[int, float] = {}
         for i in sorted(candidates):
             cen = self.centroids[i]
-            sim = sum(v * cen.get(w, 0.0) for w, v in vec.items()) / (self.norms[i] or 1.0)
+            sim = sims[i] = sum(v * cen.get(w, 0.0) for w, v in vec.items()) / (self.norms[i] or 1.0)
             if sim > best_sim:
                 best, best_sim = i, sim
         if best >= 0 and best_sim >= self.threshold:
             cen = self.centroids[best]
             for w, v in vec.items():
                 cen[w] = cen.get(w, 0.0) + v
+            # A document close to a second story as well bridges the two: one story
+            # split early (before document frequencies meant much) is joined again.
+            for i, sim in sims.items():
+                if i != best and sim >= self.merge:
+                    for w, v in self.centroids[i].items():
+                        cen[w] = cen.get(w, 0.0) + v
+                    self.centroids[i] = {}
+                    self.alias[i] = best
             self.norms[best] = math.sqrt(sum(v * v for v in cen.values()))
         else:
             self.centroids.append(dict(vec))
@@ -304,6 +342,17 @@ class _Stories:
                 lst.append(best)
         self.of[doc] = f"story{best}"
         return self.of[doc]
+
+    def _canon(self, i: int) -> int:
+        while i in self.alias:
+            i = self.alias[i]
+        return i
+
+    def canon(self, story: str) -> str:
+        """The story a story id now belongs to (own ids only; others unchanged)."""
+        if story.startswith("story") and story[5:].isdigit():
+            return f"story{self._canon(int(story[5:]))}"
+        return story
 
 
 EntityLookup = Mapping[tuple[str, int, int], str] | Callable[[str, int, int], str | None] | None
@@ -317,20 +366,27 @@ class EventResolver:
     options (ResolverOptions): weights, threshold, blocking limits.
     """
 
+    #: Bumped whenever the pickled state changes shape (``__setstate__`` refuses others).
+    _VERSION = 2
+
     def __init__(self, entity_of: EntityLookup = None, options: ResolverOptions | None = None) -> None:
         self.options = options or ResolverOptions()
+        self._version = self._VERSION
         self._lookup: EntityLookup = entity_of
         self._clusters: dict[str, _Cluster] = {}
         self._index: dict[str, list[str]] = defaultdict(list)
         self._event_of: dict[str, str] = {}
         self._alias: dict[str, str] = {}  # merged event id -> the event it was merged into
-        self._stories = _Stories(self.options.story_similarity, self.options.story_name_weight)
+        self._stories = _Stories(
+            self.options.story_similarity, self.options.story_name_weight, self.options.story_merge
+        )
         self.explanations: dict[str, str] = {}  # mention id -> why it joined / opened its event
 
     def __setstate__(self, state: dict) -> None:
-        # A state pickled by an older resolver lacks the embedding/merge fields: refuse
-        # it, so the caller replays the stored mentions instead (resolve/corpus does).
-        if "_alias" not in state or "_lookup" not in state:
+        # A state pickled by an older resolver lacks fields this one uses (embeddings,
+        # merges, story merges): refuse it, so the caller replays the stored mentions
+        # instead (resolve/corpus does).
+        if state.get("_version") != self._VERSION or "_lookup" not in state:
             raise ValueError("event resolver state from an older version")
         self.__dict__.update(state)
 
@@ -513,8 +569,11 @@ class EventResolver:
             # A verbal act (accusation, demand, denial…) is who said what to whom: across
             # articles, two with participants are one only when they share one.
             return 0.0, "verbal act, no shared participant"
-        pair = float(np.mean(1.0 / (1.0 + np.exp(-z))))
-        if same_doc or (story is not None and story in c.stories):
+        probs = 1.0 / (1.0 + np.exp(-z))
+        if o.link_top and len(probs) > o.link_top:
+            probs = np.sort(probs)[-o.link_top :]
+        pair = float(np.mean(probs))
+        if same_doc or (story is not None and story in {self._stories.canon(x) for x in c.stories}):
             factor, where = 1.0, "same story"
         elif story is not None and c.stories:
             factor, where = o.cross_story, "other story"
@@ -770,7 +829,8 @@ class EventResolver:
         return self._event_of.get(mention_id)
 
     def story_of(self, doc_id: str) -> str | None:
-        return self._stories.of.get(doc_id)
+        s = self._stories.of.get(doc_id)
+        return None if s is None else self._stories.canon(s)
 
     @property
     def events(self) -> list[Event]:

@@ -1,0 +1,159 @@
+"""resolve/events: document stories (split, merge), top-k linkage, argument-distinct events."""
+
+from __future__ import annotations
+
+import pickle
+
+import numpy as np
+import pytest
+
+from newsgraph.extract.events import extract_events
+from newsgraph.model import Document
+from newsgraph.model.events import EventMention, Span
+from newsgraph.resolve.events import EventResolver, ResolverOptions
+from newsgraph.resolve.events.embed import DIM
+from newsgraph.resolve.events.resolve import _Stories
+
+
+@pytest.fixture(scope="module")
+def annotate_one(nlp):
+    from newsgraph.nlp.annotate import annotate
+
+    def make(text: str, doc_id: str, published: str | None) -> object:
+        return next(annotate([Document(id=doc_id, path=doc_id, text=text, published=published)]))
+
+    return make
+
+
+# Two earthquakes and a roundup that reports both: the roundup bridges the two stories.
+QUAKE_A = (
+    "A magnitude 6.1 earthquake struck near Izmir on Tuesday, destroying buildings in Bornova "
+    "and Karsiyaka. Rescuers in Izmir pulled survivors from the rubble of Bornova."
+)
+QUAKE_B = (
+    "Floods swept through Valencia and Alzira on Tuesday after torrential rain. Firefighters "
+    "in Valencia rescued families trapped in Alzira."
+)
+ROUNDUP = (
+    "On Tuesday an earthquake near Izmir destroyed buildings in Bornova and Karsiyaka, while "
+    "floods in Valencia trapped families in Alzira. Rescuers worked in Izmir and Valencia."
+)
+
+
+def test_event_coref_stories_split_then_bridge():
+    st = _Stories(threshold=0.16, name_weight=2.0, merge=0.22)
+    a = st.assign("a", QUAKE_A)
+    b = st.assign("b", QUAKE_B)
+    assert a != b  # nothing shared but the day: two stories
+    st.assign("c", ROUNDUP)
+    # The roundup is close to both: the two stories are now one.
+    assert st.canon(a) == st.canon(b) == st.canon(st.of["c"])
+
+
+def test_event_coref_stories_no_merge_when_disabled():
+    st = _Stories(threshold=0.16, name_weight=2.0, merge=2.0)
+    a, b = st.assign("a", QUAKE_A), st.assign("b", QUAKE_B)
+    st.assign("c", ROUNDUP)
+    assert st.canon(a) != st.canon(b)
+
+
+def test_event_coref_story_of_follows_merges():
+    r = EventResolver()
+    for doc, text in (("a", QUAKE_A), ("b", QUAKE_B), ("c", ROUNDUP)):
+        r._stories.assign(doc, text)
+    assert r.story_of("a") == r.story_of("b") == r.story_of("c")
+    assert r.story_of("unseen") is None
+
+
+def _mention(doc: str, sentence: str, trigger: str, lemma: str) -> EventMention:
+    start = sentence.index(trigger)
+    return EventMention(
+        id=f"{doc}:{start}",
+        doc=doc,
+        type="ASSAULT",
+        mode=None,
+        trigger=Span(start, start + len(trigger), trigger),
+        sentence=Span(0, len(sentence), sentence),
+        lemma=lemma,
+    )
+
+
+def _vec(x: np.ndarray) -> np.ndarray:
+    u = x / np.linalg.norm(x)
+    return np.concatenate([u, u, u]).astype(np.float32)  # trigger, lemma, window parts
+
+
+def test_event_coref_top_k_link_tolerates_differently_worded_members():
+    # One event first reported in words A, then A-and-B, then four times in words B
+    # (the chain joins: each report resembles enough earlier ones).  A late report in
+    # the first words matches only two of the six members: a full mean rejects it, the
+    # mean over the best three member pairs (the default) lets it join.
+    a, b = np.zeros(DIM), np.zeros(DIM)
+    a[0], b[1] = 1.0, 1.0
+    words = [a, a + b, b, b, b, b, a]
+    ms = [_mention("d", f"Report {i}: the attack on the depot.", "attack", "attack") for i in range(7)]
+    for i, m in enumerate(ms):
+        m.id = f"m{i}"
+    full = EventResolver(options=ResolverOptions(link_top=0))
+    top = EventResolver()
+    for r in (full, top):
+        for m, w in zip(ms, words, strict=True):
+            r.add(m, story="s", vector=_vec(w))
+    assert len({top.event_of(m.id) for m in ms}) == 1
+    assert len({full.event_of(m.id) for m in ms}) == 2
+    assert full.event_of("m6") != full.event_of("m0")
+
+
+def test_event_coref_two_killings_same_day_different_victims(annotate_one):
+    a = annotate_one(
+        "Gunmen shot dead the journalist Maria Lopez in Veracruz on Monday, police said.",
+        "a",
+        "2021-05-11",
+    )
+    b = annotate_one(
+        "Gunmen shot dead the farmer Jorge Ramos in Sinaloa on Monday, police said.",
+        "b",
+        "2021-05-11",
+    )
+    r = EventResolver()
+    for adoc in (a, b):
+        for m in extract_events(adoc):
+            if m.type == "ASSAULT":
+                r.add(m, published=adoc.document.published, publisher=adoc.document.id,
+                      context=adoc.document.text)
+    killings = [e for e in r.events if e.type == "ASSAULT"]
+    assert len(killings) == 2
+    assert all(len(e.sources) == 1 for e in killings)
+
+
+def test_event_coref_killing_two_articles_with_context_one_event(annotate_one):
+    a = annotate_one(
+        "Gunmen killed opposition leader Ahmed Farouk in Karachi on Monday, police said.",
+        "a",
+        "2021-05-12",
+    )
+    b = annotate_one(
+        "Opposition leader Ahmed Farouk was shot dead in Karachi on Monday. "
+        "His killing shocked the country.",
+        "b",
+        "2021-05-12",
+    )
+    r = EventResolver()
+    for adoc in (a, b):
+        for m in extract_events(adoc):
+            if m.type == "ASSAULT":
+                r.add(m, published=adoc.document.published, publisher=adoc.document.id,
+                      context=adoc.document.text)
+    multi = [e for e in r.events if len(e.sources) == 2]
+    assert len(multi) == 1 and multi[0].publishers == 2
+    assert r.story_of("a") == r.story_of("b")
+
+
+def test_event_coref_old_state_is_refused():
+    r = EventResolver()
+    state = dict(r.__dict__)
+    state.pop("_version")
+    fresh = EventResolver.__new__(EventResolver)
+    with pytest.raises(ValueError):
+        fresh.__setstate__(state)
+    assert isinstance(pickle.loads(pickle.dumps(r)), EventResolver)
