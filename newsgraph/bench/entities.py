@@ -1,6 +1,7 @@
 """Entity-resolution benchmark: ECB+ coreference, scaling, and the seed entities.
 
-``python -m newsgraph.bench.entities [--quick] [--no-scaling] [--no-seeds]`` prints:
+``python -m newsgraph.bench.entities [--quick] [--topics odd|even|1-6,9] [--no-scaling]
+[--no-seeds] [--no-ecb]`` prints:
 
 1. ECB+ entity coreference (topics present in ../shared/data/ecbplus, HUMAN/NON_HUMAN/LOC
    gold mentions in the validated sentences, fed to the resolver as character spans of
@@ -39,7 +40,7 @@ from newsgraph.model.entities import mention_key
 from newsgraph.resolve.entities import Resolver, ResolverOptions
 from newsgraph.resolve.entities.names import parse_name
 
-__all__ = ["ecb_label", "main", "run"]
+__all__ = ["ecb_label", "main", "parse_topics", "run"]
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
@@ -300,13 +301,37 @@ def seeds_benchmark() -> dict[str, Any]:
 
 
 # ---- entry points ------------------------------------------------------------------------------
-def run(quick: bool = False, scaling: bool = True, seeds: bool = True, ecb: bool = True) -> dict[str, Any]:
-    """All three measurements as one dict (``quick``: ECB+ topics 1–6 only, smaller N)."""
+def parse_topics(spec: str | None) -> list[int] | None:
+    """``"odd"`` / ``"even"`` (of 1–45), or a list such as ``"1-6,9,11"``; None for all."""
+    if not spec:
+        return None
+    if spec in ("odd", "even"):
+        return [t for t in range(1, 46) if t % 2 == (1 if spec == "odd" else 0)]
+    topics: list[int] = []
+    for part in spec.split(","):
+        if "-" in part:
+            a, b = part.split("-", 1)
+            topics.extend(range(int(a), int(b) + 1))
+        elif part.strip():
+            topics.append(int(part))
+    return topics
+
+
+def run(
+    quick: bool = False,
+    scaling: bool = True,
+    seeds: bool = True,
+    ecb: bool = True,
+    topics: list[int] | None = None,
+) -> dict[str, Any]:
+    """All three measurements as one dict (``quick``: ECB+ topics 1–6 only, smaller N;
+    ``topics``: only these ECB+ topics, e.g. the odd ones while tuning)."""
     results: dict[str, Any] = {}
     if ecb:
         root = default_root()
         if (root / "ECB+").is_dir():
-            results["ecbplus"] = ecbplus_benchmark(root, range(1, 7) if quick else None)
+            chosen = topics if topics is not None else (list(range(1, 7)) if quick else None)
+            results["ecbplus"] = ecbplus_benchmark(root, chosen)
         else:
             results["ecbplus"] = {"skipped": f"ECB+ not found under {root}"}
     if scaling:
@@ -371,8 +396,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-scaling", action="store_true")
     parser.add_argument("--no-seeds", action="store_true")
     parser.add_argument("--no-ecb", action="store_true")
+    parser.add_argument(
+        "--topics", default=None, help='ECB+ topics: "odd" (dev), "even" (held out) or a list like "1-6,9"'
+    )
     args = parser.parse_args(argv)
-    results = run(args.quick, not args.no_scaling, not args.no_seeds, not args.no_ecb)
+    results = run(
+        args.quick, not args.no_scaling, not args.no_seeds, not args.no_ecb, parse_topics(args.topics)
+    )
     if "ecbplus" in results:
         _print_ecb(results["ecbplus"])
         print()

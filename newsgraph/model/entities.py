@@ -90,7 +90,9 @@ class MergeEvidence:
     shared: list[str] = field(default_factory=list)  # shared co-occurring entities / names
     reason: str = ""
     #: Kind of name match: exact, exact_single, acronym, subset, variant, typo, partial,
-    #: nominal; "edit" for analyst merges, "bridge" for merges through a shared chain.
+    #: nominal, skeleton (transliteration variants with the same consonant skeleton, only
+    #: with context support); "edit" for analyst merges, "bridge" for merges through a
+    #: shared chain.
     kind: str = ""
 
 

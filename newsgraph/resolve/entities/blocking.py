@@ -15,6 +15,9 @@ Keys of a name (``ParsedName``):
 - ``p:`` Metaphone code of each long word (jellyfish);
 - ``l:`` neighbours in a MinHash LSH over character 3-grams of compact forms
   (datasketch), which catches typos and transliterations the other keys miss;
+- ``s:`` consonant skeleton (``names.consonant_skeleton``) of a one-word name, or of the
+  first and last distinctive words of a longer one: transliterations that change vowels
+  and letters freely ("Chollima" / "Kiolema"), only ever a candidate;
 - ``h:`` head lemma of a common-noun chain.
 """
 
@@ -26,10 +29,16 @@ from collections import defaultdict
 import jellyfish
 from datasketch import MinHash, MinHashLSH
 
-from newsgraph.resolve.entities.names import NAME_STOPWORDS, ParsedName, acronym
+from newsgraph.resolve.entities.names import (
+    NAME_STOPWORDS,
+    ParsedName,
+    acronym,
+    consonant_skeleton,
+    skeleton_words,
+)
 from newsgraph.resolve.entities.settings import ResolverOptions
 
-__all__ = ["BlockIndex", "name_keys"]
+__all__ = ["BlockIndex", "name_keys", "skeleton_keys"]
 
 
 def name_keys(p: ParsedName, options: ResolverOptions) -> list[str]:
@@ -59,7 +68,23 @@ def name_keys(p: ParsedName, options: ResolverOptions) -> list[str]:
         t = tok.replace("-", "")
         if len(t) >= options.fuzzy_min_length:
             keys.append(f"p:{jellyfish.metaphone(t)}")
+    if options.skeleton_keys:
+        keys.extend(f"s:{k}" for k in skeleton_keys(p, options.fuzzy_min_length))
     return keys
+
+
+def skeleton_keys(p: ParsedName, min_length: int) -> list[str]:
+    """Consonant skeletons of the words a short form can stand for: the word itself, or
+    the first and last distinctive words of a longer name ("Chollima" of "Chollima Civil
+    Defense")."""
+    if p.acronym_form:
+        return []
+    if not p.is_multi:
+        key = consonant_skeleton(p.compact) if len(p.compact) >= min_length and p.compact.isalpha() else ""
+        return [key] if key else []
+    words = skeleton_words(p, min_length)
+    ends = {words[0], words[-1]} if words else set()
+    return sorted({k for k in (consonant_skeleton(w) for w in ends) if k})
 
 
 class BlockIndex:

@@ -29,11 +29,14 @@ __all__ = [
     "HONORIFICS",
     "NAME_STOPWORDS",
     "ROMANISATION_FOLDS",
+    "SKELETON_FOLDS",
     "ParsedName",
     "acronym",
     "compact",
+    "consonant_skeleton",
     "is_acronym",
     "parse_name",
+    "skeleton_words",
     "strip_possessive",
     "variant_key",
 ]
@@ -264,6 +267,28 @@ ROMANISATION_FOLDS: tuple[tuple[str, str], ...] = (
 )
 _FOLDS = tuple((re.compile(pattern), repl) for pattern, repl in ROMANISATION_FOLDS)
 
+#: Consonant-skeleton folds for one word, applied in order after ASCII folding: a far
+#: coarser key than ``variant_key``, for machine and ad-hoc transliterations that change
+#: the vowels and the spelling of one sound freely (Korean 천리마 → "Cheollima", "Chollima",
+#: "Kiolema"). Sources: Korean romanisation tables (McCune–Reischauer, Revised
+#: Romanization, Yale: ㅊ ch/ch'/c, ㄱ k/g, ㄹ r/l — National Institute of Korean Language),
+#: ALA-LC Arabic and BGN/PCGN Russian tables for q/k/g, kh/h and ts/c, and the general
+#: rule of comparative phonetics that vowels are the least stable part of a transliteration.
+#: Sharing it only makes two names *candidates*; merging them needs context (``scoring``).
+SKELETON_FOLDS: tuple[tuple[str, str], ...] = (
+    (r"tch|tsch|ch|kh|gh|ck|q|c|g|k", "k"),  # one velar / affricate class
+    (r"ph|f|v|w|b|p", "p"),
+    (r"dh|th|d|t", "t"),
+    (r"sh|sch|zh|z|s|x", "s"),
+    (r"r|l", "l"),  # Korean ㄹ, Japanese r/l
+    (r"j", "k"),  # ch/j alternate in Korean romanisation (ㅈ)
+    (r"[aeiouyh']", ""),  # vowels, glides and h
+    (r"([a-z])\1+", r"\1"),  # doubled letters
+)
+_SKELETON = tuple((re.compile(pattern), repl) for pattern, repl in SKELETON_FOLDS)
+#: Shortest skeleton worth a key: two consonants collide far too often.
+SKELETON_MIN = 3
+
 _POSSESSIVE = re.compile(r"(?:['’`´]s?|['’]\s*)$", re.IGNORECASE)
 _TRAILING = re.compile(r"[\s.,;:!?\"'’“”)(\[\]{}-]+$")
 _LEADING = re.compile(r"^[\s.,;:!?\"'’“”)(\[\]{}-]+")
@@ -302,6 +327,33 @@ LEADING_FUNCTION_WORDS: frozenset[str] = frozenset(
     }
 )
 
+
+#: British → American spellings of words common in names ("Promises Treatment Centre"
+#: / "Center"), so both spellings share one key. Source: the -re/-er, -our/-or, -ce/-se,
+#: -ise/-ize, -mme/-m pairs listed in the Oxford English Dictionary's guide to American
+#: and British spelling (subset of words that occur in organisation and place names).
+SPELLING_VARIANTS: dict[str, str] = {
+    "centre": "center",
+    "centres": "centers",
+    "theatre": "theater",
+    "metre": "meter",
+    "defence": "defense",
+    "licence": "license",
+    "offence": "offense",
+    "organisation": "organization",
+    "organisations": "organizations",
+    "programme": "program",
+    "labour": "labor",
+    "harbour": "harbor",
+    "honour": "honor",
+    "colour": "color",
+    "neighbour": "neighbor",
+    "favour": "favor",
+    "jewellery": "jewelry",
+}
+#: Generic top-level domains that end a site's name used as an outlet or company name
+#: ("TMZ.com" is "TMZ"). Source: IANA root zone, original generic TLDs.
+WEB_SUFFIXES: frozenset[str] = frozenset({"com", "org", "net"})
 
 #: Generational suffixes after English personal names (Chicago Manual of Style 6.43).
 GENERATIONAL_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -363,6 +415,9 @@ def parse_name(surface: str) -> ParsedName:
         tokens = raw_tokens
     while len(tokens) > 1 and tokens[0] in LEADING_FUNCTION_WORDS:
         tokens.pop(0)
+    if len(tokens) > 1 and tokens[-1] in WEB_SUFFIXES and re.search(r"\.\s*" + tokens[-1] + r"\s*$", folded):
+        tokens.pop()
+    tokens = [SPELLING_VARIANTS.get(t, t) for t in tokens]
     # "Arcade Comeaux Jr." is "Arcade Comeaux" for matching ("Comeaux" is his surname).
     while len(tokens) > 2 and tokens[-1] in GENERATIONAL_SUFFIXES:
         tokens.pop()
@@ -377,6 +432,26 @@ def variant_key(compact_name: str) -> str:
     for pattern, repl in _FOLDS:
         key = pattern.sub(repl, key)
     return key
+
+
+@lru_cache(maxsize=200_000)
+def consonant_skeleton(word: str) -> str:
+    """Consonant skeleton of one ASCII lower-case word (see ``SKELETON_FOLDS``); "" when
+    it is shorter than ``SKELETON_MIN`` consonants."""
+    key = word.replace("-", "")
+    for pattern, repl in _SKELETON:
+        key = pattern.sub(repl, key)
+    return key if len(key) >= SKELETON_MIN else ""
+
+
+def skeleton_words(p: ParsedName, min_length: int = 5) -> list[str]:
+    """The words of a name that may carry a transliteration skeleton key: its long words,
+    minus generic designators ("Civil", "Defense" are not what names the group)."""
+    return [
+        t
+        for t in p.parts
+        if len(t) >= min_length and t not in ORG_DESIGNATORS and t not in NAME_STOPWORDS and t.isalpha()
+    ]
 
 
 def acronym(surface: str) -> str | None:

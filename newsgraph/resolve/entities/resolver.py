@@ -494,7 +494,7 @@ class Resolver:
         types = type_compatibility(chain.labels(), ent.votes)
         if types == 0.0 and kind != "exact":
             return None
-        if kind in ("typo", "variant", "partial", "subset") and any(
+        if kind in ("typo", "variant", "partial", "subset", "skeleton") and any(
             demonym_clash(a, b) for a in chain.labels() for b in ent.votes
         ):
             return None

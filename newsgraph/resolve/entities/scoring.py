@@ -2,7 +2,8 @@
 
 Owns the *kind* of name match between a document chain and an entity (``exact``,
 ``acronym``, ``subset``, ``variant`` (romanisation skeleton), ``typo`` (one edit),
-``partial`` (one word of a full name), ``weak``), and the support scores that
+``partial`` (one word of a full name), ``skeleton`` (one word with the consonant skeleton
+of the other name or of one of its end words: a loose transliteration), ``weak``), and the support scores that
 decide whether that kind of match is enough: cosine of IDF-weighted context terms
 (spaCy sm has no real word vectors, so bag-of-lemmas TF-IDF is the honest choice)
 and shared rare co-occurring entities. Type compatibility is soft: the sm model
@@ -23,7 +24,13 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from newsgraph.resolve.entities.names import ParsedName, acronym, variant_key
+from newsgraph.resolve.entities.names import (
+    ParsedName,
+    acronym,
+    consonant_skeleton,
+    skeleton_words,
+    variant_key,
+)
 
 __all__ = [
     "TYPE_GROUPS",
@@ -68,6 +75,7 @@ KIND_SCORE: dict[str, float] = {
     "variant": 0.85,
     "typo": 0.85,
     "partial": 0.7,
+    "skeleton": 0.7,
     "nominal": 0.7,
     "weak": 0.0,
 }
@@ -112,6 +120,17 @@ def _token_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return a != b
 
 
+def _short_given_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Same surname and a first name that is a short form of the other's ("Mo Cheeks" /
+    "Maurice Cheeks", "Chris Paul" / "Christopher Paul"): English hypocoristics are most
+    often the opening letters of the full name. Only the first word may differ, so
+    "Kim Jong-un" / "Kim Jong-il" (differing last words) never qualify."""
+    if len(a) != len(b) or len(a) < 2 or a[1:] != b[1:] or a[0] == b[0]:
+        return False
+    short, long = sorted((a[0], b[0]), key=len)
+    return len(short) >= 2 and long.startswith(short) and "-" not in long
+
+
 def _in_order(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     it = iter(long)
     return all(any(tok == x for x in it) for tok in short)
@@ -134,6 +153,8 @@ def name_match(a: ParsedName, b: ParsedName, min_len: int = 5) -> NameMatch:
             return NameMatch("variant", KIND_SCORE["variant"], a.surface, b.surface)
         if _token_typo(a.tokens, b.tokens, min_len):
             return NameMatch("typo", KIND_SCORE["typo"], a.surface, b.surface)
+        if _short_given_name(a.tokens, b.tokens):
+            return NameMatch("variant", KIND_SCORE["variant"] - 0.05, a.surface, b.surface)
         short, long = (a, b) if len(a.tokens) < len(b.tokens) else (b, a)
         if len(short.tokens) < len(long.tokens) and _in_order(short.tokens, long.tokens):
             return NameMatch("subset", KIND_SCORE["subset"], a.surface, b.surface)
@@ -143,6 +164,8 @@ def name_match(a: ParsedName, b: ParsedName, min_len: int = 5) -> NameMatch:
         parts = [t.replace("-", "") for t in multi.tokens]
         if single.compact in (parts[0], parts[-1]):
             return NameMatch("partial", KIND_SCORE["partial"], a.surface, b.surface)
+        if _skeleton_match(single, multi, min_len):
+            return NameMatch("skeleton", KIND_SCORE["skeleton"], a.surface, b.surface)
         return _NONE
     # Two single words: a transliteration variant or a one-letter typo of a long word.
     if len(ca) >= min_len and len(cb) >= min_len:
@@ -154,7 +177,24 @@ def name_match(a: ParsedName, b: ParsedName, min_len: int = 5) -> NameMatch:
         # and the strings themselves close.
         if Levenshtein.distance(variant_key(ca), variant_key(cb)) <= 1 and fuzz.ratio(ca, cb) >= 80:
             return NameMatch("variant", KIND_SCORE["variant"] - 0.05, a.surface, b.surface)
+        if _skeleton_match(a, b, min_len):
+            return NameMatch("skeleton", KIND_SCORE["skeleton"], a.surface, b.surface)
     return _NONE
+
+
+def _skeleton_match(single: ParsedName, other: ParsedName, min_len: int) -> bool:
+    """A one-word name with the consonant skeleton of the other name (one word) or of its
+    first or last distinctive word ("Kiolema" ~ "Cheollima Civil Defense"): the loosest
+    name evidence there is, so its kind needs the most support."""
+    if single.is_multi or single.acronym_form or other.acronym_form:
+        return False
+    key = consonant_skeleton(single.compact) if len(single.compact) >= min_len else ""
+    if not key:
+        return False
+    if not other.is_multi:
+        return len(other.compact) >= min_len and consonant_skeleton(other.compact) == key
+    words = skeleton_words(other, min_len)
+    return bool(words) and key in {consonant_skeleton(words[0]), consonant_skeleton(words[-1])}
 
 
 def best_name_match(

@@ -18,6 +18,17 @@ Williams", "Betty Ford Center in Rancho Mirage") are matched by their name prope
 capitalised common nouns in a Title Case headline ("Teen", "Rehab") count as
 descriptions when the running text writes them in lower case.
 
+Other late, whole-document links: a shorter multi-word name seen before the one longer
+name holding its words ("Betty Ford" … "the Betty Ford Center"); a sex-marked description
+("a woman") and the one named person the text marks with that sex ("Raj Chohan … she");
+a one-word loose transliteration of a name introduced earlier ("Tchonsam Liberation
+Front" … "Chonsami"), only when it is the only candidate and the types reconcile. Spans
+that open with a preposition ("in the back of the vehicle") are read by their object;
+a common noun that proper nouns only modify ("Brooklyn mother of 12") is a description.
+Pronouns: he/she to the most recent compatible person; it/its/they prefer the most
+recent subject; they may point to a plural description of people; "there"/"where" to a
+place.
+
 A bare name with several candidates is decided by cues — recency (sentence
 distance), sentence role (subject of the same kind of clause), salience (mention
 count) and the gender an honorific implies — and stays unresolved, with the reason
@@ -38,7 +49,15 @@ from rapidfuzz.distance import Levenshtein
 
 from newsgraph.model.document import AnnotatedDocument
 from newsgraph.model.entities import mention_key
-from newsgraph.resolve.entities.names import HONORIFICS, ORG_DESIGNATORS, ParsedName, acronym, parse_name
+from newsgraph.resolve.entities.names import (
+    HONORIFICS,
+    ORG_DESIGNATORS,
+    ParsedName,
+    acronym,
+    consonant_skeleton,
+    parse_name,
+    variant_key,
+)
 from newsgraph.resolve.entities.scoring import TYPE_GROUPS, demonym_clash, name_match
 from newsgraph.resolve.entities.settings import ResolverOptions
 
@@ -101,6 +120,8 @@ PRONOUNS: frozenset[str] = frozenset(GENDERED_PRONOUNS) | {
     "another",
     "other",
     "others",
+    "there",
+    "where",
 }
 #: "it" and "they" point back to a non-person (an organisation acting as a group for "they").
 NEUTER_PRONOUNS: dict[str, str] = {
@@ -111,6 +132,7 @@ NEUTER_PRONOUNS: dict[str, str] = {
     "them": "plural",
     "their": "plural",
     "themselves": "plural",
+    "there": "place",  # locative pro-form: the place last named or described
 }
 #: Person nouns marked for sex in English (source: the gender-marked noun pairs of
 #: standard English grammars, e.g. Quirk et al. 1985 §5.104–5.107): "the actress" is
@@ -212,6 +234,9 @@ class ChainMention:
     definite: bool = False
     antecedent: int = -1
     plural: bool = False
+    #: A description that introduces something new ("a prison", "another facility", "9
+    #: points"): indefinite or counted, so it does not continue an earlier same-head chain.
+    fresh: bool = False
     title: str = ""  # honorific just before the span ("Ms." in "Ms. Lee"), lower-case, no dot
     #: Common nouns the text uses to describe a named mention: title nouns ("coach" in
     #: "coach Jim O'Brien"), appositions ("Lohan, the actress"), copula predicates
@@ -309,11 +334,12 @@ class MentionInfo:
     definite: bool = False  # "the/this/that …" description
     antecedent: int = -1  # char offset of a relative pronoun's noun (from the parse)
     plural: bool = False
+    fresh: bool = False
     descriptors: tuple[str, ...] = ()
     core: str = ""
 
 
-RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "whom", "whose", "which", "that"})
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "whom", "whose", "which", "that", "where"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
@@ -327,6 +353,11 @@ def classify_mention(adoc: AnnotatedDocument, start: int, end: int, text: str) -
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
             root = span.root
+            if root.pos_ == "ADP":
+                # "in the back of the vehicle", "from Huntsville": the object is the mention.
+                objects = [c for c in root.children if c.dep_ == "pobj" and c.i < span.end]
+                if objects:
+                    root = objects[0]
             subject = root.dep_ in ("nsubj", "nsubjpass")
             if (lowered in PRONOUNS and not text.isupper()) or all(t.pos_ in ("PRON", "DET") for t in span):
                 antecedent = -1
@@ -343,6 +374,19 @@ def classify_mention(adoc: AnnotatedDocument, start: int, end: int, text: str) -
             if _headline_common_noun(adoc, span):
                 definite = any(t.lower_ in _DEFINITE for t in span[:1])
                 return MentionInfo("nominal", subject, root.lemma_.lower(), definite, -1, root.tag_ == "NNPS")
+            if (
+                root.pos_ == "NOUN"
+                and root.is_lower
+                and root.is_alpha
+                and not (root.i > span.start and root.nbor(-1).text in ("-", "‐", "–"))  # "Hye-jin"
+            ):
+                # "Brooklyn mother of 12", "a Texas prison", "IE flaw": a common noun the
+                # proper nouns only modify is a description, not a name.
+                definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in root.children)
+                plural = root.tag_ in ("NNS", "NNPS")
+                return MentionInfo(
+                    "nominal", subject, root.lemma_.lower(), definite, -1, plural, fresh=_fresh(root)
+                )
             if root.pos_ == "PROPN" or any(t.pos_ == "PROPN" and t.is_title for t in span):
                 lemma, found, core = root.lemma_.lower(), _descriptors(span), _name_core(span)
                 return MentionInfo("name", subject, lemma, descriptors=found, core=core)
@@ -361,7 +405,9 @@ def classify_mention(adoc: AnnotatedDocument, start: int, end: int, text: str) -
                     if child.dep_ == "appos" and child.pos_ == "PROPN":
                         partner = child.idx
                         break
-            return MentionInfo("nominal", subject, root.lemma_.lower(), definite, partner, plural)
+            return MentionInfo(
+                "nominal", subject, root.lemma_.lower(), definite, partner, plural, fresh=_fresh(root)
+            )
     if lowered in PRONOUNS and not text.isupper():
         return MentionInfo("pronoun", False, lowered)
     words = _WORD.findall(text)
@@ -404,6 +450,26 @@ def _headline_common_noun(adoc: AnnotatedDocument, span: Any) -> bool:
 #: Mirage"); "of", "for", "on" are part of names ("Bank of England", "Program on
 #: International Policy") and never cut.
 _LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset({"in", "at", "near", "outside"})
+
+
+#: Determiners that introduce a new referent rather than point back to one.
+_FRESH_DETERMINERS: frozenset[str] = frozenset({"a", "an", "another", "other", "some", "several", "many"})
+
+
+def _fresh(root: Any) -> bool:
+    """Is this noun introduced as new: indefinite ("a prison", "another facility") or
+    counted ("9 points", "two men")?"""
+    return any(
+        (c.dep_ == "det" and c.lower_ in _FRESH_DETERMINERS) or c.dep_ == "nummod" for c in root.children
+    )
+
+
+def _desc_group(label: str) -> str:
+    """Type group for matching a description to a name: as ``TYPE_GROUPS``, except that a
+    facility ("the facility", "the prison") is never a description of a city or region."""
+    if label == "FAC":
+        return "facility"
+    return TYPE_GROUPS.get(label, "thing")
 
 
 def _name_core(span: Any) -> str:
@@ -757,6 +823,10 @@ class _Builder:
         head = m.head or _head_of(m.text)
         for i in range(len(self.chains) - 1, -1, -1):
             c = self.chains[i]
+            if self.options.nominal_agreement and (
+                m.fresh or any(x.plural != m.plural for x in c.mentions if x.kind == "nominal")
+            ):
+                continue
             if c.kind == "nominal" and head in c.heads():
                 m.method, m.reason, m.score = "nominal", f"same head {head!r}", 0.7
                 return i
@@ -765,14 +835,16 @@ class _Builder:
     def _description(self, m: ChainMention) -> int | None:
         """A description ("the actress", "the company") → the document's most salient named
         entity of the same type so far, when one stands out (strictly most mentions)."""
-        group = TYPE_GROUPS.get(m.label, "thing")
+        group = _desc_group(m.label)
+        if group not in self.options.description_groups or (group == "person" and m.plural):
+            return None  # "the ladies" is not the one woman the text names
         gender = GENDERED_NOUNS.get(m.head or _head_of(m.text))
         scored = sorted(
             (
                 (len(c.mentions), i)
                 for i, c in enumerate(self.chains)
                 if c.kind == "name"
-                and TYPE_GROUPS.get(self._chain_label(i), "thing") == group
+                and _desc_group(self._chain_label(i)) == group
                 and (gender is None or self.gender.get(i) in (None, gender))
             ),
             reverse=True,
@@ -804,6 +876,7 @@ class _Builder:
         if group is None:
             return None
         best: tuple[int, int] | None = None
+        best_subject: tuple[int, int] | None = None
         for i, last in self.last_sentence.items():
             if m.sentence - last > self.options.pronoun_window:
                 continue
@@ -816,21 +889,47 @@ class _Builder:
                     or self.gender.get(i) not in (None, gender)
                 ):
                     continue
+            elif group == "place":
+                if label_group != "place" or chain.kind == "pronoun":
+                    continue
             elif group == "nonperson":
                 if label_group == "person" or chain.kind == "pronoun":
                     continue
-            elif group == "plural" and (label_group != "org" or chain.kind == "pronoun"):
+            elif group == "plural" and (
+                chain.kind == "pronoun"
+                or not (
+                    label_group == "org"
+                    or (
+                        self.options.plural_people
+                        and label_group == "person"
+                        and any(x.plural for x in chain.mentions)
+                    )
+                )
+            ):
                 continue
             before = [x.end for x in chain.mentions if x.start < m.start]
             if not before:
                 continue
             if best is None or max(before) > best[0]:
                 best = (max(before), i)
+            if group in self.options.pronoun_subject_groups:
+                subj = [
+                    x.end
+                    for x in chain.mentions
+                    if x.start < m.start and x.subject and m.sentence - x.sentence <= 1
+                ]
+                if subj and (best_subject is None or max(subj) > best_subject[0]):
+                    best_subject = (max(subj), i)
+        if best_subject is not None:
+            # "Microsoft has issued a patch to fix a flaw in its browser": "its" is the
+            # subject's, not the nearest noun's (subject preference, as in Hobbs-style
+            # and centering accounts of pronoun resolution).
+            best = best_subject
         if best is None and group == "person" and self.options.pronoun_nominal_fallback:
             # No named person in reach: a person description ("the driver … he").
             for i, last in self.last_sentence.items():
                 chain = self.chains[i]
-                if m.sentence - last > 1 or chain.kind != "nominal":
+                if m.sentence - last > self.options.pronoun_nominal_window or chain.kind != "nominal":
                     continue
                 if TYPE_GROUPS.get(self._chain_label(i), "thing") != "person" or any(
                     x.plural for x in chain.mentions
@@ -863,10 +962,50 @@ class _Builder:
     def finish(self) -> list[Chain]:
         self._late_appositions()
         self._late_links()
+        if self.options.within_skeletons:
+            self._late_skeletons()
         if self.options.link_described:
             self._document_descriptors()
             self._late_descriptions()
+        if self.options.late_gendered_descriptions:
+            self._late_gendered()
         return [c for c in self.chains if c.mentions]
+
+    def _late_gendered(self) -> None:
+        """A sex-marked description still alone at the end ("A woman has died … Raj Chohan
+        was leaving her car … she") joins the one named person the text marks with that sex
+        (by honorific or pronoun), counted over the whole text: leads often describe before
+        they name. With two such people it stays apart."""
+        named = [j for j, c in enumerate(self.chains) if c.kind == "name" and c.mentions]
+        for c in self.chains:
+            if c.kind != "nominal" or not c.mentions:
+                continue
+            nominal = [m for m in c.mentions if m.kind == "nominal"]
+            if not nominal or any(m.plural for m in nominal):
+                continue
+            if TYPE_GROUPS.get(nominal[0].label, "thing") != "person":
+                continue
+            genders = {GENDERED_NOUNS.get(m.head or _head_of(m.text)) for m in nominal} - {None}
+            if len(genders) != 1:
+                continue
+            gender = next(iter(genders))
+            same = [
+                j
+                for j in named
+                if TYPE_GROUPS.get(self._chain_label(j), "thing") == "person" and self.gender.get(j) == gender
+            ]
+            if len(same) != 1:
+                continue
+            j = same[0]
+            name = self.chains[j].best_name()
+            for m in nominal:
+                m.method, m.score = "nominal", 0.6
+                m.reason = (
+                    f"sex-marked description; the only such person named: {name.surface if name else '?'!r}"
+                )
+            self.chains[j].mentions.extend(c.mentions)
+            self.chains[j].mentions.sort(key=lambda x: x.start)
+            c.mentions = []
 
     def _document_descriptors(self) -> None:
         """Descriptions of a name anywhere in the text, not only at annotated mentions:
@@ -926,6 +1065,12 @@ class _Builder:
                 for j in described.get(m.head or _head_of(m.text), ())
                 if j != i and TYPE_GROUPS.get(self._chain_label(j), "thing") == group
             }
+            if len(targets) > 1 and self.options.described_salience_tiebreak:
+                # Several names fit ("climber" Buckley and "climber" Rait): the one the text
+                # mentions strictly most is the one it is about.
+                ranked = sorted(((len(self.chains[j].mentions), j) for j in targets), reverse=True)
+                if ranked[0][0] > ranked[1][0]:
+                    targets = {ranked[0][1]}
             if len(targets) == 1:
                 j = targets.pop()
                 name = self.chains[j].best_name()
@@ -958,13 +1103,98 @@ class _Builder:
             self.chains[j].mentions.sort(key=lambda x: x.start)
             c.mentions = []
 
+    def _late_subset(self, i: int, c: Chain, best: ParsedName) -> None:
+        """A shorter multi-word name seen before the one longer name that contains its
+        words in order ("Betty Ford" … "the Betty Ford Center"), of the same type group."""
+        group = TYPE_GROUPS.get(self._chain_label(i), "thing")
+        first = c.mentions[0].start
+        targets = []
+        for j, other in enumerate(self.chains):
+            if j == i or other.kind != "name" or not other.mentions or other.mentions[0].start < first:
+                continue
+            if TYPE_GROUPS.get(self._chain_label(j), "thing") != group:
+                continue
+            if demonym_clash(self._chain_label(i), self._chain_label(j)):
+                continue  # "North Korean" is not "the North Korean Army"
+            if any(
+                len(f.tokens) > len(best.tokens) and _in_order(best.tokens, f.tokens)
+                for f in self._full_names(j)
+            ):
+                targets.append(j)
+        if len(targets) != 1:
+            return
+        j = targets[0]
+        for mm in c.mentions:
+            if mm.method in ("found", "exact"):
+                mm.method, mm.score = "partial", 0.8
+                mm.reason = f"words of the later full name {self.chains[j].best_name().surface!r}"  # type: ignore[union-attr]
+        self.chains[j].mentions.extend(c.mentions)
+        self.chains[j].mentions.sort(key=lambda x: x.start)
+        c.mentions = []
+
+    def _late_skeletons(self) -> None:
+        """A one-word name that is a loose transliteration of a name introduced earlier in
+        the document ("Cheollima Civil Defense" … "the Kiolema group" … "Kiolima"): same
+        consonant skeleton as that name or one of its end words, one candidate only, and
+        types that agree — or that the short form's own mentions cannot agree on (the model
+        tags a transliteration as PERSON here and GPE there), so the reconciled type does
+        not contradict the candidate's."""
+        min_len = self.options.fuzzy_min_length
+        for i, c in enumerate(self.chains):
+            if c.kind != "name" or not c.mentions or c.unresolved:
+                continue
+            best = c.best_name()
+            if best is None or best.is_multi or best.acronym_form:
+                continue
+            if not consonant_skeleton(best.compact) or len(best.compact) < min_len:
+                continue
+            first = c.mentions[0].start
+            targets = []
+            for j, other in enumerate(self.chains):
+                if j == i or other.kind != "name" or not other.mentions or other.mentions[0].start > first:
+                    continue
+                names = [parse_name(n) for n in other.names()]
+                person = TYPE_GROUPS.get(self._chain_label(j), "thing") == "person"
+                for n in names:
+                    if n.compact == best.compact or name_match(best, n, min_len).kind != "skeleton":
+                        continue
+                    # A person's short form is a surname or given name: the consonant skeleton
+                    # alone would take "Kalama" (a town) for "Karima Lopes"; require the finer
+                    # romanisation key of that word.
+                    if person and variant_key(best.compact) not in {
+                        variant_key(w) for w in (n.parts[0], n.parts[-1])
+                    }:
+                        continue
+                    targets.append(j)
+                    break
+            if len(targets) != 1:
+                continue
+            j = targets[0]
+            if not _reconciled_types_agree(c.labels(), self.chains[j].labels()):
+                continue
+            name = self.chains[j].best_name()
+            for mm in c.mentions:
+                if mm.method in ("found", "exact", "variant", "typo"):
+                    mm.method, mm.score = "variant", 0.6
+                    mm.reason = (
+                        f"transliteration of {name.surface if name else '?'!r} (same consonant skeleton, "
+                        f"only candidate in the document, types {dict(c.labels())} reconcile)"
+                    )
+            self.chains[j].mentions.extend(c.mentions)
+            self.chains[j].mentions.sort(key=lambda x: x.start)
+            c.mentions = []
+
     def _late_links(self) -> None:
         """Cataphora and late expansions: a bare name or acronym seen before its full form."""
         for i, c in enumerate(self.chains):
             if c.kind != "name" or len(c.mentions) == 0:
                 continue
             best = c.best_name()
-            if best is None or best.is_multi:
+            if best is None:
+                continue
+            if best.is_multi:
+                if self.options.late_subsets:
+                    self._late_subset(i, c, best)
                 continue
             if any(mm.method == "unresolved" and "ambiguous" in mm.reason for mm in c.mentions):
                 c.unresolved = c.mentions[0].reason
@@ -997,6 +1227,25 @@ class _Builder:
                 c.mentions = []
             elif len(targets) > 1:
                 c.unresolved = f"{len(targets)} full names in the document could be meant"
+
+
+def _reconciled_types_agree(short: Counter[str], full: Counter[str]) -> bool:
+    """Types for a within-document transliteration merge: the same majority group, or a
+    short form whose own mentions disagree (no group reaches three quarters of them)."""
+    if not short or not full:
+        return True
+    if any(demonym_clash(a, b) for a in short for b in full):
+        return False
+    groups: Counter[str] = Counter()
+    for label, n in short.items():
+        groups[TYPE_GROUPS.get(label, label)] += n
+    full_groups: Counter[str] = Counter()
+    for label, n in full.items():
+        full_groups[TYPE_GROUPS.get(label, label)] += n
+    top, n = groups.most_common(1)[0]
+    if top == full_groups.most_common(1)[0][0]:
+        return True
+    return n / sum(groups.values()) < 0.75
 
 
 def _partial_fits(token: str, parts: list[str], full_label: str, label: str) -> bool:
@@ -1041,6 +1290,7 @@ def chain_document(adoc: AnnotatedDocument, options: ResolverOptions | None = No
                 definite=info.definite,
                 antecedent=info.antecedent,
                 plural=info.plural,
+                fresh=info.fresh,
                 title=title,
                 descriptors=list(info.descriptors),
                 core=info.core,
