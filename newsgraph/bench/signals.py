@@ -1,21 +1,27 @@
 """Benchmark of the machine-translation and spinning signals: false positives and detection.
 
-    .venv/bin/python -m newsgraph.bench.signals [--n 300] [--degraded 150] [--no-seeds]
+    .venv/bin/newsgraph bench signals      (or python -m newsgraph.bench.signals)
+        [--n 300] [--degraded 150] [--no-seeds] [--no-sizes]
 
-The reference model of native English news is built here, at run time, from half of
-BBC News and half of Reuters-21578 (split by id parity); nothing is written to the
-repo. On the other halves it measures:
+The reference model of native English news is built here, at run time, from
+../shared/data; nothing is written to the repo, and no article is ever scored
+against a reference that contains it.
 
-1. False-positive rate: share of native articles flagged by each signal (target < 2%),
-   with the artefact kinds that fired.
+1. False-positive rate: share of held-out native articles flagged by each signal
+   (target < 2%), reference = the other halves of BBC News and Reuters-21578 (split
+   by id parity), with the artefact kinds that fired.
 2. Scores on articles the benchmark degrades itself: *spun* (WordNet synonym swaps at
-   15% and 30% of content words) and *MT-like* (one repeated name respelled with a
+   5%, 15% and 30% of content words) and *MT-like* (one repeated name respelled with a
    vowel change, a closing quote dropped, one sentence-initial "It" made "She", 10%
    synonym swaps standing in for calques): share flagged and mean value.
-3. Seeds: every signal of the four seed articles, with evidence (printed, not scored).
+3. Reference size: references of 100 / 500 / 2,000 / all articles of one corpus,
+   scored on the other corpus (native sample and its spun copies) — the curve behind
+   ``REFERENCE_MIN_WORDS``, the size from which the ingest uses its own reference.
+   Text-only signals here (no spaCy pass: the pronoun check is off).
+4. Seeds: every signal of the four seed articles, with evidence (printed, not scored).
 
-Articles are annotated with the project's spaCy model (sentences, entity mentions)
-so the pronoun check runs as it does in the pipeline.
+Articles of 1–2 are annotated with the project's spaCy model (sentences, entity
+mentions) so the pronoun check runs as it does in the pipeline.
 """
 
 from __future__ import annotations
@@ -95,13 +101,39 @@ def _score(adocs: list[AnnotatedDocument], ref: CollocationModel) -> dict[str, A
         "mt_kinds_when_flagged": dict(kinds),
         "mt_any_instance": {k: sum(1 for s in mt if s.details["counts"].get(k)) / n
                             for k in ("name_variant", "broken_quote", "pronoun_no_antecedent",
-                                      "unexpected_collocation")},
+                                      "unexpected_collocation", "unidiomatic_word")},
         "spin_flagged": sum(s.flagged for s in sp) / n,
         "spin_mean": sum(float(s.value or 0) for s in sp) / n,
     }
 
 
-def run(n: int = 300, degraded: int = 150, seeds: bool = True) -> dict[str, Any]:
+def _size_sweep(n: int, degraded: int, rng: random.Random) -> list[dict[str, Any]]:
+    """Spinning (and text-only MT) by reference size, reference and scored corpus disjoint."""
+    corpora = {"BBC": load_bbc(), "Reuters": load_reuters()}
+    rows = []
+    for src, other in (("BBC", "Reuters"), ("Reuters", "BBC")):
+        pool = list(corpora[src])
+        rng.shuffle(pool)
+        native = rng.sample(corpora[other], min(n, len(corpora[other])))
+        spun = {rate: [_swap_words(d.text, rate, rng) for d in native[:degraded]]
+                for rate in (0.05, 0.15, 0.30)}
+        for size in (100, 500, 2000, len(pool)):
+            ref = CollocationModel.from_texts(d.text for d in pool[:size])
+            sp = [spinning(d, ref) for d in native]
+            mt = [machine_translation(d, ref) for d in native]
+            det = {}
+            for rate, texts in spun.items():
+                sigs = [spinning(Document(id=f"s{i}", path="", text=t), ref) for i, t in enumerate(texts)]
+                det[rate] = sum(s.flagged for s in sigs) / max(1, len(sigs))
+            rows.append({"reference": f"{src} {min(size, len(pool))}", "words": ref.total,
+                         "scored": other, "n": len(native),
+                         "spin_fp": sum(s.flagged for s in sp) / max(1, len(sp)),
+                         "mt_fp": sum(s.flagged for s in mt) / max(1, len(mt)),
+                         "detect": det})
+    return rows
+
+
+def run(n: int = 300, degraded: int = 150, seeds: bool = True, sizes: bool = True) -> dict[str, Any]:
     if not (BBC.exists() and REUTERS.exists()):
         return {"skipped": f"{BBC} or {REUTERS} absent"}
     t0 = time.perf_counter()
@@ -121,11 +153,14 @@ def run(n: int = 300, degraded: int = 150, seeds: bool = True) -> dict[str, Any]
     if wordnet() is None:
         res["degraded"] = "skipped: WordNet (Debian wordnet-base) not installed"
     else:
-        for label, fn in (("spun 15%", lambda t: _swap_words(t, 0.15, rng)),
+        for label, fn in (("spun 5%", lambda t: _swap_words(t, 0.05, rng)),
+                          ("spun 15%", lambda t: _swap_words(t, 0.15, rng)),
                           ("spun 30%", lambda t: _swap_words(t, 0.30, rng)),
                           ("MT-like", lambda t: _mt_degrade(t, rng))):
             docs = [Document(id=d.id + "~", path=d.path, text=fn(d.text), title=d.title) for d in pool]
             res["degraded"][label] = _score(_annotate(docs), ref)
+    if sizes and wordnet() is not None:
+        res["sizes"] = _size_sweep(n, degraded, rng)
     if seeds and SEEDS.exists():
         from newsgraph.bench.stories import seed_documents
         from newsgraph.resolve.stories import StoryIndex
@@ -167,8 +202,16 @@ def _print(res: dict[str, Any]) -> None:
                   f"{s['spin_mean']:>15.2f}")
         for name, s in res["degraded"].items():
             print(f"  {name}: articles with ≥1 instance by kind {s['mt_any_instance']}")
+    if res.get("sizes"):
+        print("\n## 3. Reference size (reference from one corpus, scored on the other; text-only)")
+        print(f"{'reference':<16}{'words':>10}  {'scored':<8}{'n':>5}{'spin FP':>9}{'MT FP':>8}"
+              f"{'spun 5%':>9}{'spun 15%':>10}{'spun 30%':>10}")
+        for r in res["sizes"]:
+            d = r["detect"]
+            print(f"{r['reference']:<16}{r['words']:>10}  {r['scored']:<8}{r['n']:>5}{r['spin_fp']:>9.3f}"
+                  f"{r['mt_fp']:>8.3f}{d[0.05]:>9.2f}{d[0.15]:>10.2f}{d[0.30]:>10.2f}")
     if res.get("seeds"):
-        print("\n## 3. Seeds")
+        print("\n## 4. Seeds")
         for did, title, sigs in res["seeds"]:
             print(f"\n{did}  {title}")
             for s in sigs:
@@ -184,8 +227,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=300, help="held-out native articles per corpus")
     ap.add_argument("--degraded", type=int, default=150, help="BBC articles to degrade per variant")
     ap.add_argument("--no-seeds", action="store_true")
+    ap.add_argument("--no-sizes", action="store_true", help="skip the reference-size sweep")
     args = ap.parse_args(argv)
-    _print(run(args.n, args.degraded, not args.no_seeds))
+    _print(run(args.n, args.degraded, not args.no_seeds, not args.no_sizes))
     return 0
 
 

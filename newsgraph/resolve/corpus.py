@@ -121,6 +121,8 @@ class CorpusResolver:
         self.events = self._load_events()
         self.stories = self._load_stories()
         self._uncommitted: list[str] = []
+        self._reference_dirty = False
+        self.reference, self._reference_pending = self._load_reference()
 
     # -- state -----------------------------------------------------------------------
     def _state(self, stage: str) -> str | None:
@@ -169,12 +171,18 @@ class CorpusResolver:
                 log.warning("event resolver state unreadable; replaying stored event mentions")
         resolver = EventResolver(entity_of=self.lookup)
         rows = self.store.conn.execute(
-            """SELECT e.data, d.published, d.publisher FROM event_mentions e
+            """SELECT e.data, e.doc_id, d.published, d.publisher FROM event_mentions e
                JOIN documents d ON d.id = e.doc_id WHERE d.resolved = 1
                ORDER BY d.rowid, e.start""").fetchall()
-        for data, published, publisher in rows:
+        text_of: tuple[str, str] = ("", "")
+        for data, doc_id, published, publisher in rows:
+            # The text places each document in the resolver's stories, as during ingest
+            # (read once per document: the rows come document by document).
+            if text_of[0] != doc_id:
+                text_of = (doc_id, self.store.conn.execute(
+                    "SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0])
             resolver.add(event_mention_from_dict(json.loads(data)), published=published,
-                         publisher=publisher)
+                         publisher=publisher, context=text_of[1])
         return resolver
 
     def commit(self) -> None:
@@ -192,6 +200,7 @@ class CorpusResolver:
             self._save_state(ENTITY_STATE, self.entities.state().to_json())
             self._save_state(EVENT_STATE, events_blob)
             self._save_state(STORY_STATE, stories_blob)
+            self._save_reference()
             self.store.conn.executemany("UPDATE documents SET resolved = 1 WHERE id = ?",
                                         [(i,) for i in self._uncommitted])
         self._uncommitted.clear()
@@ -408,19 +417,128 @@ class CorpusResolver:
             "SELECT DISTINCT doc_id FROM event_sources WHERE event_id IN ({})".format(
                 ",".join("?" * len(touched_events))), list(touched_events))} - set(batch) \
             if touched_events else set()
+        reference = self._active_reference()  # counts of earlier batches only
+        scored: list[tuple[Document, list[Any]]] = []
         for doc_id in [*batch, *sorted(older)]:
             adoc = batch.get(doc_id) or self.annotated_from_store(doc_id)
             claims = [json.loads(r[0]) for r in self.store.conn.execute(
                 "SELECT data FROM claims WHERE doc_id = ?", (doc_id,))]
             keys_of, publisher_of = self._corroboration_maps(doc_id)
             signals = article_signals(adoc, links=self.stories.links_of(doc_id), claims=claims,
-                                      publisher_of=publisher_of, keys_of=keys_of)
+                                      publisher_of=publisher_of, keys_of=keys_of,
+                                      reference=reference if doc_id in batch else None)
+            if doc_id in batch:
+                signals = self._explain_unmeasured(signals)
+                scored.append((adoc.document, signals))
             if doc_id in older:
                 signals = [s for s in signals if s.name == "corroboration"]
             self.store.conn.executemany(
                 "INSERT OR REPLACE INTO signals (subject, name, value, data) VALUES (?,?,?,?)",
                 [(doc_id, sig.name, sig.value, json.dumps(asdict(sig), ensure_ascii=False))
                  for sig in signals])
+        for doc, signals in scored:
+            self._grow_reference(doc, signals)
+        self._reference_catch_up()
+
+    # -- the reference of native news (signals/reference.py) ---------------------------
+    # Word and bigram counts of the user's own corpus: each batch is scored against the
+    # counts of earlier batches, then added (an article never vouches for itself), so
+    # the spinning signal and the collocation part of machine translation read "not
+    # measured" until the counts pass ``REFERENCE_MIN_WORDS``; then the documents stored
+    # before get theirs (``_reference_catch_up``, leave-one-out for those counted).
+    _REFERENCE_STATE = "reference"
+    _REFERENCE_PENDING = "reference_pending"
+
+    def _load_reference(self) -> tuple[Any, dict[str, bool]]:
+        from newsgraph.signals.reference import CollocationModel
+
+        blob = self._state(self._REFERENCE_STATE)
+        if blob is not None:
+            try:
+                raw = blob if isinstance(blob, bytes) else blob.encode("latin-1")
+                model = CollocationModel.from_bytes(raw)
+                pending = json.loads(self._state(self._REFERENCE_PENDING) or "{}")
+                return model, pending
+            except Exception:
+                log.warning("reference counts unreadable; rebuilding them from stored documents")
+        # A store from before the reference (or an unreadable one): count what it holds;
+        # every stored document then waits for its leave-one-out catch-up.
+        model = CollocationModel()
+        pending: dict[str, bool] = {}
+        for doc_id, text in self.store.conn.execute(
+                "SELECT id, text FROM documents WHERE resolved = 1 ORDER BY rowid"):
+            model.add_text(text)
+            pending[doc_id] = True
+        self._reference_dirty = bool(pending)
+        return model, pending
+
+    def _save_reference(self) -> None:
+        if not getattr(self, "_reference_dirty", False):
+            return  # the counts are written whole: only when they changed
+        self._save_state(self._REFERENCE_STATE, self.reference.to_bytes())
+        self._save_state(self._REFERENCE_PENDING, json.dumps(self._reference_pending))
+        self._reference_dirty = False
+
+    def _active_reference(self) -> Any:
+        from newsgraph.signals import settings as signal_settings
+
+        return self.reference if self.reference.total >= signal_settings.REFERENCE_MIN_WORDS else None
+
+    def _explain_unmeasured(self, signals: list[Any]) -> list[Any]:
+        """Say why spinning is not measured yet: how far the store's reference has grown."""
+        from dataclasses import replace
+
+        from newsgraph.signals import settings as signal_settings
+
+        if self._active_reference() is not None:
+            return signals
+        why = (f"Not measured yet: when this article was scored, the reference of native news "
+               f"counted from this store held {self.reference.total if self.reference.unigrams else 0:,} "
+               f"words; it is used from {signal_settings.REFERENCE_MIN_WORDS:,}, and then articles "
+               f"scored before get this signal too.")
+        return [replace(sig, explanation=why) if sig.name == "spinning" and sig.value is None else sig
+                for sig in signals]
+
+    def _grow_reference(self, doc: Document, signals: list[Any]) -> None:
+        """Count a scored document in, unless it is not native writing of its own: a copy
+        of an earlier document, or flagged as spun or machine-translated."""
+        by = {sig.name: sig for sig in signals}
+        rep = by.get("republication")
+        copy = bool(rep and rep.details.get("copy_of"))
+        flagged = any(by[n].flagged for n in ("spinning", "machine_translation") if n in by)
+        counted = not (copy or flagged)
+        if counted:
+            self.reference.add_text(doc.text)
+        if by.get("spinning") is None or by["spinning"].value is None:
+            self._reference_pending[doc.id] = counted
+        self._reference_dirty = True
+
+    def _reference_catch_up(self) -> None:
+        """Once the reference is large enough: spinning and machine-translation signals of
+        the documents scored before, each against the counts without its own."""
+        ref = self._active_reference()
+        if ref is None or not self._reference_pending:
+            return
+        from newsgraph.signals import machine_translation, spinning
+        from newsgraph.signals import settings as signal_settings
+
+        # a bounded share per batch: the first catch-up after a long ingest is spread out
+        share = list(self._reference_pending.items())[:signal_settings.REFERENCE_CATCH_UP_PER_BATCH]
+        for doc_id, counted in share:
+            exists = self.store.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            if exists:
+                adoc = self.annotated_from_store(doc_id)
+                text = adoc.document.text
+                view = ref.excluding(text) if counted else ref
+                sigs = [machine_translation(adoc, view), spinning(adoc, view)]
+                self.store.conn.executemany(
+                    "INSERT OR REPLACE INTO signals (subject, name, value, data) VALUES (?,?,?,?)",
+                    [(doc_id, sig.name, sig.value, json.dumps(asdict(sig), ensure_ascii=False))
+                     for sig in sigs])
+                if counted and any(sig.flagged for sig in sigs):
+                    ref.remove_text(text)  # a spun or translated text must not vouch for others
+            del self._reference_pending[doc_id]
+        self._reference_dirty = True
 
     def _corroboration_maps(self, doc_id: str) -> tuple[dict[str, list[str]], dict[str, str | None]]:
         """Event ids of this document and of every document sharing one, with publishers."""

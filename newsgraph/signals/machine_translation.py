@@ -14,6 +14,10 @@ Four kinds, each an instance with its evidence span:
 - ``unexpected_collocation``: two common words side by side that native news never
   puts together although their frequencies predict it (calques, non-idiomatic word
   choice). Needs a reference ``CollocationModel`` built from native news.
+- ``unidiomatic_word``: a word where native news, beside the same neighbours, uses a
+  far commoner synonym ("the newspaper realised the interview" for "conducted"), or
+  a fixed expression with one word swapped — what word-for-word translation and
+  dictionary look-up leave (the same test as the spinning signal, see spinning.py).
 
 The signal describes; a flag means "look at this", not "this is a translation".
 """
@@ -32,6 +36,7 @@ from newsgraph.model.stories import EvidenceSpan, Signal
 from newsgraph.signals import settings as S
 from newsgraph.signals._common import split_doc
 from newsgraph.signals.reference import CollocationModel, bigrams_of
+from newsgraph.signals.spinning import substitutions
 
 __all__ = [
     "broken_quotes", "machine_translation", "name_variants", "pronouns_without_antecedent",
@@ -220,17 +225,20 @@ def unexpected_collocations(text: str, reference: CollocationModel) -> tuple[lis
     for w1, w2, s, e in bigrams_of(text):
         if not (w1.islower() and w2.islower()):
             continue  # names and sentence starts are not collocations
-        if (reference.unigrams[w1] < S.COLLOCATION_MIN_WORD_COUNT
-                or reference.unigrams[w2] < S.COLLOCATION_MIN_WORD_COUNT):
+        if (reference.count(w1) < S.COLLOCATION_MIN_WORD_COUNT
+                or reference.count(w2) < S.COLLOCATION_MIN_WORD_COUNT):
             continue
         examined += 1
-        if reference.bigrams.get((w1, w2), 0) == 0:
+        if reference.pair(w1, w2) == 0:
             exp = reference.expected(w1, w2)
             if exp >= S.COLLOCATION_MIN_EXPECTED:
                 out.append(EvidenceSpan(s, e, text[s:e],
                                         f"unexpected_collocation: never seen in the reference, "
                                         f"{exp:.1f} expected by chance"))
     return out, examined
+
+
+_DENSITY_KINDS = frozenset({"unexpected_collocation", "unidiomatic_word"})
 
 
 def machine_translation(doc: Document | AnnotatedDocument,
@@ -247,19 +255,29 @@ def machine_translation(doc: Document | AnnotatedDocument,
         kinds["pronoun_no_antecedent"] = pronouns_without_antecedent(ann)
         measured.append("pronoun_no_antecedent")
     rate = 0.0
+    words = max(1, len(text.split()))
+    dense = False
     if reference is not None:
         found, examined = unexpected_collocations(text, reference)
         kinds["unexpected_collocation"] = found
         measured.append("unexpected_collocation")
         rate = 100 * len(found) / examined if examined else 0.0
+        swaps = substitutions(text, reference)
+        kinds["unidiomatic_word"] = swaps
+        measured.append("unidiomatic_word")
+        dense = (len(swaps) >= S.MT_UNIDIOMATIC_MIN
+                 and 1000 * len(swaps) / words >= S.MT_UNIDIOMATIC_PER_1000_WORDS)
     # name variants come in pairs of evidence spans: count each pair once
     counts = {k: (len(v) // 2 if k == "name_variant" else len(v)) for k, v in kinds.items()}
     instances = sum(counts.values())
-    present = {k for k, v in counts.items() if v and k != "unexpected_collocation"}
+    present = {k for k, v in counts.items() if v and k not in _DENSITY_KINDS}
     if rate >= S.MT_FLAG_COLLOCATION_RATE:
         present.add("unexpected_collocation")
-    words = max(1, len(text.split()))
-    points = sum(S.MT_KIND_POINTS.get(k, 1) for k in present)
+    if dense:
+        present.add("unidiomatic_word")
+    points = sum(S.MT_KIND_POINTS.get(k, 1) for k in present - _DENSITY_KINDS)
+    # both word-choice kinds read the same counts: together they weigh as the heavier one
+    points += max((S.MT_KIND_POINTS.get(k, 1) for k in present & _DENSITY_KINDS), default=0)
     flagged = points >= S.MT_FLAG_POINTS
     found_txt = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items() if n) or "none"
     return Signal(

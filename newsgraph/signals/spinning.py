@@ -1,15 +1,29 @@
-"""Spinning artefacts: improbable substitutions inside fixed expressions.
+"""Spinning artefacts: improbable word swaps, measured against native news.
 
 A word spinner swaps words for dictionary synonyms without regard to idiom, so
-fixed expressions break: "rogue state" becomes "rouge state", "flogs drugs" becomes
-"whips drugs". We look for word pairs that native news (the reference model) never
-uses while it uses a strongly associated pair (high PMI) that differs by one word,
-and that word is a WordNet synonym or a one-letter variant of the one in the text.
-Needs a reference ``CollocationModel``; WordNet (Debian ``wordnet-base``) adds the
-synonym test, without it only one-letter variants count.
+fixed expressions break ("rogue state" becomes "rouge state", "flogs drugs" becomes
+"whips drugs") and rare synonyms land where native writers use a common word ("a
+memorialise high" for "a record high"). Two tests, each instance with its evidence:
+
+- *broken fixed expression*: a word pair native news (the reference counts) never
+  uses, where swapping one word back gives a fixed expression — a pair of the
+  reference that is frequent and strongly associated (PMI), or one of WordNet's
+  two-word compounds ("rogue state", "tear gas") — and the swapped word is a WordNet
+  synonym or a near-spelling (edit distance 1–2, not an inflection) of the text's;
+- *rare synonym out of context*: a word neither of whose neighbour pairs native news
+  uses, with a WordNet synonym far commoner in general English (wordfreq, when
+  installed; else in the reference) that native news puts beside the same neighbours
+  often. Function words count as neighbours: most swapped words stand next to one.
+
+Needs a reference ``CollocationModel``; WordNet (Debian ``wordnet-base``) supplies
+synonyms and compounds — without it only near-spellings of counted expressions count.
+We inflect synonyms ourselves (``_inflect``: regular English endings) because WordNet
+holds base forms only and its morphy goes the other way.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -18,67 +32,275 @@ from newsgraph.model.stories import EvidenceSpan, Signal
 from newsgraph.resolve.stories.wordnet import wordnet
 from newsgraph.signals import settings as S
 from newsgraph.signals._common import split_doc
-from newsgraph.signals.reference import CollocationModel, bigrams_of
+from newsgraph.signals.reference import _CLAUSE, _WORD, CollocationModel, bigrams_of, wordnet_compounds
 
-__all__ = ["spinning", "substitutions"]
+__all__ = ["near_spelling", "spinning", "substitutions"]
 
 
-def _related(word: str, other: str) -> str | None:
-    if len(word) >= 4 and len(other) >= 4 and OSA.distance(word, other) == 1:
-        return "one-letter variant or transposition"
+def near_spelling(a: str, b: str) -> bool:
+    """``a`` is ``b`` misspelt: edit distance 1 (2 for long words that are no English word
+    themselves), and not an inflection or derivation of it."""
+    if a == b or a.startswith(b) or b.startswith(a):
+        return False  # office/officer, state/states
+    n = min(len(a), len(b))
+    if n < S.SPIN_SPELLING_MIN_LETTERS:
+        return False
+    d = OSA.distance(a, b, score_cutoff=2)
+    if d > 2:
+        return False
     wn = wordnet()
-    if wn is not None and wn.synonyms(word, other):
+    if d == 2 and (n < S.SPIN_SPELLING2_MIN_LETTERS or (wn is not None and wn.lemmas(a))):
+        return False  # two letters from another real word is usually just another word
+    return not (wn is not None and wn.lemmas(a) & wn.lemmas(b))  # ran/run
+
+
+def _relation(word: str, alt: str) -> str | None:
+    wn = wordnet()
+    # synonyms first: centre/center share a synset, a spelling variant is not a spin
+    if wn is not None and wn.synonyms(word, alt):
         return "synonym"
+    if near_spelling(word, alt):
+        return "near-spelling"
     return None
 
 
-def _swap(word: str, alt: str, absent_expected: float, common: frozenset[str],
-          min_expected: float) -> str | None:
-    """Why ``alt`` (in a fixed expression) looks replaced by ``word``, or None."""
-    if word in common or alt in common:
-        return None  # function words and "said": their synonyms are noise
-    how = _related(word, alt)
-    if how == "synonym" and absent_expected < min_expected:
-        return None  # a rare word's absence from the reference proves nothing
-    return how
+def _lemmas(word: str) -> set[str]:
+    wn = wordnet()
+    return ({word} | wn.lemmas(word)) if wn is not None else {word}
 
 
-def substitutions(text: str, reference: CollocationModel,
-                  min_expected: float = S.SPIN_MIN_EXPECTED) -> list[EvidenceSpan]:
+def _compound_index() -> dict[str, frozenset[str]]:
+    """First word → second words of WordNet's compounds (built once)."""
+    idx = _compound_index.__dict__.get("cache")
+    if idx is None:
+        tmp: dict[str, set[str]] = {}
+        for second, firsts in wordnet_compounds().items():
+            for f in firsts:
+                tmp.setdefault(f, set()).add(second)
+        idx = {k: frozenset(v) for k, v in tmp.items()}
+        _compound_index.__dict__["cache"] = idx
+    return idx
+
+
+def _candidates(w1: str, w2: str, reference: CollocationModel) -> list[tuple[str, str, str, float]]:
+    """Fixed expressions one word away: (alt pair, which word changed, source, strength)."""
+    out: list[tuple[str, str, str, float]] = []
+    for alt in reference.left_partners(w2):
+        out.append((f"{alt} {w2}", "first", "native news", reference.pmi(alt, w2)))
+    for alt in reference.right_partners(w1):
+        out.append((f"{w1} {alt}", "second", "native news", reference.pmi(w1, alt)))
+    comp = wordnet_compounds()
+    if comp:
+        firsts = set().union(*(comp.get(lemma, frozenset()) for lemma in _lemmas(w2)))
+        out += [(f"{alt} {w2}", "first", "WordNet compound", 0.0) for alt in firsts]
+        right = _compound_index()
+        seconds = right.get(w1, frozenset())
+        out += [(f"{w1} {alt}", "second", "WordNet compound", 0.0) for alt in seconds]
+    return out
+
+
+_ENDINGS = ("ing", "ed", "es", "s", "er", "est")
+
+
+def _suffix(word: str, lemma: str) -> str | None:
+    """The regular inflection (one of ``_ENDINGS``) that makes ``word`` from ``lemma``, ""
+    for the lemma itself, None when irregular ("ran" from "run"): then no synonym can be
+    inflected alike."""
+    if word == lemma:
+        return ""
+    for ending in _ENDINGS:
+        if word.endswith(ending) and _inflect(lemma, ending) == word:
+            return ending
+        if word.endswith(ending) and word[:-len(ending)] == lemma + lemma[-1]:
+            return ending  # stop → stopped: the doubled consonant
+    return None
+
+
+def _inflect(lemma: str, ending: str) -> str:
+    """English spelling rules for a regular ending (a synonym inflected like the text's word)."""
+    if not ending:
+        return lemma
+    consonant_y = lemma.endswith("y") and lemma[-2:-1] not in ("a", "e", "i", "o", "u", "")
+    if ending in ("s", "es"):
+        if consonant_y:
+            return lemma[:-1] + "ies"
+        return lemma + ("es" if lemma.endswith(("s", "x", "z", "ch", "sh")) else "s")
+    if consonant_y and ending != "ing":
+        return lemma[:-1] + "i" + ending
+    if lemma.endswith("e") and ending[0] in "ei":
+        if ending == "ing" and lemma.endswith("ee"):
+            return lemma + ending  # see → seeing
+        return lemma[:-1] + ending  # violate → violating, violated
+    return lemma + ending
+
+
+def _synonyms(word: str) -> frozenset[str]:
+    """One-word WordNet synonyms of ``word``, inflected like it ("violating" → "breaching"
+    via the lemma "violate" and the suffix "ing"); none for irregular forms."""
+    cache: dict[str, frozenset[str]] = _synonyms.__dict__.setdefault("cache", {})
+    if word in cache:
+        return cache[word]
+    wn = wordnet()
+    out: set[str] = set()
+    if wn is not None:
+        members = _synset_members()
+        for lemma in wn.lemmas(word):
+            suffix = _suffix(word, lemma)
+            if suffix is None:
+                continue
+            for sid in wn.synsets.get(lemma, ()):
+                for syn in members.get(sid, ()):
+                    if syn != lemma:
+                        out.add(_inflect(syn, suffix))
+    out.discard(word)
+    cache[word] = frozenset(out)
+    return cache[word]
+
+
+def _synset_members() -> dict[str, list[str]]:
+    idx = _synset_members.__dict__.get("cache")
+    if idx is None:
+        wn = wordnet()
+        idx = {}
+        if wn is not None:
+            for lemma, ids in wn.synsets.items():
+                if lemma.isalpha():
+                    for sid in ids:
+                        idx.setdefault(sid, []).append(lemma)
+        _synset_members.__dict__["cache"] = idx
+    return idx
+
+
+def _is_compound(w1: str, w2: str) -> bool:
+    comp = wordnet_compounds()
+    return any(w1 in comp.get(lemma, ()) for lemma in _lemmas(w2))
+
+
+def _pair_swaps(text: str, reference: CollocationModel,
+                min_expected: float = S.SPIN_MIN_EXPECTED) -> list[EvidenceSpan]:
     """Word pairs that look like a fixed expression with one word swapped."""
     out: list[EvidenceSpan] = []
     # a small reference (a test's) has few function words to exclude
     common = reference.common(min(S.SPIN_COMMON_WORDS, len(reference.unigrams) // 50))
     for w1, w2, s, e in bigrams_of(text):
-        if not (w1.islower() and w2.islower()) or len(w1) < 3 or len(w2) < 3:
+        if not (w1.isalpha() and w2.isalpha() and w1.islower() and w2.islower()):
             continue
-        if reference.bigrams.get((w1, w2), 0):
+        if len(w1) < 3 or len(w2) < 3 or w1 in common or w2 in common:
             continue
+        if reference.pair(w1, w2) or _is_compound(w1, w2):
+            continue  # native usage: nothing to explain
         exp = reference.expected(w1, w2)
-        best: tuple[float, str, str] | None = None
-        for alt in reference.left_partners(w2):
-            how = _swap(w1, alt, exp, common, min_expected)
-            if how and (best is None or reference.pmi(alt, w2) > best[0]):
-                best = (reference.pmi(alt, w2), f"{alt} {w2}", how)
-        for alt in reference.right_partners(w1):
-            how = _swap(w2, alt, exp, common, min_expected)
-            if how and (best is None or reference.pmi(w1, alt) > best[0]):
-                best = (reference.pmi(w1, alt), f"{w1} {alt}", how)
+        best: tuple[int, float, str, str] | None = None
+        for alt_pair, which, source, strength in _candidates(w1, w2, reference):
+            a1, a2 = alt_pair.split(" ")
+            word, alt = (w1, a1) if which == "first" else (w2, a2)
+            if alt in common or alt == word:
+                continue
+            how = _relation(word, alt)
+            if how is None:
+                continue
+            if how == "synonym" and exp < min_expected:
+                continue  # a rare pair's absence from the reference proves nothing
+            rank = (1 if how == "near-spelling" else 0, strength)
+            if best is None or rank > best[:2]:
+                best = (rank[0], rank[1], alt_pair, f"{how}; fixed expression of {source}")
         if best:
             out.append(EvidenceSpan(s, e, text[s:e],
-                                    f"“{text[s:e]}” where native news says “{best[1]}” ({best[2]})"))
+                                    f"“{text[s:e]}” where native English says “{best[2]}” ({best[3]})"))
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _zipf(word: str) -> float | None:
+    """General-English frequency (Zipf scale) from wordfreq, None without the package."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return None
+    return zipf_frequency(word, "en")
+
+
+def _far_commoner(syn: str, word: str, reference: CollocationModel) -> bool:
+    """Is ``syn`` far commoner than ``word``? In general English (wordfreq) when installed:
+    a word the user's corpus never saw ("striker" in a business wire) is unfamiliar to
+    the counts, not rare. Else in the reference counts."""
+    zs, zw = _zipf(syn), _zipf(word)
+    if zs is not None and zw is not None:
+        return zs - zw >= S.SPIN_CONTEXT_ZIPF_GAP
+    return reference.count(syn) >= max(1, reference.count(word)) * S.SPIN_CONTEXT_RARER_RATIO
+
+
+def _context_swaps(text: str, reference: CollocationModel,
+                   common: frozenset[str]) -> list[EvidenceSpan]:
+    """Words native news never puts beside their neighbours while a far commoner synonym
+    sits there often: "a memorialise high" where native news writes "a record high".
+
+    Function words count as neighbours here: most words a spinner swaps stand next to
+    one ("the marketplace"), and "the market" in the counts is the evidence.
+    """
+    out: list[EvidenceSpan] = []
+    for m in _CLAUSE.finditer(text):
+        words = [(w.group(), m.start() + w.start(), m.start() + w.end()) for w in _WORD.finditer(m.group())]
+        for i, (w, s, e) in enumerate(words):
+            if not (w.isalpha() and w.islower() and len(w) >= 3) or w in common:
+                continue
+            left = words[i - 1][0].lower() if i else None
+            right = words[i + 1][0].lower() if i + 1 < len(words) else None
+            if (left and reference.pair(left, w)) or (right and reference.pair(w, right)):
+                continue  # native news puts it there: nothing to explain
+            best: tuple[int, str] | None = None
+            for syn in _synonyms(w):
+                if not _far_commoner(syn, w, reference):
+                    continue
+                lp = reference.pair(left, syn) if left else 0
+                rp = reference.pair(syn, right) if right else 0
+                # a content-word neighbour must itself go with the synonym: "in broad
+                # daylight" is no swap for "in full daylight" just because "in full" is common
+                if (left and left not in common and not lp) or (right and right not in common and not rp):
+                    continue
+                support = lp + rp
+                if support >= S.SPIN_CONTEXT_MIN_COUNT and (best is None or support > best[0]):
+                    best = (support, syn)
+            if best:
+                ctx_s = words[i - 1][1] if i else s
+                ctx_e = words[i + 1][2] if i + 1 < len(words) else e
+                shown = text[ctx_s:s] + best[1] + text[e:ctx_e]
+                out.append(EvidenceSpan(s, e, w, f"“{w}” in “{text[ctx_s:ctx_e]}”: native news says "
+                                                 f"“{shown}” ({best[0]}×), with a far commoner synonym"))
+    return out
+
+
+def substitutions(text: str, reference: CollocationModel,
+                  min_expected: float = S.SPIN_MIN_EXPECTED) -> list[EvidenceSpan]:
+    """Improbable word swaps: broken fixed expressions, and rare synonyms out of context.
+
+    One instance per place in the text (a swap found both ways counts once).
+    """
+    # a small reference (a test's) has few function words to exclude
+    common = reference.common(min(S.SPIN_COMMON_WORDS, len(reference.unigrams) // 50))
+    pairs = _pair_swaps(text, reference, min_expected)
+    out = list(pairs)
+    for ev in _context_swaps(text, reference, common):
+        if not any(p.start < ev.end and ev.start < p.end for p in pairs):
+            out.append(ev)
+    return sorted(out, key=lambda ev: ev.start)
 
 
 def spinning(doc: Document | AnnotatedDocument, reference: CollocationModel | None) -> Signal:
     """Improbable substitutions in fixed expressions; value = instances per 1,000 words."""
     d, _ = split_doc(doc)
     if reference is None:
-        return Signal(d.id, "spinning", None, "Not measured: no reference model of native news given.")
+        return Signal(d.id, "spinning", None, "Not measured: no reference model of native news "
+                                              "large enough yet.")
     found = substitutions(d.text, reference)
     words = max(1, len(d.text.split()))
+    # one swap repeated ("pct" for "percent" throughout) is a house style, not spinning
+    distinct = len({e.text.lower() for e in found})
+    per_k = 1000 * distinct / words
     return Signal(
-        d.id, "spinning", round(1000 * len(found) / words, 2),
+        d.id, "spinning", round(per_k, 2),
         f"{len(found)} fixed expression(s) with an improbable word swap.",
-        evidence=found, flagged=len(found) >= S.SPIN_FLAG_MIN, details={"instances": len(found)},
+        evidence=found,
+        flagged=distinct >= S.SPIN_FLAG_MIN and per_k >= S.SPIN_FLAG_PER_1000_WORDS,
+        details={"instances": len(found), "distinct": distinct, "reference_words": reference.total},
     )
