@@ -16,6 +16,7 @@ which needs every document's text in memory.
 
 from __future__ import annotations
 
+import calendar
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -149,9 +150,23 @@ def story_events(store: Store, doc_ids: list[str]) -> list[dict[str, Any]]:
     return sorted(out, key=lambda e: (-e["in_story"], -e["source_count"], e["date"] or "", e["id"]))
 
 
+def _latest_day(published: str) -> str:
+    """The last day a date, possibly partial, can stand for ("2025-08" → "2025-08-31")."""
+    head = published[:10]
+    if len(head) == 4 and head.isdigit():
+        return f"{head}-12-31"
+    if len(head) == 7 and head[:4].isdigit() and head[5:].isdigit():
+        last = calendar.monthrange(int(head[:4]), int(head[5:]))[1]
+        return f"{head}-{last:02d}"
+    return head
+
+
 def _date_key(meta: dict[str, Any]) -> tuple[int, str, int]:
-    # Dated documents first in date order, then undated ones in ingest order.
-    return (meta["published"] is None, meta["published"] or "", meta["order"])
+    # Dated documents first in date order, then undated ones in ingest order. A partial
+    # date ("2025-08", often inferred) sorts by the last day it can mean: it is never put
+    # before a document known to be earlier within its month or year.
+    published = meta["published"]
+    return (published is None, _latest_day(published) if published else "", meta["order"])
 
 
 def story(store: Store, story_id: str) -> dict[str, Any] | None:

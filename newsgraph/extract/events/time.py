@@ -1,7 +1,7 @@
 """When an event happened: the time expression attached to it, normalised.
 
 Owns choosing the expression and turning it into an interval with a precision.
-dateparser does the calendar arithmetic against the document date (relative
+``nlp.time`` does the calendar arithmetic against the document date (relative
 expressions such as "last week" need it); we choose *which* DATE span belongs to
 the event, in this order:
 
@@ -19,10 +19,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from functools import lru_cache
 from typing import Any
 
 from newsgraph.model.events import EventDate, Span
+from newsgraph.nlp.time import future_context, normalise_text
 
 __all__ = ["FRAME_LOOKBACK_SENTENCES", "date_for", "normalise_date"]
 
@@ -37,64 +37,57 @@ FRAME_LOOKBACK_SENTENCES = 2
 #: ("In 2017,", "On Monday,", "Last week,").
 FRAME_MAX_OFFSET = 4
 
-_DECADE = re.compile(r"\b(1[0-9]|20)([0-9])0s\b")
-_YEAR = re.compile(r"\b(1[5-9][0-9]{2}|20[0-9]{2})\b")
 
 
-@lru_cache(maxsize=64)
-def _parser(base: str | None) -> Any:
-    from dateparser.date import DateDataParser  # import late: dateparser loads slowly
-
-    settings: dict[str, Any] = {"PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "past"}
-    if base:
-        settings["RELATIVE_BASE"] = dt.datetime.fromisoformat(base)
-    return DateDataParser(languages=["en"], settings=settings)
-
-
-def _base(published: str | None) -> str | None:
-    if not published:
+def _anchor(published: str | None) -> dt.date | None:
+    """The document date relative expressions count from: a full ISO day only (a month-
+    or year-precise date would put "yesterday" on an invented day)."""
+    if not published or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published[:10]):
         return None
-    parts = published[:10].split("-")
     try:
-        y = int(parts[0])
-        m = int(parts[1]) if len(parts) > 1 else 1
-        d = int(parts[2]) if len(parts) > 2 else 1
-        return dt.date(y, m, d).isoformat()
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _interval(value: str, precision: str) -> tuple[str, str, str] | None:
+    """``(start, end, precision)`` of a normalised TIMEX value, or None for what is no
+    calendar interval (durations, seasons, PAST_REF…)."""
+    try:
+        if precision in ("day", "time"):
+            day = dt.date.fromisoformat(value[:10])
+            return day.isoformat(), day.isoformat(), "day"
+        if precision == "week":
+            year, week = value.split("-W")
+            monday = dt.date.fromisocalendar(int(year), int(week[:2]), 1)
+            return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), "week"
+        if precision == "month":
+            y, m = int(value[:4]), int(value[5:7])
+            last = calendar.monthrange(y, m)[1]
+            return f"{y:04d}-{m:02d}-01", f"{y:04d}-{m:02d}-{last:02d}", "month"
+        if precision == "year":
+            y = int(value[:4])
+            return f"{y:04d}-01-01", f"{y:04d}-12-31", "year"
+        if precision == "decade":
+            y = int(value[:3]) * 10
+            return f"{y:04d}-01-01", f"{y + 9:04d}-12-31", "decade"
     except (ValueError, IndexError):
         return None
+    return None
 
 
-def normalise_date(text: str, published: str | None) -> tuple[str, str, str] | None:
+def normalise_date(text: str, published: str | None, *, future: bool = False) -> tuple[str, str, str] | None:
     """``(start, end, precision)`` of a time expression, or None.
 
-    Precision is ``day``, ``week``, ``month``, ``year`` or ``decade``.
+    The value comes from ``nlp.time.normalise_text`` — the one normaliser the project
+    has, so an event's date and the document's time expressions always agree ("on
+    Saturday" in a Saturday paper is that day in both). Precision is ``day``,
+    ``week``, ``month``, ``year`` or ``decade``.
     """
-    m = _DECADE.search(text)
-    if m:
-        y = int(m.group(1) + m.group(2) + "0")
-        return f"{y}-01-01", f"{y + 9}-12-31", "decade"
-    base = _base(published)
-    if base is None and not _YEAR.search(text):
+    value, precision, *_ = normalise_text(text, _anchor(published), future=future)
+    if value is None or precision is None:
         return None
-    cleaned = re.sub(r"^(in|on|at|during|since|by|from|until|the)\s+", "", text.strip(), flags=re.I)
-    try:
-        data = _parser(base).get_date_data(cleaned)
-    except (ValueError, OverflowError, TypeError):
-        return None
-    d = data.date_obj
-    if d is None:
-        return None
-    if (d.hour, d.minute, d.second) != (0, 0, 0) and not re.search(r"\d[:.]\d|\b(am|pm)\b", text, re.I):
-        return None  # dateparser fell back to "now": the string was not a date it knows
-    period = data.period or "day"
-    if period == "year":
-        return f"{d.year}-01-01", f"{d.year}-12-31", "year"
-    if period == "month":
-        last = calendar.monthrange(d.year, d.month)[1]
-        return f"{d.year}-{d.month:02d}-01", f"{d.year}-{d.month:02d}-{last:02d}", "month"
-    if period == "week":
-        return d.date().isoformat(), (d.date() + dt.timedelta(days=6)).isoformat(), "week"
-    return d.date().isoformat(), d.date().isoformat(), "day"
+    return _interval(value, precision)
 
 
 def _clause_tokens(trigger: Token) -> set[int]:
@@ -124,7 +117,7 @@ def _past(trigger: Token) -> bool:
 
 
 def _make(ent: Any, published: str | None, rule: str) -> EventDate | None:
-    norm = normalise_date(ent.text, published)
+    norm = normalise_date(ent.text, published, future=future_context(ent.sent.text))
     if norm is None:
         return None
     return EventDate(norm[0], norm[1], norm[2], Span(ent.start_char, ent.end_char, ent.text), rule)
