@@ -209,3 +209,22 @@ MIGRATIONS.append(
     );
     """
 )
+
+MIGRATIONS.append(
+    # 4: indexes in the order the lists are read, so a page of the newest documents, the most
+    # mentioned entities, the best-sourced events or the claims in document order is read
+    # straight off an index and stops after one page, instead of sorting the whole table
+    # (measured by `newsgraph bench latency` on 100k articles); covering indexes for the
+    # claim facet counts.
+    """
+    CREATE INDEX documents_order ON documents(ingested_at, path);
+    CREATE INDEX entities_order ON entities(mention_count DESC, doc_count DESC, name);
+    CREATE INDEX entities_type_order ON entities(type, mention_count DESC, doc_count DESC, name);
+    CREATE INDEX events_order ON events(source_count DESC, publisher_count DESC, date_start DESC, id);
+    CREATE INDEX events_type_order ON events(type, source_count DESC, publisher_count DESC,
+                                             date_start DESC, id);
+    CREATE INDEX claims_doc_order ON claims(doc_id, start, "end");
+    CREATE INDEX claims_certainty_kind ON claims(certainty, speaker_kind);
+    CREATE INDEX claims_kind_certainty ON claims(speaker_kind, certainty);
+    """
+)

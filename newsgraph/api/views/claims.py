@@ -13,6 +13,7 @@ from newsgraph.api.views.document import ClaimRow, claim_event_refs, claim_row
 from newsgraph.model import CERTAINTIES, SPEAKER_KINDS
 from newsgraph.store import Store
 from newsgraph.store.facts_queries import ClaimFilter, claim_counts, claims
+from newsgraph.store.summary_cache import cached
 
 __all__ = ["ClaimListRow", "ClaimsContext", "FacetValue", "claims_view"]
 
@@ -74,7 +75,8 @@ def claims_view(store: Store, *, doc: str | None = None, certainty: str | None =
         return urls.claims(**now)  # type: ignore[arg-type]
 
     def facet(column: str, known: tuple[str, ...], chosen: str | None) -> list[FacetValue]:
-        counts = claim_counts(store, filt, column)
+        key = ("claim_counts", column, filt.doc, filt.certainty, filt.speaker_kind, filt.speaker)
+        counts = cached(store, key, lambda: claim_counts(store, filt, column))
         values = [v for v in known if v in counts] + [v for v in counts if v not in known]
         return [FacetValue(v, counts[v], url(**{column: None if v == chosen else v}), v == chosen)
                 for v in values]

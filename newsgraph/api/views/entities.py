@@ -21,6 +21,7 @@ from newsgraph.model import ENTITY_TYPES, mention_key
 from newsgraph.store import Store
 from newsgraph.store import entity_queries as q
 from newsgraph.store.event_queries import entity_events
+from newsgraph.store.summary_cache import cached
 
 __all__ = ["EditLogContext", "EntitiesContext", "EntityContext", "edit_log_view", "entities_view",
            "entity_view"]
@@ -80,7 +81,7 @@ def entities_view(store: Store, *, type: str | None = None, name: str | None = N
     out = [EntityListRow(r["id"], r["name"], r["type"], r["type_confidence"], r["mention_count"],
                          r["doc_count"], [a for a in r.get("aliases", {}) if a != r["name"]],
                          urls.entity(r["id"])) for r in rows]
-    counts = q.entity_types(store)
+    counts = cached(store, "entity_types", lambda: q.entity_types(store))
     order = [t for t in ENTITY_TYPES if t in counts] + [t for t in counts if t not in ENTITY_TYPES]
     types = [TypeFacet(t, counts[t], urls.entities(None if t == type else t, name, min_mentions), t == type)
              for t in order]

@@ -19,6 +19,7 @@ from newsgraph.model import PLOVER_TYPES
 from newsgraph.store import Store
 from newsgraph.store import event_queries as q
 from newsgraph.store.claim_event_queries import claims_by_id
+from newsgraph.store.summary_cache import cached
 
 __all__ = ["EventContext", "EventsContext", "event_view", "events_view"]
 
@@ -198,7 +199,7 @@ def events_view(store: Store, *, type: str | None = None, actor: str | None = No
         now.update(change)
         return urls.events(**now)
 
-    counts = q.event_type_counts(store)
+    counts = cached(store, "event_type_counts", lambda: q.event_type_counts(store))
     order = [t for t in PLOVER_TYPES if t in counts] + [t for t in counts if t not in PLOVER_TYPES]
     types = [TypeFacet(t, counts[t], url(type=None if t == filt.type else t), t == filt.type) for t in order]
     return EventsContext(filt.type, actor, target, place, since, until, flags, min_sources, filt.doc,

@@ -17,6 +17,7 @@ from newsgraph.api import urls
 from newsgraph.api.views.places import country_name, iso_numeric
 from newsgraph.store import Store
 from newsgraph.store.facts_queries import event_points, place, place_points
+from newsgraph.store.summary_cache import cached
 from newsgraph.web import basemap
 
 __all__ = ["MapContext", "MapDrawing", "MapPlace", "map_view"]
@@ -133,12 +134,12 @@ def map_view(store: Store, *, focus: int | None = None, lat: float | None = None
              country: str | None = None) -> tuple[MapContext, MapDrawing]:
     country = (country or "").upper() or None
     events: dict[int, dict[str, int]] = {}
-    for e in event_points(store):
+    for e in cached(store, "event_points", lambda: event_points(store)):
         if country and e["country"] != country:
             continue
         types = events.setdefault(int(e["geonameid"]), {})
         types[e["type"]] = types.get(e["type"], 0) + 1
-    points = place_points(store, country=country)
+    points = cached(store, ("place_points", country), lambda: place_points(store, country=country))
     places = [MapPlace(p.geonameid, p.name, p.country, country_name(p.country), p.feature, p.lat, p.lon,
                        p.mentions, p.documents, sum(events.get(p.geonameid, {}).values()),
                        events.get(p.geonameid, {}), urls.place(p.geonameid),

@@ -16,6 +16,7 @@ from newsgraph.api.config import LIST_PAGE_SIZE
 from newsgraph.api.views.base import Pager, pager
 from newsgraph.store import Store
 from newsgraph.store.facts_queries import PlacePoint, events_at, place, place_mentions, place_points
+from newsgraph.store.summary_cache import cached
 
 __all__ = ["PlaceContext", "PlaceRowView", "PlacesContext", "country_name", "place_view", "places_view"]
 
@@ -128,7 +129,8 @@ def _cut(m: dict[str, Any]) -> SentenceCut:
 def places_view(store: Store, country: str | None = None) -> PlacesContext:
     country = (country or "").upper() or None
     return PlacesContext(country, country_name(country),
-                         [place_row(p) for p in place_points(store, country=country)],
+                         [place_row(p) for p in cached(store, ("place_points", country),
+                                                       lambda: place_points(store, country=country))],
                          urls.map_view(country=country))
 
 
