@@ -197,6 +197,17 @@ def _event_rows(store: Store, where: str, args: list[Any]) -> list[dict[str, Any
              "doc_title": r[13]} for r in rows]
 
 
+def event_place_counts(store: Store) -> list[tuple[int, str | None, str, int]]:
+    """``(geonameid, country, event type, event mentions)`` for the map: the same place
+    resolution as ``event_points`` without reading documents or sentences."""
+    located = _EVENT_PLACE_SQL.split("SELECT e.id, e.doc_id")[0]
+    rows = store.conn.execute(
+        located + """SELECT p.geonameid, p.country, e.type, count(*) FROM located l
+                     JOIN event_mentions e ON e.id = l.event_id
+                     JOIN places p ON p.rowid = l.place_rowid GROUP BY 1, 2, 3""").fetchall()
+    return [(int(r[0]), r[1], r[2], int(r[3])) for r in rows]
+
+
 def event_points(store: Store) -> list[dict[str, Any]]:
     """Event mentions whose place resolves to a gazetteer entry, with that entry's point."""
     return _event_rows(store, "1", [])

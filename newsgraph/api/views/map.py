@@ -16,7 +16,7 @@ from typing import Any
 from newsgraph.api import urls
 from newsgraph.api.views.places import country_name, iso_numeric
 from newsgraph.store import Store
-from newsgraph.store.facts_queries import event_points, place, place_points
+from newsgraph.store.facts_queries import event_place_counts, place, place_points
 from newsgraph.store.summary_cache import cached
 from newsgraph.web import basemap
 
@@ -134,11 +134,12 @@ def map_view(store: Store, *, focus: int | None = None, lat: float | None = None
              country: str | None = None) -> tuple[MapContext, MapDrawing]:
     country = (country or "").upper() or None
     events: dict[int, dict[str, int]] = {}
-    for e in cached(store, "event_points", lambda: event_points(store)):
-        if country and e["country"] != country:
+    for geonameid, place_country, event_type, n in cached(store, "event_place_counts",
+                                                         lambda: event_place_counts(store)):
+        if country and place_country != country:
             continue
-        types = events.setdefault(int(e["geonameid"]), {})
-        types[e["type"]] = types.get(e["type"], 0) + 1
+        types = events.setdefault(geonameid, {})
+        types[event_type] = types.get(event_type, 0) + n
     points = cached(store, ("place_points", country), lambda: place_points(store, country=country))
     places = [MapPlace(p.geonameid, p.name, p.country, country_name(p.country), p.feature, p.lat, p.lon,
                        p.mentions, p.documents, sum(events.get(p.geonameid, {}).values()),
