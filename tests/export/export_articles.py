@@ -2,6 +2,12 @@
 copy of the first report with its own banner and boilerplate."""
 # ruff: noqa: E501
 
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsgraph.store import Store
+
 FIRST = """Gunmen kill opposition leader Ahmed Farouk in Karachi
 
 Tuesday, May 11, 2021
@@ -34,3 +40,15 @@ Farouk, who led the Karachi Workers Movement, had accused the provincial governm
 
 Copyright 2021 Newsline Aggregator. All rights reserved.
 """
+
+
+def ingest_one_per_run(tmp: Path, store: Store) -> None:
+    """FIRST, its copy, then SECOND, each in a run of its own: the original is ingested (and
+    so linked as ``a``) first."""
+    from newsgraph.pipeline import ingest
+
+    for name, text in (("first.txt", FIRST), ("copy.txt", FIRST_COPY), ("second.txt", SECOND)):
+        src = tmp / name.split(".")[0]
+        src.mkdir()
+        (src / name).write_text(text, encoding="utf-8")
+        ingest([src], store, root=src)

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from export_articles import FIRST, FIRST_COPY, SECOND
+from export_articles import ingest_one_per_run
 from typer.testing import CliRunner
 
 from newsgraph.cli.main import app
@@ -19,16 +19,11 @@ from newsgraph.model import PLOVER_TYPES
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from newsgraph.pipeline import ingest
     from newsgraph.store import Store
 
     tmp = tmp_path_factory.mktemp("formats")
     with Store(tmp / "x.db") as store:
-        for name, text in (("first.txt", FIRST), ("copy.txt", FIRST_COPY), ("second.txt", SECOND)):
-            src = tmp / name.split(".")[0]
-            src.mkdir()
-            (src / name).write_text(text, encoding="utf-8")
-            ingest([src], store, root=src)
+        ingest_one_per_run(tmp, store)
     return tmp / "x.db"
 
 

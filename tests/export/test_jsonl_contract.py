@@ -8,7 +8,7 @@ import io
 import json
 
 import pytest
-from export_articles import FIRST, FIRST_COPY, SECOND
+from export_articles import FIRST, SECOND, ingest_one_per_run
 
 from newsgraph.model import PLOVER_TYPES
 
@@ -104,18 +104,12 @@ def test_jsonl_contract_claim_speakers_are_entities(records: list[dict]):
 @pytest.fixture(scope="module")
 def copy_records(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
     from newsgraph.export.jsonl import write_jsonl
-    from newsgraph.pipeline import ingest
     from newsgraph.store import Store
 
     tmp = tmp_path_factory.mktemp("export_links")
     out = io.StringIO()
     with Store(tmp / "x.db") as store:
-        # Two runs: the original is ingested (and so linked as ``a``) first.
-        for name, text in (("first.txt", FIRST), ("copy.txt", FIRST_COPY), ("second.txt", SECOND)):
-            src = tmp / name.split(".")[0]
-            src.mkdir()
-            (src / name).write_text(text, encoding="utf-8")
-            ingest([src], store, root=src)
+        ingest_one_per_run(tmp, store)
         write_jsonl(store, out)
     return [json.loads(line) for line in out.getvalue().splitlines()]
 

@@ -5,44 +5,19 @@ from __future__ import annotations
 import pickle
 
 import numpy as np
-import pytest
+from event_coref_helpers import assault_mention
 
 from newsgraph.extract.events import extract_events
-from newsgraph.model import Document
-from newsgraph.model.events import EventMention, Span
 from newsgraph.resolve.events import EventResolver, ResolverOptions
 from newsgraph.resolve.events.embed import DIM, mention_vectors, window_text
-
-
-@pytest.fixture(scope="module")
-def annotate_one(nlp):
-    from newsgraph.nlp.annotate import annotate
-
-    def make(text: str, doc_id: str, published: str | None) -> object:
-        return next(annotate([Document(id=doc_id, path=doc_id, text=text, published=published)]))
-
-    return make
-
-
-def _mention(doc: str, sentence: str, trigger: str, lemma: str) -> EventMention:
-    start = sentence.index(trigger)
-    return EventMention(
-        id=f"{doc}:{start}",
-        doc=doc,
-        type="ASSAULT",
-        mode=None,
-        trigger=Span(start, start + len(trigger), trigger),
-        sentence=Span(0, len(sentence), sentence),
-        lemma=lemma,
-    )
 
 
 def test_event_coref_embed_relates_synonym_triggers():
     sent = "Police {} the suspect on Friday."
     ms = [
-        _mention("a", sent.format("arrested"), "arrested", "arrest"),
-        _mention("b", sent.format("detained"), "detained", "detain"),
-        _mention("c", sent.format("praised"), "praised", "praise"),
+        assault_mention("a", sent.format("arrested"), "arrested", "arrest"),
+        assault_mention("b", sent.format("detained"), "detained", "detain"),
+        assault_mention("c", sent.format("praised"), "praised", "praise"),
     ]
     v = mention_vectors(ms)
     assert v.shape == (3, 3 * DIM)
@@ -119,7 +94,7 @@ def _three(c12: float) -> tuple[EventResolver, list[str]]:
     r = EventResolver()
     ids = []
     for i, (v, word) in enumerate(zip(vecs, ("raid", "storm", "attack"), strict=True)):
-        m = _mention(f"d{i}", f"Rebels {word} the town.", word, word)
+        m = assault_mention(f"d{i}", f"Rebels {word} the town.", word, word)
         ids.append(m.id)
         r.add(m, story="one story", vector=v)
     return r, ids

@@ -6,24 +6,11 @@ import pickle
 
 import numpy as np
 import pytest
+from event_coref_helpers import assault_mention, resolve_assaults
 
-from newsgraph.extract.events import extract_events
-from newsgraph.model import Document
-from newsgraph.model.events import EventMention, Span
 from newsgraph.resolve.events import EventResolver, ResolverOptions
 from newsgraph.resolve.events.embed import DIM
 from newsgraph.resolve.events.resolve import _Stories
-
-
-@pytest.fixture(scope="module")
-def annotate_one(nlp):
-    from newsgraph.nlp.annotate import annotate
-
-    def make(text: str, doc_id: str, published: str | None) -> object:
-        return next(annotate([Document(id=doc_id, path=doc_id, text=text, published=published)]))
-
-    return make
-
 
 # Two earthquakes and a roundup that reports both: the roundup bridges the two stories.
 QUAKE_A = (
@@ -65,19 +52,6 @@ def test_event_coref_story_of_follows_merges():
     assert r.story_of("unseen") is None
 
 
-def _mention(doc: str, sentence: str, trigger: str, lemma: str) -> EventMention:
-    start = sentence.index(trigger)
-    return EventMention(
-        id=f"{doc}:{start}",
-        doc=doc,
-        type="ASSAULT",
-        mode=None,
-        trigger=Span(start, start + len(trigger), trigger),
-        sentence=Span(0, len(sentence), sentence),
-        lemma=lemma,
-    )
-
-
 def _vec(x: np.ndarray) -> np.ndarray:
     u = x / np.linalg.norm(x)
     return np.concatenate([u, u, u]).astype(np.float32)  # trigger, lemma, window parts
@@ -91,7 +65,7 @@ def test_event_coref_top_k_link_tolerates_differently_worded_members():
     a, b = np.zeros(DIM), np.zeros(DIM)
     a[0], b[1] = 1.0, 1.0
     words = [a, a + b, b, b, b, b, a]
-    ms = [_mention("d", f"Report {i}: the attack on the depot.", "attack", "attack") for i in range(7)]
+    ms = [assault_mention("d", f"Report {i}: the attack on the depot.", "attack", "attack") for i in range(7)]
     for i, m in enumerate(ms):
         m.id = f"m{i}"
     full = EventResolver(options=ResolverOptions(link_top=0))
@@ -115,12 +89,7 @@ def test_event_coref_two_killings_same_day_different_victims(annotate_one):
         "b",
         "2021-05-11",
     )
-    r = EventResolver()
-    for adoc in (a, b):
-        for m in extract_events(adoc):
-            if m.type == "ASSAULT":
-                r.add(m, published=adoc.document.published, publisher=adoc.document.id,
-                      context=adoc.document.text)
+    r = resolve_assaults((a, b))
     killings = [e for e in r.events if e.type == "ASSAULT"]
     assert len(killings) == 2
     assert all(len(e.sources) == 1 for e in killings)
@@ -138,12 +107,7 @@ def test_event_coref_killing_two_articles_with_context_one_event(annotate_one):
         "b",
         "2021-05-12",
     )
-    r = EventResolver()
-    for adoc in (a, b):
-        for m in extract_events(adoc):
-            if m.type == "ASSAULT":
-                r.add(m, published=adoc.document.published, publisher=adoc.document.id,
-                      context=adoc.document.text)
+    r = resolve_assaults((a, b))
     multi = [e for e in r.events if len(e.sources) == 2]
     assert len(multi) == 1 and multi[0].publishers == 2
     assert r.story_of("a") == r.story_of("b")
