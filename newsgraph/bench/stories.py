@@ -12,8 +12,9 @@
 3. Story clustering on ECB+ topics 1–35 (gold story = topic × ecb/ecbplus sub-topic):
    B³ F1 and ARI for StoryIndex, beside a TF-IDF-cosine single-link baseline
    (thresholds swept; its best row is an upper bound for it).
-4. Cost: seconds per 1,000 BBC articles through StoryIndex at N and 4N, and the
-   growth exponent.
+4. Cost: seconds per 1,000 BBC articles through StoryIndex at N and 4N, the
+   growth exponent, and the state a store keeps per 1,000 documents: the pickled
+   index (rewritten every commit) and the per-document records (written once).
 5. Seeds: links and stories among ../shared/corpus/seeds (printed, not scored).
 """
 
@@ -22,8 +23,10 @@ from __future__ import annotations
 import argparse
 import html
 import math
+import pickle
 import random
 import re
+import resource
 import sys
 import time
 from collections import Counter, defaultdict
@@ -34,7 +37,7 @@ from typing import Any
 import numpy as np
 
 from newsgraph.model.document import AnnotatedDocument, Document, Sentence
-from newsgraph.resolve.stories import StoryClusterer, StoryIndex, normalise
+from newsgraph.resolve.stories import MemoryRecords, StoryClusterer, StoryIndex, normalise
 from newsgraph.resolve.stories.wordnet import wordnet
 
 __all__ = ["load_bbc", "load_reuters", "main", "run"]
@@ -305,16 +308,28 @@ def bench_ecb() -> dict[str, Any]:
             "links": dict(kinds), "seconds": round(secs, 1)}
 
 
+def state_bytes(index: StoryIndex, records: MemoryRecords) -> dict[str, Any]:
+    """What a store keeps for the index: the pickle written to ``resolver_state`` at every
+    commit (by attribute), and the per-document ``story_vectors`` rows written once
+    (vectors + metadata; the text is the documents table's own)."""
+    blob = pickle.dumps(index, protocol=5)
+    parts = {k: len(pickle.dumps(v, protocol=5)) for k, v in index.__getstate__().items()}
+    return {"pickle": len(blob), "table": records.nbytes(text=False),
+            "parts": dict(sorted(parts.items(), key=lambda kv: -kv[1])[:6])}
+
+
 def bench_cost(n: int) -> dict[str, Any]:
     docs = load_bbc()
     random.Random(11).shuffle(docs)
-    out, cpu = {}, {}
+    out, cpu, state = {}, {}, {}
     for size in (n, 4 * n):
         sub = docs[:size]
-        index = StoryIndex()
+        records = MemoryRecords(pickled=False)  # as in a store: records outside the pickle
+        index = StoryIndex(records=records)
         t, c = time.perf_counter(), time.process_time()
         index.add(sub)
         out[size], cpu[size] = time.perf_counter() - t, time.process_time() - c
+        state[size] = state_bytes(index, records)
     exp = math.log(out[4 * n] / out[n]) / math.log(4)
     # CPU time too: on a shared machine wall time includes other processes' load
     cexp = math.log(cpu[4 * n] / cpu[n]) / math.log(4)
@@ -322,7 +337,8 @@ def bench_cost(n: int) -> dict[str, Any]:
             "cpu": {k: round(v, 2) for k, v in cpu.items()},
             "per_1k": {k: round(1000 * v / k, 2) for k, v in out.items()},
             "cpu_per_1k": {k: round(1000 * v / k, 2) for k, v in cpu.items()},
-            "exponent": round(exp, 2), "cpu_exponent": round(cexp, 2)}
+            "exponent": round(exp, 2), "cpu_exponent": round(cexp, 2), "state": state,
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
 
 
 def seed_documents() -> list[Document]:
@@ -403,6 +419,11 @@ def _print(res: dict[str, Any]) -> None:
             print(f"N={k:<6} wall {c['seconds'][k]:>7} s ({c['per_1k'][k]:>6} s per 1k)   "
                   f"CPU {c['cpu'][k]:>7} s ({c['cpu_per_1k'][k]:>6} s per 1k)")
         print(f"growth exponent N→4N: wall {c['exponent']}, CPU {c['cpu_exponent']}")
+        for k, st in c["state"].items():
+            print(f"state at N={k:<6} pickle {st['pickle'] * 1000 / k / 1e6:.3f} MB per 1k docs, "
+                  f"story_vectors rows {st['table'] * 1000 / k / 1e6:.3f} MB per 1k docs "
+                  f"(pickle by part, bytes: {st['parts']})")
+        print(f"peak RSS of this process so far: {c['peak_rss_mb']} MB")
     if isinstance(res.get("seeds"), dict):
         s = res["seeds"]
         print("\n## 5. Seeds")

@@ -42,7 +42,7 @@ from newsgraph.model import (
 from newsgraph.resolve.dates import date_documents
 from newsgraph.resolve.entities import Resolver, ResolverState
 from newsgraph.resolve.events import EventResolver
-from newsgraph.resolve.stories import StoryIndex
+from newsgraph.resolve.stories import SqliteRecords, StoryIndex
 from newsgraph.signals import article_signals
 from newsgraph.store import Store
 
@@ -147,17 +147,30 @@ class CorpusResolver:
         return Resolver.from_state(state)
 
     def _load_stories(self) -> StoryIndex:
+        # Per-document text views and sentence vectors live in the story_vectors table,
+        # not in the pickled index; a missing record is rebuilt from the stored document.
+        def source(doc_id: str) -> tuple[AnnotatedDocument, set[str]] | None:
+            if self.store.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
+                return None
+            return (self.annotated_from_store(doc_id),
+                    set(self._keys("entity_mentions", "entity_id", [doc_id])[doc_id]))
+
+        records = SqliteRecords(self.store.conn, source)
         blob = self._state(STORY_STATE)
         if blob is not None:
             try:
-                return pickle.loads(blob if isinstance(blob, bytes) else blob.encode("latin-1"))
+                index = pickle.loads(blob if isinstance(blob, bytes) else blob.encode("latin-1"))
+                with self.store.conn:  # an index pickled with its views moves them to the table
+                    index.attach(records)
+                return index
             except Exception:
                 log.warning("story index state unreadable; rebuilding it from stored documents")
-        index = StoryIndex()
+        index = StoryIndex(records=records)
         ids = [r[0] for r in self.store.conn.execute(
             "SELECT id FROM documents WHERE resolved = 1 ORDER BY rowid")]
-        for i in range(0, len(ids), 256):
-            index.add([self.annotated_from_store(d) for d in ids[i:i + 256]])
+        with self.store.conn:
+            for i in range(0, len(ids), 256):
+                index.add([self.annotated_from_store(d) for d in ids[i:i + 256]])
         return index
 
     def _load_events(self) -> EventResolver:

@@ -228,3 +228,18 @@ MIGRATIONS.append(
     CREATE INDEX claims_kind_certainty ON claims(speaker_kind, certainty);
     """
 )
+
+MIGRATIONS.append(
+    # 5: the story index's per-document records (resolve/stories/records.py): each
+    # document's sentence embeddings (float32 matrix bytes, one row per sentence) and the
+    # sentence spans and entity keys it was linked with (JSON). Written once when the
+    # document is resolved and read when it is a link candidate, so the pickled index
+    # in resolver_state no longer holds (and rewrites every commit) the corpus's text.
+    """
+    CREATE TABLE story_vectors (
+        doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        sentences BLOB NOT NULL,
+        meta TEXT NOT NULL
+    );
+    """
+)

@@ -13,8 +13,9 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 import numpy as np
 
@@ -68,6 +69,24 @@ class StoryClusterer:
         self._last = np.zeros(0)
         self._by_key: dict[str, set[int]] = {}
         self._df: dict[str, int] = {}  # documents per key
+
+    # The clusterer is pickled with the story index at every commit: leave out what is
+    # derived — the arrays' spare capacity, and each story's vector sum, which is the
+    # same float32 row as ``_sums[k]`` (both add the same vectors in the same order).
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        n = len(self._stories)
+        state["_sums"], state["_first"], state["_last"] = self._sums[:n], self._first[:n], self._last[:n]
+        state["_stories"] = [replace(st, vec_sum=None) if st.vec_sum.dtype == self._sums.dtype
+                             and np.array_equal(st.vec_sum, self._sums[k]) else st
+                             for k, st in enumerate(self._stories)]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        for k, st in enumerate(self._stories):
+            if st.vec_sum is None:
+                st.vec_sum = self._sums[k].copy()
 
     def similarity(self, vec: np.ndarray, keys: set[str], day: date | None) -> np.ndarray:
         """Similarity of a document to every story (-1 for stories outside the window)."""

@@ -10,7 +10,9 @@ same_story); ``a`` is the document seen first, so it is the candidate original.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import numpy as np
 
@@ -21,6 +23,7 @@ from newsgraph.resolve.stories._embed import embed
 from newsgraph.resolve.stories._text import DocView, as_view
 from newsgraph.resolve.stories.clusters import StoryClusterer
 from newsgraph.resolve.stories.duplicates import DuplicateIndex, compare_copy
+from newsgraph.resolve.stories.records import DocRecord, DocumentRecords, MemoryRecords
 from newsgraph.resolve.stories.spin import compare_spin
 from newsgraph.resolve.stories.translation import compare_translation
 
@@ -35,13 +38,20 @@ class StoryIndex:
     ``cluster=False`` skips story clustering (and ``same_story`` links);
     ``semantic=False`` skips the embedding-neighbour comparisons (spins that share no
     shingle, translations), leaving duplicates, copies and LSH-found spins.
+
+    Each document's text view and sentence vectors go to ``records`` (``records.py``),
+    read back through a bounded cache when the document is a candidate; the index itself
+    (what is pickled) keeps only what is small per document. ``MemoryRecords()`` (the
+    default) is pickled with the index; a store with ``pickled = False`` is not, and
+    must be given again with ``attach`` after unpickling.
     """
 
     def __init__(self, *, cluster: bool = True, semantic: bool = True,
-                 clusterer: StoryClusterer | None = None) -> None:
+                 clusterer: StoryClusterer | None = None,
+                 records: DocumentRecords | None = None) -> None:
         self.semantic = semantic
-        self.views: dict[str, DocView] = {}
-        self.sent_vecs: dict[str, np.ndarray] = {}
+        self._records: DocumentRecords | None = records if records is not None else MemoryRecords()
+        self._cache: OrderedDict[str, tuple[DocView, np.ndarray]] = OrderedDict()
         self._ids: list[str] = []
         self._pos: dict[str, int] = {}
         self._doc_vecs: list[np.ndarray] = []
@@ -52,8 +62,74 @@ class StoryIndex:
         self.links: list[Link] = []
         self._linked: dict[frozenset[str], Link] = {}
 
+    # -- state: pickled without the per-document records ------------------------------
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_cache"] = OrderedDict()
+        state["_matrix"] = None  # a stack of ``_doc_vecs``, rebuilt on the next add
+        if not getattr(self._records, "pickled", False):
+            state["_records"] = None
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        views = state.pop("views", None)
+        sent_vecs = state.pop("sent_vecs", None)
+        self.__dict__.update(state)
+        self.__dict__.setdefault("_records", None)
+        self._cache = OrderedDict()
+        if views is not None:  # an index pickled before the records: move its views out
+            records = MemoryRecords()
+            for did, v in views.items():
+                records.put(DocRecord.of(v, sent_vecs[did]))
+            self._records = records
+
+    def attach(self, records: DocumentRecords) -> None:
+        """Read and write per-document records in ``records`` from now on; records held
+        in memory so far (an in-memory or older pickled index) are copied into it."""
+        old = self._records
+        if isinstance(old, MemoryRecords) and old is not records:
+            for did in old:
+                rec = old.get(did)
+                if rec is not None:
+                    records.put(rec)
+        self._records = records
+        self._cache.clear()
+
+    def _store(self) -> DocumentRecords:
+        if self._records is None:
+            msg = "StoryIndex was unpickled without its record store: call attach(records) first"
+            raise RuntimeError(msg)
+        return self._records
+
+    def _doc(self, doc_id: str) -> tuple[DocView, np.ndarray] | None:
+        """A known document's view and sentence vectors: cache, then record, then rebuilt."""
+        hit = self._cache.get(doc_id)
+        if hit is not None:
+            self._cache.move_to_end(doc_id)
+            return hit
+        store = self._store()
+        rec = store.get(doc_id)
+        if rec is None:
+            src = store.source(doc_id)
+            if src is None:
+                return None
+            doc, ents = src
+            view = as_view(doc, ents)
+            view.source = None
+            rec = DocRecord.of(view, embed(view.sentence_texts()))
+            store.put(rec)
+        hit = (rec.view(), rec.vectors)
+        self._remember(doc_id, hit)
+        return hit
+
+    def _remember(self, doc_id: str, item: tuple[DocView, np.ndarray]) -> None:
+        self._cache[doc_id] = item
+        self._cache.move_to_end(doc_id)
+        while len(self._cache) > S.RECORD_CACHE_DOCS:
+            self._cache.popitem(last=False)
+
     def __contains__(self, doc_id: str) -> bool:
-        return doc_id in self.views
+        return doc_id in self._pos
 
     def _matrix_now(self) -> np.ndarray:
         if self._matrix is None or len(self._matrix) != len(self._doc_vecs):
@@ -70,12 +146,14 @@ class StoryIndex:
         """
         new: list[Link] = []
         batch = []
+        seen: set[str] = set()  # ids in this batch (a set: a large batch is not quadratic)
         for d in docs:
             did = (d.document if isinstance(d, AnnotatedDocument) else d).id
-            if did in self.views or any(v.id == did for v in batch):
+            if did in self._pos or did in seen:
                 continue
             ents = set(entities[did]) if entities and did in entities else None
             batch.append(as_view(d, ents))
+            seen.add(did)
         if not batch:
             return new
         # one embedding call for the whole batch: sentences, then title+lead
@@ -112,15 +190,16 @@ class StoryIndex:
         out: list[Link] = []
         same = self.dups.exact(v)
         if same is not None:
-            link = compare_copy(self.views[same], v)
+            known = self._doc(same)
+            link = compare_copy(known[0], v) if known else None
             if link:
                 self._record(link, out)
         cands, mh = self.dups.candidates(v)
         for cid in cands:
-            if cid == same:
+            if cid == same or (known := self._doc(cid)) is None:
                 continue
-            a = self.views[cid]
-            spin = compare_spin(a, v, self.sent_vecs[cid], sv)
+            a, av = known
+            spin = compare_spin(a, v, av, sv)
             link = spin or compare_copy(a, v)
             if link:
                 self._record(link, out)
@@ -133,16 +212,18 @@ class StoryIndex:
                 if cos[t] < S.CANDIDATE_MIN_COSINE:
                     break
                 cid = self._ids[int(t)]
-                if frozenset((cid, v.id)) in self._linked:
+                if frozenset((cid, v.id)) in self._linked or (known := self._doc(cid)) is None:
                     continue
-                a = self.views[cid]
-                link = (compare_spin(a, v, self.sent_vecs[cid], sv)
-                        or compare_translation(a, v, self.sent_vecs[cid], sv))
+                a, av = known
+                link = (compare_spin(a, v, av, sv)
+                        or compare_translation(a, v, av, sv))
                 if link:
                     self._record(link, out)
         self.dups.add(v, mh)
-        self.views[v.id] = v
-        self.sent_vecs[v.id] = sv
+        rec = DocRecord.of(v, sv)
+        self._store().put(rec)
+        v.source = None  # the caller's document (and its parse) is not kept
+        self._remember(v.id, (v, rec.vectors))
         self._pos[v.id] = len(self._ids)
         self._ids.append(v.id)
         self._doc_vecs.append(doc_vec)

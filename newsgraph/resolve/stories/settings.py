@@ -67,3 +67,9 @@ STORY_WINDOW_DAYS = 14
 CANDIDATE_MIN_COSINE = 0.55
 #: At most this many nearest documents are compared in detail for each new one.
 CANDIDATE_TOP_K = 10
+
+#: Documents whose text view and sentence vectors the index keeps in memory (least
+#: recently used first out); the rest are read from their records when they are
+#: candidates again. ~60 KB per document (words with offsets dominate), so ~60 MB;
+#: recent documents are the likeliest candidates of new ones (same news cycle).
+RECORD_CACHE_DOCS = 1024
