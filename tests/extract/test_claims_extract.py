@@ -239,3 +239,10 @@ def test_claims_he_never_resolves_to_an_organisation() -> None:
     text = "The World Bank cut its forecast on Tuesday.\nHe said growth would slow to two percent."
     c = one(claims_of(text), "growth")
     assert c.speaker_ref is None
+
+
+def test_claims_speaker_keeps_its_bracketed_acronym() -> None:
+    (c,) = claims_of("The Maritime Safety Agency (MSA) said it had found three more survivors.")
+    assert c.speaker is not None and c.speaker.text == "The Maritime Safety Agency (MSA)"
+    (d,) = claims_of("Police said (in a statement) that two men were arrested.")
+    assert d.speaker is not None and d.speaker.text == "Police"

@@ -123,3 +123,15 @@ def test_clean_plain_japanese_article_keeps_body_and_drops_latin_chrome():
     assert "「ここまで水が来たのは初めてです」" in doc.text
     for chrome in ("Home", "Login", "Share this article", "Facebook", "Twitter"):
         assert chrome not in doc.text
+
+
+def test_clean_short_wrapped_brief_keeps_its_body():
+    """Two hard-wrapped lines under a headline and a dateline: too few lines to detect the
+    wrapping, and each looks thin to the classifier — but an article keeps its prose."""
+    text = ("Ferry capsizes off Lampedusa\n\nTuesday, June 3, 2025\n\n"
+            "A ferry carrying 60 passengers capsized off Lampedusa on Tuesday, the Italian coast guard\n"
+            "said. Captain Marco Rossi said 52 people had been rescued.\n")
+    doc = clean(raw(text))
+    assert doc.title == "Ferry capsizes off Lampedusa" and doc.published == "2025-06-03"
+    assert "capsized off Lampedusa" in doc.text and "52 people had been rescued" in doc.text
+    assert [b.kind for b in doc.removed] == ["title", "dateline"]

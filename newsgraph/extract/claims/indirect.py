@@ -69,12 +69,26 @@ class Attribution:
     sentence: tuple[int, int]
 
 
+_BRACKETS = {")": "(", "]": "["}
+
+
+def _closes_inside(toks: list[Any]) -> bool:
+    """The last token closes a bracket opened inside the span."""
+    opener = _BRACKETS.get(toks[-1].text)
+    if opener is None:
+        return False
+    inner = [t.text for t in toks[:-1]]
+    return inner.count(opener) > inner.count(toks[-1].text)
+
+
 def _trim(tokens: list[Any]) -> tuple[int, int] | None:
     """Character span of a token list with edge punctuation and conjunctions dropped."""
     toks = sorted(tokens, key=lambda t: t.i)
     while toks and (toks[0].is_punct or toks[0].text in _PUNCT_EDGE or toks[0].dep_ == "cc"):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].text in _PUNCT_EDGE or toks[-1].dep_ == "cc"):
+        if _closes_inside(toks):
+            break  # "The National Intelligence Service (NIS)": the bracket is the name's
         toks = toks[:-1]
     if not toks:
         return None

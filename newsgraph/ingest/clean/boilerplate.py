@@ -145,6 +145,11 @@ def classify_lines(lines: list[Line], *, stoplist: frozenset[str], body_lang: st
             # "context": a short or near-good line its chrome neighbours outvoted.
             line.kind = "low-content" if line.initial == "bad" else "context"
             line.score = line.score or 0.6
+    if not any(line.kind is None for line in lines):
+        for line in lines:  # nothing left: keep the prose the classifier only doubted
+            if (not line.fixed and line.kind in ("low-content", "context")
+                    and sum(w.isalpha() for w in _WORD.findall(line.text)) >= P.RESCUE_MIN_WORDS):
+                line.cls, line.kind, line.score = "good", None, None
     return lines
 
 

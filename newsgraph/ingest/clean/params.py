@@ -133,3 +133,10 @@ TITLE_NAV_MAX_WORDS = 5
 #: MENU_ITEM_MAX_WORDS words, is a menu or share bar and never the title.
 MENU_MIN_ITEMS = 3
 MENU_ITEM_MAX_WORDS = 3
+
+#: When classification would leave an article with no text at all (a two-line brief
+#: whose hard-wrapped lines look thin and outvote each other), the lines it only doubted
+#: ("low-content", "context") with at least this many words are kept: an article always
+#: has a body, and a line of eight words (letters only: a row of figures is no prose)
+#: is prose, not a menu item.
+RESCUE_MIN_WORDS = 8
