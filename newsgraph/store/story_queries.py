@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import calendar
 import json
+import math
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -365,16 +367,31 @@ def publishers(store: Store) -> list[dict[str, Any]]:
             p["originals"] += 1
         else:
             p["republished"][kind] = p["republished"].get(kind, 0) + 1
-    for pub, name, mean, flagged, measured in store.conn.execute(
-            f"""SELECT {_PUBLISHER_SQL}, s.name, avg(s.value),
-                       sum(coalesce(json_extract(s.data, '$.flagged'), 0)), count(s.value)
-                FROM signals s JOIN documents d ON d.id = s.subject GROUP BY 1, 2 ORDER BY 1, 2"""):
-        pubs[pub]["signals"][name] = {"mean": None if mean is None else round(mean, 3),
-                                      "flagged": int(flagged or 0), "measured": measured}
+    # Signals and claims are read per document and folded by publisher here: joining each
+    # of their rows to its document in SQL reads the documents' large rows again and
+    # again (4.5 s each on 100k articles, against ~2 s for the scan alone).
+    values: dict[tuple[str, str], list[float]] = {}  # (publisher, name) → measured values
+    flags: Counter[tuple[str, str]] = Counter()
+    for subject, name, value, flagged in store.conn.execute(
+            "SELECT subject, name, value, coalesce(json_extract(data, '$.flagged'), 0) FROM signals"):
+        pub = doc_pub.get(subject)
+        if pub is None:
+            continue
+        vals = values.setdefault((pub, name), [])
+        if value is not None:
+            vals.append(value)
+        flags[(pub, name)] += int(flagged or 0)
+    for (pub, name), vals in sorted(values.items()):
+        # fsum: the exactly rounded sum, as SQLite's avg() gives it.
+        pubs[pub]["signals"][name] = {"mean": round(math.fsum(vals) / len(vals), 3) if vals else None,
+                                      "flagged": flags[(pub, name)], "measured": len(vals)}
     claim_counts: dict[str, dict[str, int]] = {}
-    for pub, kind, certainty, n in store.conn.execute(
-            f"""SELECT {_PUBLISHER_SQL}, coalesce(c.speaker_kind, 'unknown'), c.certainty, count(*)
-                FROM claims c JOIN documents d ON d.id = c.doc_id GROUP BY 1, 2, 3"""):
+    for doc_id, kind, certainty, n in store.conn.execute(
+            """SELECT doc_id, coalesce(speaker_kind, 'unknown'), certainty, count(*)
+               FROM claims GROUP BY 1, 2, 3"""):
+        pub = doc_pub.get(doc_id)
+        if pub is None:
+            continue
         cc = claim_counts.setdefault(pub, {})
         cc["total"] = cc.get("total", 0) + n
         cc[f"kind:{kind}"] = cc.get(f"kind:{kind}", 0) + n
