@@ -52,6 +52,48 @@ def test_event_coref_story_of_follows_merges():
     assert r.story_of("unseen") is None
 
 
+# A robbery, three reports of the trial that mostly talk about the court, then a
+# follow-up on the robbery itself: close to the first report, far from the centroid.
+SNOW = (
+    "Heavy snow closed schools across Vermont on Tuesday as plows struggled to clear highways. "
+    "Forecasters in Burlington expect more snow through Thursday."
+)
+BUDGET = (
+    "The city council of Lowell approved a new budget for parks and libraries after a long debate. "
+    "The mayor of Lowell said the budget protects jobs."
+)
+ROBBERY = (
+    "Two masked men robbed the Harbor Savings branch on Elm Street in Dunmore on Friday, "
+    "escaping in a grey van with cash. Dunmore police said the robbers fired a shot at the ceiling."
+)
+TRIALS = (
+    "A judge in Scranton sentenced Rick Doyle and Paul Mercer to twelve years in prison on Monday "
+    "for robbing the Harbor Savings branch on Elm Street in Dunmore with a shotgun. Jurors had "
+    "convicted Doyle and Mercer after a trial in Scranton.",
+    "Doyle and Mercer showed no emotion as the Scranton judge read the sentence. Their lawyers "
+    "said Doyle and Mercer would appeal the verdict of the Scranton jury.",
+    "An appeals court in Scranton will hear the case of Doyle and Mercer in the spring, their lawyers "
+    "said. The Scranton jury deliberated for two days before its verdict.",
+)
+FOLLOW_UP = (
+    "A grey van was found burned in a quarry near Dunmore, and detectives believe the men "
+    "who robbed the bank on Elm Street used it. Detectives searched the quarry for clues."
+)
+
+
+@pytest.mark.parametrize("nearest", [True, False])
+def test_event_coref_story_joins_through_its_nearest_document(nearest: bool):
+    st = _Stories(threshold=0.16, name_weight=2.0, merge=0.2, nearest=nearest)
+    docs = [("snow", SNOW), ("budget", BUDGET), ("robbery", ROBBERY)]
+    docs += [(f"trial{i}", t) for i, t in enumerate(TRIALS)] + [("follow", FOLLOW_UP)]
+    story = {d: st.assign(d, t) for d, t in docs}
+    assert len({st.canon(story[d]) for d in ("robbery", "trial0", "trial1", "trial2")}) == 1
+    assert st.canon(story["snow"]) != st.canon(story["budget"]) != st.canon(story["robbery"])
+    # Only the nearest member (the robbery report) brings the follow-up into the story.
+    assert (st.canon(story["follow"]) == st.canon(story["robbery"])) is nearest
+    assert all(len(v) <= _Stories._MEMBERS for v in st.docvecs)
+
+
 def _vec(x: np.ndarray) -> np.ndarray:
     u = x / np.linalg.norm(x)
     return np.concatenate([u, u, u]).astype(np.float32)  # trigger, lemma, window parts
