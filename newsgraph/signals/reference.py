@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from newsgraph.resolve.stories.wordnet import wordnet
 from newsgraph.signals import settings as S
@@ -73,6 +74,16 @@ def wordnet_compounds() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+def _shift(counts: Counter[Any], delta: Counter[Any], sign: int) -> None:
+    """Add (``sign=1``) or take out (``sign=-1``) ``delta``; counts that reach zero go."""
+    for key, c in delta.items():
+        n = counts[key] + sign * c
+        if n > 0:
+            counts[key] = n
+        else:
+            counts.pop(key, None)
+
+
 class CollocationModel:
     """Unigram and bigram counts with the lookups the signals need."""
 
@@ -109,19 +120,9 @@ class CollocationModel:
     def add_text(self, text: str, sign: int = 1) -> None:
         """Count one article in (``sign=-1``: take it out again)."""
         uni, bi = _counts(text)
-        for w, c in uni.items():
-            n = self.unigrams[w] + sign * c
-            if n > 0:
-                self.unigrams[w] = n
-            else:
-                self.unigrams.pop(w, None)
+        _shift(self.unigrams, uni, sign)
         self._words = max(0, self._words + sign * sum(uni.values()))
-        for k, c in bi.items():
-            n = self.bigrams[k] + sign * c
-            if n > 0:
-                self.bigrams[k] = n
-            else:
-                self.bigrams.pop(k, None)
+        _shift(self.bigrams, bi, sign)
         self._pairs = max(0, self._pairs + sign * sum(bi.values()))
         self.docs = max(0, self.docs + sign)
         self._common.clear()
