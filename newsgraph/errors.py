@@ -6,7 +6,8 @@
      ├── AnnotateError   E3xx  the NLP model is missing or failed
      ├── StoreError      E4xx  the database refused or is of an unknown schema
      ├── ServeError      E5xx  unsafe or invalid server configuration, HTTP errors
-     └── (resolve)       E6xx  invalid analyst edits
+     ├── (resolve)       E6xx  invalid analyst edits
+     └── ScaleError      E7xx  the Dask cluster is missing or unreachable
 
 Tests assert codes, not wording; the CLI summary and the API error shape show both.
 """
@@ -52,6 +53,10 @@ class ServeError(NewsgraphError):
     code = "E500"
 
 
+class ScaleError(NewsgraphError):
+    code = "E700"
+
+
 #: Stable codes and what they mean (documented in the README, asserted in tests).
 CODES: dict[str, str] = {
     "E101": "file is empty",
@@ -82,4 +87,5 @@ CODES: dict[str, str] = {
     "E509": "internal error",
     "E510": "method not allowed",
     "E601": "invalid entity edit (unknown entity, too few anchors, or a contradiction)",
+    "E701": "Dask cluster could not be started or reached (or dask[distributed] is not installed)",
 }

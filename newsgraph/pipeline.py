@@ -7,27 +7,32 @@ transaction, and a batch is small, so a killed ingest resumes by running it
 again: nothing is duplicated and nothing is half-written. Corpus-level resolution
 (entities, events) runs after each stored batch; documents a killed run left
 unresolved are resolved first thing on the next run.
+
+The per-document part (annotate, extract) is a ``BatchProcessor``: by default it
+runs here, in this process (spaCy may fork its own workers); ``newsgraph.scale``
+supplies one that runs it on a Dask cluster. Reading, cleaning (its line
+statistics span the corpus), storing and resolution always run here, in input order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from newsgraph import settings
 from newsgraph.errors import NewsgraphError
-from newsgraph.facts import extract_facts
+from newsgraph.facts import DocumentFacts, extract_facts
 from newsgraph.ingest.clean import LineIndex, clean
 from newsgraph.ingest.read import read_paths
-from newsgraph.model import Document, Failure, IngestReport, RawDocument
+from newsgraph.model import AnnotatedDocument, Document, Failure, IngestReport, RawDocument
 from newsgraph.nlp.annotate import annotate
 from newsgraph.resolve.corpus import CorpusResolver
 from newsgraph.settings import Options
 from newsgraph.store import Store
 
-__all__ = ["Progress", "ingest"]
+__all__ = ["BatchProcessor", "Processed", "Progress", "ingest", "local_processor", "process_documents"]
 
 
 @dataclass(slots=True)
@@ -42,26 +47,48 @@ class Progress:
 
 
 ProgressCallback = Callable[[Progress], None]
+#: One document after the per-document stages: its annotation (with the parse) and facts.
+Processed = tuple[AnnotatedDocument, DocumentFacts | None]
+#: Turns cleaned batches into processed batches, same order, same length, lazily.
+BatchProcessor = Callable[[Iterable[list[Document]], Options], Iterator[list[Processed]]]
+
+
+def process_documents(docs: list[Document], options: Options, n_process: int = 1) -> list[Processed]:
+    """Annotate one batch and extract each document's facts (the per-document work)."""
+    annotated = annotate(docs, n_process=n_process, batch_size=options.batch_size) \
+        if options.annotate else _unannotated(docs)
+    return [(adoc, extract_facts(adoc) if options.extract else None) for adoc in annotated]
+
+
+def local_processor(batches: Iterable[list[Document]], options: Options) -> Iterator[list[Processed]]:
+    """The per-document work in this process, batch by batch."""
+    for docs in batches:
+        n_process = options.n_process if len(docs) >= settings.MULTIPROCESS_MIN_DOCS else 1
+        yield process_documents(docs, options, n_process)
 
 
 def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = None, *,
            root: Path | None = None, stdin: BinaryIO | None = None,
-           on_progress: ProgressCallback | None = None) -> IngestReport:
+           on_progress: ProgressCallback | None = None,
+           processor: BatchProcessor | None = None) -> IngestReport:
     """Ingest every article under ``paths`` into ``store`` and report what happened.
 
     Bad inputs never stop the batch: each becomes a ``Failure`` (also recorded in
     the store) naming the file and the reason.
     """
     options = options or Options()
+    processor = processor or local_processor
     report = IngestReport()
     resolver = CorpusResolver(store) if options.resolve else None
     if resolver is not None:
         resolver.catch_up()
     lines = LineIndex()
-    batch: list[tuple[RawDocument, Document]] = []
-    batch_ids: set[str] = set()
+    # Raw documents read but not yet written, in input order, batch by batch: a
+    # processor may hold several batches at once, and a copy of a document still
+    # in flight must count as present, not be ingested twice.
+    waiting: list[list[RawDocument]] = []
+    in_flight: set[str] = set()
     seen = 0
-    flushes = [0]
 
     def tick(path: str) -> None:
         if on_progress:
@@ -72,17 +99,43 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
         report.failed.append(failure)
         store.add_failure(failure)
 
-    def flush() -> None:
-        if not batch:
-            return
-        n_process = options.n_process if len(batch) >= settings.MULTIPROCESS_MIN_DOCS else 1
-        docs = [doc for _, doc in batch]
-        annotated = annotate(docs, n_process=n_process, batch_size=options.batch_size) \
-            if options.annotate else _unannotated(docs)
-        written = []
-        for (raw, _), adoc in zip(batch, annotated, strict=True):
+    def batches() -> Iterator[list[Document]]:
+        nonlocal seen
+        batch: list[tuple[RawDocument, Document]] = []
+        for item in read_paths(paths, options, root=root, stdin=stdin):
+            seen += 1
+            if isinstance(item, Failure):
+                fail(item)
+                tick(item.path)
+                continue
+            raw = item
+            if raw.id in in_flight or store.has_document(raw.id):
+                report.present.append(raw.id)
+                tick(raw.path)
+                continue
             try:
-                facts = extract_facts(adoc) if options.extract else None
+                doc = clean(raw, options, lines)
+            except NewsgraphError as exc:
+                fail(Failure(raw.path, exc.code, exc.reason))
+                tick(raw.path)
+                continue
+            batch.append((raw, doc))
+            in_flight.add(raw.id)
+            tick(raw.path)
+            if len(batch) >= options.batch_size:
+                waiting.append([r for r, _ in batch])
+                yield [d for _, d in batch]
+                batch = []
+        if batch:
+            waiting.append([r for r, _ in batch])
+            yield [d for _, d in batch]
+
+    flushes = 0
+    for processed in processor(batches(), options):
+        raws = waiting.pop(0)
+        written = []
+        for raw, (adoc, facts) in zip(raws, processed, strict=True):
+            try:
                 if store.add_document(raw, adoc, facts):
                     report.ingested.append(raw.id)
                     written.append(adoc)
@@ -90,46 +143,20 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
                     report.present.append(raw.id)
             except NewsgraphError as exc:
                 fail(Failure(raw.path, exc.code, exc.reason))
+            in_flight.discard(raw.id)
         if resolver is not None:
             resolver.resolve(written)
-            flushes[0] += 1
-            if flushes[0] % settings.RESOLVE_COMMIT_EVERY == 0:
+            flushes += 1
+            if flushes % settings.RESOLVE_COMMIT_EVERY == 0:
                 resolver.commit()
         for adoc in written:
             adoc.doc = None  # resolution was the last reader of the parse: free it
-        batch.clear()
-        batch_ids.clear()
-
-    for item in read_paths(paths, options, root=root, stdin=stdin):
-        seen += 1
-        if isinstance(item, Failure):
-            fail(item)
-            tick(item.path)
-            continue
-        raw = item
-        if raw.id in batch_ids or store.has_document(raw.id):
-            report.present.append(raw.id)
-            tick(raw.path)
-            continue
-        try:
-            doc = clean(raw, options, lines)
-        except NewsgraphError as exc:
-            fail(Failure(raw.path, exc.code, exc.reason))
-            tick(raw.path)
-            continue
-        batch.append((raw, doc))
-        batch_ids.add(raw.id)
-        if len(batch) >= options.batch_size:
-            flush()
-        tick(raw.path)
-    flush()
+        tick(raws[-1].path if raws else "")
     if resolver is not None:
         resolver.commit()
     return report
 
 
-def _unannotated(docs: list[Document]):
-    from newsgraph.model import AnnotatedDocument
-
+def _unannotated(docs: list[Document]) -> Iterator[AnnotatedDocument]:
     for d in docs:
         yield AnnotatedDocument(document=d, annotated=False, reason="annotation switched off")

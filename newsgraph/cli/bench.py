@@ -46,6 +46,7 @@ _PASSTHROUGH = {
     "places": "Place resolution accuracy on the hand-annotated BBC sample; unresolved share.",
     "stories": "Duplicates (BBC, Reuters), synthetic copies/spins, ECB+ story clustering, cost.",
     "signals": "False-positive rate of MT and spinning signals on native news, scores on degraded copies.",
+    "scale": "Whole-pipeline ingest on a local Dask cluster beside one process (same records?).",
     "latency": "API query latency p50/p95 on a store of 100k articles (replicated from real ingests).",
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated
 
@@ -18,7 +19,8 @@ from rich.progress import (
 from rich.table import Table
 
 from newsgraph import settings
-from newsgraph.cli._util import DEFAULT_DB, DbOption, app, console
+from newsgraph.cli._util import DEFAULT_DB, DbOption, app, console, err_console
+from newsgraph.errors import NewsgraphError
 from newsgraph.pipeline import Progress as IngestProgress
 from newsgraph.pipeline import ingest as run_ingest
 from newsgraph.settings import Options
@@ -51,12 +53,16 @@ def ingest(
         "--no-extract", help="Skip dates, places, claims and events.")] = False,
     no_resolve: Annotated[bool, typer.Option(
         "--no-resolve", help="Skip cross-document resolution (run it later with a normal ingest).")] = False,
+    dask: Annotated[str | None, typer.Option(
+        "--dask", metavar="ADDRESS",
+        help="Annotate and extract on a Dask cluster: local:N starts N worker processes on this "
+             "machine; tcp://host:8786 uses a running scheduler. Storing and resolution stay here.")] = None,
 ) -> None:
     """Ingest articles: .txt, .html, .json/.jsonl, .warc(.gz), RSS/Atom, directories, stdin."""
     options = Options(max_bytes=max_bytes, n_process=processes, batch_size=batch_size,
                       annotate=not no_annotate, extract=not no_extract, resolve=not no_resolve)
     total = _count_files(paths)
-    with Store(db) as store, Progress(
+    with ExitStack() as stack, Store(db) as store, Progress(
         SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
         TextColumn("{task.fields[status]}"), TimeElapsedColumn(),
         console=console, transient=False, disable=not console.is_terminal,
@@ -67,8 +73,18 @@ def ingest(
             status = f"new {p.ingested} · present {p.present} · failed {p.failed}"
             bar.update(task, completed=p.seen if total is None else min(p.seen, total), status=status)
 
-        report = run_ingest(paths, store, options, stdin=sys.stdin.buffer if "-" in paths else None,
-                            on_progress=show)
+        processor = None
+        try:
+            if dask:
+                from newsgraph.scale import dask_client, dask_processor
+
+                bar.update(task, status=f"connecting to Dask ({dask})")
+                processor = dask_processor(stack.enter_context(dask_client(dask)))
+            report = run_ingest(paths, store, options, stdin=sys.stdin.buffer if "-" in paths else None,
+                                on_progress=show, processor=processor)
+        except NewsgraphError as exc:  # the whole run cannot go on (no model, no cluster)
+            err_console.print(f"[red]{exc}[/red]")
+            raise typer.Exit(1) from exc
         bar.update(task, completed=total or (report and len(report.ingested)))
         stats = store.stats()
 
