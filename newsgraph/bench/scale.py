@@ -4,8 +4,8 @@ Three arms over the same BBC News articles, each in a fresh child process with
 the model loaded (and, for Dask, the workers started and warmed) before the clock
 starts: one process; one process with spaCy's own ``n_process`` workers; a local
 Dask cluster of the same number of workers (``newsgraph.scale``). The figure is
-the speed-up over one process, and the check is that every arm stores the same
-knowledge base (hash of the exported JSONL records). On one machine Dask only
+the speed-up over one process, and the check is that Dask stores the same
+knowledge base as one process (hash of the exported JSONL records). On one machine Dask only
 shows the overhead of shipping batches and parses; its point is that the workers
 can be other machines while the store and resolution stay on this one.
 """
@@ -93,7 +93,7 @@ def run(limit: int = 600, workers: int = 2) -> dict[str, Any]:
         m["articles_per_s"] = m["ingested"] / m["seconds"]
         m["speedup"] = base / m["seconds"]
     return {"articles": len(paths), "workers": workers, "arms": arms,
-            "identical": len({m["hash"] for m in arms.values()}) == 1}
+            "identical": arms["one"]["hash"] == arms["dask"]["hash"]}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -117,8 +117,10 @@ def main(argv: list[str] | None = None) -> None:
         table.add_row(names[arm], f"{m['seconds']:.1f}", f"{m['articles_per_s']:.1f}",
                       f"{m['speedup']:.2f}×", f"{m['driver_cpu']:.1f}", f"{m['peak_mb']:.0f}", m["hash"])
     console.print(table)
-    console.print("every arm stored the same records: " + ("[bold]yes[/bold]" if r["identical"]
-                                                             else "[red]NO[/red]"))
+    console.print("Dask stored the same records as one process: "
+                  + ("[bold]yes[/bold]" if r["identical"] else "[red]NO[/red]")
+                  + " (the spaCy arm needs batches of 256 to fork, and resolution is incremental "
+                    "per batch, so its records may differ)")
 
 
 if __name__ == "__main__":

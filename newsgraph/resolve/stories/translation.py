@@ -40,7 +40,7 @@ def shared_facts(a: DocView, b: DocView) -> tuple[list[AlignedPassage], int, int
     nb: dict[str, tuple[int, int]] = {}
     for s, e, v in numbers(b.text):
         nb.setdefault(v, (s, e))
-    for v in na.keys() & nb.keys():
+    for v in sorted(na.keys() & nb.keys(), key=na.__getitem__):  # text order, not hash order
         ev.append(AlignedPassage(*na[v], *nb[v], "number"))
     qa, qb = quotes(a.text), quotes(b.text)
     used: set[int] = set()
