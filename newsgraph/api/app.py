@@ -9,6 +9,7 @@ OpenAPI document.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -72,8 +73,11 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
     beside the database.
     """
     db_path = Path(db_path).resolve()
-    if not db_path.exists():
-        Store(db_path).close()  # an empty store with the current schema, so the UI can ingest into it
+    if not db_path.exists() or os.access(db_path, os.W_OK):
+        # An empty store with the current schema, so the UI can ingest into it; or an older
+        # store's schema brought up to date: requests read through read-only connections,
+        # which never migrate, and pages read the tables of every migration.
+        Store(db_path).close()
     config = ApiConfig(db_path=db_path, token=token or None,
                        uploads_dir=db_path.parent / f"{db_path.stem}-uploads")
     app = FastAPI(title="newsgraph", version=__version__, description=DESCRIPTION,

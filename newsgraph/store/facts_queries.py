@@ -218,12 +218,15 @@ def events_at(store: Store, geonameid: int) -> list[dict[str, Any]]:
 
 
 def _place_filter(place_id: int | None, country: str | None) -> tuple[str, list[Any]]:
-    conds, args = [], []
+    """Hits narrowed to documents mentioning a place and/or a country, by full-text rowid
+    (``search_places``, migration 7: no document row is read to test a hit)."""
+    conds: list[str] = []
+    args: list[Any] = []
     if place_id is not None:
-        conds.append("d.id IN (SELECT doc_id FROM places WHERE geonameid = ?)")
+        conds.append("documents_fts.rowid IN (SELECT doc_rowid FROM search_places WHERE geonameid = ?)")
         args.append(place_id)
     if country:
-        conds.append("d.id IN (SELECT doc_id FROM places WHERE country = ?)")
+        conds.append("documents_fts.rowid IN (SELECT doc_rowid FROM search_places WHERE country = ?)")
         args.append(country)
     return (" AND " + " AND ".join(conds)) if conds else "", args
 
@@ -261,16 +264,20 @@ def place_facets(store: Store, query: str, *, place_id: int | None = None, count
     if not q:
         return {"countries": [], "places": []}
     extra, args = _place_filter(place_id, country)
-    hits = ("SELECT d.id FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
-            f"WHERE documents_fts MATCH ?{extra}")
+    # Hits as full-text rowids, their places from search_places' (doc_rowid, …) index: the
+    # same counts as grouping ``places`` by document id, without reading the documents.
+    hits = f"SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?{extra}"
     try:
+        # DISTINCT (document, country) first: read in index order, it streams; counting
+        # distinct documents per country instead sorts them again (~30% slower).
         countries = store.conn.execute(
-            f"""SELECT country, count(DISTINCT doc_id) FROM places
-                WHERE country IS NOT NULL AND doc_id IN ({hits})
+            f"""SELECT country, count(*) FROM (
+                    SELECT DISTINCT doc_rowid, country FROM search_places
+                    WHERE country IS NOT NULL AND doc_rowid IN ({hits}))
                 GROUP BY country ORDER BY 2 DESC, 1 LIMIT ?""", [q, *args, limit]).fetchall()
         places = store.conn.execute(
-            f"""SELECT geonameid, max(name), max(country), count(DISTINCT doc_id) FROM places
-                WHERE geonameid IS NOT NULL AND doc_id IN ({hits})
+            f"""SELECT geonameid, max(name), max(country), count(DISTINCT doc_rowid) FROM search_places
+                WHERE geonameid IS NOT NULL AND doc_rowid IN ({hits})
                 GROUP BY geonameid ORDER BY 4 DESC, 2 LIMIT ?""", [q, *args, limit]).fetchall()
     except sqlite3.OperationalError as exc:
         raise StoreError(f"bad search query {query!r}: {exc}", code="E400") from exc

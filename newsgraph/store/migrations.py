@@ -243,3 +243,281 @@ MIGRATIONS.append(
     );
     """
 )
+
+
+# -- 6: publisher tallies --------------------------------------------------------------
+# The publishers page (store/publisher_tally.py) sums every document, link, claim and
+# signal by publisher. Migration 6 keeps those sums in tables that SQLite triggers update
+# in the same transaction as each write, so the page reads a few hundred rows instead
+# of the corpus; the migration fills them for an existing store. The SQL is generated
+# from the small templates below (one per kind of contribution) rather than written
+# out: every trigger is "take a row's contribution away and/or add it", signed.
+
+#: Republishing link kinds, strongest first: ``signals.republication.REPUBLISHING_KINDS``
+#: in ``model.stories.LINK_KINDS`` order (tests/store/test_publisher_tally.py checks they
+#: still agree; a change there needs a new migration).
+_REPUBLISHING = ("duplicate", "copy", "spin", "translation")
+_UNKNOWN_PUBLISHER = "unknown"  # story_queries.UNKNOWN_PUBLISHER
+
+
+def _publisher(row: str) -> str:
+    return f"coalesce(nullif(trim({row}.publisher), ''), '{_UNKNOWN_PUBLISHER}')"
+
+
+def _origin(doc: str, attributed: str) -> str:
+    """A document's origin: its strongest republishing link as the later side, else
+    ``credited`` when it credits an outlet, else ``original`` (story_queries._doc_origin)."""
+    kinds = ",".join(f"'{k}'" for k in _REPUBLISHING)
+    rank = " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumerate(_REPUBLISHING))
+    return (f"coalesce((SELECT kind FROM links WHERE b = {doc} AND kind IN ({kinds}) "
+            f"ORDER BY CASE kind {rank} END LIMIT 1), "
+            f"CASE WHEN {attributed} NOT IN ('[]', '') THEN 'credited' ELSE 'original' END)")
+
+
+def _bump(select: str) -> str:
+    """Add ``select``'s (publisher, facet, value, n) rows to the tally."""
+    return (f"INSERT INTO publisher_tally (publisher, facet, value, n) {select} "
+            "ON CONFLICT (publisher, facet, value) DO UPDATE SET n = n + excluded.n;\n")
+
+
+def _bump_values(select: str) -> str:
+    return (f"INSERT INTO publisher_signal_values (publisher, name, value, n) {select} "
+            "ON CONFLICT (publisher, name, value) DO UPDATE SET n = n + excluded.n;\n")
+
+
+def _flagged(data: str) -> str:
+    # int(flagged or 0) of the JSON record; an unreadable record counts 0 rather than
+    # failing the write that carries it.
+    return (f"CASE WHEN json_valid({data}) THEN "
+            f"CAST(coalesce(json_extract({data}, '$.flagged'), 0) AS INTEGER) ELSE 0 END")
+
+
+def _claim(row: str, sign: int) -> str:
+    """One claim row's contribution (its document's publisher from publisher_docs)."""
+    src = f"FROM publisher_docs WHERE doc_id = {row}.doc_id"
+    return (_bump(f"SELECT publisher, 'claims', '', {sign} {src}")
+            + _bump(f"SELECT publisher, 'speaker_kind', coalesce({row}.speaker_kind, 'unknown'), "
+                    f"{sign} {src}")
+            + _bump(f"SELECT publisher, 'certainty', {row}.certainty, {sign} {src}"))
+
+
+def _signal(row: str, sign: int) -> str:
+    """One signal row's contribution (rows whose subject is no document count nowhere)."""
+    src = f"FROM publisher_docs WHERE doc_id = {row}.subject"
+    return (_bump(f"SELECT publisher, 'signal', {row}.name, {sign} {src}")
+            + _bump(f"SELECT publisher, 'flagged', {row}.name, {sign} * {_flagged(row + '.data')} {src}")
+            + _bump_values(f"SELECT publisher, {row}.name, {row}.value, {sign} {src} "
+                           f"AND {row}.value IS NOT NULL"))
+
+
+def _stored_signal(where: str, sign: int) -> str:
+    """The contribution of stored signal rows ``s`` matching ``where``."""
+    src = f"FROM signals s JOIN publisher_docs pd ON pd.doc_id = s.subject WHERE {where}"
+    return (_bump(f"SELECT pd.publisher, 'signal', s.name, {sign} * count(*) {src} GROUP BY 1, 3")
+            + _bump(f"SELECT pd.publisher, 'flagged', s.name, {sign} * sum({_flagged('s.data')}) {src} "
+                    "GROUP BY 1, 3")
+            + _bump_values(f"SELECT pd.publisher, s.name, s.value, {sign} * count(*) {src} "
+                           "AND s.value IS NOT NULL GROUP BY 1, 2, 3"))
+
+
+def _document(doc: str, attributed: str, sign: int) -> str:
+    """Everything one document contributes (its publisher_docs row must exist): itself,
+    its origin, the outlets it credits, its claims and its signals."""
+    pd = f"FROM publisher_docs pd WHERE pd.doc_id = {doc}"
+    claims = f"FROM publisher_docs pd JOIN claims c ON c.doc_id = pd.doc_id WHERE pd.doc_id = {doc}"
+    signals = f"FROM publisher_docs pd JOIN signals s ON s.subject = pd.doc_id WHERE pd.doc_id = {doc}"
+    credited = (f"FROM publisher_docs pd, json_each(CASE WHEN json_valid({attributed}) "
+                f"THEN {attributed} ELSE '[]' END) j WHERE pd.doc_id = {doc} AND j.value IS NOT NULL")
+    # GROUP BY on every aggregate: without it an empty set still yields a (NULL, 0) row.
+    return (_bump(f"SELECT pd.publisher, 'articles', '', {sign} {pd}")
+            + _bump(f"SELECT pd.publisher, 'origin', pd.origin, {sign} {pd}")
+            + _bump(f"SELECT pd.publisher, 'credited', j.value, {sign} * count(*) {credited} "
+                    "GROUP BY pd.publisher, j.value")
+            + _bump(f"SELECT pd.publisher, 'claims', '', {sign} * count(*) {claims} GROUP BY pd.publisher")
+            + _bump(f"SELECT pd.publisher, 'speaker_kind', coalesce(c.speaker_kind, 'unknown'), "
+                    f"{sign} * count(*) {claims} GROUP BY pd.publisher, 3")
+            + _bump(f"SELECT pd.publisher, 'certainty', c.certainty, {sign} * count(*) {claims} "
+                    "GROUP BY pd.publisher, 3")
+            + _bump(f"SELECT pd.publisher, 'signal', s.name, {sign} * count(*) {signals} "
+                    "GROUP BY pd.publisher, 3")
+            + _bump(f"SELECT pd.publisher, 'flagged', s.name, {sign} * sum({_flagged('s.data')}) "
+                    f"{signals} GROUP BY pd.publisher, 3")
+            + _bump_values(f"SELECT pd.publisher, s.name, s.value, {sign} * count(*) {signals} "
+                           "AND s.value IS NOT NULL GROUP BY pd.publisher, 2, 3"))
+
+
+def _origin_sync(doc: str) -> str:
+    """Move a document between origins after one of its links changed."""
+    now = _origin(doc, f"(SELECT attributed_to FROM documents WHERE id = {doc})")
+    changed = f"FROM publisher_docs WHERE doc_id = {doc} AND origin <> {now}"
+    return (_bump(f"SELECT publisher, 'origin', origin, -1 {changed}")
+            + _bump(f"SELECT publisher, 'origin', {now}, 1 {changed}")
+            + f"UPDATE publisher_docs SET origin = {now} WHERE doc_id = {doc} AND origin <> {now};\n")
+
+
+#: Migration 6's fill of the tallies from the tables (also ``publisher_tally.rebuild``):
+#: SQL statements, each ending with ``;``.
+PUBLISHER_TALLY_FILL: list[str] = [
+    "INSERT INTO publisher_docs (doc_id, publisher, origin) "
+    f"SELECT id, {_publisher('d')}, {_origin('d.id', 'd.attributed_to')} FROM documents d;\n",
+    _bump("SELECT publisher, 'articles', '', count(*) FROM publisher_docs WHERE true GROUP BY 1"),
+    _bump("SELECT publisher, 'origin', origin, count(*) FROM publisher_docs WHERE true GROUP BY 1, 3"),
+    _bump("SELECT pd.publisher, 'credited', j.value, count(*) FROM documents d "
+          "JOIN publisher_docs pd ON pd.doc_id = d.id, json_each(CASE WHEN json_valid(d.attributed_to) "
+          "THEN d.attributed_to ELSE '[]' END) j WHERE j.value IS NOT NULL GROUP BY 1, 3"),
+    _bump("SELECT pd.publisher, 'claims', '', count(*) FROM claims c "
+          "JOIN publisher_docs pd ON pd.doc_id = c.doc_id WHERE true GROUP BY 1"),
+    _bump("SELECT pd.publisher, 'speaker_kind', coalesce(c.speaker_kind, 'unknown'), count(*) FROM claims c "
+          "JOIN publisher_docs pd ON pd.doc_id = c.doc_id WHERE true GROUP BY 1, 3"),
+    _bump("SELECT pd.publisher, 'certainty', c.certainty, count(*) FROM claims c "
+          "JOIN publisher_docs pd ON pd.doc_id = c.doc_id WHERE true GROUP BY 1, 3"),
+    _stored_signal("true", 1),
+]
+
+_REPUB_IN = "IN (" + ",".join(f"'{k}'" for k in _REPUBLISHING) + ")"
+
+MIGRATIONS.append(
+    # 6: publisher tallies, kept by triggers. ``publisher_docs``: each document's publisher
+    # and origin. ``publisher_tally``: per publisher, rows (facet, value, n) for
+    # articles, origin (original or the republishing kind), credited outlets, claims, their
+    # speaker kinds and certainties, signal rows and flags per signal name;
+    # ``publisher_signal_values``: how many of a publisher's documents have each value of
+    # each signal (exact means: store/publisher_tally.py sums them as fractions).
+    # Triggers assume what the writers do: documents are inserted (never replaced) and
+    # signals written with INSERT OR REPLACE (the BEFORE INSERT trigger takes the replaced
+    # row away, since REPLACE deletes without firing delete triggers while SQLite's
+    # recursive_triggers is off, its default), never INSERT OR IGNORE over an existing row.
+    f"""
+    CREATE TABLE publisher_docs (
+        doc_id TEXT PRIMARY KEY, publisher TEXT NOT NULL, origin TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE publisher_tally (
+        publisher TEXT NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (publisher, facet, value)
+    ) WITHOUT ROWID;
+    CREATE TABLE publisher_signal_values (
+        publisher TEXT NOT NULL, name TEXT NOT NULL, value REAL NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (publisher, name, value)
+    ) WITHOUT ROWID;
+    {''.join(PUBLISHER_TALLY_FILL)}
+
+    CREATE TRIGGER publisher_tally_doc_insert AFTER INSERT ON documents BEGIN
+        INSERT INTO publisher_docs (doc_id, publisher, origin)
+            VALUES (new.id, {_publisher('new')}, {_origin('new.id', 'new.attributed_to')});
+        {_document('new.id', 'new.attributed_to', 1)}
+    END;
+    CREATE TRIGGER publisher_tally_doc_delete AFTER DELETE ON documents BEGIN
+        {_document('old.id', 'old.attributed_to', -1)}
+        DELETE FROM publisher_docs WHERE doc_id = old.id;
+    END;
+    CREATE TRIGGER publisher_tally_doc_update AFTER UPDATE OF publisher, attributed_to ON documents
+    WHEN old.publisher IS NOT new.publisher OR old.attributed_to IS NOT new.attributed_to BEGIN
+        {_document('old.id', 'old.attributed_to', -1)}
+        UPDATE publisher_docs SET publisher = {_publisher('new')},
+            origin = {_origin('new.id', 'new.attributed_to')} WHERE doc_id = new.id;
+        {_document('new.id', 'new.attributed_to', 1)}
+    END;
+    CREATE TRIGGER publisher_tally_claim_insert AFTER INSERT ON claims BEGIN
+        {_claim('new', 1)}
+    END;
+    CREATE TRIGGER publisher_tally_claim_delete AFTER DELETE ON claims BEGIN
+        {_claim('old', -1)}
+    END;
+    CREATE TRIGGER publisher_tally_claim_update AFTER UPDATE OF doc_id, speaker_kind, certainty
+    ON claims BEGIN
+        {_claim('old', -1)}
+        {_claim('new', 1)}
+    END;
+    CREATE TRIGGER publisher_tally_signal_replace BEFORE INSERT ON signals BEGIN
+        {_stored_signal("s.subject = new.subject AND s.name = new.name", -1)}
+    END;
+    CREATE TRIGGER publisher_tally_signal_insert AFTER INSERT ON signals BEGIN
+        {_signal('new', 1)}
+    END;
+    CREATE TRIGGER publisher_tally_signal_delete AFTER DELETE ON signals BEGIN
+        {_signal('old', -1)}
+    END;
+    CREATE TRIGGER publisher_tally_signal_update AFTER UPDATE ON signals BEGIN
+        {_signal('old', -1)}
+        {_signal('new', 1)}
+    END;
+    CREATE TRIGGER publisher_tally_link_insert AFTER INSERT ON links WHEN new.kind {_REPUB_IN} BEGIN
+        {_origin_sync('new.b')}
+    END;
+    CREATE TRIGGER publisher_tally_link_delete AFTER DELETE ON links WHEN old.kind {_REPUB_IN} BEGIN
+        {_origin_sync('old.b')}
+    END;
+    CREATE TRIGGER publisher_tally_link_update AFTER UPDATE ON links BEGIN
+        {_origin_sync('old.b')}
+        {_origin_sync('new.b')}
+    END;
+    """
+)
+
+MIGRATIONS.append(
+    # 7: the search page's place facets. Counting the places of every hit of a frequent
+    # word went from each full-text hit (a rowid) to its document row (to read its id) to
+    # its places: at 100k articles, 13k document rows read for one word (~0.5-2 s). Here
+    # each place mention is keyed by its document's rowid (what the full-text index
+    # returns), so the facets are read off one covering index; triggers keep it in step
+    # with ``places``. The geonameid and country indexes serve the facet filters. Like the
+    # full-text index (external content keyed by rowid), it relies on documents' rowids,
+    # which only a VACUUM could renumber.
+    """
+    CREATE TABLE search_places (
+        place_rowid INTEGER PRIMARY KEY,
+        doc_rowid INTEGER NOT NULL,
+        country TEXT, geonameid INTEGER, name TEXT
+    );
+    INSERT INTO search_places (place_rowid, doc_rowid, country, geonameid, name)
+        SELECT p.rowid, d.rowid, p.country, p.geonameid, p.name
+        FROM places p JOIN documents d ON d.id = p.doc_id;
+    CREATE INDEX search_places_doc ON search_places(doc_rowid, country, geonameid, name);
+    CREATE INDEX search_places_geonameid ON search_places(geonameid, doc_rowid);
+    CREATE INDEX search_places_country ON search_places(country, doc_rowid);
+    CREATE TRIGGER search_places_insert AFTER INSERT ON places BEGIN
+        INSERT INTO search_places (place_rowid, doc_rowid, country, geonameid, name)
+            SELECT new.rowid, d.rowid, new.country, new.geonameid, new.name
+            FROM documents d WHERE d.id = new.doc_id;
+    END;
+    CREATE TRIGGER search_places_delete AFTER DELETE ON places BEGIN
+        DELETE FROM search_places WHERE place_rowid = old.rowid;
+    END;
+    CREATE TRIGGER search_places_update AFTER UPDATE ON places BEGIN
+        DELETE FROM search_places WHERE place_rowid = old.rowid;
+        INSERT INTO search_places (place_rowid, doc_rowid, country, geonameid, name)
+            SELECT new.rowid, d.rowid, new.country, new.geonameid, new.name
+            FROM documents d WHERE d.id = new.doc_id;
+    END;
+    """
+)
+
+MIGRATIONS.append(
+    # 8: a write counter for ``summary_cache``'s fingerprint, bumped by triggers on what the
+    # fingerprint watched (documents added, removed, edited or marked resolved; links; the
+    # analyst's entity edits). The fingerprint had to count those tables on every cached
+    # page request (~11 ms at 100k articles, more than a small search costs); it now
+    # reads one row.
+    """
+    CREATE TABLE store_writes (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+    INSERT INTO store_writes (id, n) VALUES (1, 0);
+    CREATE TRIGGER store_writes_doc_insert AFTER INSERT ON documents BEGIN
+        UPDATE store_writes SET n = n + 1 WHERE id = 1; END;
+    CREATE TRIGGER store_writes_doc_update AFTER UPDATE ON documents BEGIN
+        UPDATE store_writes SET n = n + 1 WHERE id = 1; END;
+    CREATE TRIGGER store_writes_doc_delete AFTER DELETE ON documents BEGIN
+        UPDATE store_writes SET n = n + 1 WHERE id = 1; END;
+    CREATE TRIGGER store_writes_link_insert AFTER INSERT ON links BEGIN
+        UPDATE store_writes SET n = n + 1 WHERE id = 1; END;
+    CREATE TRIGGER store_writes_link_update AFTER UPDATE ON links BEGIN
+        UPDATE store_writes SET n = n + 1 WHERE id = 1; END;
+    CREATE TRIGGER store_writes_link_delete AFTER DELETE ON links BEGIN
+        UPDATE store_writes SET n = n + 1 WHERE id = 1; END;
+    CREATE TRIGGER store_writes_edit_insert AFTER INSERT ON entity_edits BEGIN
+        UPDATE store_writes SET n = n + 1 WHERE id = 1; END;
+    CREATE TRIGGER store_writes_edit_update AFTER UPDATE ON entity_edits BEGIN
+        UPDATE store_writes SET n = n + 1 WHERE id = 1; END;
+    CREATE TRIGGER store_writes_edit_delete AFTER DELETE ON entity_edits BEGIN
+        UPDATE store_writes SET n = n + 1 WHERE id = 1; END;
+    """
+)

@@ -11,7 +11,8 @@ A publisher is ``documents.publisher``, or ``"unknown"`` when the cleaner found 
 document counts as an original unless it is the later side (``b``) of a duplicate, copy,
 spin or translation link — then it counts under that kind — or credits another outlet.
 Publisher profiles are aggregated in SQL rather than by ``signals.publisher_profiles``,
-which needs every document's text in memory.
+which needs every document's text in memory, and read from tallies kept at write time
+(``store/publisher_tally.py``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from newsgraph.store.sqlite import Store
 __all__ = [
     "UNKNOWN_PUBLISHER", "LinkFilter", "StoryFilter", "document_links", "document_signals",
     "document_story", "iter_links", "iter_stories", "link", "link_counts", "links", "publishers",
+    "publishers_scan",
     "resolve_prefix", "signals_dict", "stories", "story",
 ]
 
@@ -346,9 +348,20 @@ def _doc_origin(store: Store) -> dict[str, str]:
 
 
 def publishers(store: Store) -> list[dict[str, Any]]:
+    """``publishers_scan``'s profiles, read from the tallies kept at write time
+    (``store/publisher_tally.py``): a few rows per publisher instead of the corpus."""
+    from newsgraph.store.publisher_tally import publishers as from_tally
+
+    return from_tally(store)
+
+
+def publishers_scan(store: Store) -> list[dict[str, Any]]:
     """One profile per publisher, most articles first: ``{publisher, articles, originals,
     republished: {kind: n}, original_share, signals: {name: {mean, flagged, measured}},
-    claims, named_share, anonymous_share, hedged_share, credited: {outlet: n}}``."""
+    claims, named_share, anonymous_share, hedged_share, credited: {outlet: n}}``.
+
+    The definition, computed from every document, link, claim and signal (seconds at
+    100k articles); the pages read ``publishers`` instead."""
     pubs: dict[str, dict[str, Any]] = {}
     doc_pub: dict[str, str] = {}
     for doc_id, pub, credited in store.conn.execute(

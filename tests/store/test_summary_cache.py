@@ -55,3 +55,22 @@ def test_summary_cache_keys_are_per_store_and_per_key(tmp_path: Path):
         assert cached(b, "k", lambda: "b") == "b"
         assert cached(a, "other", lambda: "other") == "other"
         assert cached(a, "k", lambda: "recomputed") == "a"
+
+
+def test_fingerprint_moves_with_links_resolution_and_deletions(tmp_path: Path):
+    with Store(tmp_path / "kb.db") as store:
+        _add(store, tmp_path, "Bremen")
+        _add(store, tmp_path, "Kiel")
+        a, b = (r[0] for r in store.conn.execute("SELECT id FROM documents ORDER BY rowid"))
+        marks = [fingerprint(store)]
+        for sql, args in (
+                ("INSERT INTO links (a, b, kind, score, data) VALUES (?, ?, 'copy', 1, '{}')", (a, b)),
+                ("DELETE FROM links WHERE a = ?", (a,)),
+                ("UPDATE documents SET resolved = 1 WHERE id = ?", (a,)),
+                ("UPDATE entity_edits SET withdrawn = 'now'", ()),
+                ("DELETE FROM documents WHERE id = ?", (b,))):
+            with store.conn:
+                store.conn.execute(sql, args)
+            marks.append(fingerprint(store))
+        assert len(set(marks)) == len(marks) - 1  # the no-op edit update (no rows) moves nothing
+        assert fingerprint(store) == marks[-1]  # reading does not move it

@@ -15,9 +15,8 @@ from typing import Any
 
 from newsgraph.api import urls
 from newsgraph.api.views.places import country_name, iso_numeric
-from newsgraph.store import Store
-from newsgraph.store.facts_queries import event_place_counts, place, place_points
-from newsgraph.store.summary_cache import cached
+from newsgraph.store import Store, map_tally
+from newsgraph.store.facts_queries import place
 from newsgraph.web import basemap
 
 __all__ = ["MapContext", "MapDrawing", "MapPlace", "map_view"]
@@ -134,13 +133,14 @@ def map_view(store: Store, *, focus: int | None = None, lat: float | None = None
              country: str | None = None) -> tuple[MapContext, MapDrawing]:
     country = (country or "").upper() or None
     events: dict[int, dict[str, int]] = {}
-    for geonameid, place_country, event_type, n in cached(store, "event_place_counts",
-                                                         lambda: event_place_counts(store)):
+    # Kept up to date incrementally (store/map_tally.py): only what was written since the
+    # last request is read.
+    for geonameid, place_country, event_type, n in map_tally.event_place_counts(store):
         if country and place_country != country:
             continue
         types = events.setdefault(geonameid, {})
         types[event_type] = types.get(event_type, 0) + n
-    points = cached(store, ("place_points", country), lambda: place_points(store, country=country))
+    points = map_tally.place_points(store, country=country)
     places = [MapPlace(p.geonameid, p.name, p.country, country_name(p.country), p.feature, p.lat, p.lon,
                        p.mentions, p.documents, sum(events.get(p.geonameid, {}).values()),
                        events.get(p.geonameid, {}), urls.place(p.geonameid),

@@ -14,9 +14,8 @@ from typing import Any
 from newsgraph.api import urls
 from newsgraph.api.config import LIST_PAGE_SIZE
 from newsgraph.api.views.base import Pager, pager
-from newsgraph.store import Store
-from newsgraph.store.facts_queries import PlacePoint, events_at, place, place_mentions, place_points
-from newsgraph.store.summary_cache import cached
+from newsgraph.store import Store, map_tally
+from newsgraph.store.facts_queries import PlacePoint, events_at, place, place_mentions
 
 __all__ = ["PlaceContext", "PlaceRowView", "PlacesContext", "country_name", "place_view", "places_view"]
 
@@ -129,8 +128,7 @@ def _cut(m: dict[str, Any]) -> SentenceCut:
 def places_view(store: Store, country: str | None = None) -> PlacesContext:
     country = (country or "").upper() or None
     return PlacesContext(country, country_name(country),
-                         [place_row(p) for p in cached(store, ("place_points", country),
-                                                       lambda: place_points(store, country=country))],
+                         [place_row(p) for p in map_tally.place_points(store, country=country)],
                          urls.map_view(country=country))
 
 

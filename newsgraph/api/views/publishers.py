@@ -15,7 +15,6 @@ from urllib.parse import quote
 
 from newsgraph.store import Store
 from newsgraph.store import story_queries as q
-from newsgraph.store.summary_cache import cached
 
 __all__ = ["PublisherRow", "PublishersContext", "publishers_view"]
 
@@ -72,6 +71,7 @@ def _row(p: dict[str, Any]) -> PublisherRow:
 
 
 def publishers_view(store: Store) -> PublishersContext:
-    rows = [_row(p) for p in cached(store, "publishers", lambda: q.publishers(store))]
+    # Read from the tallies kept at write time (store/publisher_tally.py): always current.
+    rows = [_row(p) for p in q.publishers(store)]
     names = sorted({n for r in rows for n in r.signals})
     return PublishersContext(rows, names)
