@@ -245,7 +245,7 @@ def _pct(values: list[float], q: float) -> float:
 
 def run(articles: int = 100_000, template_docs: int = 1_000, template: Path | None = None,
         workdir: Path | None = None, repeat: int = 20, seed: int = 13,
-        reuse: bool = False) -> dict[str, Any]:
+        reuse: bool = False, after_write: int = 10) -> dict[str, Any]:
     from fastapi.testclient import TestClient
 
     from newsgraph.api.app import create_app
@@ -279,7 +279,35 @@ def run(articles: int = 100_000, template_docs: int = 1_000, template: Path | No
         results[name] = {"html_p50": statistics.median(html), "html_p95": _pct(html, 0.95),
                          "json_p50": statistics.median(js), "json_p95": _pct(js, 0.95),
                          "max": max(html + js)}
-    return {"store": built, "results": results, "repeat": repeat}
+    after = _after_write(big, client, after_write, rng) if after_write else None
+    return {"store": built, "results": results, "repeat": repeat, "after_write": after}
+
+
+def _after_write(big: Path, client: Any, n: int, rng: random.Random) -> dict[str, Any]:
+    """Ingest ``n`` BBC articles the store lacks, then time the first request of the pages
+    that aggregate the whole store (the cost an analyst pays after each ingest batch).
+
+    The replicated store has no resolver state, so these articles are extracted but not
+    resolved across documents (their documents, claims, places, events and signals are
+    written; entity and story resolution are what a real ingest would add).
+    """
+    from newsgraph.model.document import content_id
+    from newsgraph.pipeline import ingest
+    from newsgraph.settings import Options
+    from newsgraph.store import Store
+
+    root = data_dir("corpora", "bbc-news")
+    files = sorted(p for p in root.rglob("*.txt") if p.name.upper() != "README.TXT")
+    with Store(big) as store:
+        fresh = [f for f in reversed(files) if not store.has_document(content_id(f.read_bytes()))][:n]
+        t0 = time.perf_counter()
+        report = ingest(fresh, store, Options(resolve=False), root=root)
+        seconds = time.perf_counter() - t0
+    word = rng.choice(["government", "minister", "people", "market", "world"])
+    pages = {"publishers": "/publishers", "map": "/map", "search: frequent word": f"/search?q={word}"}
+    first = {name: _measure(client.get, [path])[0] for name, path in pages.items()}
+    again = {name: _measure(client.get, [path])[0] for name, path in pages.items()}
+    return {"ingested": len(report.ingested), "seconds": seconds, "first": first, "again": again}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -292,9 +320,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--reuse", action="store_true",
                         help="measure the store a previous run built in --workdir")
+    parser.add_argument("--after-write", type=int, default=10, metavar="N",
+                        help="then ingest N new articles and time the first request of the "
+                             "whole-store pages (0 skips; the store keeps them)")
     args = parser.parse_args(argv)
     out = run(args.articles, args.template_docs, args.template, args.workdir, args.repeat,
-              reuse=args.reuse)
+              reuse=args.reuse, after_write=args.after_write)
     table = Table(title=f"API latency, ms, {out['store']['counts']['documents']:,} articles "
                         f"({out['repeat']} requests per row and format, in-process ASGI)")
     for col in ("query", "HTML p50", "HTML p95", "JSON p50", "JSON p95", "max"):
@@ -302,3 +333,12 @@ def main(argv: list[str] | None = None) -> None:
     for name, r in out["results"].items():
         table.add_row(name, *(f"{r[k]:.0f}" for k in ("html_p50", "html_p95", "json_p50", "json_p95", "max")))
     console.print(table)
+    after = out.get("after_write")
+    if after:
+        t2 = Table(title=f"after ingesting {after['ingested']} new articles ({after['seconds']:.1f} s, "
+                         "no corpus resolution): ms")
+        for col in ("page (HTML)", "first request", "second request"):
+            t2.add_column(col, justify="left" if col.startswith("page") else "right")
+        for name, ms in after["first"].items():
+            t2.add_row(name, f"{ms:.0f}", f"{after['again'][name]:.0f}")
+        console.print(t2)

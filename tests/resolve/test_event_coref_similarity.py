@@ -8,6 +8,7 @@ import numpy as np
 from event_coref_helpers import assault_mention
 
 from newsgraph.extract.events import extract_events
+from newsgraph.model.events import Span
 from newsgraph.resolve.events import EventResolver, ResolverOptions
 from newsgraph.resolve.events.embed import DIM, mention_vectors, window_text
 
@@ -112,3 +113,29 @@ def test_event_coref_bridging_mention_does_not_chain_unlike_events():
     r, ids = _three(0.0)
     assert len(r.events) == 2  # average link: m3 is near both, m1 and m2 are not near each other
     assert r.event_of(ids[0]) != r.event_of(ids[1])
+
+
+def _storm_and_loot(second_sentence_start: int, options: ResolverOptions | None = None) -> EventResolver:
+    """"stormed" then "looted" in one document, their vectors at a middling cosine (0.5):
+    close enough to join when nothing else tells them apart."""
+    r = EventResolver(options=options)
+    storm = assault_mention("d", "Rebels stormed the town and looted the market.", "stormed", "storm")
+    loot = assault_mention("d", "Rebels stormed the town and looted the market.", "looted", "loot")
+    if second_sentence_start:
+        # The same words, but "looted" in a later sentence of the document.
+        text = "Later they looted the market."
+        rel = text.index("looted")
+        loot.sentence = Span(second_sentence_start, second_sentence_start + len(text), text)
+        loot.trigger = Span(second_sentence_start + rel, second_sentence_start + rel + 6, "looted")
+        loot.id = f"d:{loot.trigger.start}"
+    for m, v in ((storm, _unit_parts(1, 0)), (loot, _unit_parts(0.5, 0.75**0.5))):
+        r.add(m, story="one story", vector=v)
+    return r
+
+
+def test_event_coref_two_words_in_one_sentence_are_two_events():
+    # One sentence rarely names one event twice in two words: the pair's logit is lowered.
+    assert len(_storm_and_loot(0).events) == 2
+    # Without that penalty, or in two sentences, the same similarity links them.
+    assert len(_storm_and_loot(0, ResolverOptions(w_same_sentence=0.0)).events) == 1
+    assert len(_storm_and_loot(48).events) == 1
