@@ -136,6 +136,10 @@ class EventMention:
     lemma: str = ""  # trigger lemma (used by event coreference)
     confidence: float = 0.0
     rule: str = ""  # which lexicon entry / parse rule produced it
+    #: The time expression attached to the event when it needs a document date the
+    #: document lacked ("shot dead yesterday" in an undated report): ``date`` stays
+    #: None until ``resolve/dates`` dates the document from another report.
+    date_pending: Span | None = None
 
 
 @dataclass(slots=True)

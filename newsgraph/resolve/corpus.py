@@ -79,6 +79,7 @@ def event_mention_from_dict(d: dict[str, Any]) -> EventMention:
         place=EventPlace(**d["place"]) if d.get("place") else None,
         date=date, context=list(d.get("context", [])), flags=EventFlags(**flags),
         lemma=d.get("lemma", ""), confidence=d.get("confidence", 0.0), rule=d.get("rule", ""),
+        date_pending=Span(**d["date_pending"]) if d.get("date_pending") else None,
     )
 
 

@@ -28,7 +28,9 @@ We invert the normaliser by trying candidate dates rather than writing an invers
 each kind of expression: it stays exact for every rule ``normalise_text`` knows (weekday
 context, ISO weeks, month arithmetic) and costs a few hundred cached calls per vote.
 Relative expressions of a newly dated document are then re-normalised against the window
-(a value is kept only when it is the same wherever the date falls in the window).
+(a value is kept only when it is the same wherever the date falls in the window), and so
+are its own event mentions' dates that waited for it (``EventMention.date_pending``); a
+date found that way is never an anchor for a third document.
 """
 
 from __future__ import annotations
@@ -40,17 +42,21 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
 
+from newsgraph.extract.events.time import normalise_date
 from newsgraph.model.claims import ClaimSpan, TimeExpression
 from newsgraph.nlp.time import future_context, normalise_text
 from newsgraph.store import Store
 from newsgraph.store.date_queries import (
     EVENT_ANCHOR_SOURCE,
+    REPORT_DATED_RULE,
     anchor_rows,
     document_dating,
     document_sentences,
     document_times,
+    event_mention_dates,
     undated_documents_of_events,
     write_document_date,
+    write_event_mention_dates,
     write_times,
 )
 
@@ -61,6 +67,7 @@ __all__ = [
     "date_documents",
     "infer_from_votes",
     "is_relative",
+    "redate_mentions",
     "renormalise",
     "value_interval",
     "window_value",
@@ -284,6 +291,31 @@ def renormalise(times: Iterable[TimeExpression], window: Window | None,
     return out
 
 
+def redate_mentions(mentions: Iterable[dict], window: Window | None,
+                    future_at: Callable[[int], bool]) -> list[dict]:
+    """Event-mention records (stored JSON) whose date follows the document's new window:
+    a pending expression gets its interval when it is the same across the window; a date
+    found that way goes back to pending when the window is gone or no longer fixes it.
+    Returns the records that changed."""
+    changed = []
+    for m in mentions:
+        date = m.get("date")
+        ours = bool(date) and str(date.get("rule", "")).endswith(REPORT_DATED_RULE)
+        pending = m.get("date_pending") or (date["evidence"] if ours else None)
+        if pending is None or (date and not ours):
+            continue
+        new = None
+        if window is not None:
+            future = future_at(pending["start"])
+            lo = normalise_date(pending["text"], window[0].isoformat(), future=future)
+            if lo is not None and lo == normalise_date(pending["text"], window[1].isoformat(), future=future):
+                new = {"start": lo[0], "end": lo[1], "precision": lo[2], "evidence": pending,
+                       "rule": "date_pending" + REPORT_DATED_RULE}
+        if new != date:
+            changed.append({**m, "date": new, "date_pending": None if new else pending})
+    return changed
+
+
 # -- store-facing ---------------------------------------------------------------------
 def _votes(store: Store, doc_id: str, text: str, times: list[TimeExpression]) -> list[DateVote]:
     votes: dict[tuple[int, str], DateVote] = {}
@@ -368,5 +400,8 @@ def date_documents(store: Store, event_ids: Iterable[str]) -> list[DateInference
             sentences = document_sentences(store, doc_id)
             window = (dt.date.fromisoformat(inference.lo), dt.date.fromisoformat(inference.hi)) \
                 if inference.lo and inference.hi else None
-            write_times(store, doc_id, renormalise(times, window, _future_at(text, sentences)))
+            future_at = _future_at(text, sentences)
+            write_times(store, doc_id, renormalise(times, window, future_at))
+            write_event_mention_dates(store, redate_mentions(event_mention_dates(store, doc_id), window,
+                                                             future_at))
     return out

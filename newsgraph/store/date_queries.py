@@ -23,13 +23,18 @@ __all__ = [
     "document_dating",
     "document_sentences",
     "document_times",
+    "event_mention_dates",
     "undated_documents_of_events",
     "write_document_date",
+    "write_event_mention_dates",
     "write_times",
 ]
 
 #: ``provenance["published"]`` of a date inferred from another document's event date.
 EVENT_ANCHOR_SOURCE = "inferred:event-anchor"
+#: Suffix of an ``EventDate.rule`` set once the document was dated from other reports:
+#: such a date is never an anchor for a third document (no chains of inference).
+REPORT_DATED_RULE = ":anchored-by-other-reports"
 
 
 def undated_documents_of_events(store: Store, event_ids: Iterable[str]) -> list[str]:
@@ -60,7 +65,8 @@ def anchor_rows(store: Store, doc_id: str) -> list[dict[str, Any]]:
            JOIN event_sources so ON so.event_id = s.event_id AND so.doc_id != m.doc_id
            JOIN event_mentions o ON o.id = so.mention_id
            WHERE m.doc_id = ? AND o.date_start IS NOT NULL
-           ORDER BY m.start, o.doc_id, o.start""", (doc_id,)).fetchall()
+             AND coalesce(json_extract(o.data, '$.date.rule'), '') NOT LIKE ?
+           ORDER BY m.start, o.doc_id, o.start""", (doc_id, f"%{REPORT_DATED_RULE}")).fetchall()
     return [{"mention": r[0], "trigger_start": r[1], "sent_start": r[2], "sent_end": r[3],
              "event": r[4], "source_doc": r[5], "source_mention": r[6],
              "date": json.loads(r[7]) if r[7] else None} for r in rows]
@@ -95,3 +101,22 @@ def write_times(store: Store, doc_id: str, times: Iterable[TimeExpression]) -> N
         'UPDATE times SET value = ?, precision = ?, data = ? WHERE doc_id = ? AND start = ? AND "end" = ?',
         [(t.value, t.precision, json.dumps(asdict(t), ensure_ascii=False), doc_id, t.start, t.end)
          for t in times])
+
+
+def event_mention_dates(store: Store, doc_id: str) -> list[dict[str, Any]]:
+    """The stored data of ``doc_id``'s event mentions that wait for the document's date
+    (``date_pending``) or were dated once it was inferred (rule ``REPORT_DATED_RULE``)."""
+    rows = store.conn.execute(
+        """SELECT data FROM event_mentions WHERE doc_id = ?
+             AND (json_extract(data, '$.date_pending') IS NOT NULL
+                  OR coalesce(json_extract(data, '$.date.rule'), '') LIKE ?)
+           ORDER BY start""", (doc_id, f"%{REPORT_DATED_RULE}")).fetchall()
+    return [json.loads(r[0]) for r in rows]
+
+
+def write_event_mention_dates(store: Store, mentions: Iterable[dict[str, Any]]) -> None:
+    """Write back event-mention data whose ``date`` changed (the columns follow it)."""
+    store.conn.executemany(
+        "UPDATE event_mentions SET date_start = ?, date_end = ?, data = ? WHERE id = ?",
+        [((m.get("date") or {}).get("start"), (m.get("date") or {}).get("end"),
+          json.dumps(m, ensure_ascii=False), m["id"]) for m in mentions])

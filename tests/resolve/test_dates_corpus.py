@@ -67,6 +67,12 @@ def _time(store: Store, doc_id: str, text: str) -> dict:
     return json.loads(row[0])
 
 
+def _event_mention(store: Store, doc_id: str, trigger: str) -> dict:
+    rows = [json.loads(r[0]) for r in store.conn.execute(
+        "SELECT data FROM event_mentions WHERE doc_id = ? ORDER BY start", (doc_id,))]
+    return next(m for m in rows if m["trigger"]["text"] == trigger)
+
+
 @pytest.mark.parametrize("dated_first", [True, False])
 def test_dates_undated_report_dated_by_the_event_in_either_order(
         tmp_path: Path, store: Store, dated_first: bool) -> None:
@@ -103,6 +109,25 @@ def test_dates_yesterday_gives_the_day_and_renormalises(tmp_path: Path, store: S
     assert (published, inferred, prov["published_precision"]) == ("2015-03-04", 1, "day")
     assert _time(store, doc_id, "yesterday")["value"] == "2015-03-03"
     assert _time(store, doc_id, "last month")["value"] == "2015-02"
+    # Its own report of the killing waited for that date, and now has the day.
+    shot = _event_mention(store, doc_id, "shot")
+    assert shot["date_pending"] is None
+    assert (shot["date"]["start"], shot["date"]["end"], shot["date"]["precision"]) == (
+        "2015-03-03", "2015-03-03", "day")
+    assert shot["date"]["evidence"]["text"] == "yesterday"
+    assert shot["date"]["rule"].endswith(":anchored-by-other-reports")
+    assert store.conn.execute("SELECT date_start FROM event_mentions WHERE id = ?",
+                              (shot["id"],)).fetchone()[0] == "2015-03-03"
+
+
+def test_dates_a_week_window_dates_a_last_week_event_by_its_week(tmp_path: Path, store: Store) -> None:
+    folders = _write(tmp_path, dated=DATED, undated=LAST_WEEK)
+    ingest([folders["dated"], folders["undated"]], store)
+    doc_id, published, *_ = _doc(store, "undated")
+    assert published == "2015-03"
+    shot = _event_mention(store, doc_id, "shot")
+    assert (shot["date"]["start"], shot["date"]["end"], shot["date"]["precision"]) == (
+        "2015-03-02", "2015-03-08", "week")
 
 
 def test_dates_conflicting_anchors_leave_the_date_null(tmp_path: Path, store: Store) -> None:
@@ -117,6 +142,9 @@ def test_dates_conflicting_anchors_leave_the_date_null(tmp_path: Path, store: St
     assert prov["published_conflict"].startswith("votes disagree")
     assert len(json.loads(prov["published_evidence"])) == 2
     assert _time(store, doc_id, "yesterday")["value"] is None
+    # Undated, its report of the killing keeps the expression it waits for.
+    shot = _event_mention(store, doc_id, "shot")
+    assert shot["date"] is None and shot["date_pending"]["text"] == "yesterday"
 
 
 def test_dates_article_page_shows_the_evidence(tmp_path: Path, store: Store) -> None:

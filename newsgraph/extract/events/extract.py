@@ -36,7 +36,7 @@ from newsgraph.extract.events.lexicon import (
     lookup,
 )
 from newsgraph.extract.events.place import place_for
-from newsgraph.extract.events.time import date_for
+from newsgraph.extract.events.time import date_for, pending_date_for
 from newsgraph.model.document import AnnotatedDocument
 from newsgraph.model.events import EventMention, Span, event_mention_id
 
@@ -228,6 +228,7 @@ def extract_events(adoc: AnnotatedDocument) -> list[EventMention]:
                 targets=targets,
                 place=place,
                 date=date,
+                date_pending=pending_date_for(tok, published) if date is None else None,
                 context=_contexts(sent),
                 flags=flags,
                 lemma=tok.lemma_.lower(),

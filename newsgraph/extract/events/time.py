@@ -24,7 +24,7 @@ from typing import Any
 from newsgraph.model.events import EventDate, Span
 from newsgraph.nlp.time import future_context, normalise_text
 
-__all__ = ["FRAME_LOOKBACK_SENTENCES", "date_for", "normalise_date"]
+__all__ = ["FRAME_LOOKBACK_SENTENCES", "date_for", "normalise_date", "pending_date_for"]
 
 Token = Any
 
@@ -123,25 +123,18 @@ def _make(ent: Any, published: str | None, rule: str) -> EventDate | None:
     return EventDate(norm[0], norm[1], norm[2], Span(ent.start_char, ent.end_char, ent.text), rule)
 
 
-def date_for(trigger: Token, published: str | None) -> EventDate | None:
-    """The event's date with its evidence span, or None when nothing dates it."""
+def _candidates(trigger: Token) -> Any:
+    """``(DATE span, rule)`` in the order they may date the event (see the module docstring)."""
     doc = trigger.doc
     sent = trigger.sent
-    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    dates = sorted((e for e in sent.ents if e.label_ == "DATE"), key=lambda e: abs(e.start - trigger.i))
     clause = _clause_tokens(trigger)
-    for ent in sorted(dates, key=lambda e: abs(e.start - trigger.i)):
-        if ent.start in clause:
-            hit = _make(ent, published, "date_in_clause")
-            if hit:
-                return hit
-    for ent in sorted(dates, key=lambda e: abs(e.start - trigger.i)):
-        hit = _make(ent, published, "date_in_sentence")
-        if hit:
-            return hit
+    yield from ((ent, "date_in_clause") for ent in dates if ent.start in clause)
+    yield from ((ent, "date_in_sentence") for ent in dates)
     # Fronted dates of previous sentences in the same paragraph frame this one,
     # when this one narrates in the past too ("In 2017, … . Police arrested …").
     if not _past(trigger):
-        return None
+        return
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
     idx = next((i for i, s in enumerate(sents) if s.start == sent.start), -1)
     for back in range(1, FRAME_LOOKBACK_SENTENCES + 1):
@@ -153,7 +146,30 @@ def date_for(trigger: Token, published: str | None) -> EventDate | None:
             break  # a paragraph break ends the frame
         for ent in prev.ents:
             if ent.label_ == "DATE" and ent.start_char - prev.start_char <= FRAME_MAX_OFFSET:
-                hit = _make(ent, published, "date_frame_previous_sentence")
-                if hit:
-                    return hit
+                yield ent, "date_frame_previous_sentence"
+
+
+def date_for(trigger: Token, published: str | None) -> EventDate | None:
+    """The event's date with its evidence span, or None when nothing dates it."""
+    for ent, rule in _candidates(trigger):
+        hit = _make(ent, published, rule)
+        if hit:
+            return hit
+    return None
+
+
+#: Any fixed day: tells whether an expression's value depends on the document date.
+_PROBE = dt.date(2001, 6, 13)
+
+
+def pending_date_for(trigger: Token, published: str | None) -> Span | None:
+    """The expression that would date the event if the document had a date ("yesterday",
+    "last week"), when it has none; None when it has one or nothing relative is attached."""
+    if _anchor(published) is not None:
+        return None
+    for ent, _rule in _candidates(trigger):
+        future = future_context(ent.sent.text)
+        if normalise_text(ent.text, _PROBE, future=future)[3] == "document-date" \
+                and normalise_date(ent.text, _PROBE.isoformat(), future=future) is not None:
+            return Span(ent.start_char, ent.end_char, ent.text)
     return None
