@@ -501,23 +501,11 @@ MIGRATIONS.append(
     """
     CREATE TABLE store_writes (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
     INSERT INTO store_writes (id, n) VALUES (1, 0);
-    CREATE TRIGGER store_writes_doc_insert AFTER INSERT ON documents BEGIN
-        UPDATE store_writes SET n = n + 1 WHERE id = 1; END;
-    CREATE TRIGGER store_writes_doc_update AFTER UPDATE ON documents BEGIN
-        UPDATE store_writes SET n = n + 1 WHERE id = 1; END;
-    CREATE TRIGGER store_writes_doc_delete AFTER DELETE ON documents BEGIN
-        UPDATE store_writes SET n = n + 1 WHERE id = 1; END;
-    CREATE TRIGGER store_writes_link_insert AFTER INSERT ON links BEGIN
-        UPDATE store_writes SET n = n + 1 WHERE id = 1; END;
-    CREATE TRIGGER store_writes_link_update AFTER UPDATE ON links BEGIN
-        UPDATE store_writes SET n = n + 1 WHERE id = 1; END;
-    CREATE TRIGGER store_writes_link_delete AFTER DELETE ON links BEGIN
-        UPDATE store_writes SET n = n + 1 WHERE id = 1; END;
-    CREATE TRIGGER store_writes_edit_insert AFTER INSERT ON entity_edits BEGIN
-        UPDATE store_writes SET n = n + 1 WHERE id = 1; END;
-    CREATE TRIGGER store_writes_edit_update AFTER UPDATE ON entity_edits BEGIN
-        UPDATE store_writes SET n = n + 1 WHERE id = 1; END;
-    CREATE TRIGGER store_writes_edit_delete AFTER DELETE ON entity_edits BEGIN
-        UPDATE store_writes SET n = n + 1 WHERE id = 1; END;
     """
+    + "".join(
+        f"CREATE TRIGGER store_writes_{name}_{op.lower()} AFTER {op} ON {table} BEGIN\n"
+        "    UPDATE store_writes SET n = n + 1 WHERE id = 1; END;\n"
+        for name, table in (("doc", "documents"), ("link", "links"), ("edit", "entity_edits"))
+        for op in ("INSERT", "UPDATE", "DELETE")
+    )
 )
