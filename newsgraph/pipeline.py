@@ -130,7 +130,6 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
             waiting.append([r for r, _ in batch])
             yield [d for _, d in batch]
 
-    flushes = 0
     for processed in processor(batches(), options):
         raws = waiting.pop(0)
         written = []
@@ -146,8 +145,7 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
             in_flight.discard(raw.id)
         if resolver is not None:
             resolver.resolve(written)
-            flushes += 1
-            if flushes % settings.RESOLVE_COMMIT_EVERY == 0:
+            if resolver.commit_due(settings.RESOLVE_COMMIT_EVERY * options.batch_size):
                 resolver.commit()
         for adoc in written:
             adoc.doc = None  # resolution was the last reader of the parse: free it

@@ -99,3 +99,28 @@ def test_a_claim_links_to_the_event_it_reports(tmp_path: Path, store: Store):
     claim = next(c for c in facts["claims"] if "arrested" in c["content"]["text"])
     arrest = next(e for e in facts["event_mentions"] if e["trigger"]["text"] == "arrested")
     assert arrest["id"] in claim["events"] and arrest["flags"]["claim"] == claim["id"]
+
+
+def test_resolver_state_is_saved_less_often_as_the_corpus_grows(tmp_path: Path, store: Store, monkeypatch):
+    """The resolvers' state is written whole, so saves are spaced geometrically: with a
+    fraction of 1.0 a save is due once the new documents match those already saved."""
+    from newsgraph import settings
+    from newsgraph.resolve.corpus import CorpusResolver
+
+    monkeypatch.setattr(settings, "RESOLVE_COMMIT_EVERY", 1)
+    monkeypatch.setattr(settings, "RESOLVE_COMMIT_FRACTION", 1.0)
+    saved_at: list[int] = []
+    real_commit = CorpusResolver.commit
+
+    def commit(self: CorpusResolver) -> None:
+        real_commit(self)
+        saved_at.append(store.conn.execute("SELECT count(*) FROM documents WHERE resolved = 1").fetchone()[0])
+
+    monkeypatch.setattr(CorpusResolver, "commit", commit)
+    root = tmp_path / "corpus"
+    root.mkdir()
+    for i, port in enumerate(["Anselm", "Brevik", "Carrow", "Dunmere", "Eskel", "Farlow"]):
+        (root / f"{i}.txt").write_text(ARTICLE.replace("Anselm", port), encoding="utf-8")
+    report = ingest([root], store, Options(batch_size=1))
+    assert len(report.ingested) == 6
+    assert saved_at == [1, 2, 4, 6]  # doubling, then the end of the run saves the rest

@@ -23,6 +23,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
+from newsgraph import settings
 from newsgraph.model import (
     AnnotatedDocument,
     ArgumentSpan,
@@ -122,6 +123,7 @@ class CorpusResolver:
         self.events = self._load_events()
         self.stories = self._load_stories()
         self._uncommitted: list[str] = []
+        self._saved_docs: int | None = None
         self._reference_dirty = False
         self.reference, self._reference_pending = self._load_reference()
 
@@ -199,10 +201,20 @@ class CorpusResolver:
                          publisher=publisher, context=text_of[1])
         return resolver
 
+    def commit_due(self, min_docs: int) -> bool:
+        """Whether enough has been resolved since the last save to save again: ``min_docs``,
+        and ``settings.RESOLVE_COMMIT_FRACTION`` of the documents saved before."""
+        if len(self._uncommitted) < min_docs:
+            return False
+        if self._saved_docs is None:  # counted once per run (a scan), then kept up to date
+            self._saved_docs = self.store.conn.execute(
+                "SELECT count(*) FROM documents WHERE resolved = 1").fetchone()[0]
+        return len(self._uncommitted) >= settings.RESOLVE_COMMIT_FRACTION * self._saved_docs
+
     def commit(self) -> None:
         """Save both resolvers' state and mark the documents resolved since the last commit,
         in one transaction: a document counts as resolved only once the state that knows it
-        is stored. Called every few batches, not every batch, because the state is written
+        is stored. Called when ``commit_due``, not every batch, because the state is written
         whole (its size grows with the corpus)."""
         self.events.set_entity_lookup(None)
         try:
@@ -217,6 +229,8 @@ class CorpusResolver:
             self._save_reference()
             self.store.conn.executemany("UPDATE documents SET resolved = 1 WHERE id = ?",
                                         [(i,) for i in self._uncommitted])
+        if self._saved_docs is not None:
+            self._saved_docs += len(self._uncommitted)
         self._uncommitted.clear()
 
     # -- resolving -------------------------------------------------------------------
