@@ -2,9 +2,10 @@
 
 The pipeline hands each stored batch here (with the spaCy parse still attached, which
 the within-document coreference uses). The resolvers are incremental: they keep state
-between batches and between runs — the entity resolver as its own JSON state (chains
-per document plus the analyst's edits), the event resolver pickled — in the store's
-``resolver_state`` table, so a new ingest only pays for its new documents.
+between batches and between runs — the entity resolver as each document's chains
+(``entity_chains``, written once per document, replayed with the analyst's edits from
+``entity_edits``), the event resolver and the story index pickled in ``resolver_state``
+— so a new ingest only pays for its new documents.
 
 Resolution never rewrites a mention: it links mentions to entities and event mentions
 to events, and records why. A document is marked ``resolved`` only once its links are
@@ -118,6 +119,7 @@ class CorpusResolver:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self._chain_docs: set[str] = set()
         self.entities = self._load_entities()
         self.lookup = _MentionIndex(store)
         self.events = self._load_events()
@@ -139,15 +141,27 @@ class CorpusResolver:
             (stage, data, _now()))
 
     def _load_entities(self) -> Resolver:
-        text = self._state(ENTITY_STATE)
         edits = [Edit.from_dict(json.loads(r[0])) for r in self.store.conn.execute(
             "SELECT data FROM entity_edits WHERE withdrawn IS NULL ORDER BY created, rowid")]
-        if text is None:
+        legacy = self._state(ENTITY_STATE)
+        if legacy is not None:  # a store from before per-document chains (migration 9)
+            with self.store.conn:
+                self._save_chains(ResolverState.from_json(legacy).docs)
+                self.store.conn.execute("DELETE FROM resolver_state WHERE stage = ?", (ENTITY_STATE,))
+        docs = [(doc_id, json.loads(data)) for doc_id, data in self.store.conn.execute(
+            "SELECT doc_id, data FROM entity_chains ORDER BY seq")]
+        self._chain_docs = {doc_id for doc_id, _ in docs}
+        if not docs:
             return Resolver(edits=edits)
-        state = ResolverState.from_json(text)
         # The edits table is the audit log and the authority on which edits stand.
-        state.edits = [e.to_dict() for e in edits]
-        return Resolver.from_state(state)
+        return Resolver.from_state(ResolverState(docs, [e.to_dict() for e in edits]))
+
+    def _save_chains(self, docs: Iterable[tuple[str, list[dict[str, Any]]]]) -> None:
+        """Write the chains of documents not saved before (a document's chains never change)."""
+        self.store.conn.executemany(
+            "INSERT OR IGNORE INTO entity_chains (doc_id, data) SELECT ?, ? WHERE EXISTS "
+            "(SELECT 1 FROM documents WHERE id = ?)",
+            [(doc_id, json.dumps(chains, ensure_ascii=False), doc_id) for doc_id, chains in docs])
 
     def _load_stories(self) -> StoryIndex:
         # Per-document text views and sentence vectors live in the story_vectors table,
@@ -223,7 +237,9 @@ class CorpusResolver:
             self.events.set_entity_lookup(self.lookup)
         stories_blob = pickle.dumps(self.stories, protocol=5)
         with self.store.conn:
-            self._save_state(ENTITY_STATE, self.entities.state().to_json())
+            new = [(d, c) for d, c in self.entities.state().docs if d not in self._chain_docs]
+            self._save_chains(new)
+            self._chain_docs.update(d for d, _ in new)
             self._save_state(EVENT_STATE, events_blob)
             self._save_state(STORY_STATE, stories_blob)
             self._save_reference()

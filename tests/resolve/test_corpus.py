@@ -58,3 +58,40 @@ def test_documents_left_unresolved_are_caught_up(tmp_path: Path):
         (dostan,) = _entity_named(s, "Mirela Dostan")
         assert dostan[2] == 2
         assert s.conn.execute("SELECT count(*) FROM documents WHERE resolved = 0").fetchone()[0] == 0
+
+
+def test_entity_state_is_written_once_per_document_and_replayed(tmp_path: Path, store: Store):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "a.txt").write_text(A)
+    (tmp_path / "b" / "b.txt").write_text(B)
+    ingest([tmp_path / "a"], store)
+    first = store.conn.execute("SELECT seq, doc_id, data FROM entity_chains").fetchall()
+    assert len(first) == 1
+    ingest([tmp_path / "b"], store)  # a second run: replays a's chains, adds b's
+    rows = store.conn.execute("SELECT seq, doc_id, data FROM entity_chains ORDER BY seq").fetchall()
+    assert rows[0] == first[0] and len(rows) == 2  # a's row untouched
+    assert not store.conn.execute("SELECT 1 FROM resolver_state WHERE stage = 'entities'").fetchone()
+    (dostan,) = _entity_named(store, "Mirela Dostan")
+    assert dostan[2] == 2  # the replayed document and the new one: one person
+
+
+def test_an_old_whole_entity_state_moves_to_per_document_rows(tmp_path: Path, store: Store):
+    import json
+
+    from newsgraph.resolve.entities import ResolverState
+
+    (tmp_path / "a.txt").write_text(A)
+    (tmp_path / "b.txt").write_text(B)
+    ingest([tmp_path], store)
+    before = CorpusResolver(store).entities.entities()
+    rows = store.conn.execute("SELECT doc_id, data FROM entity_chains ORDER BY seq").fetchall()
+    with store.conn:  # the state as stores before migration 9 kept it
+        legacy = ResolverState([(d, json.loads(c)) for d, c in rows], []).to_json()
+        store.conn.execute("DELETE FROM entity_chains")
+        store.conn.execute("INSERT INTO resolver_state (stage, data, updated) VALUES ('entities', ?, '')",
+                           (legacy,))
+    after = CorpusResolver(store).entities.entities()
+    assert [(e.id, e.name, len(e.mentions)) for e in after] == [(e.id, e.name, len(e.mentions)) for e in before]
+    assert store.conn.execute("SELECT doc_id, data FROM entity_chains ORDER BY seq").fetchall() == rows
+    assert not store.conn.execute("SELECT 1 FROM resolver_state WHERE stage = 'entities'").fetchone()
