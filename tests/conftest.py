@@ -31,3 +31,21 @@ def store(tmp_path: Path):
 def demo_corpus() -> Path:
     """The seed articles when shared/ is beside the repo, else the fictional examples."""
     return SEEDS if SEEDS.is_dir() and any(SEEDS.iterdir()) else EXAMPLES
+
+
+@pytest.fixture()
+def rewind_to_v5():
+    """Turns a store's schema back to version 5 (before the publisher tallies, the search
+    place table, the write counter, per-document entity chains and the ingest-order
+    index), as a store written by an older newsgraph; opening it migrates it again."""
+
+    def rewind(conn) -> None:
+        conn.executescript(
+            "DROP TABLE publisher_docs; DROP TABLE publisher_tally; DROP TABLE publisher_signal_values;"
+            "DROP TABLE search_places; DROP TABLE store_writes; DROP TABLE entity_chains;"
+            "DROP INDEX documents_id_order;"
+            + "".join(f"DROP TRIGGER {r[0]};" for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
+            + "PRAGMA user_version = 5;")
+
+    return rewind

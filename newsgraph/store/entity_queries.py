@@ -109,11 +109,18 @@ def entity_mentions(store: Store, entity_id: str, *, limit: int | None = 50,
     (offsets and text), the document's title and how the mention was linked."""
     total = store.conn.execute("SELECT count(*) FROM entity_mentions WHERE entity_id = ?",
                                (entity_id,)).fetchone()[0]
+    # The page is chosen on the sort keys alone (``documents_id_order`` covers them), then
+    # only its rows read titles and sentences from the large document rows.
     rows = store.conn.execute(
-        f"""SELECT m.doc_id, m.start, m."end", m.text, m.label, m.method, m.score, m.reason,
+        f"""WITH page AS (
+                SELECT m.rowid AS mention FROM entity_mentions m
+                JOIN documents d INDEXED BY documents_id_order ON d.id = m.doc_id
+                WHERE m.entity_id = ? ORDER BY d.ingested_at, d.path, m.start LIMIT ? OFFSET ?)
+            SELECT m.doc_id, m.start, m."end", m.text, m.label, m.method, m.score, m.reason,
                    d.title, d.publisher, s.start, s."end", substr(d.text, s.start + 1, s."end" - s.start)
-            FROM entity_mentions m JOIN documents d ON d.id = m.doc_id {_SENTENCE_JOIN}
-            WHERE m.entity_id = ? ORDER BY d.ingested_at, d.path, m.start LIMIT ? OFFSET ?""",
+            FROM page JOIN entity_mentions m ON m.rowid = page.mention
+            JOIN documents d ON d.id = m.doc_id {_SENTENCE_JOIN}
+            ORDER BY d.ingested_at, d.path, m.start""",
         (entity_id, -1 if limit is None else limit, offset)).fetchall()
     return total, [{"doc": r[0], "start": r[1], "end": r[2], "text": r[3], "label": r[4], "method": r[5],
                     "score": r[6], "reason": r[7], "doc_title": r[8], "publisher": r[9],

@@ -526,3 +526,13 @@ MIGRATIONS.append(
     );
     """
 )
+
+
+MIGRATIONS.append(
+    # 10: an entity's mentions in ingest order without reading its documents' rows: the
+    # sort keys of a document by its id, in one index (a hub entity named in 100k
+    # articles sorted its mentions by reading 100k large document rows, ~0.6 s a page).
+    """
+    CREATE INDEX documents_id_order ON documents(id, ingested_at, path);
+    """
+)

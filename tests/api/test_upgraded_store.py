@@ -21,19 +21,14 @@ ARTICLE = {"url": "https://example.org/quay", "title": "Quay workers strike in H
                    "The port authority said talks would resume in Hamburg on Thursday."}
 
 
-def test_app_on_an_older_store_migrates_it(tmp_path: Path):
+def test_app_on_an_older_store_migrates_it(tmp_path: Path, rewind_to_v5):
     src = tmp_path / "feed"
     src.mkdir()
     (src / "feed.jsonl").write_text(json.dumps(ARTICLE) + "\n", encoding="utf-8")
     db = tmp_path / "old.db"
     with Store(db) as store:
         ingest([src], store, Options(resolve=False), root=src)
-        store.conn.executescript(  # back to schema version 5
-            "DROP TABLE publisher_docs; DROP TABLE publisher_tally; DROP TABLE publisher_signal_values;"
-            "DROP TABLE search_places; DROP TABLE store_writes;"
-            + "".join(f"DROP TRIGGER {r[0]};" for r in store.conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
-            + "PRAGMA user_version = 5;")
+        rewind_to_v5(store.conn)
     with TestClient(create_app(db), base_url=BASE) as client:
         pubs = client.get("/publishers.json").json()["publishers"]
         assert [(p["publisher"], p["articles"]) for p in pubs] == [("Harbour Weekly", 1)]

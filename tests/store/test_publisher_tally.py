@@ -133,19 +133,12 @@ def test_tallies_match_the_full_scan_through_ingests_and_edits(tmp_path: Path):
             == [tuple(r) for r in tally if r[3] != 0]
 
 
-def test_the_migration_fills_the_tallies_of_an_existing_store(tmp_path: Path):
+def test_the_migration_fills_the_tallies_of_an_existing_store(tmp_path: Path, rewind_to_v5):
     db = tmp_path / "old.db"
     with Store(db) as store:
         _ingest(store, tmp_path / "one", BATCH_1 + BATCH_2)
         expected = q.publishers_scan(store)
-        # back to the schema before the tallies (migrations 6 to 8, the only triggers), as
-        # a store written by an older newsgraph
-        store.conn.executescript(
-            "DROP TABLE publisher_docs; DROP TABLE publisher_tally; DROP TABLE publisher_signal_values;"
-            "DROP TABLE search_places; DROP TABLE store_writes;"
-            + "".join(f"DROP TRIGGER {r[0]};" for r in store.conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
-            + "PRAGMA user_version = 5;")
+        rewind_to_v5(store.conn)  # as a store written by an older newsgraph
     with Store(db) as store:
         assert publishers(store) == expected
 
