@@ -3,7 +3,8 @@ resolution into canonical entities with aliases, honouring analyst edits.
 
 Modules: ``names`` (normalisation, honorifics, romanisation variants), ``within``
 (document chains), ``blocking`` (candidate keys), ``scoring`` (evidence), ``resolver``
-(the incremental resolver and its JSON state), ``edits`` (building analyst edits),
+(the incremental resolver and its JSON state), ``lexical`` (related description nouns),
+``edits`` (building analyst edits),
 ``settings`` (every threshold).
 """
 

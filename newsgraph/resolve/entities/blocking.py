@@ -33,6 +33,7 @@ from newsgraph.resolve.entities.names import (
     NAME_STOPWORDS,
     ParsedName,
     acronym,
+    compact,
     consonant_skeleton,
     skeleton_words,
 )
@@ -58,14 +59,14 @@ def name_keys(p: ParsedName, options: ResolverOptions) -> list[str]:
         keys.append(f"t:{c}")
     else:
         for tok in p.tokens:
-            t = tok.replace("-", "")
+            t = compact((tok,))
             if len(t) >= 2 and t not in NAME_STOPWORDS:
                 keys.append(f"t:{t}")
         initials = acronym(p.surface)
         if initials:
             keys.append(f"a:{initials}")
     for tok in p.tokens:
-        t = tok.replace("-", "")
+        t = compact((tok,))
         if len(t) >= options.fuzzy_min_length:
             keys.append(f"p:{jellyfish.metaphone(t)}")
     if options.skeleton_keys:

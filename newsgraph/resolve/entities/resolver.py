@@ -11,7 +11,9 @@ entities behind them).
 
 Descriptions: a description chain ("the climber") matches entities by head noun —
 their own descriptions and the nouns their names are described with elsewhere
-("British climber Robert Buckley") — and may join an entity its document already feeds
+("British climber Robert Buckley"), or failing those by a related noun ("the convict"
+~ "the inmate": ``lexical.HeadNeighbours``; weaker evidence that needs more context) —
+and may join an entity its document already feeds
 (the document failed to link it; ``nominal_rejoin``). A named chain that its document
 describes absorbs the description-only entity of that noun built from other documents,
 when context supports it (``description_bridges``).
@@ -38,7 +40,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from newsgraph.model.document import AnnotatedDocument
@@ -52,6 +54,7 @@ from newsgraph.model.entities import (
     mention_key,
 )
 from newsgraph.resolve.entities.blocking import BlockIndex, name_keys
+from newsgraph.resolve.entities.lexical import HeadNeighbours
 from newsgraph.resolve.entities.names import ParsedName, parse_name
 from newsgraph.resolve.entities.scoring import (
     KIND_SCORE,
@@ -61,7 +64,7 @@ from newsgraph.resolve.entities.scoring import (
     type_compatibility,
 )
 from newsgraph.resolve.entities.settings import ResolverOptions
-from newsgraph.resolve.entities.within import Chain, ChainMention, chain_document
+from newsgraph.resolve.entities.within import Chain, chain_document
 
 __all__ = ["Resolver", "ResolverState"]
 
@@ -97,6 +100,10 @@ class _Entity:
     names: Counter[str] = field(default_factory=Counter)
     match_names: Counter[str] = field(default_factory=Counter)
     heads: Counter[str] = field(default_factory=Counter)
+    #: Numbers its descriptions were counted or ranked with ("20 points": "20"), and how
+    #: many of its descriptions were counted ("counted") or not ("plain").
+    counts: Counter[str] = field(default_factory=Counter)
+    counted: Counter[str] = field(default_factory=Counter)
     votes: Counter[str] = field(default_factory=Counter)
     context: Counter[str] = field(default_factory=Counter)
     cooc: Counter[str] = field(default_factory=Counter)
@@ -201,6 +208,7 @@ class Resolver:
     # ---- internals ----------------------------------------------------------------
     def _reset(self) -> None:
         self._index = BlockIndex(self.options)
+        self._heads = HeadNeighbours(self.options.related_heads)
         self._entities: dict[str, _Entity] = {}
         self._parent: dict[str, str] = {}
         self._mention_entity: dict[str, str] = {}
@@ -289,24 +297,13 @@ class Resolver:
                 split = Chain(
                     chain.doc,
                     [
-                        ChainMention(
-                            m.start,
-                            m.end,
-                            m.text,
-                            m.label,
-                            m.sentence,
-                            m.kind,
-                            "edit",
-                            1.0,
-                            f"moved out by analyst edit {edit.id}",
-                            m.subject,
-                            m.head,
-                            m.definite,
-                            m.antecedent,
-                            m.plural,
-                            m.title,
-                            list(m.descriptors),
-                            m.core,
+                        replace(
+                            m,
+                            method="edit",
+                            score=1.0,
+                            reason=f"moved out by analyst edit {edit.id}",
+                            descriptors=list(m.descriptors),
+                            count=list(m.count),
                         )
                         for m in moved
                     ],
@@ -386,6 +383,10 @@ class Resolver:
             keys.extend(name_keys(p, self.options))
         if chain.kind == "nominal":
             keys.extend(f"h:{h}" for h in chain.heads())
+            if self.options.synonym_heads:
+                for h in chain.heads():
+                    self._heads.add(h)
+                    keys.extend(f"h:{n}" for n in self._heads.near(h))
         candidates = {self._find(e) for e in self._index.lookup(keys, names)}
         accepted: list[tuple[float, str, MergeEvidence]] = []
         rejoin = chain.kind == "nominal" and self.options.nominal_rejoin
@@ -399,7 +400,7 @@ class Resolver:
             return None, None
         accepted.sort(key=lambda x: (-x[0], x[1]))
         best = accepted[0]
-        loose = ("partial", "exact_single", "nominal")
+        loose = ("partial", "exact_single", "nominal", "synonym")
         kinds = [_kind_of(a[2]) for a in accepted]
         if kinds[0] == "partial":
             # A bare word fitting several full names elsewhere ("Kim" → several Kims) goes to
@@ -409,6 +410,9 @@ class Resolver:
                 for eid in sorted(candidates)
                 if eid != best[1]
                 and eid not in used
+                # A candidate that could never take the chain (a partial name across types:
+                # "Obama" / "Obama White House") is no rival.
+                and type_compatibility(chain.labels(), self._entities[eid].votes) >= 1.0
                 and best_name_match(
                     names, self._entities[eid].parsed_names(), self.options.fuzzy_min_length
                 ).kind
@@ -474,14 +478,22 @@ class Resolver:
         o = self.options
         if chain.kind == "nominal":
             shared_heads = [h for h in chain.heads() if h in ent.heads]
-            match = (
-                NameMatch("nominal", KIND_SCORE["nominal"], shared_heads[0], shared_heads[0])
-                if shared_heads
-                else NameMatch("weak", 0.0)
+            related = (
+                [(h, n) for h in chain.heads() for n in self._heads.near(h) if n in ent.heads]
+                if self.options.synonym_heads and not shared_heads
+                else []
             )
+            if shared_heads:
+                match = NameMatch("nominal", KIND_SCORE["nominal"], shared_heads[0], shared_heads[0])
+            elif related:
+                match = NameMatch("synonym", KIND_SCORE["synonym"], *related[0])
+            else:
+                match = NameMatch("weak", 0.0)
         else:
             match = best_name_match(names, ent.parsed_names(), o.fuzzy_min_length)
         if match.kind == "weak":
+            return None
+        if chain.kind == "nominal" and o.counted_descriptions and _count_clash(chain, ent):
             return None
         kind = match.kind
         if kind == "exact":
@@ -565,6 +577,8 @@ class Resolver:
         ent.names.update(names)
         ent.match_names.update(chain.match_names())
         ent.heads.update(chain.heads())
+        ent.counts.update(n for m in chain.mentions if m.kind == "nominal" for n in m.count)
+        ent.counted.update("counted" if m.count else "plain" for m in chain.mentions if m.kind == "nominal")
         ent.votes.update(chain.labels())
         ent.context.update(chain.context)
         if len(ent.context) > self.options.entity_terms:
@@ -582,6 +596,9 @@ class Resolver:
         parsed = [parse_name(n) for n in chain.match_names()]
         keys = [k for p in parsed for k in name_keys(p, self.options)]
         keys += [f"h:{h}" for h in chain.heads()]
+        if self.options.synonym_heads:
+            for h in chain.heads():
+                self._heads.add(h)
         self._index.add(ent.id, keys, parsed)
 
     def _merge(self, a: str, b: str, reason: str, kind: str) -> str | None:
@@ -600,6 +617,8 @@ class Resolver:
         keep.names.update(gone.names)
         keep.match_names.update(gone.match_names)
         keep.heads.update(gone.heads)
+        keep.counts.update(gone.counts)
+        keep.counted.update(gone.counted)
         keep.votes.update(gone.votes)
         keep.context.update(gone.context)
         keep.cooc.update(gone.cooc)
@@ -697,6 +716,20 @@ class Resolver:
             list(ent.evidence),
             list(ent.docs),
         )
+
+
+def _count_clash(chain: Chain, ent: _Entity) -> bool:
+    """A description counted or ranked in every mention ("20 points", "the tenth point")
+    is a quantity of its own report: it is not an entity counted with other numbers, and
+    an uncounted description ("the points") is not an entity only ever counted."""
+    counts = [m.count for m in chain.mentions if m.kind == "nominal"]
+    if not counts:
+        return False
+    if not any(counts):
+        return ent.counted["counted"] > 0 and ent.counted["plain"] == 0
+    if not all(counts) or not ent.counts:
+        return False
+    return not {n for c in counts for n in c} & set(ent.counts)
 
 
 def _kind_of(evidence: MergeEvidence) -> str:

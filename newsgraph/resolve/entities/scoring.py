@@ -27,6 +27,7 @@ from rapidfuzz.distance import Levenshtein
 from newsgraph.resolve.entities.names import (
     ParsedName,
     acronym,
+    compact,
     consonant_skeleton,
     skeleton_words,
     variant_key,
@@ -77,6 +78,7 @@ KIND_SCORE: dict[str, float] = {
     "partial": 0.7,
     "skeleton": 0.7,
     "nominal": 0.7,
+    "synonym": 0.6,  # a related head noun ("prisoner" ~ "inmate"): below the same noun
     "weak": 0.0,
 }
 
@@ -161,7 +163,7 @@ def name_match(a: ParsedName, b: ParsedName, min_len: int = 5) -> NameMatch:
         return _NONE
     if a.is_multi != b.is_multi:
         single, multi = (a, b) if not a.is_multi else (b, a)
-        parts = [t.replace("-", "") for t in multi.tokens]
+        parts = [compact((t,)) for t in multi.tokens]
         if single.compact in (parts[0], parts[-1]):
             return NameMatch("partial", KIND_SCORE["partial"], a.surface, b.surface)
         if _skeleton_match(single, multi, min_len):

@@ -5,8 +5,9 @@ exact and hyphen/space/possessive variants, a bare surname or given name (``Kim`
 ``Mr. Kim``) to the right full name among several, acronyms to their expansions
 (``National Intelligence Service (NIS)`` … ``NIS``), typos one edit away from a full
 name whose other tokens agree, and — when the input carries them, as ECB+ gold
-mentions do — common nouns by head lemma and third-person pronouns to the most
-recent compatible person.
+mentions do — common nouns by head lemma (or, failing that, by a related head noun:
+"the gunman" … "the shooter", ``lexical``) and third-person pronouns (contractions
+such as "she's" included) to the most recent compatible person.
 
 Descriptions ("the inmate") join the one named chain the document itself describes
 with that noun — a title noun ("Texas inmate Arcade Comeaux"), an apposition ("Lohan,
@@ -49,11 +50,13 @@ from rapidfuzz.distance import Levenshtein
 
 from newsgraph.model.document import AnnotatedDocument
 from newsgraph.model.entities import mention_key
+from newsgraph.resolve.entities.lexical import head_similarity
 from newsgraph.resolve.entities.names import (
     HONORIFICS,
     ORG_DESIGNATORS,
     ParsedName,
     acronym,
+    compact,
     consonant_skeleton,
     parse_name,
     variant_key,
@@ -245,6 +248,8 @@ class ChainMention:
     #: The name proper when the span also holds its description ("defensive tackle Jamal
     #: Williams" → "Jamal Williams"); empty when the span is the name.
     core: str = ""
+    #: Numbers that count or rank a description ("20 points", "tenth point"), lower case.
+    count: list[str] = field(default_factory=list)
 
     @property
     def name_text(self) -> str:
@@ -321,6 +326,17 @@ class Chain:
         return cls(**data)
 
 
+_CLITIC = re.compile(r"['’](?:s|re|ll|d|ve|m)$")
+
+
+def _pronoun_word(text: str) -> str:
+    """Lower-cased text without a contracted auxiliary: "she's" → "she" (a tokeniser that
+    keeps contractions whole hands over the pronoun with its clitic)."""
+    lowered = text.lower().strip()
+    bare = _CLITIC.sub("", lowered)
+    return bare if bare in PRONOUNS else lowered
+
+
 def _head_of(text: str) -> str:
     words = _WORD.findall(text.lower())
     return words[-1] if words else text.lower()
@@ -337,6 +353,7 @@ class MentionInfo:
     fresh: bool = False
     descriptors: tuple[str, ...] = ()
     core: str = ""
+    count: tuple[str, ...] = ()
 
 
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "whom", "whose", "which", "that", "where"})
@@ -347,7 +364,7 @@ def classify_mention(adoc: AnnotatedDocument, start: int, end: int, text: str) -
     """Kind (name, nominal or pronoun), sentence role, head lemma, definiteness and — for
     relative pronouns — the noun the clause attaches to. Uses the spaCy parse when the
     document carries one; otherwise capitalisation alone."""
-    lowered = text.lower().strip()
+    lowered = _pronoun_word(text)
     doc = adoc.doc
     if doc is not None:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -385,7 +402,14 @@ def classify_mention(adoc: AnnotatedDocument, start: int, end: int, text: str) -
                 definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in root.children)
                 plural = root.tag_ in ("NNS", "NNPS")
                 return MentionInfo(
-                    "nominal", subject, root.lemma_.lower(), definite, -1, plural, fresh=_fresh(root)
+                    "nominal",
+                    subject,
+                    root.lemma_.lower(),
+                    definite,
+                    -1,
+                    plural,
+                    _fresh(root),
+                    count=_count(root),
                 )
             if root.pos_ == "PROPN" or any(t.pos_ == "PROPN" and t.is_title for t in span):
                 lemma, found, core = root.lemma_.lower(), _descriptors(span), _name_core(span)
@@ -406,7 +430,14 @@ def classify_mention(adoc: AnnotatedDocument, start: int, end: int, text: str) -
                         partner = child.idx
                         break
             return MentionInfo(
-                "nominal", subject, root.lemma_.lower(), definite, partner, plural, fresh=_fresh(root)
+                "nominal",
+                subject,
+                root.lemma_.lower(),
+                definite,
+                partner,
+                plural,
+                _fresh(root),
+                count=_count(root),
             )
     if lowered in PRONOUNS and not text.isupper():
         return MentionInfo("pronoun", False, lowered)
@@ -462,6 +493,11 @@ def _fresh(root: Any) -> bool:
     return any(
         (c.dep_ == "det" and c.lower_ in _FRESH_DETERMINERS) or c.dep_ == "nummod" for c in root.children
     )
+
+
+def _count(root: Any) -> tuple[str, ...]:
+    """Cardinal or ordinal numbers modifying the noun ("20 points", "the tenth point")."""
+    return tuple(c.lower_ for c in root.children if c.dep_ == "nummod" or (c.dep_ == "amod" and c.like_num))
 
 
 def _desc_group(label: str) -> str:
@@ -606,8 +642,8 @@ class _Builder:
                 self.by_compact.setdefault(parsed.compact, idx)
         elif m.kind == "nominal":
             self.by_compact.setdefault(parse_name(m.text).compact, idx)
-        if m.kind == "pronoun" and m.text.lower() in GENDERED_PRONOUNS and idx not in self.gender:
-            self.gender[idx] = GENDERED_PRONOUNS[m.text.lower()]
+        if m.kind == "pronoun" and _pronoun_word(m.text) in GENDERED_PRONOUNS and idx not in self.gender:
+            self.gender[idx] = GENDERED_PRONOUNS[_pronoun_word(m.text)]
 
     def _full_names(self, idx: int) -> list[ParsedName]:
         return [parse_name(n) for n in self.chains[idx].names() if parse_name(n).is_multi]
@@ -732,7 +768,7 @@ class _Builder:
             if c.kind != "name":
                 continue
             for full in self._full_names(i):
-                parts = [t.replace("-", "") for t in full.tokens]
+                parts = [compact((t,)) for t in full.tokens]
                 if _partial_fits(token, parts, self._chain_label(i), m.label):
                     candidates.append(i)
                     break
@@ -830,7 +866,26 @@ class _Builder:
             if c.kind == "nominal" and head in c.heads():
                 m.method, m.reason, m.score = "nominal", f"same head {head!r}", 0.7
                 return i
-        return None
+        if not self.options.within_related_heads:
+            return None
+        # No earlier description with the same noun: the one with the most related noun
+        # ("the gunman" … "the shooter"; the most recent on ties), same type group.
+        group = _desc_group(m.label)
+        best: tuple[float, int, str] | None = None
+        for i in range(len(self.chains) - 1, -1, -1):
+            c = self.chains[i]
+            if c.kind != "nominal" or m.fresh or _desc_group(self._chain_label(i)) != group:
+                continue
+            if any(x.plural != m.plural for x in c.mentions if x.kind == "nominal"):
+                continue
+            for other in c.heads():
+                sim = head_similarity(head, other)
+                if sim >= self.options.within_related_heads and (best is None or sim > best[0]):
+                    best = (sim, i, other)
+        if best is None:
+            return None
+        m.method, m.reason, m.score = "nominal", f"head {head!r} related to {best[2]!r} ({best[0]:.2f})", 0.6
+        return best[1]
 
     def _description(self, m: ChainMention) -> int | None:
         """A description ("the actress", "the company") → the document's most salient named
@@ -865,7 +920,7 @@ class _Builder:
         return None
 
     def _pronoun(self, m: ChainMention) -> int | None:
-        word = m.text.lower().strip()
+        word = _pronoun_word(m.text)
         if word in RELATIVE_PRONOUNS:
             idx = self._chain_at(m.antecedent) if m.antecedent >= 0 else None
             if idx is not None:
@@ -1204,7 +1259,7 @@ class _Builder:
                 if j == i or other.kind != "name" or not other.mentions:
                     continue
                 for full in self._full_names(j):
-                    parts = [t.replace("-", "") for t in full.tokens]
+                    parts = [compact((t,)) for t in full.tokens]
                     if best.acronym_form and acronym(full.surface) == best.compact:
                         targets.append(j)
                         break
@@ -1291,6 +1346,7 @@ def chain_document(adoc: AnnotatedDocument, options: ResolverOptions | None = No
                 antecedent=info.antecedent,
                 plural=info.plural,
                 fresh=info.fresh,
+                count=list(info.count),
                 title=title,
                 descriptors=list(info.descriptors),
                 core=info.core,
