@@ -109,10 +109,10 @@ def main(argv: list[str] | None = None) -> None:
         return
     table = Table(title=f"whole-pipeline ingest of {r['articles']} BBC News articles, "
                         f"{r['workers']} workers")
-    for col in ("arm", "seconds", "articles/s", "speed-up", "driver CPU s", "driver peak MB", "records"):
+    for col in ("arm", "s", "art/s", "speed-up", "driver CPU s", "driver MB", "records"):
         table.add_column(col, justify="left" if col in ("arm", "records") else "right")
     names = {"one": "one process", "spacy": f"spaCy n_process={r['workers']}",
-             "dask": f"Dask LocalCluster, {r['workers']} workers"}
+             "dask": f"Dask, {r['workers']} workers"}
     for arm, m in r["arms"].items():
         table.add_row(names[arm], f"{m['seconds']:.1f}", f"{m['articles_per_s']:.1f}",
                       f"{m['speedup']:.2f}×", f"{m['driver_cpu']:.1f}", f"{m['peak_mb']:.0f}", m["hash"])
