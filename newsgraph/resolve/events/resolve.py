@@ -154,7 +154,10 @@ class ResolverOptions:
     named person, generic arguments in the overlap, a penalty when both sides name
     participants and share none, a same-document offset, a bonus for events many
     documents report, a penalty on joining an event with none of the mention's lemma,
-    merging events of one story that share no document, content-word windows.
+    merging events of one story that share no document, content-word windows.  Nor
+    contextual trigger vectors from MiniLM (``sentence-transformers`` with the bundled
+    all-MiniLM-L6-v2, as a replacement window part, a fourth part, or the sentence
+    embedding): pair AUC 0.886 → 0.900 but CoNLL 0.777 → 0.778, at 10–35× the cost.
     """
 
     #: A mention joins the event whose mean pair probability (times the story factor,
