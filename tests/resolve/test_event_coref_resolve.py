@@ -118,3 +118,31 @@ def test_event_coref_negated_report_is_not_the_event(annotate_one):
                 r.add(m, published="2021-06-07", context=adoc.document.text)
     assert len([e for e in r.events if e.type == "ASSAULT"]) == 2
     assert "polarity" in " ".join(r.explanations.values())
+
+
+def test_event_coref_state_keeps_texts_not_vectors_and_resolves_on_as_before(annotate_one):
+    """The pickled state holds each member's texts, not its 3 KB vector; a reloaded resolver
+    embeds them again when needed and resolves the next report as the one that never stopped."""
+    import pickle
+
+    import numpy as np
+
+    a = annotate_one("Gunmen killed opposition leader Ahmed Farouk in Karachi on Monday, police said.",
+                     "a", "2021-05-12")
+    b = annotate_one("Opposition leader Ahmed Farouk was shot dead in Karachi on Monday.", "b", "2021-05-12")
+    c = annotate_one("Thousands mourned Ahmed Farouk, who was gunned down in Karachi on Monday.",
+                     "c", "2021-05-13")
+    kept = EventResolver()
+    for adoc in (a, b):
+        kept.add_all(_killings(adoc), published=adoc.document.published, publisher=adoc.document.id)
+    blob = pickle.dumps(kept)
+    reloaded = pickle.loads(blob)
+    before = {k: cl.vectors for k, cl in kept._clusters.items()}
+    for k, cl in reloaded._clusters.items():
+        assert cl.vectors is None  # embedded again only when the event is a candidate
+        again = reloaded._vectors(cl)
+        assert again.shape == before[k].shape and np.allclose(again, before[k], atol=1e-6)
+    assert len(blob) < sum(v.nbytes for v in before.values())  # the vectors alone weigh more
+    for r in (kept, reloaded):
+        r.add_all(_killings(c), published=c.document.published, publisher=c.document.id)
+    assert [(e.id, sorted(e.mentions)) for e in reloaded.events] == [(e.id, sorted(e.mentions)) for e in kept.events]

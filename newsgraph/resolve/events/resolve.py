@@ -61,13 +61,13 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from newsgraph.extract.events.lexicon import SPEECH_VERBS
 from newsgraph.model.events import PLOVER_TYPES, Event, EventMention
-from newsgraph.resolve.events.embed import DIM, mention_vectors
+from newsgraph.resolve.events.embed import DIM, MentionTexts, mention_texts, mention_vectors, vectors_of
 
 __all__ = ["VERBAL_TYPES", "EventResolver", "ResolverOptions", "lemma_family"]
 
@@ -262,6 +262,9 @@ class _Cluster:
     #: Per recent member: (document, sentence start), for ``w_same_sentence``.
     member_sents: list[tuple[str, int]] = field(default_factory=list)
     vectors: np.ndarray | None = None
+    #: What each row of ``vectors`` was embedded from: the pickled state keeps these and
+    #: recomputes the vectors on load (3 KB per member otherwise, most of the state).
+    member_texts: list[MentionTexts] = field(default_factory=list)
 
 
 #: Modal auxiliaries: a hypothetical flag resting on these alone is weak evidence
@@ -420,7 +423,7 @@ class EventResolver:
     """
 
     #: Bumped whenever the pickled state changes shape (``__setstate__`` refuses others).
-    _VERSION = 4
+    _VERSION = 5
 
     def __init__(self, entity_of: EntityLookup = None, options: ResolverOptions | None = None) -> None:
         self.options = options or ResolverOptions()
@@ -438,6 +441,13 @@ class EventResolver:
         )
         self.explanations: dict[str, str] = {}  # mention id -> why it joined / opened its event
 
+    def __getstate__(self) -> dict:
+        # Member vectors are most of the state and a function of the member texts kept
+        # beside them: pickle the texts only (``_vectors`` embeds them again when needed).
+        state = dict(self.__dict__)
+        state["_clusters"] = {k: replace(c, vectors=None) for k, c in self._clusters.items()}
+        return state
+
     def __setstate__(self, state: dict) -> None:
         # A state pickled by an older resolver lacks fields this one uses (embeddings,
         # merges, story merges): refuse it, so the caller replays the stored mentions
@@ -445,6 +455,13 @@ class EventResolver:
         if state.get("_version") != self._VERSION or "_lookup" not in state:
             raise ValueError("event resolver state from an older version")
         self.__dict__.update(state)
+
+    def _vectors(self, c: _Cluster) -> np.ndarray | None:
+        """``c``'s member vectors; after a load, embedded again from their texts on first use
+        (most events of a large corpus are never a candidate again, so loading stays cheap)."""
+        if c.vectors is None and c.member_texts:
+            c.vectors = vectors_of(c.member_texts)
+        return c.vectors
 
     def set_entity_lookup(self, entity_of: EntityLookup) -> None:
         """Replace the ``(doc, start, end) -> entity id`` lookup (None before pickling)."""
@@ -590,8 +607,9 @@ class EventResolver:
                 day_conflict = o.w_day_conflict
         # Logit of each (recent) member pair, then the mean probability: average linkage.
         z = np.full(len(c.member_args), o.bias + o.w_place * place_score + o.w_date * date_match)
-        if query is not None and c.vectors is not None:
-            z += c.vectors @ query
+        vectors = self._vectors(c) if query is not None else None
+        if vectors is not None:
+            z += vectors @ query
         fam = lemma_family(m.lemma)
         for i, (lem, member_args) in enumerate(zip(c.member_lemmas, c.member_args, strict=True)):
             if lem == m.lemma:
@@ -767,9 +785,10 @@ class EventResolver:
             shared_doc = bool(set(a.event.sources) & set(b.event.sources))
             penalty += o.w_modality_conflict if shared_doc else o.w_modality_conflict_cross
         z = np.full((len(a.member_args), len(b.member_args)), o.bias)
-        if a.vectors is not None and b.vectors is not None and o.embeddings:
+        va, vb = (self._vectors(a), self._vectors(b)) if o.embeddings else (None, None)
+        if va is not None and vb is not None:
             weights = np.repeat(np.array([o.w_trigger, o.w_lemma_vec, o.w_window], dtype=np.float32), DIM)
-            z += (a.vectors * weights) @ b.vectors.T
+            z += (va * weights) @ vb.T
         members_a = zip(a.member_lemmas, a.member_args, a.member_sents, strict=True)
         for i, (la, xa, sa) in enumerate(members_a):
             members_b = zip(b.member_lemmas, b.member_args, b.member_sents, strict=True)
@@ -820,8 +839,10 @@ class EventResolver:
         c.member_lemmas = (other.member_lemmas + c.member_lemmas)[-keep:]
         c.member_args = (other.member_args + c.member_args)[-keep:]
         c.member_sents = (other.member_sents + c.member_sents)[-keep:]
-        if other.vectors is not None:
-            c.vectors = other.vectors if c.vectors is None else np.vstack([other.vectors, c.vectors])[-keep:]
+        if self._vectors(other) is not None:
+            mine = self._vectors(c)
+            c.vectors = other.vectors if mine is None else np.vstack([other.vectors, mine])[-keep:]
+            c.member_texts = (other.member_texts + c.member_texts)[-keep:]
         for mine, theirs in ((ev.actors, oe.actors), (ev.targets, oe.targets)):
             mine.extend(x for x in theirs if x not in mine)
         ev.place = ev.place or oe.place
@@ -871,7 +892,9 @@ class EventResolver:
         c.member_sents = [*c.member_sents, (mention.doc, mention.sentence.start)][-keep:]
         if vector is not None:
             row = vector[None, :].astype(np.float32)
-            c.vectors = row if c.vectors is None else np.vstack([c.vectors, row])[-keep:]
+            mine = self._vectors(c)
+            c.vectors = row if mine is None else np.vstack([mine, row])[-keep:]
+            c.member_texts = [*c.member_texts, mention_texts(mention)][-keep:]
         for spans, out in ((mention.actors, ev.actors), (mention.targets, ev.targets)):
             for a in spans:
                 key = self._entity_of(mention.doc, a.start, a.end) or _norm(a.text)
