@@ -87,6 +87,7 @@ def ingest(
             raise typer.Exit(1) from exc
         bar.update(task, completed=total or (report and len(report.ingested)))
         stats = store.stats()
+        state = store.resolver_state_bytes()
 
     table = Table(title=f"ingest summary ({db})", show_header=False)
     table.add_row("ingested", str(len(report.ingested)))
@@ -94,6 +95,10 @@ def ingest(
     table.add_row("failed", str(len(report.failed)))
     table.add_row("documents in store", str(stats["documents"]))
     table.add_row("entity mentions in store", str(stats["mentions"]))
+    for group, sizes in state.items():
+        if any(sizes.values()):
+            table.add_row(f"resolver state, {group}",
+                          ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in sizes.items()))
     console.print(table)
     if report.failed:
         fails = Table(title="failures", show_lines=False)

@@ -232,6 +232,20 @@ class Store:
                 "GROUP BY publisher ORDER BY 2 DESC LIMIT 50")},
         }
 
+    def resolver_state_bytes(self) -> dict[str, dict[str, int]]:
+        """Bytes the corpus resolvers keep: ``{"saved whole": {stage: n}, "per document":
+        {table: n}}`` — states rewritten at each save (``resolver_state``: events, stories,
+        the signals' reference) and rows written once per document."""
+        one = self.conn.execute
+        whole = {stage.replace("_", " "): n for stage, n in one(
+            "SELECT stage, coalesce(length(data), 0) FROM resolver_state ORDER BY stage")}
+        per_doc = {
+            "entity chains": one("SELECT coalesce(sum(length(data)), 0) FROM entity_chains").fetchone()[0],
+            "story vectors": one("SELECT coalesce(sum(length(sentences) + length(meta)), 0) "
+                                 "FROM story_vectors").fetchone()[0],
+        }
+        return {"saved whole": whole, "per document": per_doc}
+
     def search(self, query: str, *, limit: int = 20, offset: int = 0) -> tuple[int, list[SearchHit]]:
         """Full-text search; returns (total matches, one page of hits best first)."""
         q = fts_query(query)

@@ -71,6 +71,9 @@ def test_entity_state_is_written_once_per_document_and_replayed(tmp_path: Path, 
     ingest([tmp_path / "b"], store)  # a second run: replays a's chains, adds b's
     rows = store.conn.execute("SELECT seq, doc_id, data FROM entity_chains ORDER BY seq").fetchall()
     assert rows[0] == first[0] and len(rows) == 2  # a's row untouched
+    sizes = store.resolver_state_bytes()
+    assert sizes["per document"]["entity chains"] == sum(len(r[2]) for r in rows)
+    assert "entities" not in sizes["saved whole"] and sizes["saved whole"]["events"] > 0
     assert not store.conn.execute("SELECT 1 FROM resolver_state WHERE stage = 'entities'").fetchone()
     (dostan,) = _entity_named(store, "Mirela Dostan")
     assert dostan[2] == 2  # the replayed document and the new one: one person
