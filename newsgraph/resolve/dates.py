@@ -41,6 +41,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
+from functools import lru_cache
 
 from newsgraph.extract.events.time import normalise_date
 from newsgraph.model.claims import ClaimSpan, TimeExpression
@@ -179,8 +180,12 @@ def _inside(a: Window, b: Window) -> bool:
     return b[0] <= a[0] and a[1] <= b[1]
 
 
+@lru_cache(maxsize=1 << 16)
 def anchor_window(expression: str, event: Window, *, future: bool = False) -> Window | None:
     """The document dates for which ``expression`` names the event's dates.
+
+    Cached: an undated document is examined again whenever one of its events gains a
+    report, and most of those examinations ask the same questions again.
 
     expression (str): a relative time expression of the undated document.
     event (tuple): the event's first and last day as another document dates it.

@@ -36,7 +36,7 @@ from newsgraph.extract.events.lexicon import (
     lookup,
 )
 from newsgraph.extract.events.place import place_for
-from newsgraph.extract.events.time import date_for, pending_date_for
+from newsgraph.extract.events.time import date_and_pending
 from newsgraph.model.document import AnnotatedDocument
 from newsgraph.model.events import EventMention, Span, event_mention_id
 
@@ -195,7 +195,7 @@ def extract_events(adoc: AnnotatedDocument) -> list[EventMention]:
         actors, targets = arguments_for(tok, ev_type)
         target_heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         place = place_for(tok, target_heads)
-        date = date_for(tok, published)
+        date, date_pending = date_and_pending(tok, published)
         flags = flags_for(tok, date, published)
         if _protest_topic(tok, ev_type):
             continue  # the demand a protest makes is its topic, not another event (manual, PROTEST)
@@ -228,7 +228,7 @@ def extract_events(adoc: AnnotatedDocument) -> list[EventMention]:
                 targets=targets,
                 place=place,
                 date=date,
-                date_pending=pending_date_for(tok, published) if date is None else None,
+                date_pending=date_pending,
                 context=_contexts(sent),
                 flags=flags,
                 lemma=tok.lemma_.lower(),

@@ -24,7 +24,7 @@ from typing import Any
 from newsgraph.model.events import EventDate, Span
 from newsgraph.nlp.time import future_context, normalise_text
 
-__all__ = ["FRAME_LOOKBACK_SENTENCES", "date_for", "normalise_date", "pending_date_for"]
+__all__ = ["FRAME_LOOKBACK_SENTENCES", "date_and_pending", "date_for", "normalise_date"]
 
 Token = Any
 
@@ -135,8 +135,11 @@ def _candidates(trigger: Token) -> Any:
     # when this one narrates in the past too ("In 2017, … . Police arrested …").
     if not _past(trigger):
         return
-    sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
-    idx = next((i for i, s in enumerate(sents) if s.start == sent.start), -1)
+    if "newsgraph.sents" not in doc.user_data:  # spaCy's slot for such caches: one pass per Doc
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
+        doc.user_data["newsgraph.sents"] = (sents, {s.start: i for i, s in enumerate(sents)})
+    sents, index = doc.user_data["newsgraph.sents"]
+    idx = index.get(sent.start, -1)
     for back in range(1, FRAME_LOOKBACK_SENTENCES + 1):
         j = idx - back
         if j < 0:
@@ -151,22 +154,32 @@ def _candidates(trigger: Token) -> Any:
 
 def date_for(trigger: Token, published: str | None) -> EventDate | None:
     """The event's date with its evidence span, or None when nothing dates it."""
-    for ent, rule in _candidates(trigger):
-        hit = _make(ent, published, rule)
-        if hit:
-            return hit
-    return None
+    return date_and_pending(trigger, published)[0]
 
 
 #: Any fixed day: tells whether an expression's value depends on the document date.
 _PROBE = dt.date(2001, 6, 13)
 
 
-def pending_date_for(trigger: Token, published: str | None) -> Span | None:
-    """The expression that would date the event if the document had a date ("yesterday",
-    "last week"), when it has none; None when it has one or nothing relative is attached."""
-    if _anchor(published) is not None:
-        return None
+def _relative(ent: Any) -> bool:
+    future = future_context(ent.sent.text)
+    return normalise_text(ent.text, _PROBE, future=future)[3] == "document-date" \
+        and normalise_date(ent.text, _PROBE.isoformat(), future=future) is not None
+
+
+def date_and_pending(trigger: Token, published: str | None) -> tuple[EventDate | None, Span | None]:
+    """``(date, pending)``: the event's date with its evidence span, or — when nothing dates
+    it and the document has no date — the expression that would date it once the
+    document has one ("yesterday", "last week"), else None. One pass over the candidates."""
+    undated = _anchor(published) is None
+    pending = None
+    for ent, rule in _candidates(trigger):
+        hit = _make(ent, published, rule)
+        if hit:
+            return hit, None
+        if undated and pending is None and _relative(ent):
+            pending = Span(ent.start_char, ent.end_char, ent.text)
+    return None, pending
     for ent, _rule in _candidates(trigger):
         future = future_context(ent.sent.text)
         if normalise_text(ent.text, _PROBE, future=future)[3] == "document-date" \
