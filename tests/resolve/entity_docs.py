@@ -64,3 +64,17 @@ def hand_doc(text: str, doc_id: str, spans: list[tuple[str, str]]) -> AnnotatedD
             mentions.append(Mention(m.start(), m.end(), surface, label, sentence))
     mentions.sort(key=lambda m: m.start)
     return AnnotatedDocument(Document(doc_id, f"{doc_id}.txt", text), sentences, mentions, model="hand")
+
+
+def with_spans(adoc: AnnotatedDocument, spans: list[tuple[str, str]]) -> AnnotatedDocument:
+    """Add hand-marked mentions (descriptions, pronouns) to a parsed document, as ECB+ gold
+    mentions carry them and NER never does."""
+    import re
+
+    starts = [s.start for s in adoc.sentences]
+    for surface, label in spans:
+        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", adoc.document.text):
+            sentence = max(i for i, s in enumerate(starts) if s <= m.start())
+            adoc.mentions.append(Mention(m.start(), m.end(), surface, label, sentence))
+    adoc.mentions.sort(key=lambda m: m.start)
+    return adoc

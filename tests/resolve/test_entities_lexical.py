@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from entity_docs import hand_doc
+from entity_docs import hand_doc, with_spans
 
-from newsgraph.model.document import AnnotatedDocument, Mention
 from newsgraph.resolve.entities import Resolver, ResolverOptions, chain_document
 from newsgraph.resolve.entities.lexical import HeadNeighbours, head_similarity
 from newsgraph.resolve.entities.names import parse_name
@@ -22,15 +19,6 @@ except ImportError:  # pragma: no cover - depends on the install
 needs_embeddings = pytest.mark.skipif(not HAS_WORDLLAMA, reason="wordllama is not installed")
 
 
-def _with_spans(adoc: AnnotatedDocument, spans: list[tuple[str, str]]) -> AnnotatedDocument:
-    """Add hand-marked mentions (descriptions, pronouns) to a parsed document."""
-    starts = [s.start for s in adoc.sentences]
-    for surface, label in spans:
-        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", adoc.document.text):
-            sentence = max(i for i, s in enumerate(starts) if s <= m.start())
-            adoc.mentions.append(Mention(m.start(), m.end(), surface, label, sentence))
-    adoc.mentions.sort(key=lambda m: m.start)
-    return adoc
 
 
 @needs_embeddings
@@ -69,14 +57,14 @@ def test_within_description_joins_an_earlier_one_with_a_related_noun(make_doc) -
         "A gunman opened fire outside a school in Dallas on Monday, police said. Witnesses said the "
         "shooter fled in a grey car before officers arrived."
     )
-    adoc = _with_spans(make_doc(text, "gunman"), [("gunman", "PERSON"), ("shooter", "PERSON")])
+    adoc = with_spans(make_doc(text, "gunman"), [("gunman", "PERSON"), ("shooter", "PERSON")])
     chains = chain_document(adoc)
     joined = [c for c in chains if {m.text for m in c.mentions} >= {"gunman", "shooter"}]
     assert joined, [[m.text for m in c.mentions] for c in chains]
     shooter = next(m for m in joined[0].mentions if m.text == "shooter")
     assert "related to 'gunman'" in shooter.reason
     off = chain_document(
-        _with_spans(make_doc(text, "gunman-off"), [("gunman", "PERSON"), ("shooter", "PERSON")]),
+        with_spans(make_doc(text, "gunman-off"), [("gunman", "PERSON"), ("shooter", "PERSON")]),
         ResolverOptions(within_related_heads=0.0),
     )
     assert not [c for c in off if {m.text for m in c.mentions} >= {"gunman", "shooter"}]
@@ -113,7 +101,7 @@ def test_within_contracted_pronoun_is_a_pronoun(make_doc) -> None:
     text = (
         "Lindsay Lohan left the clinic on Friday. Her lawyer said she's doing well and will return to work."
     )
-    chains = chain_document(_with_spans(make_doc(text, "contraction"), [("she's", "PERSON")]))
+    chains = chain_document(with_spans(make_doc(text, "contraction"), [("she's", "PERSON")]))
     lohan = next(c for c in chains if any(m.text == "Lindsay Lohan" for m in c.mentions))
     contracted = next(m for c in chains for m in c.mentions if m.text == "she's")
     assert contracted.kind == "pronoun"
@@ -129,7 +117,7 @@ def test_within_place_description_is_not_the_most_mentioned_city(make_doc) -> No
         "Atlanta police closed three roads on Sunday. Atlanta officials said the storm was the worst "
         "in the nation this year."
     )
-    chains = chain_document(_with_spans(make_doc(text, "nation"), [("the nation", "GPE")]))
+    chains = chain_document(with_spans(make_doc(text, "nation"), [("the nation", "GPE")]))
     nation = next(c for c in chains if any(m.text == "the nation" for m in c.mentions))
     assert [m.text for m in nation.mentions] == ["the nation"]
 
@@ -140,7 +128,7 @@ def test_resolver_counted_descriptions_with_other_numbers_stay_apart(make_doc) -
         "Coach Roy Williams said the {n} points came when the Tar Heels needed them most."
     )
     docs = [
-        _with_spans(make_doc(game.format(n=n), f"game-{i}"), [(f"{n} points", "PRODUCT")])
+        with_spans(make_doc(game.format(n=n), f"game-{i}"), [(f"{n} points", "PRODUCT")])
         for i, n in enumerate(("20", "nine", "20"))
     ]
     resolver = Resolver()

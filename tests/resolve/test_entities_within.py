@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from entity_docs import with_spans
+
 from newsgraph.resolve.entities import chain_document
 from newsgraph.resolve.entities.within import Chain
 
@@ -91,19 +93,6 @@ def test_within_chains_are_json_ready(make_doc) -> None:
     assert [c.keys for c in again] == [c.keys for c in chains]
 
 
-def _with_descriptions(adoc, spans: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
-    """Add description mentions (as ECB+ gold mentions carry them; NER never does)."""
-    import re
-
-    from newsgraph.model.document import Mention
-
-    starts = [s.start for s in adoc.sentences]
-    for surface, label in spans:
-        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", adoc.document.text):
-            sentence = max(i for i, s in enumerate(starts) if s <= m.start())
-            adoc.mentions.append(Mention(m.start(), m.end(), surface, label, sentence))
-    adoc.mentions.sort(key=lambda m: m.start)
-    return adoc
 
 
 def test_within_description_joins_the_name_the_text_describes_with_it(make_doc) -> None:
@@ -111,7 +100,7 @@ def test_within_description_joins_the_name_the_text_describes_with_it(make_doc) 
         "Texas inmate Arcade Comeaux escaped on Monday while Sheriff Tom Lee drove him to a prison in "
         "Beaumont. Police said the inmate had a shotgun and two pistols. Officers searched the woods overnight."
     )
-    chains = chain_document(_with_descriptions(make_doc(text, "inmate"), [("the inmate", "PERSON")]))
+    chains = chain_document(with_spans(make_doc(text, "inmate"), [("the inmate", "PERSON")]))
     described = _chain_of(chains, "the inmate")
     assert described is _chain_of(chains, "Arcade Comeaux")
     assert described is not _chain_of(chains, "Tom Lee")
@@ -124,7 +113,7 @@ def test_within_description_fitting_two_names_stays_apart_with_reason(make_doc) 
         "Jamal Williams, a defensive tackle for the Chargers, met Ryan Sims, a defensive tackle for the "
         "Chiefs, on Friday. Police said the tackle had been drinking before the crash."
     )
-    chains = chain_document(_with_descriptions(make_doc(text, "tackle"), [("the tackle", "PERSON")]))
+    chains = chain_document(with_spans(make_doc(text, "tackle"), [("the tackle", "PERSON")]))
     alone = _chain_of(chains, "the tackle")
     assert [m.text for m in alone.mentions] == ["the tackle"]
     assert "fits several named entities" in _mention(chains, "the tackle").reason
