@@ -31,9 +31,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsgraph.bench import shared_dir
+
 __all__ = ["load_brat", "main", "run", "seeds_report"]
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SHARED = shared_dir()
 POLNEAR = SHARED / "data" / "polnear" / "data"
 SEEDS = SHARED / "corpus" / "seeds"
 

@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from newsgraph.bench import shared_dir
 from newsgraph.eval.coref_metrics import Score, evaluate
 from newsgraph.eval.ecbplus import ENTITY_CLASSES, EcbDocument, default_root, load_ecbplus
 from newsgraph.model.document import AnnotatedDocument, Document, Mention, Sentence
@@ -43,7 +44,7 @@ from newsgraph.resolve.entities.names import parse_name
 
 __all__ = ["ecb_label", "main", "parse_topics", "run"]
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SHARED = shared_dir()
 
 #: ECB+ participant tags → the NER labels the resolver reads (ECB+ guidelines §3 vs
 #: OntoNotes): metonymic uses of places (HUMAN_PART_MET, e.g. "Washington" for a

@@ -32,15 +32,14 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
+from newsgraph.bench import shared_dir
 from newsgraph.model.events import PLOVER_TYPES, ArgumentSpan, EventMention, Span, event_mention_id
 
 __all__ = ["ACLED_TO_PLOVER", "GSR_TO_PLOVER", "main", "run"]
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
+SHARED = shared_dir()
 DATA = SHARED / "data"
 
 GSR_TO_PLOVER = {

@@ -52,6 +52,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from newsgraph.bench import shared_dir
+
 __all__ = ["default_data_dir", "main", "run", "shingle_counts", "tp_fp_fn"]
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -61,7 +63,7 @@ _BOOTSTRAP = 1000
 
 def default_data_dir() -> Path:
     """``shared/data/article-extraction`` beside the repository."""
-    return Path(__file__).resolve().parents[2].parent / "shared" / "data" / "article-extraction"
+    return shared_dir() / "data" / "article-extraction"
 
 
 def shingle_counts(text: str, n: int = _NGRAM) -> Counter[tuple[str, ...]]:

@@ -27,10 +27,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from newsgraph.bench import shared_dir
+
 __all__ = ["GOLD", "main", "run"]
 
 GOLD = Path(__file__).resolve().parent / "data" / "places_gold.jsonl"
-BBC = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "corpora" / "bbc-news"
+BBC = shared_dir() / "data" / "corpora" / "bbc-news"
 
 
 def run(unannotated: int = 100) -> dict[str, Any]:

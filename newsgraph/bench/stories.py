@@ -31,18 +31,18 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from newsgraph.bench import shared_dir
 from newsgraph.model.document import AnnotatedDocument, Document, Sentence
 from newsgraph.resolve.stories import MemoryRecords, StoryClusterer, StoryIndex, normalise
 from newsgraph.resolve.stories.wordnet import wordnet
 
 __all__ = ["load_bbc", "load_reuters", "main", "run"]
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SHARED = shared_dir()
 BBC = SHARED / "data" / "corpora" / "bbc-news"
 REUTERS = SHARED / "data" / "corpora" / "reuters21578"
 SEEDS = SHARED / "corpus" / "seeds"

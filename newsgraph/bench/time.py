@@ -20,9 +20,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
+from newsgraph.bench import shared_dir
+
 __all__ = ["load_timeml", "main", "run"]
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "timeml" / "data" / "TBAQ-cleaned"
+DATA = shared_dir() / "data" / "timeml" / "data" / "TBAQ-cleaned"
 
 
 def load_timeml(path: Path) -> tuple[str, str, list[tuple[int, int, str, str]]]:

@@ -45,8 +45,10 @@ _PTB_QUOTES = {"``": '"', "''": '"', "-LRB-": "(", "-RRB-": ")"}
 
 
 def default_root() -> Path:
-    """``<repo>/../shared/data/ecbplus`` (the repo is cloned with shared/ beside it)."""
-    return Path(__file__).resolve().parents[2].parent / "shared" / "data" / "ecbplus"
+    """``shared/data/ecbplus`` beside the repository (or under ``$NEWSGRAPH_SHARED``)."""
+    from newsgraph.bench import shared_dir
+
+    return shared_dir() / "data" / "ecbplus"
 
 
 def mention_class(tag: str) -> str:
