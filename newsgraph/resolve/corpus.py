@@ -126,6 +126,7 @@ class CorpusResolver:
         self.stories = self._load_stories()
         self._uncommitted: list[str] = []
         self._saved_docs: int | None = None
+        self._dating_seen: dict[str, str] = {}  # undated document -> its anchors when last dated
         self._reference_dirty = False
         self.reference, self._reference_pending = self._load_reference()
 
@@ -377,7 +378,7 @@ class CorpusResolver:
         """Date undated reports of the touched events from the other reports of them
         (``resolve.dates``); the batch may bring the dated report after the undated one."""
         if touched:
-            date_documents(self.store, touched)
+            date_documents(self.store, touched, self._dating_seen)
 
     def _write_events(self, touched: set[str]) -> None:
         current = {e.id: e for e in self.events.events}

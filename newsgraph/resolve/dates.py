@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -322,9 +323,9 @@ def redate_mentions(mentions: Iterable[dict], window: Window | None,
 
 
 # -- store-facing ---------------------------------------------------------------------
-def _votes(store: Store, doc_id: str, text: str, times: list[TimeExpression]) -> list[DateVote]:
+def _votes(rows: list[dict], text: str, times: list[TimeExpression]) -> list[DateVote]:
     votes: dict[tuple[int, str], DateVote] = {}
-    for row in anchor_rows(store, doc_id):
+    for row in rows:
         date = row["date"]
         if not date:
             continue
@@ -362,21 +363,31 @@ def _future_at(text: str, sentences: list[tuple[int, int]]) -> Callable[[int], b
     return at
 
 
-def date_documents(store: Store, event_ids: Iterable[str]) -> list[DateInference]:
+def date_documents(store: Store, event_ids: Iterable[str],
+                   seen: dict[str, str] | None = None) -> list[DateInference]:
     """Date the undated documents that report one of ``event_ids`` from the other reports
     of the same events, write the dates (or withdraw stale ones) and re-normalise the
     documents' relative time expressions. Runs inside the caller's transaction.
 
+    seen: the caller's memory of each document's anchors when it was last examined: a
+        document whose anchors have not changed since is skipped (an undated document is
+        touched by every later report of its events, and most bring no new anchor).
     RETURNS (list[DateInference]): one per document examined.
     """
     out: list[DateInference] = []
     for doc_id in undated_documents_of_events(store, event_ids):
+        rows = anchor_rows(store, doc_id)
+        if seen is not None:
+            key = hashlib.sha1(json.dumps(rows, sort_keys=True).encode()).hexdigest()
+            if seen.get(doc_id) == key:
+                continue
+            seen[doc_id] = key
         dating = document_dating(store, doc_id)
         if dating is None:
             continue
         published, provenance, text = dating
         times = document_times(store, doc_id)
-        inference = infer_from_votes(doc_id, _votes(store, doc_id, text, times),
+        inference = infer_from_votes(doc_id, _votes(rows, text, times),
                                      provenance.get("published_not_before"))
         out.append(inference)
         was_ours = provenance.get("published") == EVENT_ANCHOR_SOURCE

@@ -165,3 +165,30 @@ def test_dates_article_page_shows_the_evidence(tmp_path: Path, store: Store) -> 
         assert ev["event_date"] == "2015-03-03" and ev["window"] == "2015-03-09/2015-03-15"
         page = client.get(f"/documents/{doc_id}").text
         assert 'id="date-evidence"' in page and f'href="/documents/{dated_id}"' in page
+
+
+def test_dates_an_undated_report_is_examined_again_only_when_its_anchors_change(
+        tmp_path: Path, store: Store, monkeypatch) -> None:
+    from newsgraph.resolve import dates
+    from newsgraph.settings import Options
+
+    examined: list[str] = []
+    real = dates.document_dating
+
+    def spy(store_: Store, doc_id: str):  # type: ignore[no-untyped-def]
+        examined.append(doc_id)
+        return real(store_, doc_id)
+
+    monkeypatch.setattr(dates, "document_dating", spy)
+    undated_too = ("Marbury journalist buried\n\nThe journalist Tomas Verlaine, who was shot dead in "
+                   "Marbury, was buried in his home town. Hundreds of colleagues attended.\n")
+    root = tmp_path / "corpus"
+    root.mkdir()
+    for name, text in (("a_dated", DATED), ("b_yesterday", YESTERDAY), ("c_buried", undated_too)):
+        (root / f"{name}.txt").write_text(text)
+    ingest([root], store, Options(batch_size=1), root=root)  # one document per batch
+    yesterday, published, *_ = _doc(store, "b_yesterday")
+    assert published == "2015-03-04"
+    # Dated once when it arrived; the later undated report of the same killing brings no
+    # new anchor, so it is not examined again.
+    assert examined.count(yesterday) == 1
