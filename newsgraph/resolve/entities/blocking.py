@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from functools import lru_cache
 
 import jellyfish
 from datasketch import MinHash, MinHashLSH
@@ -38,6 +39,13 @@ from newsgraph.resolve.entities.names import (
     skeleton_words,
 )
 from newsgraph.resolve.entities.settings import ResolverOptions
+
+
+@lru_cache(maxsize=4)
+def _empty(num_perm: int) -> MinHash:
+    """An empty MinHash to copy: a new one draws its hash permutations from the fixed seed
+    again, which was most of the cost of hashing a name."""
+    return MinHash(num_perm=num_perm)
 
 __all__ = ["BlockIndex", "name_keys", "skeleton_keys"]
 
@@ -99,7 +107,7 @@ class BlockIndex:
 
     def _minhash(self, compact_name: str) -> MinHash:
         grams = {compact_name[i : i + 3].encode() for i in range(max(1, len(compact_name) - 2))}
-        mh = MinHash(num_perm=self.options.lsh_perm)
+        mh = _empty(self.options.lsh_perm).copy()
         mh.update_batch(list(grams))
         return mh
 
