@@ -1,10 +1,11 @@
 """Candidate generation: which existing entities a new chain is compared with.
 
 Owns the blocking keys and the inverted index behind them. A chain is only ever
-scored against entities that share at least one key, and only the ``block_cap``
-most recent entities under a key are read, so the work per chain is bounded by a
-constant and resolution is linear in the number of chains — sub-quadratic by
-construction, not by luck of the data.
+scored against entities that share at least one key, only the ``block_cap``
+most recent entities under a key are read, and of those only the ``score_cap`` that
+share the strongest keys are scored, so the work per chain is bounded by a constant
+and resolution is linear in the number of chains — sub-quadratic by construction,
+not by luck of the data.
 
 Keys of a name (``ParsedName``):
 
@@ -48,6 +49,13 @@ def _empty(num_perm: int) -> MinHash:
     return MinHash(num_perm=num_perm)
 
 __all__ = ["BlockIndex", "name_keys", "skeleton_keys"]
+
+#: How much sharing one key says about two names (ranks candidates in ``lookup``): a
+#: shared compact spelling or romanisation skeleton outweighs a shared word, initials,
+#: sound or consonant skeleton, which many different names share.
+_KEY_WEIGHT: dict[str, float] = {"c:": 4.0, "v:": 3.0, "h:": 2.0, "a:": 2.0, "t:": 1.0, "p:": 1.0, "s:": 1.0}
+#: An LSH neighbour (similar character 3-grams) is between a spelling and a sound.
+_LSH_WEIGHT = 2.0
 
 
 def name_keys(p: ParsedName, options: ResolverOptions) -> list[str]:
@@ -122,25 +130,31 @@ class BlockIndex:
                 self._in_lsh.add(c)
                 self.lsh.insert(c, self._minhash(c))
 
-    def lookup(self, keys: list[str], names: list[ParsedName]) -> list[str]:
-        """Entity ids under any key of the chain (each posting read up to ``block_cap``)."""
-        seen: dict[str, None] = {}
+    def lookup(self, keys: list[str], names: list[ParsedName], limit: int | None = None) -> list[str]:
+        """Entity ids under any key of the chain (each posting read up to ``block_cap``),
+        strongest evidence first; at most ``limit`` of them when given.
+
+        Entities are ranked by the summed weight of the keys they share with the chain
+        (``_KEY_WEIGHT``: a shared spelling outweighs a shared sound or word), newest
+        first among equals — so a limit drops the entities only weak keys reached."""
+        weight: dict[str, float] = {}
         cap = self.options.block_cap
-        lookups = list(keys)
+        lookups = [(k, _KEY_WEIGHT.get(k[:2], 1.0)) for k in keys]
         for p in names:
             if p.acronym_form:
-                lookups.append(f"a:{p.compact}")
+                lookups.append((f"a:{p.compact}", _KEY_WEIGHT["a:"]))
             elif not p.is_multi:
                 # A single word may be one word of a longer name ("Reid" → "Tara Reid").
-                lookups.append(f"t:{p.compact}")
+                lookups.append((f"t:{p.compact}", _KEY_WEIGHT["t:"]))
             c = p.compact
             if len(c) >= self.options.fuzzy_min_length and not p.acronym_form:
                 for neighbour in itertools.islice(self.lsh.query(self._minhash(c)), cap):
-                    lookups.append(f"c:{neighbour}")
-        for key in lookups:
+                    lookups.append((f"c:{neighbour}", _LSH_WEIGHT))
+        for key, w in lookups:
             posting = self.postings.get(key)
             if not posting:
                 continue
             for entity in itertools.islice(reversed(posting), cap):
-                seen[entity] = None
-        return list(seen)
+                weight[entity] = weight.get(entity, 0.0) + w
+        ranked = sorted(weight, key=lambda e: -weight[e])  # stable: newest first among equals
+        return ranked if limit is None else ranked[:limit]

@@ -376,10 +376,8 @@ class ParsedName:
     gender: str | None = None  # "m" / "f" from the honorific, else None
     acronym_form: bool = False  # the mention itself looks like an acronym
     parts: tuple[str, ...] = field(default=())  # tokens with hyphenated parts split
-
-    @property
-    def compact(self) -> str:
-        return compact(self.tokens)
+    #: ``compact(tokens)``, stored: it is read in every name comparison.
+    compact: str = ""
 
     @property
     def is_multi(self) -> bool:
@@ -422,7 +420,7 @@ def parse_name(surface: str) -> ParsedName:
     while len(tokens) > 2 and tokens[-1] in GENERATIONAL_SUFFIXES:
         tokens.pop()
     parts = tuple(p for t in tokens for p in t.split("-") if p)
-    return ParsedName(clean, tuple(tokens), title, gender, is_acr, parts)
+    return ParsedName(clean, tuple(tokens), title, gender, is_acr, parts, compact(tokens))
 
 
 @lru_cache(maxsize=200_000)

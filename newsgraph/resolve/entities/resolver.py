@@ -6,7 +6,13 @@ candidate entities; each is scored (``scoring``) on the kind of name match, cont
 similarity (IDF-weighted lemmas), shared rare co-occurring entities and type
 compatibility; the chain joins the best candidate whose support meets the minimum
 its kind of match requires (``ResolverOptions.min_support``), else founds a new
-entity. Every join records a ``MergeEvidence`` (scores and the shared names and
+entity. Guards learnt on a general news mix, where unrelated reports share common
+company ("US", "UK") and beats: only rare co-occurring entities count as support; a
+category noun closing many names ("Group", "the Stock Exchange") is no partial name;
+one word of a qualified place ("Korea" of "North Korea") is another place; an acronym
+never joins a differently typed name or a different expansion of it; a consonant
+skeleton across types needs several shared rare entities; and acronym and skeleton
+matches never bridge two entities. Every join records a ``MergeEvidence`` (scores and the shared names and
 entities behind them).
 
 Descriptions: a description chain ("the climber") matches entities by head noun —
@@ -55,18 +61,52 @@ from newsgraph.model.entities import (
 )
 from newsgraph.resolve.entities.blocking import BlockIndex, name_keys
 from newsgraph.resolve.entities.lexical import HeadNeighbours
-from newsgraph.resolve.entities.names import ParsedName, parse_name
+from newsgraph.resolve.entities.names import ParsedName, compact, parse_name
 from newsgraph.resolve.entities.scoring import (
     KIND_SCORE,
     NameMatch,
     best_name_match,
+    conflicting_expansions,
     demonym_clash,
+    generic_short_name,
+    majority_group,
     type_compatibility,
 )
 from newsgraph.resolve.entities.settings import ResolverOptions
 from newsgraph.resolve.entities.within import Chain, chain_document
 
 __all__ = ["Resolver", "ResolverState"]
+
+
+#: Labels of countries, cities and regions.
+_REGIONS = frozenset({"GPE", "LOC"})
+#: Words that make another place of a place name ("North Korea", "South East Asia",
+#: "New York", "Greater Manchester"): compass points and the English qualifiers of
+#: place names (Oxford English Dictionary senses of each as a place-name element).
+_PLACE_QUALIFIERS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast",
+     "northwest", "southeast", "southwest", "central", "new", "greater", "upper", "lower", "inner",
+     "outer", "old", "little", "great"}
+)
+
+
+def _qualified_place(match: NameMatch) -> bool:
+    """One word of a place name whose other words only qualify it: another place."""
+    a, b = parse_name(match.a), parse_name(match.b)
+    single, multi = (a, b) if not a.is_multi else (b, a)
+    rest = [t for t in multi.tokens if t != single.compact]
+    return bool(rest) and all(t in _PLACE_QUALIFIERS for t in rest)
+
+
+def _top_label(labels: Counter[str]) -> str | None:
+    return labels.most_common(1)[0][0] if labels else None
+
+
+def _common_noun(word: str) -> bool:
+    from newsgraph.resolve.stories.wordnet import wordnet
+
+    wn = wordnet()
+    return wn is not None and wn.common_noun(word)
 
 #: Names an entity offers for scoring: its most frequent forms (bounded work per pair).
 _ENTITY_NAMES = 12
@@ -98,6 +138,7 @@ class _Entity:
     seq: int
     chains: list[Chain] = field(default_factory=list)
     names: Counter[str] = field(default_factory=Counter)
+    compacts: set[str] = field(default_factory=set)  # compact forms of ``names``
     match_names: Counter[str] = field(default_factory=Counter)
     heads: Counter[str] = field(default_factory=Counter)
     #: Numbers its descriptions were counted or ranked with ("20 points": "20"), and how
@@ -214,6 +255,9 @@ class Resolver:
         self._mention_entity: dict[str, str] = {}
         self._df: Counter[str] = Counter()
         self._cooc_df: Counter[str] = Counter()
+        self._closing: dict[str, set[str]] = {}
+        self._idf_memo: dict[str, float] = {}
+        self._norms: dict[str, float] = {}
         self._ndocs = 0
         self._seq = 0
         self._distinct: dict[str, set[str]] = {}
@@ -248,8 +292,29 @@ class Resolver:
             eid = nxt
         return root
 
+    def _generic_word(self, word: str, closing: bool = True) -> bool:
+        """A common noun; with ``closing``, one that closes several different names seen so far."""
+        if closing:
+            names = self._closing.get(word)
+            if names is None or len(names) < self.options.generic_head_names:
+                return False
+        return _common_noun(word)
+
+    def _note_closing_words(self, parsed: list[ParsedName]) -> None:
+        """Remember which multi-word names each word closes (up to the count that matters)."""
+        if not self.options.generic_head_names:
+            return
+        for p in parsed:
+            if p.is_multi and not p.acronym_form:
+                names = self._closing.setdefault(compact((p.tokens[-1],)), set())
+                if len(names) < self.options.generic_head_names:
+                    names.add(p.compact)
+
     def _idf(self, term: str) -> float:
-        return math.log((self._ndocs + 1) / (self._df.get(term, 0) + 1)) + 1.0
+        idf = self._idf_memo.get(term)
+        if idf is None:
+            idf = self._idf_memo[term] = math.log((self._ndocs + 1) / (self._df.get(term, 0) + 1)) + 1.0
+        return idf
 
     # ---- edits that cut chains --------------------------------------------------------
     def _prepare(self, doc_id: str, chains: list[Chain]) -> list[Chain]:
@@ -322,6 +387,9 @@ class Resolver:
         terms = {t for c in chains for t in c.context}
         self._df.update(terms)
         self._cooc_df.update({k for c in chains for k in c.cooc})
+        # IDF and entity norms hold for this document's decisions (``_context_similarity``).
+        self._idf_memo.clear()
+        self._norms.clear()
         order = sorted(
             chains,
             key=lambda c: (
@@ -387,7 +455,7 @@ class Resolver:
                 for h in chain.heads():
                     self._heads.add(h)
                     keys.extend(f"h:{n}" for n in self._heads.near(h))
-        candidates = {self._find(e) for e in self._index.lookup(keys, names)}
+        candidates = {self._find(e) for e in self._index.lookup(keys, names, self.options.score_cap)}
         accepted: list[tuple[float, str, MergeEvidence]] = []
         rejoin = chain.kind == "nominal" and self.options.nominal_rejoin
         for eid in sorted(candidates):
@@ -400,7 +468,7 @@ class Resolver:
             return None, None
         accepted.sort(key=lambda x: (-x[0], x[1]))
         best = accepted[0]
-        loose = ("partial", "exact_single", "nominal", "synonym")
+        loose = self.options.loose_kinds
         kinds = [_kind_of(a[2]) for a in accepted]
         if kinds[0] == "partial":
             # A bare word fitting several full names elsewhere ("Kim" → several Kims) goes to
@@ -464,7 +532,7 @@ class Resolver:
                 continue
             if type_compatibility(chain.labels(), other.votes) < 1.0:
                 continue
-            support = self._context_similarity(chain.context, other.context)
+            support = self._context_similarity(chain.context, other)
             if support < self.options.min_support.get("nominal", 1.0):
                 continue
             shared = [h for h in heads if h in other.heads]
@@ -493,6 +561,27 @@ class Resolver:
             match = best_name_match(names, ent.parsed_names(), o.fuzzy_min_length)
         if match.kind == "weak":
             return None
+        if (
+            match.kind in ("partial", "subset")
+            and o.generic_head_names
+            and "person" not in (majority_group(chain.labels()), majority_group(ent.votes))
+            and generic_short_name(match, self._generic_word)
+        ):
+            return None
+        if (
+            match.kind == "partial"
+            and not o.place_partials
+            and _top_label(chain.labels()) in _REGIONS
+            and _top_label(ent.votes) in _REGIONS
+            and _qualified_place(match)
+        ):
+            return None
+        if (
+            match.kind == "acronym"
+            and o.acronym_expansions
+            and conflicting_expansions(names, ent.parsed_names(), o.fuzzy_min_length)
+        ):
+            return None
         if chain.kind == "nominal" and o.counted_descriptions and _count_clash(chain, ent):
             return None
         kind = match.kind
@@ -500,7 +589,7 @@ class Resolver:
             p = parse_name(match.a)
             if not p.is_multi and not p.acronym_form:
                 kind = "exact_single"
-        context = self._context_similarity(chain.context, ent.context)
+        context = self._context_similarity(chain.context, ent)
         shared, cooc = self._shared_cooc(chain, ent)
         support = max(context, cooc)
         types = type_compatibility(chain.labels(), ent.votes)
@@ -510,9 +599,13 @@ class Resolver:
             demonym_clash(a, b) for a in chain.labels() for b in ent.votes
         ):
             return None
-        if types < 1.0 and kind in ("typo", "partial", "subset"):
+        if types < 1.0 and kind in o.typed_kinds:
             return None  # a near-miss spelling across types is another thing ("North Korean"/"North Korea")
         if support < o.min_support.get(kind, 1.0):
+            return None
+        if kind == "skeleton" and types < 1.0 and sum(
+            1 for k in shared if self._cooc_df[k] <= self._rare_limit()
+        ) < o.skeleton_shared_across_types:
             return None
         score = o.name_weight * match.score + (1 - o.name_weight) * support
         if types == 0.0:
@@ -534,9 +627,10 @@ class Resolver:
         )
 
     def _support(self, chain: Chain, ent: _Entity) -> float:
-        return max(self._context_similarity(chain.context, ent.context), self._shared_cooc(chain, ent)[1])
+        return max(self._context_similarity(chain.context, ent), self._shared_cooc(chain, ent)[1])
 
-    def _context_similarity(self, a: dict[str, float], b: Counter[str]) -> float:
+    def _context_similarity(self, a: dict[str, float], ent: _Entity) -> float:
+        b = ent.context
         if not a or not b:
             return 0.0
         dot = 0.0
@@ -548,16 +642,22 @@ class Resolver:
                 dot += v * b[t] * w * w
         if dot == 0.0:
             return 0.0
-        nb = sum((v * self._idf(t)) ** 2 for t, v in b.items())
+        nb = self._norms.get(ent.id)
+        if nb is None:
+            nb = self._norms[ent.id] = sum((v * self._idf(t)) ** 2 for t, v in b.items())
         return dot / math.sqrt(na * nb) if na and nb else 0.0
 
+    def _rare_limit(self) -> float:
+        return max(2.0, self.options.cooc_rare_share * self._ndocs)
+
     def _shared_cooc(self, chain: Chain, ent: _Entity) -> tuple[list[str], float]:
-        own = {parse_name(n).compact for n in chain.names()} | {parse_name(n).compact for n in ent.names}
-        shared = [k for k in chain.cooc if k in ent.cooc and k not in own]
+        own = {parse_name(n).compact for n in chain.names()}
+        shared = [k for k in chain.cooc if k in ent.cooc and k not in own and k not in ent.compacts]
         if not shared:
             return [], 0.0
-        rare_limit = max(2.0, self.options.cooc_rare_share * self._ndocs)
-        weight = sum(1.0 if self._cooc_df[k] <= rare_limit else 0.3 for k in shared)
+        rare_limit = self._rare_limit()
+        common = self.options.cooc_common_weight
+        weight = sum(1.0 if self._cooc_df[k] <= rare_limit else common for k in shared)
         return shared, min(1.0, weight / self.options.cooc_full)
 
     # ---- entity bookkeeping --------------------------------------------------------------
@@ -572,9 +672,11 @@ class Resolver:
         return ent
 
     def _attach(self, ent: _Entity, chain: Chain, evidence: MergeEvidence | None) -> None:
+        self._norms.pop(ent.id, None)
         ent.chains.append(chain)
         names = chain.names()
         ent.names.update(names)
+        ent.compacts.update(parse_name(n).compact for n in names)
         ent.match_names.update(chain.match_names())
         ent.heads.update(chain.heads())
         ent.counts.update(n for m in chain.mentions if m.kind == "nominal" for n in m.count)
@@ -594,6 +696,7 @@ class Resolver:
         if chain.unresolved and len(ent.chains) == 1:
             return  # an ambiguous bare name founds a closed entity: nothing may join it by name
         parsed = [parse_name(n) for n in chain.match_names()]
+        self._note_closing_words(parsed)
         keys = [k for p in parsed for k in name_keys(p, self.options)]
         keys += [f"h:{h}" for h in chain.heads()]
         if self.options.synonym_heads:
@@ -610,11 +713,13 @@ class Resolver:
             if self._forbidden(chain, keep.id):
                 return None
         self._parent[gone.id] = keep.id
+        self._norms.pop(keep.id, None)
         for chain in gone.chains:
             keep.chains.append(chain)
             for key in chain.keys:
                 self._mention_entity[key] = keep.id
         keep.names.update(gone.names)
+        keep.compacts |= gone.compacts
         keep.match_names.update(gone.match_names)
         keep.heads.update(gone.heads)
         keep.counts.update(gone.counts)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -29,6 +30,7 @@ from newsgraph.resolve.entities.names import (
     acronym,
     compact,
     consonant_skeleton,
+    parse_name,
     skeleton_words,
     variant_key,
 )
@@ -37,8 +39,11 @@ __all__ = [
     "TYPE_GROUPS",
     "NameMatch",
     "best_name_match",
+    "conflicting_expansions",
     "cosine",
     "demonym_clash",
+    "generic_short_name",
+    "majority_group",
     "name_match",
     "type_compatibility",
 ]
@@ -231,6 +236,51 @@ def cosine(
     na = math.sqrt(sum((v * w(t)) ** 2 for t, v in a.items()))
     nb = math.sqrt(sum((v * w(t)) ** 2 for t, v in b.items()))
     return dot / (na * nb) if na and nb else 0.0
+
+
+def majority_group(labels: Counter[str]) -> str | None:
+    """The ``TYPE_GROUPS`` group most of these NER labels fall in (None when there are none)."""
+    groups: Counter[str] = Counter()
+    for label, n in labels.items():
+        groups[TYPE_GROUPS.get(label, label)] += n
+    return groups.most_common(1)[0][0] if groups else None
+
+
+def generic_short_name(match: NameMatch, is_generic: Callable[..., bool]) -> bool:
+    """A partial or subset match whose shorter name is only the closing common noun(s) of
+    an organisation or place name ("Group" ~ "Baikal Finance Group", "the Stock Exchange"
+    ~ "Bombay Stock Exchange"): those words say what kind of thing it is, not which one.
+    ``is_generic`` says whether a closing word is such a category noun."""
+    a, b = parse_name(match.a), parse_name(match.b)
+    short, long = sorted((a, b), key=lambda p: len(p.tokens))
+    n = len(short.tokens)
+    if not n or n >= len(long.tokens) or long.tokens[-n:] != short.tokens:
+        return False
+    return is_generic(compact((short.tokens[-1],))) and all(
+        is_generic(compact((t,)), closing=False) for t in short.tokens[:-1]
+    )
+
+
+def conflicting_expansions(
+    chain_names: list[ParsedName], entity_names: list[ParsedName], min_len: int
+) -> bool:
+    """An acronym stands for one expansion: when both sides already spell one out for the
+    same initials ("London School of Economics" / "London Stock Exchange" for "LSE") and
+    the two expansions are not one name, the acronym is no evidence they are one."""
+    def expansions(names: list[ParsedName]) -> dict[str, list[ParsedName]]:
+        out: dict[str, list[ParsedName]] = {}
+        for p in names:
+            initials = acronym(p.surface) if p.is_multi and not p.acronym_form else None
+            if initials:
+                out.setdefault(initials, []).append(p)
+        return out
+
+    mine, theirs = expansions(chain_names), expansions(entity_names)
+    for initials, ours in mine.items():
+        others = theirs.get(initials)
+        if others and all(name_match(a, b, min_len).kind == "weak" for a in ours for b in others):
+            return True
+    return False
 
 
 def type_compatibility(chain_labels: Counter[str], entity_votes: Counter[str]) -> float:

@@ -37,6 +37,9 @@ class WordNet:
     def __init__(self, root: Path) -> None:
         self.synsets: dict[str, set[str]] = {}
         self.exceptions: dict[str, set[str]] = {}
+        #: Nouns WordNet writes in lower case in some synset ("bank", "group"): common
+        #: nouns, as opposed to names it only knows capitalised ("France", "Kim").
+        self.common_nouns: set[str] = set()
         for pos, name in _POS_FILES.items():
             with open(root / f"data.{name}", encoding="latin-1") as fh:
                 for line in fh:
@@ -45,7 +48,10 @@ class WordNet:
                     parts = line.split()
                     sid = f"{pos}{parts[0]}"
                     for k in range(int(parts[3], 16)):
-                        lemma = parts[4 + 2 * k].lower()
+                        written = parts[4 + 2 * k]
+                        lemma = written.lower()
+                        if pos == "n" and written == lemma:
+                            self.common_nouns.add(lemma)
                         lemma = lemma.split("(")[0]  # adjective markers such as "(a)"
                         self.synsets.setdefault(lemma, set()).add(sid)
             exc = root / f"{name}.exc"
@@ -80,6 +86,11 @@ class WordNet:
 
     def known(self, word: str) -> bool:
         return bool(self.lemmas(word))
+
+    def common_noun(self, word: str) -> bool:
+        """True when ``word`` (or its base form) is a lower-case noun in WordNet."""
+        w = word.lower()
+        return w in self.common_nouns or any(b in self.common_nouns for b in self.lemmas(w))
 
 
 def _root() -> Path | None:

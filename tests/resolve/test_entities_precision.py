@@ -1,0 +1,74 @@
+"""Cross-document precision on a general news mix: the merges a large corpus tempts.
+
+Texts invented for these tests. Each case is a kind of false merge seen when resolving
+hundreds of unrelated BBC News reports (ECB+ topics are too small to show it): a bare
+place word taken for a longer place, an acronym taken for a person's initials, a
+category noun ("Bank") taken for the name of every bank, two names sharing only a
+consonant skeleton.
+"""
+
+from __future__ import annotations
+
+from newsgraph.resolve.entities import Resolver
+from newsgraph.resolve.entities.names import parse_name
+from newsgraph.resolve.entities.scoring import NameMatch, conflicting_expansions, generic_short_name
+
+
+def _entity_with(resolver: Resolver, doc: str, text: str):  # type: ignore[no-untyped-def]
+    return next(e for e in resolver.entities() for m in e.mentions if m.doc == doc and m.text == text)
+
+
+NORTH = (
+    "North Korea fired two short-range missiles into the sea on Monday, the military in Seoul said. "
+    "North Korea has tested more than a dozen missiles this year."
+)
+PENINSULA = (
+    "Korea has been divided since 1945. The military in Seoul said on Monday that the missiles fired "
+    "into the sea were short-range, and Korea's two governments have each tested missiles this year."
+)
+
+
+def test_one_word_of_a_qualified_place_is_another_place(make_doc) -> None:
+    resolver = Resolver()
+    resolver.add([make_doc(NORTH, "north"), make_doc(PENINSULA, "peninsula")])
+    north = _entity_with(resolver, "north", "North Korea")
+    assert all(m.text != "Korea" for m in north.mentions)
+
+
+AGENCY = (
+    "The Associated Press reported the fire first. AP said three people were hurt, and AP photographers "
+    "were at the scene in Lisbon within the hour."
+)
+DIRECTOR = (
+    "Alexander Payne said his new film would open in Venice. Payne wrote the script with a friend "
+    "from Omaha, and Alexander Payne will direct it in the spring."
+)
+WIRE = (
+    "AP said on Friday that the new film would open in Venice in the spring, after a premiere in Lisbon, "
+    "citing the script's co-writer in Omaha."
+)
+
+
+def test_an_acronym_never_joins_a_person_with_those_initials(make_doc) -> None:
+    resolver = Resolver()
+    resolver.add([make_doc(AGENCY, "agency"), make_doc(DIRECTOR, "director"), make_doc(WIRE, "wire")])
+    director = _entity_with(resolver, "director", "Alexander Payne")
+    assert {m.doc for m in director.mentions} == {"director"}
+    assert all(m.text != "AP" for m in director.mentions)
+
+
+def test_a_category_noun_is_not_a_partial_name_of_every_organisation() -> None:
+    match = NameMatch("partial", 0.7, "Wells Fargo Bank", "Bank")
+    assert generic_short_name(match, lambda word, closing=True: word == "bank")
+    subset = NameMatch("subset", 0.9, "the Stock Exchange", "Bombay Stock Exchange")
+    assert generic_short_name(subset, lambda word, closing=True: word in {"stock", "exchange"})
+    # The distinctive word of a name is a name, not a category: "Boeing" of "Boeing Company".
+    first = NameMatch("partial", 0.7, "Boeing", "Boeing Company")
+    assert not generic_short_name(first, lambda word, closing=True: word in {"company", "boeing"})
+
+
+def test_an_acronym_spelled_out_two_ways_names_two_things() -> None:
+    school = [parse_name("the London School of Economics")]
+    exchange = [parse_name("LSE"), parse_name("the London Stock Exchange")]
+    assert conflicting_expansions(school, exchange, 5)
+    assert not conflicting_expansions([parse_name("the London Stock Exchange")], exchange, 5)
