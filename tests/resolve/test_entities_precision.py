@@ -72,3 +72,18 @@ def test_an_acronym_spelled_out_two_ways_names_two_things() -> None:
     exchange = [parse_name("LSE"), parse_name("the London Stock Exchange")]
     assert conflicting_expansions(school, exchange, 5)
     assert not conflicting_expansions([parse_name("the London Stock Exchange")], exchange, 5)
+
+
+SHORTLIST = (
+    "The shortlist includes Philip Roth (US), Margaret Atwood (Canada) and Cynthia Ozick (US). "
+    "The prize is worth £60,000, and US publishers have won it twice."
+)
+
+
+def test_a_parenthesis_after_a_person_is_not_an_abbreviation_of_the_name(make_doc) -> None:
+    from newsgraph.resolve.entities import chain_document
+
+    chains = chain_document(make_doc(SHORTLIST, "shortlist"))
+    for person in ("Philip Roth", "Cynthia Ozick"):
+        chain = next(c for c in chains if any(m.text == person for m in c.mentions))
+        assert all(m.text != "US" for m in chain.mentions), person

@@ -648,6 +648,11 @@ class _Builder:
     def _full_names(self, idx: int) -> list[ParsedName]:
         return [parse_name(n) for n in self.chains[idx].names() if parse_name(n).is_multi]
 
+    def _initials_may_stand_for(self, label: str, idx: int) -> bool:
+        """News abbreviates organisations, places and laws, not people: an acronym stands
+        for a person's name only when it is tagged as a person itself ("JFK")."""
+        return self._chain_label(idx) != "PERSON" or label == "PERSON"
+
     def _chain_label(self, idx: int) -> str:
         labels = self.chains[idx].labels()
         return labels.most_common(1)[0][0] if labels else ""
@@ -697,7 +702,9 @@ class _Builder:
         self._touch(idx, m, parsed)
 
     def _define_acronym(self, m: ChainMention, idx: int) -> None:
-        found = _PAREN_ACRONYM.match(self.adoc.document.text, m.end)
+        # After a person's name the parenthesis holds a country or a party ("Philip Roth
+        # (US)", "Jane Smith (Lab)"), not an abbreviation of the name.
+        found = _PAREN_ACRONYM.match(self.adoc.document.text, m.end) if m.label != "PERSON" else None
         if found:
             self.defined_acronyms[found.group(1).replace(".", "").lower()] = idx
 
@@ -752,6 +759,7 @@ class _Builder:
             i
             for i, c in enumerate(self.chains)
             if c.kind == "name"
+            and self._initials_may_stand_for(m.label, i)
             and any(acronym(n) == p.compact for n in c.names() if not parse_name(n).acronym_form)
         ]
         if len(matches) == 1:
@@ -1260,7 +1268,11 @@ class _Builder:
                     continue
                 for full in self._full_names(j):
                     parts = [compact((t,)) for t in full.tokens]
-                    if best.acronym_form and acronym(full.surface) == best.compact:
+                    if (
+                        best.acronym_form
+                        and acronym(full.surface) == best.compact
+                        and self._initials_may_stand_for(c.mentions[0].label, j)
+                    ):
                         targets.append(j)
                         break
                     if not best.acronym_form and _partial_fits(
