@@ -36,7 +36,7 @@ from typing import Any
 
 from newsgraph.bench.stories import BBC, REUTERS, SEEDS, _swap_words, load_bbc, load_reuters
 from newsgraph.model.document import AnnotatedDocument, Document
-from newsgraph.resolve.stories.wordnet import wordnet
+from newsgraph.nlp.wordnet import wordnet
 from newsgraph.signals import CollocationModel, article_signals, machine_translation, spinning
 
 __all__ = ["main", "run"]

@@ -37,8 +37,8 @@ import numpy as np
 
 from newsgraph.bench import shared_dir
 from newsgraph.model.document import AnnotatedDocument, Document, Sentence
+from newsgraph.nlp.wordnet import wordnet
 from newsgraph.resolve.stories import MemoryRecords, StoryClusterer, StoryIndex, normalise
-from newsgraph.resolve.stories.wordnet import wordnet
 
 __all__ = ["load_bbc", "load_reuters", "main", "run"]
 

@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from newsgraph.resolve.stories.wordnet import wordnet
+from newsgraph.nlp.wordnet import wordnet
 from newsgraph.signals import settings as S
 
 __all__ = ["CollocationModel", "bigrams_of", "wordnet_compounds"]

@@ -29,7 +29,7 @@ from rapidfuzz.distance import OSA
 
 from newsgraph.model.document import AnnotatedDocument, Document
 from newsgraph.model.stories import EvidenceSpan, Signal
-from newsgraph.resolve.stories.wordnet import wordnet
+from newsgraph.nlp.wordnet import wordnet
 from newsgraph.signals import settings as S
 from newsgraph.signals._common import split_doc
 from newsgraph.signals.reference import _CLAUSE, _WORD, CollocationModel, bigrams_of, wordnet_compounds

@@ -31,7 +31,7 @@ def test_lexical_related_nouns_score_high_and_unrelated_low() -> None:
 
 
 def test_lexical_wordnet_synonyms_count_fully() -> None:
-    from newsgraph.resolve.stories.wordnet import wordnet
+    from newsgraph.nlp.wordnet import wordnet
 
     if wordnet() is None:
         pytest.skip("Debian wordnet-base is not installed")

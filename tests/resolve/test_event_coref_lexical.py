@@ -6,21 +6,22 @@ import numpy as np
 import pytest
 from event_coref_helpers import assault_mention
 
+from newsgraph.nlp.wordnet import base_form, ranked_synonyms, wordnet
 from newsgraph.resolve.events import EventResolver, ResolverOptions
 from newsgraph.resolve.events.embed import DIM
-from newsgraph.resolve.events.lexical import base_form, synonyms, wordnet_synsets
 
-needs_wordnet = pytest.mark.skipif(wordnet_synsets() is None, reason="WordNet (wordnet-base) not installed")
+needs_wordnet = pytest.mark.skipif(wordnet() is None, reason="WordNet (wordnet-base) not installed")
 
 
 @needs_wordnet
 def test_event_coref_lexical_synonyms_in_frequent_senses():
     assert base_form("checks") == "check" and base_form("struck") == "strike"
-    assert synonyms("hit", "strike", 5) and synonyms("issued", "released", 5)  # inflected lemmas too
-    assert not synonyms("hit", "hit", 5)  # one lemma is not a synonym of itself
-    assert not synonyms("hit", "praise", 0)
+    assert ranked_synonyms("hit", "strike", 5)
+    assert ranked_synonyms("issued", "released", 5)  # inflected lemmas too
+    assert not ranked_synonyms("hit", "hit", 5)  # one lemma is not a synonym of itself
+    assert not ranked_synonyms("hit", "praise", 0)
     # "hit" means "score" in its 8th sense only: a rare sense does not count.
-    assert synonyms("hit", "score", 0) and not synonyms("hit", "score", 5)
+    assert ranked_synonyms("hit", "score", 0) and not ranked_synonyms("hit", "score", 5)
 
 
 def _part(cos: float) -> np.ndarray:

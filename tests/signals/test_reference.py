@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from newsgraph.model.document import Document
+from newsgraph.nlp.wordnet import wordnet
 from newsgraph.pipeline import ingest
-from newsgraph.resolve.stories.wordnet import wordnet
 from newsgraph.settings import Options
 from newsgraph.signals import CollocationModel, spinning
 from newsgraph.signals import settings as signal_settings

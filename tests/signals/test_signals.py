@@ -8,7 +8,7 @@ import pytest
 
 from newsgraph.model.document import AnnotatedDocument, Document, Mention, RemovedBlock, Sentence
 from newsgraph.model.stories import AlignedPassage, Link
-from newsgraph.resolve.stories.wordnet import wordnet
+from newsgraph.nlp.wordnet import wordnet
 from newsgraph.signals import (
     CollocationModel,
     article_signals,

@@ -7,7 +7,7 @@ model has no word vectors to relate them, so two offline sources are combined:
 
 - Princeton WordNet 3.0 synonymy (one shared noun synset: "lawyer"/"attorney",
   "convict"/"inmate"), read from Debian ``wordnet-base`` by
-  ``newsgraph.resolve.stories.wordnet``;
+  ``newsgraph.nlp.wordnet``;
 - the cosine of ``wordllama==0.4.0.post1``'s bundled 256-d static embeddings (loaded
   from the package directory, downloads disabled), which relates what WordNet files
   apart ("prison"/"jail" 0.69, "weapon"/"gun" 0.59, "gunman"/"shooter" 0.52). The
@@ -43,7 +43,7 @@ def _model() -> Any:
 
 @lru_cache(maxsize=1)
 def _wordnet() -> Any:
-    from newsgraph.resolve.stories.wordnet import wordnet
+    from newsgraph.nlp.wordnet import wordnet
 
     return wordnet()
 

@@ -103,7 +103,7 @@ def _top_label(labels: Counter[str]) -> str | None:
 
 
 def _common_noun(word: str) -> bool:
-    from newsgraph.resolve.stories.wordnet import wordnet
+    from newsgraph.nlp.wordnet import wordnet
 
     wn = wordnet()
     return wn is not None and wn.common_noun(word)

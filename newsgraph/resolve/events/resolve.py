@@ -49,7 +49,7 @@ same named actor and, when both name participants, a shared one.  Penalties: two
 different named places, planned/attempted vs factual, two different days inside the
 date window, and (on a pair's logit) two different words in one sentence.  Bonus (on
 a pair's logit): two lemmas WordNet calls synonyms in a frequent sense ("hit"/"strike",
-``lexical``), which the static embeddings often leave far apart.
+``newsgraph.nlp.wordnet``), which the static embeddings often leave far apart.
 
 Every decision is kept in ``explanations`` (mention id → why).  Ids are
 deterministic: an event's id hashes its first mention's id.
@@ -69,8 +69,8 @@ import numpy as np
 
 from newsgraph.extract.events.lexicon import SPEECH_VERBS
 from newsgraph.model.events import PLOVER_TYPES, Event, EventMention
+from newsgraph.nlp.wordnet import ranked_synonyms
 from newsgraph.resolve.events.embed import DIM, MentionTexts, mention_texts, mention_vectors, vectors_of
-from newsgraph.resolve.events.lexical import synonyms
 
 __all__ = ["VERBAL_TYPES", "EventResolver", "ResolverOptions", "lemma_family"]
 
@@ -193,7 +193,7 @@ class ResolverOptions:
     w_same_sentence: float = 0.5
     #: Added to the logit of two different lemmas that share a WordNet synset among the
     #: ``synonym_senses`` most frequent senses of each ("hit"/"strike", "issue"/
-    #: "release", ``lexical``): the static embeddings leave many such pairs far apart.
+    #: "release", ``newsgraph.nlp.wordnet``): the static embeddings leave many such pairs far apart.
     #: ECB+ odd topics: CoNLL 0.777 → 0.783 (both halves of them up: topics 1, 5, 9…
     #: 0.775 → 0.782, topics 3, 7, 11… 0.779 → 0.784); a plateau over 4–6 senses at
     #: weight 2, 1.5–2 at 5 senses; with every sense 0.781 at best (rare senses relate
@@ -831,7 +831,7 @@ class EventResolver:
     def _synonym_bonus(self, a: str, b: str) -> float:
         """``w_synonym`` when two different lemmas are WordNet synonyms in a frequent sense."""
         o = self.options
-        if o.w_synonym and synonyms(a, b, o.synonym_senses):
+        if o.w_synonym and ranked_synonyms(a, b, o.synonym_senses):
             return o.w_synonym
         return 0.0
 

@@ -15,9 +15,9 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from newsgraph.model.stories import AlignedPassage, Link
+from newsgraph.nlp.wordnet import wordnet
 from newsgraph.resolve.stories import settings as S
 from newsgraph.resolve.stories._text import DocView, words_of
-from newsgraph.resolve.stories.wordnet import wordnet
 
 __all__ = ["align_sentences", "compare_spin", "sentence_swaps"]
 

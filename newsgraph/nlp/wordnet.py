@@ -1,0 +1,234 @@
+"""Princeton WordNet 3.0, read from the Debian package ``wordnet-base``: the one reader.
+
+Owns finding the database (``/usr/share/wordnet``, or the directory in the environment
+variable ``NEWSGRAPH_WORDNET``), reading its files, WordNet's own morphology ("morphy",
+wn(7): the ``*.exc`` exception lists, then suffix detachment) and the lexical relations
+built on them, for every stage that uses WordNet:
+
+- **Synonymy over every sense** (``data.*`` files): ``WordNet.lemmas``, ``senses``,
+  ``synonyms``, ``known`` and ``common_noun``. Spin evidence in ``resolve/stories`` and
+  ``signals`` is word swaps that are synonyms ("flogs" → "whips"); ``resolve/entities``
+  relates head nouns ("convict"/"inmate") and tells common nouns WordNet writes in
+  lower case ("bank", "group") from names it only knows capitalised ("France").
+- **Synonymy in frequent senses** (``index.noun``/``index.verb``, which list a lemma's
+  senses by their frequency in WordNet's sense-tagged corpus): ``base_form`` (a verb
+  reading first: the verb reading of "checks" or "escaped" is the one a news trigger
+  means) and ``ranked_synonyms(a, b, senses)``. ``resolve/events`` relates triggers
+  with it ("hit"/"strike", "issue"/"release") and chooses how many senses count: rare
+  ones relate words news rarely uses alike ("hit" is "score" only in its 8th sense).
+
+Why we read the files ourselves: no PyPI package ships WordNet data that loads offline
+(``wn`` and NLTK download it), while Debian's ``wordnet-base`` installs the database
+under ``/usr/share/wordnet``; NLTK's reader would also want a ``lexnames`` file Debian
+does not ship. Each table is read on first use (``data.*`` about 0.9 s, ``index.*``
+0.4 s) and kept for the process. Without the package ``wordnet()`` is None, no two
+words are synonyms, and callers fall back to embeddings.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+__all__ = ["WordNet", "base_form", "ranked_synonyms", "wordnet"]
+
+#: Part of speech → the name WordNet's files carry it under.
+_POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+#: The parts of speech whose senses are ranked here (``index.*`` files), in the order
+#: ``base_form`` tries them: most event triggers are verbs.
+_RANKED_POS = ("v", "n")
+#: WordNet's morphy detachment rules (wn(7) "morphy"), per part of speech, in the
+#: order ``base_form`` tries them (``lemmas`` takes every base they give).
+# fmt: off
+_SUFFIXES: dict[str, list[tuple[str, str]]] = {
+    "n": [("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
+          ("ies", "y"), ("s", "")],
+    "v": [("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""),
+          ("s", "")],
+    "a": [("er", ""), ("est", ""), ("er", "e"), ("est", "e")],
+    "r": [],
+}
+# fmt: on
+
+
+def _key(word: str) -> str:
+    """A word as WordNet files spell lemmas: lower case, multiword phrases joined by ``_``."""
+    return word.lower().strip().replace(" ", "_")
+
+
+class WordNet:
+    """The WordNet database in ``root``; each table is read on first use."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    # -- tables ------------------------------------------------------------------------
+
+    @cached_property
+    def exceptions(self) -> dict[str, dict[str, list[str]]]:
+        """Part of speech → irregular form → its base forms (the ``*.exc`` files).
+
+        A form on two lines keeps the bases of both ("involucra": "involucre",
+        "involucrum").
+        """
+        out: dict[str, dict[str, list[str]]] = {pos: {} for pos in _POS_FILES}
+        for pos, name in _POS_FILES.items():
+            exc = self.root / f"{name}.exc"
+            if not exc.exists():
+                continue
+            with open(exc, encoding="latin-1") as fh:
+                for line in fh:
+                    parts = line.split()
+                    if len(parts) >= 2:
+                        bases = out[pos].setdefault(parts[0], [])
+                        bases.extend(b for b in parts[1:] if b not in bases)
+        return out
+
+    @cached_property
+    def _data(self) -> tuple[dict[str, set[str]], set[str]]:
+        """``synsets`` and ``common_nouns``, read together from the ``data.*`` files."""
+        synsets: dict[str, set[str]] = {}
+        common: set[str] = set()
+        for pos, name in _POS_FILES.items():
+            with open(self.root / f"data.{name}", encoding="latin-1") as fh:
+                for line in fh:
+                    if line.startswith(" "):
+                        continue  # licence header
+                    # offset lex_filenum ss_type w_cnt (word lex_id)… …
+                    parts = line.split()
+                    sid = f"{pos}{parts[0]}"
+                    for k in range(int(parts[3], 16)):
+                        written = parts[4 + 2 * k]
+                        lemma = written.lower()
+                        if pos == "n" and written == lemma:
+                            common.add(lemma)
+                        lemma = lemma.split("(")[0]  # adjective markers such as "(a)"
+                        synsets.setdefault(lemma, set()).add(sid)
+        return synsets, common
+
+    @property
+    def synsets(self) -> dict[str, set[str]]:
+        """Lemma → ids of its synsets, every part of speech (id: the letter, then the offset)."""
+        return self._data[0]
+
+    @property
+    def common_nouns(self) -> set[str]:
+        """Nouns WordNet writes in lower case in some synset ("bank", "group"): common
+        nouns, as opposed to names it only knows capitalised ("France", "Kim")."""
+        return self._data[1]
+
+    @cached_property
+    def ranked(self) -> dict[str, dict[str, list[str]]]:
+        """Noun and verb lemmas → synset offsets, most frequent sense first (``index.*``)."""
+        out: dict[str, dict[str, list[str]]] = {}
+        for pos in _RANKED_POS:
+            table = out[pos] = {}
+            with open(self.root / f"index.{_POS_FILES[pos]}", encoding="latin-1") as fh:
+                for line in fh:
+                    if line.startswith(" "):
+                        continue  # licence header
+                    # lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt offsets…
+                    parts = line.split()
+                    n = int(parts[2])
+                    table[parts[0].lower()] = parts[len(parts) - n :]
+        return out
+
+    # -- morphology --------------------------------------------------------------------
+
+    def _morphy(self, w: str, pos: str) -> Iterator[str]:
+        """Morphy's candidate base forms of the key ``w`` as a ``pos``, in its order: the
+        word itself, its exception-list bases, then suffix detachments. Unchecked: the
+        caller keeps those its table knows."""
+        yield w
+        yield from self.exceptions[pos].get(w, ())
+        for suf, rep in _SUFFIXES[pos]:
+            if w.endswith(suf) and len(w) > len(suf) + 1:
+                yield w[: len(w) - len(suf)] + rep
+
+    def lemmas(self, word: str) -> set[str]:
+        """Base forms of ``word`` that WordNet knows, as any part of speech (multiword
+        phrases joined by ``_``)."""
+        w = _key(word)
+        synsets = self.synsets
+        return {base for pos in _POS_FILES for base in self._morphy(w, pos) if base in synsets}
+
+    def base_form(self, word: str) -> str:
+        """WordNet's base form of ``word`` as a verb, else as a noun; else ``word`` itself."""
+        w = _key(word)
+        for pos in _RANKED_POS:
+            table = self.ranked[pos]
+            for base in self._morphy(w, pos):
+                if base in table:
+                    return base
+        return w
+
+    # -- relations ---------------------------------------------------------------------
+
+    def senses(self, word: str) -> set[str]:
+        """Ids of the synsets of every base form of ``word``."""
+        return {s for lemma in self.lemmas(word) for s in self.synsets[lemma]}
+
+    def synonyms(self, a: str, b: str) -> bool:
+        """True when some sense of ``a`` and some sense of ``b`` are one synset."""
+        if a.lower() == b.lower():
+            return False
+        return bool(self.senses(a) & self.senses(b))
+
+    def ranked_synonyms(self, a: str, b: str, senses: int = 0) -> bool:
+        """True when two different base forms share a synset among the ``senses`` most
+        frequent senses of each (0: any sense), as nouns or as verbs."""
+        if a == b:
+            return False
+        for pos in _RANKED_POS:
+            sa = self.ranked[pos].get(a, [])
+            sb = self.ranked[pos].get(b, [])
+            if senses:
+                sa, sb = sa[:senses], sb[:senses]
+            if set(sa) & set(sb):
+                return True
+        return False
+
+    def known(self, word: str) -> bool:
+        return bool(self.lemmas(word))
+
+    def common_noun(self, word: str) -> bool:
+        """True when ``word`` (or its base form) is a lower-case noun in WordNet."""
+        w = word.lower()
+        return w in self.common_nouns or any(b in self.common_nouns for b in self.lemmas(w))
+
+
+#: The files every table above reads (the ``*.exc`` lists are optional).
+_REQUIRED = [f"data.{name}" for name in _POS_FILES.values()] + [f"index.{_POS_FILES[p]}" for p in _RANKED_POS]
+
+
+def _root() -> Path | None:
+    for cand in (os.environ.get("NEWSGRAPH_WORDNET"), "/usr/share/wordnet"):
+        if cand and all((Path(cand) / name).exists() for name in _REQUIRED):
+            return Path(cand)
+    return None
+
+
+@lru_cache(maxsize=1)
+def wordnet() -> WordNet | None:
+    """The shared WordNet (tables read on first use), or None when ``wordnet-base`` is
+    not installed."""
+    root = _root()
+    return WordNet(root) if root else None
+
+
+@lru_cache(maxsize=50_000)
+def base_form(word: str) -> str:
+    """``WordNet.base_form`` of the shared WordNet; ``word`` lower-cased without it."""
+    wn = wordnet()
+    return wn.base_form(word) if wn else word.lower()
+
+
+@lru_cache(maxsize=200_000)
+def ranked_synonyms(a: str, b: str, senses: int = 0) -> bool:
+    """``WordNet.ranked_synonyms`` of the base forms of two words (False without WordNet)."""
+    wn = wordnet()
+    if wn is None:
+        return False
+    return wn.ranked_synonyms(base_form(a), base_form(b), senses)
