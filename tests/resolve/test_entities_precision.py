@@ -87,3 +87,26 @@ def test_a_parenthesis_after_a_person_is_not_an_abbreviation_of_the_name(make_do
     for person in ("Philip Roth", "Cynthia Ozick"):
         chain = next(c for c in chains if any(m.text == person for m in c.mentions))
         assert all(m.text != "US" for m in chain.mentions), person
+
+
+ACTOR = (
+    "Will Smith starred in the film with Jada Pinkett, and the premiere was held in Glasgow on Friday. "
+    "Smith said the night was the best of his career."
+)
+ACTOR_AGAIN = (
+    "Smith and Jada Pinkett arrived in Glasgow on Friday for the premiere, then visited Celtic Park. "
+    "Smith thanked the crowd."
+)
+MANAGER = (
+    "Walter Smith, the football manager, spoke at Celtic Park in Glasgow on Friday. Smith said the team "
+    "had been unlucky."
+)
+
+
+def test_a_full_name_never_joins_a_namesake_through_a_bare_surname(make_doc) -> None:
+    resolver = Resolver()
+    resolver.add([make_doc(ACTOR, "actor"), make_doc(ACTOR_AGAIN, "again"), make_doc(MANAGER, "manager")])
+    actor = _entity_with(resolver, "actor", "Will Smith")
+    assert {m.doc for m in actor.mentions} == {"actor", "again"}  # the bare "Smith" joins the actor
+    manager = _entity_with(resolver, "manager", "Walter Smith")
+    assert {m.doc for m in manager.mentions} == {"manager"}

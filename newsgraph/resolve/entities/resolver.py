@@ -102,6 +102,17 @@ def _top_label(labels: Counter[str]) -> str | None:
     return labels.most_common(1)[0][0] if labels else None
 
 
+def _full_names_clash(names: list[ParsedName], ent: _Entity, min_len: int) -> bool:
+    """Both sides spell out full names and none of them match ("Walter Smith" against an
+    entity named "Will Smith" that a bare "Smith" also joined): the shared word is a
+    namesake's, not evidence."""
+    mine = [p for p in names if p.is_multi and not p.acronym_form]
+    if not mine:
+        return False
+    theirs = [p for p in ent.parsed_names() if p.is_multi and not p.acronym_form]
+    return bool(theirs) and best_name_match(mine, theirs, min_len).kind == "weak"
+
+
 def _common_noun(word: str) -> bool:
     from newsgraph.nlp.wordnet import wordnet
 
@@ -589,6 +600,9 @@ class Resolver:
             p = parse_name(match.a)
             if not p.is_multi and not p.acronym_form:
                 kind = "exact_single"
+        loose_name = kind in ("partial", "exact_single", "skeleton")
+        if loose_name and _full_names_clash(names, ent, o.fuzzy_min_length):
+            return None
         context = self._context_similarity(chain.context, ent)
         shared, cooc = self._shared_cooc(chain, ent)
         support = max(context, cooc)
