@@ -18,6 +18,13 @@ def _entity_with(resolver: Resolver, doc: str, text: str):  # type: ignore[no-un
     return next(e for e in resolver.entities() for m in e.mentions if m.doc == doc and m.text == text)
 
 
+def _resolved(make_doc, **texts: str) -> Resolver:  # type: ignore[no-untyped-def]
+    """A fresh resolver fed one document per keyword (its id) in the order given."""
+    resolver = Resolver()
+    resolver.add([make_doc(text, doc) for doc, text in texts.items()])
+    return resolver
+
+
 NORTH = (
     "North Korea fired two short-range missiles into the sea on Monday, the military in Seoul said. "
     "North Korea has tested more than a dozen missiles this year."
@@ -29,8 +36,7 @@ PENINSULA = (
 
 
 def test_one_word_of_a_qualified_place_is_another_place(make_doc) -> None:
-    resolver = Resolver()
-    resolver.add([make_doc(NORTH, "north"), make_doc(PENINSULA, "peninsula")])
+    resolver = _resolved(make_doc, north=NORTH, peninsula=PENINSULA)
     north = _entity_with(resolver, "north", "North Korea")
     assert all(m.text != "Korea" for m in north.mentions)
 
@@ -50,8 +56,7 @@ WIRE = (
 
 
 def test_an_acronym_never_joins_a_person_with_those_initials(make_doc) -> None:
-    resolver = Resolver()
-    resolver.add([make_doc(AGENCY, "agency"), make_doc(DIRECTOR, "director"), make_doc(WIRE, "wire")])
+    resolver = _resolved(make_doc, agency=AGENCY, director=DIRECTOR, wire=WIRE)
     director = _entity_with(resolver, "director", "Alexander Payne")
     assert {m.doc for m in director.mentions} == {"director"}
     assert all(m.text != "AP" for m in director.mentions)
@@ -104,8 +109,7 @@ MANAGER = (
 
 
 def test_a_full_name_never_joins_a_namesake_through_a_bare_surname(make_doc) -> None:
-    resolver = Resolver()
-    resolver.add([make_doc(ACTOR, "actor"), make_doc(ACTOR_AGAIN, "again"), make_doc(MANAGER, "manager")])
+    resolver = _resolved(make_doc, actor=ACTOR, again=ACTOR_AGAIN, manager=MANAGER)
     actor = _entity_with(resolver, "actor", "Will Smith")
     assert {m.doc for m in actor.mentions} == {"actor", "again"}  # the bare "Smith" joins the actor
     manager = _entity_with(resolver, "manager", "Walter Smith")
