@@ -28,7 +28,16 @@ that open with a preposition ("in the back of the vehicle") are read by their ob
 a common noun that proper nouns only modify ("Brooklyn mother of 12") is a description.
 Pronouns: he/she to the most recent compatible person; it/its/they prefer the most
 recent subject; they may point to a plural description of people; "there"/"where" to a
-place.
+place. A plain object pronoun is never the subject of its own verb ("the driver struck
+her": Binding Theory's Principle B), and he/she never a description of the other sex. A
+relative pronoun joins the noun its clause modifies, or — when the parse hangs the clause
+elsewhere — the mention it directly follows ("North Carolina (10-0), which"), if its
+animacy fits ("who" a person or a body of people, "which" no person, "where" a place).
+
+Place names that say where they lie ("Wasilla, Alaska", "the Stiles Unit in Beaumont,
+Texas") are matched by their first part, so the containing place is not a partial of
+them. A head word that kept its possessive clitic ("team's", as gold tokens keep it) is
+read without it.
 
 A bare name with several candidates is decided by cues — recency (sentence
 distance), sentence role (subject of the same kind of clause), salience (mention
@@ -43,7 +52,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
@@ -250,6 +259,10 @@ class ChainMention:
     core: str = ""
     #: Numbers that count or rank a description ("20 points", "tenth point"), lower case.
     count: list[str] = field(default_factory=list)
+    #: Argument role in its clause ("subj" / "obj" / "") and the character offset of the
+    #: verb that governs it (-1: none): co-arguments of one verb (``_syntax``).
+    role: str = ""
+    governor: int = -1
 
     @property
     def name_text(self) -> str:
@@ -356,14 +369,41 @@ class MentionInfo:
     count: tuple[str, ...] = ()
 
 
+#: What a relative pronoun may stand for: "who(m)" a person (or a body of people), "which"
+#: no person, "where" a place; "that" and "whose" any (Quirk et al. 1985 §17.9–17.12).
+_RELATIVE_ANIMACY: dict[str, str] = {"who": "person", "whom": "person", "which": "thing", "where": "place"}
+_PARENTHETICAL = re.compile(r"\([^()]{0,30}\)")
+_ADJACENT_GAP = re.compile(r"[\s,]*")
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "whom", "whose", "which", "that", "where"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+#: The possessive clitic a tokeniser may leave on its word ("team's", "actress'").
+_POSSESSIVE_CLITIC = re.compile(r"['’]s?$")
 
 
 def classify_mention(adoc: AnnotatedDocument, start: int, end: int, text: str) -> MentionInfo:
     """Kind (name, nominal or pronoun), sentence role, head lemma, definiteness and — for
     relative pronouns — the noun the clause attaches to. Uses the spaCy parse when the
-    document carries one; otherwise capitalisation alone."""
+    document carries one; otherwise capitalisation alone.
+
+    A head word that kept its possessive clitic (a tokeniser that does not split "'s",
+    as in ECB+'s gold tokens: "the team's", "the country's") is read without it: the
+    head is "team", and a lower-case word is a description however the tagger took it."""
+    info = _classify(adoc, start, end, text)
+    stem = _POSSESSIVE_CLITIC.sub("", info.head)
+    if stem == info.head or not stem or info.kind == "pronoun":
+        return info
+    if info.kind == "name" and _POSSESSIVE_CLITIC.sub("", text).islower():
+        definite = False
+        span = adoc.doc.char_span(start, end, alignment_mode="expand") if adoc.doc is not None else None
+        if span is not None and len(span):
+            definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in span.root.children)
+        return replace(info, kind="nominal", head=stem, definite=definite, descriptors=(), core="")
+    return replace(info, head=stem)
+
+
+def _classify(adoc: AnnotatedDocument, start: int, end: int, text: str) -> MentionInfo:
     lowered = _pronoun_word(text)
     doc = adoc.doc
     if doc is not None:
@@ -448,16 +488,40 @@ def classify_mention(adoc: AnnotatedDocument, start: int, end: int, text: str) -
     return MentionInfo("nominal", False, _head_of(text), bool(words) and words[0].lower() in _DEFINITE)
 
 
+#: Dependency labels of a verb's core arguments (spaCy's English scheme, ClearNLP).
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
+
+
+def _syntax(adoc: AnnotatedDocument, start: int, end: int) -> tuple[str, int]:
+    """A mention's argument role ("subj" / "obj" / "") and the offset of the verb it is an
+    argument of (-1: none)."""
+    doc = adoc.doc
+    if doc is None:
+        return "", -1
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return "", -1
+    root = span.root
+    if root.pos_ == "ADP":
+        objects = [c for c in root.children if c.dep_ == "pobj" and c.i < span.end]
+        if objects:
+            root = objects[0]
+    role = "subj" if root.dep_ in _SUBJECT_DEPS else "obj" if root.dep_ in _OBJECT_DEPS else ""
+    governor = root.head.idx if role and root.head.pos_ in ("VERB", "AUX") else -1
+    return (role if governor >= 0 else ""), governor
+
+
 _CASE_COUNTS: dict[str, tuple[Counter[str], Counter[str]]] = {}
 
 
 def _headline_common_noun(adoc: AnnotatedDocument, span: Any) -> bool:
     """In a Title Case or UPPER CASE line (a headline), capitals say nothing: a mention
     there ("Teen", "Rehab", "GRANDMOTHER") is a common noun when each of its words is
-    written in lower case more often than capitalised inside the document's sentences."""
-    sent = span.sent
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    if len(words) < 3 or sum(1 for t in words if t.is_title or t.is_upper) < 0.7 * len(words):
+    written in lower case more often than capitalised in the document's running text —
+    its other lines, not the headlines, whose capitals would count against every word
+    they hold."""
+    if not _title_line(span.sent):
         return False
     key = adoc.document.id
     counts = _CASE_COUNTS.get(key)
@@ -466,15 +530,24 @@ def _headline_common_noun(adoc: AnnotatedDocument, span: Any) -> bool:
             _CASE_COUNTS.clear()
         lower: Counter[str] = Counter()
         capital: Counter[str] = Counter()
-        for t in adoc.doc:
-            if t.is_alpha and t.is_lower:
-                lower[t.text] += 1
-            elif t.is_alpha and t.is_title and not t.is_sent_start:
-                capital[t.lower_] += 1
+        for sent in adoc.doc.sents:
+            if _title_line(sent):
+                continue
+            for t in sent:
+                if t.is_alpha and t.is_lower:
+                    lower[t.text] += 1
+                elif t.is_alpha and t.is_title and not t.is_sent_start:
+                    capital[t.lower_] += 1
         counts = _CASE_COUNTS[key] = (lower, capital)
     lower, capital = counts
     content = [t for t in span if t.is_alpha and t.pos_ not in ("DET", "ADP", "CCONJ")]
     return bool(content) and all(lower[t.lower_] > capital[t.lower_] for t in content)
+
+
+def _title_line(sent: Any) -> bool:
+    """A Title Case or UPPER CASE line: most words of four letters or more capitalised."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(1 for t in words if t.is_title or t.is_upper) >= 0.7 * len(words)
 
 
 #: Prepositions that attach a location to a place name ("Betty Ford Center in Rancho
@@ -535,6 +608,34 @@ def _name_core(span: Any) -> str:
     if first > span.start and any(t.pos_ == "NOUN" for t in span.doc[span.start : first]):
         return span.doc[first : last + 1].text
     return span.doc[span.start : last + 1].text if cut else ""
+
+
+def _place_core(adoc: AnnotatedDocument, start: int, end: int) -> str:
+    """The place a place, facility or region name names when the span also says where it
+    lies: "Wasilla, Alaska" → "Wasilla", "to Stiles, Texas" → "Stiles", "the Promises
+    Treatment Center in Malibu, California" → "the Promises Treatment Center" — the part
+    after a comma or a locative preposition is the containing place (the "City, State"
+    convention of news style guides, e.g. the AP Stylebook's dateline and state entries),
+    not part of the name, and must not make "Texas" a partial of "Stiles". "" when the
+    span has no such qualifier."""
+    doc = adoc.doc
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is None or len(span) < 3:
+        return ""
+    first = span.start
+    while first < span.end and span.doc[first].pos_ in ("ADP", "DET"):
+        first += 1
+    for t in span.doc[first + 1 : span.end - 1]:
+        if t.text == "," or (t.lower_ in _LOCATIVE_PREPOSITIONS and t.pos_ == "ADP"):
+            named = any(_named(r) for r in span.doc[first : t.i])
+            rest = any(_named(r) for r in span.doc[t.i + 1 : span.end])
+            # Both sides named: "one in Beaumont" has no name of its own to keep.
+            return span.doc[span.start : t.i].text if named and rest else ""
+    return ""
+
+
+def _named(tok: Any) -> bool:
+    return tok.pos_ == "PROPN" or (tok.is_title and tok.is_alpha)
 
 
 def _descriptors(span: Any) -> tuple[str, ...]:
@@ -931,8 +1032,15 @@ class _Builder:
         word = _pronoun_word(m.text)
         if word in RELATIVE_PRONOUNS:
             idx = self._chain_at(m.antecedent) if m.antecedent >= 0 else None
+            if idx is not None and self.options.relative_animacy and not self._relative_fits(m, idx):
+                idx = None
             if idx is not None:
                 m.method, m.score, m.reason = "pronoun", 0.8, "relative pronoun: the noun its clause modifies"
+            elif self.options.relative_adjacent:
+                idx = self._adjacent_chain(m)
+                if idx is not None:
+                    m.method, m.score = "pronoun", 0.7
+                    m.reason = "relative pronoun: the mention right before it"
             return idx
         gender = GENDERED_PRONOUNS.get(word)
         group = "person" if gender else NEUTER_PRONOUNS.get(word)
@@ -944,6 +1052,8 @@ class _Builder:
             if m.sentence - last > self.options.pronoun_window:
                 continue
             chain = self.chains[i]
+            if self._coargument(chain, m, word):
+                continue
             label_group = TYPE_GROUPS.get(self._chain_label(i), "thing")
             if group == "person":
                 if (
@@ -998,6 +1108,10 @@ class _Builder:
                     x.plural for x in chain.mentions
                 ):
                     continue
+                if self._coargument(chain, m, word) or (
+                    self.options.pronoun_fallback_gender and self._nominal_gender(i) not in (None, gender)
+                ):
+                    continue
                 before = [x.end for x in chain.mentions if x.start < m.start]
                 if before and (best is None or max(before) > best[0]):
                     best = (max(before), i)
@@ -1005,7 +1119,7 @@ class _Builder:
             # No named antecedent in reach: the same pronoun as a recent one continues its chain.
             for i, last in self.last_sentence.items():
                 chain = self.chains[i]
-                if m.sentence - last > 1 or chain.kind != "pronoun":
+                if m.sentence - last > 1 or chain.kind != "pronoun" or self._coargument(chain, m, word):
                     continue
                 words = {x.text.lower() for x in chain.mentions}
                 same = {
@@ -1020,6 +1134,55 @@ class _Builder:
         m.method, m.score = "pronoun", 0.6
         m.reason = f"most recent compatible antecedent ({group}{', ' + gender if gender else ''})"
         return best[1]
+
+    def _adjacent_chain(self, m: ChainMention) -> int | None:
+        """The chain of the mention a relative pronoun directly follows — nothing but a
+        comma or a parenthesis between ("Indiana State, which", "Rules That Cut",
+        "North Carolina (10-0), which"): a relative clause modifies the noun phrase it is
+        adjacent to, and the parse often attaches it elsewhere ("No. 5 seed Indiana State,
+        which" to "seed"). The pronoun's animacy must fit (``_relative_fits``)."""
+        text = self.adoc.document.text
+        best: tuple[int, int] | None = None
+        for i, c in enumerate(self.chains):
+            for x in c.mentions:
+                if x.end <= m.start and m.start - x.end <= 40 and (best is None or x.end > best[0]):
+                    best = (x.end, i)
+        if best is None or not _ADJACENT_GAP.fullmatch(_PARENTHETICAL.sub("", text[best[0] : m.start])):
+            return None
+        return best[1] if self._relative_fits(m, best[1]) else None
+
+    def _relative_fits(self, m: ChainMention, idx: int) -> bool:
+        """Does the relative pronoun's animacy fit the chain: "who" a person or a body of
+        people ("the Saints, who"), "which" no person, "where" a place (Quirk et al. 1985
+        §17.9–17.12)?"""
+        group = TYPE_GROUPS.get(self._chain_label(idx), "thing")
+        wanted = _RELATIVE_ANIMACY.get(_pronoun_word(m.text))
+        if wanted == "person":
+            return group in ("person", "org")
+        if wanted == "place":
+            return group == "place"
+        return wanted is None or group != "person"
+
+    def _coargument(self, chain: Chain, m: ChainMention, word: str) -> bool:
+        """Binding Theory, Principle B (Chomsky 1981): a plain (non-reflexive) object
+        pronoun is not the subject of its own verb — "the driver struck her", "the man
+        who hit her": "her" is not the driver."""
+        if not self.options.pronoun_coarguments or m.role != "obj" or m.governor < 0:
+            return False
+        if word.endswith(("self", "selves")):
+            return False
+        return any(x.role == "subj" and x.governor == m.governor for x in chain.mentions)
+
+    def _nominal_gender(self, idx: int) -> str | None:
+        """The sex a description chain is marked with: by a pronoun already joined, else
+        by its head nouns ("the man", "the actress"); None when unmarked or mixed."""
+        known = self.gender.get(idx)
+        if known:
+            return known
+        nominal = [m for m in self.chains[idx].mentions if m.kind == "nominal"]
+        marked = {GENDERED_NOUNS.get(m.head or _head_of(m.text)) for m in nominal}
+        marked.discard(None)
+        return next(iter(marked)) if len(marked) == 1 else None
 
     # ---- finishing --------------------------------------------------------------
     def finish(self) -> list[Chain]:
@@ -1341,9 +1504,14 @@ def chain_document(adoc: AnnotatedDocument, options: ResolverOptions | None = No
     sent_of = _sentence_index(adoc)
     for mention in sorted(adoc.mentions, key=lambda x: (x.start, -x.end)):
         info = classify_mention(adoc, mention.start, mention.end, mention.text)
+        if options.place_cores and info.kind == "name" and not info.core and mention.label in PLACE_LABELS:
+            core = _place_core(adoc, mention.start, mention.end)
+            if core:
+                info = replace(info, core=core)
         before = _TITLE_BEFORE.search(adoc.document.text, max(0, mention.start - 24), mention.start)
         title = before.group(1).lower() if before and before.group(1).lower() in HONORIFICS else ""
         sentence = mention.sentence if mention.sentence >= 0 else sent_of(mention.start)
+        role, governor = _syntax(adoc, mention.start, mention.end)
         builder.add(
             ChainMention(
                 mention.start,
@@ -1362,6 +1530,8 @@ def chain_document(adoc: AnnotatedDocument, options: ResolverOptions | None = No
                 title=title,
                 descriptors=list(info.descriptors),
                 core=info.core,
+                role=role,
+                governor=governor,
             )
         )
     chains = builder.finish()
