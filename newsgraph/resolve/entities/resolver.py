@@ -617,6 +617,8 @@ class Resolver:
             return None  # a near-miss spelling across types is another thing ("North Korean"/"North Korea")
         if support < o.min_support.get(kind, 1.0):
             return None
+        if kind == "skeleton" and context < o.skeleton_min_context:
+            return None
         if kind == "skeleton" and types < 1.0 and sum(
             1 for k in shared if self._cooc_df[k] <= self._rare_limit()
         ) < o.skeleton_shared_across_types:
