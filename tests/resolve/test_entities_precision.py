@@ -114,3 +114,18 @@ def test_a_full_name_never_joins_a_namesake_through_a_bare_surname(make_doc) -> 
     assert {m.doc for m in actor.mentions} == {"actor", "again"}  # the bare "Smith" joins the actor
     manager = _entity_with(resolver, "manager", "Walter Smith")
     assert {m.doc for m in manager.mentions} == {"manager"}
+
+
+STATIONS = {
+    "four": "BBC Radio 4 broadcast the debate on Monday from Leeds, and BBC Radio 4 listeners phoned in.",
+    "leeds": "BBC Radio Leeds broadcast the debate on Monday from Leeds, with callers from Bradford.",
+    "wales": "BBC Radio Wales broadcast the debate on Monday from Leeds, with a panel in Cardiff.",
+    "family": "BBC Radio broadcast the debate on Monday from Leeds. BBC Radio said it drew a large audience.",
+    "scotland": "BBC Radio Scotland broadcast the debate on Monday from Leeds, with a panel in Glasgow.",
+}
+
+
+def test_a_name_that_opens_several_names_does_not_gather_them(make_doc) -> None:
+    resolver = _resolved(make_doc, **STATIONS)
+    station = _entity_with(resolver, "scotland", "BBC Radio Scotland")
+    assert {m.text for m in station.mentions} == {"BBC Radio Scotland"}

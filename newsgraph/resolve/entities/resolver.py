@@ -9,11 +9,12 @@ its kind of match requires (``ResolverOptions.min_support``), else founds a new
 entity. Guards learnt on a general news mix, where unrelated reports share common
 company ("US", "UK") and beats: only rare co-occurring entities count as support; a
 category noun closing many names ("Group", "the Stock Exchange") is no partial name;
-one word of a qualified place ("Korea" of "North Korea") is another place; an acronym
-never joins a differently typed name or a different expansion of it; a consonant
-skeleton across types needs several shared rare entities; and acronym and skeleton
-matches never bridge two entities. Every join records a ``MergeEvidence`` (scores and the shared names and
-entities behind them).
+one word of a qualified place ("Korea" of "North Korea") is another place; a name that
+opens several longer ones ("BBC Radio") matches them only as a partial name; an
+acronym never joins a differently typed name or a different expansion of it; a
+consonant skeleton across types needs several shared rare entities; and acronym and
+skeleton matches never bridge two entities. Every join records a ``MergeEvidence``
+(scores and the shared names and entities behind them).
 
 Descriptions: a description chain ("the climber") matches entities by head noun —
 their own descriptions and the nouns their names are described with elsewhere
@@ -45,7 +46,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -102,14 +103,17 @@ def _top_label(labels: Counter[str]) -> str | None:
     return labels.most_common(1)[0][0] if labels else None
 
 
-def _full_names_clash(names: list[ParsedName], ent: _Entity, min_len: int) -> bool:
+def _full_names_clash(
+    names: list[ParsedName], ent: _Entity, min_len: int, family: Collection[str] = ()
+) -> bool:
     """Both sides spell out full names and none of them match ("Walter Smith" against an
     entity named "Will Smith" that a bare "Smith" also joined): the shared word is a
-    namesake's, not evidence."""
+    namesake's, not evidence. Names in ``family`` (compact forms that open several longer
+    names, "BBC Radio") are no full name here: they match every member of the family."""
     mine = [p for p in names if p.is_multi and not p.acronym_form]
     if not mine:
         return False
-    theirs = [p for p in ent.parsed_names() if p.is_multi and not p.acronym_form]
+    theirs = [p for p in ent.parsed_names() if p.is_multi and not p.acronym_form and p.compact not in family]
     return bool(theirs) and best_name_match(mine, theirs, min_len).kind == "weak"
 
 
@@ -267,6 +271,7 @@ class Resolver:
         self._df: Counter[str] = Counter()
         self._cooc_df: Counter[str] = Counter()
         self._closing: dict[str, set[str]] = {}
+        self._opening: dict[str, set[str]] = {}
         self._idf_memo: dict[str, float] = {}
         self._norms: dict[str, float] = {}
         self._ndocs = 0
@@ -315,11 +320,30 @@ class Resolver:
         """Remember which multi-word names each word closes (up to the count that matters)."""
         if not self.options.generic_head_names:
             return
+        cap = self.options.generic_head_names
         for p in parsed:
             if p.is_multi and not p.acronym_form:
                 names = self._closing.setdefault(compact((p.tokens[-1],)), set())
-                if len(names) < self.options.generic_head_names:
+                if len(names) < cap:
                     names.add(p.compact)
+                # Which longer names each leading part opens ("BBC Radio" → "BBC Radio 4",
+                # "BBC Radio Scotland", …): a part that opens several is a family's name.
+                for n in range(2, len(p.tokens)):
+                    longer = self._opening.setdefault(compact(p.tokens[:n]), set())
+                    if len(longer) < cap:
+                        longer.add(p.compact)
+
+    def _family_name(self, match: NameMatch) -> bool:
+        """A subset match whose shorter name opens several different longer names seen so
+        far ("BBC Radio" of "BBC Radio 4" and "BBC Radio Scotland"): as ambiguous as one
+        word of a name, so it counts as a partial match and never bridges."""
+        if not self.options.generic_head_names:
+            return False
+        a, b = parse_name(match.a), parse_name(match.b)
+        short, long = sorted((a, b), key=lambda p: len(p.tokens))
+        if long.tokens[: len(short.tokens)] != short.tokens:
+            return False
+        return len(self._opening.get(short.compact, ())) >= self.options.generic_head_names
 
     def _idf(self, term: str) -> float:
         idf = self._idf_memo.get(term)
@@ -518,11 +542,12 @@ class Resolver:
                 continue
             # The two entities' own names must agree too (never bridge Kim Jong-un and
             # Kim Jong-il through some third spelling).
-            if best_name_match(
+            agree = best_name_match(
                 self._entities[a].parsed_names(),
                 self._entities[b].parsed_names(),
                 self.options.fuzzy_min_length,
-            ).kind in ("weak", "partial"):
+            )
+            if agree.kind in ("weak", "partial") or (agree.kind == "subset" and self._family_name(agree)):
                 continue
             kept = self._merge(a, b, f"bridged by chain {chain.key}: {evidence.reason}", "bridge")
             if kept is not None:
@@ -600,8 +625,12 @@ class Resolver:
             p = parse_name(match.a)
             if not p.is_multi and not p.acronym_form:
                 kind = "exact_single"
+        family: set[str] = set()
+        if kind == "subset" and self._family_name(match):
+            kind = "partial"
+            family = {parse_name(match.a).compact, parse_name(match.b).compact}
         loose_name = kind in ("partial", "exact_single", "skeleton")
-        if loose_name and _full_names_clash(names, ent, o.fuzzy_min_length):
+        if loose_name and _full_names_clash(names, ent, o.fuzzy_min_length, family):
             return None
         context = self._context_similarity(chain.context, ent)
         shared, cooc = self._shared_cooc(chain, ent)
