@@ -528,6 +528,10 @@ class Resolver:
             self._bridge(
                 best[1], [a for a, k in zip(accepted[1:], kinds[1:], strict=True) if k not in loose], chain
             )
+        if self.options.absorb_bare_names and len(accepted) > 1 and kinds[0] not in loose:
+            self._absorb_bare(
+                best[1], [a[1] for a, k in zip(accepted[1:], kinds[1:], strict=True) if k == "partial"], chain
+            )
         return self._find(best[1]), best[2]
 
     def _bridge(self, target: str, others: list[tuple[float, str, MergeEvidence]], chain: Chain) -> None:
@@ -550,6 +554,40 @@ class Resolver:
             if agree.kind in ("weak", "partial") or (agree.kind == "subset" and self._family_name(agree)):
                 continue
             kept = self._merge(a, b, f"bridged by chain {chain.key}: {evidence.reason}", "bridge")
+            if kept is not None:
+                target = kept
+
+    def _absorb_bare(self, target: str, others: list[str], chain: Chain) -> None:
+        """Entities known only by a bare word ("Obama", founded before any report gave the
+        full name) that this full-name chain also accepts join the entity it went to —
+        when no other full name holds that word (the "Kim" of several Kims stays alone)
+        and no document names both."""
+        for eid in others:
+            a, b = self._find(target), self._find(eid)
+            if a == b:
+                continue
+            bare = self._entities[b]
+            names = bare.parsed_names()
+            if not names or any(p.is_multi or p.acronym_form for p in names):
+                continue
+            if set(self._entities[a].docs) & set(bare.docs):
+                continue
+            keys = [k for p in names for k in name_keys(p, self.options)]
+            owners = {
+                self._find(e)
+                for e in self._index.lookup(keys, names, self.options.score_cap)
+                if self._find(e) not in (a, b)
+            }
+            if any(
+                any(p.is_multi for p in self._entities[o].parsed_names())
+                and best_name_match(
+                    names, self._entities[o].parsed_names(), self.options.fuzzy_min_length
+                ).kind
+                == "partial"
+                for o in owners
+            ):
+                continue
+            kept = self._merge(a, b, f"bare name absorbed by full-name chain {chain.key}", "bridge")
             if kept is not None:
                 target = kept
 

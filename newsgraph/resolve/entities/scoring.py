@@ -106,6 +106,8 @@ def _token_typo(a: tuple[str, ...], b: tuple[str, ...], min_len: int) -> bool:
     if len(diff) != 1:
         return False
     x, y = diff[0]
+    if min(len(x), len(y)) < 3:
+        return False  # two different initials ("John A. Smith" / "John B. Smith") are no typo
     return len("".join(a)) >= min_len and Levenshtein.distance(x.replace("-", ""), y.replace("-", "")) <= 1
 
 
@@ -138,6 +140,32 @@ def _short_given_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(short) >= 2 and long.startswith(short) and "-" not in long
 
 
+def _initial_of(x: str, y: str) -> bool:
+    """The same word, or one is the initial of the other ("C" / "Cheney")."""
+    return x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
+
+
+def _middle_names_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One person written with and without middle names or initials ("Frederick C.
+    LaRue" / "Frederick Cheney LaRue" / "Fred LaRue"): same last word, first words equal
+    or one a short form of the other (never a bare initial: "W. Smith" may be anyone),
+    and every middle word of the shorter form, in order, equal to or the initial of a
+    middle word of the longer. The names of the Chicago Manual of Style's "Personal
+    names" rules (8.4–8.14) vary this way; a namesake differs in a full word."""
+    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1] or a == b:
+        return False
+    fa, fb = a[0], b[0]
+    if min(len(fa), len(fb)) < 2:
+        return False
+    if fa != fb:
+        short, long = sorted((fa, fb), key=len)
+        if not long.startswith(short) or "-" in long:
+            return False
+    ma, mb = sorted((a[1:-1], b[1:-1]), key=len)
+    it = iter(mb)
+    return all(any(_initial_of(x, y) for y in it) for x in ma)
+
+
 def _in_order(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     it = iter(long)
     return all(any(tok == x for x in it) for tok in short)
@@ -165,6 +193,8 @@ def name_match(a: ParsedName, b: ParsedName, min_len: int = 5) -> NameMatch:
         short, long = (a, b) if len(a.tokens) < len(b.tokens) else (b, a)
         if len(short.tokens) < len(long.tokens) and _in_order(short.tokens, long.tokens):
             return NameMatch("subset", KIND_SCORE["subset"], a.surface, b.surface)
+        if _middle_names_agree(a.tokens, b.tokens):
+            return NameMatch("variant", KIND_SCORE["variant"] - 0.05, a.surface, b.surface)
         return _NONE
     if a.is_multi != b.is_multi:
         single, multi = (a, b) if not a.is_multi else (b, a)

@@ -163,6 +163,10 @@ class ResolverOptions:
     #: both), at or above this score: incremental clustering otherwise keeps early splits.
     bridge_merges: bool = True
     bridge_min_score: float = 0.0
+    #: An entity known only by a bare word that a full-name chain also accepts (as a
+    #: partial name, with its support) joins the full name's entity when no other full
+    #: name holds the word (``Resolver._absorb_bare``).
+    absorb_bare_names: bool = True
     #: A description chain ("the coach") may join an entity this document already feeds
     #: ("Jim O'Brien") when other documents taught that the entity is described so.
     nominal_rejoin: bool = True

@@ -942,17 +942,18 @@ class _Builder:
                     ):
                         typo.append(i)
                         break
-                    if name_match(p, full, self.options.typo_min_length).kind == "variant":
-                        variant.append(i)
-                        break
                 elif len(full.tokens) > len(p.tokens) and _in_order(p.tokens, full.tokens):
                     subset.append(i)
                     break
+                # Word-by-word transliteration, or the same person with and without
+                # middle names or a short first name ("Fred LaRue" / "Frederick C. LaRue").
+                if name_match(p, full, self.options.typo_min_length).kind == "variant":
+                    variant.append(i)
+                    break
         if len(variant) == 1 and not typo:
             m.method, m.score = "variant", 0.8
-            m.reason = (
-                f"transliteration variant of {self.chains[variant[0]].best_name().surface!r}, word by word"  # type: ignore[union-attr]
-            )
+            full = self.chains[variant[0]].best_name().surface  # type: ignore[union-attr]
+            m.reason = f"spelling variant of {full!r} (transliteration, middle names or short first name)"
             return variant[0]
         if len(typo) == 1:
             m.method, m.score = "typo", 0.8
