@@ -108,3 +108,61 @@ def test_a_bare_surname_entity_stays_apart_when_two_full_names_hold_it(make_doc)
     adaeze = next(e for e in resolver.entities() if any(m.text == "Adaeze Okafor" for m in e.mentions))
     assert "namesake" not in {m.doc for m in adaeze.mentions}
     assert not {"first", "second"} <= {m.doc for m in adaeze.mentions}
+
+
+LEDE = (
+    "A retired schoolteacher won the county's lottery jackpot on Saturday. Margaret Ellery bought "
+    "the ticket at a petrol station in Kendal, and she said she would share the money with her church."
+)
+VICTIM_NAMED = (
+    "An arsonist set fire to Margaret Ellery's church in Kendal on Saturday. Firefighters said the "
+    "building was lost within the hour."
+)
+
+
+def test_a_lead_description_joins_the_person_named_next_as_a_subject(make_doc) -> None:
+    from entity_docs import with_spans
+
+    from newsgraph.resolve.entities import ResolverOptions, chain_document
+
+    adoc = with_spans(make_doc(LEDE, "lede"), [("A retired schoolteacher", "PERSON")])
+    chains = chain_document(adoc)
+    ellery = next(c for c in chains if any(m.text == "Margaret Ellery" for m in c.mentions))
+    assert "A retired schoolteacher" in {m.text for m in ellery.mentions}
+    off = chain_document(
+        with_spans(make_doc(LEDE, "lede-off"), [("A retired schoolteacher", "PERSON")]),
+        ResolverOptions(lede_descriptions=False),
+    )
+    ellery = next(c for c in off if any(m.text == "Margaret Ellery" for m in c.mentions))
+    assert "A retired schoolteacher" not in {m.text for m in ellery.mentions}
+
+
+def test_a_lead_description_is_not_the_person_its_sentence_names(make_doc) -> None:
+    from entity_docs import with_spans
+
+    from newsgraph.resolve.entities import chain_document
+
+    chains = chain_document(with_spans(make_doc(VICTIM_NAMED, "arson"), [("An arsonist", "PERSON")]))
+    arsonist = next(c for c in chains if any(m.text == "An arsonist" for m in c.mentions))
+    assert {m.text for m in arsonist.mentions} == {"An arsonist"}
+
+
+NAVY_NAMED = (
+    "The Navy said on Sunday that its frigate had chased off two pirate skiffs in the Gulf of Aden. "
+    "The Navy said the frigate would stay with the convoy until it reached Djibouti."
+)
+NAVY_LOWER = (
+    "A frigate chased off two pirate skiffs in the Gulf of Aden on Sunday, the navy said. The navy "
+    "said the frigate would escort the convoy of tankers until it reached Djibouti."
+)
+
+
+def test_a_one_word_name_that_is_a_noun_meets_its_uncapitalised_description() -> None:
+    from entity_docs import hand_doc
+
+    named = hand_doc(NAVY_NAMED, "named", [("Navy", "ORG"), ("Gulf of Aden", "LOC")])
+    lower = hand_doc(NAVY_LOWER, "lower", [("navy", "ORG"), ("Gulf of Aden", "LOC")])
+    resolver = Resolver()
+    resolver.add([named, lower])
+    navy = next(e for e in resolver.entities() if any(m.text == "Navy" for m in e.mentions))
+    assert "lower" in {m.doc for m in navy.mentions}

@@ -65,6 +65,7 @@ from newsgraph.resolve.entities.lexical import HeadNeighbours
 from newsgraph.resolve.entities.names import ParsedName, compact, parse_name
 from newsgraph.resolve.entities.scoring import (
     KIND_SCORE,
+    TYPE_GROUPS,
     NameMatch,
     best_name_match,
     conflicting_expansions,
@@ -446,12 +447,28 @@ class Resolver:
                 self._attach(ent, chain, evidence)
                 changes.append(EntityChange("extended", ent.id, chain.keys))
             described = chain.kind == "name" or (target is not None and bool(ent.names))
-            if self.options.description_bridges and described and chain.heads():
+            if self.options.description_bridges and described and self._chain_heads(chain):
                 kept = self._bridge_descriptions(ent.id, chain)
                 ent = self._entities[kept]
             used.add(ent.id)
         changes.extend(self._apply_entity_edits())
         return changes
+
+    def _chain_heads(self, chain: Chain) -> Counter[str]:
+        """The chain's description heads, and with ``name_heads`` the common noun a
+        one-word name is ("the Navy", "the Senate"): the same thing as "the navy" when a
+        report does not capitalise it."""
+        heads = chain.heads()
+        if self.options.name_heads:
+            for m in chain.mentions:
+                # A person's one-word name is not a description of them, even when the
+                # word is also a noun ("Teen" in a headline, tagged a person).
+                if m.kind != "name" or TYPE_GROUPS.get(m.label) == "person":
+                    continue
+                p = parse_name(m.text)
+                if len(p.tokens) == 1 and not p.acronym_form and _common_noun(p.tokens[0]):
+                    heads[p.tokens[0]] += 1
+        return heads
 
     def _forbidden(self, chain: Chain, eid: str) -> bool:
         for key in chain.keys:
@@ -485,9 +502,9 @@ class Resolver:
         for p in names:
             keys.extend(name_keys(p, self.options))
         if chain.kind == "nominal":
-            keys.extend(f"h:{h}" for h in chain.heads())
+            keys.extend(f"h:{h}" for h in self._chain_heads(chain))
             if self.options.synonym_heads:
-                for h in chain.heads():
+                for h in self._chain_heads(chain):
                     self._heads.add(h)
                     keys.extend(f"h:{n}" for n in self._heads.near(h))
         candidates = {self._find(e) for e in self._index.lookup(keys, names, self.options.score_cap)}
@@ -596,7 +613,7 @@ class Resolver:
         Buckley") absorbs the description-only entity built from other documents' "the
         climber" — when that entity's context supports it and no document holds both."""
         target = self._find(target)
-        heads = list(chain.heads())
+        heads = list(self._chain_heads(chain))
         keys = [f"h:{h}" for h in heads]
         for eid in sorted({self._find(e) for e in self._index.lookup(keys, [])}):
             if eid == target or eid not in self._entities:
@@ -619,9 +636,9 @@ class Resolver:
     def _score(self, chain: Chain, names: list[ParsedName], ent: _Entity) -> MergeEvidence | None:
         o = self.options
         if chain.kind == "nominal":
-            shared_heads = [h for h in chain.heads() if h in ent.heads]
+            shared_heads = [h for h in self._chain_heads(chain) if h in ent.heads]
             related = (
-                [(h, n) for h in chain.heads() for n in self._heads.near(h) if n in ent.heads]
+                [(h, n) for h in self._chain_heads(chain) for n in self._heads.near(h) if n in ent.heads]
                 if self.options.synonym_heads and not shared_heads
                 else []
             )
@@ -761,7 +778,7 @@ class Resolver:
         ent.names.update(names)
         ent.compacts.update(parse_name(n).compact for n in names)
         ent.match_names.update(chain.match_names())
-        ent.heads.update(chain.heads())
+        ent.heads.update(self._chain_heads(chain))
         ent.counts.update(n for m in chain.mentions if m.kind == "nominal" for n in m.count)
         ent.counted.update("counted" if m.count else "plain" for m in chain.mentions if m.kind == "nominal")
         ent.votes.update(chain.labels())
@@ -781,9 +798,9 @@ class Resolver:
         parsed = [parse_name(n) for n in chain.match_names()]
         self._note_closing_words(parsed)
         keys = [k for p in parsed for k in name_keys(p, self.options)]
-        keys += [f"h:{h}" for h in chain.heads()]
+        keys += [f"h:{h}" for h in self._chain_heads(chain)]
         if self.options.synonym_heads:
-            for h in chain.heads():
+            for h in self._chain_heads(chain):
                 self._heads.add(h)
         self._index.add(ent.id, keys, parsed)
 

@@ -85,6 +85,13 @@ class ResolverOptions:
     #: the one named person the text marks with that sex (measured: ECB+ dev +0.2; the
     #: same rule without a sex cue, "the driver" → the most mentioned person, cost 0.2).
     late_gendered_descriptions: bool = True
+    #: A lead's singular person description, a subject without a definite article in the
+    #: first ``lede_sentences`` + 1 sentences ("An alleged mafia boss hanged himself"), still
+    #: alone at the end, joins the one person named first within ``lede_window`` sentences
+    #: after it (``within._Builder._lede_descriptions``).
+    lede_descriptions: bool = True
+    lede_sentences: int = 1
+    lede_window: int = 2
     #: A shorter multi-word name before the one longer name holding its words joins it.
     late_subsets: bool = True
     #: A one-word loose transliteration of a name introduced earlier in the document joins
@@ -175,6 +182,9 @@ class ResolverOptions:
     #: document that failed to link its own "the climber" to "Buckley" (measured: requiring
     #: disjoint documents cost 0.8 CoNLL F1 on ECB+ dev).
     description_bridges: bool = True
+    #: A one-word name that is a common noun ("the Navy", "the Senate") also counts as a
+    #: description head, so "the navy" in a report that does not capitalise it matches.
+    name_heads: bool = True
     #: Descriptions also match entities described with a related head noun (WordNet
     #: synonym, or wordllama cosine at least ``related_heads``; ``lexical``). Measured on
     #: ECB+ dev: 77.4 → 77.5 within topics, 76.6 → 76.8 whole corpus; 0.45–0.55 alike,

@@ -1196,7 +1196,54 @@ class _Builder:
             self._late_descriptions()
         if self.options.late_gendered_descriptions:
             self._late_gendered()
+        if self.options.lede_descriptions:
+            self._lede_descriptions()
         return [c for c in self.chains if c.mentions]
+
+    def _lede_descriptions(self) -> None:
+        """A news lead describes its protagonist before naming them: "An alleged mafia
+        boss hanged himself in his cell … Police are investigating how Gaetano Lo Presti
+        …". A singular person description that opens the text as a subject without a
+        definite article, still alone at the end, joins the one person the text names
+        next, as a subject, in the ``lede_window`` sentences after it. Two people named
+        there: it stays."""
+        window = self.options.lede_window
+        named = [c for c in self.chains if c.kind == "name" and c.mentions]
+        for c in self.chains:
+            if c.kind != "nominal" or not c.mentions:
+                continue
+            first = c.mentions[0]
+            if (
+                first.kind != "nominal"
+                or first.sentence > self.options.lede_sentences
+                or first.definite
+                or first.plural
+                or not first.subject
+                or TYPE_GROUPS.get(first.label, "thing") != "person"
+                or any(m.plural for m in c.mentions if m.kind == "nominal")
+            ):
+                continue
+            introduced = [
+                o
+                for o in named
+                if TYPE_GROUPS.get(o.mentions[0].label, "thing") == "person"
+                and 0 < o.mentions[0].sentence - first.sentence <= window
+            ]
+            # The protagonist is named as a subject in a sentence of its own: a name in
+            # the description's sentence is another participant ("An arsonist set fire to
+            # Sarah Palin's church").
+            introduced = [o for o in introduced if o.mentions[0].subject]
+            if len(introduced) != 1:
+                continue
+            target = introduced[0]
+            name = target.best_name()
+            for m in c.mentions:
+                if m.kind == "nominal":
+                    m.method, m.score = "nominal", 0.6
+                    m.reason = f"lead description; the person named next: {name.surface if name else '?'!r}"
+            target.mentions.extend(c.mentions)
+            target.mentions.sort(key=lambda x: x.start)
+            c.mentions = []
 
     def _late_gendered(self) -> None:
         """A sex-marked description still alone at the end ("A woman has died … Raj Chohan
