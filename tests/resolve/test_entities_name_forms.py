@@ -166,3 +166,21 @@ def test_a_one_word_name_that_is_a_noun_meets_its_uncapitalised_description() ->
     resolver.add([named, lower])
     navy = next(e for e in resolver.entities() if any(m.text == "Navy" for m in e.mentions))
     assert "lower" in {m.doc for m in navy.mentions}
+
+
+CHARGED = (
+    "District Attorney Helen Marsh announced that murder charges were filed against a man accused "
+    "of shooting Deputy Tomas Alvarado outside a bakery. Marsh said the man ambushed the 35-year-old "
+    "deputy as he left his patrol car. Marsh told reporters the charges carry a life sentence."
+)
+
+
+def test_a_capitalised_title_describes_the_name_and_takes_the_description(make_doc) -> None:
+    from entity_docs import with_spans
+
+    from newsgraph.resolve.entities import chain_document
+
+    chains = chain_document(with_spans(make_doc(CHARGED, "charged"), [("deputy", "PERSON")]))
+    alvarado = next(c for c in chains if any(m.text == "Tomas Alvarado" for m in c.mentions))
+    assert "deputy" in alvarado.descriptors()
+    assert "deputy" in {m.text for m in alvarado.mentions}  # not Marsh, the most mentioned

@@ -638,6 +638,15 @@ def _named(tok: Any) -> bool:
     return tok.pos_ == "PROPN" or (tok.is_title and tok.is_alpha)
 
 
+def _title_word(word: str) -> bool:
+    """A capitalised word before a name that is a common noun of English (WordNet):
+    "Deputy", "Judge", "Attorney" — a title, not part of the name."""
+    from newsgraph.nlp.wordnet import wordnet
+
+    wn = wordnet()
+    return wn is not None and wn.common_noun(word)
+
+
 def _descriptors(span: Any) -> tuple[str, ...]:
     """Common nouns the parse attaches to a name as what it *is* (see ``ChainMention``).
 
@@ -648,15 +657,23 @@ def _descriptors(span: Any) -> tuple[str, ...]:
     root = span.root
     out: list[str] = []
 
-    def take(tok: Any) -> None:
-        if tok.pos_ == "NOUN" and tok.is_alpha and len(tok) > 2 and tok.lemma_.lower() not in out:
-            out.append(tok.lemma_.lower())
+    def take(tok: Any, title: bool = False) -> None:
+        # A capitalised title before a name is tagged a proper noun ("Deputy Luis Ortiz",
+        # "District Attorney Steve Cooley"): still the noun that says what the person is.
+        noun = tok.pos_ == "NOUN" or (title and tok.pos_ == "PROPN" and _title_word(tok.lower_))
+        if noun and tok.is_alpha and len(tok) > 2 and tok.lemma_.lower() not in out:
+            out.append(tok.lower_ if tok.pos_ == "PROPN" else tok.lemma_.lower())
 
-    first_name = next((t.i for t in span if t.pos_ == "PROPN"), span.start)
+    first_name = next((t.i for t in span if t.pos_ == "PROPN" and not _title_word(t.lower_)), span.start)
     for child in root.children:
         title_noun = child.dep_ == "compound" and span.start - 3 <= child.i < first_name
         if title_noun or child.dep_ == "appos":
-            take(child)
+            take(child, title=title_noun)
+    # A title the parse hangs on a first name rather than the head ("Deputy Luis Gerardo
+    # (Jerry) Ortiz": Deputy → Gerardo): any compound just before the name, into the span.
+    for tok in span.doc[max(0, span.start - 3) : first_name]:
+        if tok.dep_ == "compound" and span.start <= tok.head.i < span.end and tok.i < span.start:
+            take(tok, title=True)
     if root.dep_ == "appos" and root.head.i not in range(span.start, span.end):
         take(root.head)
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
@@ -1003,7 +1020,19 @@ class _Builder:
         group = _desc_group(m.label)
         if group not in self.options.description_groups or (group == "person" and m.plural):
             return None  # "the ladies" is not the one woman the text names
-        gender = GENDERED_NOUNS.get(m.head or _head_of(m.text))
+        head = m.head or _head_of(m.text)
+        # The text already said who is this: "Deputy Luis Ortiz … the 35-year-old deputy".
+        described = [
+            i
+            for i, c in enumerate(self.chains)
+            if c.kind == "name" and _desc_group(self._chain_label(i)) == group and head in c.descriptors()
+        ]
+        if len(described) == 1:
+            idx = described[0]
+            m.method, m.score = "nominal", 0.7
+            m.reason = f"the text describes {self.chains[idx].best_name().surface!r} as {head!r}"  # type: ignore[union-attr]
+            return idx
+        gender = GENDERED_NOUNS.get(head)
         scored = sorted(
             (
                 (len(c.mentions), i)
