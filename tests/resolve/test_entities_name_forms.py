@@ -14,6 +14,14 @@ from newsgraph.resolve.entities.scoring import name_match
 
 
 @pytest.mark.parametrize(
+    ("a", "b"),
+    [("Mt Cook", "Mount Cook"), ("Ft. Worth", "Fort Worth"), ("Dept of Justice", "Department of Justice")],
+)
+def test_abbreviated_name_words_are_written_out(a: str, b: str) -> None:
+    assert name_match(parse_name(a), parse_name(b)).kind == "exact"
+
+
+@pytest.mark.parametrize(
     ("a", "b", "kind"),
     [
         ("Frederick C. Hallam", "Fred Hallam", "variant"),

@@ -351,6 +351,29 @@ SPELLING_VARIANTS: dict[str, str] = {
     "favour": "favor",
     "jewellery": "jewelry",
 }
+#: Abbreviated words of place and organisation names, written out so "Mt Cook" is "Mount
+#: Cook" and "Dept of Justice" the "Department of Justice". Source: USPS Publication 28
+#: (street and place designators) and the common abbreviations of the Oxford Style Manual.
+NAME_ABBREVIATIONS: dict[str, str] = {
+    "mt": "mount",
+    "mtn": "mountain",
+    "mtns": "mountains",
+    "ft": "fort",
+    "pt": "point",
+    "ave": "avenue",
+    "blvd": "boulevard",
+    "rd": "road",
+    "hwy": "highway",
+    "sq": "square",
+    "dept": "department",
+    "govt": "government",
+    "natl": "national",
+    "intl": "international",
+    "univ": "university",
+    "assn": "association",
+    "corp": "corporation",
+    "bros": "brothers",
+}
 #: Generic top-level domains that end a site's name used as an outlet or company name
 #: ("TMZ.com" is "TMZ"). Source: IANA root zone, original generic TLDs.
 WEB_SUFFIXES: frozenset[str] = frozenset({"com", "org", "net"})
@@ -416,6 +439,8 @@ def parse_name(surface: str) -> ParsedName:
     if len(tokens) > 1 and tokens[-1] in WEB_SUFFIXES and re.search(r"\.\s*" + tokens[-1] + r"\s*$", folded):
         tokens.pop()
     tokens = [SPELLING_VARIANTS.get(t, t) for t in tokens]
+    if len(tokens) > 1 and not is_acr:
+        tokens = [NAME_ABBREVIATIONS.get(t, t) for t in tokens]
     # "Arcade Comeaux Jr." is "Arcade Comeaux" for matching ("Comeaux" is his surname).
     while len(tokens) > 2 and tokens[-1] in GENERATIONAL_SUFFIXES:
         tokens.pop()
