@@ -192,3 +192,20 @@ def test_a_capitalised_title_describes_the_name_and_takes_the_description(make_d
     alvarado = next(c for c in chains if any(m.text == "Tomas Alvarado" for m in c.mentions))
     assert "deputy" in alvarado.descriptors()
     assert "deputy" in {m.text for m in alvarado.mentions}  # not Marsh, the most mentioned
+
+
+CHARGED_MAN = (
+    "A MAN has been charged with the murder of his neighbour in Kendal. The man, 23, was arrested "
+    "on Saturday morning after police found the body in a garden shed."
+)
+
+
+def test_a_common_noun_in_capitals_is_a_description_not_a_name(make_doc) -> None:
+    from entity_docs import with_spans
+
+    from newsgraph.resolve.entities import chain_document
+
+    chains = chain_document(with_spans(make_doc(CHARGED_MAN, "man"), [("MAN", "PERSON"), ("man", "PERSON")]))
+    capitals = next(m for c in chains for m in c.mentions if m.text == "MAN")
+    assert capitals.kind == "nominal"
+    assert capitals.head == "man"

@@ -522,7 +522,35 @@ def _headline_common_noun(adoc: AnnotatedDocument, span: Any) -> bool:
     its other lines, not the headlines, whose capitals would count against every word
     they hold."""
     if not _title_line(span.sent):
+        return _initial_common_noun(adoc, span)
+    lower, capital = _case_counts(adoc)
+    content = [t for t in span if t.is_alpha and t.pos_ not in ("DET", "ADP", "CCONJ")]
+    return bool(content) and all(lower[t.lower_] > capital[t.lower_] for t in content)
+
+
+def _initial_common_noun(adoc: AnnotatedDocument, span: Any) -> bool:
+    """One capitalised word where capitals say nothing — opening a sentence or written in
+    capitals ("Man charged with murder", "A MAN has been charged") — that is an English
+    common noun (WordNet) the running text writes in lower case and never capitalises
+    inside a sentence: "man", not a name."""
+    words = [t for t in span if t.is_alpha]
+    if len(words) != 1:
         return False
+    tok = words[0]
+    if tok.is_lower or not (tok.is_sent_start or tok.is_upper or tok.i == span.sent.start):
+        return False
+    from newsgraph.nlp.wordnet import wordnet
+
+    wn = wordnet()
+    if wn is None or not wn.common_noun(tok.lower_):
+        return False
+    lower, capital = _case_counts(adoc)
+    return lower[tok.lower_] > 0 and capital[tok.lower_] == 0
+
+
+def _case_counts(adoc: AnnotatedDocument) -> tuple[Counter[str], Counter[str]]:
+    """How often the running text (not its headlines) writes each word in lower case and
+    capitalised inside a sentence (cached per document)."""
     key = adoc.document.id
     counts = _CASE_COUNTS.get(key)
     if counts is None:
@@ -539,9 +567,7 @@ def _headline_common_noun(adoc: AnnotatedDocument, span: Any) -> bool:
                 elif t.is_alpha and t.is_title and not t.is_sent_start:
                     capital[t.lower_] += 1
         counts = _CASE_COUNTS[key] = (lower, capital)
-    lower, capital = counts
-    content = [t for t in span if t.is_alpha and t.pos_ not in ("DET", "ADP", "CCONJ")]
-    return bool(content) and all(lower[t.lower_] > capital[t.lower_] for t in content)
+    return counts
 
 
 def _title_line(sent: Any) -> bool:
