@@ -585,7 +585,8 @@ class Resolver:
                 continue
             bare = self._entities[b]
             names = bare.parsed_names()
-            if not names or any(p.is_multi or p.acronym_form for p in names):
+            # (A headline's "CHIEFS" reads like an acronym but was accepted as a partial name.)
+            if not names or any(p.is_multi for p in names):
                 continue
             if set(self._entities[a].docs) & set(bare.docs):
                 continue
