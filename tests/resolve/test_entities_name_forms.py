@@ -67,14 +67,6 @@ BOTH = (
 )
 
 
-def test_a_bare_surname_entity_joins_the_one_full_name_that_accepts_it(make_doc) -> None:
-    resolver = Resolver()
-    resolver.add([make_doc(BILL, "bill"), make_doc(SCHOOLS, "schools"), make_doc(BOTH, "both")])
-    okafors = [e for e in resolver.entities() if any("Okafor" in m.text for m in e.mentions)]
-    assert len(okafors) == 1
-    assert {m.doc for m in okafors[0].mentions} == {"bill", "schools", "both"}
-
-
 FIRST = (
     "Senator Okafor said on Monday that the harbour bill would pass the Senate before the summer "
     "recess. Okafor has pushed the bill since the Lagos port strike closed the docks in March."
@@ -83,18 +75,22 @@ SECOND = (
     "Senator Okafor told reporters in Lagos that the harbour bill had the votes to pass the Senate. "
     "The dockworkers' union backed the bill after the port strike in March, Okafor said."
 )
-THIRD = (
-    "Senator Adaeze Okafor introduced the harbour bill after the Lagos port strike closed the docks "
-    "in March. Adaeze Okafor said the Senate would vote on it before the summer recess."
+@pytest.mark.parametrize(
+    "reports",
+    [
+        # Two reports name only "Okafor", then one the full name.
+        [("first", FIRST), ("second", SECOND), ("third", BILL)],
+        # The full name first; a bare-surname report too far from it to join; then a report
+        # the full name and the bare-surname entity both accept: the two become one.
+        [("bill", BILL), ("schools", SCHOOLS), ("both", BOTH)],
+    ],
 )
-
-
-def test_a_bare_surname_entity_joins_the_full_name_reported_later(make_doc) -> None:
+def test_a_bare_surname_entity_joins_the_full_name(make_doc, reports: list[tuple[str, str]]) -> None:
     resolver = Resolver()
-    resolver.add([make_doc(FIRST, "first"), make_doc(SECOND, "second"), make_doc(THIRD, "third")])
+    resolver.add([make_doc(text, doc) for doc, text in reports])
     okafors = [e for e in resolver.entities() if any("Okafor" in m.text for m in e.mentions)]
     assert len(okafors) == 1
-    assert {m.doc for m in okafors[0].mentions} == {"first", "second", "third"}
+    assert {m.doc for m in okafors[0].mentions} == {doc for doc, _ in reports}
 
 
 NAMESAKE = (
@@ -110,7 +106,7 @@ def test_a_bare_surname_entity_stays_apart_when_two_full_names_hold_it(make_doc)
             make_doc(FIRST, "first"),
             make_doc(SECOND, "second"),
             make_doc(NAMESAKE, "namesake"),
-            make_doc(THIRD, "third"),
+            make_doc(BILL, "third"),
         ]
     )
     adaeze = next(e for e in resolver.entities() if any(m.text == "Adaeze Okafor" for m in e.mentions))
