@@ -1,0 +1,150 @@
+"""resolve/events: which dates veto, who counts as a participant or a speaker, and
+events joined when two stories merge."""
+
+from __future__ import annotations
+
+import numpy as np
+from event_coref_helpers import assault_mention
+
+from newsgraph.model.events import ArgumentSpan, EventDate, EventMention, Span
+from newsgraph.resolve.events import EventResolver, ResolverOptions
+from newsgraph.resolve.events.embed import DIM
+
+
+def _unit_parts(x: float, y: float) -> np.ndarray:
+    """A mention vector whose trigger, lemma and window parts are all the 2-d direction (x, y)."""
+    part = np.zeros(DIM, dtype=np.float32)
+    part[0], part[1] = x, y
+    part /= np.linalg.norm(part)
+    return np.concatenate([part, part, part])
+
+
+def _dated(doc: str, sentence: str, when: str, precision: str, rule: str) -> EventMention:
+    m = assault_mention(doc, sentence, "stormed", "storm")
+    m.date = EventDate(start=when, end=when, precision=precision, evidence=Span(0, 4, when[:4]), rule=rule)
+    return m
+
+
+def _events(mentions: list[EventMention], options: ResolverOptions | None = None) -> EventResolver:
+    r = EventResolver(options=options)
+    for m in mentions:
+        r.add(m, story="one story", vector=_unit_parts(1, 0))
+    return r
+
+
+def test_event_coref_background_year_does_not_veto_but_distant_days_do():
+    # "in 2007" next to the trigger is background more often than the event's date.
+    year = _dated(
+        "a", "Rebels stormed the town, as they did in 2007.", "2007-01-01", "year", "date_in_clause"
+    )
+    day = _dated("b", "Rebels stormed the town on 3 May 2013.", "2013-05-03", "day", "date_in_clause")
+    assert len(_events([year, day]).events) == 1
+    strict = _events([year, day], ResolverOptions(coarse_dates_veto=True))
+    assert len(strict.events) == 2
+    assert "dates years apart" in strict.explanations[day.id]
+    # Two day-precise dates attached to the trigger's clause, years apart: two events.
+    other = _dated("c", "Rebels stormed the town on 3 May 2009.", "2009-05-03", "day", "date_in_clause")
+    r = _events([day, other])
+    assert len(r.events) == 2 and "dates years apart" in r.explanations[other.id]
+    # Attached only loosely (elsewhere in the sentence), the same dates do not veto.
+    loose = _dated(
+        "d", "Rebels stormed the town, a report of 3 May 2009 said.", "2009-05-03", "day", "date_in_sentence"
+    )
+    assert len(_events([day, loose]).events) == 1
+
+
+def _offer(
+    doc: str, actors: list[tuple[str, str | None]], targets: list[tuple[str, str | None]]
+) -> EventMention:
+    sentence = "The club made an offer to the player."
+    start = sentence.index("offer")
+
+    def spans(args: list[tuple[str, str | None]], role: str) -> list[ArgumentSpan]:
+        return [ArgumentSpan(0, len(text), text, role, label) for text, label in args]
+
+    return EventMention(
+        id=f"{doc}:{start}",
+        doc=doc,
+        type="AGREE",
+        mode=None,
+        trigger=Span(start, start + 5, "offer"),
+        sentence=Span(0, len(sentence), sentence),
+        actors=spans(actors, "nsubj"),
+        targets=spans(targets, "prep_to"),
+        lemma="offer",
+    )
+
+
+def test_event_coref_verbal_acts_need_a_shared_named_participant():
+    first = _offer("a", [("Red Sox", "ORG")], [("Mark Teixeira", "PERSON")])
+    # A generic participant and a date in a subject slot are not named participants.
+    generic = _offer("b", [("the team", None)], [("Tuesday", "DATE")])
+    r = _events([first, generic])
+    assert len(r.events) == 1
+    # A side naming only other participants is another act.
+    other = _offer("c", [], [("Mark Buehrle", "PERSON")])
+    r = _events([first, other])
+    assert len(r.events) == 2 and "no shared participant" in r.explanations[other.id]
+
+
+def _said(doc: str, speaker: str) -> EventMention:
+    sentence = f"{speaker.capitalize()} said the actress checked into rehab."
+    start = sentence.index("said")
+    return EventMention(
+        id=f"{doc}:{start}",
+        doc=doc,
+        type="OTHER",
+        mode=None,
+        trigger=Span(start, start + 4, "said"),
+        sentence=Span(0, len(sentence), sentence),
+        actors=[ArgumentSpan(0, len(speaker), speaker, "nsubj", None)],
+        lemma="say",
+    )
+
+
+def test_event_coref_generic_speakers_compare_by_their_last_word():
+    r = _events([_said("a", "her publicist"), _said("b", "a publicist")])
+    assert len(r.events) == 1
+    lawyer = _said("c", "her lawyer")
+    r = _events([_said("a", "her publicist"), lawyer])
+    assert len(r.events) == 2 and r.explanations[lawyer.id].startswith("new event (best other speaker")
+
+
+#: Two reports of one raid that share few words, then a third report close to both.
+_RAID_A = (
+    "Insurgents overran Kamanyola garrison on Sunday. Colonel Mutombo said insurgents overran "
+    "Kamanyola garrison before dawn and seized mortars."
+)
+_RAID_B = (
+    "Militia fighters captured the Ruzizi bridge checkpoint. Witnesses in Uvira said militia "
+    "fighters captured the Ruzizi bridge checkpoint and torched trucks."
+)
+_RAID_C = (
+    "Insurgents overran Kamanyola garrison and militia fighters captured the Ruzizi bridge "
+    "checkpoint, Colonel Mutombo said in Uvira."
+)
+
+
+def _raid_reports(options: ResolverOptions | None = None) -> tuple[EventResolver, list[str]]:
+    r = EventResolver(options=options)
+    ids = []
+    for doc, text, word in (("a", _RAID_A, "overran"), ("b", _RAID_B, "captured")):
+        m = assault_mention(doc, text, word, "attack")
+        ids.append(m.id)
+        r.add(m, context=text, vector=_unit_parts(1, 0))
+    m = assault_mention("c", _RAID_C, "said", "say")
+    m.type = "OTHER"
+    ids.append(m.id)
+    r.add(m, context=_RAID_C, vector=_unit_parts(0, 1))
+    return r, ids
+
+
+def test_event_coref_merged_stories_merge_their_events():
+    # Reports "a" and "b" open two stories; "c" is close to both, so the stories merge.
+    # The two attack events, kept apart only by the story gate, then merge as well.
+    r, ids = _raid_reports(ResolverOptions(story_merge_relink=False))
+    assert r.story_of("a") == r.story_of("b") == r.story_of("c")
+    assert r.event_of(ids[0]) != r.event_of(ids[1])
+    r, ids = _raid_reports()
+    assert r.event_of(ids[0]) == r.event_of(ids[1])
+    assert "stories merged" in r.explanations[ids[2]]
