@@ -48,6 +48,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.model.document import AnnotatedDocument
@@ -118,6 +119,7 @@ def _full_names_clash(
     return bool(theirs) and best_name_match(mine, theirs, min_len).kind == "weak"
 
 
+@lru_cache(maxsize=100_000)
 def _common_noun(word: str) -> bool:
     from newsgraph.nlp.wordnet import wordnet
 
