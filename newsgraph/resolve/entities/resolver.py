@@ -590,7 +590,8 @@ class Resolver:
             # (A headline's "CHIEFS" reads like an acronym but was accepted as a partial name.)
             if not names or any(p.is_multi for p in names):
                 continue
-            if set(self._entities[a].docs) & set(bare.docs):
+            full = self._entities[a]
+            if any(d in full.docs for d in bare.docs):  # never copy a large entity's documents
                 continue
             keys = [k for p in names for k in name_keys(p, self.options)]
             owners = {
