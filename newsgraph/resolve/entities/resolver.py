@@ -13,13 +13,16 @@ one word of a qualified place ("Korea" of "North Korea") is another place; a nam
 opens several longer ones ("BBC Radio") matches them only as a partial name; an
 acronym never joins a differently typed name or a different expansion of it; a
 consonant skeleton across types needs several shared rare entities; and acronym and
-skeleton matches never bridge two entities. Every join records a ``MergeEvidence``
-(scores and the shared names and entities behind them).
+skeleton matches never bridge two entities. An entity known only by a bare word joins
+the one full name that later accepts it ("Obama" → "Barack Obama"), unless another full
+name holds the word. Every join records a ``MergeEvidence`` (scores and the shared names
+and entities behind them).
 
 Descriptions: a description chain ("the climber") matches entities by head noun —
 their own descriptions and the nouns their names are described with elsewhere
 ("British climber Robert Buckley"), or failing those by a related noun ("the convict"
-~ "the inmate": ``lexical.HeadNeighbours``; weaker evidence that needs more context) —
+~ "the inmate": ``lexical.HeadNeighbours``; weaker evidence that needs more context;
+a one-word name that is a common noun, "the Navy", is also its own description) —
 and may join an entity its document already feeds
 (the document failed to link it; ``nominal_rejoin``). A named chain that its document
 describes absorbs the description-only entity of that noun built from other documents,

@@ -16,14 +16,20 @@ in the text; a description that fits two names stays apart with the reason. Thos
 descriptor nouns also travel with the chain, so other documents' descriptions can find
 the entity (``resolver``). Spans that carry their description ("defensive tackle Jamal
 Williams", "Betty Ford Center in Rancho Mirage") are matched by their name proper, and
-capitalised common nouns in a Title Case headline ("Teen", "Rehab") count as
-descriptions when the running text writes them in lower case.
+capitalised common nouns in a Title Case headline ("Teen", "Rehab"), or a single one
+where capitals say nothing ("A MAN has been charged"), count as descriptions when the
+running text writes them in lower case. A capitalised title before a name ("Deputy Luis
+Ortiz") is one of its descriptor nouns, and a description goes to the one name so
+described before the most mentioned one. One person with and without middle names or a
+short first name ("Frederick C. LaRue" / "Fred LaRue") is one chain.
 
 Other late, whole-document links: a shorter multi-word name seen before the one longer
 name holding its words ("Betty Ford" … "the Betty Ford Center"); a sex-marked description
 ("a woman") and the one named person the text marks with that sex ("Raj Chohan … she");
 a one-word loose transliteration of a name introduced earlier ("Tchonsam Liberation
-Front" … "Chonsami"), only when it is the only candidate and the types reconcile. Spans
+Front" … "Chonsami"), only when it is the only candidate and the types reconcile; a
+lead's person description ("An alleged mafia boss hanged himself") and the one person
+named next as a subject, in the sentences after it. Spans
 that open with a preposition ("in the back of the vehicle") are read by their object;
 a common noun that proper nouns only modify ("Brooklyn mother of 12") is a description.
 Pronouns: he/she to the most recent compatible person; it/its/they prefer the most
