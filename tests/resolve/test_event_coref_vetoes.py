@@ -3,6 +3,8 @@ events joined when two stories merge."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from event_coref_helpers import assault_mention
 
@@ -53,26 +55,15 @@ def test_event_coref_background_year_does_not_veto_but_distant_days_do():
     assert len(_events([day, loose]).events) == 1
 
 
+def _args(args: list[tuple[str, str | None]], role: str) -> list[ArgumentSpan]:
+    return [ArgumentSpan(0, len(text), text, role, label) for text, label in args]
+
+
 def _offer(
     doc: str, actors: list[tuple[str, str | None]], targets: list[tuple[str, str | None]]
 ) -> EventMention:
-    sentence = "The club made an offer to the player."
-    start = sentence.index("offer")
-
-    def spans(args: list[tuple[str, str | None]], role: str) -> list[ArgumentSpan]:
-        return [ArgumentSpan(0, len(text), text, role, label) for text, label in args]
-
-    return EventMention(
-        id=f"{doc}:{start}",
-        doc=doc,
-        type="AGREE",
-        mode=None,
-        trigger=Span(start, start + 5, "offer"),
-        sentence=Span(0, len(sentence), sentence),
-        actors=spans(actors, "nsubj"),
-        targets=spans(targets, "prep_to"),
-        lemma="offer",
-    )
+    m = assault_mention(doc, "The club made an offer to the player.", "offer", "offer")
+    return replace(m, type="AGREE", actors=_args(actors, "nsubj"), targets=_args(targets, "prep_to"))
 
 
 def test_event_coref_verbal_acts_need_a_shared_named_participant():
@@ -88,18 +79,8 @@ def test_event_coref_verbal_acts_need_a_shared_named_participant():
 
 
 def _said(doc: str, speaker: str) -> EventMention:
-    sentence = f"{speaker.capitalize()} said the actress checked into rehab."
-    start = sentence.index("said")
-    return EventMention(
-        id=f"{doc}:{start}",
-        doc=doc,
-        type="OTHER",
-        mode=None,
-        trigger=Span(start, start + 4, "said"),
-        sentence=Span(0, len(sentence), sentence),
-        actors=[ArgumentSpan(0, len(speaker), speaker, "nsubj", None)],
-        lemma="say",
-    )
+    m = assault_mention(doc, f"{speaker.capitalize()} said the actress checked into rehab.", "said", "say")
+    return replace(m, type="OTHER", actors=_args([(speaker, None)], "nsubj"))
 
 
 def test_event_coref_generic_speakers_compare_by_their_last_word():
