@@ -76,6 +76,7 @@ CODES: dict[str, str] = {
     "E303": "sentence-embedding package (wordllama) is not installed",
     "E401": "database schema is newer than this newsgraph",
     "E402": "document could not be written",
+    "E403": "another process is writing the store (one writer at a time)",
     "E501": "refusing to bind a non-loopback address without --token",
     "E502": "authentication required (Authorization: Bearer <token>, or visit /?token=…)",
     "E503": "not found",

@@ -2,11 +2,16 @@
 
 This module only wires stages together; each stage lives in its own package and
 knows nothing of the others. Documents already stored (same content hash) are
-skipped before any work is spent on them, each document is written in its own
-transaction, and a batch is small, so a killed ingest resumes by running it
-again: nothing is duplicated and nothing is half-written. Corpus-level resolution
-(entities, events) runs after each stored batch; documents a killed run left
-unresolved are resolved first thing on the next run.
+skipped before any work is spent on them.
+
+**One writer, whole units of work.** An ingest holds the store's writer lock
+(``store/lock.py``) from start to end, so a second ingest, an upload or an entity edit
+waits or is refused instead of writing beside it. Everything written between two
+saves of the corpus resolvers' state — documents, their facts, entity/event/story
+rows, signals, the cleaner's line counts, the state itself — is one transaction
+(``Store.transaction``): a killed ingest leaves the store exactly as it was at the last
+save, and running it again redoes the same batches from the same state, so the result
+equals an uninterrupted run's. Without resolution every batch is its own unit.
 
 The per-document part (annotate, extract) is a ``BatchProcessor``: by default it
 runs here, in this process (spaCy may fork its own workers); ``newsgraph.scale``
@@ -31,6 +36,7 @@ from newsgraph.nlp.annotate import annotate
 from newsgraph.resolve.corpus import CorpusResolver
 from newsgraph.settings import Options
 from newsgraph.store import Store
+from newsgraph.store.lock import LockHolder
 
 __all__ = ["BatchProcessor", "Processed", "Progress", "ingest", "local_processor", "process_documents"]
 
@@ -47,6 +53,8 @@ class Progress:
 
 
 ProgressCallback = Callable[[Progress], None]
+#: Called while another process holds the store's writer lock (who, as far as known).
+WaitCallback = Callable[[LockHolder | None], None]
 #: One document after the per-document stages: its annotation (with the parse) and facts.
 Processed = tuple[AnnotatedDocument, DocumentFacts | None]
 #: Turns cleaned batches into processed batches, same order, same length, lazily.
@@ -70,19 +78,31 @@ def local_processor(batches: Iterable[list[Document]], options: Options) -> Iter
 def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = None, *,
            root: Path | None = None, stdin: BinaryIO | None = None,
            on_progress: ProgressCallback | None = None,
-           processor: BatchProcessor | None = None) -> IngestReport:
+           processor: BatchProcessor | None = None,
+           on_wait: WaitCallback | None = None,
+           should_stop: Callable[[], bool] | None = None) -> IngestReport:
     """Ingest every article under ``paths`` into ``store`` and report what happened.
 
     Bad inputs never stop the batch: each becomes a ``Failure`` (also recorded in
-    the store) naming the file and the reason.
+    the store) naming the file and the reason. Another writer on the store is waited
+    for (``options.lock_wait`` seconds, None: as long as it takes; ``on_wait`` is told
+    who it is), else E403. ``should_stop`` is asked after each batch: when it says yes
+    the ingest saves what it has done and returns (``report.stopped``).
     """
     options = options or Options()
-    processor = processor or local_processor
+    with store.writer("newsgraph ingest", wait=options.lock_wait, on_wait=on_wait):
+        return _ingest(paths, store, options, root=root, stdin=stdin, on_progress=on_progress,
+                       processor=processor or local_processor, should_stop=should_stop)
+
+
+def _ingest(paths: Iterable[str | Path], store: Store, options: Options, *, root: Path | None,
+            stdin: BinaryIO | None, on_progress: ProgressCallback | None,
+            processor: BatchProcessor, should_stop: Callable[[], bool] | None) -> IngestReport:
     report = IngestReport()
     resolver = CorpusResolver(store) if options.resolve else None
     if resolver is not None:
-        resolver.catch_up()
-    lines = LineIndex()
+        resolver.catch_up(reparse=_reparse if options.annotate else None)
+    lines = LineIndex(backing=store)
     # Raw documents read but not yet written, in input order, batch by batch: a
     # processor may hold several batches at once, and a copy of a document still
     # in flight must count as present, not be ingested twice.
@@ -95,9 +115,11 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
             on_progress(Progress(seen, len(report.ingested), len(report.present),
                                  len(report.failed), path))
 
-    def fail(failure: Failure) -> None:
+    def fail(failure: Failure, doc_id: str | None = None) -> None:
         report.failed.append(failure)
         store.add_failure(failure)
+        if doc_id is not None:
+            lines.dropped(doc_id)
 
     def batches() -> Iterator[list[Document]]:
         nonlocal seen
@@ -116,7 +138,7 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
             try:
                 doc = clean(raw, options, lines)
             except NewsgraphError as exc:
-                fail(Failure(raw.path, exc.code, exc.reason))
+                fail(Failure(raw.path, exc.code, exc.reason), raw.id)
                 tick(raw.path)
                 continue
             batch.append((raw, doc))
@@ -130,29 +152,48 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
             waiting.append([r for r, _ in batch])
             yield [d for _, d in batch]
 
-    for processed in processor(batches(), options):
-        raws = waiting.pop(0)
-        written = []
-        for raw, (adoc, facts) in zip(raws, processed, strict=True):
-            try:
-                if store.add_document(raw, adoc, facts):
-                    report.ingested.append(raw.id)
-                    written.append(adoc)
-                else:
-                    report.present.append(raw.id)
-            except NewsgraphError as exc:
-                fail(Failure(raw.path, exc.code, exc.reason))
-            in_flight.discard(raw.id)
+    # One transaction from one save of the resolvers' state to the next (see the module
+    # docstring); each document inside it is a savepoint of its own.
+    with store.transaction():
+        for processed in processor(batches(), options):
+            raws = waiting.pop(0)
+            written = []
+            for raw, (adoc, facts) in zip(raws, processed, strict=True):
+                try:
+                    if store.add_document(raw, adoc, facts):
+                        lines.stored(raw.id)
+                        report.ingested.append(raw.id)
+                        written.append(adoc)
+                    else:
+                        lines.dropped(raw.id)
+                        report.present.append(raw.id)
+                except NewsgraphError as exc:
+                    fail(Failure(raw.path, exc.code, exc.reason), raw.id)
+                in_flight.discard(raw.id)
+            if resolver is None:
+                store.commit_unit()
+            else:
+                resolver.resolve(written)
+                if resolver.commit_due(settings.RESOLVE_COMMIT_EVERY * options.batch_size):
+                    resolver.commit()
+                    store.commit_unit()
+            for adoc in written:
+                adoc.doc = None  # resolution was the last reader of the parse: free it
+            tick(raws[-1].path if raws else "")
+            if should_stop is not None and should_stop():
+                report.stopped = True
+                break
         if resolver is not None:
-            resolver.resolve(written)
-            if resolver.commit_due(settings.RESOLVE_COMMIT_EVERY * options.batch_size):
-                resolver.commit()
-        for adoc in written:
-            adoc.doc = None  # resolution was the last reader of the parse: free it
-        tick(raws[-1].path if raws else "")
-    if resolver is not None:
-        resolver.commit()
+            resolver.commit()
     return report
+
+
+def _reparse(adocs: list[AnnotatedDocument]) -> None:
+    """Give documents rebuilt from the store their spaCy parse again (resolution's
+    within-document coreference reads it), keeping the stored sentences and mentions."""
+    fresh = annotate([a.document for a in adocs])
+    for adoc, again in zip(adocs, fresh, strict=True):
+        adoc.doc = again.doc
 
 
 def _unannotated(docs: list[Document]) -> Iterator[AnnotatedDocument]:

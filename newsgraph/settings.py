@@ -59,6 +59,9 @@ class Options:
     extract: bool = True
     #: Resolve entities, events, stories and signals across documents after each batch.
     resolve: bool = True
+    #: Seconds to wait for another process writing the same store (None: as long as it
+    #: takes, 0: fail at once with E403). Two writers at once would undo each other's work.
+    lock_wait: float | None = None
     #: JSON/JSONL field names tried in order for each document field.
     json_text_fields: tuple[str, ...] = ("text", "content", "body", "articleBody", "article", "html")
     json_title_fields: tuple[str, ...] = ("title", "headline", "name")

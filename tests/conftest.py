@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -43,9 +47,61 @@ def rewind_to_v5():
         conn.executescript(
             "DROP TABLE publisher_docs; DROP TABLE publisher_tally; DROP TABLE publisher_signal_values;"
             "DROP TABLE search_places; DROP TABLE store_writes; DROP TABLE entity_chains;"
-            "DROP INDEX documents_id_order;"
+            "DROP INDEX documents_id_order; DROP TABLE site_lines;"
             + "".join(f"DROP TRIGGER {r[0]};" for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
             + "PRAGMA user_version = 5;")
 
     return rewind
+
+
+_HOLDER = """
+import sys
+from newsgraph.store.lock import WriterLock
+lock = WriterLock(sys.argv[1], "newsgraph ingest (test holder)")
+lock.acquire()
+print("held", flush=True)
+sys.stdin.readline()  # held until the test writes a line, or dies
+lock.release()
+"""
+
+
+class OtherWriter:
+    """Another process holding a store's writer lock, as a ``newsgraph ingest`` in another
+    terminal would: ``release()`` lets it go, ``kill()`` kills it (SIGKILL)."""
+
+    def __init__(self, db: Path) -> None:
+        self.process = subprocess.Popen([sys.executable, "-c", _HOLDER, str(db)], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, text=True)
+        assert self.process.stdout is not None and self.process.stdout.readline().strip() == "held"
+
+    def release(self) -> None:
+        if self.process.poll() is None:
+            assert self.process.stdin is not None
+            self.process.stdin.write("\n")
+            self.process.stdin.flush()
+        self.process.wait(timeout=30)
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.wait(timeout=30)
+
+
+@pytest.fixture()
+def other_writer() -> Iterator[Callable[[Path], OtherWriter]]:
+    """Start another process that holds a store's writer lock until released or killed."""
+    started: list[OtherWriter] = []
+
+    @contextmanager
+    def start(db: Path) -> Iterator[OtherWriter]:
+        writer = OtherWriter(db)
+        started.append(writer)
+        try:
+            yield writer
+        finally:
+            writer.release()
+
+    yield start
+    for writer in started:
+        if writer.process.poll() is None:
+            writer.kill()

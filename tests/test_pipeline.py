@@ -59,25 +59,29 @@ def test_reingest_is_a_no_op(tmp_path: Path, store: Store):
     assert store.conn.execute("SELECT count(*), sum(length(text)) FROM documents").fetchone() == before
 
 
-def test_ingest_resumes_after_a_kill(tmp_path: Path):
-    """A batch interrupted after its first document resumes with no duplicate."""
+def test_ingest_resumes_after_a_kill(tmp_path: Path, monkeypatch):
+    """A run killed after its second unit of work keeps both whole and resumes with no
+    duplicate (tests/resolve/test_corpus_crash.py: the rerun equals an uninterrupted run)."""
+    from newsgraph import settings
+
+    monkeypatch.setattr(settings, "RESOLVE_COMMIT_EVERY", 1)  # a save after every batch
+    monkeypatch.setattr(settings, "RESOLVE_COMMIT_FRACTION", 0.0)
     root = _corpus(tmp_path)
     db = tmp_path / "resume.db"
 
     class Killed(Exception):
         pass
 
-    def kill_after_first(p) -> None:
-        if p.ingested >= 1:
+    def kill_in_second_batch(p) -> None:
+        if p.ingested >= 2:
             raise Killed
 
+    with Store(db) as s, contextlib.suppress(Killed):
+        ingest([root], s, Options(batch_size=1), on_progress=kill_in_second_batch)
     with Store(db) as s:
-        with contextlib.suppress(Killed):
-            ingest([root], s, Options(batch_size=1), on_progress=kill_after_first)
-        assert s.stats()["documents"] == 1
-    with Store(db) as s:
+        assert tuple(s.conn.execute("SELECT count(*), sum(resolved) FROM documents").fetchone()) == (2, 2)
         report = ingest([root], s, Options(batch_size=1))
-        assert len(report.ingested) == 2 and len(report.present) == 1
+        assert len(report.ingested) == 1 and len(report.present) == 2
         assert s.stats()["documents"] == 3
         assert s.conn.execute("SELECT count(*) FROM documents_fts").fetchone()[0] == 3
 

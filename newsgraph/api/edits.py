@@ -4,19 +4,22 @@ Both the entity page's forms and ``POST /api/entities/edits`` end here. The edit
 built by ``resolve.entities.edits`` (which checks it against the resolver's current
 state and says why it cannot bind) and applied by ``CorpusResolver.edit``, which logs
 it in ``entity_edits`` and rewrites the entity rows. Pages read through read-only
-connections; an edit opens its own writable ``Store`` while holding the ingest jobs'
-writer lock, so an edit and an upload's ingest never write at once (a running ingest
-refuses the edit with E506, as a second upload is refused). A ``newsgraph`` CLI writer
-in another process is serialised by SQLite itself (busy timeout).
+connections; an edit opens its own writable ``Store`` and takes the store's writer lock
+(``store/lock.py``) before it reads the resolver state or writes anything, so an edit
+never lands while an upload's ingest in this server or a ``newsgraph ingest`` in another
+process is writing: it is refused with E506 and nothing is written (an edit replayed from
+a state the running ingest has not saved yet would undo that ingest's work).
 """
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from dataclasses import dataclass
 
 from newsgraph.api.config import ApiConfig
 from newsgraph.api.errors import ApiError
 from newsgraph.api.jobs import IngestJobs
+from newsgraph.errors import StoreError
 from newsgraph.model import EDIT_OPS, Edit
 from newsgraph.resolve.entities import edits as builders
 from newsgraph.resolve.entities.edits import EntityEditError
@@ -74,7 +77,12 @@ def apply_edit(config: ApiConfig, jobs: IngestJobs, op: str, entities: list[str]
     """Build, log and apply one edit; invalid edits are 422 (E601 with the reason)."""
     from newsgraph.resolve.corpus import CorpusResolver  # the resolvers pull in heavy modules
 
-    with jobs.writer(), Store(config.db_path) as store:
+    with jobs.writer(), Store(config.db_path) as store, ExitStack() as held:
+        try:  # never queued behind an ingest that may run for hours: refused, nothing written
+            held.enter_context(store.writer("entity edit from the web server", wait=0))
+        except StoreError as exc:
+            raise ApiError(409, "E506", f"{exc.reason.split(';')[0]}: the edit was not applied; "
+                                        "try again when it ends") from exc
         corpus = CorpusResolver(store)
         try:
             edit = build_edit(corpus.entities, op, entities, value=value, mentions=mentions,
@@ -84,3 +92,4 @@ def apply_edit(config: ApiConfig, jobs: IngestJobs, op: str, entities: list[str]
         changes = corpus.edit(edit)
         touched = [c.entity for c in changes]
         return AppliedEdit(edit, touched, corpus.entities.entity_of(edit.anchors[0]))
+

@@ -9,6 +9,8 @@ Entity ids may be given as a unique prefix.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -131,7 +133,7 @@ def _apply(db: Path, build: str, ids: list[str], **kwargs: object) -> None:
     from newsgraph.api.edits import build_edit  # the one op → builder dispatch, shared with the API
     from newsgraph.resolve.corpus import CorpusResolver
 
-    with Store(db) as store:
+    with Store(db) as store, _writing(store, "entity edit from the CLI"):
         full = [_resolve_id(store, i) for i in ids]
         corpus = CorpusResolver(store)
         try:
@@ -237,7 +239,7 @@ def withdraw(
     """Withdraw an edit: resolution forgets it, the audit log keeps it as withdrawn."""
     from newsgraph.resolve.corpus import CorpusResolver
 
-    with Store(db) as store:
+    with Store(db) as store, _writing(store, "edit withdrawal from the CLI"):
         row = store.conn.execute("SELECT withdrawn FROM entity_edits WHERE id = ?", (edit_id,)).fetchone()
         if row is None:
             err_console.print(f"[red]no edit[/red] with id {edit_id!r}")
@@ -247,3 +249,17 @@ def withdraw(
             raise typer.Exit(1)
         CorpusResolver(store).withdraw(edit_id)
     console.print(f"[green]withdrew[/green] {edit_id}")
+
+
+@contextmanager
+def _writing(store: Store, purpose: str) -> Iterator[None]:
+    """Take the store's writer lock or stop with E403 before anything is read or written:
+    an edit applied beside a running ingest would be undone by it, or undo it."""
+    stack = ExitStack()
+    try:
+        stack.enter_context(store.writer(purpose, wait=0))
+    except NewsgraphError as exc:
+        err_console.print(f"[red]edit refused[/red] ({exc.code}): {exc.reason}")
+        raise typer.Exit(1) from exc
+    with stack:
+        yield

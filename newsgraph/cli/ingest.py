@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import signal
 import sys
-from contextlib import ExitStack
+import threading
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -25,6 +28,7 @@ from newsgraph.pipeline import Progress as IngestProgress
 from newsgraph.pipeline import ingest as run_ingest
 from newsgraph.settings import Options
 from newsgraph.store import Store
+from newsgraph.store.lock import LockHolder
 
 
 def _count_files(paths: list[str]) -> int | None:
@@ -53,6 +57,9 @@ def ingest(
         "--no-extract", help="Skip dates, places, claims and events.")] = False,
     no_resolve: Annotated[bool, typer.Option(
         "--no-resolve", help="Skip cross-document resolution (run it later with a normal ingest).")] = False,
+    no_wait: Annotated[bool, typer.Option(
+        "--no-wait", help="Fail at once (E403) when another process is writing the store, "
+                          "instead of waiting for it to finish.")] = False,
     dask: Annotated[str | None, typer.Option(
         "--dask", metavar="ADDRESS",
         help="Annotate and extract on a Dask cluster: local:N starts N worker processes on this "
@@ -60,7 +67,8 @@ def ingest(
 ) -> None:
     """Ingest articles: .txt, .html, .json/.jsonl, .warc(.gz), RSS/Atom, directories, stdin."""
     options = Options(max_bytes=max_bytes, n_process=processes, batch_size=batch_size,
-                      annotate=not no_annotate, extract=not no_extract, resolve=not no_resolve)
+                      annotate=not no_annotate, extract=not no_extract, resolve=not no_resolve,
+                      lock_wait=0 if no_wait else None)
     total = _count_files(paths)
     with ExitStack() as stack, Store(db) as store, Progress(
         SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
@@ -80,8 +88,20 @@ def ingest(
 
                 bar.update(task, status=f"connecting to Dask ({dask})")
                 processor = dask_processor(stack.enter_context(dask_client(dask)))
-            report = run_ingest(paths, store, options, stdin=sys.stdin.buffer if "-" in paths else None,
-                                on_progress=show, processor=processor)
+            told: list[LockHolder | None] = []
+
+            def waiting(holder: LockHolder | None) -> None:
+                who = holder.describe() if holder else "another process"
+                bar.update(task, status=f"waiting: {who} is writing this store")
+                if not told and not console.is_terminal:
+                    err_console.print(f"waiting: {who} is writing {db}")
+                told.append(holder)
+
+            with _stop_on_interrupt() as stop:
+                report = run_ingest(paths, store, options,
+                                    stdin=sys.stdin.buffer if "-" in paths else None,
+                                    on_progress=show, processor=processor, on_wait=waiting,
+                                    should_stop=stop.is_set)
         except NewsgraphError as exc:  # the whole run cannot go on (no model, no cluster)
             err_console.print(f"[red]{exc}[/red]")
             raise typer.Exit(1) from exc
@@ -89,6 +109,9 @@ def ingest(
         stats = store.stats()
         state = store.resolver_state_bytes()
 
+    if report.stopped:
+        err_console.print("[yellow]interrupted: what is listed below is saved; run the same "
+                          "command again to go on[/yellow]")
     table = Table(title=f"ingest summary ({db})", show_header=False)
     table.add_row("ingested", str(len(report.ingested)))
     table.add_row("already present", str(len(report.present)))
@@ -108,3 +131,25 @@ def ingest(
         for f in report.failed:
             fails.add_row(f.path, f.code, f.reason)
         console.print(fails)
+
+
+@contextmanager
+def _stop_on_interrupt() -> Iterator[threading.Event]:
+    """The first Ctrl-C asks the ingest to stop after its current batch and save; a second
+    one stops at once (the store then stays as it was at the last save)."""
+    stop = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+
+    def handler(signum: int, frame: object) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        err_console.print("[yellow]stopping after this batch (Ctrl-C again to stop at once)…[/yellow]")
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)

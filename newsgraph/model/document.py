@@ -146,3 +146,5 @@ class IngestReport:
     ingested: list[str] = field(default_factory=list)
     present: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    #: Stopped early on request (Ctrl-C): what was done is saved; run again to go on.
+    stopped: bool = False

@@ -19,7 +19,7 @@ import bisect
 import json
 import logging
 import pickle
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
@@ -38,6 +38,7 @@ from newsgraph.model import (
     EventPlace,
     Link,
     Mention,
+    RemovedBlock,
     Sentence,
     Span,
 )
@@ -146,7 +147,7 @@ class CorpusResolver:
             "SELECT data FROM entity_edits WHERE withdrawn IS NULL ORDER BY created, rowid")]
         legacy = self._state(ENTITY_STATE)
         if legacy is not None:  # a store from before per-document chains (migration 9)
-            with self.store.conn:
+            with self.store.transaction():
                 self._save_chains(ResolverState.from_json(legacy).docs)
                 self.store.conn.execute("DELETE FROM resolver_state WHERE stage = ?", (ENTITY_STATE,))
         docs = [(doc_id, json.loads(data)) for doc_id, data in self.store.conn.execute(
@@ -178,7 +179,7 @@ class CorpusResolver:
         if blob is not None:
             try:
                 index = pickle.loads(blob if isinstance(blob, bytes) else blob.encode("latin-1"))
-                with self.store.conn:  # an index pickled with its views moves them to the table
+                with self.store.transaction():  # an index pickled with its views moves them to the table
                     index.attach(records)
                 return index
             except Exception:
@@ -186,7 +187,7 @@ class CorpusResolver:
         index = StoryIndex(records=records)
         ids = [r[0] for r in self.store.conn.execute(
             "SELECT id FROM documents WHERE resolved = 1 ORDER BY rowid")]
-        with self.store.conn:
+        with self.store.transaction():
             for i in range(0, len(ids), 256):
                 index.add([self.annotated_from_store(d) for d in ids[i:i + 256]])
         return index
@@ -237,7 +238,7 @@ class CorpusResolver:
         finally:
             self.events.set_entity_lookup(self.lookup)
         stories_blob = pickle.dumps(self.stories, protocol=5)
-        with self.store.conn:
+        with self.store.transaction():
             new = [(d, c) for d, c in self.entities.state().docs if d not in self._chain_docs]
             self._save_chains(new)
             self._chain_docs.update(d for d, _ in new)
@@ -260,12 +261,18 @@ class CorpusResolver:
         return out
 
     def annotated_from_store(self, doc_id: str) -> AnnotatedDocument:
+        """A stored document as the resolvers saw it during its ingest, without the parse."""
         d = self.store.document(doc_id)
         assert d is not None
         doc = Document(id=d["id"], path=d["path"], text=d["text"], title=d["title"],
-                       published=d["published"], publisher=d["publisher"], language=d["language"])
+                       published=d["published"], publisher=d["publisher"], authors=d["authors"],
+                       url=d["url"], attributed_to=d["attributed_to"], language=d["language"],
+                       language_score=d["language_score"], format=d["format"],
+                       encoding=d["encoding"], provenance=d["provenance"], warnings=d["warnings"],
+                       removed=[RemovedBlock(text=b["text"], kind=b["kind"], line=b["line"],
+                                             score=b["score"]) for b in d["removed"]])
         return AnnotatedDocument(
-            document=doc, annotated=d["annotated"], reason=d["annotate_reason"],
+            document=doc, annotated=d["annotated"], reason=d["annotate_reason"], model=d["model"],
             sentences=[Sentence(s["start"], s["end"]) for s in d["sentences"]],
             mentions=[Mention(m["start"], m["end"], m["text"], m["label"], m["sentence"])
                       for m in d["mentions"]])
@@ -275,7 +282,7 @@ class CorpusResolver:
         if not adocs:
             return
         ids = [a.document.id for a in adocs]
-        with self.store.conn:
+        with self.store.transaction():
             self._write_entity_changes(self.entities.add(adocs))
             self.lookup.invalidate(ids)
             touched: set[str] = set()
@@ -295,12 +302,17 @@ class CorpusResolver:
             self._write_signals(adocs, touched)
         self._uncommitted.extend(ids)
 
-    def catch_up(self) -> int:
-        """Resolve what a killed run left unresolved; returns how many documents."""
+    def catch_up(self, reparse: Callable[[list[AnnotatedDocument]], None] | None = None) -> int:
+        """Resolve documents stored without resolution (``--no-resolve``, or a store written
+        before ingests were whole units of work); returns how many. ``reparse`` gives them
+        their parse back, so they resolve as they would have during their own ingest."""
         done = 0
         while batch := self.pending():
-            self.resolve(batch)
-            self.commit()
+            if reparse is not None:
+                reparse([a for a in batch if a.annotated])
+            with self.store.transaction():  # rows and the state that knows them, together
+                self.resolve(batch)
+                self.commit()
             done += len(batch)
         return done
 
@@ -308,23 +320,23 @@ class CorpusResolver:
     def edit(self, edit: Edit) -> list[EntityChange]:
         """Apply an analyst edit, log it, and rewrite the entities it touches."""
         edit.created = edit.created or _now()
-        with self.store.conn:
+        with self.store.transaction():
             self.store.conn.execute(
                 "INSERT OR IGNORE INTO entity_edits (id, op, data, created, author) VALUES (?,?,?,?,?)",
                 (edit.id, edit.op, json.dumps(edit.to_dict(), ensure_ascii=False), edit.created,
                  edit.author))
             changes = self.entities.apply(edit)
             self._rewrite_all_entities()
-        self.commit()
+            self.commit()
         return changes
 
     def withdraw(self, edit_id: str) -> None:
-        with self.store.conn:
+        with self.store.transaction():
             self.store.conn.execute("UPDATE entity_edits SET withdrawn = ? WHERE id = ?",
                                     (_now(), edit_id))
             self.entities.remove_edit(edit_id)
             self._rewrite_all_entities()
-        self.commit()
+            self.commit()
 
     # -- writing ---------------------------------------------------------------------
     def _write_entity(self, ent: Entity, only: set[str] | None = None) -> None:

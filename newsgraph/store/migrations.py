@@ -536,3 +536,18 @@ MIGRATIONS.append(
     CREATE INDEX documents_id_order ON documents(id, ingested_at, path);
     """
 )
+
+
+MIGRATIONS.append(
+    # 11: how many stored articles of a site hold each normalised line (ingest/clean's
+    # ``LineIndex``; key = 64-bit hash of site and line). It was counted in memory per
+    # ingest run, so a second run — or the rerun of a killed one — cleaned the same
+    # article with other evidence than one uninterrupted run; rows change in the same
+    # transaction as the articles they count.
+    """
+    CREATE TABLE site_lines (
+        line INTEGER PRIMARY KEY,
+        articles INTEGER NOT NULL
+    );
+    """
+)

@@ -12,7 +12,8 @@ import json
 import re
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import StoreError
 from newsgraph.model import AnnotatedDocument, Failure, RawDocument
+from newsgraph.store.lock import LockHolder, WriterLock
 from newsgraph.store.migrations import MIGRATIONS
 
 if TYPE_CHECKING:
@@ -81,16 +83,25 @@ class Store:
             if not Path(self.path).exists():
                 raise StoreError(f"no database at {self.path}", code="E400")
             uri = f"file:{Path(self.path).resolve()}?mode=ro"
-            self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
         else:
-            self.conn = sqlite3.connect(self.path, check_same_thread=False)
+            self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        # Transactions are explicit (``transaction()``): a writer's unit of work — one
+        # document, or all an ingest did between two saves of the resolvers' state — is
+        # one transaction, nested parts are savepoints.
+        self._depth = 0
+        self._writer: WriterLock | None = None
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA foreign_keys = ON")
         self.conn.execute("PRAGMA busy_timeout = 10000")
         if not readonly:
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
-            self.migrate()
+            if self.version < len(MIGRATIONS):
+                with self.writer("schema migration", wait=None):
+                    self.migrate()
+            else:
+                self._check_version()
         else:
             self._check_version()
 
@@ -102,7 +113,72 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        if self._depth and self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")  # closed inside a unit of work: it did not finish
+        self._depth = 0
         self.conn.close()
+        if self._writer is not None:
+            while self._writer.held:
+                self._writer.release()
+
+    # -- one writer, whole units of work ----------------------------------------------
+    @contextmanager
+    def writer(self, purpose: str, *, wait: float | None = 0,
+               on_wait: Callable[[LockHolder | None], None] | None = None) -> Iterator[WriterLock]:
+        """Hold the store's cross-process writer lock (``store/lock.py``) for a block.
+
+        ``wait``: 0 fails at once with E403 when another process writes, None waits for it,
+        a number waits that many seconds (``on_wait`` is called while waiting). Re-entrant
+        for this ``Store``; another ``Store`` on the same file, in this process or any
+        other, is a different writer.
+        """
+        if self._writer is None:
+            self._writer = WriterLock(self.path, purpose)
+        elif not self._writer.held:
+            self._writer.purpose = purpose
+        self._writer.acquire(wait=wait, on_wait=on_wait)
+        try:
+            yield self._writer
+        finally:
+            self._writer.release()
+
+    @property
+    def writing(self) -> bool:
+        """Whether this store holds the writer lock."""
+        return self._writer is not None and self._writer.held
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One unit of work: all of it is stored or none of it.
+
+        The outermost block is a ``BEGIN IMMEDIATE`` transaction; a block inside another is
+        a savepoint, so a failed part (one bad document) rolls back alone while the rest of
+        the unit goes on.
+        """
+        depth = self._depth
+        self.conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT unit{depth}")
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._depth = depth
+            if depth == 0:
+                self.conn.execute("ROLLBACK")
+            else:
+                self.conn.execute(f"ROLLBACK TO unit{depth}")
+                self.conn.execute(f"RELEASE unit{depth}")
+            raise
+        self._depth = depth
+        self.conn.execute("COMMIT" if depth == 0 else f"RELEASE unit{depth}")
+
+    def commit_unit(self) -> None:
+        """Inside the outermost ``transaction()``: store everything done so far and go on in
+        a new transaction (an ingest's save point: documents, resolution rows and resolver
+        state become durable together)."""
+        if self._depth != 1:
+            raise RuntimeError("commit_unit() belongs to the outermost transaction only")
+        self.conn.execute("COMMIT")
+        self.conn.execute("BEGIN IMMEDIATE")
 
     @property
     def version(self) -> int:
@@ -117,9 +193,8 @@ class Store:
     def migrate(self) -> None:
         self._check_version()
         for version in range(self.version, len(MIGRATIONS)):
-            with self.conn:
-                self.conn.executescript("BEGIN;" + MIGRATIONS[version] +
-                                        f";PRAGMA user_version = {version + 1};COMMIT;")
+            self.conn.executescript("BEGIN;" + MIGRATIONS[version] +
+                                    f";PRAGMA user_version = {version + 1};COMMIT;")
 
     # -- writing ---------------------------------------------------------------------
     def existing_ids(self, ids: Iterable[str]) -> set[str]:
@@ -143,7 +218,7 @@ class Store:
         """
         d = adoc.document
         try:
-            with self.conn:
+            with self.transaction():
                 cur = self.conn.execute(
                     """INSERT OR IGNORE INTO documents (id, path, title, publisher, url, published,
                        authors, attributed_to, language, language_score, format, encoding,
@@ -211,8 +286,20 @@ class Store:
                 f'SELECT data FROM {table} WHERE doc_id = ? ORDER BY start, "end"', (doc_id,))]
         return out
 
+    def line_count(self, line: int) -> int:
+        """Stored articles of one site holding one line (``ingest.clean.LineIndex``)."""
+        row = self.conn.execute("SELECT articles FROM site_lines WHERE line = ?", (line,)).fetchone()
+        return row[0] if row else 0
+
+    def add_line_counts(self, lines: Iterable[int]) -> None:
+        """Count one more stored article for each of these line hashes."""
+        with self.transaction():
+            self.conn.executemany(
+                "INSERT INTO site_lines (line, articles) VALUES (?, 1) "
+                "ON CONFLICT(line) DO UPDATE SET articles = articles + 1", [(h,) for h in lines])
+
     def add_failure(self, failure: Failure) -> None:
-        with self.conn:
+        with self.transaction():
             self.conn.execute("INSERT INTO failures (path, code, reason, at) VALUES (?,?,?,?)",
                               (failure.path, failure.code, failure.reason, _now()))
 

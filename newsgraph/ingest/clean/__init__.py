@@ -241,7 +241,7 @@ def _clean_plain(text: str, doc: Document, declared: dict, index: LineIndex | No
     classify_lines(lines, stoplist=stoplist, body_lang=lang, body_script=script, repeats=repeats,
                    dense=script in DENSE_SCRIPTS, headline=headline)
     if index is not None:
-        index.add(site, texts)
+        index.add(site, texts, article=doc.id)
 
     doc.text = "\n\n".join(line.text for line in lines if line.kind is None)
     doc.removed = [RemovedBlock(text=line.text, kind=line.kind or "", line=line.no, score=line.score)

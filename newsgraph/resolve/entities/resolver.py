@@ -284,6 +284,9 @@ class Resolver:
         self._seq = 0
         self._distinct: dict[str, set[str]] = {}
         self._merges: list[list[str]] = []
+        #: (kept, absorbed) for every merge since the document began: bridges and absorptions
+        #: merge outside ``_decide``, and the store must move the absorbed entity's rows.
+        self._merged: list[tuple[str, str]] = []
         for edit in self._edits.values():
             if edit.op == "distinct" and len(edit.anchors) >= 2:
                 for a in edit.anchors:
@@ -442,6 +445,7 @@ class Resolver:
         )
         used: set[str] = set()
         changes: list[EntityChange] = []
+        self._merged = []
         for chain in order:
             target, evidence = self._decide(chain, used)
             if target is None:
@@ -457,6 +461,9 @@ class Resolver:
                 ent = self._entities[kept]
             used.add(ent.id)
         changes.extend(self._apply_entity_edits())
+        reported = {a for c in changes for a in c.absorbed}
+        changes.extend(EntityChange("merged", kept, [], [gone])
+                       for kept, gone in self._merged if gone not in reported)
         return changes
 
     def _chain_heads(self, chain: Chain) -> Counter[str]:
@@ -820,6 +827,7 @@ class Resolver:
             if self._forbidden(chain, keep.id):
                 return None
         self._parent[gone.id] = keep.id
+        self._merged.append((keep.id, gone.id))
         self._norms.pop(keep.id, None)
         for chain in gone.chains:
             keep.chains.append(chain)
