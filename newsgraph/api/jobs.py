@@ -3,7 +3,9 @@
 An upload is ingested in a daemon thread through ``newsgraph.pipeline.ingest``
 (the same path as ``newsgraph ingest``), writing through its own ``Store``.
 A second upload while one runs is refused (E506) rather than queued: SQLite has
-one writer, and a refusal the analyst sees beats a queue nobody can inspect.
+one writer, and a refusal the analyst sees beats a queue nobody can inspect. An upload
+made while a ``newsgraph ingest`` in another process holds the store's writer lock waits
+for it, and its status says who it is waiting for.
 Pages read the status as a snapshot copied under a lock.
 """
 
@@ -19,6 +21,7 @@ from pathlib import Path
 
 from newsgraph.api.errors import ApiError
 from newsgraph.model import Failure
+from newsgraph.store.lock import LockHolder
 
 __all__ = ["FailureRow", "IngestJobs", "IngestStatus"]
 
@@ -111,6 +114,11 @@ class IngestJobs:
 
             rejected = self.status().failed
 
+            def waiting(holder: LockHolder | None) -> None:
+                with self._lock:
+                    who = holder.describe() if holder else "another process"
+                    self._status.current = f"waiting: {who} is writing this store"
+
             def progress(p: Progress) -> None:
                 with self._lock:
                     self._status.seen = p.seen
@@ -120,7 +128,8 @@ class IngestJobs:
                     self._status.current = p.path
 
             with Store(self.db_path) as store:
-                report = ingest([str(p) for p in paths], store, root=root, on_progress=progress)
+                report = ingest([str(p) for p in paths], store, root=root, on_progress=progress,
+                                on_wait=waiting)
             with self._lock:
                 s = self._status
                 s.ingested, s.present = len(report.ingested), len(report.present)

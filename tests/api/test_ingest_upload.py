@@ -91,3 +91,20 @@ def test_upload_names_are_sanitised():
     assert safe_name("a b;rm -rf.txt") == "a_b_rm_-rf.txt"
     assert safe_name("مقال.txt") == "مقال.txt"  # letters of any script are kept
     assert len(safe_name("x" * 500 + ".html")) <= 120 and safe_name("x" * 500 + ".html").endswith(".html")
+
+
+def test_an_upload_waits_for_a_writer_in_another_process_and_says_so(tmp_path: Path, other_writer):
+    db = tmp_path / "up.db"
+    app = create_app(db)
+    with TestClient(app, base_url=BASE) as c, other_writer(db) as cli_ingest:
+        assert _upload(c, [("council.txt", COUNCIL.encode())]).status_code == 303
+        deadline = time.monotonic() + JOB_GUARD_SECONDS
+        status = c.get("/ingest/status.json").json()["status"]
+        while not (status["current"] or "").startswith("waiting:") and time.monotonic() < deadline:
+            time.sleep(0.1)
+            status = c.get("/ingest/status.json").json()["status"]
+        assert status["state"] == "running" and "test holder" in status["current"]
+        assert c.get("/documents.json").json()["pager"]["total"] == 0
+        cli_ingest.release()
+        status = _wait_done(c)
+        assert status["state"] == "done" and status["ingested"] == 1, status
