@@ -48,6 +48,8 @@ _PASSTHROUGH = {
     "signals": "False-positive rate of MT and spinning signals on native news, scores on degraded copies.",
     "scale": "Whole-pipeline ingest on a local Dask cluster beside one process (same records?).",
     "latency": "API query latency p50/p95 on a store of 100k articles (replicated from real ingests).",
+    "crash": "kill -9 at random moments of an ingest, then a rerun; two writers at once; an edit "
+             "during an ingest — each store compared with the undisturbed run's.",
 }
 
 
