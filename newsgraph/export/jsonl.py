@@ -99,8 +99,10 @@ def _unlinked_entities(store: Store, doc: dict[str, Any]) -> Iterator[dict[str, 
 
 def event_record(ev: dict[str, Any]) -> dict[str, Any]:
     """A resolved event (``event_queries.iter_events``) as the contract's ``event``: each
-    mention is its evidence sentence. Extra fields: flags, publishers, confidence, date
-    precision, PLOVER contexts, and each mention's trigger."""
+    mention is its evidence sentence. Extra fields: flags, publishers (independent reports:
+    ``signals.independence``), ``independent_reports`` (their outlets, the documents folded
+    into each and why, and the explanation in words), confidence, date precision, PLOVER
+    contexts, and each mention's trigger."""
     date = ev["date"]
     loc = ev["location"]
     return {
@@ -119,11 +121,22 @@ def event_record(ev: dict[str, Any]) -> dict[str, Any]:
         "sources": ev["sources"],
         "flags": ev["flags"],
         "publishers": ev["publisher_count"],
+        "independent_reports": _independent(ev.get("independent")),
         "confidence": ev["confidence"],
         "date_precision": date["precision"] if date else None,
         # PLOVER contexts any report of the event states ("terrorism", "diplomatic").
         "context": sorted({c for m in ev["mentions"] for c in m.get("context") or []}),
     }
+
+
+def _independent(ind: dict[str, Any] | None) -> dict[str, Any] | None:
+    if ind is None:
+        return None
+    return {"count": ind["count"], "explanation": ind["explanation"], "reports": [
+        {"outlet": r["outlet"], "label": r["label"], "lead": r["lead"],
+         "documents": [d["doc"] for d in r["documents"]],
+         "folded": [{"doc": f["doc"], "into": f["into"], "kind": f["kind"], "reason": f["reason"]}
+                    for f in r["folded"]]} for r in ind["reports"]]}
 
 
 def _span(span: dict[str, Any] | None) -> dict[str, Any] | None:
