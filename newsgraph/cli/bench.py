@@ -48,6 +48,7 @@ _PASSTHROUGH = {
     "signals": "False-positive rate of MT and spinning signals on native news, scores on degraded copies.",
     "scale": "Whole-pipeline ingest on a local Dask cluster beside one process (same records?).",
     "latency": "API query latency p50/p95 on a store of 100k articles (replicated from real ingests).",
+    "publishers": "Publisher found and right: the seeds and the article-extraction pages, 4 ways.",
     "audit": "Hand audit of cross-document event joins (Reuters + BBC): precision from judgements.",
 }
 

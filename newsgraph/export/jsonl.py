@@ -50,7 +50,16 @@ def document_record(doc: dict[str, Any]) -> dict[str, Any]:
         "annotated": doc["annotated"],
         "annotate_reason": doc["annotate_reason"],
         "published_inferred": bool(doc.get("published_inferred")),
+        # Where the publisher and the credited outlets were found (ingest/clean/publisher.py).
+        "publisher_evidence": _publisher_evidence(doc.get("provenance") or {}),
     }
+
+
+def _publisher_evidence(prov: dict[str, Any]) -> dict[str, Any] | None:
+    if not (prov.get("publisher") or prov.get("attributed_to_evidence")):
+        return None
+    return {"method": prov.get("publisher"), "evidence": prov.get("publisher_evidence"),
+            "attributed_to": prov.get("attributed_to_evidence")}
 
 
 def entity_record(ent: dict[str, Any]) -> dict[str, Any]:

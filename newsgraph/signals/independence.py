@@ -32,6 +32,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsgraph.outlets import outlet_key
+
 __all__ = [
     "MIN_SHARED_WORDS", "REPEAT_KINDS", "Folded", "Independence", "Report", "SourceRecord",
     "independent_reports", "outlet_key",
@@ -44,11 +46,6 @@ REPEAT_KINDS = ("duplicate", "copy", "spin", "translation")
 MIN_SHARED_WORDS = 8
 
 _WORD = re.compile(r"\w+")
-_HOST = re.compile(r"^(?:[a-z]+://)?(?:www\d?\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?::\d+)?(?:/.*)?$")
-#: Second-level labels under a country code ("co.uk", "com.au"): not the outlet's name.
-_GENERIC_SLD = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go"})
-#: Trailing words that name the medium rather than the outlet ("Fox News" / foxnews.com).
-_MEDIUM_WORDS = ("news", "online", "com")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,32 +118,6 @@ class Independence:
 
     def to_dict(self) -> dict[str, Any]:
         return {"count": self.count, "reports": [r.to_dict() for r in self.reports]}
-
-
-def outlet_key(name: str | None) -> str | None:
-    """A comparable form of an outlet's name or domain: "The Korea Times" and
-    "www.koreatimes.co.kr" both give "koreatimes"; "BBC News" and "bbc.co.uk" give "bbc"."""
-    if not name or not name.strip():
-        return None
-    s = name.strip().casefold()
-    host = _HOST.match(s)
-    if host and " " not in s:
-        labels = host.group(1).split(".")
-        labels = labels[:-1]  # the top-level domain
-        if len(labels) >= 2 and labels[-1] in _GENERIC_SLD:
-            labels = labels[:-1]
-        core = labels[-1] if labels else s
-        words = [core]
-    else:
-        words = _WORD.findall(s)
-        if words and words[0] == "the" and len(words) > 1:
-            words = words[1:]
-    key = "".join(words)
-    for medium in _MEDIUM_WORDS:  # "foxnews" / "Fox News" → "fox"; never down to nothing
-        if key.endswith(medium) and len(key) - len(medium) >= 3:
-            key = key[: -len(medium)]
-            break
-    return key or None
 
 
 def _sentence_key(text: str) -> str | None:
