@@ -299,6 +299,7 @@ def audit(store: Any, n: int = 200, seed: int = 13, judgements: Path = JUDGEMENT
     verdicts: Counter[str] = Counter()
     by_commit: Counter[str] = Counter()
     by_type: dict[str, Counter[str]] = defaultdict(Counter)
+    by_event: dict[str, Counter[str]] = defaultdict(Counter)
     wrong: list[tuple[Join, dict[str, Any]]] = []
     unjudged: list[Join] = []
     for j in picked:
@@ -309,9 +310,13 @@ def audit(store: Any, n: int = 200, seed: int = 13, judgements: Path = JUDGEMENT
         verdicts[rec["judgement"]] += 1
         by_commit[rec.get("commit", "unknown")] += 1
         by_type[j.type][rec["judgement"]] += 1
+        by_event[j.event][rec["judgement"]] += 1
         if rec["judgement"] != "same":
             wrong.append((j, rec))
     decided = verdicts["same"] + verdicts["different"]
+    # Per event, so one large wrongly merged event does not weigh as all its pairs.
+    per_event = [c["same"] / (c["same"] + c["different"]) for c in by_event.values()
+                 if c["same"] + c["different"]]
     _fill_text(store, unjudged + [j for j, _ in wrong])
     return {
         "joins": len(joins), "events": len({j.event for j in joins}), "skipped_copies": skipped,
@@ -319,6 +324,8 @@ def audit(store: Any, n: int = 200, seed: int = 13, judgements: Path = JUDGEMENT
         "precision": verdicts["same"] / decided if decided else None,
         "precision_ci": _wilson(verdicts["same"], decided),
         "precision_unclear_wrong": verdicts["same"] / sum(verdicts.values()) if verdicts else None,
+        "events_sampled": len({j.event for j in picked}),
+        "precision_per_event": sum(per_event) / len(per_event) if per_event else None,
         "by_commit": dict(by_commit), "by_type": {t: dict(c) for t, c in sorted(by_type.items())},
         "wrong": wrong, "unjudged": unjudged,
     }
@@ -375,6 +382,9 @@ def _print(res: dict[str, Any], manifest: dict[str, Any], show: int) -> None:
         print(f"precision (same / same+different): {res['precision']:.3f} "
               f"(95% CI {lo:.3f}–{hi:.3f}; same {v.get('same', 0)}, different {v.get('different', 0)}, "
               f"unclear {v.get('unclear', 0)}); unclear counted wrong: {res['precision_unclear_wrong']:.3f}")
+    if res["precision_per_event"] is not None:
+        print(f"  per event (mean over the {res['events_sampled']} sampled events of their share of same "
+              f"joins): {res['precision_per_event']:.3f}")
     for commit, k in sorted(res["by_commit"].items()):
         print(f"  judged at {commit}: {k}  {_commit_subject(commit)}")
     for t, c in res["by_type"].items():
