@@ -172,7 +172,8 @@ def api_events(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
                since: IsoDate = None, until: IsoDate = None,
                flag: Annotated[list[str] | None, Query(max_length=5, description=(
                    "negated, hypothetical, attempted, historical, reported (all must hold)."))] = None,
-               min_sources: Annotated[int, Query(ge=0, description="At least this many documents.")] = 0,
+               min_sources: Annotated[int, Query(ge=0, description=(
+                   "At least this many independent reports."))] = 0,
                ) -> EventListResponse:
     """Events resolved across documents, most sources first."""
     bad = [f for f in flag or [] if f not in event_queries.EVENT_FLAGS]

@@ -391,6 +391,35 @@ class EventMentionModel(BaseModel):
     rule: str
 
 
+class ReportDocumentModel(BaseModel):
+    doc: str
+    title: str | None
+    publisher: str | None
+
+
+class FoldedDocumentModel(ReportDocumentModel):
+    into: str = Field(description="The document it was folded into.")
+    kind: str = Field(description="duplicate, copy, spin, translation, credits, same_publisher or "
+                                  "same_wording.")
+    reason: str
+
+
+class IndependentReportModel(BaseModel):
+    outlet: str | None = Field(description="The outlet behind the report; null when unknown.")
+    label: str
+    lead: str = Field(description="The document that stands for the report.")
+    documents: list[ReportDocumentModel]
+    folded: list[FoldedDocumentModel]
+
+
+class IndependenceModel(BaseModel):
+    """How many independent reports stand behind an event, and why (signals.independence)."""
+
+    count: int
+    explanation: str
+    reports: list[IndependentReportModel]
+
+
 class EventModel(BaseModel):
     id: str
     type: str = Field(description="One of the 16 PLOVER types.")
@@ -401,10 +430,14 @@ class EventModel(BaseModel):
     date: EventDateModel | None
     flags: EventFlagsModel
     source_count: int
-    publisher_count: int = Field(description="Independent publishers among the sources.")
+    publisher_count: int = Field(description=(
+        "Independent reports among the sources: a copy, a republication and one publisher's "
+        "articles count once."))
     sources: list[str] = Field(description="Document ids.")
     confidence: float
     mentions: list[EventMentionModel]
+    independent: IndependenceModel | None = Field(
+        default=None, description="The independent reports (one event only, not in lists).")
 
 
 class EventListResponse(BaseModel):

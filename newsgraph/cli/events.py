@@ -47,7 +47,9 @@ def events(
     place: Annotated[str | None, typer.Option(help="Words of the place.")] = None,
     since: Annotated[str | None, typer.Option(help="Events ending on or after this ISO date.")] = None,
     until: Annotated[str | None, typer.Option(help="Events starting on or before this ISO date.")] = None,
-    min_sources: Annotated[int, typer.Option("--min-sources", help="At least this many documents.")] = 0,
+    min_sources: Annotated[int, typer.Option("--min-sources", help=(
+        "At least this many independent reports (a copy, a republication and one publisher's "
+        "articles count once)."))] = 0,
     flag: Annotated[list[str] | None, typer.Option("--flag", help=(
         f"Only events with this flag: {', '.join(q.EVENT_FLAGS)} (repeat to require several)."))] = None,
     limit: Annotated[int, typer.Option(help="Events to show.")] = 50,
@@ -73,7 +75,7 @@ def events(
             kind.append(f"\n“{first['trigger']['text']}”", style="dim")
         sources = f"{e['source_count']}"
         if e["publisher_count"] != e["source_count"]:
-            sources += f"/{e['publisher_count']}p"
+            sources += f"/{e['publisher_count']}i"  # independent reports
         table.add_row(
             e["id"], kind, _args(e["actors"]), _args(e["targets"]),
             Text((e["location"] or {}).get("name") or "—"),
@@ -112,7 +114,17 @@ def show(
     date = ev["date"]
     head.add_row("date", "—" if not date else f"{date['start']} – {date['end']} ({date['precision'] or '?'})")
     head.add_row("flags", _flags(ev["flags"]))
-    head.add_row("sources", f"{ev['source_count']} document(s), {ev['publisher_count']} publisher(s)")
+    head.add_row("sources", f"{ev['source_count']} document(s), "
+                            f"{ev['publisher_count']} independent report(s)")
+    ind = ev.get("independent")
+    if ind:
+        lines = Text()
+        for r in ind["reports"]:
+            lines.append(r["label"] + "\n")
+            for f in r["folded"]:
+                lines.append(f"  not counted again: {f['title'] or 'untitled article'} — {f['reason']}\n",
+                             style="dim")
+        head.add_row("reports", lines)
     console.print(Panel(head, title="event"))
     t = Table(title=f"evidence ({len(ev['mentions'])} sentence(s))")
     for col in ("document", "trigger", "sentence"):

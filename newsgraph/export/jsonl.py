@@ -50,7 +50,16 @@ def document_record(doc: dict[str, Any]) -> dict[str, Any]:
         "annotated": doc["annotated"],
         "annotate_reason": doc["annotate_reason"],
         "published_inferred": bool(doc.get("published_inferred")),
+        # Where the publisher and the credited outlets were found (ingest/clean/publisher.py).
+        "publisher_evidence": _publisher_evidence(doc.get("provenance") or {}),
     }
+
+
+def _publisher_evidence(prov: dict[str, Any]) -> dict[str, Any] | None:
+    if not (prov.get("publisher") or prov.get("attributed_to_evidence")):
+        return None
+    return {"method": prov.get("publisher"), "evidence": prov.get("publisher_evidence"),
+            "attributed_to": prov.get("attributed_to_evidence")}
 
 
 def entity_record(ent: dict[str, Any]) -> dict[str, Any]:
@@ -99,8 +108,10 @@ def _unlinked_entities(store: Store, doc: dict[str, Any]) -> Iterator[dict[str, 
 
 def event_record(ev: dict[str, Any]) -> dict[str, Any]:
     """A resolved event (``event_queries.iter_events``) as the contract's ``event``: each
-    mention is its evidence sentence. Extra fields: flags, publishers, confidence, date
-    precision, PLOVER contexts, and each mention's trigger."""
+    mention is its evidence sentence. Extra fields: flags, publishers (independent reports:
+    ``signals.independence``), ``independent_reports`` (their outlets, the documents folded
+    into each and why, and the explanation in words), confidence, date precision, PLOVER
+    contexts, and each mention's trigger."""
     date = ev["date"]
     loc = ev["location"]
     return {
@@ -119,11 +130,22 @@ def event_record(ev: dict[str, Any]) -> dict[str, Any]:
         "sources": ev["sources"],
         "flags": ev["flags"],
         "publishers": ev["publisher_count"],
+        "independent_reports": _independent(ev.get("independent")),
         "confidence": ev["confidence"],
         "date_precision": date["precision"] if date else None,
         # PLOVER contexts any report of the event states ("terrorism", "diplomatic").
         "context": sorted({c for m in ev["mentions"] for c in m.get("context") or []}),
     }
+
+
+def _independent(ind: dict[str, Any] | None) -> dict[str, Any] | None:
+    if ind is None:
+        return None
+    return {"count": ind["count"], "explanation": ind["explanation"], "reports": [
+        {"outlet": r["outlet"], "label": r["label"], "lead": r["lead"],
+         "documents": [d["doc"] for d in r["documents"]],
+         "folded": [{"doc": f["doc"], "into": f["into"], "kind": f["kind"], "reason": f["reason"]}
+                    for f in r["folded"]]} for r in ind["reports"]]}
 
 
 def _span(span: dict[str, Any] | None) -> dict[str, Any] | None:

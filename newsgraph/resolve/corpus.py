@@ -47,7 +47,9 @@ from newsgraph.resolve.entities import Resolver, ResolverState
 from newsgraph.resolve.events import EventResolver
 from newsgraph.resolve.stories import SqliteRecords, StoryIndex
 from newsgraph.signals import article_signals
+from newsgraph.signals.independence import REPEAT_KINDS, SourceRecord
 from newsgraph.store import Store
+from newsgraph.store.corroboration_queries import doc_records, events_independence, repeat_links
 
 __all__ = ["CorpusResolver", "event_mention_from_dict"]
 
@@ -130,6 +132,7 @@ class CorpusResolver:
         self._dating_seen: dict[str, str] = {}  # undated document -> its anchors when last dated
         self._reference_dirty = False
         self.reference, self._reference_pending = self._load_reference()
+        self._count_independent_reports_once()
 
     # -- state -----------------------------------------------------------------------
     def _state(self, stage: str) -> str | None:
@@ -299,7 +302,10 @@ class CorpusResolver:
                                      events=self._keys("event_sources", "event_id", ids))
             self._write_links(links)
             self._write_stories(ids)
-            self._write_signals(adocs, touched)
+            # After the links: a copy found now (of this batch or an older document)
+            # changes the independent reports of events written before.
+            counted = self._write_independent_reports(touched, links)
+            self._write_signals(adocs, counted)
         self._uncommitted.extend(ids)
 
     def catch_up(self, reparse: Callable[[list[AnnotatedDocument]], None] | None = None) -> int:
@@ -480,9 +486,10 @@ class CorpusResolver:
             adoc = batch.get(doc_id) or self.annotated_from_store(doc_id)
             claims = [json.loads(r[0]) for r in self.store.conn.execute(
                 "SELECT data FROM claims WHERE doc_id = ?", (doc_id,))]
-            keys_of, publisher_of = self._corroboration_maps(doc_id)
+            keys_of, publisher_of, among = self._corroboration_maps(doc_id)
             signals = article_signals(adoc, links=self.stories.links_of(doc_id), claims=claims,
                                       publisher_of=publisher_of, keys_of=keys_of,
+                                      corroboration_links=[Link(a, b, k, 1.0) for a, b, k in among],
                                       reference=reference if doc_id in batch else None)
             if doc_id in batch:
                 signals = self._explain_unmeasured(signals)
@@ -597,16 +604,65 @@ class CorpusResolver:
             del self._reference_pending[doc_id]
         self._reference_dirty = True
 
-    def _corroboration_maps(self, doc_id: str) -> tuple[dict[str, list[str]], dict[str, str | None]]:
-        """Event ids of this document and of every document sharing one, with publishers."""
+    def _corroboration_maps(self, doc_id: str) -> tuple[
+            dict[str, list[str]], dict[str, SourceRecord], list[tuple[str, str, str]]]:
+        """Event ids of this document and of every document sharing one, their source
+        records (ingest order, with the shared events' evidence sentences), and the repeat
+        links among them (``signals.independence``)."""
         rows = self.store.conn.execute(
-            """SELECT s2.doc_id, s2.event_id, d.publisher FROM event_sources s1
+            """SELECT DISTINCT s2.doc_id, s2.event_id,
+                      substr(d.text, m.sent_start + 1, m.sent_end - m.sent_start)
+               FROM event_sources s1
                JOIN event_sources s2 ON s2.event_id = s1.event_id
+               JOIN event_mentions m ON m.id = s2.mention_id
                JOIN documents d ON d.id = s2.doc_id
                WHERE s1.doc_id = ?""", (doc_id,)).fetchall()
         keys_of: dict[str, list[str]] = {}
-        publisher_of: dict[str, str | None] = {}
-        for other, event, publisher in rows:
-            keys_of.setdefault(other, []).append(event)
-            publisher_of[other] = publisher
-        return keys_of, publisher_of
+        evidence: dict[str, list[str]] = {}
+        for other, event, sentence in rows:
+            if event not in keys_of.setdefault(other, []):
+                keys_of[other].append(event)
+            evidence.setdefault(other, []).append(sentence or "")
+        records = {r.doc: r for r in doc_records(self.store, evidence)}
+        return keys_of, records, repeat_links(self.store, evidence)
+
+    _INDEPENDENCE_STATE = "independent_reports"
+
+    def _count_independent_reports_once(self) -> None:
+        """A store written before ``signals.independence`` counted every copy and every
+        document of unknown publisher as one more publisher: recount its events and its
+        corroboration signals once (marked in ``resolver_state``)."""
+        if self._state(self._INDEPENDENCE_STATE) is not None:
+            return
+        from newsgraph.signals import corroboration
+
+        events = [r[0] for r in self.store.conn.execute("SELECT id FROM events")]
+        docs = [r[0] for r in self.store.conn.execute("SELECT DISTINCT doc_id FROM event_sources")]
+        with self.store.transaction():
+            for i in range(0, len(events), 1000):
+                self._write_independent_reports(set(events[i:i + 1000]), [])
+            for doc_id in docs:
+                keys_of, records, among = self._corroboration_maps(doc_id)
+                sig = corroboration(Document(id=doc_id, path="", text=""), records, keys_of,
+                                    [Link(a, b, k, 1.0) for a, b, k in among])
+                self.store.conn.execute(
+                    "INSERT OR REPLACE INTO signals (subject, name, value, data) VALUES (?,?,?,?)",
+                    (doc_id, sig.name, sig.value, json.dumps(asdict(sig), ensure_ascii=False)))
+            self._save_state(self._INDEPENDENCE_STATE, "1")
+
+    def _write_independent_reports(self, touched: set[str], links: list[Link]) -> set[str]:
+        """Count the independent reports (``signals.independence``) of the touched events
+        and of every event of a document a new repeat link touches; store the count as
+        ``publisher_count`` and the reports in ``data.independent``. Returns those events."""
+        linked = {d for lk in links if lk.kind in REPEAT_KINDS for d in (lk.a, lk.b)}
+        events = set(touched)
+        for doc in linked:
+            events.update(r[0] for r in self.store.conn.execute(
+                "SELECT DISTINCT event_id FROM event_sources WHERE doc_id = ?", (doc,)))
+        found = events_independence(self.store, events)
+        self.store.conn.executemany(
+            "UPDATE events SET publisher_count = ?, data = json_set(data, '$.publishers', ?, "
+            "'$.independent', json(?)) WHERE id = ?",
+            [(ind.count, ind.count, json.dumps(ind.to_dict()["reports"], ensure_ascii=False), eid)
+             for eid, ind in found.items()])
+        return events

@@ -16,6 +16,7 @@ from newsgraph.model.stories import Link, Signal
 from newsgraph.signals.attribution import attribution
 from newsgraph.signals.boilerplate import boilerplate_share
 from newsgraph.signals.corroboration import corroboration
+from newsgraph.signals.independence import SourceRecord
 from newsgraph.signals.machine_translation import machine_translation
 from newsgraph.signals.publishers import publisher_profiles
 from newsgraph.signals.reference import CollocationModel
@@ -30,15 +31,17 @@ __all__ = [
 
 def article_signals(doc: Document | AnnotatedDocument, *, links: Iterable[Link] | None = None,
                     claims: Iterable[Any] | None = None, reference: CollocationModel | None = None,
-                    publisher_of: Mapping[str, str | None] | None = None,
+                    publisher_of: Mapping[str, str | SourceRecord | None] | None = None,
                     keys_of: Mapping[str, Iterable[str]] | None = None,
-                    corroboration_of: str = "events") -> list[Signal]:
+                    corroboration_of: str = "events",
+                    corroboration_links: Iterable[Link] | None = None) -> list[Signal]:
     """Every signal for one document.
 
     ``links``: links from resolve/stories touching this document; ``claims``: its
     claims; ``reference``: native-news collocation counts; ``publisher_of`` and
-    ``keys_of``: publisher and event (or story) keys of all known documents, for
-    corroboration.
+    ``keys_of``: publisher (or ``SourceRecord``) and event (or story) keys of the documents
+    sharing one with this one, for corroboration; ``corroboration_links``: the repeat links
+    among those documents (``links`` is used when not given).
     """
     lks = list(links or [])
     d = doc.document if isinstance(doc, AnnotatedDocument) else doc
@@ -50,7 +53,8 @@ def article_signals(doc: Document | AnnotatedDocument, *, links: Iterable[Link] 
         republication(doc, lks),
     ]
     if publisher_of is not None and keys_of is not None:
-        out.append(corroboration(doc, publisher_of, keys_of, lks, corroboration_of))
+        among = lks if corroboration_links is None else [*lks, *corroboration_links]
+        out.append(corroboration(doc, publisher_of, keys_of, among, corroboration_of))
     else:
         out.append(Signal(d.id, "corroboration", None, "Not measured: no events or stories given."))
     return out

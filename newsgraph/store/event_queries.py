@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsgraph.store.corroboration_queries import independence_record
 from newsgraph.store.entity_queries import MentionLookup, entity_names
 from newsgraph.store.sqlite import Store
 
@@ -51,9 +52,11 @@ def _flag_sql(flag: str) -> str:
 class EventFilter:
     """What the event list is narrowed to; None/empty means no filter.
 
-    ``actor``/``target``: an entity id (``E…``: a mention of it lies inside an argument)
-    or words of the argument's text. ``since``/``until``: ISO dates; an event is kept when
-    its interval overlaps them (undated events are dropped by a date filter).
+    ``min_sources``: at least this many independent reports (copies, republications and
+    one publisher's articles count once). ``actor``/``target``: an entity id (``E…``: a
+    mention of it lies inside an argument) or words of the argument's text.
+    ``since``/``until``: ISO dates; an event is kept when its interval overlaps them
+    (undated events are dropped by a date filter).
     """
 
     type: str | None = None
@@ -101,8 +104,8 @@ class EventFilter:
                 raise ValueError(f"unknown flag {flag!r}")
             conds.append("NOT EXISTS (SELECT 1 FROM event_sources es JOIN event_mentions x "
                          f"ON x.id = es.mention_id WHERE es.event_id = v.id AND {_flag_sql(flag)})")
-        if self.min_sources:
-            conds.append("v.source_count >= ?")
+        if self.min_sources:  # independent reports (signals.independence), not documents
+            conds.append("v.publisher_count >= ?")
             args.append(self.min_sources)
         if self.doc:
             conds.append("EXISTS (SELECT 1 FROM event_sources es WHERE es.event_id = v.id AND es.doc_id = ?)")
@@ -164,7 +167,10 @@ def _flags(mentions: list[dict[str, Any]]) -> dict[str, bool]:
     return out
 
 
-def _event(row: Any, mentions: list[dict[str, Any]], lookup: MentionLookup) -> dict[str, Any]:
+def _event(row: Any, mentions: list[dict[str, Any]], lookup: MentionLookup,
+           reports: bool = False) -> dict[str, Any]:
+    """One event record; ``reports`` adds ``independent`` (who the independent reports are,
+    and which documents were folded into which: ``corroboration_queries``)."""
     ev = json.loads(row["data"])
     actors = event_arguments(mentions, lookup, "actors")
     targets = event_arguments(mentions, lookup, "targets")
@@ -189,6 +195,8 @@ def _event(row: Any, mentions: list[dict[str, Any]], lookup: MentionLookup) -> d
         "source_count": row["source_count"], "publisher_count": row["publisher_count"],
         "sources": ev.get("sources", []), "confidence": round(confidence, 3),
         "mentions": mentions,
+        **({"independent": independence_record(lookup.store, row["id"], ev.get("independent"))}
+           if reports else {}),
     }
 
 
@@ -220,7 +228,7 @@ def event(store: Store, event_id: str) -> dict[str, Any] | None:
     row = store.conn.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone()
     if row is None:
         return None
-    return _event(row, _mention_rows(store, [event_id])[event_id], MentionLookup(store))
+    return _event(row, _mention_rows(store, [event_id])[event_id], MentionLookup(store), reports=True)
 
 
 def document_events(store: Store, doc_id: str) -> list[dict[str, Any]]:
@@ -287,4 +295,4 @@ def iter_events(store: Store, *, batch: int = 200) -> Iterator[dict[str, Any]]:
         mentions = _mention_rows(store, chunk)
         for eid in chunk:
             if eid in rows:
-                yield _event(rows[eid], mentions[eid], lookup)
+                yield _event(rows[eid], mentions[eid], lookup, reports=True)

@@ -55,7 +55,7 @@ def test_events_page_lists_both_sources_of_one_killing(client: TestClient, resol
     assert f'href="/entities/{farouk}"' in html
     assert "Gunmen kill opposition leader Ahmed Farouk in Karachi" in html  # the article's title
     assert "Karachi mourns Ahmed Farouk" in html
-    assert "2 sources · 2 independent publishers" in html
+    assert "2 sources · 2 independent reports" in html
 
 
 def test_events_list_filters(client: TestClient, resolved: Resolved):

@@ -62,5 +62,5 @@ def test_events_cli_lists_filters_and_shows_evidence(tmp_path: Path):
     assert shown.exit_code == 0, shown.output
     assert "Gunmen killed opposition leader Ahmed Farouk" in shown.output
     assert "was shot dead in Karachi" in shown.output
-    assert "2 document(s), 2 publisher(s)" in shown.output
+    assert "2 document(s), 2 independent report(s)" in shown.output
     assert runner.invoke(app, ["event", "show", "ev_nothere", "--db", str(db)]).exit_code == 1

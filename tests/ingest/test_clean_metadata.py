@@ -130,7 +130,8 @@ def test_clean_metadata_declared_wins_over_inferred():
     assert doc.url == "https://example.org/a"
     assert doc.authors == ["A. Writer"]
     assert doc.provenance == {"title": "declared", "published": "declared", "publisher": "declared",
-                              "url": "declared", "authors": "declared"}
+                              "url": "declared", "authors": "declared",
+                              "publisher_evidence": "declared by the container: Declared Press"}
 
 
 def test_clean_metadata_language_of_body():

@@ -66,7 +66,9 @@ def _ingest(store: Store, folder: Path, batch: list[tuple[str, str, str, str, st
     folder.mkdir()
     with (folder / "feed.jsonl").open("w", encoding="utf-8") as f:
         for stem, title, publisher, date, text in batch:
-            f.write(json.dumps({"url": f"https://example.org/{stem}", "title": title,
+            # A record without a publisher has no URL either: a URL would name its site.
+            url = {"url": f"https://example.org/{stem}"} if publisher else {}
+            f.write(json.dumps({**url, "title": title,
                                 "publisher": publisher, "date": date, "text": text}) + "\n")
     report = ingest([folder], store, root=folder)
     assert not report.failed, report.failed

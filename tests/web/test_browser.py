@@ -436,6 +436,10 @@ def test_browser_event_page_lists_its_evidence(served: Served, page):
     sources = page.locator("#event-sources").inner_text()
     assert int(sources.split()[0]) == len({evidence.nth(i).get_attribute("data-doc")
                                            for i in range(evidence.count())})
+    # Who the independent reports are, each standing for its copies (never a raw id).
+    reports = page.locator("#event-independent-reports > li")
+    assert reports.count() == int(sources.split("·")[1].split()[0])
+    assert not re.search(r"unknown:[0-9a-f]", page.locator("#event-independence-explanation").inner_text())
     _shot(page, "event")
     evidence.first.locator("a").first.click()
     page.wait_for_url("**/documents/*#evm_*")

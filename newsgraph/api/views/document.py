@@ -95,9 +95,10 @@ class DocEventRow:
     mode: str | None
     trigger: str
     sentence: str
-    sources: int
+    sources: int  # documents reporting the event
     flags: list[str]
     url: str
+    publishers: int = 0  # independent reports among them (signals.independence)
 
 
 @dataclass(slots=True)
@@ -472,7 +473,8 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
         mention_entities={f"{s}-{e}": ent["id"] for (s, e), ent in links.items()},
         events=[DocEventRow(ev["event"], ev["mention"], ev["type"], ev["mode"], ev["trigger"]["text"],
                             ev["sentence"]["text"].strip(), ev["sources"],
-                            [f for f, on in ev["flags"].items() if on], urls.event(ev["event"]))
+                            [f for f, on in ev["flags"].items() if on], urls.event(ev["event"]),
+                            ev["publishers"])
                 for ev in document_events(store, doc_id)],
         events_url=urls.events(doc=d["id"]),
         signals=signal_rows(d["text"], document_signals(store, doc_id)),

@@ -3,7 +3,8 @@
 An event is what many reports describe once: type and mode (PLOVER), actors and targets
 (entity links where resolution found one, else their text), place with coordinates and
 a map link, date with its precision, the flags an analyst filters on, how many sources
-and independent publishers report it, and every evidence sentence with its article and
+and independent reports (copies and one publisher's articles counted once, each
+folded document with why) report it, and every evidence sentence with its article and
 the trigger marked, and the claim it is reported through (speaker, cue, certainty).
 """
 
@@ -177,7 +178,8 @@ class EventsContext:
         "id (E…) or words of the argument. Flags: negated (did not happen), hypothetical (planned, "
         "threatened, conditional), attempted (tried or failed), historical (background, not news "
         "of the day), reported (inside someone's claim); an event carries a flag when every report "
-        "of it does."))
+        "of it does. Sources: documents; below them, independent reports (a copy, a republication "
+        "and one publisher's articles count once)."))
 
 
 def events_view(store: Store, *, type: str | None = None, actor: str | None = None,
@@ -208,12 +210,56 @@ def events_view(store: Store, *, type: str | None = None, actor: str | None = No
 
 
 @dataclass(slots=True)
+class ReportDoc:
+    """A document of an independent report: the one standing for it, or one folded into it
+    (``reason`` says why: a copy of…, credits…, same publisher as…)."""
+
+    doc: str
+    title: str | None
+    publisher: str | None
+    url: str
+    kind: str | None = None
+    reason: str | None = None
+
+
+@dataclass(slots=True)
+class IndependentReport:
+    """One independent report of the event (``signals.independence``)."""
+
+    label: str
+    outlet: str | None
+    lead: ReportDoc
+    folded: list[ReportDoc]
+
+
+@dataclass(slots=True)
+class Independence:
+    count: int
+    explanation: str
+    reports: list[IndependentReport]
+
+
+def _independence(ind: dict[str, Any]) -> Independence:
+    reports = []
+    for r in ind["reports"]:
+        docs = {d["doc"]: d for d in r["documents"]}
+        lead = docs.get(r["lead"], {"doc": r["lead"], "title": None, "publisher": None})
+        reports.append(IndependentReport(
+            r["label"], r["outlet"],
+            ReportDoc(lead["doc"], lead["title"], lead["publisher"], urls.document(lead["doc"])),
+            [ReportDoc(f["doc"], f["title"], f["publisher"], urls.document(f["doc"]), f["kind"], f["reason"])
+             for f in r["folded"]]))
+    return Independence(ind["count"], ind["explanation"], reports)
+
+
+@dataclass(slots=True)
 class EventContext:
     event: EventRow
     evidence: list[EvidenceSentence]
     sources: list[str]
     api_url: str
     events_url: str
+    independence: Independence | None = None
 
 
 def _evidence(m: dict[str, Any], claims: dict[str, dict[str, Any]] | None = None) -> EvidenceSentence:
@@ -240,4 +286,5 @@ def event_view(store: Store, event_id: str) -> EventContext | None:
         return None
     claims = claims_by_id(store, [c for m in ev["mentions"] if (c := (m.get("flags") or {}).get("claim"))])
     return EventContext(_row(ev), [_evidence(m, claims) for m in ev["mentions"]], ev["sources"],
-                        urls.api_event(event_id), urls.events())
+                        urls.api_event(event_id), urls.events(),
+                        _independence(ev["independent"]) if ev.get("independent") else None)

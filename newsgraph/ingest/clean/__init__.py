@@ -11,7 +11,9 @@ Cascade (numbered as it runs):
    title, credited outlets (``metadata``), then the line classifier
    (``boilerplate``) removes chrome, with repetition across the site's earlier
    articles taken from a ``LineIndex``;
-4. language of the body (``language``); E202 when no article text is left.
+4. the publisher where the material says it, with its evidence (``publisher``:
+   declared field, site name, title suffix, copyright line, logo, URL or path domain);
+5. language of the body (``language``); E202 when no article text is left.
 
 Declared metadata (from the reader) always wins over what is inferred; each
 value's origin is recorded in ``Document.provenance``.
@@ -46,6 +48,7 @@ from newsgraph.ingest.clean.metadata import (
     parse_date,
     split_site_suffix,
 )
+from newsgraph.ingest.clean.publisher import settle_publisher
 from newsgraph.ingest.clean.render import render_text
 from newsgraph.ingest.clean.unwrap import unwrap
 from newsgraph.model.document import Document, RawDocument, RemovedBlock
@@ -100,6 +103,7 @@ def clean(raw: RawDocument, options: Options | None = None, lines: LineIndex | N
     else:
         _clean_plain(text, doc, declared, lines, raw.path)
     _apply_declared(doc, declared)
+    settle_publisher(doc, declared, raw.path)
     if not _WORDS.search(doc.text) and declared.get("text_field") and _WORDS.search(text):
         # A record's text field is the body its producer chose, not a scraped page: when
         # the line classifier finds no prose in it (an earnings table, a one-liner), keep
@@ -120,6 +124,7 @@ def clean_text(text: str, *, path: str = "<text>", lines: LineIndex | None = Non
     """Plain-text cleaning of an already decoded string (used by the benchmark and tests)."""
     doc = Document(id="", path=path, text="")
     _clean_plain(text, doc, dict(declared or {}), lines, path)
+    settle_publisher(doc, dict(declared or {}), path)
     return doc
 
 
@@ -188,6 +193,7 @@ def _clean_plain(text: str, doc: Document, declared: dict, index: LineIndex | No
     for att in find_attributions(texts):
         if att.outlet not in doc.attributed_to:
             doc.attributed_to.append(att.outlet)
+            _credit(doc, f"{att.form}: {texts[att.index][:160]}")
         if att.remove:
             fixed[att.index] = ("attribution", 0.9)
 
@@ -203,9 +209,11 @@ def _clean_plain(text: str, doc: Document, declared: dict, index: LineIndex | No
             doc.title = core
             doc.publisher = site
             doc.provenance["publisher"] = "title-suffix"
+            doc.provenance["publisher_evidence"] = f"the title's site suffix: {title}"
         outlet = headline_outlet(title)
         if outlet and outlet not in doc.attributed_to:
             doc.attributed_to.insert(0, outlet)
+            _credit(doc, f"headline-prefix: {title[:160]}")
         # The headline repeated on the page (an <h1> under the <title>) is not body text.
         keys = {line_key(title), line_key(core)}
         # "Headline | Section | Site": failing the whole title, the page's own headline
@@ -231,6 +239,7 @@ def _clean_plain(text: str, doc: Document, declared: dict, index: LineIndex | No
             if holder:
                 doc.publisher = holder
                 doc.provenance["publisher"] = "copyright-line"
+                doc.provenance["publisher_evidence"] = f"a copyright line: {t[:160]}"
                 break
 
     site = _site_of(declared, doc, path)
@@ -250,6 +259,12 @@ def _clean_plain(text: str, doc: Document, declared: dict, index: LineIndex | No
         lang2, score2 = detect_language(doc.text)
         if lang2:
             doc.language, doc.language_score = lang2, round(score2, 3)
+
+
+def _credit(doc: Document, evidence: str) -> None:
+    """Record where a credited outlet was found ("source-line: Source: Le Parisien")."""
+    prev = doc.provenance.get("attributed_to_evidence")
+    doc.provenance["attributed_to_evidence"] = f"{prev}; {evidence}" if prev else evidence
 
 
 def _title_index(texts: list[str], fixed: dict[int, tuple[str, float]], body_script: str | None,

@@ -52,8 +52,14 @@ _WORD = re.compile(r"[\w’']+")
 _HEADLINE_PREFIX = re.compile(r"^(?P<outlet>[^:|]{2,50}?)\s*:\s+(?P<rest>\S.{8,})$")
 _SITE_SUFFIX = re.compile(r"^(?P<title>.{12,})\s+(?:\||–|—|-|·|::|»)\s+(?P<site>[^|–—·»]{2,50})$")
 _COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<name>[A-Z][\w&.'’ -]{1,60}?)"
-    r"\s*(?:[.,;|]|\ball rights\b|$)", re.I)
+    r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<name>[^\W\d_][\w&.'’ -]{1,60}?)"
+    r"\s*(?:[,;|]|\.(?:\s|$)|\ball rights\b|$)", re.I)
+#: A masthead written before the notice: "Wccftech © 2019 NewAge ADS, LLC".
+_SITE_BEFORE_COPYRIGHT = re.compile(
+    r"^(?P<site>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+(?:©|\(c\)|copyright\b)")
+_IMAGE_CREDIT = re.compile(r"\b(?:photo|image|picture|illustration|video|graphic|foto)s?\b", re.I)
+_LOWER_RUN = re.compile(r"\s+[a-z][\w'’-]*\s+[a-z][\w'’-]*\b.*$")
+_NOT_A_HOLDER = re.compile(r"^(?:(?i:all\b|copyright\b|rights\b)|(?:and|or|the|by|of|for|to|in)\b)")
 
 
 @dataclass(slots=True)
@@ -188,10 +194,20 @@ def split_site_suffix(title: str) -> tuple[str, str | None]:
 def copyright_holder(line: str) -> str | None:
     if len(line) > 160:
         return None
+    site = _SITE_BEFORE_COPYRIGHT.match(line.strip())
+    if site and not CHROME_RE.match(site.group("site")) and not _NOT_A_HOLDER.match(site.group("site")):
+        return site.group("site").strip(" .,-")
     match = _COPYRIGHT.search(line)
+    if match and _IMAGE_CREDIT.search(line[:match.start()]):
+        return None  # "Photo: © AFP" credits a picture, not the page
     if match:
         name = match.group("name").strip(" .,-")
-        if name and len(name.split()) <= 6:
+        # "© by X", "© X 2019": the holder, not the preposition or the year
+        name = re.sub(r"^(?:by)\s+", "", name, flags=re.I)
+        name = re.sub(r"(?:\s*[-–,]?\s*(?:19|20)\d\d)+$", "", name).strip(" .,-")
+        if name[:1].isupper():  # "The Republic unless otherwise noted": the name, not the rest
+            name = _LOWER_RUN.sub("", name).strip(" .,-")
+        if name and len(name.split()) <= 6 and re.search(r"[^\W\d]", name) and not _NOT_A_HOLDER.match(name):
             return name
     return None
 

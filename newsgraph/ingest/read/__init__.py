@@ -14,7 +14,9 @@ The bytes are kept as read; decoding and extraction belong to ``ingest/clean``.
 ``RawDocument.declared`` keys: ``title``, ``url``, ``published`` (as given),
 ``publisher``, ``authors`` (list), ``encoding`` (+ ``encoding_source``: ``bom``,
 ``meta``, ``xml``, ``http``, ``json``, ``feed``, or ``sniffed`` for BOM-less UTF-16),
-``content_type``; containers may add ``fetched``/``record_id`` (WARC),
+``content_type``; ``publisher_source``/``url_source`` say where a publisher or URL was
+declared (``JSON field “source”``, ``WARC-Target-URI header``, ``the feed's title``), for the
+publisher's evidence; containers may add ``fetched``/``record_id`` (WARC),
 ``content_from``/``language``/``record_id`` (feeds), ``text_field`` (JSON).
 """
 

@@ -103,6 +103,7 @@ def _entries(parsed: Any, path: str, options: Options) -> Iterator[Item]:
                 declared[key] = value_of.strip()
         if publisher:
             declared["publisher"] = publisher.strip()
+            declared["publisher_source"] = "the feed's title"
         authors = [a.get("name") for a in entry.get("authors") or [] if a.get("name")]
         if not authors and entry.get("author"):
             authors = [entry["author"]]

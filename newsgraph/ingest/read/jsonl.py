@@ -138,6 +138,7 @@ def record_document(record: Any, path: str, options: Options) -> Item:
     url = _first(record, options.json_url_fields)
     if url:
         declared["url"] = url[1].strip()
+        declared["url_source"] = f"JSON field “{url[0]}”"
     published = _published(record, options.json_date_fields)
     if published:
         declared["published"] = published
@@ -145,6 +146,7 @@ def record_document(record: Any, path: str, options: Options) -> Item:
         publisher = _name(_lookup(record, name))
         if publisher:
             declared["publisher"] = publisher
+            declared["publisher_source"] = f"JSON field “{name}”"
             break
     authors = _authors(record, getattr(options, "json_author_fields", formats.JSON_AUTHOR_FIELDS))
     if authors:

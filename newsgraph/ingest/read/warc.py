@@ -120,6 +120,7 @@ def _record(record: Any, path: str, options: Options) -> RawDocument | Failure |
     url = headers.get_header("WARC-Target-URI")
     if url:
         declared["url"] = url
+        declared["url_source"] = "WARC-Target-URI header"
     if content_type:
         declared["content_type"] = content_type
     charset = _charset(content_type)

@@ -1,0 +1,151 @@
+"""The stored count of independent reports: a copy ingested after its original's event was
+written does not add a publisher, the count and its explanation reach the event record,
+the corroboration signal, ``newsgraph events --min-sources``, the event page and the export.
+
+Fictional articles written for this test; two outlets report one bombing in their own
+words, then a site of unknown publisher copies the first.
+"""
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph.cli.main import app
+from newsgraph.pipeline import ingest
+from newsgraph.store import Store
+
+HERALD = {
+    "title": "Bomb kills six at Velora bus station",
+    "publisher": "Velora Herald",
+    "date": "2022-03-08",
+    "text": "A bomb exploded at the central bus station of Velora on Monday, killing six people and wounding twenty, police said.\n\n"
+            "Police chief Anton Mirek said the bomb had been hidden in a bag left near the ticket office. No group has claimed the attack.\n\n"
+            "The station was closed for the rest of the day while investigators searched the area.",
+}
+COURIER = {
+    "title": "Six dead in Velora station blast",
+    "publisher": "Eastern Courier",
+    "date": "2022-03-08",
+    "text": "Six people died on Monday when a bomb went off in a bag at the main bus station in Velora, the city's police chief Anton Mirek told reporters.\n\n"
+            "Witnesses described panic as travellers fled the building. Hospitals in Velora treated twenty wounded.\n\n"
+            "Mirek said investigators were studying footage from the station's cameras.",
+}
+# A copy on a site that names itself nowhere: the Herald's words under another page's chrome.
+COPY = ("Home | World | Contact\n\n"
+        "Bomb kills six at Velora bus station\n\n"
+        + HERALD["text"] + "\n\n"
+        "Share this article\n\nLeave a comment\n")
+
+
+def _event(store: Store) -> dict:
+    rows = store.conn.execute(
+        "SELECT id, source_count, publisher_count, data FROM events WHERE source_count >= 2 "
+        "ORDER BY source_count DESC").fetchall()
+    assert rows, "the two reports of the bombing were not joined into one event"
+    return {"id": rows[0][0], "sources": rows[0][1], "publishers": rows[0][2], "data": json.loads(rows[0][3])}
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    tmp = tmp_path_factory.mktemp("corroboration")
+    first, later = tmp / "first", tmp / "later"
+    first.mkdir()
+    later.mkdir()
+    with (first / "wire.jsonl").open("w", encoding="utf-8") as fh:
+        for rec in (HERALD, COURIER):
+            fh.write(json.dumps(rec) + "\n")
+    (later / "copied.txt").write_text(COPY, encoding="utf-8")
+    db = tmp / "kb.db"
+    with Store(db) as store:
+        assert not ingest([first], store).failed
+        before = _event(store)
+        assert not ingest([later], store).failed  # the copy comes in a later batch
+        after = _event(store)
+        ids = {(r["publisher"] or "copy"): r["id"] for r in store.iter_documents()}
+        signals = {doc: json.loads(data) for doc, data in store.conn.execute(
+            "SELECT subject, data FROM signals WHERE name = 'corroboration'")}
+    return {"db": db, "before": before, "after": after, "ids": ids, "signals": signals, "tmp": tmp}
+
+
+def test_a_copy_ingested_later_does_not_add_a_publisher(kb: dict):
+    before, after = kb["before"], kb["after"]
+    assert (before["sources"], before["publishers"]) == (2, 2)
+    assert after["id"] == before["id"] or after["sources"] == 3
+    assert (after["sources"], after["publishers"]) == (3, 2)
+    reports = after["data"]["independent"]
+    assert len(reports) == 2 and after["data"]["publishers"] == 2
+    herald = next(r for r in reports if r["outlet"] == "Velora Herald")
+    (folded,) = herald["folded"]
+    assert folded["kind"] in ("duplicate", "copy") and folded["into"] == herald["lead"]
+    assert folded["reason"].endswith("of «Bomb kills six at Velora bus station»")
+
+
+def test_corroboration_signals_count_the_other_outlet_once(kb: dict):
+    ids, signals = kb["ids"], kb["signals"]
+    assert set(ids) == {"Velora Herald", "Eastern Courier", "copy"}
+    herald = signals[ids["Velora Herald"]]
+    assert herald["value"] == 1.0  # the Courier; not the Herald's own copy
+    assert herald["explanation"].startswith("1 other independent report of the same events: Eastern Courier.")
+    assert signals[ids["copy"]]["value"] == 1.0
+    courier_doc = ids["Eastern Courier"]
+    courier = signals[courier_doc]
+    assert courier["value"] == 1.0
+    assert courier["explanation"].startswith(
+        "1 other independent report of the same events: Velora Herald (and 1 copy of it on "
+        "publisher unknown: «Bomb kills six at Velora bus station»)")
+    for sig in signals.values():  # never a raw id in the words
+        assert not re.search(r"\b[0-9a-f]{16}\b", sig["explanation"]), sig["explanation"]
+
+
+def test_min_sources_page_and_export_read_the_independent_count(kb: dict):
+    runner = CliRunner()
+    db, event_id = str(kb["db"]), kb["after"]["id"]
+    two = runner.invoke(app, ["events", "--db", db, "--min-sources", "2"])
+    three = runner.invoke(app, ["events", "--db", db, "--min-sources", "3"])
+    assert two.exit_code == 0 and event_id in two.output
+    assert event_id not in three.output  # three documents, two independent reports
+    shown = runner.invoke(app, ["event", "show", event_id, "--db", db])
+    assert "3 document(s), 2 independent report(s)" in shown.output
+    assert "not counted again" in shown.output
+
+    out = Path(kb["tmp"]) / "kb.jsonl"
+    assert runner.invoke(app, ["export", "--format", "jsonl", "--db", db, "-o", str(out)]).exit_code == 0
+    events = [r for r in map(json.loads, out.read_text().splitlines()) if r["kind"] == "event" and r["id"] == event_id]
+    (ev,) = events
+    assert ev["publishers"] == 2 and len(ev["sources"]) == 3
+    assert ev["independent_reports"]["explanation"].startswith("2 independent reports: ")
+
+    from fastapi.testclient import TestClient
+
+    from newsgraph.api.app import create_app
+
+    with TestClient(create_app(kb["db"]), base_url="http://127.0.0.1") as client:
+        html = client.get(f"/events/{event_id}").text
+        data = client.get(f"/api/events/{event_id}").json()["event"]
+    assert "3 sources · 2 independent reports" in html
+    assert 'id="event-independent-reports"' in html and "not counted again" in html
+    assert "publisher unknown" in html
+    assert data["independent"]["count"] == 2 and data["publisher_count"] == 2
+
+
+def test_a_store_counted_before_is_recounted_once(kb: dict, tmp_path: Path):
+    import shutil
+
+    from newsgraph.resolve.corpus import CorpusResolver
+
+    db = tmp_path / "old.db"
+    shutil.copy(kb["db"], db)
+    with Store(db) as store:  # as an older version left it: one publisher per document
+        store.conn.execute("UPDATE events SET publisher_count = source_count, data = json_remove(data, '$.independent')")
+        store.conn.execute("DELETE FROM resolver_state WHERE stage = 'independent_reports'")
+        store.conn.commit()
+        CorpusResolver(store)
+        row = store.conn.execute("SELECT publisher_count, json_extract(data, '$.independent') FROM events WHERE id = ?",
+                                 (kb["after"]["id"],)).fetchone()
+        assert row[0] == 2 and len(json.loads(row[1])) == 2
