@@ -1,0 +1,166 @@
+"""Who can act: what kind of thing heads an event argument, from WordNet and spaCy's NER.
+
+PLOVER's actors are people and organised entities (manual, "actor and recipient").
+A storm, a flood, a fire, a crash or a disease strikes, hits, destroys and kills in
+news English, but it is none of them: events caused by such forces are typed
+``DISASTER`` (``disaster.py``), and a weapon ("a bomb exploded") is the instrument of
+an act, not its actor.  This module only classifies a noun; the rules that use the
+classes live with the typing.
+
+Where each table comes from:
+
+- ``CLASS_ANCHORS``: synsets of Princeton WordNet 3.0 (``newsgraph/nlp/wordnet.py``),
+  named as NLTK names them (``fire.n.01`` = the most frequent noun sense of "fire").
+  A noun is in a class when one of its senses is an anchor or lies below one by
+  hypernymy.  The anchors are WordNet's own top nodes for each kind of thing:
+  weather and geological phenomena, calamities, landslides, eruptions and droughts
+  (forces of nature, the manual's "disasters" context), fire, accidents and mishaps
+  (the manual's "accidents/spills"), ill health, infectious agents and epidemics (its
+  "health" context: disease outbreaks); weaponry, explosive devices and ammunition;
+  crowds, protesters and rioters; police and military units and officers; persons
+  and social groups.
+- NER labels are spaCy's (OntoNotes): a PERSON, ORG, NORP or GPE mention is someone
+  who can act.
+
+Which sense counts: the most frequent of the first ``SENSES`` senses that falls in
+any class decides ("crash" is first a noise, then an accident: an accident; "force"
+is first strength, then a physical force, then personnel — "security forces" are
+kept apart by their modifier, see ``kind_of``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from newsgraph.nlp.wordnet import wordnet
+
+__all__ = ["CLASS_ANCHORS", "FORCES", "is_animate", "is_inanimate", "kind_of"]
+
+Token = Any
+
+#: Class → WordNet anchors, in the order classes are tried within one sense.
+CLASS_ANCHORS: dict[str, tuple[str, ...]] = {
+    "natural": (
+        "atmospheric_phenomenon.n.01",  # storm, rain, wind, cyclone, lightning, heat wave
+        "geological_phenomenon.n.01",  # flood, earthquake
+        "calamity.n.01",  # tsunami, famine, disaster
+        "slide.n.02",  # landslide, avalanche, mudslide
+        "volcanic_eruption.n.01",
+        "drought.n.01",
+    ),
+    "fire": ("fire.n.01", "combustion.n.01"),  # fire, wildfire, blaze
+    "accident": ("accident.n.01", "mishap.n.02"),  # crash, collision, derailment, spill
+    "disease": ("ill_health.n.01", "infectious_agent.n.01", "epidemic.n.01"),
+    "weapon": ("weaponry.n.01", "weapon.n.01", "explosive_device.n.01", "explosive.n.01", "ammunition.n.01"),
+    "crowd": ("crowd.n.01", "dissenter.n.01", "demonstrator.n.03", "rioter.n.01"),
+    "authority": (
+        "law_enforcement_agency.n.01",
+        "lawman.n.01",
+        "military_unit.n.01",
+        "military_personnel.n.01",
+        "serviceman.n.01",
+        "security_force.n.01",
+        "government.n.01",
+        "authority.n.02",
+    ),
+    "agent": ("person.n.01", "social_group.n.01", "people.n.01"),
+    "matter": ("artifact.n.01", "matter.n.03"),  # things: what may explode by accident
+}
+
+#: The classes that are forces, not actors: their events are DISASTER (mode = class).
+FORCES: frozenset[str] = frozenset({"natural", "fire", "accident", "disease"})
+
+#: Senses of a noun looked at, most frequent first (rare senses mislead: "storm" is an
+#: assault only in its third sense).
+SENSES = 3
+
+#: Classes of NER labels (spaCy / OntoNotes).
+_NER_CLASS = {"PERSON": "agent", "ORG": "agent", "NORP": "agent", "GPE": "agent"}
+
+#: Personal pronouns: someone who can act.
+_PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them", "who"})
+
+
+@lru_cache(maxsize=1)
+def _anchors() -> dict[str, frozenset[str]]:
+    wn = wordnet()
+    if wn is None:
+        return {}
+    out = {}
+    for cls, names in CLASS_ANCHORS.items():
+        out[cls] = frozenset(s for s in (wn.synset(n) for n in names) if s)
+    return out
+
+
+@lru_cache(maxsize=20_000)
+def lemma_class(lemma: str) -> str | None:
+    """The class of a common-noun lemma (see the module docstring), or None."""
+    wn = wordnet()
+    anchors = _anchors()
+    if wn is None or not anchors:
+        return None
+    for sid in wn.sense_ids(lemma, "n", SENSES)[:SENSES]:
+        ups = wn.ancestors(sid)
+        for cls, anchor in anchors.items():
+            if ups & anchor:
+                return cls
+    return None
+
+
+def kind_of(tok: Token) -> str | None:
+    """The class of the argument headed by ``tok``: a force (``natural``, ``fire``,
+    ``accident``, ``disease``), ``weapon``, ``crowd``, ``authority``, ``agent``,
+    ``matter``, or None when unknown.
+
+    A named mention is an agent whatever its words; a common noun is classified by
+    WordNet, its modifiers first when they name who it is ("security forces", "police
+    officers": the compound or adjective that names an agent wins over the head).
+    """
+    if tok.pos_ == "PRON":
+        return "agent" if tok.lower_ in _PERSONAL else None
+    if tok.ent_type_ in _NER_CLASS:
+        # A one-word "name" that WordNet knows as a force is the force: the small model
+        # tags a sentence-initial "Cholera" or "Flooding" as an organisation.
+        one_word = tok.ent_iob_ == "B" and (tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
+        cls = lemma_class(tok.lower_) if one_word else None
+        return cls if cls in FORCES else _NER_CLASS[tok.ent_type_]
+    cls = lemma_class(tok.lemma_.lower())
+    if cls in FORCES or cls is None or cls == "matter":
+        # "security forces", "riot police", "rescue teams": a modifier naming people or
+        # an organisation says the head is personnel, not a force of nature.
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod") and c.i < tok.i:
+                mod = _NER_CLASS.get(c.ent_type_) or lemma_class(c.lemma_.lower())
+                if mod in ("authority", "agent", "crowd"):
+                    return "authority" if mod == "authority" else "agent"
+    return cls
+
+
+def is_animate(tok: Token) -> bool:
+    """True when ``tok`` heads a phrase naming people or an organisation (someone who can
+    be arrested or can act), or a bare number of them ("arrested 12")."""
+    if tok.pos_ == "NUM" or tok.ent_type_ in ("CARDINAL",):
+        return True
+    if kind_of(tok) in ("crowd", "authority", "agent"):
+        return True
+    # "dozens of protesters", "hundreds of people": the people are in the "of" phrase.
+    return any(
+        o.dep_ == "pobj" and kind_of(o) in ("crowd", "authority", "agent")
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children
+    )
+
+
+def is_inanimate(tok: Token) -> bool:
+    """True when ``tok`` is known to name no one: a force, a weapon, a thing, or a common
+    noun WordNet knows in none of the classes ("trouble", "the decline").  A name the
+    model did not tag is not known to be inanimate ("arrested Lina Farouk")."""
+    if is_animate(tok):
+        return False
+    cls = kind_of(tok)
+    if cls is not None:
+        return True
+    wn = wordnet()
+    return tok.pos_ == "NOUN" and wn is not None and bool(wn.sense_ids(tok.lemma_.lower(), "n", 1))
