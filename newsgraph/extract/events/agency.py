@@ -26,6 +26,12 @@ Which sense counts: the most frequent of the first ``SENSES`` senses that falls 
 any class decides ("crash" is first a noise, then an accident: an accident; "force"
 is first strength, then a physical force, then personnel — "security forces" are
 kept apart by their modifier, see ``kind_of``).
+
+``MODE_ANCHORS`` are WordNet synsets too, one set per ASSAULT mode of the manual's
+table (aircraft → aerial, artillery/missiles/rockets/armoured vehicles → heavy-weapons,
+explosive devices → explosives, guns → firearms, chemical/biological/nuclear weapons
+→ unconventional, tear gas/water cannon/truncheons → crowd-control, suicide →
+suicide-attack): the instrument named beside an ASSAULT gives its mode.
 """
 
 from __future__ import annotations
@@ -35,7 +41,15 @@ from typing import Any
 
 from newsgraph.nlp.wordnet import wordnet
 
-__all__ = ["CLASS_ANCHORS", "FORCES", "is_animate", "is_inanimate", "kind_of"]
+__all__ = [
+    "CLASS_ANCHORS",
+    "FORCES",
+    "MODE_ANCHORS",
+    "instrument_mode",
+    "is_animate",
+    "is_inanimate",
+    "kind_of",
+]
 
 Token = Any
 
@@ -164,3 +178,75 @@ def is_inanimate(tok: Token) -> bool:
         return True
     wn = wordnet()
     return tok.pos_ == "NOUN" and wn is not None and bool(wn.sense_ids(tok.lemma_.lower(), "n", 1))
+
+
+#: ASSAULT modes named by the instrument (manual, ASSAULT mode table), as WordNet anchors,
+#: in the order tried: tear gas is a chemical weapon in WordNet but crowd control in the
+#: manual; a drone is an aircraft; a suicide bombing is also a bombing.
+MODE_ANCHORS: dict[str, tuple[str, ...]] = {
+    "crowd-control": ("tear_gas.n.01", "water_cannon.n.01", "truncheon.n.01"),
+    "suicide-attack": ("suicide.n.01",),
+    "unconventional": ("chemical_weapon.n.01", "biological_weapon.n.01", "nuclear_weapon.n.01",
+                       "poison_gas.n.01"),
+    "drone": ("drone.n.04",),
+    "aerial": ("aircraft.n.01",),
+    "heavy-weapons": ("artillery.n.01", "missile.n.01", "rocket.n.01", "armored_vehicle.n.01", "shell.n.01"),
+    "explosives": ("explosive_device.n.01", "explosive.n.01"),
+    "firearms": ("gun.n.01", "firearm.n.01", "bullet.n.01"),
+}
+
+#: Senses of an instrument noun looked at: beside an attack, rarer senses are the
+#: weapon ones ("drone" is first a bee, fourth a pilotless aircraft).
+MODE_SENSES = 4
+
+#: Relations from a trigger (or one of its arguments) to the words naming its instrument.
+_INSTRUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "compound", "amod", "npadvmod", "poss"})
+_INSTRUMENT_PREPS = frozenset({"with", "by", "using", "in", "from"})
+_REFLEXIVE = frozenset({"themselves", "himself", "herself", "itself"})
+
+
+@lru_cache(maxsize=1)
+def _mode_anchors() -> dict[str, frozenset[str]]:
+    wn = wordnet()
+    if wn is None:
+        return {}
+    return {m: frozenset(s for s in (wn.synset(n) for n in names) if s) for m, names in MODE_ANCHORS.items()}
+
+
+@lru_cache(maxsize=20_000)
+def lemma_mode(lemma: str) -> str | None:
+    """The ASSAULT mode an instrument noun names ("warplane" → aerial), or None."""
+    wn = wordnet()
+    anchors = _mode_anchors()
+    if wn is None or not anchors:
+        return None
+    ups = [wn.ancestors(s) for s in wn.sense_ids(lemma, "n", MODE_SENSES)[:MODE_SENSES]]
+    for mode, anchor in anchors.items():
+        if any(u & anchor for u in ups):
+            return mode
+    return None
+
+
+def instrument_mode(trigger: Token, heads: list[Token]) -> str | None:
+    """The ASSAULT mode named by the instrument of the act at ``trigger``: its subject,
+    object, compounds and "with/by/using" objects, and the arguments ``heads`` with
+    their own modifiers ("suicide bombers blew themselves up", "warplanes pounded",
+    "a grenade attack", "fired shells").  The first mode of ``MODE_ANCHORS`` found wins."""
+    words: list[Token] = []
+    for t in (trigger, *heads):
+        for c in t.children:
+            if c.dep_ in _INSTRUMENT_DEPS:
+                words.append(c)
+                words.extend(x for x in c.children if x.dep_ in ("compound", "amod"))
+            elif c.dep_ in ("prep", "agent") and c.lower_ in _INSTRUMENT_PREPS:
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        words.append(o)
+                        words.extend(x for x in o.children if x.dep_ in ("compound", "amod"))
+    words.extend(heads)
+    found = {lemma_mode(w.lemma_.lower()) for w in words if w.pos_ in ("NOUN", "PROPN", "ADJ")}
+    if trigger.lemma_.lower() in ("blow", "detonate", "explode") and any(
+        c.lower_ in _REFLEXIVE for c in trigger.children
+    ):
+        found.add("suicide-attack")  # "blew themselves up"
+    return next((m for m in MODE_ANCHORS if m in found), None)

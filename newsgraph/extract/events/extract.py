@@ -29,7 +29,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.extract.events import settings as S
-from newsgraph.extract.events.agency import FORCES, is_animate, is_inanimate, kind_of
+from newsgraph.extract.events.agency import FORCES, instrument_mode, is_animate, is_inanimate, kind_of
 from newsgraph.extract.events.arguments import arguments_for, nominal_gerund
 from newsgraph.extract.events.disaster import force_cause, impact_verb
 from newsgraph.extract.events.flags import flags_for
@@ -64,6 +64,9 @@ _OBLIGATION = frozenset({"must", "should"})
 
 #: Cues that put an event in the future or on a condition ("will", "would", "unless").
 _FUTURE_CUES = frozenset({"will", "would", "'ll", "unless", "if"})
+
+#: ASSAULT modes that say what was done, not with what: an instrument does not change them.
+_OWN_MODES = frozenset({"abduct", "sexual", "torture", "crowd-control"})
 
 #: The lexicon's event nouns: an act, never a force, when they are a cause.
 _EVENT_NOUNS = frozenset(NOUNS)
@@ -260,6 +263,10 @@ def _who_acted(
     if ev_type == DISASTER:
         return ev_type, mode, rule, [a for a, k in kinds if k not in FORCES and k not in ("weapon", "matter")]
     actors = [a for a, k in kinds if k != "weapon"]  # the instrument, not the actor
+    if ev_type == "ASSAULT" and mode not in _OWN_MODES:
+        named = instrument_mode(tok, [h for _a, h in heads if h is not None])
+        if named and named != mode:
+            mode, rule = named, f"{rule}+instrument→{named}"
     if ev_type == "ASSAULT" and mode in (None, "targeted"):
         # "killed in police firing": the means the actor came from says how.
         for a in actors:

@@ -271,6 +271,7 @@ VERBS: dict[str, Entry] = {
     "beat": ("ASSAULT", "beat"),
     "torture": ("ASSAULT", "torture"),
     "rape": ("ASSAULT", "sexual"),
+    "molest": ("ASSAULT", "sexual"),
     "abduct": ("ASSAULT", "abduct"),
     "kidnap": ("ASSAULT", "abduct"),
     "hijack": ("ASSAULT", "abduct"),
@@ -430,6 +431,8 @@ NOUNS: dict[str, Entry] = {
     "teargas": ("ASSAULT", "crowd-control"),
     "water cannon": ("ASSAULT", "crowd-control"),
     "pelting": ("ASSAULT", "primitive"),
+    "sexual assault": ("ASSAULT", "sexual"),
+    "sexual violence": ("ASSAULT", "sexual"),
     "bombing": ("ASSAULT", "explosives"),
     "explosion": ("ASSAULT", "explosives"),
     "blast": ("ASSAULT", "explosives"),
@@ -671,6 +674,7 @@ __all__.append("TRANSITIVE_READING")
 DEFAULT_MODE_BY_MODIFIER: dict[tuple[str, str], Entry] = {
     ("charge", "lathi"): ("ASSAULT", "crowd-control"),
     ("charge", "baton"): ("ASSAULT", "crowd-control"),
+    ("assault", "sexually"): ("ASSAULT", "sexual"),  # manual, ASSAULT sexual: "sexual violence"
 }
 
 #: Arrest verbs are arrests only when done to people ("apprehended the suspect", not
