@@ -62,11 +62,13 @@ CLASS_ANCHORS: dict[str, tuple[str, ...]] = {
         "slide.n.02",  # landslide, avalanche, mudslide
         "volcanic_eruption.n.01",
         "drought.n.01",
+        "volcano.n.02",  # the mountain that erupts
     ),
     "fire": ("fire.n.01", "combustion.n.01"),  # fire, wildfire, blaze
     "accident": ("accident.n.01", "mishap.n.02"),  # crash, collision, derailment, spill
     "disease": ("ill_health.n.01", "infectious_agent.n.01", "epidemic.n.01"),
-    "weapon": ("weaponry.n.01", "weapon.n.01", "explosive_device.n.01", "explosive.n.01", "ammunition.n.01"),
+    "weapon": ("weaponry.n.01", "weapon.n.01", "explosive_device.n.01", "explosive.n.01", "ammunition.n.01",
+               "rocket.n.01", "military_vehicle.n.01"),
     "crowd": ("crowd.n.01", "dissenter.n.01", "demonstrator.n.03", "rioter.n.01"),
     "authority": (
         "law_enforcement_agency.n.01",

@@ -100,7 +100,7 @@ def nominal_gerund(tok: Token) -> bool:
     return (
         tok.pos_ == "VERB"
         and tok.tag_ == "VBG"
-        and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")
+        and tok.dep_ in ("pobj", "pcomp", "dobj", "nsubj", "nsubjpass")
         and not any(c.dep_ in ("nsubj", "dobj", "aux") for c in tok.children)
     )
 
@@ -183,6 +183,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             return v.head, False
         if v.dep_ == "acl" and v.tag_ == "VBN":
             return v.head, True  # "the embassy attacked by X": the noun is the patient
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+            return v.head, False  # "police firing on the crowd": the noun did it
         if v.dep_ in ("xcomp", "conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
             v = v.head
             continue
@@ -224,7 +226,7 @@ def _verb_args(verb: Token, ev_type: str) -> tuple[list[ArgumentSpan], list[Argu
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in VIA_PREPS:
                 for o in c.children:
-                    if o.dep_ == "pobj" and _event_noun(o):
+                    if o.dep_ in ("pobj", "pcomp") and _event_noun(o):
                         _borrow(actors, o)
             elif c.dep_ == "advcl" and _violent_clause(c):
                 # "two were injured when police opened fire": who fired injured them.

@@ -29,9 +29,16 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.extract.events import settings as S
-from newsgraph.extract.events.agency import FORCES, instrument_mode, is_animate, is_inanimate, kind_of
+from newsgraph.extract.events.agency import (
+    FORCES,
+    instrument_mode,
+    is_animate,
+    is_inanimate,
+    kind_of,
+    lemma_class,
+)
 from newsgraph.extract.events.arguments import arguments_for, nominal_gerund
-from newsgraph.extract.events.disaster import force_cause, impact_verb
+from newsgraph.extract.events.disaster import EXPLOSION_LEMMAS, force_cause, impact_verb
 from newsgraph.extract.events.flags import flags_for
 from newsgraph.extract.events.lexicon import (
     AUTHORITY_CHECKED,
@@ -176,7 +183,7 @@ def trigger_entry(tok: Token) -> tuple[tuple[str, str | None], str] | None:
                 return hit, f"verb+modifier:{c.lower_}-{lemma}"
         particle = _particle(tok)
         hit = lookup(lemma, "VERB", particle)
-        if hit and lemma in TRANSITIVE_READING and any(c.dep_ == "dobj" for c in tok.children):
+        if hit and lemma in TRANSITIVE_READING and any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
             hit = TRANSITIVE_READING[lemma]
         key = f"{lemma}_{particle}" if particle and f"{lemma}_{particle}" in VERBS else lemma
         if hit and hit == ("COERCE", "arrest") and not _arrest_sense(tok, key):
@@ -232,6 +239,37 @@ def _disaster_verb(tok: Token) -> tuple[tuple[str, str | None], str] | None:
     return None
 
 
+def _clause_disaster(tok: Token) -> str | None:
+    """The DISASTER mode of a "when"/"after" clause under ``tok`` whose subject is a force
+    or a thing that burst ("killed when a chemical plant exploded", "injured after an
+    earthquake rocked the island"), else None."""
+    for c in tok.children:
+        if c.dep_ != "advcl" or c.pos_ != "VERB":
+            continue
+        for s in c.children:
+            if s.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            cls = kind_of(s)
+            if cls in FORCES and (impact_verb(c.lemma_.lower()) or c.lemma_.lower() in VERBS):
+                return cls
+            if cls == "matter" and c.lemma_.lower() in EXPLOSION_LEMMAS:
+                return "accident"
+    return None
+
+
+def _named_illness(tok: Token) -> str | None:
+    """A noun trigger whose compound with its modifier is a force in WordNet ("food
+    poisoning" is an illness, not an ASSAULT with poison)."""
+    if tok.pos_ != "NOUN":
+        return None
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
+            cls = lemma_class(f"{c.lemma_.lower()}_{tok.lemma_.lower()}")
+            if cls in FORCES:
+                return cls
+    return None
+
+
 def _head(tok: Token, arg: ArgumentSpan) -> Token | None:
     span = tok.doc.char_span(arg.start, arg.end, alignment_mode="expand")
     return span.root if span is not None else None
@@ -256,10 +294,22 @@ def _who_acted(
         animate = any(k in ("crowd", "authority", "agent") for _a, k in kinds)
         use_preps = ev_type in _MATERIAL_CONFLICT and not animate
         cause = force_cause(tok, [h for _a, h in heads if h is not None], _EVENT_NOUNS, use_preps)
+        clause = _clause_disaster(tok) if use_preps else None
+        illness = _named_illness(tok)
+        # A thing that is no weapon does not assault: "struck by a bulk carrier".
+        thing = ev_type == "ASSAULT" and not animate and any(
+            k == "matter" and a.role in ("nsubj", "agent") for a, k in kinds
+        )
         if cause is not None:
             ev_type, mode, rule = DISASTER, cause[0], f"{rule}+{cause[1]}→DISASTER"
         elif head_disaster and ev_type == "ASSAULT" and not animate:
             ev_type, mode, rule = DISASTER, head_disaster, rule + "+clause→DISASTER"
+        elif clause:
+            ev_type, mode, rule = DISASTER, clause, rule + "+when-clause→DISASTER"
+        elif illness:
+            ev_type, mode, rule = DISASTER, illness, rule + "+illness→DISASTER"
+        elif thing:
+            ev_type, mode, rule = DISASTER, "accident", rule + "+thing→DISASTER"
     if ev_type == DISASTER:
         return ev_type, mode, rule, [a for a, k in kinds if k not in FORCES and k not in ("weapon", "matter")]
     actors = [a for a, k in kinds if k != "weapon"]  # the instrument, not the actor
