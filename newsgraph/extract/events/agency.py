@@ -84,6 +84,10 @@ CLASS_ANCHORS: dict[str, tuple[str, ...]] = {
     "matter": ("artifact.n.01", "matter.n.03"),  # things: what may explode by accident
 }
 
+#: The senses that make a word a protester whatever its rank (see ``lemma_class``):
+#: not "dissenter", whose hyponyms include armed rebels.
+PROTESTER_ANCHORS: tuple[str, ...] = ("demonstrator.n.03", "rioter.n.01")
+
 #: The classes that are forces, not actors: their events are DISASTER (mode = class).
 FORCES: frozenset[str] = frozenset({"natural", "fire", "accident", "disease"})
 
@@ -109,14 +113,27 @@ def _anchors() -> dict[str, frozenset[str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _protester_anchors() -> frozenset[str]:
+    wn = wordnet()
+    return frozenset(s for s in (wn.synset(n) for n in PROTESTER_ANCHORS) if s) if wn else frozenset()
+
+
 @lru_cache(maxsize=20_000)
 def lemma_class(lemma: str) -> str | None:
-    """The class of a common-noun lemma (see the module docstring), or None."""
+    """The class of a common-noun lemma (see the module docstring), or None.
+
+    A protester or rioter sense (``PROTESTER_ANCHORS``) is looked for in every sense
+    first: a word with one names a protester beside a protest or a riot
+    ("demonstrator" is first someone who shows how a thing works, then a protester)."""
     wn = wordnet()
     anchors = _anchors()
     if wn is None or not anchors:
         return None
-    for sid in wn.sense_ids(lemma, "n", SENSES)[:SENSES]:
+    senses = wn.sense_ids(lemma, "n", SENSES)[:SENSES]
+    if any(wn.ancestors(s) & _protester_anchors() for s in senses):
+        return "crowd"
+    for sid in senses:
         ups = wn.ancestors(sid)
         for cls, anchor in anchors.items():
             if ups & anchor:

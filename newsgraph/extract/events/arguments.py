@@ -277,8 +277,9 @@ def _noun_args(noun: Token) -> tuple[list[ArgumentSpan], list[ArgumentSpan]]:
                     _make(actors, o, "by")
         elif c.dep_ == "prep" and c.lower_ in ("with", "between"):
             for o in c.children:
-                if o.dep_ == "pobj" and o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-                    _make(actors, o, f"prep_{c.lower_}")
+                if o.dep_ == "pobj" and (o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                                         or (c.lower_ == "between" and kind_of(o) in _ACTOR_CLASSES)):
+                    _make(actors, o, f"prep_{c.lower_}")  # "clashes between police and protesters"
         elif c.dep_ in ("compound", "amod") and c.ent_type_ in ("NORP", "ORG", "GPE", "PERSON"):
             _make(actors, c, "compound")
         elif c.dep_ == "compound" and c.i < noun.i and not patient and kind_of(c) in _ACTOR_CLASSES:

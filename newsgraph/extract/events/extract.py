@@ -72,6 +72,17 @@ _OBLIGATION = frozenset({"must", "should"})
 #: Cues that put an event in the future or on a condition ("will", "would", "unless").
 _FUTURE_CUES = frozenset({"will", "would", "'ll", "unless", "if"})
 
+#: Types of an act by protesters, rioters or a mob → the PROTEST mode it is.
+_CROWD_PROTEST: dict[str, str] = {
+    "ASSAULT": "riot",
+    "COERCE": "obstruct",
+    "SANCTION": "obstruct",
+    "REJECT": "demo",
+    "ACCUSE": "demo",
+    "REQUEST": "demo",
+    "THREATEN": "demo",
+}
+
 #: ASSAULT modes that say what was done, not with what: an instrument does not change them.
 _OWN_MODES = frozenset({"abduct", "sexual", "torture", "crowd-control"})
 
@@ -324,10 +335,13 @@ def _who_acted(
             if means and means[0] == "ASSAULT" and means[1]:
                 mode, rule = means[1], f"{rule}+means:{a.role[4:].split('+')[0]}"
                 break
-    if ev_type == "ASSAULT" and any(k == "crowd" for _a, k in kinds) and not any(
-        k == "authority" for _a, k in kinds
-    ):
-        ev_type, mode, rule = "PROTEST", "riot", rule + "+crowd→PROTEST"
+    if any(k == "crowd" for _a, k in kinds) and ev_type in _CROWD_PROTEST:
+        # What protesters, rioters or a mob do together is their protest (manual, PROTEST:
+        # "dissent collectively, publicly show negative feelings"): violence is a riot,
+        # even against police ("clashes between police and protesters"), coercion an
+        # obstruction, words a demonstration.
+        new_mode = _CROWD_PROTEST[ev_type]
+        ev_type, mode, rule = "PROTEST", new_mode, f"{rule}+crowd→PROTEST {new_mode}"
     return ev_type, mode, rule, actors
 
 
