@@ -15,7 +15,9 @@ The cascade, per sentence of the spaCy parse behind the ``AnnotatedDocument``:
    impact ("an earthquake rocked the island"); violence by rioters, protesters or a
    mob is PROTEST ``riot`` (manual, PROTEST riot), not an ASSAULT; a weapon is no actor
    ("a bomb exploded"); arrest verbs need a person as patient ("apprehending trouble"
-   is no arrest) and the ambiguous ones an authority, a passive or a charge;
+   is no arrest) and the ambiguous ones an authority, a passive or a charge; other
+   senses of the lexicon's words are no events (``senses.py``: "struck a deal", "the
+   battle bus", "provide answers", sports reports);
 4. the manual's type rules that depend on flags: cooperative acts in the future
    are AGREE, retreats in the future are CONCEDE;
 5. contexts from sentence cue words, a confidence score, the rule that fired.
@@ -55,6 +57,7 @@ from newsgraph.extract.events.lexicon import (
     lookup,
 )
 from newsgraph.extract.events.place import place_for
+from newsgraph.extract.events.senses import no_event
 from newsgraph.extract.events.time import date_and_pending
 from newsgraph.model.document import AnnotatedDocument
 from newsgraph.model.events import DISASTER, ArgumentSpan, EventMention, Span, event_mention_id
@@ -384,6 +387,9 @@ def extract_events(adoc: AnnotatedDocument) -> list[EventMention]:
         actors, targets = arguments_for(tok, ev_type)
         clause_head = tok.head.i if tok.dep_ in ("advcl", "conj", "xcomp") else None
         ev_type, mode, rule, actors = _who_acted(tok, ev_type, mode, rule, actors, disasters.get(clause_head))
+        if ev_type != DISASTER and no_event(tok, ev_type, [h for h in (_head(tok, a) for a in actors) if h],
+                                            _EVENT_NOUNS):
+            continue
         if ev_type == DISASTER:
             disasters[tok.i] = mode
         if rule.startswith("verb+object:"):

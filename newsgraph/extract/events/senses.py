@@ -1,0 +1,178 @@
+"""Word senses that report no PLOVER event, decided from the parse, WordNet and the manual.
+
+General news uses the lexicon's words in other senses all the time: "struck a deal",
+"beat Wales 2-0", "the battle bus", "its results would meet forecasts", "provide
+answers".  ``no_event(...)`` says why a trigger is not an event, or None:
+
+- **compound modifier**: an event noun that only modifies another noun ("battle
+  bus", "torture evidence", "asylum seekers") names a kind of thing, not an event —
+  unless that noun is itself an event in WordNet ("rape incidents");
+- **recipient required**: the manual says AID, COOPERATE and SANCTION require a
+  recipient ("Requires recipient: Yes"); a verb of those types with nobody as
+  recipient (object, dative, "to/for/with/on" object) is another sense ("provide
+  answers", "fund redundancy payments", "halt production");
+- **inanimate actor**: verbal and cooperative acts (AGREE … THREATEN, AID, COOPERATE,
+  RETREAT) are done by people and organisations; an actor WordNet knows as a thing or
+  an abstraction ("its results would meet forecasts", "the vehicles pose questions")
+  is another sense;
+- **abstract target**: an ASSAULT verb whose object is an abstraction that is no
+  group ("struck a deal", "beat expectations", "attacked the government's failure")
+  is a figure of speech; groups ("the convoy", "the crowd") and physical things can be
+  assaulted;
+- **sport**: a sentence with a word whose first sense is an athletic contest, a
+  sport, an athlete or a player (WordNet anchors in ``SPORT_ANCHORS``), or two words
+  whose second sense is, reports a game, not a political event ("beat Wales", "shot
+  wide", "the teams we have beaten").
+
+WordNet (``newsgraph/nlp/wordnet.py``) anchors are named as NLTK names synsets.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from newsgraph.extract.events.agency import FORCES, is_animate, is_inanimate, kind_of
+from newsgraph.extract.events.lexicon import DEFAULT_MODE_BY_OBJECT
+from newsgraph.nlp.wordnet import wordnet
+
+__all__ = ["RECIPIENT_TYPES", "SPORT_ANCHORS", "no_event"]
+
+Token = Any
+
+#: Types whose recipient the manual requires ("Requires recipient: Yes").
+RECIPIENT_TYPES: frozenset[str] = frozenset({"AID", "COOPERATE", "SANCTION"})
+
+#: Types done by someone: an actor that is a thing or an abstraction is another sense.
+_ACTED_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+                          "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+
+#: Senses that make a sentence a sports report.
+SPORT_ANCHORS: tuple[str, ...] = (
+    "sport.n.01",
+    "athletic_contest.n.01",
+    "athlete.n.01",
+    "player.n.01",
+    "match.n.02",
+    "game.n.02",
+    "tournament.n.01",
+    "referee.n.01",
+)
+SPORT_SENSES = 2
+
+_RECIPIENT_PREPS = frozenset({"to", "for", "with", "on", "against", "from"})
+
+
+@lru_cache(maxsize=1)
+def _synsets(names: tuple[str, ...]) -> frozenset[str]:
+    wn = wordnet()
+    return frozenset(s for s in (wn.synset(n) for n in names) if s) if wn else frozenset()
+
+
+@lru_cache(maxsize=50_000)
+def _sporty(lemma: str) -> int:
+    """2 when the noun's first sense is a sport word, 1 when its second is, else 0."""
+    wn = wordnet()
+    anchors = _synsets(SPORT_ANCHORS)
+    if wn is None or not anchors:
+        return 0
+    for k, s in enumerate(wn.sense_ids(lemma, "n", SPORT_SENSES)[:SPORT_SENSES]):
+        if wn.ancestors(s) & anchors:
+            return 2 - k
+    return 0
+
+
+@lru_cache(maxsize=50_000)
+def _abstract(lemma: str) -> bool:
+    """The noun's first sense is an abstraction and no group."""
+    wn = wordnet()
+    if wn is None:
+        return False
+    senses = wn.sense_ids(lemma, "n", 1)[:1]
+    if not senses:
+        return False
+    ups = wn.ancestors(senses[0])
+    return bool(ups & _synsets(("abstraction.n.06",))) and not ups & _synsets(
+        ("group.n.01", "physical_entity.n.01")
+    )
+
+
+@lru_cache(maxsize=20_000)
+def _event_lemma(lemma: str) -> bool:
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    return bool(senses and wn.ancestors(senses[0]) & _synsets(("event.n.01",)))
+
+
+@lru_cache(maxsize=20_000)
+def _message(lemma: str) -> bool:
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    return bool(senses and wn.ancestors(senses[0]) & _synsets(("communication.n.02",)))
+
+
+@lru_cache(maxsize=20_000)
+def _quantity(lemma: str) -> bool:
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    return bool(senses and wn.ancestors(senses[0]) & _synsets(("measure.n.02", "number.n.01", "number.n.02")))
+
+
+def _event_head(tok: Token) -> bool:
+    """The noun an event noun modifies is itself an event ("rape incidents", "bomb attack")."""
+    return tok.pos_ == "NOUN" and _event_lemma(tok.lemma_.lower())
+
+
+def sport_sentence(sent: Any) -> bool:
+    """A word whose first sense is a sport word, or two words whose second sense is
+    ("the keeper saved the shot": one "fighter" or "guard" alone is no game)."""
+    doc = sent.doc
+    hits = {
+        t.lemma_.lower(): _sporty(t.lemma_.lower())
+        for t in sent
+        if t.pos_ == "NOUN"  # not a prefix of a hyphenated word ("pro-freedom")
+        and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-")
+    }
+    return any(v == 2 for v in hits.values()) or sum(1 for v in hits.values() if v) >= 2
+
+
+def _has_recipient(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ in ("dobj", "dative", "nsubjpass", "iobj") and not is_inanimate(c):
+            return True
+        if (c.dep_ in ("prep", "dative") and c.lower_ in _RECIPIENT_PREPS
+                and any(o.dep_ == "pobj" and not is_inanimate(o) for o in c.children)):
+            return True
+    return tok.dep_ == "acl" and not is_inanimate(tok.head)  # "the rebels freed on Monday"
+
+
+def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: frozenset[str]) -> str | None:
+    """Why the trigger ``tok`` typed ``ev_type`` reports no event, or None (module docstring)."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound" and not _event_head(tok.head):
+        return "compound modifier"
+    if ev_type in RECIPIENT_TYPES and tok.pos_ == "VERB" and not _has_recipient(tok):
+        return "no recipient"
+    def thing(h: Token) -> bool:
+        # An event ("the signing") or a text ("the declaration demanded") speaks for people.
+        lemma = h.lemma_.lower()
+        return (is_inanimate(h) and kind_of(h) not in FORCES and lemma not in event_nouns
+                and h.tag_ != "VBG" and not _event_lemma(lemma) and not _message(lemma))
+
+    def abstract(c: Token) -> bool:
+        lemma = c.lemma_.lower()
+        of = [o for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+              if o.dep_ == "pobj"]
+        if of and _quantity(lemma):
+            return abstract(of[0])  # "a number of vehicles": the vehicles
+        return (c.pos_ == "NOUN" and not is_animate(c) and lemma not in event_nouns and _abstract(lemma)
+                and (tok.lemma_.lower(), lemma) not in DEFAULT_MODE_BY_OBJECT)  # "took control"
+
+    if ev_type in _ACTED_TYPES and actor_heads and all(thing(h) for h in actor_heads):
+        return "inanimate actor"
+    if ev_type == "ASSAULT" and tok.pos_ == "VERB":
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if objs and all(abstract(c) for c in objs):
+            return "abstract target"
+    if sport_sentence(tok.sent):
+        return "sport"
+    return None
