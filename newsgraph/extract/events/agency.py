@@ -45,10 +45,12 @@ __all__ = [
     "CLASS_ANCHORS",
     "FORCES",
     "MODE_ANCHORS",
+    "armed",
     "instrument_mode",
     "is_animate",
     "is_inanimate",
     "kind_of",
+    "physical",
 ]
 
 Token = Any
@@ -156,7 +158,8 @@ def kind_of(tok: Token) -> str | None:
         # A one-word "name" that WordNet knows as a force is the force: the small model
         # tags a sentence-initial "Cholera" or "Flooding" as an organisation.
         one_word = tok.ent_iob_ == "B" and (tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
-        cls = lemma_class(tok.lower_) if one_word else None
+        named_place_or_person = tok.ent_type_ in ("GPE", "PERSON")  # "Wales" is no welt
+        cls = lemma_class(tok.lower_) if one_word and not named_place_or_person else None
         return cls if cls in FORCES else _NER_CLASS[tok.ent_type_]
     cls = lemma_class(tok.lemma_.lower())
     if cls in FORCES or cls is None or cls == "matter":
@@ -184,6 +187,20 @@ def is_animate(tok: Token) -> bool:
         if c.dep_ == "prep" and c.lower_ == "of"
         for o in c.children
     )
+
+
+@lru_cache(maxsize=20_000)
+def _physical_lemma(lemma: str) -> bool:
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    anchor = wn.synset("physical_entity.n.01") if wn else None
+    return bool(senses and anchor and anchor in wn.ancestors(senses[0]))
+
+
+def physical(tok: Token) -> bool:
+    """True when the noun's first WordNet sense is a physical entity (a thing or a place
+    can be hit by a storm; "profitability" or "the production" cannot)."""
+    return _physical_lemma(tok.lemma_.lower())
 
 
 def is_inanimate(tok: Token) -> bool:
@@ -269,3 +286,24 @@ def instrument_mode(trigger: Token, heads: list[Token]) -> str | None:
     ):
         found.add("suicide-attack")  # "blew themselves up"
     return next((m for m in MODE_ANCHORS if m in found), None)
+
+
+@lru_cache(maxsize=20_000)
+def _armed_lemma(lemma: str) -> bool:
+    wn = wordnet()
+    anchors = _anchors()
+    if wn is None or not anchors:
+        return False
+    return any(wn.ancestors(s) & (anchors["authority"] | anchors["weapon"])
+               for s in wn.sense_ids(lemma, "n", ARMED_SENSES)[:ARMED_SENSES])
+
+
+#: Senses looked at by ``armed``: beside a deployment, "forces" are military forces
+#: (WordNet's sixth sense of "force").
+ARMED_SENSES = 6
+
+
+def armed(tok: Token) -> bool:
+    """True when the noun may name an armed force, police or a weapon in one of its
+    frequent senses ("forces" is fourth a body of personnel)."""
+    return kind_of(tok) in ("authority", "weapon") or _armed_lemma(tok.lemma_.lower())

@@ -34,7 +34,7 @@ from typing import Any
 from newsgraph.extract.events.agency import FORCES, kind_of
 from newsgraph.nlp.wordnet import wordnet
 
-__all__ = ["CAUSAL_PREPS", "EXPLOSION_LEMMAS", "IMPACT_VERBS", "force_cause", "impact_verb"]
+__all__ = ["CAUSAL_PREPS", "EXPLOSION_LEMMAS", "IMPACT_VERBS", "force_cause", "happening_verb", "impact_verb"]
 
 Token = Any
 
@@ -89,6 +89,20 @@ def impact_verb(lemma: str) -> bool:
     return any(wn.ancestors(s) & anchors for s in wn.sense_ids(lemma, "v", VERB_SENSES)[:VERB_SENSES])
 
 
+#: Of ``IMPACT_VERBS``, those that need no patient: a force that happens or breaks out.
+HAPPENING_VERBS: tuple[str, ...] = ("happen.v.01", "erupt.v.01")
+
+
+@lru_cache(maxsize=10_000)
+def happening_verb(lemma: str) -> bool:
+    """True for "happen", "occur", "break out", "erupt": a force's impact needs no patient."""
+    wn = wordnet()
+    if wn is None:
+        return False
+    anchors = frozenset(s for s in (wn.synset(n) for n in HAPPENING_VERBS) if s)
+    return any(wn.ancestors(s) & anchors for s in wn.sense_ids(lemma, "v", VERB_SENSES)[:VERB_SENSES])
+
+
 def _pobjs(prep: Token) -> list[Token]:
     return [o for o in prep.children if o.dep_ == "pobj"]
 
@@ -108,8 +122,9 @@ def _causes(tok: Token, actor_heads: list[Token], use_preps: bool) -> list[Token
             for p in c.children:
                 if p.dep_ == "pcomp" or p.dep_ == "prep":
                     out.extend(_pobjs(p))
-        elif tok.pos_ == "NOUN" and c.dep_ in ("compound", "poss") and c.i < tok.i:
-            out.append(c)
+        elif (tok.pos_ == "NOUN" and c.dep_ in ("compound", "poss") and c.i < tok.i
+              and tok.doc[c.i + 1].text != "-"):
+            out.append(c)  # "flood damage", not "fire-bombings"
     if tok.pos_ == "VERB" and not actor_heads:
         # A borrowed subject ("an earthquake struck, killing 30") is in actor_heads;
         # an intransitive subject the roles did not keep is looked at here.

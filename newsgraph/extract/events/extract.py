@@ -38,9 +38,10 @@ from newsgraph.extract.events.agency import (
     is_inanimate,
     kind_of,
     lemma_class,
+    physical,
 )
 from newsgraph.extract.events.arguments import arguments_for, nominal_gerund
-from newsgraph.extract.events.disaster import EXPLOSION_LEMMAS, force_cause, impact_verb
+from newsgraph.extract.events.disaster import EXPLOSION_LEMMAS, force_cause, happening_verb, impact_verb
 from newsgraph.extract.events.flags import flags_for
 from newsgraph.extract.events.lexicon import (
     AUTHORITY_CHECKED,
@@ -242,6 +243,12 @@ def _disaster_verb(tok: Token) -> tuple[tuple[str, str | None], str] | None:
     "a fire broke out" (``disaster.IMPACT_VERBS``)."""
     if tok.pos_ != "VERB" or tok.dep_ == "amod" or tok.ent_type_:
         return None
+    patients = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if patients and all(is_inanimate(p) and p.ent_type_ not in ("GPE", "LOC", "FAC")
+                        and not physical(p) for p in patients):
+        return None  # "profitability has been hit by a fall", "tragedy struck the production"
+    if not patients and not happening_verb(tok.lemma_.lower()):
+        return None
     causes = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
     causes += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     for c in causes:
@@ -387,8 +394,10 @@ def extract_events(adoc: AnnotatedDocument) -> list[EventMention]:
         actors, targets = arguments_for(tok, ev_type)
         clause_head = tok.head.i if tok.dep_ in ("advcl", "conj", "xcomp") else None
         ev_type, mode, rule, actors = _who_acted(tok, ev_type, mode, rule, actors, disasters.get(clause_head))
-        if ev_type != DISASTER and no_event(tok, ev_type, [h for h in (_head(tok, a) for a in actors) if h],
-                                            _EVENT_NOUNS):
+        if ev_type != DISASTER and no_event(
+            tok, ev_type, [h for h in (_head(tok, a) for a in actors) if h], _EVENT_NOUNS,
+            [h for h in (_head(tok, t) for t in targets) if h],
+        ):
             continue
         if ev_type == DISASTER:
             disasters[tok.i] = mode

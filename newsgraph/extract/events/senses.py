@@ -19,6 +19,25 @@ answers".  ``no_event(...)`` says why a trigger is not an event, or None:
   group ("struck a deal", "beat expectations", "attacked the government's failure")
   is a figure of speech; groups ("the convoy", "the crowd") and physical things can be
   assaulted;
+- **human patient**: releasing, freeing and withdrawing are RETREAT (manual: "release
+  captives", "withdraw forces"), meeting, visiting, hosting and contacting CONSULT,
+  only when done to people, organisations or places ("released a film", "withdraw
+  these regulations", "meet forecasts" are other senses);
+- **no participant**: a noun of a verbal or cooperative type with neither actor nor
+  recipient in its sentence names the kind of act, not an act ("the threat of
+  inflation", "domestic demand", "the negotiations are not going to prosper"); and
+  SUPPORT, AGREE, CONCEDE verbs with no actor at all ("mortgages approved",
+  "supporting the dollar") are other senses;
+- **not a demand, not a threat**: a request verb whose clause is a question or a
+  statement ("asked how police were supposed to…", "insisted he grounded the ball"),
+  a "should" said of oneself or of what is ("we should cut", "Britain should be a
+  haven"), a warning that is a forecast ("warned that developers still had to
+  learn": no one warned, nothing threatened) are no REQUEST or THREATEN;
+- **no armed force, nothing rejected, nothing burst**: MOBILIZE is "military or
+  police moves" (manual), so an armed force or a weapon must act or be moved ("deploy
+  a fleet of test cars", "reinforces the impression" are not); a REJECT verb with
+  nothing rejected is a decrease ("the load factor declined"); an explosion of
+  something that is no physical thing is growth ("traffic explosion");
 - **sport**: a sentence with a word whose first sense is an athletic contest, a
   sport, an athlete or a player (WordNet anchors in ``SPORT_ANCHORS``), or two words
   whose second sense is, reports a game, not a political event ("beat Wales", "shot
@@ -32,7 +51,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from newsgraph.extract.events.agency import FORCES, is_animate, is_inanimate, kind_of
+from newsgraph.extract.events.agency import FORCES, armed, is_animate, is_inanimate, kind_of, physical
 from newsgraph.extract.events.lexicon import DEFAULT_MODE_BY_OBJECT
 from newsgraph.nlp.wordnet import wordnet
 
@@ -45,7 +64,7 @@ RECIPIENT_TYPES: frozenset[str] = frozenset({"AID", "COOPERATE", "SANCTION"})
 
 #: Types done by someone: an actor that is a thing or an abstraction is another sense.
 _ACTED_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-                          "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+                          "REQUEST", "ACCUSE", "REJECT", "THREATEN", "COERCE", "MOBILIZE", "SANCTION"})
 
 #: Senses that make a sentence a sports report.
 SPORT_ANCHORS: tuple[str, ...] = (
@@ -146,8 +165,87 @@ def _has_recipient(tok: Token) -> bool:
     return tok.dep_ == "acl" and not is_inanimate(tok.head)  # "the rebels freed on Monday"
 
 
-def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: frozenset[str]) -> str | None:
+#: Verb lemmas whose event needs a person, an organisation or a place as patient.
+HUMAN_PATIENT: frozenset[str] = frozenset({"release", "free", "withdraw", "meet", "visit", "host", "contact"})
+
+#: Noun types that are events whatever their participants ("the attack", "the protest").
+_MATERIAL_NOUNS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
+
+#: Verbs that are SUPPORT/AGREE/CONCEDE acts only when someone is said to do them.
+_ACTOR_NEEDED = frozenset({"SUPPORT", "AGREE", "CONCEDE"})
+
+_QUESTION = frozenset({"whether", "if", "how", "what", "why", "who", "when", "where", "which"})
+_OBLIGATION = frozenset({"must", "should"})
+_SELF = frozenset({"i", "we", "us", "me"})
+#: Request and threat verbs that also state or forecast: a "that" clause without
+#: "must"/"should" is then a statement ("demanded that Hamas renounce" stays a demand).
+_STATING = frozenset({"insist", "warn"})
+
+
+def _not_a_request(tok: Token, ev_type: str) -> bool:
+    """A REQUEST/THREATEN verb whose clause is a question, a statement or a forecast."""
+    kids = list(tok.children)
+    ccomps = [c for c in kids if c.dep_ == "ccomp"]
+    if tok.lemma_.lower() in ("say", "tell", "believe", "argue", "think", "state", "add", "insist", "write"):
+        # "X said Y should do Z": a demand of another party, not of oneself, not about what is.
+        for c in ccomps:
+            subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.lower_ in _SELF or c.lemma_ in ("be", "have"):
+                return True
+        if ev_type == "REQUEST" and tok.lemma_.lower() != "insist":
+            return False
+    requested = any(c.dep_ in ("dobj", "xcomp", "dative", "iobj") for c in kids) or any(
+        c.dep_ == "prep" and c.lower_ in ("for", "on", "against", "of") for c in kids
+    )
+    if requested:
+        return False
+    for c in ccomps:
+        if any(x.lower_ in _QUESTION for x in c.children if x.dep_ in ("mark", "advmod", "nsubj", "dobj")):
+            return True  # "asked how…", "asked whether…"
+        statement = tok.lemma_.lower() in _STATING
+        if statement and not any(x.dep_ == "aux" and x.lower_ in _OBLIGATION for x in c.children):
+            return True  # "insisted he grounded the ball", "warned that prices would rise"
+    return False
+
+
+def _armed(tok: Token, actor_heads: list[Token]) -> bool:
+    """MOBILIZE is "military or police moves" (manual): an armed force or a weapon acts or
+    is moved ("troops deployed", "deployed 500 police"), not a fleet of test cars."""
+    moved = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "acl":
+        moved.append(tok.head)  # "British troops deployed in Iraq"
+    return any(armed(t) for t in [*actor_heads, *moved])
+
+
+def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: frozenset[str],
+             target_heads: list[Token] | None = None) -> str | None:
     """Why the trigger ``tok`` typed ``ev_type`` reports no event, or None (module docstring)."""
+    lemma = tok.lemma_.lower()
+
+    def no_one(c: Token) -> bool:
+        place = c.ent_type_ in ("GPE", "LOC", "FAC")
+        return c.dep_ in ("dobj", "nsubjpass") and is_inanimate(c) and not place
+
+    if tok.pos_ == "VERB" and lemma in HUMAN_PATIENT and any(no_one(c) for c in tok.children):
+        return "no human patient"
+    if (tok.pos_ in ("NOUN", "PROPN") and ev_type not in _MATERIAL_NOUNS and not actor_heads
+            and not target_heads):
+        return "no participant"
+    if tok.pos_ == "VERB" and ev_type in _ACTOR_NEEDED and not actor_heads:
+        return "no actor"
+    if tok.pos_ == "VERB" and ev_type in ("REQUEST", "THREATEN") and _not_a_request(tok, ev_type):
+        return "not a demand"
+    if ev_type == "MOBILIZE" and tok.pos_ == "VERB" and not _armed(tok, actor_heads):
+        return "no armed force"
+    if ev_type == "REJECT" and tok.pos_ == "VERB" and not any(
+        c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass", "prep", "dative") for c in tok.children
+    ):
+        return "nothing rejected"  # "its load factor declined 1.6 pct"
+    if lemma in ("explode", "explosion", "blast"):
+        burst = [c for c in tok.children if (c.dep_ == "nsubj" and tok.pos_ == "VERB")
+                 or (c.dep_ == "compound" and c.i < tok.i)]
+        if burst and not any(physical(b) or is_animate(b) or b.lower_ in event_nouns for b in burst):
+            return "no bursting thing"  # "the industry is set to explode", "traffic explosion"
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound" and not _event_head(tok.head):
         return "compound modifier"
     if ev_type in RECIPIENT_TYPES and tok.pos_ == "VERB" and not _has_recipient(tok):
@@ -156,7 +254,7 @@ def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: fr
         # An event ("the signing") or a text ("the declaration demanded") speaks for people.
         lemma = h.lemma_.lower()
         return (is_inanimate(h) and kind_of(h) not in FORCES and lemma not in event_nouns
-                and h.tag_ != "VBG" and not _event_lemma(lemma) and not _message(lemma))
+                and h.tag_ != "VBG" and not _event_lemma(lemma) and not _message(lemma) and not armed(h))
 
     def abstract(c: Token) -> bool:
         lemma = c.lemma_.lower()
