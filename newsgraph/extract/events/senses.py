@@ -38,6 +38,8 @@ answers".  ``no_event(...)`` says why a trigger is not an event, or None:
   a fleet of test cars", "reinforces the impression" are not); a REJECT verb with
   nothing rejected is a decrease ("the load factor declined"); an explosion of
   something that is no physical thing is growth ("traffic explosion");
+- **everyday senses** told apart by their complements (``_other_sense``): "offer" a
+  product, "order" planes, "sign up" or "sign" a player, "talk" to nobody;
 - **sport**: a sentence with a word whose first sense is an athletic contest, a
   sport, an athlete or a player (WordNet anchors in ``SPORT_ANCHORS``), or two words
   whose second sense is, reports a game, not a political event ("beat Wales", "shot
@@ -199,6 +201,8 @@ def _not_a_request(tok: Token, ev_type: str) -> bool:
     )
     if requested:
         return False
+    if not ccomps and tok.lemma_.lower() not in _STATING:
+        return True  # nothing asked for: "will appeal to PC users"
     for c in ccomps:
         if any(x.lower_ in _QUESTION for x in c.children if x.dep_ in ("mark", "advmod", "nsubj", "dobj")):
             return True  # "asked how…", "asked whether…"
@@ -206,6 +210,27 @@ def _not_a_request(tok: Token, ev_type: str) -> bool:
         if statement and not any(x.dep_ == "aux" and x.lower_ in _OBLIGATION for x in c.children):
             return True  # "insisted he grounded the ball", "warned that prices would rise"
     return False
+
+
+def _other_sense(tok: Token, lemma: str) -> str | None:
+    """Verbs of the lexicon with a frequent everyday sense told apart by their complements:
+    "offer" a product (not "offer to buy", "offered aid to X"), "order" planes (a purchase,
+    not "ordered the release"), "sign up" or "sign" a player (not "signed an agreement"),
+    "talk" with nobody to talk to."""
+    kids = list(tok.children)
+    dobjs = [c for c in kids if c.dep_ == "dobj"]
+    preps = {c.lower_ for c in kids if c.dep_ in ("prep", "dative")}
+    prt = {c.lower_ for c in kids if c.dep_ == "prt"}
+    recipient = any(c.dep_ in ("xcomp", "dative") for c in kids) or preps & {"to", "for"}
+    if lemma == "offer" and not recipient:
+        return "offer of goods"
+    if lemma == "order" and dobjs and all(physical(d) and not is_animate(d) for d in dobjs):
+        return "purchase order"
+    if lemma == "sign" and (prt or not dobjs or any(physical(d) or is_animate(d) for d in dobjs)):
+        return "signing up"
+    if lemma == "talk" and not preps & {"to", "with"} and tok.dep_ != "xcomp":
+        return "talk to nobody"
+    return None
 
 
 def _armed(tok: Token, actor_heads: list[Token]) -> bool:
@@ -235,6 +260,10 @@ def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: fr
         return "no actor"
     if tok.pos_ == "VERB" and ev_type in ("REQUEST", "THREATEN") and _not_a_request(tok, ev_type):
         return "not a demand"
+    if tok.pos_ == "VERB":
+        why = _other_sense(tok, lemma)
+        if why:
+            return why
     if ev_type == "MOBILIZE" and tok.pos_ == "VERB" and not _armed(tok, actor_heads):
         return "no armed force"
     if ev_type == "REJECT" and tok.pos_ == "VERB" and not any(
