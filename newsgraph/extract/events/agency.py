@@ -207,8 +207,8 @@ def is_inanimate(tok: Token) -> bool:
     """True when ``tok`` is known to name no one: a force, a weapon, a thing, or a common
     noun WordNet knows in none of the classes ("trouble", "the decline").  A name the
     model did not tag is not known to be inanimate ("arrested Lina Farouk")."""
-    if is_animate(tok):
-        return False
+    if is_animate(tok) or tok.tag_ in ("JJ", "VBN"):
+        return False  # "the wounded", "the accused": people named by what befell them
     cls = kind_of(tok)
     if cls is not None:
         return True

@@ -43,7 +43,10 @@ answers".  ``no_event(...)`` says why a trigger is not an event, or None:
 - **sport**: a sentence with a word whose first sense is an athletic contest, a
   sport, an athlete or a player (WordNet anchors in ``SPORT_ANCHORS``), or two words
   whose second sense is, reports a game, not a political event ("beat Wales", "shot
-  wide", "the teams we have beaten").
+  wide", "the teams we have beaten"); so does every sentence of a document with
+  ``SPORT_DOC_WORDS`` distinct such words (a match report: "beat", "booked",
+  "conceded" there are the game's words);
+- **a price, a question**: "the rates they charge", "asked adults the same question";
 
 WordNet (``newsgraph/nlp/wordnet.py``) anchors are named as NLTK names synsets.
 """
@@ -54,7 +57,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsgraph.extract.events.agency import FORCES, armed, is_animate, is_inanimate, kind_of, physical
-from newsgraph.extract.events.lexicon import DEFAULT_MODE_BY_OBJECT
+from newsgraph.extract.events.lexicon import DEFAULT_MODE_BY_OBJECT, NOUNS
 from newsgraph.nlp.wordnet import wordnet
 
 __all__ = ["RECIPIENT_TYPES", "SPORT_ANCHORS", "no_event"]
@@ -81,7 +84,13 @@ SPORT_ANCHORS: tuple[str, ...] = (
 )
 SPORT_SENSES = 2
 
-_RECIPIENT_PREPS = frozenset({"to", "for", "with", "on", "against", "from"})
+#: Prepositions naming the recipient of each recipient-requiring type ("aid to X",
+#: "cooperate with X", "sanctions on X"): "trade on the NYMEX" names a market, not a partner.
+_RECIPIENT_PREPS: dict[str, frozenset[str]] = {
+    "AID": frozenset({"to", "for"}),
+    "COOPERATE": frozenset({"with", "to"}),
+    "SANCTION": frozenset({"on", "against", "from", "to", "with"}),
+}
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +142,13 @@ def _message(lemma: str) -> bool:
 
 
 @lru_cache(maxsize=20_000)
+def _question(lemma: str) -> bool:
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    return bool(senses and wn.ancestors(senses[0]) & _synsets(("question.n.01", "question.n.02")))
+
+
+@lru_cache(maxsize=20_000)
 def _quantity(lemma: str) -> bool:
     wn = wordnet()
     senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
@@ -142,6 +158,26 @@ def _quantity(lemma: str) -> bool:
 def _event_head(tok: Token) -> bool:
     """The noun an event noun modifies is itself an event ("rape incidents", "bomb attack")."""
     return tok.pos_ == "NOUN" and _event_lemma(tok.lemma_.lower())
+
+
+#: Distinct sport words (first sense) that make a whole document a sports report.
+SPORT_DOC_WORDS = 3
+
+
+def sport_document(doc: Any) -> bool:
+    """A match report or sports news: ``SPORT_DOC_WORDS`` distinct nouns whose first
+    sense is a sport word ("match", "striker", "tournament", "referee")."""
+    key = id(doc)
+    if _SPORT_DOCS.get(key, (None,))[0] is doc:
+        return _SPORT_DOCS[key][1]
+    lemmas = {t.lemma_.lower() for t in doc if t.pos_ == "NOUN"}
+    verdict = sum(1 for lemma in lemmas if _sporty(lemma) == 2) >= SPORT_DOC_WORDS
+    _SPORT_DOCS.clear()
+    _SPORT_DOCS[key] = (doc, verdict)
+    return verdict
+
+
+_SPORT_DOCS: dict[int, tuple[Any, bool]] = {}
 
 
 def sport_sentence(sent: Any) -> bool:
@@ -157,18 +193,30 @@ def sport_sentence(sent: Any) -> bool:
     return any(v == 2 for v in hits.values()) or sum(1 for v in hits.values() if v) >= 2
 
 
-def _has_recipient(tok: Token) -> bool:
+def _has_recipient(tok: Token, ev_type: str) -> bool:
+    preps = _RECIPIENT_PREPS[ev_type]
     for c in tok.children:
-        if c.dep_ in ("dobj", "dative", "nsubjpass", "iobj") and not is_inanimate(c):
+        if c.dep_ in ("dobj", "dative", "nsubjpass", "iobj", "poss") and not is_inanimate(c):
             return True
-        if (c.dep_ in ("prep", "dative") and c.lower_ in _RECIPIENT_PREPS
+        if (c.dep_ in ("prep", "dative") and c.lower_ in preps
                 and any(o.dep_ == "pobj" and not is_inanimate(o) for o in c.children)):
             return True
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head is not tok:
+        # "give Tanzania a grant": the recipient is the carrier verb's.
+        return any(c.dep_ in ("dative", "iobj") and not is_inanimate(c) for c in tok.head.children
+                   if c is not tok) or any(
+            o.dep_ == "pobj" and not is_inanimate(o)
+            for c in tok.head.children if c.dep_ in ("prep", "dative") and c.lower_ in preps
+            for o in c.children)
     return tok.dep_ == "acl" and not is_inanimate(tok.head)  # "the rebels freed on Monday"
 
 
 #: Verb lemmas whose event needs a person, an organisation or a place as patient.
-HUMAN_PATIENT: frozenset[str] = frozenset({"release", "free", "withdraw", "meet", "visit", "host", "contact"})
+HUMAN_PATIENT: frozenset[str] = frozenset({"release", "free", "withdraw", "meet", "visit", "host", "contact",
+                                           "yield"})
+#: Of those, the ones that need a patient known to be people ("released the prisoners",
+#: not "released the PSP", "a study released on Wednesday").
+CAPTIVE_PATIENT: frozenset[str] = frozenset({"release", "free"})
 
 #: Noun types that are events whatever their participants ("the attack", "the protest").
 _MATERIAL_NOUNS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
@@ -221,6 +269,12 @@ def _other_sense(tok: Token, lemma: str) -> str | None:
     dobjs = [c for c in kids if c.dep_ == "dobj"]
     preps = {c.lower_ for c in kids if c.dep_ in ("prep", "dative")}
     prt = {c.lower_ for c in kids if c.dep_ == "prt"}
+    if lemma in ("charge", "accuse", "sue", "blame") and dobjs and all(_quantity(d.lemma_.lower()) or
+                                                                     d.like_num for d in dobjs):
+        return "a price charged"  # "the rates they charge", "charge seven cts a share"
+    if lemma == "ask" and (any(_question(d.lemma_.lower()) for d in dobjs)
+                           or any(c.dep_ == "punct" and c.text in ("'", '"', "“", "‘") for c in kids)):
+        return "a question asked"
     recipient = any(c.dep_ in ("xcomp", "dative") for c in kids) or preps & {"to", "for"}
     if lemma == "offer" and not recipient:
         return "offer of goods"
@@ -231,6 +285,18 @@ def _other_sense(tok: Token, lemma: str) -> str | None:
     if lemma == "talk" and not preps & {"to", "with"} and tok.dep_ != "xcomp":
         return "talk to nobody"
     return None
+
+
+def _patients(tok: Token) -> list[Token]:
+    """Who or what the verb is done to: its object or passive subject, the noun a
+    participle modifies ("a study released"), a relative pronoun's antecedent."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            out.append(tok.head if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" else c)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        out.append(tok.head)
+    return out
 
 
 def _armed(tok: Token, actor_heads: list[Token]) -> bool:
@@ -253,6 +319,8 @@ def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: fr
 
     if tok.pos_ == "VERB" and lemma in HUMAN_PATIENT and any(no_one(c) for c in tok.children):
         return "no human patient"
+    if tok.pos_ == "VERB" and lemma in CAPTIVE_PATIENT and not any(is_animate(p) for p in _patients(tok)):
+        return "no captive released"
     if (tok.pos_ in ("NOUN", "PROPN") and ev_type not in _MATERIAL_NOUNS and not actor_heads
             and not target_heads):
         return "no participant"
@@ -267,8 +335,8 @@ def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: fr
     if ev_type == "MOBILIZE" and tok.pos_ == "VERB" and not _armed(tok, actor_heads):
         return "no armed force"
     if ev_type == "REJECT" and tok.pos_ == "VERB" and not any(
-        c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass", "prep", "dative") for c in tok.children
-    ):
+        c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass", "dative") for c in tok.children
+    ) and tok.dep_ not in ("acl", "relcl"):
         return "nothing rejected"  # "its load factor declined 1.6 pct"
     if lemma in ("explode", "explosion", "blast"):
         burst = [c for c in tok.children if (c.dep_ == "nsubj" and tok.pos_ == "VERB")
@@ -277,7 +345,7 @@ def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: fr
             return "no bursting thing"  # "the industry is set to explode", "traffic explosion"
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound" and not _event_head(tok.head):
         return "compound modifier"
-    if ev_type in RECIPIENT_TYPES and tok.pos_ == "VERB" and not _has_recipient(tok):
+    if ev_type in RECIPIENT_TYPES and not _has_recipient(tok, ev_type):
         return "no recipient"
     def thing(h: Token) -> bool:
         # An event ("the signing") or a text ("the declaration demanded") speaks for people.
@@ -291,7 +359,8 @@ def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: fr
               if o.dep_ == "pobj"]
         if of and _quantity(lemma):
             return abstract(of[0])  # "a number of vehicles": the vehicles
-        return (c.pos_ == "NOUN" and not is_animate(c) and lemma not in event_nouns and _abstract(lemma)
+        return (c.pos_ == "NOUN" and not is_animate(c) and _abstract(lemma)
+                and NOUNS.get(lemma, ("",))[0] != "ASSAULT"  # not "struck a deal"
                 and (tok.lemma_.lower(), lemma) not in DEFAULT_MODE_BY_OBJECT)  # "took control"
 
     if ev_type in _ACTED_TYPES and actor_heads and all(thing(h) for h in actor_heads):
@@ -300,6 +369,6 @@ def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: fr
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         if objs and all(abstract(c) for c in objs):
             return "abstract target"
-    if sport_sentence(tok.sent):
+    if sport_sentence(tok.sent) or sport_document(tok.doc):
         return "sport"
     return None
