@@ -25,7 +25,8 @@ Where each table comes from:
 Which sense counts: the most frequent of the first ``SENSES`` senses that falls in
 any class decides ("crash" is first a noise, then an accident: an accident; "force"
 is first strength, then a physical force, then personnel — "security forces" are
-kept apart by their modifier, see ``kind_of``).
+kept apart by their modifier, see ``kind_of``); people and authorities only from the
+most frequent sense ("target" is someone ridiculed only in its second).
 
 ``MODE_ANCHORS`` are WordNet synsets too, one set per ASSAULT mode of the manual's
 table (aircraft → aerial, artillery/missiles/rockets/armoured vehicles → heavy-weapons,
@@ -97,6 +98,10 @@ FORCES: frozenset[str] = frozenset({"natural", "fire", "accident", "disease"})
 #: assault only in its third sense).
 SENSES = 3
 
+#: Classes taken from the most frequent sense only: a rarer sense naming people
+#: ("target": someone ridiculed) does not make the word name someone.
+_FIRST_SENSE_ONLY = frozenset({"agent", "authority"})
+
 #: Classes of NER labels (spaCy / OntoNotes).
 _NER_CLASS = {"PERSON": "agent", "ORG": "agent", "NORP": "agent", "GPE": "agent"}
 
@@ -135,10 +140,10 @@ def lemma_class(lemma: str) -> str | None:
     senses = wn.sense_ids(lemma, "n", SENSES)[:SENSES]
     if any(wn.ancestors(s) & _protester_anchors() for s in senses):
         return "crowd"
-    for sid in senses:
+    for k, sid in enumerate(senses):
         ups = wn.ancestors(sid)
         for cls, anchor in anchors.items():
-            if ups & anchor:
+            if ups & anchor and (k == 0 or cls not in _FIRST_SENSE_ONLY):
                 return cls
     return None
 
@@ -178,6 +183,8 @@ def is_animate(tok: Token) -> bool:
     be arrested or can act), or a bare number of them ("arrested 12")."""
     if tok.pos_ == "NUM" or tok.ent_type_ in ("CARDINAL",):
         return True
+    if tok.tag_ in ("JJ", "VBN") and any(c.dep_ == "det" for c in tok.children):
+        return True  # "the wounded", "the accused": people named by what befell them
     if kind_of(tok) in ("crowd", "authority", "agent"):
         return True
     # "dozens of protesters", "hundreds of people": the people are in the "of" phrase.

@@ -58,7 +58,7 @@ from newsgraph.extract.events.lexicon import (
     lookup,
 )
 from newsgraph.extract.events.place import place_for
-from newsgraph.extract.events.senses import no_event
+from newsgraph.extract.events.senses import cyber_sentence, no_event
 from newsgraph.extract.events.time import date_and_pending
 from newsgraph.model.document import AnnotatedDocument
 from newsgraph.model.events import DISASTER, ArgumentSpan, EventMention, Span, event_mention_id
@@ -315,6 +315,8 @@ def _who_acted(
         animate = any(k in ("crowd", "authority", "agent") for _a, k in kinds)
         use_preps = ev_type in _MATERIAL_CONFLICT and not animate
         cause = force_cause(tok, [h for _a, h in heads if h is not None], _EVENT_NOUNS, use_preps)
+        if cause is not None and cause[0] == "disease" and cyber_sentence(tok.sent):
+            cause = None  # a computer virus
         clause = _clause_disaster(tok) if use_preps else None
         illness = _named_illness(tok)
         # A thing that is no weapon does not assault: "struck by a bulk carrier".
@@ -399,6 +401,9 @@ def extract_events(adoc: AnnotatedDocument) -> list[EventMention]:
             [h for h in (_head(tok, t) for t in targets) if h],
         ):
             continue
+        if ev_type == "ASSAULT" and cyber_sentence(tok.sent):
+            # Attacks on computers, sites and mail are the manual's COERCE "cyber".
+            ev_type, mode, rule = "COERCE", "cyber", rule + "+computers→COERCE cyber"
         if ev_type == DISASTER:
             disasters[tok.i] = mode
         if rule.startswith("verb+object:"):
@@ -417,9 +422,13 @@ def extract_events(adoc: AnnotatedDocument) -> list[EventMention]:
                 ev_type, mode, rule = "AGREE", None, rule + "+future→AGREE"
             elif ev_type == "RETREAT":
                 ev_type, mode, rule = "CONCEDE", None, rule + "+future→CONCEDE"
-            elif ev_type in _MATERIAL_CONFLICT and (cues & {"would", "unless", "if"} or flags.reported_via):
+            elif ev_type in _MATERIAL_CONFLICT and tok.pos_ == "VERB" and (
+                cues & {"would", "unless", "if"} or flags.reported_via
+            ):
                 # A material-conflict act announced for the future or on a condition is
-                # a threat (manual, "Auxiliary modes": THREATEN ≈ ASSAULT + hypothetical).
+                # a threat (manual, "Auxiliary modes": THREATEN ≈ ASSAULT + hypothetical);
+                # a noun is not announced ("will not tolerate attacks such as last
+                # Friday's bombing" names past attacks).
                 ev_type, mode, rule = "THREATEN", _THREAT_MODE.get(ev_type), rule + "+future→THREATEN"
         sent = tok.sent
         conf = S.BASE_CONFIDENCE + (S.VERB_BONUS if tok.pos_ == "VERB" else 0.0)

@@ -645,6 +645,13 @@ DEFAULT_MODE_BY_OBJECT: dict[tuple[str, str], Entry] = {
     ("suspend", "tie"): ("SANCTION", "discontinue"),
     ("suspend", "relation"): ("SANCTION", "discontinue"),
     ("suspend", "delivery"): ("SANCTION", "withdraw"),
+    ("suspend", "payment"): ("SANCTION", "discontinue"),
+    ("suspend", "trade"): ("SANCTION", "discontinue"),
+    ("suspend", "import"): ("SANCTION", "discontinue"),
+    ("suspend", "export"): ("SANCTION", "discontinue"),
+    # Amnesties and pardons are CONCEDE (manual, CONCEDE ambiguities), whoever grants them.
+    ("grant", "amnesty"): ("CONCEDE", None),
+    ("grant", "pardon"): ("CONCEDE", None),
     ("free", "hostage"): ("AID", None),
     # Custody is detention (COERCE arrest): "taken into custody", "remanded in custody".
     ("take", "custody"): ("COERCE", "arrest"),

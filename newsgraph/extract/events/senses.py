@@ -46,7 +46,11 @@ answers".  ``no_event(...)`` says why a trigger is not an event, or None:
   wide", "the teams we have beaten"); so does every sentence of a document with
   ``SPORT_DOC_WORDS`` distinct such words (a match report: "beat", "booked",
   "conceded" there are the game's words);
-- **a price, a question**: "the rates they charge", "asked adults the same question";
+- **a price, a question, no comment**: "the rates they charge", "asked adults the
+  same question", "declined to comment", "talking to reporters", "admitted he was
+  devastated"; a REQUEST noun needs someone asking ("demands on government funds");
+- **a video game**: an assault in a sentence about a video game (WordNet
+  ``video_game.n.01``: "shoot Ewoks", "seize strategic waypoints");
 
 WordNet (``newsgraph/nlp/wordnet.py``) anchors are named as NLTK names synsets.
 """
@@ -57,10 +61,10 @@ from functools import lru_cache
 from typing import Any
 
 from newsgraph.extract.events.agency import FORCES, armed, is_animate, is_inanimate, kind_of, physical
-from newsgraph.extract.events.lexicon import DEFAULT_MODE_BY_OBJECT, NOUNS
+from newsgraph.extract.events.lexicon import DEFAULT_MODE_BY_OBJECT, NOUNS, SPEECH_VERBS
 from newsgraph.nlp.wordnet import wordnet
 
-__all__ = ["RECIPIENT_TYPES", "SPORT_ANCHORS", "no_event"]
+__all__ = ["CYBER_ANCHORS", "RECIPIENT_TYPES", "SPORT_ANCHORS", "cyber_sentence", "no_event"]
 
 Token = Any
 
@@ -141,6 +145,25 @@ def _message(lemma: str) -> bool:
     return bool(senses and wn.ancestors(senses[0]) & _synsets(("communication.n.02",)))
 
 
+#: What one declines when one "declines to comment" (the lexicon's speech verbs do too).
+_COMMENT = frozenset({"comment", "elaborate", "discuss", "specify", "disclose", "detail", "speculate",
+                      "give", "identify", "name", "answer"})
+
+
+@lru_cache(maxsize=20_000)
+def _stating(lemma: str) -> bool:
+    return lemma in SPEECH_VERBS
+
+
+@lru_cache(maxsize=20_000)
+def _press(lemma: str) -> bool:
+    """Reporters and the press: talking to them is a statement."""
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    anchors = _synsets(("newsman.n.01", "press.n.02", "journalist.n.01"))
+    return bool(senses and wn.ancestors(senses[0]) & anchors)
+
+
 @lru_cache(maxsize=20_000)
 def _question(lemma: str) -> bool:
     wn = wordnet()
@@ -161,7 +184,7 @@ def _event_head(tok: Token) -> bool:
 
 
 #: Distinct sport words (first sense) that make a whole document a sports report.
-SPORT_DOC_WORDS = 3
+SPORT_DOC_WORDS = 2
 
 
 def sport_document(doc: Any) -> bool:
@@ -180,6 +203,31 @@ def sport_document(doc: Any) -> bool:
 _SPORT_DOCS: dict[int, tuple[Any, bool]] = {}
 
 
+@lru_cache(maxsize=20_000)
+def _game(lemma: str) -> bool:
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 2)[:2] if wn else []
+    return any(wn.ancestors(s) & _synsets(("video_game.n.01",)) for s in senses)
+
+
+#: WordNet senses that make a sentence about computers (manual, COERCE "cyber":
+#: "hacking, security breaches, website attacks").
+CYBER_ANCHORS: tuple[str, ...] = ("computer.n.01", "software.n.01", "web_site.n.01", "electronic_mail.n.01",
+                                  "computer_network.n.01")
+
+
+@lru_cache(maxsize=20_000)
+def _cyber(lemma: str) -> bool:
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    return bool(senses and wn.ancestors(senses[0]) & _synsets(CYBER_ANCHORS))
+
+
+def cyber_sentence(sent: Any) -> bool:
+    """A sentence naming computers, software, web sites or e-mail."""
+    return any(t.pos_ == "NOUN" and _cyber(t.lemma_.lower()) for t in sent)
+
+
 def sport_sentence(sent: Any) -> bool:
     """A word whose first sense is a sport word, or two words whose second sense is
     ("the keeper saved the shot": one "fighter" or "guard" alone is no game)."""
@@ -196,7 +244,11 @@ def sport_sentence(sent: Any) -> bool:
 def _has_recipient(tok: Token, ev_type: str) -> bool:
     preps = _RECIPIENT_PREPS[ev_type]
     for c in tok.children:
-        if c.dep_ in ("dobj", "dative", "nsubjpass", "iobj", "poss") and not is_inanimate(c):
+        # The object of "provide", "send", "grant" is what is given: it is the recipient
+        # only when it names people ("aid the rebels", "provide them with…").
+        if c.dep_ in ("dative", "iobj", "poss") and not is_inanimate(c):
+            return True
+        if c.dep_ in ("dobj", "nsubjpass") and (is_animate(c) or (ev_type != "AID" and not is_inanimate(c))):
             return True
         if (c.dep_ in ("prep", "dative") and c.lower_ in preps
                 and any(o.dep_ == "pobj" and not is_inanimate(o) for o in c.children)):
@@ -240,8 +292,10 @@ def _not_a_request(tok: Token, ev_type: str) -> bool:
         # "X said Y should do Z": a demand of another party, not of oneself, not about what is.
         for c in ccomps:
             subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None or subj.lower_ in _SELF or c.lemma_ in ("be", "have"):
-                return True
+            if subj is None or subj.lower_ in _SELF or c.lemma_ in ("be", "have") or (
+                is_inanimate(subj) and not armed(subj) and subj.ent_type_ not in ("ORG", "GPE", "NORP")
+            ):
+                return True  # "we should cut", "Britain should be", "borrowing should rise"
         if ev_type == "REQUEST" and tok.lemma_.lower() != "insist":
             return False
     requested = any(c.dep_ in ("dobj", "xcomp", "dative", "iobj") for c in kids) or any(
@@ -284,6 +338,22 @@ def _other_sense(tok: Token, lemma: str) -> str | None:
         return "signing up"
     if lemma == "talk" and not preps & {"to", "with"} and tok.dep_ != "xcomp":
         return "talk to nobody"
+    if lemma == "talk" and (prt or any(_press(o.lemma_.lower()) for c in kids if c.dep_ == "prep"
+                                       for o in c.children if o.dep_ == "pobj")):
+        return "talking to the press"  # a statement, not a consultation; "talk up" a policy
+    said_nothing = any(
+        c.dep_ == "xcomp" and (c.lemma_.lower() in _COMMENT or _stating(c.lemma_.lower())) for c in kids
+    )
+    if (lemma in ("decline", "refuse") and said_nothing) or (
+        lemma == "decline" and any(d.lemma_.lower() in _COMMENT for d in dobjs)
+    ):
+        return "no comment"  # "declined to comment", "refused to elaborate"
+    if lemma in ("admit", "concede", "regret") and (any(c.dep_ == "ccomp" for c in kids)
+                                                    or any(is_animate(d) for d in dobjs)):
+        return "a statement admitted"  # "admitted he was devastated", "admit foreigners"
+    contest = (lemma == "beat" and "to" in preps) or (lemma == "storm" and (preps | prt) & {"to", "ahead"})
+    if contest or (lemma == "shoot" and "up" in prt):
+        return "a contest"  # "beat them to the award", "stormed to victory", "shot up"
     return None
 
 
@@ -326,6 +396,14 @@ def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: fr
         return "no participant"
     if tok.pos_ == "VERB" and ev_type in _ACTOR_NEEDED and not actor_heads:
         return "no actor"
+    if tok.pos_ == "NOUN" and ev_type == "REQUEST" and not any(
+        is_animate(h) or h.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for h in actor_heads
+    ):
+        return "nobody asking"  # "demands on government funds", "broaden its appeal"
+    if tok.pos_ == "NOUN" and tok.lower_ == "talk" and not any(
+        c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children
+    ):
+        return "talk as rumour"  # "there was talk of other clubs"
     if tok.pos_ == "VERB" and ev_type in ("REQUEST", "THREATEN") and _not_a_request(tok, ev_type):
         return "not a demand"
     if tok.pos_ == "VERB":
@@ -350,8 +428,9 @@ def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: fr
     def thing(h: Token) -> bool:
         # An event ("the signing") or a text ("the declaration demanded") speaks for people.
         lemma = h.lemma_.lower()
-        return (is_inanimate(h) and kind_of(h) not in FORCES and lemma not in event_nouns
-                and h.tag_ != "VBG" and not _event_lemma(lemma) and not _message(lemma) and not armed(h))
+        return (is_inanimate(h) and kind_of(h) not in FORCES
+                and h.tag_ != "VBG" and not _message(lemma) and not armed(h)
+                and not (_event_lemma(lemma) and lemma not in event_nouns))  # "the signing"; not "the ban"
 
     def abstract(c: Token) -> bool:
         lemma = c.lemma_.lower()
@@ -371,4 +450,8 @@ def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: fr
             return "abstract target"
     if sport_sentence(tok.sent) or sport_document(tok.doc):
         return "sport"
+    if ev_type in ("ASSAULT", "COERCE", "THREATEN") and any(
+        t.pos_ == "NOUN" and _game(t.lemma_.lower()) for t in tok.sent
+    ):
+        return "a video game"  # "shoot Ewoks", "seize strategic waypoints"
     return None
