@@ -39,7 +39,9 @@ answers".  ``no_event(...)`` says why a trigger is not an event, or None:
   nothing rejected is a decrease ("the load factor declined"); an explosion of
   something that is no physical thing is growth ("traffic explosion");
 - **everyday senses** told apart by their complements (``_other_sense``): "offer" a
-  product, "order" planes, "sign up" or "sign" a player, "talk" to nobody;
+  product, "order" planes, "sign up" or "sign" a player, "talk" to nobody, "charge"
+  fees or "blame" weak demand (an accusation is of someone), "examine" notes,
+  "demonstrate that…", "quit the show" (a resignation is from an office or a body);
 - **sport**: a sentence with a word whose first sense is an athletic contest, a
   sport, an athlete or a player (WordNet anchors in ``SPORT_ANCHORS``), or two words
   whose second sense is, reports a game, not a political event ("beat Wales", "shot
@@ -162,6 +164,13 @@ def _press(lemma: str) -> bool:
     senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
     anchors = _synsets(("newsman.n.01", "press.n.02", "journalist.n.01"))
     return bool(senses and wn.ancestors(senses[0]) & anchors)
+
+
+@lru_cache(maxsize=20_000)
+def _office(lemma: str) -> bool:
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 2)[:2] if wn else []
+    return any(wn.ancestors(s) & _synsets(("position.n.06",)) for s in senses)
 
 
 @lru_cache(maxsize=20_000)
@@ -323,9 +332,20 @@ def _other_sense(tok: Token, lemma: str) -> str | None:
     dobjs = [c for c in kids if c.dep_ == "dobj"]
     preps = {c.lower_ for c in kids if c.dep_ in ("prep", "dative")}
     prt = {c.lower_ for c in kids if c.dep_ == "prt"}
-    if lemma in ("charge", "accuse", "sue", "blame") and dobjs and all(_quantity(d.lemma_.lower()) or
-                                                                     d.like_num for d in dobjs):
-        return "a price charged"  # "the rates they charge", "charge seven cts a share"
+    done_to = _patients(tok)
+    if lemma in ("charge", "accuse", "sue", "blame", "indict", "prosecute") and done_to and all(
+        is_inanimate(d) or d.like_num for d in done_to
+    ):
+        return "a price charged"  # "the rates they charge", "charge fees", "blamed weak demand"
+    if lemma == "examine" and not any(is_animate(d) or d.lemma_.lower() in NOUNS for d in done_to):
+        return "an examination"  # "examined the notes": no inquiry into anyone or any act
+    if lemma == "demonstrate" and any(c.dep_ == "ccomp" for c in kids):
+        return "shown"  # "leaders have to demonstrate that things work"
+    if lemma in ("quit", "resign") and not (
+        preps & {"as", "from"} or any(is_animate(d) or _office(d.lemma_.lower()) for d in dobjs)
+        or (lemma == "resign" and not dobjs)
+    ):
+        return "left a show"  # "quit the show", "quit the Olympics"; not "quit UKIP", "resigned as…"
     if lemma == "ask" and (any(_question(d.lemma_.lower()) for d in dobjs)
                            or any(c.dep_ == "punct" and c.text in ("'", '"', "“", "‘") for c in kids)):
         return "a question asked"
@@ -357,6 +377,13 @@ def _other_sense(tok: Token, lemma: str) -> str | None:
     return None
 
 
+def _antecedent(h: Token) -> Token:
+    """The noun a relative pronoun stands for ("the fund which supports…": the fund)."""
+    if h.tag_ in ("WDT", "WP") and h.head.dep_ == "relcl":
+        return h.head.head
+    return h
+
+
 def _patients(tok: Token) -> list[Token]:
     """Who or what the verb is done to: its object or passive subject, the noun a
     participle modifies ("a study released"), a relative pronoun's antecedent."""
@@ -373,6 +400,8 @@ def _armed(tok: Token, actor_heads: list[Token]) -> bool:
     """MOBILIZE is "military or police moves" (manual): an armed force or a weapon acts or
     is moved ("troops deployed", "deployed 500 police"), not a fleet of test cars."""
     moved = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    moved += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"]  # "the deployment of troops"
     if tok.dep_ == "acl":
         moved.append(tok.head)  # "British troops deployed in Iraq"
     return any(armed(t) for t in [*actor_heads, *moved])
@@ -410,7 +439,7 @@ def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: fr
         why = _other_sense(tok, lemma)
         if why:
             return why
-    if ev_type == "MOBILIZE" and tok.pos_ == "VERB" and not _armed(tok, actor_heads):
+    if ev_type == "MOBILIZE" and not _armed(tok, actor_heads):
         return "no armed force"
     if ev_type == "REJECT" and tok.pos_ == "VERB" and not any(
         c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass", "dative") for c in tok.children
@@ -425,6 +454,8 @@ def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: fr
         return "compound modifier"
     if ev_type in RECIPIENT_TYPES and not _has_recipient(tok, ev_type):
         return "no recipient"
+    actor_heads = [_antecedent(h) for h in actor_heads]
+
     def thing(h: Token) -> bool:
         # An event ("the signing") or a text ("the declaration demanded") speaks for people.
         lemma = h.lemma_.lower()
