@@ -185,3 +185,56 @@ def test_disaster_is_an_event_type_but_not_a_plover_event():
          "location": None, "date": None, "mentions": [], "sources": ["d1"]},
     ]
     assert [r["id"] for r in plover_records(recs)] == ["e2"]
+
+
+# -- other senses of the lexicon's words are no events (senses.py) -----------------------------
+
+
+def _types(adoc) -> set[str]:
+    return {m.type for m in extract_events(adoc)}
+
+
+def test_struck_a_deal_is_no_assault(annotated):
+    assert "ASSAULT" not in _types(annotated("The carmaker struck a deal with its rival last week."))
+
+
+def test_a_match_report_has_no_plover_events(annotated):
+    text = ("The striker scored twice as the champions beat their rivals 3-1 in the league match. "
+            "The referee booked two players and the goalkeeper was sent off.")
+    assert extract_events(annotated(text)) == []
+
+
+def test_attacks_on_computers_are_cyber_coercion(annotated):
+    m = _one(annotated("Hackers launched attacks on the bank's computers and web sites."), "attacks")
+    assert (m.type, m.mode) == ("COERCE", "cyber")
+
+
+def test_declining_to_comment_is_no_rejection(annotated):
+    assert _types(annotated("A spokesman for the ministry declined to comment on the report.")) == set()
+    m = _one(annotated("The rebels refused to lay down their weapons."), "refused")
+    assert m.type == "REJECT"
+
+
+def test_offers_of_goods_and_released_films_are_no_events(annotated):
+    assert "AGREE" not in _types(annotated("The firm offers customers a cheaper phone."))
+    assert "RETREAT" not in _types(annotated("The studio released the film in March."))
+    freed = _one(annotated("The rebels released six hostages on Monday."), "released")
+    assert (freed.type, freed.mode) == ("RETREAT", "release")
+
+
+def test_aid_needs_a_recipient(annotated):
+    assert "AID" not in _types(annotated("The party provided strong opposition to the plans."))
+    m = _one(annotated("Japan provided emergency aid to the flood victims."), "provided")
+    assert m.type == "AID"
+
+
+def test_a_deployment_needs_an_armed_force(annotated):
+    assert "MOBILIZE" not in _types(annotated("The company will deploy a fleet of test cars across Europe."))
+    m = _one(annotated("The army deployed troops along the border."), "deployed")
+    assert m.type == "MOBILIZE"
+
+
+def test_should_said_of_a_thing_is_a_forecast_not_a_demand(annotated):
+    assert "REQUEST" not in _types(annotated("He said borrowing should rise to 56 percent of the debt."))
+    m = _one(annotated("The senator said the government must release the prisoners."), "said")
+    assert m.type == "REQUEST"

@@ -170,11 +170,12 @@ def kind_of(tok: Token) -> str | None:
     if cls in FORCES or cls is None or cls == "matter":
         # "security forces", "riot police", "rescue teams": a modifier naming people or
         # an organisation says the head is personnel, not a force of nature.
-        for c in tok.children:
-            if c.dep_ in ("compound", "amod") and c.i < tok.i:
-                mod = _NER_CLASS.get(c.ent_type_) or lemma_class(c.lemma_.lower())
-                if mod in ("authority", "agent", "crowd"):
-                    return "authority" if mod == "authority" else "agent"
+        mods = {_NER_CLASS.get(c.ent_type_) or lemma_class(c.lemma_.lower())
+                for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i}
+        if "authority" in mods:
+            return "authority"  # "Syrian government forces"
+        if mods & {"agent", "crowd"}:
+            return "agent"
     return cls
 
 
@@ -313,4 +314,9 @@ ARMED_SENSES = 6
 def armed(tok: Token) -> bool:
     """True when the noun may name an armed force, police or a weapon in one of its
     frequent senses ("forces" is fourth a body of personnel)."""
-    return kind_of(tok) in ("authority", "weapon") or _armed_lemma(tok.lemma_.lower())
+    if kind_of(tok) in ("authority", "weapon"):
+        return True
+    # A word whose first sense is known otherwise ("company": a firm) is not taken in a
+    # rarer military sense; an unclassified one ("Syrian forces") may be.
+    lemma = tok.lemma_.lower()
+    return lemma_class(lemma) is None and _armed_lemma(lemma)

@@ -89,6 +89,9 @@ SPORT_ANCHORS: tuple[str, ...] = (
     "referee.n.01",
 )
 SPORT_SENSES = 2
+#: Of those, the contests themselves (no person).
+SPORT_EVENTS: tuple[str, ...] = ("sport.n.01", "athletic_contest.n.01", "match.n.02", "game.n.02",
+                                 "tournament.n.01")
 
 #: Prepositions naming the recipient of each recipient-requiring type ("aid to X",
 #: "cooperate with X", "sanctions on X"): "trade on the NYMEX" names a market, not a partner.
@@ -167,6 +170,13 @@ def _press(lemma: str) -> bool:
 
 
 @lru_cache(maxsize=20_000)
+def _artifact(lemma: str) -> bool:
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    return bool(senses and wn.ancestors(senses[0]) & _synsets(("artifact.n.01",)))
+
+
+@lru_cache(maxsize=20_000)
 def _office(lemma: str) -> bool:
     wn = wordnet()
     senses = wn.sense_ids(lemma, "n", 2)[:2] if wn else []
@@ -194,6 +204,15 @@ def _event_head(tok: Token) -> bool:
 
 #: Distinct sport words (first sense) that make a whole document a sports report.
 SPORT_DOC_WORDS = 2
+
+
+@lru_cache(maxsize=50_000)
+def _contest(lemma: str) -> bool:
+    """The noun's first sense is a sport or a contest in one ("match", "tournament"); a
+    person ("hacker" is first a poor golfer) counts only with another sport word."""
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    return bool(senses and wn.ancestors(senses[0]) & _synsets(SPORT_EVENTS))
 
 
 def sport_document(doc: Any) -> bool:
@@ -238,16 +257,17 @@ def cyber_sentence(sent: Any) -> bool:
 
 
 def sport_sentence(sent: Any) -> bool:
-    """A word whose first sense is a sport word, or two words whose second sense is
-    ("the keeper saved the shot": one "fighter" or "guard" alone is no game)."""
+    """A word whose first sense is a sport or a contest, or two sport words in their
+    first two senses ("the keeper saved the shot": one "fighter" or "guard" alone is no
+    game)."""
     doc = sent.doc
-    hits = {
-        t.lemma_.lower(): _sporty(t.lemma_.lower())
+    lemmas = {
+        t.lemma_.lower()
         for t in sent
         if t.pos_ == "NOUN"  # not a prefix of a hyphenated word ("pro-freedom")
         and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-")
     }
-    return any(v == 2 for v in hits.values()) or sum(1 for v in hits.values() if v) >= 2
+    return any(_contest(lemma) for lemma in lemmas) or sum(1 for lemma in lemmas if _sporty(lemma)) >= 2
 
 
 def _has_recipient(tok: Token, ev_type: str) -> bool:
@@ -350,8 +370,8 @@ def _other_sense(tok: Token, lemma: str) -> str | None:
                            or any(c.dep_ == "punct" and c.text in ("'", '"', "“", "‘") for c in kids)):
         return "a question asked"
     recipient = any(c.dep_ in ("xcomp", "dative") for c in kids) or preps & {"to", "for"}
-    if lemma == "offer" and not recipient:
-        return "offer of goods"
+    if lemma == "offer" and (not recipient or any(_artifact(d.lemma_.lower()) for d in dobjs)):
+        return "offer of goods"  # "offers customers a cheaper phone"
     if lemma == "order" and dobjs and all(physical(d) and not is_animate(d) for d in dobjs):
         return "purchase order"
     if lemma == "sign" and (prt or not dobjs or any(physical(d) or is_animate(d) for d in dobjs)):
@@ -400,10 +420,13 @@ def _armed(tok: Token, actor_heads: list[Token]) -> bool:
     """MOBILIZE is "military or police moves" (manual): an armed force or a weapon acts or
     is moved ("troops deployed", "deployed 500 police"), not a fleet of test cars."""
     moved = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    moved += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-              for o in p.children if o.dep_ == "pobj"]  # "the deployment of troops"
+    moved += [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "with")
+              for o in p.children if o.dep_ == "pobj"]  # "the deployment of troops", "with tanks"
     if tok.dep_ == "acl":
         moved.append(tok.head)  # "British troops deployed in Iraq"
+    # "a fleet of test cars", "a unit of police": what the collective is made of.
+    moved = [next((o for p in m.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj"), m) for m in moved]
     return any(armed(t) for t in [*actor_heads, *moved])
 
 
