@@ -20,6 +20,13 @@ Manual rules encoded here, not in code:
 - Captures in conflict are ASSAULT ``abduct``; arrests and detentions COERCE ``arrest``.
 - Raised alert levels, deployments and exercises are MOBILIZE.
 - Future cooperative acts are AGREE; future retreats are CONCEDE (see ``extract.py``).
+- Police wording the manual's definitions name and the CASE-2021/ACLED snippets use
+  (issue 13): "lathi charge", "baton charge", tear gas and water cannon are ASSAULT
+  ``crowd-control`` (the manual lists "lathi charges"); "police firing" is ASSAULT
+  ``firearms``; "booked", "picked up", "taken into custody", "remanded" are COERCE
+  ``arrest`` — with the sense checks of ``SENSE_CHECKED`` / ``AUTHORITY_CHECKED``
+  (WordNet's "book": record a charge in a police register).  Which words are other
+  senses, and who may act, is decided in ``senses.py`` and ``agency.py``, not here.
 """
 
 from __future__ import annotations
