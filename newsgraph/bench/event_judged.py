@@ -17,11 +17,13 @@ move).  A short reason, never article text.
 
 Printed: precision per type and overall over the judged events the current code
 still produces (micro over the sample, and weighted by each type's share of all
-events in the ingest, since the sample is stratified), with n; how many events the
-current code produces that no judgement covers (a new type at a judged trigger
-counts as unjudged).  ``--show-unjudged N`` prints N of them with their evidence for
-judging; ``--sample N`` draws a seeded stratified sample of N unjudged events (every
-type present gets at least ``MIN_PER_TYPE``) and prints it the same way.
+events in the ingest, since the sample is stratified), with n; how many events are
+new since the ingest the sample was drawn from (``data/event_types_population.tsv``:
+its event ids and offsets) and not judged — a new type at a judged trigger counts as
+new — and how many judgements concern events the code no longer produces.
+``--show-unjudged N`` prints N new unjudged events (else N never-sampled ones) with
+their evidence for judging; ``--sample N`` draws a seeded stratified sample of N
+unjudged events (every type present gets at least ``MIN_PER_TYPE``).
 """
 
 from __future__ import annotations
@@ -41,6 +43,9 @@ from newsgraph.model.events import EVENT_TYPES, PLOVER_TYPES
 __all__ = ["JUDGED", "load_judgements", "run"]
 
 JUDGED = Path(__file__).parent / "data" / "event_types_judged.jsonl"
+#: Every event of the ingest the first sample was drawn from: an event outside it is new
+#: since (the code changed), and every new event must be judged for the audit to hold.
+POPULATION = Path(__file__).parent / "data" / "event_types_population.tsv"
 CORPORA = shared_dir() / "data" / "corpora"
 
 BBC_STRIDE = 4  # 2,225 articles → 557
@@ -128,6 +133,17 @@ def load_judgements(path: Path = JUDGED) -> dict[Key, dict[str, Any]]:
     return out
 
 
+def load_population(path: Path = POPULATION) -> set[Key]:
+    if not path.exists():
+        return set()
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            d, start, end, t = line.split("\t")
+            out.add((d, int(start), int(end), t))
+    return out
+
+
 def stratified(events: list[dict[str, Any]], n: int, seed: int = SEED) -> list[dict[str, Any]]:
     """A seeded sample of ``n`` events: every type gets at least ``MIN_PER_TYPE`` (or all
     it has), the rest in proportion to each type's share."""
@@ -152,8 +168,10 @@ def _print_for_judging(events: list[dict[str, Any]]) -> None:
                                             "targets", "rule", "sentence")}, ensure_ascii=False))
 
 
-def report(events: list[dict[str, Any]], judged: dict[Key, dict[str, Any]]) -> dict[str, Any]:
-    """Precision per type and overall over the judged events the code still produces."""
+def report(events: list[dict[str, Any]], judged: dict[Key, dict[str, Any]],
+           population: set[Key] | None = None) -> dict[str, Any]:
+    """Precision per type and overall over the judged events the code still produces;
+    with the sampled ``population``, how many events are new since and not judged."""
     share = Counter(e["type"] for e in events)
     seen = [judged[_key(e)] for e in events if _key(e) in judged]
     right: Counter[str] = Counter()
@@ -163,6 +181,8 @@ def report(events: list[dict[str, Any]], judged: dict[Key, dict[str, Any]]) -> d
         right[j["type"]] += j["judgement"] == "right"
     unjudged = [e for e in events if _key(e) not in judged]
     stale = len(judged) - len(seen)
+    new = [e for e in events if population and _key(e) not in population]
+    new_unjudged = [e for e in new if _key(e) not in judged]
 
     def weighted(types: list[str]) -> float:
         tot = sum(share[t] for t in types if n[t])
@@ -181,6 +201,8 @@ def report(events: list[dict[str, Any]], judged: dict[Key, dict[str, Any]]) -> d
         "all_micro": sum(right.values()) / max(1, sum(n.values())),
         "all_weighted": weighted(list(EVENT_TYPES)),
         "plover_n": sum(n[t] for t in plover),
+        "new_since_sample": len(new),
+        "new_unjudged": len(new_unjudged),
     }
     print(f"\n== Hand-judged event types on BBC News + Reuters-21578 ({res['events']} event mentions in "
           f"the ingest; {res['judged']} judged; rubric in {JUDGED.with_suffix('.md').name})")
@@ -193,9 +215,12 @@ def report(events: list[dict[str, Any]], judged: dict[Key, dict[str, Any]]) -> d
           f"{res['plover_weighted']:.3f} weighted by type share (target ≥ 0.85)")
     print(f"all types with DISASTER: {res['all_micro']:.3f} over the sample (n={res['judged']}), "
           f"{res['all_weighted']:.3f} weighted")
-    print(f"events no judgement covers: {res['unjudged']} (by type: "
-          f"{dict(Counter(e['type'] for e in unjudged).most_common())}); judgements of events the "
-          f"code no longer produces: {stale}")
+    if population:
+        by_type = dict(Counter(e["type"] for e in new_unjudged).most_common())
+        print(f"events new since the sampled ingest (the code changed): {len(new)}, of which not judged: "
+              f"{len(new_unjudged)} (by type: {by_type})")
+    print(f"events no judgement covers (never sampled, or new): {res['unjudged']}; judgements of events "
+          f"the code no longer produces: {stale}")
     return res
 
 
@@ -213,8 +238,14 @@ def run(db: str | None = None, show_unjudged: int = 0, sample: int = 0) -> dict[
             _ingest(path)
     events = current_events(path)
     judged = load_judgements()
-    res = report(events, judged)
+    population = load_population()
+    res = report(events, judged, population)
     unjudged = [e for e in events if _key(e) not in judged]
+    new_unjudged = [e for e in unjudged if population and _key(e) not in population]
+    if show_unjudged and new_unjudged:
+        print(f"\n-- {min(show_unjudged, len(new_unjudged))} events new since the sample and not judged:")
+        _print_for_judging(new_unjudged[:show_unjudged])
+        return res
     if sample:
         print(f"\n-- a stratified sample of {sample} unjudged events (seed {SEED}), one JSON per line:")
         _print_for_judging(stratified(unjudged, sample))

@@ -25,11 +25,14 @@ def test_report_counts_judged_unjudged_and_stale(tmp_path, capsys):
     ]
     path = tmp_path / "j.jsonl"
     path.write_text("\n".join(json.dumps(x) for x in lines) + "\n")
-    res = report(events, load_judgements(path))
+    population = {("a", 0, 5, "ASSAULT"), ("a", 10, 15, "ASSAULT"), ("b", 0, 5, "AGREE"), ("b", 9, 14, "ASSAULT")}
+    res = report(events, load_judgements(path), population)
     assert res["judged"] == 3 and res["unjudged"] == 1 and res["stale_judgements"] == 2
     assert res["per_type"]["ASSAULT"] == {"n": 2, "precision": 0.5, "share": 2}
     assert res["plover_micro"] == 2 / 3
-    assert "events no judgement covers: 1" in capsys.readouterr().out
+    # The trigger at b:9 was sampled as ASSAULT; the code now says DISASTER: new, not judged.
+    assert res["new_since_sample"] == 1 and res["new_unjudged"] == 1
+    assert "of which not judged: 1" in capsys.readouterr().out
 
 
 def test_stratified_sample_is_seeded_and_covers_every_type():
