@@ -58,7 +58,7 @@ from newsgraph.extract.events.lexicon import (
     lookup,
 )
 from newsgraph.extract.events.place import place_for
-from newsgraph.extract.events.senses import cyber_sentence, no_event
+from newsgraph.extract.events.senses import cyber_attack, cyber_sentence, no_event
 from newsgraph.extract.events.time import date_and_pending
 from newsgraph.model.document import AnnotatedDocument
 from newsgraph.model.events import DISASTER, ArgumentSpan, EventMention, Span, event_mention_id
@@ -401,7 +401,9 @@ def extract_events(adoc: AnnotatedDocument) -> list[EventMention]:
             [h for h in (_head(tok, t) for t in targets) if h],
         ):
             continue
-        if ev_type == "ASSAULT" and cyber_sentence(tok.sent):
+        actor_heads = [h for h in (_head(tok, a) for a in actors) if h]
+        target_heads = [h for h in (_head(tok, t) for t in targets) if h]
+        if ev_type == "ASSAULT" and cyber_attack(tok, actor_heads, target_heads):
             # Attacks on computers, sites and mail are the manual's COERCE "cyber".
             ev_type, mode, rule = "COERCE", "cyber", rule + "+computers→COERCE cyber"
         if ev_type == DISASTER:

@@ -66,7 +66,7 @@ from newsgraph.extract.events.agency import FORCES, armed, is_animate, is_inanim
 from newsgraph.extract.events.lexicon import DEFAULT_MODE_BY_OBJECT, NOUNS, SPEECH_VERBS
 from newsgraph.nlp.wordnet import wordnet
 
-__all__ = ["CYBER_ANCHORS", "RECIPIENT_TYPES", "SPORT_ANCHORS", "cyber_sentence", "no_event"]
+__all__ = ["CYBER_ANCHORS", "RECIPIENT_TYPES", "SPORT_ANCHORS", "cyber_attack", "cyber_sentence", "no_event"]
 
 Token = Any
 
@@ -254,6 +254,21 @@ def _cyber(lemma: str) -> bool:
 def cyber_sentence(sent: Any) -> bool:
     """A sentence naming computers, software, web sites or e-mail."""
     return any(t.pos_ == "NOUN" and _cyber(t.lemma_.lower()) for t in sent)
+
+
+def cyber_attack(tok: Token, actor_heads: list[Token], target_heads: list[Token]) -> bool:
+    """An attack on computers (manual, COERCE "cyber"): its target, a modifier or an
+    "on/against" object names computers, sites or mail ("attacks on websites", "hijacked
+    computers"); or, in a sentence about them, an attack that harms no one and whose
+    actor is no armed force ("phishing attacks", "such attacks" beside "websites")."""
+    near = [*target_heads, *(c for c in tok.children if c.dep_ in ("compound", "amod", "dobj", "nsubjpass"))]
+    near += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+             for o in c.children if o.dep_ == "pobj"]
+    if any(_cyber(t.lemma_.lower()) for t in near):
+        return True
+    if any(is_animate(t) for t in target_heads) or any(armed(a) for a in actor_heads):
+        return False
+    return cyber_sentence(tok.sent)
 
 
 def sport_sentence(sent: Any) -> bool:
