@@ -163,7 +163,7 @@ IsoDate = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
 
 
 def api_events(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
-               type: Annotated[str | None, Query(max_length=20, description="PLOVER type.")] = None,
+               type: Annotated[str | None, Query(max_length=20, description="PLOVER type, DISASTER.")] = None,
                actor: Annotated[str | None, Query(max_length=200, description=(
                    "An entity id (E…) or words of an actor's text."))] = None,
                target: Annotated[str | None, Query(max_length=200, description=(

@@ -422,7 +422,7 @@ class IndependenceModel(BaseModel):
 
 class EventModel(BaseModel):
     id: str
-    type: str = Field(description="One of the 16 PLOVER types.")
+    type: str = Field(description="A PLOVER type, or DISASTER (ours: forces, accidents, diseases).")
     mode: str | None
     actors: list[ArgumentModel]
     targets: list[ArgumentModel]

@@ -4,9 +4,9 @@ Prints, from public data in ``../shared/data`` (each part skipped with a message
 when its data is absent):
 
 1. event typing on the PLOVER gold-standard sentences and the CASE-2021 ACLED
-   snippets — accuracy, per-type P/R/F1, confusion matrix.  Nothing is trained
-   on them (rules + lexicon only), so the figures are not cross-validated:
-   the data never touched the method;
+   snippets beside a keyword baseline, per half (``event_typing.py``); and
+   ``judged``: PLOVER type precision on BBC News + Reuters events judged by hand
+   (``event_judged.py``);
 2. ECB+ event coreference (topics 1–35, ACTION/NEG_ACTION gold mentions in the
    validated sentences): MUC, B³, CEAF-e, CoNLL F1 within topics and across the
    corpus, for ``EventResolver`` and the same-head-lemma baseline, on odd topics
@@ -14,78 +14,25 @@ when its data is absent):
 3. throughput of the event stage on BBC News articles (spaCy parse timed apart);
 4. every event of the seed articles with arguments, place, date, flags, evidence.
 
-Mappings (documented here because the data's labels are not PLOVER's):
-
-- PLOVER GSR (PLOVER 0.5b1, see its readme): DEMAND→REQUEST, DISAPPROVE→ACCUSE,
-  INVESTIGATE→ACCUSE (mode investigate), FIGHT→ASSAULT, CRIME→ASSAULT; DOCUMENT
-  records are skipped.
-- ACLED subtypes (ACLED codebook definitions) → PLOVER: see ``ACLED_TO_PLOVER``.
-  Subtypes with no PLOVER event (natural/man-made disasters, organised crime,
-  attribution statements, OTHER) are scored separately as "should yield no
-  event".
+Typing mappings (GSR and ACLED labels → PLOVER) live in ``event_typing.py``.
 """
 
 from __future__ import annotations
 
 import argparse
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
 from newsgraph.bench import shared_dir
-from newsgraph.model.events import PLOVER_TYPES, ArgumentSpan, EventMention, Span, event_mention_id
+from newsgraph.model.events import ArgumentSpan, EventMention, Span, event_mention_id
 
-__all__ = ["ACLED_TO_PLOVER", "GSR_TO_PLOVER", "main", "run"]
+__all__ = ["main", "run"]
 
 SHARED = shared_dir()
 DATA = SHARED / "data"
-
-GSR_TO_PLOVER = {
-    "DEMAND": "REQUEST",
-    "DISAPPROVE": "ACCUSE",
-    "INVESTIGATE": "ACCUSE",
-    "FIGHT": "ASSAULT",
-    "CRIME": "ASSAULT",
-}
-
-#: ACLED sub-event type (CASE-2021 task 2 label) → PLOVER type, from the ACLED
-#: codebook's definitions and the PLOVER manual's.
-ACLED_TO_PLOVER: dict[str, str | None] = {
-    "ABDUCT_DISSAP": "ASSAULT",  # abduction/forced disappearance: ASSAULT abduct
-    "AIR_STRIKE": "ASSAULT",  # ASSAULT aerial
-    "ARMED_CLASH": "ASSAULT",  # two-sided violence
-    "ART_MISS_ATTACK": "ASSAULT",  # artillery/missile: ASSAULT heavy-weapons
-    "ATTACK": "ASSAULT",
-    "CHEM_WEAP": "ASSAULT",  # ASSAULT unconventional
-    "GOV_REGAINS_TERIT": "ASSAULT",  # territory taken by force
-    "NON_STATE_ACTOR_OVERTAKES_TER": "ASSAULT",
-    "GRENADE": "ASSAULT",  # ASSAULT explosives
-    "REM_EXPLOS": "ASSAULT",  # remote explosive/landmine/IED: ASSAULT explosives
-    "SUIC_BOMB": "ASSAULT",  # ASSAULT suicide-attack
-    "SEX_VIOL": "ASSAULT",  # ASSAULT sexual
-    "PROPERTY_DISTRUCT": "ASSAULT",  # ASSAULT destroy
-    "FORCE_AGAINST_PROTEST": "ASSAULT",  # ASSAULT crowd-control / one-sided violence on protesters
-    "ARREST": "COERCE",  # COERCE arrest
-    "DISR_WEAP": "COERCE",  # disrupted weapons use (seizure/defusal): COERCE seize
-    "PEACE_PROTEST": "PROTEST",  # PROTEST demo
-    "PROTEST_WITH_INTER": "PROTEST",  # demo met by intervention: the protest is the event coded
-    "VIOL_DEMONSTR": "PROTEST",  # PROTEST riot
-    "MOB_VIOL": "PROTEST",  # mob violence: PROTEST riot
-    "AGREEMENT": "AGREE",
-    "NON_VIOL_TERRIT_TRANSFER": "RETREAT",  # territory handed over without fighting: RETREAT withdraw
-    "HQ_ESTABLISHED": "MOBILIZE",  # base/HQ established: MOBILIZE troops/militia
-    "CHANGE_TO_GROUP_ACT": "MOBILIZE",  # strategic change of an armed group's posture
-    "DIPLO": "CONSULT",  # diplomatic event (unseen type): meetings and visits
-    "ATTRIB": None,  # attribution of responsibility (unseen type): a claim, not a PLOVER event
-    "NATURAL_DISASTER": None,
-    "MAN_MADE_DISASTER": None,
-    "ORG_CRIME": None,  # PLOVER codes crime as a context, not an event type
-    "OTHER": None,
-}
-
-NONE = "NONE"
 
 
 # ---------------------------------------------------------------- helpers
@@ -96,101 +43,6 @@ def _annotate_texts(texts: list[str], ids: list[str], published: list[str | None
     pubs = published or [None] * len(texts)
     docs = [Document(id=i, path=i, text=t, published=p) for i, t, p in zip(ids, texts, pubs, strict=True)]
     return list(annotate(docs))
-
-
-def _predict_type(adoc: Any) -> str:
-    from newsgraph.extract.events import extract_events, main_event
-
-    mentions = extract_events(adoc)
-    if not mentions:
-        return NONE
-    first = min(m.sentence.start for m in mentions)
-    m = main_event([x for x in mentions if x.sentence.start == first])
-    return m.type if m else NONE
-
-
-def _scores(gold: list[str], pred: list[str], labels: list[str]) -> dict[str, Any]:
-    n = len(gold)
-    acc = sum(g == p for g, p in zip(gold, pred, strict=True)) / n if n else 0.0
-    per: dict[str, dict[str, float]] = {}
-    for lab in labels:
-        tp = sum(g == lab and p == lab for g, p in zip(gold, pred, strict=True))
-        fp = sum(g != lab and p == lab for g, p in zip(gold, pred, strict=True))
-        fn = sum(g == lab and p != lab for g, p in zip(gold, pred, strict=True))
-        pr = tp / (tp + fp) if tp + fp else 0.0
-        rc = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
-        per[lab] = {"p": pr, "r": rc, "f1": f1, "support": tp + fn}
-    present = [lab for lab in labels if per[lab]["support"]]
-    macro = sum(per[lab]["f1"] for lab in present) / len(present) if present else 0.0
-    confusion = Counter(zip(gold, pred, strict=True))
-    return {
-        "n": n,
-        "accuracy": acc,
-        "macro_f1": macro,
-        "per_type": per,
-        "confusion": {f"{g}->{p}": c for (g, p), c in sorted(confusion.items())},
-    }
-
-
-def _print_typing(name: str, res: dict[str, Any], labels: list[str]) -> None:
-    print(f"\n== {name}: n={res['n']} accuracy={res['accuracy']:.3f} macro-F1={res['macro_f1']:.3f}")
-    print(f"{'type':10} {'P':>6} {'R':>6} {'F1':>6} {'n':>5}")
-    for lab in labels:
-        s = res["per_type"][lab]
-        if s["support"] or s["p"]:
-            print(f"{lab:10} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f} {s['support']:5d}")
-    gold_labels = [lab for lab in labels if res["per_type"][lab]["support"]]
-    pred_labels = sorted({k.split("->")[1] for k in res["confusion"]}, key=labels.index)
-    print("confusion (rows gold, columns predicted):")
-    print(" " * 9 + " ".join(f"{p[:6]:>6}" for p in pred_labels))
-    for g in gold_labels:
-        print(f"{g[:9]:9}" + " ".join(f"{res['confusion'].get(f'{g}->{p}', 0):6d}" for p in pred_labels))
-
-
-# ---------------------------------------------------------------- 1. typing
-def bench_plover() -> dict[str, Any] | None:
-    import json
-
-    path = DATA / "plover" / "PLOVER_GSR_CAMEO.txt"
-    if not path.exists():
-        print(f"\n[skip] PLOVER gold standard not found at {path}")
-        return None
-    recs = [r for r in json.loads(path.read_text()) if r.get("text") and r["event"] != "DOCUMENT"]
-    gold = [GSR_TO_PLOVER.get(r["event"], r["event"]) for r in recs]
-    adocs = _annotate_texts([r["text"] for r in recs], [r["id"] for r in recs])
-    pred = [_predict_type(a) for a in adocs]
-    labels = [*PLOVER_TYPES, NONE]
-    res = _scores(gold, pred, labels)
-    res["no_event"] = pred.count(NONE)
-    _print_typing("PLOVER GSR event typing (rules + lexicon, nothing trained)", res, labels)
-    print(f"sentences with no event found: {res['no_event']}")
-    return res
-
-
-def bench_acled() -> dict[str, Any] | None:
-    path = DATA / "acled-case2021" / "task2" / "test_dataset" / "test_set_final_release_with_labels.tsv"
-    if not path.exists():
-        print(f"\n[skip] CASE-2021 snippets not found at {path}")
-        return None
-    rows = [ln.split("\t") for ln in path.read_text().splitlines()[1:] if ln.strip()]
-    rows = [r for r in rows if len(r) >= 3]
-    adocs = _annotate_texts([r[1] for r in rows], [f"acled-{r[0]}" for r in rows])
-    gold, pred, none_rows = [], [], Counter()
-    for r, a in zip(rows, adocs, strict=True):
-        p = _predict_type(a)
-        mapped = ACLED_TO_PLOVER.get(r[2].strip())
-        if mapped is None:
-            none_rows["yielded event" if p != NONE else "no event"] += 1
-            continue
-        gold.append(mapped)
-        pred.append(p)
-    labels = [*PLOVER_TYPES, NONE]
-    res = _scores(gold, pred, labels)
-    res["non_plover_snippets"] = dict(none_rows)
-    _print_typing("CASE-2021 ACLED snippets → PLOVER (mapping in ACLED_TO_PLOVER)", res, labels)
-    print(f"snippets whose ACLED subtype has no PLOVER event: {dict(none_rows)}")
-    return res
 
 
 # ---------------------------------------------------------------- 2. ECB+
@@ -537,13 +389,20 @@ def bench_seeds() -> dict[str, Any] | None:
 def run(
     parts: Iterable[str] = ("typing", "ecb", "throughput", "seeds"),
     splits: Iterable[str] = ("odd", "even", "all"),
+    judged: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Run the chosen parts (ECB+ on the chosen topic ``splits``); returns every figure printed."""
+    """Run the chosen parts (ECB+ on the chosen topic ``splits``, ``judged`` with the
+    options of ``event_judged.run``); returns every figure printed."""
     out: dict[str, Any] = {}
     parts = set(parts)
     if "typing" in parts:
-        out["plover"] = bench_plover()
-        out["acled"] = bench_acled()
+        from newsgraph.bench.event_typing import run as run_typing
+
+        out.update(run_typing())
+    if "judged" in parts:
+        from newsgraph.bench.event_judged import run as run_judged
+
+        out["judged"] = run_judged(**(judged or {}))
     if "ecb" in parts:
         out["ecb"] = bench_ecb(splits=splits)
     if "throughput" in parts:
@@ -559,7 +418,8 @@ def main(argv: list[str] | None = None) -> None:
         "parts",
         nargs="*",
         default=["typing", "ecb", "throughput", "seeds"],
-        help="any of: typing ecb throughput seeds",
+        help="any of: typing judged ecb throughput seeds (judged is not in the default run: it "
+        "ingests ~1,200 articles)",
     )
     ap.add_argument(
         "--split",
@@ -567,8 +427,14 @@ def main(argv: list[str] | None = None) -> None:
         choices=list(_SPLITS),
         help="ECB+ topics to score (repeatable; default all three): odd = dev, even = held out",
     )
+    ap.add_argument("--db", help="judged: score the events of this store instead of ingesting the sample")
+    ap.add_argument("--show-unjudged", type=int, default=0, metavar="N",
+                    help="judged: print N events not judged yet, with their evidence, for judging")
+    ap.add_argument("--sample", type=int, default=0, metavar="N",
+                    help="judged: draw a new stratified sample of N unjudged events (seeded) and print it")
     args = ap.parse_args(argv)
-    run(args.parts, args.split or list(_SPLITS))
+    run(args.parts, args.split or list(_SPLITS),
+        {"db": args.db, "show_unjudged": args.show_unjudged, "sample": args.sample})
 
 
 if __name__ == "__main__":

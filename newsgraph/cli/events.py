@@ -41,7 +41,7 @@ def _flags(flags: dict[str, bool]) -> Text:
 @app.command()
 def events(
     db: Annotated[Path, DbOption] = DEFAULT_DB,
-    type: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type (ASSAULT…).")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="Only this type (ASSAULT…, DISASTER).")] = None,
     actor: Annotated[str | None, typer.Option(help="An entity id (E…) or words of an actor.")] = None,
     target: Annotated[str | None, typer.Option(help="An entity id (E…) or words of a target.")] = None,
     place: Annotated[str | None, typer.Option(help="Words of the place.")] = None,

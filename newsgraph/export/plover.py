@@ -13,6 +13,10 @@ report with its document and offsets, where ``text_info`` holds only the first).
 
 One record is one *event* (all its reports), not one report: that is the point of
 event coreference, and ``publishers`` says how many outlets stand behind it.
+
+Only PLOVER's 16 types are PLOVER events: our own ``DISASTER`` events (a storm, a
+crash, an epidemic — ``newsgraph.model.events.DISASTER``) stay out of this export;
+the JSON Lines export and the UI keep them.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from newsgraph import __version__
+from newsgraph.model.events import PLOVER_TYPES
 
 __all__ = ["plover_records", "write_plover"]
 
@@ -85,7 +90,7 @@ def plover_records(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]
             docs[rec["id"]] = {k: rec.get(k) for k in ("url", "title", "publisher", "language")}
         elif kind == "entity":
             names[rec["id"]] = rec["name"]
-        elif kind == "event":
+        elif kind == "event" and rec["type"] in PLOVER_TYPES:
             yield _record(rec, names, docs, coded)
 
 

@@ -13,6 +13,8 @@ import hashlib
 from dataclasses import dataclass, field
 
 __all__ = [
+    "DISASTER",
+    "EVENT_TYPES",
     "PLOVER_TYPES",
     "ArgumentSpan",
     "Event",
@@ -44,6 +46,17 @@ PLOVER_TYPES: tuple[str, ...] = (
     "COERCE",
     "ASSAULT",
 )
+
+#: Our own type, not PLOVER's: an event caused by a force of nature, an accident or a
+#: disease ("a storm struck the coast", "killed in the earthquake", "a gas cylinder
+#: exploded"), which PLOVER only knows as the contexts "disasters" and "health".  Its
+#: modes are the kind of force: ``natural``, ``fire``, ``accident``, ``disease``.  It has
+#: no actor (a force is not one), is shown like any type, and is kept out of the PLOVER
+#: export (``newsgraph/export/plover.py``).
+DISASTER = "DISASTER"
+
+#: Every type an event mention may have: PLOVER's 16, then ours.
+EVENT_TYPES: tuple[str, ...] = (*PLOVER_TYPES, DISASTER)
 
 
 def event_mention_id(doc_id: str, start: int, end: int) -> str:
@@ -123,7 +136,7 @@ class EventMention:
 
     id: str
     doc: str
-    type: str  # one of PLOVER_TYPES
+    type: str  # one of EVENT_TYPES (PLOVER's 16 or DISASTER)
     mode: str | None
     trigger: Span
     sentence: Span  # the evidence sentence

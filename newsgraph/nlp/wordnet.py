@@ -16,6 +16,11 @@ built on them, for every stage that uses WordNet:
   means) and ``ranked_synonyms(a, b, senses)``. ``resolve/events`` relates triggers
   with it ("hit"/"strike", "issue"/"release") and chooses how many senses count: rare
   ones relate words news rarely uses alike ("hit" is "score" only in its 8th sense).
+- **Hypernymy** (the ``@``/``@i`` pointers of ``data.noun``/``data.verb``): ``synset``
+  names a sense as NLTK does (``fire.n.01``), ``sense_ids`` lists a word's senses by
+  frequency and ``ancestors`` climbs above one. ``extract/events`` tells with them who
+  can act: a storm, a flood or a disease is a natural phenomenon, a calamity or an
+  illness, not an actor; "trouble" is no person to arrest.
 
 Why we read the files ourselves: no PyPI package ships WordNet data that loads offline
 (``wn`` and NLTK download it), while Debian's ``wordnet-base`` installs the database
@@ -189,6 +194,59 @@ class WordNet:
             if set(sa) & set(sb):
                 return True
         return False
+
+    # -- hypernymy ----------------------------------------------------------------------
+
+    @cached_property
+    def hypernym_table(self) -> dict[str, tuple[str, ...]]:
+        """Noun and verb synset id → ids of its direct hypernyms and instance hypernyms
+        (the ``@`` and ``@i`` pointers of the ``data.*`` files)."""
+        out: dict[str, tuple[str, ...]] = {}
+        for pos in _RANKED_POS:
+            with open(self.root / f"data.{_POS_FILES[pos]}", encoding="latin-1") as fh:
+                for line in fh:
+                    if line.startswith(" "):
+                        continue
+                    parts = line.split()
+                    i = 4 + 2 * int(parts[3], 16)
+                    ups = []
+                    for _ in range(int(parts[i])):
+                        sym, off, ptr_pos = parts[i + 1], parts[i + 2], parts[i + 3]
+                        i += 4
+                        if sym in ("@", "@i"):
+                            ups.append(f"{ptr_pos}{off}")
+                    out[f"{pos}{parts[0]}"] = tuple(ups)
+        return out
+
+    def synset(self, name: str) -> str | None:
+        """Id of a synset named as NLTK names them, ``lemma.pos.NN`` (``fire.n.01``: the
+        most frequent noun sense of "fire"), or None when WordNet has no such sense."""
+        lemma, pos, num = name.rsplit(".", 2)
+        ranked = self.ranked.get(pos, {}).get(lemma, [])
+        k = int(num) - 1
+        return f"{pos}{ranked[k]}" if 0 <= k < len(ranked) else None
+
+    def sense_ids(self, word: str, pos: str, senses: int = 0) -> list[str]:
+        """Synset ids of ``word`` as a ``pos`` (``n`` or ``v``), most frequent first, over
+        its morphy base forms; ``senses`` keeps that many of each base's senses (0: all)."""
+        table = self.ranked[pos]
+        out: list[str] = []
+        for base in dict.fromkeys(self._morphy(_key(word), pos)):
+            offs = table.get(base, [])
+            out.extend(f"{pos}{o}" for o in (offs[:senses] if senses else offs) if f"{pos}{o}" not in out)
+        return out
+
+    def ancestors(self, sid: str) -> set[str]:
+        """The synset itself and every synset above it by hypernymy."""
+        table = self.hypernym_table
+        seen = {sid}
+        stack = [sid]
+        while stack:
+            for up in table.get(stack.pop(), ()):
+                if up not in seen:
+                    seen.add(up)
+                    stack.append(up)
+        return seen
 
     def known(self, word: str) -> bool:
         return bool(self.lemmas(word))

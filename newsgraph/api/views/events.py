@@ -16,7 +16,7 @@ from typing import Any
 from newsgraph.api import urls
 from newsgraph.api.config import LIST_PAGE_SIZE
 from newsgraph.api.views.base import Pager, pager
-from newsgraph.model import PLOVER_TYPES
+from newsgraph.model import EVENT_TYPES
 from newsgraph.store import Store
 from newsgraph.store import event_queries as q
 from newsgraph.store.claim_event_queries import claims_by_id
@@ -202,7 +202,7 @@ def events_view(store: Store, *, type: str | None = None, actor: str | None = No
         return urls.events(**now)
 
     counts = cached(store, "event_type_counts", lambda: q.event_type_counts(store))
-    order = [t for t in PLOVER_TYPES if t in counts] + [t for t in counts if t not in PLOVER_TYPES]
+    order = [t for t in EVENT_TYPES if t in counts] + [t for t in counts if t not in EVENT_TYPES]
     types = [TypeFacet(t, counts[t], url(type=None if t == filt.type else t), t == filt.type) for t in order]
     return EventsContext(filt.type, actor, target, place, since, until, flags, min_sources, filt.doc,
                          [_row(e) for e in evs], types, list(q.EVENT_FLAGS),

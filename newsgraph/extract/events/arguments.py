@@ -12,7 +12,14 @@ Owns the mapping from syntax to roles (PLOVER's actor and recipient):
   light verb ("carried out the attack", "the attack was carried out by X",
   "held talks") the carrier's subject or agent is the actor;
 - every argument expands over coordination ("X and Y") and named appositions
-  ("a group, X," / "a group known as X").
+  ("a group, X," / "a group known as X");
+- who acted, when a verb names no actor, from the event noun of its "by"/"in"
+  phrase ("killed in firing by police", "injured in police firing": the actors of
+  "firing"), and from a common-noun compound naming people or an organisation
+  ("police firing", "student protest": ``agency.kind_of``, WordNet); an agentless
+  passive ("shot dead") keeps no actor;
+- a modifier hyphenated before the verb is no subject ("Police lathi-charged": the
+  actor is "Police").
 
 Spans are named entities when the argument head sits in one, else the head's
 noun phrase up to the head (determiners and modifiers, no relative clauses).
@@ -22,10 +29,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsgraph.extract.events.lexicon import CARRIER_VERBS
+from newsgraph.extract.events.agency import kind_of
+from newsgraph.extract.events.lexicon import CARRIER_VERBS, DEFAULT_MODE_BY_OBJECT, NOUNS, VERBS
 from newsgraph.model.events import ArgumentSpan
 
-__all__ = ["arguments_for", "span_of"]
+__all__ = ["arguments_for", "nominal_gerund", "span_of"]
 
 Token = Any  # spacy.tokens.Token: kept loose so the module imports without spaCy types
 
@@ -77,6 +85,36 @@ RECIPROCAL_TYPES: frozenset[str] = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 NAMING_VERBS: frozenset[str] = frozenset({"know", "call", "name", "dub", "identify", "describe"})
 
 _SUBJ = ("nsubj", "csubj")
+
+#: Prepositions whose event-noun object names the act a verb reports the outcome of
+#: ("killed in firing by police", "wounded during a raid by troops").
+VIA_PREPS: frozenset[str] = frozenset({"in", "during", "amid"})
+
+#: Classes (``agency.kind_of``) of compounds that name who did an event noun.
+_ACTOR_CLASSES = frozenset({"crowd", "authority", "agent"})
+
+
+def nominal_gerund(tok: Token) -> bool:
+    """True for an "-ing" verb the parse uses as a noun ("died in police firing": the
+    small model tags "firing" VERB, attached as the object of "in")."""
+    return (
+        tok.pos_ == "VERB"
+        and tok.tag_ == "VBG"
+        and tok.dep_ in ("pobj", "pcomp", "dobj", "nsubj", "nsubjpass")
+        and not any(c.dep_ in ("nsubj", "dobj", "aux") for c in tok.children)
+    )
+
+
+def _event_noun(tok: Token) -> bool:
+    """True when ``tok`` is a noun of the lexicon ("firing", "attack", "raid")."""
+    if nominal_gerund(tok):
+        return tok.lower_ in NOUNS
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in NOUNS:
+        return True
+    return any(c.dep_ == "compound" and f"{c.lower_} {lemma}" in NOUNS for c in tok.children)
 
 
 def span_of(tok: Token) -> tuple[int, int, str | None]:
@@ -145,6 +183,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             return v.head, False
         if v.dep_ == "acl" and v.tag_ == "VBN":
             return v.head, True  # "the embassy attacked by X": the noun is the patient
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+            return v.head, False  # "police firing on the crowd": the noun did it
         if v.dep_ in ("xcomp", "conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
             v = v.head
             continue
@@ -156,12 +196,17 @@ def _verb_args(verb: Token, ev_type: str) -> tuple[list[ArgumentSpan], list[Argu
     actors: list[ArgumentSpan] = []
     targets: list[ArgumentSpan] = []
     subj, passive = _subject(verb)
+    if subj is not None and subj.i == verb.i - 2 and verb.doc[verb.i - 1].text == "-":
+        # "Police lathi-charged": the parse makes the hyphenated modifier the subject.
+        subj = next((c for c in subj.children if c.dep_ == "compound"), None)
     if subj is not None:
         _make(targets if passive else actors, subj, "nsubjpass" if passive else "nsubj")
     for c in verb.children:
         if c.dep_ == "agent":
             for o in c.children:
-                if o.dep_ == "pobj":
+                if o.dep_ == "pobj" and _event_noun(o):
+                    _borrow(actors, o)  # "killed by police firing": who fired
+                elif o.dep_ == "pobj":
                     _make(actors, o, "agent")
         elif c.dep_ == "dative" and c.pos_ == "ADP":  # "sent agents to X": the object of "to"
             for o in c.children:
@@ -177,7 +222,38 @@ def _verb_args(verb: Token, ev_type: str) -> tuple[list[ArgumentSpan], list[Argu
                     _make(actors, o, "prep_with")
                 elif c.lower_ != "at" or o.ent_type_ in ("PERSON", "ORG", "NORP"):
                     _make(targets, o, f"prep_{c.lower_}")
+    if not actors:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in VIA_PREPS:
+                for o in c.children:
+                    if o.dep_ in ("pobj", "pcomp") and _event_noun(o):
+                        _borrow(actors, o)
+            elif c.dep_ == "advcl" and _violent_clause(c):
+                # "two were injured when police opened fire": who fired injured them.
+                for o in c.children:
+                    if o.dep_ in _SUBJ:
+                        _make(actors, o, f"via_{c.lemma_.lower()}")
     return actors, targets
+
+
+def _violent_clause(verb: Token) -> bool:
+    """A "when"/"as" clause whose verb is an ASSAULT of the lexicon ("when police opened
+    fire", "as troops shelled the town")."""
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as") for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    objs = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"]
+    entries = [VERBS.get(lemma)] + [VERBS.get(f"{lemma}_{o}") for o in objs]
+    entries += [DEFAULT_MODE_BY_OBJECT.get((lemma, o)) for o in objs]
+    return any(e is not None and e[0] == "ASSAULT" for e in entries)
+
+
+def _borrow(actors: list[ArgumentSpan], noun: Token) -> None:
+    """The actors of the event noun ``noun`` as actors of the verb it is the means of."""
+    name = noun.lower_ if nominal_gerund(noun) else noun.lemma_.lower()
+    for a in _noun_args(noun)[0]:
+        if not any(x.start == a.start and x.end == a.end for x in actors):
+            actors.append(ArgumentSpan(a.start, a.end, a.text, f"via_{name}+{a.role}", a.label))
 
 
 def _noun_args(noun: Token) -> tuple[list[ArgumentSpan], list[ArgumentSpan]]:
@@ -201,9 +277,14 @@ def _noun_args(noun: Token) -> tuple[list[ArgumentSpan], list[ArgumentSpan]]:
                     _make(actors, o, "by")
         elif c.dep_ == "prep" and c.lower_ in ("with", "between"):
             for o in c.children:
-                if o.dep_ == "pobj" and o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-                    _make(actors, o, f"prep_{c.lower_}")
+                if o.dep_ == "pobj" and (o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                                         or (c.lower_ == "between" and kind_of(o) in _ACTOR_CLASSES)):
+                    _make(actors, o, f"prep_{c.lower_}")  # "clashes between police and protesters"
         elif c.dep_ in ("compound", "amod") and c.ent_type_ in ("NORP", "ORG", "GPE", "PERSON"):
+            _make(actors, c, "compound")
+        elif c.dep_ == "compound" and c.i < noun.i and not patient and kind_of(c) in _ACTOR_CLASSES:
+            # "police firing", "student protest" (a patient noun's compound is its
+            # victim: "civilian killings").
             _make(actors, c, "compound")
     # A light verb carries the noun: its subject (or passive agent) did it.
     head = noun.head
@@ -230,7 +311,7 @@ def arguments_for(trigger: Token, ev_type: str) -> tuple[list[ArgumentSpan], lis
     An argument is never the trigger itself, and one span is never both actor
     and target (the actor reading wins: it comes from the stronger relation).
     """
-    if trigger.pos_ in ("VERB", "AUX"):
+    if trigger.pos_ in ("VERB", "AUX") and not nominal_gerund(trigger):
         actors, targets = _verb_args(trigger, ev_type)
     else:
         actors, targets = _noun_args(trigger)

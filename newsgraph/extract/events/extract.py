@@ -9,9 +9,18 @@ The cascade, per sentence of the spaCy parse behind the ``AnnotatedDocument``:
    only when carried ("ordered his death") need their carrier;
 2. arguments from the parse (``arguments.py``), the event's own place
    (``place.py``) and date (``time.py``), flags (``flags.py``);
-3. the manual's type rules that depend on flags: cooperative acts in the future
+3. who acted decides the type (``agency.py``, ``disaster.py``): an event caused by
+   a force of nature, an accident or a disease is ``DISASTER`` (our type, not
+   PLOVER's) with no actor — also for verbs outside the lexicon that report a force's
+   impact ("an earthquake rocked the island"); violence by rioters, protesters or a
+   mob is PROTEST ``riot`` (manual, PROTEST riot), not an ASSAULT; a weapon is no actor
+   ("a bomb exploded"); arrest verbs need a person as patient ("apprehending trouble"
+   is no arrest) and the ambiguous ones an authority, a passive or a charge; other
+   senses of the lexicon's words are no events (``senses.py``: "struck a deal", "the
+   battle bus", "provide answers", sports reports);
+4. the manual's type rules that depend on flags: cooperative acts in the future
    are AGREE, retreats in the future are CONCEDE;
-4. contexts from sentence cue words, a confidence score, the rule that fired.
+5. contexts from sentence cue words, a confidence score, the rule that fired.
 
 Reporting verbs ("said") are never events.  Nothing here reads the rest of the
 article: what is not attached to the trigger in the parse is not the event's.
@@ -22,13 +31,26 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.extract.events import settings as S
-from newsgraph.extract.events.arguments import arguments_for
+from newsgraph.extract.events.agency import (
+    FORCES,
+    instrument_mode,
+    is_animate,
+    is_inanimate,
+    kind_of,
+    lemma_class,
+    physical,
+)
+from newsgraph.extract.events.arguments import arguments_for, nominal_gerund
+from newsgraph.extract.events.disaster import EXPLOSION_LEMMAS, force_cause, happening_verb, impact_verb
 from newsgraph.extract.events.flags import flags_for
 from newsgraph.extract.events.lexicon import (
+    AUTHORITY_CHECKED,
     CARRIER_VERBS,
     CONTEXT_WORDS,
+    DEFAULT_MODE_BY_MODIFIER,
     DEFAULT_MODE_BY_OBJECT,
     NOUNS,
+    SENSE_CHECKED,
     SPEECH_VERBS,
     STRICT_NOUNS,
     TRANSITIVE_READING,
@@ -36,9 +58,10 @@ from newsgraph.extract.events.lexicon import (
     lookup,
 )
 from newsgraph.extract.events.place import place_for
+from newsgraph.extract.events.senses import cyber_attack, cyber_sentence, no_event
 from newsgraph.extract.events.time import date_and_pending
 from newsgraph.model.document import AnnotatedDocument
-from newsgraph.model.events import EventMention, Span, event_mention_id
+from newsgraph.model.events import DISASTER, ArgumentSpan, EventMention, Span, event_mention_id
 
 __all__ = ["extract_events", "main_event", "trigger_entry"]
 
@@ -52,6 +75,23 @@ _OBLIGATION = frozenset({"must", "should"})
 
 #: Cues that put an event in the future or on a condition ("will", "would", "unless").
 _FUTURE_CUES = frozenset({"will", "would", "'ll", "unless", "if"})
+
+#: Types of an act by protesters, rioters or a mob → the PROTEST mode it is.
+_CROWD_PROTEST: dict[str, str] = {
+    "ASSAULT": "riot",
+    "COERCE": "obstruct",
+    "SANCTION": "obstruct",
+    "REJECT": "demo",
+    "ACCUSE": "demo",
+    "REQUEST": "demo",
+    "THREATEN": "demo",
+}
+
+#: ASSAULT modes that say what was done, not with what: an instrument does not change them.
+_OWN_MODES = frozenset({"abduct", "sexual", "torture", "crowd-control"})
+
+#: The lexicon's event nouns: an act, never a force, when they are a cause.
+_EVENT_NOUNS = frozenset(NOUNS)
 
 #: PLOVER's material-conflict quad (manual, "Quad category: MATERIAL CONFLICT").
 _MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
@@ -116,6 +156,10 @@ def _noun_entry(tok: Token, strict: bool = True) -> tuple[tuple[str, str | None]
     hit = NOUNS.get(lemma)
     if hit is None:
         return None
+    if lemma == "firing" and any(
+        o.dep_ == "pobj" and is_animate(o) for c in tok.children if c.lower_ == "of" for o in c.children
+    ):
+        return None  # "the firing of the manager": a dismissal (WordNet firing.n.03)
     if (
         strict
         and lemma in STRICT_NOUNS
@@ -130,6 +174,8 @@ def trigger_entry(tok: Token) -> tuple[tuple[str, str | None], str] | None:
     if tok.ent_type_ and tok.ent_type_ not in ("EVENT",):
         return None  # part of a name ("Strike Force", "Attack Records")
     lemma = tok.lemma_.lower()
+    if nominal_gerund(tok) and tok.lower_ in NOUNS and not lookup(lemma, "VERB", _particle(tok)):
+        return (NOUNS[tok.lower_], f"noun:{tok.lower_}")  # "in police firing"
     if tok.pos_ == "VERB":
         if lemma in SPEECH_VERBS and lemma not in VERBS:
             # "X said Y must do Z" states a demand: REQUEST (manual: requests, demands, orders).
@@ -146,15 +192,169 @@ def trigger_entry(tok: Token) -> tuple[tuple[str, str | None], str] | None:
             return None  # the carried noun is the trigger
         if tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ == "compound"):
             return None  # "the wounded soldiers", "armed men"
-        hit = lookup(lemma, "VERB", _particle(tok))
-        if hit and lemma in TRANSITIVE_READING and any(c.dep_ == "dobj" for c in tok.children):
+        for c in tok.children:
+            hit = DEFAULT_MODE_BY_MODIFIER.get((lemma, c.lemma_.lower())) if c.i < tok.i else None
+            if hit:
+                return hit, f"verb+modifier:{c.lower_}-{lemma}"
+        particle = _particle(tok)
+        hit = lookup(lemma, "VERB", particle)
+        if hit and lemma in TRANSITIVE_READING and any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
             hit = TRANSITIVE_READING[lemma]
+        key = f"{lemma}_{particle}" if particle and f"{lemma}_{particle}" in VERBS else lemma
+        if hit and hit == ("COERCE", "arrest") and not _arrest_sense(tok, key):
+            return None
         if hit:
             return hit, f"verb:{lemma}"
         return None
     if tok.pos_ in ("NOUN", "PROPN"):
         return _noun_entry(tok)
     return None
+
+
+def _patients(tok: Token) -> list[Token]:
+    out = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not out and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        out = [tok.head]  # "the men arrested on Monday"
+    return out
+
+
+def _arrest_sense(tok: Token, key: str) -> bool:
+    """True when an arrest verb is used of people (``SENSE_CHECKED``, ``AUTHORITY_CHECKED``
+    in the lexicon): "arrested 12 protesters", not "apprehending trouble", "booked a
+    table", "arrest the decline"."""
+    patients = _patients(tok)
+    if patients and all(is_inanimate(p) for p in patients):
+        return False
+    if not patients and key in SENSE_CHECKED:
+        return False
+    if key in AUTHORITY_CHECKED:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        by_authority = any(c.dep_ in ("nsubj", "agent") and kind_of(
+            next((o for o in c.children if o.dep_ == "pobj"), c) if c.dep_ == "agent" else c
+        ) == "authority" for c in tok.children)
+        charged = any(c.dep_ == "prep" and c.lower_ in ("for", "under") for c in tok.children)
+        return passive or by_authority or charged
+    return True
+
+
+def _disaster_verb(tok: Token) -> tuple[tuple[str, str | None], str] | None:
+    """A verb outside the lexicon whose subject (or passive agent) is a force and which
+    reports its impact: "an earthquake rocked the island", "floods hit the region",
+    "a fire broke out" (``disaster.IMPACT_VERBS``)."""
+    if tok.pos_ != "VERB" or tok.dep_ == "amod" or tok.ent_type_:
+        return None
+    patients = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if patients and all(is_inanimate(p) and p.ent_type_ not in ("GPE", "LOC", "FAC")
+                        and not physical(p) for p in patients):
+        return None  # "profitability has been hit by a fall", "tragedy struck the production"
+    if not patients and not happening_verb(tok.lemma_.lower()):
+        return None
+    causes = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+    causes += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    for c in causes:
+        if c.lemma_.lower() in NOUNS:
+            continue
+        cls = kind_of(c)
+        if cls in FORCES and impact_verb(tok.lemma_.lower()):
+            return (DISASTER, cls), f"verb:{tok.lemma_.lower()}+force:{c.lemma_.lower()}"
+    return None
+
+
+def _clause_disaster(tok: Token) -> str | None:
+    """The DISASTER mode of a "when"/"after" clause under ``tok`` whose subject is a force
+    or a thing that burst ("killed when a chemical plant exploded", "injured after an
+    earthquake rocked the island"), else None."""
+    for c in tok.children:
+        if c.dep_ != "advcl" or c.pos_ != "VERB":
+            continue
+        for s in c.children:
+            if s.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            cls = kind_of(s)
+            if cls in FORCES and (impact_verb(c.lemma_.lower()) or c.lemma_.lower() in VERBS):
+                return cls
+            if cls == "matter" and c.lemma_.lower() in EXPLOSION_LEMMAS:
+                return "accident"
+    return None
+
+
+def _named_illness(tok: Token) -> str | None:
+    """A noun trigger whose compound with its modifier is a force in WordNet ("food
+    poisoning" is an illness, not an ASSAULT with poison)."""
+    if tok.pos_ != "NOUN":
+        return None
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
+            cls = lemma_class(f"{c.lemma_.lower()}_{tok.lemma_.lower()}")
+            if cls in FORCES:
+                return cls
+    return None
+
+
+def _head(tok: Token, arg: ArgumentSpan) -> Token | None:
+    span = tok.doc.char_span(arg.start, arg.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _who_acted(
+    tok: Token,
+    ev_type: str,
+    mode: str | None,
+    rule: str,
+    actors: list[ArgumentSpan],
+    head_disaster: str | None = None,
+) -> tuple[str, str | None, str, list[ArgumentSpan]]:
+    """The type, mode, rule and actors once we know who acted (module docstring, step 3).
+
+    ``head_disaster``: the DISASTER mode of the clause this one hangs from, if any ("a
+    cylinder exploded, killing four": the killing is the explosion's).
+    """
+    heads = [(a, _head(tok, a)) for a in actors]
+    kinds = [(a, kind_of(h) if h is not None else None) for a, h in heads]
+    if ev_type != DISASTER:
+        animate = any(k in ("crowd", "authority", "agent") for _a, k in kinds)
+        use_preps = ev_type in _MATERIAL_CONFLICT and not animate
+        cause = force_cause(tok, [h for _a, h in heads if h is not None], _EVENT_NOUNS, use_preps)
+        if cause is not None and cause[0] == "disease" and cyber_sentence(tok.sent):
+            cause = None  # a computer virus
+        clause = _clause_disaster(tok) if use_preps else None
+        illness = _named_illness(tok)
+        # A thing that is no weapon does not assault: "struck by a bulk carrier".
+        thing = ev_type == "ASSAULT" and not animate and any(
+            k == "matter" and a.role in ("nsubj", "agent") for a, k in kinds
+        )
+        if cause is not None:
+            ev_type, mode, rule = DISASTER, cause[0], f"{rule}+{cause[1]}→DISASTER"
+        elif head_disaster and ev_type == "ASSAULT" and not animate:
+            ev_type, mode, rule = DISASTER, head_disaster, rule + "+clause→DISASTER"
+        elif clause:
+            ev_type, mode, rule = DISASTER, clause, rule + "+when-clause→DISASTER"
+        elif illness:
+            ev_type, mode, rule = DISASTER, illness, rule + "+illness→DISASTER"
+        elif thing:
+            ev_type, mode, rule = DISASTER, "accident", rule + "+thing→DISASTER"
+    if ev_type == DISASTER:
+        return ev_type, mode, rule, [a for a, k in kinds if k not in FORCES and k not in ("weapon", "matter")]
+    actors = [a for a, k in kinds if k != "weapon"]  # the instrument, not the actor
+    if ev_type == "ASSAULT" and mode not in _OWN_MODES:
+        named = instrument_mode(tok, [h for _a, h in heads if h is not None])
+        if named and named != mode:
+            mode, rule = named, f"{rule}+instrument→{named}"
+    if ev_type == "ASSAULT" and mode in (None, "targeted"):
+        # "killed in police firing": the means the actor came from says how.
+        for a in actors:
+            means = NOUNS.get(a.role[4:].split("+")[0]) if a.role.startswith("via_") else None
+            if means and means[0] == "ASSAULT" and means[1]:
+                mode, rule = means[1], f"{rule}+means:{a.role[4:].split('+')[0]}"
+                break
+    if any(k == "crowd" for _a, k in kinds) and ev_type in _CROWD_PROTEST:
+        # What protesters, rioters or a mob do together is their protest (manual, PROTEST:
+        # "dissent collectively, publicly show negative feelings"): violence is a riot,
+        # even against police ("clashes between police and protesters"), coercion an
+        # obstruction, words a demonstration.
+        new_mode = _CROWD_PROTEST[ev_type]
+        ev_type, mode, rule = "PROTEST", new_mode, f"{rule}+crowd→PROTEST {new_mode}"
+    return ev_type, mode, rule, actors
 
 
 def _contexts(sent: Any) -> list[str]:
@@ -187,12 +387,31 @@ def extract_events(adoc: AnnotatedDocument) -> list[EventMention]:
     doc_id = adoc.document.id
     published = adoc.document.published
     out: list[EventMention] = []
+    disasters: dict[int, str | None] = {}  # token index of a DISASTER trigger → its mode
     for tok in doc:
-        found = trigger_entry(tok)
+        found = trigger_entry(tok) or _disaster_verb(tok)
         if found is None:
             continue
         (ev_type, mode), rule = found
         actors, targets = arguments_for(tok, ev_type)
+        clause_head = tok.head.i if tok.dep_ in ("advcl", "conj", "xcomp") else None
+        ev_type, mode, rule, actors = _who_acted(tok, ev_type, mode, rule, actors, disasters.get(clause_head))
+        if ev_type != DISASTER and no_event(
+            tok, ev_type, [h for h in (_head(tok, a) for a in actors) if h], _EVENT_NOUNS,
+            [h for h in (_head(tok, t) for t in targets) if h],
+        ):
+            continue
+        actor_heads = [h for h in (_head(tok, a) for a in actors) if h]
+        target_heads = [h for h in (_head(tok, t) for t in targets) if h]
+        if ev_type == "ASSAULT" and cyber_attack(tok, actor_heads, target_heads):
+            # Attacks on computers, sites and mail are the manual's COERCE "cyber".
+            ev_type, mode, rule = "COERCE", "cyber", rule + "+computers→COERCE cyber"
+        if ev_type == DISASTER:
+            disasters[tok.i] = mode
+        if rule.startswith("verb+object:"):
+            # The idiom's own object is no recipient ("taken into custody").
+            obj = rule.split(" ")[1]
+            targets = [t for t in targets if t.text.lower().split()[-1] not in (obj, obj + "s")]
         target_heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         place = place_for(tok, target_heads)
         date, date_pending = date_and_pending(tok, published)
@@ -205,9 +424,13 @@ def extract_events(adoc: AnnotatedDocument) -> list[EventMention]:
                 ev_type, mode, rule = "AGREE", None, rule + "+future→AGREE"
             elif ev_type == "RETREAT":
                 ev_type, mode, rule = "CONCEDE", None, rule + "+future→CONCEDE"
-            elif ev_type in _MATERIAL_CONFLICT and (cues & {"would", "unless", "if"} or flags.reported_via):
+            elif ev_type in _MATERIAL_CONFLICT and tok.pos_ == "VERB" and (
+                cues & {"would", "unless", "if"} or flags.reported_via
+            ):
                 # A material-conflict act announced for the future or on a condition is
-                # a threat (manual, "Auxiliary modes": THREATEN ≈ ASSAULT + hypothetical).
+                # a threat (manual, "Auxiliary modes": THREATEN ≈ ASSAULT + hypothetical);
+                # a noun is not announced ("will not tolerate attacks such as last
+                # Friday's bombing" names past attacks).
                 ev_type, mode, rule = "THREATEN", _THREAT_MODE.get(ev_type), rule + "+future→THREATEN"
         sent = tok.sent
         conf = S.BASE_CONFIDENCE + (S.VERB_BONUS if tok.pos_ == "VERB" else 0.0)

@@ -20,6 +20,13 @@ Manual rules encoded here, not in code:
 - Captures in conflict are ASSAULT ``abduct``; arrests and detentions COERCE ``arrest``.
 - Raised alert levels, deployments and exercises are MOBILIZE.
 - Future cooperative acts are AGREE; future retreats are CONCEDE (see ``extract.py``).
+- Police wording the manual's definitions name and the CASE-2021/ACLED snippets use
+  (issue 13): "lathi charge", "baton charge", tear gas and water cannon are ASSAULT
+  ``crowd-control`` (the manual lists "lathi charges"); "police firing" is ASSAULT
+  ``firearms``; "booked", "picked up", "taken into custody", "remanded" are COERCE
+  ``arrest`` — with the sense checks of ``SENSE_CHECKED`` / ``AUTHORITY_CHECKED``
+  (WordNet's "book": record a charge in a police register).  Which words are other
+  senses, and who may act, is decided in ``senses.py`` and ``agency.py``, not here.
 """
 
 from __future__ import annotations
@@ -223,6 +230,11 @@ VERBS: dict[str, Entry] = {
     "capture": ("COERCE", "arrest"),
     "nab": ("COERCE", "arrest"),
     "round_up": ("COERCE", "arrest"),
+    # Police wording for arrests (WordNet: "book" — record a charge in a police register;
+    # "pick up" — take into custody); both need a person as patient (``SENSE_CHECKED``).
+    "book": ("COERCE", "arrest"),
+    "pick_up": ("COERCE", "arrest"),
+    "remand": ("COERCE", "arrest"),
     "raid": ("COERCE", "seize"),
     "seize": ("COERCE", "seize"),
     "confiscate": ("COERCE", "seize"),
@@ -266,6 +278,7 @@ VERBS: dict[str, Entry] = {
     "beat": ("ASSAULT", "beat"),
     "torture": ("ASSAULT", "torture"),
     "rape": ("ASSAULT", "sexual"),
+    "molest": ("ASSAULT", "sexual"),
     "abduct": ("ASSAULT", "abduct"),
     "kidnap": ("ASSAULT", "abduct"),
     "hijack": ("ASSAULT", "abduct"),
@@ -292,6 +305,9 @@ VERBS: dict[str, Entry] = {
     "overrun": ("ASSAULT", None),
     "loot": ("ASSAULT", "destroy"),
     "tear_gas": ("ASSAULT", "crowd-control"),
+    "teargas": ("ASSAULT", "crowd-control"),
+    # ASSAULT primitive: "rocks" among the manual's primitive weapons (stone pelting).
+    "pelt": ("ASSAULT", "primitive"),
     "abuse": ("ASSAULT", "beat"),
 }
 
@@ -410,6 +426,20 @@ NOUNS: dict[str, Entry] = {
     "massacre": ("ASSAULT", "targeted"),
     "shooting": ("ASSAULT", "firearms"),
     "gunfire": ("ASSAULT", "firearms"),
+    # "police firing", "killed in firing by police": the noun of shooting (WordNet
+    # firing.n.02, "the act of discharging a gun"); its dismissal sense is checked.
+    "firing": ("ASSAULT", "firearms"),
+    # The manual's crowd-control weapons and tactics: "tear gas, water cannons, firing
+    # weapons in the air, lathi charges".
+    "lathi charge": ("ASSAULT", "crowd-control"),
+    "lathi-charge": ("ASSAULT", "crowd-control"),
+    "baton charge": ("ASSAULT", "crowd-control"),
+    "tear gas": ("ASSAULT", "crowd-control"),
+    "teargas": ("ASSAULT", "crowd-control"),
+    "water cannon": ("ASSAULT", "crowd-control"),
+    "pelting": ("ASSAULT", "primitive"),
+    "sexual assault": ("ASSAULT", "sexual"),
+    "sexual violence": ("ASSAULT", "sexual"),
     "bombing": ("ASSAULT", "explosives"),
     "explosion": ("ASSAULT", "explosives"),
     "blast": ("ASSAULT", "explosives"),
@@ -622,7 +652,19 @@ DEFAULT_MODE_BY_OBJECT: dict[tuple[str, str], Entry] = {
     ("suspend", "tie"): ("SANCTION", "discontinue"),
     ("suspend", "relation"): ("SANCTION", "discontinue"),
     ("suspend", "delivery"): ("SANCTION", "withdraw"),
+    ("suspend", "payment"): ("SANCTION", "discontinue"),
+    ("suspend", "trade"): ("SANCTION", "discontinue"),
+    ("suspend", "import"): ("SANCTION", "discontinue"),
+    ("suspend", "export"): ("SANCTION", "discontinue"),
+    # Amnesties and pardons are CONCEDE (manual, CONCEDE ambiguities), whoever grants them.
+    ("grant", "amnesty"): ("CONCEDE", None),
+    ("grant", "pardon"): ("CONCEDE", None),
     ("free", "hostage"): ("AID", None),
+    # Custody is detention (COERCE arrest): "taken into custody", "remanded in custody".
+    ("take", "custody"): ("COERCE", "arrest"),
+    ("remand", "custody"): ("COERCE", "arrest"),
+    ("hold", "custody"): ("COERCE", "arrest"),
+    ("place", "arrest"): ("COERCE", "arrest"),
     ("release", "hostage"): ("RETREAT", "release"),
     ("release", "prisoner"): ("RETREAT", "release"),
 }
@@ -640,6 +682,25 @@ TRANSITIVE_READING: dict[str, Entry | None] = {
     "protest": ("ACCUSE", "disapprove"),
 }
 __all__.append("TRANSITIVE_READING")
+
+#: Verbs whose reading depends on a modifier hyphenated before them: "lathi-charged",
+#: "baton-charged" (manual, ASSAULT crowd-control: "lathi charges").  (verb, modifier).
+DEFAULT_MODE_BY_MODIFIER: dict[tuple[str, str], Entry] = {
+    ("charge", "lathi"): ("ASSAULT", "crowd-control"),
+    ("charge", "baton"): ("ASSAULT", "crowd-control"),
+    ("assault", "sexually"): ("ASSAULT", "sexual"),  # manual, ASSAULT sexual: "sexual violence"
+}
+
+#: Arrest verbs are arrests only when done to people ("apprehended the suspect", not
+#: "apprehending trouble"; "picked up three youths", not "picked up the phone"): every
+#: verb of COERCE ``arrest`` needs a person, a group or a number of them as patient
+#: when it has one.  These, ambiguous even then ("booked a table", "the bus picked up
+#: passengers", "apprehend" = understand or fear), also need a patient, and an
+#: authority as actor, a passive, or a "for"/"under" phrase (``AUTHORITY_CHECKED``:
+#: "booked for rioting", "picked up by the police").
+SENSE_CHECKED: frozenset[str] = frozenset({"book", "pick_up", "apprehend", "nab", "capture"})
+AUTHORITY_CHECKED: frozenset[str] = frozenset({"book", "pick_up"})
+__all__ += ["AUTHORITY_CHECKED", "DEFAULT_MODE_BY_MODIFIER", "SENSE_CHECKED"]
 
 
 def lookup(lemma: str, pos: str, particle: str | None = None) -> Entry | None:

@@ -1,0 +1,255 @@
+"""Hand-judged event typing on general news: ``newsgraph bench events judged``.
+
+The sample: every ``BBC_STRIDE``-th BBC News article (sorted paths, all five sections)
+and every ``REUTERS_STRIDE``-th Reuters-21578 story with a body of at least 20 words
+among the first ``REUTERS_FIRST`` (written as ``title\\n\\nbody`` text files, so their
+bytes and content hashes are the same on every run), ingested through the whole
+pipeline (``newsgraph.pipeline.ingest``) into a fresh store — or the store given
+with ``--db``.
+
+The judgements (``data/event_types_judged.jsonl``, rubric beside it in
+``event_types_judged.md``) are keyed by the document's id (its content hash), the
+trigger's offsets and the type the code gave: ``judgement`` is ``right`` (the type is
+right for what the evidence sentence reports), ``wrong-type`` (an event, but of
+another type; ``should`` says which, or NONE-PLOVER), or ``no-event`` (no event
+happened, was planned or was reported: a sense error, a sport result, a market
+move).  A short reason, never article text.
+
+Printed: precision per type and overall over the judged events the current code
+still produces (micro over the sample, and weighted by each type's share of all
+events in the ingest, since the sample is stratified), with n; how many events are
+new since the ingest the sample was drawn from (``data/event_types_population.tsv``:
+its event ids and offsets) and not judged — a new type at a judged trigger counts as
+new — and how many judgements concern events the code no longer produces.
+``--show-unjudged N`` prints N new unjudged events (else N never-sampled ones) with
+their evidence for judging; ``--sample N`` draws a seeded stratified sample of N
+unjudged events (every type present gets at least ``MIN_PER_TYPE``).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import tempfile
+from collections import Counter, defaultdict
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+from newsgraph.bench import shared_dir
+from newsgraph.model.events import EVENT_TYPES, PLOVER_TYPES
+
+__all__ = ["JUDGED", "load_judgements", "run"]
+
+JUDGED = Path(__file__).parent / "data" / "event_types_judged.jsonl"
+#: Every event of the ingest the first sample was drawn from: an event outside it is new
+#: since (the code changed), and every new event must be judged for the audit to hold.
+POPULATION = Path(__file__).parent / "data" / "event_types_population.tsv"
+CORPORA = shared_dir() / "data" / "corpora"
+
+BBC_STRIDE = 4  # 2,225 articles → 557
+REUTERS_FIRST = 3000
+REUTERS_STRIDE = 5  # → 600 stories
+SEED = 13
+MIN_PER_TYPE = 8
+
+Key = tuple[str, int, int, str]
+
+
+def _bbc_paths() -> list[Path]:
+    root = CORPORA / "bbc-news"
+    files = sorted(p for p in root.glob("*/*.txt"))
+    return files[::BBC_STRIDE]
+
+
+def _reuters_files(folder: Path) -> list[Path]:
+    """Every ``REUTERS_STRIDE``-th Reuters story (body ≥ 20 words) of the first ``REUTERS_FIRST``."""
+    stories: list[tuple[str, str]] = []
+    for sgm in sorted((CORPORA / "reuters21578").glob("reut2-*.sgm")):
+        raw = sgm.read_bytes().decode("latin-1")
+        for story in re.findall(r"<REUTERS.*?</REUTERS>", raw, flags=re.S):
+            body = re.search(r"<BODY>(.*?)</BODY>", story, flags=re.S)
+            if not body or len(body.group(1).split()) < 20:
+                continue
+            title = re.search(r"<TITLE>(.*?)</TITLE>", story, flags=re.S)
+            text = unescape(body.group(1)).replace("\x03", "").strip()
+            text = re.sub(r"\s*Reuter\s*$", "", text)
+            stories.append((unescape(title.group(1)).strip() if title else "", text))
+            if len(stories) >= REUTERS_FIRST:
+                break
+        if len(stories) >= REUTERS_FIRST:
+            break
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for k, (title, text) in enumerate(stories[::REUTERS_STRIDE]):
+        p = folder / f"reuters-{k:04d}.txt"
+        p.write_text(f"{title}\n\n{text}\n", encoding="utf-8")
+        out.append(p)
+    return out
+
+
+def _ingest(db: Path) -> None:
+    from newsgraph.pipeline import ingest
+    from newsgraph.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = [*map(str, _bbc_paths()), *map(str, _reuters_files(Path(tmp) / "reuters"))]
+        print(f"ingesting {len(paths)} articles into {db} (whole pipeline)…", flush=True)
+        with Store(db) as store:
+            report = ingest(paths, store)
+        print(f"ingested {len(report.ingested)}, present {len(report.present)}, failed {len(report.failed)}")
+
+
+def current_events(db: Path) -> list[dict[str, Any]]:
+    """Every event mention in the store with its document's source and evidence."""
+    from newsgraph.store import Store
+
+    out = []
+    with Store(db, readonly=True) as store:
+        for doc in store.iter_documents():
+            source = "reuters" if "reuters-" in doc["path"] else "bbc"
+            for m in store.facts(doc["id"])["event_mentions"]:
+                out.append({"doc": doc["id"], "source": source, "start": m["trigger"]["start"],
+                            "end": m["trigger"]["end"], "type": m["type"], "mode": m["mode"],
+                            "trigger": m["trigger"]["text"], "sentence": m["sentence"]["text"],
+                            "actors": [a["text"] for a in m["actors"]],
+                            "targets": [a["text"] for a in m["targets"]], "rule": m["rule"]})
+    return out
+
+
+def _key(rec: dict[str, Any]) -> Key:
+    return rec["doc"], int(rec["start"]), int(rec["end"]), rec["type"]
+
+
+def load_judgements(path: Path = JUDGED) -> dict[Key, dict[str, Any]]:
+    if not path.exists():
+        return {}
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            out[_key(rec)] = rec
+    return out
+
+
+def load_population(path: Path = POPULATION) -> set[Key]:
+    if not path.exists():
+        return set()
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            d, start, end, t = line.split("\t")
+            out.add((d, int(start), int(end), t))
+    return out
+
+
+def stratified(events: list[dict[str, Any]], n: int, seed: int = SEED) -> list[dict[str, Any]]:
+    """A seeded sample of ``n`` events: every type gets at least ``MIN_PER_TYPE`` (or all
+    it has), the rest in proportion to each type's share."""
+    rng = random.Random(seed)
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for e in sorted(events, key=_key):
+        by_type[e["type"]].append(e)
+    total = len(events)
+    quota = {t: min(len(v), max(MIN_PER_TYPE, round(n * len(v) / total))) for t, v in by_type.items()}
+    while sum(quota.values()) > n:  # trim the biggest strata first
+        t = max(quota, key=lambda x: (quota[x] - MIN_PER_TYPE, quota[x]))
+        quota[t] -= 1
+    out = []
+    for t in sorted(by_type):
+        out.extend(rng.sample(by_type[t], quota[t]))
+    return out
+
+
+def _print_for_judging(events: list[dict[str, Any]]) -> None:
+    for e in events:
+        print(json.dumps({k: e[k] for k in ("doc", "start", "end", "type", "mode", "trigger", "actors",
+                                            "targets", "rule", "sentence")}, ensure_ascii=False))
+
+
+def report(events: list[dict[str, Any]], judged: dict[Key, dict[str, Any]],
+           population: set[Key] | None = None) -> dict[str, Any]:
+    """Precision per type and overall over the judged events the code still produces;
+    with the sampled ``population``, how many events are new since and not judged."""
+    share = Counter(e["type"] for e in events)
+    seen = [judged[_key(e)] for e in events if _key(e) in judged]
+    right: Counter[str] = Counter()
+    n: Counter[str] = Counter()
+    for j in seen:
+        n[j["type"]] += 1
+        right[j["type"]] += j["judgement"] == "right"
+    unjudged = [e for e in events if _key(e) not in judged]
+    stale = len(judged) - len(seen)
+    new = [e for e in events if population and _key(e) not in population]
+    new_unjudged = [e for e in new if _key(e) not in judged]
+
+    def weighted(types: list[str]) -> float:
+        tot = sum(share[t] for t in types if n[t])
+        return sum(share[t] * right[t] / n[t] for t in types if n[t]) / tot if tot else 0.0
+
+    plover = [t for t in PLOVER_TYPES if n[t]]
+    res = {
+        "events": len(events),
+        "judged": len(seen),
+        "unjudged": len(unjudged),
+        "stale_judgements": stale,
+        "per_type": {t: {"n": n[t], "precision": right[t] / n[t], "share": share[t]}
+                     for t in EVENT_TYPES if n[t]},
+        "plover_micro": sum(right[t] for t in plover) / max(1, sum(n[t] for t in plover)),
+        "plover_weighted": weighted(plover),
+        "all_micro": sum(right.values()) / max(1, sum(n.values())),
+        "all_weighted": weighted(list(EVENT_TYPES)),
+        "plover_n": sum(n[t] for t in plover),
+        "new_since_sample": len(new),
+        "new_unjudged": len(new_unjudged),
+    }
+    print(f"\n== Hand-judged event types on BBC News + Reuters-21578 ({res['events']} event mentions in "
+          f"the ingest; {res['judged']} judged; rubric in {JUDGED.with_suffix('.md').name})")
+    print(f"{'type':10} {'judged':>6} {'right':>6} {'precision':>9} {'events':>7}")
+    for t in EVENT_TYPES:
+        if n[t] or share[t]:
+            prec = f"{right[t] / n[t]:9.3f}" if n[t] else f"{'-':>9}"
+            print(f"{t:10} {n[t]:6d} {right[t]:6d} {prec} {share[t]:7d}")
+    print(f"PLOVER types: precision {res['plover_micro']:.3f} over the sample (n={res['plover_n']}), "
+          f"{res['plover_weighted']:.3f} weighted by type share (target ≥ 0.85)")
+    print(f"all types with DISASTER: {res['all_micro']:.3f} over the sample (n={res['judged']}), "
+          f"{res['all_weighted']:.3f} weighted")
+    if population:
+        by_type = dict(Counter(e["type"] for e in new_unjudged).most_common())
+        print(f"events new since the sampled ingest (the code changed): {len(new)}, of which not judged: "
+              f"{len(new_unjudged)} (by type: {by_type})")
+    print(f"events no judgement covers (never sampled, or new): {res['unjudged']}; judgements of events "
+          f"the code no longer produces: {stale}")
+    return res
+
+
+def run(db: str | None = None, show_unjudged: int = 0, sample: int = 0) -> dict[str, Any]:
+    if not (CORPORA / "bbc-news").is_dir() or not (CORPORA / "reuters21578").is_dir():
+        print(f"\n[skip] BBC News or Reuters-21578 not found under {CORPORA}")
+        return {"skipped": True}
+    if db is None:
+        tmp = tempfile.mkdtemp(prefix="newsgraph-judged-")
+        path = Path(tmp) / "judged.db"
+        _ingest(path)
+    else:
+        path = Path(db)
+        if not path.exists():
+            _ingest(path)
+    events = current_events(path)
+    judged = load_judgements()
+    population = load_population()
+    res = report(events, judged, population)
+    unjudged = [e for e in events if _key(e) not in judged]
+    new_unjudged = [e for e in unjudged if population and _key(e) not in population]
+    if show_unjudged and new_unjudged:
+        print(f"\n-- {min(show_unjudged, len(new_unjudged))} events new since the sample and not judged:")
+        _print_for_judging(new_unjudged[:show_unjudged])
+        return res
+    if sample:
+        print(f"\n-- a stratified sample of {sample} unjudged events (seed {SEED}), one JSON per line:")
+        _print_for_judging(stratified(unjudged, sample))
+    elif show_unjudged:
+        print(f"\n-- {min(show_unjudged, len(unjudged))} unjudged events, one JSON per line:")
+        _print_for_judging(stratified(unjudged, show_unjudged) if len(unjudged) > show_unjudged else unjudged)
+    return res

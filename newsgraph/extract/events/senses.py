@@ -1,0 +1,526 @@
+"""Word senses that report no PLOVER event, decided from the parse, WordNet and the manual.
+
+General news uses the lexicon's words in other senses all the time: "struck a deal",
+"beat Wales 2-0", "the battle bus", "its results would meet forecasts", "provide
+answers".  ``no_event(...)`` says why a trigger is not an event, or None:
+
+- **compound modifier**: an event noun that only modifies another noun ("battle
+  bus", "torture evidence", "asylum seekers") names a kind of thing, not an event —
+  unless that noun is itself an event in WordNet ("rape incidents");
+- **recipient required**: the manual says AID, COOPERATE and SANCTION require a
+  recipient ("Requires recipient: Yes"); a verb of those types with nobody as
+  recipient (object, dative, "to/for/with/on" object) is another sense ("provide
+  answers", "fund redundancy payments", "halt production");
+- **inanimate actor**: verbal and cooperative acts (AGREE … THREATEN, AID, COOPERATE,
+  RETREAT) are done by people and organisations; an actor WordNet knows as a thing or
+  an abstraction ("its results would meet forecasts", "the vehicles pose questions")
+  is another sense;
+- **abstract target**: an ASSAULT verb whose object is an abstraction that is no
+  group ("struck a deal", "beat expectations", "attacked the government's failure")
+  is a figure of speech; groups ("the convoy", "the crowd") and physical things can be
+  assaulted;
+- **human patient**: releasing, freeing and withdrawing are RETREAT (manual: "release
+  captives", "withdraw forces"), meeting, visiting, hosting and contacting CONSULT,
+  only when done to people, organisations or places ("released a film", "withdraw
+  these regulations", "meet forecasts" are other senses);
+- **no participant**: a noun of a verbal or cooperative type with neither actor nor
+  recipient in its sentence names the kind of act, not an act ("the threat of
+  inflation", "domestic demand", "the negotiations are not going to prosper"); and
+  SUPPORT, AGREE, CONCEDE verbs with no actor at all ("mortgages approved",
+  "supporting the dollar") are other senses;
+- **not a demand, not a threat**: a request verb whose clause is a question or a
+  statement ("asked how police were supposed to…", "insisted he grounded the ball"),
+  a "should" said of oneself or of what is ("we should cut", "Britain should be a
+  haven"), a warning that is a forecast ("warned that developers still had to
+  learn": no one warned, nothing threatened) are no REQUEST or THREATEN;
+- **no armed force, nothing rejected, nothing burst**: MOBILIZE is "military or
+  police moves" (manual), so an armed force or a weapon must act or be moved ("deploy
+  a fleet of test cars", "reinforces the impression" are not); a REJECT verb with
+  nothing rejected is a decrease ("the load factor declined"); an explosion of
+  something that is no physical thing is growth ("traffic explosion");
+- **everyday senses** told apart by their complements (``_other_sense``): "offer" a
+  product, "order" planes, "sign up" or "sign" a player, "talk" to nobody, "charge"
+  fees or "blame" weak demand (an accusation is of someone), "examine" notes,
+  "demonstrate that…", "quit the show" (a resignation is from an office or a body);
+- **sport**: a sentence with a word whose first sense is an athletic contest, a
+  sport, an athlete or a player (WordNet anchors in ``SPORT_ANCHORS``), or two words
+  whose second sense is, reports a game, not a political event ("beat Wales", "shot
+  wide", "the teams we have beaten"); so does every sentence of a document with
+  ``SPORT_DOC_WORDS`` distinct such words (a match report: "beat", "booked",
+  "conceded" there are the game's words);
+- **a price, a question, no comment**: "the rates they charge", "asked adults the
+  same question", "declined to comment", "talking to reporters", "admitted he was
+  devastated"; a REQUEST noun needs someone asking ("demands on government funds");
+- **a video game**: an assault in a sentence about a video game (WordNet
+  ``video_game.n.01``: "shoot Ewoks", "seize strategic waypoints");
+
+WordNet (``newsgraph/nlp/wordnet.py``) anchors are named as NLTK names synsets.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from newsgraph.extract.events.agency import FORCES, armed, is_animate, is_inanimate, kind_of, physical
+from newsgraph.extract.events.lexicon import DEFAULT_MODE_BY_OBJECT, NOUNS, SPEECH_VERBS
+from newsgraph.nlp.wordnet import wordnet
+
+__all__ = ["CYBER_ANCHORS", "RECIPIENT_TYPES", "SPORT_ANCHORS", "cyber_attack", "cyber_sentence", "no_event"]
+
+Token = Any
+
+#: Types whose recipient the manual requires ("Requires recipient: Yes").
+RECIPIENT_TYPES: frozenset[str] = frozenset({"AID", "COOPERATE", "SANCTION"})
+
+#: Types done by someone: an actor that is a thing or an abstraction is another sense.
+_ACTED_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+                          "REQUEST", "ACCUSE", "REJECT", "THREATEN", "COERCE", "MOBILIZE", "SANCTION"})
+
+#: Senses that make a sentence a sports report.
+SPORT_ANCHORS: tuple[str, ...] = (
+    "sport.n.01",
+    "athletic_contest.n.01",
+    "athlete.n.01",
+    "player.n.01",
+    "match.n.02",
+    "game.n.02",
+    "tournament.n.01",
+    "referee.n.01",
+)
+SPORT_SENSES = 2
+#: Of those, the contests themselves (no person).
+SPORT_EVENTS: tuple[str, ...] = ("sport.n.01", "athletic_contest.n.01", "match.n.02", "game.n.02",
+                                 "tournament.n.01")
+
+#: Prepositions naming the recipient of each recipient-requiring type ("aid to X",
+#: "cooperate with X", "sanctions on X"): "trade on the NYMEX" names a market, not a partner.
+_RECIPIENT_PREPS: dict[str, frozenset[str]] = {
+    "AID": frozenset({"to", "for"}),
+    "COOPERATE": frozenset({"with", "to"}),
+    "SANCTION": frozenset({"on", "against", "from", "to", "with"}),
+}
+
+
+@lru_cache(maxsize=1)
+def _synsets(names: tuple[str, ...]) -> frozenset[str]:
+    wn = wordnet()
+    return frozenset(s for s in (wn.synset(n) for n in names) if s) if wn else frozenset()
+
+
+@lru_cache(maxsize=50_000)
+def _sporty(lemma: str) -> int:
+    """2 when the noun's first sense is a sport word, 1 when its second is, else 0."""
+    wn = wordnet()
+    anchors = _synsets(SPORT_ANCHORS)
+    if wn is None or not anchors:
+        return 0
+    for k, s in enumerate(wn.sense_ids(lemma, "n", SPORT_SENSES)[:SPORT_SENSES]):
+        if wn.ancestors(s) & anchors:
+            return 2 - k
+    return 0
+
+
+@lru_cache(maxsize=50_000)
+def _abstract(lemma: str) -> bool:
+    """The noun's first sense is an abstraction and no group."""
+    wn = wordnet()
+    if wn is None:
+        return False
+    senses = wn.sense_ids(lemma, "n", 1)[:1]
+    if not senses:
+        return False
+    ups = wn.ancestors(senses[0])
+    return bool(ups & _synsets(("abstraction.n.06",))) and not ups & _synsets(
+        ("group.n.01", "physical_entity.n.01")
+    )
+
+
+@lru_cache(maxsize=20_000)
+def _event_lemma(lemma: str) -> bool:
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    return bool(senses and wn.ancestors(senses[0]) & _synsets(("event.n.01",)))
+
+
+@lru_cache(maxsize=20_000)
+def _message(lemma: str) -> bool:
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    return bool(senses and wn.ancestors(senses[0]) & _synsets(("communication.n.02",)))
+
+
+#: What one declines when one "declines to comment" (the lexicon's speech verbs do too).
+_COMMENT = frozenset({"comment", "elaborate", "discuss", "specify", "disclose", "detail", "speculate",
+                      "give", "identify", "name", "answer"})
+
+
+@lru_cache(maxsize=20_000)
+def _stating(lemma: str) -> bool:
+    return lemma in SPEECH_VERBS
+
+
+@lru_cache(maxsize=20_000)
+def _press(lemma: str) -> bool:
+    """Reporters and the press: talking to them is a statement."""
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    anchors = _synsets(("newsman.n.01", "press.n.02", "journalist.n.01"))
+    return bool(senses and wn.ancestors(senses[0]) & anchors)
+
+
+@lru_cache(maxsize=20_000)
+def _artifact(lemma: str) -> bool:
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    return bool(senses and wn.ancestors(senses[0]) & _synsets(("artifact.n.01",)))
+
+
+@lru_cache(maxsize=20_000)
+def _office(lemma: str) -> bool:
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 2)[:2] if wn else []
+    return any(wn.ancestors(s) & _synsets(("position.n.06",)) for s in senses)
+
+
+@lru_cache(maxsize=20_000)
+def _question(lemma: str) -> bool:
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    return bool(senses and wn.ancestors(senses[0]) & _synsets(("question.n.01", "question.n.02")))
+
+
+@lru_cache(maxsize=20_000)
+def _quantity(lemma: str) -> bool:
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    return bool(senses and wn.ancestors(senses[0]) & _synsets(("measure.n.02", "number.n.01", "number.n.02")))
+
+
+def _event_head(tok: Token) -> bool:
+    """The noun an event noun modifies is itself an event ("rape incidents", "bomb attack")."""
+    return tok.pos_ == "NOUN" and _event_lemma(tok.lemma_.lower())
+
+
+#: Distinct sport words (first sense) that make a whole document a sports report.
+SPORT_DOC_WORDS = 2
+
+
+@lru_cache(maxsize=50_000)
+def _contest(lemma: str) -> bool:
+    """The noun's first sense is a sport or a contest in one ("match", "tournament"); a
+    person ("hacker" is first a poor golfer) counts only with another sport word."""
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    return bool(senses and wn.ancestors(senses[0]) & _synsets(SPORT_EVENTS))
+
+
+def sport_document(doc: Any) -> bool:
+    """A match report or sports news: ``SPORT_DOC_WORDS`` distinct nouns whose first
+    sense is a sport word ("match", "striker", "tournament", "referee")."""
+    key = id(doc)
+    if _SPORT_DOCS.get(key, (None,))[0] is doc:
+        return _SPORT_DOCS[key][1]
+    lemmas = {t.lemma_.lower() for t in doc if t.pos_ == "NOUN"}
+    verdict = sum(1 for lemma in lemmas if _sporty(lemma) == 2) >= SPORT_DOC_WORDS
+    _SPORT_DOCS.clear()
+    _SPORT_DOCS[key] = (doc, verdict)
+    return verdict
+
+
+_SPORT_DOCS: dict[int, tuple[Any, bool]] = {}
+
+
+@lru_cache(maxsize=20_000)
+def _game(lemma: str) -> bool:
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 2)[:2] if wn else []
+    return any(wn.ancestors(s) & _synsets(("video_game.n.01",)) for s in senses)
+
+
+#: WordNet senses that make a sentence about computers (manual, COERCE "cyber":
+#: "hacking, security breaches, website attacks").
+CYBER_ANCHORS: tuple[str, ...] = ("computer.n.01", "software.n.01", "web_site.n.01", "electronic_mail.n.01",
+                                  "computer_network.n.01")
+
+
+@lru_cache(maxsize=20_000)
+def _cyber(lemma: str) -> bool:
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    return bool(senses and wn.ancestors(senses[0]) & _synsets(CYBER_ANCHORS))
+
+
+def cyber_sentence(sent: Any) -> bool:
+    """A sentence naming computers, software, web sites or e-mail."""
+    return any(t.pos_ == "NOUN" and _cyber(t.lemma_.lower()) for t in sent)
+
+
+def cyber_attack(tok: Token, actor_heads: list[Token], target_heads: list[Token]) -> bool:
+    """An attack on computers (manual, COERCE "cyber"): its target, a modifier or an
+    "on/against" object names computers, sites or mail ("attacks on websites", "hijacked
+    computers"); or, in a sentence about them, an attack that harms no one and whose
+    actor is no armed force ("phishing attacks", "such attacks" beside "websites")."""
+    near = [*target_heads, *(c for c in tok.children if c.dep_ in ("compound", "amod", "dobj", "nsubjpass"))]
+    near += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+             for o in c.children if o.dep_ == "pobj"]
+    if any(_cyber(t.lemma_.lower()) for t in near):
+        return True
+    if any(is_animate(t) for t in target_heads) or any(armed(a) for a in actor_heads):
+        return False
+    return cyber_sentence(tok.sent)
+
+
+def sport_sentence(sent: Any) -> bool:
+    """A word whose first sense is a sport or a contest, or two sport words in their
+    first two senses ("the keeper saved the shot": one "fighter" or "guard" alone is no
+    game)."""
+    doc = sent.doc
+    lemmas = {
+        t.lemma_.lower()
+        for t in sent
+        if t.pos_ == "NOUN"  # not a prefix of a hyphenated word ("pro-freedom")
+        and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-")
+    }
+    return any(_contest(lemma) for lemma in lemmas) or sum(1 for lemma in lemmas if _sporty(lemma)) >= 2
+
+
+def _has_recipient(tok: Token, ev_type: str) -> bool:
+    preps = _RECIPIENT_PREPS[ev_type]
+    for c in tok.children:
+        # The object of "provide", "send", "grant" is what is given: it is the recipient
+        # only when it names people ("aid the rebels", "provide them with…").
+        if c.dep_ in ("dative", "iobj", "poss") and not is_inanimate(c):
+            return True
+        if c.dep_ in ("dobj", "nsubjpass") and (is_animate(c) or (ev_type != "AID" and not is_inanimate(c))):
+            return True
+        if (c.dep_ in ("prep", "dative") and c.lower_ in preps
+                and any(o.dep_ == "pobj" and not is_inanimate(o) for o in c.children)):
+            return True
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head is not tok:
+        # "give Tanzania a grant": the recipient is the carrier verb's.
+        return any(c.dep_ in ("dative", "iobj") and not is_inanimate(c) for c in tok.head.children
+                   if c is not tok) or any(
+            o.dep_ == "pobj" and not is_inanimate(o)
+            for c in tok.head.children if c.dep_ in ("prep", "dative") and c.lower_ in preps
+            for o in c.children)
+    return tok.dep_ == "acl" and not is_inanimate(tok.head)  # "the rebels freed on Monday"
+
+
+#: Verb lemmas whose event needs a person, an organisation or a place as patient.
+HUMAN_PATIENT: frozenset[str] = frozenset({"release", "free", "withdraw", "meet", "visit", "host", "contact",
+                                           "yield"})
+#: Of those, the ones that need a patient known to be people ("released the prisoners",
+#: not "released the PSP", "a study released on Wednesday").
+CAPTIVE_PATIENT: frozenset[str] = frozenset({"release", "free"})
+
+#: Noun types that are events whatever their participants ("the attack", "the protest").
+_MATERIAL_NOUNS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
+
+#: Verbs that are SUPPORT/AGREE/CONCEDE acts only when someone is said to do them.
+_ACTOR_NEEDED = frozenset({"SUPPORT", "AGREE", "CONCEDE"})
+
+_QUESTION = frozenset({"whether", "if", "how", "what", "why", "who", "when", "where", "which"})
+_OBLIGATION = frozenset({"must", "should"})
+_SELF = frozenset({"i", "we", "us", "me"})
+#: Request and threat verbs that also state or forecast: a "that" clause without
+#: "must"/"should" is then a statement ("demanded that Hamas renounce" stays a demand).
+_STATING = frozenset({"insist", "warn"})
+
+
+def _not_a_request(tok: Token, ev_type: str) -> bool:
+    """A REQUEST/THREATEN verb whose clause is a question, a statement or a forecast."""
+    kids = list(tok.children)
+    ccomps = [c for c in kids if c.dep_ == "ccomp"]
+    if tok.lemma_.lower() in ("say", "tell", "believe", "argue", "think", "state", "add", "insist", "write"):
+        # "X said Y should do Z": a demand of another party, not of oneself, not about what is.
+        for c in ccomps:
+            subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.lower_ in _SELF or c.lemma_ in ("be", "have") or (
+                is_inanimate(subj) and not armed(subj) and subj.ent_type_ not in ("ORG", "GPE", "NORP")
+            ):
+                return True  # "we should cut", "Britain should be", "borrowing should rise"
+        if ev_type == "REQUEST" and tok.lemma_.lower() != "insist":
+            return False
+    requested = any(c.dep_ in ("dobj", "xcomp", "dative", "iobj") for c in kids) or any(
+        c.dep_ == "prep" and c.lower_ in ("for", "on", "against", "of") for c in kids
+    )
+    if requested:
+        return False
+    if not ccomps and tok.lemma_.lower() not in _STATING:
+        return True  # nothing asked for: "will appeal to PC users"
+    for c in ccomps:
+        if any(x.lower_ in _QUESTION for x in c.children if x.dep_ in ("mark", "advmod", "nsubj", "dobj")):
+            return True  # "asked how…", "asked whether…"
+        statement = tok.lemma_.lower() in _STATING
+        if statement and not any(x.dep_ == "aux" and x.lower_ in _OBLIGATION for x in c.children):
+            return True  # "insisted he grounded the ball", "warned that prices would rise"
+    return False
+
+
+def _other_sense(tok: Token, lemma: str) -> str | None:
+    """Verbs of the lexicon with a frequent everyday sense told apart by their complements:
+    "offer" a product (not "offer to buy", "offered aid to X"), "order" planes (a purchase,
+    not "ordered the release"), "sign up" or "sign" a player (not "signed an agreement"),
+    "talk" with nobody to talk to."""
+    kids = list(tok.children)
+    dobjs = [c for c in kids if c.dep_ == "dobj"]
+    preps = {c.lower_ for c in kids if c.dep_ in ("prep", "dative")}
+    prt = {c.lower_ for c in kids if c.dep_ == "prt"}
+    done_to = _patients(tok)
+    if lemma in ("charge", "accuse", "sue", "blame", "indict", "prosecute") and done_to and all(
+        is_inanimate(d) or d.like_num for d in done_to
+    ):
+        return "a price charged"  # "the rates they charge", "charge fees", "blamed weak demand"
+    if lemma == "examine" and not any(is_animate(d) or d.lemma_.lower() in NOUNS for d in done_to):
+        return "an examination"  # "examined the notes": no inquiry into anyone or any act
+    if lemma == "demonstrate" and any(c.dep_ == "ccomp" for c in kids):
+        return "shown"  # "leaders have to demonstrate that things work"
+    if lemma in ("quit", "resign") and not (
+        preps & {"as", "from"} or any(is_animate(d) or _office(d.lemma_.lower()) for d in dobjs)
+        or (lemma == "resign" and not dobjs)
+    ):
+        return "left a show"  # "quit the show", "quit the Olympics"; not "quit UKIP", "resigned as…"
+    if lemma == "ask" and (any(_question(d.lemma_.lower()) for d in dobjs)
+                           or any(c.dep_ == "punct" and c.text in ("'", '"', "“", "‘") for c in kids)):
+        return "a question asked"
+    recipient = any(c.dep_ in ("xcomp", "dative") for c in kids) or preps & {"to", "for"}
+    if lemma == "offer" and (not recipient or any(_artifact(d.lemma_.lower()) for d in dobjs)):
+        return "offer of goods"  # "offers customers a cheaper phone"
+    if lemma == "order" and dobjs and all(physical(d) and not is_animate(d) for d in dobjs):
+        return "purchase order"
+    if lemma == "sign" and (prt or not dobjs or any(physical(d) or is_animate(d) for d in dobjs)):
+        return "signing up"
+    if lemma == "talk" and not preps & {"to", "with"} and tok.dep_ != "xcomp":
+        return "talk to nobody"
+    if lemma == "talk" and (prt or any(_press(o.lemma_.lower()) for c in kids if c.dep_ == "prep"
+                                       for o in c.children if o.dep_ == "pobj")):
+        return "talking to the press"  # a statement, not a consultation; "talk up" a policy
+    said_nothing = any(
+        c.dep_ == "xcomp" and (c.lemma_.lower() in _COMMENT or _stating(c.lemma_.lower())) for c in kids
+    )
+    if (lemma in ("decline", "refuse") and said_nothing) or (
+        lemma == "decline" and any(d.lemma_.lower() in _COMMENT for d in dobjs)
+    ):
+        return "no comment"  # "declined to comment", "refused to elaborate"
+    if lemma in ("admit", "concede", "regret") and (any(c.dep_ == "ccomp" for c in kids)
+                                                    or any(is_animate(d) for d in dobjs)):
+        return "a statement admitted"  # "admitted he was devastated", "admit foreigners"
+    contest = (lemma == "beat" and "to" in preps) or (lemma == "storm" and (preps | prt) & {"to", "ahead"})
+    if contest or (lemma == "shoot" and "up" in prt):
+        return "a contest"  # "beat them to the award", "stormed to victory", "shot up"
+    return None
+
+
+def _antecedent(h: Token) -> Token:
+    """The noun a relative pronoun stands for ("the fund which supports…": the fund)."""
+    if h.tag_ in ("WDT", "WP") and h.head.dep_ == "relcl":
+        return h.head.head
+    return h
+
+
+def _patients(tok: Token) -> list[Token]:
+    """Who or what the verb is done to: its object or passive subject, the noun a
+    participle modifies ("a study released"), a relative pronoun's antecedent."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            out.append(tok.head if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" else c)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        out.append(tok.head)
+    return out
+
+
+def _armed(tok: Token, actor_heads: list[Token]) -> bool:
+    """MOBILIZE is "military or police moves" (manual): an armed force or a weapon acts or
+    is moved ("troops deployed", "deployed 500 police"), not a fleet of test cars."""
+    moved = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    moved += [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "with")
+              for o in p.children if o.dep_ == "pobj"]  # "the deployment of troops", "with tanks"
+    if tok.dep_ == "acl":
+        moved.append(tok.head)  # "British troops deployed in Iraq"
+    # "a fleet of test cars", "a unit of police": what the collective is made of.
+    moved = [next((o for p in m.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj"), m) for m in moved]
+    return any(armed(t) for t in [*actor_heads, *moved])
+
+
+def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: frozenset[str],
+             target_heads: list[Token] | None = None) -> str | None:
+    """Why the trigger ``tok`` typed ``ev_type`` reports no event, or None (module docstring)."""
+    lemma = tok.lemma_.lower()
+
+    def no_one(c: Token) -> bool:
+        place = c.ent_type_ in ("GPE", "LOC", "FAC")
+        return c.dep_ in ("dobj", "nsubjpass") and is_inanimate(c) and not place
+
+    if tok.pos_ == "VERB" and lemma in HUMAN_PATIENT and any(no_one(c) for c in tok.children):
+        return "no human patient"
+    if tok.pos_ == "VERB" and lemma in CAPTIVE_PATIENT and not any(is_animate(p) for p in _patients(tok)):
+        return "no captive released"
+    if (tok.pos_ in ("NOUN", "PROPN") and ev_type not in _MATERIAL_NOUNS and not actor_heads
+            and not target_heads):
+        return "no participant"
+    if tok.pos_ == "VERB" and ev_type in _ACTOR_NEEDED and not actor_heads:
+        return "no actor"
+    if tok.pos_ == "NOUN" and ev_type == "REQUEST" and not any(
+        is_animate(h) or h.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for h in actor_heads
+    ):
+        return "nobody asking"  # "demands on government funds", "broaden its appeal"
+    if tok.pos_ == "NOUN" and tok.lower_ == "talk" and not any(
+        c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children
+    ):
+        return "talk as rumour"  # "there was talk of other clubs"
+    if tok.pos_ == "VERB" and ev_type in ("REQUEST", "THREATEN") and _not_a_request(tok, ev_type):
+        return "not a demand"
+    if tok.pos_ == "VERB":
+        why = _other_sense(tok, lemma)
+        if why:
+            return why
+    if ev_type == "MOBILIZE" and not _armed(tok, actor_heads):
+        return "no armed force"
+    if ev_type == "REJECT" and tok.pos_ == "VERB" and not any(
+        c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass", "dative") for c in tok.children
+    ) and tok.dep_ not in ("acl", "relcl"):
+        return "nothing rejected"  # "its load factor declined 1.6 pct"
+    if lemma in ("explode", "explosion", "blast"):
+        burst = [c for c in tok.children if (c.dep_ == "nsubj" and tok.pos_ == "VERB")
+                 or (c.dep_ == "compound" and c.i < tok.i)]
+        if burst and not any(physical(b) or is_animate(b) or b.lower_ in event_nouns for b in burst):
+            return "no bursting thing"  # "the industry is set to explode", "traffic explosion"
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound" and not _event_head(tok.head):
+        return "compound modifier"
+    if ev_type in RECIPIENT_TYPES and not _has_recipient(tok, ev_type):
+        return "no recipient"
+    actor_heads = [_antecedent(h) for h in actor_heads]
+
+    def thing(h: Token) -> bool:
+        # An event ("the signing") or a text ("the declaration demanded") speaks for people.
+        lemma = h.lemma_.lower()
+        return (is_inanimate(h) and kind_of(h) not in FORCES
+                and h.tag_ != "VBG" and not _message(lemma) and not armed(h)
+                and not (_event_lemma(lemma) and lemma not in event_nouns))  # "the signing"; not "the ban"
+
+    def abstract(c: Token) -> bool:
+        lemma = c.lemma_.lower()
+        of = [o for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+              if o.dep_ == "pobj"]
+        if of and _quantity(lemma):
+            return abstract(of[0])  # "a number of vehicles": the vehicles
+        return (c.pos_ == "NOUN" and not is_animate(c) and _abstract(lemma)
+                and NOUNS.get(lemma, ("",))[0] != "ASSAULT"  # not "struck a deal"
+                and (tok.lemma_.lower(), lemma) not in DEFAULT_MODE_BY_OBJECT)  # "took control"
+
+    if ev_type in _ACTED_TYPES and actor_heads and all(thing(h) for h in actor_heads):
+        return "inanimate actor"
+    if ev_type == "ASSAULT" and tok.pos_ == "VERB":
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if objs and all(abstract(c) for c in objs):
+            return "abstract target"
+    if sport_sentence(tok.sent) or sport_document(tok.doc):
+        return "sport"
+    if ev_type in ("ASSAULT", "COERCE", "THREATEN") and any(
+        t.pos_ == "NOUN" and _game(t.lemma_.lower()) for t in tok.sent
+    ):
+        return "a video game"  # "shoot Ewoks", "seize strategic waypoints"
+    return None
