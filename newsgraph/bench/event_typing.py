@@ -203,11 +203,12 @@ def _annotate(items: list[Item]) -> list[Any]:
     return list(annotate([Document(id=i.id, path=i.id, text=i.text) for i in items]))
 
 
-def ours(adoc: Any) -> tuple[str, str | None]:
-    """Type and mode of the main event of the first sentence with an event."""
+def ours(adoc: Any, skip: frozenset[str] = frozenset()) -> tuple[str, str | None]:
+    """Type and mode of the main event of the first sentence with an event (``skip``:
+    rules not applied, see ``extract_events``)."""
     from newsgraph.extract.events import extract_events, main_event
 
-    mentions = extract_events(adoc)
+    mentions = extract_events(adoc, skip)
     if not mentions:
         return NONE, None
     first = min(m.sentence.start for m in mentions)
@@ -314,6 +315,58 @@ def bench_set(name: str, items: list[Item], confusion: bool = True) -> dict[str,
                     mode=True)
         if confusion and half != "all":
             _print_confusion(res["ours"]["types"])
+    return out
+
+
+def _rules() -> tuple[str, ...]:
+    """Rules the ablation switches off one at a time: the reasons of ``senses.no_event``
+    and the rules that change a type by who acted."""
+    from newsgraph.extract.events.senses import NO_EVENT_REASONS
+
+    return (*NO_EVENT_REASONS, "disaster", "crowd", "cyber", "arrest sense")
+
+
+def ablate_set(name: str, items: list[Item]) -> dict[str, Any]:
+    """Each rule switched off alone, on the development half only: the events it removes
+    (or retypes) and whether their type is the text's gold type, and the texts whose
+    main-event type it makes right or wrong."""
+    from newsgraph.extract.events import extract_events
+
+    dev = [i for i in items if i.half == "dev"]
+    adocs = _annotate(dev)
+    full = [ours(a) for a in adocs]
+    full_ev = [{(m.trigger.start, m.type) for m in extract_events(a)} for a in adocs]
+    print(f"\n== ablation on {name}, development half only (n={len(dev)}): each rule switched off alone")
+    print("   events: the events the rule removes or retypes (n, of them of the text's gold type);")
+    print("   texts: main-event type right only with the rule (+) / only without it (-)")
+    print(f"  {'rule':22} {'events':>6} {'gold':>5} | {'+':>4} {'-':>4} {'net':>5}")
+    out: dict[str, Any] = {}
+    for rule in _rules():
+        skip = frozenset({rule})
+        removed = gold_typed = plus = minus = 0
+        for item, adoc, f, fe in zip(dev, adocs, full, full_ev, strict=True):
+            ev = {(m.trigger.start, m.type) for m in extract_events(adoc, skip)}
+            extra = ev - fe
+            removed += len(extra)
+            gold_typed += sum(t == item.gold for _s, t in extra)
+            without = ours(adoc, skip)
+            plus += f[0] == item.gold and without[0] != item.gold
+            minus += f[0] != item.gold and without[0] == item.gold
+        out[rule] = {"events": removed, "gold_type": gold_typed, "plus": plus, "minus": minus}
+        if removed or plus or minus:
+            print(f"  {rule:22} {removed:6d} {gold_typed:5d} | {plus:4d} {minus:4d} {plus - minus:+5d}")
+    return out
+
+
+def ablate() -> dict[str, Any]:
+    """``newsgraph bench events ablate``: ``ablate_set`` on the GSR and CASE-2021 development halves."""
+    out: dict[str, Any] = {}
+    gsr = gsr_items()
+    if gsr:
+        out["plover"] = ablate_set("PLOVER GSR sentences", gsr)
+    case = case_items()
+    if case:
+        out["acled"] = ablate_set("CASE-2021 ACLED snippets", case)
     return out
 
 

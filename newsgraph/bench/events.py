@@ -399,6 +399,10 @@ def run(
         from newsgraph.bench.event_typing import run as run_typing
 
         out.update(run_typing())
+    if "ablate" in parts:
+        from newsgraph.bench.event_typing import ablate
+
+        out["ablate"] = ablate()
     if "judged" in parts:
         from newsgraph.bench.event_judged import run as run_judged
 
@@ -418,7 +422,8 @@ def main(argv: list[str] | None = None) -> None:
         "parts",
         nargs="*",
         default=["typing", "ecb", "throughput", "seeds"],
-        help="any of: typing judged ecb throughput seeds (judged is not in the default run: it "
+        help="any of: typing ablate judged ecb throughput seeds (ablate: each typing rule switched off "
+        "on the development halves; judged is not in the default run: it "
         "ingests ~1,200 articles)",
     )
     ap.add_argument(

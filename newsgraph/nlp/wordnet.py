@@ -21,6 +21,10 @@ built on them, for every stage that uses WordNet:
   frequency and ``ancestors`` climbs above one. ``extract/events`` tells with them who
   can act: a storm, a flood or a disease is a natural phenomenon, a calamity or an
   illness, not an actor; "trouble" is no person to arrest.
+- **Topic domains** (the ``;c`` pointers, read with the hypernyms): ``topic_domains``
+  ("serve" is in tennis, "court-martial" in the military domain). ``extract/events``
+  tells with them, and hypernymy, what a report is about (sport, entertainment,
+  computing or politics).
 
 Why we read the files ourselves: no PyPI package ships WordNet data that loads offline
 (``wn`` and NLTK download it), while Debian's ``wordnet-base`` installs the database
@@ -198,10 +202,10 @@ class WordNet:
     # -- hypernymy ----------------------------------------------------------------------
 
     @cached_property
-    def hypernym_table(self) -> dict[str, tuple[str, ...]]:
-        """Noun and verb synset id → ids of its direct hypernyms and instance hypernyms
-        (the ``@`` and ``@i`` pointers of the ``data.*`` files)."""
-        out: dict[str, tuple[str, ...]] = {}
+    def _pointers(self) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+        """``hypernym_table`` and ``domain_table``, read together from ``data.noun``/``data.verb``."""
+        ups_of: dict[str, tuple[str, ...]] = {}
+        domains_of: dict[str, tuple[str, ...]] = {}
         for pos in _RANKED_POS:
             with open(self.root / f"data.{_POS_FILES[pos]}", encoding="latin-1") as fh:
                 for line in fh:
@@ -210,13 +214,36 @@ class WordNet:
                     parts = line.split()
                     i = 4 + 2 * int(parts[3], 16)
                     ups = []
+                    domains = []
                     for _ in range(int(parts[i])):
                         sym, off, ptr_pos = parts[i + 1], parts[i + 2], parts[i + 3]
                         i += 4
                         if sym in ("@", "@i"):
                             ups.append(f"{ptr_pos}{off}")
-                    out[f"{pos}{parts[0]}"] = tuple(ups)
-        return out
+                        elif sym == ";c":
+                            domains.append(f"{ptr_pos}{off}")
+                    sid = f"{pos}{parts[0]}"
+                    ups_of[sid] = tuple(ups)
+                    if domains:
+                        domains_of[sid] = tuple(domains)
+        return ups_of, domains_of
+
+    @property
+    def hypernym_table(self) -> dict[str, tuple[str, ...]]:
+        """Noun and verb synset id → ids of its direct hypernyms and instance hypernyms
+        (the ``@`` and ``@i`` pointers of the ``data.*`` files)."""
+        return self._pointers[0]
+
+    @property
+    def domain_table(self) -> dict[str, tuple[str, ...]]:
+        """Noun and verb synset id → ids of its topic domains (the ``;c`` pointers: "serve"
+        in tennis → ``tennis.n.01``, "court-martial" → ``military.n.01``); most synsets
+        have none."""
+        return self._pointers[1]
+
+    def topic_domains(self, sid: str) -> tuple[str, ...]:
+        """The topic domains WordNet puts the synset in (usually none)."""
+        return self.domain_table.get(sid, ())
 
     def synset(self, name: str) -> str | None:
         """Id of a synset named as NLTK names them, ``lemma.pos.NN`` (``fire.n.01``: the

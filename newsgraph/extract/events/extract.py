@@ -169,8 +169,11 @@ def _noun_entry(tok: Token, strict: bool = True) -> tuple[tuple[str, str | None]
     return hit, f"noun:{lemma}"
 
 
-def trigger_entry(tok: Token) -> tuple[tuple[str, str | None], str] | None:
-    """``((type, mode), rule)`` if ``tok`` triggers an event, else None."""
+def trigger_entry(
+    tok: Token, skip: frozenset[str] = frozenset()
+) -> tuple[tuple[str, str | None], str] | None:
+    """``((type, mode), rule)`` if ``tok`` triggers an event, else None (``skip``: see
+    ``extract_events``)."""
     if tok.ent_type_ and tok.ent_type_ not in ("EVENT",):
         return None  # part of a name ("Strike Force", "Attack Records")
     lemma = tok.lemma_.lower()
@@ -201,7 +204,7 @@ def trigger_entry(tok: Token) -> tuple[tuple[str, str | None], str] | None:
         if hit and lemma in TRANSITIVE_READING and any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
             hit = TRANSITIVE_READING[lemma]
         key = f"{lemma}_{particle}" if particle and f"{lemma}_{particle}" in VERBS else lemma
-        if hit and hit == ("COERCE", "arrest") and not _arrest_sense(tok, key):
+        if hit and hit == ("COERCE", "arrest") and "arrest sense" not in skip and not _arrest_sense(tok, key):
             return None
         if hit:
             return hit, f"verb:{lemma}"
@@ -303,6 +306,7 @@ def _who_acted(
     rule: str,
     actors: list[ArgumentSpan],
     head_disaster: str | None = None,
+    skip: frozenset[str] = frozenset(),
 ) -> tuple[str, str | None, str, list[ArgumentSpan]]:
     """The type, mode, rule and actors once we know who acted (module docstring, step 3).
 
@@ -323,7 +327,9 @@ def _who_acted(
         thing = ev_type == "ASSAULT" and not animate and any(
             k == "matter" and a.role in ("nsubj", "agent") for a, k in kinds
         )
-        if cause is not None:
+        if "disaster" in skip:
+            pass
+        elif cause is not None:
             ev_type, mode, rule = DISASTER, cause[0], f"{rule}+{cause[1]}→DISASTER"
         elif head_disaster and ev_type == "ASSAULT" and not animate:
             ev_type, mode, rule = DISASTER, head_disaster, rule + "+clause→DISASTER"
@@ -347,7 +353,7 @@ def _who_acted(
             if means and means[0] == "ASSAULT" and means[1]:
                 mode, rule = means[1], f"{rule}+means:{a.role[4:].split('+')[0]}"
                 break
-    if any(k == "crowd" for _a, k in kinds) and ev_type in _CROWD_PROTEST:
+    if any(k == "crowd" for _a, k in kinds) and ev_type in _CROWD_PROTEST and "crowd" not in skip:
         # What protesters, rioters or a mob do together is their protest (manual, PROTEST:
         # "dissent collectively, publicly show negative feelings"): violence is a riot,
         # even against police ("clashes between police and protesters"), coercion an
@@ -375,8 +381,11 @@ def _depth(tok: Token) -> int:
     return d
 
 
-def extract_events(adoc: AnnotatedDocument) -> list[EventMention]:
+def extract_events(adoc: AnnotatedDocument, skip: frozenset[str] = frozenset()) -> list[EventMention]:
     """Every PLOVER event mention in the document, in text order.
+
+    ``skip`` names rules not to apply — the reasons of ``senses.no_event``, "disaster",
+    "crowd", "cyber", "arrest sense" — for the typing benchmark's ablation only.
 
     Needs the transient spaCy ``Doc`` (``adoc.doc``) with a dependency parse;
     a document that was not annotated has no events.
@@ -389,22 +398,23 @@ def extract_events(adoc: AnnotatedDocument) -> list[EventMention]:
     out: list[EventMention] = []
     disasters: dict[int, str | None] = {}  # token index of a DISASTER trigger → its mode
     for tok in doc:
-        found = trigger_entry(tok) or _disaster_verb(tok)
+        found = trigger_entry(tok, skip) or (None if "disaster" in skip else _disaster_verb(tok))
         if found is None:
             continue
         (ev_type, mode), rule = found
         actors, targets = arguments_for(tok, ev_type)
         clause_head = tok.head.i if tok.dep_ in ("advcl", "conj", "xcomp") else None
-        ev_type, mode, rule, actors = _who_acted(tok, ev_type, mode, rule, actors, disasters.get(clause_head))
-        if ev_type != DISASTER and no_event(
-            tok, ev_type, [h for h in (_head(tok, a) for a in actors) if h], _EVENT_NOUNS,
-            [h for h in (_head(tok, t) for t in targets) if h],
-        ):
-            continue
+        ev_type, mode, rule, actors = _who_acted(tok, ev_type, mode, rule, actors, disasters.get(clause_head),
+                                                 skip)
         actor_heads = [h for h in (_head(tok, a) for a in actors) if h]
         target_heads = [h for h in (_head(tok, t) for t in targets) if h]
-        if ev_type == "ASSAULT" and cyber_attack(tok, actor_heads, target_heads):
-            # Attacks on computers, sites and mail are the manual's COERCE "cyber".
+        # Attacks on computers, sites and mail are the manual's COERCE "cyber".
+        cyber = ev_type == "ASSAULT" and "cyber" not in skip and cyber_attack(tok, actor_heads, target_heads)
+        if ev_type != DISASTER and no_event(
+            tok, ev_type, actor_heads, _EVENT_NOUNS, target_heads, skip, "cyber" if cyber else mode,
+        ):
+            continue
+        if cyber:
             ev_type, mode, rule = "COERCE", "cyber", rule + "+computers→COERCE cyber"
         if ev_type == DISASTER:
             disasters[tok.i] = mode
