@@ -43,6 +43,8 @@ from typing import Any
 from newsgraph.nlp.wordnet import wordnet
 
 __all__ = [
+    "ARMED_PEOPLE",
+    "ARMED_PEOPLE_ONLY",
     "CLASS_ANCHORS",
     "FORCES",
     "MODE_ANCHORS",
@@ -311,10 +313,33 @@ def _armed_lemma(lemma: str) -> bool:
 ARMED_SENSES = 6
 
 
+#: People who bear arms outside the state's forces (manual, MOBILIZE mode "militia";
+#: ASSAULT by armed groups) — WordNet anchors looked for in the two most frequent senses
+#: ("rebel" is first a Confederate soldier's nickname, then an insurgent): warriors,
+#: insurgents, guerrillas, militias and gunmen and the kinds of them; fighters
+#: (``combatant.n.01``) and terrorists only as such, since their kinds include boxers,
+#: wrestlers and computer hackers.
+ARMED_PEOPLE: tuple[str, ...] = ("warrior.n.01", "insurgent.n.01", "guerrilla.n.01", "militia.n.01",
+                                 "gunman.n.01")
+ARMED_PEOPLE_ONLY: tuple[str, ...] = ("combatant.n.01", "terrorist.n.01")
+
+
+@lru_cache(maxsize=20_000)
+def _armed_people(lemma: str) -> bool:
+    wn = wordnet()
+    if wn is None:
+        return False
+    senses = wn.sense_ids(lemma, "n", 2)[:2]
+    kinds = {a for a in (wn.synset(n) for n in ARMED_PEOPLE) if a}
+    only = {a for a in (wn.synset(n) for n in ARMED_PEOPLE_ONLY) if a}
+    return any(s in only or wn.ancestors(s) & kinds for s in senses)
+
+
 def armed(tok: Token) -> bool:
     """True when the noun may name an armed force, police or a weapon in one of its
-    frequent senses ("forces" is fourth a body of personnel)."""
-    if kind_of(tok) in ("authority", "weapon"):
+    frequent senses ("forces" is fourth a body of personnel), or armed people
+    (``ARMED_PEOPLE``: "fighters", "militants" are first of all people who fight)."""
+    if kind_of(tok) in ("authority", "weapon") or _armed_people(tok.lemma_.lower()):
         return True
     # A word whose first sense is known otherwise ("company": a firm) is not taken in a
     # rarer military sense; an unclassified one ("Syrian forces") may be.

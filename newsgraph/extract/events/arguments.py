@@ -10,7 +10,8 @@ Owns the mapping from syntax to roles (PLOVER's actor and recipient):
   of X" → target for patient nouns, actor otherwise, "by X" → actor, a named
   entity compound ("a Taliban attack") → actor; when the noun is carried by a
   light verb ("carried out the attack", "the attack was carried out by X",
-  "held talks") the carrier's subject or agent is the actor;
+  "held talks") the carrier's subject or agent is the actor; a meeting, agreement or
+  cooperation someone came for ("returned to Geneva for talks") is theirs;
 - every argument expands over coordination ("X and Y") and named appositions
   ("a group, X," / "a group known as X");
 - who acted, when a verb names no actor, from the event noun of its "by"/"in"
@@ -29,7 +30,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsgraph.extract.events.agency import kind_of
+from newsgraph.extract.events.agency import armed, kind_of
 from newsgraph.extract.events.lexicon import CARRIER_VERBS, DEFAULT_MODE_BY_OBJECT, NOUNS, VERBS
 from newsgraph.model.events import ArgumentSpan
 
@@ -277,8 +278,8 @@ def _noun_args(noun: Token) -> tuple[list[ArgumentSpan], list[ArgumentSpan]]:
                     _make(actors, o, "by")
         elif c.dep_ == "prep" and c.lower_ in ("with", "between"):
             for o in c.children:
-                if o.dep_ == "pobj" and (o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-                                         or (c.lower_ == "between" and kind_of(o) in _ACTOR_CLASSES)):
+                if o.dep_ == "pobj" and (o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or (
+                        c.lower_ == "between" and (kind_of(o) in _ACTOR_CLASSES or armed(o)))):
                     _make(actors, o, f"prep_{c.lower_}")  # "clashes between police and protesters"
         elif c.dep_ in ("compound", "amod") and c.ent_type_ in ("NORP", "ORG", "GPE", "PERSON"):
             _make(actors, c, "compound")
@@ -302,6 +303,12 @@ def _noun_args(noun: Token) -> tuple[list[ArgumentSpan], list[ArgumentSpan]]:
             subj, passive = _subject(carrier)
             if subj is not None and not passive:
                 _make(actors, subj, "carrier_nsubj")
+    elif (not actors and noun.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "VERB"
+          and NOUNS.get(noun.lemma_.lower(), ("",))[0] in RECIPROCAL_TYPES):
+        # Meeting for a purpose: "negotiators returned to Geneva for talks" — who came talks.
+        subj, passive = _subject(head.head)
+        if subj is not None and not passive:
+            _make(actors, subj, "purpose_nsubj")
     return actors, targets
 
 

@@ -470,10 +470,16 @@ def _armed(tok: Token, actor_heads: list[Token]) -> bool:
               for o in p.children if o.dep_ == "pobj"]  # "the deployment of troops", "with tanks"
     if tok.dep_ == "acl":
         moved.append(tok.head)  # "British troops deployed in Iraq"
-    # "a fleet of test cars", "a unit of police": what the collective is made of.
-    moved = [next((o for p in m.children if p.dep_ == "prep" and p.lower_ == "of"
-                   for o in p.children if o.dep_ == "pobj"), m) for m in moved]
-    return any(armed(t) for t in [*actor_heads, *moved])
+    # "a fleet of test cars", "a unit of police", "dozens of fighters": what the collective
+    # is made of, for the moved and the movers.
+    return any(armed(_made_of(t)) for t in [*actor_heads, *moved])
+
+
+def _made_of(tok: Token) -> Token:
+    """The "of" object of a collective or a number ("a fleet of cars", "dozens of
+    fighters"), else the token itself."""
+    return next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj"), tok)
 
 
 def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: frozenset[str],
@@ -500,9 +506,9 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
     ):
         yield "nobody asking"  # "demands on government funds", "broaden its appeal"
     if tok.pos_ == "NOUN" and tok.lower_ == "talk" and not any(
-        c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children
+        c.dep_ == "prep" and c.lower_ in ("with", "between", "on", "about", "over") for c in tok.children
     ):
-        yield "talk as rumour"  # "there was talk of other clubs"
+        yield "talk as rumour"  # "there was talk of other clubs"; not "for talk on limiting missiles"
     if tok.pos_ == "VERB" and ev_type in ("REQUEST", "THREATEN") and _not_a_request(tok, ev_type):
         yield "not a demand"
     if tok.pos_ == "VERB":
@@ -539,13 +545,16 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
               if o.dep_ == "pobj"]
         if of and _quantity(lemma):
             return abstract(of[0])  # "a number of vehicles": the vehicles
+        if _quantity(lemma):
+            return False  # "killed dozens": a number of people
         return (c.pos_ == "NOUN" and not is_animate(c) and _abstract(lemma)
                 and NOUNS.get(lemma, ("",))[0] != "ASSAULT"  # not "struck a deal"
                 and (tok.lemma_.lower(), lemma) not in DEFAULT_MODE_BY_OBJECT)  # "took control"
 
     if ev_type in _ACTED_TYPES and actor_heads and all(thing(h) for h in actor_heads):
         yield "inanimate actor"
-    if ev_type == "ASSAULT" and tok.pos_ == "VERB":
+    if ev_type == "ASSAULT" and tok.pos_ == "VERB" and not any(armed(h) for h in actor_heads):
+        # An armed actor makes the act physical ("the artillery pounded the movements of a group").
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         if objs and all(abstract(c) for c in objs):
             yield "abstract target"
