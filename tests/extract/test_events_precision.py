@@ -86,3 +86,33 @@ def test_an_agreement_between_government_and_rebel_forces_has_them_as_actors(ann
     m = _one(annotated("The ceasefire agreement between government and rebel forces takes effect tomorrow."),
              "agreement")
     assert m.type == "AGREE" and m.actors
+
+
+# -- types the manual gives by what is promised, intended or withdrawn -------------------
+
+
+def test_willingness_to_cooperate_is_agree(annotated):
+    assert _one(annotated("We are ready to negotiate with Israel."), "negotiate").type == "AGREE"
+    assert _one(annotated("The minister is due to meet his Chinese counterpart on Monday."), "meet").type == "AGREE"
+    assert "AGREE" not in _types(annotated("The court has decided whether to grant the company aid."))
+
+
+def test_withdrawing_aid_or_observers_is_a_sanction_troops_a_retreat(annotated):
+    troops = _one(annotated("The army withdrew its troops from the town on Monday."), "withdrew")
+    assert (troops.type, troops.mode) == ("RETREAT", "withdraw")
+    observers = _one(annotated("The United Nations withdrew its observers from the country."), "withdrew")
+    assert (observers.type, observers.mode) == ("SANCTION", "withdraw")
+    threat = _one(annotated("The minister said he would withdraw the farmers' subsidy unless the strike ended."),
+                  "withdraw")
+    assert threat.type == "THREATEN"
+
+
+def test_a_vow_to_reform_is_a_promise_a_vow_to_fight_a_threat(annotated):
+    assert _one(annotated("The prime minister vowed to push through the tax reforms."), "vowed").type == "AGREE"
+    assert _one(annotated("The rebels vowed to attack the capital."), "vowed").type == "THREATEN"
+
+
+def test_defending_oneself_is_no_support_defending_an_ally_is(annotated):
+    assert "SUPPORT" not in _types(annotated("The company said it will defend itself in the lawsuit."))
+    assert "SUPPORT" not in _types(annotated("The minister defended his record on Monday."))
+    assert _one(annotated("France defended the Iraqi government against the critics."), "defended").type == "SUPPORT"

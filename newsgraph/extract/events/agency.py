@@ -49,11 +49,13 @@ __all__ = [
     "FORCES",
     "MODE_ANCHORS",
     "armed",
+    "armed_people",
     "instrument_mode",
     "is_animate",
     "is_inanimate",
     "kind_of",
     "physical",
+    "resource",
 ]
 
 Token = Any
@@ -213,6 +215,20 @@ def physical(tok: Token) -> bool:
     return _physical_lemma(tok.lemma_.lower())
 
 
+@lru_cache(maxsize=20_000)
+def _resource_lemma(lemma: str) -> bool:
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    anchor = wn.synset("possession.n.02") if wn else None
+    return bool(senses and anchor and anchor in wn.ancestors(senses[0]))
+
+
+def resource(tok: Token) -> bool:
+    """True when the noun's first WordNet sense is a possession: money, a subsidy, a loan,
+    funding, property (what one may give as aid or withdraw as a sanction)."""
+    return tok.pos_ == "NOUN" and _resource_lemma(tok.lemma_.lower())
+
+
 def is_inanimate(tok: Token) -> bool:
     """True when ``tok`` is known to name no one: a force, a weapon, a thing, or a common
     noun WordNet knows in none of the classes ("trouble", "the decline").  A name the
@@ -333,6 +349,11 @@ def _armed_people(lemma: str) -> bool:
     kinds = {a for a in (wn.synset(n) for n in ARMED_PEOPLE) if a}
     only = {a for a in (wn.synset(n) for n in ARMED_PEOPLE_ONLY) if a}
     return any(s in only or wn.ancestors(s) & kinds for s in senses)
+
+
+def armed_people(tok: Token) -> bool:
+    """True when the noun names armed people (``ARMED_PEOPLE``): "fighters", "rebels"."""
+    return tok.pos_ == "NOUN" and _armed_people(tok.lemma_.lower())
 
 
 def armed(tok: Token) -> bool:

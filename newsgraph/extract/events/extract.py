@@ -33,12 +33,14 @@ from typing import Any
 from newsgraph.extract.events import settings as S
 from newsgraph.extract.events.agency import (
     FORCES,
+    armed,
     instrument_mode,
     is_animate,
     is_inanimate,
     kind_of,
     lemma_class,
     physical,
+    resource,
 )
 from newsgraph.extract.events.arguments import arguments_for, nominal_gerund
 from newsgraph.extract.events.disaster import EXPLOSION_LEMMAS, force_cause, happening_verb, impact_verb
@@ -92,6 +94,9 @@ _OWN_MODES = frozenset({"abduct", "sexual", "torture", "crowd-control"})
 
 #: The lexicon's event nouns: an act, never a force, when they are a cause.
 _EVENT_NOUNS = frozenset(NOUNS)
+
+#: The lexicon's nouns of material aid ("withdraw aid" reduces relations).
+_AID_NOUNS = frozenset(k for k, (t, _m) in NOUNS.items() if t == "AID")
 
 #: PLOVER's material-conflict quad (manual, "Quad category: MATERIAL CONFLICT").
 _MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
@@ -206,12 +211,25 @@ def trigger_entry(
         key = f"{lemma}_{particle}" if particle and f"{lemma}_{particle}" in VERBS else lemma
         if hit and hit == ("COERCE", "arrest") and "arrest sense" not in skip and not _arrest_sense(tok, key):
             return None
+        if hit == ("RETREAT", "withdraw") and _non_military(tok):
+            return ("SANCTION", "withdraw"), f"verb:{lemma}+resources→SANCTION withdraw"
         if hit:
             return hit, f"verb:{lemma}"
         return None
     if tok.pos_ in ("NOUN", "PROPN"):
         return _noun_entry(tok)
     return None
+
+
+def _non_military(tok: Token) -> bool:
+    """A withdrawal of non-military resources — aid, money, observers, diplomats — is
+    SANCTION ``withdraw``; of troops (or of oneself) it is RETREAT (manual, SANCTION
+    modes: "withdraw oneself or one's non-military resources (e.g., aid, observers,
+    diplomats, peacekeepers)"; RETREAT: "withdraw forces")."""
+    patients = _patients(tok)
+    if not patients or any(armed(p) for p in patients):
+        return False
+    return any(is_animate(p) or resource(p) or p.lemma_.lower() in _AID_NOUNS for p in patients)
 
 
 def _patients(tok: Token) -> list[Token]:
@@ -363,6 +381,43 @@ def _who_acted(
     return ev_type, mode, rule, actors
 
 
+#: Words that make the act they govern an intention, a readiness or a schedule (manual,
+#: AGREE: "willingness or commitment to cooperate"; future cooperative acts are AGREE):
+#: "ready to negotiate", "is due to meet", "wants to help", "offered to mediate".
+_WILLINGNESS = frozenset({"ready", "prepared", "willing", "eager", "keen", "committed", "due", "set",
+                          "determined", "plan", "intend", "want", "wish", "hope", "seek", "offer", "promise",
+                          "pledge", "agree", "decide", "vow", "expect", "aim"})
+
+#: Lexicon verbs of THREATEN that are first of all promises ("vow").
+_PROMISES = frozenset({"vow"})
+
+
+def _willing(tok: Token) -> str | None:
+    """The word that makes the verb at ``tok`` an intention (``_WILLINGNESS``), when ``tok``
+    is its to-infinitive complement; else None."""
+    if tok.pos_ != "VERB" or tok.dep_ != "xcomp":
+        return None
+    if any(c.dep_ in ("mark", "advmod") and c.lower_ in ("whether", "how") for c in tok.children):
+        return None  # "decided whether to grant": a question, no commitment
+    head = tok.head.lemma_.lower()
+    return head if head in _WILLINGNESS else None
+
+
+def _threat_content(tok: Token) -> bool:
+    """The vowed or threatened act is harm: its complement (or object) triggers material
+    conflict or a threat ("vowed to fight on", "vowed revenge"), or there is none."""
+    comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj")]
+    if not comps:
+        return True
+    for c in comps:
+        for t in c.subtree:
+            found = trigger_entry(t)
+            if found and found[0][0] in (*_MATERIAL_CONFLICT, "THREATEN"):
+                return True
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in ("revenge", "retaliation", "retribution")
+               for c in comps)
+
+
 def _contexts(sent: Any) -> list[str]:
     text = sent.text.lower()
     lemmas = {t.lemma_.lower() for t in sent}
@@ -429,6 +484,16 @@ def extract_events(adoc: AnnotatedDocument, skip: frozenset[str] = frozenset()) 
         if _protest_topic(tok, ev_type):
             continue  # the demand a protest makes is its topic, not another event (manual, PROTEST)
         cues = {c.lower() for c in flags.cues}
+        willing = _willing(tok)
+        if willing and ev_type in _FUTURE_AGREE:
+            # Manual, AGREE: "indicate willingness or commitment to cooperate".
+            ev_type, mode, rule = "AGREE", None, f"{rule}+{willing}→AGREE"
+        elif willing and ev_type == "RETREAT":
+            ev_type, mode, rule = "CONCEDE", None, f"{rule}+{willing}→CONCEDE"
+        elif ev_type == "THREATEN" and tok.lemma_.lower() in _PROMISES and not _threat_content(tok):
+            # A vow to do what is no harm is a promise (manual, AGREE: "promise"; THREATEN:
+            # "threats, coercive or forceful warnings"): "vowed to push through the reforms".
+            ev_type, mode, rule = "AGREE", None, rule + "+promise→AGREE"
         if flags.hypothetical and cues & _FUTURE_CUES:
             if ev_type in _FUTURE_AGREE:
                 ev_type, mode, rule = "AGREE", None, rule + "+future→AGREE"

@@ -213,7 +213,6 @@ VERBS: dict[str, Entry] = {
     "freeze": ("SANCTION", "discontinue"),
     "fine": ("SANCTION", "convict"),
     "break_off": ("SANCTION", "discontinue"),
-    "downgrade": ("SANCTION", "discontinue"),
     # MOBILIZE: military/police moves short of force; raised readiness and alert levels.
     "mobilize": ("MOBILIZE", "troops"),
     "mobilise": ("MOBILIZE", "troops"),
@@ -615,6 +614,11 @@ DEFAULT_MODE_BY_OBJECT: dict[tuple[str, str], Entry] = {
     ("cut", "tie"): ("SANCTION", "discontinue"),
     ("sever", "tie"): ("SANCTION", "discontinue"),
     ("break", "relation"): ("SANCTION", "discontinue"),
+    # Downgrading relations reduces them; downgrading debt or a forecast is a rating.
+    ("downgrade", "relation"): ("SANCTION", "discontinue"),
+    ("downgrade", "tie"): ("SANCTION", "discontinue"),
+    ("downgrade", "link"): ("SANCTION", "discontinue"),
+    ("downgrade", "relationship"): ("SANCTION", "discontinue"),
     ("cut", "aid"): ("SANCTION", "withdraw"),
     ("take", "hostage"): ("ASSAULT", "abduct"),
     ("set", "fire"): ("ASSAULT", "primitive"),

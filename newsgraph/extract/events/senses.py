@@ -63,7 +63,15 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from newsgraph.extract.events.agency import FORCES, armed, is_animate, is_inanimate, kind_of, physical
+from newsgraph.extract.events.agency import (
+    FORCES,
+    armed,
+    armed_people,
+    is_animate,
+    is_inanimate,
+    kind_of,
+    physical,
+)
 from newsgraph.extract.events.domain import other_domain, political
 from newsgraph.extract.events.lexicon import DEFAULT_MODE_BY_OBJECT, NOUNS, SPEECH_VERBS
 from newsgraph.nlp.wordnet import wordnet
@@ -79,9 +87,9 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "no human patient", "no captive released", "no participant", "no actor", "nobody asking",
     "talk as rumour", "not a demand", "a price charged", "an examination", "shown", "left a show",
     "a question asked", "offer of goods", "purchase order", "signing up", "talk to nobody",
-    "talking to the press", "no comment", "a statement admitted", "a contest", "no armed force",
-    "nothing rejected", "no bursting thing", "compound modifier", "no recipient", "inanimate actor",
-    "abstract target", "sport", "a video game", "other domain",
+    "talking to the press", "no comment", "a statement admitted", "self-defence", "a contest",
+    "no armed force", "nothing rejected", "no bursting thing", "compound modifier", "no recipient",
+    "inanimate actor", "abstract target", "sport", "a video game", "other domain",
 )
 
 #: PLOVER's material quads (manual, "Quad category"): acts, not words.
@@ -215,6 +223,14 @@ def _quantity(lemma: str) -> bool:
     return bool(senses and wn.ancestors(senses[0]) & _synsets(("measure.n.02", "number.n.01", "number.n.02")))
 
 
+@lru_cache(maxsize=20_000)
+def _count(lemma: str) -> bool:
+    """The noun's first sense is a number ("dozens", "hundreds", "scores"), not an amount."""
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    return bool(senses and wn.ancestors(senses[0]) & _synsets(("number.n.02",)))
+
+
 def _event_head(tok: Token) -> bool:
     """The noun an event noun modifies is itself an event ("rape incidents", "bomb attack")."""
     return tok.pos_ == "NOUN" and _event_lemma(tok.lemma_.lower())
@@ -303,9 +319,19 @@ def sport_sentence(sent: Any) -> bool:
     return any(_contest(lemma) for lemma in lemmas) or sum(1 for lemma in lemmas if _sporty(lemma)) >= 2
 
 
+#: Entity labels of amounts: never someone an act is directed at ("downgrade 120 mln dlrs").
+_AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+
+
 def _has_recipient(tok: Token, ev_type: str) -> bool:
     preps = _RECIPIENT_PREPS[ev_type]
     for c in tok.children:
+        if c.ent_type_ in _AMOUNTS:
+            continue
+        if ev_type == "SANCTION" and c.dep_ in ("dobj", "nsubjpass") and any(
+            p.dep_ == "poss" and not is_inanimate(p) and p.ent_type_ not in _AMOUNTS for p in c.children
+        ):
+            return True  # "withdraw the sector's subsidy", "freeze the regime's assets": theirs
         # The object of "provide", "send", "grant" is what is given: it is the recipient
         # only when it names people ("aid the rebels", "provide them with…").
         if c.dep_ in ("dative", "iobj", "poss") and not is_inanimate(c):
@@ -376,6 +402,9 @@ def _not_a_request(tok: Token, ev_type: str) -> bool:
     return False
 
 
+_REFLEXIVE = frozenset({"itself", "himself", "herself", "themselves", "oneself", "ourselves", "myself"})
+
+
 def _other_sense(tok: Token, lemma: str) -> str | None:
     """Verbs of the lexicon with a frequent everyday sense told apart by their complements:
     "offer" a product (not "offer to buy", "offered aid to X"), "order" planes (a purchase,
@@ -424,6 +453,11 @@ def _other_sense(tok: Token, lemma: str) -> str | None:
     if lemma in ("admit", "concede", "regret") and (any(c.dep_ == "ccomp" for c in kids)
                                                     or any(is_animate(d) for d in dobjs)):
         return "a statement admitted"  # "admitted he was devastated", "admit foreigners"
+    if lemma == "defend" and dobjs and all(
+        d.lower_ in _REFLEXIVE or any(p.dep_ == "poss" and p.pos_ == "PRON" for p in d.children)
+        for d in dobjs
+    ):
+        return "self-defence"  # "intends to defend itself", "defend its position": no support given
     contest = (lemma == "beat" and "to" in preps) or (lemma == "storm" and (preps | prt) & {"to", "ahead"})
     if contest or (lemma == "shoot" and "up" in prt):
         return "a contest"  # "beat them to the award", "stormed to victory", "shot up"
@@ -449,9 +483,9 @@ def _patients(tok: Token) -> list[Token]:
     return out
 
 
-#: Material cooperation is also done by companies (manual: economic actors); material
-#: conflict needs a state, an authority, an armed force, a crowd or a weapon.
-_COOPERATION = frozenset({"COOPERATE", "AID", "RETREAT"})
+#: Cooperation and aid are also given by companies (manual: economic actors); the other
+#: material acts need a state, an authority, an armed force, a crowd or a weapon.
+_COOPERATION = frozenset({"COOPERATE", "AID"})
 
 
 def _political_participant(h: Token, ev_type: str) -> bool:
@@ -492,7 +526,9 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         place = c.ent_type_ in ("GPE", "LOC", "FAC")
         return c.dep_ in ("dobj", "nsubjpass") and is_inanimate(c) and not place
 
-    if tok.pos_ == "VERB" and lemma in HUMAN_PATIENT and any(no_one(c) for c in tok.children):
+    if tok.pos_ == "VERB" and lemma in HUMAN_PATIENT and ev_type != "SANCTION" and any(
+        no_one(c) for c in tok.children
+    ):
         yield "no human patient"
     if tok.pos_ == "VERB" and lemma in CAPTIVE_PATIENT and not any(is_animate(p) for p in _patients(tok)):
         yield "no captive released"
@@ -545,7 +581,7 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
               if o.dep_ == "pobj"]
         if of and _quantity(lemma):
             return abstract(of[0])  # "a number of vehicles": the vehicles
-        if _quantity(lemma):
+        if _count(lemma):
             return False  # "killed dozens": a number of people
         return (c.pos_ == "NOUN" and not is_animate(c) and _abstract(lemma)
                 and NOUNS.get(lemma, ("",))[0] != "ASSAULT"  # not "struck a deal"
@@ -559,10 +595,10 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         if objs and all(abstract(c) for c in objs):
             yield "abstract target"
     if (sport_sentence(tok.sent) or sport_document(tok.doc)) and not any(
-        kind_of(h) in ("authority", "crowd", "weapon") or armed(h)
+        kind_of(h) in ("authority", "crowd") or armed_people(h)
         for h in [*actor_heads, *(target_heads or [])]
     ):
-        # Police, troops, a crowd or a weapon are no players ("the crowd marched past the club").
+        # Police, troops, fighters or a crowd are no players ("the crowd marched past the club").
         yield "sport"
     if ev_type in ("ASSAULT", "COERCE", "THREATEN") and any(
         t.pos_ == "NOUN" and _game(t.lemma_.lower()) for t in tok.sent
