@@ -107,8 +107,9 @@ def test_withdrawing_aid_or_observers_is_a_sanction_troops_a_retreat(annotated):
     assert threat.type == "THREATEN"
 
 
-def test_a_vow_to_reform_is_a_promise_a_vow_to_fight_a_threat(annotated):
-    assert _one(annotated("The prime minister vowed to push through the tax reforms."), "vowed").type == "AGREE"
+def test_a_vow_to_fight_is_a_threat_to_free_hostages_a_promise_to_reform_no_event(annotated):
+    assert _types(annotated("The prime minister vowed to push through the tax reforms.")) == set()
+    assert _one(annotated("The rebels vowed to free the hostages."), "vowed").type == "AGREE"
     assert _one(annotated("The rebels vowed to attack the capital."), "vowed").type == "THREATEN"
 
 

@@ -403,19 +403,23 @@ def _willing(tok: Token) -> str | None:
     return head if head in _WILLINGNESS else None
 
 
-def _threat_content(tok: Token) -> bool:
-    """The vowed or threatened act is harm: its complement (or object) triggers material
-    conflict or a threat ("vowed to fight on", "vowed revenge"), or there is none."""
+#: PLOVER's cooperative quads (manual, "Quad category"): what one may promise another.
+_COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+
+
+def _vowed(tok: Token) -> str:
+    """What a vow at ``tok`` promises: ``harm`` when its complement (or object) triggers
+    material conflict or a threat ("vowed to fight on", "vowed revenge") or is missing,
+    ``cooperation`` when it triggers a cooperative act ("vowed to free the hostages"),
+    else ``conduct`` ("vowed to push through the reforms", "vowed she would be cleared")."""
     comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj")]
-    if not comps:
-        return True
-    for c in comps:
-        for t in c.subtree:
-            found = trigger_entry(t)
-            if found and found[0][0] in (*_MATERIAL_CONFLICT, "THREATEN"):
-                return True
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in ("revenge", "retaliation", "retribution")
-               for c in comps)
+    if not comps or any(c.dep_ == "dobj" and c.lemma_.lower() in ("revenge", "retaliation", "retribution")
+                        for c in comps):
+        return "harm"
+    found = [f[0][0] for c in comps for t in c.subtree if (f := trigger_entry(t))]
+    if any(t in (*_MATERIAL_CONFLICT, "THREATEN") for t in found):
+        return "harm"
+    return "cooperation" if any(t in _COOPERATIVE for t in found) else "conduct"
 
 
 def _contexts(sent: Any) -> list[str]:
@@ -490,9 +494,13 @@ def extract_events(adoc: AnnotatedDocument, skip: frozenset[str] = frozenset()) 
             ev_type, mode, rule = "AGREE", None, f"{rule}+{willing}→AGREE"
         elif willing and ev_type == "RETREAT":
             ev_type, mode, rule = "CONCEDE", None, f"{rule}+{willing}→CONCEDE"
-        elif ev_type == "THREATEN" and tok.lemma_.lower() in _PROMISES and not _threat_content(tok):
-            # A vow to do what is no harm is a promise (manual, AGREE: "promise"; THREATEN:
-            # "threats, coercive or forceful warnings"): "vowed to push through the reforms".
+        elif ev_type == "THREATEN" and tok.lemma_.lower() in _PROMISES and _vowed(tok) != "harm":
+            # A vow of no harm is no threat (manual, THREATEN: "threats, coercive or forceful
+            # warnings"): a promise to cooperate is AGREE ("promise … to cooperate"); a
+            # pledge of one's own conduct is no event between actors ("vowed to push
+            # through the reforms", "vowed she would be cleared").
+            if _vowed(tok) == "conduct":
+                continue
             ev_type, mode, rule = "AGREE", None, rule + "+promise→AGREE"
         if flags.hypothetical and cues & _FUTURE_CUES:
             if ev_type in _FUTURE_AGREE:
