@@ -117,3 +117,32 @@ def test_defending_oneself_is_no_support_defending_an_ally_is(annotated):
     assert "SUPPORT" not in _types(annotated("The company said it will defend itself in the lawsuit."))
     assert "SUPPORT" not in _types(annotated("The minister defended his record on Monday."))
     assert _one(annotated("France defended the Iraqi government against the critics."), "defended").type == "SUPPORT"
+
+
+# -- other senses told apart by their complements ---------------------------------------
+
+
+def test_a_score_makes_beating_a_match_result(annotated):
+    assert "ASSAULT" not in _types(annotated("The Russian beat the German champion 7-5 6-4 in Paris."))
+    assert _one(annotated("Rebels beat 3-4 villagers to death on 12-13 May."), "beat").type == "ASSAULT"
+
+
+def test_charging_users_for_a_tool_is_a_price(annotated):
+    assert "ACCUSE" not in _types(annotated("The firm will be charging users for the new software tool."))
+    assert _one(annotated("Police charged the man with murder."), "charged").type == "ACCUSE"
+
+
+def test_killing_a_ball_or_a_bill_kills_no_one(annotated):
+    assert "ASSAULT" not in _types(annotated("The senators killed the bill in committee."))
+    assert _one(annotated("Gunmen killed three soldiers near the border."), "killed").type == "ASSAULT"
+
+
+def test_a_poll_answer_is_no_act(annotated):
+    assert "SUPPORT" not in _types(annotated("In the survey, 47% said they supported the legislation."))
+    assert _one(annotated("The minister said they supported the legislation."), "supported").type == "SUPPORT"
+
+
+def test_a_ban_does_not_threaten(annotated):
+    assert "THREATEN" not in _types(annotated("The ban threatens to reignite tensions between the regulator "
+                                             "and the company."))
+    assert _one(annotated("The rebels threatened to attack the capital."), "threatened").type == "THREATEN"

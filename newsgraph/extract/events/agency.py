@@ -174,8 +174,11 @@ def kind_of(tok: Token) -> str | None:
     if cls in FORCES or cls is None or cls == "matter":
         # "security forces", "riot police", "rescue teams": a modifier naming people or
         # an organisation says the head is personnel, not a force of nature.
+        # Only nouns and names: an adjective looked up as a noun misleads ("more" is
+        # Thomas More: "more options contracts" are no people).
         mods = {_NER_CLASS.get(c.ent_type_) or lemma_class(c.lemma_.lower())
-                for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i}
+                for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i
+                and (c.pos_ in ("NOUN", "PROPN") or c.ent_type_)}
         if "authority" in mods:
             return "authority"  # "Syrian government forces"
         if mods & {"agent", "crowd"}:

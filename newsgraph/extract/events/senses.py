@@ -59,6 +59,7 @@ WordNet (``newsgraph/nlp/wordnet.py``) anchors are named as NLTK names synsets.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -85,11 +86,11 @@ Token = Any
 #: ablates them one at a time).
 NO_EVENT_REASONS: tuple[str, ...] = (
     "no human patient", "no captive released", "no participant", "no actor", "nobody asking",
-    "talk as rumour", "not a demand", "a price charged", "an examination", "shown", "left a show",
-    "a question asked", "offer of goods", "purchase order", "signing up", "talk to nobody",
+    "talk as rumour", "a poll answer", "not a demand", "a price charged", "an examination", "shown",
+    "left a show", "a question asked", "offer of goods", "purchase order", "signing up", "talk to nobody",
     "talking to the press", "no comment", "a statement admitted", "self-defence", "a contest",
     "no armed force", "nothing rejected", "no bursting thing", "compound modifier", "no recipient",
-    "inanimate actor", "abstract target", "sport", "a video game", "other domain",
+    "inanimate actor", "nothing killed", "abstract target", "sport", "a video game", "other domain",
 )
 
 #: PLOVER's material quads (manual, "Quad category"): acts, not words.
@@ -348,7 +349,8 @@ def _has_recipient(tok: Token, ev_type: str) -> bool:
             o.dep_ == "pobj" and not is_inanimate(o)
             for c in tok.head.children if c.dep_ in ("prep", "dative") and c.lower_ in preps
             for o in c.children)
-    return tok.dep_ == "acl" and not is_inanimate(tok.head)  # "the rebels freed on Monday"
+    # "the rebels freed on Monday" (not "proposals to freeze prices": the plan is no patient).
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and not is_inanimate(tok.head)
 
 
 #: Verb lemmas whose event needs a person, an organisation or a place as patient.
@@ -402,6 +404,25 @@ def _not_a_request(tok: Token, ev_type: str) -> bool:
     return False
 
 
+_SMALL = re.compile(r"^\d{1,2}$")
+
+
+def _score(tok: Token) -> bool:
+    """A game's score in the clause of ``tok``: two small numbers joined by a dash that are
+    no date, time, amount or range of things ("beat Schuettler 7-5 6-4", "won 3-1"; not
+    "on 12-13 May", "3-4 villagers")."""
+    sub = list(tok.subtree)
+    doc = tok.doc
+    for i in range(sub[0].i, sub[-1].i - 1):
+        a, dash, b = doc[i], doc[i + 1], doc[i + 2]
+        after = doc[i + 3] if i + 3 < len(doc) else None
+        if (dash.text in ("-", "–") and _SMALL.match(a.text) and _SMALL.match(b.text)
+                and not {a.ent_type_, b.ent_type_} & {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
+                and not (after is not None and after.pos_ in ("NOUN", "PROPN"))):  # "3-4 villagers"
+            return True
+    return False
+
+
 _REFLEXIVE = frozenset({"itself", "himself", "herself", "themselves", "oneself", "ourselves", "myself"})
 
 
@@ -419,6 +440,11 @@ def _other_sense(tok: Token, lemma: str) -> str | None:
         is_inanimate(d) or d.like_num for d in done_to
     ):
         return "a price charged"  # "the rates they charge", "charge fees", "blamed weak demand"
+    if lemma == "charge" and "for" in preps and "with" not in preps and all(
+        _artifact(o.lemma_.lower()) for c in kids if c.dep_ == "prep" and c.lower_ == "for"
+        for o in c.children if o.dep_ == "pobj"
+    ):
+        return "a price charged"  # "charging users for the tool" (a crime is charged "with")
     if lemma == "examine" and not any(is_animate(d) or d.lemma_.lower() in NOUNS for d in done_to):
         return "an examination"  # "examined the notes": no inquiry into anyone or any act
     if lemma == "demonstrate" and any(c.dep_ == "ccomp" for c in kids):
@@ -458,7 +484,12 @@ def _other_sense(tok: Token, lemma: str) -> str | None:
         for d in dobjs
     ):
         return "self-defence"  # "intends to defend itself", "defend its position": no support given
-    contest = (lemma == "beat" and "to" in preps) or (lemma == "storm" and (preps | prt) & {"to", "ahead"})
+    # A score beside the one beaten ("beat Schuettler 7-5 6-4", "won 3-1") is a match result.
+    score = _score(tok)
+    to_death = any(c.dep_ == "prep" and c.lower_ == "to"
+                   and any(o.lemma_.lower() == "death" for o in c.children) for c in kids)
+    contest = (lemma == "beat" and (("to" in preps and not to_death) or score)) or (
+        lemma == "storm" and (preps | prt) & {"to", "ahead"})
     if contest or (lemma == "shoot" and "up" in prt):
         return "a contest"  # "beat them to the award", "stormed to victory", "shot up"
     return None
@@ -494,6 +525,42 @@ def _political_participant(h: Token, ev_type: str) -> bool:
     of = [o for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
           for o in p.children if o.dep_ == "pobj"]
     return any(political(t) or (ev_type in _COOPERATION and t.ent_type_ == "ORG") for t in (h, *of))
+
+
+#: Nouns of a share of people: who answers a poll.
+_SHARES = frozenset({"percent", "%", "quarter", "third", "half", "fifth", "majority", "minority", "most"})
+
+
+def _poll_answer(tok: Token) -> bool:
+    """The verb is what a share of people said ("47% said they supported the bill", "one
+    quarter said they neither support nor oppose a ban"): an opinion poll, not an act."""
+    t = tok
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    if t.dep_ != "ccomp" or t.head.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    speakers = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    speakers += [o for c in t.head.children if c.dep_ == "prep" and c.i < t.head.i
+                 for o in c.children if o.dep_ == "pobj"]  # "around one quarter said"
+    return any(s.ent_type_ == "PERCENT" or s.lemma_.lower() in _SHARES for s in speakers)
+
+
+def _nothing_alive(tok: Token) -> bool:
+    """A killing whose patients are all things ("killed the ball", "kill the bill", "the
+    execution of a crossover vehicle"): to kill is to cause to die (WordNet kill.v.01)."""
+    if tok.pos_ == "VERB":
+        patients = _patients(tok)
+    else:
+        patients = [c for c in tok.children if c.dep_ == "poss"]
+        patients += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for o in c.children if o.dep_ == "pobj"]
+    return bool(patients) and all(
+        is_inanimate(p) and not physical_place(p) and kind_of(p) not in ("agent", "authority", "crowd")
+        for p in patients)
+
+
+def physical_place(tok: Token) -> bool:
+    return tok.ent_type_ in ("GPE", "LOC", "FAC")
 
 
 def _armed(tok: Token, actor_heads: list[Token]) -> bool:
@@ -545,6 +612,8 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         c.dep_ == "prep" and c.lower_ in ("with", "between", "on", "about", "over") for c in tok.children
     ):
         yield "talk as rumour"  # "there was talk of other clubs"; not "for talk on limiting missiles"
+    if tok.pos_ == "VERB" and _poll_answer(tok):
+        yield "a poll answer"  # "47% said they supported the legislation"
     if tok.pos_ == "VERB" and ev_type in ("REQUEST", "THREATEN") and _not_a_request(tok, ev_type):
         yield "not a demand"
     if tok.pos_ == "VERB":
@@ -569,10 +638,13 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
     actor_heads = [_antecedent(h) for h in actor_heads]
 
     def thing(h: Token) -> bool:
-        # An event ("the signing") or a text ("the declaration demanded") speaks for people.
+        # An event ("the signing") or a text ("the declaration demanded") speaks for people;
+        # a material act the lexicon knows does not, even when WordNet files it as an edict
+        # ("the ban threatens to reignite tensions").
         lemma = h.lemma_.lower()
+        material = NOUNS.get(lemma, ("",))[0] in MATERIAL_TYPES
         return (is_inanimate(h) and kind_of(h) not in FORCES
-                and h.tag_ != "VBG" and not _message(lemma) and not armed(h)
+                and h.tag_ != "VBG" and (material or not _message(lemma)) and not armed(h)
                 and not (_event_lemma(lemma) and lemma not in event_nouns))  # "the signing"; not "the ban"
 
     def abstract(c: Token) -> bool:
@@ -589,6 +661,8 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
 
     if ev_type in _ACTED_TYPES and actor_heads and all(thing(h) for h in actor_heads):
         yield "inanimate actor"
+    if ev_type == "ASSAULT" and mode == "targeted" and _nothing_alive(tok):
+        yield "nothing killed"  # "killing the ball", "the best execution yet of a crossover vehicle"
     if ev_type == "ASSAULT" and tok.pos_ == "VERB" and not any(armed(h) for h in actor_heads):
         # An armed actor makes the act physical ("the artillery pounded the movements of a group").
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
