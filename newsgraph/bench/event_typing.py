@@ -323,7 +323,7 @@ def _rules() -> tuple[str, ...]:
     and the rules that change a type by who acted."""
     from newsgraph.extract.events.senses import NO_EVENT_REASONS
 
-    return (*NO_EVENT_REASONS, "disaster", "crowd", "cyber", "arrest sense")
+    return (*NO_EVENT_REASONS, "disaster", "crowd", "cyber", "arrest sense", "verbal attack")
 
 
 def ablate_set(name: str, items: list[Item]) -> dict[str, Any]:

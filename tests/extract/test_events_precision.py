@@ -146,3 +146,19 @@ def test_a_ban_does_not_threaten(annotated):
     assert "THREATEN" not in _types(annotated("The ban threatens to reignite tensions between the regulator "
                                              "and the company."))
     assert _one(annotated("The rebels threatened to attack the capital."), "threatened").type == "THREATEN"
+
+
+def test_attacking_a_policy_is_criticism(annotated):
+    m = _one(annotated("The former minister attacked the government's plans on immigration."), "attacked")
+    assert (m.type, m.mode) == ("ACCUSE", "disapprove")
+    assert _one(annotated("Gunmen attacked the convoy near the border."), "attacked").type == "ASSAULT"
+
+
+def test_control_of_a_business_is_taken_without_force(annotated):
+    assert "ASSAULT" not in _types(annotated("The chief executive has taken control of the car business."))
+    m = _one(annotated("Rebel fighters took control of the town on Sunday."), "took")
+    assert m.type == "ASSAULT"
+
+
+def test_a_score_in_a_sentence_makes_it_a_match_report(annotated):
+    assert "ASSAULT" not in _types(annotated("Schnyder had a battle as she needed three sets to win 7-5 3-6 7-5."))

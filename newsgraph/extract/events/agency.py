@@ -179,11 +179,29 @@ def kind_of(tok: Token) -> str | None:
         mods = {_NER_CLASS.get(c.ent_type_) or lemma_class(c.lemma_.lower())
                 for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i
                 and (c.pos_ in ("NOUN", "PROPN") or c.ent_type_)}
+        if mods & {"authority", "agent", "crowd"} and not _may_be_people(tok.lemma_.lower()):
+            return cls  # "the Tory plans" are no people, whoever's they are
         if "authority" in mods:
             return "authority"  # "Syrian government forces"
         if mods & {"agent", "crowd"}:
             return "agent"
     return cls
+
+
+@lru_cache(maxsize=20_000)
+def _may_be_people(lemma: str) -> bool:
+    """False for a noun that is first an idea or a message and never names people or a
+    group of them in its ``ARMED_SENSES`` most frequent senses ("plans", "policy",
+    "proposals"); True otherwise ("forces", "teams", "counterpart", unknown words)."""
+    wn = wordnet()
+    if wn is None:
+        return True
+    senses = wn.sense_ids(lemma, "n", ARMED_SENSES)[:ARMED_SENSES]
+    if not senses:
+        return True
+    people = {a for a in (wn.synset(n) for n in ("person.n.01", "social_group.n.01")) if a}
+    ideas = {a for a in (wn.synset(n) for n in ("idea.n.01", "message.n.02")) if a}
+    return bool(not wn.ancestors(senses[0]) & ideas or any(wn.ancestors(s) & people for s in senses))
 
 
 def is_animate(tok: Token) -> bool:

@@ -60,7 +60,7 @@ from newsgraph.extract.events.lexicon import (
     lookup,
 )
 from newsgraph.extract.events.place import place_for
-from newsgraph.extract.events.senses import cyber_attack, cyber_sentence, no_event
+from newsgraph.extract.events.senses import cyber_attack, cyber_sentence, no_event, verbal_attack
 from newsgraph.extract.events.time import date_and_pending
 from newsgraph.model.document import AnnotatedDocument
 from newsgraph.model.events import DISASTER, ArgumentSpan, EventMention, Span, event_mention_id
@@ -444,7 +444,8 @@ def extract_events(adoc: AnnotatedDocument, skip: frozenset[str] = frozenset()) 
     """Every PLOVER event mention in the document, in text order.
 
     ``skip`` names rules not to apply — the reasons of ``senses.no_event``, "disaster",
-    "crowd", "cyber", "arrest sense" — for the typing benchmark's ablation only.
+    "crowd", "cyber", "arrest sense", "verbal attack" — for the typing benchmark's
+    ablation only.
 
     Needs the transient spaCy ``Doc`` (``adoc.doc``) with a dependency parse;
     a document that was not annotated has no events.
@@ -467,6 +468,8 @@ def extract_events(adoc: AnnotatedDocument, skip: frozenset[str] = frozenset()) 
                                                  skip)
         actor_heads = [h for h in (_head(tok, a) for a in actors) if h]
         target_heads = [h for h in (_head(tok, t) for t in targets) if h]
+        if ev_type == "ASSAULT" and "verbal attack" not in skip and verbal_attack(tok, actor_heads):
+            ev_type, mode, rule = "ACCUSE", "disapprove", rule + "+policy→ACCUSE disapprove"
         # Attacks on computers, sites and mail are the manual's COERCE "cyber".
         cyber = ev_type == "ASSAULT" and "cyber" not in skip and cyber_attack(tok, actor_heads, target_heads)
         if ev_type != DISASTER and no_event(

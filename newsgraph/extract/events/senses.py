@@ -78,7 +78,7 @@ from newsgraph.extract.events.lexicon import DEFAULT_MODE_BY_OBJECT, NOUNS, SPEE
 from newsgraph.nlp.wordnet import wordnet
 
 __all__ = ["CYBER_ANCHORS", "NO_EVENT_REASONS", "RECIPIENT_TYPES", "SPORT_ANCHORS", "cyber_attack",
-           "cyber_sentence", "no_event", "no_event_reasons"]
+           "cyber_sentence", "no_event", "no_event_reasons", "verbal_attack"]
 
 Token = Any
 
@@ -90,7 +90,8 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "left a show", "a question asked", "offer of goods", "purchase order", "signing up", "talk to nobody",
     "talking to the press", "no comment", "a statement admitted", "self-defence", "a contest",
     "no armed force", "nothing rejected", "no bursting thing", "compound modifier", "no recipient",
-    "inanimate actor", "nothing killed", "abstract target", "sport", "a video game", "other domain",
+    "inanimate actor", "control of a business", "nothing killed", "abstract target", "sport", "a video game",
+    "other domain",
 )
 
 #: PLOVER's material quads (manual, "Quad category"): acts, not words.
@@ -317,7 +318,8 @@ def sport_sentence(sent: Any) -> bool:
         if t.pos_ == "NOUN"  # not a prefix of a hyphenated word ("pro-freedom")
         and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-")
     }
-    return any(_contest(lemma) for lemma in lemmas) or sum(1 for lemma in lemmas if _sporty(lemma)) >= 2
+    return (any(_contest(lemma) for lemma in lemmas) or sum(1 for lemma in lemmas if _sporty(lemma)) >= 2
+            or _score(sent))
 
 
 #: Entity labels of amounts: never someone an act is directed at ("downgrade 120 mln dlrs").
@@ -407,12 +409,12 @@ def _not_a_request(tok: Token, ev_type: str) -> bool:
 _SMALL = re.compile(r"^\d{1,2}$")
 
 
-def _score(tok: Token) -> bool:
-    """A game's score in the clause of ``tok``: two small numbers joined by a dash that are
-    no date, time, amount or range of things ("beat Schuettler 7-5 6-4", "won 3-1"; not
-    "on 12-13 May", "3-4 villagers")."""
-    sub = list(tok.subtree)
-    doc = tok.doc
+def _score(span: Any) -> bool:
+    """A game's score in ``span`` (a sentence, or a token's clause): two small numbers
+    joined by a dash that are no date, time, amount or range of things ("beat Schuettler
+    7-5 6-4", "won 3-1"; not "on 12-13 May", "3-4 villagers")."""
+    sub = list(span.subtree) if hasattr(span, "subtree") else list(span)
+    doc = sub[0].doc
     for i in range(sub[0].i, sub[-1].i - 1):
         a, dash, b = doc[i], doc[i + 1], doc[i + 2]
         after = doc[i + 3] if i + 3 < len(doc) else None
@@ -545,6 +547,76 @@ def _poll_answer(tok: Token) -> bool:
     return any(s.ent_type_ == "PERCENT" or s.lemma_.lower() in _SHARES for s in speakers)
 
 
+def _abstract_target(tok: Token, c: Token) -> bool:
+    """The object ``c`` of the ASSAULT verb ``tok`` is an abstraction that is no group
+    ("struck a deal", "beat expectations", "attacked the government's failure")."""
+    lemma = c.lemma_.lower()
+    of = [o for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+          if o.dep_ == "pobj"]
+    if of and _quantity(lemma):
+        return _abstract_target(tok, of[0])  # "a number of vehicles": the vehicles
+    if _count(lemma):
+        return False  # "killed dozens": a number of people
+    return (c.pos_ == "NOUN" and not is_animate(c) and _abstract(lemma)
+            and NOUNS.get(lemma, ("",))[0] != "ASSAULT"  # not "struck a deal"
+            and (tok.lemma_.lower(), lemma) not in DEFAULT_MODE_BY_OBJECT)  # "took control"
+
+
+@lru_cache(maxsize=5_000)
+def _criticising(lemma: str) -> bool:
+    """One of the verb's three most frequent senses is criticism (WordNet ``criticize.v.01``:
+    "attack in speech or writing")."""
+    wn = wordnet()
+    anchor = wn.synset("criticize.v.01") if wn else None
+    return bool(anchor) and any(anchor in wn.ancestors(s) for s in wn.sense_ids(lemma, "v", 3)[:3])
+
+
+def verbal_attack(tok: Token, actor_heads: list[Token]) -> bool:
+    """An ASSAULT verb that can mean criticism, said of ideas, messages or decisions by no
+    armed actor, is criticism (manual, ACCUSE: "disapprove, condemn, criticize"):
+    "attacked the Tory plans", "attacked UK policy on immigration"; not "attacked two
+    military bases"."""
+    if tok.pos_ != "VERB" or not _criticising(tok.lemma_.lower()) or any(armed(h) for h in actor_heads):
+        return False
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objs) and all(_idea(c.lemma_.lower()) for c in objs)
+
+
+@lru_cache(maxsize=20_000)
+def _idea(lemma: str) -> bool:
+    """The noun's first sense is an idea, a message or a decision: what one criticises
+    ("plans", "policy", "proposals", "remarks", "the decision")."""
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    return bool(senses and wn.ancestors(senses[0]) & _synsets(("idea.n.01", "message.n.02", "decision.n.01")))
+
+
+def _control_of_no_place(tok: Token, actor_heads: list[Token]) -> bool:
+    """Taking or seizing control is ASSAULT when it is taken by force of a place (ACLED's
+    territorial events; manual, ASSAULT): control of a business or of services, by no
+    armed actor, is another sense (the controlled thing is named and is no place)."""
+    control = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == "control"]
+    if not control or (tok.lemma_.lower(), "control") not in DEFAULT_MODE_BY_OBJECT:
+        return False
+    if any(armed(h) or kind_of(h) == "crowd" for h in actor_heads):
+        return False
+    of = [o for c in control for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+          for o in p.children if o.dep_ == "pobj"]
+    of += [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "over")
+           for o in p.children if o.dep_ == "pobj"]
+    return bool(of) and not any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.pos_ == "PROPN"
+                                or _place(o.lemma_.lower()) for o in of)
+
+
+@lru_cache(maxsize=20_000)
+def _place(lemma: str) -> bool:
+    """One of the noun's three most frequent senses is a location or a structure ("the
+    village", "the border point", "the airport")."""
+    wn = wordnet()
+    anchors = _synsets(("location.n.01", "structure.n.01"))
+    return bool(wn) and any(wn.ancestors(s) & anchors for s in wn.sense_ids(lemma, "n", 3)[:3])
+
+
 def _nothing_alive(tok: Token) -> bool:
     """A killing whose patients are all things ("killed the ball", "kill the bill", "the
     execution of a crossover vehicle"): to kill is to cause to die (WordNet kill.v.01)."""
@@ -647,26 +719,16 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
                 and h.tag_ != "VBG" and (material or not _message(lemma)) and not armed(h)
                 and not (_event_lemma(lemma) and lemma not in event_nouns))  # "the signing"; not "the ban"
 
-    def abstract(c: Token) -> bool:
-        lemma = c.lemma_.lower()
-        of = [o for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
-              if o.dep_ == "pobj"]
-        if of and _quantity(lemma):
-            return abstract(of[0])  # "a number of vehicles": the vehicles
-        if _count(lemma):
-            return False  # "killed dozens": a number of people
-        return (c.pos_ == "NOUN" and not is_animate(c) and _abstract(lemma)
-                and NOUNS.get(lemma, ("",))[0] != "ASSAULT"  # not "struck a deal"
-                and (tok.lemma_.lower(), lemma) not in DEFAULT_MODE_BY_OBJECT)  # "took control"
-
     if ev_type in _ACTED_TYPES and actor_heads and all(thing(h) for h in actor_heads):
         yield "inanimate actor"
+    if ev_type == "ASSAULT" and _control_of_no_place(tok, actor_heads):
+        yield "control of a business"  # "has taken day-to-day control of its car business"
     if ev_type == "ASSAULT" and mode == "targeted" and _nothing_alive(tok):
         yield "nothing killed"  # "killing the ball", "the best execution yet of a crossover vehicle"
     if ev_type == "ASSAULT" and tok.pos_ == "VERB" and not any(armed(h) for h in actor_heads):
         # An armed actor makes the act physical ("the artillery pounded the movements of a group").
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        if objs and all(abstract(c) for c in objs):
+        if objs and all(_abstract_target(tok, c) for c in objs):
             yield "abstract target"
     if (sport_sentence(tok.sent) or sport_document(tok.doc)) and not any(
         kind_of(h) in ("authority", "crowd") or armed_people(h)
