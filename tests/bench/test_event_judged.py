@@ -46,3 +46,19 @@ def test_keyword_baseline_takes_the_first_keyword(nlp):
     assert keyword_type(nlp("Police arrested three men after the attack.")) == ("COERCE", "arrest")
     assert keyword_type(nlp("Riot police fired tear gas.")) == ("PROTEST", "riot")  # words, not roles
     assert keyword_type(nlp("The weather was fine.")) is None
+
+
+def test_halves_are_by_document_and_printed_with_thresholds(capsys):
+    from newsgraph.bench.event_judged import half
+
+    docs = [f"doc{i}" for i in range(40)]
+    assert {half(d) for d in docs} == {"dev", "held-out"}
+    assert all(half(d) == half(d) for d in docs)  # deterministic
+    dev = next(d for d in docs if half(d) == "dev")
+    events = [{**_ev(dev, 0, "ASSAULT"), "confidence": 0.9}, {**_ev(dev, 10, "ASSAULT"), "confidence": 0.4}]
+    judged = {(dev, 0, 5, "ASSAULT"): {"type": "ASSAULT", "judgement": "right"},
+              (dev, 10, 15, "ASSAULT"): {"type": "ASSAULT", "judgement": "no-event"}}
+    res = report(events, judged)
+    assert res["halves"]["dev"]["precision"] == 0.5 and res["halves"]["held-out"]["n"] == 0
+    assert res["halves"]["dev"]["at_confidence"][0.5] == {"n": 1, "precision": 1.0}
+    assert "PLOVER precision 0.500 (n=2" in capsys.readouterr().out

@@ -18,12 +18,19 @@ The cascade, per sentence of the spaCy parse behind the ``AnnotatedDocument``:
    is no arrest) and the ambiguous ones an authority, a passive or a charge; other
    senses of the lexicon's words are no events (``senses.py``: "struck a deal", "the
    battle bus", "provide answers", sports reports);
-4. the manual's type rules that depend on flags: cooperative acts in the future
-   are AGREE, retreats in the future are CONCEDE;
-5. contexts from sentence cue words, a confidence score, the rule that fired.
+4. the manual's type rules that depend on flags and complements: cooperative acts in
+   the future, or that someone is ready, willing, due or intends to do, are AGREE;
+   retreats in the future are CONCEDE; material conflict announced on a condition is
+   THREATEN; withdrawing aid, money or observers is SANCTION ``withdraw``, withdrawing
+   troops RETREAT; a vow of harm is a threat, of cooperation AGREE, of one's own
+   conduct no event; attacking plans or policies is ACCUSE (``senses.verbal_attack``);
+5. contexts from sentence cue words, a confidence score (events below
+   ``settings.MIN_CONFIDENCE`` are not emitted), the rule that fired.
 
-Reporting verbs ("said") are never events.  Nothing here reads the rest of the
-article: what is not attached to the trigger in the parse is not the event's.
+Reporting verbs ("said") are never events.  Of the rest of the article only what it
+is about is read (``domain.py``, ``senses.sport_document``: a match report, an album
+review, a software story); otherwise what is not attached to the trigger in the parse
+is not the event's.
 """
 
 from __future__ import annotations
@@ -524,6 +531,8 @@ def extract_events(adoc: AnnotatedDocument, skip: frozenset[str] = frozenset()) 
         conf += S.TARGET_BONUS if targets else 0.0
         conf += S.ANCHOR_BONUS if (place or date) else 0.0
         conf += S.NAMED_BONUS if any(a.label for a in actors + targets) else 0.0
+        if conf < S.MIN_CONFIDENCE:
+            continue
         start, end = tok.idx, tok.idx + len(tok.text)
         out.append(
             EventMention(
