@@ -100,7 +100,8 @@ def _unlinked_entities(store: Store, doc: dict[str, Any]) -> Iterator[dict[str, 
 def event_record(ev: dict[str, Any]) -> dict[str, Any]:
     """A resolved event (``event_queries.iter_events``) as the contract's ``event``: each
     mention is its evidence sentence. Extra fields: flags, publishers, confidence, date
-    precision, PLOVER contexts, and each mention's trigger."""
+    precision, PLOVER contexts, each mention's trigger, and ``related`` events (kept apart
+    as another occurrence, or not known to be the same: ``{event, reason, score}``)."""
     date = ev["date"]
     loc = ev["location"]
     return {
@@ -123,6 +124,10 @@ def event_record(ev: dict[str, Any]) -> dict[str, Any]:
         "date_precision": date["precision"] if date else None,
         # PLOVER contexts any report of the event states ("terrorism", "diplomatic").
         "context": sorted({c for m in ev["mentions"] for c in m.get("context") or []}),
+        # Events kept apart from this one although alike: not the same occurrence, never
+        # counted among its sources ({event, reason, score}).
+        "related": [{"event": r["event"], "reason": r["reason"], "score": r["score"]}
+                    for r in ev.get("related") or []],
     }
 
 
