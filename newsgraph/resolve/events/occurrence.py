@@ -12,10 +12,11 @@ resolver keeps the two apart and links them as ``related`` with it:
   extractor recorded for its flags, keeping only those that say so (a "hypothetical"
   flag set by "said", "if" or "may" leaves the act as happened);
 - **background** (off by default, see ``ResolverOptions.background_veto_cross``);
-- **participants** (``participants_conflict``): material acts (attacks, arrests,
-  acquisitions, aid…) whose named targets — the victim, the person arrested, the company
-  bought — are disjoint are two occurrences, and so are two with disjoint named actors;
-  a side naming nobody (pronouns, "the man", "police") never conflicts;
+- **participants** (``participants_conflict``): material acts (attacks, arrests, aid…)
+  whose named targets — the victim, the person arrested — or named actors are disjoint
+  are two occurrences, and so are verbal acts about different things (an agreement to
+  buy one company and one to buy another: the objects of their complements); a side
+  naming nobody (pronouns, "the man", "police") never conflicts;
 - **places** (``places_apart``): two places the gazetteer (``nlp.places``) reads far
   apart (more than ``NEAR_KM``, neither inside the other) are two occurrences;
 - **plans**: two plans are one only when they share a named participant;
@@ -179,6 +180,8 @@ class Side:
     targets: frozenset[str]
     actors: frozenset[str]
     participants: frozenset[str]
+    #: What a verbal act is about: the named objects of its complement ("agreed to buy X").
+    contents: frozenset[str] = field(default_factory=frozenset)
     #: Named places the reports locate the act in (as written).
     places: frozenset[str] = field(default_factory=frozenset)
     #: The years the report's article speaks of (its date's and those it names).
@@ -222,10 +225,14 @@ def occurrence_conflict(
         return "modality differs"
     if checks.background and a.background != b.background:
         return "background vs news of the day"
-    if material and checks.targets:
+    if checks.targets and material:
         why = participants_conflict(a.targets, a.actors, b.targets, b.actors, actors_too=checks.actors)
         if why:
             return why
+    if checks.targets and not material and a.contents and b.contents and not (a.contents & b.contents):
+        # What a verbal act is about ("agreed to buy X"): its actor is the resolver's own
+        # check (``verbal_actor_veto``), its other participants too noisy to compare.
+        return "other target"
     if (checks.planned_participant and a.modality == PLANNED and b.modality == PLANNED
             and not (a.participants & b.participants)):
         return "planned on both sides, no shared participant"
@@ -283,12 +290,26 @@ def place_readings(names: Iterable[str]) -> list[Reading]:
     return list(dict.fromkeys(w for n in names if (w := _where(n))))
 
 
+#: Features from the finest grain to the coarsest.
+_GRAINS = ("city", "admin1", "country", "continent")
+
+
+def _finest(readings: list[Reading]) -> list[Reading]:
+    """The readings of the finest grain present (cities when a side names any): "Lyon,
+    France" and "Marseille, France" are two cities, not one country."""
+    for grain in _GRAINS:
+        found = [r for r in readings if r[0] == grain]
+        if found:
+            return found
+    return readings
+
+
 def readings_apart(a: list[Reading], b: list[Reading]) -> bool:
-    """Whether every reading of one side is far from (and not inside or around) every
-    reading of the other; False when either side has none."""
+    """Whether every reading of the finest grain one side names is far from (and not inside
+    or around) every one the other side names; False when either side has none."""
     if not a or not b:
         return False
-    return not any(_compatible(x, y) for x in a for y in b)
+    return not any(_compatible(x, y) for x in _finest(a) for y in _finest(b))
 
 
 def places_apart(a: Iterable[str], b: Iterable[str]) -> bool:

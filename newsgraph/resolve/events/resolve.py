@@ -451,6 +451,8 @@ class _Cluster:
     years: set[int] = field(default_factory=set)
     #: Named places of the reports, as written (``occurrence.places_apart``).
     place_names: set[str] = field(default_factory=set)
+    #: What the event (a verbal act) is about: named objects of its complement.
+    contents: set[str] = field(default_factory=set)
     #: Related events: other event id -> (why kept apart, pair score).
     related: dict[str, tuple[str, float]] = field(default_factory=dict)
     publishers: set[str] = field(default_factory=set)
@@ -759,6 +761,7 @@ class EventResolver:
         """What the report says about its occurrence (``occurrence.Side``): placed in time when
         its article is dated (a date of its own is compared by the date checks instead)."""
         roles: list[frozenset[str]] = []
+        contents: set[str] = set()
         for spans in (m.targets, m.actors):
             keys: set[str] = set()
             for a in spans:
@@ -775,18 +778,22 @@ class EventResolver:
                 else:
                     continue
                 keys.add(key)
+                if a.role == "xcomp_dobj":
+                    contents.add(key)
             roles.append(frozenset(keys))
         targets, actors = roles
         planned = m.flags.hypothetical and intended(m.flags.cues)
         timed = bool(published)
         places = frozenset({m.place.name}) if m.place and m.place.label else frozenset()
         return Side(modality_of(m.flags.negated, planned, failed(m.flags.cues)), m.flags.historical,
-                    timed, targets, actors, targets | actors, places=places, years=years)
+                    timed, targets, actors, targets | actors, contents=frozenset(contents), places=places,
+                    years=years)
 
     @staticmethod
     def _cluster_side(c: _Cluster) -> Side:
         return Side(c.modality, c.background, c.timed, frozenset(c.named_targets), frozenset(c.named_actors),
-                    named_keys(c.args), places=frozenset(c.place_names), years=frozenset(c.years))
+                    named_keys(c.args), contents=frozenset(c.contents), places=frozenset(c.place_names),
+                    years=frozenset(c.years))
 
     def _checks(self) -> Checks:
         o = self.options
@@ -1260,6 +1267,7 @@ class EventResolver:
         c.named_actors |= other.named_actors
         c.years |= other.years
         c.place_names |= other.place_names
+        c.contents |= other.contents
         # Related links follow the merged event; two related events merged are one.
         c.related.pop(oe.id, None)
         for rid, (reason, score) in other.related.items():
@@ -1306,6 +1314,7 @@ class EventResolver:
             c.named_actors |= side.actors
             c.years |= side.years
             c.place_names |= side.places
+            c.contents |= side.contents
         if mention.doc not in ev.sources:
             ev.sources.append(mention.doc)
         c.publishers.add(publisher or mention.doc)
