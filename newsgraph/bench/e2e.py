@@ -428,9 +428,17 @@ def score_split(docs: list[EcbDocument], articles: dict[str, Article], records: 
             if not gold_events_of[a] & gold_events_of[b]:
                 wrong.append((a, b, ev["id"]))
     ok = sum(1 for a, b in pairs if gold_events_of[a] & gold_events_of[b])
+    bad = [(a, b) for a, b in pairs if not gold_events_of[a] & gold_events_of[b]]
     res["corroboration"] = {
         "pairs": len(pairs), "correct": ok, "precision": ok / len(pairs) if pairs else 0.0,
         "same_subtopic_pairs": sum(1 for a, b in pairs if _sub(ecb[a]) == _sub(ecb[b])),
+        # Wrong pairs by where they fall: one gold sub-topic (one seminal occurrence; mostly
+        # documents whose mentions of it the annotators did not link across documents),
+        # the two sub-topics of a topic (two occurrences of one kind), two topics.
+        "wrong_same_subtopic": sum(1 for a, b in bad if _sub(ecb[a]) == _sub(ecb[b])),
+        "wrong_other_subtopic": sum(1 for a, b in bad if ecb[a].topic == ecb[b].topic
+                                    and _sub(ecb[a]) != _sub(ecb[b])),
+        "wrong_other_topic": sum(1 for a, b in bad if ecb[a].topic != ecb[b].topic),
         "cross_topic_pairs": sum(1 for a, b in pairs if ecb[a].topic != ecb[b].topic),
         "strict_judged": strict_n, "strict_correct": strict_ok,
         "strict_precision": strict_ok / strict_n if strict_n else 0.0,
@@ -586,6 +594,9 @@ def _print(split: str, r: dict[str, Any]) -> None:
     print(f"   joined pairs within one gold sub-topic {c['same_subtopic_pairs']}, across topics "
           f"{c['cross_topic_pairs']}; events with more than one document {c['events_joining_documents']}; "
           f"related links {c['related_links']}")
+    print(f"   wrong pairs: {c['wrong_same_subtopic']} within one gold sub-topic (its documents share no "
+          f"annotated cross-document event), {c['wrong_other_subtopic']} across the two sub-topics of a "
+          f"topic (two occurrences of one kind), {c['wrong_other_topic']} across topics")
     if r["wrong_sample"]:
         print("   sample of wrong joins:")
     for w in r["wrong_sample"]:

@@ -765,13 +765,15 @@ class EventResolver:
         for spans in (m.targets, m.actors):
             keys: set[str] = set()
             for a in spans:
-                if a.label in _VALUE_LABELS:
+                # Only a span that is itself a name: "an Oregon State Police bomb squad
+                # technician" holds an entity but names nobody in particular.
+                if not a.label or a.label in _VALUE_LABELS:
                     continue
                 eid = self._entity_of(m.doc, a.start, a.end)
                 n = _norm(a.text)
                 if eid:
                     key = "id:" + eid
-                elif a.label and n and n not in _EMPTY_ARGS:
+                elif n and n not in _EMPTY_ARGS:
                     key = "t:" + n
                     if a.label in ("PERSON", "ORG", "GPE") and " " in n:
                         keys.add("t:" + n.split()[-1])
