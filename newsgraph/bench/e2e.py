@@ -45,6 +45,11 @@ What a new user would see, with the pipeline's *own* mentions (no gold mention i
 Figures are printed per split (odd / even topics, as the other ECB+ benches); nothing is
 tuned here.  ``--store DIR`` keeps each split's store and export in DIR and reuses them
 on the next run (to iterate on scoring); code changes must be measured with ``--fresh``.
+``--replay`` (with ``--store``) resolves the stored event mentions again with the current
+event resolver and ``--set name=value`` overrides of ``ResolverOptions`` (documents in
+ingest order, each with its date, publisher, text and places, as the ingest gives them;
+dates another report lent a document or mention later are left out), then scores those
+events: each check of ``ResolverOptions`` undone alone, without a new ingest.
 """
 
 from __future__ import annotations
@@ -524,7 +529,64 @@ def _export(db: Path, out: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh]
 
 
-def run_split(split: str, store_dir: Path | None, fresh: bool, sample: int) -> dict[str, Any] | None:
+def replay_events(db: Path, records: list[dict[str, Any]], overrides: dict[str, Any]) -> list[dict[str, Any]]:
+    """The export's records with its events resolved again from the store's event mentions."""
+    import bisect
+
+    from newsgraph.nlp.places import PLACE_LABELS
+    from newsgraph.resolve.corpus import event_mention_from_dict
+    from newsgraph.resolve.events import EventResolver, ResolverOptions
+    from newsgraph.store.date_queries import EVENT_ANCHOR_SOURCE, REPORT_DATED_RULE
+
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for doc, start, end, ent in con.execute(
+                'SELECT doc_id, start, "end", entity_id FROM entity_mentions ORDER BY doc_id, start'):
+            spans[doc].append((start, end, ent))
+
+        def entity_of(doc: str, start: int, end: int) -> str | None:
+            rows = spans.get(doc, [])
+            starts = [r[0] for r in rows]
+            best: tuple[int, str] | None = None
+            for s, e, ent in rows[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)]:
+                if e <= end and (best is None or e - s > best[0]):
+                    best = (e - s, ent)
+            return best[1] if best else None
+
+        resolver = EventResolver(entity_of=entity_of, options=ResolverOptions(**overrides))
+        mentions: dict[str, Any] = {}
+        marks = ",".join("?" * len(PLACE_LABELS))
+        for doc_id, text, published, publisher, provenance in con.execute(
+                "SELECT id, text, published, publisher, provenance FROM documents ORDER BY rowid"):
+            if json.loads(provenance).get("published") == EVENT_ANCHOR_SOURCE:
+                published = None  # lent by another report after this one was resolved
+            places = [r[0] for r in con.execute(
+                f"SELECT text FROM mentions WHERE doc_id = ? AND label IN ({marks}) ORDER BY start",
+                (doc_id, *PLACE_LABELS))]
+            for (data,) in con.execute("SELECT data FROM event_mentions WHERE doc_id = ? ORDER BY start",
+                                       (doc_id,)):
+                d = json.loads(data)
+                if d.get("date") and REPORT_DATED_RULE in (d["date"].get("rule") or ""):
+                    d["date"] = None
+                m = event_mention_from_dict(d)
+                mentions[m.id] = m
+                resolver.add(m, published=published, publisher=publisher, context=text, places=places)
+    finally:
+        con.close()
+    out = [r for r in records if r.get("record", r["kind"]) != "event"]  # documents, entities… as exported
+    for ev in resolver.events:
+        out.append({"kind": "event", "record": "event", "id": ev.id, "type": ev.type, "date": None,
+                    "related": ev.related, "mentions": [
+                        {"doc": mentions[x].doc, "id": x, "start": mentions[x].sentence.start,
+                         "end": mentions[x].sentence.end, "text": mentions[x].sentence.text,
+                         "trigger": {"start": mentions[x].trigger.start, "end": mentions[x].trigger.end,
+                                     "text": mentions[x].trigger.text}} for x in ev.mentions]})
+    return out
+
+
+def run_split(split: str, store_dir: Path | None, fresh: bool, sample: int,
+              replay: dict[str, Any] | None = None) -> dict[str, Any] | None:
     keep = _SPLITS[split]
     topics = [t for t in range(1, 36) if keep is None or t % 2 == keep]
     try:
@@ -551,6 +613,9 @@ def run_split(split: str, store_dir: Path | None, fresh: bool, sample: int) -> d
             info["reused"] = True
             with export.open(encoding="utf-8") as fh:
                 records = [json.loads(line) for line in fh]
+        if replay is not None:
+            records = replay_events(db, records, replay)
+            info["replay"] = replay
         res = score_split(docs, articles, records, db, sample)
         res["ingest"] = info
         res["topics"] = topics
@@ -565,6 +630,8 @@ def _print(split: str, r: dict[str, Any]) -> None:
     how = "reused store" if ing.get("reused") else (
         f"ingested {ing['ingested']} articles in {ing['seconds']:.1f} s"
         f" ({len(ing['failed'])} failed), exported in {ing.get('export_seconds', 0):.1f} s")
+    if "replay" in ing:
+        how += f"; events resolved again with {ing['replay'] or 'the defaults'}"
     print(f"\n== ECB+ end to end, {split} topics ({r['documents']} documents; {how})")
     if r["not_stored"]:
         print(f"   not stored: {len(r['not_stored'])} ({', '.join(r['not_stored'][:8])}…)")
@@ -609,11 +676,11 @@ def _print(split: str, r: dict[str, Any]) -> None:
 
 
 def run(splits: Iterable[str] = ("odd", "even"), store_dir: Path | None = None, fresh: bool = False,
-        sample: int = 12) -> dict[str, Any]:
+        sample: int = 12, replay: dict[str, Any] | None = None) -> dict[str, Any]:
     """Each split ingested (or reused) and scored; returns every figure printed."""
     out: dict[str, Any] = {}
     for split in [s for s in _SPLITS if s in set(splits)]:
-        r = run_split(split, store_dir, fresh, sample)
+        r = run_split(split, store_dir, fresh, sample, replay)
         if r is None:
             continue
         out[split] = r
@@ -629,8 +696,40 @@ def main(argv: list[str] | None = None) -> None:
                     help="folder keeping each split's store and export, reused on the next run")
     ap.add_argument("--fresh", action="store_true", help="ingest again even when --store holds a store")
     ap.add_argument("--sample", type=int, default=12, help="wrong joins printed per split")
+    ap.add_argument("--replay", action="store_true",
+                    help="resolve the stored event mentions again (needs --store) before scoring")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                    help="a ResolverOptions override for --replay (repeatable), e.g. undated_pairs=True")
     args = ap.parse_args(argv)
-    run(args.split or ["odd", "even"], args.store, args.fresh, args.sample)
+    replay = None
+    if args.replay or args.set:
+        if args.store is None:
+            ap.error("--replay needs --store (a folder holding the built stores)")
+        replay = _overrides(args.set, ap)
+    run(args.split or ["odd", "even"], args.store, args.fresh, args.sample, replay)
+
+
+def _overrides(pairs: list[str], ap: argparse.ArgumentParser) -> dict[str, Any]:
+    """``name=value`` strings as typed ``ResolverOptions`` fields."""
+    from dataclasses import fields
+
+    from newsgraph.resolve.events import ResolverOptions
+
+    types = {f.name: type(getattr(ResolverOptions(), f.name)) for f in fields(ResolverOptions)}
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        name, _, value = pair.partition("=")
+        if name not in types:
+            ap.error(f"unknown ResolverOptions field {name!r}")
+        kind = types[name]
+        if kind is bool:
+            out[name] = value.strip().lower() in ("1", "true", "yes", "on")
+        else:
+            try:
+                out[name] = kind(value)
+            except ValueError:
+                ap.error(f"{name}: {value!r} is not a {kind.__name__}")
+    return out
 
 
 if __name__ == "__main__":

@@ -362,7 +362,8 @@ class ResolverOptions:
     # one event that share a gold event; baseline odd 0.661, even 0.719; with the defaults
     # 0.905 / 0.957, e2e event CoNLL without singletons 0.138 / 0.209, gold-mention CoNLL
     # within topic 0.7850 / 0.7793).  Each figure below is what undoing that check alone
-    # does (measured on the stores of the baseline ingest, events resolved again); a check
+    # does (``newsgraph bench e2e --store DIR --replay --set NAME=VALUE``: the stored event
+    # mentions resolved again; gold-mention figures: ``bench events ecb``); a check
     # that does not move ECB+ is kept for the failure kind it names (issue 13, the demo
     # corpus) and pinned by a test.
     #: Across documents, never merge reports of different modality (happened; planned,
