@@ -50,3 +50,17 @@ def test_alignment_survives_dropped_and_altered_lines() -> None:
     kept = {words[t]: clean[s:e] for t, (s, e) in spans.items()}
     assert kept["Rain"] == "Rain" and kept["river"] == "river"
     assert "Share" not in kept
+
+
+def test_replay_overrides_are_typed_resolver_options() -> None:
+    import argparse
+
+    import pytest
+
+    from newsgraph.bench.e2e import _overrides
+
+    ap = argparse.ArgumentParser()
+    assert _overrides(["undated_pairs=True", "threshold=0.4", "max_candidates=10"], ap) == {
+        "undated_pairs": True, "threshold": 0.4, "max_candidates": 10}
+    with pytest.raises(SystemExit):
+        _overrides(["no_such_option=1"], ap)
