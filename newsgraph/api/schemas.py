@@ -420,6 +420,31 @@ class IndependenceModel(BaseModel):
     reports: list[IndependentReportModel]
 
 
+class RelatedFirstModel(BaseModel):
+    """The first evidence sentence of a related event, with its document."""
+
+    doc: str
+    doc_title: str | None
+    sentence: TextSpanModel
+    trigger: TextSpanModel
+    flags: EventFlagsModel
+
+
+class RelatedEventModel(BaseModel):
+    """Another event kept apart from this one although their reports were alike: not the
+    same occurrence (or not known to be), never counted among this event's sources."""
+
+    event: str = Field(description="The related event's id.")
+    reason: str = Field(description="Why the two were kept apart (e.g. modality differs, other target).")
+    score: float = Field(description="How alike their reports were (the resolver's pair score).")
+    type: str | None = None
+    mode: str | None = None
+    date: EventDateModel | None = None
+    place: str | None = None
+    source_count: int | None = None
+    first: RelatedFirstModel | None = None
+
+
 class EventModel(BaseModel):
     id: str
     type: str = Field(description="A PLOVER type, or DISASTER (ours: forces, accidents, diseases).")
@@ -438,6 +463,8 @@ class EventModel(BaseModel):
     mentions: list[EventMentionModel]
     independent: IndependenceModel | None = Field(
         default=None, description="The independent reports (one event only, not in lists).")
+    related: list[RelatedEventModel] = Field(default_factory=list, description=(
+        "Events kept apart from this one although alike (details in the single-event response)."))
 
 
 class EventListResponse(BaseModel):

@@ -41,6 +41,8 @@ def extract(
 _PASSTHROUGH = {
     "entities": "ECB+ entity coreference beside baselines, N→4N scaling, the seeds' entities.",
     "events": "PLOVER/CASE-2021 event typing, ECB+ event coreference, stage cost, the seeds' events.",
+    "e2e": ("ECB+ articles through the whole pipeline, the export scored: mentions, coreference, "
+            "corroboration precision."),
     "claims": "PolNeAR attribution beside textacy (add --seeds to print the seeds' claims).",
     "time": "TimeBank+AQUAINT time expressions: detection F1 and value accuracy.",
     "places": "Place resolution accuracy on the hand-annotated BBC sample; unresolved share.",

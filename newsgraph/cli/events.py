@@ -90,7 +90,8 @@ def show(
     db: Annotated[Path, DbOption] = DEFAULT_DB,
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON record.")] = False,
 ) -> None:
-    """Show an event: type, arguments, place, date, flags, sources, and every evidence sentence."""
+    """Show an event: type, arguments, place, date, flags, sources, every evidence sentence, and
+    the related events kept apart from it (with why)."""
     with Store(db, readonly=True) as store:
         ids = [r[0] for r in store.conn.execute(
             "SELECT id FROM events WHERE id >= ? AND id < ? LIMIT 2", (event_id, event_id + "\uffff"))]
@@ -137,3 +138,23 @@ def show(
         doc.append(f"\n{m['doc']}", style="dim")
         t.add_row(doc, Text(trig["text"]), sentence)
     console.print(t)
+    if ev["related"]:
+        # Kept apart from this event: another occurrence (or not known to be the same one).
+        r = Table(title=f"related events, not the same occurrence ({len(ev['related'])})")
+        for col in ("event", "why kept apart", "first report"):
+            r.add_column(col)
+        for rel in ev["related"]:
+            kind = Text(rel["event"])
+            kind.append(f"\n{rel['type']}" + (f"/{rel['mode']}" if rel.get("mode") else ""), style="bold")
+            if rel.get("date"):
+                kind.append(f"\n{rel['date']['start']}", style="dim")
+            kind.append(f"\n{rel['source_count']} source(s)", style="dim")
+            first = rel.get("first")
+            sentence = Text("—")
+            if first:
+                s, trig = first["sentence"], first["trigger"]
+                sentence = Text(s["text"].rstrip())
+                sentence.stylize("bold reverse", trig["start"] - s["start"], trig["end"] - s["start"])
+                sentence.append(f"\n{first.get('doc_title') or first['doc']}", style="dim")
+            r.add_row(kind, Text(f"{rel['reason']} (alike {rel['score']:.2f})"), sentence)
+        console.print(r)

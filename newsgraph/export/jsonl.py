@@ -111,7 +111,8 @@ def event_record(ev: dict[str, Any]) -> dict[str, Any]:
     mention is its evidence sentence. Extra fields: flags, publishers (independent reports:
     ``signals.independence``), ``independent_reports`` (their outlets, the documents folded
     into each and why, and the explanation in words), confidence, date precision, PLOVER
-    contexts, and each mention's trigger."""
+    contexts, each mention's trigger, and ``related`` events (kept apart as another
+    occurrence, or not known to be the same: ``{event, reason, score}``)."""
     date = ev["date"]
     loc = ev["location"]
     return {
@@ -135,6 +136,10 @@ def event_record(ev: dict[str, Any]) -> dict[str, Any]:
         "date_precision": date["precision"] if date else None,
         # PLOVER contexts any report of the event states ("terrorism", "diplomatic").
         "context": sorted({c for m in ev["mentions"] for c in m.get("context") or []}),
+        # Events kept apart from this one although alike: not the same occurrence, never
+        # counted among its sources ({event, reason, score}).
+        "related": [{"event": r["event"], "reason": r["reason"], "score": r["score"]}
+                    for r in ev.get("related") or []],
     }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import Any
 
 __all__ = [
     "DISASTER",
@@ -170,3 +171,7 @@ class Event:
     place: str | None = None
     date_start: str | None = None
     date_end: str | None = None
+    #: Events the resolver kept apart from this one although their reports were alike
+    #: (another occurrence of the same kind of act, or not known to be the same one):
+    #: ``{"event": id, "reason": why kept apart, "score": how alike}``, most alike first.
+    related: list[dict[str, Any]] = field(default_factory=list)

@@ -42,6 +42,7 @@ from newsgraph.model import (
     Sentence,
     Span,
 )
+from newsgraph.nlp.places import PLACE_LABELS
 from newsgraph.resolve.dates import date_documents
 from newsgraph.resolve.entities import Resolver, ResolverState
 from newsgraph.resolve.events import EventResolver
@@ -209,15 +210,18 @@ class CorpusResolver:
             """SELECT e.data, e.doc_id, d.published, d.publisher FROM event_mentions e
                JOIN documents d ON d.id = e.doc_id WHERE d.resolved = 1
                ORDER BY d.rowid, e.start""").fetchall()
-        text_of: tuple[str, str] = ("", "")
+        text_of: tuple[str, str, list[str]] = ("", "", [])
         for data, doc_id, published, publisher in rows:
-            # The text places each document in the resolver's stories, as during ingest
-            # (read once per document: the rows come document by document).
+            # The text (and places named) place each document in the resolver's stories, as
+            # during ingest (read once per document: the rows come document by document).
             if text_of[0] != doc_id:
                 text_of = (doc_id, self.store.conn.execute(
-                    "SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0])
+                    "SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0],
+                    [r[0] for r in self.store.conn.execute(
+                        "SELECT text FROM mentions WHERE doc_id = ? AND label IN ({}) ORDER BY start".format(
+                            ",".join("?" * len(PLACE_LABELS))), (doc_id, *PLACE_LABELS))])
             resolver.add(event_mention_from_dict(json.loads(data)), published=published,
-                         publisher=publisher, context=text_of[1])
+                         publisher=publisher, context=text_of[1], places=text_of[2])
         return resolver
 
     def commit_due(self, min_docs: int) -> bool:
@@ -291,12 +295,15 @@ class CorpusResolver:
             touched: set[str] = set()
             for adoc in adocs:
                 d = adoc.document
+                places = [m.text for m in adoc.mentions if m.label in PLACE_LABELS]
                 for row in self.store.conn.execute(
                         'SELECT data FROM event_mentions WHERE doc_id = ? ORDER BY start', (d.id,)):
                     touched.add(self.events.add(event_mention_from_dict(json.loads(row[0])),
                                                 published=d.published, publisher=d.publisher,
-                                                context=d.text))
-            self._write_events(touched)
+                                                context=d.text, places=places))
+            # Events whose related links changed (the other side of a new link) are rewritten
+            # too; they are not touched for dating or signals.
+            self._write_events(touched | self.events.take_changed())
             self._date_from_events(touched)
             links = self.stories.add(adocs, entities=self._keys("entity_mentions", "entity_id", ids),
                                      events=self._keys("event_sources", "event_id", ids))

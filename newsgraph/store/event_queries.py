@@ -10,6 +10,11 @@ mentions goes to the entity of the longest entity mention inside it
 were right when it ran, but an analyst's merge or split since then changes which entity
 a span belongs to; reading through the current links keeps events in step with edits.
 
+``related``: events the resolver kept apart from this one although their reports were alike
+(another occurrence of the same kind of act, or one not known to be the same), each with
+the reason and how alike; ``event`` adds what the page shows of each (type, date, place,
+sources, its first evidence sentence).  They are never counted as sources of this event.
+
 An event carries a flag only when every report of it does: a killing one outlet reports
 as fact is not "hypothetical" because another report of it sits in a threat, and the
 flag filters keep to events no source states as plainly happened. The event page lists
@@ -28,10 +33,13 @@ from newsgraph.store.entity_queries import MentionLookup, entity_names
 from newsgraph.store.sqlite import Store
 
 __all__ = ["EVENT_FLAGS", "EventFilter", "document_events", "entity_events", "event", "event_arguments",
-           "event_type_counts", "events", "iter_events"]
+           "event_type_counts", "events", "iter_events", "related_events"]
 
 #: Flags an analyst filters events on; ``reported`` means a mention sits inside a claim.
 EVENT_FLAGS: tuple[str, ...] = ("negated", "hypothetical", "attempted", "historical", "reported")
+
+#: Related events an event's page shows (the most alike first).
+RELATED_SHOWN = 50
 
 #: Precision of a date, finest first (to pick the best stated precision among mentions).
 _PRECISIONS = ("day", "month", "year")
@@ -197,6 +205,8 @@ def _event(row: Any, mentions: list[dict[str, Any]], lookup: MentionLookup,
         "mentions": mentions,
         **({"independent": independence_record(lookup.store, row["id"], ev.get("independent"))}
            if reports else {}),
+        "related": [{"event": r["event"], "reason": r["reason"], "score": r["score"]}
+                    for r in ev.get("related") or []],
     }
 
 
@@ -228,7 +238,35 @@ def event(store: Store, event_id: str) -> dict[str, Any] | None:
     row = store.conn.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone()
     if row is None:
         return None
-    return _event(row, _mention_rows(store, [event_id])[event_id], MentionLookup(store), reports=True)
+    ev = _event(row, _mention_rows(store, [event_id])[event_id], MentionLookup(store), reports=True)
+    ev["related"] = related_events(store, ev["related"])
+    return ev
+
+
+def related_events(store: Store, related: list[dict[str, Any]],
+                   limit: int = RELATED_SHOWN) -> list[dict[str, Any]]:
+    """The related links of an event (the ``limit`` most alike) with what a reader needs to
+    tell the two apart: each other event's type, mode, date, place, source count and first
+    evidence sentence (with its document).  Links to events no longer stored are left out."""
+    out = []
+    for r in related[:limit]:
+        row = store.conn.execute(
+            "SELECT id, type, mode, date_start, date_end, place, source_count FROM events WHERE id = ?",
+            (r["event"],)).fetchone()
+        if row is None:
+            continue
+        first = store.conn.execute(
+            """SELECT x.data, d.title FROM event_sources es JOIN event_mentions x ON x.id = es.mention_id
+               JOIN documents d ON d.id = x.doc_id WHERE es.event_id = ?
+               ORDER BY d.ingested_at, d.path, x.start LIMIT 1""", (r["event"],)).fetchone()
+        m = json.loads(first[0]) if first else None
+        date = ({"start": row["date_start"], "end": row["date_end"], "precision": None}
+                if row["date_start"] else None)
+        out.append({**r, "type": row["type"], "mode": row["mode"], "date": date,
+                    "place": row["place"], "source_count": row["source_count"],
+                    "first": {"doc": m["doc"], "doc_title": first[1], "sentence": m["sentence"],
+                              "trigger": m["trigger"], "flags": _flags([m])} if m else None})
+    return out
 
 
 def document_events(store: Store, doc_id: str) -> list[dict[str, Any]]:

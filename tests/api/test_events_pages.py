@@ -110,3 +110,37 @@ def test_events_page_shows_the_claim_a_report_comes_through(client: TestClient, 
     doc = client.get(f"/documents/{via[0]['doc']}.json").json()
     (reporting,) = [c for c in doc["claims"] if c["id"] == claim["id"]]
     assert ev["id"] in [e["event"] for e in reporting["events"]]
+
+
+@pytest.fixture(scope="module")
+def related_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, dict[str, str]]]:
+    from related_articles import build as build_related
+
+    db, ids = build_related(tmp_path_factory.mktemp("related"))
+    with TestClient(create_app(db), base_url=BASE) as c:
+        yield c, ids
+
+
+def test_event_page_shows_related_events_apart_from_its_reports(related_client):
+    client, ids = related_client
+    events = client.get("/events.json?type=ASSAULT").json()["events"]
+    attack = next(e for e in events if e["trigger"] == "attacked")
+    data = client.get(f"/events/{attack['id']}.json").json()
+    # Its own reports: the one article that says it happened.
+    assert {m["doc"] for m in data["evidence"]} == {ids["happened"]} and data["sources"] == [ids["happened"]]
+    assert data["event"]["source_count"] == 1
+    # The planned attacks: related, with the reason, never among the sources.
+    related = data["related"]
+    assert len(related) == 1 and related[0]["reason"] == "modality differs"
+    assert related[0]["doc"] == ids["planned"] and related[0]["trigger"] == "attacks"
+    assert related[0]["id"] not in {m["id"] for m in data["evidence"]}
+    html = client.get(f"/events/{attack['id']}").text
+    assert 'id="event-related"' in html and "not the same occurrence" in html
+    assert "kept apart: <strong>modality differs</strong>" in html
+    evidence = html[html.index('id="event-evidence"'):html.index('id="event-related"')]
+    assert "planning" not in evidence  # the warning's sentence is shown only as related
+    # The API gives the same links, and the other event points back.
+    api = client.get(f"/api/events/{attack['id']}").json()["event"]
+    assert [r["event"] for r in api["related"]] == [related[0]["id"]]
+    back = client.get(f"/events/{related[0]['id']}.json").json()["related"]
+    assert [r["id"] for r in back] == [attack["id"]]

@@ -78,4 +78,16 @@ def test_two_ingests_at_once_store_what_two_in_turn_store(tmp_path: Path):
             for folder in order:
                 ingest([folder], store)
         expected.append(_export(tmp_path / f"turn{i}.db"))
-    assert got in expected
+    assert got in expected, _difference(got, expected, out)
+
+
+def _difference(got: list[str], expected: list[list[str]], out: dict) -> str:
+    """Which records differ, by kind, against each admissible order (for the failure message)."""
+    lines = []
+    for order in expected:
+        kinds: dict[str, int] = {}
+        for line in set(got) ^ set(order):
+            kind = json.loads(line)["kind"]
+            kinds[kind] = kinds.get(kind, 0) + 1
+        lines.append(str(kinds))
+    return f"records differing by kind: {lines}; stderr: {[e[-500:] for _, e in out.values()]}"

@@ -64,3 +64,37 @@ def test_events_cli_lists_filters_and_shows_evidence(tmp_path: Path):
     assert "was shot dead in Karachi" in shown.output
     assert "2 document(s), 2 independent report(s)" in shown.output
     assert runner.invoke(app, ["event", "show", "ev_nothere", "--db", str(db)]).exit_code == 1
+
+
+PLANNED = """Intelligence service warns of embassy attacks
+
+Published: 5 March 2024
+
+The Varennian intelligence service said on Tuesday that militants of the Ostrel Front were planning attacks on foreign embassies in Lisbon.
+"""
+
+HAPPENED = """Militants storm embassy in Lisbon
+
+Published: 5 March 2024
+
+Militants of the Ostrel Front attacked the Varennian embassy in Lisbon on Monday, wounding two guards.
+"""
+
+
+def test_event_show_lists_related_events_apart(tmp_path: Path):
+    db = tmp_path / "related.db"
+    for name, text in (("happened", HAPPENED), ("planned", PLANNED)):
+        src = tmp_path / name
+        src.mkdir()
+        (src / f"{name}.txt").write_text(text, encoding="utf-8")
+        result = runner.invoke(app, ["ingest", str(src), "--db", str(db)])
+        assert result.exit_code == 0, result.output
+    with sqlite3.connect(db) as conn:
+        (attack,) = [r[0] for r in conn.execute(
+            "SELECT e.id FROM events e JOIN event_sources s ON s.event_id = e.id "
+            "JOIN event_mentions m ON m.id = s.mention_id WHERE json_extract(m.data, '$.trigger.text') = 'attacked'")]
+    shown = runner.invoke(app, ["event", "show", attack, "--db", str(db)])
+    assert shown.exit_code == 0, shown.output
+    assert "1 document(s), 1 independent report(s)" in shown.output
+    assert "related events, not the same occurrence (1)" in shown.output
+    assert "modality differs" in shown.output and "were planning attacks" in shown.output

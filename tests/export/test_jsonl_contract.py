@@ -78,6 +78,10 @@ def test_jsonl_contract_event_records(records: list[dict]):
             assert m["start"] <= t["start"] < t["end"] <= m["end"]
         assert set(ev["sources"]) == {m["doc"] for m in ev["mentions"]}
         assert set(ev["flags"]) >= {"negated", "hypothetical", "attempted", "historical"}
+        # Added field: events kept apart as another occurrence, each an exported event.
+        for rel in ev["related"]:
+            assert set(rel) == {"event", "reason", "score"} and rel["event"] != ev["id"]
+            assert rel["event"] in {e["id"] for e in events}
     killing = next(e for e in events if e["type"] == "ASSAULT" and len(e["sources"]) == 2)
     farouk = next(r["id"] for r in records if r["kind"] == "entity" and r["name"] == "Ahmed Farouk")
     assert farouk in killing["targets"]

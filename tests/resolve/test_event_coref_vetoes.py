@@ -1,5 +1,5 @@
-"""resolve/events: which dates veto, who counts as a participant or a speaker, and
-events joined when two stories merge."""
+"""resolve/events: which dates veto (and leave the two events related), who counts as a
+participant or a speaker, and events joined when two stories merge."""
 
 from __future__ import annotations
 
@@ -34,16 +34,21 @@ def _events(mentions: list[EventMention], options: ResolverOptions | None = None
     return r
 
 
-def test_event_coref_background_year_does_not_veto_but_distant_days_do():
-    # "in 2007" next to the trigger is background more often than the event's date.
+def test_event_coref_dates_years_apart_are_two_related_events_however_coarse():
+    # A year attached to the trigger's clause ("in 2007", "five years ago") is as much a
+    # date as a day: years from "3 May 2013", it is another occurrence, kept as related.
     year = _dated(
         "a", "Rebels stormed the town, as they did in 2007.", "2007-01-01", "year", "date_in_clause"
     )
     day = _dated("b", "Rebels stormed the town on 3 May 2013.", "2013-05-03", "day", "date_in_clause")
-    assert len(_events([year, day]).events) == 1
-    strict = _events([year, day], ResolverOptions(coarse_dates_veto=True))
-    assert len(strict.events) == 2
-    assert "dates years apart" in strict.explanations[day.id]
+    r = _events([year, day])
+    assert len(r.events) == 2
+    assert "dates years apart" in r.explanations[day.id]
+    linked = {e.id: e.related for e in r.events}
+    assert [x["reason"] for x in linked[r.event_of(day.id)]] == ["dates years apart"]
+    assert linked[r.event_of(year.id)][0]["event"] == r.event_of(day.id)
+    # The earlier rule (coarse dates never veto) is still an option.
+    assert len(_events([year, day], ResolverOptions(year_dates_veto=False)).events) == 1
     # Two day-precise dates attached to the trigger's clause, years apart: two events.
     other = _dated("c", "Rebels stormed the town on 3 May 2009.", "2009-05-03", "day", "date_in_clause")
     r = _events([day, other])

@@ -1,4 +1,5 @@
-"""The analyst UI in a real browser: search → article, and an upload followed to its status.
+"""The analyst UI in a real browser: search → article, an upload followed to its status, and
+the event page with its evidence and its related events (kept apart, with why).
 
 Starts the real server (uvicorn in a thread, free loopback port) on a store
 ingested from the demo corpus (the seeds when ``../shared`` is beside the repo,
@@ -97,6 +98,28 @@ Residents of Amsel and Koberg spent Sunday night moving cattle and cars uphill a
 STORY_ARTICLES = [("story_original.txt", STORY_ORIGINAL), ("story_republished.txt", STORY_REPUBLISHED),
                   ("story_spun.txt", STORY_SPUN), ("story_second.txt", STORY_SECOND)]
 
+# Two alike events that are not one occurrence (fictional): an attack that happened, and a
+# warning that attacks are being planned. The event page shows the second as related.
+RELATED_HAPPENED = """Militants storm embassy in Lisbon
+
+Published: 5 March 2024
+
+Militants of the Ostrel Front attacked the Varennian embassy in Lisbon on Monday, wounding two guards.
+
+The attackers fled before police arrived at the embassy.
+"""
+
+RELATED_PLANNED = """Intelligence service warns of embassy attacks
+
+Published: 5 March 2024
+
+The Varennian intelligence service said on Tuesday that militants of the Ostrel Front were planning attacks on foreign embassies in Lisbon.
+
+The service raised the alert level of every mission in the city.
+"""
+
+RELATED_ARTICLES = [("related_happened.txt", RELATED_HAPPENED), ("related_planned.txt", RELATED_PLANNED)]
+
 
 @dataclass
 class Served:
@@ -105,6 +128,7 @@ class Served:
     markup_id: str
     query: str
     story_ids: dict[str, str]  # file stem → document id
+    related_ids: dict[str, str]  # file stem → document id (RELATED_ARTICLES)
 
 
 def _free_port() -> int:
@@ -113,7 +137,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _build_store(tmp: Path) -> tuple[Path, str, str, dict[str, str]]:
+def _build_store(tmp: Path) -> tuple[Path, str, str, dict[str, str], dict[str, str]]:
     from newsgraph.pipeline import ingest
     from newsgraph.store import Store
 
@@ -131,15 +155,17 @@ def _build_store(tmp: Path) -> tuple[Path, str, str, dict[str, str]]:
         assert first is not None
         names = Counter(m["text"] for m in first["mentions"] if len(m["text"]) > 3)
         query = f'"{names.most_common(1)[0][0]}"' if names else (first["title"] or "").split()[0]
-        story_ids = {}
-        for name, text in STORY_ARTICLES:  # one run each: the ingest order is the list's order
+        ids: dict[str, str] = {}
+        for name, text in STORY_ARTICLES + RELATED_ARTICLES:  # one run each, in the list's order
             folder = tmp / Path(name).stem
             folder.mkdir()
             (folder / name).write_text(text, encoding="utf-8")
             done = ingest([folder], store, root=folder)
             assert done.ingested, done.failed
-            story_ids[Path(name).stem] = done.ingested[0]
-    return db, markup.ingested[0], query, story_ids
+            ids[Path(name).stem] = done.ingested[0]
+    story_ids = {Path(n).stem: ids[Path(n).stem] for n, _ in STORY_ARTICLES}
+    related_ids = {Path(n).stem: ids[Path(n).stem] for n, _ in RELATED_ARTICLES}
+    return db, markup.ingested[0], query, story_ids, related_ids
 
 
 @pytest.fixture(scope="module")
@@ -150,7 +176,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 
     from newsgraph.api.app import create_app
 
-    db, markup_id, query, story_ids = _build_store(tmp_path_factory.mktemp("browser"))
+    db, markup_id, query, story_ids, related_ids = _build_store(tmp_path_factory.mktemp("browser"))
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, name="newsgraph-test-server", daemon=True)
@@ -161,7 +187,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
             pytest.fail("the server did not start")
         time.sleep(0.05)
     try:
-        yield Served(f"http://127.0.0.1:{port}", db, markup_id, query, story_ids)
+        yield Served(f"http://127.0.0.1:{port}", db, markup_id, query, story_ids, related_ids)
     finally:
         server.should_exit = True
         thread.join(START_GUARD_SECONDS)
@@ -504,4 +530,39 @@ def test_browser_copy_side_by_side_and_signals_panel(served: Served, page):
     page.goto(f"{served.url}/publishers")
     expect(page.locator("#publishers-table tbody tr").first).to_be_visible()
     _shot(page, "publishers")
+    assert page.problems == []
+
+
+def _event_with_related(db: Path, doc_id: str) -> str | None:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        row = conn.execute(
+            "SELECT e.id FROM events e JOIN event_sources s ON s.event_id = e.id WHERE s.doc_id = ? "
+            "AND json_array_length(json_extract(e.data, '$.related')) > 0 LIMIT 1", (doc_id,)).fetchone()
+    return row[0] if row else None
+
+
+def test_browser_event_page_shows_related_events_apart(served: Served, page):
+    from playwright.sync_api import expect
+
+    event_id = _event_with_related(served.db, served.related_ids["related_happened"])
+    assert event_id, "the attack that happened has no related event"
+    page.goto(f"{served.url}/events/{event_id}")
+    evidence = page.locator("#event-evidence li")
+    related = page.locator("#event-related")
+    expect(related).to_be_visible()
+    # Labelled as another occurrence, with why, and apart from the event's own reports.
+    expect(related.locator("h2")).to_contain_text("not the same occurrence")
+    expect(related.locator(".related-reason").first).to_contain_text("modality differs")
+    own_docs = {evidence.nth(i).get_attribute("data-doc") for i in range(evidence.count())}
+    assert own_docs == {served.related_ids["related_happened"]}
+    assert "planning" not in page.locator("#event-evidence").inner_text()
+    expect(related.locator("mark.trigger").first).to_have_text("attacks")
+    assert page.locator("#event-sources").inner_text().startswith("1 source")
+    _shot(page, "event-related")
+    # The related event links back to this one.
+    related.locator("li a").first.click()
+    page.wait_for_url("**/events/*")
+    expect(page.locator(f'#event-related li[data-event="{event_id}"]')).to_be_visible()
     assert page.problems == []

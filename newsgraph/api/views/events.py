@@ -6,6 +6,11 @@ a map link, date with its precision, the flags an analyst filters on, how many s
 and independent reports (copies and one publisher's articles counted once, each
 folded document with why) report it, and every evidence sentence with its article and
 the trigger marked, and the claim it is reported through (speaker, cue, certainty).
+
+Apart from its own reports, the page lists **related events**: events the resolver kept
+apart although their reports were alike — another occurrence of the same kind of act (a
+planned attack beside one that happened, another year, another target, another city), or
+one not known to be the same.  Each says why; none counts as a source of this event.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from newsgraph.store import event_queries as q
 from newsgraph.store.claim_event_queries import claims_by_id
 from newsgraph.store.summary_cache import cached
 
-__all__ = ["EventContext", "EventsContext", "event_view", "events_view"]
+__all__ = ["EventContext", "EventsContext", "RelatedEvent", "event_view", "events_view"]
 
 #: Zoom of the map an event's place link opens (as the article view's place links).
 EVENT_MAP_ZOOM = 4
@@ -253,6 +258,43 @@ def _independence(ind: dict[str, Any]) -> Independence:
 
 
 @dataclass(slots=True)
+class RelatedEvent:
+    """Another event kept apart from this one: why, how alike, and its first report."""
+
+    id: str
+    url: str
+    reason: str
+    score: float
+    type: str | None
+    mode: str | None
+    date: str | None
+    place: str | None
+    source_count: int | None
+    doc: str | None
+    doc_title: str | None
+    doc_url: str | None
+    before: str
+    trigger: str
+    after: str
+    flags: list[str]
+
+
+def _related(r: dict[str, Any]) -> RelatedEvent:
+    first = r.get("first") or {}
+    before = trigger = after = ""
+    if first:
+        s, t = first["sentence"], first["trigger"]
+        a, b = t["start"] - s["start"], t["end"] - s["start"]
+        before, trigger, after = s["text"][:a].lstrip(), s["text"][a:b], s["text"][b:].rstrip()
+    date = r.get("date") or {}
+    return RelatedEvent(
+        r["event"], urls.event(r["event"]), r["reason"], float(r["score"]), r.get("type"), r.get("mode"),
+        date.get("start"), r.get("place"), r.get("source_count"), first.get("doc"), first.get("doc_title"),
+        urls.document(first["doc"]) if first else None, before, trigger, after,
+        _flags(first.get("flags") or {}))
+
+
+@dataclass(slots=True)
 class EventContext:
     event: EventRow
     evidence: list[EvidenceSentence]
@@ -260,6 +302,8 @@ class EventContext:
     api_url: str
     events_url: str
     independence: Independence | None = None
+    #: Events kept apart from this one although alike (not the same occurrence).
+    related: list[RelatedEvent] = field(default_factory=list)
 
 
 def _evidence(m: dict[str, Any], claims: dict[str, dict[str, Any]] | None = None) -> EvidenceSentence:
@@ -287,4 +331,5 @@ def event_view(store: Store, event_id: str) -> EventContext | None:
     claims = claims_by_id(store, [c for m in ev["mentions"] if (c := (m.get("flags") or {}).get("claim"))])
     return EventContext(_row(ev), [_evidence(m, claims) for m in ev["mentions"]], ev["sources"],
                         urls.api_event(event_id), urls.events(),
-                        _independence(ev["independent"]) if ev.get("independent") else None)
+                        _independence(ev["independent"]) if ev.get("independent") else None,
+                        [_related(r) for r in ev["related"]])

@@ -4,8 +4,9 @@ Owns the mapping from syntax to roles (PLOVER's actor and recipient):
 
 - verbs: ``nsubj`` → actor, ``dobj`` / ``nsubjpass`` → target, the passive
   ``agent`` "by" phrase → actor, "on/against/at" objects of attack-like verbs →
-  target; a verb inside ``xcomp``/``conj``/``relcl``/``acl`` borrows the subject
-  (or, for a passive participle, the target) of the clause it hangs from;
+  target, the object of a verbal act's complement ("agreed to buy X") → target;
+  a verb inside ``xcomp``/``conj``/``relcl``/``acl`` borrows the subject (or, for a
+  passive participle, the target) of the clause it hangs from;
 - nouns: "the attack on/against X" → target, "X's assassination" / "the killing
   of X" → target for patient nouns, actor otherwise, "by X" → actor, a named
   entity compound ("a Taliban attack") → actor; when the noun is carried by a
@@ -34,7 +35,12 @@ from newsgraph.extract.events.agency import armed, kind_of
 from newsgraph.extract.events.lexicon import CARRIER_VERBS, DEFAULT_MODE_BY_OBJECT, NOUNS, VERBS
 from newsgraph.model.events import ArgumentSpan
 
-__all__ = ["arguments_for", "nominal_gerund", "span_of"]
+__all__ = ["CONTENT_TYPES", "arguments_for", "nominal_gerund", "span_of"]
+
+#: Verbal acts whose content is a complement clause ("agreed to buy X", "offered to
+#: sell X", "threatened to attack X", "asked to free X", "refused to pay X").
+CONTENT_TYPES: frozenset[str] = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST",
+                                           "REJECT", "THREATEN", "COOPERATE", "AID"})
 
 Token = Any  # spacy.tokens.Token: kept loose so the module imports without spaCy types
 
@@ -173,11 +179,14 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     the governing clause for xcomp/conj/advcl verbs and relative clauses."""
     seen = 0
     v = verb
+    # A participle heading an adverbial clause is passive: the subject it borrows is who
+    # underwent the act ("Wounded in the blast, the guard fled"), never who did it.
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBN"
     while v is not None and seen < 4:
         seen += 1
         for c in v.children:
             if c.dep_ in _SUBJ:
-                return c, False
+                return c, participle and v is not verb
             if c.dep_ in ("nsubjpass", "csubjpass"):
                 return c, True
         if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -215,6 +224,12 @@ def _verb_args(verb: Token, ev_type: str) -> tuple[list[ArgumentSpan], list[Argu
                     _make(targets, o, "prep_to")
         elif c.dep_ in ("dobj", "dative") or (c.dep_ == "attr" and c.head.lemma_ != "be"):
             _make(targets, c, c.dep_)
+        elif c.dep_ == "xcomp" and ev_type in CONTENT_TYPES:
+            # "agreed to buy X", "threatened to close X": what the act is about is the
+            # object of its complement (two agreements to buy two companies are two acts).
+            for o in c.children:
+                if o.dep_ == "dobj":
+                    _make(targets, o, "xcomp_dobj")
         elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
             for o in c.children:
                 if o.dep_ != "pobj" or o.ent_type_ in ("DATE", "TIME"):

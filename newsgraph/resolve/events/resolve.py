@@ -43,10 +43,14 @@ Blocking keeps one ``add`` constant-time however large the store grows: candidat
 events come from a few keys (story, document, trigger lemma family, PLOVER mode,
 named arguments, place), most recent first and at most ``max_candidates`` per key.
 Hard constraints, whatever the score: same PLOVER type; same polarity (the attack
-that "did not happen" is not the attack); dates attached to the trigger's clause and
-precise to the day, when both known, within ``date_window_days`` and never years
-apart (a loosely attached date, or one coarser than a day — "in 2007", "last
-month" — is mostly background and never vetoes); for speech acts ("said", "told")
+that "did not happen" is not the attack); across documents, one occurrence
+(``occurrence``: the same modality — happened, planned, failed —, no disjoint named
+targets or actors of a material act, no places far apart, two plans only with a shared
+participant, and a time known on both sides or shown alike by their own dates or
+place); dates attached to the trigger's clause, when both known, never years apart
+however coarse ("in 2009", "five years ago") and, precise to the day, within
+``date_window_days`` (a loosely attached date — elsewhere in the sentence — is mostly
+background and never vetoes); for speech acts ("said", "told")
 the same speaker (a generic one, "her publicist", by its last word); for verbal acts
 (accuse, demand, deny…) across documents, the same named actor and, when both name
 participants, a shared one (dates and figures are not participants).  Penalties: two
@@ -54,6 +58,12 @@ different named places, planned/attempted vs factual, two different days inside 
 date window, and (on a pair's logit) two different words in one sentence.  Bonus (on
 a pair's logit): two lemmas WordNet calls synonyms in a frequent sense ("hit"/"strike",
 ``newsgraph.nlp.wordnet``), which the static embeddings often leave far apart.
+
+When unsure, do not merge: a mention kept from the event it was most like by one of
+those checks (``occurrence.RELATABLE``) opens or joins another event, and the two events
+are linked as ``related`` with the reason and the pair score (``Event.related``; both
+ways; merged events carry their links along; ``take_changed`` says which events' links
+changed, so the store rewrites them).
 
 Every decision is kept in ``explanations`` (mention id → why).  Ids are
 deterministic: an event's id hashes its first mention's id.
@@ -72,9 +82,24 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from newsgraph.extract.events.lexicon import SPEECH_VERBS
-from newsgraph.model.events import PLOVER_TYPES, Event, EventMention
+from newsgraph.model.events import EVENT_TYPES, Event, EventMention
 from newsgraph.nlp.wordnet import ranked_synonyms
 from newsgraph.resolve.events.embed import DIM, MentionTexts, mention_texts, mention_vectors, vectors_of
+from newsgraph.resolve.events.occurrence import (
+    HAPPENED,
+    RELATABLE,
+    Checks,
+    Reading,
+    Side,
+    article_years,
+    failed,
+    intended,
+    modality_of,
+    occurrence_conflict,
+    place_readings,
+    readings_apart,
+)
+from newsgraph.resolve.events.occurrence import named as named_keys
 
 __all__ = ["VERBAL_TYPES", "EventResolver", "ResolverOptions", "lemma_family"]
 
@@ -124,12 +149,31 @@ _VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "P
 #: Date precisions coarser than a day ("in 2007", "last month", "the 1940s").
 _COARSE_PRECISIONS = frozenset({"month", "year", "decade"})
 
+#: Documents whose years ``_doc_years`` keeps (a document's mentions come together).
+_YEARS_CACHE = 256
+
 _WORD = re.compile(r"[a-z][a-z\-']+")
+_WORDING = re.compile(r"\w+")
 
 #: Derivational and inflectional endings folded so "assassination" and "assassinated",
 #: "escape" and "escaped" share a family (a light stemmer: no stemming library needed
 #: for trigger words, and a full stemmer merges too much: "general"/"generate").
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ment", "ions", "ion", "ers", "er", "ed", "es", "s", "e")
+
+
+#: Words an evidence sentence needs before finding it word for word in another article
+#: means a copied report rather than a coincidence ("He was killed." is written often).
+MIN_WORDING_WORDS = 8
+
+
+def wording(m: EventMention) -> int | None:
+    """A stable hash of the mention's evidence sentence, folded for case, punctuation and
+    spacing (None when too short to tell a copy from a coincidence)."""
+    words = _WORDING.findall(m.sentence.text.casefold())
+    if len(words) < MIN_WORDING_WORDS:
+        return None
+    digest = hashlib.blake2b(" ".join(words).encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 def lemma_family(lemma: str) -> str:
@@ -295,7 +339,11 @@ class ResolverOptions:
     #: centroid and to the nearest of the story's (recent) documents: a report close
     #: to one member joins even when the story's other reports stress other details.
     #: On odd topics: story B³ 0.933 → 0.943, CoNLL 0.772 → 0.776 (same thresholds).
-    story_nearest: bool = True
+    #: Off since the end-to-end benchmark (``newsgraph bench e2e``, the whole corpus in
+    #: one store): one similar member chained stories of different topics (an office-party
+    #: shooting and a bank bombing, cosine 0.45).  Corroboration precision odd 0.880 →
+    #: 0.905, even 0.882 → 0.957; gold-mention CoNLL within topic odd −0.0035, even +0.0008.
+    story_nearest: bool = False
     #: Subtracted when one side is planned/hypothetical or attempted and the other is not.
     w_modality_conflict: float = 0.15
     #: The same across documents.  Was 0.5 ("one article's plan is rarely another's
@@ -324,6 +372,78 @@ class ResolverOptions:
     #: Two events a new mention could join both merge when their own average link
     #: (mean pair probability over their mentions) reaches this; above 1: never.
     merge_threshold: float = 0.5
+    # -- one event is one occurrence (``occurrence``) --------------------------------
+    # Added for the end-to-end benchmark (``newsgraph bench e2e``: ECB+ articles through
+    # the whole pipeline, corroboration precision = share of document pairs joined through
+    # one event that share a gold event; baseline odd 0.661, even 0.719; with the defaults
+    # 0.905 / 0.957, e2e event CoNLL without singletons 0.138 / 0.209, gold-mention CoNLL
+    # within topic 0.7850 / 0.7793).  Each figure below is what undoing that check alone
+    # does (``newsgraph bench e2e --store DIR --replay --set NAME=VALUE``: the stored event
+    # mentions resolved again; gold-mention figures: ``bench events ecb``); a check
+    # that does not move ECB+ is kept for the failure kind it names (issue 13, the demo
+    # corpus) and pinned by a test.
+    #: Across documents, never merge reports of different modality (happened; planned,
+    #: threatened or intended; attempted and failed or prevented; negated), read from the
+    #: extractor's cues (``occurrence.intended``/``failed``: epistemic and conditional cues
+    #: do not count); within one document the penalties above stay.  Undone: precision
+    #: 0.905 / 0.909 (even −0.048), CoNLL 0.138 / 0.211, gold 0.7862 / 0.7807.
+    modality_veto_cross: bool = True
+    #: Across documents, a background report (flagged historical) never joins the news of
+    #: the day, nor the other way round.  Off: a background mention is as often the very
+    #: occurrence an earlier article reported as news ("the killing last year" in a report
+    #: of the trial); dates tell the two apart where they are given (``year_dates_veto``).
+    #: On: precision 0.903 / 0.957, CoNLL 0.136 / 0.204, gold 0.7838 / 0.7746.
+    background_veto_cross: bool = False
+    #: Across documents, material acts with disjoint named targets (the victim, the
+    #: person arrested, the company bought) are two occurrences; with disjoint named
+    #: actors too (``actor_veto_cross``); only arguments that are names count (a span
+    #: holding an entity, "an Oregon State Police bomb squad technician", names nobody in
+    #: particular).  Both undone: precision 0.906 / 0.953, CoNLL 0.141 / 0.215 (ECB+ names
+    #: several victims of one attack in different reports), gold 0.7850 / 0.7802; the
+    #: actors alone: even precision −0.004.  Verbal acts compare what they are about
+    #: instead (``occurrence.occurrence_conflict``: "agreed to buy X" / "to buy Y").
+    target_veto_cross: bool = True
+    actor_veto_cross: bool = True
+    #: Across documents, two planned or hypothetical reports merge only when they share a
+    #: named participant (a plan is known by who plans what against whom); no change on
+    #: ECB+ (gold even +0.0005).
+    planned_needs_participant: bool = True
+    #: Dates attached to the trigger's clause veto a merge when years apart however
+    #: coarse they are ("in 2009", "five years ago"); loosely attached ones still never do.
+    #: Undone: precision level, CoNLL 0.140 / 0.209, gold 0.7866 / 0.7807.
+    year_dates_veto: bool = True
+    #: Across documents, let an event pinned to a time (its article's date) merge with a
+    #: report whose article is undated, unless their own dates overlap or both name the
+    #: same place.  Off (the default): time unknown on one side is not one occurrence
+    #: known, so the two are only related.  On: precision 0.718 / 0.808, CoNLL 0.145 /
+    #: 0.219 (gold mentions carry no article dates: no change there).  Most of this gain on
+    #: ECB+ comes from its design: the ``ecb`` half of each topic (one occurrence) has no
+    #: article dates, the ``ecbplus`` half (the other occurrence) mostly has them.
+    undated_pairs: bool = False
+    #: Across documents, two reports whose articles speak of different years (their dates
+    #: and the years their texts name, none within a year of the other's) are two
+    #: occurrences.  Off: an undated article need not name its own year (a 2017 report of a
+    #: killing "last week" names 2014 only); on: precision 0.916 / 0.957 but CoNLL 0.137 /
+    #: 0.204 and gold 0.7834 / 0.7759, and the demo corpus loses its one corroborated killing.
+    years_veto_cross: bool = False
+    #: Across documents, reports locating the act in places far apart (a different city,
+    #: not one inside the other, ``occurrence.places_apart``) are two occurrences; no
+    #: change on ECB+ (its act places are rarely named on both sides).
+    place_veto_cross: bool = True
+    #: Keep a document naming only places far from a story's places (another city, another
+    #: country; ``occurrence.readings_apart``, at the finest grain each names: "Lyon,
+    #: France" and "Marseille, France" are two cities) out of that story (``add(places=…)``).
+    #: Undone: precision 0.899 / 0.956, CoNLL 0.139 / 0.215; gold mentions carry no places.
+    story_places: bool = True
+    #: Let a report join an event of another story when both name the same precise place
+    #: ("Kuala Lumpur airport": a proper name the gazetteer does not list as a city, region
+    #: or country); every occurrence check still applies.  Undone: e2e level, gold even
+    #: −0.0017; the demo corpus's one killing reported twice stays two events.
+    story_bypass_place: bool = True
+    #: Keep a weaker ``related`` link between two events kept apart by one of the checks
+    #: above (``occurrence.RELATABLE``) when the mention would otherwise have joined
+    #: (``Event.related``): shown beside the event, never counted as a source.
+    related: bool = True
 
 
 @dataclass(slots=True)
@@ -341,6 +461,25 @@ class _Cluster:
     negated: bool = False
     hypothetical: bool = False
     attempted: bool = False
+    #: The founding report's modality and background flag (``occurrence``).
+    modality: str = HAPPENED
+    background: bool = False
+    #: Whether any report gave the event a time (its own date or its article's).
+    timed: bool = False
+    #: Named target and actor keys of material acts, over every report.
+    named_targets: set[str] = field(default_factory=set)
+    named_actors: set[str] = field(default_factory=set)
+    #: The years the reports' articles speak of (``occurrence.article_years``).
+    years: set[int] = field(default_factory=set)
+    #: Named places of the reports, as written (``occurrence.places_apart``).
+    place_names: set[str] = field(default_factory=set)
+    #: What the event (a verbal act) is about: named objects of its complement.
+    contents: set[str] = field(default_factory=set)
+    #: Related events: other event id -> (why kept apart, pair score).
+    related: dict[str, tuple[str, float]] = field(default_factory=dict)
+    #: Stable hashes of the reports' evidence sentences (``wording``): a sentence found
+    #: word for word in two articles is one report copied, whatever else differs.
+    wordings: set[int] = field(default_factory=set)
     publishers: set[str] = field(default_factory=set)
     #: Per recent member: lemma, argument+place keys, and (stacked) trigger vectors.
     member_lemmas: list[str] = field(default_factory=list)
@@ -361,6 +500,15 @@ _MODALS = frozenset({"will", "would", "may", "might", "could", "should", "shall"
 def _planned(m: EventMention) -> bool:
     """Hypothetical on firmer ground than a modal: planned, prevented, conditional."""
     return m.flags.hypothetical and any(c.lower() not in _MODALS for c in m.flags.cues)
+
+
+def _pinpointed(m: EventMention, place: set[str], c: _Cluster) -> bool:
+    """Whether the mention names a precise place — a proper name the gazetteer does not list
+    as a country, region or city ("Kuala Lumpur airport", a facility) — that the event's
+    reports name too, word for word."""
+    if not (m.place and place & c.places and any(w[:1].isupper() for w in m.place.name.split())):
+        return False
+    return m.place.label == "FAC" or place_readings([m.place.name]) == []
 
 
 def _norm(text: str) -> str:
@@ -414,10 +562,18 @@ class _Stories:
     #: Member documents a story keeps for ``nearest`` (the most recent).
     _MEMBERS = 20
 
+    #: Place readings a story keeps (the first distinct ones of its documents).
+    _PLACES = 40
+
     def __init__(
-        self, threshold: float, name_weight: float = 0.0, merge: float = 2.0, nearest: bool = False
+        self, threshold: float, name_weight: float = 0.0, merge: float = 2.0, nearest: bool = False,
+        places: bool = False,
     ) -> None:
         self.threshold = threshold
+        #: Keep documents that name places far apart in different stories (``story_places``).
+        self.use_places = places
+        #: Per story, the gazetteer readings of the places its documents name.
+        self.places: list[list[Reading]] = []
         self.nearest = nearest
         self.name_weight = name_weight
         self.merge = merge
@@ -432,9 +588,14 @@ class _Stories:
         #: Per story, the TF-IDF vectors of its most recent ``_MEMBERS`` documents.
         self.docvecs: list[list[dict[str, float]]] = []
 
-    def assign(self, doc: str, text: str) -> str:
+
+    def assign(self, doc: str, text: str, places: Iterable[str] = ()) -> str:
+        """The story of a document (``places``: the names of the places it names)."""
         if doc in self.of:
             return self.of[doc]
+        readings = place_readings(places) if self.use_places else []
+        if len(self.places) < len(self.centroids):  # a state pickled before story places
+            self.places += [[] for _ in range(len(self.centroids) - len(self.places))]
         bow = _bow(text, self.name_weight)
         self.df.update(bow.keys())
         self.n += 1
@@ -446,6 +607,8 @@ class _Stories:
         best, best_sim = -1, -1.0
         sims: dict[int, float] = {}
         for i in sorted(candidates):
+            if readings_apart(readings, self.places[i]):
+                continue  # a story of another city or country, however alike the words
             cen = self.centroids[i]
             sim = sum(v * cen.get(w, 0.0) for w, v in vec.items()) / (self.norms[i] or 1.0)
             if self.nearest:
@@ -466,16 +629,21 @@ class _Stories:
                 if i != best and sim >= self.merge:
                     for w, v in self.centroids[i].items():
                         cen[w] = cen.get(w, 0.0) + v
+                    merged = dict.fromkeys(self.places[best] + self.places[i])
+                    self.places[best] = list(merged)[: self._PLACES]
+                    self.places[i] = []
                     self.centroids[i] = {}
                     self.alias[i] = best
                     self.docvecs[best] = (self.docvecs[i] + self.docvecs[best])[-self._MEMBERS :]
                     self.docvecs[i] = []
             self.norms[best] = math.sqrt(sum(v * v for v in cen.values()))
+            self.places[best] = list(dict.fromkeys(self.places[best] + readings))[: self._PLACES]
             if self.nearest:
                 self.docvecs[best] = [*self.docvecs[best], vec][-self._MEMBERS :]
         else:
             self.centroids.append(dict(vec))
             self.norms.append(1.0)
+            self.places.append(readings[: self._PLACES])
             self.docvecs.append([vec] if self.nearest else [])
             best = len(self.centroids) - 1
         for w in keywords:
@@ -509,7 +677,7 @@ class EventResolver:
     """
 
     #: Bumped whenever the pickled state changes shape (``__setstate__`` refuses others).
-    _VERSION = 7
+    _VERSION = 9
 
     def __init__(self, entity_of: EntityLookup = None, options: ResolverOptions | None = None) -> None:
         self.options = options or ResolverOptions()
@@ -524,8 +692,13 @@ class EventResolver:
             self.options.story_name_weight,
             self.options.story_merge,
             self.options.story_nearest,
+            self.options.story_places,
         )
         self.explanations: dict[str, str] = {}  # mention id -> why it joined / opened its event
+        #: Events whose ``related`` links changed since ``take_changed`` last ran.
+        self._changed: set[str] = set()
+        #: Document id -> the years it speaks of (the most recent documents only).
+        self._years: dict[str, frozenset[int]] = {}
 
     def __getstate__(self) -> dict:
         # Member vectors are most of the state and a function of the member texts kept
@@ -597,6 +770,64 @@ class EventResolver:
                 keys.add(("t:" if a.label else "g:") + n)
         return keys
 
+    def _doc_years(self, doc: str, context: str | None, published: str | None) -> frozenset[int]:
+        """The years a document speaks of: its date's and those its text names (cached)."""
+        if doc in self._years:
+            return self._years[doc]
+        years = set(article_years(context or ""))
+        if published and published[:4].isdigit():
+            years.add(int(published[:4]))
+        if len(self._years) >= _YEARS_CACHE:
+            self._years.pop(next(iter(self._years)))
+        self._years[doc] = frozenset(years)
+        return self._years[doc]
+
+    def _side(self, m: EventMention, published: str | None, years: frozenset[int] = frozenset()) -> Side:
+        """What the report says about its occurrence (``occurrence.Side``): placed in time when
+        its article is dated (a date of its own is compared by the date checks instead)."""
+        roles: list[frozenset[str]] = []
+        contents: set[str] = set()
+        for spans in (m.targets, m.actors):
+            keys: set[str] = set()
+            for a in spans:
+                # Only a span that is itself a name: "an Oregon State Police bomb squad
+                # technician" holds an entity but names nobody in particular.
+                if not a.label or a.label in _VALUE_LABELS:
+                    continue
+                eid = self._entity_of(m.doc, a.start, a.end)
+                n = _norm(a.text)
+                if eid:
+                    key = "id:" + eid
+                elif n and n not in _EMPTY_ARGS:
+                    key = "t:" + n
+                    if a.label in ("PERSON", "ORG", "GPE") and " " in n:
+                        keys.add("t:" + n.split()[-1])
+                else:
+                    continue
+                keys.add(key)
+                if a.role == "xcomp_dobj":
+                    contents.add(key)
+            roles.append(frozenset(keys))
+        targets, actors = roles
+        planned = m.flags.hypothetical and intended(m.flags.cues)
+        timed = bool(published)
+        places = frozenset({m.place.name}) if m.place and m.place.label else frozenset()
+        return Side(modality_of(m.flags.negated, planned, failed(m.flags.cues)), m.flags.historical,
+                    timed, targets, actors, targets | actors, contents=frozenset(contents), places=places,
+                    years=years)
+
+    @staticmethod
+    def _cluster_side(c: _Cluster) -> Side:
+        return Side(c.modality, c.background, c.timed, frozenset(c.named_targets), frozenset(c.named_actors),
+                    named_keys(c.args), contents=frozenset(c.contents), places=frozenset(c.place_names),
+                    years=frozenset(c.years))
+
+    def _checks(self) -> Checks:
+        o = self.options
+        return Checks(o.modality_veto_cross, o.background_veto_cross, o.target_veto_cross,
+                      o.actor_veto_cross, o.planned_needs_participant, o.undated_pairs, o.years_veto_cross,
+                      o.place_veto_cross)
+
     def _speaker(self, m: EventMention) -> str | None:
         """Who speaks, for speech-act triggers: one event per speaker."""
         if m.lemma not in SPEECH_VERBS:
@@ -638,10 +869,11 @@ class EventResolver:
         same_doc: bool,
         interval: tuple[dt.date, dt.date, str] | None,
         speaker: str | None,
+        side: Side | None = None,
     ) -> str | None:
         """Why ``m`` can never be ``c``'s event, or None."""
         o = self.options
-        if c.event.type != m.type and c.event.type in PLOVER_TYPES and m.type in PLOVER_TYPES:
+        if c.event.type != m.type and c.event.type in EVENT_TYPES and m.type in EVENT_TYPES:
             return "other type"
         if c.negated != m.flags.negated:
             return "polarity differs"
@@ -649,9 +881,9 @@ class EventResolver:
         unnamed_elsewhere = speaker == "" and not same_doc
         if speaker is not None and ((speaker and speaker not in c.speakers) or unnamed_elsewhere):
             return "other speaker"
-        if interval is not None and self._vetoing(interval):
+        if interval is not None and self._vetoing_years(interval):
             for s, e, prec in c.dates:
-                if not self._vetoing((s, e, prec)):
+                if not self._vetoing_years((s, e, prec)):
                     continue
                 if interval[2].startswith("loose") and prec.startswith("loose") and not o.loose_years_veto:
                     continue
@@ -673,6 +905,15 @@ class EventResolver:
             if mine and theirs and not (mine & theirs):
                 # A verbal act (accusation, demand, denial…) is one event per actor.
                 return "other actor of a verbal act"
+        if side is not None and not same_doc and c.event.type == m.type and wording(m) not in c.wordings:
+            # Two reports in two articles: are they of one occurrence at all? (Not asked of
+            # a sentence the event's reports already hold word for word: a copy of one.)
+            material = m.type in EVENT_TYPES and m.type not in VERBAL_TYPES
+            dated_alike = interval is not None and not interval[2].endswith("document") and any(
+                not prec.endswith("document") and s <= interval[1] and interval[0] <= e
+                for s, e, prec in c.dates)
+            return occurrence_conflict(self._cluster_side(c), side, material=material, checks=self._checks(),
+                                       dated_alike=dated_alike)
         return None
 
     def _score(
@@ -686,12 +927,15 @@ class EventResolver:
         interval: tuple[dt.date, dt.date, str] | None,
         speaker: str | None,
         query: np.ndarray | None,
-    ) -> tuple[float, str]:
+        side: Side | None = None,
+    ) -> tuple[float, str, str | None, float]:
+        """(score, why, veto, raw): ``raw`` is the score a ``RELATABLE`` veto set to 0, so the
+        caller can link the two events as related; 0 otherwise."""
         o = self.options
         same_doc = m.doc in c.event.sources
-        veto = self._veto(c, m, same_doc, interval, speaker)
-        if veto:
-            return 0.0, veto
+        veto = self._veto(c, m, same_doc, interval, speaker, side)
+        if veto and not (o.related and veto in RELATABLE):
+            return 0.0, veto, veto, 0.0
         date_match = 0.0
         if interval is not None and not interval[2].endswith("document"):
             for s, e, prec in c.dates:
@@ -736,7 +980,7 @@ class EventResolver:
         ):
             # Across articles, a similar word in a similar story is not enough: the
             # two reports must share a participant, the place or the date.
-            return 0.0, "other document, no shared participant, place or date"
+            return 0.0, "other document, no shared participant, place or date", None, 0.0
         if (
             o.verbal_needs_participant
             and m.type in VERBAL_TYPES
@@ -747,13 +991,19 @@ class EventResolver:
         ):
             # A verbal act (accusation, demand, denial…) is who said what to whom: across
             # articles, two with participants are one only when they share one.
-            return 0.0, "verbal act, no shared participant"
+            veto = veto or "verbal act, no shared participant"
+            if not o.related:
+                return 0.0, veto, veto, 0.0
         probs = 1.0 / (1.0 + np.exp(-z))
         if o.link_top and len(probs) > o.link_top:
             probs = np.sort(probs)[-o.link_top :]
         pair = float(np.mean(probs))
         if same_doc or (story is not None and story in {self._stories.canon(x) for x in c.stories}):
             factor, where = 1.0, "same story"
+        elif o.story_bypass_place and _pinpointed(m, place, c):
+            # Two stories, one precise spot ("Kuala Lumpur airport"): documents worded apart
+            # can still report one act there; every occurrence check still applies.
+            factor, where = 1.0, "other story, same spot"
         elif story is not None and c.stories:
             factor, where = o.cross_story, "other story"
         else:
@@ -771,7 +1021,9 @@ class EventResolver:
             f"pair={pair:.2f} ({where} ×{factor:.2f}) place={place_score:.0f} date={date_match:.0f} "
             f"conflict={conflict:.1f} modality={modality:.2f} day={day_conflict:.2f} → {score:.2f}"
         )
-        return score, why
+        if veto:
+            return 0.0, f"{veto} (would score {score:.2f})", veto, score
+        return score, why, None, 0.0
 
     # -- public -----------------------------------------------------------
     def add(
@@ -783,6 +1035,7 @@ class EventResolver:
         context: str | None = None,
         story: str | None = None,
         vector: np.ndarray | None = None,
+        places: Iterable[str] = (),
     ) -> str:
         """Resolve one mention; returns the id of the event it now belongs to.
 
@@ -792,12 +1045,14 @@ class EventResolver:
         story: the document's story id from the caller's own clustering (wins over context).
         vector: the mention's ``embed.mention_vectors`` row, when the caller embedded a
             batch at once (``add_all`` does); computed here otherwise.
+        places: the names of the places the document names (GPE/LOC mentions), read
+            with ``context``: a story keeps to one part of the world.
         """
         o = self.options
         relinked = ""
         if story is None and context is not None:
             aliased = set(self._stories.alias)
-            story = self._stories.assign(mention.doc, context)
+            story = self._stories.assign(mention.doc, context, places)
             if o.story_merge_relink:
                 for old in self._stories.alias.keys() - aliased:
                     relinked += self._relink(f"story{old}", f"story{self._stories.alias[old]}")
@@ -819,18 +1074,23 @@ class EventResolver:
             *args,
             *place,
         ]
+        side = self._side(mention, published, self._doc_years(mention.doc, context, published))
         seen: set[str] = set()
         best, best_score, best_why = None, -1.0, ""
         passing: list[str] = []
+        # The event this report was most like among those an occurrence check kept it from.
+        near: tuple[str, str, float] | None = None
         for k in keys:
             for raw in reversed(self._index.get(k, [])[-o.max_candidates :]):
                 eid = self._current(raw)
                 if eid in seen:
                     continue
                 seen.add(eid)
-                score, why = self._score(
-                    self._clusters[eid], mention, story, args, named, place, interval, speaker, query
+                score, why, veto, raw = self._score(
+                    self._clusters[eid], mention, story, args, named, place, interval, speaker, query, side
                 )
+                if veto and raw >= o.threshold and (near is None or raw > near[2]):
+                    near = (eid, veto, raw)
                 if score >= o.threshold:
                     passing.append(eid)
                 if score > best_score:
@@ -845,10 +1105,12 @@ class EventResolver:
                 negated=mention.flags.negated,
                 hypothetical=_planned(mention),
                 attempted=mention.flags.attempted,
+                modality=side.modality,
+                background=side.background,
             )
             self._clusters[eid] = c
             self.explanations[mention.id] = "new event" + (f" (best {best_why})" if best_why else "")
-        self._absorb(c, mention, story, args, named, place, interval, speaker, publisher, vector)
+        self._absorb(c, mention, story, args, named, place, interval, speaker, publisher, vector, side)
         # Transitivity: a mention close enough to two events links them; merge them when
         # the two events agree on average (average linkage between their mentions).
         for other in passing:
@@ -865,7 +1127,26 @@ class EventResolver:
                 lst.append(c.event.id)
         self._event_of[mention.id] = c.event.id
         self.explanations[mention.id] += relinked
+        if near is not None:
+            other = self._current(near[0])
+            if other != c.event.id and other in self._clusters:
+                self._relate(c, self._clusters[other], near[1], near[2])
+                self.explanations[mention.id] += f"; related to {other} ({near[1]})"
         return c.event.id
+
+    def _relate(self, a: _Cluster, b: _Cluster, reason: str, score: float) -> None:
+        """Link two events kept apart as related (both ways; the stronger reason stays)."""
+        for x, y in ((a, b), (b, a)):
+            old = x.related.get(y.event.id)
+            if old is None or score > old[1]:
+                x.related[y.event.id] = (reason, score)
+                self._changed.add(x.event.id)
+
+    def take_changed(self) -> set[str]:
+        """Ids of events whose ``related`` links changed since the last call (to rewrite)."""
+        out = {self._current(e) for e in self._changed}
+        self._changed.clear()
+        return {e for e in out if e in self._clusters}
 
     def _current(self, eid: str) -> str:
         """The event an id now belongs to (events merged later keep their old ids here)."""
@@ -887,6 +1168,13 @@ class EventResolver:
         ):
             # The hard constraints a single mention meets (``_veto``), between two events.
             return 0.0
+        if set(a.event.sources) != set(b.event.sources) and not (a.wordings & b.wordings):
+            # The merge brings reports of other documents together: one occurrence? (Two
+            # events sharing a sentence word for word share a copied report: one.)
+            material = a.event.type in EVENT_TYPES and a.event.type not in VERBAL_TYPES
+            if occurrence_conflict(self._cluster_side(a), self._cluster_side(b), material=material,
+                                   checks=self._checks()):
+                return 0.0
         penalty = 0.0
         if a.named_places and b.named_places and not (a.named_places & b.named_places):
             penalty += o.w_place_conflict
@@ -926,15 +1214,25 @@ class EventResolver:
             prec.startswith("loose") or prec.rsplit(":", 1)[-1] in _COARSE_PRECISIONS
         )
 
+    def _vetoing_years(self, d: tuple[dt.date, dt.date, str]) -> bool:
+        """Whether a date may veto a merge as years apart (``year_dates_veto``): attached to
+        the trigger's clause, however coarse ("in 2009", "five years ago")."""
+        o = self.options
+        if o.coarse_dates_veto or not o.year_dates_veto:
+            return self._vetoing(d)
+        return not d[2].startswith("loose")
+
     def _dates_agree(
         self, a: list[tuple[dt.date, dt.date, str]], b: list[tuple[dt.date, dt.date, str]]
     ) -> bool:
         o = self.options
+        gap = dt.timedelta(days=o.loose_date_gap_days)
+        ya = [d for d in a if self._vetoing_years(d)]
+        yb = [d for d in b if self._vetoing_years(d)]
+        if any(sa - eb > gap or sb - ea > gap for sa, ea, _ in ya for sb, eb, _ in yb):
+            return False
         a = [d for d in a if self._vetoing(d)]
         b = [d for d in b if self._vetoing(d)]
-        gap = dt.timedelta(days=o.loose_date_gap_days)
-        if any(sa - eb > gap or sb - ea > gap for sa, ea, _ in a for sb, eb, _ in b):
-            return False
         win = dt.timedelta(days=o.date_window_days)
         hard_a = [d for d in a if not d[2].startswith("loose")]
         hard_b = [d for d in b if not d[2].startswith("loose")]
@@ -993,6 +1291,21 @@ class EventResolver:
         c.places |= other.places
         c.named_places |= other.named_places
         c.dates.extend(other.dates)
+        c.timed = c.timed or other.timed
+        c.named_targets |= other.named_targets
+        c.named_actors |= other.named_actors
+        c.years |= other.years
+        c.place_names |= other.place_names
+        c.contents |= other.contents
+        c.wordings |= other.wordings
+        # Related links follow the merged event; two related events merged are one.
+        c.related.pop(oe.id, None)
+        for rid, (reason, score) in other.related.items():
+            if rid == ev.id or rid not in self._clusters:
+                continue
+            peer = self._clusters[rid]
+            peer.related.pop(oe.id, None)
+            self._relate(c, peer, reason, score)
         keep = self.options.max_members
         c.member_lemmas = (other.member_lemmas + c.member_lemmas)[-keep:]
         c.member_args = (other.member_args + c.member_args)[-keep:]
@@ -1021,9 +1334,19 @@ class EventResolver:
         speaker: str | None,
         publisher: str | None,
         vector: np.ndarray | None,
+        side: Side | None = None,
     ) -> None:
         ev = c.event
         ev.mentions.append(mention.id)
+        if (w := wording(mention)) is not None:
+            c.wordings.add(w)
+        if side is not None:
+            c.timed = c.timed or side.timed
+            c.named_targets |= side.targets
+            c.named_actors |= side.actors
+            c.years |= side.years
+            c.place_names |= side.places
+            c.contents |= side.contents
         if mention.doc not in ev.sources:
             ev.sources.append(mention.doc)
         c.publishers.add(publisher or mention.doc)
@@ -1079,4 +1402,12 @@ class EventResolver:
 
     @property
     def events(self) -> list[Event]:
-        return [c.event for c in self._clusters.values()]
+        out = []
+        for c in self._clusters.values():
+            c.event.related = [
+                {"event": rid, "reason": reason, "score": round(score, 3)}
+                for rid, (reason, score) in sorted(c.related.items(), key=lambda x: (-x[1][1], x[0]))
+                if rid in self._clusters
+            ]
+            out.append(c.event)
+        return out

@@ -1,0 +1,736 @@
+"""End-to-end benchmark on ECB+: raw article text through the whole pipeline, the export scored.
+
+``newsgraph bench e2e [--split odd|even|all] [--store DIR] [--fresh] [--sample N]``
+
+What a new user would see, with the pipeline's *own* mentions (no gold mention is fed in):
+
+1. **Articles.** Each ECB+ document of topics 1–35 (``../shared/data/ecbplus``) is written
+   back as an ordinary plain-text article file: the title line (the ``ecbplus`` documents'
+   sentence 1; sentence 0 is the URL the text was found at and is left out; the ``ecb``
+   documents have no title in the corpus, so their file starts with the body), then the
+   body, one paragraph per sentence, blank lines between.  Tokens are detokenised
+   (``detokenize``: no space before punctuation and clitics, quotes attached, split
+   hyphens and times joined), and every token's character offsets in the file are kept.
+2. **Ingest.** The folder goes through ``newsgraph.ingest`` (read, clean, annotate,
+   extract, resolve — the ``newsgraph ingest`` path) into a fresh store, one per split,
+   then ``export.jsonl.write_jsonl`` writes the export, which is what is scored.
+3. **Alignment.** The cleaner removes lines (title, datelines, chrome) and may alter
+   others (encoding repair, whitespace).  Each paragraph of the file is looked up in the
+   exported clean ``text`` in order (exact match after whitespace folding, from a
+   cursor); a paragraph not found verbatim is aligned by ``difflib`` inside the gap
+   between its found neighbours, character by character.  A token maps to the clean
+   span of its aligned characters (at least half of them aligned), so an exported span
+   covers the gold tokens whose clean spans it overlaps.  Gold mentions whose tokens
+   the cleaner removed count as missed (printed apart).
+4. **Scores** (validated sentences only, the standard ECB+ evaluation subset: the
+   sentences ``docs/ECBplus_coreference_sentences.csv`` lists; exported mentions outside
+   them are left out):
+   - mention P/R/F1, events (ACTION/NEG_ACTION gold) and entities (HUMAN/NON_HUMAN/LOC
+     gold): an exported mention matches a gold mention when its span (the event's
+     trigger, the entity mention) covers one of its tokens; one-to-one, most shared
+     tokens first;
+   - end-to-end cross-document coreference over the whole split (MUC, B³, CEAF-e, CoNLL;
+     ``newsgraph.eval.coref_metrics``): the gold clusters against the exported events /
+     entities, a matched mention standing for its gold mention, an unmatched one for
+     itself; with singletons, and without them on both sides (Cattan et al. 2021,
+     "Realistic evaluation principles for cross-document coreference resolution");
+   - **corroboration precision**: among document pairs the export joins through one event
+     (an event with mentions in both), the share that share a gold cross-document event
+     (a ``CROSS_DOC_COREF`` instance with action mentions in both documents, any
+     sentence).  Also, stricter, per (event, document pair): whether the joined mentions
+     themselves match gold mentions of one gold event (pairs with an unmatched side are
+     left unjudged).  A sample of wrong joins is printed with both evidence sentences,
+     types, dates and flags.
+
+Figures are printed per split (odd / even topics, as the other ECB+ benches); nothing is
+tuned here.  ``--store DIR`` keeps each split's store and export in DIR and reuses them
+on the next run (to iterate on scoring); code changes must be measured with ``--fresh``.
+``--replay`` (with ``--store``) resolves the stored event mentions again with the current
+event resolver and ``--set name=value`` overrides of ``ResolverOptions`` (documents in
+ingest order, each with its date, publisher, text and places, as the ingest gives them;
+dates another report lent a document or mention later are left out), then scores those
+events: each check of ``ResolverOptions`` undone alone, without a new ingest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import hashlib
+import json
+import shutil
+import sqlite3
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from newsgraph.eval.coref_metrics import evaluate
+from newsgraph.eval.ecbplus import ENTITY_CLASSES, EVENT_CLASSES, EcbDocument, EcbToken, load_ecbplus
+
+__all__ = ["Article", "align", "build_articles", "detokenize", "main", "run", "score_split"]
+
+_SPLITS: dict[str, int | None] = {"odd": 1, "even": 0, "all": None}
+
+_PTB = {"``": '"', "''": '"', "-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]"}
+#: Tokens written without a space before them.
+_NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "...", "'s", "'S", "n't",
+                              "'re", "'ll", "'ve", "'d", "'m", "’s", "’re", "’ll", "’ve", "’d", "’m"})
+#: Tokens written without a space after them.
+_NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "#", "“", "‘"})
+_CLOSING_QUOTES = frozenset({"”", "’"})
+_CLITIC_TAILS = frozenset({"s", "t", "re", "ll", "ve", "d", "m"})
+
+
+def _alnum(t: str) -> bool:
+    return bool(t) and t[-1].isalnum() if t else False
+
+
+def detokenize(tokens: list[EcbToken], split_hyphens: bool = True) -> tuple[str, list[tuple[int, int]]]:
+    """One sentence's tokens as text, with each token's (start, end) in it.
+
+    split_hyphens: the tokenizer split hyphenated words ("court - mandated", the
+    ``ecbplus`` documents); the ``ecb`` ones kept them whole, so a lone "-" there is a dash."""
+    words = [_PTB.get(t.text, t.text) for t in tokens]
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    open_quote = False
+    glue_next = False
+    for i, w in enumerate(words):
+        prev = words[i - 1] if i else ""
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        space = bool(out) and not glue_next
+        if w in _NO_SPACE_BEFORE or (w in _CLOSING_QUOTES and open_quote):
+            space = False
+        glue_next = w in _NO_SPACE_AFTER
+        if w == '"':
+            if open_quote:
+                space = False
+            else:
+                glue_next = True
+            open_quote = not open_quote
+        elif w in ("“", "‘"):
+            open_quote = True
+        elif w in _CLOSING_QUOTES:
+            open_quote = False
+        # Split hyphenated words and times ("court - mandated", "1 : 32") are one word;
+        # split clitics ("Lohan ’ s") attach to their word.
+        joinable = w in (":", "/") or (w == "-" and split_hyphens)
+        if joinable and prev and nxt and prev[-1].isalnum() and nxt[0].isalnum() and (
+                w != ":" or (prev[-1].isdigit() and nxt[0].isdigit())):
+            space, glue_next = False, True
+        if w in ("'", "’") and _alnum(prev) and nxt.lower() in _CLITIC_TAILS:
+            space, glue_next = False, True
+        if space:
+            out.append(" ")
+            pos += 1
+        spans.append((pos, pos + len(w)))
+        out.append(w)
+        pos += len(w)
+    return "".join(out), spans
+
+
+@dataclass(slots=True)
+class Article:
+    """An ECB+ document written as an article file: its text and every token's offsets."""
+
+    doc: EcbDocument
+    text: str
+    #: Paragraphs of the file as (start, end) and the tokens each holds.
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    #: t_id → (start, end) in ``text``.
+    tokens: dict[int, tuple[int, int]] = field(default_factory=dict)
+    #: Sentence numbers written (the URL line left out).
+    sentences: set[int] = field(default_factory=set)
+    #: The sentence written as the title line (``ecbplus`` documents), else None.
+    title_sentence: int | None = None
+
+    @property
+    def filename(self) -> str:
+        return f"{self.doc.topic}/{self.doc.name}.txt"
+
+
+def _is_url_sentence(tokens: list[EcbToken]) -> bool:
+    head = "".join(t.text for t in tokens[:4]).lower()
+    return head.startswith(("http", "www"))
+
+
+def _is_dateline(line: str) -> bool:
+    """A line giving the publication time ("May 03, 2013", "Updated Saturday … 8:28 PM")."""
+    digits = sum(c.isdigit() for c in line)
+    return digits >= 4 and len(line.split()) <= 10
+
+
+def build_article(doc: EcbDocument) -> Article:
+    """The article file of one document (title line, then one paragraph per sentence)."""
+    by_sentence: dict[int, list[EcbToken]] = defaultdict(list)
+    for tok in doc.tokens:
+        by_sentence[tok.sentence].append(tok)
+    art = Article(doc, "")
+    parts: list[str] = []
+    pos = 0
+    for n in sorted(by_sentence):
+        toks = by_sentence[n]
+        if n == 0 and doc.subtopic == "ecbplus" and _is_url_sentence(toks):
+            continue  # where the text was found: not part of the article
+        line, spans = detokenize(toks, doc.subtopic == "ecbplus")
+        if not line.strip():
+            continue
+        if doc.subtopic == "ecbplus" and art.title_sentence is None and not _is_dateline(line):
+            art.title_sentence = n
+        if parts:
+            parts.append("\n\n")
+            pos += 2
+        for tok, (s, e) in zip(toks, spans, strict=True):
+            art.tokens[tok.t_id] = (pos + s, pos + e)
+        art.paragraphs.append((pos, pos + len(line)))
+        art.sentences.add(n)
+        parts.append(line)
+        pos += len(line)
+    art.text = "".join(parts) + "\n"
+    return art
+
+
+def build_articles(docs: Iterable[EcbDocument], folder: Path) -> dict[str, Article]:
+    """Write every document's article under ``folder/<topic>/``; returns them by file stem."""
+    out: dict[str, Article] = {}
+    for doc in docs:
+        art = build_article(doc)
+        path = folder / art.filename
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(art.text, encoding="utf-8")
+        out[doc.name] = art
+    return out
+
+
+def align(raw: str, paragraphs: list[tuple[int, int]], clean: str) -> dict[int, int]:
+    """Character map raw offset → clean offset, for the characters the clean text kept.
+
+    Paragraph by paragraph: found verbatim (whitespace folded) from a cursor, else aligned
+    by ``difflib`` in the clean text between the found neighbours (the cleaner may alter a
+    line — encoding repair, a dropped prefix — or drop it whole)."""
+    mapping: dict[int, int] = {}
+    found: list[tuple[int, int] | None] = []
+    cursor = 0
+    for s, e in paragraphs:
+        para = " ".join(raw[s:e].split())
+        at = clean.find(para, cursor) if para else -1
+        if at >= 0 and para == raw[s:e]:
+            found.append((at, at + len(para)))
+            cursor = at + len(para)
+        else:
+            found.append(None)
+    for i, (s, e) in enumerate(paragraphs):
+        hit = found[i]
+        if hit is not None:
+            for k in range(e - s):
+                mapping[s + k] = hit[0] + k
+            continue
+        lo = next((f[1] for f in reversed(found[:i]) if f is not None), 0)
+        hi = next((f[0] for f in found[i + 1:] if f is not None), len(clean))
+        region = clean[lo:hi]
+        if not region.strip():
+            continue
+        sm = difflib.SequenceMatcher(None, raw[s:e], region, autojunk=False)
+        for a, b, size in sm.get_matching_blocks():
+            # Short matches are chance ("the", a space): keep runs that carry content.
+            if size >= 4 or size == e - s:
+                for k in range(size):
+                    mapping[s + a + k] = lo + b + k
+    return mapping
+
+
+def token_spans(art: Article, mapping: dict[int, int]) -> dict[int, tuple[int, int]]:
+    """t_id → (start, end) in the clean text, for tokens at least half kept."""
+    out: dict[int, tuple[int, int]] = {}
+    for t_id, (s, e) in art.tokens.items():
+        kept = [mapping[k] for k in range(s, e) if k in mapping]
+        if kept and 2 * len(kept) >= e - s:
+            out[t_id] = (min(kept), max(kept) + 1)
+    return out
+
+
+# ----------------------------------------------------------------- scoring
+@dataclass(slots=True)
+class DocGold:
+    name: str
+    topic: int
+    subtopic: str
+    validated: set[int]  # sentence numbers
+    tok_sentence: dict[int, int]
+    clean_tokens: dict[int, tuple[int, int]]  # t_id → clean span
+    starts: list[tuple[int, int, int]]  # sorted (start, end, t_id) of clean token spans
+
+    def tokens_in(self, start: int, end: int) -> list[int]:
+        return [t for s, e, t in self.starts if s < end and start < e]
+
+
+def _gold_mentions(doc: EcbDocument, classes: tuple[str, ...], validated_only: bool) -> list[Any]:
+    return [m for m in doc.mentions if m.cls in classes and (m.validated or not validated_only)]
+
+
+def _match(pred: list[tuple[Any, str, list[int]]], gold: list[Any]) -> dict[Any, Any]:
+    """One-to-one match of predicted mentions (id, doc, tokens) with gold mentions: most
+    shared tokens first.  Returns predicted id → gold mention."""
+    by_doc: dict[str, list[Any]] = defaultdict(list)
+    for g in gold:
+        by_doc[g.doc].append(g)
+    cands: list[tuple[int, int, Any, Any]] = []
+    for k, (pid, doc, toks) in enumerate(pred):
+        ts = set(toks)
+        for g in by_doc.get(doc, []):
+            shared = len(ts & set(g.token_ids))
+            if shared:
+                cands.append((shared, -k, pid, g))
+    cands.sort(key=lambda c: (-c[0], -c[1]))
+    out: dict[Any, Any] = {}
+    used: set[tuple[str, str]] = set()
+    for _n, _k, pid, g in cands:
+        if pid in out or (g.doc, g.m_id) in used:
+            continue
+        out[pid] = g
+        used.add((g.doc, g.m_id))
+    return out
+
+
+def _prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> dict[str, float]:
+    p = tp_p / n_p if n_p else 0.0
+    r = tp_g / n_g if n_g else 0.0
+    return {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "pred": n_p, "gold": n_g}
+
+
+def _coref(key: list[set], resp: list[set], singletons: bool) -> dict[str, float]:
+    if not singletons:
+        key = [c for c in key if len(c) > 1]
+        resp = [c for c in resp if len(c) > 1]
+    sc = evaluate(key, resp)
+    return {"muc": sc["muc"].f1, "b3": sc["b3"].f1, "ceafe": sc["ceafe"].f1, "conll": sc["conll"]}
+
+
+def _flags(m: dict[str, Any]) -> list[str]:
+    fl = m.get("flags") or {}
+    out = [f for f in ("negated", "hypothetical", "attempted", "historical") if fl.get(f)]
+    if fl.get("reported_via"):
+        out.append("reported")
+    return out
+
+
+def score_split(docs: list[EcbDocument], articles: dict[str, Article], records: list[dict[str, Any]],
+                store_path: Path | None = None, sample: int = 12) -> dict[str, Any]:
+    """Score one split's export (``records``) against the gold of ``docs``."""
+    by_id: dict[str, DocGold] = {}
+    missing_docs = []
+    name_of: dict[str, str] = {}
+    ecb = {d.name: d for d in docs}
+    for rec in records:
+        if rec.get("record", rec["kind"]) != "document":
+            continue
+        name = Path(rec["path"]).stem
+        if name not in ecb:
+            continue
+        art = articles[name]
+        mapping = align(art.text, art.paragraphs, rec["text"] or "")
+        spans = token_spans(art, mapping)
+        doc = ecb[name]
+        validated = {m.sentence for m in doc.mentions if m.validated}
+        tok_sentence = {t.t_id: t.sentence for t in doc.tokens}
+        by_id[rec["id"]] = DocGold(name, doc.topic, doc.subtopic, validated, tok_sentence, spans,
+                                   sorted((s, e, t) for t, (s, e) in spans.items()))
+        name_of[rec["id"]] = name
+    for name in ecb:
+        if name not in name_of.values():
+            missing_docs.append(name)
+
+    res: dict[str, Any] = {"documents": len(by_id), "not_stored": missing_docs}
+
+    def in_validated(d: DocGold, toks: list[int]) -> bool:
+        return bool(toks) and any(d.tok_sentence.get(t) in d.validated for t in toks)
+
+    # -- events
+    events = [r for r in records if r.get("record", r["kind"]) == "event"]
+    gold_ev = [m for d in docs for m in _gold_mentions(d, EVENT_CLASSES, True)]
+    gold_ev_all = [m for d in docs for m in _gold_mentions(d, EVENT_CLASSES, False)]
+    pred_ev: list[tuple[Any, str, list[int]]] = []
+    pred_ev_all: list[tuple[Any, str, list[int]]] = []
+    event_of: dict[str, str] = {}
+    mention_info: dict[str, tuple[str, dict[str, Any], dict[str, Any]]] = {}
+    for ev in events:
+        for m in ev["mentions"]:
+            d = by_id.get(m["doc"])
+            if d is None:
+                continue
+            trig = m.get("trigger") or {"start": m["start"], "end": m["end"]}
+            toks = d.tokens_in(trig["start"], trig["end"])
+            event_of[m["id"]] = ev["id"]
+            mention_info[m["id"]] = (d.name, m, ev)
+            pred_ev_all.append((m["id"], d.name, toks))
+            if in_validated(d, toks):
+                pred_ev.append((m["id"], d.name, toks))
+    matched = _match(pred_ev, gold_ev)
+    by_name = {d.name: d for d in by_id.values()}
+    removed = [g for g in gold_ev if g.doc in by_name
+               and not any(t in by_name[g.doc].clean_tokens for t in g.token_ids)]
+    res["event_mentions"] = _prf(len(matched), len(pred_ev), len(matched), len(gold_ev))
+    res["event_mentions"]["gold_removed_by_cleaner"] = len(removed)
+    res["event_mentions"]["gold_removed_in_title"] = sum(
+        1 for g in removed if g.sentence == articles[g.doc].title_sentence)
+    key_clusters = _group(((g.doc, g.m_id), g.cluster) for g in gold_ev)
+    resp_clusters = _group(((matched[pid].doc, matched[pid].m_id) if pid in matched else ("pred", pid),
+                            event_of[pid]) for pid, _d, _t in pred_ev)
+    res["event_coref"] = {"with_singletons": _coref(key_clusters, resp_clusters, True),
+                          "without_singletons": _coref(key_clusters, resp_clusters, False)}
+
+    # -- entities
+    gold_en = [m for d in docs for m in _gold_mentions(d, ENTITY_CLASSES, True)]
+    pred_en: list[tuple[Any, str, list[int]]] = []
+    entity_of: dict[Any, str] = {}
+    for rec in records:
+        if rec.get("record", rec["kind"]) != "entity":
+            continue
+        for k, m in enumerate(rec.get("mentions") or []):
+            d = by_id.get(m["doc"])
+            if d is None:
+                continue
+            toks = d.tokens_in(m["start"], m["end"])
+            if in_validated(d, toks):
+                pid = (rec["id"], m["doc"], m["start"], m["end"], k)
+                pred_en.append((pid, d.name, toks))
+                entity_of[pid] = rec["id"]
+    matched_en = _match(pred_en, gold_en)
+    res["entity_mentions"] = _prf(len(matched_en), len(pred_en), len(matched_en), len(gold_en))
+    key_en = _group(((g.doc, g.m_id), g.cluster) for g in gold_en)
+    resp_en = _group(((matched_en[p].doc, matched_en[p].m_id) if p in matched_en else ("pred", p),
+                      entity_of[p]) for p, _d, _t in pred_en)
+    res["entity_coref"] = {"with_singletons": _coref(key_en, resp_en, True),
+                           "without_singletons": _coref(key_en, resp_en, False)}
+
+    # -- corroboration precision
+    gold_events_of: dict[str, set[str]] = defaultdict(set)
+    for g in gold_ev_all:
+        if "#" not in g.cluster:  # a cross-document instance
+            gold_events_of[g.doc].add(g.cluster)
+    matched_all = _match(pred_ev_all, gold_ev_all)
+    pairs: dict[tuple[str, str], list[str]] = defaultdict(list)
+    strict_n = strict_ok = 0
+    wrong: list[tuple[str, str, str]] = []
+    for ev in events:
+        per_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for m in ev["mentions"]:
+            if m["doc"] in by_id:
+                per_doc[by_id[m["doc"]].name].append(m)
+        for a, b in combinations(sorted(per_doc), 2):
+            pairs[(a, b)].append(ev["id"])
+            ca = {matched_all[m["id"]].cluster for m in per_doc[a] if m["id"] in matched_all}
+            cb = {matched_all[m["id"]].cluster for m in per_doc[b] if m["id"] in matched_all}
+            if ca and cb:
+                strict_n += 1
+                strict_ok += bool(ca & cb)
+            if not gold_events_of[a] & gold_events_of[b]:
+                wrong.append((a, b, ev["id"]))
+    ok = sum(1 for a, b in pairs if gold_events_of[a] & gold_events_of[b])
+    bad = [(a, b) for a, b in pairs if not gold_events_of[a] & gold_events_of[b]]
+    res["corroboration"] = {
+        "pairs": len(pairs), "correct": ok, "precision": ok / len(pairs) if pairs else 0.0,
+        "same_subtopic_pairs": sum(1 for a, b in pairs if _sub(ecb[a]) == _sub(ecb[b])),
+        # Wrong pairs by where they fall: one gold sub-topic (one seminal occurrence; mostly
+        # documents whose mentions of it the annotators did not link across documents),
+        # the two sub-topics of a topic (two occurrences of one kind), two topics.
+        "wrong_same_subtopic": sum(1 for a, b in bad if _sub(ecb[a]) == _sub(ecb[b])),
+        "wrong_other_subtopic": sum(1 for a, b in bad if ecb[a].topic == ecb[b].topic
+                                    and _sub(ecb[a]) != _sub(ecb[b])),
+        "wrong_other_topic": sum(1 for a, b in bad if ecb[a].topic != ecb[b].topic),
+        "cross_topic_pairs": sum(1 for a, b in pairs if ecb[a].topic != ecb[b].topic),
+        "strict_judged": strict_n, "strict_correct": strict_ok,
+        "strict_precision": strict_ok / strict_n if strict_n else 0.0,
+        "events_joining_documents": sum(1 for ev in events
+                                        if len({m["doc"] for m in ev["mentions"]}) > 1),
+        "related_links": sum(len(ev.get("related") or []) for ev in events),
+    }
+    res["wrong_sample"] = _wrong_sample(wrong, events, by_id, ecb, store_path, sample)
+    return res
+
+
+def _sub(doc: EcbDocument) -> str:
+    return f"{doc.topic}{doc.subtopic}"
+
+
+def _group(pairs: Iterable[tuple[Any, Any]]) -> list[set]:
+    out: dict[Any, set] = defaultdict(set)
+    for item, cluster in pairs:
+        out[cluster].add(item)
+    return list(out.values())
+
+
+def _wrong_sample(wrong: list[tuple[str, str, str]], events: list[dict[str, Any]], by_id: dict[str, DocGold],
+                  ecb: dict[str, EcbDocument], store_path: Path | None, n: int) -> list[dict[str, Any]]:
+    """A deterministic sample of wrong joins with each side's evidence, type, date and flags
+    (each mention's own flags and date from the store, when given)."""
+    if not wrong or n <= 0:
+        return []
+    ev_by_id = {e["id"]: e for e in events}
+    name_to_id = {d.name: i for i, d in by_id.items()}
+    picked = sorted(wrong, key=lambda w: hashlib.sha256("|".join(w).encode()).hexdigest())[:n]
+    stored: dict[str, dict[str, Any]] = {}
+    if store_path is not None and store_path.exists():
+        ids = [m["id"] for _a, _b, e in picked for m in ev_by_id[e]["mentions"]]
+        con = sqlite3.connect(f"file:{store_path}?mode=ro", uri=True)
+        try:
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                marks = ",".join("?" * len(chunk))
+                sql = f"SELECT id, data FROM event_mentions WHERE id IN ({marks})"
+                for mid, data in con.execute(sql, chunk):
+                    stored[mid] = json.loads(data)
+        finally:
+            con.close()
+    out = []
+    for a, b, eid in picked:
+        ev = ev_by_id[eid]
+        sides = []
+        for name in (a, b):
+            m = next(m for m in ev["mentions"] if m["doc"] == name_to_id[name])
+            full = stored.get(m["id"], {})
+            date = full.get("date") or {}
+            sides.append({
+                "doc": name, "trigger": (m.get("trigger") or {}).get("text"), "sentence": m["text"].strip(),
+                "type": full.get("type", ev["type"]), "mode": full.get("mode"),
+                "date": f"{date.get('start')}/{date.get('precision')} "
+                        f"({(date.get('evidence') or {}).get('text')!r})" if date else None,
+                "flags": _flags(full)})
+        out.append({"event": eid, "type": ev["type"], "event_date": ev.get("date"), "sides": sides,
+                    "subtopics": (_sub(ecb[a]), _sub(ecb[b]))})
+    return out
+
+
+# ----------------------------------------------------------------- running
+def _ingest(folder: Path, db: Path) -> dict[str, Any]:
+    from newsgraph.pipeline import ingest
+    from newsgraph.store import Store
+
+    t0 = time.perf_counter()
+    with Store(db) as store:
+        report = ingest([folder], store)
+    return {"seconds": time.perf_counter() - t0, "ingested": len(report.ingested),
+            "failed": [(f.path, f.code, f.reason) for f in report.failed]}
+
+
+def _export(db: Path, out: Path) -> list[dict[str, Any]]:
+    from newsgraph.export.jsonl import write_jsonl
+    from newsgraph.store import Store
+
+    with Store(db) as store, out.open("w", encoding="utf-8") as fh:
+        write_jsonl(store, fh)
+    with out.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+def replay_events(db: Path, records: list[dict[str, Any]], overrides: dict[str, Any]) -> list[dict[str, Any]]:
+    """The export's records with its events resolved again from the store's event mentions."""
+    import bisect
+
+    from newsgraph.nlp.places import PLACE_LABELS
+    from newsgraph.resolve.corpus import event_mention_from_dict
+    from newsgraph.resolve.events import EventResolver, ResolverOptions
+    from newsgraph.store.date_queries import EVENT_ANCHOR_SOURCE, REPORT_DATED_RULE
+
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for doc, start, end, ent in con.execute(
+                'SELECT doc_id, start, "end", entity_id FROM entity_mentions ORDER BY doc_id, start'):
+            spans[doc].append((start, end, ent))
+
+        def entity_of(doc: str, start: int, end: int) -> str | None:
+            rows = spans.get(doc, [])
+            starts = [r[0] for r in rows]
+            best: tuple[int, str] | None = None
+            for s, e, ent in rows[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)]:
+                if e <= end and (best is None or e - s > best[0]):
+                    best = (e - s, ent)
+            return best[1] if best else None
+
+        resolver = EventResolver(entity_of=entity_of, options=ResolverOptions(**overrides))
+        mentions: dict[str, Any] = {}
+        marks = ",".join("?" * len(PLACE_LABELS))
+        for doc_id, text, published, publisher, provenance in con.execute(
+                "SELECT id, text, published, publisher, provenance FROM documents ORDER BY rowid"):
+            if json.loads(provenance).get("published") == EVENT_ANCHOR_SOURCE:
+                published = None  # lent by another report after this one was resolved
+            places = [r[0] for r in con.execute(
+                f"SELECT text FROM mentions WHERE doc_id = ? AND label IN ({marks}) ORDER BY start",
+                (doc_id, *PLACE_LABELS))]
+            for (data,) in con.execute("SELECT data FROM event_mentions WHERE doc_id = ? ORDER BY start",
+                                       (doc_id,)):
+                d = json.loads(data)
+                if d.get("date") and REPORT_DATED_RULE in (d["date"].get("rule") or ""):
+                    d["date"] = None
+                m = event_mention_from_dict(d)
+                mentions[m.id] = m
+                resolver.add(m, published=published, publisher=publisher, context=text, places=places)
+    finally:
+        con.close()
+    out = [r for r in records if r.get("record", r["kind"]) != "event"]  # documents, entities… as exported
+    for ev in resolver.events:
+        out.append({"kind": "event", "record": "event", "id": ev.id, "type": ev.type, "date": None,
+                    "related": ev.related, "mentions": [
+                        {"doc": mentions[x].doc, "id": x, "start": mentions[x].sentence.start,
+                         "end": mentions[x].sentence.end, "text": mentions[x].sentence.text,
+                         "trigger": {"start": mentions[x].trigger.start, "end": mentions[x].trigger.end,
+                                     "text": mentions[x].trigger.text}} for x in ev.mentions]})
+    return out
+
+
+def run_split(split: str, store_dir: Path | None, fresh: bool, sample: int,
+              replay: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    keep = _SPLITS[split]
+    topics = [t for t in range(1, 36) if keep is None or t % 2 == keep]
+    try:
+        docs = load_ecbplus(topics=topics)
+    except FileNotFoundError as exc:
+        print(f"[skip] {exc}")
+        return None
+    tmp = Path(tempfile.mkdtemp(prefix=f"ng-e2e-{split}-"))
+    try:
+        work = store_dir or tmp
+        work.mkdir(parents=True, exist_ok=True)
+        db, export = work / f"e2e-{split}.db", work / f"e2e-{split}.jsonl"
+        articles = build_articles(docs, tmp / "articles")
+        info: dict[str, Any] = {"reused": False}
+        if fresh or not (db.exists() and export.exists()):
+            for p in (db, export, Path(f"{db}-wal"), Path(f"{db}-shm")):
+                p.unlink(missing_ok=True)
+            info = _ingest(tmp / "articles", db)
+            info["reused"] = False
+            t0 = time.perf_counter()
+            records = _export(db, export)
+            info["export_seconds"] = time.perf_counter() - t0
+        else:
+            info["reused"] = True
+            with export.open(encoding="utf-8") as fh:
+                records = [json.loads(line) for line in fh]
+        if replay is not None:
+            records = replay_events(db, records, replay)
+            info["replay"] = replay
+        res = score_split(docs, articles, records, db, sample)
+        res["ingest"] = info
+        res["topics"] = topics
+        res["store"] = str(db) if store_dir else None
+        return res
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _print(split: str, r: dict[str, Any]) -> None:
+    ing = r["ingest"]
+    how = "reused store" if ing.get("reused") else (
+        f"ingested {ing['ingested']} articles in {ing['seconds']:.1f} s"
+        f" ({len(ing['failed'])} failed), exported in {ing.get('export_seconds', 0):.1f} s")
+    if "replay" in ing:
+        how += f"; events resolved again with {ing['replay'] or 'the defaults'}"
+    print(f"\n== ECB+ end to end, {split} topics ({r['documents']} documents; {how})")
+    if r["not_stored"]:
+        print(f"   not stored: {len(r['not_stored'])} ({', '.join(r['not_stored'][:8])}…)")
+    for failure in ing.get("failed", [])[:5]:
+        print(f"   failed: {failure}")
+    print(f"{'mentions (validated sentences)':34} {'P':>6} {'R':>6} {'F1':>6} {'pred':>6} {'gold':>6}")
+    for name in ("event_mentions", "entity_mentions"):
+        s = r[name]
+        print(f"{name.replace('_', ' '):34} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f} "
+              f"{s['pred']:6d} {s['gold']:6d}")
+    ev = r["event_mentions"]
+    print(f"   gold event mentions in lines the cleaner removed: {ev['gold_removed_by_cleaner']} "
+          f"({ev['gold_removed_in_title']} in the title line, which is kept as the title, not the text)")
+    print(f"{'cross-document coreference':34} {'MUC':>6} {'B3':>6} {'CEAF-e':>6} {'CoNLL':>6}")
+    for kind in ("event_coref", "entity_coref"):
+        for setting in ("without_singletons", "with_singletons"):
+            s = r[kind][setting]
+            label = f"{kind.split('_')[0].replace('entity', 'entitie')}s, {setting.replace('_', ' ')}"
+            print(f"{label:34} {s['muc']:6.3f} {s['b3']:6.3f} {s['ceafe']:6.3f} {s['conll']:6.3f}")
+    c = r["corroboration"]
+    target = "met" if c["precision"] >= 0.95 else "NOT met"
+    print(f"corroboration precision: {c['precision']:.3f} ({c['correct']}/{c['pairs']} document pairs joined "
+          f"through one event share a gold event; target ≥ 0.95: {target})")
+    print(f"   strict (the joined mentions match gold mentions of one gold event): "
+          f"{c['strict_precision']:.3f} "
+          f"({c['strict_correct']}/{c['strict_judged']} judged event-pair joins)")
+    print(f"   joined pairs within one gold sub-topic {c['same_subtopic_pairs']}, across topics "
+          f"{c['cross_topic_pairs']}; events with more than one document {c['events_joining_documents']}; "
+          f"related links {c['related_links']}")
+    print(f"   wrong pairs: {c['wrong_same_subtopic']} within one gold sub-topic (its documents share no "
+          f"annotated cross-document event), {c['wrong_other_subtopic']} across the two sub-topics of a "
+          f"topic (two occurrences of one kind), {c['wrong_other_topic']} across topics")
+    if r["wrong_sample"]:
+        print("   sample of wrong joins:")
+    for w in r["wrong_sample"]:
+        print(f"   - {w['event']} {w['type']} date={w['event_date']} gold sub-topics {w['subtopics'][0]} / "
+              f"{w['subtopics'][1]}")
+        for s in w["sides"]:
+            print(f"       [{s['doc']}] {s['type']}/{s['mode']} trigger={s['trigger']!r} date={s['date']} "
+                  f"flags={s['flags']}")
+            print(f"         {s['sentence'][:240]!r}")
+
+
+def run(splits: Iterable[str] = ("odd", "even"), store_dir: Path | None = None, fresh: bool = False,
+        sample: int = 12, replay: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Each split ingested (or reused) and scored; returns every figure printed."""
+    out: dict[str, Any] = {}
+    for split in [s for s in _SPLITS if s in set(splits)]:
+        r = run_split(split, store_dir, fresh, sample, replay)
+        if r is None:
+            continue
+        out[split] = r
+        _print(split, r)
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(prog="newsgraph bench e2e", description=__doc__.splitlines()[0])
+    ap.add_argument("--split", action="append", choices=list(_SPLITS),
+                    help="ECB+ topics (repeatable; default odd and even, each its own ingest)")
+    ap.add_argument("--store", type=Path, default=None,
+                    help="folder keeping each split's store and export, reused on the next run")
+    ap.add_argument("--fresh", action="store_true", help="ingest again even when --store holds a store")
+    ap.add_argument("--sample", type=int, default=12, help="wrong joins printed per split")
+    ap.add_argument("--replay", action="store_true",
+                    help="resolve the stored event mentions again (needs --store) before scoring")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                    help="a ResolverOptions override for --replay (repeatable), e.g. undated_pairs=True")
+    args = ap.parse_args(argv)
+    replay = None
+    if args.replay or args.set:
+        if args.store is None:
+            ap.error("--replay needs --store (a folder holding the built stores)")
+        replay = _overrides(args.set, ap)
+    run(args.split or ["odd", "even"], args.store, args.fresh, args.sample, replay)
+
+
+def _overrides(pairs: list[str], ap: argparse.ArgumentParser) -> dict[str, Any]:
+    """``name=value`` strings as typed ``ResolverOptions`` fields."""
+    from dataclasses import fields
+
+    from newsgraph.resolve.events import ResolverOptions
+
+    types = {f.name: type(getattr(ResolverOptions(), f.name)) for f in fields(ResolverOptions)}
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        name, _, value = pair.partition("=")
+        if name not in types:
+            ap.error(f"unknown ResolverOptions field {name!r}")
+        kind = types[name]
+        if kind is bool:
+            out[name] = value.strip().lower() in ("1", "true", "yes", "on")
+        else:
+            try:
+                out[name] = kind(value)
+            except ValueError:
+                ap.error(f"{name}: {value!r} is not a {kind.__name__}")
+    return out
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,138 @@
+"""resolve/events/occurrence, one check at a time, and the resolver's related links (hand-made
+mentions and vectors: what is tested is the rule, not the parse)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+from event_coref_helpers import assault_mention
+
+from newsgraph.model.events import ArgumentSpan, EventFlags, EventPlace
+from newsgraph.resolve.events import EventResolver, ResolverOptions
+from newsgraph.resolve.events.embed import DIM
+from newsgraph.resolve.events.occurrence import (
+    ATTEMPTED,
+    HAPPENED,
+    NEGATED,
+    PLANNED,
+    failed,
+    intended,
+    modality_of,
+    participants_conflict,
+    places_apart,
+)
+
+
+def _vec() -> np.ndarray:
+    part = np.zeros(DIM, dtype=np.float32)
+    part[0] = 1.0
+    return np.concatenate([part, part, part])
+
+
+def _add(r: EventResolver, m, published: str | None = "2024-03-05", story: str = "one story") -> str:
+    return r.add(m, published=published, story=story, vector=_vec())
+
+
+def test_modality_reads_only_cues_that_say_the_act_did_not_happen_as_told() -> None:
+    assert intended(["planning"]) and intended(["threatened"]) and not intended(["said", "if", "may"])
+    assert failed(["foiled"]) and failed(["attempted", "failed"]) and not failed(["tried"])
+    assert modality_of(False, False, False) == HAPPENED
+    assert modality_of(False, True, False) == PLANNED
+    assert modality_of(False, True, True) == ATTEMPTED  # "foiled a planned attack"
+    assert modality_of(True, True, True) == NEGATED
+
+
+def test_participants_conflict_needs_names_on_both_sides() -> None:
+    ortiz, castell, police = frozenset({"t:rafael ortiz"}), frozenset({"t:mira castell"}), frozenset({"t:police"})
+    assert participants_conflict(ortiz, police, castell, police) == "other target"
+    assert participants_conflict(ortiz, frozenset(), frozenset(), frozenset()) is None  # "a man" named nobody
+    # A name in the other role counts as shared (passives and nominalisations swap roles).
+    assert participants_conflict(ortiz, frozenset(), frozenset(), ortiz) is None
+    assert participants_conflict(frozenset(), frozenset({"t:rebels"}), frozenset(), frozenset({"t:army"})) \
+        == "other actor"
+
+
+def test_places_apart_by_distance_and_containment() -> None:
+    assert places_apart(["Lyon"], ["Marseille"])  # two cities 280 km apart
+    assert not places_apart(["Lyon"], ["France"])  # a city inside the country named
+    assert not places_apart(["Lyon"], ["Villeurbanne"])  # a city and its suburb
+    assert not places_apart(["Lyon"], ["Kuala Lumpur airport"])  # the gazetteer does not know it
+    assert places_apart(["Peru"], ["Turkey"])
+
+
+def _attack(doc: str, sentence: str = "Gunmen attacked the convoy.", **flags: object):
+    m = assault_mention(doc, sentence, "attack", "attack")
+    return replace(m, flags=EventFlags(**flags))  # type: ignore[arg-type]
+
+
+def test_planned_and_done_across_documents_are_related_not_merged() -> None:
+    r = EventResolver()
+    done = _attack("a")
+    plan = _attack("b", "Gunmen are planning to attack the convoy.", hypothetical=True, cues=["planning"])
+    _add(r, done)
+    _add(r, plan)
+    assert r.event_of(done.id) != r.event_of(plan.id)
+    ev = {e.id: e for e in r.events}[r.event_of(done.id)]
+    assert ev.related[0]["event"] == r.event_of(plan.id) and ev.related[0]["reason"] == "modality differs"
+    assert ev.sources == ["a"]
+    # A hypothetical flag resting on reported speech or a condition is no plan.
+    said = _attack("c", "They said gunmen attacked the convoy.", hypothetical=True, cues=["said", "if"])
+    _add(r, said)
+    assert r.event_of(said.id) == r.event_of(done.id)
+    # Off, the old penalty only.
+    r = EventResolver(options=ResolverOptions(modality_veto_cross=False))
+    _add(r, done)
+    _add(r, plan)
+    assert r.event_of(done.id) == r.event_of(plan.id)
+
+
+def test_two_plans_merge_only_with_a_shared_named_participant() -> None:
+    def plan(doc: str, target: str, label: str | None):
+        m = _attack(doc, f"Gunmen are planning to attack {target}.", hypothetical=True, cues=["planning"])
+        start = m.sentence.text.index(target)
+        return replace(m, targets=[ArgumentSpan(start, start + len(target), target, "dobj", label)])
+
+    r = EventResolver()
+    a, b = plan("a", "the leader", None), plan("b", "the regime", None)
+    _add(r, a)
+    _add(r, b)
+    assert r.event_of(a.id) != r.event_of(b.id)
+    assert "planned on both sides, no shared participant" in r.explanations[b.id]
+    r = EventResolver()
+    c, d = plan("c", "Kasimir Vell", "PERSON"), plan("d", "Kasimir Vell", "PERSON")
+    _add(r, c)
+    _add(r, d)
+    assert r.event_of(c.id) == r.event_of(d.id)
+
+
+def test_time_unknown_on_one_side_unless_the_place_agrees() -> None:
+    r = EventResolver()
+    dated, undated = _attack("a"), _attack("b")
+    _add(r, dated, published="2024-03-05")
+    _add(r, undated, published=None)
+    assert r.event_of(dated.id) != r.event_of(undated.id)
+    assert "time unknown on one side" in r.explanations[undated.id]
+    place = EventPlace(0, 4, "Lyon", "GPE")
+    r = EventResolver()
+    _add(r, replace(dated, place=place), published="2024-03-05")
+    _add(r, replace(undated, place=place), published=None)
+    assert r.event_of(dated.id) == r.event_of(undated.id)
+
+
+def test_related_links_follow_merges_and_say_which_events_changed() -> None:
+    r = EventResolver()
+    plan = _attack("p", "Gunmen are planning to attack the convoy.", hypothetical=True, cues=["planning"])
+    first = _attack("a")
+    _add(r, plan)
+    _add(r, first)
+    changed = r.take_changed()
+    assert changed == {r.event_of(plan.id), r.event_of(first.id)}
+    assert r.take_changed() == set()
+    # A report joining the attack leaves the link in place; the planned event still points
+    # at the attack's (current) id.
+    second = _attack("a", "The gunmen attacked the convoy again.")
+    _add(r, second)
+    events = {e.id: e for e in r.events}
+    assert [x["event"] for x in events[r.event_of(plan.id)].related] == [r.event_of(first.id)]
+    assert all(x["event"] in events for e in events.values() for x in e.related)
