@@ -162,3 +162,23 @@ def test_control_of_a_business_is_taken_without_force(annotated):
 
 def test_a_score_in_a_sentence_makes_it_a_match_report(annotated):
     assert "ASSAULT" not in _types(annotated("Schnyder had a battle as she needed three sets to win 7-5 3-6 7-5."))
+
+
+def test_aid_gives_something_material(annotated):
+    assert "AID" not in _types(annotated("The minister provided evidence to the committee."))
+    assert "AID" not in _types(annotated("The firm sent a message to its customers."))
+    assert _one(annotated("Japan sent food and medicine to the flood victims."), "sent").type == "AID"
+    assert _one(annotated("The charity delivered goods to the refugees."), "delivered").type == "AID"
+
+
+def test_recognising_a_voice_is_no_diplomatic_recognition(annotated):
+    assert "SUPPORT" not in _types(annotated("The software can recognise an individual voice."))
+    assert _one(annotated("France recognised the new government of Libya."), "recognised").type == "SUPPORT"
+
+
+def test_assaults_in_a_game_review_are_the_game(annotated):
+    text = ("The video game is a sequel to last year's hit. Players must battle soldiers, zombies and "
+            "aliens on each level.")
+    assert "ASSAULT" not in _types(annotated(text))
+    real = ("A gunman who played video games shot three soldiers outside the barracks.")
+    assert _one(annotated(real), "shot").type == "ASSAULT"
