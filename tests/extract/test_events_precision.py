@@ -182,3 +182,11 @@ def test_assaults_in_a_game_review_are_the_game(annotated):
     assert "ASSAULT" not in _types(annotated(text))
     real = ("A gunman who played video games shot three soldiers outside the barracks.")
     assert _one(annotated(real), "shot").type == "ASSAULT"
+
+
+def test_bodily_harm_to_a_person_stays_a_crime_in_an_entertainment_report(annotated):
+    text = ("The rapper was charged after allegedly stabbing a man at the awards show. The singer and "
+            "her band played three songs from the album.")
+    adoc = annotated(text)
+    assert other_domain(adoc.doc) == "entertainment"
+    assert _one(adoc, "stabbing").type == "ASSAULT"

@@ -28,9 +28,9 @@ anchors are WordNet's own nodes for each domain:
   topic domains of law, the military, terrorism, politics, government and crime.
 
 A text is *about another domain* (``other_domain``) when at least ``DOMAIN_WORDS``
-distinct nouns are in one of the first three families and more than are political
-(a match report, an album review, a software story); a report about politics that
-mentions a football club, or a tech story about an election, is not.
+distinct nouns are in one of the first three families and at least as many as are
+political (a match report, an album review, a software story); a report about
+politics that mentions a football club is not.
 """
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ def profile(tokens: Iterable[Token]) -> Counter[str]:
 
 def _dominant(counts: Counter[str]) -> str | None:
     best = max(OTHER_DOMAINS, key=lambda f: counts[f])
-    return best if counts[best] >= DOMAIN_WORDS and counts[best] > counts["political"] else None
+    return best if counts[best] >= DOMAIN_WORDS and counts[best] >= counts["political"] else None
 
 
 _LAST: dict[str, Any] = {"doc": None, "domain": None}

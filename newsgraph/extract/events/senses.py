@@ -67,7 +67,8 @@ political events there):
   political participant — a state, an authority, an armed force, a crowd, a weapon, a
   political office, or a company for cooperation and aid ("Muse beat Franz Ferdinand",
   "collaborated with director Spike Lee", "the film was shot in Rwanda"); arrests and
-  cyber attacks are the domain's own conflicts and stay;
+  cyber attacks are the domain's own conflicts and stay, and so does bodily harm done
+  to a person ("allegedly stabbing a man": a verb whose first sense is harm);
 - **a poll answer**: what a share of people said ("47% said they supported the ban");
 - **nothing material given**: AID gives what is material — what is an idea or a
   message in every frequent sense is no aid ("provided evidence", "sent a message");
@@ -567,6 +568,23 @@ def _patients(tok: Token) -> list[Token]:
 _COOPERATION = frozenset({"COOPERATE", "AID"})
 
 
+@lru_cache(maxsize=5_000)
+def _harm_lemma(lemma: str) -> bool:
+    """The verb's most frequent sense is bodily harm: to kill, injure, kidnap, rape or
+    assault (WordNet; not "beat", first a win in a contest, nor "shoot" a film)."""
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "v", 1)[:1] if wn else []
+    anchors = _synsets(("kill.v.01", "injure.v.01", "kidnap.v.01", "rape.v.01", "assault.v.01"))
+    return bool(senses and wn.ancestors(senses[0]) & anchors)
+
+
+def _harm_to_someone(tok: Token, target_heads: list[Token]) -> bool:
+    """A verb whose first sense is bodily harm done to a person ("stabbing a man"): a
+    crime, whatever the report is about."""
+    return tok.pos_ == "VERB" and _harm_lemma(tok.lemma_.lower()) and any(
+        is_animate(h) and h.ent_type_ not in ("ORG",) for h in target_heads)
+
+
 def _political_participant(h: Token, ev_type: str) -> bool:
     """``domain.political`` for the argument headed by ``h`` or the people of its "of"
     phrase ("dozens of soldiers"); an organisation too for material cooperation."""
@@ -821,7 +839,7 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "a video game"
     if ev_type in MATERIAL_TYPES and mode not in ("arrest", "cyber") and other_domain(tok.doc) and not any(
         _political_participant(h, ev_type) for h in [*actor_heads, *(target_heads or [])]
-    ):
+    ) and not _harm_to_someone(tok, target_heads or []):
         yield "other domain"  # "Muse beat Franz Ferdinand", "collaborated with director Spike Lee"
 
 
