@@ -4,9 +4,10 @@ Prints, from public data in ``../shared/data`` (each part skipped with a message
 when its data is absent):
 
 1. event typing on the PLOVER gold-standard sentences and the CASE-2021 ACLED
-   snippets beside a keyword baseline, per half (``event_typing.py``); and
-   ``judged``: PLOVER type precision on BBC News + Reuters events judged by hand
-   (``event_judged.py``);
+   snippets beside a keyword baseline, per half (``event_typing.py``); ``ablate``:
+   each sense and agency rule switched off alone on the development halves; and
+   ``judged``: PLOVER type precision on BBC News + Reuters events judged by hand, per
+   half of the documents (``event_judged.py``);
 2. ECB+ event coreference (topics 1–35, ACTION/NEG_ACTION gold mentions in the
    validated sentences): MUC, B³, CEAF-e, CoNLL F1 within topics and across the
    corpus, for ``EventResolver`` and the same-head-lemma baseline, on odd topics
