@@ -74,6 +74,13 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _ingest_time() -> str:
+    """When a document is stored, to the microsecond: lists read "ingest order" as
+    (ingested_at, path), and documents stored within one second by two runs would
+    otherwise fall back to path order, whichever run stored them first."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
 class Store:
     """A newsgraph database. Use as a context manager or call ``close()``."""
 
@@ -229,7 +236,7 @@ class Store:
                      json.dumps(d.authors), json.dumps(d.attributed_to), d.language,
                      d.language_score, d.format, d.encoding, json.dumps(d.provenance),
                      json.dumps(d.warnings), d.text, zlib.compress(raw.data, 6),
-                     len(raw.data), int(adoc.annotated), adoc.reason, adoc.model, _now(),
+                     len(raw.data), int(adoc.annotated), adoc.reason, adoc.model, _ingest_time(),
                      int(d.provenance.get("published_inferred") == "true")))
                 if cur.rowcount == 0:
                     return False
