@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from stories_texts import ELECTION, FLOOD, FLOOD_OTHER_REPORT, FLOOD_RETOLD, FLOOD_SPUN, OTHER_FLOOD
+from test_corpus import A as STRIKE
+from test_corpus import B as STRIKE_DAY_TWO
 
 from newsgraph import settings
 from newsgraph.export.jsonl import iter_records
@@ -21,20 +23,6 @@ from newsgraph.pipeline import ingest
 from newsgraph.settings import Options
 from newsgraph.store import Store
 from newsgraph.store.consistency import problems
-
-STRIKE = """Union leader calls strike at Port Anselm
-
-Mirela Dostan, the general secretary of the Anselm Harbour Workers Union, called a strike at the port of Port Anselm on Monday.
-
-Dostan said the Veloria Port Authority had ignored the workers for months.
-"""
-
-STRIKE_DAY_TWO = """Port Anselm strike enters second day
-
-The strike at Port Anselm entered its second day on Tuesday. Mirela Dostan told reporters that the Anselm Harbour Workers Union would not back down.
-
-The Veloria Port Authority said it was ready for talks with Dostan.
-"""
 
 ARTICLES = {
     "01_flood.txt": "Flood forces families from Marlow Bridge\n\n" + FLOOD,
