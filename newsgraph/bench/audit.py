@@ -20,6 +20,8 @@ joins the change created need judging:
     newsgraph bench audit --db /tmp/x/audit.db     # reuse a store built by an earlier run
     newsgraph bench audit --pending /tmp/todo.jsonl  # unjudged joins with their sentences, to judge
     newsgraph bench audit --record /tmp/todo.jsonl   # add judged lines (text dropped, commit kept)
+    newsgraph bench audit --replay [--set NAME=VALUE]  # the stored event mentions resolved again by
+                                                     # the current code: a resolver change in seconds
 
 The judgements file holds ids, offsets, types, the judgement, a short reason and the
 commit the store was built at — never article text (the corpora stay in ``../shared``).
@@ -44,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.bench import shared_dir
+from newsgraph.bench.replay import overrides
 
 __all__ = ["JUDGEMENTS", "RUBRIC", "Join", "audit", "join_key", "list_joins", "main", "sample"]
 
@@ -219,14 +222,46 @@ def _manifest_path(db: Path) -> Path:
 def list_joins(store: Any, seed: int = 13) -> tuple[list[Join], int]:
     """Every join of the store (one per event and document pair) and how many document
     pairs were left out as copies of each other."""
-    conn = store.conn
-    repeats = {frozenset((a, b)) for a, b in conn.execute(
+    rows = store.conn.execute(
+        """SELECT es.event_id, e.type, m.doc_id, m.start, m."end", m.type FROM event_sources es
+           JOIN events e ON e.id = es.event_id JOIN event_mentions m ON m.id = es.mention_id""")
+    return _joins(rows, _repeats(store.conn), seed)
+
+
+def replayed_joins(db: Path, options: dict[str, Any], seed: int = 13) -> tuple[list[Join], int, int]:
+    """``list_joins`` of the store's event mentions resolved again by the current code with
+    ``ResolverOptions`` overrides (``bench/replay``: no new ingest), and the number of
+    related links (pairs of events) the replay made."""
+    from newsgraph.bench.replay import replay
+    from newsgraph.store import Store
+
+    resolver, mentions = replay(db, options)
+    events = resolver.events
+    rows = [(ev.id, ev.type, mentions[x].doc, mentions[x].trigger.start, mentions[x].trigger.end,
+             mentions[x].type) for ev in events for x in ev.mentions]
+    related = sum(len(ev.related) for ev in events) // 2
+    with Store(db) as store:
+        joins, skipped = _joins(rows, _repeats(store.conn), seed)
+    return joins, skipped, related
+
+
+def _repeats(conn: Any) -> set[frozenset[str]]:
+    return {frozenset((a, b)) for a, b in conn.execute(
         "SELECT a, b FROM links WHERE kind IN ({})".format(",".join("?" * len(_REPEATS))), _REPEATS)}
+
+
+def related_links(store: Any) -> int:
+    """Pairs of events the store links as ``related`` (kept apart, shown side by side)."""
+    n = 0
+    for (data,) in store.conn.execute("SELECT data FROM events"):
+        n += len(json.loads(data).get("related") or [])
+    return n // 2
+
+
+def _joins(rows: Any, repeats: set[frozenset[str]], seed: int) -> tuple[list[Join], int]:
     by_event: dict[str, dict[str, list[tuple[int, int, str]]]] = defaultdict(lambda: defaultdict(list))
     types: dict[str, str] = {}
-    for event, etype, doc, start, end, mtype in conn.execute(
-            """SELECT es.event_id, e.type, m.doc_id, m.start, m."end", m.type FROM event_sources es
-               JOIN events e ON e.id = es.event_id JOIN event_mentions m ON m.id = es.mention_id"""):
+    for event, etype, doc, start, end, mtype in rows:
         by_event[event][doc].append((start, end, mtype))
         types[event] = etype
     joins: list[Join] = []
@@ -291,10 +326,16 @@ def _wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
     return centre - half, centre + half
 
 
-def audit(store: Any, n: int = 200, seed: int = 13, judgements: Path = JUDGEMENTS) -> dict[str, Any]:
-    """Sample joins of ``store`` and score them against the judgements."""
-    joins, skipped = list_joins(store, seed)
-    picked = sample(joins, n, seed)
+def audit(store: Any, n: int = 200, seed: int = 13, judgements: Path = JUDGEMENTS,
+          joins: tuple[list[Join], int, int] | None = None) -> dict[str, Any]:
+    """Sample joins of ``store`` (or ``joins``: joins, copies left out, related links, from
+    ``replayed_joins``) and score them against the judgements."""
+    if joins is None:
+        found, skipped = list_joins(store, seed)
+        related = related_links(store)
+    else:
+        found, skipped, related = joins
+    picked = sample(found, n, seed)
     judged = load_judgements(judgements)
     verdicts: Counter[str] = Counter()
     by_commit: Counter[str] = Counter()
@@ -319,7 +360,8 @@ def audit(store: Any, n: int = 200, seed: int = 13, judgements: Path = JUDGEMENT
                  if c["same"] + c["different"]]
     _fill_text(store, unjudged + [j for j, _ in wrong])
     return {
-        "joins": len(joins), "events": len({j.event for j in joins}), "skipped_copies": skipped,
+        "joins": len(found), "events": len({j.event for j in found}), "skipped_copies": skipped,
+        "related": related,
         "sampled": len(picked), "judged": sum(verdicts.values()), "verdicts": dict(verdicts),
         "precision": verdicts["same"] / decided if decided else None,
         "precision_ci": _wilson(verdicts["same"], decided),
@@ -374,7 +416,8 @@ def _print(res: dict[str, Any], manifest: dict[str, Any], show: int) -> None:
     print(f"store: {manifest.get('ingested', '?')} documents ingested from {manifest.get('corpus')}, "
           f"built at commit {manifest.get('commit')}")
     print(f"joins: {res['joins']} (one per event and document pair) in {res['events']} events; "
-          f"{res['skipped_copies']} document pairs left out as copies of each other")
+          f"{res['skipped_copies']} document pairs left out as copies of each other; "
+          f"{res['related']} pairs of events linked as related")
     print(f"sample: {res['sampled']} joins; judged {res['judged']}, unjudged {len(res['unjudged'])}")
     v = res["verdicts"]
     if res["precision"] is not None:
@@ -422,7 +465,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pending", type=Path, help="write unjudged sampled joins here, with sentences")
     ap.add_argument("--record", type=Path, help="append the judged lines of this pending file")
     ap.add_argument("--show", type=int, default=20, help="joins printed per list")
+    ap.add_argument("--replay", action="store_true",
+                    help="resolve the store's event mentions again with the current code (no new ingest)")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                    help="a ResolverOptions override for --replay (repeatable)")
     args = ap.parse_args(argv)
+    try:
+        options = overrides(args.set) if args.replay or args.set else None
+    except ValueError as exc:
+        ap.error(str(exc))
     if args.record:
         added, left = record(args.record, args.judgements)
         print(f"recorded {added} judgements in {args.judgements} ({left} lines still unjudged)")
@@ -440,15 +491,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.rebuild or manifest is None or not args.db.exists() or manifest.get("corpus") != corpus.spec():
         print(f"ingesting the audit corpus into {args.db} …", flush=True)
         manifest = build_store(args.db, corpus)
-    elif manifest.get("commit") != _commit():
+    elif options is None and manifest.get("commit") != _commit():
         print(f"note: the store was built at {manifest.get('commit')}, the code is now at {_commit()}; "
               "--rebuild to audit the current code")
     from newsgraph.store import Store
 
+    joins = None
+    commit = manifest.get("commit", "unknown")
+    if options is not None:
+        joins = replayed_joins(args.db, options, args.seed)
+        commit = _commit()
+        manifest = {**manifest, "commit": f"{manifest.get('commit')}, events resolved again at {commit}"
+                    + (f" with {options}" if options else "")}
     with Store(args.db) as store:
-        res = audit(store, args.sample, args.seed, args.judgements)
+        res = audit(store, args.sample, args.seed, args.judgements, joins)
         if args.pending:
-            write_pending(res["unjudged"], args.pending, manifest.get("commit", "unknown"))
+            write_pending(res["unjudged"], args.pending, commit)
             print(f"wrote {len(res['unjudged'])} unjudged joins to {args.pending}")
     _print(res, manifest, args.show)
     return 0

@@ -531,49 +531,9 @@ def _export(db: Path, out: Path) -> list[dict[str, Any]]:
 
 def replay_events(db: Path, records: list[dict[str, Any]], overrides: dict[str, Any]) -> list[dict[str, Any]]:
     """The export's records with its events resolved again from the store's event mentions."""
-    import bisect
+    from newsgraph.bench.replay import replay
 
-    from newsgraph.nlp.places import PLACE_LABELS
-    from newsgraph.resolve.corpus import event_mention_from_dict
-    from newsgraph.resolve.events import EventResolver, ResolverOptions
-    from newsgraph.store.date_queries import EVENT_ANCHOR_SOURCE, REPORT_DATED_RULE
-
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    try:
-        spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-        for doc, start, end, ent in con.execute(
-                'SELECT doc_id, start, "end", entity_id FROM entity_mentions ORDER BY doc_id, start'):
-            spans[doc].append((start, end, ent))
-
-        def entity_of(doc: str, start: int, end: int) -> str | None:
-            rows = spans.get(doc, [])
-            starts = [r[0] for r in rows]
-            best: tuple[int, str] | None = None
-            for s, e, ent in rows[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)]:
-                if e <= end and (best is None or e - s > best[0]):
-                    best = (e - s, ent)
-            return best[1] if best else None
-
-        resolver = EventResolver(entity_of=entity_of, options=ResolverOptions(**overrides))
-        mentions: dict[str, Any] = {}
-        marks = ",".join("?" * len(PLACE_LABELS))
-        for doc_id, text, published, publisher, provenance in con.execute(
-                "SELECT id, text, published, publisher, provenance FROM documents ORDER BY rowid"):
-            if json.loads(provenance).get("published") == EVENT_ANCHOR_SOURCE:
-                published = None  # lent by another report after this one was resolved
-            places = [r[0] for r in con.execute(
-                f"SELECT text FROM mentions WHERE doc_id = ? AND label IN ({marks}) ORDER BY start",
-                (doc_id, *PLACE_LABELS))]
-            for (data,) in con.execute("SELECT data FROM event_mentions WHERE doc_id = ? ORDER BY start",
-                                       (doc_id,)):
-                d = json.loads(data)
-                if d.get("date") and REPORT_DATED_RULE in (d["date"].get("rule") or ""):
-                    d["date"] = None
-                m = event_mention_from_dict(d)
-                mentions[m.id] = m
-                resolver.add(m, published=published, publisher=publisher, context=text, places=places)
-    finally:
-        con.close()
+    resolver, mentions = replay(db, overrides)
     out = [r for r in records if r.get("record", r["kind"]) != "event"]  # documents, entities… as exported
     for ev in resolver.events:
         out.append({"kind": "event", "record": "event", "id": ev.id, "type": ev.type, "date": None,
@@ -710,26 +670,13 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _overrides(pairs: list[str], ap: argparse.ArgumentParser) -> dict[str, Any]:
-    """``name=value`` strings as typed ``ResolverOptions`` fields."""
-    from dataclasses import fields
+    """``name=value`` strings as typed ``ResolverOptions`` fields (a bad one is a usage error)."""
+    from newsgraph.bench.replay import overrides
 
-    from newsgraph.resolve.events import ResolverOptions
-
-    types = {f.name: type(getattr(ResolverOptions(), f.name)) for f in fields(ResolverOptions)}
-    out: dict[str, Any] = {}
-    for pair in pairs:
-        name, _, value = pair.partition("=")
-        if name not in types:
-            ap.error(f"unknown ResolverOptions field {name!r}")
-        kind = types[name]
-        if kind is bool:
-            out[name] = value.strip().lower() in ("1", "true", "yes", "on")
-        else:
-            try:
-                out[name] = kind(value)
-            except ValueError:
-                ap.error(f"{name}: {value!r} is not a {kind.__name__}")
-    return out
+    try:
+        return overrides(pairs)
+    except ValueError as exc:
+        ap.error(str(exc))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,95 @@
+"""Resolve a built store's event mentions again, without a new ingest (``--replay`` of the benches).
+
+Benches that ingest a corpus through the whole pipeline (``bench e2e``, ``bench audit``)
+can measure a change of the event resolver, or one ``ResolverOptions`` field, in seconds:
+``replay`` feeds the stored event mentions to a fresh ``EventResolver`` in ingest order,
+each document with its date, publisher, text and the places it names, and argument spans
+looked up in the store's entity links — what the ingest gave the resolver. Dates another
+report lent a document or a mention after it was resolved are left out (the ingest had
+not seen them yet). ``overrides`` parses ``NAME=VALUE`` strings into typed fields.
+
+Figures to report still come from a fresh ingest: the extraction is the stored one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import sqlite3
+from collections import defaultdict
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+from newsgraph.model.events import EventMention
+
+__all__ = ["overrides", "replay"]
+
+
+def replay(db: Path, options: dict[str, Any] | None = None) -> tuple[Any, dict[str, EventMention]]:
+    """A fresh ``EventResolver`` (``options``: ``ResolverOptions`` overrides) fed the store's
+    event mentions; returns it and the mentions by id."""
+    from newsgraph.nlp.places import PLACE_LABELS
+    from newsgraph.resolve.corpus import event_mention_from_dict
+    from newsgraph.resolve.events import EventResolver, ResolverOptions
+    from newsgraph.store.date_queries import EVENT_ANCHOR_SOURCE, REPORT_DATED_RULE
+
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for doc, start, end, ent in con.execute(
+                'SELECT doc_id, start, "end", entity_id FROM entity_mentions ORDER BY doc_id, start'):
+            spans[doc].append((start, end, ent))
+
+        def entity_of(doc: str, start: int, end: int) -> str | None:
+            # The longest entity mention inside the argument span (as the store's lookup).
+            rows = spans.get(doc, [])
+            starts = [r[0] for r in rows]
+            best: tuple[int, str] | None = None
+            for s, e, ent in rows[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)]:
+                if e <= end and (best is None or e - s > best[0]):
+                    best = (e - s, ent)
+            return best[1] if best else None
+
+        resolver = EventResolver(entity_of=entity_of, options=ResolverOptions(**(options or {})))
+        mentions: dict[str, EventMention] = {}
+        marks = ",".join("?" * len(PLACE_LABELS))
+        for doc_id, text, published, publisher, provenance in con.execute(
+                "SELECT id, text, published, publisher, provenance FROM documents ORDER BY rowid"):
+            if json.loads(provenance).get("published") == EVENT_ANCHOR_SOURCE:
+                published = None  # lent by another report after this one was resolved
+            places = [r[0] for r in con.execute(
+                f"SELECT text FROM mentions WHERE doc_id = ? AND label IN ({marks}) ORDER BY start",
+                (doc_id, *PLACE_LABELS))]
+            for (data,) in con.execute("SELECT data FROM event_mentions WHERE doc_id = ? ORDER BY start",
+                                       (doc_id,)):
+                d = json.loads(data)
+                if d.get("date") and REPORT_DATED_RULE in (d["date"].get("rule") or ""):
+                    d["date"] = None
+                m = event_mention_from_dict(d)
+                mentions[m.id] = m
+                resolver.add(m, published=published, publisher=publisher, context=text, places=places)
+    finally:
+        con.close()
+    return resolver, mentions
+
+
+def overrides(pairs: list[str]) -> dict[str, Any]:
+    """``NAME=VALUE`` strings as typed ``ResolverOptions`` fields (ValueError names a bad one)."""
+    from newsgraph.resolve.events import ResolverOptions
+
+    types = {f.name: type(getattr(ResolverOptions(), f.name)) for f in fields(ResolverOptions)}
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        name, _, value = pair.partition("=")
+        if name not in types:
+            raise ValueError(f"unknown ResolverOptions field {name!r}")
+        kind = types[name]
+        if kind is bool:
+            out[name] = value.strip().lower() in ("1", "true", "yes", "on")
+        else:
+            try:
+                out[name] = kind(value)
+            except ValueError:
+                raise ValueError(f"{name}: {value!r} is not a {kind.__name__}") from None
+    return out

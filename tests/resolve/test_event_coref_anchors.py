@@ -1,0 +1,214 @@
+"""Across articles, two reports are one event only with positive evidence of one occurrence
+(resolve/events/anchors): the same wording, a named participant, alike sentences, the same
+day, or alike articles.  Alike words in one story are not enough.
+
+Every text here is written for the test (invented names where they could be mistaken for
+real ones)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from itertools import combinations
+from pathlib import Path
+
+from newsgraph.export.jsonl import write_jsonl
+from newsgraph.extract.events import extract_events
+from newsgraph.pipeline import ingest
+from newsgraph.resolve.events import EventResolver, ResolverOptions
+from newsgraph.resolve.events.anchors import (
+    GENERIC_SIMILARITY,
+    LEAD_SIMILARITY,
+    NEWS_SIMILARITY,
+    NO_ANCHOR,
+    Report,
+    anchor,
+    content_words,
+    cosine,
+    document_vector,
+    figures,
+)
+from newsgraph.store import Store
+
+
+def _resolve(annotate_one, texts: dict[str, str], options: ResolverOptions | None = None,
+             types: tuple[str, ...] = ()) -> tuple[EventResolver, dict[str, list]]:
+    """Every article's events, resolved as if one story held them all (the caller's story:
+    the story gate lets everything through, so only the anchors decide)."""
+    r = EventResolver(options=options)
+    found: dict[str, list] = {}
+    for doc, text in texts.items():
+        ms = [m for m in extract_events(annotate_one(text, doc, None)) if not types or m.type in types]
+        for m in ms:
+            r.add(m, story="one story", context=text)
+        found[doc] = ms
+    return r, found
+
+
+CRITICS = {
+    "tunnel": "The Green Alliance criticised the harbour tunnel plan on Tuesday, saying it would cost too much.",
+    "essay": "Most philosophers have criticised the essay on free will by Tomas Lendvai, calling it muddled.",
+}
+
+
+def test_two_criticisms_with_nothing_in_common_stay_two_events_in_one_story(annotate_one):
+    r, found = _resolve(annotate_one, CRITICS, types=("ACCUSE",))
+    tunnel, essay = found["tunnel"][0], found["essay"][0]
+    assert r.event_of(tunnel.id) != r.event_of(essay.id)
+    assert r.explanations[essay.id].startswith(f"new event (best {NO_ANCHOR}")
+    # Not anchored is no evidence of a relation either: no related link.
+    assert all(not e.related for e in r.events)
+    # Without the anchors, one story and one word made them one event.
+    r, found = _resolve(annotate_one, CRITICS, ResolverOptions(anchors=False), types=("ACCUSE",))
+    assert r.event_of(found["tunnel"][0].id) == r.event_of(found["essay"][0].id)
+
+
+DOWNGRADES = {
+    "corlin": "Corlin Ratings said it may downgrade Velmar Steel Corp after the takeover bid.",
+    "aldane": "Aldane Credit Service said it may downgrade Velmar Steel Corp after the takeover bid.",
+}
+
+
+def test_two_agencies_downgrading_one_company_are_two_acts(annotate_one):
+    # "it" acts in reported speech: the speaker is who acts, and two named actors are two acts.
+    r, found = _resolve(annotate_one, DOWNGRADES, types=("SANCTION",))
+    one, other = found["corlin"][0], found["aldane"][0]
+    assert r.event_of(one.id) != r.event_of(other.id)
+    # The same company, the same words: alike enough to show side by side, with why.
+    related = {x["event"]: x["reason"] for e in r.events for x in e.related}
+    assert related.get(r.event_of(one.id)) == "other actor"
+    r, found = _resolve(annotate_one, DOWNGRADES, ResolverOptions(speaker_as_actor=False), types=("SANCTION",))
+    assert r.event_of(found["corlin"][0].id) == r.event_of(found["aldane"][0].id)
+
+
+def test_a_later_offer_for_another_company_in_the_same_article_is_another_act(annotate_one):
+    text = ("Velmar Group said on Monday it had started a tender offer for Ostrava Glass at 40 dollars a "
+            "share. The offer expires in April. Last year, Brenner Holdings offered to acquire Tarnow Paper "
+            "for 90 million dollars but withdrew its bid.")
+    r, found = _resolve(annotate_one, {"bid": text}, types=("AGREE",))
+    offers = {m.trigger.text: m for m in found["bid"]}
+    assert r.event_of(offers["offer"].id) != r.event_of(offers["offered"].id)
+    assert "another act of the same article" in r.explanations[offers["offered"].id]
+    r, found = _resolve(annotate_one, {"bid": text}, ResolverOptions(participants_within=False), types=("AGREE",))
+    offers = {m.trigger.text: m for m in found["bid"]}
+    assert r.event_of(offers["offer"].id) == r.event_of(offers["offered"].id)
+
+
+def _ingest(tmp_path: Path, store: Store, **articles: str) -> dict[str, list[dict]]:
+    for name, text in articles.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        ingest([folder], store)
+    out = io.StringIO()
+    write_jsonl(store, out)
+    recs: dict[str, list[dict]] = {}
+    for line in out.getvalue().splitlines():
+        rec = json.loads(line)
+        recs.setdefault(rec["record"], []).append(rec)
+    return recs
+
+
+def _joined(recs: dict[str, list[dict]]) -> set[tuple[str, str]]:
+    names = {d["id"]: Path(d["path"]).stem for d in recs["document"]}
+    pairs: set[tuple[str, str]] = set()
+    for ev in recs.get("event", []):
+        pairs |= set(combinations(sorted({names[m["doc"]] for m in ev["mentions"]}), 2))
+    return pairs
+
+
+ARRESTED = """Ostrel Front leader arrested in Tarvik
+
+Police in Tarvik arrested Marek Vaidla, the leader of the Ostrel Front, on Monday, the interior ministry said.
+"""
+
+HELD = """Ostrel Front leader held
+
+Marek Vaidla, who leads the Ostrel Front, was arrested by police in Tarvik on Monday, his lawyer said.
+"""
+
+
+def test_two_reports_of_one_named_arrest_are_one_event_with_two_sources(tmp_path: Path, store: Store) -> None:
+    dated = "Published: 4 June 2024\n\n"
+    recs = _ingest(tmp_path, store, arrested=dated + ARRESTED, held=dated + HELD)
+    assert ("arrested", "held") in _joined(recs)
+    arrest = next(e for e in recs["event"] if len({m["doc"] for m in e["mentions"]}) == 2)
+    assert arrest["type"] == "COERCE" and len(arrest["sources"]) == 2
+
+
+# -- anchors, report against report ----------------------------------------------------------
+def _report(doc: str, sentence: str, trigger: str, *, participants: tuple[str, ...] = (),
+            actors: tuple[str, ...] = (), day: dt.date | None = None, published: dt.date | None = None,
+            lead: bool = False, generic: bool = False) -> Report:
+    return Report(doc, frozenset(participants) | frozenset(actors), frozenset(actors), frozenset(),
+                  content_words(sentence, trigger), figures(sentence), day, published, None, lead, day,
+                  generic)
+
+
+def test_a_wire_template_repeated_with_other_figures_is_another_occurrence():
+    a = _report("a", "The navy seized 12 fishing boats off the coast of Varenna after a chase.", "seized")
+    b = _report("b", "The navy seized 30 fishing boats off the coast of Varenna after a chase.", "seized")
+    same = _report("c", "The navy seized 12 fishing boats off the coast of Varenna after a long chase.", "seized")
+    assert anchor(a, b, verbal=False) is None
+    assert anchor(a, same, verbal=False) == "alike sentences"
+
+
+def test_a_verbal_act_needs_a_named_participant_other_than_its_actor():
+    said = "The bank said it had invited offers from the discount houses."
+    bank = ("id:bank",)
+    one = _report("a", said, "invited", actors=bank)
+    # The same actor, sentences alike only in part: an agency's offers of one week are many.
+    other = _report("b", "The bank said it had invited the discount houses to use its borrowing facilities "
+                    "at noon.", "invited", actors=bank)
+    assert anchor(one, other, verbal=True, similarity=0.9) is None
+    # Someone else named on both sides (the one acted on): one act.
+    houses = ("id:houses",)
+    assert anchor(_report("a", said, "invited", actors=bank, participants=houses),
+                  _report("b", said + " Dealers agreed.", "invited", participants=houses),
+                  verbal=True).startswith("shared participant")
+    # Two named actors, none in common: two acts, however alike the rest.
+    assert anchor(_report("a", said, "invited", actors=bank, participants=houses),
+                  _report("b", said, "invited", actors=("id:treasury",), participants=houses),
+                  verbal=True, similarity=0.9) is None
+
+
+def test_a_verbal_act_two_much_alike_articles_open_with_is_one_act():
+    day = dt.date(2024, 3, 4)
+    a = _report("a", "Delegates agreed on a new rubber accord on Saturday.", "agreed", lead=True, published=day)
+    b = _report("b", "Producers and consumers agreed on the rubber accord, delegates said.", "agreed",
+                lead=True, published=day)
+    assert anchor(a, b, verbal=True, similarity=LEAD_SIMILARITY + 0.1).startswith("lead of alike articles")
+    assert anchor(a, b, verbal=True, similarity=LEAD_SIMILARITY - 0.1) is None
+    later = _report("b", "Producers and consumers agreed on the rubber accord.", "agreed",
+                    lead=True, published=day + dt.timedelta(days=2))
+    assert anchor(a, later, verbal=True, similarity=0.9) is None  # other days: other agreements
+
+
+def test_alike_articles_anchor_a_material_act_with_a_shared_word_and_a_generic_one_only_when_much_alike():
+    a = _report("a", "Rioters burned cars in the old town of Varenna overnight.", "burned")
+    b = _report("b", "Youths burned cars near the Varenna station before dawn.", "burned")
+    assert anchor(a, b, verbal=False, similarity=NEWS_SIMILARITY + 0.05).startswith("same news")
+    assert anchor(a, b, verbal=False, similarity=NEWS_SIMILARITY - 0.05) is None
+    # One article dated, the other not: not known to be one news cycle.
+    dated = _report("a", "Rioters burned cars in the old town of Varenna overnight.", "burned",
+                    published=dt.date(2024, 3, 4))
+    assert anchor(dated, b, verbal=False, similarity=0.9) is None
+    generic_a = _report("a", "Attacks on browsers grew in Varenna this winter.", "attacks", generic=True)
+    generic_b = _report("b", "Security firms in Varenna counted more attacks on browsers.", "attacks", generic=True)
+    assert anchor(generic_a, generic_b, verbal=False, similarity=GENERIC_SIMILARITY - 0.1) is None
+    assert anchor(generic_a, generic_b, verbal=False, similarity=GENERIC_SIMILARITY + 0.1) is not None
+
+
+def test_document_vectors_read_two_reports_of_one_news_alike_whatever_the_corpus():
+    quake = document_vector(
+        "A strong earthquake struck the Varennian town of Oskaro on Tuesday. Rescue teams in Oskaro "
+        "searched collapsed houses and the civil defence office counted forty injured.")
+    again = document_vector(
+        "Rescuers searched the rubble in Oskaro after Tuesday's earthquake, the Varennian civil defence "
+        "office said, with forty people injured.")
+    budget = document_vector(
+        "The Tessaly parliament passed the budget on Tuesday after a long debate over pension reform "
+        "and the tax on fuel.")
+    assert cosine(quake, again) > NEWS_SIMILARITY * 2
+    assert cosine(quake, budget) < NEWS_SIMILARITY
