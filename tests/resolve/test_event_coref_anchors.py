@@ -64,21 +64,22 @@ def test_two_criticisms_with_nothing_in_common_stay_two_events_in_one_story(anno
     assert r.event_of(found["tunnel"][0].id) == r.event_of(found["essay"][0].id)
 
 
-DOWNGRADES = {
-    "corlin": "Corlin Ratings said it may downgrade Velmar Steel Corp after the takeover bid.",
-    "aldane": "Aldane Credit Service said it may downgrade Velmar Steel Corp after the takeover bid.",
+# Two states each say "it" expelled one ambassador: two acts, each by its speaker.
+EXPULSIONS = {
+    "corlin": "Ostrava said it had expelled the Velmar ambassador after the border incident on Tuesday.",
+    "aldane": "Tarnovia said it had expelled the Velmar ambassador after the border incident on Tuesday.",
 }
 
 
-def test_two_agencies_downgrading_one_company_are_two_acts(annotate_one):
+def test_two_states_expelling_one_ambassador_are_two_acts(annotate_one):
     # "it" acts in reported speech: the speaker is who acts, and two named actors are two acts.
-    r, found = _resolve(annotate_one, DOWNGRADES, types=("SANCTION",))
+    r, found = _resolve(annotate_one, EXPULSIONS, types=("SANCTION",))
     one, other = found["corlin"][0], found["aldane"][0]
     assert r.event_of(one.id) != r.event_of(other.id)
     # The same company, the same words: alike enough to show side by side, with why.
     related = {x["event"]: x["reason"] for e in r.events for x in e.related}
     assert related.get(r.event_of(one.id)) == "other actor"
-    r, found = _resolve(annotate_one, DOWNGRADES, ResolverOptions(speaker_as_actor=False), types=("SANCTION",))
+    r, found = _resolve(annotate_one, EXPULSIONS, ResolverOptions(speaker_as_actor=False), types=("SANCTION",))
     assert r.event_of(found["corlin"][0].id) == r.event_of(found["aldane"][0].id)
 
 
