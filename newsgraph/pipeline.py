@@ -16,23 +16,27 @@ statistics span the corpus), storing and resolution always run here, in input or
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from newsgraph import settings
+from newsgraph.budget import Budget
 from newsgraph.errors import NewsgraphError
 from newsgraph.facts import DocumentFacts, extract_facts
 from newsgraph.ingest.clean import LineIndex, clean
 from newsgraph.ingest.read import read_paths
 from newsgraph.model import AnnotatedDocument, Document, Failure, IngestReport, RawDocument
-from newsgraph.nlp.annotate import annotate
+from newsgraph.nlp.annotate import annotate_each
 from newsgraph.resolve.corpus import CorpusResolver
 from newsgraph.settings import Options
 from newsgraph.store import Store
 
 __all__ = ["BatchProcessor", "Processed", "Progress", "ingest", "local_processor", "process_documents"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -47,17 +51,41 @@ class Progress:
 
 
 ProgressCallback = Callable[[Progress], None]
-#: One document after the per-document stages: its annotation (with the parse) and facts.
-Processed = tuple[AnnotatedDocument, DocumentFacts | None]
+#: One document after the per-document stages: its annotation (with the parse) and facts,
+#: or the ``Failure`` that stopped it there (too long, over its budget, a stage's error).
+Processed = tuple[AnnotatedDocument, DocumentFacts | None] | Failure
 #: Turns cleaned batches into processed batches, same order, same length, lazily.
 BatchProcessor = Callable[[Iterable[list[Document]], Options], Iterator[list[Processed]]]
 
 
 def process_documents(docs: list[Document], options: Options, n_process: int = 1) -> list[Processed]:
-    """Annotate one batch and extract each document's facts (the per-document work)."""
-    annotated = annotate(docs, n_process=n_process, batch_size=options.batch_size) \
-        if options.annotate else _unannotated(docs)
-    return [(adoc, extract_facts(adoc) if options.extract else None) for adoc in annotated]
+    """Annotate one batch and extract each document's facts (the per-document work).
+
+    Each document has its own ``Budget`` (``newsgraph.budget``) over both stages; one
+    that cannot be processed comes back as a ``Failure`` in its place, the rest go on.
+    """
+    budgets: dict[int, Budget] = {}
+
+    def budget(doc: Document) -> Budget:
+        if id(doc) not in budgets:
+            budgets[id(doc)] = Budget(options.doc_seconds, options.doc_memory_bytes, doc.path)
+        return budgets[id(doc)]
+
+    annotated = annotate_each(docs, n_process=n_process, batch_size=options.batch_size,
+                              max_chars=options.max_chars, section_chars=options.section_chars,
+                              budget=budget) if options.annotate else _unannotated(docs)
+    out: list[Processed] = []
+    for doc, item in zip(docs, annotated, strict=True):
+        try:
+            if isinstance(item, NewsgraphError):
+                raise item
+            out.append((item, extract_facts(item, budget(doc)) if options.extract else None))
+        except NewsgraphError as exc:
+            out.append(Failure(doc.path, exc.code, exc.reason))
+        except Exception as exc:  # a bug tripped by one document must not lose its batch
+            log.exception("extraction failed on %s", doc.path)
+            out.append(Failure(doc.path, "E305", f"extraction failed: {type(exc).__name__}: {exc}"))
+    return out
 
 
 def local_processor(batches: Iterable[list[Document]], options: Options) -> Iterator[list[Processed]]:
@@ -133,7 +161,12 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
     for processed in processor(batches(), options):
         raws = waiting.pop(0)
         written = []
-        for raw, (adoc, facts) in zip(raws, processed, strict=True):
+        for raw, done in zip(raws, processed, strict=True):
+            in_flight.discard(raw.id)
+            if isinstance(done, Failure):
+                fail(done)
+                continue
+            adoc, facts = done
             try:
                 if store.add_document(raw, adoc, facts):
                     report.ingested.append(raw.id)
@@ -142,7 +175,6 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
                     report.present.append(raw.id)
             except NewsgraphError as exc:
                 fail(Failure(raw.path, exc.code, exc.reason))
-            in_flight.discard(raw.id)
         if resolver is not None:
             resolver.resolve(written)
             if resolver.commit_due(settings.RESOLVE_COMMIT_EVERY * options.batch_size):

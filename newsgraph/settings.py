@@ -46,6 +46,31 @@ RESOLVE_COMMIT_FRACTION = 0.1
 #: Below this many documents in a batch a second process costs more than it saves.
 MULTIPROCESS_MIN_DOCS = 200
 
+#: Longest clean text annotated, in characters (``--max-chars``); a longer one fails with
+#: E302 before any work is spent on it. 500,000 characters are some 80,000 words, several
+#: times the longest news feature; beyond that a file is a dump of many articles, and one
+#: document of that size takes about a minute through the whole pipeline on a 2-core
+#: machine (``newsgraph bench robustness`` prints the slowest files). Stored unannotated
+#: instead, such a file would count as present on the next run and never be annotated.
+MAX_DOCUMENT_CHARS = 500_000
+
+#: Texts longer than this are annotated and chained within the document in sections of at
+#: most this many characters, cut at paragraph breaks (``nlp.sections``): spaCy's memory
+#: and the within-document chaining then grow with one section, not the whole text. Far
+#: above any news article (the longest of BBC News is ~25,000), so articles are never cut.
+SECTION_CHARS = 100_000
+
+#: Characters handed to spaCy in one ``nlp.pipe`` batch, at most (with ``BATCH_SIZE``
+#: documents at most): the parser's working memory grows with the batch's text.
+ANNOTATE_BATCH_CHARS = 1_000_000
+
+#: Per-document budget of the per-document stages (annotate, extract): wall-clock seconds
+#: (``--doc-seconds``) and growth of the process in bytes; over either, the file fails with
+#: E304 and the batch goes on (``newsgraph.budget``). Both sit well above what a document
+#: at ``MAX_DOCUMENT_CHARS`` needs, so they only stop what the caps did not foresee.
+DOC_SECONDS = 120.0
+DOC_MEMORY_BYTES = 1536 * 1024 * 1024
+
 
 @dataclass(slots=True)
 class Options:
@@ -59,6 +84,14 @@ class Options:
     extract: bool = True
     #: Resolve entities, events, stories and signals across documents after each batch.
     resolve: bool = True
+    #: Longest clean text annotated, annotation section length, and the per-document
+    #: budget (seconds, bytes of growth; 0 switches one off): see the constants above.
+    max_chars: int = MAX_DOCUMENT_CHARS
+    section_chars: int = SECTION_CHARS
+    doc_seconds: float = DOC_SECONDS
+    doc_memory_bytes: int = DOC_MEMORY_BYTES
+    #: Follow symbolic links that lead out of the folder being walked (off: skipped, E108).
+    follow_links: bool = False
     #: JSON/JSONL field names tried in order for each document field.
     json_text_fields: tuple[str, ...] = ("text", "content", "body", "articleBody", "article", "html")
     json_title_fields: tuple[str, ...] = ("title", "headline", "name")

@@ -1,0 +1,95 @@
+"""What one document may cost in the per-document stages (annotate, extract), and the checks.
+
+Issue 14 found single documents that ran for 15 minutes or passed 6 GB. The bound
+is built in three layers, cheapest first:
+
+1. **Caps on size, decided before any work** (``Options.max_chars``): a clean text
+   longer than the cap is refused with E302 and the reason, never started. The cap
+   is what makes the other costs bounded: every stage after it is linear in the text
+   (or quadratic only within a section), so its worst case is known in advance.
+2. **Sections**: a text longer than ``Options.section_chars`` is annotated and
+   chained section by section (``nlp.sections``), so spaCy's memory and the
+   within-document chaining stay those of one section, whatever the text's length.
+3. **A budget per document** (this module), for whatever the first two did not
+   foresee: a wall-clock deadline and a ceiling on how much the process may grow
+   while the document is processed. It is checked *cooperatively* — between two
+   sections of the annotation and between two extractors — and an overrun raises
+   ``BudgetExceeded`` (E304, naming the stage, the time or the memory), which the
+   pipeline turns into a ``Failure`` for that file while the batch goes on.
+
+Why cooperative checks rather than a timer that interrupts: a signal (SIGALRM) only
+reaches the main thread, while documents are also processed in the server's ingest
+thread and on Dask workers; an exception injected into a thread can land inside a
+library's half-done update; a subprocess per document would double the model's memory
+and pay its start-up per file. The price is granularity: a stage in progress is not
+cut short, so the caps above keep every single stage small (a section of annotation
+or one extractor over a capped text takes seconds on this machine).
+
+Memory is measured as the resident size of the process (``/proc/self/statm``, else
+the peak from ``getrusage``): its growth since the document started is charged to
+the document. Other threads of the same process can inflate it; the ceiling is set
+far above what a capped document needs, so only a runaway reaches it.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import time
+from dataclasses import dataclass, field
+
+from newsgraph.errors import AnnotateError
+
+__all__ = ["Budget", "BudgetExceeded", "resident_bytes"]
+
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def resident_bytes() -> int:
+    """Resident memory of this process now (Linux), else its peak so far."""
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * _PAGE
+    except (OSError, ValueError, IndexError):
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak if sys.platform == "darwin" else peak * 1024  # bytes on macOS, KiB elsewhere
+
+
+class BudgetExceeded(AnnotateError):
+    """One document took longer or grew the process more than its budget allows."""
+
+    code = "E304"
+
+
+@dataclass(slots=True)
+class Budget:
+    """The time and memory one document may still use; ``check`` raises when it has overrun.
+
+    ``seconds`` or ``memory_bytes`` of 0 (or less) switch that limit off.
+    """
+
+    seconds: float
+    memory_bytes: int
+    path: str | None = None
+    started: float = field(default_factory=time.monotonic)
+    resident_at_start: int = field(default_factory=resident_bytes)
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    def check(self, stage: str) -> None:
+        """Raise ``BudgetExceeded`` when the document has used up its time or memory."""
+        if self.seconds > 0:
+            spent = self.elapsed()
+            if spent > self.seconds:
+                raise BudgetExceeded(
+                    f"stopped after {spent:.1f} s, over the per-document budget of {self.seconds:g} s "
+                    f"(reached during {stage}; --doc-seconds raises it)", path=self.path)
+        if self.memory_bytes > 0:
+            grown = resident_bytes() - self.resident_at_start
+            if grown > self.memory_bytes:
+                raise BudgetExceeded(
+                    f"stopped after the process grew by {grown / 2**20:,.0f} MB while processing it, "
+                    f"over the per-document budget of {self.memory_bytes / 2**20:,.0f} MB "
+                    f"(reached during {stage})", path=self.path)
