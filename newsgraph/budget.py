@@ -46,6 +46,10 @@ __all__ = ["Budget", "BudgetExceeded", "resident_bytes"]
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
+def _clock() -> float:
+    return time.monotonic()
+
+
 def resident_bytes() -> int:
     """Resident memory of this process now (Linux), else its peak so far."""
     try:
@@ -72,11 +76,11 @@ class Budget:
     seconds: float
     memory_bytes: int
     path: str | None = None
-    started: float = field(default_factory=time.monotonic)
-    resident_at_start: int = field(default_factory=resident_bytes)
+    started: float = field(default_factory=lambda: _clock())
+    resident_at_start: int = field(default_factory=lambda: resident_bytes())
 
     def elapsed(self) -> float:
-        return time.monotonic() - self.started
+        return _clock() - self.started
 
     def check(self, stage: str) -> None:
         """Raise ``BudgetExceeded`` when the document has used up its time or memory."""

@@ -26,6 +26,7 @@ from newsgraph import settings
 from newsgraph.budget import Budget
 from newsgraph.errors import NewsgraphError
 from newsgraph.facts import DocumentFacts, extract_facts
+from newsgraph.failure_log import FailureLog
 from newsgraph.ingest.clean import LineIndex, clean
 from newsgraph.ingest.read import read_paths
 from newsgraph.model import AnnotatedDocument, Document, Failure, IngestReport, RawDocument
@@ -121,11 +122,14 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
     def tick(path: str) -> None:
         if on_progress:
             on_progress(Progress(seen, len(report.ingested), len(report.present),
-                                 len(report.failed), path))
+                                 failures.total, path))
 
-    def fail(failure: Failure) -> None:
+    def record(failure: Failure) -> None:
         report.failed.append(failure)
         store.add_failure(failure)
+
+    failures = FailureLog(record)  # repeats of one container are summarised (failure_log)
+    fail = failures.add
 
     def batches() -> Iterator[list[Document]]:
         nonlocal seen
@@ -145,6 +149,11 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
                 doc = clean(raw, options, lines)
             except NewsgraphError as exc:
                 fail(Failure(raw.path, exc.code, exc.reason))
+                tick(raw.path)
+                continue
+            except Exception as exc:  # a bug tripped by one input must not end the ingest
+                log.exception("cleaning failed on %s", raw.path)
+                fail(Failure(raw.path, "E203", f"cleaning failed: {type(exc).__name__}: {exc}"))
                 tick(raw.path)
                 continue
             batch.append((raw, doc))
@@ -175,6 +184,9 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
                     report.present.append(raw.id)
             except NewsgraphError as exc:
                 fail(Failure(raw.path, exc.code, exc.reason))
+            except Exception as exc:  # a value the store refused: this document, not the run
+                log.exception("storing failed on %s", raw.path)
+                fail(Failure(raw.path, "E402", f"could not be written: {type(exc).__name__}: {exc}"))
         if resolver is not None:
             resolver.resolve(written)
             if resolver.commit_due(settings.RESOLVE_COMMIT_EVERY * options.batch_size):
@@ -182,6 +194,7 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
         for adoc in written:
             adoc.doc = None  # resolution was the last reader of the parse: free it
         tick(raws[-1].path if raws else "")
+    failures.close()
     if resolver is not None:
         resolver.commit()
     return report

@@ -46,6 +46,18 @@ RESOLVE_COMMIT_FRACTION = 0.1
 #: Below this many documents in a batch a second process costs more than it saves.
 MULTIPROCESS_MIN_DOCS = 200
 
+#: Failures of the records of one container listed one by one, per code; the rest become
+#: one row naming how many and which (``newsgraph.failure_log``). Twenty show what went
+#: wrong; 200,000 rows of the same error hide every other failure of the run.
+FAILURES_LISTED = 20
+#: Record ranges ("#21–4000") a summary row lists before it only counts the rest.
+FAILURE_RANGES_KEPT = 1000
+
+#: A container stops being read after this many records in a row that failed, none
+#: stored: a file of nothing but bad records (a decompression bomb of "{}" lines) is not
+#: a collection of articles, and reading it to the end would take hours.
+MAX_BAD_RECORDS_IN_A_ROW = 1_000_000
+
 #: Longest clean text annotated, in characters (``--max-chars``); a longer one fails with
 #: E302 before any work is spent on it. 500,000 characters are some 80,000 words, several
 #: times the longest news feature; beyond that a file is a dump of many articles, and one

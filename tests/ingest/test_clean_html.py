@@ -88,3 +88,56 @@ def test_clean_html_page_is_rendered_from_the_tree_trafilatura_read():
     assert result.page_text == render_text(PAGE)
     assert render_tree(lxml_html.document_fromstring(PAGE)) == render_text(PAGE)
     assert all(p in result.text for p in PARAGRAPHS)
+
+
+# -- issue 14: pathological pages are bounded; entities are never read unsafely ----------------------------
+
+
+def test_a_page_of_more_tags_than_any_article_is_refused_before_parsing(monkeypatch):
+    import pytest
+
+    from newsgraph.errors import CleanError
+    from newsgraph.ingest.clean import params
+
+    monkeypatch.setattr(params, "HTML_MAX_TAGS", 1000)
+    with pytest.raises(CleanError) as err:
+        clean(raw("<html><body>" + "<p>a</p>" * 600 + "</body></html>", fmt="html"))
+    assert err.value.code == "E201" and "1,204 tags" in err.value.reason
+    assert clean(raw(PAGE, fmt="html")).text  # a real page is far below
+
+
+def test_a_page_of_many_elements_skips_the_quadratic_fallbacks_and_still_reads_its_text(monkeypatch):
+    import trafilatura
+
+    from newsgraph.ingest.clean import html
+
+    calls: list[bool] = []
+    real = trafilatura.bare_extraction
+
+    def spy(*args, **kwargs):
+        calls.append(kwargs.get("fast", False))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    monkeypatch.setattr(html, "HTML_FALLBACK_MAX_ELEMENTS", 30)
+    assert "two-hour debate" in clean(raw(PAGE, fmt="html")).text
+    monkeypatch.setattr(html, "HTML_FALLBACK_MAX_ELEMENTS", 10_000)
+    clean(raw(PAGE, fmt="html"))
+    assert calls == [True, False]
+
+
+def test_entities_declared_in_a_doctype_or_undefined_in_xhtml_are_refused():
+    import pytest
+
+    from newsgraph.errors import CleanError
+    from newsgraph.ingest.clean.html import entity_problem
+
+    xhtml = '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>{}</p></body></html>'
+    assert "no one declared (&lol9;)" in entity_problem(xhtml.format("&lol9;"))
+    assert "declares its own entities" in entity_problem(
+        '<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]><html><body>&x;</body></html>')
+    assert entity_problem(xhtml.format("Caf&eacute; &amp; &lt;b&gt; &#233;")) is None  # known names
+    assert entity_problem("<html><body><p>AT&T; R&D;</p></body></html>") is None  # HTML keeps them as text
+    with pytest.raises(CleanError) as err:
+        clean(raw(xhtml.format("&lol9;"), fmt="html"))
+    assert err.value.code == "E204"

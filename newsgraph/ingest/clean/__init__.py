@@ -28,7 +28,7 @@ from newsgraph.errors import CleanError
 from newsgraph.ingest.clean import params as P
 from newsgraph.ingest.clean.boilerplate import Line, classify_lines
 from newsgraph.ingest.clean.decode import decode_bytes, repair_text
-from newsgraph.ingest.clean.html import extract_html
+from newsgraph.ingest.clean.html import entity_problem, extract_html
 from newsgraph.ingest.clean.language import (
     DENSE_SCRIPTS,
     detect_language,
@@ -49,6 +49,7 @@ from newsgraph.ingest.clean.metadata import (
 from newsgraph.ingest.clean.render import render_text
 from newsgraph.ingest.clean.unwrap import unwrap
 from newsgraph.model.document import Document, RawDocument, RemovedBlock
+from newsgraph.safe_text import SURROGATES_TO_FFFD, has_surrogates
 from newsgraph.settings import Options
 
 __all__ = ["LineIndex", "clean", "clean_text", "render_text"]
@@ -78,6 +79,13 @@ def clean(raw: RawDocument, options: Options | None = None, lines: LineIndex | N
     text, encoding = decode_bytes(raw.data, charset, html=is_html, path=raw.path, repair=not is_html)
     doc = Document(id=raw.id, path=raw.path, text="", format=raw.format, encoding=encoding)
     if is_html:
+        tags = text.count("<")
+        if tags > P.HTML_MAX_TAGS:
+            raise CleanError(f"the page has {tags:,} tags, over the {P.HTML_MAX_TAGS:,} an article page "
+                             "could need: not parsed", path=raw.path, code="E201")
+        problem = entity_problem(text)
+        if problem:
+            raise CleanError(f"the page is refused: {problem}", path=raw.path, code="E204")
         result = extract_html(text, declared.get("url"))
         if result.text and result.text.strip():
             doc.text = repair_text(result.text.strip())
@@ -107,12 +115,33 @@ def clean(raw: RawDocument, options: Options | None = None, lines: LineIndex | N
         doc.text = text.strip()
         doc.removed = []
         doc.warnings.append("no prose found in the record's text field; kept it whole")
+    _storable(doc)
     if not _WORDS.search(doc.text):
         raise CleanError("no article text left after cleaning", path=raw.path, code="E202")
     if doc.language is None:
         doc.language, score = detect_language(doc.text)
         doc.language_score = round(score, 3) if doc.language else None
     return doc
+
+
+def _storable(doc: Document) -> None:
+    """No lone surrogate past this stage, whatever a reader or parser let through (a feed's
+    numeric reference, a JSON field): no UTF-8 encoder, the store's included, takes one."""
+    fixed = 0
+    for name in ("text", "title", "publisher", "url", "published"):
+        value = getattr(doc, name)
+        if value and has_surrogates(value):
+            setattr(doc, name, value.translate(SURROGATES_TO_FFFD))
+            fixed += 1
+    if any(has_surrogates(a) for a in doc.authors):
+        doc.authors = [a.translate(SURROGATES_TO_FFFD) for a in doc.authors]
+        fixed += 1
+    for block in doc.removed:
+        if has_surrogates(block.text):
+            block.text = block.text.translate(SURROGATES_TO_FFFD)
+            fixed += 1
+    if fixed:
+        doc.warnings.append("lone surrogates replaced by U+FFFD")
 
 
 def clean_text(text: str, *, path: str = "<text>", lines: LineIndex | None = None,
@@ -335,3 +364,4 @@ def _apply_declared(doc: Document, declared: dict) -> None:
     if authors:
         doc.authors = [authors] if isinstance(authors, str) else [str(a) for a in authors]
         doc.provenance["authors"] = "declared"
+    doc.warnings.extend(str(w) for w in declared.get("warnings") or ())

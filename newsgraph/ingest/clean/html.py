@@ -14,11 +14,43 @@ with E201.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from html.entities import html5
+from itertools import islice
 
+from newsgraph.ingest.clean.params import HTML_FALLBACK_MAX_ELEMENTS
 from newsgraph.ingest.clean.render import render_tree
 
-__all__ = ["HtmlResult", "extract_html"]
+__all__ = ["HtmlResult", "entity_problem", "extract_html"]
+
+_ENTITY_DECL = re.compile(r"<!ENTITY\s", re.I)
+_ENTITY_REF = re.compile(r"&([A-Za-z][A-Za-z0-9._-]*);")
+_XHTML = re.compile(r"^\s*(?:\ufeff)?<\?xml\b|xmlns\s*=\s*[\"']http://www\.w3\.org/1999/xhtml", re.I)
+_XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
+
+
+def entity_problem(markup: str) -> str | None:
+    """Why a page's entities make it unreadable, or None.
+
+    A DOCTYPE that declares entities is refused whatever the format: expanding them is
+    how entity bombs ("billion laughs") and external-entity reads (XXE) work, and an
+    HTML parser that does not expand them leaves the references as text — the page
+    then reads "&lol9;". XHTML is XML, where a reference to an entity nobody declared
+    is a fatal error, so such a page is refused too; HTML keeps an unknown reference
+    as text, as browsers do.
+    """
+    if _ENTITY_DECL.search(markup):
+        return ("it declares its own entities in its DOCTYPE; they are not expanded (entity "
+                "expansion is how entity bombs and external-entity reads work)")
+    if _XHTML.search(markup[:4096]):
+        undefined = sorted({m.group(1) for m in _ENTITY_REF.finditer(markup)
+                            if m.group(1) not in _XML_ENTITIES and f"{m.group(1)};" not in html5})
+        if undefined:
+            shown = ", ".join(f"&{n};" for n in undefined[:5]) + (" …" if len(undefined) > 5 else "")
+            return (f"it is XHTML and references entities no one declared ({shown}); an XML parser "
+                    "must refuse it")
+    return None
 
 
 @dataclass(slots=True)
@@ -48,10 +80,13 @@ def extract_html(markup: str, url: str | None = None) -> HtmlResult:
         tree = None
     if tree is None:
         return HtmlResult(text=None)
+    # A page far bigger than any article page skips the fallback extractors, whose cost
+    # grows with the square of its paragraphs (``params.HTML_FALLBACK_MAX_ELEMENTS``).
+    huge = any(True for _ in islice(tree.iter(), HTML_FALLBACK_MAX_ELEMENTS, None))
     try:
         # trafilatura copies a tree it is given, so ``tree`` stays whole for the renderer.
         doc = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
-                                          include_tables=True)
+                                          include_tables=True, fast=huge)
     except Exception:  # trafilatura/lxml raise assorted errors on broken markup: no body found then
         doc = None
     page_text = render_tree(tree)
