@@ -19,6 +19,7 @@ value's origin is recorded in ``Document.provenance``.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from pathlib import PurePath
@@ -348,6 +349,22 @@ def _stoplist(lang: str | None) -> frozenset[str]:
     return _STOPLISTS[key]
 
 
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?!\d)")
+
+
+def _declared_date(value: str) -> str | None:
+    """An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) that exists, from a declared value, or None."""
+    m = _ISO_DATE.match(value.strip())
+    if m is None:
+        return parse_date(value)
+    year, month, day = (int(g) if g else None for g in m.groups())
+    try:
+        datetime.date(year or 0, month or 1, day or 1)
+    except ValueError:
+        return None
+    return m.group(0)
+
+
 def _apply_declared(doc: Document, declared: dict) -> None:
     """Declared metadata wins over inferred; remember where each value came from."""
     for key in ("title", "url", "publisher"):
@@ -357,9 +374,12 @@ def _apply_declared(doc: Document, declared: dict) -> None:
             doc.provenance[key] = "declared"
     published = declared.get("published")
     if published:
-        iso = parse_date(str(published)) if not re.match(r"^\d{4}(-\d\d){0,2}", str(published)) else None
-        doc.published = iso or str(published)[:10]
-        doc.provenance["published"] = "declared"
+        iso = _declared_date(str(published))
+        if iso:
+            doc.published = iso
+            doc.provenance["published"] = "declared"
+        else:  # not a date: kept as given it reached every reader of dates (a year 9999999999)
+            doc.warnings.append(f"declared date {str(published)[:40]!r} is not a date; dropped")
     authors = declared.get("authors")
     if authors:
         doc.authors = [authors] if isinstance(authors, str) else [str(a) for a in authors]
