@@ -48,6 +48,8 @@ _PASSTHROUGH = {
     "signals": "False-positive rate of MT and spinning signals on native news, scores on degraded copies.",
     "scale": "Whole-pipeline ingest on a local Dask cluster beside one process (same records?).",
     "latency": "API query latency p50/p95 on a store of 100k articles (replicated from real ingests).",
+    "robustness": "1,000+ generated hostile files beside 100 BBC articles through the whole pipeline: "
+                  "crashes, codes, good articles stored, peak memory, slowest files, growth with length.",
 }
 
 

@@ -76,8 +76,9 @@ def test_cluster_ingest_stores_what_a_local_ingest_stores(tmp_path: Path, client
     root = _corpus(tmp_path / "corpus")
     # One document per batch: several batches are in flight on the worker at once,
     # and the repeated article arrives while its first copy is still being processed.
-    # A low annotation cap: one file fails on the worker (E302) as it does here, the rest goes on.
-    options = Options(batch_size=1, max_chars=2000)
+    # A low annotation cap: one file fails on the worker (E302) as it does here, the rest goes on;
+    # short sections: the articles are parsed in sections there, joined, shipped and rebuilt here.
+    options = Options(batch_size=1, max_chars=2000, section_chars=300)
     with Store(tmp_path / "local.db") as local, Store(tmp_path / "cluster.db") as cluster:
         here = ingest([root], local, options, root=root)
         there = ingest([root], cluster, options, root=root, processor=dask_processor(client))
