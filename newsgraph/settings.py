@@ -65,6 +65,10 @@ MAX_BAD_RECORDS_IN_A_ROW = 1_000_000
 #: machine (``newsgraph bench robustness`` prints the slowest files). Stored unannotated
 #: instead, such a file would count as present on the next run and never be annotated.
 MAX_DOCUMENT_CHARS = 500_000
+#: A plain text this many times over that limit before cleaning is refused (E302) without
+#: being cleaned: cleaning removes chrome, not three quarters of a text, and cleaning 20 MB
+#: costs some 20 s for nothing.
+RAW_TEXT_FACTOR = 4
 
 #: Texts longer than this are annotated and chained within the document in sections of at
 #: most this many characters, cut at paragraph breaks (``nlp.sections``): spaCy's memory

@@ -271,3 +271,16 @@ def test_xhtml_entities_are_never_stored_as_the_text(tmp_path: Path, store: Stor
                                                                   "bomb.html": "E204"}
     (doc_id,) = report.ingested
     assert "Café & bar." in store.document(doc_id)["text"]
+
+
+def test_a_plain_text_far_over_the_cap_is_refused_before_cleaning(tmp_path: Path, store: Store, monkeypatch):
+    import newsgraph.ingest.clean as cleaning
+
+    calls: list[str] = []
+    real = cleaning._clean_plain
+    monkeypatch.setattr(cleaning, "_clean_plain", lambda text, *a: (calls.append(text), real(text, *a)))
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "dump.txt").write_text(ARTICLE * 40, encoding="utf-8")
+    report = ingest([tmp_path / "in"], store, Options(max_chars=len(ARTICLE) * 5))
+    (failure,) = report.failed
+    assert failure.code == "E302" and "before cleaning" in failure.reason and calls == []

@@ -51,7 +51,7 @@ from newsgraph.ingest.clean.render import render_text
 from newsgraph.ingest.clean.unwrap import unwrap
 from newsgraph.model.document import Document, RawDocument, RemovedBlock
 from newsgraph.safe_text import SURROGATES_TO_FFFD, has_surrogates
-from newsgraph.settings import Options
+from newsgraph.settings import RAW_TEXT_FACTOR, Options
 
 __all__ = ["LineIndex", "clean", "clean_text", "render_text"]
 
@@ -68,11 +68,12 @@ def clean(raw: RawDocument, options: Options | None = None, lines: LineIndex | N
     """Clean one raw document.
 
     raw (RawDocument): bytes as read, with the reader's ``format`` and ``declared`` metadata.
-    options (Options): per-run knobs (unused by this stage so far; accepted for the pipeline).
+    options (Options): per-run knobs; ``max_chars`` refuses a plain text far over it (E302).
     lines (LineIndex): lines already seen per site in this ingest; this article's lines are
         added to it, so later articles of the same site see them as repetition.
     RETURNS (Document): the clean body and its metadata.
-    RAISES: CleanError E104 (undecodable), E201 (HTML without body), E202 (nothing left).
+    RAISES: CleanError E104 (undecodable), E201 (HTML without body or over the tag cap), E202 (nothing
+        left), E204 (unsafe entities), E302 (a plain text far over ``options.max_chars``).
     """
     declared = dict(raw.declared or {})
     is_html = raw.format == "html"
@@ -105,8 +106,10 @@ def clean(raw: RawDocument, options: Options | None = None, lines: LineIndex | N
             if not rendered.strip():
                 raise CleanError("HTML has no extractable body", path=raw.path, code="E201")
             doc.warnings.append("trafilatura found no main text; page cleaned as plain text")
+            _check_length(rendered, options, raw.path)
             _clean_plain(rendered, doc, declared, lines, raw.path)
     else:
+        _check_length(text, options, raw.path)
         _clean_plain(text, doc, declared, lines, raw.path)
     _apply_declared(doc, declared)
     if not _WORDS.search(doc.text) and declared.get("text_field") and _WORDS.search(text):
@@ -123,6 +126,16 @@ def clean(raw: RawDocument, options: Options | None = None, lines: LineIndex | N
         doc.language, score = detect_language(doc.text)
         doc.language_score = round(score, 3) if doc.language else None
     return doc
+
+
+def _check_length(text: str, options: Options | None, path: str) -> None:
+    """Refuse (E302) a plain text so far over the annotation limit that cleaning cannot bring it
+    under: cleaning removes chrome, not three quarters of a text."""
+    if options is None or options.max_chars <= 0 or len(text) <= options.max_chars * RAW_TEXT_FACTOR:
+        return
+    raise CleanError(f"the text is {len(text):,} characters before cleaning, over {RAW_TEXT_FACTOR} × the "
+                     f"{options.max_chars:,}-character limit of annotation (--max-chars): not cleaned",
+                     path=path, code="E302")
 
 
 def _storable(doc: Document) -> None:
