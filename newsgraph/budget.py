@@ -13,17 +13,20 @@ is built in three layers, cheapest first:
 3. **A budget per document** (this module), for whatever the first two did not
    foresee: a wall-clock deadline and a ceiling on how much the process may grow
    while the document is processed. It is checked *cooperatively* — between two
-   sections of the annotation and between two extractors — and an overrun raises
-   ``BudgetExceeded`` (E304, naming the stage, the time or the memory), which the
-   pipeline turns into a ``Failure`` for that file while the batch goes on.
+   sections of the annotation, between two extractors, and inside the extractors'
+   loops over their items (``checkpoint``, which reads the budget of the document
+   being processed from a context variable, so no extractor passes it around) —
+   and an overrun raises ``BudgetExceeded`` (E304, naming the stage, the time or the
+   memory), which the pipeline turns into a ``Failure`` for that file while the
+   batch goes on.
 
 Why cooperative checks rather than a timer that interrupts: a signal (SIGALRM) only
 reaches the main thread, while documents are also processed in the server's ingest
 thread and on Dask workers; an exception injected into a thread can land inside a
 library's half-done update; a subprocess per document would double the model's memory
-and pay its start-up per file. The price is granularity: a stage in progress is not
-cut short, so the caps above keep every single stage small (a section of annotation
-or one extractor over a capped text takes seconds on this machine).
+and pay its start-up per file. The price is granularity: work between two checks is not
+cut short, so the checks sit where one step is small (a section of annotation, one
+time expression, one event trigger, one claim).
 
 Memory is measured as the resident size of the process (``/proc/self/statm``, else
 the peak from ``getrusage``): its growth since the document started is charged to
@@ -37,11 +40,14 @@ import os
 import resource
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from newsgraph.errors import AnnotateError
 
-__all__ = ["Budget", "BudgetExceeded", "resident_bytes"]
+__all__ = ["Budget", "BudgetExceeded", "checkpoint", "resident_bytes", "running"]
 
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
@@ -97,3 +103,31 @@ class Budget:
                     f"stopped after the process grew by {grown / 2**20:,.0f} MB while processing it, "
                     f"over the per-document budget of {self.memory_bytes / 2**20:,.0f} MB "
                     f"(reached during {stage})", path=self.path)
+
+
+#: The budget of the document being processed in this thread or task, if any.
+_CURRENT: ContextVar[Budget | None] = ContextVar("newsgraph_budget", default=None)
+#: ``checkpoint`` reads the process size every this many calls (a read costs microseconds).
+_MEMORY_EVERY = 64
+_calls = 0
+
+
+@contextmanager
+def running(budget: Budget | None) -> Iterator[None]:
+    """Make ``budget`` the one ``checkpoint`` checks while the block runs."""
+    token = _CURRENT.set(budget)
+    try:
+        yield
+    finally:
+        _CURRENT.reset(token)
+
+
+def checkpoint(stage: str) -> None:
+    """Check the current document's budget (if any): cheap enough for once per item of a loop."""
+    budget = _CURRENT.get()
+    if budget is None:
+        return
+    global _calls
+    _calls += 1
+    if (budget.seconds > 0 and budget.elapsed() > budget.seconds) or _calls % _MEMORY_EVERY == 0:
+        budget.check(stage)

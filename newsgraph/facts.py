@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from newsgraph.budget import Budget
+from newsgraph.budget import Budget, BudgetExceeded, running
 from newsgraph.extract.claims import extract_claims
 from newsgraph.extract.events import extract_events
 from newsgraph.model import AnnotatedDocument, Claim, EventMention, PlaceMention, TimeExpression
@@ -45,6 +45,8 @@ class DocumentFacts:
 def _safely(adoc: AnnotatedDocument, name: str, fn: Callable[..., list[T]], *args: Any) -> list[T]:
     try:
         return fn(adoc, *args)
+    except BudgetExceeded:
+        raise  # the document is over its budget: it fails, it does not go on without this fact
     except Exception as exc:  # one document's oddity must not stop the batch
         log.exception("%s failed on %s", name, adoc.document.path)
         adoc.document.warnings.append(f"{name} failed: {type(exc).__name__}: {exc}")
@@ -54,12 +56,16 @@ def _safely(adoc: AnnotatedDocument, name: str, fn: Callable[..., list[T]], *arg
 def extract_facts(adoc: AnnotatedDocument, budget: Budget | None = None) -> DocumentFacts:
     """Every per-document fact of ``adoc``; sets an inferred ``published`` date if needed.
 
-    ``budget`` is checked after each extractor (``newsgraph.budget``): an overrun raises
-    ``BudgetExceeded`` (E304) instead of going on to the next one.
+    ``budget`` is checked after each extractor and inside their loops (``newsgraph.budget``):
+    an overrun raises ``BudgetExceeded`` (E304) and the document fails, not just that fact.
     """
     if not adoc.annotated or adoc.doc is None:
         return DocumentFacts()
+    with running(budget):  # the extractors' own loops call budget.checkpoint
+        return _extract(adoc, budget)
 
+
+def _extract(adoc: AnnotatedDocument, budget: Budget | None) -> DocumentFacts:
     def check(stage: str) -> None:
         if budget is not None:
             budget.check(stage)

@@ -35,3 +35,28 @@ def test_growth_of_the_process_over_the_budget_raises(monkeypatch):
 def test_zero_switches_a_limit_off_and_the_process_size_is_read():
     Budget(seconds=0, memory_bytes=0).check("anything")
     assert resident_bytes() > 10 * 2**20
+
+
+def test_extractors_check_the_budget_inside_their_loops_and_an_overrun_is_not_swallowed(monkeypatch):
+    from newsgraph.facts import extract_facts
+    from newsgraph.model import Document
+    from newsgraph.nlp import time as nlp_time
+    from newsgraph.nlp.annotate import annotate
+
+    text = ("The talks began on Monday 1 March 2021 and went on until Friday. On 3 March the union "
+            "said it would meet again on 10 March, and on 12 March it did.")
+    (adoc,) = annotate([Document(id="d", path="d.txt", text=text, language="en", published="2021-03-15")])
+    clock = [0.0]
+    monkeypatch.setattr(budget_module, "_clock", lambda: clock[0])
+    real = nlp_time.normalise_text
+
+    def slow(*args, **kwargs):  # each time expression "takes" ten seconds
+        clock[0] += 10
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(nlp_time, "normalise_text", slow)
+    with pytest.raises(BudgetExceeded) as err:
+        extract_facts(adoc, Budget(seconds=25, memory_bytes=0, path="d.txt"))
+    assert "time normalisation" in err.value.reason  # stopped in the loop, not after it
+    assert clock[0] <= 40
+    assert extract_facts(adoc).times  # without a budget nothing is checked

@@ -18,6 +18,7 @@ import bisect
 from itertools import accumulate
 from typing import Any
 
+from newsgraph.budget import checkpoint
 from newsgraph.extract.claims.certainty import certainty
 from newsgraph.extract.claims.indirect import Attribution, find_attributions
 from newsgraph.extract.claims.quotes import Quote, find_quotes
@@ -229,6 +230,7 @@ def extract_claims(adoc: AnnotatedDocument) -> list[Claim]:
     last_quote_claim: Claim | None = None
     last_att: Attribution | None = None
     for q in long_quotes:
+        checkpoint("claim extraction")
         content = (q.inner_start, q.inner_end)
         # strip trailing punctuation inside the marks (",” he said")
         while content[1] > content[0] and text[content[1] - 1] in ",;: ":
@@ -257,6 +259,7 @@ def extract_claims(adoc: AnnotatedDocument) -> list[Claim]:
     quote_spans = _Reach([(q.start, q.end) for q in long_quotes])
     fragments = _Reach([(q.start, q.end) for q, frag in zip(quotes, fragment, strict=True) if frag])
     for att in atts:
+        checkpoint("claim extraction")
         if id(att) in used or att.content is None:
             continue
         if att.content[1] - att.content[0] < 3:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsgraph.budget import checkpoint
 from newsgraph.extract.events import settings as S
 from newsgraph.extract.events.arguments import arguments_for
 from newsgraph.extract.events.flags import flags_for
@@ -191,6 +192,7 @@ def extract_events(adoc: AnnotatedDocument) -> list[EventMention]:
         found = trigger_entry(tok)
         if found is None:
             continue
+        checkpoint("event extraction")
         (ev_type, mode), rule = found
         actors, targets = arguments_for(tok, ev_type)
         target_heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
