@@ -126,18 +126,24 @@ def test_a_page_of_many_elements_skips_the_quadratic_fallbacks_and_still_reads_i
     assert calls == [True, False]
 
 
-def test_entities_declared_in_a_doctype_or_undefined_in_xhtml_are_refused():
+def test_entities_declared_in_a_doctype_are_refused_and_undefined_xhtml_ones_dropped():
     import pytest
 
     from newsgraph.errors import CleanError
     from newsgraph.ingest.clean.html import entity_problem
 
-    xhtml = '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>{}</p></body></html>'
-    assert "no one declared (&lol9;)" in entity_problem(xhtml.format("&lol9;"))
     assert "declares its own entities" in entity_problem(
         '<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]><html><body>&x;</body></html>')
-    assert entity_problem(xhtml.format("Caf&eacute; &amp; &lt;b&gt; &#233;")) is None  # known names
-    assert entity_problem("<html><body><p>AT&T; R&D;</p></body></html>") is None  # HTML keeps them as text
-    with pytest.raises(CleanError) as err:
-        clean(raw(xhtml.format("&lol9;"), fmt="html"))
-    assert err.value.code == "E204"
+    assert entity_problem(PAGE) is None
+    xhtml = '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body>{}</body></html>'
+    with pytest.raises(CleanError) as err:  # nothing but an undefined entity: refused
+        clean(raw(xhtml.format("<p>&lol9;</p>"), fmt="html"))
+    assert err.value.code == "E204" and "&lol9;" in err.value.reason
+    # An article with a stray one keeps its text, the reference dropped with a warning;
+    # HTML's own names are read; script (where "&v.prototype;" is code) is not text.
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "<p>Caf&eacute; &amp; bar &bogus;.</p>"
+    doc = clean(raw(xhtml.format(body + "<script>a&&v.prototype;</script>"), fmt="html"))
+    assert "Café & bar ." in doc.text and "&bogus;" not in doc.text
+    assert any("&bogus;" in w for w in doc.warnings)
+    # Plain HTML keeps an unknown reference as text, as browsers do.
+    assert "AT&T;" in clean(raw(PAGE.replace("two-hour debate", "two-hour AT&T; debate"), fmt="html")).text

@@ -29,7 +29,7 @@ from newsgraph.errors import CleanError
 from newsgraph.ingest.clean import params as P
 from newsgraph.ingest.clean.boilerplate import Line, classify_lines
 from newsgraph.ingest.clean.decode import decode_bytes, repair_text
-from newsgraph.ingest.clean.html import entity_problem, extract_html
+from newsgraph.ingest.clean.html import drop_undefined_entities, entity_problem, extract_html, is_xhtml
 from newsgraph.ingest.clean.language import (
     DENSE_SCRIPTS,
     detect_language,
@@ -73,7 +73,8 @@ def clean(raw: RawDocument, options: Options | None = None, lines: LineIndex | N
         added to it, so later articles of the same site see them as repetition.
     RETURNS (Document): the clean body and its metadata.
     RAISES: CleanError E104 (undecodable), E201 (HTML without body or over the tag cap), E202 (nothing
-        left), E204 (unsafe entities), E302 (a plain text far over ``options.max_chars``).
+        left), E204 (entities declared in a DOCTYPE, or XHTML of nothing but undefined ones), E302
+        (a plain text far over ``options.max_chars``).
     """
     declared = dict(raw.declared or {})
     is_html = raw.format == "html"
@@ -89,6 +90,8 @@ def clean(raw: RawDocument, options: Options | None = None, lines: LineIndex | N
         if problem:
             raise CleanError(f"the page is refused: {problem}", path=raw.path, code="E204")
         result = extract_html(text, declared.get("url"))
+        if result.text and is_xhtml(text):
+            result.text = _without_undefined_entities(result.text, doc, raw.path)
         if result.text and result.text.strip():
             doc.text = repair_text(result.text.strip())
             for key, value in (("title", result.title), ("published", result.published),
@@ -103,6 +106,8 @@ def clean(raw: RawDocument, options: Options | None = None, lines: LineIndex | N
         else:
             page = result.page_text if result.page_text is not None else render_text(text)
             rendered = repair_text(page)
+            if is_xhtml(text):
+                rendered = _without_undefined_entities(rendered, doc, raw.path)
             if not rendered.strip():
                 raise CleanError("HTML has no extractable body", path=raw.path, code="E201")
             doc.warnings.append("trafilatura found no main text; page cleaned as plain text")
@@ -126,6 +131,18 @@ def clean(raw: RawDocument, options: Options | None = None, lines: LineIndex | N
         doc.language, score = detect_language(doc.text)
         doc.language_score = round(score, 3) if doc.language else None
     return doc
+
+
+def _without_undefined_entities(text: str, doc: Document, path: str) -> str:
+    """XHTML's text without references to undefined entities; E204 when nothing else is left."""
+    kept, names = drop_undefined_entities(text)
+    if names:
+        shown = ", ".join(f"&{n};" for n in sorted(set(names))[:5])
+        if not _WORDS.search(kept):
+            raise CleanError(f"the XHTML page's text is nothing but references to undefined entities "
+                             f"({shown}); an XML parser must refuse it", path=path, code="E204")
+        doc.warnings.append(f"{len(names)} reference(s) to undefined XHTML entities dropped ({shown})")
+    return kept
 
 
 def _check_length(text: str, options: Options | None, path: str) -> None:

@@ -22,7 +22,7 @@ from itertools import islice
 from newsgraph.ingest.clean.params import HTML_FALLBACK_MAX_ELEMENTS
 from newsgraph.ingest.clean.render import render_tree
 
-__all__ = ["HtmlResult", "entity_problem", "extract_html"]
+__all__ = ["HtmlResult", "drop_undefined_entities", "entity_problem", "extract_html", "is_xhtml"]
 
 _ENTITY_DECL = re.compile(r"<!ENTITY\s", re.I)
 _ENTITY_REF = re.compile(r"&([A-Za-z][A-Za-z0-9._-]*);")
@@ -31,26 +31,38 @@ _XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
 
 
 def entity_problem(markup: str) -> str | None:
-    """Why a page's entities make it unreadable, or None.
+    """Why a page's entities make it unsafe to read, or None.
 
     A DOCTYPE that declares entities is refused whatever the format: expanding them is
     how entity bombs ("billion laughs") and external-entity reads (XXE) work, and an
     HTML parser that does not expand them leaves the references as text — the page
-    then reads "&lol9;". XHTML is XML, where a reference to an entity nobody declared
-    is a fatal error, so such a page is refused too; HTML keeps an unknown reference
-    as text, as browsers do.
+    then reads "&lol9;".
     """
     if _ENTITY_DECL.search(markup):
         return ("it declares its own entities in its DOCTYPE; they are not expanded (entity "
                 "expansion is how entity bombs and external-entity reads work)")
-    if _XHTML.search(markup[:4096]):
-        undefined = sorted({m.group(1) for m in _ENTITY_REF.finditer(markup)
-                            if m.group(1) not in _XML_ENTITIES and f"{m.group(1)};" not in html5})
-        if undefined:
-            shown = ", ".join(f"&{n};" for n in undefined[:5]) + (" …" if len(undefined) > 5 else "")
-            return (f"it is XHTML and references entities no one declared ({shown}); an XML parser "
-                    "must refuse it")
     return None
+
+
+def is_xhtml(markup: str) -> bool:
+    """An XML declaration or the XHTML namespace at the top of the page."""
+    return _XHTML.search(markup[:4096]) is not None
+
+
+def drop_undefined_entities(text: str) -> tuple[str, list[str]]:
+    """``(text, names)``: the text without references to entities neither XML nor HTML
+    defines, and their names. In XHTML such a reference is an error an XML parser stops
+    at; the HTML parser keeps it as text ("&lol9;"), which is never what the page meant."""
+    names: list[str] = []
+
+    def drop(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name in _XML_ENTITIES or f"{name};" in html5:
+            return m.group(0)
+        names.append(name)
+        return ""
+
+    return _ENTITY_REF.sub(drop, text), names
 
 
 @dataclass(slots=True)
