@@ -6,6 +6,12 @@ not do for news: mention text trimmed of possessives and trailing punctuation
 ("North Korea’s" → "North Korea", "Kim Jong-ils" → "Kim Jong-il") with offsets
 moved to match, and a refusal to feed non-English text to an English model —
 such documents are returned unannotated with the reason, and stay searchable.
+
+Length never reaches spaCy's own limit (its E088 used to take a whole batch down):
+a text over ``Options.max_chars`` is refused (E302); one over ``Options.section_chars``
+is parsed in sections cut at paragraph breaks and the parses joined into one ``Doc``,
+so offsets, sentences and mentions are those of the whole text (``annotate_each``).
+An error spaCy raises is narrowed down to the document that caused it (E305).
 """
 
 from __future__ import annotations
