@@ -40,10 +40,14 @@ __all__ = ["read_json", "read_jsonl", "record_document"]
 
 Item = RawDocument | Failure
 
+class _LongNumber(str):
+    """A JSON integer too long for Python to convert (4,300 digits), kept as written."""
+
+
 def _int(digits: str) -> int | str:
-    """A JSON integer; one too long for Python to convert (4,300 digits) is kept as written,
-    so one absurd field does not cost the record (the text is in another field)."""
-    return int(digits) if len(digits) <= 4000 else digits
+    """A JSON integer; one too long to convert is kept as written (``_LongNumber``), so one
+    absurd field does not cost the record (the text is in another field)."""
+    return int(digits) if len(digits) <= 4000 else _LongNumber(digits)
 
 
 # strict=False accepts raw tabs/newlines inside strings, a common flaw of
@@ -178,7 +182,7 @@ def record_document(record: Any, path: str, options: Options) -> Item:
 
 def _json_type(value: Any) -> str:
     return {list: "array", str: "string", bool: "boolean", type(None): "null", int: "number",
-            float: "number", dict: "object"}.get(type(value), type(value).__name__)
+            float: "number", dict: "object", _LongNumber: "number"}.get(type(value), type(value).__name__)
 
 
 # -- JSON Lines --------------------------------------------------------------------------------------
