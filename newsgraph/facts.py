@@ -12,11 +12,13 @@ is recorded as a warning on that document instead of failing the whole batch.
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from newsgraph.budget import Budget, BudgetExceeded, running
 from newsgraph.extract.claims import extract_claims
 from newsgraph.extract.events import extract_events
 from newsgraph.model import AnnotatedDocument, Claim, EventMention, PlaceMention, TimeExpression
@@ -43,16 +45,30 @@ class DocumentFacts:
 def _safely(adoc: AnnotatedDocument, name: str, fn: Callable[..., list[T]], *args: Any) -> list[T]:
     try:
         return fn(adoc, *args)
+    except BudgetExceeded:
+        raise  # the document is over its budget: it fails, it does not go on without this fact
     except Exception as exc:  # one document's oddity must not stop the batch
         log.exception("%s failed on %s", name, adoc.document.path)
         adoc.document.warnings.append(f"{name} failed: {type(exc).__name__}: {exc}")
         return []
 
 
-def extract_facts(adoc: AnnotatedDocument) -> DocumentFacts:
-    """Every per-document fact of ``adoc``; sets an inferred ``published`` date if needed."""
+def extract_facts(adoc: AnnotatedDocument, budget: Budget | None = None) -> DocumentFacts:
+    """Every per-document fact of ``adoc``; sets an inferred ``published`` date if needed.
+
+    ``budget`` is checked after each extractor and inside their loops (``newsgraph.budget``):
+    an overrun raises ``BudgetExceeded`` (E304) and the document fails, not just that fact.
+    """
     if not adoc.annotated or adoc.doc is None:
         return DocumentFacts()
+    with running(budget):  # the extractors' own loops call budget.checkpoint
+        return _extract(adoc, budget)
+
+
+def _extract(adoc: AnnotatedDocument, budget: Budget | None) -> DocumentFacts:
+    def check(stage: str) -> None:
+        if budget is not None:
+            budget.check(stage)
     doc = adoc.document
     if not doc.published:
         dated = _safely(adoc, "date inference", lambda a: [infer_document_date(a)])
@@ -67,12 +83,16 @@ def extract_facts(adoc: AnnotatedDocument) -> DocumentFacts:
                 doc.published = found.value
                 doc.provenance["published"] = f"inferred:{found.rule}"
                 doc.provenance["published_inferred"] = "true"
-    facts = DocumentFacts(
-        times=_safely(adoc, "time normalisation", normalise_times, doc.published),
-        places=_safely(adoc, "place linking", link_places),
-        claims=_safely(adoc, "claim extraction", extract_claims),
-        events=_safely(adoc, "event extraction", extract_events),
-    )
+    check("date inference")
+    facts = DocumentFacts()
+    facts.times = _safely(adoc, "time normalisation", normalise_times, doc.published)
+    check("time normalisation")
+    facts.places = _safely(adoc, "place linking", link_places)
+    check("place linking")
+    facts.claims = _safely(adoc, "claim extraction", extract_claims)
+    check("claim extraction")
+    facts.events = _safely(adoc, "event extraction", extract_events)
+    check("event extraction")
     link_claims_to_events(facts.claims, facts.events)
     return facts
 
@@ -80,9 +100,16 @@ def extract_facts(adoc: AnnotatedDocument) -> DocumentFacts:
 def link_claims_to_events(claims: list[Claim], events: list[EventMention]) -> None:
     """A claim reports the events whose trigger lies inside its content ("the NIS said North
     Korea *attacked* …"): link both ways, the innermost claim winning for nested quotes."""
+    # Events by trigger start, so each claim visits only the triggers inside it.
+    order = sorted(events, key=lambda e: e.trigger.start)
+    starts = [e.trigger.start for e in order]
     for claim in sorted(claims, key=lambda c: c.end - c.start, reverse=True):
-        for event in events:
-            if claim.start <= event.trigger.start and event.trigger.end <= claim.end:
+        for event in order[bisect.bisect_left(starts, claim.start):bisect.bisect_right(starts, claim.end)]:
+            if event.trigger.end <= claim.end:
                 event.flags.claim = claim.id
+    reported: dict[str, list[str]] = {}
+    for event in events:
+        if event.flags.claim is not None:
+            reported.setdefault(event.flags.claim, []).append(event.id)
     for claim in claims:
-        claim.events = [e.id for e in events if e.flags.claim == claim.id]
+        claim.events = list(reported.get(claim.id, ()))

@@ -21,24 +21,29 @@ statistics span the corpus), storing and resolution always run here, in input or
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from newsgraph import settings
+from newsgraph.budget import Budget
 from newsgraph.errors import NewsgraphError
 from newsgraph.facts import DocumentFacts, extract_facts
+from newsgraph.failure_log import FailureLog
 from newsgraph.ingest.clean import LineIndex, clean
 from newsgraph.ingest.read import read_paths
 from newsgraph.model import AnnotatedDocument, Document, Failure, IngestReport, RawDocument
-from newsgraph.nlp.annotate import annotate
+from newsgraph.nlp.annotate import annotate, annotate_each
 from newsgraph.resolve.corpus import CorpusResolver
 from newsgraph.settings import Options
 from newsgraph.store import Store
 from newsgraph.store.lock import LockHolder
 
 __all__ = ["BatchProcessor", "Processed", "Progress", "ingest", "local_processor", "process_documents"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -55,17 +60,41 @@ class Progress:
 ProgressCallback = Callable[[Progress], None]
 #: Called while another process holds the store's writer lock (who, as far as known).
 WaitCallback = Callable[[LockHolder | None], None]
-#: One document after the per-document stages: its annotation (with the parse) and facts.
-Processed = tuple[AnnotatedDocument, DocumentFacts | None]
+#: One document after the per-document stages: its annotation (with the parse) and facts,
+#: or the ``Failure`` that stopped it there (too long, over its budget, a stage's error).
+Processed = tuple[AnnotatedDocument, DocumentFacts | None] | Failure
 #: Turns cleaned batches into processed batches, same order, same length, lazily.
 BatchProcessor = Callable[[Iterable[list[Document]], Options], Iterator[list[Processed]]]
 
 
 def process_documents(docs: list[Document], options: Options, n_process: int = 1) -> list[Processed]:
-    """Annotate one batch and extract each document's facts (the per-document work)."""
-    annotated = annotate(docs, n_process=n_process, batch_size=options.batch_size) \
-        if options.annotate else _unannotated(docs)
-    return [(adoc, extract_facts(adoc) if options.extract else None) for adoc in annotated]
+    """Annotate one batch and extract each document's facts (the per-document work).
+
+    Each document has its own ``Budget`` (``newsgraph.budget``) over both stages; one
+    that cannot be processed comes back as a ``Failure`` in its place, the rest go on.
+    """
+    budgets: dict[int, Budget] = {}
+
+    def budget(doc: Document) -> Budget:
+        if id(doc) not in budgets:
+            budgets[id(doc)] = Budget(options.doc_seconds, options.doc_memory_bytes, doc.path)
+        return budgets[id(doc)]
+
+    annotated = annotate_each(docs, n_process=n_process, batch_size=options.batch_size,
+                              max_chars=options.max_chars, section_chars=options.section_chars,
+                              budget=budget) if options.annotate else _unannotated(docs)
+    out: list[Processed] = []
+    for doc, item in zip(docs, annotated, strict=True):
+        try:
+            if isinstance(item, NewsgraphError):
+                raise item
+            out.append((item, extract_facts(item, budget(doc)) if options.extract else None))
+        except NewsgraphError as exc:
+            out.append(Failure(doc.path, exc.code, exc.reason))
+        except Exception as exc:  # a bug tripped by one document must not lose its batch
+            log.exception("extraction failed on %s", doc.path)
+            out.append(Failure(doc.path, "E305", f"extraction failed: {type(exc).__name__}: {exc}"))
+    return out
 
 
 def local_processor(batches: Iterable[list[Document]], options: Options) -> Iterator[list[Processed]]:
@@ -113,13 +142,19 @@ def _ingest(paths: Iterable[str | Path], store: Store, options: Options, *, root
     def tick(path: str) -> None:
         if on_progress:
             on_progress(Progress(seen, len(report.ingested), len(report.present),
-                                 len(report.failed), path))
+                                 failures.total, path))
 
-    def fail(failure: Failure, doc_id: str | None = None) -> None:
+    def record(failure: Failure) -> None:
         report.failed.append(failure)
         store.add_failure(failure)
-        if doc_id is not None:
-            lines.dropped(doc_id)
+
+    failures = FailureLog(record)  # repeats of one container are summarised (failure_log)
+    fail = failures.add
+
+    def fail_doc(failure: Failure, doc_id: str) -> None:
+        # A document that fails after cleaning leaves its boilerplate tally uncounted.
+        fail(failure)
+        lines.dropped(doc_id)
 
     def batches() -> Iterator[list[Document]]:
         nonlocal seen
@@ -138,7 +173,12 @@ def _ingest(paths: Iterable[str | Path], store: Store, options: Options, *, root
             try:
                 doc = clean(raw, options, lines)
             except NewsgraphError as exc:
-                fail(Failure(raw.path, exc.code, exc.reason), raw.id)
+                fail_doc(Failure(raw.path, exc.code, exc.reason), raw.id)
+                tick(raw.path)
+                continue
+            except Exception as exc:  # a bug tripped by one input must not end the ingest
+                log.exception("cleaning failed on %s", raw.path)
+                fail_doc(Failure(raw.path, "E203", f"cleaning failed: {type(exc).__name__}: {exc}"), raw.id)
                 tick(raw.path)
                 continue
             batch.append((raw, doc))
@@ -158,7 +198,12 @@ def _ingest(paths: Iterable[str | Path], store: Store, options: Options, *, root
         for processed in processor(batches(), options):
             raws = waiting.pop(0)
             written = []
-            for raw, (adoc, facts) in zip(raws, processed, strict=True):
+            for raw, done in zip(raws, processed, strict=True):
+                in_flight.discard(raw.id)
+                if isinstance(done, Failure):
+                    fail_doc(done, raw.id)
+                    continue
+                adoc, facts = done
                 try:
                     if store.add_document(raw, adoc, facts):
                         lines.stored(raw.id)
@@ -168,8 +213,11 @@ def _ingest(paths: Iterable[str | Path], store: Store, options: Options, *, root
                         lines.dropped(raw.id)
                         report.present.append(raw.id)
                 except NewsgraphError as exc:
-                    fail(Failure(raw.path, exc.code, exc.reason), raw.id)
-                in_flight.discard(raw.id)
+                    fail_doc(Failure(raw.path, exc.code, exc.reason), raw.id)
+                except Exception as exc:  # a value the store refused: this document, not the run
+                    log.exception("storing failed on %s", raw.path)
+                    fail_doc(Failure(raw.path, "E402",
+                                     f"could not be written: {type(exc).__name__}: {exc}"), raw.id)
             if resolver is None:
                 store.commit_unit()
             else:
@@ -183,6 +231,7 @@ def _ingest(paths: Iterable[str | Path], store: Store, options: Options, *, root
             if should_stop is not None and should_stop():
                 report.stopped = True
                 break
+        failures.close()
         if resolver is not None:
             resolver.commit()
     return report

@@ -46,6 +46,49 @@ RESOLVE_COMMIT_FRACTION = 0.1
 #: Below this many documents in a batch a second process costs more than it saves.
 MULTIPROCESS_MIN_DOCS = 200
 
+#: Failures of the records of one container listed one by one, per code; the rest become
+#: one row naming how many and which (``newsgraph.failure_log``). Twenty show what went
+#: wrong; 200,000 rows of the same error hide every other failure of the run.
+FAILURES_LISTED = 20
+#: Record ranges ("#21–4000") a summary row lists before it only counts the rest.
+FAILURE_RANGES_KEPT = 1000
+
+#: A container stops being read after this many records in a row that failed, none
+#: stored: a file of nothing but bad records (a decompression bomb of "{}" lines) is not
+#: a collection of articles, and reading it to the end would take hours.
+MAX_BAD_RECORDS_IN_A_ROW = 1_000_000
+
+#: Longest clean text annotated, in characters (``--max-chars``); a longer one fails with
+#: E302 before any work is spent on it. 300,000 characters are some 50,000 words, three
+#: times a long magazine feature and twelve times the longest BBC News article; beyond
+#: that a file is a dump of many articles. A document at the cap takes some 30–60 s
+#: through the whole pipeline on this 2-core machine (``newsgraph bench robustness``
+#: prints the slowest files), inside the 60 s a file may take. Stored unannotated
+#: instead, such a file would count as present on the next run and never be annotated.
+MAX_DOCUMENT_CHARS = 300_000
+#: A plain text this many times over that limit before cleaning is refused (E302) without
+#: being cleaned: cleaning removes chrome, not three quarters of a text, and cleaning 20 MB
+#: costs some 20 s for nothing.
+RAW_TEXT_FACTOR = 4
+
+#: Texts longer than this are annotated and chained within the document in sections of at
+#: most this many characters, cut at paragraph breaks (``nlp.sections``): spaCy's memory
+#: and the within-document chaining then grow with one section, not the whole text. Far
+#: above any news article (the longest of BBC News is ~25,000), so articles are never cut.
+SECTION_CHARS = 100_000
+
+#: Characters handed to spaCy in one ``nlp.pipe`` batch, at most (with ``BATCH_SIZE``
+#: documents at most): the parser's working memory grows with the batch's text.
+ANNOTATE_BATCH_CHARS = 1_000_000
+
+#: Per-document budget of the per-document stages (annotate, extract): wall-clock seconds
+#: (``--doc-seconds``) and growth of the process in bytes; over either, the file fails with
+#: E304 and the batch goes on (``newsgraph.budget``). Both sit above what a document at
+#: ``MAX_DOCUMENT_CHARS`` needs, so they only stop what the caps did not foresee; 60 s is
+#: the most issue 14 allows one file.
+DOC_SECONDS = 60.0
+DOC_MEMORY_BYTES = 1536 * 1024 * 1024
+
 
 @dataclass(slots=True)
 class Options:
@@ -62,6 +105,14 @@ class Options:
     #: Seconds to wait for another process writing the same store (None: as long as it
     #: takes, 0: fail at once with E403). Two writers at once would undo each other's work.
     lock_wait: float | None = None
+    #: Longest clean text annotated, annotation section length, and the per-document
+    #: budget (seconds, bytes of growth; 0 switches one off): see the constants above.
+    max_chars: int = MAX_DOCUMENT_CHARS
+    section_chars: int = SECTION_CHARS
+    doc_seconds: float = DOC_SECONDS
+    doc_memory_bytes: int = DOC_MEMORY_BYTES
+    #: Follow symbolic links that lead out of the folder being walked (off: skipped, E108).
+    follow_links: bool = False
     #: JSON/JSONL field names tried in order for each document field.
     json_text_fields: tuple[str, ...] = ("text", "content", "body", "articleBody", "article", "html")
     json_title_fields: tuple[str, ...] = ("title", "headline", "name")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import json
 from pathlib import Path
 
 from newsgraph.pipeline import ingest
@@ -128,3 +129,162 @@ def test_resolver_state_is_saved_less_often_as_the_corpus_grows(tmp_path: Path, 
     report = ingest([root], store, Options(batch_size=1))
     assert len(report.ingested) == 6
     assert saved_at == [1, 2, 4, 6]  # doubling, then the end of the run saves the rest
+
+
+# -- issue 14: one document's trouble is that document's Failure, never the batch's ----------------------
+
+
+def _articles(root: Path, n: int) -> list[Path]:
+    root.mkdir(exist_ok=True)
+    paths = []
+    for i, port in enumerate(["Anselm", "Brevik", "Carrow", "Dunmere", "Eskel"][:n]):
+        paths.append(root / f"{i}-{port.lower()}.txt")
+        paths[-1].write_text(ARTICLE.replace("Anselm", port), encoding="utf-8")
+    return paths
+
+
+def test_a_text_over_the_annotation_cap_fails_alone_and_the_batch_is_stored(tmp_path: Path, store: Store):
+    root = tmp_path / "corpus"
+    _articles(root, 3)
+    long = "Harbour strike diary\n\n" + "\n\n".join(
+        f"On day {i} of the strike, {i * 7} workers met the port authority at berth {i}, the union "
+        f"said in its {i}th statement." for i in range(40))
+    (root / "1-long.txt").write_text(long, encoding="utf-8")
+    report = ingest([root], store, Options(max_chars=3 * len(ARTICLE)))
+    assert len(report.ingested) == 3
+    assert [(Path(f.path).name, f.code) for f in report.failed] == [("1-long.txt", "E302")]
+    row = store.conn.execute("SELECT path, code, reason FROM failures").fetchone()
+    assert row[0].endswith("1-long.txt") and row[1] == "E302" and "over the" in row[2]
+    # Raised, the cap takes the file in on the next run: it was not stored as present.
+    again = ingest([root], store, Options(max_chars=10 * len(long)))
+    assert len(again.ingested) == 1 and len(again.present) == 3
+
+
+def test_a_document_over_its_time_budget_fails_with_E304(tmp_path: Path, store: Store):
+    _articles(tmp_path / "corpus", 2)
+    report = ingest([tmp_path / "corpus"], store, Options(doc_seconds=1e-9))
+    assert report.ingested == [] and {f.code for f in report.failed} == {"E304"}
+    assert all("budget" in f.reason and "--doc-seconds" in f.reason for f in report.failed)
+
+
+def test_an_error_in_one_documents_extraction_or_cleaning_is_its_failure(tmp_path: Path, store: Store,
+                                                                         monkeypatch):
+    import newsgraph.pipeline as pipeline
+
+    paths = _articles(tmp_path / "corpus", 4)
+    real_extract, real_clean = pipeline.extract_facts, pipeline.clean
+
+    def extract(adoc, budget=None):
+        if "brevik" in adoc.document.path:
+            raise ValueError("a bug this document trips")
+        return real_extract(adoc, budget)
+
+    def clean(raw, options, lines):
+        if "carrow" in raw.path:
+            raise KeyError("another bug")
+        return real_clean(raw, options, lines)
+
+    monkeypatch.setattr(pipeline, "extract_facts", extract)
+    monkeypatch.setattr(pipeline, "clean", clean)
+    report = ingest([tmp_path / "corpus"], store, Options(batch_size=4))
+    failed = {Path(f.path).name: (f.code, f.reason) for f in report.failed}
+    assert failed[paths[1].name][0] == "E305" and "ValueError" in failed[paths[1].name][1]
+    assert failed[paths[2].name][0] == "E203" and "KeyError" in failed[paths[2].name][1]
+    assert len(report.ingested) == 2 and store.stats()["failures"] == 2
+
+
+def test_lone_surrogates_and_controls_in_every_json_field_are_stored_safely(tmp_path: Path, store: Store):
+    """Issue 14 item 4: "\\ud800" in a title, publisher or url crashed the store."""
+    body = ARTICLE.replace("\n", "\\n").replace('"', '\\"').replace("three-day", "three\\ud800\\u0000day")
+    lines = [
+        '{"title": "Harbour \\ud800strike\\u0007 ends", "publisher": "Anselm \\udfffCourier", '
+        '"author": "Mira\\u0000 Dostan", "url": "https://courier.example/\\ud800", '
+        f'"date": "2021-03-04\\u001b", "text": "{body}"}}',
+        # a record without text whose keys hold surrogates: reported, with a printable reason
+        '{"\\ud800key": 1, "titl\\u0000e": "x"}',
+    ]
+    (tmp_path / "bad.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = ingest([tmp_path / "bad.jsonl"], store)
+    (doc_id,) = report.ingested
+    doc = store.document(doc_id)
+    assert doc["title"] == "Harbour \ufffdstrike ends" and doc["publisher"] == "Anselm \ufffdCourier"
+    assert doc["authors"] == ["Mira Dostan"]
+    assert doc["url"] is None and any("url dropped" in w for w in doc["warnings"])
+    assert "three\ufffd\ufffdday" in doc["text"] and any("U+FFFD" in w for w in doc["warnings"])
+    (failure,) = report.failed
+    assert failure.code == "E109" and "\\ud800" not in failure.reason
+    assert store.failures()[0]["reason"] == failure.reason
+
+
+def test_a_file_name_that_is_not_utf8_is_stored_under_a_printable_path(tmp_path: Path, store: Store):
+    import os
+
+    name = os.fsdecode(b"caf\xe9-report.txt")  # a lone surrogate in Python's view of it
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / name).write_text(ARTICLE, encoding="utf-8")
+    (doc_id,) = ingest([tmp_path / "in"], store).ingested
+    assert store.document(doc_id)["path"].endswith("caf\\xe9-report.txt")
+
+
+def test_records_failing_alike_are_summarised_and_each_stays_findable(tmp_path: Path, store: Store):
+    """Issue 14 item 9: 200,000 ``{}`` lines printed 200,007 rows; a NUL line lost its file."""
+    good = json.dumps({"text": ARTICLE})
+    lines = ["{}"] * 3000
+    lines[1500] = good
+    lines[10] = '{"te\x00xt": "\x00\x00"}\x00'
+    (tmp_path / "many.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = ingest([tmp_path / "many.jsonl"], store)
+    assert len(report.ingested) == 1  # the good record among them comes in
+    assert sum(f.count for f in report.failed) == 2999
+    by_code: dict[str, list] = {}
+    for f in report.failed:
+        by_code.setdefault(f.code, []).append(f)
+    assert [f.count for f in by_code["E105"]] == [1]  # the NUL line, alone
+    e109 = by_code["E109"]
+    assert len(e109) == 21 and [f.count for f in e109[:20]] == [1] * 20
+    summary = e109[-1]
+    assert summary.count == 2978 and summary.path.endswith("many.jsonl")
+    assert "#22–1500" in summary.reason and "#1502–3000" in summary.reason  # which records
+    assert store.stats()["failures"] == len(report.failed) == 22
+
+
+def test_a_gzip_of_blank_lines_and_an_empty_array_are_coded(tmp_path: Path, store: Store):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "blank.jsonl.gz").write_bytes(gzip.compress(b"\n" * 3_000_000))
+    (tmp_path / "in" / "empty.json").write_text('{"articles": []}')
+    report = ingest([tmp_path / "in"], store)
+    assert {(Path(f.path).name, f.code) for f in report.failed} == {("blank.jsonl.gz", "E101"),
+                                                                   ("empty.json", "E101")}
+    assert "3,000,000 blank line(s)" in report.failed[0].reason
+
+
+def test_xhtml_entities_are_never_stored_as_the_text(tmp_path: Path, store: Store):
+    """Issue 14 item 9: an XHTML file of undefined entities was stored as "&lol9;"."""
+    xhtml = '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body>{}</body></html>'
+    tmp_path = tmp_path / "in"
+    tmp_path.mkdir()
+    (tmp_path / "undefined.xhtml").write_text(xhtml.format("&lol9;"))
+    bomb = ('<?xml version="1.0"?><!DOCTYPE html [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+            '<html><body><p>&b;</p></body></html>')
+    (tmp_path / "bomb.html").write_text(bomb)
+    # Defined XHTML entities and HTML's own names are read as usual.
+    (tmp_path / "fine.xhtml").write_text(xhtml.format("<p>" + ARTICLE.replace("\n\n", "</p><p>")
+                                                      + " Caf&eacute; &amp; bar.</p>"))
+    report = ingest([tmp_path], store)
+    assert {Path(f.path).name: f.code for f in report.failed} == {"undefined.xhtml": "E204",
+                                                                  "bomb.html": "E204"}
+    (doc_id,) = report.ingested
+    assert "Café & bar." in store.document(doc_id)["text"]
+
+
+def test_a_plain_text_far_over_the_cap_is_refused_before_cleaning(tmp_path: Path, store: Store, monkeypatch):
+    import newsgraph.ingest.clean as cleaning
+
+    calls: list[str] = []
+    real = cleaning._clean_plain
+    monkeypatch.setattr(cleaning, "_clean_plain", lambda text, *a: (calls.append(text), real(text, *a)))
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "dump.txt").write_text(ARTICLE * 40, encoding="utf-8")
+    report = ingest([tmp_path / "in"], store, Options(max_chars=len(ARTICLE) * 5))
+    (failure,) = report.failed
+    assert failure.code == "E302" and "before cleaning" in failure.reason and calls == []

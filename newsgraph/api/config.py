@@ -13,7 +13,7 @@ from pathlib import Path
 from newsgraph import settings
 
 __all__ = [
-    "LIST_PAGE_SIZE", "MAX_API_LIMIT", "MAX_UPLOAD_FILES", "MAX_UPLOAD_REQUEST_BYTES",
+    "LIST_PAGE_SIZE", "MAX_API_LIMIT", "MAX_QUERY_INT", "MAX_UPLOAD_FILES", "MAX_UPLOAD_REQUEST_BYTES",
     "RECENT_ITEMS", "SEARCH_PAGE_SIZE", "TOKEN_COOKIE", "UPLOAD_SUFFIXES", "ApiConfig",
 ]
 
@@ -25,6 +25,11 @@ LIST_PAGE_SIZE = 50
 
 #: Largest ``limit`` the JSON API accepts; bigger pages belong to ``newsgraph export``.
 MAX_API_LIMIT = 200
+
+#: Largest value of any other integer query parameter (offsets, minimum counts, place
+#: ids): SQLite's integers end at 2^63 and a bigger one raised an OverflowError (a 500);
+#: no store holds a billion of anything, so anything above is refused with 422 (E504).
+MAX_QUERY_INT = 1_000_000_000
 
 #: Documents and failures shown on the home page.
 RECENT_ITEMS = 10

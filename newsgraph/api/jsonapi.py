@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from fastapi import Query
 from starlette.requests import Request
 
-from newsgraph.api.config import MAX_API_LIMIT
+from newsgraph.api.config import MAX_API_LIMIT, MAX_QUERY_INT
 from newsgraph.api.deps import ConfigDep, JobsDep, StoreDep
 from newsgraph.api.edits import apply_edit
 from newsgraph.api.errors import ApiError
@@ -39,7 +39,11 @@ __all__ = ["api_document", "api_documents", "api_entities", "api_entity", "api_e
            "api_stats", "api_stories", "api_story"]
 
 Limit = Annotated[int, Query(ge=1, le=MAX_API_LIMIT, description="Items per page.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_QUERY_INT, description="Items to skip.")]
+
+
+def _at_least(what: str) -> Any:
+    return Query(ge=0, le=MAX_QUERY_INT, description=f"At least this many {what}.")
 
 
 def api_search(store: StoreDep, q: Annotated[str, Query(max_length=1000, description=(
@@ -87,7 +91,7 @@ def api_entities(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
                      "Entity type (PERSON, ORG…)."))] = None,
                  name: Annotated[str | None, Query(max_length=200, description=(
                      "Words of the canonical name or of any alias."))] = None,
-                 min_mentions: Annotated[int, Query(ge=0, description="At least this many mentions.")] = 0,
+                 min_mentions: Annotated[int, _at_least("mentions")] = 0,
                  ) -> EntityListResponse:
     """Resolved entities, most mentioned first."""
     total, rows = entity_queries.entities(
@@ -172,7 +176,7 @@ def api_events(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
                since: IsoDate = None, until: IsoDate = None,
                flag: Annotated[list[str] | None, Query(max_length=5, description=(
                    "negated, hypothetical, attempted, historical, reported (all must hold)."))] = None,
-               min_sources: Annotated[int, Query(ge=0, description=(
+               min_sources: Annotated[int, Query(ge=0, le=MAX_QUERY_INT, description=(
                    "At least this many independent reports."))] = 0,
                ) -> EventListResponse:
     """Events resolved across documents, most sources first."""
@@ -195,7 +199,7 @@ def api_event(store: StoreDep, event_id: str) -> EventResponse:
 
 
 def api_stories(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
-                min_size: Annotated[int, Query(ge=0, description="At least this many articles.")] = 0,
+                min_size: Annotated[int, _at_least("articles")] = 0,
                 since: IsoDate = None, until: IsoDate = None) -> StoryListResponse:
     """Stories (articles reporting one news event), largest first."""
     total, rows = story_queries.stories(store, story_queries.StoryFilter(min_size, since, until),

@@ -12,15 +12,15 @@ from urllib.parse import urlsplit
 
 from fastapi import Query
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from newsgraph.api import urls
+from newsgraph.api.config import MAX_QUERY_INT
 from newsgraph.api.deps import ConfigDep, JobsDep, PageQuery, StoreDep
 from newsgraph.api.edits import apply_edit, split_ids
 from newsgraph.api.errors import ApiError
-from newsgraph.api.uploads import save_uploads
+from newsgraph.api.uploads import receive_upload
 from newsgraph.api.views.apidocs import apidocs_view
 from newsgraph.api.views.base import json_ok, respond
 from newsgraph.api.views.claims import claims_view
@@ -45,7 +45,7 @@ __all__ = ["apidocs_page", "claims_page", "document_page", "documents_page", "en
            "places_page", "publishers_page", "raw_document", "search_page", "stories_page", "story_page"]
 
 SearchQuery = Annotated[str, Query(max_length=1000, description="Full-text query.")]
-PlaceId = Annotated[int | None, Query(ge=0, description="A place (geonameid).")]
+PlaceId = Annotated[int | None, Query(ge=0, le=MAX_QUERY_INT, description="A place (geonameid).")]
 CountryCode = Annotated[str | None, Query(pattern="^[A-Za-z]{2}$", description="ISO 3166 alpha-2 code.")]
 IsoDate = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
                                       description="ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD.")]
@@ -133,8 +133,11 @@ def _same_origin(request: Request) -> bool:
 async def ingest_upload(request: Request, config: ConfigDep, jobs: JobsDep) -> Response:
     """Save the uploaded files under the uploads folder and ingest them in the background.
 
-    Cross-site posts are refused: the Origin (when sent) must be this host, and a
-    request not carrying the bearer token must carry the form's CSRF token.
+    Cross-site posts are refused before the body is read: the Origin (when sent) must be
+    this host, and a request not carrying the bearer token must carry the form's CSRF
+    token — in an ``X-CSRF-Token`` header, or as the form's first field, checked before
+    any file is written (``uploads.receive_upload``, which also caps the body as it
+    streams).
     """
     if not _same_origin(request):
         raise ApiError(403, "E505", "cross-origin upload refused")
@@ -143,24 +146,14 @@ async def ingest_upload(request: Request, config: ConfigDep, jobs: JobsDep) -> R
         raise ApiError(413, "E507", f"upload larger than {config.max_upload_request_bytes // 2**20} MB")
     if jobs.status().state == "running":
         raise ApiError(409, "E506")
-    try:
-        form = await request.form(max_files=config.max_upload_files, max_fields=10)
-    except Exception as exc:  # Starlette raises on too many files/fields or a malformed body
-        too_many = "too many" in str(exc).lower()
-        raise ApiError(413 if too_many else 400, "E507" if too_many else "E504",
-                       f"upload refused: {exc}") from exc
-    try:
-        if getattr(request.state, "auth", None) != "bearer":
-            sent = form.get("csrf")
-            if not isinstance(sent, str) or not secrets.compare_digest(
-                    sent.encode(), config.csrf_token.encode()):
-                raise ApiError(403, "E505", "missing or stale form token: reload the upload page")
-        files = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
-        if not files:
-            raise ApiError(400, "E504", "choose at least one file to upload")
-        saved, refused = await save_uploads(files, config.uploads_dir, config.max_file_bytes)
-    finally:
-        await form.close()
+    header = request.headers.get("x-csrf-token")
+    if header is not None and not secrets.compare_digest(header.encode(), config.csrf_token.encode()):
+        raise ApiError(403, "E505", "missing or stale form token: reload the upload page")
+    trusted = header is not None or getattr(request.state, "auth", None) == "bearer"
+    saved, refused = await receive_upload(
+        request, config.uploads_dir, max_request=config.max_upload_request_bytes,
+        max_file=config.max_file_bytes, max_files=config.max_upload_files,
+        csrf=None if trusted else config.csrf_token)
     status = jobs.start(saved, config.uploads_dir.resolve(), refused)
     if is_json_request(request):
         return json_ok(IngestStatusContext(status, []), status=202)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import sys
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -60,6 +61,15 @@ def ingest(
     no_wait: Annotated[bool, typer.Option(
         "--no-wait", help="Fail at once (E403) when another process is writing the store, "
                           "instead of waiting for it to finish.")] = False,
+    follow_links: Annotated[bool, typer.Option(
+        "--follow-links", help="Follow symbolic links that point outside the folders given "
+                               "(skipped with E108 by default).")] = False,
+    max_chars: Annotated[int, typer.Option(
+        help="Longest clean text annotated, in characters; longer ones fail with E302.")
+    ] = settings.MAX_DOCUMENT_CHARS,
+    doc_seconds: Annotated[float, typer.Option(
+        help="Seconds one document may take to annotate and extract (E304 beyond; 0: no limit).")
+    ] = settings.DOC_SECONDS,
     dask: Annotated[str | None, typer.Option(
         "--dask", metavar="ADDRESS",
         help="Annotate and extract on a Dask cluster: local:N starts N worker processes on this "
@@ -68,7 +78,8 @@ def ingest(
     """Ingest articles: .txt, .html, .json/.jsonl, .warc(.gz), RSS/Atom, directories, stdin."""
     options = Options(max_bytes=max_bytes, n_process=processes, batch_size=batch_size,
                       annotate=not no_annotate, extract=not no_extract, resolve=not no_resolve,
-                      lock_wait=0 if no_wait else None)
+                      lock_wait=0 if no_wait else None,
+                      follow_links=follow_links, max_chars=max_chars, doc_seconds=doc_seconds)
     total = _count_files(paths)
     with ExitStack() as stack, Store(db) as store, Progress(
         SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
@@ -115,7 +126,7 @@ def ingest(
     table = Table(title=f"ingest summary ({db})", show_header=False)
     table.add_row("ingested", str(len(report.ingested)))
     table.add_row("already present", str(len(report.present)))
-    table.add_row("failed", str(len(report.failed)))
+    table.add_row("failed", str(sum(f.count for f in report.failed)))
     table.add_row("documents in store", str(stats["documents"]))
     table.add_row("entity mentions in store", str(stats["mentions"]))
     for group, sizes in state.items():
@@ -124,13 +135,19 @@ def ingest(
                           ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in sizes.items()))
     console.print(table)
     if report.failed:
+        # Repeats of one container come as one row saying how many and which (failure_log).
         fails = Table(title="failures", show_lines=False)
         fails.add_column("file")
         fails.add_column("code")
         fails.add_column("reason")
         for f in report.failed:
-            fails.add_row(f.path, f.code, f.reason)
+            fails.add_row(f.path, f.code if f.count == 1 else f"{f.code} ×{f.count:,}", f.reason)
         console.print(fails)
+        by_code = Counter[str]()
+        for f in report.failed:
+            by_code[f.code] += f.count
+        if len(by_code) > 1:
+            console.print("failures by code: " + ", ".join(f"{c} {n:,}" for c, n in sorted(by_code.items())))
 
 
 @contextmanager

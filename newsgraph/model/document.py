@@ -134,11 +134,16 @@ class AnnotatedDocument:
 
 @dataclass(slots=True)
 class Failure:
-    """One input that could not be ingested, and why (shown in the summary)."""
+    """One input that could not be ingested, and why (shown in the summary).
+
+    ``count`` > 1 for a row that stands for several records of one container that
+    failed with the same code (``newsgraph.failure_log``).
+    """
 
     path: str
     code: str
     reason: str
+    count: int = 1
 
 
 @dataclass(slots=True)

@@ -6,20 +6,32 @@ not do for news: mention text trimmed of possessives and trailing punctuation
 ("North Korea’s" → "North Korea", "Kim Jong-ils" → "Kim Jong-il") with offsets
 moved to match, and a refusal to feed non-English text to an English model —
 such documents are returned unannotated with the reason, and stay searchable.
+
+Length never reaches spaCy's own limit (its E088 used to take a whole batch down):
+a text over ``Options.max_chars`` is refused (E302); one over ``Options.section_chars``
+is parsed in sections cut at paragraph breaks and the parses joined into one ``Doc``,
+so offsets, sentences and mentions are those of the whole text (``annotate_each``).
+An error spaCy raises is narrowed down to the document that caused it (E305).
 """
 
 from __future__ import annotations
 
+import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from newsgraph import settings
+from newsgraph.budget import Budget
 from newsgraph.errors import AnnotateError
 from newsgraph.model import ENTITY_TYPES, AnnotatedDocument, Document, Mention, Sentence
+from newsgraph.nlp.sections import split_sections
 
-__all__ = ["annotate", "load_model", "trim_mention"]
+__all__ = ["annotate", "annotate_each", "load_model", "trim_mention"]
+
+log = logging.getLogger(__name__)
 
 # "’s", "'s" and a bare trailing apostrophe ("Reuters'").
 _POSSESSIVE = re.compile(r"(?:['’`]s|['’`])$")
@@ -41,14 +53,16 @@ def load_model() -> Any:
         ) from exc
 
 
-def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_mention(text: str, start: int, end: int,
+                 seen: dict[str, bool] | None = None) -> tuple[int, int]:
     """Shrink ``[start, end)`` past surrounding punctuation and a trailing possessive.
 
     A genitive glued on without an apostrophe ("Kim Jong-ils North Korea", common
     in machine translation) is dropped only when the name without the "s" also
     occurs in ``text``: evidence from the document itself rather than a guess about
     which names end in "s". Returns new offsets into the same ``text``; an
-    all-punctuation span comes back empty (start == end).
+    all-punctuation span comes back empty (start == end). ``seen`` remembers, for one
+    text, which names were looked for already (a long text has many of each).
     """
     while start < end and text[start] in _TRIM_CHARS:
         start += 1
@@ -59,7 +73,12 @@ def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
         end = m.start()
     elif end - start > 3 and text[end - 1] == "s" and text[end - 2].islower():
         bare = text[start:end - 1]
-        if _occurs_as_word(text, bare):
+        found = seen.get(bare) if seen is not None else None
+        if found is None:
+            found = _occurs_as_word(text, bare)
+            if seen is not None:
+                seen[bare] = found
+        if found:
             end -= 1
     while end > start and text[end - 1] in _TRIM_CHARS:
         end -= 1
@@ -67,7 +86,20 @@ def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _occurs_as_word(text: str, phrase: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
+    """``phrase`` in ``text`` with no word character either side (regex ``\\w``)."""
+    if not phrase:
+        return False
+    at = text.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        if (at == 0 or not _is_word(text[at - 1])) and (end == len(text) or not _is_word(text[end])):
+            return True
+        at = text.find(phrase, at + 1)
+    return False
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what the re module's Unicode \w matches
 
 
 def _should_annotate(document: Document) -> str | None:
@@ -87,10 +119,11 @@ def _to_annotated(document: Document, doc: Any) -> AnnotatedDocument:
     starts = [s.start for s in sentences]
     mentions: list[Mention] = []
     text = document.text
+    seen: dict[str, bool] = {}
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES:
             continue
-        start, end = trim_mention(text, ent.start_char, ent.end_char)
+        start, end = trim_mention(text, ent.start_char, ent.end_char, seen)
         if end <= start or not any(ch.isalpha() for ch in text[start:end]):
             continue
         mentions.append(
@@ -108,25 +141,146 @@ def _sentence_index(starts: list[int], offset: int) -> int:
 
 
 def annotate(documents: Iterable[Document], *, n_process: int = 1,
-             batch_size: int = settings.BATCH_SIZE) -> Iterator[AnnotatedDocument]:
+             batch_size: int = settings.BATCH_SIZE, max_chars: int = settings.MAX_DOCUMENT_CHARS,
+             section_chars: int = settings.SECTION_CHARS) -> Iterator[AnnotatedDocument]:
     """Annotate documents in order, streaming; unannotatable ones pass through with a reason.
 
     ``n_process`` > 1 forks spaCy workers; it pays only on large batches
-    (``settings.MULTIPROCESS_MIN_DOCS``), so callers decide.
+    (``settings.MULTIPROCESS_MIN_DOCS``), so callers decide. A document that cannot be
+    annotated (too long, a spaCy failure) raises its ``AnnotateError``; ``annotate_each``
+    hands it back instead and goes on with the rest.
+    """
+    for item in annotate_each(documents, n_process=n_process, batch_size=batch_size,
+                              max_chars=max_chars, section_chars=section_chars):
+        if isinstance(item, AnnotateError):
+            raise item
+        yield item
+
+
+def annotate_each(documents: Iterable[Document], *, n_process: int = 1,
+                  batch_size: int = settings.BATCH_SIZE, max_chars: int = settings.MAX_DOCUMENT_CHARS,
+                  section_chars: int = settings.SECTION_CHARS,
+                  budget: Callable[[Document], Budget] | None = None,
+                  ) -> Iterator[AnnotatedDocument | AnnotateError]:
+    """One result per document, in order: its annotation, or the error that stopped it.
+
+    A text over ``max_chars`` is refused (E302) before spaCy sees it. A text over
+    ``section_chars`` is parsed in sections cut at paragraph breaks (``nlp.sections``),
+    one section per spaCy call, and the parses are joined into one ``Doc`` over the
+    whole text, so every offset still points into the clean text. Other texts go to
+    spaCy in batches of at most ``batch_size`` texts and ``settings.ANNOTATE_BATCH_CHARS``
+    characters. ``budget`` gives a document's ``Budget``: it is first asked for when
+    the document's parsing starts, and checked after each section (``newsgraph.budget``).
+    An error spaCy raises on a batch is narrowed down to its document (E305).
     """
     docs = list(documents)
-    todo = [(i, d) for i, d in enumerate(docs) if _should_annotate(d) is None]
-    results: dict[int, AnnotatedDocument] = {}
-    if todo:
-        nlp = load_model()
-        texts = (d.text for _, d in todo)
-        kwargs: dict[str, Any] = {"batch_size": batch_size}
-        if n_process > 1:
-            kwargs["n_process"] = n_process
-        for (i, d), sdoc in zip(todo, nlp.pipe(texts, **kwargs), strict=True):
-            results[i] = _to_annotated(d, sdoc)
+    results: dict[int, AnnotatedDocument | AnnotateError] = {}
+    units: list[_Unit] = []
     for i, d in enumerate(docs):
-        if i in results:
-            yield results[i]
+        reason = _should_annotate(d)
+        if reason is not None:
+            results[i] = AnnotatedDocument(document=d, annotated=False, reason=reason)
+        elif max_chars > 0 and len(d.text) > max_chars:
+            results[i] = AnnotateError(
+                f"the clean text is {len(d.text):,} characters, over the {max_chars:,}-character "
+                "limit of annotation (--max-chars raises it; splitting the file works too)",
+                path=d.path, code="E302")
         else:
-            yield AnnotatedDocument(document=d, annotated=False, reason=_should_annotate(d))
+            spans = split_sections(d.text, max(2, section_chars))
+            units.extend(_Unit(i, a, b, len(spans) > 1) for a, b in spans)
+    pending: dict[int, list[Any]] = {}
+    next_out = 0
+    for group in _groups(units, docs, 1 << 30 if n_process > 1 else batch_size, n_process):
+        if budget is not None:
+            for u in group:
+                if u.start == 0:
+                    budget(docs[u.doc])  # the document's clock starts with its parsing
+        texts = [docs[u.doc].text[u.start:u.end] for u in group]
+        for u, parsed in zip(group, _parse(texts, batch_size, n_process), strict=True):
+            i, d = u.doc, docs[u.doc]
+            if i in results:  # an earlier section failed: the rest of the text is skipped
+                continue
+            if isinstance(parsed, Exception):
+                results[i] = AnnotateError(f"spaCy failed on this text: {type(parsed).__name__}: "
+                                           f"{parsed}", path=d.path, code="E305")
+                pending.pop(i, None)
+                continue
+            pending.setdefault(i, []).append(parsed)
+            try:
+                if budget is not None:
+                    budget(d).check(f"annotation, after {u.end:,} of {len(d.text):,} characters")
+                if u.end == len(d.text):  # its last section
+                    results[i] = _finish(d, pending.pop(i))
+            except AnnotateError as exc:
+                results[i] = exc
+                pending.pop(i, None)
+        while next_out in results:
+            yield results.pop(next_out)
+            next_out += 1
+    while next_out < len(docs):
+        yield results.pop(next_out)
+        next_out += 1
+
+
+@dataclass(slots=True, frozen=True)
+class _Unit:
+    """What spaCy parses in one go: a whole text, or one section of a long one."""
+
+    doc: int
+    start: int
+    end: int
+    sectioned: bool
+
+
+def _finish(document: Document, parts: list[Any]) -> AnnotatedDocument | AnnotateError:
+    try:
+        if len(parts) > 1:
+            from spacy.tokens import Doc
+
+            # The sections cover the text exactly: joined without added spaces, the Doc's
+            # text is the clean text and its offsets are the clean text's offsets.
+            parsed = Doc.from_docs(parts, ensure_whitespace=False)
+        else:
+            parsed = parts[0]
+        return _to_annotated(document, parsed)
+    except Exception as exc:  # one odd text must not take its batch down
+        log.exception("annotation failed on %s", document.path)
+        return AnnotateError(f"annotation failed: {type(exc).__name__}: {exc}", path=document.path,
+                             code="E305")
+
+
+def _groups(units: list[_Unit], docs: list[Document], max_texts: int,
+            n_process: int) -> Iterator[list[_Unit]]:
+    """Units in spaCy batches: a section alone (its document's budget is checked between
+    two), other texts up to ``max_texts`` and ``settings.ANNOTATE_BATCH_CHARS``."""
+    group: list[_Unit] = []
+    size = 0
+    for u in units:
+        n = u.end - u.start
+        if group and (u.sectioned or group[-1].sectioned or len(group) >= max_texts
+                      or (n_process == 1 and size + n > settings.ANNOTATE_BATCH_CHARS)):
+            yield group
+            group, size = [], 0
+        group.append(u)
+        size += n
+    if group:
+        yield group
+
+
+def _parse(texts: list[str], batch_size: int, n_process: int) -> list[Any]:
+    """spaCy's parse of each text, in order, or the exception parsing it raised."""
+    nlp = load_model()
+    try:
+        if n_process > 1 and len(texts) > 1:
+            return list(nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
+        return list(nlp.pipe(texts, batch_size=len(texts)))
+    except Exception as exc:  # narrow it down to the text that failed; the others are parsed
+        log.warning("annotation of a batch failed (%s: %s); parsing its %d texts one by one",
+                    type(exc).__name__, exc, len(texts))
+    out: list[Any] = []
+    for text in texts:
+        try:
+            out.append(nlp(text))
+        except Exception as exc:
+            out.append(exc)
+    return out

@@ -15,11 +15,13 @@ in future context ("will meet on Friday" is the Friday after).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from functools import lru_cache
 from typing import Any
 
+from newsgraph.budget import checkpoint
 from newsgraph.model.claims import ClaimSpan, DocumentDate, TimeExpression
 from newsgraph.model.document import AnnotatedDocument
 
@@ -409,12 +411,26 @@ def future_context(sentence: str) -> bool:
     return bool(_FUTURE_CUES.search(sentence))
 
 
-def _future_context(adoc: AnnotatedDocument, start: int) -> bool:
-    text = adoc.document.text
-    for s in adoc.sentences:
-        if s.start <= start < s.end:
-            return future_context(text[s.start : s.end])
-    return False
+def _future_context(adoc: AnnotatedDocument, start: int, seen: dict[int, bool] | None = None,
+                    starts: list[int] | None = None) -> bool:
+    """Whether the sentence holding offset ``start`` speaks of the future. ``starts`` (the
+    sentences' start offsets) and ``seen`` (answers by sentence) make each lookup a bisection
+    and each sentence one search: a text of thousands of dates in one long sentence made
+    this quadratic (found by ``newsgraph bench robustness``)."""
+    if starts is None:
+        starts = [s.start for s in adoc.sentences]
+    # Sentences are in text order and never overlap: only the last one starting at or
+    # before the offset can hold it.
+    k = bisect.bisect_right(starts, start) - 1
+    if k < 0 or not (adoc.sentences[k].start <= start < adoc.sentences[k].end):
+        return False
+    if seen is not None and k in seen:
+        return seen[k]
+    s = adoc.sentences[k]
+    found = future_context(adoc.document.text[s.start : s.end])
+    if seen is not None:
+        seen[k] = found
+    return found
 
 
 def _time_spans(adoc: AnnotatedDocument) -> list[tuple[int, int, str]]:
@@ -444,9 +460,13 @@ def normalise_times(adoc: AnnotatedDocument, document_date: str | None = None) -
     anchor = _parse_anchor(value)
     text = adoc.document.text
     out: list[TimeExpression] = []
+    starts = [s.start for s in adoc.sentences]
+    seen: dict[int, bool] = {}
     for start, end, label in _time_spans(adoc):
         span = text[start:end]
-        val, prec, typ, anchored, rule = normalise_text(span, anchor, future=_future_context(adoc, start))
+        checkpoint("time normalisation")
+        future = _future_context(adoc, start, seen, starts)
+        val, prec, typ, anchored, rule = normalise_text(span, anchor, future=future)
         if inferred and anchored == "document-date":
             anchored = "inferred"
         if label == "TIME" and typ == "DATE" and val is None:

@@ -31,9 +31,9 @@ class RemoteBatch:
             from spacy.tokens import DocBin
 
             docs = iter(DocBin().from_bytes(self.parses).get_docs(load_model().vocab))
-            for (adoc, _), parsed in zip(self.processed, self.parsed, strict=True):
-                if parsed:
-                    adoc.doc = next(docs)
+            for item, parsed in zip(self.processed, self.parsed, strict=True):
+                if parsed and isinstance(item, tuple):
+                    item[0].doc = next(docs)
         return self.processed
 
 
@@ -44,9 +44,10 @@ def process_remote(docs: list, options: Options) -> RemoteBatch:
     processed = process_documents(docs, options)
     parses = DocBin(store_user_data=False)  # user_data only holds extractor caches
     parsed = []
-    for adoc, _ in processed:
-        parsed.append(adoc.doc is not None)
-        if adoc.doc is not None:
+    for item in processed:  # a Failure (too long, over budget) has no parse to ship
+        adoc = item[0] if isinstance(item, tuple) else None
+        parsed.append(adoc is not None and adoc.doc is not None)
+        if adoc is not None and adoc.doc is not None:
             parses.add(adoc.doc)
             adoc.doc = None
     return RemoteBatch(processed, parsed, parses.to_bytes() if any(parsed) else b"")

@@ -111,13 +111,48 @@ def name_variants(text: str, ann: AnnotatedDocument | None = None) -> list[Evide
     first: dict[str, tuple[int, int]] = {}
     for s, e, t in _names(text, ann):
         first.setdefault(unicodedata.normalize("NFC", t), (s, e))
+    names = sorted(first)
     out: list[EvidenceSpan] = []
-    for a, b in combinations(sorted(first), 2):
+    for i, j in _close_pairs([_skeleton(" ".join(_NOT_SPELLING.sub("", n).split())) for n in names]):
+        a, b = names[i], names[j]
         if _is_variant(a, b):
             for name, other in ((a, b), (b, a)):
                 s, e = first[name]
                 out.append(EvidenceSpan(s, e, text[s:e], f"name_variant: also spelled “{other}”"))
     return out
+
+
+#: Skeletons up to this long are indexed by their deletions (at most ~this² / 2 keys each).
+_INDEXED_LETTERS = 40
+
+
+def _close_pairs(skeletons: list[str]) -> list[tuple[int, int]]:
+    """Index pairs ``i < j``, in order, whose skeletons may be variants: both long enough and
+    at most two edits apart — every pair ``_is_variant`` can accept, and few others.
+
+    Two strings within two edits of each other share a string left by deleting at most
+    two letters from each (the symmetric-deletion index of SymSpell), so only names
+    sharing one are compared: comparing every pair of names made a long text's signal
+    grow with the square of its names (27 s for 500,000 characters).
+    """
+    by_key: dict[str, list[int]] = {}
+    long: list[int] = []
+    for i, k in enumerate(skeletons):
+        if len(k) < S.VARIANT_MIN_LETTERS:
+            continue
+        if len(k) > _INDEXED_LETTERS:  # rare, and its deletions would be many: compared by length
+            long.append(i)
+            continue
+        keys = {k} | {k[:x] + k[x + 1:] for x in range(len(k))}
+        keys |= {d[:y] + d[y + 1:] for d in list(keys - {k}) for y in range(len(d))}
+        for key in keys:
+            by_key.setdefault(key, []).append(i)
+    pairs = {(a, b) for group in by_key.values() for a, b in combinations(group, 2)}
+    for i in long:
+        for j, k in enumerate(skeletons):
+            if j != i and len(k) >= S.VARIANT_MIN_LETTERS and abs(len(k) - len(skeletons[i])) <= 2:
+                pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
 
 
 _OPEN, _CLOSE = "“", "”"

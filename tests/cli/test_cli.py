@@ -60,3 +60,30 @@ def test_serve_refuses_public_bind_without_token():
     check_bind("0.0.0.0", "s3cret")
     result = runner.invoke(app, ["serve", "--host", "0.0.0.0"])
     assert result.exit_code == 2
+
+
+def test_ingest_summary_is_readable_for_thousands_of_bad_records(tmp_path: Path):
+    """Issue 14 item 9: 200,000 ``{}`` lines printed 200,007 rows of errors."""
+    (tmp_path / "in").mkdir()
+    good = json.dumps({"text": "The harbour council of Port Anselm approved the new quay on Monday after "
+                               "a long debate, its chairman Tomas Kerrigan said."})
+    (tmp_path / "in" / "dump.jsonl").write_text("\n".join(["{}"] * 5000 + [good]) + "\n")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "kb.db")])
+    assert result.exit_code == 0, result.output
+    failed_row = next(line for line in result.output.splitlines() if line.startswith("│ failed "))
+    assert failed_row.split("│")[2].strip() == "5000"  # records, not rows
+    assert "E109 ×4,980" in result.output and "#21–5000" in result.output
+    assert result.output.count("dump.jsonl#") <= 25  # twenty records listed, then one summary row
+
+
+def test_ingest_skips_links_out_of_the_folder_unless_told(tmp_path: Path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "outside.txt").write_text("The harbour council of Port Anselm approved the new quay on "
+                                          "Monday after a long debate, its chairman Tomas Kerrigan said.")
+    (tmp_path / "in" / "link.txt").symlink_to(tmp_path / "outside.txt")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "a.db")])
+    assert result.exit_code == 0 and "E108" in result.output and "--follow-links" in result.output
+    result = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "b.db"),
+                                 "--follow-links"])
+    assert result.exit_code == 0 and "E108" not in result.output
+    assert "ingested" in result.output and "│ 1 " in result.output

@@ -246,3 +246,22 @@ def test_claims_speaker_keeps_its_bracketed_acronym() -> None:
     assert c.speaker is not None and c.speaker.text == "The Maritime Safety Agency (MSA)"
     (d,) = claims_of("Police said (in a statement) that two men were arrested.")
     assert d.speaker is not None and d.speaker.text == "Police"
+
+
+def test_claim_interval_lookups_answer_as_the_scans_they_replace():
+    """Issue 14 item 3: every quote was paired with every cue; the lookups that replace those
+    scans must give the same answers on any set of spans."""
+    import random
+
+    from newsgraph.extract.claims.extract import _Reach
+
+    rng = random.Random(14)
+    for _ in range(300):
+        spans = [(a, a + rng.randint(0, 30)) for a in (rng.randint(0, 200) for _ in range(rng.randint(0, 8)))]
+        reach = _Reach(spans)
+        for _ in range(20):
+            a = rng.randint(0, 230)
+            q = (a, a + rng.randint(0, 40))
+            assert reach.contains(q) == any(s <= q[0] and q[1] <= e for s, e in spans)
+            assert reach.overlaps(q) == any(q[0] < e and s < q[1] for s, e in spans)
+            assert reach.inside(*q) == any(q[0] <= s and e <= q[1] for s, e in spans)

@@ -88,3 +88,62 @@ def test_clean_html_page_is_rendered_from_the_tree_trafilatura_read():
     assert result.page_text == render_text(PAGE)
     assert render_tree(lxml_html.document_fromstring(PAGE)) == render_text(PAGE)
     assert all(p in result.text for p in PARAGRAPHS)
+
+
+# -- issue 14: pathological pages are bounded; entities are never read unsafely ----------------------------
+
+
+def test_a_page_of_more_tags_than_any_article_is_refused_before_parsing(monkeypatch):
+    import pytest
+
+    from newsgraph.errors import CleanError
+    from newsgraph.ingest.clean import params
+
+    monkeypatch.setattr(params, "HTML_MAX_TAGS", 1000)
+    with pytest.raises(CleanError) as err:
+        clean(raw("<html><body>" + "<p>a</p>" * 600 + "</body></html>", fmt="html"))
+    assert err.value.code == "E201" and "1,204 tags" in err.value.reason
+    assert clean(raw(PAGE, fmt="html")).text  # a real page is far below
+
+
+def test_a_page_of_many_elements_skips_the_quadratic_fallbacks_and_still_reads_its_text(monkeypatch):
+    import trafilatura
+
+    from newsgraph.ingest.clean import html
+
+    calls: list[bool] = []
+    real = trafilatura.bare_extraction
+
+    def spy(*args, **kwargs):
+        calls.append(kwargs.get("fast", False))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    monkeypatch.setattr(html, "HTML_FALLBACK_MAX_ELEMENTS", 30)
+    assert "two-hour debate" in clean(raw(PAGE, fmt="html")).text
+    monkeypatch.setattr(html, "HTML_FALLBACK_MAX_ELEMENTS", 10_000)
+    clean(raw(PAGE, fmt="html"))
+    assert calls == [True, False]
+
+
+def test_entities_declared_in_a_doctype_are_refused_and_undefined_xhtml_ones_dropped():
+    import pytest
+
+    from newsgraph.errors import CleanError
+    from newsgraph.ingest.clean.html import entity_problem
+
+    assert "declares its own entities" in entity_problem(
+        '<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]><html><body>&x;</body></html>')
+    assert entity_problem(PAGE) is None
+    xhtml = '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body>{}</body></html>'
+    with pytest.raises(CleanError) as err:  # nothing but an undefined entity: refused
+        clean(raw(xhtml.format("<p>&lol9;</p>"), fmt="html"))
+    assert err.value.code == "E204" and "&lol9;" in err.value.reason
+    # An article with a stray one keeps its text, the reference dropped with a warning;
+    # HTML's own names are read; script (where "&v.prototype;" is code) is not text.
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "<p>Caf&eacute; &amp; bar &bogus;.</p>"
+    doc = clean(raw(xhtml.format(body + "<script>a&&v.prototype;</script>"), fmt="html"))
+    assert "Café & bar ." in doc.text and "&bogus;" not in doc.text
+    assert any("&bogus;" in w for w in doc.warnings)
+    # Plain HTML keeps an unknown reference as text, as browsers do.
+    assert "AT&T;" in clean(raw(PAGE.replace("two-hour debate", "two-hour AT&T; debate"), fmt="html")).text

@@ -141,3 +141,18 @@ def test_clean_metadata_language_of_body():
               "die ab September fahren sollen.\n\nDie Fahrer werden vorher auf den neuen Elektrobussen "
               "geschult, die der Landkreis im vergangenen Jahr gekauft hat.\n")
     assert clean(raw(german)).language == "de"
+
+
+def test_a_declared_date_is_kept_only_when_it_is_a_date():
+    """A JSON date of 5,000 nines became the year 9999999999, and the event resolver died on it
+    (found by ``newsgraph bench robustness``)."""
+    text = "Council backs bus lanes\n\nThe council approved the new bus lanes on Tuesday after a debate."
+    for declared, expected in (("2021-03-04T10:00:00Z", "2021-03-04"), ("2021-03", "2021-03"),
+                               ("2021-13-45", None), ("9" * 5000, None), ("0000-00-00", None),
+                               ("not a date at all", None)):
+        doc = clean(raw(text, published=declared))
+        if expected:
+            assert doc.published == expected and doc.provenance["published"] == "declared"
+        else:
+            assert doc.provenance.get("published") != "declared", declared
+            assert any("is not a date" in w for w in doc.warnings), declared

@@ -196,8 +196,30 @@ def test_read_root_rejects_symlinks_pointing_out(tmp_path):
     result = {i.path: getattr(i, "code", "ok") for i in items}
     assert result == {"docs/leak.txt": "E108", "docs/leakdir": "E108", "docs/ok.txt": "ok",
                       "link.txt": "E108"}
-    # Without a root the same links are followed.
-    assert {getattr(i, "code", "ok") for i in read(root / "docs")} == {"ok"}
+    # Without a root, the links out of the folder walked are skipped too (issue 14, item 7)...
+    walked = {Path(i.path).name: getattr(i, "code", "ok") for i in read(root / "docs")}
+    assert walked == {"leak.txt": "E108", "leakdir": "E108", "ok.txt": "ok"}
+    # ... unless the caller follows links on purpose (the CLI's --follow-links).
+    followed = {Path(i.path).name: getattr(i, "code", "ok")
+                for i in read(root / "docs", options=Options(follow_links=True))}
+    assert followed == {"leak.txt": "ok", "ok.txt": "ok", "secret.txt": "ok"}
+
+
+def test_read_skips_a_link_to_a_system_file_and_says_where_it_points(tmp_path):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_bytes(ARTICLE)
+    (tmp_path / "articles" / "passwd.txt").symlink_to("/etc/passwd")
+    (tmp_path / "articles" / "everything").symlink_to("/", target_is_directory=True)
+    (tmp_path / "articles" / "sub").mkdir()
+    (tmp_path / "articles" / "sub" / "back.txt").symlink_to(tmp_path / "articles" / "a.txt")
+    items = {Path(i.path).name: i for i in read(tmp_path / "articles")}
+    assert set(items) == {"a.txt", "passwd.txt", "everything", "back.txt"}
+    assert items["passwd.txt"].code == "E108" and "/etc/passwd" in items["passwd.txt"].reason
+    assert "--follow-links" in items["passwd.txt"].reason
+    assert items["everything"].code == "E108"
+    assert isinstance(items["back.txt"], RawDocument)  # a link that stays inside is followed
+    # A link named explicitly is the caller's choice.
+    assert isinstance(read(tmp_path / "articles" / "sub" / "back.txt")[0], RawDocument)
 
 
 def test_read_symlink_loop_terminates(tmp_path):

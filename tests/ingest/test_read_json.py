@@ -149,3 +149,75 @@ def test_read_truncated_gzip_jsonl_keeps_earlier_lines(tmp_path):
     items = read(tmp_path / "cut.jsonl.gz")
     assert isinstance(items[0], RawDocument) and len(items) > 2
     assert isinstance(items[-1], Failure) and items[-1].code == "E105" and "truncated" in items[-1].reason
+
+
+# -- issue 14: bad characters in JSON fields, NUL lines, blank-line bombs, deep nesting ----------------------
+
+
+def test_each_json_field_is_repaired_or_dropped_by_its_rule(tmp_path):
+    record = ('{"title": "Bus\\ud800 lanes\\u0007\\nbacked", "source": "Eastmouth\\u0000 Gazette", '
+              '"author": ["A.\\udfff Writer", "\\u0000"], "link": "https://example.org/\\u001b", '
+              '"date": "2023-05-02\\ud800", "text": "The council\\ud800 met.\\u0000 It voted\\tfor lanes."}')
+    write_jsonl(tmp_path / "a.jsonl", [record])
+    (doc,) = read(tmp_path / "a.jsonl")
+    d = doc.declared
+    assert d["title"] == "Bus\ufffd lanes backed"  # one line, the lost character marked
+    assert d["publisher"] == "Eastmouth Gazette" and d["authors"] == ["A.\ufffd Writer"]
+    assert "url" not in d and "published" not in d  # a URL or date with them is no URL or date
+    assert doc.data.decode("utf-8") == "The council\ufffd met.\ufffd It voted\tfor lanes."
+    assert any("url dropped" in w for w in d["warnings"]) and any("date dropped" in w for w in d["warnings"])
+    assert any("U+FFFD" in w for w in d["warnings"])
+
+
+def test_a_jsonl_line_of_nul_bytes_costs_that_record_only(tmp_path):
+    good = json.dumps({"text": BODY})
+    (tmp_path / "nul.jsonl").write_bytes(b"\x00" * 3000 + b"\n" + good.encode() + b"\n"
+                                         + b'{"text": "a\x00b"}\n' + good.replace("council", "mayor").encode())
+    items = read(tmp_path / "nul.jsonl")
+    assert [type(i).__name__ for i in items] == ["Failure", "RawDocument", "RawDocument", "RawDocument"]
+    assert items[0].code == "E105" and items[0].path.endswith("#1")
+    assert items[2].data == "a\ufffdb".encode()  # a NUL inside a string is a lost character
+
+
+def test_blank_lines_are_skipped_in_bulk_and_a_file_of_only_them_is_E101(tmp_path):
+    (tmp_path / "blank.jsonl.gz").write_bytes(gzip.compress(b" \r\n\n" * 2_000_000))
+    (failure,) = read(tmp_path / "blank.jsonl.gz")
+    assert failure.code == "E101" and "4,000,000 blank line(s)" in failure.reason
+    good = json.dumps({"text": BODY}).encode()
+    (tmp_path / "sparse.jsonl").write_bytes(b"\n" * 3_000_000 + good + b"\n" * 10 + good)
+    docs = read(tmp_path / "sparse.jsonl")
+    assert [d.path.rsplit("#", 1)[1] for d in docs] == ["3000001", "3000011"]  # line numbers kept
+
+
+def test_deep_nesting_fails_its_record_and_a_huge_number_costs_nothing(tmp_path):
+    good = json.dumps({"text": BODY})
+    lines = [good, "[" * 100_000 + "]" * 100_000, '{"text": "x y", "title": ' + "9" * 50_000 + "}", good]
+    write_jsonl(tmp_path / "deep.jsonl", lines)
+    items = read(tmp_path / "deep.jsonl")
+    assert [getattr(i, "code", "ok") for i in items] == ["ok", "E105", "ok", "ok"]
+    assert items[2].data == b"x y"  # Python refuses ints of over 4,300 digits: kept as written
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    (failure,) = read(tmp_path / "deep.json")
+    assert failure.code == "E105"
+
+
+def test_a_container_of_nothing_but_bad_records_stops_being_read(tmp_path, monkeypatch):
+    from newsgraph import settings
+
+    monkeypatch.setattr(settings, "MAX_BAD_RECORDS_IN_A_ROW", 50)
+    write_jsonl(tmp_path / "bad.jsonl", ["{}"] * 10_000)
+    items = read(tmp_path / "bad.jsonl")
+    assert len(items) == 51 and items[-1].code == "E105" and "Stopped reading at line 50" in items[-1].reason
+    (tmp_path / "bad.json").write_text("[" + ", ".join(["{}"] * 10_000) + "]")
+    items = read(tmp_path / "bad.json")
+    assert len(items) == 51 and "Stopped reading" in items[-1].reason
+
+
+def test_a_decompressed_container_over_the_limit_is_E102_after_its_records(tmp_path, monkeypatch):
+    from newsgraph import settings
+
+    monkeypatch.setattr(settings, "MAX_CONTAINER_BYTES", 4 * 1024 * 1024)
+    good = json.dumps({"text": BODY}).encode() + b"\n"
+    (tmp_path / "bomb.jsonl.gz").write_bytes(gzip.compress(good + b"\n" * 40 * 1024 * 1024))
+    items = read(tmp_path / "bomb.jsonl.gz")
+    assert isinstance(items[0], RawDocument) and items[-1].code == "E102"

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
+from newsgraph.budget import Budget, BudgetExceeded
+from newsgraph.errors import AnnotateError
 from newsgraph.model import Document
-from newsgraph.nlp.annotate import annotate, trim_mention
+from newsgraph.nlp.annotate import annotate, annotate_each, load_model, trim_mention
 
 TEXT = (
     "North Korea’s foreign ministry said on Monday that the talks in Hanoi had failed. "
@@ -50,3 +54,61 @@ def test_non_english_documents_are_not_fed_to_the_english_model():
     assert [a.annotated for a in out] == [False, True, False]
     assert "fr" in out[0].reason and out[0].mentions == []
     assert out[2].reason == "no text"
+
+
+# -- long texts (issue 14, item 2): sections, the length cap, spaCy's own limit ------------------------
+
+PARAGRAPHS = [
+    "Police arrested two men in Berlin on Monday, a spokesman for the city said.",
+    "The European Union's envoy met officials in Brussels to discuss the talks.",
+    "\"We will not give up,\" said Mira Dostan, who leads the harbour union in Port Anselm.",
+    "Tomas Kerrigan, the chairman of the port authority, said traffic would resume by Friday.",
+]
+LONG = "\n\n".join(PARAGRAPHS * 4)
+
+
+def test_a_text_over_a_section_is_annotated_in_sections_as_if_it_were_one():
+    whole, = annotate([_doc(LONG)])
+    cut, = annotate([_doc(LONG)], section_chars=300)  # several sections, cut at paragraph breaks
+    assert cut.doc.text == LONG  # one parse over the whole clean text
+    assert cut.sentences == whole.sentences and cut.mentions == whole.mentions
+    assert {m.text for m in cut.mentions} >= {"Berlin", "Brussels", "Mira Dostan", "Tomas Kerrigan"}
+    for m in cut.mentions:  # offsets into the whole text, as always
+        assert LONG[m.start:m.end] == m.text
+    assert cut.mentions[-1].start > 3 * len(LONG) // 4
+
+
+def test_a_text_over_the_cap_fails_alone_with_E302_and_the_batch_goes_on():
+    out = list(annotate_each([_doc(TEXT), _doc(LONG), _doc(TEXT)], max_chars=len(LONG) - 1))
+    assert isinstance(out[1], AnnotateError) and out[1].code == "E302"
+    assert f"{len(LONG):,} characters" in out[1].reason and "--max-chars" in out[1].reason
+    assert out[0].annotated and out[2].annotated
+    with pytest.raises(AnnotateError):  # annotate() raises it, for callers without a batch
+        list(annotate([_doc(LONG)], max_chars=100))
+
+
+def test_spacys_length_limit_never_escapes(monkeypatch):
+    nlp = load_model()
+    monkeypatch.setattr(nlp, "max_length", 500)  # spaCy raises E088 for longer texts
+    cut, = annotate([_doc(LONG)], section_chars=400)  # in sections: under the limit each
+    assert cut.annotated and cut.mentions
+    # A section over spaCy's limit fails that document (E305), never the batch.
+    out = list(annotate_each([_doc(TEXT), _doc(LONG)], section_chars=10_000))
+    assert out[0].annotated
+    assert isinstance(out[1], AnnotateError) and out[1].code == "E305" and "E088" in out[1].reason
+
+
+def test_the_budget_is_checked_between_sections():
+    calls: list[str] = []
+
+    class Counting(Budget):
+        def check(self, stage: str) -> None:
+            calls.append(stage)
+            if len(calls) == 2:
+                raise BudgetExceeded("over", path="mem")
+
+    budgets: dict[int, Budget] = {}
+    out = list(annotate_each([_doc(LONG)], section_chars=300,
+                             budget=lambda d: budgets.setdefault(id(d), Counting(60, 0))))
+    assert isinstance(out[0], BudgetExceeded) and out[0].code == "E304"
+    assert calls[0].startswith("annotation, after")

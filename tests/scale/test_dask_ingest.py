@@ -62,6 +62,9 @@ def _corpus(root: Path) -> Path:
     (root / "d_first_again.txt").write_text(FIRST, encoding="utf-8")  # same bytes: present
     (root / "e_binary.txt").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8)
     (root / "f_second.txt").write_text(SECOND, encoding="utf-8")
+    long = "\n\n".join(f"Workers at mine {i} near Tarvik stayed out on day {i} of the strike, the "
+                         f"federation said in its bulletin number {i}." for i in range(30))
+    (root / "g_long.txt").write_text(long, encoding="utf-8")  # over the test's annotation cap
     return root
 
 
@@ -73,14 +76,17 @@ def test_cluster_ingest_stores_what_a_local_ingest_stores(tmp_path: Path, client
     root = _corpus(tmp_path / "corpus")
     # One document per batch: several batches are in flight on the worker at once,
     # and the repeated article arrives while its first copy is still being processed.
-    options = Options(batch_size=1)
+    # A low annotation cap: one file fails on the worker (E302) as it does here, the rest goes on;
+    # short sections: the articles are parsed in sections there, joined, shipped and rebuilt here.
+    options = Options(batch_size=1, max_chars=2000, section_chars=300)
     with Store(tmp_path / "local.db") as local, Store(tmp_path / "cluster.db") as cluster:
         here = ingest([root], local, options, root=root)
         there = ingest([root], cluster, options, root=root, processor=dask_processor(client))
         assert there.ingested == here.ingested and len(there.ingested) == 3
         assert there.present == here.present and len(there.present) == 1
         assert [(Path(f.path).name, f.code) for f in there.failed] == \
-            [(Path(f.path).name, f.code) for f in here.failed] == [("c_empty.txt", "E101"), ("e_binary.txt", "E103")]
+            [(Path(f.path).name, f.code) for f in here.failed] == [
+                ("c_empty.txt", "E101"), ("e_binary.txt", "E103"), ("g_long.txt", "E302")]
         got = _records(cluster)
         assert got == _records(local)
         kinds = {r.get("record", r["kind"]) for r in map(json.loads, got)}

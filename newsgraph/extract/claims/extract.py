@@ -14,8 +14,11 @@ Owns ``extract_claims(adoc) -> list[Claim]``, the cascade:
 
 from __future__ import annotations
 
+import bisect
+from itertools import accumulate
 from typing import Any
 
+from newsgraph.budget import checkpoint
 from newsgraph.extract.claims.certainty import certainty
 from newsgraph.extract.claims.indirect import Attribution, find_attributions
 from newsgraph.extract.claims.quotes import Quote, find_quotes
@@ -51,15 +54,55 @@ def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
 
-def _inside(a: tuple[int, int], q: Quote) -> bool:
-    return any(s <= a[0] and a[1] <= e for s, e in q.parts)
+class _CueIndex:
+    """The attributions whose cue starts in ``[lo, hi)``, in their original order.
+
+    Every quote looks only at the cues of its own paragraph and the lines around it;
+    asking each quote to scan every cue of the document made extraction quadratic in
+    the length of the text.
+    """
+
+    def __init__(self, atts: list[Attribution]):
+        self.order = sorted(range(len(atts)), key=lambda k: atts[k].cue[0])
+        self.starts = [atts[k].cue[0] for k in self.order]
+        self.atts = atts
+
+    def between(self, lo: int, hi: int) -> list[Attribution]:
+        ks = self.order[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]
+        return [self.atts[k] for k in sorted(ks)]
 
 
-def _pick_cue(text: str, q: Quote, atts: list[Attribution]) -> tuple[Attribution | None, str]:
+class _Reach:
+    """Whether any of a fixed set of spans contains, overlaps or lies inside a given span,
+    answered by bisection over prefix maxima / suffix minima instead of a scan of all."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.max_end = list(accumulate((e for _, e in spans), max))
+        self.min_end_after = list(accumulate((e for _, e in reversed(spans)), min))[::-1]
+
+    def contains(self, a: tuple[int, int]) -> bool:
+        """Some span ``(s, e)`` with ``s <= a[0]`` and ``a[1] <= e``."""
+        k = bisect.bisect_right(self.starts, a[0])
+        return k > 0 and self.max_end[k - 1] >= a[1]
+
+    def overlaps(self, a: tuple[int, int]) -> bool:
+        """Some span ``(s, e)`` with ``a[0] < e`` and ``s < a[1]``."""
+        k = bisect.bisect_left(self.starts, a[1])
+        return k > 0 and self.max_end[k - 1] > a[0]
+
+    def inside(self, lo: int, hi: int) -> bool:
+        """Some span ``(s, e)`` with ``lo <= s`` and ``e <= hi``."""
+        k = bisect.bisect_left(self.starts, lo)
+        return k < len(self.starts) and self.min_end_after[k] <= hi
+
+
+def _pick_cue(text: str, q: Quote, cues: _CueIndex) -> tuple[Attribution | None, str]:
     ps, pe = _para_bounds(text, q.start, q.end)
     near = [
         a
-        for a in atts
+        for a in cues.between(ps, pe)
         if ps <= a.cue[0] < pe
         and not (q.start <= a.cue[0] < q.end)
         and a.speaker is not None
@@ -77,14 +120,14 @@ def _pick_cue(text: str, q: Quote, atts: list[Attribution]) -> tuple[Attribution
     prev_end = text.rfind("\n", 0, ps - 1) if ps > 0 else -1
     prev = text[prev_end + 1 : ps].strip()
     if prev.endswith(":"):
-        cands = [a for a in atts if prev_end + 1 <= a.cue[0] < ps and a.speaker is not None]
+        cands = [a for a in cues.between(prev_end + 1, ps) if a.speaker is not None]
         if cands:
             return cands[-1], "quote+cue-line"
     # A short attribution line after ("— said the minister.")
     nxt_end = text.find("\n", pe + 1)
     nxt = text[pe + 1 : nxt_end if nxt_end >= 0 else len(text)]
     if nxt.strip() and len(nxt.split()) <= CUE_LINE_MAX_WORDS:
-        cands = [a for a in atts if pe < a.cue[0] <= pe + 1 + len(nxt) and a.speaker is not None]
+        cands = [a for a in cues.between(pe + 1, pe + 2 + len(nxt)) if a.speaker is not None]
         if cands:
             return cands[0], "quote+cue-line"
     return None, ""
@@ -94,14 +137,19 @@ def _span(text: str, s: tuple[int, int] | None) -> ClaimSpan | None:
     return None if s is None else ClaimSpan(s[0], s[1], text[s[0] : s[1]])
 
 
-def _evidence(adoc: AnnotatedDocument, spans: list[tuple[int, int] | None]) -> ClaimSpan:
+def _evidence(adoc: AnnotatedDocument, spans: list[tuple[int, int] | None],
+              starts: list[int]) -> ClaimSpan:
+    """The sentences around ``spans`` (``starts``: the sentences' start offsets, in order)."""
     lo = min(s[0] for s in spans if s)
     hi = max(s[1] for s in spans if s)
-    for sent in adoc.sentences:
-        if sent.start <= lo < sent.end:
-            lo = sent.start
-        if sent.start < hi <= sent.end:
-            hi = sent.end
+    # Sentences are in text order and never overlap: only the last one starting at or
+    # before an offset can hold it.
+    k = bisect.bisect_right(starts, lo) - 1
+    if k >= 0 and adoc.sentences[k].start <= lo < adoc.sentences[k].end:
+        lo = adoc.sentences[k].start
+    k = bisect.bisect_left(starts, hi) - 1
+    if k >= 0 and adoc.sentences[k].start < hi <= adoc.sentences[k].end:
+        hi = adoc.sentences[k].end
     return ClaimSpan(lo, hi, adoc.document.text[lo:hi])
 
 
@@ -117,6 +165,7 @@ def _make(
     quote_type: str,
     rule: str,
     speaker_from: Claim | None = None,
+    sentence_starts: list[int] | None = None,
 ) -> Claim:
     doc = adoc.doc
     text = adoc.document.text
@@ -138,7 +187,8 @@ def _make(
         speaker, kind, speaker_ref = speaker_from.speaker, speaker_from.speaker_kind, speaker_from.speaker_ref
         cue = speaker_from.cue
     cert, hedge = certainty(att.cue_lemma if att else "", cue_tok, _tokens(doc, content))
-    evidence = _evidence(adoc, [content, att.cue if att else None, att.speaker if att else None])
+    starts = sentence_starts if sentence_starts is not None else [x.start for x in adoc.sentences]
+    evidence = _evidence(adoc, [content, att.cue if att else None, att.speaker if att else None], starts)
     return Claim(
         id=claim_id(did, content[0], content[1]),
         doc=did,
@@ -171,56 +221,60 @@ def extract_claims(adoc: AnnotatedDocument) -> list[Claim]:
     text = adoc.document.text
     atts = find_attributions(adoc.doc)
     quotes = find_quotes(text)
-    long_quotes = [q for q in quotes if not q.is_fragment(text)]
+    fragment = [q.is_fragment(text) for q in quotes]
+    long_quotes = [q for q, frag in zip(quotes, fragment, strict=True) if not frag]
+    cues = _CueIndex(atts)
+    starts = [x.start for x in adoc.sentences]
     claims: list[Claim] = []
     used: set[int] = set()
     last_quote_claim: Claim | None = None
     last_att: Attribution | None = None
     for q in long_quotes:
+        checkpoint("claim extraction")
         content = (q.inner_start, q.inner_end)
         # strip trailing punctuation inside the marks (",” he said")
         while content[1] > content[0] and text[content[1] - 1] in ",;: ":
             content = (content[0], content[1] - 1)
-        att, rule = _pick_cue(text, q, atts)
+        att, rule = _pick_cue(text, q, cues)
         if att is not None:
             used.add(id(att))
-            claim = _make(adoc, att, content, "direct", rule)
+            claim = _make(adoc, att, content, "direct", rule, sentence_starts=starts)
             last_att = att
         elif (
             last_quote_claim is not None
             and last_quote_claim.speaker is not None
             and text[last_quote_claim.content.end : q.start].count("\n") <= 2
-            and not any(
-                last_quote_claim.content.end <= a.cue[0] < q.start and a is not last_att for a in atts
-            )
+            and not any(a is not last_att for a in cues.between(last_quote_claim.content.end, q.start))
         ):
             claim = _make(
-                adoc, None, content, "direct", "quote-continues-speaker", speaker_from=last_quote_claim
+                adoc, None, content, "direct", "quote-continues-speaker", speaker_from=last_quote_claim,
+                sentence_starts=starts,
             )
         else:
             last_quote_claim = None
             continue
         claims.append(claim)
         last_quote_claim = claim
-    quote_spans = [(q.start, q.end) for q in long_quotes]
+    quote_parts = _Reach([part for q in long_quotes for part in q.parts])
+    quote_spans = _Reach([(q.start, q.end) for q in long_quotes])
+    fragments = _Reach([(q.start, q.end) for q, frag in zip(quotes, fragment, strict=True) if frag])
     for att in atts:
+        checkpoint("claim extraction")
         if id(att) in used or att.content is None:
             continue
         if att.content[1] - att.content[0] < 3:
             continue
-        if any(_inside(att.cue, q) for q in long_quotes):
+        if quote_parts.contains(att.cue):
             continue  # a cue inside someone's quotation is part of what they said
-        if any(_overlaps(att.content, qs) for qs in quote_spans):
+        if quote_spans.overlaps(att.content):
             continue
         if att.rule == "according-to":
             qtype = "according_to"
-        elif any(
-            q.is_fragment(text) and att.content[0] <= q.start and q.end <= att.content[1] + 1 for q in quotes
-        ):
+        elif fragments.inside(att.content[0], att.content[1] + 1):
             qtype = "mixed"
         else:
             qtype = "indirect"
-        claims.append(_make(adoc, att, att.content, qtype, att.rule))
+        claims.append(_make(adoc, att, att.content, qtype, att.rule, sentence_starts=starts))
     claims.sort(key=lambda c: c.content.start)
     # one claim per content span
     seen: set[tuple[int, int]] = set()

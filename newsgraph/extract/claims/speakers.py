@@ -38,12 +38,17 @@ from newsgraph.extract.claims.cues import (
     SPEAKER_PRONOUNS,
 )
 from newsgraph.model.claims import ClaimSpan
+from newsgraph.nlp.doc_views import doc_ents, doc_text, ent_at
 
 __all__ = ["classify_speaker", "resolve_speaker", "resolve_speaker_why"]
 
 #: How many paragraphs back a pronoun may look for its person: the current one and
 #: the one before cover "Kim said … ¶ He added …" without reaching unrelated names.
 PRONOUN_PARAGRAPHS_BACK = 2
+#: ... and never more characters back than this: a "paragraph" of a text without line
+#: breaks can be the whole document, and scanning it for every pronoun is quadratic.
+#: Two real news paragraphs are far shorter.
+PRONOUN_MAX_CHARS_BACK = 5000
 
 _NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART")
 
@@ -109,10 +114,11 @@ def _token_at(doc: Any, char: int) -> int:
 
 def _paragraph_start(text: str, pos: int, back: int) -> int:
     start = pos
+    limit = max(0, pos - PRONOUN_MAX_CHARS_BACK)
     for _ in range(back):
-        nl = text.rfind("\n", 0, start)
+        nl = text.rfind("\n", limit, start)
         if nl < 0:
-            return 0
+            return limit
         start = nl
         while start > 0 and text[start - 1] == "\n":
             start -= 1
@@ -207,7 +213,7 @@ def _resolve_pronoun(
     if not types:
         return None, f"'{head.text}' is not a pronoun that names a speaker"
     want = _GENDER_OF_PRONOUN.get(word)
-    floor = _paragraph_start(doc.text, speaker[0], PRONOUN_PARAGRAPHS_BACK)
+    floor = _paragraph_start(doc_text(doc), speaker[0], PRONOUN_PARAGRAPHS_BACK)
     sent_index = _cached(doc, "sent_index", lambda: {s.start: k for k, s in enumerate(doc.sents)})
     here = sent_index.get(head.sent.start, 0)
     genders = _cached(doc, "genders", lambda: _genders(doc)) if want else {}
@@ -224,7 +230,11 @@ def _resolve_pronoun(
 
     cands: list[tuple[float, int, Any, Any]] = []  # (score, position, entity or None, pronoun token or None)
     wrong_gender = 0
-    for ent in doc.ents:
+    ents = doc_ents(doc)
+    ent_starts = _cached(doc, "ent_start_chars", lambda: [e.start_char for e in ents])
+    # Only entities starting between the floor and the speaker can be usable.
+    for j in range(bisect.bisect_left(ent_starts, floor), bisect.bisect_left(ent_starts, speaker[0])):
+        ent = ents[j]
         if ent.label_ not in types or not usable(ent.start_char, ent.end_char) or ent.root.i in bound:
             continue
         if want is not None:
@@ -290,9 +300,13 @@ def _resolve_role(
 
     noun = head.lemma_.lower()
     # Appositions and copulas naming the role: "Song, a North Korean expert at …"
-    before = doc[: _token_at(doc, speaker[0]) + 1]
-    for tok in reversed([t for t in before if t.idx + len(t.text) <= speaker[0]]):
-        if tok.lemma_.lower() != noun or tok.i == head.i:
+    # (only the tokens of that lemma are visited: a scan back over the whole text for
+    # every role speaker is quadratic in its length).
+    positions = _cached(doc, "lemma_positions", lambda: _positions_by_lemma(doc)).get(noun, [])
+    last = bisect.bisect_right(positions, _token_at(doc, speaker[0]))
+    for i in reversed(positions[:last]):
+        tok = doc[i]
+        if tok.idx + len(tok.text) > speaker[0] or tok.i == head.i:
             continue
         anchor = tok.head if tok.dep_ == "appos" else None
         if tok.dep_ == "attr" and tok.head.lemma_ == "be":
@@ -301,10 +315,28 @@ def _resolve_role(
             anchor = tok.head.head
         if anchor is None:
             continue
-        for ent in doc.ents:
-            if ent.start <= anchor.i < ent.end and ent.label_ in ("PERSON", "ORG"):
-                return ClaimSpan(ent.start_char, ent.end_char, ent.text)
-    for ent in reversed([e for e in doc.ents if ok(e) and e.label_ in ("ORG", "PERSON")]):
-        if noun in (t.lemma_.lower() for t in ent):
+        ent = ent_at(anchor)
+        if ent is not None and ent.label_ in ("PERSON", "ORG"):
+            return ClaimSpan(ent.start_char, ent.end_char, ent.text)
+    # The latest earlier person or organisation whose name holds the noun.
+    for ent in reversed(_cached(doc, "named_by_lemma", lambda: _named_by_lemma(doc)).get(noun, [])):
+        if ok(ent):
             return ClaimSpan(ent.start_char, ent.end_char, ent.text)
     return None
+
+
+def _positions_by_lemma(doc: Any) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for t in doc:
+        out.setdefault(t.lemma_.lower(), []).append(t.i)
+    return out
+
+
+def _named_by_lemma(doc: Any) -> dict[str, list[Any]]:
+    """Person and organisation mentions by each lemma of their words, in text order."""
+    out: dict[str, list[Any]] = {}
+    for ent in doc_ents(doc):
+        if ent.label_ in ("ORG", "PERSON"):
+            for lemma in dict.fromkeys(t.lemma_.lower() for t in ent):
+                out.setdefault(lemma, []).append(ent)
+    return out

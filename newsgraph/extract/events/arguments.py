@@ -34,6 +34,7 @@ from typing import Any
 from newsgraph.extract.events.agency import armed, kind_of
 from newsgraph.extract.events.lexicon import CARRIER_VERBS, DEFAULT_MODE_BY_OBJECT, NOUNS, VERBS
 from newsgraph.model.events import ArgumentSpan
+from newsgraph.nlp.doc_views import doc_text, ent_at
 
 __all__ = ["CONTENT_TYPES", "arguments_for", "nominal_gerund", "span_of"]
 
@@ -131,9 +132,9 @@ def span_of(tok: Token) -> tuple[int, int, str | None]:
     ("the North Korean embassy"), so relative clauses do not swallow the span.
     """
     if tok.ent_type_:
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent.start_char, ent.end_char, ent.label_
+        ent = ent_at(tok)
+        if ent is not None:
+            return ent.start_char, ent.end_char, ent.label_
     left = tok.left_edge.i
     # Never run back over a clause boundary ("said , the group" → "the group").
     for i in range(tok.i, left - 1, -1):
@@ -170,7 +171,7 @@ def _make(args: list[ArgumentSpan], tok: Token | None, role: str) -> None:
         if any(a.start == start and a.end == end for a in args):
             continue
         args.append(
-            ArgumentSpan(start, end, t.doc.text[start:end], f"{role}+{extra}" if extra else role, label)
+            ArgumentSpan(start, end, doc_text(t.doc)[start:end], f"{role}+{extra}" if extra else role, label)
         )
 
 

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsgraph.budget import checkpoint
 from newsgraph.extract.events import settings as S
 from newsgraph.extract.events.agency import (
     FORCES,
@@ -468,6 +469,7 @@ def extract_events(adoc: AnnotatedDocument, skip: frozenset[str] = frozenset()) 
         found = trigger_entry(tok, skip) or (None if "disaster" in skip else _disaster_verb(tok))
         if found is None:
             continue
+        checkpoint("event extraction")
         (ev_type, mode), rule = found
         actors, targets = arguments_for(tok, ev_type)
         clause_head = tok.head.i if tok.dep_ in ("advcl", "conj", "xcomp") else None

@@ -16,6 +16,7 @@ from typing import Any
 
 from newsgraph.extract.events.lexicon import SPEECH_VERBS
 from newsgraph.model.events import EventDate, EventFlags, Span
+from newsgraph.nlp.doc_views import doc_text
 
 __all__ = ["HISTORICAL_DAYS", "flags_for"]
 
@@ -282,20 +283,20 @@ def flags_for(trigger: Token, date: EventDate | None, published: str | None) -> 
             flags.reported_via = Span(
                 clause[0].idx,
                 clause[-1].idx + len(clause[-1].text),
-                trigger.doc.text[clause[0].idx : clause[-1].idx + len(clause[-1].text)],
+                doc_text(trigger.doc)[clause[0].idx : clause[-1].idx + len(clause[-1].text)],
             )
             for c in sp.children:
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     st = c.left_edge.idx
                     en = c.idx + len(c.text)
-                    flags.speaker = Span(st, en, trigger.doc.text[st:en])
+                    flags.speaker = Span(st, en, doc_text(trigger.doc)[st:en])
             cues.append(sp.text)
             break
         t = t.head
     if flags.reported_via is None:
         q = _quoted(trigger)
         if q:
-            flags.reported_via = Span(q[0], q[1], trigger.doc.text[q[0] : q[1]])
+            flags.reported_via = Span(q[0], q[1], doc_text(trigger.doc)[q[0] : q[1]])
     flags.cues = cues
     return flags
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from newsgraph.extract.events.arguments import span_of
 from newsgraph.model.events import EventPlace
+from newsgraph.nlp.doc_views import doc_text
 
 __all__ = ["LOCATIVE_PREPS", "PLACE_NOUNS", "place_for"]
 
@@ -135,8 +136,8 @@ def _from(head: Token, rule: str) -> EventPlace | None:
                 # "the embassy in Spain": widen a facility to its own locating phrase.
                 inner = _from(o, rule) if label is None else None
                 if inner is not None and inner.label:
-                    return EventPlace(start, inner.end, o.doc.text[start : inner.end], inner.label, rule)
-                return EventPlace(start, end, o.doc.text[start:end], label, rule)
+                    return EventPlace(start, inner.end, doc_text(o.doc)[start : inner.end], inner.label, rule)
+                return EventPlace(start, end, doc_text(o.doc)[start:end], label, rule)
     return None
 
 

@@ -22,6 +22,7 @@ import re
 from typing import Any
 
 from newsgraph.model.events import EventDate, Span
+from newsgraph.nlp.doc_views import doc_text, span_ents
 from newsgraph.nlp.time import future_context, normalise_text
 
 __all__ = ["FRAME_LOOKBACK_SENTENCES", "date_and_pending", "date_for", "normalise_date"]
@@ -127,7 +128,7 @@ def _candidates(trigger: Token) -> Any:
     """``(DATE span, rule)`` in the order they may date the event (see the module docstring)."""
     doc = trigger.doc
     sent = trigger.sent
-    dates = sorted((e for e in sent.ents if e.label_ == "DATE"), key=lambda e: abs(e.start - trigger.i))
+    dates = sorted((e for e in span_ents(sent) if e.label_ == "DATE"), key=lambda e: abs(e.start - trigger.i))
     clause = _clause_tokens(trigger)
     yield from ((ent, "date_in_clause") for ent in dates if ent.start in clause)
     yield from ((ent, "date_in_sentence") for ent in dates)
@@ -145,9 +146,10 @@ def _candidates(trigger: Token) -> Any:
         if j < 0:
             break
         prev = sents[j]
-        if "\n\n" in doc.text[prev.end_char : sents[j + 1].start_char + 1] or "\n\n" in prev.text.strip():
+        between = doc_text(doc)[prev.end_char : sents[j + 1].start_char + 1]
+        if "\n\n" in between or "\n\n" in prev.text.strip():
             break  # a paragraph break ends the frame
-        for ent in prev.ents:
+        for ent in span_ents(prev):
             if ent.label_ == "DATE" and ent.start_char - prev.start_char <= FRAME_MAX_OFFSET:
                 yield ent, "date_frame_previous_sentence"
 

@@ -21,6 +21,7 @@ value's origin is recorded in ``Document.provenance``.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from pathlib import PurePath
@@ -30,7 +31,7 @@ from newsgraph.errors import CleanError
 from newsgraph.ingest.clean import params as P
 from newsgraph.ingest.clean.boilerplate import Line, classify_lines
 from newsgraph.ingest.clean.decode import decode_bytes, repair_text
-from newsgraph.ingest.clean.html import extract_html
+from newsgraph.ingest.clean.html import drop_undefined_entities, entity_problem, extract_html, is_xhtml
 from newsgraph.ingest.clean.language import (
     DENSE_SCRIPTS,
     detect_language,
@@ -52,7 +53,8 @@ from newsgraph.ingest.clean.publisher import settle_publisher
 from newsgraph.ingest.clean.render import render_text
 from newsgraph.ingest.clean.unwrap import unwrap
 from newsgraph.model.document import Document, RawDocument, RemovedBlock
-from newsgraph.settings import Options
+from newsgraph.safe_text import SURROGATES_TO_FFFD, has_surrogates
+from newsgraph.settings import RAW_TEXT_FACTOR, Options
 
 __all__ = ["LineIndex", "clean", "clean_text", "render_text"]
 
@@ -69,11 +71,13 @@ def clean(raw: RawDocument, options: Options | None = None, lines: LineIndex | N
     """Clean one raw document.
 
     raw (RawDocument): bytes as read, with the reader's ``format`` and ``declared`` metadata.
-    options (Options): per-run knobs (unused by this stage so far; accepted for the pipeline).
+    options (Options): per-run knobs; ``max_chars`` refuses a plain text far over it (E302).
     lines (LineIndex): lines already seen per site in this ingest; this article's lines are
         added to it, so later articles of the same site see them as repetition.
     RETURNS (Document): the clean body and its metadata.
-    RAISES: CleanError E104 (undecodable), E201 (HTML without body), E202 (nothing left).
+    RAISES: CleanError E104 (undecodable), E201 (HTML without body or over the tag cap), E202 (nothing
+        left), E204 (entities declared in a DOCTYPE, or XHTML of nothing but undefined ones), E302
+        (a plain text far over ``options.max_chars``).
     """
     declared = dict(raw.declared or {})
     is_html = raw.format == "html"
@@ -81,7 +85,16 @@ def clean(raw: RawDocument, options: Options | None = None, lines: LineIndex | N
     text, encoding = decode_bytes(raw.data, charset, html=is_html, path=raw.path, repair=not is_html)
     doc = Document(id=raw.id, path=raw.path, text="", format=raw.format, encoding=encoding)
     if is_html:
+        tags = text.count("<")
+        if tags > P.HTML_MAX_TAGS:
+            raise CleanError(f"the page has {tags:,} tags, over the {P.HTML_MAX_TAGS:,} an article page "
+                             "could need: not parsed", path=raw.path, code="E201")
+        problem = entity_problem(text)
+        if problem:
+            raise CleanError(f"the page is refused: {problem}", path=raw.path, code="E204")
         result = extract_html(text, declared.get("url"))
+        if result.text and is_xhtml(text):
+            result.text = _without_undefined_entities(result.text, doc, raw.path)
         if result.text and result.text.strip():
             doc.text = repair_text(result.text.strip())
             for key, value in (("title", result.title), ("published", result.published),
@@ -96,11 +109,15 @@ def clean(raw: RawDocument, options: Options | None = None, lines: LineIndex | N
         else:
             page = result.page_text if result.page_text is not None else render_text(text)
             rendered = repair_text(page)
+            if is_xhtml(text):
+                rendered = _without_undefined_entities(rendered, doc, raw.path)
             if not rendered.strip():
                 raise CleanError("HTML has no extractable body", path=raw.path, code="E201")
             doc.warnings.append("trafilatura found no main text; page cleaned as plain text")
+            _check_length(rendered, options, raw.path)
             _clean_plain(rendered, doc, declared, lines, raw.path)
     else:
+        _check_length(text, options, raw.path)
         _clean_plain(text, doc, declared, lines, raw.path)
     _apply_declared(doc, declared)
     settle_publisher(doc, declared, raw.path)
@@ -111,12 +128,55 @@ def clean(raw: RawDocument, options: Options | None = None, lines: LineIndex | N
         doc.text = text.strip()
         doc.removed = []
         doc.warnings.append("no prose found in the record's text field; kept it whole")
+    _storable(doc)
     if not _WORDS.search(doc.text):
         raise CleanError("no article text left after cleaning", path=raw.path, code="E202")
     if doc.language is None:
         doc.language, score = detect_language(doc.text)
         doc.language_score = round(score, 3) if doc.language else None
     return doc
+
+
+def _without_undefined_entities(text: str, doc: Document, path: str) -> str:
+    """XHTML's text without references to undefined entities; E204 when nothing else is left."""
+    kept, names = drop_undefined_entities(text)
+    if names:
+        shown = ", ".join(f"&{n};" for n in sorted(set(names))[:5])
+        if not _WORDS.search(kept):
+            raise CleanError(f"the XHTML page's text is nothing but references to undefined entities "
+                             f"({shown}); an XML parser must refuse it", path=path, code="E204")
+        doc.warnings.append(f"{len(names)} reference(s) to undefined XHTML entities dropped ({shown})")
+    return kept
+
+
+def _check_length(text: str, options: Options | None, path: str) -> None:
+    """Refuse (E302) a plain text so far over the annotation limit that cleaning cannot bring it
+    under: cleaning removes chrome, not three quarters of a text."""
+    if options is None or options.max_chars <= 0 or len(text) <= options.max_chars * RAW_TEXT_FACTOR:
+        return
+    raise CleanError(f"the text is {len(text):,} characters before cleaning, over {RAW_TEXT_FACTOR} × the "
+                     f"{options.max_chars:,}-character limit of annotation (--max-chars): not cleaned",
+                     path=path, code="E302")
+
+
+def _storable(doc: Document) -> None:
+    """No lone surrogate past this stage, whatever a reader or parser let through (a feed's
+    numeric reference, a JSON field): no UTF-8 encoder, the store's included, takes one."""
+    fixed = 0
+    for name in ("text", "title", "publisher", "url", "published"):
+        value = getattr(doc, name)
+        if value and has_surrogates(value):
+            setattr(doc, name, value.translate(SURROGATES_TO_FFFD))
+            fixed += 1
+    if any(has_surrogates(a) for a in doc.authors):
+        doc.authors = [a.translate(SURROGATES_TO_FFFD) for a in doc.authors]
+        fixed += 1
+    for block in doc.removed:
+        if has_surrogates(block.text):
+            block.text = block.text.translate(SURROGATES_TO_FFFD)
+            fixed += 1
+    if fixed:
+        doc.warnings.append("lone surrogates replaced by U+FFFD")
 
 
 def clean_text(text: str, *, path: str = "<text>", lines: LineIndex | None = None,
@@ -334,6 +394,22 @@ def _stoplist(lang: str | None) -> frozenset[str]:
     return _STOPLISTS[key]
 
 
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?!\d)")
+
+
+def _declared_date(value: str) -> str | None:
+    """An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) that exists, from a declared value, or None."""
+    m = _ISO_DATE.match(value.strip())
+    if m is None:
+        return parse_date(value)
+    year, month, day = (int(g) if g else None for g in m.groups())
+    try:
+        datetime.date(year or 0, month or 1, day or 1)
+    except ValueError:
+        return None
+    return m.group(0)
+
+
 def _apply_declared(doc: Document, declared: dict) -> None:
     """Declared metadata wins over inferred; remember where each value came from."""
     for key in ("title", "url", "publisher"):
@@ -343,10 +419,14 @@ def _apply_declared(doc: Document, declared: dict) -> None:
             doc.provenance[key] = "declared"
     published = declared.get("published")
     if published:
-        iso = parse_date(str(published)) if not re.match(r"^\d{4}(-\d\d){0,2}", str(published)) else None
-        doc.published = iso or str(published)[:10]
-        doc.provenance["published"] = "declared"
+        iso = _declared_date(str(published))
+        if iso:
+            doc.published = iso
+            doc.provenance["published"] = "declared"
+        else:  # not a date: kept as given it reached every reader of dates (a year 9999999999)
+            doc.warnings.append(f"declared date {str(published)[:40]!r} is not a date; dropped")
     authors = declared.get("authors")
     if authors:
         doc.authors = [authors] if isinstance(authors, str) else [str(a) for a in authors]
         doc.provenance["authors"] = "declared"
+    doc.warnings.extend(str(w) for w in declared.get("warnings") or ())

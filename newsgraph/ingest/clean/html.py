@@ -14,11 +14,55 @@ with E201.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from html.entities import html5
+from itertools import islice
 
+from newsgraph.ingest.clean.params import HTML_FALLBACK_MAX_ELEMENTS
 from newsgraph.ingest.clean.render import render_tree
 
-__all__ = ["HtmlResult", "extract_html"]
+__all__ = ["HtmlResult", "drop_undefined_entities", "entity_problem", "extract_html", "is_xhtml"]
+
+_ENTITY_DECL = re.compile(r"<!ENTITY\s", re.I)
+_ENTITY_REF = re.compile(r"&([A-Za-z][A-Za-z0-9._-]*);")
+_XHTML = re.compile(r"^\s*(?:\ufeff)?<\?xml\b|xmlns\s*=\s*[\"']http://www\.w3\.org/1999/xhtml", re.I)
+_XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
+
+
+def entity_problem(markup: str) -> str | None:
+    """Why a page's entities make it unsafe to read, or None.
+
+    A DOCTYPE that declares entities is refused whatever the format: expanding them is
+    how entity bombs ("billion laughs") and external-entity reads (XXE) work, and an
+    HTML parser that does not expand them leaves the references as text — the page
+    then reads "&lol9;".
+    """
+    if _ENTITY_DECL.search(markup):
+        return ("it declares its own entities in its DOCTYPE; they are not expanded (entity "
+                "expansion is how entity bombs and external-entity reads work)")
+    return None
+
+
+def is_xhtml(markup: str) -> bool:
+    """An XML declaration or the XHTML namespace at the top of the page."""
+    return _XHTML.search(markup[:4096]) is not None
+
+
+def drop_undefined_entities(text: str) -> tuple[str, list[str]]:
+    """``(text, names)``: the text without references to entities neither XML nor HTML
+    defines, and their names. In XHTML such a reference is an error an XML parser stops
+    at; the HTML parser keeps it as text ("&lol9;"), which is never what the page meant."""
+    names: list[str] = []
+
+    def drop(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name in _XML_ENTITIES or f"{name};" in html5:
+            return m.group(0)
+        names.append(name)
+        return ""
+
+    return _ENTITY_REF.sub(drop, text), names
 
 
 @dataclass(slots=True)
@@ -48,10 +92,13 @@ def extract_html(markup: str, url: str | None = None) -> HtmlResult:
         tree = None
     if tree is None:
         return HtmlResult(text=None)
+    # A page far bigger than any article page skips the fallback extractors, whose cost
+    # grows with the square of its paragraphs (``params.HTML_FALLBACK_MAX_ELEMENTS``).
+    huge = any(True for _ in islice(tree.iter(), HTML_FALLBACK_MAX_ELEMENTS, None))
     try:
         # trafilatura copies a tree it is given, so ``tree`` stays whole for the renderer.
         doc = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
-                                          include_tables=True)
+                                          include_tables=True, fast=huge)
     except Exception:  # trafilatura/lxml raise assorted errors on broken markup: no body found then
         doc = None
     page_text = render_tree(tree)

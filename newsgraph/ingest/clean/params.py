@@ -17,6 +17,8 @@ __all__ = [
     "FOREIGN_MIN_SCORE",
     "GOOD_WEIGHT",
     "HEADLINE_MIN_WORDS",
+    "HTML_FALLBACK_MAX_ELEMENTS",
+    "HTML_MAX_TAGS",
     "INNER_RUN_MAX_LINES",
     "LENGTH_HIGH",
     "LENGTH_LOW",
@@ -140,3 +142,15 @@ MENU_ITEM_MAX_WORDS = 3
 #: has a body, and a line of eight words (letters only: a row of figures is no prose)
 #: is prose, not a menu item.
 RESCUE_MIN_WORDS = 8
+
+#: HTML pages with more elements than this are extracted by trafilatura without its
+#: fallback extractors (``fast=True``): jusText's paragraph revision is quadratic in the
+#: number of paragraphs (a page of 50,000 one-cell tables took 7 minutes). The pages of
+#: the article-extraction benchmark have 77–1,596 elements (median 743), so no real
+#: article page comes near it.
+HTML_FALLBACK_MAX_ELEMENTS = 20_000
+
+#: HTML with more tags than this is refused (E201) before it is parsed: lxml's tree of
+#: half a million elements takes most of a gigabyte and trafilatura half a minute, for a
+#: page that is no article (the benchmark's pages have at most ~1,600 elements).
+HTML_MAX_TAGS = 300_000

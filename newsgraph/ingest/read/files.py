@@ -13,6 +13,11 @@ Decisions this module owns (documented in the README's "Reading" section):
   named explicitly is always read. Anything else that cannot be read is a Failure.
 - A directory reached twice (a symlink loop, or two links to one folder) is
   walked once.
+- A symbolic link met while walking a folder is followed only when its target
+  lies inside the folder that was given (``Options.follow_links``, the CLI's
+  ``--follow-links``, lifts this): a link to ``/etc/passwd`` or to ``/`` dropped in an
+  articles folder is skipped with E108 and says where it points, never read. A
+  path named explicitly is the caller's choice and is followed.
 - With ``root``, relative paths are taken relative to it, and every path —
   argument, walked entry or symlink target, after resolving links — must stay
   inside it, or it fails with E108 "escapes its root".
@@ -41,6 +46,7 @@ from newsgraph.ingest.read.jsonl import read_json, read_jsonl
 from newsgraph.ingest.read.text import read_document
 from newsgraph.ingest.read.warc import read_warc
 from newsgraph.model.document import Failure, RawDocument
+from newsgraph.safe_text import has_bad_chars, printable
 from newsgraph.settings import MAX_CONTAINER_BYTES, Options
 
 __all__ = ["human_size", "read_paths"]
@@ -80,6 +86,16 @@ def read_paths(
         deterministic order. Never raises for bad input.
     """
     options = options or Options()
+    for item in _read_all(paths, options, root, stdin):
+        # A file name with bytes that are not UTF-8 comes back from the OS with lone
+        # surrogates, which no encoder (nor the store) accepts: shown as \xNN instead.
+        if has_bad_chars(item.path):
+            item.path = printable(item.path)
+        yield item
+
+
+def _read_all(paths: Iterable[str | Path], options: Options, root: Path | None,
+              stdin: BinaryIO | None) -> Iterator[Item]:
     root_real = root.resolve() if root is not None else None
     for given in paths:
         arg = os.fspath(given)
@@ -116,7 +132,7 @@ def _read_arg(arg: str, options: Options, root: Path | None) -> Iterator[Item]:
         yield Failure(arg, "E108", _BROKEN_LINK)
         return
     if target.is_dir():
-        yield from _walk(target, arg, options, root, set())
+        yield from _walk(target, arg, options, root, set(), target.resolve())
     else:
         yield from _guard(lambda: _read_file(target, arg, options), arg)
 
@@ -131,7 +147,7 @@ def _junk(name: str) -> bool:
 
 
 def _walk(directory: Path, label: str, options: Options, root: Path | None,
-          seen: set[tuple[int, int]]) -> Iterator[Item]:
+          seen: set[tuple[int, int]], top: Path) -> Iterator[Item]:
     try:
         st = directory.stat()
         key = (st.st_dev, st.st_ino)
@@ -151,19 +167,28 @@ def _walk(directory: Path, label: str, options: Options, root: Path | None,
         child = Path(entry.path)
         try:
             if entry.is_symlink():
-                if root is not None and not _inside(child.resolve(), root):
+                try:
+                    target = child.resolve()
+                except RuntimeError:  # Python 3.11 raises it for a loop of links
+                    yield Failure(child_label, "E108", "The symbolic link is part of a loop of links.")
+                    continue
+                if root is not None and not _inside(target, root):
                     yield Failure(child_label, "E108", "The symbolic link escapes its root: it points "
                                   "outside the allowed directory.")
                     continue
                 if not child.exists():
                     yield Failure(child_label, "E108", _BROKEN_LINK)
                     continue
+                if not options.follow_links and not _inside(target, top):
+                    yield Failure(child_label, "E108", f"The symbolic link points outside the folder being "
+                                  f"ingested (to {target}): skipped; --follow-links follows such links.")
+                    continue
             is_dir = entry.is_dir()
         except OSError as exc:
             yield Failure(child_label, "E111", f"The entry could not be examined: {exc.strerror or exc}.")
             continue
         if is_dir:
-            yield from _walk(child, child_label, options, root, seen)
+            yield from _walk(child, child_label, options, root, seen, top)
         else:
             yield from _guard(lambda c=child, lab=child_label: _read_file(c, lab, options), child_label)
 
@@ -275,7 +300,7 @@ def _read_stream(raw: BinaryIO, label: str, name: str, size: int | None, options
     if compressed and head.startswith(formats.GZIP_MAGIC):
         raise ReadError("The data is gzip-compressed twice; decompress it once before ingesting.",
                         path=label, code="E110")
-    reason = sniff.binary_reason(head)
+    reason = sniff.binary_reason(head, signatures_only=kind in ("json", "jsonl"))
     if reason:
         raise ReadError(f"The {'decompressed ' if compressed else ''}file {reason}.", path=label, code="E103")
     reason = sniff.text_format_reason(head)

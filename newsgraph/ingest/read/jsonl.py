@@ -23,23 +23,36 @@ from __future__ import annotations
 
 import codecs
 import json
+import zlib
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any, BinaryIO
 
+from newsgraph import settings
 from newsgraph.errors import ReadError
 from newsgraph.ingest.read import formats, sniff
 from newsgraph.ingest.read.text import payload_format
 from newsgraph.model.document import Failure, RawDocument
+from newsgraph.safe_text import clean_or_none, repair_body, repair_label
 from newsgraph.settings import Options
 
 __all__ = ["read_json", "read_jsonl", "record_document"]
 
 Item = RawDocument | Failure
 
+class _LongNumber(str):
+    """A JSON integer too long for Python to convert (4,300 digits), kept as written."""
+
+
+def _int(digits: str) -> int | str:
+    """A JSON integer; one too long to convert is kept as written (``_LongNumber``), so one
+    absurd field does not cost the record (the text is in another field)."""
+    return int(digits) if len(digits) <= 4000 else _LongNumber(digits)
+
+
 # strict=False accepts raw tabs/newlines inside strings, a common flaw of
 # hand-made dumps that does not make the record ambiguous.
-_DECODER = json.JSONDecoder(strict=False)
+_DECODER = json.JSONDecoder(strict=False, parse_int=_int)
 _NESTED_TEXT_KEYS = ("rendered", "value", "text", "#text", "content")
 _WS = " \t\r\n"
 
@@ -127,73 +140,163 @@ def record_document(record: Any, path: str, options: Options) -> Item:
                        f"{', '.join(options.json_text_fields)} holds a non-empty string "
                        f"(its fields are: {shown or 'none'}).")
     field, text = found
-    data = text.encode("utf-8", errors="surrogatepass")
+    # JSON strings may hold what UTF-8 cannot (lone surrogates) and what no text needs
+    # (control characters): each field is repaired or dropped by its rule (safe_text).
+    text, replaced = repair_body(text)
+    warnings = [f"{replaced:,} lone surrogate or control character(s) in the record's text "
+                "replaced by U+FFFD"] if replaced else []
+    data = text.encode("utf-8")
     if len(data) > options.max_bytes:
         return Failure(path, "E102", f"The record's text is {len(data):,} bytes, over the "
                        f"{options.max_bytes:,}-byte limit.")
     declared: dict[str, Any] = {"encoding": "utf-8", "encoding_source": "json", "text_field": field}
     title = _first(record, options.json_title_fields)
-    if title:
-        declared["title"] = title[1].strip()
+    if title and repair_label(title[1]):
+        declared["title"] = repair_label(title[1])
     url = _first(record, options.json_url_fields)
     if url:
-        declared["url"] = url[1].strip()
-        declared["url_source"] = f"JSON field “{url[0]}”"
+        if clean_or_none(url[1]):
+            declared["url"] = clean_or_none(url[1]).strip()
+            declared["url_source"] = f"JSON field “{url[0]}”"
+        else:
+            warnings.append("declared url dropped: it holds control characters or lone surrogates")
     published = _published(record, options.json_date_fields)
     if published:
-        declared["published"] = published
+        if clean_or_none(published):
+            declared["published"] = published
+        else:
+            warnings.append("declared date dropped: it holds control characters or lone surrogates")
     for name in options.json_publisher_fields:
         publisher = _name(_lookup(record, name))
-        if publisher:
-            declared["publisher"] = publisher
+        if publisher and repair_label(publisher):
+            declared["publisher"] = repair_label(publisher)
             declared["publisher_source"] = f"JSON field “{name}”"
             break
-    authors = _authors(record, getattr(options, "json_author_fields", formats.JSON_AUTHOR_FIELDS))
-    if authors:
-        declared["authors"] = authors
+    authors = [repair_label(a) for a in _authors(
+        record, getattr(options, "json_author_fields", formats.JSON_AUTHOR_FIELDS))]
+    if any(authors):
+        declared["authors"] = [a for a in authors if a]
+    if warnings:
+        declared["warnings"] = warnings
     hint = "html" if field.lower().endswith("html") else "text"
     return RawDocument(data=data, path=path, format=payload_format(data, hint), declared=declared)
 
 
 def _json_type(value: Any) -> str:
     return {list: "array", str: "string", bool: "boolean", type(None): "null", int: "number",
-            float: "number", dict: "object"}.get(type(value), type(value).__name__)
+            float: "number", dict: "object", _LongNumber: "number"}.get(type(value), type(value).__name__)
 
 
 # -- JSON Lines --------------------------------------------------------------------------------------
 
 
 def read_jsonl(stream: BinaryIO, path: str, options: Options) -> Iterator[Item]:
-    """One record per line; a bad line is a Failure and the next line is read."""
-    line_no = 0
-    while True:
-        line = stream.readline(options.max_bytes + 1)
-        if not line:
-            return
-        line_no += 1
+    """One record per line; a bad line is a Failure and the next line is read.
+
+    Lines are cut from blocks rather than read one by one, so a run of blank lines (a
+    decompression bomb of newlines) is skipped a block at a time. A file with no record
+    at all fails with E101; the read stops, with the reason, after
+    ``settings.MAX_BAD_RECORDS_IN_A_ROW`` failed records in a row or once
+    ``settings.MAX_CONTAINER_BYTES`` have been read (E102: decompressed input has no
+    size to check beforehand).
+    """
+    records = bad_in_a_row = 0
+    lines = [0]  # lines read so far, blank ones included
+    for line_no, line in _lines(stream, options.max_bytes, lines):
         where = f"{path}#{line_no}"
-        if len(line) > options.max_bytes and not line.endswith(b"\n"):
-            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
-                pass  # skip the rest of the oversized line, never holding it whole
-            yield Failure(where, "E102", f"Line {line_no} is over the {options.max_bytes:,}-byte limit.")
-            continue
-        if line_no == 1:
-            line = line.removeprefix(codecs.BOM_UTF8)
-        if not line.strip():
-            continue
+        if line is None:
+            item: Item = Failure(where, "E102", f"Line {line_no} is over the {options.max_bytes:,}-byte "
+                                 "limit.")
+        else:
+            if line_no == 1:
+                line = line.removeprefix(codecs.BOM_UTF8)
+            if not line.strip():
+                continue
+            item = _record_of_line(line, line_no, where, options)
+        records += 1
+        yield item
+        bad_in_a_row = bad_in_a_row + 1 if isinstance(item, Failure) else 0
+        if bad_in_a_row >= settings.MAX_BAD_RECORDS_IN_A_ROW:
+            yield Failure(path, "E105", f"Stopped reading at line {line_no:,}: its last "
+                          f"{bad_in_a_row:,} records all failed, so the rest of the file was not read.")
+            return
+    if records == 0:
+        yield Failure(path, "E101", f"The file holds no record: {lines[0]:,} blank line(s)." if lines[0]
+                      else "The file holds no record.")
+
+
+def _record_of_line(line: bytes, line_no: int, where: str, options: Options) -> Item:
+    try:
+        record = _DECODER.decode(line.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        return Failure(where, "E105", f"Line {line_no} is not valid UTF-8 (byte {exc.start}); "
+                       "JSON Lines must be UTF-8.")
+    except json.JSONDecodeError as exc:
+        return Failure(where, "E105", f"Line {line_no} is not valid JSON: {exc.msg} at column {exc.colno}.")
+    except (RecursionError, ValueError) as exc:  # nesting too deep; a number too long to convert
+        return Failure(where, "E105", f"Line {line_no} could not be parsed: {type(exc).__name__}: "
+                       f"{str(exc)[:200]}.")
+    return record_document(record, where, options)
+
+
+_BLOCK = 1 << 20
+_BLANK = b" \t\r\n\f\v"
+
+
+def _lines(stream: BinaryIO, max_line: int, count: list[int]) -> Iterator[tuple[int, bytes | None]]:
+    """``(line number, line)`` for every non-blank line; ``None`` for a line over ``max_line``
+    (skipped without being held). Blank lines are counted (in ``count[0]``), not yielded."""
+    line_no = 0
+    total = 0
+    buf = b""
+    skipping = False  # inside a line over the limit
+    # read1: whatever one step of decompression gives, so that a truncated gzip stream
+    # loses only its last step, and the lines before the damage still come in.
+    read = getattr(stream, "read1", stream.read)
+    while True:
         try:
-            record = _DECODER.decode(line.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            yield Failure(where, "E105", f"Line {line_no} is not valid UTF-8 (byte {exc.start}); "
-                          "JSON Lines must be UTF-8.")
+            block = read(_BLOCK)
+        except (EOFError, zlib.error, OSError) as exc:  # truncated or corrupt compressed data
+            error: BaseException | None = exc
+            block = b""
+        else:
+            error = None
+        total += len(block)
+        if total > settings.MAX_CONTAINER_BYTES:
+            raise ReadError(f"The input is over {settings.MAX_CONTAINER_BYTES / 2**30:.0f} GB once "
+                            f"decompressed; it was read as far as line {line_no:,}.", code="E102")
+        if not block:
+            if error is not None:
+                raise error
+            if buf and not skipping:
+                line_no += 1
+                count[0] = line_no
+                yield line_no, buf
+            return
+        if not skipping and not block.strip(_BLANK) and not buf.strip(_BLANK):
+            line_no += block.count(b"\n")  # a block of blank lines, counted in one go
+            count[0] = line_no
+            buf = b""
             continue
-        except json.JSONDecodeError as exc:
-            yield Failure(where, "E105", f"Line {line_no} is not valid JSON: {exc.msg} "
-                          f"at column {exc.colno}.")
-            continue
-        yield record_document(record, where, options)
-
-
+        buf += block
+        start = 0
+        while True:
+            nl = buf.find(b"\n", start)
+            if nl < 0:
+                break
+            line_no += 1
+            count[0] = line_no
+            if skipping:
+                skipping = False
+                yield line_no, None
+            elif nl - start > max_line:
+                yield line_no, None
+            else:
+                yield line_no, buf[start:nl + 1]
+            start = nl + 1
+        buf = buf[start:]
+        if len(buf) > max_line:
+            skipping, buf = True, b""
 # -- JSON (streamed) ---------------------------------------------------------------------------------
 
 
@@ -285,12 +388,20 @@ class _JsonStream:
 def read_json(stream: BinaryIO, path: str, options: Options) -> Iterator[Item]:
     """A JSON file: one object, an array of objects, or an object wrapping such an array."""
     js = _JsonStream(stream)
+    records = bad_in_a_row = 0
     try:
         first = js.peek()
-        if first == "[":
-            yield from _array(js, path, options)
-        elif first == "{":
-            yield from _object(js, path, options)
+        if first in "[{" and first:
+            for item in (_array if first == "[" else _object)(js, path, options):
+                records += 1
+                yield item
+                bad_in_a_row = bad_in_a_row + 1 if isinstance(item, Failure) else 0
+                if bad_in_a_row >= settings.MAX_BAD_RECORDS_IN_A_ROW:
+                    yield Failure(path, "E105", f"Stopped reading after record {records - 1:,}: its last "
+                                  f"{bad_in_a_row:,} records all failed, so the rest was not read.")
+                    return
+            if records == 0:
+                yield Failure(path, "E101", "The file holds no article: its array of records is empty.")
         elif not first:
             raise ReadError("The file holds only whitespace.", path=path, code="E101")
         else:

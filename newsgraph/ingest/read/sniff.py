@@ -87,19 +87,23 @@ def _magic(head: bytes, table: tuple[tuple[bytes, str], ...]) -> str | None:
     return next((what for sig, what in table if head.startswith(sig)), None)
 
 
-def binary_reason(head: bytes) -> str | None:
+def binary_reason(head: bytes, *, signatures_only: bool = False) -> str | None:
     """Why these bytes are not text, or None when they are.
 
     A known signature names the format ("looks like a PDF document"); otherwise
     NUL bytes or a share of control bytes above ``BINARY_CONTROL_SHARE`` mark it
     binary. UTF-16/32 text (with a BOM, or UTF-16 recognisable without one) is
     judged on its decoded characters, since its NUL bytes are part of the encoding.
+    ``signatures_only`` skips the control-byte test: JSON Lines are judged line by
+    line, so one line of NUL bytes costs that record, not the file.
     """
     if not head:
         return None
     strong = _magic(head, formats.BINARY_MAGIC)
     if strong:
         return f"looks like {strong}, not an article"
+    if signatures_only:
+        return None
     wide = bom_encoding(head)
     encoding = wide[0] if wide and wide[0] != "utf-8" else _utf16_without_bom(head)
     if encoding:
