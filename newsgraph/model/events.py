@@ -124,6 +124,9 @@ class EventFlags:
     hypothetical: bool = False  # planned, future, modal, conditional
     attempted: bool = False  # attempted or failed
     historical: bool = False  # background, not news of the day
+    #: The words that make the report speak of a kind of act, not one occurrence ("house
+    #: arrest", "powers to detain", "detention orders"; ``extract/events/genericity``).
+    generic: str | None = None
     #: The reported-speech span (the claim) the event sits inside, with the speaker.
     reported_via: Span | None = None
     speaker: Span | None = None

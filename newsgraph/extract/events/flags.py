@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsgraph.extract.events.genericity import generic_cues
 from newsgraph.extract.events.lexicon import SPEECH_VERBS
 from newsgraph.model.events import EventDate, EventFlags, Span
 from newsgraph.nlp.doc_views import doc_text
@@ -298,6 +299,7 @@ def flags_for(trigger: Token, date: EventDate | None, published: str | None) -> 
         if q:
             flags.reported_via = Span(q[0], q[1], doc_text(trigger.doc)[q[0] : q[1]])
     flags.cues = cues
+    flags.generic = " ".join(generic_cues(trigger)) or None
     return flags
 
 

@@ -34,6 +34,9 @@ participant, it joins only when both articles *open* with it (``Report.lead``), 
 alike (``LEAD_SIMILARITY``), of one day, and give no clashing figures — then the act is
 their news.
 
+A *generic* report (``Report.kind``: "house arrest for terror suspects", "powers to
+detain") speaks of a kind of act, not of one occurrence: it anchors to nothing.
+
 What has no anchor stays a separate event (``NO_ANCHOR``; not a ``related`` link: a
 missing anchor is no evidence that the two are alike).  The resolver keeps one ``Report``
 per recent member of an event, so anchors are checked report against report, never against
@@ -206,6 +209,9 @@ class Report:
     #: A plural act naming no one and no day ("attacks on browsers"): a kind of act more
     #: than one occurrence (``GENERIC_SIMILARITY``).
     generic: bool = False
+    #: The words that make the report speak of a kind of act ("house arrest for terror
+    #: suspects": ``EventFlags.generic``), else None: such a report anchors to nothing.
+    kind: str | None = None
 
 
 def _clash(a: Report, b: Report) -> bool:
@@ -246,14 +252,18 @@ def _same_news(a: Report, b: Report, similarity: float) -> bool:
 
 
 def anchor(a: Report, b: Report, *, verbal: bool, similarity: float = 0.0,
-           verbal_needs_participant: bool = True) -> str | None:
+           verbal_needs_participant: bool = True, kinds: bool = True) -> str | None:
     """The anchor tying two reports in two articles to one occurrence, or None.
 
     verbal: the act is a verbal one (PLOVER's verbal quad categories).
     similarity: how alike the two articles are as wholes (``document_vector`` cosine; 0
         when unknown).
     verbal_needs_participant: off, verbal acts take the anchors of material ones.
+    kinds: off, a generic report (``Report.kind``) anchors as a specific one would (to tell
+        whether two reports kept apart by a check were alike enough to show as related).
     """
+    if kinds and (a.kind or b.kind):
+        return None  # a kind of act is no occurrence to share (``genericity``)
     if a.wording is not None and a.wording == b.wording:
         return "same wording"
     if verbal and a.actors and b.actors and not _common(a.actors, b.actors):

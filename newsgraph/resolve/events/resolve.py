@@ -510,6 +510,10 @@ class ResolverOptions:
     #: for the occurrence checks and anchors: two agencies' downgrades are two acts.
     #: Undone: audit 0.765 (13 of 17), e2e and gold level.
     speaker_as_actor: bool = True
+    #: A generic report — a kind of act, not one occurrence ("house arrest for terror
+    #: suspects", "powers to detain", "detention orders"; ``EventFlags.generic``) — joins
+    #: no report in another article: it is true of many occurrences or of none.
+    generic_apart: bool = True
 
 
 @dataclass(slots=True)
@@ -942,9 +946,10 @@ class EventResolver:
         return Report(m.doc, side.participants | actors, actors, frozenset(args),
                       content_words(m.sentence.text, m.trigger.text), figures(m.sentence.text), day, pub,
                       wording(m), m.sentence.start < LEAD_CHARS, when,
-                      _plural(m) and not side.participants and when is None)
+                      _plural(m) and not side.participants and when is None,
+                      (m.flags.generic or None) if self.options.generic_apart else None)
 
-    def _anchored(self, c: _Cluster, mine: Iterable[Report], verbal: bool) -> str | None:
+    def _anchored(self, c: _Cluster, mine: Iterable[Report], verbal: bool, kinds: bool = True) -> str | None:
         """An anchor between these reports and ``c``'s reports from other articles, found
         with at least ``anchor_share`` of those articles (each article by its best report),
         or None."""
@@ -958,7 +963,8 @@ class EventResolver:
                 continue
             for r in mine:
                 why = anchor(x, r, verbal=verbal, similarity=self._similarity(x.doc, r.doc),
-                             verbal_needs_participant=self.options.verbal_anchor_participant)
+                             verbal_needs_participant=self.options.verbal_anchor_participant,
+                             kinds=kinds)
                 if why:
                     found[x.doc] = why
                     break
@@ -1196,6 +1202,10 @@ class EventResolver:
             # Alike is not one: across articles the two must share an anchor (``anchors``).
             # Without one they are no evidence of a relation either: no related link.
             found = self._anchored(c, [report], m.type in VERBAL_TYPES)
+            if found is None and veto and self._anchored(c, [report], m.type in VERBAL_TYPES, kinds=False):
+                # A kind of act ("planning attacks on embassies") alike an occurrence it cannot
+                # be: kept apart by the check, shown beside it as related.
+                return 0.0, f"{veto} (would score {score:.2f})", veto, score
             if found is None:
                 return 0.0, f"{NO_ANCHOR} (would score {score:.2f})", NO_ANCHOR, 0.0
             why += f"; anchor: {found}"

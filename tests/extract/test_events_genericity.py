@@ -1,0 +1,40 @@
+"""A report of a kind of act (ACE's "generic" events) is flagged with the words that make it
+so; a report of one occurrence is not (extract/events/genericity).  Texts written for the
+test."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.events import extract_events
+
+
+def _flag(annotated, text: str, trigger: str) -> str | None:
+    ms = [m for m in extract_events(annotated(text)) if m.trigger.text == trigger]
+    assert ms, f"no event on {trigger!r} in {text!r}"
+    return ms[0].flags.generic
+
+
+@pytest.mark.parametrize(("text", "trigger", "cue"), [
+    # A measure, a power, an instrument: kinds of acts.
+    ("The bill brings in house arrest for terror suspects, the minister said.", "arrest",
+     "kind: house arrest for suspects"),
+    ("Critics fear the minister will have the power to issue detention orders.", "detention",
+     "instrument: detention orders"),
+    ("The reform would replace current powers to detain suspects without trial.", "detain",
+     "capability: powers to detain"),
+])
+def test_a_kind_of_act_is_generic(annotated, text, trigger, cue):
+    assert _flag(annotated, text, trigger) == cue
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Police arrested the mayor of Dunmore on Tuesday.", "arrested"),
+    ("Police said the arrest of the mayor was made on Monday.", "arrest"),
+    ("The court ruled that the detention of 12 suspects without trial was unlawful.", "detention"),
+    ("Air strikes hit the northern district overnight, officials said.", "strikes"),
+    ("He was charged with murder after the shooting in Dunmore.", "murder"),
+    ("Protesters attack police in Dunmore", "attack"),  # a headline drops its articles
+])
+def test_one_occurrence_is_not_generic(annotated, text, trigger):
+    assert _flag(annotated, text, trigger) is None
