@@ -190,3 +190,16 @@ def test_bodily_harm_to_a_person_stays_a_crime_in_an_entertainment_report(annota
     adoc = annotated(text)
     assert other_domain(adoc.doc) == "entertainment"
     assert _one(adoc, "stabbing").type == "ASSAULT"
+
+
+def test_an_attack_of_words_is_criticism_an_armed_one_an_assault(annotated):
+    def types(text: str) -> list[tuple[str, str]]:
+        return [(m.trigger.text, m.type) for m in extract_events(annotated(text))]
+
+    # Said of an abstraction, "politically", or for what someone wants: words, not force.
+    assert ("attack", "ACCUSE") in types("Ms Varga launched an attack on the cost of the ferry contract.")
+    assert ("attack", "ACCUSE") in types("Ms Varga will attack the Greens for wanting to close the port.")
+    assert ("attack", "ACCUSE") in types('The minister said: "I attack Ms Varga politically."')
+    # Armed actors, or a physical target, make it an assault.
+    assert ("attacked", "ASSAULT") in types("Rebels attacked a convoy for carrying weapons.")
+    assert ("attack", "ASSAULT") in types("Gunmen launched an attack on the army base on Monday.")

@@ -635,13 +635,33 @@ def _criticising(lemma: str) -> bool:
     return bool(anchor) and any(anchor in wn.ancestors(s) for s in wn.sense_ids(lemma, "v", 3)[:3])
 
 
+#: Manner adverbs that make an attack one of words ("attack him politically").
+_VERBAL_MANNER = frozenset({"politically", "verbally", "publicly", "personally", "rhetorically"})
+
+
 def verbal_attack(tok: Token, actor_heads: list[Token]) -> bool:
-    """An ASSAULT verb that can mean criticism, said of ideas, messages or decisions by no
+    """An ASSAULT word that can mean criticism, said of ideas, messages or decisions by no
     armed actor, is criticism (manual, ACCUSE: "disapprove, condemn, criticize"):
-    "attacked the Tory plans", "attacked UK policy on immigration"; not "attacked two
-    military bases"."""
-    if tok.pos_ != "VERB" or not _criticising(tok.lemma_.lower()) or any(armed(h) for h in actor_heads):
+    "attacked the Tory plans", "attacked UK policy on immigration", "launched an attack on
+    the cost of the asylum system"; so is one made "politically" or "verbally", or one
+    done to someone *for* what they did or want ("attack the Liberals for wanting to
+    abolish faith schools"); not "attacked two military bases"."""
+    if any(armed(h) for h in actor_heads):
         return False
+    if tok.pos_ == "NOUN":
+        if not _criticising(tok.lemma_.lower()):
+            return False
+        objs = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "upon")
+                for o in p.children if o.dep_ == "pobj"]
+        return bool(objs) and all(_idea(o.lemma_.lower()) or (
+            o.pos_ == "NOUN" and not is_animate(o) and _abstract(o.lemma_.lower())) for o in objs)
+    if tok.pos_ != "VERB" or not _criticising(tok.lemma_.lower()):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in _VERBAL_MANNER for c in tok.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "for" and any(
+            o.dep_ == "pcomp" and o.tag_ == "VBG" for o in c.children) for c in tok.children):
+        return True  # "attacked them for wanting…": a reason given is a reproach
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     return bool(objs) and all(_idea(c.lemma_.lower()) for c in objs)
 
