@@ -203,3 +203,15 @@ def test_an_attack_of_words_is_criticism_an_armed_one_an_assault(annotated):
     # Armed actors, or a physical target, make it an assault.
     assert ("attacked", "ASSAULT") in types("Rebels attacked a convoy for carrying weapons.")
     assert ("attack", "ASSAULT") in types("Gunmen launched an attack on the army base on Monday.")
+
+
+def test_misusing_a_system_or_fighting_in_court_harms_no_one(annotated):
+    def types(text: str) -> list[tuple[str, str]]:
+        return [(m.trigger.text, m.type) for m in extract_events(annotated(text))]
+
+    assert not types("Ms Varga claims the permit system is being abused by large farms.")
+    assert not types("He abused his position to win the harbour contracts.")
+    assert not types("The two shipyards are locked in a legal battle over the dock.")
+    assert not types("Ostrel Mining wants to continue its court battles with Dunmore Gold.")
+    # Harm done to people stays an assault.
+    assert ("abused", "ASSAULT") in types("Guards abused prisoners at the camp in March.")

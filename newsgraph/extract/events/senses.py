@@ -126,6 +126,7 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "no armed force", "nothing rejected", "no bursting thing", "compound modifier", "no recipient",
     "nothing material given",
     "inanimate actor", "control of a business", "nothing killed", "abstract target", "sport", "a video game",
+    "misuse", "a fight of words or law",
     "other domain",
 )
 
@@ -475,6 +476,25 @@ def _score(span: Any) -> bool:
 _REFLEXIVE = frozenset({"itself", "himself", "herself", "themselves", "oneself", "ourselves", "myself"})
 
 
+#: Verbs of harm whose object, when it is no one, makes them another sense: abusing a
+#: system, a position or trust is misuse; fighting a law or a ruling is opposing it.
+_MISUSE = frozenset({"abuse", "fight", "battle", "combat"})
+#: Modifiers that make a fight one of words or of law ("court battles", "a legal fight",
+#: "a takeover battle"): general English, no force used.
+FIGURATIVE_FIGHTS = frozenset({
+    "court", "legal", "political", "verbal", "custody", "boardroom", "proxy", "takeover",
+    "price", "trade", "bidding", "patent", "libel", "copyright", "courtroom", "judicial",
+    "ratings", "budget", "tariff", "bid",
+})
+
+
+def _someone(tok: Token) -> bool:
+    """A name or a pronoun that may stand for people ("fought them", "abused Smith")."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in ("it", "this", "that", "which", "what")
+    return tok.pos_ == "PROPN" and tok.ent_type_ not in ("LAW", "WORK_OF_ART", "PRODUCT", "MONEY")
+
+
 def _other_sense(tok: Token, lemma: str) -> str | None:
     """Verbs of the lexicon with a frequent everyday sense told apart by their complements:
     "offer" a product (not "offer to buy", "offered aid to X"), "order" planes (a purchase,
@@ -494,6 +514,8 @@ def _other_sense(tok: Token, lemma: str) -> str | None:
         for o in c.children if o.dep_ == "pobj"
     ):
         return "a price charged"  # "charging users for the tool" (a crime is charged "with")
+    if lemma in _MISUSE and done_to and not any(is_animate(d) or _someone(d) for d in done_to):
+        return "misuse"  # "the asylum system is being abused", "fighting a Texas law"
     if lemma == "examine" and not any(is_animate(d) or d.lemma_.lower() in NOUNS for d in done_to):
         return "an examination"  # "examined the notes": no inquiry into anyone or any act
     if lemma == "demonstrate" and any(c.dep_ == "ccomp" for c in kids):
@@ -793,6 +815,9 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         is_animate(h) or h.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for h in actor_heads
     ):
         yield "nobody asking"  # "demands on government funds", "broaden its appeal"
+    if ev_type == "ASSAULT" and tok.pos_ == "NOUN" and any(
+            c.dep_ in ("compound", "amod") and c.lower_ in FIGURATIVE_FIGHTS for c in tok.children):
+        yield "a fight of words or law"  # "its court battles with Pennzoil", "a legal battle"
     if tok.pos_ == "NOUN" and tok.lower_ == "talk" and not any(
         c.dep_ == "prep" and c.lower_ in ("with", "between", "on", "about", "over") for c in tok.children
     ):
