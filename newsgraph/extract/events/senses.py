@@ -671,8 +671,9 @@ def verbal_attack(tok: Token, actor_heads: list[Token]) -> bool:
     if any(armed(h) for h in actor_heads):
         return False
     if tok.pos_ == "NOUN":
-        if not _criticising(tok.lemma_.lower()):
-            return False
+        if not _criticising(tok.lemma_.lower()) or any(
+                c.dep_ in ("compound", "nmod") or armed(c) for c in tok.children):
+            return False  # "a grenade attack on the market", "a rocket attack on…": weapons
         objs = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "upon")
                 for o in p.children if o.dep_ == "pobj"]
         return bool(objs) and all(_idea(o.lemma_.lower()) or (
