@@ -193,9 +193,7 @@ def test_bodily_harm_to_a_person_stays_a_crime_in_an_entertainment_report(annota
 
 
 def test_an_attack_of_words_is_criticism_an_armed_one_an_assault(annotated):
-    def types(text: str) -> list[tuple[str, str]]:
-        return [(m.trigger.text, m.type) for m in extract_events(annotated(text))]
-
+    types = _typed(annotated)
     # Said of an abstraction, "politically", or for what someone wants: words, not force.
     assert ("attack", "ACCUSE") in types("Ms Varga launched an attack on the cost of the ferry contract.")
     assert ("attack", "ACCUSE") in types("Ms Varga will attack the Greens for wanting to close the port.")
@@ -206,12 +204,15 @@ def test_an_attack_of_words_is_criticism_an_armed_one_an_assault(annotated):
 
 
 def test_misusing_a_system_or_fighting_in_court_harms_no_one(annotated):
-    def types(text: str) -> list[tuple[str, str]]:
-        return [(m.trigger.text, m.type) for m in extract_events(annotated(text))]
-
+    types = _typed(annotated)
     assert not types("Ms Varga claims the permit system is being abused by large farms.")
     assert not types("He abused his position to win the harbour contracts.")
     assert not types("The two shipyards are locked in a legal battle over the dock.")
     assert not types("Ostrel Mining wants to continue its court battles with Dunmore Gold.")
     # Harm done to people stays an assault.
     assert ("abused", "ASSAULT") in types("Guards abused prisoners at the camp in March.")
+
+
+def _typed(annotated):
+    """A function giving the (trigger, type) pairs of a text's events."""
+    return lambda text: [(m.trigger.text, m.type) for m in extract_events(annotated(text))]

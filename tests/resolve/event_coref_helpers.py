@@ -1,14 +1,21 @@
-"""Helpers of the event-coreference tests: a hand-made mention, and a resolver fed with the
-ASSAULT mentions extracted from annotated documents."""
+"""Helpers of the event-coreference tests: a hand-made mention, a resolver fed with the
+ASSAULT mentions extracted from annotated documents, and articles ingested one by one
+through the whole pipeline with their export read back."""
 
 from __future__ import annotations
 
+import io
+import json
 from collections.abc import Iterable
+from pathlib import Path
 
+from newsgraph.export.jsonl import write_jsonl
 from newsgraph.extract.events import extract_events
 from newsgraph.model.document import AnnotatedDocument
 from newsgraph.model.events import EventMention, Span
+from newsgraph.pipeline import ingest
 from newsgraph.resolve.events import EventResolver
+from newsgraph.store import Store
 
 
 def assault_mention(doc: str, sentence: str, trigger: str, lemma: str) -> EventMention:
@@ -34,3 +41,20 @@ def resolve_assaults(adocs: Iterable[AnnotatedDocument]) -> EventResolver:
                 r.add(m, published=adoc.document.published, publisher=adoc.document.id,
                       context=adoc.document.text)
     return r
+
+
+def ingest_articles(tmp_path: Path, store: Store, **articles: str) -> dict[str, list[dict]]:
+    """Ingest each article (its own file, in order) and return the export by record kind;
+    each document's file stem is its ``name``."""
+    for name, text in articles.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        ingest([folder], store)
+    out = io.StringIO()
+    write_jsonl(store, out)
+    recs: dict[str, list[dict]] = {}
+    for line in out.getvalue().splitlines():
+        rec = json.loads(line)
+        recs.setdefault(rec["record"], []).append(rec)
+    return recs

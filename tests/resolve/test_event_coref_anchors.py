@@ -8,14 +8,12 @@ real ones)."""
 from __future__ import annotations
 
 import datetime as dt
-import io
-import json
 from itertools import combinations
 from pathlib import Path
 
-from newsgraph.export.jsonl import write_jsonl
+from event_coref_helpers import ingest_articles
+
 from newsgraph.extract.events import extract_events
-from newsgraph.pipeline import ingest
 from newsgraph.resolve.events import EventResolver, ResolverOptions
 from newsgraph.resolve.events.anchors import (
     GENERIC_SIMILARITY,
@@ -96,19 +94,7 @@ def test_a_later_offer_for_another_company_in_the_same_article_is_another_act(an
     assert r.event_of(offers["offer"].id) == r.event_of(offers["offered"].id)
 
 
-def _ingest(tmp_path: Path, store: Store, **articles: str) -> dict[str, list[dict]]:
-    for name, text in articles.items():
-        folder = tmp_path / name
-        folder.mkdir()
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-        ingest([folder], store)
-    out = io.StringIO()
-    write_jsonl(store, out)
-    recs: dict[str, list[dict]] = {}
-    for line in out.getvalue().splitlines():
-        rec = json.loads(line)
-        recs.setdefault(rec["record"], []).append(rec)
-    return recs
+_ingest = ingest_articles  # each article its own file, ingested in order; the export by kind
 
 
 def _joined(recs: dict[str, list[dict]]) -> set[tuple[str, str]]:

@@ -6,31 +6,14 @@ mistaken for real ones); what is asserted is what an analyst reads in the export
 
 from __future__ import annotations
 
-import io
-import json
 from itertools import combinations
 from pathlib import Path
 
-from newsgraph.export.jsonl import write_jsonl
-from newsgraph.pipeline import ingest
+from event_coref_helpers import ingest_articles
+
 from newsgraph.store import Store
 
-
-def _ingest(tmp_path: Path, store: Store, **articles: str) -> dict[str, list[dict]]:
-    """Ingest each article (its own file, in order) and return the export by kind, with each
-    document's id under ``name`` (the file stem)."""
-    for name, text in articles.items():
-        folder = tmp_path / name
-        folder.mkdir()
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-        ingest([folder], store)
-    out = io.StringIO()
-    write_jsonl(store, out)
-    recs: dict[str, list[dict]] = {}
-    for line in out.getvalue().splitlines():
-        rec = json.loads(line)
-        recs.setdefault(rec["record"], []).append(rec)
-    return recs
+_ingest = ingest_articles  # each article its own file, ingested in order; the export by kind
 
 
 def _names(recs: dict[str, list[dict]]) -> dict[str, str]:

@@ -98,9 +98,10 @@ LEAD_SIMILARITY = 0.4
 #: odd ECB+ half: 0.915 without, 0.938 at 0.45 (two patch stories' "attacks").
 GENERIC_SIMILARITY = 0.5
 
-#: Words carrying no content (function words, reporting verbs, time words).
+#: Words carrying no content for the similarity of two evidence passages (function words,
+#: reporting verbs); ``resolve`` weighs passages with it too.
 # fmt: off
-_STOP: frozenset[str] = frozenset({
+STOPWORDS: frozenset[str] = frozenset({
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but",
     "as", "is", "was", "were", "be", "been", "being", "are", "has", "have", "had", "that", "this",
     "these", "those", "it", "its", "he", "she", "they", "them", "his", "her", "their", "we", "our",
@@ -108,8 +109,13 @@ _STOP: frozenset[str] = frozenset({
     "should", "may", "might", "can", "also", "after", "before", "over", "into", "about", "than",
     "then", "there", "here", "which", "who", "whom", "whose", "what", "when", "where", "while",
     "out", "up", "down", "more", "most", "other", "some", "such", "only", "just", "any", "all",
-    "one", "two", "three", "new", "last", "first", "year", "years", "week", "day", "told", "today",
-    "yesterday", "tomorrow", "according", "mr", "mrs", "ms", "dr", "per", "cent", "pct", "very",
+    "one", "two", "three", "new", "last", "first", "year", "years", "week", "day", "told",
+    "according", "mr", "mrs", "ms",
+})
+#: For anchors, time words and units carry no content either: two reports sharing
+#: "Monday" or "million" share no occurrence.
+_STOP: frozenset[str] = STOPWORDS | frozenset({
+    "today", "yesterday", "tomorrow", "dr", "per", "cent", "pct", "very",
     "did", "does", "do", "so", "if", "because", "since", "now", "still", "even",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "month", "months",
     "million", "billion", "mln", "bln", "dlrs", "dollars", "stg", "percent",

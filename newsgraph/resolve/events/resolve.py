@@ -95,6 +95,7 @@ from newsgraph.nlp.wordnet import ranked_synonyms
 from newsgraph.resolve.events.anchors import (
     LEAD_CHARS,
     NO_ANCHOR,
+    STOPWORDS,
     Report,
     anchor,
     content_words,
@@ -137,20 +138,6 @@ VERBAL_TYPES: frozenset[str] = frozenset(
     }
 )
 
-#: Words carrying no content for the similarity of two evidence passages.
-# fmt: off
-STOPWORDS: frozenset[str] = frozenset({
-    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but",
-    "as", "is", "was", "were", "be", "been", "being", "are", "has", "have", "had", "that", "this",
-    "these", "those", "it", "its", "he", "she", "they", "them", "his", "her", "their", "we", "our",
-    "you", "your", "i", "me", "my", "not", "no", "said", "says", "say", "will", "would", "could",
-    "should", "may", "might", "can", "also", "after", "before", "over", "into", "about", "than",
-    "then", "there", "here", "which", "who", "whom", "whose", "what", "when", "where", "while",
-    "out", "up", "down", "more", "most", "other", "some", "such", "only", "just", "any", "all",
-    "one", "two", "three", "new", "last", "first", "year", "years", "week", "day", "told",
-    "according", "mr", "mrs", "ms",
-})
-# fmt: on
 
 #: Pronouns and placeholders that say nothing about who took part.
 # fmt: off
