@@ -209,8 +209,9 @@ def test_misusing_a_system_or_fighting_in_court_harms_no_one(annotated):
     assert not types("He abused his position to win the harbour contracts.")
     assert not types("The two shipyards are locked in a legal battle over the dock.")
     assert not types("Ostrel Mining wants to continue its court battles with Dunmore Gold.")
-    # Harm done to people stays an assault.
+    # Harm done to people, or a battle fought with them, stays an assault.
     assert ("abused", "ASSAULT") in types("Guards abused prisoners at the camp in March.")
+    assert ("fought", "ASSAULT") in types("Rioting youths fought running battles with police on Saturday.")
 
 
 def _typed(annotated):

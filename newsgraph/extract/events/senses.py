@@ -514,7 +514,12 @@ def _other_sense(tok: Token, lemma: str) -> str | None:
         for o in c.children if o.dep_ == "pobj"
     ):
         return "a price charged"  # "charging users for the tool" (a crime is charged "with")
-    if lemma in _MISUSE and done_to and not any(is_animate(d) or _someone(d) for d in done_to):
+    opponents = [o for c in kids if c.dep_ == "prep" and c.lower_ in ("with", "against")
+                 for o in c.children if o.dep_ == "pobj"]
+    if lemma in _MISUSE and done_to and not any(
+            is_animate(d) or _someone(d) or NOUNS.get(d.lemma_.lower(), ("",))[0] == "ASSAULT"
+            for d in done_to) and not any(is_animate(o) or _someone(o) for o in opponents):
+        # ("fought running battles with police" is a clash: the battle is the act itself)
         return "misuse"  # "the asylum system is being abused", "fighting a Texas law"
     if lemma == "examine" and not any(is_animate(d) or d.lemma_.lower() in NOUNS for d in done_to):
         return "an examination"  # "examined the notes": no inquiry into anyone or any act
