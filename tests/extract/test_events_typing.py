@@ -40,6 +40,12 @@ def test_flood_that_destroyed_a_harvest_is_a_disaster_never_an_assault(annotated
     assert all(m.type == DISASTER for m in evs)
 
 
+def test_a_force_in_a_relative_clause_is_still_the_cause(annotated):
+    # "which" stands for the earthquake: a disaster, not an assault by "which".
+    evs = _events(annotated("Prices were frozen after last week's earthquake, which killed at least 300 people."))
+    assert [m.type for m in evs if m.trigger.text == "killed"] == [DISASTER]
+
+
 def test_earthquake_that_struck_is_not_a_protest(annotated):
     adoc = annotated("An earthquake struck the mountain region early on Sunday, killing 30 villagers.")
     evs = _events(adoc)

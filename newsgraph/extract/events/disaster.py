@@ -129,6 +129,11 @@ def _causes(tok: Token, actor_heads: list[Token], use_preps: bool) -> list[Token
         # A borrowed subject ("an earthquake struck, killing 30") is in actor_heads;
         # an intransitive subject the roles did not keep is looked at here.
         out.extend(c for c in tok.children if c.dep_ in _SUBJ)
+    if tok.dep_ == "relcl":
+        # "the earthquake, which killed 300": the relative pronoun stands for the noun.
+        out.extend(tok.head for x in list(out) if x.tag_ in ("WDT", "WP"))
+        if not out:
+            out.extend(tok.head for c in tok.children if c.dep_ in _SUBJ and c.tag_ in ("WDT", "WP"))
     return out
 
 
