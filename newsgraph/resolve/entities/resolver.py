@@ -747,16 +747,18 @@ class Resolver:
         b = ent.context
         if not a or not b:
             return 0.0
-        # Exactly rounded sums (math.fsum): the same score whatever order the words come in,
-        # so a decision at a threshold cannot flip with the process's hash seed.
-        weights = [(v, self._idf(t), b.get(t)) for t, v in a.items()]
-        na = math.fsum((v * w) ** 2 for v, w, _ in weights)
-        dot = math.fsum(v * other * w * w for v, w, other in weights if other is not None)
+        dot = 0.0
+        na = 0.0
+        for t, v in a.items():
+            w = self._idf(t)
+            na += (v * w) ** 2
+            if t in b:
+                dot += v * b[t] * w * w
         if dot == 0.0:
             return 0.0
         nb = self._norms.get(ent.id)
         if nb is None:
-            nb = self._norms[ent.id] = math.fsum((v * self._idf(t)) ** 2 for t, v in b.items())
+            nb = self._norms[ent.id] = sum((v * self._idf(t)) ** 2 for t, v in b.items())
         return dot / math.sqrt(na * nb) if na and nb else 0.0
 
     def _rare_limit(self) -> float:
