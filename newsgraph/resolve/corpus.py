@@ -48,9 +48,12 @@ from newsgraph.resolve.entities import Resolver, ResolverState
 from newsgraph.resolve.events import EventResolver
 from newsgraph.resolve.stories import SqliteRecords, StoryIndex
 from newsgraph.signals import article_signals
-from newsgraph.signals.independence import REPEAT_KINDS, SourceRecord
+from newsgraph.signals.independence import REPEAT_KINDS
 from newsgraph.store import Store
-from newsgraph.store.corroboration_queries import doc_records, events_independence, repeat_links
+from newsgraph.store.corroboration_queries import (
+    corroboration_maps,
+    events_independence,
+)
 
 __all__ = ["CorpusResolver", "event_mention_from_dict"]
 
@@ -489,11 +492,12 @@ class CorpusResolver:
             if touched_events else set()
         reference = self._active_reference()  # counts of earlier batches only
         scored: list[tuple[Document, list[Any]]] = []
+        maps = corroboration_maps(self.store, [*batch, *older])
         for doc_id in [*batch, *sorted(older)]:
             adoc = batch.get(doc_id) or self.annotated_from_store(doc_id)
             claims = [json.loads(r[0]) for r in self.store.conn.execute(
                 "SELECT data FROM claims WHERE doc_id = ?", (doc_id,))]
-            keys_of, publisher_of, among = self._corroboration_maps(doc_id)
+            keys_of, publisher_of, among = maps[doc_id]
             signals = article_signals(adoc, links=self.stories.links_of(doc_id), claims=claims,
                                       publisher_of=publisher_of, keys_of=keys_of,
                                       corroboration_links=[Link(a, b, k, 1.0) for a, b, k in among],
@@ -611,28 +615,6 @@ class CorpusResolver:
             del self._reference_pending[doc_id]
         self._reference_dirty = True
 
-    def _corroboration_maps(self, doc_id: str) -> tuple[
-            dict[str, list[str]], dict[str, SourceRecord], list[tuple[str, str, str]]]:
-        """Event ids of this document and of every document sharing one, their source
-        records (ingest order, with the shared events' evidence sentences), and the repeat
-        links among them (``signals.independence``)."""
-        rows = self.store.conn.execute(
-            """SELECT DISTINCT s2.doc_id, s2.event_id,
-                      substr(d.text, m.sent_start + 1, m.sent_end - m.sent_start)
-               FROM event_sources s1
-               JOIN event_sources s2 ON s2.event_id = s1.event_id
-               JOIN event_mentions m ON m.id = s2.mention_id
-               JOIN documents d ON d.id = s2.doc_id
-               WHERE s1.doc_id = ?""", (doc_id,)).fetchall()
-        keys_of: dict[str, list[str]] = {}
-        evidence: dict[str, list[str]] = {}
-        for other, event, sentence in rows:
-            if event not in keys_of.setdefault(other, []):
-                keys_of[other].append(event)
-            evidence.setdefault(other, []).append(sentence or "")
-        records = {r.doc: r for r in doc_records(self.store, evidence)}
-        return keys_of, records, repeat_links(self.store, evidence)
-
     _INDEPENDENCE_STATE = "independent_reports"
 
     def _count_independent_reports_once(self) -> None:
@@ -648,13 +630,14 @@ class CorpusResolver:
         with self.store.transaction():
             for i in range(0, len(events), 1000):
                 self._write_independent_reports(set(events[i:i + 1000]), [])
-            for doc_id in docs:
-                keys_of, records, among = self._corroboration_maps(doc_id)
-                sig = corroboration(Document(id=doc_id, path="", text=""), records, keys_of,
-                                    [Link(a, b, k, 1.0) for a, b, k in among])
-                self.store.conn.execute(
-                    "INSERT OR REPLACE INTO signals (subject, name, value, data) VALUES (?,?,?,?)",
-                    (doc_id, sig.name, sig.value, json.dumps(asdict(sig), ensure_ascii=False)))
+            for i in range(0, len(docs), 1000):  # a thousand documents at a time: memory stays flat
+                maps = corroboration_maps(self.store, docs[i:i + 1000])
+                for doc_id, (keys_of, records, among) in maps.items():
+                    sig = corroboration(Document(id=doc_id, path="", text=""), records, keys_of,
+                                        [Link(a, b, k, 1.0) for a, b, k in among])
+                    self.store.conn.execute(
+                        "INSERT OR REPLACE INTO signals (subject, name, value, data) VALUES (?,?,?,?)",
+                        (doc_id, sig.name, sig.value, json.dumps(asdict(sig), ensure_ascii=False)))
             self._save_state(self._INDEPENDENCE_STATE, "1")
 
     def _write_independent_reports(self, touched: set[str], links: list[Link]) -> set[str]:

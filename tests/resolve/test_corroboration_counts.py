@@ -149,3 +149,40 @@ def test_a_store_counted_before_is_recounted_once(kb: dict, tmp_path: Path):
         row = store.conn.execute("SELECT publisher_count, json_extract(data, '$.independent') FROM events WHERE id = ?",
                                  (kb["after"]["id"],)).fetchone()
         assert row[0] == 2 and len(json.loads(row[1])) == 2
+
+
+def _maps_one_by_one(store: Store, doc_id: str) -> tuple:
+    """The maps as a per-document query gives them (what ``corroboration_maps`` replaced)."""
+    from newsgraph.store.corroboration_queries import doc_records, repeat_links
+
+    keys_of: dict[str, list[str]] = {}
+    evidence: dict[str, list[str]] = {}
+    for other, event, sentence in store.conn.execute(
+            """SELECT DISTINCT s2.doc_id, s2.event_id, substr(d.text, m.sent_start + 1, m.sent_end - m.sent_start)
+               FROM event_sources s1 JOIN event_sources s2 ON s2.event_id = s1.event_id
+               JOIN event_mentions m ON m.id = s2.mention_id JOIN documents d ON d.id = s2.doc_id
+               WHERE s1.doc_id = ?""", (doc_id,)):
+        if event not in keys_of.setdefault(other, []):
+            keys_of[other].append(event)
+        evidence.setdefault(other, []).append(sentence or "")
+    records = {r.doc: r for r in doc_records(store, evidence)}
+    return keys_of, records, repeat_links(store, evidence)
+
+
+def test_corroboration_maps_read_at_once_equal_those_read_one_by_one(kb: dict):
+    # One batch asks for every document sharing an event with it: read together, each
+    # event's evidence once, the answer is what asking document by document gives.
+    from newsgraph.store.corroboration_queries import corroboration_maps
+
+    with Store(kb["db"]) as store:
+        docs = [r["id"] for r in store.iter_documents()]
+        together = corroboration_maps(store, docs)
+        for doc in docs:
+            keys_of, records, among = _maps_one_by_one(store, doc)
+            got_keys, got_records, got_among = together[doc]
+            assert {d: sorted(e) for d, e in got_keys.items()} == {d: sorted(e) for d, e in keys_of.items()}
+            assert list(got_records) == list(records)  # ingest order
+            assert {d: (r.title, r.publisher, r.attributed_to, sorted(r.evidence)) for d, r in got_records.items()} \
+                == {d: (r.title, r.publisher, r.attributed_to, sorted(r.evidence)) for d, r in records.items()}
+            assert sorted(got_among) == sorted(among)
+        assert any(len(together[d][1]) > 1 for d in docs)  # documents do share an event here

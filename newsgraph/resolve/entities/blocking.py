@@ -148,7 +148,9 @@ class BlockIndex:
                 lookups.append((f"t:{p.compact}", _KEY_WEIGHT["t:"]))
             c = p.compact
             if len(c) >= self.options.fuzzy_min_length and not p.acronym_form:
-                for neighbour in itertools.islice(self.lsh.query(self._minhash(c)), cap):
+                # The LSH answers a set: sorted, the neighbours kept under the cap (and so the
+                # ties among candidates) do not depend on the process's hash seed.
+                for neighbour in itertools.islice(sorted(self.lsh.query(self._minhash(c))), cap):
                     lookups.append((f"c:{neighbour}", _LSH_WEIGHT))
         for key, w in lookups:
             posting = self.postings.get(key)
