@@ -227,9 +227,12 @@ def test_read_symlink_loop_terminates(tmp_path):
     (tmp_path / "a" / "b" / "x.txt").write_bytes(ARTICLE)
     (tmp_path / "a" / "b" / "up").symlink_to(tmp_path / "a", target_is_directory=True)
     items = read(tmp_path / "a")
-    assert [Path(i.path).name for i in items] == ["x.txt"]
+    assert [Path(i.path).name for i in items if not isinstance(i, Failure)] == ["x.txt"]
+    # The link back up is said, not silently skipped.
+    assert [(Path(i.path).name, i.code) for i in items if isinstance(i, Failure)] == [("up", "E108")]
+    assert "loop" in next(i for i in items if isinstance(i, Failure)).reason
     (tmp_path / "a" / "dangling").symlink_to(tmp_path / "gone")
-    assert [i.code for i in read(tmp_path / "a") if isinstance(i, Failure)] == ["E108"]
+    assert sorted(i.code for i in read(tmp_path / "a") if isinstance(i, Failure)) == ["E108", "E108"]
 
 
 def test_read_truncated_gzip_text_is_e103(tmp_path):
@@ -237,6 +240,18 @@ def test_read_truncated_gzip_text_is_e103(tmp_path):
     (tmp_path / "cut.txt.gz").write_bytes(data[: len(data) // 2])
     failure = only(read(tmp_path / "cut.txt.gz"))
     assert failure.code == "E103" and "truncated or corrupt" in failure.reason
+
+
+def test_read_gzip_with_garbage_after_it_keeps_what_came_before(tmp_path):
+    # A download with junk appended: the records before are read, the junk is reported.
+    lines = b"".join(b'{"title": "T%d", "text": "%s"}\n' % (i, ARTICLE.decode().replace(chr(10), " ").encode())
+                     for i in range(3))
+    (tmp_path / "feed.jsonl.gz").write_bytes(gzip.compress(lines) + b"garbage that is not gzip" * 10)
+    items = read(tmp_path / "feed.jsonl.gz")
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    fails = [i for i in items if isinstance(i, Failure)]
+    assert len(docs) == 3
+    assert [f.code for f in fails] == ["E103"] and "not gzip data" in fails[0].reason
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads unreadable files")

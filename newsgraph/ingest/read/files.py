@@ -179,6 +179,10 @@ def _walk(directory: Path, label: str, options: Options, root: Path | None,
                 if not child.exists():
                     yield Failure(child_label, "E108", _BROKEN_LINK)
                     continue
+                if target.is_dir() and _inode(target) in seen:
+                    yield Failure(child_label, "E108", f"The symbolic link leads back to a folder "
+                                  f"already being read ({target}): a loop, not followed.")
+                    continue
                 if not options.follow_links and not _inside(target, top):
                     yield Failure(child_label, "E108", f"The symbolic link points outside the folder being "
                                   f"ingested (to {target}): skipped; --follow-links follows such links.")
@@ -191,6 +195,11 @@ def _walk(directory: Path, label: str, options: Options, root: Path | None,
             yield from _walk(child, child_label, options, root, seen, top)
         else:
             yield from _guard(lambda c=child, lab=child_label: _read_file(c, lab, options), child_label)
+
+
+def _inode(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_dev, st.st_ino
 
 
 def _guard(make: Callable[[], Iterator[Item]], label: str, code: str = "E103") -> Iterator[Item]:
@@ -267,6 +276,34 @@ class _Prefixed(io.RawIOBase):
         return len(data)
 
 
+class _GzipUpToGarbage(io.RawIOBase):
+    """A gzip stream that ends where bytes that are not gzip follow complete gzip data
+    (a download with junk appended, two files glued together): the data before is read,
+    and ``garbage`` says the rest was ignored. Truncated or corrupt gzip data still raises."""
+
+    def __init__(self, gz: gzip.GzipFile):
+        self._gz = gz
+        self.served = 0
+        self.garbage: str | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:  # type: ignore[no-untyped-def]
+        if self.garbage is not None:
+            return 0
+        try:
+            data = self._gz.read1(len(b))  # read(): would read past the good data before returning it
+        except gzip.BadGzipFile as exc:
+            if not self.served:
+                raise
+            self.garbage = str(exc)
+            return 0
+        b[: len(data)] = data
+        self.served += len(data)
+        return len(data)
+
+
 def _chain(head: bytes, rest: BinaryIO) -> BinaryIO:
     return io.BufferedReader(_Prefixed(head, rest), buffer_size=formats.SNIFF_BYTES)
 
@@ -281,12 +318,14 @@ def _read_stream(raw: BinaryIO, label: str, name: str, size: int | None, options
     if not head:
         raise ReadError("The input is empty (0 bytes).", path=label, code="E101")
     compressed = head.startswith(formats.GZIP_MAGIC)
+    tolerant: _GzipUpToGarbage | None = None
     if compressed:
         inner = _gunzip_head(head, label)
         if inner.lstrip().startswith(formats.WARC_MAGIC):
             yield from _guard(lambda: read_warc(_chain(head, raw), label, options, size=size), label, "E106")
             return
-        stream: BinaryIO = gzip.GzipFile(fileobj=_chain(head, raw), mode="rb")
+        tolerant = _GzipUpToGarbage(gzip.GzipFile(fileobj=_chain(head, raw), mode="rb"))
+        stream: BinaryIO = io.BufferedReader(tolerant, buffer_size=formats.SNIFF_BYTES)
         size = None  # the real size is only known once decompressed: readers read with a cap
         head = _read_head(stream)
         if not head:
@@ -342,6 +381,10 @@ def _read_stream(raw: BinaryIO, label: str, name: str, size: int | None, options
     }
     reader = readers[kind or "text"]
     yield from _guard(lambda: reader(body, label, options), label, _MALFORMED_CODE.get(kind or "", "E103"))
+    if tolerant is not None and tolerant.garbage is not None:
+        yield Failure(label, "E103", f"Bytes that are not gzip data follow the first "
+                      f"{tolerant.served:,} decompressed bytes ({tolerant.garbage}): what came "
+                      "before was read, the rest ignored.")
 
 
 def _gunzip_head(head: bytes, label: str) -> bytes:
