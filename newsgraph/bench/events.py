@@ -144,7 +144,9 @@ def _resolve(
         for d, m, _gold in its:
             t0 = time.perf_counter()
             if gold_subtopics:
-                r.add(m, story=f"{d['topic']}{d['subtopic']}")
+                # The gold sub-topic is the story; the text still gives the anchors their
+                # document vectors and years, as an ingest does.
+                r.add(m, story=f"{d['topic']}{d['subtopic']}", context=d["text"])
             else:
                 r.add(m, context=d["text"])
             if timing is not None:
