@@ -196,6 +196,9 @@ def test_deep_nesting_fails_its_record_and_a_huge_number_costs_nothing(tmp_path)
     items = read(tmp_path / "deep.jsonl")
     assert [getattr(i, "code", "ok") for i in items] == ["ok", "E105", "ok", "ok"]
     assert items[2].data == b"x y"  # Python refuses ints of over 4,300 digits: kept as written
+    # Such a number where the text should be is no text, whatever its length.
+    write_jsonl(tmp_path / "number.jsonl", ['{"title": "T", "text": ' + "9" * 5_000 + "}", good])
+    assert [getattr(i, "code", "ok") for i in read(tmp_path / "number.jsonl")] == ["E109", "ok"]
     (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
     (failure,) = read(tmp_path / "deep.json")
     assert failure.code == "E105"

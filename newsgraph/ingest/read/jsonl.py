@@ -79,11 +79,16 @@ def _lookup(record: dict[str, Any], name: str) -> Any:
 def _as_text(value: Any) -> str | None:
     if isinstance(value, dict):
         value = next((value[k] for k in _NESTED_TEXT_KEYS if isinstance(value.get(k), str)), None)
-    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+    if isinstance(value, list) and value and all(_string(v) for v in value):
         value = "\n\n".join(v for v in value if v.strip())
-    if isinstance(value, str) and value.strip():
+    if _string(value) and value.strip():
         return value
     return None
+
+
+def _string(value: Any) -> bool:
+    """A JSON string; an integer too long to convert is kept as its digits but is no text."""
+    return isinstance(value, str) and not isinstance(value, _LongNumber)
 
 
 def _first(record: dict[str, Any], names: Sequence[str]) -> tuple[str, str] | None:
