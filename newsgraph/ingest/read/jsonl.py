@@ -205,29 +205,41 @@ def read_jsonl(stream: BinaryIO, path: str, options: Options) -> Iterator[Item]:
     ``settings.MAX_CONTAINER_BYTES`` have been read (E102: decompressed input has no
     size to check beforehand).
     """
-    records = bad_in_a_row = 0
     lines = [0]  # lines read so far, blank ones included
-    for line_no, line in _lines(stream, options.max_bytes, lines):
-        where = f"{path}#{line_no}"
-        if line is None:
-            item: Item = Failure(where, "E102", f"Line {line_no} is over the {options.max_bytes:,}-byte "
-                                 "limit.")
-        else:
+
+    def records_of_lines() -> Iterator[tuple[str, Item]]:
+        for line_no, line in _lines(stream, options.max_bytes, lines):
+            where = f"{path}#{line_no}"
+            if line is None:
+                yield f"at line {line_no:,}", Failure(
+                    where, "E102", f"Line {line_no} is over the {options.max_bytes:,}-byte limit.")
+                continue
             if line_no == 1:
                 line = line.removeprefix(codecs.BOM_UTF8)
-            if not line.strip():
-                continue
-            item = _record_of_line(line, line_no, where, options)
+            if line.strip():
+                yield f"at line {line_no:,}", _record_of_line(line, line_no, where, options)
+
+    records = 0
+    for item in _until_a_run_of_failures(records_of_lines(), path, "of the file "):
         records += 1
         yield item
-        bad_in_a_row = bad_in_a_row + 1 if isinstance(item, Failure) else 0
-        if bad_in_a_row >= settings.MAX_BAD_RECORDS_IN_A_ROW:
-            yield Failure(path, "E105", f"Stopped reading at line {line_no:,}: its last "
-                          f"{bad_in_a_row:,} records all failed, so the rest of the file was not read.")
-            return
     if records == 0:
         yield Failure(path, "E101", f"The file holds no record: {lines[0]:,} blank line(s)." if lines[0]
                       else "The file holds no record.")
+
+
+def _until_a_run_of_failures(items: Iterator[tuple[str, Item]], path: str, rest: str = "") -> Iterator[Item]:
+    """The items of a container, each given with where it stands; after
+    ``settings.MAX_BAD_RECORDS_IN_A_ROW`` failures in a row, an E105 saying where reading
+    stopped, and no more (a file of nothing but bad records is not read to its end)."""
+    bad_in_a_row = 0
+    for where, item in items:
+        yield item
+        bad_in_a_row = bad_in_a_row + 1 if isinstance(item, Failure) else 0
+        if bad_in_a_row >= settings.MAX_BAD_RECORDS_IN_A_ROW:
+            yield Failure(path, "E105", f"Stopped reading {where}: its last {bad_in_a_row:,} records "
+                          f"all failed, so the rest {rest}was not read.")
+            return
 
 
 def _record_of_line(line: bytes, line_no: int, where: str, options: Options) -> Item:
@@ -393,18 +405,17 @@ class _JsonStream:
 def read_json(stream: BinaryIO, path: str, options: Options) -> Iterator[Item]:
     """A JSON file: one object, an array of objects, or an object wrapping such an array."""
     js = _JsonStream(stream)
-    records = bad_in_a_row = 0
+    records = 0
     try:
         first = js.peek()
         if first in "[{" and first:
-            for item in (_array if first == "[" else _object)(js, path, options):
+            items = (_array if first == "[" else _object)(js, path, options)
+            numbered = ((f"after record {n:,}", item) for n, item in enumerate(items))
+            for item in _until_a_run_of_failures(numbered, path):
                 records += 1
                 yield item
-                bad_in_a_row = bad_in_a_row + 1 if isinstance(item, Failure) else 0
-                if bad_in_a_row >= settings.MAX_BAD_RECORDS_IN_A_ROW:
-                    yield Failure(path, "E105", f"Stopped reading after record {records - 1:,}: its last "
-                                  f"{bad_in_a_row:,} records all failed, so the rest was not read.")
-                    return
+                if isinstance(item, Failure) and item.code == "E105" and item.path == path:
+                    return  # stopped: what follows was never read
             if records == 0:
                 yield Failure(path, "E101", "The file holds no article: its array of records is empty.")
         elif not first:
