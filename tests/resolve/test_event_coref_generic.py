@@ -22,10 +22,10 @@ DEBATE = {
 def _arrests(annotate_one, options: ResolverOptions | None = None) -> tuple[EventResolver, list]:
     r = EventResolver(options=options)
     found = []
-    for doc, text in DEBATE.items():
+    for (doc, text), day in zip(DEBATE.items(), ("2024-03-04", "2024-03-05"), strict=True):
         for m in extract_events(annotate_one(text, doc, None)):
             if m.trigger.text == "arrest":
-                r.add(m, story="one story", context=text)
+                r.add(m, story="one story", context=text, published=day)
                 found.append(m)
     return r, found
 

@@ -62,6 +62,9 @@ __all__ = [
     "NEWS_SIMILARITY",
     "NEWS_WORDS",
     "NO_ANCHOR",
+    "UNDATED_ANY",
+    "UNDATED_LEAD",
+    "UNDATED_NEVER",
     "Report",
     "anchor",
     "content_words",
@@ -88,6 +91,11 @@ NEWS_DAYS = 7
 #: (odd / even), past the budget — so a join of general news on alike undated articles and
 #: one shared word stays possible: this round's weakest anchor.
 NEWS_WORDS = 1
+#: ``anchor(undated_news=…)``: two undated articles alike as wholes are one news cycle for
+#: any two reports, for the reports both open with, or never.
+UNDATED_ANY = "any"
+UNDATED_LEAD = "lead"
+UNDATED_NEVER = "never"
 #: The opening of an article (headline and first sentence) that says what its news is.
 LEAD_CHARS = 300
 #: How alike two articles must be for the verbal act both open with to be one act (0.3:
@@ -247,18 +255,26 @@ def _same_time(a: Report, b: Report) -> bool:
     return da is None or db is None or da == db
 
 
-def _same_news(a: Report, b: Report, similarity: float) -> bool:
+def _same_news(a: Report, b: Report, similarity: float, undated: str = UNDATED_LEAD) -> bool:
     if similarity < NEWS_SIMILARITY:
         return False
-    if (a.published is None) != (b.published is None):
-        return False  # one article dated, the other not: not known to be one news cycle
+    if a.published is None or b.published is None:
+        # An undated article is not known to be of the other's news cycle. Two undated
+        # ones alike as wholes are often two weeks of one beat (two players pulling out of
+        # two tournaments, two detentions under one policy); what both open with is their
+        # news, though, whatever their dates (``undated``).
+        if a.published is not None or b.published is not None or undated == UNDATED_NEVER:
+            return False
+        if undated == UNDATED_LEAD and not (a.lead and b.lead):
+            return False
     if a.published and b.published and abs((a.published - b.published).days) > NEWS_DAYS:
         return False
     return bool(a.arguments & b.arguments) or len(a.words & b.words) >= NEWS_WORDS
 
 
 def anchor(a: Report, b: Report, *, verbal: bool, similarity: float = 0.0,
-           verbal_needs_participant: bool = True, kinds: bool = True) -> str | None:
+           verbal_needs_participant: bool = True, kinds: bool = True,
+           undated_news: str = UNDATED_LEAD, verbal_needs_actor: bool = True) -> str | None:
     """The anchor tying two reports in two articles to one occurrence, or None.
 
     verbal: the act is a verbal one (PLOVER's verbal quad categories).
@@ -267,6 +283,10 @@ def anchor(a: Report, b: Report, *, verbal: bool, similarity: float = 0.0,
     verbal_needs_participant: off, verbal acts take the anchors of material ones.
     kinds: off, a generic report (``Report.kind``) anchors as a specific one would (to tell
         whether two reports kept apart by a check were alike enough to show as related).
+    undated_news: when two undated articles alike as wholes are one news cycle
+        (``UNDATED_ANY``, ``UNDATED_LEAD``: for what both open with, ``UNDATED_NEVER``).
+    verbal_needs_actor: a verbal act is known by who spoke, accused, offered: unless one
+        sentence is copied word for word, both reports must name their actor.
     """
     if kinds and (a.kind or b.kind):
         return None  # a kind of act is no occurrence to share (``genericity``)
@@ -286,13 +306,18 @@ def anchor(a: Report, b: Report, *, verbal: bool, similarity: float = 0.0,
             return "alike sentences"
         if _same_day(a, b):
             return "same day"
-        if _same_news(a, b, similarity):
+        if _same_news(a, b, similarity, undated_news):
             return f"same news (articles {similarity:.2f} alike), shared words"
         return None
     # A verbal act is known by who else took part (the one accused, the company bought, the
     # other side of the talks); named acting on either side does not count ("X criticised
     # Y" / "Y criticised Z"), nor does the actor alone: an agency, a central bank or a party
     # makes several statements of one kind in one news cycle.
+    if verbal_needs_actor and not (a.actors and b.actors):
+        # "Its adoption would warn Japan" / "the EC warned Japan": with one side's actor
+        # unknown, neither the one acted on nor alike articles say who acted, and who
+        # acted is the act (two companies' agreements, two shareholder meetings).
+        return None
     others = shared - _common(a.actors | b.actors, shared)
     if others:
         return "shared participant " + _show(others)
@@ -301,7 +326,7 @@ def anchor(a: Report, b: Report, *, verbal: bool, similarity: float = 0.0,
         return prefix + "alike sentences"
     if shared and _same_day(a, b):
         return prefix + "same day"
-    if (a.lead and b.lead and similarity >= LEAD_SIMILARITY and _same_news(a, b, similarity)
+    if (a.lead and b.lead and similarity >= LEAD_SIMILARITY and _same_news(a, b, similarity, undated_news)
             and _same_time(a, b) and not _clash(a, b)):
         # Both articles open with the act and are alike as wholes: the act is their news.
         return prefix + f"lead of alike articles ({similarity:.2f})"

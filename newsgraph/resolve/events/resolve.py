@@ -96,6 +96,7 @@ from newsgraph.resolve.events.anchors import (
     LEAD_CHARS,
     NO_ANCHOR,
     STOPWORDS,
+    UNDATED_LEAD,
     Report,
     anchor,
     content_words,
@@ -501,6 +502,13 @@ class ResolverOptions:
     #: suspects", "powers to detain", "detention orders"; ``EventFlags.generic``) — joins
     #: no report in another article: it is true of many occurrences or of none.
     generic_apart: bool = True
+    #: When two undated articles alike as wholes anchor their reports as one news cycle
+    #: (``anchors._same_news``; two dated ones must be ``NEWS_DAYS`` apart at most):
+    #: ``"any"`` reports, ``"lead"`` the reports both open with (their news), ``"never"``.
+    undated_news: str = UNDATED_LEAD
+    #: A verbal act joins across articles only when both reports name their actor (and a
+    #: common one, above), or one sentence is copied word for word.
+    verbal_needs_actor: bool = True
 
 
 @dataclass(slots=True)
@@ -951,7 +959,8 @@ class EventResolver:
             for r in mine:
                 why = anchor(x, r, verbal=verbal, similarity=self._similarity(x.doc, r.doc),
                              verbal_needs_participant=self.options.verbal_anchor_participant,
-                             kinds=kinds)
+                             kinds=kinds, undated_news=self.options.undated_news,
+                             verbal_needs_actor=self.options.verbal_needs_actor)
                 if why:
                     found[x.doc] = why
                     break
