@@ -10,7 +10,7 @@ from starlette.requests import Request
 
 from newsgraph.api.config import MAX_API_LIMIT, MAX_QUERY_INT
 from newsgraph.api.deps import ConfigDep, JobsDep, StoreDep
-from newsgraph.api.edits import apply_edit
+from newsgraph.api.edits import apply_edit, withdraw_edit
 from newsgraph.api.errors import ApiError
 from newsgraph.api.schemas import (
     DocumentListResponse,
@@ -28,6 +28,7 @@ from newsgraph.api.schemas import (
     StatsResponse,
     StoryListResponse,
     StoryResponse,
+    WithdrawResponse,
 )
 from newsgraph.api.views.search import hit_view
 from newsgraph.errors import NewsgraphError
@@ -35,7 +36,8 @@ from newsgraph.model import LINK_KINDS
 from newsgraph.store import entity_queries, event_queries, story_queries
 
 __all__ = ["api_document", "api_documents", "api_entities", "api_entity", "api_entity_edit",
-           "api_entity_edits", "api_event", "api_events", "api_links", "api_mentions", "api_search",
+           "api_entity_edit_withdraw", "api_entity_edits", "api_event", "api_events", "api_links",
+           "api_mentions", "api_search",
            "api_stats", "api_stories", "api_story"]
 
 Limit = Annotated[int, Query(ge=1, le=MAX_API_LIMIT, description="Items per page.")]
@@ -148,6 +150,15 @@ def api_entity_edit(request: Request, body: EntityEditRequest, config: ConfigDep
     return EntityEditResponse.model_validate(
         {"edit": {**applied.edit.to_dict(), "id": applied.edit.id}, "entities": applied.entities,
          "primary": applied.primary})
+
+
+def api_entity_edit_withdraw(request: Request, config: ConfigDep, jobs: JobsDep,
+                             edit_id: str) -> WithdrawResponse:
+    """Withdraw an edit (an undo, as ``newsgraph entity withdraw``): resolution forgets it,
+    the audit log keeps it marked withdrawn. Same-origin only, like edits."""
+    if not _same_origin(request):
+        raise ApiError(403, "E505", "cross-origin edit refused")
+    return WithdrawResponse(withdrawn=edit_id, entities=withdraw_edit(config, jobs, edit_id))
 
 
 def _mention_flags(fl: dict[str, Any]) -> dict[str, bool]:

@@ -71,6 +71,8 @@ PAGES: list[Page] = [
     Page("/entities", pages.entities_page, "entities"),
     # Before /entities/{entity_id}: "edits" is not an entity id.
     Page("/entities/edits", pages.entity_edits_page, "entity_edits"),
+    Page("/entities/edits/{edit_id}/withdraw", pages.entity_edit_withdraw, "entity_edit_withdraw",
+         methods=("POST",), twin=False),
     Page("/entities/{entity_id}", pages.entity_page, "entity"),
     Page("/entities/{entity_id}/edit", pages.entity_edit, "entity_edit", methods=("POST",), twin=False),
     Page("/events", pages.events_page, "events"),
@@ -116,6 +118,9 @@ API: list[Api] = [
     Api("/api/entities/edits", jsonapi.api_entity_edits, "api_entity_edits", "Audit log of entity edits"),
     Api("/api/entities/edits", jsonapi.api_entity_edit, "api_entity_edit", "Edit entities",
         (401, 403, 409, 415, 422), methods=("POST",)),
+    Api("/api/entities/edits/{edit_id}/withdraw", jsonapi.api_entity_edit_withdraw,
+        "api_entity_edit_withdraw", "Withdraw (undo) an entity edit", (401, 403, 404, 409, 422),
+        methods=("POST",)),
     Api("/api/entities/{entity_id}", jsonapi.api_entity, "api_entity", "One entity", (401, 404, 422)),
     Api("/api/events", jsonapi.api_events, "api_events", "List events"),
     Api("/api/events/{event_id}", jsonapi.api_event, "api_event", "One event", (401, 404, 422)),

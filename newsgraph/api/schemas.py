@@ -57,6 +57,7 @@ __all__ = [
     "StoryResponse",
     "StorySummaryModel",
     "TextSpanModel",
+    "WithdrawResponse",
 ]
 
 
@@ -305,6 +306,7 @@ class EditModel(BaseModel):
     author: str | None
     note: str | None
     created: str | None
+    type: str | None = Field(default=None, description="A merge: the type the merged entity keeps.")
 
 
 class EditLogEntryModel(BaseModel):
@@ -326,14 +328,20 @@ class EditLogResponse(BaseModel):
 
 class EntityEditRequest(BaseModel):
     """An edit: ``merge`` (2+ entities), ``distinct`` (2), ``split`` (1 + mention keys),
-    ``rename``/``alias_add``/``alias_remove`` (1 + value)."""
+    ``rename``/``alias_add``/``alias_remove``/``retype`` (1 + value: a name, an alias, a type)."""
 
-    op: Literal["merge", "split", "rename", "alias_add", "alias_remove", "distinct"]
+    op: Literal["merge", "split", "rename", "alias_add", "alias_remove", "distinct", "retype"]
     entities: list[str] = Field(min_length=1, max_length=100)
     value: str | None = Field(default=None, max_length=500)
     mentions: list[str] = Field(default_factory=list, max_length=10_000)
     author: str | None = Field(default=None, max_length=100)
     note: str | None = Field(default=None, max_length=1000)
+
+
+class WithdrawResponse(BaseModel):
+    ok: Literal[True] = True
+    withdrawn: str = Field(description="The edit withdrawn (the audit log keeps it, marked withdrawn).")
+    entities: list[str] = Field(description="Entities the edit's anchors and mentions belong to now.")
 
 
 class EntityEditResponse(BaseModel):

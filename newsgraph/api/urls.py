@@ -145,6 +145,15 @@ def entity_edits(page: int = 1) -> str:
     return _query("/entities/edits", page=page)
 
 
+def entity_edit_withdraw(edit_id: str) -> str:
+    """Where an edit's undo button posts (the edit is withdrawn, the log keeps it)."""
+    return f"/entities/edits/{quote(edit_id, safe='')}/withdraw"
+
+
+def api_entity_edit_withdraw(edit_id: str) -> str:
+    return f"/api/entities/edits/{quote(edit_id, safe='')}/withdraw"
+
+
 def events(type: str | None = None, actor: str | None = None, target: str | None = None,
            place: str | None = None, since: str | None = None, until: str | None = None,
            flag: list[str] | None = None, min_sources: int | None = None, doc: str | None = None,

@@ -185,6 +185,18 @@ def rename(
     _apply(db, "rename", [entity_id], value=name, author=author, note=note)
 
 
+@entity_app.command("retype")
+def retype(
+    entity_id: Annotated[str, typer.Argument(help="The entity.")],
+    etype: Annotated[str, typer.Argument(metavar="TYPE", help="Its type from now on (PERSON, ORG, GPE…).")],
+    db: Annotated[Path, DbOption] = DEFAULT_DB,
+    author: Annotated[str | None, AuthorOption] = None,
+    note: Annotated[str | None, NoteOption] = None,
+) -> None:
+    """Set an entity's type, whatever its mentions voted."""
+    _apply(db, "retype", [entity_id], value=etype, author=author, note=note)
+
+
 @entity_app.command("alias")
 def alias(
     entity_id: Annotated[str, typer.Argument(help="The entity.")],

@@ -27,8 +27,8 @@ from newsgraph.store.sqlite import Store
 
 __all__ = [
     "EntityFilter", "MentionLookup", "claims_about", "claims_by", "cooccurring", "document_entity_links",
-    "edit_log", "entities", "entity", "entity_mentions", "entity_names", "entity_types", "iter_entities",
-    "recent_documents",
+    "edit_log", "entities", "entities_named", "entity", "entity_mentions", "entity_names", "entity_types",
+    "iter_entities", "mention_owners", "recent_documents",
 ]
 
 
@@ -96,6 +96,37 @@ def entity_names(store: Store, ids: list[str]) -> dict[str, dict[str, str]]:
         for r in store.conn.execute(
                 f"SELECT id, name, type FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk):
             out[r[0]] = {"name": r[1], "type": r[2]}
+    return out
+
+
+def entities_named(store: Store, name: str, *, limit: int = 20) -> tuple[list[dict[str, Any]],
+                                                                     list[dict[str, Any]]]:
+    """(entities whose name or an alias is ``name`` up to case, entities whose name or an
+    alias contains it), each most mentioned first: what an analyst typing a name meant."""
+    exact = [_row(r) for r in store.conn.execute(
+        """SELECT e.* FROM entities e WHERE e.name = ?1 COLLATE NOCASE
+           OR EXISTS (SELECT 1 FROM json_each(e.data, '$.aliases') a WHERE a.key = ?1 COLLATE NOCASE)
+           ORDER BY e.mention_count DESC, e.name LIMIT ?2""", (name.strip(), limit))]
+    _, near = entities(store, EntityFilter(name=name.strip()), limit=limit)
+    seen = {e["id"] for e in exact}
+    return exact, [e for e in near if e["id"] not in seen]
+
+
+def mention_owners(store: Store, keys: list[str]) -> dict[str, dict[str, str]]:
+    """``{doc:start-end: {entity, name, type, text, doc_title}}`` for the mention keys still
+    linked to an entity (an edit names its entities by such anchors)."""
+    out: dict[str, dict[str, str]] = {}
+    for key in dict.fromkeys(keys):
+        doc, _, span = key.rpartition(":")
+        start, _, end = span.partition("-")
+        if not (doc and start.isdigit() and end.isdigit()):
+            continue
+        r = store.conn.execute(
+            """SELECT e.id, e.name, e.type, m.text, d.title FROM entity_mentions m
+               JOIN entities e ON e.id = m.entity_id JOIN documents d ON d.id = m.doc_id
+               WHERE m.doc_id = ? AND m.start = ? AND m."end" = ?""", (doc, int(start), int(end))).fetchone()
+        if r is not None:
+            out[key] = {"entity": r[0], "name": r[1], "type": r[2], "text": r[3], "doc_title": r[4] or ""}
     return out
 
 
