@@ -61,9 +61,26 @@ def api_search(store: StoreDep, q: Annotated[str, Query(max_length=1000, descrip
          "hits": [hit_view(h) for h in hits]}, from_attributes=True)
 
 
-def api_documents(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> DocumentListResponse:
-    """Stored documents in ingest order."""
-    total, rows = store.list_documents(limit=limit, offset=offset)
+def api_documents(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
+                  publisher: Annotated[str | None, Query(max_length=200, description=(
+                      "Only this publisher (\"unknown\": articles that name none)."))] = None,
+                  language: Annotated[str | None, Query(max_length=20, description="Language code.")] = None,
+                  since: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description=(
+                      "Published on or after this ISO date."))] = None,
+                  until: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description=(
+                      "Published on or before this ISO date (a year or month covers all of it)."))] = None,
+                  signal: Annotated[str | None, Query(max_length=60, description=(
+                      "Only documents where this signal is flagged."))] = None,
+                  sort: Annotated[str, Query(max_length=20, description=(
+                      "ingested (default), newest, oldest, title or publisher."))] = "ingested",
+                  ) -> DocumentListResponse:
+    """Stored documents, filtered and sorted (ingest order by default)."""
+    from newsgraph.store.document_queries import DOCUMENT_SORTS, DocumentFilter, documents
+
+    if sort not in DOCUMENT_SORTS:
+        raise ApiError(422, "E504", f"sort must be one of {', '.join(DOCUMENT_SORTS)}")
+    total, rows = documents(store, DocumentFilter(publisher, language, since, until, signal), sort=sort,
+                            limit=limit, offset=offset)
     return DocumentListResponse.model_validate(
         {"total": total, "limit": limit, "offset": offset, "documents": rows})
 

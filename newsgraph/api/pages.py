@@ -48,7 +48,8 @@ __all__ = ["apidocs_page", "claims_page", "document_page", "documents_page", "en
 SearchQuery = Annotated[str, Query(max_length=1000, description="Full-text query.")]
 PlaceId = Annotated[int | None, Query(ge=0, le=MAX_QUERY_INT, description="A place (geonameid).")]
 CountryCode = Annotated[str | None, Query(pattern="^[A-Za-z]{2}$", description="ISO 3166 alpha-2 code.")]
-IsoDate = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+# Empty too: a filter form's blank date field sends "" (it means no bound, as None does).
+IsoDate = Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$",
                                       description="ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD.")]
 
 
@@ -94,8 +95,18 @@ def places_page(request: Request, store: StoreDep, page: PageQuery = 1,
     return respond(request, "place.html", ctx)
 
 
-def documents_page(request: Request, store: StoreDep, page: PageQuery = 1) -> Response:
-    return respond(request, "documents.html", documents_view(store, page))
+def documents_page(request: Request, store: StoreDep, page: PageQuery = 1,
+                   publisher: Annotated[str | None, Query(max_length=200)] = None,
+                   language: Annotated[str | None, Query(max_length=20)] = None,
+                   since: IsoDate = None, until: IsoDate = None,
+                   signal: Annotated[str | None, Query(max_length=60)] = None,
+                   sort: Annotated[str, Query(max_length=20)] = "ingested") -> Response:
+    from newsgraph.store.document_queries import DOCUMENT_SORTS, DocumentFilter
+
+    if sort not in DOCUMENT_SORTS:
+        raise ApiError(422, "E504", f"sort must be one of {', '.join(DOCUMENT_SORTS)}")
+    filt = DocumentFilter(publisher or None, language or None, since or None, until or None, signal or None)
+    return respond(request, "documents.html", documents_view(store, page, filt=filt, sort=sort))
 
 
 def document_page(request: Request, store: StoreDep, doc_id: str) -> Response:
@@ -278,7 +289,7 @@ def events_page(request: Request, store: StoreDep, page: PageQuery = 1,
     if bad:
         raise ApiError(422, "E504", f"flag must be one of {', '.join(EVENT_FLAGS)}")
     return respond(request, "events.html", events_view(
-        store, type=type, actor=actor, target=target, place=place, since=since, until=until,
+        store, type=type, actor=actor, target=target, place=place, since=since or None, until=until or None,
         flags=flag, min_sources=min_sources, doc=doc, page=page))
 
 
@@ -292,8 +303,8 @@ def event_page(request: Request, store: StoreDep, event_id: str) -> Response:
 def stories_page(request: Request, store: StoreDep, page: PageQuery = 1,
                  min_size: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
                  since: IsoDate = None, until: IsoDate = None) -> Response:
-    return respond(request, "stories.html", stories_view(store, min_size=min_size, since=since, until=until,
-                                                         page=page))
+    return respond(request, "stories.html", stories_view(store, min_size=min_size, since=since or None,
+                                                         until=until or None, page=page))
 
 
 def story_page(request: Request, store: StoreDep, story_id: str) -> Response:

@@ -173,6 +173,8 @@ class DocumentSummary(BaseModel):
     language: str | None
     annotated: bool
     chars: int
+    attributed_to: list[str] = Field(default_factory=list, description=(
+        "Outlets the article credits as its source."))
 
 
 class DocumentListResponse(BaseModel):

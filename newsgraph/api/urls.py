@@ -33,8 +33,11 @@ def search(q: str = "", page: int = 1, place: int | None = None, country: str | 
     return _query("/search", q=q, place=place, country=country, page=page)
 
 
-def documents(page: int = 1) -> str:
-    return _query("/documents", page=page)
+def documents(page: int = 1, publisher: str | None = None, language: str | None = None,
+              since: str | None = None, until: str | None = None, signal: str | None = None,
+              sort: str | None = None) -> str:
+    return _query("/documents", publisher=publisher, language=language, since=since, until=until,
+                  signal=signal, sort=None if sort == "ingested" else sort, page=page)
 
 
 def document(doc_id: str) -> str:
