@@ -66,13 +66,15 @@ def claims_page(request: Request, store: StoreDep, page: PageQuery = 1,
                 doc: Annotated[str | None, Query(max_length=64)] = None,
                 certainty: Annotated[str | None, Query(max_length=20)] = None,
                 speaker_kind: Annotated[str | None, Query(max_length=20)] = None,
-                speaker: Annotated[str | None, Query(max_length=200)] = None) -> Response:
+                speaker: Annotated[str | None, Query(max_length=200)] = None,
+                entity: Annotated[str | None, Query(max_length=40)] = None) -> Response:
     if certainty and certainty not in CERTAINTIES:
         raise ApiError(422, "E504", f"certainty must be one of {', '.join(CERTAINTIES)}")
     if speaker_kind and speaker_kind not in (*SPEAKER_KINDS, "unknown"):
         raise ApiError(422, "E504", f"speaker_kind must be one of {', '.join(SPEAKER_KINDS)}, unknown")
     return respond(request, "claims.html", claims_view(
-        store, doc=doc, certainty=certainty, speaker_kind=speaker_kind, speaker=speaker, page=page))
+        store, doc=doc, certainty=certainty, speaker_kind=speaker_kind, speaker=speaker, entity=entity,
+        page=page))
 
 
 def map_page(request: Request, store: StoreDep, focus: PlaceId = None,

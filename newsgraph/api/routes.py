@@ -113,6 +113,7 @@ API: list[Api] = [
     Api("/api/documents/{doc_id}/mentions", jsonapi.api_mentions, "api_mentions", "Mentions of a document",
         (401, 404, 422)),
     Api("/api/stats", jsonapi.api_stats, "api_stats", "Store statistics", (401,)),
+    Api("/api/claims", jsonapi.api_claims, "api_claims", "List attributed claims"),
     Api("/api/entities", jsonapi.api_entities, "api_entities", "List entities"),
     # Before /api/entities/{entity_id}: "edits" is not an entity id.
     Api("/api/entities/edits", jsonapi.api_entity_edits, "api_entity_edits", "Audit log of entity edits"),

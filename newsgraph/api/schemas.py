@@ -13,6 +13,8 @@ from pydantic import BaseModel, Field
 
 __all__ = [
     "ArgumentModel",
+    "ClaimListResponse",
+    "ClaimModel",
     "CooccurringModel",
     "DocumentListResponse",
     "DocumentModel",
@@ -220,6 +222,51 @@ class EntitySummaryModel(BaseModel):
     mention_count: int
     doc_count: int
     aliases: dict[str, int] = Field(description="Every surface form and its mention count (manual: 0).")
+
+
+class SpeakerEntityModel(BaseModel):
+    id: str
+    name: str
+    type: str
+
+
+class ClaimEventModel(BaseModel):
+    mention: str = Field(description="The event mention inside the claim's content.")
+    type: str
+    mode: str | None
+    trigger: str | None
+    event: str | None = Field(description="The resolved event (null while unresolved).")
+
+
+class ClaimModel(BaseModel):
+    """An attributed claim: who said what (content offsets into the document's clean text)."""
+
+    id: str
+    doc: str
+    doc_title: str | None
+    start: int
+    end: int
+    text: str = Field(description="The claimed content.")
+    speaker_entity: SpeakerEntityModel | None = Field(description=(
+        "The entity the speaker stands for (its resolved reference, else its span), or null."))
+    speaker_text: str | None = Field(description="The best name of the speaker as written.")
+    speaker: str | None = Field(description="The speaker span as written (a pronoun, a role…).")
+    speaker_kind: str | None
+    cue: str | None
+    certainty: str
+    quote_type: str
+    channel: str | None
+    hedge: str | None
+    sentence: str
+    events: list[ClaimEventModel]
+
+
+class ClaimListResponse(BaseModel):
+    ok: Literal[True] = True
+    total: int
+    limit: int
+    offset: int
+    claims: list[ClaimModel]
 
 
 class EntityListResponse(BaseModel):

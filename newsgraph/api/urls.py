@@ -95,9 +95,13 @@ def json_twin(url: str) -> str:
 
 
 def claims(doc: str | None = None, certainty: str | None = None, speaker_kind: str | None = None,
-           speaker: str | None = None, page: int = 1) -> str:
+           speaker: str | None = None, page: int = 1, entity: str | None = None) -> str:
     return _query("/claims", doc=doc, certainty=certainty, speaker_kind=speaker_kind,
-                  speaker=speaker, page=page)
+                  speaker=speaker, entity=entity, page=page)
+
+
+def api_claims() -> str:
+    return "/api/claims"
 
 
 def claim(doc_id: str, claim_id: str) -> str:

@@ -8,9 +8,11 @@ JSON (``newsgraph.model.entities``, without its mentions) plus the key columns.
 Spans found by other stages (a claim's speaker "Spanish police", an event argument "the
 North Korean leader") are linked to entities through *containment*: for an event
 argument the longest entity mention lying inside the span (the rule ``resolve/corpus.py``
-uses); for a claim's speaker the first one, because a speaker phrase opens with its head
-and trails appositions ("Farouk, who led the Workers Movement", "Nadia Qureshi, a
-spokeswoman for the Sindh Police").
+uses); for a claim's speaker the first one that can head the phrase, because a speaker
+phrase opens with its head and trails appositions ("Farouk, who led the Workers
+Movement", "Nadia Qureshi, a spokeswoman for the Sindh Police") — a possessor ("Kenya's
+interior minister, Amina Odhiambo") or a nationality word qualifying a noun ("Spanish
+police") is not the speaker.
 ``MentionLookup`` answers that from one query per document, so a whole export pays one
 query per document, not one per span.
 """
@@ -215,17 +217,23 @@ def cooccurring(store: Store, entity_id: str, *, limit: int = 30,
     return out[:limit]
 
 
+#: What follows a possessor's name ("Kenya's interior minister"): the owner, not the speaker.
+_POSSESSIVE = ("'s", "’s", "' ", "’ ")
+
+
 class MentionLookup:
     """``(doc, start, end)`` of any span → the entity of the longest entity mention inside it."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._docs: dict[str, tuple[list[int], list[tuple[int, int, str]]]] = {}
+        #: per document: mention starts, and (start, end, entity, label, two characters after)
+        self._docs: dict[str, tuple[list[int], list[tuple[int, int, str, str, str]]]] = {}
 
-    def _inside(self, doc: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    def _inside(self, doc: str, start: int, end: int) -> list[tuple[int, int, str, str, str]]:
         if doc not in self._docs:
-            rows = sorted((r[0], r[1], r[2]) for r in self.store.conn.execute(
-                'SELECT start, "end", entity_id FROM entity_mentions WHERE doc_id = ?', (doc,)))
+            rows = sorted((r[0], r[1], r[2], r[3] or "", r[4] or "") for r in self.store.conn.execute(
+                """SELECT m.start, m."end", m.entity_id, m.label, substr(d.text, m."end" + 1, 2)
+                   FROM entity_mentions m JOIN documents d ON d.id = m.doc_id WHERE m.doc_id = ?""", (doc,)))
             self._docs[doc] = ([r[0] for r in rows], rows)
         starts, rows = self._docs[doc]
         return [r for r in rows[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)]
@@ -239,11 +247,14 @@ class MentionLookup:
         return max(inside, key=lambda r: (r[1] - r[0], -r[0]))[2] if inside else None
 
     def head(self, doc: str, start: int | None, end: int | None) -> str | None:
-        """The entity of the first entity mention inside the span (longest of those starting there)."""
+        """The entity of the first entity mention inside the span that can head it (longest of
+        those starting there): not a possessor ("Kenya's interior minister, Amina Odhiambo"
+        is Amina Odhiambo) nor a nationality qualifying a noun ("Spanish police" is no entity)."""
         if start is None or end is None:
             return None
-        inside = self._inside(doc, start, end)
-        return min(inside, key=lambda r: (r[0], -r[1]))[2] if inside else None
+        heads = [r for r in self._inside(doc, start, end)
+                 if not r[4].startswith(_POSSESSIVE) and not (r[3] == "NORP" and r[1] < end)]
+        return min(heads, key=lambda r: (r[0], -r[1]))[2] if heads else None
 
     def speaker(self, claim: dict[str, Any]) -> str | None:
         """The entity a claim's speaker stands for: its resolved reference, else its span."""
@@ -254,7 +265,6 @@ class MentionLookup:
                 if found:
                     return found
         return None
-
 
 def _claims_where(store: Store, where: str, args: list[Any],
                   documents: list[str] | None = None) -> list[dict[str, Any]]:

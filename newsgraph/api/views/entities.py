@@ -16,6 +16,7 @@ from typing import Any
 from newsgraph.api import urls
 from newsgraph.api.config import LIST_PAGE_SIZE
 from newsgraph.api.views.base import Pager, pager
+from newsgraph.api.views.claims import SpeakerRef, claim_speakers
 from newsgraph.api.views.document import ClaimRow, claim_event_refs, claim_row
 from newsgraph.model import ENTITY_TYPES, mention_key
 from newsgraph.store import Store
@@ -136,6 +137,7 @@ class LinkedEntity:
 class EntityClaimRow(ClaimRow):
     doc_title: str | None
     doc_url: str
+    speaker_entity: SpeakerRef | None
 
 
 @dataclass(slots=True)
@@ -257,11 +259,13 @@ def _sentence(m: dict[str, Any]) -> SentenceParts | None:
 
 def _claim_rows(store: Store, claims: list[dict[str, Any]]) -> list[EntityClaimRow]:
     refs = claim_event_refs(store, claims)  # the events each claim reports
+    speakers = claim_speakers(store, claims)
     rows = []
     for rec in claims:
         base = claim_row(rec, refs)
         rows.append(EntityClaimRow(*(getattr(base, f) for f in ClaimRow.__dataclass_fields__),
-                                   doc_title=rec.get("doc_title"), doc_url=urls.document(rec["doc"])))
+                                   doc_title=rec.get("doc_title"), doc_url=urls.document(rec["doc"]),
+                                   speaker_entity=speakers.get(rec["id"])))
     return rows
 
 
