@@ -58,8 +58,14 @@ def home_page(request: Request, store: StoreDep, jobs: JobsDep) -> Response:
 
 
 def search_page(request: Request, store: StoreDep, q: SearchQuery = "", page: PageQuery = 1,
-                place: PlaceId = None, country: CountryCode = None) -> Response:
-    return respond(request, "search.html", search_view(store, q, page, place=place, country=country))
+                place: PlaceId = None, country: CountryCode = None,
+                publisher: Annotated[str | None, Query(max_length=200)] = None,
+                since: IsoDate = None, until: IsoDate = None,
+                entity: Annotated[str | None, Query(max_length=40)] = None,
+                type: Annotated[str | None, Query(max_length=20)] = None) -> Response:
+    return respond(request, "search.html", search_view(
+        store, q, page, place=place, country=country, publisher=publisher, since=since, until=until,
+        entity=entity, type=type))
 
 
 def claims_page(request: Request, store: StoreDep, page: PageQuery = 1,

@@ -29,8 +29,11 @@ def home() -> str:
     return "/"
 
 
-def search(q: str = "", page: int = 1, place: int | None = None, country: str | None = None) -> str:
-    return _query("/search", q=q, place=place, country=country, page=page)
+def search(q: str = "", page: int = 1, place: int | None = None, country: str | None = None,
+           publisher: str | None = None, since: str | None = None, until: str | None = None,
+           entity: str | None = None, type: str | None = None) -> str:
+    return _query("/search", q=q, place=place, country=country, publisher=publisher, since=since,
+                  until=until, entity=entity, type=type, page=page)
 
 
 def documents(page: int = 1, publisher: str | None = None, language: str | None = None,
