@@ -10,6 +10,7 @@ distinct, rename, alias, split), which post to ``/entities/{id}/edit`` (see ``ap
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -203,6 +204,7 @@ class EditRow:
     op: str
     verb: str
     created: str
+    when: str  # ``created`` as the analyst reads it: "2026-12-06 19:41 UTC"
     author: str | None
     withdrawn: str | None
     entities: list[str]  # the ids the analyst saw (they may have been merged or split since)
@@ -290,9 +292,11 @@ def edit_rows(store: Store, log: list[dict[str, Any]]) -> list[EditRow]:
             doc, start = k.rpartition(":")[0], k.rpartition(":")[2].partition("-")[0]
             url = urls.document_mention(doc, int(start)) if start.isdigit() else urls.document(doc)
             refs.append(MentionRef(k, o["text"] if o else k, o["doc_title"] if o else doc, url))
-        rows.append(EditRow(e["id"], e["op"], EDIT_VERBS.get(e["op"], e["op"]), e["created"], e["author"],
-                            e["withdrawn"], ids, [urls.entity(i) for i in ids], stmt.get("value"),
-                            stmt.get("type"), mentions, anchors, stmt.get("note"), list(now.values()), refs,
+        when = e["created"][:16].replace("T", " ") + (" UTC" if e["created"].endswith("+00:00") else "")
+        rows.append(EditRow(e["id"], e["op"], EDIT_VERBS.get(e["op"], e["op"]), e["created"], when,
+                            e["author"], e["withdrawn"], ids, [urls.entity(i) for i in ids],
+                            stmt.get("value"), stmt.get("type"), mentions, anchors, stmt.get("note"),
+                            list(now.values()), refs,
                             None if e["withdrawn"] else urls.entity_edit_withdraw(e["id"])))
     return rows
 
@@ -306,6 +310,9 @@ MATCH_WORDS = {"exact": "the same name", "variant": "the same name spelled diffe
                "bridge": "joined through a shared mention"}
 
 
+_MENTION_KEY = re.compile(r".+:\d+-\d+")
+
+
 def _compact(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
@@ -314,8 +321,8 @@ def _shared_names(shared: list[str], names: dict[str, str]) -> list[str]:
     """The evidence keys (``name:X``, compact names of co-occurring entities) as names."""
     out = []
     for key in shared:
-        if key.startswith("name:"):
-            continue  # the matched name: already said by the kind of match
+        if key.startswith("name:") or _MENTION_KEY.fullmatch(key):
+            continue  # the matched name (said by the kind of match), an analyst merge's anchor
         out.append(names.get(key, key))
     return out
 
@@ -380,8 +387,9 @@ class EditLogContext:
     edits: list[EditRow]
     pager: Pager
     help: str = field(default=(
-        "Every analyst edit, newest first. Edits name entities through anchor mentions "
-        "(document:start-end), so they hold after re-ingest; a withdrawn edit stays in the log."))
+        "Every analyst edit, newest first. An edit is kept against the mentions that founded "
+        "its entities, so it holds after re-ingest; Undo withdraws it (the log keeps it, marked "
+        "undone)."))
 
 
 def edit_log_view(store: Store, *, page: int = 1, per_page: int = LIST_PAGE_SIZE) -> EditLogContext:
