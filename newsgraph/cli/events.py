@@ -44,9 +44,9 @@ def _args(args: list[dict], ids: bool = True) -> Text:
 
 #: The list's columns, narrowest widths and what is dropped first on a narrow terminal
 #: (flags, then the place; ids are cut to a prefix `event show` takes below 120 columns).
-EVENT_COLUMNS = [Column("id", 11, 9, no_wrap=True), Column("type", 9, 10), Column("actors", 10, 8),
-                 Column("targets", 10, 7), Column("place", 8, 4), Column("date", 7, 6, no_wrap=True),
-                 Column("src", 3, 5, justify="right"), Column("flags", 4, 3)]
+EVENT_COLUMNS = [Column("id", 11, 9, no_wrap=True), Column("type", 9, 10), Column("actors", 9, 8),
+                 Column("targets", 9, 7), Column("place", 7, 4), Column("date", 10, 6, no_wrap=True),
+                 Column("src", 4, 5, justify="right"), Column("flags", 4, 3)]
 #: Below this width the list shortens ids and leaves entity ids out of the arguments.
 WIDE = 120
 
