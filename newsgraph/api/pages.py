@@ -39,11 +39,34 @@ from newsgraph.api.views.search import search_view
 from newsgraph.api.views.stories import stories_view, story_view
 from newsgraph.model import CERTAINTIES, LINK_KINDS, SPEAKER_KINDS
 
-__all__ = ["apidocs_page", "claims_page", "document_page", "documents_page", "entities_page",
-           "entity_edit", "entity_edit_withdraw", "entity_edits_page", "entity_page", "event_page",
-           "events_page", "home_page",
-           "ingest_page", "ingest_status_page", "ingest_upload", "link_page", "links_page", "map_page",
-           "places_page", "publishers_page", "raw_document", "search_page", "stories_page", "story_page"]
+__all__ = [
+    "apidocs_page",
+    "claims_page",
+    "document_page",
+    "documents_page",
+    "entities_page",
+    "entity_edit",
+    "entity_edit_withdraw",
+    "entity_edits_page",
+    "entity_page",
+    "event_page",
+    "events_page",
+    "home_page",
+    "ingest_page",
+    "ingest_status_page",
+    "ingest_upload",
+    "link_page",
+    "links_page",
+    "map_page",
+    "network_page",
+    "places_page",
+    "publishers_page",
+    "raw_document",
+    "search_page",
+    "stories_page",
+    "story_page",
+    "timeline_page",
+]
 
 SearchQuery = Annotated[str, Query(max_length=1000, description="Full-text query.")]
 PlaceId = Annotated[int | None, Query(ge=0, le=MAX_QUERY_INT, description="A place (geonameid).")]
@@ -81,6 +104,30 @@ def claims_page(request: Request, store: StoreDep, page: PageQuery = 1,
     return respond(request, "claims.html", claims_view(
         store, doc=doc, certainty=certainty, speaker_kind=speaker_kind, speaker=speaker, entity=entity,
         page=page))
+
+
+def timeline_page(request: Request, store: StoreDep,
+                  type: Annotated[str | None, Query(max_length=20)] = None,
+                  entity: Annotated[str | None, Query(max_length=40)] = None,
+                  place: Annotated[str | None, Query(max_length=200)] = None,
+                  since: IsoDate = None, until: IsoDate = None) -> Response:
+    from newsgraph.api.views.timeline import timeline_view
+
+    ctx, drawing = timeline_view(store, type=type or None, entity=entity or None, place=place or None,
+                                 since=since or None, until=until or None)
+    return respond(request, "timeline.html", ctx, t=drawing)
+
+
+def network_page(request: Request, store: StoreDep,
+                 graph: Annotated[str, Query(pattern="^(events|comention)$")] = "events",
+                 type: Annotated[str | None, Query(max_length=20)] = None,
+                 since: IsoDate = None, until: IsoDate = None,
+                 story: Annotated[str | None, Query(max_length=64)] = None) -> Response:
+    from newsgraph.api.views.network import network_view
+
+    ctx, drawing = network_view(store, graph=graph, type=type or None, since=since or None,
+                                until=until or None, story=story or None)
+    return respond(request, "network.html", ctx, n=drawing)
 
 
 def map_page(request: Request, store: StoreDep, focus: PlaceId = None,

@@ -38,6 +38,7 @@ NAV: list[NavItem] = [
     NavItem("Claims", urls.claims(), "/claims"),
     NavItem("Stories", urls.stories(), "/stories"),
     NavItem("Publishers", urls.publishers(), "/publishers"),
+    NavItem("Timeline", urls.timeline(), "/timeline"),
     NavItem("Map", urls.map_view(), "/map"),
     NavItem("Ingest", urls.ingest(), "/ingest"),
     NavItem("API", urls.api_docs(), "/docs"),
@@ -67,6 +68,8 @@ PAGES: list[Page] = [
     Page("/docs", pages.apidocs_page, "apidocs"),
     Page("/claims", pages.claims_page, "claims"),
     Page("/map", pages.map_page, "map"),
+    Page("/timeline", pages.timeline_page, "timeline"),
+    Page("/network", pages.network_page, "network"),
     Page("/places", pages.places_page, "places"),
     Page("/entities", pages.entities_page, "entities"),
     # Before /entities/{entity_id}: "edits" is not an entity id.

@@ -9,13 +9,53 @@ from __future__ import annotations
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 __all__ = [
-    "api_docs", "api_document", "api_entities", "api_entity", "api_entity_edits", "api_event", "api_events",
-    "api_links", "api_mentions", "api_search", "api_stats", "api_stories", "api_story", "claim", "claims",
-    "document", "document_event",
+    "api_claims",
+    "api_docs",
+    "api_document",
+    "api_entities",
+    "api_entity",
+    "api_entity_edit_withdraw",
+    "api_entity_edits",
+    "api_event",
+    "api_events",
+    "api_links",
+    "api_mentions",
+    "api_search",
+    "api_stats",
+    "api_stories",
+    "api_story",
+    "claim",
+    "claims",
+    "document",
+    "document_event",
     "document_mention",
-    "documents", "entities", "entity", "entity_edit", "entity_edits", "event", "events", "home", "ingest",
-    "ingest_status", "json_twin", "link", "links", "map_view", "openapi", "place", "places", "publisher",
-    "publishers", "raw", "search", "static", "stories", "story",
+    "documents",
+    "entities",
+    "entity",
+    "entity_edit",
+    "entity_edit_withdraw",
+    "entity_edits",
+    "event",
+    "events",
+    "home",
+    "ingest",
+    "ingest_status",
+    "json_twin",
+    "link",
+    "links",
+    "map_view",
+    "network",
+    "openapi",
+    "place",
+    "places",
+    "publisher",
+    "publishers",
+    "raw",
+    "search",
+    "static",
+    "stories",
+    "story",
+    "timeline",
 ]
 
 
@@ -101,6 +141,16 @@ def claims(doc: str | None = None, certainty: str | None = None, speaker_kind: s
            speaker: str | None = None, page: int = 1, entity: str | None = None) -> str:
     return _query("/claims", doc=doc, certainty=certainty, speaker_kind=speaker_kind,
                   speaker=speaker, entity=entity, page=page)
+
+
+def timeline(type: str | None = None, entity: str | None = None, place: str | None = None,
+             since: str | None = None, until: str | None = None) -> str:
+    return _query("/timeline", type=type, entity=entity, place=place, since=since, until=until)
+
+
+def network(graph: str | None = None, type: str | None = None, since: str | None = None,
+            until: str | None = None, story: str | None = None) -> str:
+    return _query("/network", graph=graph, type=type, since=since, until=until, story=story)
 
 
 def api_claims() -> str:

@@ -219,3 +219,35 @@ def test_browser_claim_speaker_and_documents_filter(served: Served, page):
     expect(rows).to_have_count(2)
     expect(rows.first).to_contain_text("Sindh Observer")
     _shot(page, "workbench-documents")
+
+
+def test_browser_timeline_and_network_click_through(served: Served, page):
+    from playwright.sync_api import expect
+
+    page.goto(served.url + "/timeline")
+    svg = page.locator("svg#timeline")
+    expect(svg).to_be_visible()
+    shapes = page.locator("svg#timeline a.ev")
+    assert shapes.count() >= 2
+    expect(page.locator("svg#timeline a.article")).to_have_count(len(RECORDS))
+    _shot(page, "workbench-timeline")
+    # Zoom by a label of the axis, then open an event from the drawing.
+    page.locator("svg#timeline a.tick-label").first.click()
+    page.wait_for_url("**/timeline?since=*")
+    page.goto(served.url + "/timeline?type=ASSAULT")
+    page.locator("svg#timeline a.ev").first.click()
+    page.wait_for_url("**/events/ev_*")
+    expect(page.locator("h1")).to_contain_text("ASSAULT")
+
+    page.goto(served.url + "/network")
+    nodes = page.locator("svg#network a.node")
+    expect(nodes.first).to_be_visible()
+    assert page.locator("svg#network .edges a").count() >= 1
+    _shot(page, "workbench-network")
+    name = nodes.first.locator("title").text_content().split(" (")[0]
+    nodes.first.click()
+    page.wait_for_url("**/entities/*")
+    expect(page.locator("#entity-name")).to_have_text(name)
+    page.goto(served.url + "/network?graph=comention")
+    expect(page.locator("svg#network a.node").first).to_be_visible()
+    _shot(page, "workbench-comention")
