@@ -13,8 +13,11 @@ a state the running ingest has not saved yet would undo that ingest's work).
 
 from __future__ import annotations
 
+import json
+import re
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from newsgraph.api.config import ApiConfig
 from newsgraph.api.errors import ApiError
@@ -25,8 +28,13 @@ from newsgraph.resolve.entities import edits as builders
 from newsgraph.resolve.entities.edits import EntityEditError
 from newsgraph.resolve.entities.resolver import Resolver
 from newsgraph.store import Store
+from newsgraph.store import entity_queries as q
 
-__all__ = ["AppliedEdit", "apply_edit", "build_edit", "split_ids"]
+__all__ = ["AppliedEdit", "Picked", "apply_edit", "build_edit", "pick_entities", "split_ids",
+           "withdraw_edit"]
+
+#: An entity id as typed or as the name suggestions fill it in ("Kim Jong-nam [E3488e19923a8c7de]").
+_ENTITY_ID = re.compile(r"\bE[0-9a-f]{16}\b")
 
 
 @dataclass(slots=True)
@@ -41,6 +49,35 @@ class AppliedEdit:
 def split_ids(text: str | None) -> list[str]:
     """Entity ids typed into a form field: separated by spaces or commas."""
     return [p for p in (text or "").replace(",", " ").split() if p]
+
+
+@dataclass(slots=True)
+class Picked:
+    """What a form's entity field named: the ids, or (when a name is not one entity's) the
+    candidates to choose from."""
+
+    ids: list[str]
+    name: str | None = None  # the name typed, when it did not name exactly one entity
+    exact: list[dict[str, Any]] = field(default_factory=list)
+    near: list[dict[str, Any]] = field(default_factory=list)
+
+
+def pick_entities(store: Store, text: str | None, *, exclude: str | None = None) -> Picked:
+    """The entities a form field names: ids (``E…``, as typed or filled in by the name
+    suggestions), or one name — spaces and all — matched to a name or alias up to case.
+    A name several entities carry, or none, yields the candidates instead of ids."""
+    text = (text or "").strip()
+    ids = _ENTITY_ID.findall(text)
+    if ids:
+        return Picked(list(dict.fromkeys(ids)))
+    if not text:
+        return Picked([])
+    exact, near = q.entities_named(store, text)
+    exact = [e for e in exact if e["id"] != exclude]
+    near = [e for e in near if e["id"] != exclude]
+    if len(exact) == 1:
+        return Picked([exact[0]["id"]])
+    return Picked([], text, exact, near)
 
 
 def build_edit(resolver: Resolver, op: str, entities: list[str], *, value: str | None = None,
@@ -63,7 +100,9 @@ def build_edit(resolver: Resolver, op: str, entities: list[str], *, value: str |
     if op == "split":
         return builders.split(resolver, first, list(mentions or []), author=author, note=note)
     if value is None or not value.strip():
-        raise EntityEditError(f"{op} needs a value (the name or alias)")
+        raise EntityEditError(f"{op} needs a value (the name, alias or type)")
+    if op == "retype":
+        return builders.retype(resolver, first, value, author=author, note=note)
     if op == "rename":
         return builders.rename(resolver, first, value, author=author, note=note)
     if op == "alias_add":
@@ -93,3 +132,27 @@ def apply_edit(config: ApiConfig, jobs: IngestJobs, op: str, entities: list[str]
         touched = [c.entity for c in changes]
         return AppliedEdit(edit, touched, corpus.entities.entity_of(edit.anchors[0]))
 
+
+
+def withdraw_edit(config: ApiConfig, jobs: IngestJobs, edit_id: str) -> list[str]:
+    """Withdraw a logged edit (an undo): resolution forgets it, the log keeps it as withdrawn.
+    Returns the entities its anchors belong to afterwards."""
+    from newsgraph.resolve.corpus import CorpusResolver
+
+    with jobs.writer(), Store(config.db_path) as store, ExitStack() as held:
+        try:
+            held.enter_context(store.writer("edit withdrawal from the web server", wait=0))
+        except StoreError as exc:
+            raise ApiError(409, "E506", f"{exc.reason.split(';')[0]}: the edit was not withdrawn; "
+                                        "try again when it ends") from exc
+        row = store.conn.execute("SELECT withdrawn, data FROM entity_edits WHERE id = ?",
+                                 (edit_id,)).fetchone()
+        if row is None:
+            raise ApiError(404, "E503", f"no edit with id {edit_id!r}")
+        if row[0]:
+            raise ApiError(422, "E601", f"edit {edit_id} was already withdrawn at {row[0]}")
+        corpus = CorpusResolver(store)
+        corpus.withdraw(edit_id)
+        edit = Edit.from_dict(json.loads(row[1]))
+        owners = [corpus.entities.entity_of(k) for k in edit.anchors + edit.mentions]
+        return list(dict.fromkeys(o for o in owners if o))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -10,9 +11,10 @@ from starlette.requests import Request
 
 from newsgraph.api.config import MAX_API_LIMIT, MAX_QUERY_INT
 from newsgraph.api.deps import ConfigDep, JobsDep, StoreDep
-from newsgraph.api.edits import apply_edit
+from newsgraph.api.edits import apply_edit, withdraw_edit
 from newsgraph.api.errors import ApiError
 from newsgraph.api.schemas import (
+    ClaimListResponse,
     DocumentListResponse,
     DocumentResponse,
     EditLogResponse,
@@ -28,14 +30,16 @@ from newsgraph.api.schemas import (
     StatsResponse,
     StoryListResponse,
     StoryResponse,
+    WithdrawResponse,
 )
 from newsgraph.api.views.search import hit_view
 from newsgraph.errors import NewsgraphError
 from newsgraph.model import LINK_KINDS
 from newsgraph.store import entity_queries, event_queries, story_queries
 
-__all__ = ["api_document", "api_documents", "api_entities", "api_entity", "api_entity_edit",
-           "api_entity_edits", "api_event", "api_events", "api_links", "api_mentions", "api_search",
+__all__ = ["api_claims", "api_document", "api_documents", "api_entities", "api_entity", "api_entity_edit",
+           "api_entity_edit_withdraw", "api_entity_edits", "api_event", "api_events", "api_links",
+           "api_mentions", "api_search",
            "api_stats", "api_stories", "api_story"]
 
 Limit = Annotated[int, Query(ge=1, le=MAX_API_LIMIT, description="Items per page.")]
@@ -59,9 +63,26 @@ def api_search(store: StoreDep, q: Annotated[str, Query(max_length=1000, descrip
          "hits": [hit_view(h) for h in hits]}, from_attributes=True)
 
 
-def api_documents(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> DocumentListResponse:
-    """Stored documents in ingest order."""
-    total, rows = store.list_documents(limit=limit, offset=offset)
+def api_documents(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
+                  publisher: Annotated[str | None, Query(max_length=200, description=(
+                      "Only this publisher (\"unknown\": articles that name none)."))] = None,
+                  language: Annotated[str | None, Query(max_length=20, description="Language code.")] = None,
+                  since: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description=(
+                      "Published on or after this ISO date."))] = None,
+                  until: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description=(
+                      "Published on or before this ISO date (a year or month covers all of it)."))] = None,
+                  signal: Annotated[str | None, Query(max_length=60, description=(
+                      "Only documents where this signal is flagged."))] = None,
+                  sort: Annotated[str, Query(max_length=20, description=(
+                      "ingested (default), newest, oldest, title or publisher."))] = "ingested",
+                  ) -> DocumentListResponse:
+    """Stored documents, filtered and sorted (ingest order by default)."""
+    from newsgraph.store.document_queries import DOCUMENT_SORTS, DocumentFilter, documents
+
+    if sort not in DOCUMENT_SORTS:
+        raise ApiError(422, "E504", f"sort must be one of {', '.join(DOCUMENT_SORTS)}")
+    total, rows = documents(store, DocumentFilter(publisher, language, since, until, signal), sort=sort,
+                            limit=limit, offset=offset)
     return DocumentListResponse.model_validate(
         {"total": total, "limit": limit, "offset": offset, "documents": rows})
 
@@ -84,6 +105,42 @@ def api_mentions(store: StoreDep, doc_id: str) -> MentionsResponse:
 def api_stats(store: StoreDep) -> StatsResponse:
     """Counts of documents, annotated documents, mentions, removed blocks and failures."""
     return StatsResponse.model_validate({"stats": store.stats()})
+
+
+def api_claims(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
+               doc: Annotated[str | None, Query(max_length=64, description="Only this document.")] = None,
+               certainty: Annotated[str | None, Query(max_length=20, description=(
+                   "asserted, hedged or denied."))] = None,
+               speaker_kind: Annotated[str | None, Query(max_length=20, description=(
+                   "named, pronoun, role, anonymous, collective… or unknown."))] = None,
+               speaker: Annotated[str | None, Query(max_length=200, description=(
+                   "Words of the speaker as written."))] = None,
+               entity: Annotated[str | None, Query(max_length=40, description=(
+                   "Only claims whose speaker is this entity (E…)."))] = None) -> ClaimListResponse:
+    """Attributed claims (the /claims page's records), with the speaker's entity where it is one."""
+    from newsgraph.api.views.claims import claim_list_rows
+    from newsgraph.model import CERTAINTIES, SPEAKER_KINDS
+    from newsgraph.store.facts_queries import ClaimFilter, claims
+
+    if certainty and certainty not in CERTAINTIES:
+        raise ApiError(422, "E504", f"certainty must be one of {', '.join(CERTAINTIES)}")
+    if speaker_kind and speaker_kind not in (*SPEAKER_KINDS, "unknown"):
+        raise ApiError(422, "E504", f"speaker_kind must be one of {', '.join(SPEAKER_KINDS)}, unknown")
+    filt = ClaimFilter(doc or None, certainty or None, speaker_kind or None, (speaker or "").strip() or None)
+    if entity:
+        from newsgraph.api.views.claims import matches_claim
+
+        by = [c for c in entity_queries.claims_by(store, entity) if matches_claim(c, filt)]
+        total, records = len(by), by[offset:offset + limit]
+    else:
+        total, records = claims(store, filt, limit=limit, offset=offset)
+    out = []
+    for r in claim_list_rows(store, records):
+        row = asdict(r)
+        who = row["speaker_entity"]
+        row["speaker_entity"] = who and {k: who[k] for k in ("id", "name", "type")}
+        out.append(row)
+    return ClaimListResponse.model_validate({"total": total, "limit": limit, "offset": offset, "claims": out})
 
 
 def api_entities(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
@@ -148,6 +205,15 @@ def api_entity_edit(request: Request, body: EntityEditRequest, config: ConfigDep
     return EntityEditResponse.model_validate(
         {"edit": {**applied.edit.to_dict(), "id": applied.edit.id}, "entities": applied.entities,
          "primary": applied.primary})
+
+
+def api_entity_edit_withdraw(request: Request, config: ConfigDep, jobs: JobsDep,
+                             edit_id: str) -> WithdrawResponse:
+    """Withdraw an edit (an undo, as ``newsgraph entity withdraw``): resolution forgets it,
+    the audit log keeps it marked withdrawn. Same-origin only, like edits."""
+    if not _same_origin(request):
+        raise ApiError(403, "E505", "cross-origin edit refused")
+    return WithdrawResponse(withdrawn=edit_id, entities=withdraw_edit(config, jobs, edit_id))
 
 
 def _mention_flags(fl: dict[str, Any]) -> dict[str, bool]:

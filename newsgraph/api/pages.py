@@ -18,7 +18,7 @@ from starlette.responses import RedirectResponse, Response
 from newsgraph.api import urls
 from newsgraph.api.config import MAX_QUERY_INT
 from newsgraph.api.deps import ConfigDep, JobsDep, PageQuery, StoreDep
-from newsgraph.api.edits import apply_edit, split_ids
+from newsgraph.api.edits import apply_edit, pick_entities, withdraw_edit
 from newsgraph.api.errors import ApiError
 from newsgraph.api.uploads import receive_upload
 from newsgraph.api.views.apidocs import apidocs_view
@@ -26,7 +26,7 @@ from newsgraph.api.views.base import json_ok, respond
 from newsgraph.api.views.claims import claims_view
 from newsgraph.api.views.document import document_view
 from newsgraph.api.views.documents import documents_view
-from newsgraph.api.views.entities import edit_log_view, entities_view, entity_view
+from newsgraph.api.views.entities import edit_log_view, entities_view, entity_view, pick_view
 from newsgraph.api.views.error import is_json_request
 from newsgraph.api.views.events import event_view, events_view
 from newsgraph.api.views.index import index_view
@@ -39,15 +39,40 @@ from newsgraph.api.views.search import search_view
 from newsgraph.api.views.stories import stories_view, story_view
 from newsgraph.model import CERTAINTIES, LINK_KINDS, SPEAKER_KINDS
 
-__all__ = ["apidocs_page", "claims_page", "document_page", "documents_page", "entities_page",
-           "entity_edit", "entity_edits_page", "entity_page", "event_page", "events_page", "home_page",
-           "ingest_page", "ingest_status_page", "ingest_upload", "link_page", "links_page", "map_page",
-           "places_page", "publishers_page", "raw_document", "search_page", "stories_page", "story_page"]
+__all__ = [
+    "apidocs_page",
+    "claims_page",
+    "document_page",
+    "documents_page",
+    "entities_page",
+    "entity_edit",
+    "entity_edit_withdraw",
+    "entity_edits_page",
+    "entity_page",
+    "event_page",
+    "events_page",
+    "home_page",
+    "ingest_page",
+    "ingest_status_page",
+    "ingest_upload",
+    "link_page",
+    "links_page",
+    "map_page",
+    "network_page",
+    "places_page",
+    "publishers_page",
+    "raw_document",
+    "search_page",
+    "stories_page",
+    "story_page",
+    "timeline_page",
+]
 
 SearchQuery = Annotated[str, Query(max_length=1000, description="Full-text query.")]
 PlaceId = Annotated[int | None, Query(ge=0, le=MAX_QUERY_INT, description="A place (geonameid).")]
 CountryCode = Annotated[str | None, Query(pattern="^[A-Za-z]{2}$", description="ISO 3166 alpha-2 code.")]
-IsoDate = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+# Empty too: a filter form's blank date field sends "" (it means no bound, as None does).
+IsoDate = Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$",
                                       description="ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD.")]
 
 
@@ -56,21 +81,53 @@ def home_page(request: Request, store: StoreDep, jobs: JobsDep) -> Response:
 
 
 def search_page(request: Request, store: StoreDep, q: SearchQuery = "", page: PageQuery = 1,
-                place: PlaceId = None, country: CountryCode = None) -> Response:
-    return respond(request, "search.html", search_view(store, q, page, place=place, country=country))
+                place: PlaceId = None, country: CountryCode = None,
+                publisher: Annotated[str | None, Query(max_length=200)] = None,
+                since: IsoDate = None, until: IsoDate = None,
+                entity: Annotated[str | None, Query(max_length=40)] = None,
+                type: Annotated[str | None, Query(max_length=20)] = None) -> Response:
+    return respond(request, "search.html", search_view(
+        store, q, page, place=place, country=country, publisher=publisher, since=since, until=until,
+        entity=entity, type=type))
 
 
 def claims_page(request: Request, store: StoreDep, page: PageQuery = 1,
                 doc: Annotated[str | None, Query(max_length=64)] = None,
                 certainty: Annotated[str | None, Query(max_length=20)] = None,
                 speaker_kind: Annotated[str | None, Query(max_length=20)] = None,
-                speaker: Annotated[str | None, Query(max_length=200)] = None) -> Response:
+                speaker: Annotated[str | None, Query(max_length=200)] = None,
+                entity: Annotated[str | None, Query(max_length=40)] = None) -> Response:
     if certainty and certainty not in CERTAINTIES:
         raise ApiError(422, "E504", f"certainty must be one of {', '.join(CERTAINTIES)}")
     if speaker_kind and speaker_kind not in (*SPEAKER_KINDS, "unknown"):
         raise ApiError(422, "E504", f"speaker_kind must be one of {', '.join(SPEAKER_KINDS)}, unknown")
     return respond(request, "claims.html", claims_view(
-        store, doc=doc, certainty=certainty, speaker_kind=speaker_kind, speaker=speaker, page=page))
+        store, doc=doc, certainty=certainty, speaker_kind=speaker_kind, speaker=speaker, entity=entity,
+        page=page))
+
+
+def timeline_page(request: Request, store: StoreDep,
+                  type: Annotated[str | None, Query(max_length=20)] = None,
+                  entity: Annotated[str | None, Query(max_length=40)] = None,
+                  place: Annotated[str | None, Query(max_length=200)] = None,
+                  since: IsoDate = None, until: IsoDate = None) -> Response:
+    from newsgraph.api.views.timeline import timeline_view
+
+    ctx, drawing = timeline_view(store, type=type or None, entity=entity or None, place=place or None,
+                                 since=since or None, until=until or None)
+    return respond(request, "timeline.html", ctx, t=drawing)
+
+
+def network_page(request: Request, store: StoreDep,
+                 graph: Annotated[str, Query(pattern="^(events|comention)$")] = "events",
+                 type: Annotated[str | None, Query(max_length=20)] = None,
+                 since: IsoDate = None, until: IsoDate = None,
+                 story: Annotated[str | None, Query(max_length=64)] = None) -> Response:
+    from newsgraph.api.views.network import network_view
+
+    ctx, drawing = network_view(store, graph=graph, type=type or None, since=since or None,
+                                until=until or None, story=story or None)
+    return respond(request, "network.html", ctx, n=drawing)
 
 
 def map_page(request: Request, store: StoreDep, focus: PlaceId = None,
@@ -93,8 +150,18 @@ def places_page(request: Request, store: StoreDep, page: PageQuery = 1,
     return respond(request, "place.html", ctx)
 
 
-def documents_page(request: Request, store: StoreDep, page: PageQuery = 1) -> Response:
-    return respond(request, "documents.html", documents_view(store, page))
+def documents_page(request: Request, store: StoreDep, page: PageQuery = 1,
+                   publisher: Annotated[str | None, Query(max_length=200)] = None,
+                   language: Annotated[str | None, Query(max_length=20)] = None,
+                   since: IsoDate = None, until: IsoDate = None,
+                   signal: Annotated[str | None, Query(max_length=60)] = None,
+                   sort: Annotated[str, Query(max_length=20)] = "ingested") -> Response:
+    from newsgraph.store.document_queries import DOCUMENT_SORTS, DocumentFilter
+
+    if sort not in DOCUMENT_SORTS:
+        raise ApiError(422, "E504", f"sort must be one of {', '.join(DOCUMENT_SORTS)}")
+    filt = DocumentFilter(publisher or None, language or None, since or None, until or None, signal or None)
+    return respond(request, "documents.html", documents_view(store, page, filt=filt, sort=sort))
 
 
 def document_page(request: Request, store: StoreDep, doc_id: str) -> Response:
@@ -181,8 +248,8 @@ def entity_page(request: Request, store: StoreDep, config: ConfigDep, entity_id:
     return respond(request, "entity.html", ctx, csrf=config.csrf_token)
 
 
-def entity_edits_page(request: Request, store: StoreDep, page: PageQuery = 1) -> Response:
-    return respond(request, "entity_edits.html", edit_log_view(store, page=page))
+def entity_edits_page(request: Request, store: StoreDep, config: ConfigDep, page: PageQuery = 1) -> Response:
+    return respond(request, "entity_edits.html", edit_log_view(store, page=page), csrf=config.csrf_token)
 
 
 def _check_form_token(request: Request, config: ConfigDep, sent: object) -> None:
@@ -193,8 +260,8 @@ def _check_form_token(request: Request, config: ConfigDep, sent: object) -> None
         raise ApiError(403, "E505", "missing or stale form token: reload the entity page")
 
 
-async def entity_edit(request: Request, config: ConfigDep, jobs: JobsDep, entity_id: str) -> Response:
-    """An edit form of the entity page: merge, distinct, rename, alias, split (see ``api.edits``)."""
+async def _edit_form(request: Request, config: ConfigDep) -> dict[str, object]:
+    """An edit form's fields, after the same-origin and form-token checks."""
     if not _same_origin(request):
         raise ApiError(403, "E505", "cross-origin edit refused")
     try:
@@ -203,21 +270,63 @@ async def entity_edit(request: Request, config: ConfigDep, jobs: JobsDep, entity
         raise ApiError(400, "E504", f"edit refused: {exc}") from exc
     try:
         _check_form_token(request, config, form.get("csrf"))
-        op = str(form.get("op") or "")
-        others = split_ids(str(form.get("other") or ""))
-        value = str(form.get("value") or "") or None
-        mentions = [str(m) for m in form.getlist("mentions")]
-        author = str(form.get("author") or "").strip()[:100] or None
-        note = str(form.get("note") or "").strip()[:1000] or None
+        return {"op": str(form.get("op") or ""), "other": str(form.get("other") or ""),
+                "keep": str(form.get("keep") or "this"),
+                "value": str(form.get("value") or "") or None,
+                "mentions": [str(m) for m in form.getlist("mentions")],
+                "author": str(form.get("author") or "").strip()[:100] or None,
+                "note": str(form.get("note") or "").strip()[:1000] or None,
+                "back": str(form.get("back") or "")}
     finally:
         await form.close()
-    applied = await run_in_threadpool(apply_edit, config, jobs, op, [entity_id, *others], value=value,
-                                      mentions=mentions, author=author, note=note)
+
+
+async def entity_edit(request: Request, store: StoreDep, config: ConfigDep, jobs: JobsDep,
+                      entity_id: str) -> Response:
+    """An edit form of the entity page: merge, distinct, rename, retype, alias, split (see ``api.edits``).
+
+    The other entity of a merge or distinct is picked by name or id; a name that is not
+    exactly one entity's answers a page of candidates to choose from. A merge keeps this
+    entity's name and type unless the form says to keep the other's (``keep=other``).
+    """
+    f = await _edit_form(request, config)
+    op = str(f["op"])
+    others: list[str] = []
+    if op in ("merge", "distinct"):
+        picked = pick_entities(store, str(f["other"]), exclude=entity_id)
+        if not picked.ids:
+            if not picked.name:
+                raise ApiError(422, "E601", f"{op}: name the other entity")
+            if is_json_request(request):
+                found = ", ".join(f"{e['name']} ({e['id']})" for e in picked.exact + picked.near) or "none"
+                raise ApiError(422, "E601", f"{picked.name!r} is not exactly one entity's name; "
+                                            f"candidates: {found}")
+            ctx = pick_view(store, entity_id, op, str(f["keep"]), picked.name, picked.exact, picked.near)
+            if ctx is None:
+                raise ApiError(404, "E503", f"no entity with id {entity_id!r}")
+            return respond(request, "entity_pick.html", ctx, csrf=config.csrf_token)
+        others = picked.ids
+    ids = [*others, entity_id] if op == "merge" and f["keep"] == "other" else [entity_id, *others]
+    mentions = f["mentions"] if isinstance(f["mentions"], list) else []
+    applied = await run_in_threadpool(apply_edit, config, jobs, op, ids, value=f["value"],  # type: ignore[arg-type]
+                                      mentions=mentions, author=f["author"], note=f["note"])
     if is_json_request(request):
         return json_ok({"edit": {**applied.edit.to_dict(), "id": applied.edit.id},
                         "entities": applied.entities, "primary": applied.primary})
     return RedirectResponse(urls.entity(applied.primary or entity_id, edited=applied.edit.id),
                             status_code=303)
+
+
+async def entity_edit_withdraw(request: Request, config: ConfigDep, jobs: JobsDep, edit_id: str) -> Response:
+    """An edit's undo button: the edit is withdrawn (as ``newsgraph entity withdraw``)."""
+    f = await _edit_form(request, config)
+    touched = await run_in_threadpool(withdraw_edit, config, jobs, edit_id)
+    if is_json_request(request):
+        return json_ok({"withdrawn": edit_id, "entities": touched})
+    # From the log back to the log; from an entity page to the entity the edit's first
+    # anchor belongs to now (the page's own id may be gone: an undone split).
+    target = urls.entity_edits() if f["back"] == "log" or not touched else urls.entity(touched[0])
+    return RedirectResponse(target, status_code=303)
 
 
 def events_page(request: Request, store: StoreDep, page: PageQuery = 1,
@@ -235,7 +344,7 @@ def events_page(request: Request, store: StoreDep, page: PageQuery = 1,
     if bad:
         raise ApiError(422, "E504", f"flag must be one of {', '.join(EVENT_FLAGS)}")
     return respond(request, "events.html", events_view(
-        store, type=type, actor=actor, target=target, place=place, since=since, until=until,
+        store, type=type, actor=actor, target=target, place=place, since=since or None, until=until or None,
         flags=flag, min_sources=min_sources, doc=doc, page=page))
 
 
@@ -249,8 +358,8 @@ def event_page(request: Request, store: StoreDep, event_id: str) -> Response:
 def stories_page(request: Request, store: StoreDep, page: PageQuery = 1,
                  min_size: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
                  since: IsoDate = None, until: IsoDate = None) -> Response:
-    return respond(request, "stories.html", stories_view(store, min_size=min_size, since=since, until=until,
-                                                         page=page))
+    return respond(request, "stories.html", stories_view(store, min_size=min_size, since=since or None,
+                                                         until=until or None, page=page))
 
 
 def story_page(request: Request, store: StoreDep, story_id: str) -> Response:

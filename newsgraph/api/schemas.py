@@ -13,6 +13,8 @@ from pydantic import BaseModel, Field
 
 __all__ = [
     "ArgumentModel",
+    "ClaimListResponse",
+    "ClaimModel",
     "CooccurringModel",
     "DocumentListResponse",
     "DocumentModel",
@@ -57,6 +59,7 @@ __all__ = [
     "StoryResponse",
     "StorySummaryModel",
     "TextSpanModel",
+    "WithdrawResponse",
 ]
 
 
@@ -172,6 +175,8 @@ class DocumentSummary(BaseModel):
     language: str | None
     annotated: bool
     chars: int
+    attributed_to: list[str] = Field(default_factory=list, description=(
+        "Outlets the article credits as its source."))
 
 
 class DocumentListResponse(BaseModel):
@@ -217,6 +222,51 @@ class EntitySummaryModel(BaseModel):
     mention_count: int
     doc_count: int
     aliases: dict[str, int] = Field(description="Every surface form and its mention count (manual: 0).")
+
+
+class SpeakerEntityModel(BaseModel):
+    id: str
+    name: str
+    type: str
+
+
+class ClaimEventModel(BaseModel):
+    mention: str = Field(description="The event mention inside the claim's content.")
+    type: str
+    mode: str | None
+    trigger: str | None
+    event: str | None = Field(description="The resolved event (null while unresolved).")
+
+
+class ClaimModel(BaseModel):
+    """An attributed claim: who said what (content offsets into the document's clean text)."""
+
+    id: str
+    doc: str
+    doc_title: str | None
+    start: int
+    end: int
+    text: str = Field(description="The claimed content.")
+    speaker_entity: SpeakerEntityModel | None = Field(description=(
+        "The entity the speaker stands for (its resolved reference, else its span), or null."))
+    speaker_text: str | None = Field(description="The best name of the speaker as written.")
+    speaker: str | None = Field(description="The speaker span as written (a pronoun, a role…).")
+    speaker_kind: str | None
+    cue: str | None
+    certainty: str
+    quote_type: str
+    channel: str | None
+    hedge: str | None
+    sentence: str
+    events: list[ClaimEventModel]
+
+
+class ClaimListResponse(BaseModel):
+    ok: Literal[True] = True
+    total: int
+    limit: int
+    offset: int
+    claims: list[ClaimModel]
 
 
 class EntityListResponse(BaseModel):
@@ -305,6 +355,7 @@ class EditModel(BaseModel):
     author: str | None
     note: str | None
     created: str | None
+    type: str | None = Field(default=None, description="A merge: the type the merged entity keeps.")
 
 
 class EditLogEntryModel(BaseModel):
@@ -326,14 +377,20 @@ class EditLogResponse(BaseModel):
 
 class EntityEditRequest(BaseModel):
     """An edit: ``merge`` (2+ entities), ``distinct`` (2), ``split`` (1 + mention keys),
-    ``rename``/``alias_add``/``alias_remove`` (1 + value)."""
+    ``rename``/``alias_add``/``alias_remove``/``retype`` (1 + value: a name, an alias, a type)."""
 
-    op: Literal["merge", "split", "rename", "alias_add", "alias_remove", "distinct"]
+    op: Literal["merge", "split", "rename", "alias_add", "alias_remove", "distinct", "retype"]
     entities: list[str] = Field(min_length=1, max_length=100)
     value: str | None = Field(default=None, max_length=500)
     mentions: list[str] = Field(default_factory=list, max_length=10_000)
     author: str | None = Field(default=None, max_length=100)
     note: str | None = Field(default=None, max_length=1000)
+
+
+class WithdrawResponse(BaseModel):
+    ok: Literal[True] = True
+    withdrawn: str = Field(description="The edit withdrawn (the audit log keeps it, marked withdrawn).")
+    entities: list[str] = Field(description="Entities the edit's anchors and mentions belong to now.")
 
 
 class EntityEditResponse(BaseModel):

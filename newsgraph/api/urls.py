@@ -9,13 +9,53 @@ from __future__ import annotations
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 __all__ = [
-    "api_docs", "api_document", "api_entities", "api_entity", "api_entity_edits", "api_event", "api_events",
-    "api_links", "api_mentions", "api_search", "api_stats", "api_stories", "api_story", "claim", "claims",
-    "document", "document_event",
+    "api_claims",
+    "api_docs",
+    "api_document",
+    "api_entities",
+    "api_entity",
+    "api_entity_edit_withdraw",
+    "api_entity_edits",
+    "api_event",
+    "api_events",
+    "api_links",
+    "api_mentions",
+    "api_search",
+    "api_stats",
+    "api_stories",
+    "api_story",
+    "claim",
+    "claims",
+    "document",
+    "document_event",
     "document_mention",
-    "documents", "entities", "entity", "entity_edit", "entity_edits", "event", "events", "home", "ingest",
-    "ingest_status", "json_twin", "link", "links", "map_view", "openapi", "place", "places", "publisher",
-    "publishers", "raw", "search", "static", "stories", "story",
+    "documents",
+    "entities",
+    "entity",
+    "entity_edit",
+    "entity_edit_withdraw",
+    "entity_edits",
+    "event",
+    "events",
+    "home",
+    "ingest",
+    "ingest_status",
+    "json_twin",
+    "link",
+    "links",
+    "map_view",
+    "network",
+    "openapi",
+    "place",
+    "places",
+    "publisher",
+    "publishers",
+    "raw",
+    "search",
+    "static",
+    "stories",
+    "story",
+    "timeline",
 ]
 
 
@@ -29,12 +69,18 @@ def home() -> str:
     return "/"
 
 
-def search(q: str = "", page: int = 1, place: int | None = None, country: str | None = None) -> str:
-    return _query("/search", q=q, place=place, country=country, page=page)
+def search(q: str = "", page: int = 1, place: int | None = None, country: str | None = None,
+           publisher: str | None = None, since: str | None = None, until: str | None = None,
+           entity: str | None = None, type: str | None = None) -> str:
+    return _query("/search", q=q, place=place, country=country, publisher=publisher, since=since,
+                  until=until, entity=entity, type=type, page=page)
 
 
-def documents(page: int = 1) -> str:
-    return _query("/documents", page=page)
+def documents(page: int = 1, publisher: str | None = None, language: str | None = None,
+              since: str | None = None, until: str | None = None, signal: str | None = None,
+              sort: str | None = None) -> str:
+    return _query("/documents", publisher=publisher, language=language, since=since, until=until,
+                  signal=signal, sort=None if sort == "ingested" else sort, page=page)
 
 
 def document(doc_id: str) -> str:
@@ -92,9 +138,23 @@ def json_twin(url: str) -> str:
 
 
 def claims(doc: str | None = None, certainty: str | None = None, speaker_kind: str | None = None,
-           speaker: str | None = None, page: int = 1) -> str:
+           speaker: str | None = None, page: int = 1, entity: str | None = None) -> str:
     return _query("/claims", doc=doc, certainty=certainty, speaker_kind=speaker_kind,
-                  speaker=speaker, page=page)
+                  speaker=speaker, entity=entity, page=page)
+
+
+def timeline(type: str | None = None, entity: str | None = None, place: str | None = None,
+             since: str | None = None, until: str | None = None) -> str:
+    return _query("/timeline", type=type, entity=entity, place=place, since=since, until=until)
+
+
+def network(graph: str | None = None, type: str | None = None, since: str | None = None,
+            until: str | None = None, story: str | None = None) -> str:
+    return _query("/network", graph=graph, type=type, since=since, until=until, story=story)
+
+
+def api_claims() -> str:
+    return "/api/claims"
 
 
 def claim(doc_id: str, claim_id: str) -> str:
@@ -143,6 +203,15 @@ def entity_edit(entity_id: str) -> str:
 
 def entity_edits(page: int = 1) -> str:
     return _query("/entities/edits", page=page)
+
+
+def entity_edit_withdraw(edit_id: str) -> str:
+    """Where an edit's undo button posts (the edit is withdrawn, the log keeps it)."""
+    return f"/entities/edits/{quote(edit_id, safe='')}/withdraw"
+
+
+def api_entity_edit_withdraw(edit_id: str) -> str:
+    return f"/api/entities/edits/{quote(edit_id, safe='')}/withdraw"
 
 
 def events(type: str | None = None, actor: str | None = None, target: str | None = None,

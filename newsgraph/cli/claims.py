@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from newsgraph.cli._util import DEFAULT_DB, DbOption, app, console, err_console
+from newsgraph.cli._util import DEFAULT_DB, DbOption, JsonOption, app, console, err_console, print_json
 from newsgraph.model import CERTAINTIES
 from newsgraph.store import Store
 from newsgraph.store.claim_event_queries import events_of_mentions
@@ -44,6 +44,7 @@ def claims(
         help=f"Only claims of this certainty: {', '.join(CERTAINTIES)}.")] = None,
     speaker: Annotated[str | None, typer.Option(help="Only speakers whose text contains this.")] = None,
     limit: Annotated[int, typer.Option(help="Claims to show.")] = 100,
+    as_json: Annotated[bool, JsonOption] = False,
 ) -> None:
     """List attributed claims: who said what, through which cue, how sure."""
     if certainty and certainty not in CERTAINTIES:
@@ -53,6 +54,9 @@ def claims(
         total, rows = query_claims(store, ClaimFilter(doc=doc, certainty=certainty, speaker=speaker),
                                    limit=limit)
         reported = events_of_mentions(store, [m for c in rows for m in c.get("events") or []])
+    if as_json:
+        print_json({"total": total, "claims": rows})
+        return
     table = Table(title=f"{total} claim(s)" + (f", first {len(rows)}" if len(rows) < total else ""))
     table.add_column("speaker")
     table.add_column("cue")

@@ -20,7 +20,16 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from newsgraph.cli._util import DEFAULT_DB, LABEL_STYLES, DbOption, app, console, err_console
+from newsgraph.cli._util import (
+    DEFAULT_DB,
+    LABEL_STYLES,
+    DbOption,
+    JsonOption,
+    app,
+    console,
+    err_console,
+    print_json,
+)
 from newsgraph.errors import NewsgraphError
 from newsgraph.model import Edit
 from newsgraph.store import Store
@@ -42,11 +51,15 @@ def entities(
     name: Annotated[str | None, typer.Option("--name", help="Words of the name or of any alias.")] = None,
     min_mentions: Annotated[int, typer.Option("--min-mentions", help="At least this many mentions.")] = 0,
     limit: Annotated[int, typer.Option(help="Entities to show.")] = 50,
+    as_json: Annotated[bool, JsonOption] = False,
 ) -> None:
     """List resolved entities, most mentioned first, with their aliases."""
     with Store(db, readonly=True) as store:
         total, rows = q.entities(store, q.EntityFilter(type.upper() if type else None, name, min_mentions),
                                  limit=limit)
+    if as_json:
+        print_json({"total": total, "entities": rows})
+        return
     table = Table(title=f"{total} entit{'y' if total == 1 else 'ies'}"
                   + (f", first {len(rows)}" if len(rows) < total else ""))
     for col, justify in (("id", "left"), ("name", "left"), ("type", "left"), ("mentions", "right"),
@@ -185,6 +198,18 @@ def rename(
     _apply(db, "rename", [entity_id], value=name, author=author, note=note)
 
 
+@entity_app.command("retype")
+def retype(
+    entity_id: Annotated[str, typer.Argument(help="The entity.")],
+    etype: Annotated[str, typer.Argument(metavar="TYPE", help="Its type from now on (PERSON, ORG, GPE…).")],
+    db: Annotated[Path, DbOption] = DEFAULT_DB,
+    author: Annotated[str | None, AuthorOption] = None,
+    note: Annotated[str | None, NoteOption] = None,
+) -> None:
+    """Set an entity's type, whatever its mentions voted."""
+    _apply(db, "retype", [entity_id], value=etype, author=author, note=note)
+
+
 @entity_app.command("alias")
 def alias(
     entity_id: Annotated[str, typer.Argument(help="The entity.")],
@@ -215,10 +240,14 @@ def distinct(
 def edits(
     db: Annotated[Path, DbOption] = DEFAULT_DB,
     limit: Annotated[int, typer.Option(help="Edits to show.")] = 100,
+    as_json: Annotated[bool, JsonOption] = False,
 ) -> None:
     """The audit log: every edit, newest first, with author, time and whether it was withdrawn."""
     with Store(db, readonly=True) as store:
         total, rows = q.edit_log(store, limit=limit)
+    if as_json:
+        print_json({"total": total, "edits": rows})
+        return
     table = Table(title=f"{total} edit(s)")
     for col in ("id", "op", "entities", "value / mentions", "author", "created", "withdrawn"):
         table.add_column(col, no_wrap=col in ("id", "created"))

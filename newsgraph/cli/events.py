@@ -12,7 +12,18 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from newsgraph.cli._util import DEFAULT_DB, DbOption, app, console, err_console
+from newsgraph.cli._util import (
+    DEFAULT_DB,
+    Column,
+    DbOption,
+    JsonOption,
+    add_fitted_row,
+    app,
+    console,
+    err_console,
+    fitted_table,
+    print_json,
+)
 from newsgraph.store import Store
 from newsgraph.store import event_queries as q
 
@@ -24,17 +35,40 @@ FLAG_STYLES = {"negated": "red", "hypothetical": "yellow", "attempted": "magenta
                "reported": "cyan"}
 
 
-def _args(args: list[dict]) -> Text:
+def _args(args: list[dict], ids: bool = True) -> Text:
     # Text, not a markup string: article words like "[bold]" must print as they are.
-    names = [f"{a['name']} [{a['entity']}]" if "entity" in a else a["text"] for a in args]
+    names = [f"{a['name']} [{a['entity']}]" if "entity" in a and ids else a.get("name") or a["text"]
+             for a in args]
     return Text("; ".join(names) or "—")
 
 
-def _flags(flags: dict[str, bool]) -> Text:
+#: The list's columns, narrowest widths and what is dropped first on a narrow terminal
+#: (flags, then the place; ids are cut to a prefix `event show` takes below 120 columns).
+EVENT_COLUMNS = [Column("id", 11, 9, no_wrap=True), Column("type", 9, 10), Column("actors", 9, 8),
+                 Column("targets", 9, 7), Column("place", 7, 4), Column("date", 10, 6, no_wrap=True),
+                 Column("src", 4, 5, justify="right"), Column("flags", 4, 3)]
+#: Below this width the list shortens ids and leaves entity ids out of the arguments.
+WIDE = 120
+
+
+def _date(date: dict | None) -> str:
+    """The date as precise as it is known: "2017" for a year, "2014-12" for a month."""
+    if not date:
+        return "—"
+    cut = {"year": 4, "month": 7}.get(date.get("precision") or "", 10)
+    return date["start"][:cut]
+
+
+#: Flags as the narrow list writes them (its caption says what they stand for).
+FLAG_SHORT = {"negated": "neg", "hypothetical": "hyp", "attempted": "try", "historical": "hist",
+              "reported": "rep"}
+
+
+def _flags(flags: dict[str, bool], short: bool = False) -> Text:
     out = Text()
     for f in q.EVENT_FLAGS:
         if flags.get(f):
-            out.append(f + " ", style=FLAG_STYLES.get(f, ""))
+            out.append((FLAG_SHORT.get(f, f) if short else f) + " ", style=FLAG_STYLES.get(f, ""))
     return out
 
 
@@ -53,6 +87,7 @@ def events(
     flag: Annotated[list[str] | None, typer.Option("--flag", help=(
         f"Only events with this flag: {', '.join(q.EVENT_FLAGS)} (repeat to require several)."))] = None,
     limit: Annotated[int, typer.Option(help="Events to show.")] = 50,
+    as_json: Annotated[bool, JsonOption] = False,
 ) -> None:
     """List events (one per real-world event, however many articles report it), most sources first."""
     bad = [f for f in flag or [] if f not in q.EVENT_FLAGS]
@@ -63,24 +98,31 @@ def events(
                          min_sources)
     with Store(db, readonly=True) as store:
         total, rows = q.events(store, filt, limit=limit)
-    table = Table(title=f"{total} event(s)" + (f", first {len(rows)}" if len(rows) < total else ""))
-    for col, justify in (("id", "left"), ("type", "left"), ("actors", "left"), ("targets", "left"),
-                         ("place", "left"), ("date", "left"), ("src", "right"), ("flags", "left")):
-        table.add_column(col, justify=justify, no_wrap=col in ("id", "date"))  # type: ignore[arg-type]
+    if as_json:
+        print_json({"total": total, "events": rows})
+        return
+    wide = console.width >= WIDE
+    title = f"{total} event(s)" + (f", first {len(rows)}" if len(rows) < total else "")
+    if not wide:
+        title += " (ids shortened: `newsgraph event show` takes a prefix)"
+    table, kept = fitted_table(title, EVENT_COLUMNS)
     for e in rows:
         first = e["mentions"][0] if e["mentions"] else None
-        date = e["date"]
-        kind = Text(e["type"] + (f"/{e['mode']}" if e["mode"] else ""), style="bold")
+        kind = Text(e["type"], style="bold")
+        if e["mode"]:
+            kind.append(f"\n{e['mode']}")
         if first:  # the trigger says which word was coded; `event show` gives the sentences
             kind.append(f"\n“{first['trigger']['text']}”", style="dim")
         sources = f"{e['source_count']}"
         if e["publisher_count"] != e["source_count"]:
             sources += f"/{e['publisher_count']}i"  # independent reports
-        table.add_row(
-            e["id"], kind, _args(e["actors"]), _args(e["targets"]),
-            Text((e["location"] or {}).get("name") or "—"),
-            (date["start"] + (f" ({date['precision']})" if date.get("precision") else "")) if date else "—",
-            sources, _flags(e["flags"]))
+        add_fitted_row(table, kept, {
+            "id": e["id"] if wide else e["id"][:11], "type": kind,
+            "actors": _args(e["actors"], wide), "targets": _args(e["targets"], wide),
+            "place": Text((e["location"] or {}).get("name") or "—"), "date": _date(e["date"]),
+            "src": sources, "flags": _flags(e["flags"], short=not wide)})
+    if not wide and "flags" in kept:
+        table.caption = "flags: " + ", ".join(f"{v} {k}" for k, v in FLAG_SHORT.items())
     console.print(table)
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from newsgraph.cli._util import DEFAULT_DB, DbOption, app, console
+from newsgraph.cli._util import DEFAULT_DB, DbOption, JsonOption, app, console, print_json
 from newsgraph.store import Store
 from newsgraph.store.facts_queries import place_points
 
@@ -18,6 +19,7 @@ def places(
     db: Annotated[Path, DbOption] = DEFAULT_DB,
     country: Annotated[str | None, typer.Option(help="Only this country (ISO 3166 alpha-2).")] = None,
     doc: Annotated[str | None, typer.Option("--doc", help="Only this document (its id).")] = None,
+    as_json: Annotated[bool, JsonOption] = False,
 ) -> None:
     """List the places mentioned, resolved to the gazetteer, most mentioned first."""
     with Store(db, readonly=True) as store:
@@ -25,6 +27,10 @@ def places(
         unresolved = store.conn.execute(
             "SELECT count(*) FROM places WHERE geonameid IS NULL" + (" AND doc_id = ?" if doc else ""),
             (doc,) if doc else ()).fetchone()[0]
+    if as_json:
+        print_json({"total": len(points), "unresolved_mentions": unresolved,
+                    "places": [asdict(p) for p in points]})
+        return
     table = Table(title=f"{len(points)} place(s); {unresolved} mention(s) unresolved")
     for name, justify in (("place", "left"), ("country", "left"), ("kind", "left"), ("lat", "right"),
                           ("lon", "right"), ("mentions", "right"), ("docs", "right"),

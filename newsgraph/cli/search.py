@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
@@ -9,7 +10,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from newsgraph.cli._util import DEFAULT_DB, DbOption, app, console
+from newsgraph.cli._util import DEFAULT_DB, DbOption, JsonOption, app, console, print_json
 from newsgraph.store import Store
 
 
@@ -26,10 +27,15 @@ def search(
     query: Annotated[str, typer.Argument(help='Words (ANDed), "phrases", prefix*, OR.')],
     db: Annotated[Path, DbOption] = DEFAULT_DB,
     limit: Annotated[int, typer.Option(help="Hits to show.")] = 20,
+    as_json: Annotated[bool, JsonOption] = False,
 ) -> None:
     """Search titles and clean text of the stored articles."""
     with Store(db, readonly=True) as store:
         total, hits = store.search(query, limit=limit)
+    if as_json:
+        print_json({"total": total, "query": query, "hits": [
+            {**asdict(h), "snippet": h.snippet.replace("\x02", "").replace("\x03", "")} for h in hits]})
+        return
     table = Table(title=f"{total} match(es) for {query!r}")
     table.add_column("id", no_wrap=True)
     table.add_column("title / snippet")

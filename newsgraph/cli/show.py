@@ -35,7 +35,10 @@ def show(
     for key in ("id", "path", "title", "publisher", "published", "attributed_to", "authors", "url",
                 "language", "language_score", "format", "encoding", "annotated", "annotate_reason"):
         value = doc.get(key)
-        meta.add_row(key, ", ".join(value) if isinstance(value, list) else str(value))
+        if value is None or value == []:
+            value = "—"  # unknown, said as such (never "None")
+        # Text, not markup: a title like "[bold]" must print as it is.
+        meta.add_row(key, Text(", ".join(value) if isinstance(value, list) else str(value)))
     console.print(Panel(meta, title="document"))
     text = Text(doc["text"])
     for m in doc["mentions"]:

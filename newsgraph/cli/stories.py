@@ -13,7 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from newsgraph.cli._util import DEFAULT_DB, DbOption, app, console, err_console
+from newsgraph.cli._util import DEFAULT_DB, DbOption, JsonOption, app, console, err_console, print_json
 from newsgraph.model import LINK_KINDS
 from newsgraph.store import Store
 from newsgraph.store import story_queries as q
@@ -52,10 +52,14 @@ def stories(
     since: Annotated[str | None, typer.Option(help="Stories ending on or after this ISO date.")] = None,
     until: Annotated[str | None, typer.Option(help="Stories starting on or before this ISO date.")] = None,
     limit: Annotated[int, typer.Option(help="Stories to show.")] = 50,
+    as_json: Annotated[bool, JsonOption] = False,
 ) -> None:
     """List stories (articles reporting one news event), largest first."""
     with Store(db, readonly=True) as store:
         total, rows = q.stories(store, q.StoryFilter(min_size, since, until), limit=limit)
+    if as_json:
+        print_json({"total": total, "stories": rows})
+        return
     table = Table(title=f"{total} story(ies)" + (f", first {len(rows)}" if len(rows) < total else ""))
     for col, justify in (("id", "left"), ("articles", "right"), ("span", "left"), ("label", "left"),
                          ("publishers", "left")):
@@ -121,6 +125,7 @@ def links(
         "--doc", help="Only links of this document (id or prefix).")] = None,
     evidence: Annotated[bool, typer.Option("--evidence", help="Print each link's aligned passages.")] = False,
     limit: Annotated[int, typer.Option(help="Links to show.")] = 50,
+    as_json: Annotated[bool, JsonOption] = False,
 ) -> None:
     """List links between articles (duplicate, copy, spin, translation, same story), strongest first."""
     if kind and kind not in LINK_KINDS:
@@ -130,6 +135,10 @@ def links(
         doc_id = _unique(store, "documents", doc, "document") if doc else None
         total, rows = q.links(store, q.LinkFilter(kind, doc_id), limit=limit)
         full = {(r["a"], r["b"]): q.link(store, r["a"], r["b"]) for r in rows} if evidence else {}
+    if as_json:
+        print_json({"total": total, "links": [{**r, "evidence": full[(r["a"], r["b"])]["evidence"]}
+                                              if full.get((r["a"], r["b"])) else r for r in rows]})
+        return
     table = Table(title=f"{total} link(s)" + (f", first {len(rows)}" if len(rows) < total else ""))
     for col, justify in (("kind", "left"), ("score", "right"), ("a (earlier)", "left"), ("b (later)", "left"),
                          ("evidence", "right")):

@@ -13,9 +13,12 @@ The mapping, one FtM entity per fact:
 - event → ``Event`` (name "TYPE: trigger", dates, place, ``organizer`` = actor
   entities, ``involved`` = target entities, ``proof`` = the reporting articles,
   evidence sentences in ``description``, PLOVER type/mode/context in ``keywords``,
-  argument texts no entity links in ``namesMentioned``);
+  in ``namesMentioned`` the names of the arguments FtM cannot reference (a place or a
+  nationality as actor: ``organizer`` and ``involved`` take only legal entities) and the
+  texts of arguments no entity links — names, never our ids;
 - claim → ``Note`` on the speaker entity (or on the article when the speaker is no
-  entity): the content in ``description``, "speaker cue (certainty)" in ``summary``;
+  entity): the content in ``description``, "speaker cue (certainty)" in ``summary``,
+  the speaker's name in ``namesMentioned``;
 - link → ``UnknownLink`` between the two articles, the link kind as ``role``.
 
 Ids are ours with a ``newsgraph-`` prefix and a kind, stable across exports.
@@ -87,7 +90,7 @@ def _documentations(rec: dict[str, Any]) -> Iterator[EntityProxy]:
         yield d
 
 
-def _event(rec: dict[str, Any], schema_of: dict[str, str]) -> EntityProxy:
+def _event(rec: dict[str, Any], schema_of: dict[str, str], name_of: dict[str, str]) -> EntityProxy:
     ev = _make("Event", _id("event", rec["id"]))
     trigger = next((m["trigger"]["text"] for m in rec["mentions"] if m.get("trigger")), None)
     ev.add("name", f"{rec['type']}: {trigger}" if trigger else rec["type"])
@@ -102,19 +105,22 @@ def _event(rec: dict[str, Any], schema_of: dict[str, str]) -> EntityProxy:
         for a in args:
             if isinstance(a, str) and schema_of.get(a) in ("Person", "Organization"):
                 ev.add(prop, _id("entity", a))
-            else:
-                ev.add("namesMentioned", a["text"] if isinstance(a, dict) else a)
+            elif isinstance(a, dict):
+                ev.add("namesMentioned", a.get("text"))
+            else:  # an entity FtM cannot reference here: its name (an id means nothing in FtM)
+                ev.add("namesMentioned", name_of.get(a))
     ev.add("proof", [_id("doc", d) for d in rec["sources"]])
     ev.add("keywords", [rec["type"], rec["mode"], *rec.get("context", [])])
     ev.add("description", "\n".join(m["text"].strip() for m in rec["mentions"])[:MAX_DESCRIPTION])
     return ev
 
 
-def _note(rec: dict[str, Any], schema_of: dict[str, str]) -> EntityProxy:
+def _note(rec: dict[str, Any], schema_of: dict[str, str], name_of: dict[str, str]) -> EntityProxy:
     n = _make("Note", _id("claim", rec["id"]))
     speaker = rec["speaker"]
     on = _id("entity", speaker) if speaker in schema_of else _id("doc", rec["doc"])
     n.add("entity", on)
+    n.add("namesMentioned", name_of.get(speaker or "") or rec.get("speaker_text"))
     n.add("description", rec["text"][:MAX_DESCRIPTION])
     n.add("summary", f"{rec['speaker_text'] or 'unattributed'} {rec['cue'] or ''} ({rec['certainty']})")
     n.add("proof", _id("doc", rec["doc"]))
@@ -136,11 +142,13 @@ def ftm_entities(records: Iterable[dict[str, Any]], skipped: Counter[str] | None
     """FtM entities for the contract records (entities before events and claims, as
     ``jsonl.iter_records`` yields them). ``skipped`` counts what has no FtM schema."""
     schema_of: dict[str, str] = {}
+    name_of: dict[str, str] = {}  # every entity's name, those without an FtM schema too
     for rec in records:
         kind = rec.get("record", rec["kind"])
         if kind == "document":
             yield _article(rec)
         elif kind == "entity":
+            name_of[rec["id"]] = rec["name"]
             schema = SCHEMA_OF_TYPE.get(rec["type"] or "")
             if schema is None:
                 if skipped is not None:
@@ -150,9 +158,9 @@ def ftm_entities(records: Iterable[dict[str, Any]], skipped: Counter[str] | None
             yield _entity(rec, schema)
             yield from _documentations(rec)
         elif kind == "event":
-            yield _event(rec, schema_of)
+            yield _event(rec, schema_of, name_of)
         elif kind == "claim":
-            yield _note(rec, schema_of)
+            yield _note(rec, schema_of, name_of)
         elif kind == "link":
             yield _link(rec)
 

@@ -1,13 +1,21 @@
 """GraphML export: the entity and event network, for Gephi, Cytoscape or networkx.
 
-Nodes are entities and events. Edges say how they connect, each weighted by the
-number of documents behind it:
+Nodes are entities and events. Edges say how they connect; every edge has a ``kind``,
+a ``weight``, a ``type`` and ``directed`` (false for co-mentions):
 
-- ``co_mentioned`` (entity — entity, undirected in spirit): both are named in the
-  same document; ``weight`` is how many documents.
+- ``co_mentioned`` (entity — entity): both are named in the same document; one edge
+  per pair of entities, ``weight`` is how many documents name both. It has no
+  direction: it runs from the smaller id to the larger and says ``directed`` false.
+- ``acts_on`` (entity → entity): the actor of an event and its target; one edge per
+  pair and PLOVER type (``type``), ``weight`` is how many events.
 - ``actor`` (entity → event) and ``target`` (event → entity): the entity is an
-  argument of the event in at least one of its reports.
+  argument of the event in at least one of its reports; ``weight`` is the event's
+  documents.
 - ``place`` (event → entity): the event happened at that place.
+
+The file is one directed graph: networkx (and so most readers) cannot read GraphML
+mixing directed and undirected edges, so the co-mention edges carry their lack of
+direction as the ``directed`` attribute rather than as GraphML's per-edge flag.
 
 Events whose arguments no entity links (only text) still appear, with their
 argument texts as attributes, so nothing the store knows is dropped. networkx
@@ -56,6 +64,7 @@ def build_graph(records: Iterable[dict[str, Any]]) -> nx.MultiDiGraph:
     as ``jsonl.iter_records`` yields them)."""
     g = nx.MultiDiGraph()
     docs_of: dict[str, set[str]] = {}
+    acts: Counter[tuple[str, str, str]] = Counter()  # (actor, target, PLOVER type) → events
     for rec in records:
         kind = rec.get("record", rec["kind"])
         if kind == "entity":
@@ -65,19 +74,26 @@ def build_graph(records: Iterable[dict[str, Any]]) -> nx.MultiDiGraph:
         elif kind == "event":
             g.add_node(rec["id"], **_event_node(rec))
             weight = len(rec["sources"])
+            linked = {}
             for role, args in (("actor", rec["actors"]), ("target", rec["targets"])):
-                for ent in {a for a in args if isinstance(a, str) and a in g}:
+                linked[role] = sorted({a for a in args if isinstance(a, str) and a in g})
+                for ent in linked[role]:
                     src, dst = (ent, rec["id"]) if role == "actor" else (rec["id"], ent)
-                    g.add_edge(src, dst, key=role, kind=role, weight=weight)
+                    g.add_edge(src, dst, key=role, kind=role, type=rec["type"], weight=weight,
+                               directed=True)
+            acts.update((a, t, rec["type"]) for a in linked["actor"] for t in linked["target"] if a != t)
             loc = rec["location"] or {}
             if loc.get("entity") in g:
-                g.add_edge(rec["id"], loc["entity"], key="place", kind="place", weight=weight)
+                g.add_edge(rec["id"], loc["entity"], key="place", kind="place", type=rec["type"],
+                           weight=weight, directed=True)
+    for (a, t, etype), n in acts.items():
+        g.add_edge(a, t, key=f"acts_on:{etype}", kind="acts_on", type=etype, weight=n, directed=True)
     pairs: Counter[tuple[str, str]] = Counter()
     for ents in docs_of.values():
         if len(ents) <= MAX_ENTITIES_PER_DOCUMENT:
             pairs.update(itertools.combinations(sorted(ents), 2))
     for (a, b), n in pairs.items():
-        g.add_edge(a, b, key="co_mentioned", kind="co_mentioned", weight=n)
+        g.add_edge(a, b, key="co_mentioned", kind="co_mentioned", type="", weight=n, directed=False)
     return g
 
 

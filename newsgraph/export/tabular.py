@@ -53,7 +53,7 @@ def _cell(value: Any, kind: ColumnType) -> Any:
     if kind == "json":
         return as_text(value, kind)
     if kind == "list":
-        return [str(v) for v in value]
+        return [None if v is None else str(v) for v in value]
     return value
 
 

@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 #: Analyst statements the resolver honours on every run.
-EDIT_OPS: tuple[str, ...] = ("merge", "split", "rename", "alias_add", "alias_remove", "distinct")
+EDIT_OPS: tuple[str, ...] = ("merge", "split", "rename", "alias_add", "alias_remove", "distinct", "retype")
 
 
 def mention_key(doc: str, start: int, end: int) -> str:
@@ -133,13 +133,15 @@ class EntityChange:
 class Edit:
     """An analyst statement about entities, kept as data and re-applied on every run.
 
-    - ``merge``: ``anchors`` (≥2 mention keys) belong to one entity.
+    - ``merge``: ``anchors`` (≥2 mention keys) belong to one entity; it keeps the name
+      (``value``) and type (``type``) the first entity had when the analyst merged.
     - ``distinct``: the entities of ``anchors[0]`` and ``anchors[1]`` are never the same.
     - ``split``: ``mentions`` leave the entity of ``anchors[0]`` and form a new one.
     - ``rename``: the entity of ``anchors[0]`` is called ``value``.
     - ``alias_add``: ``value`` is an alias of the entity of ``anchors[0]`` (later
       mentions spelled so are matched to it).
     - ``alias_remove``: mentions spelled ``value`` leave that entity and may not rejoin.
+    - ``retype``: the entity of ``anchors[0]`` has type ``value``.
 
     ``entities`` records the entity ids the analyst saw (for the audit log only).
     """
@@ -152,6 +154,7 @@ class Edit:
     author: str | None = None
     note: str | None = None
     created: str | None = None  # ISO 8601 timestamp, set by the caller
+    type: str | None = None  # a merge: the type the merged entity keeps
 
     def __post_init__(self) -> None:
         if self.op not in EDIT_OPS:
@@ -160,7 +163,10 @@ class Edit:
     @property
     def id(self) -> str:
         """Content hash of the statement (author/time excluded), so re-adding is a no-op."""
-        payload = json.dumps([self.op, self.anchors, sorted(self.mentions), self.value], ensure_ascii=False)
+        parts: list[Any] = [self.op, self.anchors, sorted(self.mentions), self.value]
+        if self.type is not None:  # statements logged before merges kept a type hash as they did
+            parts.append(self.type)
+        payload = json.dumps(parts, ensure_ascii=False)
         return "X" + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
     def to_dict(self) -> dict[str, Any]:

@@ -8,9 +8,11 @@ JSON (``newsgraph.model.entities``, without its mentions) plus the key columns.
 Spans found by other stages (a claim's speaker "Spanish police", an event argument "the
 North Korean leader") are linked to entities through *containment*: for an event
 argument the longest entity mention lying inside the span (the rule ``resolve/corpus.py``
-uses); for a claim's speaker the first one, because a speaker phrase opens with its head
-and trails appositions ("Farouk, who led the Workers Movement", "Nadia Qureshi, a
-spokeswoman for the Sindh Police").
+uses); for a claim's speaker the first one that can head the phrase, because a speaker
+phrase opens with its head and trails appositions ("Farouk, who led the Workers
+Movement", "Nadia Qureshi, a spokeswoman for the Sindh Police") — a possessor ("Kenya's
+interior minister, Amina Odhiambo") or a nationality word qualifying a noun ("Spanish
+police") is not the speaker.
 ``MentionLookup`` answers that from one query per document, so a whole export pays one
 query per document, not one per span.
 """
@@ -27,8 +29,8 @@ from newsgraph.store.sqlite import Store
 
 __all__ = [
     "EntityFilter", "MentionLookup", "claims_about", "claims_by", "cooccurring", "document_entity_links",
-    "edit_log", "entities", "entity", "entity_mentions", "entity_names", "entity_types", "iter_entities",
-    "recent_documents",
+    "edit_log", "entities", "entities_named", "entity", "entity_mentions", "entity_names", "entity_types",
+    "iter_entities", "mention_owners", "recent_documents",
 ]
 
 
@@ -96,6 +98,37 @@ def entity_names(store: Store, ids: list[str]) -> dict[str, dict[str, str]]:
         for r in store.conn.execute(
                 f"SELECT id, name, type FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk):
             out[r[0]] = {"name": r[1], "type": r[2]}
+    return out
+
+
+def entities_named(store: Store, name: str, *, limit: int = 20) -> tuple[list[dict[str, Any]],
+                                                                     list[dict[str, Any]]]:
+    """(entities whose name or an alias is ``name`` up to case, entities whose name or an
+    alias contains it), each most mentioned first: what an analyst typing a name meant."""
+    exact = [_row(r) for r in store.conn.execute(
+        """SELECT e.* FROM entities e WHERE e.name = ?1 COLLATE NOCASE
+           OR EXISTS (SELECT 1 FROM json_each(e.data, '$.aliases') a WHERE a.key = ?1 COLLATE NOCASE)
+           ORDER BY e.mention_count DESC, e.name LIMIT ?2""", (name.strip(), limit))]
+    _, near = entities(store, EntityFilter(name=name.strip()), limit=limit)
+    seen = {e["id"] for e in exact}
+    return exact, [e for e in near if e["id"] not in seen]
+
+
+def mention_owners(store: Store, keys: list[str]) -> dict[str, dict[str, str]]:
+    """``{doc:start-end: {entity, name, type, text, doc_title}}`` for the mention keys still
+    linked to an entity (an edit names its entities by such anchors)."""
+    out: dict[str, dict[str, str]] = {}
+    for key in dict.fromkeys(keys):
+        doc, _, span = key.rpartition(":")
+        start, _, end = span.partition("-")
+        if not (doc and start.isdigit() and end.isdigit()):
+            continue
+        r = store.conn.execute(
+            """SELECT e.id, e.name, e.type, m.text, d.title FROM entity_mentions m
+               JOIN entities e ON e.id = m.entity_id JOIN documents d ON d.id = m.doc_id
+               WHERE m.doc_id = ? AND m.start = ? AND m."end" = ?""", (doc, int(start), int(end))).fetchone()
+        if r is not None:
+            out[key] = {"entity": r[0], "name": r[1], "type": r[2], "text": r[3], "doc_title": r[4] or ""}
     return out
 
 
@@ -184,17 +217,23 @@ def cooccurring(store: Store, entity_id: str, *, limit: int = 30,
     return out[:limit]
 
 
+#: What follows a possessor's name ("Kenya's interior minister"): the owner, not the speaker.
+_POSSESSIVE = ("'s", "’s", "' ", "’ ")
+
+
 class MentionLookup:
     """``(doc, start, end)`` of any span → the entity of the longest entity mention inside it."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._docs: dict[str, tuple[list[int], list[tuple[int, int, str]]]] = {}
+        #: per document: mention starts, and (start, end, entity, label, two characters after)
+        self._docs: dict[str, tuple[list[int], list[tuple[int, int, str, str, str]]]] = {}
 
-    def _inside(self, doc: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    def _inside(self, doc: str, start: int, end: int) -> list[tuple[int, int, str, str, str]]:
         if doc not in self._docs:
-            rows = sorted((r[0], r[1], r[2]) for r in self.store.conn.execute(
-                'SELECT start, "end", entity_id FROM entity_mentions WHERE doc_id = ?', (doc,)))
+            rows = sorted((r[0], r[1], r[2], r[3] or "", r[4] or "") for r in self.store.conn.execute(
+                """SELECT m.start, m."end", m.entity_id, m.label, substr(d.text, m."end" + 1, 2)
+                   FROM entity_mentions m JOIN documents d ON d.id = m.doc_id WHERE m.doc_id = ?""", (doc,)))
             self._docs[doc] = ([r[0] for r in rows], rows)
         starts, rows = self._docs[doc]
         return [r for r in rows[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)]
@@ -208,11 +247,14 @@ class MentionLookup:
         return max(inside, key=lambda r: (r[1] - r[0], -r[0]))[2] if inside else None
 
     def head(self, doc: str, start: int | None, end: int | None) -> str | None:
-        """The entity of the first entity mention inside the span (longest of those starting there)."""
+        """The entity of the first entity mention inside the span that can head it (longest of
+        those starting there): not a possessor ("Kenya's interior minister, Amina Odhiambo"
+        is Amina Odhiambo) nor a nationality qualifying a noun ("Spanish police" is no entity)."""
         if start is None or end is None:
             return None
-        inside = self._inside(doc, start, end)
-        return min(inside, key=lambda r: (r[0], -r[1]))[2] if inside else None
+        heads = [r for r in self._inside(doc, start, end)
+                 if not r[4].startswith(_POSSESSIVE) and not (r[3] == "NORP" and r[1] < end)]
+        return min(heads, key=lambda r: (r[0], -r[1]))[2] if heads else None
 
     def speaker(self, claim: dict[str, Any]) -> str | None:
         """The entity a claim's speaker stands for: its resolved reference, else its span."""
@@ -223,7 +265,6 @@ class MentionLookup:
                 if found:
                     return found
         return None
-
 
 def _claims_where(store: Store, where: str, args: list[Any],
                   documents: list[str] | None = None) -> list[dict[str, Any]]:

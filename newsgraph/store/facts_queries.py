@@ -23,8 +23,20 @@ from newsgraph.errors import StoreError
 from newsgraph.store.sqlite import SearchHit, Store, fts_query
 
 __all__ = [
-    "ClaimFilter", "PlacePoint", "claim_counts", "claims", "document_date", "event_points",
-    "events_at", "place", "place_facets", "place_mentions", "place_points", "search_hits",
+    "ClaimFilter",
+    "HitFilter",
+    "PlacePoint",
+    "claim_counts",
+    "claims",
+    "document_date",
+    "event_points",
+    "events_at",
+    "hit_filter_sql",
+    "place",
+    "place_facets",
+    "place_mentions",
+    "place_points",
+    "search_hits",
 ]
 
 
@@ -217,11 +229,50 @@ def events_at(store: Store, geonameid: int) -> list[dict[str, Any]]:
     return _event_rows(store, "p.geonameid = ?", [geonameid])
 
 
-def _place_filter(place_id: int | None, country: str | None) -> tuple[str, list[Any]]:
+@dataclass(slots=True)
+class HitFilter:
+    """Search hits narrowed beyond places: publisher (as ``publisher_docs`` names it),
+    publication dates (ISO, partial dates cover their span), an entity named in the
+    document, an event type reported in it. Each is a condition on the full-text rowid."""
+
+    publisher: str | None = None
+    since: str | None = None
+    until: str | None = None
+    entity: str | None = None
+    event_type: str | None = None
+
+    def __bool__(self) -> bool:
+        return any((self.publisher, self.since, self.until, self.entity, self.event_type))
+
+    def conditions(self) -> tuple[list[str], list[Any]]:
+        conds: list[str] = []
+        args: list[Any] = []
+        rowid = "documents_fts.rowid IN (SELECT d.rowid FROM "
+        if self.publisher:
+            conds.append(rowid + "publisher_docs pd JOIN documents d ON d.id = pd.doc_id "
+                                 "WHERE pd.publisher = ?)")
+            args.append(self.publisher)
+        if self.since:
+            conds.append(rowid + "documents d WHERE d.published >= ?)")
+            args.append(self.since)
+        if self.until:
+            conds.append(rowid + "documents d WHERE d.published <= ?)")
+            args.append(self.until + "\uffff")
+        if self.entity:
+            conds.append(rowid + "entity_mentions m JOIN documents d ON d.id = m.doc_id "
+                                 "WHERE m.entity_id = ?)")
+            args.append(self.entity)
+        if self.event_type:
+            conds.append(rowid + "event_mentions e JOIN documents d ON d.id = e.doc_id WHERE e.type = ?)")
+            args.append(self.event_type)
+        return conds, args
+
+
+def hit_filter_sql(place_id: int | None, country: str | None,
+                  more: HitFilter | None = None) -> tuple[str, list[Any]]:
     """Hits narrowed to documents mentioning a place and/or a country, by full-text rowid
-    (``search_places``, migration 7: no document row is read to test a hit)."""
-    conds: list[str] = []
-    args: list[Any] = []
+    (``search_places``, migration 7: no document row is read to test a hit), and by ``more``."""
+    conds, args = more.conditions() if more else ([], [])
     if place_id is not None:
         conds.append("documents_fts.rowid IN (SELECT doc_rowid FROM search_places WHERE geonameid = ?)")
         args.append(place_id)
@@ -232,14 +283,16 @@ def _place_filter(place_id: int | None, country: str | None) -> tuple[str, list[
 
 
 def search_hits(store: Store, query: str, *, place_id: int | None = None, country: str | None = None,
-                limit: int = 20, offset: int = 0) -> tuple[int, list[SearchHit]]:
-    """``Store.search`` narrowed to documents mentioning a place (geonameid) and/or a country."""
-    if place_id is None and not country:
+                more: HitFilter | None = None, limit: int = 20,
+                offset: int = 0) -> tuple[int, list[SearchHit]]:
+    """``Store.search`` narrowed to documents mentioning a place (geonameid) and/or a country,
+    and by ``more`` (publisher, dates, entity, event type)."""
+    if place_id is None and not country and not more:
         return store.search(query, limit=limit, offset=offset)
     q = fts_query(query)
     if not q:
         return 0, []
-    extra, args = _place_filter(place_id, country)
+    extra, args = hit_filter_sql(place_id, country, more)
     base = ("FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
             f"WHERE documents_fts MATCH ?{extra}")
     try:
@@ -255,7 +308,7 @@ def search_hits(store: Store, query: str, *, place_id: int | None = None, countr
 
 
 def place_facets(store: Store, query: str, *, place_id: int | None = None, country: str | None = None,
-                 limit: int = 15) -> dict[str, list[dict[str, Any]]]:
+                 more: HitFilter | None = None, limit: int = 15) -> dict[str, list[dict[str, Any]]]:
     """Documents per country and per place among the (filtered) hits of ``query``, most first.
 
     ``{"countries": [{code, documents}], "places": [{geonameid, name, country, documents}]}``.
@@ -263,7 +316,7 @@ def place_facets(store: Store, query: str, *, place_id: int | None = None, count
     q = fts_query(query)
     if not q:
         return {"countries": [], "places": []}
-    extra, args = _place_filter(place_id, country)
+    extra, args = hit_filter_sql(place_id, country, more)
     # Hits as full-text rowids, their places from search_places' (doc_rowid, …) index: the
     # same counts as grouping ``places`` by document id, without reading the documents.
     hits = f"SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?{extra}"

@@ -198,3 +198,28 @@ def test_claims_event_page_says_which_claim_reports_it(fclient: TestClient, fact
     body = html.unescape(via.group(1))
     assert "Amina Odhiambo" in body and '<em class="cue">said</em>' in body
     assert f'href="{html.escape(claim["url"])}"' in via.group(1)
+
+
+def test_claims_speaker_links_to_its_entity_in_list_json_and_api(fclient: TestClient, facts: FactsCorpus):
+    listed = fclient.get("/claims.json").json()["claims"]
+    odhiambo = _claim(listed, "Amina Odhiambo")
+    who = odhiambo["speaker_entity"]
+    assert who and who["name"] == "Amina Odhiambo" and who["url"] == f"/entities/{who['id']}"
+    assert f'href="/entities/{who["id"]}"' in fclient.get("/claims?speaker=odhiambo").text
+    # The entity's page links its claims; the list narrowed to that speaker says whose they are.
+    assert f"/claims?entity={who['id']}" in fclient.get(f"/entities/{who['id']}").text
+    by = fclient.get(f"/claims.json?entity={who['id']}").json()
+    assert by["claims"] and all(c["speaker_entity"]["id"] == who["id"] for c in by["claims"])
+    assert by["entity"]["name"] == "Amina Odhiambo" and by["pager"]["total"] == len(by["claims"])
+    # /api/claims: the same records, paged, filtered the same way.
+    api = fclient.get("/api/claims", params={"limit": 2}).json()
+    assert api["ok"] and api["total"] == len(listed) and len(api["claims"]) == 2
+    api_by = fclient.get("/api/claims", params={"entity": who["id"]}).json()
+    assert {c["id"] for c in api_by["claims"]} == {c["id"] for c in by["claims"]}
+    assert api_by["claims"][0]["speaker_entity"] == {"id": who["id"], "name": "Amina Odhiambo",
+                                                     "type": who["type"]}
+    hedged = fclient.get("/api/claims", params={"certainty": "hedged"}).json()["claims"]
+    assert hedged and {c["certainty"] for c in hedged} == {"hedged"}
+    assert fclient.get("/api/claims", params={"certainty": "maybe"}).status_code == 422
+    assert fclient.get("/api/claims", params={"entity": "E0000000000000000"}).json()["total"] == 0
+    assert "/api/claims" in fclient.get("/openapi.json").json()["paths"]

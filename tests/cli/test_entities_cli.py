@@ -165,3 +165,14 @@ def test_entities_cli_rename_split_distinct_and_refusals(tmp_path: Path):
     assert distinct.exit_code == 0, distinct.output
     bad_alias = runner.invoke(app, ["entity", "alias", mendes, "Nobody", "--remove", "--db", str(db)])
     assert bad_alias.exit_code == 1 and "not an alias" in bad_alias.output
+
+
+def test_entities_cli_retype_sets_the_type_and_refuses_an_unknown_one(tmp_path: Path):
+    _, db = _db(tmp_path)
+    (mendes,) = _entity_of(db, "Paulo Mendes")
+    done = runner.invoke(app, ["entity", "retype", mendes, "org", "--db", str(db)])
+    assert done.exit_code == 0, done.output
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT type FROM entities WHERE id = ?", (mendes,)).fetchone()[0] == "ORG"
+    bad = runner.invoke(app, ["entity", "retype", mendes, "WIZARD", "--db", str(db)])
+    assert bad.exit_code == 1 and "E601" in bad.output and "unknown entity type" in bad.output

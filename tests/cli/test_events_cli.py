@@ -98,3 +98,41 @@ def test_event_show_lists_related_events_apart(tmp_path: Path):
     assert "1 document(s), 1 independent report(s)" in shown.output
     assert "related events, not the same occurrence (1)" in shown.output
     assert "modality differs" in shown.output and "were planning attacks" in shown.output
+
+
+def test_events_cli_fits_80_columns_and_answers_json(tmp_path: Path):
+    import json
+
+    from rich.cells import cell_len
+
+    db = _db(tmp_path)
+    narrow = CliRunner(env={"COLUMNS": "80"})
+    listed = narrow.invoke(app, ["events", "--db", str(db)])
+    assert listed.exit_code == 0, listed.output
+    lines = listed.output.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80
+    header = next(line for line in lines if line.lstrip().startswith("id "))
+    assert {"type", "actors", "targets", "date"} <= set(header.split())  # no "ty…" or "AS…"
+    assert "ASSAULT" in listed.output and "2021-05-10" in listed.output and "…" not in listed.output
+    with sqlite3.connect(db) as conn:
+        (event_id,) = [r[0] for r in conn.execute("SELECT id FROM events WHERE type = 'ASSAULT' AND source_count = 2")]
+    assert event_id[:11] in listed.output
+    shown = narrow.invoke(app, ["event", "show", event_id[:11], "--db", str(db)])  # the shortened id works
+    assert shown.exit_code == 0 and event_id in shown.output
+    as_json = narrow.invoke(app, ["events", "--db", str(db), "--json"])
+    body = json.loads(as_json.stdout)
+    assert body["total"] == len(body["events"]) and event_id in {e["id"] for e in body["events"]}
+    for command in (["entities"], ["claims"], ["stories"], ["links"], ["places"], ["search", "Farouk"],
+                    ["entity", "edits"]):
+        out = narrow.invoke(app, [*command, "--db", str(db), "--json"])
+        assert out.exit_code == 0, (command, out.output)
+        assert "total" in json.loads(out.stdout), command
+
+
+def test_show_says_unknown_fields_plainly(tmp_path: Path):
+    db = _db(tmp_path)
+    with sqlite3.connect(db) as conn:
+        doc = conn.execute("SELECT id FROM documents LIMIT 1").fetchone()[0]
+    shown = CliRunner(env={"COLUMNS": "80"}).invoke(app, ["show", doc[:8], "--db", str(db)])
+    assert shown.exit_code == 0, shown.output
+    assert "None" not in shown.output

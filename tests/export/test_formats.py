@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -54,7 +55,8 @@ def test_csv_tables_keep_offsets_into_the_document_text(db: Path, tmp_path: Path
     assert "Farouk" in json.loads(farouk["aliases"])
     killing = next(e for e in _read_csv(tmp_path / "csv" / "events.csv") if e["type"] == "ASSAULT")
     assert len(json.loads(killing["sources"])) == 3  # the report, its copy and the second outlet
-    assert farouk["id"] in json.loads(killing["targets"])
+    targets = dict(zip(json.loads(killing["target_ids"]), json.loads(killing["target_names"]), strict=True))
+    assert targets[farouk["id"]] == "Ahmed Farouk"
     assert killing["location"] == "Karachi" and float(killing["lat"]) == pytest.approx(24.86, abs=0.5)
     for em in _read_csv(tmp_path / "csv" / "event_mentions.csv"):
         assert docs[em["doc"]]["text"][int(em["trigger_start"]):int(em["trigger_end"])] == em["trigger"]
@@ -62,6 +64,8 @@ def test_csv_tables_keep_offsets_into_the_document_text(db: Path, tmp_path: Path
     assert kinds & {"duplicate", "copy"}
     claims = _read_csv(tmp_path / "csv" / "claims.csv")
     assert any(c["speaker_text"].startswith("Nadia Qureshi") for c in claims)
+    named = [c for c in claims if c["speaker"]]
+    assert named and all(c["speaker_name"] == entities[c["speaker"]]["name"] for c in named)
 
 
 def test_parquet_tables_are_typed(db: Path, tmp_path: Path):
@@ -73,6 +77,16 @@ def test_parquet_tables_are_typed(db: Path, tmp_path: Path):
     killing = next(e for e in events if e["type"] == "ASSAULT")
     assert isinstance(killing["sources"], list) and len(killing["sources"]) == 3
     assert killing["date_start"] == "2021-05-10"  # "on Monday" before Tuesday 11 May 2021
+    schema = pq.read_schema(tmp_path / "pq" / "events.parquet")
+    for col in ("actor_ids", "actor_names", "target_ids", "target_names", "flags"):
+        assert str(schema.field(col).type) == "list<element: string>", col
+    entities = {e["id"]: e["name"] for e in pq.read_table(tmp_path / "pq" / "entities.parquet").to_pylist()}
+    for e in events:  # an id where an entity is linked, its name beside it; text where none is
+        assert len(e["actor_ids"]) == len(e["actor_names"]) and len(e["target_ids"]) == len(e["target_names"])
+        for i, name in zip(e["actor_ids"] + e["target_ids"], e["actor_names"] + e["target_names"], strict=True):
+            assert name and (i is None or entities[i] == name)
+        assert set(e["flags"]) <= {"negated", "hypothetical", "attempted", "historical", "reported"}
+    assert "Ahmed Farouk" in killing["target_names"]
     docs = pq.read_table(tmp_path / "pq" / "documents.parquet").to_pylist()
     text = {d["id"]: d["text"] for d in docs}
     for m in pq.read_table(tmp_path / "pq" / "mentions.parquet").to_pylist():
@@ -97,7 +111,11 @@ def test_graphml_network_of_entities_and_events(db: Path, tmp_path: Path):
     assert (killing, farouk, "target") in edges
     assert (killing, karachi, "place") in edges
     co = edges.get((karachi, farouk, "co_mentioned")) or edges[(farouk, karachi, "co_mentioned")]
-    assert co["weight"] == 3  # named together in three documents
+    assert co["weight"] == 3 and co["directed"] is False  # named together in three documents
+    pairs = [frozenset((a, b)) for a, b, d in g.edges(data=True) if d["kind"] == "co_mentioned"]
+    assert len(pairs) == len(set(pairs))  # one edge per pair of entities, whichever way round
+    acts = [d for a, b, d in g.edges(data=True) if d["kind"] == "acts_on"]
+    assert all(d["type"] in PLOVER_TYPES and d["weight"] >= 1 and d["directed"] for d in acts)
 
 
 def test_ftm_entities_validate_and_refer_to_each_other(db: Path):
@@ -105,6 +123,8 @@ def test_ftm_entities_validate_and_refer_to_each_other(db: Path):
 
     proxies = [model.get_proxy(json.loads(line)) for line in _export(db, "ftm").splitlines()]
     ids = {p.id for p in proxies}
+    for p in proxies:  # every entity passes its schema's validation (as `ftm validate`)
+        assert p.schema.validate(p.to_dict()) is None, p.to_dict()
     for p in proxies:  # every reference points at an exported entity
         for prop, value in p.itervalues():
             if prop.type.name == "entity":
@@ -114,6 +134,13 @@ def test_ftm_entities_validate_and_refer_to_each_other(db: Path):
     killing = next(p for p in proxies if p.schema.name == "Event" and "ASSAULT" in p.get("keywords"))
     assert people["Ahmed Farouk"].id in killing.get("involved")
     assert len(killing.get("proof")) == 3
+    ours = {i.removeprefix("newsgraph-entity-") for i in ids if i.startswith("newsgraph-entity-")}
+    mentioned = [v for p in proxies for v in p.get("namesMentioned", quiet=True)]
+    assert mentioned and not set(mentioned) & ours  # names, never our ids, where FtM takes a name
+    assert not [v for v in mentioned if re.fullmatch(r"E[0-9a-f]{16}", v)]
+    names = {p.id: p.first("name") for p in proxies if p.schema.name in ("Person", "Organization")}
+    notes = [p for p in proxies if p.schema.name == "Note" and p.first("entity") in names]
+    assert notes and all(names[n.first("entity")] in n.get("namesMentioned") for n in notes)
     articles = [p for p in proxies if p.schema.name == "Article"]
     assert len(articles) == 3 and {a.first("language") for a in articles} == {"eng"}
     assert any(p.schema.name == "UnknownLink" for p in proxies)

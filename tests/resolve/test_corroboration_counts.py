@@ -106,10 +106,11 @@ def test_corroboration_signals_count_the_other_outlet_once(kb: dict):
 def test_min_sources_page_and_export_read_the_independent_count(kb: dict):
     runner = CliRunner()
     db, event_id = str(kb["db"]), kb["after"]["id"]
-    two = runner.invoke(app, ["events", "--db", db, "--min-sources", "2"])
-    three = runner.invoke(app, ["events", "--db", db, "--min-sources", "3"])
-    assert two.exit_code == 0 and event_id in two.output
-    assert event_id not in three.output  # three documents, two independent reports
+    two = runner.invoke(app, ["events", "--db", db, "--min-sources", "2", "--json"])
+    three = runner.invoke(app, ["events", "--db", db, "--min-sources", "3", "--json"])
+    assert two.exit_code == 0 and event_id in {e["id"] for e in json.loads(two.stdout)["events"]}
+    # three documents, two independent reports
+    assert event_id not in {e["id"] for e in json.loads(three.stdout)["events"]}
     shown = runner.invoke(app, ["event", "show", event_id, "--db", db])
     assert "3 document(s), 2 independent report(s)" in shown.output
     assert "not counted again" in shown.output

@@ -440,7 +440,7 @@ def test_browser_entity_page_from_an_article_mention(served: Served, page):
     expect(page.locator("#edit-notice")).to_be_visible()
     expect(page.locator("#aliases")).to_contain_text("Test Alias Form")
     page.goto(f"{served.url}/entities/edits")
-    expect(page.locator("#edit-log tbody tr").first).to_contain_text("alias_add")
+    expect(page.locator("#edit-log tbody tr").first).to_contain_text("Alias added")
     _shot(page, "entity-edits")
     assert page.problems == []
 

