@@ -121,7 +121,7 @@ class Claim:
 class TimeExpression:
     """A time expression and its normalised value.
 
-    ``value`` follows TimeML TIMEX3: ``2009-05``, ``2017-02-10``, ``199X`` (a decade),
+    ``value`` follows TimeML TIMEX3: ``2009-05``, ``2017-02-10``, ``199`` (a decade),
     ``2017-W06``, ``2017-Q3``, ``P3Y`` (a duration), ``PRESENT_REF``/``PAST_REF``/
     ``FUTURE_REF``; None when it could not be normalised. ``precision`` is one of
     ``time``, ``day``, ``week``, ``month``, ``quarter``, ``season``, ``year``,

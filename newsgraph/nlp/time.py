@@ -24,6 +24,8 @@ from typing import Any
 from newsgraph.budget import checkpoint
 from newsgraph.model.claims import ClaimSpan, DocumentDate, TimeExpression
 from newsgraph.model.document import AnnotatedDocument
+from newsgraph.nlp.time_context import governing_tense
+from newsgraph.nlp.time_reference import granularity, resolve_anaphoric
 
 __all__ = [
     "LOWER_BOUND_RULES",
@@ -140,12 +142,12 @@ def _parse_anchor(value: str | None) -> dt.date | None:
 
 
 @lru_cache(maxsize=64)
-def _parser(anchor: dt.date | None) -> Any:
+def _parser(anchor: dt.date | None, prefer: str = "past") -> Any:
     from dateparser.date import DateDataParser
 
     settings: dict[str, Any] = {
         "PREFER_DAY_OF_MONTH": "first",
-        "PREFER_DATES_FROM": "past",
+        "PREFER_DATES_FROM": prefer,
         "RETURN_TIME_AS_PERIOD": True,
     }
     if anchor is not None:
@@ -170,16 +172,50 @@ _R = tuple[str | None, str | None, str, str, str]  # value, precision, type, anc
 
 
 @lru_cache(maxsize=8192)  # news repeats "Monday", "last year"… against one date: parse once
-def normalise_text(text: str, anchor: dt.date | None, *, future: bool = False) -> _R:
+def normalise_text(
+    text: str,
+    anchor: dt.date | None,
+    *,
+    future: bool = False,
+    tense: str | None = None,
+    reference: str | None = None,
+    off: frozenset[str] = frozenset(),
+) -> _R:
     """Normalise one time expression.
 
     text (str): the expression as written ("last Friday", "May 2009").
     anchor (date | None): the document date relative expressions count from.
     future (bool): the sentence speaks of the future (weekdays then count forward).
+    tense (str | None): ``past``/``present``/``future`` of the verb the expression hangs
+        from (``nlp.time_context``); None: unknown, weekdays and yearless dates then
+        count back unless ``future``.
+    reference (str | None): the last calendar value the text mentioned, for "that day",
+        "the following week", "a year earlier" (``nlp.time_reference``); such values are
+        ``anchored_to="mention"``.
+    off (frozenset): names of ``RULES`` switched off (``newsgraph bench time --ablate``).
     RETURNS (tuple): ``(value, precision, type, anchored_to, rule)``; value None when
         the text could not be normalised (or is relative and there is no anchor).
     """
     t = re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip(" .,;:")
+    t = re.sub(r"'s$|'$", "", t).strip()  # "last Friday's", "the 1990s'"
+    if "reference" not in off:
+        hit = resolve_anaphoric(t, reference)
+        if hit is not None:
+            return hit[0], hit[1], "DATE", "mention", hit[2]
+    if future or tense == "future":
+        future = True
+    if "months" not in off:
+        # "the end of 1990", "the beginning of October", "late-November": the period named
+        t = re.sub(r"^(?:the )?(?:very )?(?:beginning|start|middle|end|close|turn|outset) of ", "", t)
+        t = re.sub(r"^(?:early|late|mid)-", "", t)
+    if "financial" not in off:
+        found = _financial(t, anchor, reference)
+        if found is not None:
+            return found
+    if "months" not in off:
+        found = _month_phrase(t, anchor)
+        if found is not None:
+            return found
     t = re.sub(r"^(?:early|later|late|mid)[ -]?(this|last|next) ", r"\1 ", t)  # "earlier this month"
     t = re.sub(r"^(?:earlier|later) (this|last|next) ", r"\1 ", t)
     t = re.sub(r"^mid-", "", t)
@@ -202,11 +238,11 @@ def normalise_text(text: str, anchor: dt.date | None, *, future: bool = False) -
     # Decades and centuries: "the 1990s", "the early 1990s", "the '90s", "the 20th century"
     m = re.fullmatch(r"(?:early |mid |late |mid-)?(1\d|20)(\d)0'?s", t)
     if m:
-        return f"{m.group(1)}{m.group(2)}X", "decade", "DATE", "absolute", "decade"
+        return f"{m.group(1)}{m.group(2)}", "decade", "DATE", "absolute", "decade"
     m = re.fullmatch(r"(?:early |mid |late )?'?([0-9])0'?s", t)
     if m:
         century = "19" if anchor is None or int(m.group(1)) * 10 > anchor.year % 100 else "20"
-        return f"{century}{m.group(1)}X", "decade", "DATE", "absolute", "decade"
+        return f"{century}{m.group(1)}", "decade", "DATE", "absolute", "decade"
     m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th) century", t)
     if m:
         return f"{int(m.group(1)) - 1:02d}", "century", "DATE", "absolute", "century"
@@ -349,7 +385,9 @@ def normalise_text(text: str, anchor: dt.date | None, *, future: bool = False) -
         mod = m.group(1) or ""
         forward = mod in ("next", "this coming") or (future and mod not in ("last", "this past"))
         if forward:
-            delta = (wd - anchor.weekday()) % 7 or 7
+            delta = (wd - anchor.weekday()) % 7
+            if delta == 0 and (mod or tense is None or "tense" in off):
+                delta = 7  # "next Friday" on a Friday; a bare "Friday" in a future clause is today
         else:
             # On or before the document date: a Friday story "said Friday" means today.
             delta = -((anchor.weekday() - wd) % 7)
@@ -368,9 +406,14 @@ def normalise_text(text: str, anchor: dt.date | None, *, future: bool = False) -
     if re.fullmatch(r"[\d\s,.]+", t):
         return None, None, "DATE", "none", "number"  # ages and counts tagged DATE
 
-    # Everything else: dateparser against the anchor.
+    # Everything else: dateparser against the anchor. A date without its year ("Nov. 16")
+    # is the one before the document date in a past clause, the one after it in a future
+    # clause, and in the document's year otherwise.
+    prefer = "past"
+    if "tense" not in off and not has_year:
+        prefer = "future" if future else "past" if tense in ("past", None) else "current_period"
     try:
-        data = _parser(anchor).get_date_data(t)
+        data = _parser(anchor, prefer).get_date_data(t)
     except Exception:  # dateparser raises on odd inputs (overflowing days…); the span stays unnormalised
         return None, None, "DATE", "none", "dateparser-error"
     d, period = data.date_obj, data.period
@@ -406,6 +449,93 @@ def normalise_text(text: str, anchor: dt.date | None, *, future: bool = False) -
     return d.date().isoformat(), "day", "DATE", anchored, "dateparser"
 
 
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH_RE = (r"(jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|"
+             r"aug(?:ust|\.)?|sep(?:tember|t\.?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)")
+
+
+def _month_number(word: str) -> int:
+    w = word.rstrip(".")
+    return _MONTHS.get(w[:4] if w.startswith("sept") else w[:3], 0)
+
+
+_COUNT = r"(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+
+
+def _quarter_of(d: dt.date) -> tuple[int, int]:
+    return d.year, (d.month - 1) // 3 + 1
+
+
+def _financial(t: str, anchor: dt.date | None, reference: str | None) -> _R | None:
+    """Periods of financial reports: "the quarter", "the latest quarter", "the year", "the
+    fiscal year", "the first half (of 1989)", "the first nine months", "the year ended
+    Aug. 31" — the quarter or year being reported on, a half-year, or a duration."""
+    rel = "document-date"
+    m = re.fullmatch(rf"(?:the )?(?:(?:first|last|past|latest) )?{_COUNT} (month|week|year|quarter)s?"
+                     r"(?: (?:ended|ending|through|to|of) .+)", t) \
+        or re.fullmatch(rf"(?:the )?first {_COUNT} (month|week|quarter)s", t)
+    if m:
+        n = _count(m.group(1))
+        return f"P{n}{_UNITS[m.group(2)]}", "duration", "DURATION", "absolute", "financial-duration"
+    if re.fullmatch(r"(?:the |a )?(?:fiscal |financial )?year (?:ended|ending|to|through) .+", t):
+        return "P1Y", "duration", "DURATION", "absolute", "financial-duration"
+    m = re.fullmatch(r"(?:the )?(first|second|last|latter|1st|2nd) half"
+                     r"(?: of (?:the year|(?:fiscal )?(\d{4})|(this|last|next) year))?", t)
+    if m:
+        half = 1 if m.group(1) in ("first", "1st") else 2
+        if m.group(2):
+            return f"{m.group(2)}-H{half}", "half", "DATE", "absolute", "financial-half"
+        if anchor is None:
+            return None, "half", "DATE", "none", "financial-half"
+        year = anchor.year + {"last": -1, "next": 1}.get(m.group(3) or "", 0)
+        if m.group(3) is None and granularity(reference):
+            year = int((reference or "")[:4])
+        return f"{year}-H{half}", "half", "DATE", rel, "financial-half"
+    m = re.fullmatch(r"(?:the |that )?(?:(?:latest|most recent|recent|just-ended|just ended|past|fiscal|"
+                     r"reporting) )?quarter", t)
+    if m:
+        if granularity(reference) == "quarter":
+            return reference, "quarter", "DATE", "mention", "financial-quarter"
+        if anchor is None:
+            return None, "quarter", "DATE", "none", "financial-quarter"
+        # A report is about the last quarter that has ended by its date.
+        y, q = _quarter_of(anchor)
+        y, q = (y - 1, 4) if q == 1 else (y, q - 1)
+        return f"{y}-Q{q}", "quarter", "DATE", rel, "financial-quarter"
+    m = re.fullmatch(r"(?:the )?(current|this|latest|the current|present)?\s?"
+                     r"(?:fiscal |financial |calendar )?year", t)
+    if m and t not in ("year", "this year"):
+        if m.group(1) is None and granularity(reference) is not None:
+            return (reference or "")[:4], "year", "DATE", "mention", "financial-year"
+        if anchor is None:
+            return None, "year", "DATE", "none", "financial-year"
+        return str(anchor.year), "year", "DATE", rel, "financial-year"
+    return None
+
+
+def _month_phrase(t: str, anchor: dt.date | None) -> _R | None:
+    """"last November", "this September", "next March": the month named, counted from the
+    document date (dateparser reads "last November" as a month ago)."""
+    m = re.fullmatch(rf"(last|this|next|this past|this coming|past|coming) {_MONTH_RE}", t)
+    if not m:
+        return None
+    month = _month_number(m.group(2))
+    if not month:
+        return None
+    if anchor is None:
+        return None, "month", "DATE", "none", "month-relative"
+    mod = m.group(1)
+    year = anchor.year
+    if mod in ("last", "this past", "past"):
+        year -= month >= anchor.month
+    elif mod in ("next", "this coming", "coming"):
+        year += month <= anchor.month
+    return f"{year}-{month:02d}", "month", "DATE", "document-date", "month-relative"
+
+
 def future_context(sentence: str) -> bool:
     """The sentence speaks of the future ("will meet on Friday"): weekdays count forward."""
     return bool(_FUTURE_CUES.search(sentence))
@@ -439,7 +569,9 @@ def _time_spans(adoc: AnnotatedDocument) -> list[tuple[int, int, str]]:
     return [(m.start, m.end, m.label) for m in adoc.mentions if m.label in TIME_LABELS]
 
 
-def normalise_times(adoc: AnnotatedDocument, document_date: str | None = None) -> list[TimeExpression]:
+def normalise_times(
+    adoc: AnnotatedDocument, document_date: str | None = None, *, off: frozenset[str] = frozenset()
+) -> list[TimeExpression]:
     """Normalise every DATE/TIME mention of a document.
 
     adoc (AnnotatedDocument): the annotated document (its spaCy ``doc`` entities are read).
@@ -447,6 +579,7 @@ def normalise_times(adoc: AnnotatedDocument, document_date: str | None = None) -
         ``adoc.document.published``, else to ``infer_document_date(adoc)`` (and then the
         relative values are marked ``anchored_to="inferred"``) unless that date is only a
         lower bound (``LOWER_BOUND_RULES``): relative expressions then stay unnormalised.
+    off (frozenset): names of ``RULES`` switched off, for measuring each (``bench time``).
     RETURNS (list[TimeExpression]): in text order, one per time mention.
     """
     if not adoc.annotated:
@@ -462,16 +595,37 @@ def normalise_times(adoc: AnnotatedDocument, document_date: str | None = None) -
     out: list[TimeExpression] = []
     starts = [s.start for s in adoc.sentences]
     seen: dict[int, bool] = {}
+    # The reference time: the last calendar value mentioned, the document date before any.
+    reference = anchor.isoformat() if anchor is not None else None
+    reference_anchored = "document-date"
+    doc = adoc.doc
     for start, end, label in _time_spans(adoc):
         span = text[start:end]
         checkpoint("time normalisation")
-        future = _future_context(adoc, start, seen, starts)
-        val, prec, typ, anchored, rule = normalise_text(span, anchor, future=future)
+        tense = None
+        if doc is not None and "tense" not in off:
+            tok_span = doc.char_span(start, end, alignment_mode="expand")
+            tense = governing_tense(tok_span) if tok_span is not None else None
+        # A scheduled event in the news present ("the talks begin Monday") is ahead too.
+        future = tense in ("future", "present") or (
+            tense is None and _future_context(adoc, start, seen, starts)
+        )
+        val, prec, typ, anchored, rule = normalise_text(
+            span, anchor, future=future, tense=tense, reference=reference, off=off
+        )
+        if anchored == "mention" and reference_anchored != "absolute":
+            anchored = reference_anchored  # the chain started at the document date
         if inferred and anchored == "document-date":
             anchored = "inferred"
         if label == "TIME" and typ == "DATE" and val is None:
             typ = "TIME"
         out.append(TimeExpression(start, end, span, val, prec, anchored, rule, typ))
+        # A comparison ("a year earlier", "the year-earlier quarter") looks back from the
+        # reference without moving it: the next "a year earlier" is the same year.
+        if val is not None and typ in ("DATE", "TIME") and granularity(val) is not None \
+                and rule != "reference-period" and "reference" not in off:
+            reference = val
+            reference_anchored = "absolute" if anchored in ("absolute", "mention") else anchored
     return out
 
 
