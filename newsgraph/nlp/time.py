@@ -25,16 +25,31 @@ from newsgraph.budget import checkpoint
 from newsgraph.model.claims import ClaimSpan, DocumentDate, TimeExpression
 from newsgraph.model.document import AnnotatedDocument
 from newsgraph.nlp.time_context import governing_tense
+from newsgraph.nlp.time_detect import not_a_time, reference_words
+from newsgraph.nlp.time_names import name_not_date, overlaps_name
 from newsgraph.nlp.time_reference import granularity, resolve_anaphoric
 
 __all__ = [
     "LOWER_BOUND_RULES",
+    "RULES",
     "TIME_LABELS",
     "future_context",
     "infer_document_date",
     "normalise_text",
     "normalise_times",
 ]
+
+#: The rules beyond spaCy + dateparser, each switchable off (``off=``) so that
+#: ``newsgraph bench time --ablate`` measures what each is worth.
+RULES: tuple[str, ...] = (
+    "tense",  # the governing verb's tense for weekdays and yearless dates (nlp.time_context)
+    "reference",  # "that day", "a year earlier" from the last date mentioned (nlp.time_reference)
+    "financial",  # "the quarter", "the year", "the first half", "the nine months ended …"
+    "months",  # "last November", "the end of 1990", "late-November"
+    "not-time",  # ages and bare numbers tagged DATE are dropped (nlp.time_detect)
+    "detect-refs",  # "now", "currently", "recently", "the future" added (nlp.time_detect)
+    "names",  # date words inside names are dropped (nlp.time_names)
+)
 
 #: spaCy labels read as time expressions.
 TIME_LABELS: tuple[str, ...] = ("DATE", "TIME")
@@ -569,6 +584,30 @@ def _time_spans(adoc: AnnotatedDocument) -> list[tuple[int, int, str]]:
     return [(m.start, m.end, m.label) for m in adoc.mentions if m.label in TIME_LABELS]
 
 
+def _name_reason(adoc: AnnotatedDocument, start: int, end: int) -> str | None:
+    """Why the span is part of a name or no date (``nlp.time_names``), or None."""
+    names = [(m.start, m.end, m.label) for m in adoc.mentions]
+    if overlaps_name(start, end, names):
+        return "name-entity"
+    if adoc.doc is None:
+        return None
+    span = adoc.doc.char_span(start, end, alignment_mode="expand")
+    return name_not_date(span) if span is not None else None
+
+
+def _spans(adoc: AnnotatedDocument, off: frozenset[str]) -> list[tuple[int, int, str]]:
+    """The time expressions to normalise: spaCy's DATE/TIME spans that are times, and the
+    reference adverbs it leaves out (``nlp.time_detect``)."""
+    spans = _time_spans(adoc)
+    if "not-time" not in off:
+        spans = [s for s in spans if not_a_time(adoc.document.text[s[0] : s[1]]) is None]
+    if "names" not in off:
+        spans = [s for s in spans if _name_reason(adoc, s[0], s[1]) is None]
+    if adoc.doc is not None and "detect-refs" not in off:
+        spans = sorted(spans + reference_words(adoc.doc))
+    return spans
+
+
 def normalise_times(
     adoc: AnnotatedDocument, document_date: str | None = None, *, off: frozenset[str] = frozenset()
 ) -> list[TimeExpression]:
@@ -599,7 +638,7 @@ def normalise_times(
     reference = anchor.isoformat() if anchor is not None else None
     reference_anchored = "document-date"
     doc = adoc.doc
-    for start, end, label in _time_spans(adoc):
+    for start, end, label in _spans(adoc, off):
         span = text[start:end]
         checkpoint("time normalisation")
         tense = None
