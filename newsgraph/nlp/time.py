@@ -49,6 +49,8 @@ RULES: tuple[str, ...] = (
     "not-time",  # ages and bare numbers tagged DATE are dropped (nlp.time_detect)
     "detect-refs",  # "now", "currently", "recently", "the future" added (nlp.time_detect)
     "names",  # date words inside names are dropped (nlp.time_names)
+    "sets",  # "daily", "every month" → SET P1D, P1M
+    "ranges",  # "between 1994 and 1997", "Aug. 26 to Oct. 20" → the first point
 )
 
 #: spaCy labels read as time expressions.
@@ -143,7 +145,8 @@ _FUTURE_CUES = re.compile(
     r"\b(will|shall|'ll|going to|is to|are to|scheduled|expected to|due to|plans? to|next)\b", re.I
 )
 _LEAD = re.compile(
-    r"^(?:the|on|in|at|by|since|until|from|during|of|about|around|early|late|mid|this past)\s+"
+    r"^(?:the|on|in|at|by|since|until|from|during|of|about|around|early|late|mid|this past|earlier|later|"
+    r"sometime|some time|both|its|their|his|her)\s+"
 )
 
 
@@ -242,6 +245,29 @@ def normalise_text(
     has_year = bool(re.search(r"\b(1[5-9]\d\d|20\d\d)\b", t))
     rel = "document-date" if anchor is not None else "none"
 
+    # Sets: "daily", "every month", "each quarter"
+    if "sets" not in off:
+        m = re.fullmatch(r"(?:every|each|per) (day|week|month|quarter|year|hour)|"
+                         r"(daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly)", t)
+        if m:
+            return _SETS[m.group(1) or m.group(2)], "set", "SET", "absolute", "set"
+    # "June last year", "January this year"
+    m = re.fullmatch(rf"{_MONTH_RE} (last|this|next) year", t)
+    if m and _month_number(m.group(1)) and "months" not in off:
+        if anchor is None:
+            return None, "month", "DATE", "none", "month-relative"
+        y = anchor.year + {"last": -1, "next": 1}.get(m.group(2), 0)
+        return f"{y}-{_month_number(m.group(1)):02d}", "month", "DATE", rel, "month-relative"
+    # Ranges: "between 1994 and 1997", "Aug. 26 to Oct. 20", "1994, 1995 and": TimeML values
+    # the first point (the span the tagger found is wider than one expression).
+    t = re.sub(r"(?:,| and| or| to)$", "", t)
+    m = re.fullmatch(r"(?:between |from )?(.+?) (?:to|and|through|or|until) (.+)", t) \
+        or re.fullmatch(r"((?:1[5-9]|20)\d\d)(?:, (?:1[5-9]|20)\d\d)+(?:,? (?:and|or) .+)?", t)
+    if m and "ranges" not in off and (m.lastindex == 1 or re.search(r"\d|\b" + _MONTH_RE, m.group(2))):
+        first = normalise_text(m.group(1), anchor, future=future, tense=tense, reference=reference, off=off)
+        if first[0] is not None and first[2] == "DATE":
+            return first[0], first[1], first[2], first[3], f"range:{first[4]}"
+
     # References: PRESENT_REF / PAST_REF / FUTURE_REF
     if t in _PRESENT:
         return "PRESENT_REF", "reference", "DATE", "absolute", "reference"
@@ -265,7 +291,8 @@ def normalise_text(
     # Durations: "three years", "the past two weeks", "a 10-hour", "weeks", "few days"
     m = re.fullmatch(
         r"(?:(?:past|last|next|coming|previous|first|more than|less than|nearly|almost|about|over|"
-        r"some|at least|another|the next|the past|the last|up to|roughly|only|just|all) )*"
+        r"some|at least|another|the next|the past|the last|up to|roughly|only|just|all|barely|"
+        r"as long as|an additional|additional|an extra|extra|as many as|as much as|nearly|almost) )*"
         r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
         r"thirty|forty|fifty|few|several|many|some|couple of|a few|a couple of)?[ -]?"
         r"(year|month|week|day|decade|hour|minute|quarter)s?(?:[ -](long|old))?",
@@ -286,10 +313,11 @@ def normalise_text(
             return f"P{n}Q", "duration", "DURATION", "absolute", "duration"
         return f"P{n}{unit}", "duration", "DURATION", "absolute", "duration"
 
-    # "N units ago"
+    # "N units ago" ("nearly four years ago", "a week or so ago")
     m = re.fullmatch(
+        r"(?:(?:nearly|almost|about|just|some|roughly|more than|less than|over|only|around) )?"
         r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|a few) "
-        r"(year|month|week|day|decade)s? ago",
+        r"(year|month|week|day|decade)s?(?: or so)? ago",
         t,
     )
     if m:
@@ -324,7 +352,18 @@ def normalise_text(
             return _week(anchor - dt.timedelta(weeks=k)), "week", "DATE", rel, "ago"
         return (anchor - dt.timedelta(days=k)).isoformat(), "day", "DATE", rel, "ago"
 
-    # Quarters: "the third quarter", "third-quarter", "the fiscal first quarter", "Q3 2016"
+    # Quarters: "the third quarter", "third-quarter", "the fiscal first quarter", "Q3 2016",
+    # "the 1988 third quarter", "this year's third quarter", "the fourth quarter ended Aug. 26"
+    t = re.sub(r"( quarter) (?:ended|ending) .+$", r"\1", t)
+    m = re.fullmatch(r"(?:(\d{4})|this year's|(last year's|the year-earlier|year-earlier)) (?:fiscal )?"
+                     r"(first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter", t)
+    if m:
+        q = _ORDINALS[m.group(3)]
+        if m.group(1):
+            return f"{m.group(1)}-Q{q}", "quarter", "DATE", "absolute", "quarter"
+        if anchor is None:
+            return None, "quarter", "DATE", "none", "quarter"
+        return f"{anchor.year - bool(m.group(2))}-Q{q}", "quarter", "DATE", rel, "quarter"
     m = re.fullmatch(
         r"(?:fiscal )?(first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter(?: of)?(?: (\d{4}))?", t
     ) or re.fullmatch(r"q([1-4])(?: (\d{4}))?", t)
@@ -477,6 +516,11 @@ def _month_number(word: str) -> int:
     return _MONTHS.get(w[:4] if w.startswith("sept") else w[:3], 0)
 
 
+_SETS = {
+    "day": "P1D", "daily": "P1D", "nightly": "P1D", "week": "P1W", "weekly": "P1W", "month": "P1M",
+    "monthly": "P1M", "quarter": "P3M", "quarterly": "P3M", "year": "P1Y", "yearly": "P1Y",
+    "annually": "P1Y", "hour": "PT1H", "hourly": "PT1H",
+}
 _COUNT = r"(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
 

@@ -170,12 +170,14 @@ def resolve_anaphoric(text: str, reference: str | None) -> _R | None:
         v = shift_value(base, unit, step) if base else None
         return (v, unit, "reference-step") if v else None
     # "a year earlier", "two days later", "a week before", "a year ago" (after a quarter)
-    m = re.fullmatch(rf"{_NUM} {_UNIT}s? (earlier|later|before|after)", t)
+    m = re.fullmatch(rf"{_NUM} {_UNIT}s? (earlier|later|before|after|ago)", t)
     if m:
         n = _WORDS.get(m.group(1)) or int(m.group(1))
         unit = m.group(2)
         step = n if m.group(3) in ("later", "after") else -n
         g = granularity(reference)
+        if m.group(3) == "ago" and not (unit == "year" and g == "quarter"):
+            return None  # "ago" counts from the document date, except a quarter's "a year ago"
         if unit == "year" and g in ("day", "quarter", "month", "half", "year"):
             v = shift_value(reference[:10], "year", step)  # the same period a year before
             return (v, g, "reference-period") if v else None
