@@ -291,7 +291,7 @@ def normalise_text(
     # Durations: "three years", "the past two weeks", "a 10-hour", "weeks", "few days"
     m = re.fullmatch(
         r"(?:(?:past|last|next|coming|previous|first|more than|less than|nearly|almost|about|over|"
-        r"some|at least|another|the next|the past|the last|up to|roughly|only|just|all|barely|"
+        r"some|at least|least|another|the next|the past|the last|up to|roughly|only|just|all|barely|"
         r"as long as|an additional|additional|an extra|extra|as many as|as much as|nearly|almost) )*"
         r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
         r"thirty|forty|fifty|few|several|many|some|couple of|a few|a couple of)?[ -]?"

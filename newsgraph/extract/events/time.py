@@ -24,6 +24,8 @@ from typing import Any
 from newsgraph.model.events import EventDate, Span
 from newsgraph.nlp.doc_views import doc_text, span_ents
 from newsgraph.nlp.time import future_context, normalise_text
+from newsgraph.nlp.time_detect import not_a_time
+from newsgraph.nlp.time_names import name_not_date
 
 __all__ = ["FRAME_LOOKBACK_SENTENCES", "date_and_pending", "date_for", "normalise_date"]
 
@@ -124,11 +126,17 @@ def _make(ent: Any, published: str | None, rule: str) -> EventDate | None:
     return EventDate(norm[0], norm[1], norm[2], Span(ent.start_char, ent.end_char, ent.text), rule)
 
 
+def _is_date(ent: Any) -> bool:
+    """A DATE span that is a date: not a name holding a date word ("the Arduous March"),
+    an age or a count (``nlp.time_names``, ``nlp.time_detect``)."""
+    return ent.label_ == "DATE" and not_a_time(ent.text) is None and name_not_date(ent) is None
+
+
 def _candidates(trigger: Token) -> Any:
     """``(DATE span, rule)`` in the order they may date the event (see the module docstring)."""
     doc = trigger.doc
     sent = trigger.sent
-    dates = sorted((e for e in span_ents(sent) if e.label_ == "DATE"), key=lambda e: abs(e.start - trigger.i))
+    dates = sorted((e for e in span_ents(sent) if _is_date(e)), key=lambda e: abs(e.start - trigger.i))
     clause = _clause_tokens(trigger)
     yield from ((ent, "date_in_clause") for ent in dates if ent.start in clause)
     yield from ((ent, "date_in_sentence") for ent in dates)
@@ -150,7 +158,7 @@ def _candidates(trigger: Token) -> Any:
         if "\n\n" in between or "\n\n" in prev.text.strip():
             break  # a paragraph break ends the frame
         for ent in span_ents(prev):
-            if ent.label_ == "DATE" and ent.start_char - prev.start_char <= FRAME_MAX_OFFSET:
+            if _is_date(ent) and ent.start_char - prev.start_char <= FRAME_MAX_OFFSET:
                 yield ent, "date_frame_previous_sentence"
 
 

@@ -1,0 +1,128 @@
+"""Dates that are dates: names holding date words, tense, reference time, financial periods."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newsgraph.bench._spacy_adoc import annotate_text
+from newsgraph.bench.time import select_half
+from newsgraph.nlp.time import normalise_text, normalise_times
+from newsgraph.nlp.time_detect import not_a_time
+from newsgraph.nlp.time_reference import resolve_anaphoric, shift_value
+
+ANCHOR = dt.date(2017, 2, 14)  # a Tuesday
+
+
+def _times(text: str, published: str = "2017-02-14") -> dict[str, str | None]:
+    return {t.text: t.value for t in normalise_times(annotate_text(text, "t", published))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea suffered a famine known as the Arduous March in the 1990s.",
+        "During the Arduous March, hundreds of thousands of people died.",
+        "The March of Dimes raised money for polio research.",
+        "The October Revolution brought the Bolsheviks to power.",
+        "May told reporters she would not resign.",
+        "The pilot sent a Mayday call before the crash.",
+        "The Prague Spring was crushed by Soviet tanks.",
+        "Ministers may meet again to discuss the budget.",
+    ],
+)
+def test_time_names_with_date_words_are_no_dates(text: str) -> None:
+    values = _times(text)
+    assert not any(v and v[:4].isdigit() and len(v) > 4 for v in values.values()), values
+
+
+def test_time_the_arduous_march_is_no_event_date() -> None:
+    from newsgraph.extract.events import extract_events
+
+    named = extract_events(annotate_text("Soldiers attacked the border village during the Arduous March.",
+                                         "t", "2017-02-14"))
+    assert named and all(e.date is None for e in named)
+    dated = extract_events(annotate_text("Soldiers attacked the border village in March.", "t", "2017-02-14"))
+    assert dated and dated[0].date is not None and dated[0].date.precision == "month"
+
+
+def test_time_real_months_stay_dates_beside_names() -> None:
+    values = _times("Ministers may meet in May to discuss the budget. The talks of March 2016 failed.")
+    assert values.get("May") == "2017-05" or values.get("May") == "2016-05"
+    assert values["March 2016"] == "2016-03"
+
+
+def test_time_ages_and_counts_are_no_time() -> None:
+    assert not_a_time("6-year-old") == "age"
+    assert not_a_time("52 years old") == "age"
+    assert not_a_time("80486") == "number"
+    assert not_a_time("1997") is None
+    assert not_a_time("three years") is None
+
+
+def test_time_reference_adverbs_detected() -> None:
+    values = _times("Prices are now higher than they were. The bank recently raised rates.")
+    assert values.get("now") == "PRESENT_REF"
+    assert values.get("recently") == "PAST_REF"
+
+
+def test_time_tense_of_the_governing_verb_chooses_the_year() -> None:
+    ahead = _times("The company will report its results on Nov. 16.", "2017-10-30")
+    assert ahead["Nov. 16"] == "2017-11-16"
+    behind = _times("The company reported its results on Nov. 16.", "2017-10-30")
+    assert behind["Nov. 16"] == "2016-11-16"
+
+
+def test_time_reference_time_carries_across_sentences() -> None:
+    values = _times("The army shelled the town on March 3, 2015. The following day, the rebels withdrew.")
+    assert values["March 3, 2015"] == "2015-03-03"
+    following = next(t for t in normalise_times(annotate_text(
+        "The army shelled the town on March 3, 2015. The following day, the rebels withdrew.", "t", "2017-02-14"))
+        if "following" in t.text)
+    assert following.value == "2015-03-04" and following.anchored_to == "mention"
+
+
+def test_time_financial_quarter_and_year_earlier() -> None:
+    values = _times("Profit rose 5% in the third quarter. A year earlier, the company lost money.", "1989-10-26")
+    assert values["the third quarter"] == "1989-Q3"
+    assert values["A year earlier"] == "1988-Q3"
+    assert normalise_text("the quarter", dt.date(1989, 10, 26))[0] == "1989-Q3"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("last November", "2016-11"),
+        ("next March", "2017-03"),
+        ("June last year", "2016-06"),
+        ("daily", "P1D"),
+        ("every month", "P1M"),
+        ("between 1994 and 1997", "1994"),
+        ("the first half of 1989", "1989-H1"),
+        ("the first nine months of 1997", "P9M"),
+        ("at least 30 days", "P30D"),
+        ("nearly four years ago", "2013"),
+        ("the 1988 third quarter", "1988-Q3"),
+        ("the end of 1990", "1990"),
+        ("late-November", "2016-11"),
+    ],
+)
+def test_time_rules_normalise(text: str, value: str) -> None:
+    assert normalise_text(text, ANCHOR)[0] == value
+
+
+def test_time_reference_arithmetic() -> None:
+    assert shift_value("1989-Q1", "quarter", -1) == "1988-Q4"
+    assert shift_value("2016-02-29", "year", 1) == "2017-02-28"
+    assert shift_value("2017-W01", "week", -1) == "2016-W52"
+    assert resolve_anaphoric("that day", "2015-03-03T10:00") == ("2015-03-03", "day", "reference-same")
+    assert resolve_anaphoric("the following day", None) is None
+
+
+def test_time_bench_halves_are_disjoint_and_whole() -> None:
+    files = [Path(f"d/{n}.tml") for n in ("c", "a", "e", "b", "d")]
+    dev, test = select_half(files, "dev"), select_half(files, "test")
+    assert not set(dev) & set(test) and sorted(dev + test) == sorted(files)
+    assert dev == [Path("d/a.tml"), Path("d/c.tml"), Path("d/e.tml")]
