@@ -51,6 +51,9 @@ RULES: tuple[str, ...] = (
     "names",  # date words inside names are dropped (nlp.time_names)
     "sets",  # "daily", "every month" → SET P1D, P1M
     "ranges",  # "between 1994 and 1997", "Aug. 26 to Oct. 20" → the first point
+    "merge",  # a DATE and a TIME side by side are one expression ("Friday evening")
+    "weekday-date",  # "Monday, Oct. 26": the year where the weekday fits
+    "vague",  # "recent weeks", "coming months" → PAST_REF, FUTURE_REF
 )
 
 #: spaCy labels read as time expressions.
@@ -275,6 +278,10 @@ def normalise_text(
         return "PAST_REF", "reference", "DATE", "absolute", "reference"
     if t in _FUTURE:
         return "FUTURE_REF", "reference", "DATE", "absolute", "reference"
+    m = re.fullmatch(r"(recent|coming|future|upcoming) (?:days|weeks|months|quarters|years|decades)", t)
+    if m and "vague" not in off:
+        return ("PAST_REF" if m.group(1) == "recent" else "FUTURE_REF"), "reference", "DATE", "absolute", \
+            "reference"
 
     # Decades and centuries: "the 1990s", "the early 1990s", "the '90s", "the 20th century"
     m = re.fullmatch(r"(?:early |mid |late |mid-)?(1\d|20)(\d)0'?s", t)
@@ -460,6 +467,19 @@ def normalise_text(
     if re.fullmatch(r"[\d\s,.]+", t):
         return None, None, "DATE", "none", "number"  # ages and counts tagged DATE
 
+    # "Monday, Oct. 26" without a year: the year near the document date where Oct. 26 is a Monday.
+    m = re.fullmatch(rf"(monday|tuesday|wednesday|thursday|friday|saturday|sunday),? {_MONTH_RE} (\d{{1,2}})"
+                     r"(?:st|nd|rd|th)?", t)
+    if m and anchor is not None and "weekday-date" not in off:
+        wd, month, day = _WEEKDAYS.index(m.group(1)), _month_number(m.group(2)), int(m.group(3))
+        for year in (anchor.year, anchor.year - 1, anchor.year + 1):
+            try:
+                d0 = dt.date(year, month, day)
+            except ValueError:
+                break
+            if d0.weekday() == wd:
+                return d0.isoformat(), "day", "DATE", rel, "weekday-date"
+
     # Everything else: dateparser against the anchor. A date without its year ("Nov. 16")
     # is the one before the document date in a past clause, the one after it in a future
     # clause, and in the document's year otherwise.
@@ -494,8 +514,12 @@ def normalise_text(
             r"(?:about |around |at )?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?: \w+)?|noon|midnight", t
         )
     ):
-        # A clock time alone is on the document's day, not the day before.
-        return f"{anchor.isoformat()}T{d.strftime('%H:%M')}", "time", "TIME", anchored, "dateparser"
+        # A clock time alone is on the day the text speaks of (the last day it mentioned,
+        # else the document's day), not the day before.
+        day = anchor.isoformat()
+        if "reference" not in off and granularity(reference) in ("day", "time"):
+            day = (reference or "")[:10]
+        return f"{day}T{d.strftime('%H:%M')}", "time", "TIME", anchored, "dateparser"
     if period == "time" and re.search(r"\d{1,2}(:\d\d|\s*[ap]\.?m\.?)|noon|midnight", t):
         return d.strftime("%Y-%m-%dT%H:%M"), "time", "TIME", anchored, "dateparser"
     if period == "time":
@@ -622,10 +646,23 @@ def _future_context(adoc: AnnotatedDocument, start: int, seen: dict[int, bool] |
     return found
 
 
-def _time_spans(adoc: AnnotatedDocument) -> list[tuple[int, int, str]]:
+def _time_spans(adoc: AnnotatedDocument, merge: bool = False) -> list[tuple[int, int, str]]:
     if adoc.doc is not None:
-        return [(e.start_char, e.end_char, e.label_) for e in adoc.doc.ents if e.label_ in TIME_LABELS]
-    return [(m.start, m.end, m.label) for m in adoc.mentions if m.label in TIME_LABELS]
+        spans = [(e.start_char, e.end_char, e.label_) for e in adoc.doc.ents if e.label_ in TIME_LABELS]
+    else:
+        spans = [(m.start, m.end, m.label) for m in adoc.mentions if m.label in TIME_LABELS]
+    if not merge:
+        return spans
+    # "Friday" + "evening", "5 p.m." + "Nov. 9": a DATE and a TIME with only a space between
+    # are one expression (spaCy splits them by label).
+    text = adoc.document.text
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        if out and out[-1][2] != label and text[out[-1][1] : start] == " ":
+            out[-1] = (out[-1][0], end, "TIME")
+        else:
+            out.append((start, end, label))
+    return out
 
 
 def _name_reason(adoc: AnnotatedDocument, start: int, end: int) -> str | None:
@@ -642,7 +679,7 @@ def _name_reason(adoc: AnnotatedDocument, start: int, end: int) -> str | None:
 def _spans(adoc: AnnotatedDocument, off: frozenset[str]) -> list[tuple[int, int, str]]:
     """The time expressions to normalise: spaCy's DATE/TIME spans that are times, and the
     reference adverbs it leaves out (``nlp.time_detect``)."""
-    spans = _time_spans(adoc)
+    spans = _time_spans(adoc, merge="merge" not in off)
     if "not-time" not in off:
         spans = [s for s in spans if not_a_time(adoc.document.text[s[0] : s[1]]) is None]
     if "names" not in off:

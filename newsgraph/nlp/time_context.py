@@ -56,7 +56,9 @@ def _tense_of(verb: Any) -> str | None:
     if verb.lemma_ in _PLAN_LEMMAS and verb.tag_ == "VBN" and tags & {"VBZ", "VBP"}:
         return "future"  # "is scheduled for Friday", "is set for March"
     if "MD" in tags:
-        return None  # "may", "could", "should": no time of its own
+        # "must be returned by Jan. 14", "could leave on Tuesday": what may, must or could
+        # happen is ahead; "could have left" looks back.
+        return "past" if words & {"have", "'ve"} else "future"
     if tags & {"VBD"} or (verb.tag_ == "VBN" and tags & {"VBZ", "VBP"} and words & {"has", "have"}):
         return "past"
     if verb.tag_ == "VBN" and verb.dep_ in ("relcl", "acl"):
@@ -79,6 +81,13 @@ def governing_tense(span: Any) -> str | None:
     if not span.doc.has_annotation("DEP"):
         return None
     verb = _verb_of(span.root.head if span.root.head.i != span.root.i else span.root)
-    if verb is None:
-        return None
-    return _tense_of(verb)
+    for _ in range(_MAX_CLIMB):
+        if verb is None:
+            return None
+        tense = _tense_of(verb)
+        if tense is not None or verb.tag_ not in ("VBG", "VBN", "VB") or verb.head.i == verb.i:
+            return tense
+        # A participle or infinitive takes its time from the clause it hangs from
+        # ("exiles who practised forming a chain Monday").
+        verb = _verb_of(verb.head)
+    return None
