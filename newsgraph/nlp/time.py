@@ -52,6 +52,7 @@ RULES: tuple[str, ...] = (
     "sets",  # "daily", "every month" → SET P1D, P1M
     "ranges",  # "between 1994 and 1997", "Aug. 26 to Oct. 20" → the first point
     "merge",  # a DATE and a TIME side by side are one expression ("Friday evening")
+    "split",  # "the quarter ended Sept. 30", "between 1994 and 1997": one expression per point
     "weekday-date",  # "Monday, Oct. 26": the year where the weekday fits
     "vague",  # "recent weeks", "coming months" → PAST_REF, FUTURE_REF
 )
@@ -676,6 +677,49 @@ def _name_reason(adoc: AnnotatedDocument, start: int, end: int) -> str | None:
     return name_not_date(span) if span is not None else None
 
 
+_ENDED = re.compile(r"\s(?:ended|ending)\s+")
+_RANGE_SEP = re.compile(r"\s+(?:and|to|through|until|till|or)\s+|,\s+(?:and\s+|or\s+)?")
+_DATEISH = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+                      r"yesterday|today)", re.I)
+
+
+def _parts(span: str, anchor: dt.date | None, off: frozenset[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, text to normalise)`` of the expressions in one tagged span. TimeML marks
+    "the quarter ended Sept. 30" as two expressions (the period, valued with its end date in
+    view, and the date), and "between 1994 and 1997" or "April 24 and 25" as one per point;
+    spaCy tags each as one span."""
+    whole = [(0, len(span), span)]
+    if "split" in off:
+        return whole
+    m = _ENDED.search(span)
+    if m and _DATEISH.search(span[m.end() :]):
+        return [(0, m.start(), span), (m.end(), len(span), span[m.end() :])]
+    lead = re.match(r"(?:between|from)\s+", span, re.I)
+    begin = lead.end() if lead else 0
+    body = re.sub(r"(?:,|\s+(?:and|or|to))\s*$", "", span[begin:])
+    seps = list(_RANGE_SEP.finditer(body))
+    if not seps:
+        return whole
+    if any(sep.group().startswith(",") for sep in seps) and not re.fullmatch(
+        r"(?:(?:1[5-9]|20)\d\d(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)?)+", body
+    ):
+        return whole  # "Oct. 26, 1998" is one date; only a list of years splits at commas
+    bounds = [0] + [x for sep in seps for x in (sep.start(), sep.end())] + [len(body)]
+    out: list[tuple[int, int, str]] = []
+    month = ""
+    for a, b in zip(bounds[0::2], bounds[1::2], strict=True):
+        piece = body[a:b]
+        if not _DATEISH.search(piece):
+            return whole
+        found = re.match(r"([A-Za-z]+\.?)\s+\d{1,2}\b", piece)
+        month = found.group(1) if found else month
+        value_text = f"{month} {piece}" if re.fullmatch(r"\d{1,2}", piece) and month else piece
+        if normalise_text(value_text, anchor, off=off)[0] is None:
+            return whole
+        out.append((begin + a, begin + b, value_text))
+    return out
+
+
 def _spans(adoc: AnnotatedDocument, off: frozenset[str]) -> list[tuple[int, int, str]]:
     """The time expressions to normalise: spaCy's DATE/TIME spans that are times, and the
     reference adverbs it leaves out (``nlp.time_detect``)."""
@@ -719,7 +763,12 @@ def normalise_times(
     reference = anchor.isoformat() if anchor is not None else None
     reference_anchored = "document-date"
     doc = adoc.doc
-    for start, end, label in _spans(adoc, off):
+    pieces = [
+        (start + a, start + b, label, value_text)
+        for start, end, label in _spans(adoc, off)
+        for a, b, value_text in _parts(text[start:end], anchor, off)
+    ]
+    for start, end, label, value_text in pieces:
         span = text[start:end]
         checkpoint("time normalisation")
         tense = None
@@ -731,7 +780,7 @@ def normalise_times(
             tense is None and _future_context(adoc, start, seen, starts)
         )
         val, prec, typ, anchored, rule = normalise_text(
-            span, anchor, future=future, tense=tense, reference=reference, off=off
+            value_text, anchor, future=future, tense=tense, reference=reference, off=off
         )
         if anchored == "mention" and reference_anchored != "absolute":
             anchored = reference_anchored  # the chain started at the document date
