@@ -55,6 +55,7 @@ RULES: tuple[str, ...] = (
     "split",  # "the quarter ended Sept. 30", "between 1994 and 1997": one expression per point
     "weekday-date",  # "Monday, Oct. 26": the year where the weekday fits
     "vague",  # "recent weeks", "coming months" → PAST_REF, FUTURE_REF
+    "spelled",  # "nineteen ninety-four", "the year two thousand"
 )
 
 #: spaCy labels read as time expressions.
@@ -220,6 +221,9 @@ def normalise_text(
     """
     t = re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip(" .,;:")
     t = re.sub(r"'s$|'$", "", t).strip()  # "last Friday's", "the 1990s'"
+    t = re.sub(r"\bmid (afternoon|morning)\b", r"mid\1", t)
+    if "spelled" not in off:
+        t = _spelled_years(t)
     if "reference" not in off:
         hit = resolve_anaphoric(t, reference)
         if hit is not None:
@@ -235,7 +239,7 @@ def normalise_text(
         if found is not None:
             return found
     if "months" not in off:
-        found = _month_phrase(t, anchor)
+        found = _month_phrase(re.sub(r"^an? (?=[a-z]{3})", "", t), anchor, future)
         if found is not None:
             return found
     t = re.sub(r"^(?:early|later|late|mid)[ -]?(this|last|next) ", r"\1 ", t)  # "earlier this month"
@@ -549,6 +553,44 @@ _SETS = {
 _COUNT = r"(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
 
+_TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_TEENS = {"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+def _spelled_years(t: str) -> str:
+    """Years written out, as transcribed speech has them: "nineteen ninety-four" → 1994,
+    "two thousand" → 2000, "two thousand and one" → 2001."""
+    def two_digits(word: str) -> int | None:
+        if word in _TEENS:
+            return _TEENS[word]
+        tens, _, ones = word.partition("-")
+        if tens in _TENS and (not ones or ones in _ONES):
+            return _TENS[tens] + _ONES.get(ones, 0)
+        return None
+
+    def century(m: re.Match[str]) -> str:
+        low = two_digits(m.group(2))
+        return str(_TEENS[m.group(1)] * 100 + low) if low is not None else m.group(0)
+
+    t = re.sub(r"\b(eighteen|nineteen) ([a-z]+(?:-[a-z]+)?)\b", century, t)
+    return re.sub(r"\btwo thousand(?:(?: and)? (one|two|three|four|five|six|seven|eight|nine))?\b",
+                  lambda m: str(2000 + _ONES.get(m.group(1) or "", 0)), t)
+
+
+def _weekend(anchor: dt.date, future: bool) -> str:
+    """The weekend a report means: the one ahead in a future clause, else the last one
+    begun by the document date (TimeML writes it as the ISO week with ``-WE``)."""
+    weekday = anchor.weekday()
+    if future:
+        d = anchor if weekday < 5 else anchor + dt.timedelta(days=7)
+    else:
+        d = anchor if weekday >= 5 else anchor - dt.timedelta(days=7)
+    return f"{_week(d)}-WE"
+
+
 def _quarter_of(d: dt.date) -> tuple[int, int]:
     return d.year, (d.month - 1) // 3 + 1
 
@@ -600,23 +642,35 @@ def _financial(t: str, anchor: dt.date | None, reference: str | None) -> _R | No
     return None
 
 
-def _month_phrase(t: str, anchor: dt.date | None) -> _R | None:
-    """"last November", "this September", "next March": the month named, counted from the
-    document date (dateparser reads "last November" as a month ago)."""
-    m = re.fullmatch(rf"(last|this|next|this past|this coming|past|coming) {_MONTH_RE}", t)
+def _month_phrase(t: str, anchor: dt.date | None, future: bool) -> _R | None:
+    """"last November", "this September", "next March", "last Oct. 23": the month or day
+    named, counted from the document date (dateparser reads "last November" as a month
+    ago); "the weekend" ahead or just past."""
+    if re.fullmatch(r"(?:the |this |over the )?weekend", t) and anchor is not None:
+        return _weekend(anchor, future or t.startswith("this")), "week", "DATE", "document-date", "weekend"
+    m = re.fullmatch(rf"(last|this|next|this past|this coming|past|coming) {_MONTH_RE}(?: (\d{{1,2}}))?", t)
     if not m:
         return None
     month = _month_number(m.group(2))
     if not month:
         return None
+    precision = "day" if m.group(3) else "month"
     if anchor is None:
-        return None, "month", "DATE", "none", "month-relative"
+        return None, precision, "DATE", "none", "month-relative"
     mod = m.group(1)
+    here = (anchor.month, anchor.day if m.group(3) else 0)
+    there = (month, int(m.group(3) or 0))
     year = anchor.year
     if mod in ("last", "this past", "past"):
-        year -= month >= anchor.month
+        year -= there >= here
     elif mod in ("next", "this coming", "coming"):
-        year += month <= anchor.month
+        year += there <= here
+    if m.group(3):
+        try:
+            return dt.date(year, month, int(m.group(3))).isoformat(), "day", "DATE", "document-date", \
+                "month-relative"
+        except ValueError:
+            return None
     return f"{year}-{month:02d}", "month", "DATE", "document-date", "month-relative"
 
 

@@ -158,6 +158,17 @@ def resolve_anaphoric(text: str, reference: str | None) -> _R | None:
     if m:
         v = _at(reference, m.group(1))
         return (v, m.group(1), "reference-same") if v else None
+    # "the morning", "that evening", "midday": a part of the day the text is on
+    m = re.fullmatch(r"(?:(?:the|that) (morning|afternoon|evening|night)|(midday|mid-?afternoon|mid-?morning)"
+                     r"|(?:during |in )?the day)", t)
+    if m:
+        day = _at(reference, "day")
+        if day is None:
+            return None
+        part = (m.group(1) or m.group(2) or "").replace("mid-", "mid")
+        code = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "midday": "T12:00",
+                "midafternoon": "TAF", "midmorning": "TMO"}.get(part)
+        return (f"{day}{code}" if code else day), ("time" if code else "day"), "reference-day"
     # "the following day", "the next week", "the previous year", "the day before"
     m = re.fullmatch(rf"the (following|next|previous|preceding|prior) {_UNIT}", t) \
         or re.fullmatch(rf"the {_UNIT} (before|after)", t)
