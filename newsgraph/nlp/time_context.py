@@ -61,8 +61,8 @@ def _tense_of(verb: Any) -> str | None:
         return "past" if words & {"have", "'ve"} else "future"
     if tags & {"VBD"} or (verb.tag_ == "VBN" and tags & {"VBZ", "VBP"} and words & {"has", "have"}):
         return "past"
-    if verb.tag_ == "VBN" and verb.dep_ in ("relcl", "acl"):
-        return "past"  # "the bonds issued on March 3"
+    if verb.tag_ == "VBN" and not auxes:
+        return "past"  # "the bonds issued on March 3", "the decision, announced Wednesday"
     if tags & {"VBZ", "VBP"}:
         # "begins Monday", "is meeting Friday": the news present of a scheduled event.
         return "present"
@@ -80,6 +80,11 @@ def governing_tense(span: Any) -> str | None:
     """
     if not span.doc.has_annotation("DEP"):
         return None
+    doc = span.doc
+    if span.root.dep_ == "poss" or (span.end < len(doc) and doc[span.end].tag_ == "POS"):
+        # "Thursday's closing price", "Wednesday's ruling": news names by its day what has
+        # happened; what is coming it names "next", "this" or "tomorrow's".
+        return "past"
     verb = _verb_of(span.root.head if span.root.head.i != span.root.i else span.root)
     for _ in range(_MAX_CLIMB):
         if verb is None:
