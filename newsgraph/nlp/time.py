@@ -621,7 +621,7 @@ def _financial(t: str, anchor: dt.date | None, reference: str | None) -> _R | No
             year = int((reference or "")[:4])
         return f"{year}-H{half}", "half", "DATE", rel, "financial-half"
     m = re.fullmatch(r"(?:the |that )?(?:(?:latest|most recent|recent|just-ended|just ended|past|fiscal|"
-                     r"reporting) )?quarter", t)
+                     r"reporting) )?quarter(?: (?:ended|ending) .+)?", t)
     if m:
         if granularity(reference) == "quarter":
             return reference, "quarter", "DATE", "mention", "financial-quarter"

@@ -126,3 +126,41 @@ def test_time_bench_halves_are_disjoint_and_whole() -> None:
     dev, test = select_half(files, "dev"), select_half(files, "test")
     assert not set(dev) & set(test) and sorted(dev + test) == sorted(files)
     assert dev == [Path("d/a.tml"), Path("d/c.tml"), Path("d/e.tml")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("nineteen ninety-four", "1994"),
+        ("the year two thousand", "2000"),
+        ("the weekend", "2017-W06-WE"),
+        ("last Oct. 23", "2016-10-23"),
+        ("recent weeks", "PAST_REF"),
+        ("coming months", "FUTURE_REF"),
+        ("Friday, March 3", "2017-03-03"),
+    ],
+)
+def test_time_more_rules_normalise(text: str, value: str) -> None:
+    assert normalise_text(text, ANCHOR)[0] == value
+
+
+def test_time_a_period_ended_on_a_date_is_two_expressions() -> None:
+    times = normalise_times(annotate_text(
+        "For the quarter ended Sept. 30, the bank posted a loss.", "t", "1989-10-26"))
+    assert [(t.text, t.value) for t in times] == [("the quarter", "1989-Q3"), ("Sept. 30", "1989-09-30")]
+
+
+def test_time_a_range_is_one_expression_per_point() -> None:
+    values = _times("Prices fell between 1994 and 1997.")
+    assert values == {"1994": "1994", "1997": "1997"}
+
+
+def test_time_a_day_part_is_on_the_day_the_text_speaks_of() -> None:
+    values = _times("The rebels attacked the town on March 3, 2015. In the morning, the army withdrew.")
+    assert values["the morning"] == "2015-03-03TMO"
+
+
+def test_time_a_possessive_weekday_is_past() -> None:
+    # 2017-02-14 is a Tuesday: "Thursday's" is the Thursday before, whatever follows.
+    values = _times("Shares will open above Thursday's closing price.")
+    assert values["Thursday"] == "2017-02-09"
