@@ -1,18 +1,34 @@
 """Time expressions: NER DATE/TIME spans normalised to TimeML values against the document date.
 
-Owns ``normalise_times(adoc) -> list[TimeExpression]`` and
-``infer_document_date(adoc) -> DocumentDate | None``.
+Owns ``normalise_times(adoc) -> list[TimeExpression]``, ``normalise_text`` (one
+expression) and ``infer_document_date(adoc) -> DocumentDate | None``.
 
-Detection is spaCy's DATE/TIME entities (``search_dates`` would tag the verb "may").
-Normalisation is dateparser 1.5.0 with the document date as ``RELATIVE_BASE``,
-``PREFER_DAY_OF_MONTH='first'`` (else "May 2009" takes the base date's day) and
-``PREFER_DATES_FROM='past'`` (news reports what happened: "Friday" is the Friday
-before the document date). We wrote rules in front of it for what dateparser has no
-notion of — TimeML's decades ("199X"), centuries, quarters, seasons, ISO weeks,
-durations ("P3Y"), and the PRESENT/PAST/FUTURE_REF references — and for weekdays
-in future context ("will meet on Friday" is the Friday after).
+Detection is spaCy's DATE/TIME entities (``search_dates`` would tag the verb "may"),
+corrected by ``nlp.time_detect`` (ages and counts out; "now", "currently", "recently"
+in) and ``nlp.time_names`` (a date word inside a name — "the Arduous March", "March of
+Dimes" — is no date). A DATE and a TIME side by side are one expression ("Friday
+evening"); "the quarter ended Sept. 30" and "between 1994 and 1997" are one per point.
+
+**dateparser** (1.5.0) keeps the job it does well: absolute dates in any written form
+("Oct. 26, 1998", "10 February 2017", "May 2009", clock times), with the document date
+as ``RELATIVE_BASE`` and ``PREFER_DAY_OF_MONTH='first'`` (else "May 2009" takes the
+base date's day). A date without its year goes to dateparser too, with
+``PREFER_DATES_FROM`` chosen per expression from the tense of its verb
+(``nlp.time_context``): ``past`` in a past clause, ``future`` in a future one,
+``current_period`` in the news present.
+
+Our own rules stand in front of it where dateparser has no notion of the thing (it
+returns nothing or a wrong day): TimeML's decades ("199"), centuries, quarters,
+half-years, seasons, ISO weeks and weekends, durations ("P3Y"), sets ("daily" → P1D),
+the PRESENT/PAST/FUTURE_REF references; weekdays by tense ("will meet on Friday" is
+the Friday after; "Thursday's price" the one before); "last November" (dateparser
+reads it as a month ago); the reference time a text carries from date to date ("the
+following day", "a year earlier", "that morning": ``nlp.time_reference``, whose
+only base dateparser knows is the document date); the periods of financial reports
+("the quarter", "the first nine months"); spelled-out years. Each rule beyond the
+original spaCy + dateparser pass can be switched off (``RULES``): ``newsgraph bench
+time --ablate`` prints what each is worth on TimeBank+AQUAINT.
 """
-
 from __future__ import annotations
 
 import bisect
