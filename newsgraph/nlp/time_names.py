@@ -36,7 +36,8 @@ _MONTHS = (
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec",
 )
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays")
 _SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 #: Words a time expression is made of. A span holding none of them, and no digit, is no
 #: time expression whatever the tagger said.
@@ -68,6 +69,8 @@ _NUMBER_WORDS = frozenset((
 NAME_LABELS = frozenset({"PERSON", "ORG", "EVENT", "WORK_OF_ART", "FAC", "LAW", "PRODUCT", "NORP", "GPE"})
 #: The words that make a month, season or weekday word the head a name may form on.
 _NAMEABLE = frozenset(_MONTHS + _WEEKDAYS + _SEASONS)
+#: How many words a name's modifier may stand before its date word ("the Great Arduous March").
+_MAX_MODIFIER_GAP = 3
 #: Verbs only people (or groups of them) do: a month as their subject is a person's name.
 _PERSON_VERBS = frozenset({
     "say", "tell", "add", "deny", "insist", "argue", "announce", "warn", "urge", "reply",
@@ -111,20 +114,34 @@ def name_not_date(span: Any) -> str | None:
     if len(span) == 1 and (span[0].tag_ == "MD" or span[0].text in ("may", "march")):
         return "modal" if span[0].text == "may" or span[0].tag_ == "MD" else "verb"
     doc = span.doc
+    text = doc.text
     inside = {t.i for t in span}
+    before = doc[span.start - 1] if span.start > 0 else None
     for tok in nameable:
-        # A capitalised non-date modifier of the date word: "the Arduous March".
+        if _word(tok) in _SEASONS and tok.text.islower():
+            continue  # "a wet European summer": a season is a name only when capitalised
+        # A capitalised non-date modifier just before the date word, in the same line:
+        # "the Arduous March", "the Prague Spring" (a modifier after it is a misparse
+        # of "on Monday Mr Sullivan said").
         for child in tok.children:
-            if child.i in inside and child.i > tok.i:
+            if child.i >= tok.i or tok.i - child.i > _MAX_MODIFIER_GAP:
                 continue
+            if "\n" in text[child.idx : tok.idx]:
+                continue  # a listing: "Lansdowne Road, Dublin\nSunday, 27 February"
             if child.dep_ in ("amod", "compound", "nmod", "poss") and _capitalised_name_word(child):
                 return "name-entity" if _ent_label(child) in NAME_LABELS else "name-modifier"
-        # The date word modifies a capitalised noun: "the October Revolution".
+        # The date word modifies a capitalised noun: "the October Revolution", "The Sunday
+        # Telegraph". Not after a preposition or at a sentence's start, where a date
+        # stands before its clause's subject ("On Tuesday Mitsubishi said").
         head = tok.head
         if (
             head.i not in inside
             and tok.dep_ in ("compound", "amod", "nmod")
-            and head.i > tok.i
+            and head.i == tok.i + 1 + (span.end - 1 - tok.i)
+            and before is not None
+            and before.pos_ != "ADP"
+            and not span[0].is_sent_start
+            and "\n" not in text[tok.idx : head.idx]
             and _capitalised_name_word(head)
         ):
             return "name-entity" if _ent_label(head) in NAME_LABELS else "name-modifier"

@@ -164,3 +164,19 @@ def test_time_a_possessive_weekday_is_past() -> None:
     # 2017-02-14 is a Tuesday: "Thursday's" is the Thursday before, whatever follows.
     values = _times("Shares will open above Thursday's closing price.")
     assert values["Thursday"] == "2017-02-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("On Tuesday Mitsubishi said it would cut jobs.", "Tuesday"),
+        ("Sales suffered in a wet European summer.", "summer"),
+        ("The show is broadcast on Tuesdays, Wednesdays and Thursdays.", "Tuesdays"),
+    ],
+)
+def test_time_dates_beside_names_stay_dates(text: str, date: str) -> None:
+    adoc = annotate_text(text, "t", "2017-02-14")
+    spans = [e.text for e in adoc.doc.ents if e.label_ == "DATE"]
+    if not any(date in s for s in spans):
+        pytest.skip(f"the model tags no DATE in {text!r}")
+    assert any(date in t.text for t in normalise_times(adoc))
