@@ -180,3 +180,14 @@ def test_time_dates_beside_names_stay_dates(text: str, date: str) -> None:
     if not any(date in s for s in spans):
         pytest.skip(f"the model tags no DATE in {text!r}")
     assert any(date in t.text for t in normalise_times(adoc))
+
+
+def test_time_event_date_agrees_with_the_time_expression() -> None:
+    from newsgraph.extract.events import extract_events
+
+    adoc = annotate_text("Police arrested the suspect on Nov. 16. Troops will attack the town on Nov. 16.",
+                         "t", "2017-10-30")
+    times = [t.value for t in normalise_times(adoc)]
+    assert times == ["2016-11-16", "2017-11-16"]
+    dates = sorted(e.date.start for e in extract_events(adoc) if e.date is not None)
+    assert dates == ["2016-11-16", "2017-11-16"]

@@ -24,6 +24,7 @@ from typing import Any
 from newsgraph.model.events import EventDate, Span
 from newsgraph.nlp.doc_views import doc_text, span_ents
 from newsgraph.nlp.time import future_context, normalise_text
+from newsgraph.nlp.time_context import governing_tense
 from newsgraph.nlp.time_detect import not_a_time
 from newsgraph.nlp.time_names import name_not_date
 
@@ -79,7 +80,9 @@ def _interval(value: str, precision: str) -> tuple[str, str, str] | None:
     return None
 
 
-def normalise_date(text: str, published: str | None, *, future: bool = False) -> tuple[str, str, str] | None:
+def normalise_date(
+    text: str, published: str | None, *, future: bool = False, tense: str | None = None
+) -> tuple[str, str, str] | None:
     """``(start, end, precision)`` of a time expression, or None.
 
     The value comes from ``nlp.time.normalise_text`` — the one normaliser the project
@@ -87,7 +90,7 @@ def normalise_date(text: str, published: str | None, *, future: bool = False) ->
     Saturday" in a Saturday paper is that day in both). Precision is ``day``,
     ``week``, ``month``, ``year`` or ``decade``.
     """
-    value, precision, *_ = normalise_text(text, _anchor(published), future=future)
+    value, precision, *_ = normalise_text(text, _anchor(published), future=future, tense=tense)
     if value is None or precision is None:
         return None
     return _interval(value, precision)
@@ -120,7 +123,11 @@ def _past(trigger: Token) -> bool:
 
 
 def _make(ent: Any, published: str | None, rule: str) -> EventDate | None:
-    norm = normalise_date(ent.text, published, future=future_context(ent.sent.text))
+    # The tense of the date's own verb, as ``nlp.time.normalise_times`` reads it, so that the
+    # event's date and the document's time expression agree ("will meet on Friday").
+    tense = governing_tense(ent)
+    future = tense in ("future", "present") or (tense is None and future_context(ent.sent.text))
+    norm = normalise_date(ent.text, published, future=future, tense=tense)
     if norm is None:
         return None
     return EventDate(norm[0], norm[1], norm[2], Span(ent.start_char, ent.end_char, ent.text), rule)
