@@ -42,7 +42,7 @@ from newsgraph.model.claims import ClaimSpan, DocumentDate, TimeExpression
 from newsgraph.model.document import AnnotatedDocument
 from newsgraph.nlp.time_context import governing_tense
 from newsgraph.nlp.time_detect import not_a_time, reference_words
-from newsgraph.nlp.time_names import name_not_date, overlaps_name
+from newsgraph.nlp.time_names import NameSpans, name_not_date
 from newsgraph.nlp.time_reference import granularity, resolve_anaphoric
 
 __all__ = [
@@ -736,10 +736,12 @@ def _time_spans(adoc: AnnotatedDocument, merge: bool = False) -> list[tuple[int,
     return out
 
 
-def _name_reason(adoc: AnnotatedDocument, start: int, end: int) -> str | None:
-    """Why the span is part of a name or no date (``nlp.time_names``), or None."""
-    names = [(m.start, m.end, m.label) for m in adoc.mentions]
-    if overlaps_name(start, end, names):
+def _name_reason(adoc: AnnotatedDocument, start: int, end: int, names: NameSpans | None = None) -> str | None:
+    """Why the span is part of a name or no date (``nlp.time_names``), or None. ``names``:
+    the document's name mentions, indexed once by the caller."""
+    if names is None:
+        names = NameSpans([(m.start, m.end, m.label) for m in adoc.mentions])
+    if names.overlaps(start, end):
         return "name-entity"
     if adoc.doc is None:
         return None
@@ -797,7 +799,8 @@ def _spans(adoc: AnnotatedDocument, off: frozenset[str]) -> list[tuple[int, int,
     if "not-time" not in off:
         spans = [s for s in spans if not_a_time(adoc.document.text[s[0] : s[1]]) is None]
     if "names" not in off:
-        spans = [s for s in spans if _name_reason(adoc, s[0], s[1]) is None]
+        names = NameSpans([(m.start, m.end, m.label) for m in adoc.mentions])
+        spans = [s for s in spans if _name_reason(adoc, s[0], s[1], names) is None]
     if adoc.doc is not None and "detect-refs" not in off:
         spans = sorted(spans + reference_words(adoc.doc))
     return spans

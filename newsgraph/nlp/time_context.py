@@ -40,8 +40,15 @@ def _verb_of(tok: Any) -> Any | None:
     return tok if tok.pos_ in ("VERB", "AUX") else None
 
 
+#: Auxiliaries stand within a few words before their verb ("will not be meeting").
+_AUX_WINDOW = 4
+
+
 def _tense_of(verb: Any) -> str | None:
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    # The window, not ``verb.children``: a verb of a run-on sentence may have thousands.
+    doc = verb.doc
+    auxes = [c for c in doc[max(0, verb.i - _AUX_WINDOW) : verb.i]
+             if c.head.i == verb.i and c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in auxes}
     if words & FUTURE_MODALS:
         return "future"

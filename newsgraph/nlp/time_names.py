@@ -27,9 +27,12 @@ inside a name. The rules are general, read from the parse and the capitalisation
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
-__all__ = ["DATE_WORDS", "NAME_LABELS", "name_not_date", "overlaps_name"]
+from newsgraph.nlp.doc_views import doc_text
+
+__all__ = ["DATE_WORDS", "NAME_LABELS", "NameSpans", "name_not_date"]
 
 _MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -114,7 +117,7 @@ def name_not_date(span: Any) -> str | None:
     if len(span) == 1 and (span[0].tag_ == "MD" or span[0].text in ("may", "march")):
         return "modal" if span[0].text == "may" or span[0].tag_ == "MD" else "verb"
     doc = span.doc
-    text = doc.text
+    text = doc_text(doc)
     inside = {t.i for t in span}
     before = doc[span.start - 1] if span.start > 0 else None
     for tok in nameable:
@@ -123,8 +126,10 @@ def name_not_date(span: Any) -> str | None:
         # A capitalised non-date modifier just before the date word, in the same line:
         # "the Arduous March", "the Prague Spring" (a modifier after it is a misparse
         # of "on Monday Mr Sullivan said").
-        for child in tok.children:
-            if child.i >= tok.i or tok.i - child.i > _MAX_MODIFIER_GAP:
+        # Only the few words before it are read: a token's children may be thousands in a
+        # run-on sentence, and every time expression is checked.
+        for child in doc[max(0, tok.i - _MAX_MODIFIER_GAP) : tok.i]:
+            if child.head.i != tok.i:
                 continue
             if "\n" in text[child.idx : tok.idx]:
                 continue  # a listing: "Lansdowne Road, Dublin\nSunday, 27 February"
@@ -145,12 +150,11 @@ def name_not_date(span: Any) -> str | None:
             and _capitalised_name_word(head)
         ):
             return "name-entity" if _ent_label(head) in NAME_LABELS else "name-modifier"
-        # "March of Dimes": an "of" phrase naming something capitalised.
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for obj in child.children:
-                    if obj.dep_ == "pobj" and obj.i not in inside and _capitalised_name_word(obj):
-                        return "name-of"
+        # "March of Dimes": an "of" phrase naming something capitalised, right after it.
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and doc[tok.i + 1].head.i == tok.i:
+            obj = doc[tok.i + 2]
+            if obj.head.i == tok.i + 1 and obj.i not in inside and _capitalised_name_word(obj):
+                return "name-of"
     # Touching a name entity: the word before or after the span belongs to one
     # ("March of Dimes" tagged DATE + PERSON).
     after = span.end + (1 if span.end < len(doc) and doc[span.end].lower_ == "of" else 0)
@@ -167,8 +171,22 @@ def name_not_date(span: Any) -> str | None:
     return None
 
 
-def overlaps_name(start: int, end: int, mentions: list[tuple[int, int, str]]) -> bool:
-    """The character span overlaps a mention of a name label (for spans that come from
-    elsewhere than the entity layer itself)."""
-    return any(s < end and start < e and label in NAME_LABELS for s, e, label in mentions)
+class NameSpans:
+    """The name mentions of a document (``NAME_LABELS``), built once: ``overlaps(start,
+    end)`` is a bisection, so checking every time expression stays linear in the text."""
+
+    def __init__(self, mentions: list[tuple[int, int, str]]) -> None:
+        names = sorted((s, e) for s, e, label in mentions if label in NAME_LABELS)
+        self._starts = [s for s, _ in names]
+        # The furthest end among the names starting at or before each one: names may nest.
+        self._reach: list[int] = []
+        furthest = -1
+        for _, e in names:
+            furthest = max(furthest, e)
+            self._reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a name mention overlaps the characters ``[start, end)``."""
+        k = bisect.bisect_left(self._starts, end) - 1
+        return k >= 0 and self._reach[k] > start
 

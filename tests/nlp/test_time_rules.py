@@ -191,3 +191,10 @@ def test_time_event_date_agrees_with_the_time_expression() -> None:
     assert times == ["2016-11-16", "2017-11-16"]
     dates = sorted(e.date.start for e in extract_events(adoc) if e.date is not None)
     assert dates == ["2016-11-16", "2017-11-16"]
+
+
+def test_time_rules_stay_linear_in_a_run_on_sentence() -> None:
+    # Thousands of dates in one sentence: every rule reads a bounded window around each.
+    text = " ".join(f"troops attacked on Monday and on March {1 + i % 28}, 2015 and recently" for i in range(400))
+    times = normalise_times(annotate_text(text, "t", "2017-02-14"))
+    assert sum(t.value == "2017-02-13" for t in times) >= 300
