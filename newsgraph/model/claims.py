@@ -121,14 +121,16 @@ class Claim:
 class TimeExpression:
     """A time expression and its normalised value.
 
-    ``value`` follows TimeML TIMEX3: ``2009-05``, ``2017-02-10``, ``199X`` (a decade),
-    ``2017-W06``, ``2017-Q3``, ``P3Y`` (a duration), ``PRESENT_REF``/``PAST_REF``/
+    ``value`` follows TimeML TIMEX3: ``2009-05``, ``2017-02-10``, ``199`` (a decade),
+    ``2017-W06``, ``2017-W06-WE`` (a weekend), ``2017-Q3``, ``1989-H1`` (a half-year),
+    ``P3Y`` (a duration), ``P1D`` (a set: "daily"), ``PRESENT_REF``/``PAST_REF``/
     ``FUTURE_REF``; None when it could not be normalised. ``precision`` is one of
-    ``time``, ``day``, ``week``, ``month``, ``quarter``, ``season``, ``year``,
-    ``decade``, ``century``, ``duration``, ``reference`` or None.
+    ``time``, ``day``, ``week``, ``month``, ``quarter``, ``half``, ``season``, ``year``,
+    ``decade``, ``century``, ``duration``, ``set``, ``reference`` or None.
     ``anchored_to`` says what the value rests on: ``absolute`` (the text says it
     all), ``document-date`` (relative to the document's date), ``inferred`` (relative
-    to an inferred document date) or ``none``.
+    to an inferred document date), ``mention`` (counted from an absolute date the text
+    mentioned before: "the following day", "a year earlier") or ``none``.
     """
 
     start: int

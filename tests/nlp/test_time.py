@@ -16,7 +16,7 @@ ANCHOR = dt.date(2017, 2, 14)  # a Tuesday
     ("text", "value", "precision"),
     [
         ("May 2009", "2009-05", "month"),
-        ("the 1990s", "199X", "decade"),
+        ("the 1990s", "199", "decade"),
         ("last year", "2016", "year"),
         ("Friday", "2017-02-10", "day"),
         ("yesterday", "2017-02-13", "day"),

@@ -24,6 +24,9 @@ from typing import Any
 from newsgraph.model.events import EventDate, Span
 from newsgraph.nlp.doc_views import doc_text, span_ents
 from newsgraph.nlp.time import future_context, normalise_text
+from newsgraph.nlp.time_context import governing_tense
+from newsgraph.nlp.time_detect import not_a_time
+from newsgraph.nlp.time_names import name_not_date
 
 __all__ = ["FRAME_LOOKBACK_SENTENCES", "date_and_pending", "date_for", "normalise_date"]
 
@@ -77,7 +80,9 @@ def _interval(value: str, precision: str) -> tuple[str, str, str] | None:
     return None
 
 
-def normalise_date(text: str, published: str | None, *, future: bool = False) -> tuple[str, str, str] | None:
+def normalise_date(
+    text: str, published: str | None, *, future: bool = False, tense: str | None = None
+) -> tuple[str, str, str] | None:
     """``(start, end, precision)`` of a time expression, or None.
 
     The value comes from ``nlp.time.normalise_text`` — the one normaliser the project
@@ -85,7 +90,7 @@ def normalise_date(text: str, published: str | None, *, future: bool = False) ->
     Saturday" in a Saturday paper is that day in both). Precision is ``day``,
     ``week``, ``month``, ``year`` or ``decade``.
     """
-    value, precision, *_ = normalise_text(text, _anchor(published), future=future)
+    value, precision, *_ = normalise_text(text, _anchor(published), future=future, tense=tense)
     if value is None or precision is None:
         return None
     return _interval(value, precision)
@@ -118,17 +123,27 @@ def _past(trigger: Token) -> bool:
 
 
 def _make(ent: Any, published: str | None, rule: str) -> EventDate | None:
-    norm = normalise_date(ent.text, published, future=future_context(ent.sent.text))
+    # The tense of the date's own verb, as ``nlp.time.normalise_times`` reads it, so that the
+    # event's date and the document's time expression agree ("will meet on Friday").
+    tense = governing_tense(ent)
+    future = tense in ("future", "present") or (tense is None and future_context(ent.sent.text))
+    norm = normalise_date(ent.text, published, future=future, tense=tense)
     if norm is None:
         return None
     return EventDate(norm[0], norm[1], norm[2], Span(ent.start_char, ent.end_char, ent.text), rule)
+
+
+def _is_date(ent: Any) -> bool:
+    """A DATE span that is a date: not a name holding a date word ("the Arduous March"),
+    an age or a count (``nlp.time_names``, ``nlp.time_detect``)."""
+    return ent.label_ == "DATE" and not_a_time(ent.text) is None and name_not_date(ent) is None
 
 
 def _candidates(trigger: Token) -> Any:
     """``(DATE span, rule)`` in the order they may date the event (see the module docstring)."""
     doc = trigger.doc
     sent = trigger.sent
-    dates = sorted((e for e in span_ents(sent) if e.label_ == "DATE"), key=lambda e: abs(e.start - trigger.i))
+    dates = sorted((e for e in span_ents(sent) if _is_date(e)), key=lambda e: abs(e.start - trigger.i))
     clause = _clause_tokens(trigger)
     yield from ((ent, "date_in_clause") for ent in dates if ent.start in clause)
     yield from ((ent, "date_in_sentence") for ent in dates)
@@ -150,7 +165,7 @@ def _candidates(trigger: Token) -> Any:
         if "\n\n" in between or "\n\n" in prev.text.strip():
             break  # a paragraph break ends the frame
         for ent in span_ents(prev):
-            if ent.label_ == "DATE" and ent.start_char - prev.start_char <= FRAME_MAX_OFFSET:
+            if _is_date(ent) and ent.start_char - prev.start_char <= FRAME_MAX_OFFSET:
                 yield ent, "date_frame_previous_sentence"
 
 
