@@ -91,6 +91,18 @@ SPIN_FLAG_PER_1000_WORDS = 10.0
 #: 0–3% of 30%-spun copies at 12–34k words, 25–41% at 70–190k, 41–94% from 750k. So
 #: below it spinning reads "not measured" rather than a reassuring 0.
 REFERENCE_MIN_WORDS = 200_000
+#: The packaged default reference (``native_reference``: wordfreq words, Google Books
+#: pairs) weighs as a corpus of this many words beside the store's own counts: about
+#: the size (1.6M) of the BBC/Reuters reference the thresholds above were set on, so
+#: they keep their meaning; a store passes it at about 5,000 articles.
+DEFAULT_REFERENCE_WORDS = 2_000_000
+#: With the packaged default, the "common words" never counted as swapped are general
+#: English's commonest this many (function words, "say", "make"): its ranks 100–200
+#: already hold content words a spinner swaps ("state", "world", "house").
+DEFAULT_COMMON_WORDS = 100
+#: A pair missing from the packaged pairs counts as never seen only when independence
+#: predicts it this many times above the table's floor (its rarest kept pair).
+DEFAULT_ABSENCE_FACTOR = 2.0
 #: Documents scored before the reference was large enough get their spinning and
 #: machine-translation signals this many per batch once it is (spreads the catch-up).
 REFERENCE_CATCH_UP_PER_BATCH = 500
