@@ -312,13 +312,17 @@ def test_claims_denial_and_double_negation() -> None:
         "The army denied that its troops had fired on protesters. "
         "The government rejected reports that the minister had resigned. "
         "The club did not deny that it had paid the player. "
-        "The ministry would neither confirm nor deny that the talks had failed."
+        "The ministry would neither confirm nor deny that the talks had failed. "
+        "The minister would not rule out raising fuel duty next year. "
+        "David Noone, the firm's founder, said the market was growing."
     )
     assert one(claims, "protesters").certainty == "denied"
     assert one(claims, "resigned").certainty == "denied"
     # not denying is not asserting either
     assert one(claims, "player").certainty == "hedged"
     assert one(claims, "talks").certainty == "hedged"
+    assert one(claims, "fuel duty").certainty == "hedged"  # not ruled out: possible
+    assert one(claims, "market").certainty == "asserted"  # a surname, not "no one"
 
 
 def test_claims_that_something_did_not_happen_say_so() -> None:

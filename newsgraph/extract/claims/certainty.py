@@ -5,7 +5,8 @@ denial ("denied", "rejected", "dismissed"), or the cue is negated ("have not
 reported", "did not say", "never claimed", "has yet to confirm", "no one said":
 ``polarity``) — the speaker did not say the content, so it is never asserted; the
 span returned is the negation. A negated denial ("did not deny") is hedged: the
-speaker neither asserts nor rejects the content.
+speaker neither asserts nor rejects the content; so is "would not rule out", which
+leaves the content possible.
 Hedged: the cue distances ("claimed", "alleged", "suggested"), or the cue or the
 content carries a possibility modal or an epistemic word ("may", "could",
 "appear to", "allegedly", "reportedly"). Tables in ``cues``.
@@ -16,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.extract.claims.cues import DENIAL_VERBS, HEDGE_ADVERBS, HEDGE_MODALS, HEDGE_VERBS
-from newsgraph.extract.claims.polarity import negation
+from newsgraph.extract.claims.polarity import leaves_open, negation
 from newsgraph.model.claims import ClaimSpan
 
 __all__ = ["certainty"]
@@ -38,7 +39,8 @@ def certainty(cue_lemma: str, cue_tok: Any, content: list[Any]) -> tuple[str, Cl
     if negators:
         # the first negator alone when they are apart ("No one … nor"), else the phrase
         neg = _spans(negators) if negators[-1].i - negators[0].i < 3 else _spans(negators[:1])
-        return ("hedged" if cue_lemma in DENIAL_VERBS else "denied"), neg
+        # "did not deny" neither asserts nor rejects; "would not rule out" leaves it possible
+        return ("hedged" if cue_lemma in DENIAL_VERBS or leaves_open(cue_tok) else "denied"), neg
     if cue_lemma in DENIAL_VERBS:
         return "denied", _span(cue_tok) if cue_tok is not None else None
     if cue_tok is not None:

@@ -373,7 +373,7 @@ NEGATING_GOVERNORS: frozenset[str] = frozenset({"fail", "refuse", "decline", "ne
 
 #: Subjects that are themselves negative quantifiers (Quirk et al. 1985, §10.58
 #: negative pronouns): "Nobody said …", "None of the officials claimed …".
-NEGATIVE_SUBJECTS: frozenset[str] = frozenset({"nobody", "none", "nothing", "no-one", "noone", "neither"})
+NEGATIVE_SUBJECTS: frozenset[str] = frozenset({"nobody", "none", "nothing", "no-one", "neither"})
 
 #: Determiners that make their noun phrase negative: "No official said …", "Neither side claimed …".
 NEGATIVE_DETERMINERS: frozenset[str] = frozenset({"no", "neither"})

@@ -23,7 +23,7 @@ from typing import Any
 
 from newsgraph.extract.claims.cues import NEGATING_GOVERNORS, NEGATIVE_DETERMINERS, NEGATIVE_SUBJECTS
 
-__all__ = ["governor_of", "negated_cue", "negation"]
+__all__ = ["governor_of", "leaves_open", "negated_cue", "negation"]
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 #: "not only said … but", "not just claimed": additive, not negative.
@@ -65,7 +65,7 @@ def _negative_subject(verb: Any) -> Any:
     for c in verb.children:
         if c.dep_ not in _SUBJ:
             continue
-        if c.lower_ in NEGATIVE_SUBJECTS:
+        if c.lower_ in NEGATIVE_SUBJECTS and c.pos_ != "PROPN":
             return c
         det = next((d for d in c.children
                     if d.dep_ in ("det", "preconj") and d.lower_ in NEGATIVE_DETERMINERS), None)
@@ -95,6 +95,11 @@ def negation(cue_tok: Any) -> list[Any]:
     if subj is not None:
         found.append(subj)
     return sorted(found, key=lambda t: t.i)
+
+
+def leaves_open(cue_tok: Any) -> bool:
+    """A negated "rule out" / "count out" leaves the content possible: hedged, not denied."""
+    return any(c.dep_ == "prt" and c.lower_ == "out" for c in cue_tok.children)
 
 
 def negated_cue(cue_tok: Any, negators: list[Any]) -> tuple[int, int]:
