@@ -45,6 +45,28 @@ def native_reference(store: CollocationModel | None = None) -> NativeReference |
     return NativeReference(store if store is not None else CollocationModel(), table, freq)
 
 
+@lru_cache(maxsize=2)
+def _fixed_index(weight: float) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The packaged pairs that are fixed expressions on their own at this weight (frequent
+    and strongly associated), indexed by second and by first word; built once."""
+    table, freq = packaged_bigrams(), word_frequencies()
+    left: dict[str, list[str]] = {}
+    right: dict[str, list[str]] = {}
+    if table is None:
+        return left, right
+    min_prob = S.FIXED_MIN_COUNT / weight
+    for key, c in table.pairs.items():
+        p = c / table.scale
+        if p < min_prob:
+            continue
+        w1, _, w2 = key.partition(" ")
+        f = freq.get(w1, 0.0) * freq.get(w2, 0.0)
+        if f and math.log2(p / f) >= S.FIXED_MIN_PMI:
+            left.setdefault(w2, []).append(w1)
+            right.setdefault(w1, []).append(w2)
+    return left, right
+
+
 @lru_cache(maxsize=8)
 def _top_words(k: int) -> frozenset[str]:
     freq = word_frequencies()
@@ -135,11 +157,11 @@ class NativeReference:
         return self.pair(w1, w2) >= S.FIXED_MIN_COUNT and self.pmi(w1, w2) >= S.FIXED_MIN_PMI
 
     def left_partners(self, w2: str) -> list[str]:
-        cands = set(self.table.left.get(w2, ())) | set(self.store.left_partners(w2))
+        cands = set(_fixed_index(self.weight)[0].get(w2, ())) | set(self.store.left_partners(w2))
         return [x for x in cands if self.is_fixed(x, w2)]
 
     def right_partners(self, w1: str) -> list[str]:
-        cands = set(self.table.right.get(w1, ())) | set(self.store.right_partners(w1))
+        cands = set(_fixed_index(self.weight)[1].get(w1, ())) | set(self.store.right_partners(w1))
         return [x for x in cands if self.is_fixed(w1, x)]
 
     def describe(self) -> dict[str, Any]:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import gzip
 import sys
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -56,8 +56,6 @@ class PackagedBigrams:
     pairs: dict[str, int]
     floor: int
     scale: float
-    left: dict[str, list[str]] = field(default_factory=dict)
-    right: dict[str, list[str]] = field(default_factory=dict)
 
     def prob(self, w1: str, w2: str) -> float:
         """Probability of the pair in the source; 0.0 when it is not in the table."""
@@ -85,18 +83,11 @@ def packaged_bigrams() -> PackagedBigrams | None:
     if not DATA.exists():
         return None
     pairs: dict[str, int] = {}
-    left: dict[str, list[str]] = {}
-    right: dict[str, list[str]] = {}
     with gzip.open(DATA, "rt", encoding="utf-8") as fh:
         for line in fh:
             key, _, c = line.rstrip("\n").partition("\t")
             pairs[key] = int(c)
-    for key in pairs:
-        w1, _, w2 = key.partition(" ")
-        left.setdefault(w2, []).append(w1)
-        right.setdefault(w1, []).append(w2)
-    freq = word_frequencies()
-    return PackagedBigrams(pairs, min(pairs.values()), _estimate_scale(pairs, freq), left, right)
+    return PackagedBigrams(pairs, min(pairs.values()), _estimate_scale(pairs, word_frequencies()))
 
 
 def build(src: Path, dest: Path = DATA) -> int:
