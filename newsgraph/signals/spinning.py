@@ -15,8 +15,11 @@ memorialise high" for "a record high"). Two tests, each instance with its eviden
   installed; else in the reference) that native news puts beside the same neighbours
   often. Function words count as neighbours: most swapped words stand next to one.
 
-Needs a reference ``CollocationModel``; WordNet (Debian ``wordnet-base``) supplies
-synonyms and compounds — without it only near-spellings of counted expressions count.
+Needs a reference: the store's ``CollocationModel``, usually on top of the packaged
+default (``native_reference.NativeReference``, which answers the same lookups and
+``seen``: a pair the counts hold, not an estimate standing in for it); WordNet
+(Debian ``wordnet-base``) supplies synonyms and compounds — without it only
+near-spellings of counted expressions count.
 We inflect synonyms ourselves (``_inflect``: regular English endings) because WordNet
 holds base forms only and its morphy goes the other way.
 """
