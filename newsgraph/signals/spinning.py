@@ -61,7 +61,10 @@ def near_spelling(a: str, b: str) -> bool:
     wn = wordnet()
     if d == 2 and (n < S.SPIN_SPELLING2_MIN_LETTERS or (wn is not None and wn.lemmas(a))):
         return False  # two letters from another real word is usually just another word
-    return not (wn is not None and wn.lemmas(a) & wn.lemmas(b))  # ran/run
+    if wn is not None and wn.lemmas(a) & wn.lemmas(b):
+        return False  # ran/run
+    za, zb = _zipf(a), _zipf(b)
+    return za is None or zb is None or za - zb < S.SPIN_SPELLING_MAX_ZIPF_GAP
 
 
 def _relation(word: str, alt: str) -> str | None:
@@ -317,6 +320,7 @@ def spinning(doc: Document | AnnotatedDocument, reference: Reference | None) -> 
         d.id, "spinning", round(per_k, 2),
         f"{len(found)} fixed expression(s) with an improbable word swap.",
         evidence=found,
-        flagged=distinct >= S.SPIN_FLAG_MIN and per_k >= S.SPIN_FLAG_PER_1000_WORDS,
+        flagged=(distinct >= S.SPIN_FLAG_MIN and per_k >= S.SPIN_FLAG_PER_1000_WORDS)
+        or (distinct >= S.SPIN_FLAG_SHORT_MIN and per_k >= S.SPIN_FLAG_SHORT_PER_1000_WORDS),
         details={"instances": len(found), "distinct": distinct, "reference_words": reference.total},
     )
