@@ -77,11 +77,11 @@ class NativeReference:
     """Store counts plus the packaged default, in the store's units (see the module docstring)."""
 
     def __init__(self, store: CollocationModel, table: PackagedBigrams, freq: dict[str, float],
-                 weight: float = S.DEFAULT_REFERENCE_WORDS) -> None:
+                 weight: float | None = None) -> None:
         self.store = store
         self.table = table
         self.freq = freq
-        self.weight = weight
+        self.weight = weight if weight is not None else S.DEFAULT_REFERENCE_WORDS
         self._common: dict[int, frozenset[str]] = {}
 
     # -- what the ingest and the signals' details read -----------------------------------
