@@ -13,6 +13,12 @@ the source to match the same gold attribution. Development used the train split;
 report on dev (the default).
 
     .venv/bin/python -m newsgraph.bench.claims [--split dev] [--limit N] [--seeds] [--cache DIR]
+        [--bbc N]
+
+``--bbc N`` also prints the certainty of every claim extracted from a seeded sample of
+N BBC News articles, and how many owe it to a negated cue ("have not reported",
+"did not deny": ``extract/claims/polarity``) — before that rule those were asserted or
+hedged.
 
 ``--cache DIR`` keeps each split's spaCy parses in ``DIR`` (a DocBin per split and
 model) so that re-runs during development skip the parse, which is most of the time.
@@ -33,7 +39,7 @@ from typing import Any
 
 from newsgraph.bench import shared_dir
 
-__all__ = ["load_brat", "main", "run", "seeds_report"]
+__all__ = ["bbc_polarity", "load_brat", "main", "run", "seeds_report"]
 
 SHARED = shared_dir()
 POLNEAR = SHARED / "data" / "polnear" / "data"
@@ -326,12 +332,50 @@ def _seed_adocs() -> list[Any]:
         return [annotate_text(f.read_text(encoding="utf-8"), f.stem) for f in files]
 
 
+def bbc_polarity(n: int, seed: int = 15) -> list[str]:
+    """Certainty of the claims of ``n`` BBC News articles (seeded sample) and those of negated cues."""
+    import random
+    from collections import Counter
+
+    from newsgraph.bench._spacy_adoc import adoc_from_doc, nlp
+    from newsgraph.bench.stories import BBC, load_bbc
+    from newsgraph.extract.claims import extract_claims
+    from newsgraph.extract.claims.polarity import negation
+
+    if not BBC.exists():
+        return [f"skipped: {BBC} absent"]
+    docs = load_bbc()
+    docs = random.Random(seed).sample(docs, min(n, len(docs)))
+    certainty: Counter[str] = Counter()
+    negated: Counter[str] = Counter()
+    examples: list[str] = []
+    for d, sdoc in zip(docs, nlp().pipe([d.text for d in docs], batch_size=32), strict=True):
+        adoc = adoc_from_doc(sdoc, d.id, d.published)
+        adoc.document = d
+        for c in extract_claims(adoc):
+            certainty[c.certainty] += 1
+            if c.cue is None or c.cue.lemma == "according to":
+                continue
+            span = sdoc.char_span(c.cue.end - 1, c.cue.end, alignment_mode="expand")
+            if span is not None and negation(span[0]):
+                negated[c.certainty] += 1
+                if len(examples) < 12:
+                    examples.append(f"  {d.id} {c.content.start}-{c.content.end}: "
+                                    f"{c.speaker.text if c.speaker else '—'} | {c.cue.text} | {c.certainty}")
+    total = sum(certainty.values())
+    return [f"BBC sample of {len(docs)} articles (seed {seed}): {total} claims, "
+            + ", ".join(f"{k} {certainty[k]}" for k in ("asserted", "hedged", "denied")),
+            "claims with a negated cue (never asserted): "
+            + ", ".join(f"{k} {negated[k]}" for k in ("asserted", "hedged", "denied")), *examples]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=("train", "dev"))
     ap.add_argument("--limit", type=int, default=None, help="first N articles only")
     ap.add_argument("--seeds", action="store_true", help="also print claims, dates and places of the seeds")
     ap.add_argument("--cache", type=Path, default=None, help="directory to keep the split's spaCy parses in")
+    ap.add_argument("--bbc", type=int, default=0, help="also: certainty on a seeded sample of N BBC articles")
     args = ap.parse_args(argv)
     res = run(args.split, args.limit, args.cache)
     if "skipped" in res:
@@ -358,6 +402,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.seeds:
         print()
         print("\n".join(seeds_report()))
+    if args.bbc:
+        print()
+        print("\n".join(bbc_polarity(args.bbc)))
     return 0
 
 

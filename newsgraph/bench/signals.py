@@ -2,6 +2,7 @@
 
     .venv/bin/newsgraph bench signals      (or python -m newsgraph.bench.signals)
         [--n 300] [--degraded 150] [--no-seeds] [--no-sizes]
+    .venv/bin/newsgraph bench signals --stores [--half dev|test] [--store-sizes 4,50,500]
 
 The reference model of native English news is built here, at run time, from
 ../shared/data; nothing is written to the repo, and no article is ever scored
@@ -19,6 +20,15 @@ against a reference that contains it.
    ``REFERENCE_MIN_WORDS``, the size from which the ingest uses its own reference.
    Text-only signals here (no spaCy pass: the pronoun check is off).
 4. Seeds: every signal of the four seed articles, with evidence (printed, not scored).
+
+``--stores`` measures instead what an ingest gives from its first article: the
+packaged default reference (``signals/native_reference``) under the counts of a store
+of 4, 50 and 500 native BBC/Reuters articles, scoring native articles that are not in
+the store (the MT signal with the spaCy pass, as in the pipeline) and 5 / 15 / 30 %
+spun copies of them (their originals not in the store either). ``--half dev`` scores
+articles of even id parity (the half the default's settings were tuned on), ``--half
+test`` those of odd parity (held out); the store is always drawn from the even half,
+never holding a scored article. Then the four seeds in a store of the four seeds.
 
 Articles of 1–2 are annotated with the project's spaCy model (sentences, entity
 mentions) so the pronoun check runs as it does in the pipeline.
@@ -38,6 +48,7 @@ from newsgraph.bench.stories import BBC, REUTERS, SEEDS, _swap_words, load_bbc, 
 from newsgraph.model.document import AnnotatedDocument, Document
 from newsgraph.nlp.wordnet import wordnet
 from newsgraph.signals import CollocationModel, article_signals, machine_translation, spinning
+from newsgraph.signals.native_reference import native_reference
 
 __all__ = ["main", "run"]
 
@@ -131,6 +142,83 @@ def _size_sweep(n: int, degraded: int, rng: random.Random) -> list[dict[str, Any
                          "mt_fp": sum(s.flagged for s in mt) / max(1, len(mt)),
                          "detect": det})
     return rows
+
+
+def run_stores(half: str = "test", sizes: tuple[int, ...] = (4, 50, 500), n: int = 300,
+               degraded: int = 100) -> dict[str, Any]:
+    """Signals from the first article: the packaged default under stores of ``sizes`` articles."""
+    if not (BBC.exists() and REUTERS.exists()):
+        return {"skipped": f"{BBC} or {REUTERS} absent"}
+    if wordnet() is None:
+        return {"skipped": "WordNet (Debian wordnet-base) not installed"}
+    t0 = time.perf_counter()
+    rng = random.Random(15)
+    bbc_even, bbc_odd = _split(load_bbc())
+    reu_even, reu_odd = _split(load_reuters())
+    pool = bbc_even + reu_even
+    rng.shuffle(pool)
+    store_pool = pool[:max(sizes)]
+    in_store = {d.id for d in store_pool}
+    if half == "dev":
+        cands = {"BBC": [d for d in bbc_even if d.id not in in_store],
+                 "Reuters": [d for d in reu_even if d.id not in in_store]}
+    else:
+        cands = {"BBC": bbc_odd, "Reuters": reu_odd}
+    native = {name: _annotate(rng.sample(docs, min(n, len(docs)))) for name, docs in cands.items()}
+    # spun copies of the first ``degraded`` scored articles of each corpus (originals not in the store)
+    spun = {name: {rate: [Document(id=f"{a.document.id}~{rate}", path="",
+                                   text=_swap_words(a.document.text, rate, rng)) for a in adocs[:degraded]]
+                   for rate in (0.05, 0.15, 0.30)} for name, adocs in native.items()}
+    rows = []
+    for size in sizes:
+        ref = native_reference(CollocationModel.from_texts(d.text for d in store_pool[:size]))
+        words = sum(len(d.text.split()) for d in store_pool[:size])
+        row: dict[str, Any] = {"size": size, "store_words": words}
+        for name, adocs in native.items():
+            sp = [spinning(a, ref) for a in adocs]
+            mt = [machine_translation(a, ref) for a in adocs]
+            row[name] = {"n": len(adocs), "spin_fp": sum(x.flagged for x in sp) / max(1, len(sp)),
+                         "mt_fp": sum(x.flagged for x in mt) / max(1, len(mt)),
+                         "spun_n": len(spun[name][0.15]),
+                         "detect": {rate: sum(spinning(d, ref).flagged for d in docs) / max(1, len(docs))
+                                    for rate, docs in spun[name].items()}}
+        rows.append(row)
+    res: dict[str, Any] = {"half": half, "rows": rows}
+    if SEEDS.exists():
+        from newsgraph.bench.stories import seed_documents
+
+        sdocs = seed_documents()
+        seed_store = CollocationModel()
+        res["seeds"] = []
+        for d in sdocs:  # scored in ingest order against the seeds before it, as a store does
+            sig = spinning(d, native_reference(seed_store))
+            seed_store.add_text(d.text)
+            res["seeds"].append((d.id, d.title, sig))
+    res["seconds"] = round(time.perf_counter() - t0, 1)
+    return res
+
+
+def _print_stores(res: dict[str, Any]) -> None:
+    if "skipped" in res:
+        print(res["skipped"])
+        return
+    print(f"## Signals from the first article: packaged default + a store of N native articles "
+          f"(scored: {res['half']} half)")
+    print(f"{'store':>6}{'words':>9}  {'scored':<8}{'n':>5}{'spin FP':>9}{'MT FP':>8}  "
+          f"{'spun n':>7}{'5%':>7}{'15%':>7}{'30%':>7}")
+    for r in res["rows"]:
+        for name in ("BBC", "Reuters"):
+            x, d = r[name], r[name]["detect"]
+            print(f"{r['size']:>6}{r['store_words']:>9}  {name:<8}{x['n']:>5}{x['spin_fp']:>9.3f}"
+                  f"{x['mt_fp']:>8.3f}  {x['spun_n']:>7}{d[0.05]:>7.2f}{d[0.15]:>7.2f}{d[0.30]:>7.2f}")
+    if res.get("seeds"):
+        print("\nSeeds, each scored against the default and the seeds ingested before it:")
+        for did, title, sig in res["seeds"]:
+            mark = " [flagged]" if sig.flagged else ""
+            print(f"  {did}  {(title or '')[:60]!r}: spinning {sig.value}{mark}")
+            for e in sig.evidence[:8]:
+                print(f"      · {e.text[:40]!r}  {e.note[:110]}")
+    print(f"\ntotal {res['seconds']} s")
 
 
 def run(n: int = 300, degraded: int = 150, seeds: bool = True, sizes: bool = True) -> dict[str, Any]:
@@ -228,7 +316,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--degraded", type=int, default=150, help="BBC articles to degrade per variant")
     ap.add_argument("--no-seeds", action="store_true")
     ap.add_argument("--no-sizes", action="store_true", help="skip the reference-size sweep")
+    ap.add_argument("--stores", action="store_true",
+                    help="measure the packaged default under stores of --store-sizes articles instead")
+    ap.add_argument("--half", choices=("dev", "test"), default="test",
+                    help="with --stores: score the development (even id) or held-out (odd id) half")
+    ap.add_argument("--store-sizes", default="4,50,500", help="with --stores: store sizes, comma-separated")
     args = ap.parse_args(argv)
+    if args.stores:
+        sizes = tuple(int(x) for x in args.store_sizes.split(","))
+        _print_stores(run_stores(args.half, sizes, args.n, min(args.degraded, args.n)))
+        return 0
     _print(run(args.n, args.degraded, not args.no_seeds, not args.no_sizes))
     return 0
 

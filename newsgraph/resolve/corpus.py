@@ -517,8 +517,9 @@ class CorpusResolver:
 
     # -- the reference of native news (signals/reference.py) ---------------------------
     # Word and bigram counts of the user's own corpus: each batch is scored against the
-    # counts of earlier batches, then added (an article never vouches for itself), so
-    # the spinning signal and the collocation part of machine translation read "not
+    # counts of earlier batches on top of the packaged default (``native_reference``),
+    # then added (an article never vouches for itself). Without the packaged table the
+    # spinning signal and the collocation part of machine translation read "not
     # measured" until the counts pass ``REFERENCE_MIN_WORDS``; then the documents stored
     # before get theirs (``_reference_catch_up``, leave-one-out for those counted).
     _REFERENCE_STATE = "reference"
@@ -555,9 +556,12 @@ class CorpusResolver:
         self._reference_dirty = False
 
     def _active_reference(self) -> Any:
-        from newsgraph.signals import settings as signal_settings
+        """The store's counts on top of the packaged default of native English
+        (``signals/native_reference``): measured from the first article. Without the
+        packaged table, the store's counts alone once they pass ``REFERENCE_MIN_WORDS``."""
+        from newsgraph.signals.native_reference import native_reference
 
-        return self.reference if self.reference.total >= signal_settings.REFERENCE_MIN_WORDS else None
+        return native_reference(self.reference)
 
     def _explain_unmeasured(self, signals: list[Any]) -> list[Any]:
         """Say why spinning is not measured yet: how far the store's reference has grown."""

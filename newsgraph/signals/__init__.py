@@ -9,7 +9,7 @@ model of native news); what it lacks is reported as "not measured".
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.model.document import AnnotatedDocument, Document
 from newsgraph.model.stories import Link, Signal
@@ -23,6 +23,9 @@ from newsgraph.signals.reference import CollocationModel
 from newsgraph.signals.republication import republication
 from newsgraph.signals.spinning import spinning
 
+if TYPE_CHECKING:
+    from newsgraph.signals.spinning import Reference
+
 __all__ = [
     "CollocationModel", "article_signals", "attribution", "boilerplate_share", "corroboration",
     "machine_translation", "publisher_profiles", "republication", "signals_dict", "spinning",
@@ -30,7 +33,7 @@ __all__ = [
 
 
 def article_signals(doc: Document | AnnotatedDocument, *, links: Iterable[Link] | None = None,
-                    claims: Iterable[Any] | None = None, reference: CollocationModel | None = None,
+                    claims: Iterable[Any] | None = None, reference: Reference | None = None,
                     publisher_of: Mapping[str, str | SourceRecord | None] | None = None,
                     keys_of: Mapping[str, Iterable[str]] | None = None,
                     corroboration_of: str = "events",

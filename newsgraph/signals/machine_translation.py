@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
@@ -35,8 +36,11 @@ from newsgraph.model.document import AnnotatedDocument, Document
 from newsgraph.model.stories import EvidenceSpan, Signal
 from newsgraph.signals import settings as S
 from newsgraph.signals._common import split_doc
-from newsgraph.signals.reference import CollocationModel, bigrams_of
+from newsgraph.signals.reference import bigrams_of
 from newsgraph.signals.spinning import substitutions
+
+if TYPE_CHECKING:
+    from newsgraph.signals.spinning import Reference
 
 __all__ = [
     "broken_quotes", "machine_translation", "name_variants", "pronouns_without_antecedent",
@@ -250,7 +254,7 @@ def pronouns_without_antecedent(ann: AnnotatedDocument) -> list[EvidenceSpan]:
     return out
 
 
-def unexpected_collocations(text: str, reference: CollocationModel) -> tuple[list[EvidenceSpan], int]:
+def unexpected_collocations(text: str, reference: Reference) -> tuple[list[EvidenceSpan], int]:
     """Lowercase word pairs never seen in the reference though their frequencies predict them.
 
     Returns the instances and the number of bigrams examined.
@@ -277,7 +281,7 @@ _DENSITY_KINDS = frozenset({"unexpected_collocation", "unidiomatic_word"})
 
 
 def machine_translation(doc: Document | AnnotatedDocument,
-                        reference: CollocationModel | None = None) -> Signal:
+                        reference: Reference | None = None) -> Signal:
     """Count machine-translation artefacts; value = instances per 1,000 words."""
     d, ann = split_doc(doc)
     text = d.text

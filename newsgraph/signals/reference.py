@@ -2,12 +2,13 @@
 
 Calques and spinner substitutions are word combinations native writers do not make
 ("rouge state", "withdrawn regime"). We measure that against counts from native
-news. No installable package ships news bigram counts we could use: wordfreq has
-unigrams only, and the bigram lists of ``symspellpy`` and ``wordsegment`` keep only
-the most frequent pairs of web/book text (≥ 100,000 occurrences in a trillion
-words: "rogue state" is not among them), so a pair's absence from them proves
-nothing. Third-party text must not enter the repo either. So the counts come from
-the user's own corpus: the ingest adds each batch after scoring it (an article never
+news. No installable package ships news bigram counts: wordfreq has unigrams only,
+and the bigram lists of ``symspellpy`` and ``wordsegment`` keep only the most
+frequent pairs of book/web text ("rogue state" is not among them), so a pair's
+absence from them proves something only for pairs frequent enough to have been
+kept — ``native_reference`` uses symspellpy's list that way, as the packaged default
+under these counts. Third-party text must not enter the repo. So these counts come
+from the user's own corpus: the ingest adds each batch after scoring it (an article never
 vouches for itself) and keeps the model in the store (``to_bytes``/``from_bytes``);
 the benchmark builds it from ../shared/data. The packaged parts of the reference are
 WordNet's two-word compounds (Debian ``wordnet-base``: "rogue state", "tear gas"),

@@ -76,6 +76,10 @@ SPIN_CONTEXT_MIN_COUNT = 10
 #: (shorter words are one letter from many others), and edit distance 2 only from …
 SPIN_SPELLING_MIN_LETTERS = 4
 SPIN_SPELLING2_MIN_LETTERS = 7
+#: … and only when the text's word is not this much commoner in general English
+#: (wordfreq's Zipf scale) than the word it would misspell: a typo lands on the rarer
+#: side ("rouge" for "rogue"), while "last offer" is no misspelt "cast offer".
+SPIN_SPELLING_MAX_ZIPF_GAP = 1.0
 
 #: Spinning flag: at least this many distinct improbable swaps … (chosen on the sweep
 #: of ``newsgraph bench signals``: 3 flags 0–1.3% of native BBC/Reuters articles with a
@@ -83,14 +87,33 @@ SPIN_SPELLING2_MIN_LETTERS = 7
 SPIN_FLAG_MIN = 3
 #: … at this density per 1,000 words (a long native article accumulates a few).
 SPIN_FLAG_PER_1000_WORDS = 10.0
+#: A short article (a wire brief of a hundred words) cannot hold three swaps at a
+#: spinner's usual rate: two distinct swaps flag it at this density (set on the even-id
+#: half of BBC/Reuters with the packaged default: 15 %-spun Reuters copies 24 → 36 %
+#: flagged, native articles 0 → 0.3 %).
+SPIN_FLAG_SHORT_MIN = 2
+SPIN_FLAG_SHORT_PER_1000_WORDS = 20.0
 
-#: The reference the ingest grows from the user's corpus is used only once it holds
-#: this many words (about 500 news articles). The size sweep of ``newsgraph bench
+#: Without the packaged default (``native_reference``; a broken install), the reference
+#: the ingest grows from the user's corpus is used alone only once it holds this many
+#: words (about 500 news articles). The size sweep of ``newsgraph bench
 #: signals`` (reference from one corpus, scored on the other) kept native false
 #: positives at 0–1% at every size from 12k words, but detection is nil below this:
 #: 0–3% of 30%-spun copies at 12–34k words, 25–41% at 70–190k, 41–94% from 750k. So
 #: below it spinning reads "not measured" rather than a reassuring 0.
 REFERENCE_MIN_WORDS = 200_000
+#: The packaged default reference (``native_reference``: wordfreq words, Google Books
+#: pairs) weighs as a corpus of this many words beside the store's own counts: about
+#: the size (1.6M) of the BBC/Reuters reference the thresholds above were set on, so
+#: they keep their meaning; a store passes it at about 5,000 articles.
+DEFAULT_REFERENCE_WORDS = 2_000_000
+#: With the packaged default, the "common words" never counted as swapped are general
+#: English's commonest this many (function words, "say", "make"): its ranks 100–200
+#: already hold content words a spinner swaps ("state", "world", "house").
+DEFAULT_COMMON_WORDS = 100
+#: A pair missing from the packaged pairs counts as never seen only when independence
+#: predicts it this many times above the table's floor (its rarest kept pair).
+DEFAULT_ABSENCE_FACTOR = 2.0
 #: Documents scored before the reference was large enough get their spinning and
 #: machine-translation signals this many per batch once it is (spreads the catch-up).
 REFERENCE_CATCH_UP_PER_BATCH = 500

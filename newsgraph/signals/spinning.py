@@ -15,8 +15,11 @@ memorialise high" for "a record high"). Two tests, each instance with its eviden
   installed; else in the reference) that native news puts beside the same neighbours
   often. Function words count as neighbours: most swapped words stand next to one.
 
-Needs a reference ``CollocationModel``; WordNet (Debian ``wordnet-base``) supplies
-synonyms and compounds — without it only near-spellings of counted expressions count.
+Needs a reference: the store's ``CollocationModel``, usually on top of the packaged
+default (``native_reference.NativeReference``, which answers the same lookups and
+``seen``: a pair the counts hold, not an estimate standing in for it); WordNet
+(Debian ``wordnet-base``) supplies synonyms and compounds — without it only
+near-spellings of counted expressions count.
 We inflect synonyms ourselves (``_inflect``: regular English endings) because WordNet
 holds base forms only and its morphy goes the other way.
 """
@@ -24,6 +27,7 @@ holds base forms only and its morphy goes the other way.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA
 
@@ -33,6 +37,12 @@ from newsgraph.nlp.wordnet import wordnet
 from newsgraph.signals import settings as S
 from newsgraph.signals._common import split_doc
 from newsgraph.signals.reference import _CLAUSE, _WORD, CollocationModel, bigrams_of, wordnet_compounds
+
+if TYPE_CHECKING:
+    from newsgraph.signals.native_reference import NativeReference
+
+    #: The store's counts alone, or on top of the packaged default (``native_reference``).
+    Reference = CollocationModel | NativeReference
 
 __all__ = ["near_spelling", "spinning", "substitutions"]
 
@@ -51,7 +61,10 @@ def near_spelling(a: str, b: str) -> bool:
     wn = wordnet()
     if d == 2 and (n < S.SPIN_SPELLING2_MIN_LETTERS or (wn is not None and wn.lemmas(a))):
         return False  # two letters from another real word is usually just another word
-    return not (wn is not None and wn.lemmas(a) & wn.lemmas(b))  # ran/run
+    if wn is not None and wn.lemmas(a) & wn.lemmas(b):
+        return False  # ran/run
+    za, zb = _zipf(a), _zipf(b)
+    return za is None or zb is None or za - zb < S.SPIN_SPELLING_MAX_ZIPF_GAP
 
 
 def _relation(word: str, alt: str) -> str | None:
@@ -82,13 +95,13 @@ def _compound_index() -> dict[str, frozenset[str]]:
     return idx
 
 
-def _candidates(w1: str, w2: str, reference: CollocationModel) -> list[tuple[str, str, str, float]]:
+def _candidates(w1: str, w2: str, reference: Reference) -> list[tuple[str, str, str, float]]:
     """Fixed expressions one word away: (alt pair, which word changed, source, strength)."""
     out: list[tuple[str, str, str, float]] = []
     for alt in reference.left_partners(w2):
-        out.append((f"{alt} {w2}", "first", "native news", reference.pmi(alt, w2)))
+        out.append((f"{alt} {w2}", "first", "native usage", reference.pmi(alt, w2)))
     for alt in reference.right_partners(w1):
-        out.append((f"{w1} {alt}", "second", "native news", reference.pmi(w1, alt)))
+        out.append((f"{w1} {alt}", "second", "native usage", reference.pmi(w1, alt)))
     comp = wordnet_compounds()
     if comp:
         firsts = set().union(*(comp.get(lemma, frozenset()) for lemma in _lemmas(w2)))
@@ -176,7 +189,7 @@ def _is_compound(w1: str, w2: str) -> bool:
     return any(w1 in comp.get(lemma, ()) for lemma in _lemmas(w2))
 
 
-def _pair_swaps(text: str, reference: CollocationModel,
+def _pair_swaps(text: str, reference: Reference,
                 min_expected: float = S.SPIN_MIN_EXPECTED) -> list[EvidenceSpan]:
     """Word pairs that look like a fixed expression with one word swapped."""
     out: list[EvidenceSpan] = []
@@ -187,7 +200,7 @@ def _pair_swaps(text: str, reference: CollocationModel,
             continue
         if len(w1) < 3 or len(w2) < 3 or w1 in common or w2 in common:
             continue
-        if reference.pair(w1, w2) or _is_compound(w1, w2):
+        if _seen(reference, w1, w2) or _is_compound(w1, w2):
             continue  # native usage: nothing to explain
         exp = reference.expected(w1, w2)
         best: tuple[int, float, str, str] | None = None
@@ -220,7 +233,7 @@ def _zipf(word: str) -> float | None:
     return zipf_frequency(word, "en")
 
 
-def _far_commoner(syn: str, word: str, reference: CollocationModel) -> bool:
+def _far_commoner(syn: str, word: str, reference: Reference) -> bool:
     """Is ``syn`` far commoner than ``word``? In general English (wordfreq) when installed:
     a word the user's corpus never saw ("striker" in a business wire) is unfamiliar to
     the counts, not rare. Else in the reference counts."""
@@ -230,7 +243,13 @@ def _far_commoner(syn: str, word: str, reference: CollocationModel) -> bool:
     return reference.count(syn) >= max(1, reference.count(word)) * S.SPIN_CONTEXT_RARER_RATIO
 
 
-def _context_swaps(text: str, reference: CollocationModel,
+def _seen(reference: Reference, w1: str, w2: str) -> bool:
+    """The reference holds the pair itself (not an estimate standing in for it)."""
+    seen = getattr(reference, "seen", None)
+    return seen(w1, w2) if seen is not None else bool(reference.pair(w1, w2))
+
+
+def _context_swaps(text: str, reference: Reference,
                    common: frozenset[str]) -> list[EvidenceSpan]:
     """Words native news never puts beside their neighbours while a far commoner synonym
     sits there often: "a memorialise high" where native news writes "a record high".
@@ -246,9 +265,9 @@ def _context_swaps(text: str, reference: CollocationModel,
                 continue
             left = words[i - 1][0].lower() if i else None
             right = words[i + 1][0].lower() if i + 1 < len(words) else None
-            if (left and reference.pair(left, w)) or (right and reference.pair(w, right)):
+            if (left and _seen(reference, left, w)) or (right and _seen(reference, w, right)):
                 continue  # native news puts it there: nothing to explain
-            best: tuple[int, str] | None = None
+            best: tuple[float, str] | None = None
             for syn in _synonyms(w):
                 if not _far_commoner(syn, w, reference):
                     continue
@@ -265,12 +284,12 @@ def _context_swaps(text: str, reference: CollocationModel,
                 ctx_s = words[i - 1][1] if i else s
                 ctx_e = words[i + 1][2] if i + 1 < len(words) else e
                 shown = text[ctx_s:s] + best[1] + text[e:ctx_e]
-                out.append(EvidenceSpan(s, e, w, f"“{w}” in “{text[ctx_s:ctx_e]}”: native news says "
-                                                 f"“{shown}” ({best[0]}×), with a far commoner synonym"))
+                out.append(EvidenceSpan(s, e, w, f"“{w}” in “{text[ctx_s:ctx_e]}”: native usage says "
+                                                 f"“{shown}” ({best[0]:.0f}×), with a far commoner synonym"))
     return out
 
 
-def substitutions(text: str, reference: CollocationModel,
+def substitutions(text: str, reference: Reference,
                   min_expected: float = S.SPIN_MIN_EXPECTED) -> list[EvidenceSpan]:
     """Improbable word swaps: broken fixed expressions, and rare synonyms out of context.
 
@@ -286,7 +305,7 @@ def substitutions(text: str, reference: CollocationModel,
     return sorted(out, key=lambda ev: ev.start)
 
 
-def spinning(doc: Document | AnnotatedDocument, reference: CollocationModel | None) -> Signal:
+def spinning(doc: Document | AnnotatedDocument, reference: Reference | None) -> Signal:
     """Improbable substitutions in fixed expressions; value = instances per 1,000 words."""
     d, _ = split_doc(doc)
     if reference is None:
@@ -301,6 +320,7 @@ def spinning(doc: Document | AnnotatedDocument, reference: CollocationModel | No
         d.id, "spinning", round(per_k, 2),
         f"{len(found)} fixed expression(s) with an improbable word swap.",
         evidence=found,
-        flagged=distinct >= S.SPIN_FLAG_MIN and per_k >= S.SPIN_FLAG_PER_1000_WORDS,
+        flagged=(distinct >= S.SPIN_FLAG_MIN and per_k >= S.SPIN_FLAG_PER_1000_WORDS)
+        or (distinct >= S.SPIN_FLAG_SHORT_MIN and per_k >= S.SPIN_FLAG_SHORT_PER_1000_WORDS),
         details={"instances": len(found), "distinct": distinct, "reference_words": reference.total},
     )

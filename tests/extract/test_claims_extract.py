@@ -265,3 +265,73 @@ def test_claim_interval_lookups_answer_as_the_scans_they_replace():
             assert reach.contains(q) == any(s <= q[0] and q[1] <= e for s, e in spans)
             assert reach.overlaps(q) == any(q[0] < e and s < q[1] for s, e in spans)
             assert reach.inside(*q) == any(q[0] <= s and e <= q[1] for s, e in spans)
+
+
+# --- polarity: a negated cue is never an asserted claim (issue 15, item 2) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "cue", "negator"),
+    [
+        ("Police have not reported any injuries.", "injuries", "have not reported", "not"),
+        ("The minister did not say that the talks had failed.", "talks", "did not say", "not"),
+        ("The company never claimed that the product was safe.", "product", "never claimed", "never"),
+        ("The ministry has yet to confirm the report of a second blast.", "second blast", "has yet to confirm", "yet"),
+        ("Officials declined to confirm that the talks had collapsed.", "collapsed", "declined to confirm",
+         "declined"),
+        ("The spokesman could not confirm that the ship had sunk.", "ship", "could not confirm", "not"),
+    ],
+)
+def test_claims_negated_cue_is_denied_and_shows_its_negation(text: str, fragment: str, cue: str,
+                                                             negator: str) -> None:
+    c = one(claims_of(text), fragment)
+    assert c.certainty == "denied"
+    assert c.cue is not None and c.cue.text == cue
+    assert text[c.cue.start : c.cue.end] == c.cue.text
+    assert c.hedge is not None and c.hedge.text == negator
+
+
+def test_claims_negated_cue_keeps_its_speaker() -> None:
+    claims = claims_of("Spanish police have not reported any arrests. The ministry has yet to confirm the report.")
+    assert one(claims, "arrests").speaker.text == "Spanish police"  # type: ignore[union-attr]
+    assert one(claims, "the report").speaker.text == "The ministry"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["No one said the bridge was unsafe.", "Nobody claimed that the vote was rigged.",
+     "None of the officials said the deal was dead.", "Neither side said the deal was dead."],
+)
+def test_claims_negative_subject_is_not_an_assertion(text: str) -> None:
+    claims = claims_of(text)
+    assert claims and all(c.certainty == "denied" for c in claims)
+
+
+def test_claims_denial_and_double_negation() -> None:
+    claims = claims_of(
+        "The army denied that its troops had fired on protesters. "
+        "The government rejected reports that the minister had resigned. "
+        "The club did not deny that it had paid the player. "
+        "The ministry would neither confirm nor deny that the talks had failed. "
+        "The minister would not rule out raising fuel duty next year. "
+        "David Noone, the firm's founder, said the market was growing."
+    )
+    assert one(claims, "protesters").certainty == "denied"
+    assert one(claims, "resigned").certainty == "denied"
+    # not denying is not asserting either
+    assert one(claims, "player").certainty == "hedged"
+    assert one(claims, "talks").certainty == "hedged"
+    assert one(claims, "fuel duty").certainty == "hedged"  # not ruled out: possible
+    assert one(claims, "market").certainty == "asserted"  # a surname, not "no one"
+
+
+def test_claims_that_something_did_not_happen_say_so() -> None:
+    claims = claims_of(
+        "Police said the attack did not happen. The bridge was never closed, the council said. "
+        "The minister not only said the plan was sound but praised it."
+    )
+    attack = one(claims, "attack")
+    assert attack.certainty == "asserted" and attack.content.text.endswith("did not happen")
+    closed = one(claims, "bridge")
+    assert closed.certainty == "asserted" and "never closed" in closed.content.text
+    assert one(claims, "plan").certainty == "asserted"  # "not only" adds, it does not negate

@@ -155,7 +155,11 @@ def test_ingest_grows_a_reference_and_measures_spinning_once_it_is_large_enough(
         assert "rogue state" in data and "rouge state" in data
 
 
-def test_ingest_spinning_is_not_measured_below_the_threshold(tmp_path: Path, store, monkeypatch):
+def test_ingest_spinning_is_not_measured_below_the_threshold_without_the_packaged_default(
+        tmp_path: Path, store, monkeypatch):
+    import newsgraph.signals.native_reference as native
+
+    monkeypatch.setattr(native, "packaged_bigrams", lambda: None)
     monkeypatch.setattr(signal_settings, "REFERENCE_MIN_WORDS", 10_000_000)
     (tmp_path / "a.txt").write_text(A)
     ingest([tmp_path], store, Options())

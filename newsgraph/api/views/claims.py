@@ -71,8 +71,9 @@ class ClaimsContext:
     speaker_kinds: list[FacetValue]
     pager: Pager
     help: str = field(default=(
-        "asserted: stated as fact; hedged: “may”, “allegedly”, “claimed”; denied: the speaker "
-        "rejects it. Speaker kinds: named, pronoun (“he said”), role (“the expert”), anonymous "
+        "asserted: stated as fact; hedged: “may”, “allegedly”, “claimed”, “did not deny”; denied: "
+        "the speaker rejects it or did not say it (“denied”, “did not say”, “has yet to confirm”). "
+        "Speaker kinds: named, pronoun (“he said”), role (“the expert”), anonymous "
         "(“a source”), collective (“residents”)."))
 
 

@@ -25,6 +25,9 @@ __all__ = [
     "INTENTION_VERBS",
     "MALE_HONORIFICS",
     "MALE_NOUNS",
+    "NEGATING_GOVERNORS",
+    "NEGATIVE_DETERMINERS",
+    "NEGATIVE_SUBJECTS",
     "OBJECT_CONTENT_VERBS",
     "PROPOSITION_NOUNS",
     "REPORTING_VERBS",
@@ -361,6 +364,19 @@ DENIAL_VERBS: frozenset[str] = frozenset(
         "repudiate",
     }
 )
+
+#: Implicative verbs with a negative entailment (Karttunen 1971, "Implicative verbs";
+#: Nairn, Condoravdi & Karttunen 2006): "failed to mention", "refused to confirm",
+#: "declined to say" entail that the complement verb did not happen, so a cue under
+#: one was not said. ("has yet to confirm" is read off "yet", see ``polarity``.)
+NEGATING_GOVERNORS: frozenset[str] = frozenset({"fail", "refuse", "decline", "neglect", "omit"})
+
+#: Subjects that are themselves negative quantifiers (Quirk et al. 1985, §10.58
+#: negative pronouns): "Nobody said …", "None of the officials claimed …".
+NEGATIVE_SUBJECTS: frozenset[str] = frozenset({"nobody", "none", "nothing", "no-one", "neither"})
+
+#: Determiners that make their noun phrase negative: "No official said …", "Neither side claimed …".
+NEGATIVE_DETERMINERS: frozenset[str] = frozenset({"no", "neither"})
 
 #: Modal auxiliaries of possibility (Hyland 1998).
 HEDGE_MODALS: frozenset[str] = frozenset({"may", "might", "could", "can"})

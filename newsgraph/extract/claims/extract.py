@@ -21,6 +21,7 @@ from typing import Any
 from newsgraph.budget import checkpoint
 from newsgraph.extract.claims.certainty import certainty
 from newsgraph.extract.claims.indirect import Attribution, find_attributions
+from newsgraph.extract.claims.polarity import negated_cue, negation
 from newsgraph.extract.claims.quotes import Quote, find_quotes
 from newsgraph.extract.claims.speakers import classify_speaker, resolve_speaker_why
 from newsgraph.model.claims import Claim, ClaimCue, ClaimSpan, claim_id
@@ -175,9 +176,12 @@ def _make(
     kind: str | None = None
     why = ""
     if att is not None:
-        cue = ClaimCue(att.cue[0], att.cue[1], text[att.cue[0] : att.cue[1]], att.cue_lemma)
         cue_tok = None if att.cue_lemma == "according to" else doc.char_span(att.cue[0], att.cue[1])
         cue_tok = cue_tok[0] if cue_tok is not None and len(cue_tok) else None
+        negators = negation(cue_tok)
+        # a negated cue is shown with its negation ("have not reported"), never as "reported"
+        cs, ce = negated_cue(cue_tok, negators) if negators else att.cue
+        cue = ClaimCue(cs, ce, text[cs:ce], att.cue_lemma)
         speaker = _span(text, att.speaker)
         channel = _span(text, att.channel)
         if att.speaker is not None:

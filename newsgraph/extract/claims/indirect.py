@@ -43,6 +43,7 @@ from newsgraph.extract.claims.cues import (
     REQUEST_VERBS,
     TEXT_NOUNS,
 )
+from newsgraph.extract.claims.polarity import governor_of
 
 __all__ = ["Attribution", "find_attributions"]
 
@@ -119,6 +120,9 @@ def _subject(verb: Any) -> Any:
         return _subject(verb.head)
     if verb.dep_ == "relcl":
         return verb.head
+    # "X declined to confirm …", "X has yet to say …": X is who did not say it
+    if governor_of(verb) is not None:
+        return _subject(verb.head)
     # A participial adjunct shares its clause's subject: "he turned it down, claiming …"
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBN") and verb.head.i != verb.i:
         return _subject(verb.head)
