@@ -245,3 +245,18 @@ def test_alike_undated_articles_do_not_join_what_they_report_further_down(annota
     # Taken as one news cycle (undated articles alike as wholes), they were one event.
     r, found = _resolve(annotate_one, BEAT, ResolverOptions(undated_news="any"), types=("RETREAT",))
     assert r.event_of(found["velmar"][0].id) == r.event_of(found["green"][0].id)
+
+
+def test_acts_told_in_the_plural_are_not_the_one_told_in_the_singular(annotate_one):
+    text = ("Velmar's navy shelled an oil platform of Tarnovia on Monday. Officials in Corlin said "
+            "the attack was a reply to Tarnovian missile attacks on tankers in the strait. The attack "
+            "destroyed the platform.")
+    r, found = _resolve(annotate_one, {"gulf": text}, types=("ASSAULT",))
+    attacks = [m for m in found["gulf"] if m.trigger.text.lower().startswith("attack")]
+    one = [m for m in attacks if m.trigger.text.lower() == "attack"]
+    many = [m for m in attacks if m.trigger.text.lower() == "attacks"]
+    assert one and many
+    assert all(r.event_of(m.id) != r.event_of(x.id) for m in many for x in one)
+    r, found = _resolve(annotate_one, {"gulf": text}, ResolverOptions(number_apart=False), types=("ASSAULT",))
+    events = {r.event_of(m.id) for m in found["gulf"] if m.trigger.text.lower().startswith("attack")}
+    assert len(events) == 1  # without the check, one article's attacks were one event

@@ -77,6 +77,7 @@ RELATABLE: tuple[str, ...] = (
     "other target",
     "other place",
     "other actor",
+    "roles reversed",
     "dates years apart",
     "reports of other years",
     "dates apart",
@@ -157,8 +158,15 @@ def participants_conflict(
 
     Both sides must name someone in a role and share nobody there.  A participant named
     in the other role on one side counts as shared (the parse swaps roles in passives and
-    nominalisations: "the arrest of X by police" / "X, arrested by police").
+    nominalisations: "the arrest of X by police" / "X, arrested by police"), unless both
+    sides name both roles, swapped: a retaliation, two acts.
     """
+    if (actors and targets and event_actors and event_targets and actors & event_targets
+            and targets & event_actors and not actors & event_actors):
+        # Each side names who acted on whom, and the two are swapped ("the U.S. attack on an
+        # Iranian platform" / "the Iranian attack on a U.S.-flagged tanker"): a reply to an
+        # act, not the act told twice — the tolerance below is for one side's parse.
+        return "roles reversed"
     mine = targets | actors
     theirs = event_targets | event_actors
     if targets and event_targets and not (targets & theirs) and not (event_targets & mine):

@@ -509,6 +509,10 @@ class ResolverOptions:
     #: A verbal act joins across articles only when both reports name their actor (and a
     #: common one, above), or one sentence is copied word for word.
     verbal_needs_actor: bool = True
+    #: A report whose noun names its act in the plural ("attacks") never joins an event
+    #: founded by one in the singular ("the attack"), nor the reverse: several acts, or a
+    #: kind, are not one occurrence.
+    number_apart: bool = True
 
 
 @dataclass(slots=True)
@@ -526,6 +530,9 @@ class _Cluster:
     negated: bool = False
     hypothetical: bool = False
     attempted: bool = False
+    #: The founding report's grammatical number when a noun names the act ("plural": "the
+    #: attacks", "singular": "the attack"), else "" (a verb: number unknown).
+    number: str = ""
     #: The founding report's modality and background flag (``occurrence``).
     modality: str = HAPPENED
     background: bool = False
@@ -568,6 +575,13 @@ def _plural(m: EventMention) -> bool:
     """Whether the trigger is a plural of its lemma ("attacks", "riots", "talks")."""
     word, lemma = m.trigger.text.lower(), m.lemma.lower()
     return word != lemma and word in (lemma + "s", lemma + "es", lemma[:-1] + "ies")
+
+
+def _number(m: EventMention) -> str:
+    """"plural" or "singular" when a noun names the act ("attacks", "attack"), else ""."""
+    if not (m.rule or "").startswith("noun"):
+        return ""
+    return "plural" if _plural(m) else "singular"
 
 
 def _planned(m: EventMention) -> bool:
@@ -1030,6 +1044,10 @@ class EventResolver:
             return "other type"
         if c.negated != m.flags.negated:
             return "polarity differs"
+        if o.number_apart and c.number and (number := _number(m)) and number != c.number:
+            # "Iranian attacks" / "the U.S. attack", "the cycle of attacks" / "the attack":
+            # acts told in the plural are several occurrences, or a kind, never the one.
+            return "plural and singular"
         # A speech act is one event per speaker; an unnamed speaker only within its document.
         unnamed_elsewhere = speaker == "" and not same_doc
         if speaker is not None and ((speaker and speaker not in c.speakers) or unnamed_elsewhere):
@@ -1294,6 +1312,7 @@ class EventResolver:
                 attempted=mention.flags.attempted,
                 modality=side.modality,
                 background=side.background,
+                number=_number(mention),
             )
             self._clusters[eid] = c
             self.explanations[mention.id] = "new event" + (f" (best {best_why})" if best_why else "")
