@@ -91,6 +91,24 @@ def test_events_negated(annotated):
     assert v.flags.negated
 
 
+def test_an_act_someone_denies_is_not_reported_as_having_happened(annotated):
+    # What a denial governs, directly or through the report it rejects, did not happen
+    # by that account; "any" act under a word saying there was none is none.
+    for text, trigger in (("The ministry denied that troops had attacked the village.", "attacked"),
+                          ("The group denied carrying out the attack on the embassy.", "attack"),
+                          ("The government rejected claims that police had fired on protesters.", "fired"),
+                          ("The party has denied reports that it has pulled out of the coalition talks.", "pulled"),
+                          ("An official said he was unaware of any attack on the pipeline.", "attack")):
+        m = _one(annotated(text), trigger)
+        assert m.flags.negated, text
+    # A denial of something else leaves the act as told.
+    for text, trigger in (("Police denied him bail after he attacked a guard.", "attacked"),
+                          ("He denied the charges and was arrested later.", "arrested"),
+                          ("Rebels attacked the town, officials said, and the army denied any losses.", "attacked")):
+        m = _one(annotated(text), trigger)
+        assert not m.flags.negated, text
+
+
 def test_events_hypothetical_and_planned(annotated):
     plan = _one(annotated("The cell was planning terrorist attacks across the region."), "attacks")
     assert plan.flags.hypothetical

@@ -104,6 +104,21 @@ PREVENT_WORDS: frozenset[str] = frozenset({"prevent", "avert", "protect", "save"
 #: Negation outside ``neg`` arcs: "no attack", "never happened", "denied carrying out".
 NEG_WORDS: frozenset[str] = frozenset({"not", "n't", "never", "no", "without", "nor", "neither"})
 
+#: Verbs whose clause (or whose object's report of it) says the event did not happen:
+#: "the ministry denied that troops attacked", "she denied reports that she had pulled
+#: out", "refuted claims that police fired".  (The denial is its own event; what it
+#: denies is reported as not having happened, as PLOVER's negation mode.)
+DENY_WORDS: frozenset[str] = frozenset({"deny", "refute", "rebut"})
+#: Verbs that deny only through a report noun they take ("rejected reports that…",
+#: "dismissed claims that…"); with a plain object they reject a thing or a plan.
+DISMISS_WORDS: frozenset[str] = frozenset({"reject", "dismiss", "deny", "refute", "rebut"})
+REPORT_NOUNS: frozenset[str] = frozenset(
+    {"report", "claim", "allegation", "suggestion", "rumour", "rumor", "accusation", "charge", "story"}
+)
+#: Words before which "any" act is none: "unaware of any attack", "denied any
+#: wrongdoing", "the absence of any arrest", "without any fighting".
+NO_ANY_WORDS: frozenset[str] = frozenset({"unaware", "deny", "absence", "lack", "without", "rule"})
+
 #: Verbs that only locate or confirm the event they govern ("the attack did not happen").
 EVENT_PREDICATES: frozenset[str] = frozenset({"happen", "occur", "take", "come", "succeed", "fail", "go"})
 
@@ -265,6 +280,10 @@ def flags_for(trigger: Token, date: EventDate | None, published: str | None) -> 
             if c.dep_ == "neg" and g.pos_ in ("VERB", "AUX") and lemma in EVENT_PREDICATES:
                 flags.negated = True
                 cues.append(c.text)
+    denial = _denied_by(trigger)
+    if denial is not None:
+        flags.negated = True
+        cues.append(denial)
     if date is not None and published:
         try:
             gap = (_iso(published) - _iso(date.end)).days
@@ -301,6 +320,35 @@ def flags_for(trigger: Token, date: EventDate | None, published: str | None) -> 
     flags.cues = cues
     flags.generic = " ".join(generic_cues(trigger)) or None
     return flags
+
+
+def _denied_by(trigger: Token) -> str | None:
+    """The word that denies the event ("denied", "rejected reports", "unaware of any"),
+    or None: the event sits in the clause a denial governs, or is "any" act under a word
+    saying there was none."""
+    if any(c.dep_ == "det" and c.lower_ == "any" for c in trigger.children):
+        t = trigger
+        for _ in range(3):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            if t.lemma_.lower() in NO_ANY_WORDS:
+                return t.text
+    t = trigger
+    for _ in range(5):
+        if t.head.i == t.i:
+            return None
+        dep, head = t.dep_, t.head
+        lemma = head.lemma_.lower()
+        if dep in ("ccomp", "xcomp", "dobj", "pcomp") and lemma in DENY_WORDS:
+            return head.text  # "denied that troops attacked", "denied carrying out the attack"
+        if (dep in ("acl", "ccomp", "relcl", "pobj", "prep") and head.lemma_.lower() in REPORT_NOUNS
+                and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in DISMISS_WORDS):
+            return head.head.text  # "rejected reports that she had pulled out"
+        if dep not in ("ccomp", "xcomp", "dobj", "pcomp", "pobj", "prep", "acl", "conj", "aux"):
+            return None
+        t = head
+    return None
 
 
 def _iso(value: str) -> Any:
