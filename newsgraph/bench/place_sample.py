@@ -1,0 +1,132 @@
+"""The held-out place sample: which place mentions of BBC News and Reuters-21578 it holds.
+
+Owns the reproducible draw behind ``data/places_heldout.jsonl`` (hand judgements, ours)
+and the texts those judgements point into. The sample is a test set for place
+resolution: the 143-mention BBC sample of ``bench/places.py`` is the development set,
+and its 25 files are left out of this draw.
+
+The draw, seeded (``SEED``): shuffle the BBC files (README excepted, the development
+files left out) and the Reuters-21578 stories with a body of at least 20 words; walk
+each list in that order, run the project's spaCy pipeline on the text, and keep one
+GPE/LOC/FAC mention per text, chosen with the same generator, until ``PER_SOURCE``
+mentions of that source are drawn. One mention per text spreads the sample over many
+stories instead of a few long ones that name one country twenty times.
+
+Texts: a BBC file is read whole (headline on line 1), as the development sample does;
+a Reuters story is its ``<BODY>`` with entities unescaped, the end-of-text byte and the
+closing "Reuter" removed, identified by its ``NEWID``. Offsets index those texts.
+
+    .venv/bin/python -m newsgraph.bench.place_sample --judge   # print mentions to judge
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from collections.abc import Iterator
+from functools import lru_cache
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+from newsgraph.bench import shared_dir
+
+__all__ = ["HELDOUT", "PER_SOURCE", "SEED", "draw", "reuters_stories", "text_of"]
+
+HELDOUT = Path(__file__).resolve().parent / "data" / "places_heldout.jsonl"
+DEV_GOLD = Path(__file__).resolve().parent / "data" / "places_gold.jsonl"
+CORPORA = shared_dir() / "data" / "corpora"
+SEED = 15
+#: Mentions per source: 2 × 160 = 320 ≥ the 300 the issue asks for, with room for the
+#: few that a later model's spans no longer reproduce.
+PER_SOURCE = 160
+MIN_BODY_WORDS = 20
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+@lru_cache(maxsize=1)
+def reuters_stories() -> dict[str, str]:
+    """``{"reuters:NEWID": body}`` for every Reuters-21578 story with a body of ≥ 20 words."""
+    out: dict[str, str] = {}
+    for sgm in sorted((CORPORA / "reuters21578").glob("reut2-*.sgm")):
+        raw = sgm.read_bytes().decode("latin-1")
+        for story in re.findall(r"<REUTERS.*?</REUTERS>", raw, flags=re.S):
+            newid = re.search(r'NEWID="(\d+)"', story)
+            body = re.search(r"<BODY>(.*?)</BODY>", story, flags=re.S)
+            if not newid or not body or len(body.group(1).split()) < MIN_BODY_WORDS:
+                continue
+            text = unescape(body.group(1)).replace("\x03", "").strip()
+            out[f"reuters:{newid.group(1)}"] = re.sub(r"\s*Reuter\s*$", "", text)
+    return out
+
+
+def text_of(doc: str) -> str:
+    """The text a judgement's offsets index: ``bbc:<category>/<file>`` or ``reuters:<NEWID>``."""
+    source, _, name = doc.partition(":")
+    if source == "bbc":
+        return (CORPORA / "bbc-news" / name).read_text(encoding="utf-8", errors="replace")
+    return reuters_stories()[doc]
+
+
+def _bbc_docs() -> list[str]:
+    lines = DEV_GOLD.read_text(encoding="utf-8").splitlines()
+    dev = {json.loads(line)["file"] for line in lines if line.strip()}
+    root = CORPORA / "bbc-news"
+    names = sorted(str(p.relative_to(root)) for p in root.glob("*/*.txt"))
+    return [f"bbc:{n}" for n in names if n not in dev]
+
+
+def _mentions(docs: list[str], rng: random.Random, want: int) -> Iterator[dict[str, Any]]:
+    from newsgraph.bench._spacy_adoc import annotate_text
+
+    got = 0
+    for doc in docs:
+        if got >= want:
+            return
+        text = text_of(doc)
+        ments = [m for m in annotate_text(text, doc).mentions if m.label in PLACE_LABELS]
+        if not ments:
+            continue
+        m = rng.choice(ments)
+        got += 1
+        yield {"doc": doc, "start": m.start, "end": m.end, "label": m.label, "text": m.text}
+
+
+def draw(per_source: int = PER_SOURCE, seed: int = SEED) -> list[dict[str, Any]]:
+    """The sampled mentions (doc, start, end, label, text), BBC first, in draw order."""
+    rng = random.Random(seed)
+    bbc = _bbc_docs()
+    rng.shuffle(bbc)
+    reuters = sorted(reuters_stories(), key=lambda k: int(k.split(":")[1]))
+    rng.shuffle(reuters)
+    return [*_mentions(bbc, rng, per_source), *_mentions(reuters, rng, per_source)]
+
+
+def _judge_view(m: dict[str, Any], width: int = 260) -> str:
+    from newsgraph.nlp.places import candidates
+
+    text = text_of(m["doc"])
+    left = text[max(0, m["start"] - width) : m["start"]].replace("\n", " ")
+    right = text[m["end"] : m["end"] + width // 2].replace("\n", " ")
+    cands = sorted(candidates(m["text"]), key=lambda c: -c.population)[:8]
+    cs = "; ".join(f"{c.geonameid} {c.name}|{c.country}|{c.feature}|{c.population}" for c in cands)
+    return f"{m['doc']} {m['start']}-{m['end']} {m['label']}\n  …{left}[[{m['text']}]]{right}…\n  cands: {cs}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--judge", action="store_true", help="print each drawn mention in context")
+    args = ap.parse_args(argv)
+    if not (CORPORA / "bbc-news").is_dir() or not (CORPORA / "reuters21578").is_dir():
+        print(f"skipped: corpora not found under {CORPORA}")
+        return 0
+    for i, m in enumerate(draw()):
+        print(f"#{i} " + (_judge_view(m) if args.judge else json.dumps(m)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
