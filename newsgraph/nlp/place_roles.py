@@ -94,8 +94,9 @@ def compass_country(
     return ranked[0][0], f"'{key}' in a text about {ranked[0][0]} and its namesakes"
 
 
-def acting_subject(doc: Any, start: int, end: int) -> str | None:
-    """The verb a mention is the acting subject of ("Washington *warned*"), or None.
+def acting_subject(doc: Any, start: int, end: int) -> tuple[str, bool] | None:
+    """The verb a mention is the acting subject of ("Washington *warned*") and whether it
+    is a verb of speech, or None.
 
     doc: the spaCy ``Doc`` whose text the offsets index (None: no parse, no reading).
     """
@@ -119,6 +120,7 @@ def acting_subject(doc: Any, start: int, end: int) -> str | None:
     if wn is None:
         return None
     classes = wn.verb_lexfiles(verb.lemma_ or verb.text, VERB_SENSES)
-    if (classes and classes[0] in ACTING_VERB_CLASSES) or "communication" in classes:
-        return verb.text
+    speech = "communication" in classes
+    if (classes and classes[0] in ACTING_VERB_CLASSES) or speech:
+        return verb.text, speech
     return None

