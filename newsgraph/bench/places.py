@@ -16,9 +16,10 @@ there is no entry), accuracy over the mentions that have an entry, and the share
 place mentions (GPE/LOC/FAC) left unresolved on the gold files and on a larger
 unannotated slice of the corpus. That sample is the development set.
 
-Held out (``--heldout``): 320 GPE/LOC/FAC mentions drawn with a seed from BBC News and
-Reuters-21578 (``bench/place_sample.py``; none of the development files), judged by
-us in ``data/places_heldout.jsonl`` — the right GeoNames entry (with any equally right
+Held out (``--heldout [1|2|targeted]``): rounds of GPE/LOC/FAC mentions drawn with a
+seed from BBC News and Reuters-21578 (``bench/place_sample.py`` says which round is
+clean; none of the development files), judged by us in ``data/places_heldout*.jsonl``
+and ``data/places_targeted.jsonl``: the right GeoNames entry (with any equally right
 one in ``also``: New York City or the state for "New York-based"), ``place`` without
 an entry (a region, a stadium, a province, a village), ``not-place`` (an NER error: a
 company, a person, a film) or ``government`` (a capital standing for its country's
@@ -122,8 +123,8 @@ def _judged(g: dict[str, Any], p: Any) -> tuple[bool, bool]:
     return True, role == "place" and p.geonameid in {g["geonameid"], *g.get("also", ())}
 
 
-def run_heldout() -> dict[str, Any]:
-    """Score ``link_places`` on the held-out BBC + Reuters judgements."""
+def run_heldout(round_: str = "2") -> dict[str, Any]:
+    """Score ``link_places`` on one round of held-out BBC + Reuters judgements."""
     from newsgraph.bench import place_sample
 
     corpora = place_sample.CORPORA
@@ -132,7 +133,7 @@ def run_heldout() -> dict[str, Any]:
     from newsgraph.bench._spacy_adoc import annotate_text
     from newsgraph.nlp.places import link_places
 
-    lines = place_sample.HELDOUT.read_text(encoding="utf-8").splitlines()
+    lines = place_sample.ROUNDS[round_][2].read_text(encoding="utf-8").splitlines()
     gold = [json.loads(line) for line in lines if line.strip()]
     by_doc: dict[str, list[dict[str, Any]]] = {}
     for g in gold:
@@ -179,9 +180,9 @@ def run_heldout() -> dict[str, Any]:
     }
 
 
-def _print_heldout(res: dict[str, Any]) -> None:
+def _print_heldout(res: dict[str, Any], round_: str) -> None:
     kinds = ", ".join(f"{v} {k}" for k, v in sorted(res["kinds"].items()))
-    print(f"held-out BBC + Reuters sample: {res['mentions']} mentions ({kinds}; "
+    print(f"held-out BBC + Reuters sample, round {round_}: {res['mentions']} mentions ({kinds}; "
           f"{res['missing']} spans no longer found)")
     print(f"precision of resolved mentions:  {res['precision']:.3f} of {res['resolved']} (lenient, a "
           f"government mapped as its capital or country counted right: {res['precision_lenient']:.3f})")
@@ -196,14 +197,15 @@ def _print_heldout(res: dict[str, Any]) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--slice", type=int, default=100, help="unannotated files for the unresolved share")
-    ap.add_argument("--heldout", action="store_true", help="score the held-out BBC + Reuters sample instead")
+    ap.add_argument("--heldout", nargs="?", const="2", choices=["1", "2", "targeted"],
+                    help="score a held-out BBC + Reuters round instead (default 2, the clean one)")
     args = ap.parse_args(argv)
     if args.heldout:
-        held = run_heldout()
+        held = run_heldout(args.heldout)
         if "skipped" in held:
             print("skipped:", held["skipped"])
         else:
-            _print_heldout(held)
+            _print_heldout(held, args.heldout)
         return 0
     res = run(args.slice)
     if "skipped" in res:
