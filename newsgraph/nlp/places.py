@@ -83,12 +83,19 @@ MAX_ALTERNATIVES = 4
 #: when the text gives it no support (a town of 48,000 in Ghana for the "Dome" of a
 #: London story); above it, names are rarely reused for small towns abroad.
 SMALL_PLACE_POPULATION = 100_000
-#: A small namesake chosen only by the document's countries over a capital or a place this
-#: many times larger is withheld: "Paris" in a text about America is still rarely Paris, Texas
-#: unless the text writes the state beside it.
-NAMESAKE_RATIO = 100
+#: A small namesake chosen over a capital or a place many times larger is withheld unless
+#: a country or state is written next to it ("Paris, Texas"). Chosen for a country named
+#: elsewhere in the sentence, the rival must be a capital or ``SENTENCE_NAMESAKE_RATIO``
+#: times larger ("Moscow" in a sentence on Soviet exports to the United States is not
+#: Moscow, Idaho; "Perth" in a sentence on police in Scotland is Perth, Scotland); chosen
+#: for the document's countries alone, ``DOCUMENT_NAMESAKE_RATIO`` times ("Brighton" in a
+#: British text that names only Australia is not the Australian town of 23,000).
+SENTENCE_NAMESAKE_RATIO = 100
+DOCUMENT_NAMESAKE_RATIO = 10
 #: Methods whose choice no context supported.
 _UNSUPPORTED = frozenset({"prior", "unique"})
+#: Methods that chose a US state for a reason the text gives.
+_SUPPORTED_STATE = frozenset({"adjacent-context", "sentence-context", "document-context"})
 
 #: Generic trailing words removed when the full name is not in the index
 #: ("Macao SAR", "Gyeonggi Province", "New York City", "Kent County").
@@ -718,6 +725,12 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
                 continue
             sure = len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= SURE_MARGIN
             best = ranked[0][1]
+            # Only a reading that is no guess itself gives context: a small town or an
+            # alternate name ("Griffin", a player, is a town in Georgia) would steer
+            # every other name of the text towards its country.
+            guess = best.feature == "city" and not best.capital and (
+                not best.primary or best.population < SMALL_PLACE_POPULATION)
+            sure = sure and not guess and not _person_title(adoc.document.text, it.start)
             iso = best.country if sure else None
             if best.feature in ("country", "admin1") and sure:
                 sent_countries.setdefault(it.sentence, []).append((it.start, it.end, best.country or ""))
@@ -757,22 +770,24 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
         if person:
             out.append(_unresolved(it, f"a person's name: '{person}' before it"))
             continue
-        # A country written next to the name ("Perth, Australia", "Perth in Scotland"); one
-        # elsewhere in the sentence says no more than the document's countries do.
-        near = {iso for s, e, iso in sent_countries.get(it.sentence, [])
-                if _adjacent(text, it.start, it.end, s, e)}
+        # A country written next to the name ("Perth, Australia", "Perth in Scotland") is the
+        # strongest context; one elsewhere in the sentence weighs as much but may be wrong.
+        in_sentence = sent_countries.get(it.sentence, [])
+        near = {iso for s, e, iso in in_sentence if _adjacent(text, it.start, it.end, s, e)}
+        sentence = {iso for _, _, iso in in_sentence}
         scored: list[tuple[float, Candidate, str]] = []
         for c in it.cands:
             score, method = _prior(c), "prior"
-            if c.feature != "country" and c.country in near:
-                score, method = score + SENTENCE_COUNTRY_BONUS, "sentence-context"
+            if c.feature != "country" and c.country in sentence:
+                score += SENTENCE_COUNTRY_BONUS
+                method = "adjacent-context" if c.country in near else "sentence-context"
             if (
                 c.feature == "city"
                 and c.admin1
                 and c.admin1 in sent_states.get(it.sentence, set())
                 and c.country == "US"
             ):
-                score, method = score + SENTENCE_STATE_BONUS, "sentence-context"
+                score, method = score + SENTENCE_STATE_BONUS, "state-context"
             if c.feature == "admin1" and c.admin1 in doc_states:
                 score, method = score + SENTENCE_STATE_BONUS, "document-context"
             if c.country and doc_countries.get(c.country):
@@ -821,7 +836,7 @@ def _capital_over_namesake_state(
     """A national capital before a namesake US state the text gives no reason for: news
     writes "Washington state" for the state and "Washington" for the capital."""
     score, best, method = scored[0]
-    if best.feature != "admin1" or method in ("sentence-context", "document-context"):
+    if best.feature != "admin1" or method in _SUPPORTED_STATE:
         return scored
     for i, (s, c, m) in enumerate(scored):
         if c.capital and c.feature == "city" and _norm(c.name) == _norm(best.name):
@@ -845,11 +860,14 @@ def _withheld(
     """
     if best.feature != "city" or best.capital:
         return None
+    ratios = {"sentence-context": SENTENCE_NAMESAKE_RATIO, "document-context": DOCUMENT_NAMESAKE_RATIO}
+    ratio = ratios.get(method)
     larger = next((c for _, c, _ in scored[1:]
-                   if c.capital or c.population >= NAMESAKE_RATIO * best.population), None)
-    if method == "document-context" and best.population < SMALL_PLACE_POPULATION and larger is not None:
+                   if c.capital or (ratio and c.population >= ratio * best.population)), None)
+    if ratio and best.population < SMALL_PLACE_POPULATION and larger is not None:
+        where = "a country elsewhere in the sentence" if method == "sentence-context" else "other names"
         return (f"{best.name} ({best.country}, population {best.population:,}) chosen over {larger.name} "
-                f"({larger.country}) only by the countries the text names")
+                f"({larger.country}) only by {where}")
     if method not in _UNSUPPORTED:
         return None
     far = bool(other_countries) and best.country not in other_countries
