@@ -111,6 +111,13 @@ def acting_subject(doc: Any, start: int, end: int) -> tuple[str, bool] | None:
         tok = tok.head
     if tok.dep_ not in _SUBJECT_DEPS:
         return None
+    # "… in Washington talking to officials": a name right after a preposition is where,
+    # whatever the parser made of it.
+    before = span.start - 1
+    while before >= 0 and doc[before].is_space:  # wire copy breaks lines anywhere
+        before -= 1
+    if before >= 0 and doc[before].pos_ == "ADP":
+        return None
     verb = tok.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None

@@ -94,8 +94,6 @@ SENTENCE_NAMESAKE_RATIO = 100
 DOCUMENT_NAMESAKE_RATIO = 10
 #: Methods whose choice no context supported.
 _UNSUPPORTED = frozenset({"prior", "unique"})
-#: Methods that chose a US state for a reason the text gives.
-_SUPPORTED_STATE = frozenset({"adjacent-context", "sentence-context", "document-context"})
 
 #: Generic trailing words removed when the full name is not in the index
 #: ("Macao SAR", "Gyeonggi Province", "New York City", "Kent County").
@@ -796,7 +794,7 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
                     method = "document-context"
             scored.append((score, c, method))
         scored.sort(key=lambda x: (-x[0], -x[1].population))
-        scored = _capital_over_namesake_state(scored)
+        scored = _capital_over_namesake_state(scored, doc_states | sent_states.get(it.sentence, set()))
         score, best, method = scored[0]
         if len(scored) == 1:
             method = "unique"
@@ -831,15 +829,18 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
 
 
 def _capital_over_namesake_state(
-    scored: list[tuple[float, Candidate, str]],
+    scored: list[tuple[float, Candidate, str]], named_states: set[str]
 ) -> list[tuple[float, Candidate, str]]:
-    """A national capital before a namesake US state the text gives no reason for: news
-    writes "Washington state" for the state and "Washington" for the capital."""
-    score, best, method = scored[0]
-    if best.feature != "admin1" or method in _SUPPORTED_STATE:
+    """A national capital before a namesake US state the text gives no reason of its own
+    for: news writes "Washington state" for the state and "Washington" for the capital.
+    A country named in the text supports both alike; only the state's own towns or the
+    state named in the sentence ("Seattle, Washington") keep the state."""
+    score, best, _ = scored[0]
+    if best.feature != "admin1" or best.admin1 in named_states:
         return scored
     for i, (s, c, m) in enumerate(scored):
-        if c.capital and c.feature == "city" and _norm(c.name) == _norm(best.name):
+        namesake = c.country == best.country and _norm(c.name) == _norm(best.name)
+        if c.capital and c.feature == "city" and namesake:
             return [(max(s, score), c, m), *scored[:i], *scored[i + 1 :]]
     return scored
 
