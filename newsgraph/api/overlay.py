@@ -87,7 +87,10 @@ def time_title(t: Mapping[str, Any]) -> str:
 
 def place_title(p: Mapping[str, Any]) -> str:
     if p.get("geonameid") is None:
-        return f"{p.get('text')}: place not resolved"
+        why = f" ({p['reason']})" if p.get("reason") else ""
+        return f"{p.get('text')}: place not resolved{why}"
+    if p.get("role") == "government":
+        return f"{p.get('text')} → the government of {p.get('name')} (not a place)"
     where = ", ".join(x for x in (p.get("name"), p.get("country")) if x)
     return f"{p.get('text')} → {where} ({p.get('lat'):.3f}, {p.get('lon'):.3f})" if p.get("lat") is not None \
         else f"{p.get('text')} → {where}"

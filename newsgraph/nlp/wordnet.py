@@ -21,6 +21,9 @@ built on them, for every stage that uses WordNet:
   frequency and ``ancestors`` climbs above one. ``extract/events`` tells with them who
   can act: a storm, a flood or a disease is a natural phenomenon, a calamity or an
   illness, not an actor; "trouble" is no person to arrest.
+- **Verb classes** (the ``lex_filenum`` of ``data.verb``): ``verb_lexfiles`` says a
+  verb's frequent senses are speech, thought or social acts; ``nlp/place_roles`` reads
+  a capital that says or decides something as its country's government.
 - **Topic domains** (the ``;c`` pointers, read with the hypernyms): ``topic_domains``
   ("serve" is in tennis, "court-martial" in the military domain). ``extract/events``
   tells with them, and hypernymy, what a report is about (sport, entertainment,
@@ -41,7 +44,15 @@ from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-__all__ = ["WordNet", "base_form", "ranked_synonyms", "wordnet"]
+__all__ = ["VERB_LEXFILES", "WordNet", "base_form", "ranked_synonyms", "wordnet"]
+
+#: WordNet's verb lexicographer files by number (lexnames(5WN)): the coarse class of a
+#: verb sense — speech ("say", "warn"), thought ("decide"), social acts ("sign") …
+VERB_LEXFILES: dict[int, str] = {
+    29: "body", 30: "change", 31: "cognition", 32: "communication", 33: "competition",
+    34: "consumption", 35: "contact", 36: "creation", 37: "emotion", 38: "motion",
+    39: "perception", 40: "possession", 41: "social", 42: "stative", 43: "weather",
+}
 
 #: Part of speech → the name WordNet's files carry it under.
 _POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
@@ -240,6 +251,24 @@ class WordNet:
         in tennis → ``tennis.n.01``, "court-martial" → ``military.n.01``); most synsets
         have none."""
         return self._pointers[1]
+
+    @cached_property
+    def lexfile_table(self) -> dict[str, int]:
+        """Verb synset id → its lexicographer file number (``lex_filenum`` of ``data.verb``;
+        names in ``VERB_LEXFILES``)."""
+        out: dict[str, int] = {}
+        with open(self.root / "data.verb", encoding="latin-1") as fh:
+            for line in fh:
+                if not line.startswith(" "):
+                    parts = line.split(maxsplit=2)
+                    out[f"v{parts[0]}"] = int(parts[1])
+        return out
+
+    def verb_lexfiles(self, word: str, senses: int = 0) -> list[str]:
+        """The lexicographer files ("communication", "cognition", …) of the ``senses`` most
+        frequent verb senses of ``word`` (0: all), most frequent first."""
+        table = self.lexfile_table
+        return [VERB_LEXFILES.get(table.get(sid, -1), "") for sid in self.sense_ids(word, "v", senses)]
 
     def topic_domains(self, sid: str) -> tuple[str, ...]:
         """The topic domains WordNet puts the synset in (usually none)."""

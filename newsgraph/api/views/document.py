@@ -176,6 +176,8 @@ class PlaceRow:
     count: int
     map_url: str | None  # the map centred here
     place_url: str | None  # every mention of the place
+    role: str = "place"  # "government": a capital standing for its country's government, not mapped
+    reason: str | None = None  # why unresolved, or why read as a government
 
 
 @dataclass(slots=True)
@@ -248,7 +250,8 @@ def claim_row(c: dict[str, Any], events: dict[str, ClaimEventRef] | None = None)
 def _place_rows(places: list[dict[str, Any]]) -> list[PlaceRow]:
     groups: dict[Any, list[dict[str, Any]]] = {}
     for p in places:
-        groups.setdefault(p["geonameid"] if p.get("geonameid") is not None else ("?", p["text"]),
+        role = p.get("role") or "place"
+        groups.setdefault((role, p["geonameid"]) if p.get("geonameid") is not None else ("?", p["text"]),
                           []).append(p)
     rows = []
     for _key, ps in groups.items():
@@ -259,7 +262,7 @@ def _place_rows(places: list[dict[str, Any]]) -> list[PlaceRow]:
             gid, p.get("name"), sorted({x["text"] for x in ps}), p.get("country"), p.get("feature"),
             p.get("lat"), p.get("lon"), len(ps),
             urls.map_view(focus=gid, zoom=PLACE_MAP_ZOOM) if located else None,
-            urls.place(gid) if gid is not None else None))
+            urls.place(gid) if gid is not None else None, p.get("role") or "place", p.get("reason")))
     return sorted(rows, key=lambda r: (r.geonameid is None, -r.count, r.name or r.forms[0]))
 
 
