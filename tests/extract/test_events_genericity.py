@@ -23,6 +23,11 @@ def _flag(annotated, text: str, trigger: str) -> str | None:
      "instrument: detention orders"),
     ("The reform would replace current powers to detain suspects without trial.", "detain",
      "capability: powers to detain"),
+    # A modal of ability over anyone of a kind: a rule.
+    ("Any foreign national suspected of links with terror groups can be detained.", "detained",
+     "ability: national can detained"),
+    ("Those held under the act cannot be deported to face torture.", "deported",
+     "ability: Those can deported"),
 ])
 def test_a_kind_of_act_is_generic(annotated, text, trigger, cue):
     assert _flag(annotated, text, trigger) == cue
@@ -35,6 +40,7 @@ def test_a_kind_of_act_is_generic(annotated, text, trigger, cue):
     ("Air strikes hit the northern district overnight, officials said.", "strikes"),
     ("He was charged with murder after the shooting in Dunmore.", "murder"),
     ("Protesters attack police in Dunmore", "attack"),  # a headline drops its articles
+    ("Police can detain the suspect for another week, the judge said.", "detain"),
 ])
 def test_one_occurrence_is_not_generic(annotated, text, trigger):
     assert _flag(annotated, text, trigger) is None

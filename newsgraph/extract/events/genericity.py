@@ -16,7 +16,9 @@ the parse around the trigger, in general English:
   trial*"), no specific participant ("of 12 suspects", "on Foo Corp"; "for terror suspects"
   is a kind of participant) and not the subject of a past event ("Air strikes hit…");
 - a verb trigger in an infinitive that completes a noun ("powers to detain", "the right
-  to strike", "a way to attack"): a capability, not an act.
+  to strike", "a way to attack"): a capability, not an act;
+- a verb under a modal of ability whose subject is a kind ("any foreign national can be
+  detained", "those detained cannot be deported"): a rule, not an act.
 
 Each condition returns the words that set it (the cues), so the flag explains itself.
 Nothing here is tuned to a corpus: the word classes are the parser's. Measured on ECB+
@@ -124,7 +126,19 @@ def _headline(sent: Token) -> bool:
     return bool(last) and last[-1].text[-1] not in ".!?\"'”’:;)"
 
 
+#: Modals of ability or permission: with a subject that is a kind ("any foreign national
+#: can be detained", "those detained cannot be deported") the clause states a rule.
+ABILITY_MODALS: frozenset[str] = frozenset({"can", "ca", "could", "may", "might"})
+#: Pronouns that stand for anyone of a kind ("those detained", "anyone who…").
+KIND_PRONOUNS: frozenset[str] = frozenset({
+    "those", "anyone", "anybody", "everyone", "everybody", "whoever", "nobody", "no-one",
+})
+
+
 def _generic_verb(t: Token) -> list[str]:
+    ability = _rule_of_ability(t)
+    if ability:
+        return ability
     to = [c for c in t.children if c.dep_ == "aux" and c.lower_ == "to" and c.i == t.i - 1]
     if not to or t.i < 2:
         return []
@@ -135,3 +149,15 @@ def _generic_verb(t: Token) -> list[str]:
     if capability and t.dep_ in ("acl", "advcl", "xcomp"):
         return [f"capability: {noun.text} to {t.text}"]
     return []
+
+
+def _rule_of_ability(t: Token) -> list[str]:
+    """"Any foreign national can be detained", "those detained cannot be deported": a modal
+    of ability over a subject that is a kind states what may happen to anyone, no act."""
+    modal = next((c for c in t.children if c.dep_ in ("aux", "auxpass") and c.lower_ in ABILITY_MODALS), None)
+    subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if modal is None or subject is None:
+        return []
+    kind = subject.lower_ in KIND_PRONOUNS or any(
+        c.dep_ == "det" and c.lower_ in ("any", "every", "no", "each") for c in subject.children)
+    return [f"ability: {subject.text} {modal.text} {t.text}"] if kind else []
