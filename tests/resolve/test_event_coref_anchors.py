@@ -260,3 +260,14 @@ def test_acts_told_in_the_plural_are_not_the_one_told_in_the_singular(annotate_o
     r, found = _resolve(annotate_one, {"gulf": text}, ResolverOptions(number_apart=False), types=("ASSAULT",))
     events = {r.event_of(m.id) for m in found["gulf"] if m.trigger.text.lower().startswith("attack")}
     assert len(events) == 1  # without the check, one article's attacks were one event
+
+
+def test_the_act_named_with_no_one_is_the_one_told_last_before_it(annotate_one):
+    text = ("A Velmar attack on an oil platform of Tarnovia came on Monday. Officials in Corlin "
+            "said the attack was limited. Days before, Tarnovia had launched an attack on a "
+            "Velmar tanker. Shipping firms said the attack had raised insurance rates.")
+    r, found = _resolve(annotate_one, {"gulf": text}, types=("ASSAULT",))
+    platform, first, tanker, second = [m for m in found["gulf"] if m.trigger.text == "attack"]
+    assert r.event_of(platform.id) != r.event_of(tanker.id)
+    assert r.event_of(first.id) == r.event_of(platform.id)
+    assert r.event_of(second.id) == r.event_of(tanker.id)

@@ -513,6 +513,10 @@ class ResolverOptions:
     #: founded by one in the singular ("the attack"), nor the reverse: several acts, or a
     #: kind, are not one occurrence.
     number_apart: bool = True
+    #: A noun with a definite article and no named participant ("the attack") joins, among
+    #: the events of its article it could join, the one told last before it (anaphora by
+    #: recency), and never bridges two events into one.
+    definite_recency: bool = True
 
 
 @dataclass(slots=True)
@@ -575,6 +579,18 @@ def _plural(m: EventMention) -> bool:
     """Whether the trigger is a plural of its lemma ("attacks", "riots", "talks")."""
     word, lemma = m.trigger.text.lower(), m.lemma.lower()
     return word != lemma and word in (lemma + "s", lemma + "es", lemma[:-1] + "ies")
+
+
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _bare_definite(m: EventMention, named: frozenset[str]) -> bool:
+    """A noun naming the act with a definite article and no named participant ("the attack",
+    "that raid"): an anaphor of an act told before in its article."""
+    if not (m.rule or "").startswith("noun") or _plural(m) or named:
+        return False
+    before = m.sentence.text[: max(0, m.trigger.start - m.sentence.start)]
+    return bool(_DEFINITE.search(before))
 
 
 def _number(m: EventMention) -> str:
@@ -1282,6 +1298,7 @@ class EventResolver:
         seen: set[str] = set()
         best, best_score, best_why = None, -1.0, ""
         passing: list[str] = []
+        scored: dict[str, tuple[float, str]] = {}
         # The event this report was most like among those an occurrence check kept it from.
         near: tuple[str, str, float] | None = None
         for k in keys:
@@ -1298,8 +1315,17 @@ class EventResolver:
                     near = (eid, veto, raw)
                 if score >= o.threshold:
                     passing.append(eid)
+                    scored[eid] = (score, why)
                 if score > best_score:
                     best, best_score, best_why = eid, score, why
+        if o.definite_recency and len(passing) > 1 and _bare_definite(mention, named):
+            # "the attack" names no one: it is the attack last told in its article, not the
+            # most alike of several ("the U.S. attack" … "an attack on the tanker" … "the
+            # attack"), and it is no bridge to merge them either.
+            near = self._nearest_before(mention, [e for e in passing if mention.doc in self._clusters[e].event.sources])
+            if near is not None:
+                best, (best_score, best_why) = near, scored[near]
+                passing = [near]
         if best is not None and best_score >= o.threshold:
             c = self._clusters[best]
             self.explanations[mention.id] = f"joined {best}: {best_why}"
@@ -1340,6 +1366,16 @@ class EventResolver:
                 self._relate(c, self._clusters[other], near[1], near[2])
                 self.explanations[mention.id] += f"; related to {other} ({near[1]})"
         return c.event.id
+
+    def _nearest_before(self, m: EventMention, eids: list[str]) -> str | None:
+        """Of these events, the one whose report in ``m``'s article comes last before it."""
+        best: tuple[int, str] | None = None
+        for eid in eids:
+            pos = max((start for doc, start in self._clusters[eid].member_sents
+                       if doc == m.doc and start <= m.sentence.start), default=None)
+            if pos is not None and (best is None or pos > best[0]):
+                best = (pos, eid)
+        return best[1] if best else None
 
     def _relate(self, a: _Cluster, b: _Cluster, reason: str, score: float) -> None:
         """Link two events kept apart as related (both ways; the stronger reason stays)."""
