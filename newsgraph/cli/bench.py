@@ -45,6 +45,8 @@ _PASSTHROUGH = {
             "corroboration precision."),
     "claims": "PolNeAR attribution beside textacy (add --seeds to print the seeds' claims).",
     "time": "TimeBank+AQUAINT time expressions: detection F1 and value accuracy.",
+    "ner": "CoNLL-2003 NER F1 (labels mapped), bare spaCy beside the pipeline's mentions, per "
+           "candidate model, with load time, tokens/s and peak memory.",
     "places": "Place resolution accuracy on the hand-annotated BBC sample; unresolved share.",
     "stories": "Duplicates (BBC, Reuters), synthetic copies/spins, ECB+ story clustering, cost.",
     "signals": "False-positive rate of MT and spinning signals on native news, scores on degraded copies.",

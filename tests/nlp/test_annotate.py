@@ -47,6 +47,38 @@ def test_trim_mention_keeps_names_that_end_in_s():
     assert text.__getitem__(slice(*trim_mention(text, i, i + 8))) == "Reuters"
 
 
+def test_abbreviations_keep_their_final_period():
+    text = ("Officials in the U.S. said the U.N. would meet in Concord, N.H. on Friday. "
+            "Lear Corp. and Apple Inc. agreed. Later the envoy flew back to the U.S.")
+    (adoc,) = annotate([_doc(text)])
+    texts = [m.text for m in adoc.mentions]
+    assert texts.count("U.S.") == 2  # the sentence-final one too: its period is the abbreviation's
+    assert "U.N." in texts and "U.S" not in texts and "U.N" not in texts
+    # Given where the abbreviation ends, trimming stops there; a sentence's full stop still goes.
+    at = text.index("U.S.")
+    assert trim_mention(text, at, at + 4, keep_end=at + 4) == (at, at + 4)
+    assert trim_mention("They met in Iraq.", 12, 17) == (12, 16)
+
+
+def test_plural_names_keep_their_s_when_the_singular_occurs_too():
+    text = ("Italians voted on Sunday, and the Italian premier said Italians were tired of the "
+            "Olympic bid. Two Chechens' homes burned. Chechens and Azeris met the Chechen envoy.")
+    (adoc,) = annotate([_doc(text)])
+    texts = [m.text for m in adoc.mentions]
+    assert texts.count("Italians") == 2 and "Chechens" in texts
+    for m in adoc.mentions:  # no mention stops inside a word
+        assert not text[m.end:m.end + 1].isalnum(), m
+
+
+def test_a_glued_genitive_is_dropped_only_where_the_parse_allows_one():
+    text = "Kim Jong-ils regime fell. Kim Jong-il died. Italians and the Italian envoy met."
+    at = text.index("Kim Jong-ils")
+    assert trim_mention(text, at, at + 12, genitive=True) == (at, at + 11)
+    assert trim_mention(text, at, at + 12) == (at, at + 12)  # no parse evidence: the "s" stays
+    at = text.index("Italians")
+    assert trim_mention(text, at, at + 8) == (at, at + 8)
+
+
 def test_non_english_documents_are_not_fed_to_the_english_model():
     fr = _doc("Le président a rencontré le premier ministre à Paris mardi.", language="fr")
     empty = _doc("   ", language=None)
