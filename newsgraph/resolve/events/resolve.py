@@ -1322,7 +1322,8 @@ class EventResolver:
             # "the attack" names no one: it is the attack last told in its article, not the
             # most alike of several ("the U.S. attack" … "an attack on the tanker" … "the
             # attack"), and it is no bridge to merge them either.
-            near = self._nearest_before(mention, [e for e in passing if mention.doc in self._clusters[e].event.sources])
+            mine = [e for e in passing if mention.doc in self._clusters[e].event.sources]
+            near = self._nearest_before(mention, mine)
             if near is not None:
                 best, (best_score, best_why) = near, scored[near]
                 passing = [near]
