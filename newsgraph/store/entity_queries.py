@@ -11,6 +11,9 @@ argument the longest entity mention lying inside the span (the rule ``resolve/co
 uses); for a claim's speaker the first one, because a speaker phrase opens with its head
 and trails appositions ("Farouk, who led the Workers Movement", "Nadia Qureshi, a
 spokeswoman for the Sindh Police").
+A pronoun or description linked to an entity ("he", "the company") speaks for a span
+only as the span itself or its opening head (``stands_for``): "his brother" is not the
+man "his" refers to.
 ``MentionLookup`` answers that from one query per document, so a whole export pays one
 query per document, not one per span.
 """
@@ -184,21 +187,43 @@ def cooccurring(store: Store, entity_id: str, *, limit: int = 30,
     return out[:limit]
 
 
+#: One document's entity mentions for containment lookups: (start, end, entity id,
+#: kind, the two characters after a pronoun or description), sorted, with their starts.
+MentionRows = tuple[list[int], list[tuple[int, int, str, str, str]]]
+
+
+def mention_rows(store: Store, doc: str) -> MentionRows:
+    rows = sorted((r[0], r[1], r[2], r[3], r[4] or "") for r in store.conn.execute(
+        """SELECT m.start, m."end", m.entity_id, m.kind,
+                  CASE WHEN m.kind != 'name' THEN substr(d.text, m."end" + 1, 2) END
+           FROM entity_mentions m JOIN documents d ON d.id = m.doc_id WHERE m.doc_id = ?""", (doc,)))
+    return [r[0] for r in rows], rows
+
+
+def stands_for(row: tuple[int, int, str, str, str], start: int, end: int) -> bool:
+    """May this mention (a row of ``mention_rows``) inside the span ``[start, end)`` speak
+    for it? A name anywhere inside does (the containment rule above). A pronoun or a
+    description only as the span itself or its opening head: "he", "the company" or "the
+    company, which …" — not the possessor of "his brother" or "the company's chief"."""
+    s, e, _, kind, after = row
+    if kind == "name" or (s, e) == (start, end):
+        return True
+    return kind == "description" and s == start and not after.startswith(("'", "’"))
+
+
 class MentionLookup:
     """``(doc, start, end)`` of any span → the entity of the longest entity mention inside it."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._docs: dict[str, tuple[list[int], list[tuple[int, int, str]]]] = {}
+        self._docs: dict[str, MentionRows] = {}
 
     def _inside(self, doc: str, start: int, end: int) -> list[tuple[int, int, str]]:
         if doc not in self._docs:
-            rows = sorted((r[0], r[1], r[2]) for r in self.store.conn.execute(
-                'SELECT start, "end", entity_id FROM entity_mentions WHERE doc_id = ?', (doc,)))
-            self._docs[doc] = ([r[0] for r in rows], rows)
+            self._docs[doc] = mention_rows(self.store, doc)
         starts, rows = self._docs[doc]
-        return [r for r in rows[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)]
-                if r[1] <= end]
+        return [r[:3] for r in rows[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)]
+                if r[1] <= end and stands_for(r, start, end)]
 
     def __call__(self, doc: str, start: int | None, end: int | None) -> str | None:
         """The entity of the longest entity mention inside the span (event arguments)."""
@@ -282,8 +307,8 @@ def edit_log(store: Store, *, limit: int = 200, offset: int = 0) -> tuple[int, l
 
 
 def iter_entities(store: Store) -> Iterator[dict[str, Any]]:
-    """Every entity (most mentioned first) with all its mentions ``{doc, start, end, text}``
-    in ingest then text order (for export)."""
+    """Every entity (most mentioned first) with all its mentions ``{doc, start, end, text,
+    kind, rule}`` in ingest then text order (for export)."""
     ids = [r[0] for r in store.conn.execute(
         "SELECT id FROM entities ORDER BY mention_count DESC, doc_count DESC, name, id")]
     for eid in ids:
@@ -291,8 +316,9 @@ def iter_entities(store: Store) -> Iterator[dict[str, Any]]:
         if ent is None:
             continue
         rows = store.conn.execute(
-            """SELECT m.doc_id, m.start, m."end", m.text FROM entity_mentions m
+            """SELECT m.doc_id, m.start, m."end", m.text, m.kind, m.rule FROM entity_mentions m
                JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ?
                ORDER BY d.ingested_at, d.path, m.start""", (eid,))
-        ent["mentions"] = [{"doc": r[0], "start": r[1], "end": r[2], "text": r[3]} for r in rows]
+        ent["mentions"] = [{"doc": r[0], "start": r[1], "end": r[2], "text": r[3], "kind": r[4], "rule": r[5]}
+                           for r in rows]
         yield ent

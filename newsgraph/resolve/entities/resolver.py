@@ -911,6 +911,8 @@ class Resolver:
                         m.score,
                         m.reason,
                         m.sentence,
+                        _MENTION_KIND.get(m.kind, "name"),
+                        m.rule,
                     )
                 )
                 if m.kind != "pronoun":
@@ -936,6 +938,10 @@ class Resolver:
             list(ent.evidence),
             list(ent.docs),
         )
+
+
+#: The within-document chainer's kinds as stored and exported (``MENTION_KINDS``).
+_MENTION_KIND = {"name": "name", "nominal": "description", "pronoun": "pronoun"}
 
 
 def _count_clash(chain: Chain, ent: _Entity) -> bool:
