@@ -118,3 +118,14 @@ def test_a_possessive_pronoun_does_not_speak_for_its_noun_phrase(tmp_path: Path,
     assert any(m["text"] == "his" and m["kind"] == "pronoun" for m in jones["mentions"])
     claim = next(r for r in records if r["kind"] == "claim" and "innocent" in r["text"])
     assert claim["speaker"] != jones["id"]
+
+
+def test_a_description_is_not_what_c_commands_it_nor_an_unmarked_name_of_another_sex():
+    # Principle C: the speaker is not "the man" of the clause he governs.
+    chains = _chains("Inspector Dave Gaskin said on Sunday that the man fell about 150 metres near the summit.")
+    assert not any(t == "the man" for c in chains for t, _, _ in c)
+    # "the actress" needs a name marked as a woman: none is, so it stays out.
+    chains = _chains("Jordan Blake arrived at the clinic in Malibu on Tuesday. The actress stayed for an hour.")
+    assert not any(t == "The actress" for c in chains for t, _, _ in c)
+    chains = _chains("Ms. Jordan Blake arrived at the clinic in Malibu on Tuesday. The actress stayed for an hour.")
+    assert ("The actress", "nominal", "only-candidate") in _chain_of(chains, "Jordan Blake")

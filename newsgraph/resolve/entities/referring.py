@@ -109,8 +109,11 @@ def _fits(m: ChainMention, chain: Chain, label: str) -> bool:
     wanted = _DESCRIBES.get(m.label)
     if wanted is None or label not in wanted:
         return False
+    # A sex-marked noun ("the actress", "the man") needs the sex marked on the name too
+    # (an honorific, a pronoun already linked): most names do not say it, and the text
+    # often holds an unnamed man or woman beside the named people.
     gender = GENDERED_NOUNS.get(m.head)
-    return (gender is None or _gender(chain, m.start) in (None, gender)) and _heads_agree(m.head, chain)
+    return (gender is None or _gender(chain, m.start) == gender) and _heads_agree(m.head, chain)
 
 
 def _name_heads(chain: Chain) -> set[str]:
