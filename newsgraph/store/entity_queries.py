@@ -31,7 +31,7 @@ from newsgraph.store.sqlite import Store
 __all__ = [
     "EntityFilter", "MentionLookup", "claims_about", "claims_by", "cooccurring", "document_entity_links",
     "edit_log", "entities", "entity", "entity_mentions", "entity_names", "entity_types", "iter_entities",
-    "recent_documents",
+    "mention_kind_counts", "recent_documents", "referring_mentions",
 ]
 
 
@@ -120,14 +120,16 @@ def entity_mentions(store: Store, entity_id: str, *, limit: int | None = 50,
                 JOIN documents d INDEXED BY documents_id_order ON d.id = m.doc_id
                 WHERE m.entity_id = ? ORDER BY d.ingested_at, d.path, m.start LIMIT ? OFFSET ?)
             SELECT m.doc_id, m.start, m."end", m.text, m.label, m.method, m.score, m.reason,
-                   d.title, d.publisher, s.start, s."end", substr(d.text, s.start + 1, s."end" - s.start)
+                   d.title, d.publisher, s.start, s."end", substr(d.text, s.start + 1, s."end" - s.start),
+                   m.kind, m.rule
             FROM page JOIN entity_mentions m ON m.rowid = page.mention
             JOIN documents d ON d.id = m.doc_id {_SENTENCE_JOIN}
             ORDER BY d.ingested_at, d.path, m.start""",
         (entity_id, -1 if limit is None else limit, offset)).fetchall()
     return total, [{"doc": r[0], "start": r[1], "end": r[2], "text": r[3], "label": r[4], "method": r[5],
                     "score": r[6], "reason": r[7], "doc_title": r[8], "publisher": r[9],
-                    "sentence": {"start": r[10], "end": r[11], "text": r[12]} if r[10] is not None else None}
+                    "sentence": {"start": r[10], "end": r[11], "text": r[12]} if r[10] is not None else None,
+                    "kind": r[13], "rule": r[14]}
                    for r in rows]
 
 
@@ -285,6 +287,26 @@ def claims_by(store: Store, entity_id: str, documents: list[str] | None = None) 
 def claims_about(store: Store, entity_id: str, documents: list[str] | None = None) -> list[dict[str, Any]]:
     """Claims whose content mentions this entity (in ``documents`` only, when given)."""
     return _claims_where(store, 'm.start >= c.start AND m."end" <= c."end"', [entity_id], documents)
+
+
+def referring_mentions(store: Store, doc_id: str) -> list[dict[str, Any]]:
+    """A document's linked pronouns and descriptions (``kind`` != name), in text order, each
+    ``{start, end, text, label, kind, rule, entity, entity_name, entity_type}``."""
+    rows = store.conn.execute(
+        """SELECT m.start, m."end", m.text, m.label, m.kind, m.rule, e.id, e.name, e.type
+           FROM entity_mentions m JOIN entities e ON e.id = m.entity_id
+           WHERE m.doc_id = ? AND m.kind != 'name' ORDER BY m.start""", (doc_id,))
+    return [{"start": r[0], "end": r[1], "text": r[2], "label": r[3], "kind": r[4], "rule": r[5],
+             "entity": r[6], "entity_name": r[7], "entity_type": r[8]} for r in rows]
+
+
+def mention_kind_counts(store: Store, entity_id: str) -> dict[str, int]:
+    """An entity's mentions counted by kind: names, descriptions, pronouns."""
+    counts = {"name": 0, "description": 0, "pronoun": 0}
+    for kind, n in store.conn.execute(
+            "SELECT kind, count(*) FROM entity_mentions WHERE entity_id = ? GROUP BY kind", (entity_id,)):
+        counts[kind] = n
+    return counts
 
 
 def document_entity_links(store: Store, doc_id: str) -> dict[tuple[int, int], dict[str, str]]:
