@@ -12,7 +12,9 @@ person (``person.n.01``) is PERSON, a kind of social group or organisation
 (``social_group.n.01``, and "group" itself) ORG, an administrative district, country
 or region GPE, a structure or facility FAC. A noun none of these fit ("the patch",
 "the day") is left out: it is no description of a person, body or place a name can
-stand for. Pronouns carry PERSON for he/she (and their forms), nothing for it/they.
+stand for. Pronouns carry PERSON for he/she (and their forms), nothing for it/they. Relative pronouns
+("who", "which", "whose", "that") are offered when the parse hangs their clause on a noun,
+and "I", "me", "my" inside a quotation (its speaker, for resolution to find).
 
 Pleonastic "it" ("it is likely that …", "it was reported that …", "it rained") refers
 to nothing and is not offered: an expletive in the parse, or the subject of a copula or
@@ -27,7 +29,8 @@ from typing import Any
 
 from newsgraph.model.document import Mention
 
-__all__ = ["PERSONAL_PRONOUNS", "description_label", "referring_mentions"]
+__all__ = ["FIRST_PERSON", "PERSONAL_PRONOUNS", "RELATIVE_PRONOUNS", "description_label", "quote_span",
+           "referring_mentions"]
 
 #: Third-person personal and possessive pronouns (Quirk et al. 1985 §6.4): the forms
 #: that refer back to an entity. First and second person point at the speaker or the
@@ -36,6 +39,13 @@ PERSONAL_PRONOUNS: dict[str, str] = {
     **dict.fromkeys(("he", "him", "his", "himself", "she", "her", "hers", "herself"), "PERSON"),
     **dict.fromkeys(("it", "its", "itself", "they", "them", "their", "theirs", "themselves"), ""),
 }
+#: First-person singular pronouns: inside a quotation they are its speaker ("'I am
+#: tired,' he said"); outside one, the writer.
+FIRST_PERSON: frozenset[str] = frozenset({"i", "me", "my", "mine", "myself"})
+_QUOTES = frozenset('"“”')
+#: Relative pronouns (Quirk et al. 1985 §17.9–17.12): they stand for the noun their clause
+#: modifies ("Farouk, who led the movement"), which the parse says.
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "whom", "whose", "which", "that"})
 #: Determiners that make a noun phrase definite (it points at something already known).
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: Argument positions in which a noun phrase refers (spaCy's English dependency labels):
@@ -116,6 +126,34 @@ def _pleonastic(tok: Any) -> bool:
     return head.lemma_ in ("rain", "snow")
 
 
+def _relative(tok: Any) -> bool:
+    """Does the parse hang this wh-word's clause on a noun ("who led", "whose first aim")?"""
+    t = tok
+    for _ in range(3):
+        if t.dep_ == "relcl":
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def quote_span(tok: Any) -> tuple[int, int] | None:
+    """Token offsets ``[start, end)`` of the quotation (straight or curly double quotes)
+    that holds ``tok`` within its sentence, or None outside one."""
+    sent = tok.sent
+    marks = [t.i for t in sent if t.text in _QUOTES]
+    before = [i for i in marks if i < tok.i]
+    after = [i for i in marks if i > tok.i]
+    if len(before) % 2 == 1 and after:
+        return before[-1] + 1, after[0]
+    return None
+
+
+def _quoted(tok: Any) -> bool:
+    return quote_span(tok) is not None
+
+
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -150,6 +188,14 @@ def referring_mentions(doc: Any, names: list[Mention], sentence_of: Any) -> list
                 continue
             out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, PERSONAL_PRONOUNS[lower],
                                sentence_of(tok.idx)))
+            continue
+        if lower in FIRST_PERSON and tok.pos_ == "PRON" and _quoted(tok):
+            if not _inside(taken, tok.idx, tok.idx + len(tok)):
+                out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, "PERSON", sentence_of(tok.idx)))
+            continue
+        if lower in RELATIVE_PRONOUNS and tok.tag_ in ("WP", "WP$", "WDT") and _relative(tok):
+            if not _inside(taken, tok.idx, tok.idx + len(tok)):
+                out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, "", sentence_of(tok.idx)))
             continue
         if tok.pos_ != "NOUN" or not tok.is_alpha or not tok.is_lower or tok.dep_ not in _ARGUMENT_DEPS:
             continue

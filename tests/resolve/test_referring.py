@@ -129,3 +129,18 @@ def test_a_description_is_not_what_c_commands_it_nor_an_unmarked_name_of_another
     assert not any(t == "The actress" for c in chains for t, _, _ in c)
     chains = _chains("Ms. Jordan Blake arrived at the clinic in Malibu on Tuesday. The actress stayed for an hour.")
     assert ("The actress", "nominal", "only-candidate") in _chain_of(chains, "Jordan Blake")
+
+
+def test_i_in_a_quotation_is_its_speaker_and_who_its_noun():
+    chains = _chains('"I am tired of this fight," Peter Jones said on Monday. '
+                     "Ahmed Farouk, who led the Karachi Workers Movement, was killed in May.")
+    assert ("I", "pronoun", "speaker") in _chain_of(chains, "Peter Jones")
+    assert ("who", "pronoun", "relative") in _chain_of(chains, "Ahmed Farouk")
+    # Outside a quotation "I" is the writer: not offered.
+    assert not any(t == "I" for c in _chains("I met Peter Jones in Leeds on Monday.") for t, _, _ in c)
+
+
+def test_a_possessed_description_is_no_antecedent_of_its_own_kind():
+    chains = _chains('Airbus said it was ready. Mary Smith said: "My team will win the contract."')
+    assert not any(t == "My team" for c in chains for t, _, _ in c)
+    assert ("My", "pronoun", "speaker") in _chain_of(chains, "Mary Smith")

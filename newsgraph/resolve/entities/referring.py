@@ -15,7 +15,10 @@ the text makes the link clear; each kept one records the rule (``ChainMention.ru
 - ``same-description`` — the words or head noun of a description already kept in the
   chain ("the company" … "the company");
 - ``relative`` — a relative pronoun and the noun its clause modifies;
-- ``only-candidate`` — a pronoun or description with exactly one named antecedent of
+- ``speaker`` — "I", "me", "my" inside a quotation and the subject of the verb that
+  introduces it ("'I am tired,' Jones said");
+- ``only-candidate`` — a pronoun or a determined description (not a possessed one: "my
+  team", "her rep" name a relation to the possessor) with exactly one named antecedent of
   its kind in reach: agreement in animacy (person / organisation / place from the
   entity type; "it" is no person), gender (from honorifics and pronouns already
   linked) and number, within the sentences from the antecedent's last mention;
@@ -39,13 +42,14 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.model.document import AnnotatedDocument
+from newsgraph.nlp.referring import FIRST_PERSON, quote_span
 from newsgraph.resolve.entities.names import HONORIFICS, ORG_DESIGNATORS, parse_name
 from newsgraph.resolve.entities.within import GENDERED_NOUNS, GENDERED_PRONOUNS, Chain, ChainMention
 
 __all__ = ["RULES", "keep_clear_references"]
 
 RULES: tuple[str, ...] = ("apposition", "described", "same-description", "relative", "only-candidate",
-                          "subject")
+                          "subject", "speaker")
 
 #: What a pronoun may stand for, by the type of the named entity (OntoNotes labels).
 _NONPERSON_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
@@ -265,6 +269,16 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
             x.rule = rule
             continue
         chain.mentions.remove(x)
+        if x.kind == "pronoun" and x.text.lower() in FIRST_PERSON:
+            j = _quote_speaker(x, chains, doc)
+            if j is not None:
+                x.method, x.score, x.rule = "pronoun", 0.8, "speaker"
+                best = chains[j].best_name()
+                x.reason = f"speaker: {best.surface if best else '?'} is the source of the quotation"
+                chains[j].mentions.append(x)
+                chains[j].mentions.sort(key=lambda y: y.start)
+                home[id(x)] = j
+            continue
         # A pronoun the chainer gave to an unnamed description ("the driver … he") may
         # well mean it: never moved to a name. A plural description is no named entity.
         if x.kind == "nominal" and x.plural:
@@ -272,6 +286,8 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
         if chain.kind != "name" and any(y.kind == "nominal" and not y.referring and y.start < x.start
                                         for y in chain.mentions):
             continue
+        if x.kind == "nominal" and _possessed(x, doc):
+            continue  # "my team", "her rep": a relation to the possessor, not its antecedent
         choice = _choose(x, chains, labels, doc)
         if choice is None:
             continue
@@ -315,6 +331,13 @@ def _definite(x: ChainMention, doc: Any) -> bool:
     return span is not None and len(span) > 0 and any(c.dep_ == "poss" for c in span.root.children)
 
 
+def _possessed(x: ChainMention, doc: Any) -> bool:
+    if doc is None:
+        return False
+    span = doc.char_span(x.start, x.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and any(c.dep_ == "poss" for c in span.root.children)
+
+
 def _apposed(x: ChainMention, chains: list[Chain], doc: Any) -> tuple[int | None, bool]:
     """The named chain a description stands in apposition to, and whether it stands in
     apposition at all (to a name the annotator may have missed)."""
@@ -325,6 +348,40 @@ def _apposed(x: ChainMention, chains: list[Chain], doc: Any) -> tuple[int | None
         if c.kind == "name" and any(y.kind == "name" and y.start <= at < y.end for y in c.mentions):
             return i, True
     return None, True
+
+
+def _quote_speaker(x: ChainMention, chains: list[Chain], doc: Any) -> int | None:
+    """The named chain whose mention is the subject of the verb that introduces the
+    quotation holding "I" ("'I am tired,' Jones said" / "Jones said: 'I am tired'"), from
+    the parse: the quoted clause and the reporting clause are one's complement or
+    parataxis of the other."""
+    if doc is None:
+        return None
+    span = doc.char_span(x.start, x.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    bounds = quote_span(tok)
+    if bounds is None:
+        return None
+    a, b = bounds
+
+    def inside(t: Any) -> bool:
+        return a <= t.i < b
+
+    top = tok
+    while top.head.i != top.i and inside(top.head):
+        top = top.head
+    verbs = [top.head] if not inside(top.head) else []
+    verbs += [c for c in top.children if not inside(c) and c.dep_ in ("parataxis", "ccomp", "advcl")]
+    subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj" and not inside(c)]
+    if len(subjects) != 1:
+        return None
+    at = subjects[0].idx
+    for i, c in enumerate(chains):
+        if any(y.start <= at < y.end and (y.kind == "name" or y.rule) for y in c.mentions):
+            return i if c.kind == "name" else None
+    return None
 
 
 def _coordinated_subjects(chains: list[Chain], adoc: AnnotatedDocument) -> None:
