@@ -144,3 +144,10 @@ def test_a_possessed_description_is_no_antecedent_of_its_own_kind():
     chains = _chains('Airbus said it was ready. Mary Smith said: "My team will win the contract."')
     assert not any(t == "My team" for c in chains for t, _, _ in c)
     assert ("My", "pronoun", "speaker") in _chain_of(chains, "Mary Smith")
+
+
+def test_inside_a_quotation_she_is_not_its_speaker():
+    chains = _chains('Lindsay Lohan left the clinic on Friday. "She is in rehab right now," Mark Heller said.')
+    assert ("She", "pronoun", "only-candidate") in _chain_of(chains, "Lindsay Lohan")
+    chains = _chains('Peter Jones testified on Tuesday. "Jermayne Timmons fired the shot," he said.')
+    assert ("he", "pronoun", "subject") in _chain_of(chains, "Peter Jones")

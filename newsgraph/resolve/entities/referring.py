@@ -21,13 +21,16 @@ the text makes the link clear; each kept one records the rule (``ChainMention.ru
   team", "her rep" name a relation to the possessor) with exactly one named antecedent of
   its kind in reach: agreement in animacy (person / organisation / place from the
   entity type; "it" is no person), gender (from honorifics and pronouns already
-  linked) and number, within the sentences from the antecedent's last mention;
+  linked) and number, in reach — for a pronoun its own and the two sentences before (else
+  up to five back when none is there), for a description its own and the five before;
 - ``subject`` — with competitors in reach, the antecedent is the subject of the
-  pronoun's own sentence before it ("Smith told Jones he …": Smith) or, for a subject
-  pronoun, the only subject among them in the sentence before (subject and
-  grammatical-role parallelism preferences of centering theory, Grosz, Joshi &
-  Weinstein 1995; Kameyama 1986).
+  pronoun's own sentence before it, at the pronoun's level of discourse (narration or
+  the same quotation): "Smith told Jones he …" is Smith; or, for a subject pronoun, the
+  only subject among them in the sentence before (subject and grammatical-role
+  parallelism preferences of centering theory, Grosz, Joshi & Weinstein 1995;
+  Kameyama 1986).
 
+Inside a quotation, "he" or "she" is not the quotation's speaker (who would say "I").
 Two conditions of Binding Theory (Chomsky 1981) bar links outright: a description is not
 what a mention c-commanding it refers to (Principle C: "Gaskin said the man fell"), and
 not what a part of it refers to (i-within-i: "her rep", "Reid's lawyer").
@@ -42,7 +45,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.model.document import AnnotatedDocument
-from newsgraph.nlp.referring import FIRST_PERSON, quote_span
+from newsgraph.nlp.referring import FIRST_PERSON, RELATIVE_PRONOUNS, quote_span
 from newsgraph.resolve.entities.names import HONORIFICS, ORG_DESIGNATORS, parse_name
 from newsgraph.resolve.entities.within import GENDERED_NOUNS, GENDERED_PRONOUNS, Chain, ChainMention
 
@@ -155,9 +158,19 @@ def _heads_agree(head: str, chain: Chain) -> bool:
     return any(mine & wn.ancestors(sid) for h in heads for sid in wn.sense_ids(h, "n", 2))
 
 
-def _subject_before(chain: Chain, sentence: int, before: int) -> bool:
+#: Mention (by id) → token bounds of the quotation holding it, None outside one; set per
+#: document by ``keep_clear_references``.
+Quoted = dict[int, tuple[int, int] | None]
+
+
+def _subject_before(chain: Chain, sentence: int, before: int, level: tuple[int, int] | None = None,
+                    quoted: Quoted | None = None) -> bool:
+    """Is the chain a subject in ``sentence`` before offset ``before`` — at the pronoun's
+    level of discourse (``level``: the quotation holding it, or None)? A subject inside a
+    quotation is no antecedent for a pronoun of the narration ("'Jermayne fired the
+    shot,' he said"), nor one of the narration for a pronoun inside a quotation."""
     return any(x.subject and x.sentence == sentence and x.start < before and (x.kind == "name" or x.rule)
-               for x in chain.mentions)
+               and (quoted is None or quoted.get(id(x)) == level) for x in chain.mentions)
 
 
 def _in_reach(m: ChainMention, chain: Chain, first: int) -> bool:
@@ -193,7 +206,7 @@ def _principle_c(m: ChainMention, chain: Chain, doc: Any) -> bool:
 
 
 def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
-            doc: Any = None) -> tuple[int, str] | None:
+            doc: Any = None, quoted: Quoted | None = None) -> tuple[int, str] | None:
     """The one named chain a recency- or salience-linked pronoun or description stands
     for, and the rule, or None when the text leaves a choice.
 
@@ -201,8 +214,11 @@ def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
     the two sentences before, then — when none is there — up to ``_FAR`` sentences back;
     a description at its own and the ``_FAR`` sentences before (descriptions reach further
     back than pronouns in news copy, e.g. "the company" a paragraph after its name)."""
-    fitting = [i for i, c in enumerate(chains)
-               if c.kind == "name" and _fits(m, c, labels[i]) and not _principle_c(m, c, doc)]
+    level = quoted.get(id(m)) if quoted else None
+    # Inside a quotation "he" or "she" is not its speaker, who would say "I".
+    speaker = _quote_speaker(m, chains, doc) if level is not None and m.kind == "pronoun" else None
+    fitting = [i for i, c in enumerate(chains) if i != speaker
+               and c.kind == "name" and _fits(m, c, labels[i]) and not _principle_c(m, c, doc)]
     near = 2 if m.kind == "pronoun" else _FAR
     reach = [i for i in fitting if _in_reach(m, chains[i], m.sentence - near)]
     if not reach and m.kind == "pronoun":
@@ -214,11 +230,11 @@ def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
     # Several candidates: the subject of the pronoun's own sentence before it ("Jones
     # told Smith that he …"), else — for a subject pronoun — the one subject of the
     # sentence before.
-    same = [i for i in reach if _subject_before(chains[i], m.sentence, m.start)]
+    same = [i for i in reach if _subject_before(chains[i], m.sentence, m.start, level, quoted)]
     if len(same) == 1:
         return same[0], "subject"
     if not same and m.subject:
-        prev = [i for i in reach if _subject_before(chains[i], m.sentence - 1, 1 << 62)]
+        prev = [i for i in reach if _subject_before(chains[i], m.sentence - 1, 1 << 62, None, quoted)]
         if len(prev) == 1:
             return prev[0], "subject"
     return None
@@ -238,6 +254,7 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
     if doc is not None:
         _coordinated_subjects(chains, adoc)
     labels = [_label(c) for c in chains]
+    quoted = _quotations(chains, doc)
     home = {id(x): i for i, c in enumerate(chains) for x in c.mentions}
     found = sorted((x for c in chains for x in c.mentions if x.referring), key=lambda x: x.start)
     for x in found:
@@ -288,7 +305,9 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
             continue
         if x.kind == "nominal" and _possessed(x, doc):
             continue  # "my team", "her rep": a relation to the possessor, not its antecedent
-        choice = _choose(x, chains, labels, doc)
+        if x.kind == "pronoun" and x.text.lower() in RELATIVE_PRONOUNS:
+            continue  # a relative pronoun stands for its clause's noun, or for nothing we know
+        choice = _choose(x, chains, labels, doc, quoted)
         if choice is None:
             continue
         j, x.rule = choice
@@ -382,6 +401,17 @@ def _quote_speaker(x: ChainMention, chains: list[Chain], doc: Any) -> int | None
         if any(y.start <= at < y.end and (y.kind == "name" or y.rule) for y in c.mentions):
             return i if c.kind == "name" else None
     return None
+
+
+def _quotations(chains: list[Chain], doc: Any) -> Quoted:
+    out: Quoted = {}
+    if doc is None:
+        return out
+    for c in chains:
+        for x in c.mentions:
+            span = doc.char_span(x.start, x.end, alignment_mode="expand")
+            out[id(x)] = quote_span(span.root) if span is not None and len(span) else None
+    return out
 
 
 def _coordinated_subjects(chains: list[Chain], adoc: AnnotatedDocument) -> None:
