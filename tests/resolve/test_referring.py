@@ -151,3 +151,15 @@ def test_inside_a_quotation_she_is_not_its_speaker():
     assert ("She", "pronoun", "only-candidate") in _chain_of(chains, "Lindsay Lohan")
     chains = _chains('Peter Jones testified on Tuesday. "Jermayne Timmons fired the shot," he said.')
     assert ("he", "pronoun", "subject") in _chain_of(chains, "Peter Jones")
+
+
+def test_an_event_actor_it_becomes_the_company(tmp_path: Path, store: Store):
+    records = _export(tmp_path, store, (
+        "Airbus accuses rival of dumping\n\n"
+        "Airbus reported record deliveries of its A320 jets in Toulouse on Monday, the company said "
+        "in a statement to investors.\n\n"
+        "It accused Boeing of selling planes below cost in Asia and said it would ask the World Trade "
+        "Organization to investigate the sales.\n"))
+    ids = {r["name"]: r["id"] for r in records if r["kind"] == "entity"}
+    accuse = [r for r in records if r["kind"] == "event" and r["type"] == "ACCUSE" and ids["Boeing"] in r["targets"]]
+    assert accuse and accuse[0]["actors"] == [ids["Airbus"]]  # "It" is Airbus, not a bare pronoun
