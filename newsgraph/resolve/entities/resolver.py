@@ -399,7 +399,10 @@ class Resolver:
             new_chains: list[Chain] = []
             for chain in out:
                 moved = [m for m in chain.mentions if mention_key(doc_id, m.start, m.end) in cut]
-                if not moved or len(moved) == len(chain.mentions):
+                # Pronouns and descriptions found in the text refer through the chain's names:
+                # with no name left behind they go with the names moved out.
+                orphans = all(m.referring for m in chain.mentions if m not in moved)
+                if not moved or len(moved) == len(chain.mentions) or orphans:
                     new_chains.append(chain)
                     continue
                 chain.mentions = [m for m in chain.mentions if mention_key(doc_id, m.start, m.end) not in cut]
