@@ -163,3 +163,9 @@ def test_an_event_actor_it_becomes_the_company(tmp_path: Path, store: Store):
     ids = {r["name"]: r["id"] for r in records if r["kind"] == "entity"}
     accuse = [r for r in records if r["kind"] == "event" and r["type"] == "ACCUSE" and ids["Boeing"] in r["targets"]]
     assert accuse and accuse[0]["actors"] == [ids["Airbus"]]  # "It" is Airbus, not a bare pronoun
+
+
+def test_a_sex_marked_description_reads_pronouns_later_in_the_text():
+    chains = _chains("Lindsay Lohan checked into a clinic in Malibu on Thursday, her lawyer Mark Heller said. "
+                     "The actress stayed for an hour. Later that day she left the clinic.")
+    assert ("The actress", "nominal", "only-candidate") in _chain_of(chains, "Lindsay Lohan")

@@ -88,7 +88,8 @@ def _label(chain: Chain) -> str:
 
 
 def _gender(chain: Chain, before: int) -> str | None:
-    """The sex the chain's names or its kept pronouns mark, up to offset ``before``."""
+    """The sex the chain's names or its kept pronouns mark, up to offset ``before`` (the
+    first such cue)."""
     for x in chain.mentions:
         if x.start >= before:
             break
@@ -117,10 +118,10 @@ def _fits(m: ChainMention, chain: Chain, label: str) -> bool:
     if wanted is None or label not in wanted:
         return False
     # A sex-marked noun ("the actress", "the man") needs the sex marked on the name too
-    # (an honorific, a pronoun already linked): most names do not say it, and the text
-    # often holds an unnamed man or woman beside the named people.
+    # (an honorific, or a pronoun kept anywhere in the text): most names do not say it,
+    # and the text often holds an unnamed man or woman beside the named people.
     gender = GENDERED_NOUNS.get(m.head)
-    return (gender is None or _gender(chain, m.start) == gender) and _heads_agree(m.head, chain)
+    return (gender is None or _gender(chain, 1 << 62) == gender) and _heads_agree(m.head, chain)
 
 
 def _name_heads(chain: Chain) -> set[str]:
@@ -132,7 +133,7 @@ def _name_heads(chain: Chain) -> set[str]:
     wn = wordnet()
     out: set[str] = set()
     for x in chain.mentions:
-        if x.kind != "name":
+        if x.kind != "name" or x.label == "PERSON":  # a surname is no kind ("Lohan", a WordNet noun)
             continue
         words = parse_name(x.name_text).tokens
         last = words[-1] if len(words) > 1 else ""
@@ -256,7 +257,10 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
     labels = [_label(c) for c in chains]
     quoted = _quotations(chains, doc)
     home = {id(x): i for i, c in enumerate(chains) for x in c.mentions}
-    found = sorted((x for c in chains for x in c.mentions if x.referring), key=lambda x: x.start)
+    # Pronouns first, then descriptions, each in text order: a description's sex agreement
+    # reads the pronouns kept anywhere in the text ("the actress" before the first "she").
+    found = sorted((x for c in chains for x in c.mentions if x.referring),
+                   key=lambda x: (x.kind == "nominal", x.start))
     for x in found:
         i = home[id(x)]
         chain = chains[i]
