@@ -243,6 +243,7 @@ def _reparse(adocs: list[AnnotatedDocument]) -> None:
     fresh = annotate([a.document for a in adocs])
     for adoc, again in zip(adocs, fresh, strict=True):
         adoc.doc = again.doc
+        adoc.references = again.references
 
 
 def _unannotated(docs: list[Document]) -> Iterator[AnnotatedDocument]:

@@ -40,11 +40,13 @@ def demo_corpus() -> Path:
 @pytest.fixture()
 def rewind_to_v5():
     """Turns a store's schema back to version 5 (before the publisher tallies, the search
-    place table, the write counter, per-document entity chains and the ingest-order
-    index), as a store written by an older newsgraph; opening it migrates it again."""
+    place table, the write counter, per-document entity chains, the ingest-order index
+    and the kind and rule of entity mentions), as a store written by an older newsgraph;
+    opening it migrates it again."""
 
     def rewind(conn) -> None:
         conn.executescript(
+            "ALTER TABLE entity_mentions DROP COLUMN kind; ALTER TABLE entity_mentions DROP COLUMN rule;"
             "DROP TABLE publisher_docs; DROP TABLE publisher_tally; DROP TABLE publisher_signal_values;"
             "DROP TABLE search_places; DROP TABLE store_writes; DROP TABLE entity_chains;"
             "DROP INDEX documents_id_order; DROP TABLE site_lines;"

@@ -35,6 +35,7 @@ class _Span:
     title: str = ""
     tag: str | None = None  # small label shown after the span's end (a time's value)
     extra: tuple[int, int] | None = None  # the whole mention's offsets
+    mention_kind: str = "name"  # name, description or pronoun
 
 
 @dataclass(slots=True)
@@ -45,7 +46,9 @@ class Piece:
     mention's offsets and text); ``claims``: ids of claims whose content covers it;
     ``speaker_of``/``cue_of``: claims whose speaker/cue it is part of; ``time``/``place``:
     the tooltip of a time expression / resolved place covering it; ``anchors``: claims
-    whose content starts here; ``tags``: small labels shown right after the piece.
+    whose content starts here; ``tags``: small labels shown right after the piece;
+    ``mention_kind``: ``name``, or ``description`` / ``pronoun`` for a mention linked by
+    ``resolve/entities/referring`` (the article view shows those on a toggle).
     """
 
     text: str
@@ -62,6 +65,7 @@ class Piece:
     place: str | None = None
     anchors: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    mention_kind: str = "name"
 
     @property
     def layered(self) -> bool:
@@ -106,7 +110,7 @@ def _spans(layers: TextLayers, n: int) -> list[_Span]:
 
     for m in layers.mentions:
         add(m["start"], m["end"], "mention", str(m["label"]), str(m.get("text") or ""),
-            extra=(int(m["start"]), int(m["end"])))
+            extra=(int(m["start"]), int(m["end"])), mention_kind=str(m.get("kind") or "name"))
     for c in layers.claims:
         add(c["content"]["start"], c["content"]["end"], "content", c["id"])
         if c.get("speaker"):
@@ -140,6 +144,7 @@ def overlay_paragraphs(text: str, layers: TextLayers) -> list[list[Piece]]:
                 piece.label = mention.key
                 piece.mention_start, piece.mention_end = mention.extra
                 piece.mention = mention.title or text[mention.start:mention.end]
+                piece.mention_kind = mention.mention_kind
             piece.claims = [s.key for s in cover if s.kind == "content"]
             piece.speaker_of = [s.key for s in cover if s.kind == "speaker"]
             piece.cue_of = [s.key for s in cover if s.kind == "cue"]

@@ -289,6 +289,9 @@ class EntityMentionModel(BaseModel):
     score: float
     reason: str
     sentence: TextSpanModel | None
+    kind: str = Field("name", description="name, description (\"the company\") or pronoun (\"he\")")
+    rule: str = Field("", description="The rule that linked a description or pronoun: apposition, described, "
+                      "same-description, relative, only-candidate, subject, speaker; empty for names.")
 
 
 class MergeEvidenceModel(BaseModel):

@@ -43,6 +43,8 @@ _PASSTHROUGH = {
     "events": "PLOVER/CASE-2021 event typing, ECB+ event coreference, stage cost, the seeds' events.",
     "e2e": ("ECB+ articles through the whole pipeline, the export scored: mentions, coreference, "
             "corroboration precision."),
+    "arguments": ("Event actors/targets and claim speakers left as a bare pronoun on a BBC News "
+                  "ingest; linked pronouns and descriptions by rule."),
     "claims": "PolNeAR attribution beside textacy (add --seeds to print the seeds' claims).",
     "time": "TimeBank+AQUAINT time expressions: detection F1 and value accuracy.",
     "ner": "CoNLL-2003 NER F1 (labels mapped), bare spaCy beside the pipeline's mentions, per "

@@ -80,7 +80,9 @@ def _entity(rec: dict[str, Any], schema: str) -> EntityProxy:
 def _documentations(rec: dict[str, Any]) -> Iterator[EntityProxy]:
     forms: dict[str, Counter[str]] = {}
     for m in rec["mentions"]:
-        forms.setdefault(m["doc"], Counter())[m["text"]] += 1
+        counts = forms.setdefault(m["doc"], Counter())
+        if m.get("kind", "name") == "name":  # "he", "the company" are no surface form of a name
+            counts[m["text"]] += 1
     for doc, counts in forms.items():
         d = _make("Documentation", _id("mentioned", f"{rec['id']}-{doc}"))
         d.add("document", _id("doc", doc))

@@ -6,7 +6,11 @@ streamed from the store, so exporting a large store needs little memory.
 
 ``entity`` records are the resolved entities (``store.entity_queries``); a mention no
 entity links yet (a document whose resolution a killed run left pending) still gets a
-per-document record marked ``"resolved": false``, so no mention is lost. ``event``
+per-document record marked ``"resolved": false``, so no mention is lost. Each entity
+mention has a ``kind``: ``name``, ``description`` ("the company", "Apple's chief
+executive") or ``pronoun`` ("he", "its"), and the ``rule`` that linked a description or
+pronoun (``resolve/entities/referring``: ``apposition``, ``described``,
+``same-description``, ``relative``, ``only-candidate``, ``subject``; "" for names). ``event``
 records are the resolved events with their actors and targets read through the current
 entity links (``store.event_queries``). A claim's ``speaker`` is the entity of the longest
 entity mention inside its resolved speaker reference, else inside its speaker span.
@@ -23,6 +27,7 @@ import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
+from newsgraph.model.entities import MENTION_KINDS
 from newsgraph.store import Store
 from newsgraph.store.entity_queries import MentionLookup, iter_entities
 from newsgraph.store.event_queries import iter_events
@@ -64,10 +69,15 @@ def _publisher_evidence(prov: dict[str, Any]) -> dict[str, Any] | None:
 
 def entity_record(ent: dict[str, Any]) -> dict[str, Any]:
     """A resolved entity (``entity_queries.iter_entities``) as the contract's ``entity``.
-    Extra fields: type confidence and votes, counts, and each alias's mention count."""
+    Each mention carries its ``kind`` — ``name``, ``description`` ("the company") or
+    ``pronoun`` ("he", "its") — and the ``rule`` that linked a description or pronoun
+    (``resolve/entities/referring``; empty for names); aliases are the names' surface
+    forms only. Extra fields: type confidence and votes, counts, mentions per kind, and
+    each alias's mention count."""
     aliases = dict(ent.get("aliases") or {})
-    for m in ent["mentions"]:  # every surface form, even one the resolver counts elsewhere
-        aliases.setdefault(m["text"], 0)
+    for m in ent["mentions"]:  # every name's surface form, even one the resolver counts elsewhere
+        if m.get("kind", "name") == "name":
+            aliases.setdefault(m["text"], 0)
     return {
         "kind": "entity",
         "id": ent["id"],
@@ -79,9 +89,18 @@ def entity_record(ent: dict[str, Any]) -> dict[str, Any]:
         "type_confidence": ent["type_confidence"],
         "type_votes": ent.get("type_votes") or {},
         "mention_count": ent["mention_count"],
+        "mention_kinds": _kind_counts(ent["mentions"]),
         "doc_count": ent["doc_count"],
         "alias_counts": aliases,
     }
+
+
+def _kind_counts(mentions: list[dict[str, Any]]) -> dict[str, int]:
+    counts = dict.fromkeys(MENTION_KINDS, 0)
+    for m in mentions:
+        kind = m.get("kind", "name")
+        counts[kind] = counts.get(kind, 0) + 1
+    return counts
 
 
 def _unlinked_entities(store: Store, doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -100,8 +119,8 @@ def _unlinked_entities(store: Store, doc: dict[str, Any]) -> Iterator[dict[str, 
             "type": label,
             "name": name,
             "aliases": [name],
-            "mentions": [{"doc": doc["id"], "start": m["start"], "end": m["end"], "text": m["text"]}
-                         for m in mentions],
+            "mentions": [{"doc": doc["id"], "start": m["start"], "end": m["end"], "text": m["text"],
+                          "kind": "name", "rule": ""} for m in mentions],
             "resolved": False,
         }
 

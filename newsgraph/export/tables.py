@@ -37,7 +37,8 @@ COLUMNS: dict[str, dict[str, ColumnType]] = {
         "id": "str", "type": "str", "name": "str", "aliases": "list", "mention_count": "int",
         "resolved": "bool",
     },
-    "mentions": {"entity": "str", "doc": "str", "start": "int", "end": "int", "text": "str"},
+    "mentions": {"entity": "str", "doc": "str", "start": "int", "end": "int", "text": "str", "kind": "str",
+                 "rule": "str"},
     "events": {
         "id": "str", "type": "str", "mode": "str", "date_start": "str", "date_end": "str",
         "date_precision": "str", "location": "str", "location_entity": "str", "lat": "float",
@@ -87,7 +88,8 @@ def _rows(rec: dict[str, Any], names: dict[str, str]) -> Iterator[tuple[str, dic
                            "resolved": rec.get("resolved", True)}
         for m in rec["mentions"]:
             yield "mentions", {"entity": rec["id"], "doc": m["doc"], "start": m["start"],
-                               "end": m["end"], "text": m["text"]}
+                               "end": m["end"], "text": m["text"], "kind": m.get("kind", "name"),
+                               "rule": m.get("rule", "")}
     elif kind == "event":
         loc, date = rec["location"] or {}, rec["date"] or {}
         actor_ids, actor_names = _arguments(rec["actors"], names)

@@ -130,6 +130,11 @@ class AnnotatedDocument:
     #: The spaCy ``Doc`` behind these spans, for extractors that need the parse.
     #: Transient: never stored, absent (None) when the document was not annotated.
     doc: Any = field(default=None, repr=False, compare=False)
+    #: Pronouns and definite descriptions that may stand for a named entity
+    #: (``nlp.referring``), typed by their head noun; entity resolution links those it
+    #: can and drops the rest. Transient like ``doc``: what is linked is stored with the
+    #: entity's mentions, with its kind and rule.
+    references: list[Mention] = field(default_factory=list, repr=False, compare=False)
 
 
 @dataclass(slots=True)

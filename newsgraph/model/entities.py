@@ -18,6 +18,7 @@ from typing import Any
 
 __all__ = [
     "EDIT_OPS",
+    "MENTION_KINDS",
     "Edit",
     "Entity",
     "EntityChange",
@@ -27,6 +28,9 @@ __all__ = [
     "mention_key",
     "parse_mention_key",
 ]
+
+#: What an entity mention is, as stored and exported.
+MENTION_KINDS: tuple[str, ...] = ("name", "description", "pronoun")
 
 #: Analyst statements the resolver honours on every run.
 EDIT_OPS: tuple[str, ...] = ("merge", "split", "rename", "alias_add", "alias_remove", "distinct", "retype")
@@ -58,6 +62,12 @@ class EntityMention:
     full name), ``title`` (``Mr. Kim``), ``acronym``, ``typo``, ``nominal``,
     ``pronoun``, ``unresolved`` (kept apart, ``reason`` says why), ``cross-doc``
     (the chain joined an entity from another document) or ``edit``.
+
+    ``kind`` says what the mention is: ``name``, ``description`` ("the company", "Apple's
+    chief executive") or ``pronoun``; ``rule`` names the rule that linked a description or
+    pronoun found in the text (``resolve/entities/referring``: ``apposition``,
+    ``described``, ``same-description``, ``relative``, ``only-candidate``, ``subject``),
+    empty for names.
     """
 
     doc: str
@@ -70,6 +80,8 @@ class EntityMention:
     score: float = 1.0
     reason: str = ""
     sentence: int = -1
+    kind: str = "name"
+    rule: str = ""
 
     @property
     def key(self) -> str:

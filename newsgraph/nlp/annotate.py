@@ -8,6 +8,8 @@ offsets moved to match — never past what the parse shows is part of the name (
 period of "U.S.", the "s" of "Italians" and "the Olympics") — and a refusal to feed
 non-English text to an English model: such documents are returned unannotated with
 the reason, and stay searchable.
+Pronouns and definite descriptions that may stand for a named entity come with the names
+(``nlp.referring``; ``AnnotatedDocument.references``), for entity resolution to link.
 
 Length never reaches spaCy's own limit (its E088 used to take a whole batch down):
 a text over ``Options.max_chars`` is refused (E302); one over ``Options.section_chars``
@@ -30,6 +32,7 @@ from newsgraph import settings
 from newsgraph.budget import Budget
 from newsgraph.errors import AnnotateError
 from newsgraph.model import ENTITY_TYPES, AnnotatedDocument, Document, Mention, Sentence
+from newsgraph.nlp.referring import referring_mentions
 from newsgraph.nlp.sections import split_sections
 
 __all__ = ["annotate", "annotate_each", "load_model", "trim_mention"]
@@ -189,8 +192,9 @@ def _to_annotated(document: Document, doc: Any) -> AnnotatedDocument:
             Mention(start=start, end=end, text=text[start:end], label=ent.label_,
                     sentence=_sentence_index(starts, start))
         )
+    references = referring_mentions(doc, mentions, lambda offset: _sentence_index(starts, offset))
     return AnnotatedDocument(document=document, sentences=sentences, mentions=mentions,
-                             model=settings.SPACY_MODEL, doc=doc)
+                             model=settings.SPACY_MODEL, doc=doc, references=references)
 
 
 def _sentence_index(starts: list[int], offset: int) -> int:

@@ -54,6 +54,7 @@ from newsgraph.store.corroboration_queries import (
     corroboration_maps,
     events_independence,
 )
+from newsgraph.store.entity_queries import MentionRows, mention_rows, stands_for
 
 __all__ = ["CorpusResolver", "event_mention_from_dict"]
 
@@ -97,12 +98,14 @@ class _MentionIndex:
 
     Event arguments are raw parse spans ("North Korea’s embassy", "the group Cheollima"),
     entity mentions are trimmed names: the entity is the mention inside the argument
-    span, the longest when several are.
+    span, the longest when several are; a pronoun or description only as the span itself
+    or its opening head (``entity_queries.stands_for``: "it" is the company, "his
+    brother" is not the man "his" stands for).
     """
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._cache: dict[str, tuple[list[int], list[tuple[int, int, str]]]] = {}
+        self._cache: dict[str, MentionRows] = {}
 
     def invalidate(self, doc_ids: Iterable[str]) -> None:
         for d in doc_ids:
@@ -110,13 +113,12 @@ class _MentionIndex:
 
     def __call__(self, doc: str, start: int, end: int) -> str | None:
         if doc not in self._cache:
-            rows = sorted((r[0], r[1], r[2]) for r in self.store.conn.execute(
-                'SELECT start, "end", entity_id FROM entity_mentions WHERE doc_id = ?', (doc,)))
-            self._cache[doc] = ([r[0] for r in rows], rows)
+            self._cache[doc] = mention_rows(self.store, doc)
         starts, rows = self._cache[doc]
         best: tuple[int, str] | None = None
-        for s, e, ent in rows[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)]:
-            if e <= end and (best is None or e - s > best[0]):
+        for row in rows[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)]:
+            s, e, ent = row[:3]
+            if e <= end and stands_for(row, start, end) and (best is None or e - s > best[0]):
                 best = (e - s, ent)
         return best[1] if best else None
 
@@ -371,8 +373,8 @@ class CorpusResolver:
              json.dumps(data, ensure_ascii=False)))
         self.store.conn.executemany(
             """INSERT OR REPLACE INTO entity_mentions (doc_id, start, "end", entity_id, text, label,
-               method, score, reason) VALUES (?,?,?,?,?,?,?,?,?)""",
-            [(m.doc, m.start, m.end, ent.id, m.text, m.label, m.method, m.score, m.reason)
+               method, score, reason, kind, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
+            [(m.doc, m.start, m.end, ent.id, m.text, m.label, m.method, m.score, m.reason, m.kind, m.rule)
              for m in ent.mentions if only is None or m.key in only])
 
     def _write_entity_changes(self, changes: list[EntityChange]) -> None:

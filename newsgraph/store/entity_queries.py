@@ -13,6 +13,9 @@ phrase opens with its head and trails appositions ("Farouk, who led the Workers
 Movement", "Nadia Qureshi, a spokeswoman for the Sindh Police") — a possessor ("Kenya's
 interior minister, Amina Odhiambo") or a nationality word qualifying a noun ("Spanish
 police") is not the speaker.
+A pronoun or description linked to an entity ("he", "the company") speaks for a span
+only as the span itself or its opening head (``stands_for``): "his brother" is not the
+man "his" refers to.
 ``MentionLookup`` answers that from one query per document, so a whole export pays one
 query per document, not one per span.
 """
@@ -30,7 +33,7 @@ from newsgraph.store.sqlite import Store
 __all__ = [
     "EntityFilter", "MentionLookup", "claims_about", "claims_by", "cooccurring", "document_entity_links",
     "edit_log", "entities", "entities_named", "entity", "entity_mentions", "entity_names", "entity_types",
-    "iter_entities", "mention_owners", "recent_documents",
+    "iter_entities", "mention_kind_counts", "mention_owners", "recent_documents", "referring_mentions",
 ]
 
 
@@ -150,14 +153,16 @@ def entity_mentions(store: Store, entity_id: str, *, limit: int | None = 50,
                 JOIN documents d INDEXED BY documents_id_order ON d.id = m.doc_id
                 WHERE m.entity_id = ? ORDER BY d.ingested_at, d.path, m.start LIMIT ? OFFSET ?)
             SELECT m.doc_id, m.start, m."end", m.text, m.label, m.method, m.score, m.reason,
-                   d.title, d.publisher, s.start, s."end", substr(d.text, s.start + 1, s."end" - s.start)
+                   d.title, d.publisher, s.start, s."end", substr(d.text, s.start + 1, s."end" - s.start),
+                   m.kind, m.rule
             FROM page JOIN entity_mentions m ON m.rowid = page.mention
             JOIN documents d ON d.id = m.doc_id {_SENTENCE_JOIN}
             ORDER BY d.ingested_at, d.path, m.start""",
         (entity_id, -1 if limit is None else limit, offset)).fetchall()
     return total, [{"doc": r[0], "start": r[1], "end": r[2], "text": r[3], "label": r[4], "method": r[5],
                     "score": r[6], "reason": r[7], "doc_title": r[8], "publisher": r[9],
-                    "sentence": {"start": r[10], "end": r[11], "text": r[12]} if r[10] is not None else None}
+                    "sentence": {"start": r[10], "end": r[11], "text": r[12]} if r[10] is not None else None,
+                    "kind": r[13], "rule": r[14]}
                    for r in rows]
 
 
@@ -220,24 +225,43 @@ def cooccurring(store: Store, entity_id: str, *, limit: int = 30,
 #: What follows a possessor's name ("Kenya's interior minister"): the owner, not the speaker.
 _POSSESSIVE = ("'s", "’s", "' ", "’ ")
 
+#: One document's entity mentions for containment lookups: (start, end, entity id, kind,
+#: the two characters after the mention, NER label), sorted, with their starts.
+MentionRow = tuple[int, int, str, str, str, str]
+MentionRows = tuple[list[int], list[MentionRow]]
+
+
+def mention_rows(store: Store, doc: str) -> MentionRows:
+    rows = sorted((r[0], r[1], r[2], r[3], r[4] or "", r[5] or "") for r in store.conn.execute(
+        """SELECT m.start, m."end", m.entity_id, m.kind, substr(d.text, m."end" + 1, 2), m.label
+           FROM entity_mentions m JOIN documents d ON d.id = m.doc_id WHERE m.doc_id = ?""", (doc,)))
+    return [r[0] for r in rows], rows
+
+
+def stands_for(row: MentionRow, start: int, end: int) -> bool:
+    """May this mention (a row of ``mention_rows``) inside the span ``[start, end)`` speak
+    for it? A name anywhere inside does (the containment rule above). A pronoun or a
+    description only as the span itself or its opening head: "he", "the company" or "the
+    company, which …" — not the possessor of "his brother" or "the company's chief"."""
+    s, e, _, kind, after = row[:5]
+    if kind == "name" or (s, e) == (start, end):
+        return True
+    return kind == "description" and s == start and not after.startswith(("'", "’"))
+
 
 class MentionLookup:
     """``(doc, start, end)`` of any span → the entity of the longest entity mention inside it."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        #: per document: mention starts, and (start, end, entity, label, two characters after)
-        self._docs: dict[str, tuple[list[int], list[tuple[int, int, str, str, str]]]] = {}
+        self._docs: dict[str, MentionRows] = {}
 
-    def _inside(self, doc: str, start: int, end: int) -> list[tuple[int, int, str, str, str]]:
+    def _inside(self, doc: str, start: int, end: int) -> list[MentionRow]:
         if doc not in self._docs:
-            rows = sorted((r[0], r[1], r[2], r[3] or "", r[4] or "") for r in self.store.conn.execute(
-                """SELECT m.start, m."end", m.entity_id, m.label, substr(d.text, m."end" + 1, 2)
-                   FROM entity_mentions m JOIN documents d ON d.id = m.doc_id WHERE m.doc_id = ?""", (doc,)))
-            self._docs[doc] = ([r[0] for r in rows], rows)
+            self._docs[doc] = mention_rows(self.store, doc)
         starts, rows = self._docs[doc]
         return [r for r in rows[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)]
-                if r[1] <= end]
+                if r[1] <= end and stands_for(r, start, end)]
 
     def __call__(self, doc: str, start: int | None, end: int | None) -> str | None:
         """The entity of the longest entity mention inside the span (event arguments)."""
@@ -253,7 +277,7 @@ class MentionLookup:
         if start is None or end is None:
             return None
         heads = [r for r in self._inside(doc, start, end)
-                 if not r[4].startswith(_POSSESSIVE) and not (r[3] == "NORP" and r[1] < end)]
+                 if not r[4].startswith(_POSSESSIVE) and not (r[5] == "NORP" and r[1] < end)]
         return min(heads, key=lambda r: (r[0], -r[1]))[2] if heads else None
 
     def speaker(self, claim: dict[str, Any]) -> str | None:
@@ -303,6 +327,26 @@ def claims_about(store: Store, entity_id: str, documents: list[str] | None = Non
     return _claims_where(store, 'm.start >= c.start AND m."end" <= c."end"', [entity_id], documents)
 
 
+def referring_mentions(store: Store, doc_id: str) -> list[dict[str, Any]]:
+    """A document's linked pronouns and descriptions (``kind`` != name), in text order, each
+    ``{start, end, text, label, kind, rule, entity, entity_name, entity_type}``."""
+    rows = store.conn.execute(
+        """SELECT m.start, m."end", m.text, m.label, m.kind, m.rule, e.id, e.name, e.type
+           FROM entity_mentions m JOIN entities e ON e.id = m.entity_id
+           WHERE m.doc_id = ? AND m.kind != 'name' ORDER BY m.start""", (doc_id,))
+    return [{"start": r[0], "end": r[1], "text": r[2], "label": r[3], "kind": r[4], "rule": r[5],
+             "entity": r[6], "entity_name": r[7], "entity_type": r[8]} for r in rows]
+
+
+def mention_kind_counts(store: Store, entity_id: str) -> dict[str, int]:
+    """An entity's mentions counted by kind: names, descriptions, pronouns."""
+    counts = {"name": 0, "description": 0, "pronoun": 0}
+    for kind, n in store.conn.execute(
+            "SELECT kind, count(*) FROM entity_mentions WHERE entity_id = ? GROUP BY kind", (entity_id,)):
+        counts[kind] = n
+    return counts
+
+
 def document_entity_links(store: Store, doc_id: str) -> dict[tuple[int, int], dict[str, str]]:
     """``{(start, end): {id, name, type}}``: the entity of each linked mention of a document."""
     rows = store.conn.execute(
@@ -323,8 +367,8 @@ def edit_log(store: Store, *, limit: int = 200, offset: int = 0) -> tuple[int, l
 
 
 def iter_entities(store: Store) -> Iterator[dict[str, Any]]:
-    """Every entity (most mentioned first) with all its mentions ``{doc, start, end, text}``
-    in ingest then text order (for export)."""
+    """Every entity (most mentioned first) with all its mentions ``{doc, start, end, text,
+    kind, rule}`` in ingest then text order (for export)."""
     ids = [r[0] for r in store.conn.execute(
         "SELECT id FROM entities ORDER BY mention_count DESC, doc_count DESC, name, id")]
     for eid in ids:
@@ -332,8 +376,9 @@ def iter_entities(store: Store) -> Iterator[dict[str, Any]]:
         if ent is None:
             continue
         rows = store.conn.execute(
-            """SELECT m.doc_id, m.start, m."end", m.text FROM entity_mentions m
+            """SELECT m.doc_id, m.start, m."end", m.text, m.kind, m.rule FROM entity_mentions m
                JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ?
                ORDER BY d.ingested_at, d.path, m.start""", (eid,))
-        ent["mentions"] = [{"doc": r[0], "start": r[1], "end": r[2], "text": r[3]} for r in rows]
+        ent["mentions"] = [{"doc": r[0], "start": r[1], "end": r[2], "text": r[3], "kind": r[4], "rule": r[5]}
+                           for r in rows]
         yield ent

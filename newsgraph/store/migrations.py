@@ -568,3 +568,15 @@ MIGRATIONS.append(
     INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
     """
 )
+
+
+MIGRATIONS.append(
+    # 13: what an entity mention is — ``name``, ``description`` ("the company") or
+    # ``pronoun`` ("he", "its") — and the rule that linked a description or pronoun found
+    # in the text (resolve/entities/referring.py; empty for names). Rows written before
+    # are names: the pipeline linked nothing else then.
+    """
+    ALTER TABLE entity_mentions ADD COLUMN kind TEXT NOT NULL DEFAULT 'name';
+    ALTER TABLE entity_mentions ADD COLUMN rule TEXT NOT NULL DEFAULT '';
+    """
+)

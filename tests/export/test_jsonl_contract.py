@@ -49,7 +49,10 @@ def test_jsonl_contract_entity_records_are_resolved(records: list[dict]):
         assert e["resolved"] is True and e["id"].startswith("E")
         for m in e["mentions"]:
             _check_mention(docs, m)
-        assert {m["text"] for m in e["mentions"]} <= set(e["aliases"])  # every surface form
+        # Every name's surface form is an alias; pronouns and descriptions are not.
+        assert {m["text"] for m in e["mentions"] if m["kind"] == "name"} <= set(e["aliases"])
+        assert all(m["kind"] in ("name", "description", "pronoun") for m in e["mentions"])
+        assert all(m["rule"] == "" for m in e["mentions"] if m["kind"] == "name")
     farouk = next(e for e in entities if e["name"] == "Ahmed Farouk")
     assert farouk["type"] == "PERSON" and {"Ahmed Farouk", "Farouk"} <= set(farouk["aliases"])
     assert {m["doc"] for m in farouk["mentions"]} == set(docs)  # one entity across both articles

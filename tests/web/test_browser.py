@@ -248,7 +248,8 @@ def test_browser_search_then_article(served: Served, page):
     hits.first.locator("h3 a").click()
     page.wait_for_url("**/documents/*")
     expect(page.locator(".doc-head h1")).to_be_visible()
-    marks = page.locator("#text mark[data-label]")
+    # Names (linked pronouns read as plain text until their toggle is on).
+    marks = page.locator("#text mark[data-label]:not([data-kind])")
     expect(marks.first).to_be_visible()
     assert marks.count() >= 1
     label = marks.first.get_attribute("data-label")
@@ -565,4 +566,41 @@ def test_browser_event_page_shows_related_events_apart(served: Served, page):
     related.locator("li a").first.click()
     page.wait_for_url("**/events/*")
     expect(page.locator(f'#event-related li[data-event="{event_id}"]')).to_be_visible()
+    assert page.problems == []
+
+
+def test_browser_article_pronouns_toggled_on(served: Served, page):
+    """Linked pronouns are marked in the article only when their toggle is on (off by
+    default), and lead to their entity, whose page counts mentions by kind."""
+    import sqlite3
+
+    from playwright.sync_api import expect
+
+    con = sqlite3.connect(served.db)
+    try:
+        row = con.execute("SELECT doc_id, start FROM entity_mentions WHERE kind = 'pronoun' "
+                          "ORDER BY doc_id, start LIMIT 1").fetchone()
+    finally:
+        con.close()
+    assert row is not None, "the demo corpus has no linked pronoun"
+    doc, start = row
+    page.goto(f"{served.url}/documents/{doc}")
+    text = page.locator("#text")
+    box = page.locator("#show-pronouns")
+    expect(box).not_to_be_checked()
+    expect(page.locator("#show-descriptions")).to_be_checked()
+    expect(text).not_to_have_class(re.compile(r"\bhide-description\b"))
+    mark = page.locator(f'#text mark[data-kind="pronoun"][data-start="{start}"]')
+    expect(mark).to_have_count(1)
+    expect(text).not_to_have_class(re.compile(r"\bshow-pronoun\b"))
+    hidden = mark.evaluate("m => getComputedStyle(m).backgroundColor")
+    box.check()
+    expect(text).to_have_class(re.compile(r"\bshow-pronoun\b"))
+    shown = mark.evaluate("m => getComputedStyle(m).backgroundColor")
+    assert shown != hidden  # marked like the entity's names now
+    expect(mark).to_have_attribute("title", re.compile(r"→ .+ \(pronoun, "))
+    _shot(page, "article-pronouns")
+    page.locator(f'#text a.ent:has(mark[data-kind="pronoun"][data-start="{start}"])').click()
+    page.wait_for_url("**/entities/E*")
+    expect(page.locator("#mention-kinds")).to_contain_text(re.compile(r"by pronoun [1-9]"))
     assert page.problems == []

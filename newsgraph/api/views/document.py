@@ -24,7 +24,7 @@ from newsgraph.api.overlay import Piece, TextLayers, overlay_paragraphs
 from newsgraph.model import ENTITY_TYPES
 from newsgraph.store import Store
 from newsgraph.store.claim_event_queries import events_of_mentions
-from newsgraph.store.entity_queries import document_entity_links
+from newsgraph.store.entity_queries import document_entity_links, referring_mentions
 from newsgraph.store.event_queries import document_events
 from newsgraph.store.facts_queries import document_date
 from newsgraph.store.story_queries import document_links, document_signals, document_story
@@ -412,6 +412,8 @@ class DocumentContext:
     claims_url: str
     #: ``"start-end"`` of each mention → its resolved entity id (the text's links).
     mention_entities: dict[str, str]
+    #: Linked pronouns and descriptions by kind (the text marks them; the view's toggles).
+    referring: dict[str, int]
     events: list[DocEventRow]
     events_url: str
     signals: list[SignalRow]
@@ -422,6 +424,14 @@ class DocumentContext:
 
 def _order(label: str) -> int:
     return ENTITY_TYPES.index(label) if label in ENTITY_TYPES else len(ENTITY_TYPES)
+
+
+def referring_marks(store: Store, doc_id: str) -> list[dict[str, Any]]:
+    """The document's linked pronouns and descriptions as marks over the text: typed as
+    their entity, with the entity, kind and rule in the tooltip (shown on a toggle)."""
+    return [{"start": m["start"], "end": m["end"], "label": m["entity_type"] or m["label"], "kind": m["kind"],
+             "text": f"{m['text']} → {m['entity_name']} ({m['kind']}, {m['rule'] or 'linked'})"}
+            for m in referring_mentions(store, doc_id)]
 
 
 def document_view(store: Store, doc_id: str) -> DocumentContext | None:
@@ -442,7 +452,8 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
     url = d.get("url")
     facts = store.facts(doc_id)
     dated = document_date(store, doc_id) or {"value": d["published"], "inferred": False, "rule": None}
-    layers = TextLayers(mentions, facts["claims"], facts["times"], facts["places"])
+    referring = referring_marks(store, doc_id)
+    layers = TextLayers([*mentions, *referring], facts["claims"], facts["times"], facts["places"])
     claim_refs = claim_event_refs(store, facts["claims"])
     return DocumentContext(
         id=d["id"], title=d["title"], path=d["path"], publisher=d["publisher"],
@@ -454,6 +465,7 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
         provenance=d["provenance"], warnings=d["warnings"], chars=len(d["text"]),
         sentences=len(d["sentences"]), text=d["text"],
         paragraphs=overlay_paragraphs(d["text"], layers), mentions=mentions,
+        referring=dict(Counter(m["kind"] for m in referring)),
         entities=[EntityRow(name, label, n, urls.search(f'"{name}"'), first_entity.get((name, label)),
                             urls.entity(first_entity[(name, label)])
                             if (name, label) in first_entity else None)

@@ -122,6 +122,7 @@ class EntityMentionRow:
     reason: str
     sentence: SentenceParts | None
     url: str  # the article at the mention
+    kind: str = "name"  # name, description or pronoun
 
 
 @dataclass(slots=True)
@@ -244,6 +245,8 @@ class EntityContext:
     edit_url: str
     api_url: str
     types: list[str]  # what the type form offers
+    #: Mentions by kind: names, descriptions ("the company"), pronouns ("he").
+    mention_kinds: dict[str, int] = field(default_factory=dict)
     help: str = field(default=(
         "Merge: these entities are one. Distinct: never the same, whatever later evidence says. "
         "Split: the ticked mentions leave this entity and form a new one. Edits are kept as "
@@ -341,7 +344,8 @@ def entity_view(store: Store, entity_id: str, *, page: int = 1, edited: str | No
     total, mentions = q.entity_mentions(store, entity_id, limit=per_page, offset=(page - 1) * per_page)
     rows = [EntityMentionRow(mention_key(m["doc"], m["start"], m["end"]), m["doc"], m["doc_title"],
                              m["start"], m["end"], m["text"], m["label"], m["method"], m["score"],
-                             m["reason"], _sentence(m), urls.document_mention(m["doc"], m["start"]))
+                             m["reason"], _sentence(m), urls.document_mention(m["doc"], m["start"]),
+                             m.get("kind") or "name")
             for m in mentions]
     recent = q.recent_documents(store, entity_id, PANEL_DOCUMENTS)
     cooccurring = q.cooccurring(store, entity_id, limit=COOCCURRING_SHOWN, documents=recent)
@@ -379,7 +383,8 @@ def entity_view(store: Store, entity_id: str, *, page: int = 1, edited: str | No
                 for e in entity_events(store, entity_id, recent)],
         evidence=evidence, edits=mine,
         panel_documents=len(recent) if ent["doc_count"] > len(recent) else None, edited=edited,
-        edit_url=urls.entity_edit(entity_id), api_url=urls.api_entity(entity_id), types=list(ENTITY_TYPES))
+        edit_url=urls.entity_edit(entity_id), api_url=urls.api_entity(entity_id), types=list(ENTITY_TYPES),
+        mention_kinds=q.mention_kind_counts(store, entity_id))
 
 
 @dataclass(slots=True)

@@ -92,8 +92,12 @@ def split(
     remaining = sorted(
         keys - set(mention_keys), key=lambda k: (resolver.document_order(k.rsplit(":", 1)[0]), k)
     )
+    # The anchor is a name left behind when there is one: a pronoun or description refers
+    # through its chain's names and may follow them out (``Resolver._prepare``).
+    names = {m.key for m in entity.mentions if m.kind == "name"}
+    anchor = next((k for k in remaining if k in names), remaining[0])
     return _edit(
-        "split", [remaining[0]], [entity_id], mentions=sorted(mention_keys), author=author, note=note
+        "split", [anchor], [entity_id], mentions=sorted(mention_keys), author=author, note=note
     )
 
 

@@ -401,7 +401,10 @@ class Resolver:
             new_chains: list[Chain] = []
             for chain in out:
                 moved = [m for m in chain.mentions if mention_key(doc_id, m.start, m.end) in cut]
-                if not moved or len(moved) == len(chain.mentions):
+                # Pronouns and descriptions found in the text refer through the chain's names:
+                # with no name left behind they go with the names moved out.
+                orphans = all(m.referring for m in chain.mentions if m not in moved)
+                if not moved or len(moved) == len(chain.mentions) or orphans:
                     new_chains.append(chain)
                     continue
                 chain.mentions = [m for m in chain.mentions if mention_key(doc_id, m.start, m.end) not in cut]
@@ -921,6 +924,8 @@ class Resolver:
                         m.score,
                         m.reason,
                         m.sentence,
+                        _MENTION_KIND.get(m.kind, "name"),
+                        m.rule,
                     )
                 )
                 if m.kind != "pronoun":
@@ -948,6 +953,10 @@ class Resolver:
             list(ent.evidence),
             list(ent.docs),
         )
+
+
+#: The within-document chainer's kinds as stored and exported (``MENTION_KINDS``).
+_MENTION_KIND = {"name": "name", "nominal": "description", "pronoun": "pronoun"}
 
 
 def _count_clash(chain: Chain, ent: _Entity) -> bool:

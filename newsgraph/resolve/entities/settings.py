@@ -56,6 +56,10 @@ class ResolverOptions:
     #: With no named person in reach, he/she may refer to a singular person description.
     pronoun_nominal_fallback: bool = True
     pronoun_nominal_window: int = 1
+    #: Also chain the pronouns and definite descriptions the annotator found in the text
+    #: (``AnnotatedDocument.references``), keeping only the links the text makes clear
+    #: (``referring``). Off, only the mentions handed in are chained.
+    referring_mentions: bool = True
     #: Link a common-noun mention to an earlier one with the same head lemma.
     link_nominals: bool = True
     #: ... only when both agree in number and the later one is not introduced as new

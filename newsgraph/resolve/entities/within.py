@@ -301,6 +301,11 @@ class ChainMention:
     #: verb that governs it (-1: none): co-arguments of one verb (``_syntax``).
     role: str = ""
     governor: int = -1
+    #: A pronoun or description found in the text (``nlp.referring``), not handed in as a
+    #: mention: kept only where ``referring.keep_clear_references`` finds the link clear,
+    #: and then with the rule that made it (``rule``).
+    referring: bool = False
+    rule: str = ""
 
     @property
     def name_text(self) -> str:
@@ -1667,9 +1672,13 @@ def _chain_document(adoc: AnnotatedDocument, options: ResolverOptions) -> list[C
     bounds = [end for _, end in split_sections(adoc.document.text, SECTION_CHARS)]
     builders = [_Builder(adoc, options) for _ in bounds]
     sent_of = _sentence_index(adoc)
-    for mention in sorted(adoc.mentions, key=lambda x: (x.start, -x.end)):
+    found = {id(m) for m in adoc.references} if options.referring_mentions else set()
+    mentions = [*adoc.mentions, *(adoc.references if found else ())]
+    for mention in sorted(mentions, key=lambda x: (x.start, -x.end)):
         builder = builders[min(bisect.bisect_right(bounds, mention.start), len(bounds) - 1)]
         info = classify_mention(adoc, mention.start, mention.end, mention.text)
+        if id(mention) in found and info.kind == "name":
+            continue  # a capitalised description ("The Company" in a headline): not ours to link
         if options.place_cores and info.kind == "name" and not info.core and mention.label in PLACE_LABELS:
             core = _place_core(adoc, mention.start, mention.end)
             if core:
@@ -1698,9 +1707,14 @@ def _chain_document(adoc: AnnotatedDocument, options: ResolverOptions) -> list[C
                 core=info.core,
                 role=role,
                 governor=governor,
+                referring=id(mention) in found,
             )
         )
     chains = [c for b in builders for c in b.finish()]
+    if found:
+        from newsgraph.resolve.entities.referring import keep_clear_references
+
+        chains = keep_clear_references(chains, adoc)
     doc_terms, per_sentence = context_terms(adoc)
     # The document's terms by weight, heaviest first (ties in document order, as
     # ``most_common`` keeps them): a chain's top terms are its sentences' terms and the

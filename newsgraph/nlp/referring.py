@@ -1,0 +1,212 @@
+"""Referring expressions that are not names: third-person pronouns and definite descriptions.
+
+Owns finding, in one parsed document, the spans that may stand for an entity the text
+names elsewhere — "he", "she", "it", "they" and their possessive and object forms;
+"the company", "the group", "its chief executive", "the Apple chief executive"; a noun
+phrase in apposition to a name ("Tim Cook, Apple's chief executive") — each typed by
+its head noun. Finding is not linking: ``resolve/entities`` decides which of them refer
+to a named entity, and drops the rest.
+
+Types come from the head noun's first WordNet senses (``nlp.wordnet``): a kind of
+person (``person.n.01``) is PERSON, a kind of social group or organisation
+(``social_group.n.01``, and "group" itself) ORG, an administrative district, country
+or region GPE, a structure or facility FAC. A noun none of these fit ("the patch",
+"the day") is left out: it is no description of a person, body or place a name can
+stand for. Pronouns carry PERSON for he/she (and their forms), nothing for it/they. Relative pronouns
+("who", "which", "whose", "that") are offered when the parse hangs their clause on a noun,
+and "I", "me", "my" inside a quotation (its speaker, for resolution to find).
+
+Pleonastic "it" ("it is likely that …", "it was reported that …", "it rained") refers
+to nothing and is not offered: an expletive in the parse, or the subject of a copula or
+a passive verb whose clause or infinitive follows (the pattern of Lappin & Leass 1994,
+§2.1.1).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from newsgraph.model.document import Mention
+
+__all__ = ["FIRST_PERSON", "PERSONAL_PRONOUNS", "RELATIVE_PRONOUNS", "description_label", "quote_span",
+           "referring_mentions"]
+
+#: Third-person personal and possessive pronouns (Quirk et al. 1985 §6.4): the forms
+#: that refer back to an entity. First and second person point at the speaker or the
+#: reader; demonstratives and indefinites rarely at a named entity.
+PERSONAL_PRONOUNS: dict[str, str] = {
+    **dict.fromkeys(("he", "him", "his", "himself", "she", "her", "hers", "herself"), "PERSON"),
+    **dict.fromkeys(("it", "its", "itself", "they", "them", "their", "theirs", "themselves"), ""),
+}
+#: First-person singular pronouns: inside a quotation they are its speaker ("'I am
+#: tired,' he said"); outside one, the writer.
+FIRST_PERSON: frozenset[str] = frozenset({"i", "me", "my", "mine", "myself"})
+_QUOTES = frozenset('"“”')
+#: Relative pronouns (Quirk et al. 1985 §17.9–17.12): they stand for the noun their clause
+#: modifies ("Farouk, who led the movement"), which the parse says.
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "whom", "whose", "which", "that"})
+#: Determiners that make a noun phrase definite (it points at something already known).
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+#: Argument positions in which a noun phrase refers (spaCy's English dependency labels):
+#: not a compound modifier, not a measure or a date adjunct.
+#: A predicate nominal ("became the all-time leading scorer", "is the first witness")
+#: describes its subject rather than referring, and is left out.
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj", "poss", "ROOT",
+                            "agent"})
+#: Left dependents that belong to a noun phrase's span.
+_PREMODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod", "nmod", "quantmod", "case"})
+#: Verbs of pleonastic "it": the copula and verbs of seeming (Quirk et al. 1985 §18.33).
+_EXPLETIVE_HOSTS = frozenset({"be", "seem", "appear", "remain", "become", "take", "make"})
+#: WordNet synsets (NLTK names) whose hyponyms a description head may be, with its label;
+#: the first that holds for a sense wins. A kinship group ("family") is no body a name
+#: stands for (in either sense); a social group that is not an organisation ("the crowd", "the public")
+#: neither; a region that is no administrative district ("the area", "the parking lot")
+#: is a part of a place, not the place.
+_TYPE_ROOTS: tuple[tuple[str, str], ...] = (
+    ("person.n.01", "PERSON"),
+    ("kin_group.n.01", "KIN"),
+    ("country.n.02", "COUNTRY"),
+    ("administrative_district.n.01", "GPE"),
+    ("structure.n.01", "FAC"),
+    ("facility.n.01", "FAC"),
+    ("organization.n.01", "ORG"),
+    ("group.n.01", "ORG"),
+)
+
+
+@lru_cache(maxsize=4096)
+def description_label(noun: str) -> str:
+    """The entity label a common noun describes (PERSON, ORG, GPE, FAC) or "".
+
+    Read from its two most frequent WordNet senses: the first decides, the second when
+    the first fits none; a country in the second sense makes a place of an organisation
+    ("the country": a nation's people in one sense, its territory in the other, and the
+    name it stands for is tagged a place). "group" itself (the bare ``group.n.01``, not its
+    abstract hyponyms) is an organisation, as news uses it."""
+    from newsgraph.nlp.wordnet import wordnet
+
+    wn = wordnet()
+    if wn is None:
+        return ""
+    roots = [(wn.synset(name), label) for name, label in _TYPE_ROOTS]
+    group = wn.synset("group.n.01")
+    labels: list[str] = []
+    for sid in wn.sense_ids(noun, "n", 2):
+        up = wn.ancestors(sid)
+        found = ""
+        for root, label in roots:
+            if root is None or root not in up or (root == group and sid != group):
+                continue
+            found = label
+            break
+        labels.append(found)
+    if not labels or "KIN" in labels:
+        return ""
+    if labels[0] == "ORG" and labels[1:2] == ["COUNTRY"]:
+        return "GPE"
+    label = labels[0] or (labels[1] if len(labels) > 1 and labels[1] in ("ORG", "PERSON", "COUNTRY", "GPE")
+                          else "")
+    return "GPE" if label == "COUNTRY" else label
+
+
+def _pleonastic(tok: Any) -> bool:
+    """Is this "it" an expletive: "it is likely that", "it was reported that", "it rained"?"""
+    if tok.dep_ == "expl":
+        return True
+    head = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or head.i == tok.i:
+        return False
+    clause = any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > tok.i for c in head.children)
+    if tok.dep_ == "nsubjpass":
+        return clause  # "it was reported that …"
+    if head.lemma_ in _EXPLETIVE_HOSTS:
+        predicate = any(c.dep_ in ("acomp", "attr", "dobj") for c in head.children)
+        return clause and predicate  # "it is likely that", "it took years to …"
+    return head.lemma_ in ("rain", "snow")
+
+
+def _relative(tok: Any) -> bool:
+    """Does the parse hang this wh-word's clause on a noun ("who led", "whose first aim")?"""
+    t = tok
+    for _ in range(3):
+        if t.dep_ == "relcl":
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def quote_span(tok: Any) -> tuple[int, int] | None:
+    """Token offsets ``[start, end)`` of the quotation (straight or curly double quotes)
+    that holds ``tok`` within its sentence, or None outside one."""
+    sent = tok.sent
+    marks = [t.i for t in sent if t.text in _QUOTES]
+    before = [i for i in marks if i < tok.i]
+    after = [i for i in marks if i > tok.i]
+    if len(before) % 2 == 1 and after:
+        return before[-1] + 1, after[0]
+    return None
+
+
+def _quoted(tok: Any) -> bool:
+    return quote_span(tok) is not None
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _description_span(tok: Any) -> tuple[int, int] | None:
+    """Character span of the noun phrase ``tok`` heads, premodifiers only ("the former
+    Apple chief executive", "Apple's chief executive"), or None when it is no definite
+    description (neither determined, possessed nor in apposition to a name)."""
+    kids = [c for c in tok.children if c.i < tok.i and c.dep_ in _PREMODIFIERS]
+    definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in kids) or any(
+        c.dep_ == "poss" for c in kids)
+    appositive = tok.dep_ == "appos" and tok.head.pos_ == "PROPN"
+    if not (definite or appositive):
+        return None
+    first = min([tok.i] + [c.left_edge.i for c in kids])
+    doc = tok.doc
+    start = doc[first].idx
+    return start, tok.idx + len(tok.text)
+
+
+def referring_mentions(doc: Any, names: list[Mention], sentence_of: Any) -> list[Mention]:
+    """Pronoun and description spans of a parsed ``doc`` that no name mention overlaps,
+    in text order; ``sentence_of(offset)`` gives a span's sentence index."""
+    taken = [(m.start, m.end) for m in names]
+    out: list[Mention] = []
+    for tok in doc:
+        lower = tok.lower_
+        if lower in PERSONAL_PRONOUNS and tok.pos_ == "PRON" and not tok.text.isupper():
+            if lower == "it" and _pleonastic(tok):
+                continue
+            if _inside(taken, tok.idx, tok.idx + len(tok)):
+                continue
+            out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, PERSONAL_PRONOUNS[lower],
+                               sentence_of(tok.idx)))
+            continue
+        if lower in FIRST_PERSON and tok.pos_ == "PRON" and _quoted(tok):
+            if not _inside(taken, tok.idx, tok.idx + len(tok)):
+                out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, "PERSON", sentence_of(tok.idx)))
+            continue
+        if lower in RELATIVE_PRONOUNS and tok.tag_ in ("WP", "WP$", "WDT") and _relative(tok):
+            if not _inside(taken, tok.idx, tok.idx + len(tok)):
+                out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, "", sentence_of(tok.idx)))
+            continue
+        if tok.pos_ != "NOUN" or not tok.is_alpha or not tok.is_lower or tok.dep_ not in _ARGUMENT_DEPS:
+            continue
+        if _inside(taken, tok.idx, tok.idx + len(tok)):
+            continue
+        label = description_label(tok.lemma_.lower())
+        if not label:
+            continue
+        span = _description_span(tok)
+        if span is None:
+            continue
+        start, end = span
+        out.append(Mention(start, end, doc.text[start:end], label, sentence_of(start)))
+    return out

@@ -1,0 +1,434 @@
+"""Which pronouns and descriptions found in a text (``nlp.referring``) stay linked, and why.
+
+The within-document chainer (``within``) links every referring expression it is handed
+the way it links ECB+'s gold mentions: for coreference scores, a pronoun goes to the
+most recent compatible antecedent and a description to the most mentioned name of its
+type. What the knowledge base prints an analyst repeats, so here precision comes first.
+A found pronoun or description is kept only in a chain that holds a name, and only when
+the text makes the link clear; each kept one records the rule (``ChainMention.rule``):
+
+- ``apposition`` — a noun phrase in apposition to the name, or its title noun ("Tim
+  Cook, Apple's chief executive");
+- ``described`` — a description with the noun the text itself describes the name with
+  ("Texas inmate Arcade Comeaux" … "the inmate"), or a sex-marked one with the only
+  person so marked, or a lead's description of the person named next;
+- ``same-description`` — the words or head noun of a description already kept in the
+  chain ("the company" … "the company");
+- ``relative`` — a relative pronoun and the noun its clause modifies;
+- ``speaker`` — "I", "me", "my" inside a quotation and the subject of the verb that
+  introduces it ("'I am tired,' Jones said");
+- ``only-candidate`` — a pronoun or a determined description (not a possessed one: "my
+  team", "her rep" name a relation to the possessor) with exactly one named antecedent of
+  its kind in reach: agreement in animacy (person / organisation / place from the
+  entity type; "it" is no person), gender (from honorifics and pronouns already
+  linked) and number, in reach — for a pronoun its own and the two sentences before (else
+  up to five back when none is there), for a description its own and the five before;
+- ``subject`` — with competitors in reach, the antecedent is the subject of the
+  pronoun's own sentence before it, at the pronoun's level of discourse (narration or
+  the same quotation): "Smith told Jones he …" is Smith; or, for a subject pronoun, the
+  only subject among them in the sentence before (subject and grammatical-role
+  parallelism preferences of centering theory, Grosz, Joshi & Weinstein 1995;
+  Kameyama 1986).
+
+Inside a quotation, "he" or "she" is not the quotation's speaker (who would say "I").
+Two conditions of Binding Theory (Chomsky 1981) bar links outright: a description is not
+what a mention c-commanding it refers to (Principle C: "Gaskin said the man fell"), and
+not what a part of it refers to (i-within-i: "her rep", "Reid's lawyer").
+
+Everything else — two people before "he" with no subject to tell them apart, "the
+company" with two companies in reach, a chain of pronouns or descriptions that never
+meets a name — is dropped, not guessed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.model.document import AnnotatedDocument
+from newsgraph.nlp.referring import FIRST_PERSON, RELATIVE_PRONOUNS, quote_span
+from newsgraph.resolve.entities.names import HONORIFICS, ORG_DESIGNATORS, parse_name
+from newsgraph.resolve.entities.within import GENDERED_NOUNS, GENDERED_PRONOUNS, Chain, ChainMention
+
+__all__ = ["RULES", "keep_clear_references"]
+
+RULES: tuple[str, ...] = ("apposition", "described", "same-description", "relative", "only-candidate",
+                          "subject", "speaker")
+
+#: What a pronoun may stand for, by the type of the named entity (OntoNotes labels).
+_NONPERSON_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+_PLURAL_LABELS = frozenset({"ORG", "NORP"})  # "they": a body of people, never one person
+#: The labels a description's head noun type admits for the name it describes.
+_DESCRIBES: dict[str, frozenset[str]] = {
+    "PERSON": frozenset({"PERSON"}),
+    "ORG": frozenset({"ORG"}),
+    "GPE": frozenset({"GPE", "LOC"}),
+    "FAC": frozenset({"FAC"}),
+}
+
+
+def _rule_of(m: ChainMention) -> str | None:
+    """The rule a link made by ``within`` falls under when it needs no further check;
+    None when it was made on recency or salience alone (checked for competitors)."""
+    reason = m.reason
+    if reason.startswith("apposition"):
+        return "apposition"
+    if reason.startswith(("the text describes", "the document describes", "sex-marked description",
+                          "lead description")):
+        return "described"
+    if reason.startswith("relative pronoun"):
+        return "relative"
+    if reason.startswith(("same words", "same head")):
+        return "same-description"
+    return None
+
+
+def _label(chain: Chain) -> str:
+    labels = chain.labels()
+    return labels.most_common(1)[0][0] if labels else ""
+
+
+def _gender(chain: Chain, before: int) -> str | None:
+    """The sex the chain's names or its kept pronouns mark, up to offset ``before`` (the
+    first such cue)."""
+    for x in chain.mentions:
+        if x.start >= before:
+            break
+        if x.kind == "name":
+            g = parse_name(x.name_text).gender or (HONORIFICS.get(x.title) if x.title else None)
+        elif x.kind == "pronoun" and (x.rule or not x.referring):
+            g = GENDERED_PRONOUNS.get(x.text.lower())
+        else:
+            g = None
+        if g:
+            return g
+    return None
+
+
+def _fits(m: ChainMention, chain: Chain, label: str) -> bool:
+    """Does the chain's type (and sex) agree with the pronoun or description?"""
+    word = m.text.lower()
+    if m.kind == "pronoun":
+        gender = GENDERED_PRONOUNS.get(word)
+        if gender:
+            return label == "PERSON" and _gender(chain, m.start) in (None, gender)
+        if word in ("they", "them", "their", "theirs", "themselves"):
+            return label in _PLURAL_LABELS
+        return label in _NONPERSON_LABELS
+    wanted = _DESCRIBES.get(m.label)
+    if wanted is None or label not in wanted:
+        return False
+    # A sex-marked noun ("the actress", "the man") needs the sex marked on the name too
+    # (an honorific, or a pronoun kept anywhere in the text): most names do not say it,
+    # and the text often holds an unnamed man or woman beside the named people.
+    gender = GENDERED_NOUNS.get(m.head)
+    return (gender is None or _gender(chain, 1 << 62) == gender) and _heads_agree(m.head, chain)
+
+
+def _name_heads(chain: Chain) -> set[str]:
+    """Common nouns that close the chain's names and say what it is ("Movement" of "the
+    Karachi Workers Movement", "Police" of "the Sindh Police"); legal designators
+    ("Group", "Inc") say nothing of the kind."""
+    from newsgraph.nlp.wordnet import wordnet
+
+    wn = wordnet()
+    out: set[str] = set()
+    for x in chain.mentions:
+        if x.kind != "name" or x.label == "PERSON":  # a surname is no kind ("Lohan", a WordNet noun)
+            continue
+        words = parse_name(x.name_text).tokens
+        last = words[-1] if len(words) > 1 else ""
+        if last.isalpha() and last not in ORG_DESIGNATORS and wn is not None and wn.common_noun(last):
+            out.add(last)
+    return out
+
+
+def _heads_agree(head: str, chain: Chain) -> bool:
+    """A description and a name whose last word is a common noun agree when the two nouns
+    are one or the description's is a more general kind (a hypernym in WordNet's two most
+    frequent senses): "the movement" or "the group" for "the Karachi Workers Movement",
+    not "the government"."""
+    heads = _name_heads(chain)
+    if not heads or head in heads:
+        return True
+    from newsgraph.nlp.wordnet import wordnet
+
+    wn = wordnet()
+    if wn is None:
+        return True
+    mine = set(wn.sense_ids(head, "n", 2))
+    return any(mine & wn.ancestors(sid) for h in heads for sid in wn.sense_ids(h, "n", 2))
+
+
+#: Mention (by id) → token bounds of the quotation holding it, None outside one; set per
+#: document by ``keep_clear_references``.
+Quoted = dict[int, tuple[int, int] | None]
+
+
+def _subject_before(chain: Chain, sentence: int, before: int, level: tuple[int, int] | None = None,
+                    quoted: Quoted | None = None) -> bool:
+    """Is the chain a subject in ``sentence`` before offset ``before`` — at the pronoun's
+    level of discourse (``level``: the quotation holding it, or None)? A subject inside a
+    quotation is no antecedent for a pronoun of the narration ("'Jermayne fired the
+    shot,' he said"), nor one of the narration for a pronoun inside a quotation."""
+    return any(x.subject and x.sentence == sentence and x.start < before and (x.kind == "name" or x.rule)
+               and (quoted is None or quoted.get(id(x)) == level) for x in chain.mentions)
+
+
+def _in_reach(m: ChainMention, chain: Chain, first: int) -> bool:
+    """Is the chain named or clearly referred to in sentences ``first`` … before ``m``?"""
+    return any(first <= x.sentence <= m.sentence and x.start < m.start and (x.kind == "name" or x.rule)
+               for x in chain.mentions)
+
+
+def _principle_c(m: ChainMention, chain: Chain, doc: Any) -> bool:
+    """Binding Theory, Principle C (Chomsky 1981): a description is free — no mention of
+    its own referent c-commands it. "Inspector Dave Gaskin said the man fell": the
+    subject c-commands the clause that holds "the man", so the man is not Gaskin; nor is
+    "the crowd" Hansbrough in "Hansbrough addressed the crowd". True when the chain has
+    such a mention (the link is barred)."""
+    if doc is None or m.kind != "nominal":
+        return False
+    target = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if target is None or not len(target):
+        return False
+    head = target.root
+    for x in chain.mentions:
+        if x is m or x.sentence != m.sentence or x.start >= m.start or not (x.kind == "name" or x.rule):
+            continue
+        span = doc.char_span(x.start, x.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
+        if root.head.i == root.i or root.dep_ in ("compound", "poss", "appos"):
+            continue
+        if head in root.head.subtree and head not in root.subtree:
+            return True
+    return False
+
+
+def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
+            doc: Any = None, quoted: Quoted | None = None) -> tuple[int, str] | None:
+    """The one named chain a recency- or salience-linked pronoun or description stands
+    for, and the rule, or None when the text leaves a choice.
+
+    Candidates agree with it (``_fits``) and are in reach: a pronoun looks at its own and
+    the two sentences before, then — when none is there — up to ``_FAR`` sentences back;
+    a description at its own and the ``_FAR`` sentences before (descriptions reach further
+    back than pronouns in news copy, e.g. "the company" a paragraph after its name)."""
+    level = quoted.get(id(m)) if quoted else None
+    # Inside a quotation "he" or "she" is not its speaker, who would say "I".
+    speaker = _quote_speaker(m, chains, doc) if level is not None and m.kind == "pronoun" else None
+    fitting = [i for i, c in enumerate(chains) if i != speaker
+               and c.kind == "name" and _fits(m, c, labels[i]) and not _principle_c(m, c, doc)]
+    near = 2 if m.kind == "pronoun" else _FAR
+    reach = [i for i in fitting if _in_reach(m, chains[i], m.sentence - near)]
+    if not reach and m.kind == "pronoun":
+        reach = [i for i in fitting if _in_reach(m, chains[i], m.sentence - _FAR)]
+    if len(reach) == 1:
+        return reach[0], "only-candidate"
+    if len(reach) < 2 or m.kind != "pronoun":
+        return None
+    # Several candidates: the subject of the pronoun's own sentence before it ("Jones
+    # told Smith that he …"), else — for a subject pronoun — the one subject of the
+    # sentence before.
+    same = [i for i in reach if _subject_before(chains[i], m.sentence, m.start, level, quoted)]
+    if len(same) == 1:
+        return same[0], "subject"
+    if not same and m.subject:
+        prev = [i for i in reach if _subject_before(chains[i], m.sentence - 1, 1 << 62, None, quoted)]
+        if len(prev) == 1:
+            return prev[0], "subject"
+    return None
+
+
+#: Sentences back a description (or a pronoun with nothing nearer) looks for its name.
+_FAR = 5
+
+
+def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = None) -> list[Chain]:
+    """Drop the found pronouns and descriptions (``ChainMention.referring``) the text does
+    not make clear, set the rule on the others (moving a recency-linked one to the chain
+    the rules choose); chains left without a name or a mention handed in go. Mentions
+    handed in (names, gold mentions) are never touched. With ``adoc``'s parse, a name
+    coordinated with a subject ("Ford and General Motors reported …") is a subject too."""
+    doc = adoc.doc if adoc is not None else None
+    if doc is not None:
+        _coordinated_subjects(chains, adoc)
+    labels = [_label(c) for c in chains]
+    quoted = _quotations(chains, doc)
+    home = {id(x): i for i, c in enumerate(chains) for x in c.mentions}
+    # Pronouns first, then descriptions, each in text order: a description's sex agreement
+    # reads the pronouns kept anywhere in the text ("the actress" before the first "she").
+    found = sorted((x for c in chains for x in c.mentions if x.referring),
+                   key=lambda x: (x.kind == "nominal", x.start))
+    for x in found:
+        i = home[id(x)]
+        chain = chains[i]
+        partner, apposed = _apposed(x, chains, doc)
+        if partner is not None:
+            if partner != i:
+                chain.mentions.remove(x)
+                chains[partner].mentions.append(x)
+                chains[partner].mentions.sort(key=lambda y: y.start)
+                home[id(x)] = partner
+            x.method, x.score, x.rule = "nominal", 0.8, "apposition"
+            x.reason = "apposition or title noun of the name"
+            continue
+        if x.kind == "nominal" and (apposed or not _definite(x, doc)):
+            # An apposition to no name ("a spokeswoman" beside a name NER missed), or an
+            # indefinite description out of apposition: it introduces, it does not refer.
+            chain.mentions.remove(x)
+            continue
+        rule = _rule_of(x) if chain.kind == "name" else None
+        if rule == "same-description" and not any(
+                y.start < x.start and y.rule and (y.head == x.head or y.text.lower() == x.text.lower())
+                for y in chain.mentions):
+            rule = None  # only as good as the description it repeats
+        if rule in ("described", "same-description") and _principle_c(x, chain, doc):
+            rule = None
+        if rule is not None and not (x.kind == "nominal" and x.plural):
+            x.rule = rule
+            continue
+        chain.mentions.remove(x)
+        if x.kind == "pronoun" and x.text.lower() in FIRST_PERSON:
+            j = _quote_speaker(x, chains, doc)
+            if j is not None:
+                x.method, x.score, x.rule = "pronoun", 0.8, "speaker"
+                best = chains[j].best_name()
+                x.reason = f"speaker: {best.surface if best else '?'} is the source of the quotation"
+                chains[j].mentions.append(x)
+                chains[j].mentions.sort(key=lambda y: y.start)
+                home[id(x)] = j
+            continue
+        # A pronoun the chainer gave to an unnamed description ("the driver … he") may
+        # well mean it: never moved to a name. A plural description is no named entity.
+        if x.kind == "nominal" and x.plural:
+            continue
+        if chain.kind != "name" and any(y.kind == "nominal" and not y.referring and y.start < x.start
+                                        for y in chain.mentions):
+            continue
+        if x.kind == "nominal" and _possessed(x, doc):
+            continue  # "my team", "her rep": a relation to the possessor, not its antecedent
+        if x.kind == "pronoun" and x.text.lower() in RELATIVE_PRONOUNS:
+            continue  # a relative pronoun stands for its clause's noun, or for nothing we know
+        choice = _choose(x, chains, labels, doc, quoted)
+        if choice is None:
+            continue
+        j, x.rule = choice
+        x.method, x.score = ("pronoun" if x.kind == "pronoun" else "nominal"), 0.7
+        best = chains[j].best_name()
+        x.reason = f"{x.rule}: {best.surface if best else '?'}"
+        chains[j].mentions.append(x)
+        chains[j].mentions.sort(key=lambda y: y.start)
+        home[id(x)] = j
+    for c in chains:
+        # The i-within-i condition (Chomsky 1981): a noun phrase does not refer to what a
+        # part of it refers to — "her rep", "Reid's rep", "his brother" are not she, Reid, he.
+        c.mentions = [x for x in c.mentions if not (x.referring and x.kind == "nominal" and any(
+            y is not x and x.start <= y.start and y.end <= x.end for y in c.mentions))]
+    return [c for c in chains if any(x.kind == "name" or not x.referring for x in c.mentions)]
+
+
+def _partner(x: ChainMention, doc: Any) -> int:
+    """Offset of the proper noun a description stands in apposition to ("Nadia Qureshi,
+    a spokeswoman for the Sindh Police"; "the actress, Lohan,"), from the parse; -1: none."""
+    if doc is None or x.kind != "nominal":
+        return -1
+    span = doc.char_span(x.start, x.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return -1
+    root = span.root
+    if root.dep_ == "appos" and root.head.pos_ == "PROPN" and root.head not in span:
+        return int(root.head.idx)
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return int(child.idx)
+    return -1
+
+
+def _definite(x: ChainMention, doc: Any) -> bool:
+    """A definite description: "the/this/that …" or possessed ("its chief executive")."""
+    if x.definite or doc is None:
+        return x.definite
+    span = doc.char_span(x.start, x.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and any(c.dep_ == "poss" for c in span.root.children)
+
+
+def _possessed(x: ChainMention, doc: Any) -> bool:
+    if doc is None:
+        return False
+    span = doc.char_span(x.start, x.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and any(c.dep_ == "poss" for c in span.root.children)
+
+
+def _apposed(x: ChainMention, chains: list[Chain], doc: Any) -> tuple[int | None, bool]:
+    """The named chain a description stands in apposition to, and whether it stands in
+    apposition at all (to a name the annotator may have missed)."""
+    at = _partner(x, doc)
+    if at < 0:
+        return None, False
+    for i, c in enumerate(chains):
+        if c.kind == "name" and any(y.kind == "name" and y.start <= at < y.end for y in c.mentions):
+            return i, True
+    return None, True
+
+
+def _quote_speaker(x: ChainMention, chains: list[Chain], doc: Any) -> int | None:
+    """The named chain whose mention is the subject of the verb that introduces the
+    quotation holding "I" ("'I am tired,' Jones said" / "Jones said: 'I am tired'"), from
+    the parse: the quoted clause and the reporting clause are one's complement or
+    parataxis of the other."""
+    if doc is None:
+        return None
+    span = doc.char_span(x.start, x.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    bounds = quote_span(tok)
+    if bounds is None:
+        return None
+    a, b = bounds
+
+    def inside(t: Any) -> bool:
+        return a <= t.i < b
+
+    top = tok
+    while top.head.i != top.i and inside(top.head):
+        top = top.head
+    verbs = [top.head] if not inside(top.head) else []
+    verbs += [c for c in top.children if not inside(c) and c.dep_ in ("parataxis", "ccomp", "advcl")]
+    subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj" and not inside(c)]
+    if len(subjects) != 1:
+        return None
+    at = subjects[0].idx
+    for i, c in enumerate(chains):
+        if any(y.start <= at < y.end and (y.kind == "name" or y.rule) for y in c.mentions):
+            return i if c.kind == "name" else None
+    return None
+
+
+def _quotations(chains: list[Chain], doc: Any) -> Quoted:
+    out: Quoted = {}
+    if doc is None:
+        return out
+    for c in chains:
+        for x in c.mentions:
+            span = doc.char_span(x.start, x.end, alignment_mode="expand")
+            out[id(x)] = quote_span(span.root) if span is not None and len(span) else None
+    return out
+
+
+def _coordinated_subjects(chains: list[Chain], adoc: AnnotatedDocument) -> None:
+    doc = adoc.doc
+    for c in chains:
+        for x in c.mentions:
+            if x.kind != "name" or x.subject:
+                continue
+            span = doc.char_span(x.start, x.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            root = span.root
+            while root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head
+            if root.dep_ in ("nsubj", "nsubjpass") and root is not span.root:
+                x.subject = True
