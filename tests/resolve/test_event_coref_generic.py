@@ -37,3 +37,19 @@ def test_a_measure_discussed_in_two_articles_is_not_one_occurrence(annotate_one)
     # Taken as occurrences, the alike sentences of one story would have joined them.
     r, found = _arrests(annotate_one, ResolverOptions(generic_apart=False))
     assert r.event_of(found[0].id) == r.event_of(found[1].id)
+
+
+def test_a_kind_of_act_and_an_occurrence_in_one_article_are_two_events(annotate_one):
+    text = ("Under the act any foreign national suspected of links with terror groups can be detained. "
+            "Police detained two men from Velmar under the act on Monday, officials said.")
+    r = EventResolver()
+    found = [m for m in extract_events(annotate_one(text, "act", None)) if m.trigger.text == "detained"]
+    for m in found:
+        r.add(m, story="one story", context=text)
+    assert len(found) == 2 and found[0].flags.generic and not found[1].flags.generic
+    assert r.event_of(found[0].id) != r.event_of(found[1].id)
+    # Without the check the two were one event.
+    r = EventResolver(options=ResolverOptions(generic_within=False))
+    for m in found:
+        r.add(m, story="one story", context=text)
+    assert r.event_of(found[0].id) == r.event_of(found[1].id)

@@ -502,6 +502,9 @@ class ResolverOptions:
     #: suspects", "powers to detain", "detention orders"; ``EventFlags.generic``) — joins
     #: no report in another article: it is true of many occurrences or of none.
     generic_apart: bool = True
+    #: Within an article too, a generic report and a report of one occurrence are two
+    #: events (a kind of act joins only reports of that kind).
+    generic_within: bool = True
     #: When two undated articles alike as wholes anchor their reports as one news cycle
     #: (``anchors._same_news``; two dated ones must be ``NEWS_DAYS`` apart at most):
     #: ``"any"`` reports, ``"lead"`` the reports both open with (their news), ``"never"``.
@@ -537,6 +540,8 @@ class _Cluster:
     #: The founding report's grammatical number when a noun names the act ("plural": "the
     #: attacks", "singular": "the attack"), else "" (a verb: number unknown).
     number: str = ""
+    #: The founding report speaks of a kind of act (``EventFlags.generic``).
+    generic: bool = False
     #: The founding report's modality and background flag (``occurrence``).
     modality: str = HAPPENED
     background: bool = False
@@ -1060,6 +1065,10 @@ class EventResolver:
             return "other type"
         if c.negated != m.flags.negated:
             return "polarity differs"
+        if o.generic_within and same_doc and c.generic != bool(m.flags.generic):
+            # "Any foreign national can be detained" / "the men detained at Belmarsh": a kind
+            # of act is no report of one occurrence (across articles: ``generic_apart``).
+            return "kind and occurrence"
         if o.number_apart and c.number and (number := _number(m)) and number != c.number:
             # "Iranian attacks" / "the U.S. attack", "the cycle of attacks" / "the attack":
             # acts told in the plural are several occurrences, or a kind, never the one.
@@ -1340,6 +1349,7 @@ class EventResolver:
                 modality=side.modality,
                 background=side.background,
                 number=_number(mention),
+                generic=bool(mention.flags.generic),
             )
             self._clusters[eid] = c
             self.explanations[mention.id] = "new event" + (f" (best {best_why})" if best_why else "")
