@@ -168,3 +168,11 @@ def test_events_types_from_lexicon(annotated):
     for text, expected in cases.items():
         m = main_event(extract_events(annotated(text)))
         assert m is not None and m.type == expected, (text, m)
+
+
+def test_a_plan_reaches_the_act_only_through_verbs_that_carry_it_out(annotated):
+    # "vowed to avenge the attack": the avenging is intended, the attack happened.
+    done = _one(annotated("Tarnovia vowed to avenge the attack on its platform."), "attack")
+    assert not done.flags.hypothetical
+    planned = _one(annotated("The cell was planning to carry out attacks on embassies."), "attacks")
+    assert planned.flags.hypothetical

@@ -167,10 +167,25 @@ GOVERNING_DEPS: frozenset[str] = frozenset(
 GOVERNING_PREPS: frozenset[str] = frozenset({"for", "of", "to", "at", "on"})
 
 
+#: Verbs that only carry out the act they govern ("planning to *launch* attacks", "vowed to
+#: *carry out* strikes"): a plan or a try above them still reaches the act. Any other verb
+#: in between is an act of its own ("vowed to *avenge* the attack": the avenging is
+#: planned, the attack happened), and the chain stops there.
+LIGHT_VERBS: frozenset[str] = frozenset({
+    "launch", "carry", "conduct", "stage", "mount", "make", "commit", "perpetrate", "undertake",
+    "begin", "start", "continue", "resume", "hold", "take", "do", "go", "be", "have", "get",
+})
+
+
+_CARRIERS = LIGHT_VERBS | PLAN_WORDS | ATTEMPT_WORDS | PREVENT_WORDS
+
+
 def _governors(trigger: Token, limit: int = 3) -> list[Token]:
     out = []
     t = trigger
     for _ in range(limit):
+        if out and t.pos_ == "VERB" and t.lemma_.lower() not in _CARRIERS:
+            break  # another act in between: what governs it is not about the trigger's act
         if t.head.i == t.i:
             break
         if t.dep_ in ("pobj", "pcomp"):
