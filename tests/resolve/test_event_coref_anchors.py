@@ -271,3 +271,33 @@ def test_the_act_named_with_no_one_is_the_one_told_last_before_it(annotate_one):
     assert r.event_of(platform.id) != r.event_of(tanker.id)
     assert r.event_of(first.id) == r.event_of(platform.id)
     assert r.event_of(second.id) == r.event_of(tanker.id)
+
+
+# Two undated articles, alike as wholes, each telling further down of the shooting at one
+# named airport: the spot ties them, where no date can.
+SPOT = {
+    "exile": ("Exiles from Tarnovia met in Corlin on Sunday to plan a government in exile. "
+              "Their leader said the group would write to the United Nations next month. "
+              "The meeting was called after the envoy's family asked for protection. "
+              "Members said the talks would go on through the spring and the summer. "
+              "A second meeting is planned for the autumn in a city not yet chosen. "
+              "The envoy was shot dead at Velmar Central Airport, the group said."),
+    "family": ("The family of the Tarnovian envoy asked Corlin for protection on Sunday. "
+               "His son said the family had left the capital and feared for their lives. "
+               "Exiles from Tarnovia said they would write to the United Nations. "
+               "The son said his father had received threats for many months. "
+               "The family now lives in a flat near the harbour, neighbours said. "
+               "Two gunmen shot the envoy at Velmar Central Airport in the spring, his son said."),
+}
+
+
+def test_one_act_at_one_named_spot_in_alike_undated_articles_is_one_event(annotate_one):
+    r, found = _resolve(annotate_one, SPOT, types=("ASSAULT",))
+    a = [m for m in found["exile"] if m.trigger.text == "shot"]
+    b = [m for m in found["family"] if m.trigger.text == "shot"]
+    assert a and b and a[0].place and b[0].place
+    assert r.event_of(a[0].id) == r.event_of(b[0].id)
+    assert "same spot" in r.explanations[b[0].id]
+    r, found = _resolve(annotate_one, SPOT, ResolverOptions(spot_anchor=False), types=("ASSAULT",))
+    pois = [m for doc in found.values() for m in doc if m.trigger.text == "shot"]
+    assert r.event_of(pois[0].id) != r.event_of(pois[1].id)

@@ -226,6 +226,10 @@ class Report:
     #: The words that make the report speak of a kind of act ("house arrest for terror
     #: suspects": ``EventFlags.generic``), else None: such a report anchors to nothing.
     kind: str | None = None
+    #: The precise place the act is located at, as written and normalised ("kuala lumpur
+    #: airport": a proper name the gazetteer does not list as a country, region or city),
+    #: else None.
+    spot: str | None = None
 
 
 def _clash(a: Report, b: Report) -> bool:
@@ -306,6 +310,11 @@ def anchor(a: Report, b: Report, *, verbal: bool, similarity: float = 0.0,
             return "alike sentences"
         if _same_day(a, b):
             return "same day"
+        if (a.spot and a.spot == b.spot and similarity >= NEWS_SIMILARITY and _same_time(a, b)
+                and not (a.generic or b.generic)):
+            # One act of a kind at one named spot, told in alike articles: dated or not, the
+            # spot ties them ("the assassination at Kuala Lumpur airport").
+            return f"same spot ({a.spot})"
         if _same_news(a, b, similarity, undated_news):
             return f"same news (articles {similarity:.2f} alike), shared words"
         return None

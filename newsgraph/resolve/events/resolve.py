@@ -505,6 +505,10 @@ class ResolverOptions:
     #: Within an article too, a generic report and a report of one occurrence are two
     #: events (a kind of act joins only reports of that kind).
     generic_within: bool = True
+    #: Two reports locating one kind of act at the same precise named place (a facility, a
+    #: spot the gazetteer does not list as a city: "Kuala Lumpur airport"), in alike
+    #: articles whose times agree, are anchored, dated or not (``anchors.anchor``).
+    spot_anchor: bool = True
     #: When two undated articles alike as wholes anchor their reports as one news cycle
     #: (``anchors._same_news``; two dated ones must be ``NEWS_DAYS`` apart at most):
     #: ``"any"`` reports, ``"lead"`` the reports both open with (their news), ``"never"``.
@@ -617,6 +621,16 @@ def _pinpointed(m: EventMention, place: set[str], c: _Cluster) -> bool:
     if not (m.place and place & c.places and any(w[:1].isupper() for w in m.place.name.split())):
         return False
     return m.place.label == "FAC" or place_readings([m.place.name]) == []
+
+
+def _spot(m: EventMention) -> str | None:
+    """The precise place a mention locates its act at (a proper name that is a facility or
+    that the gazetteer does not list as a country, region or city), normalised, or None."""
+    if not (m.place and any(w[:1].isupper() for w in m.place.name.split())):
+        return None
+    if m.place.label == "FAC" or place_readings([m.place.name]) == []:
+        return _norm(m.place.name) or None
+    return None
 
 
 def _norm(text: str) -> str:
@@ -977,7 +991,8 @@ class EventResolver:
                       content_words(m.sentence.text, m.trigger.text), figures(m.sentence.text), day, pub,
                       wording(m), m.sentence.start < LEAD_CHARS, when,
                       _plural(m) and not side.participants and when is None,
-                      (m.flags.generic or None) if self.options.generic_apart else None)
+                      (m.flags.generic or None) if self.options.generic_apart else None,
+                      _spot(m) if self.options.spot_anchor else None)
 
     def _anchored(self, c: _Cluster, mine: Iterable[Report], verbal: bool, kinds: bool = True) -> str | None:
         """An anchor between these reports and ``c``'s reports from other articles, found
