@@ -69,6 +69,9 @@ political events there):
   "collaborated with director Spike Lee", "the film was shot in Rwanda"); arrests and
   cyber attacks are the domain's own conflicts and stay, and so does bodily harm done
   to a person ("allegedly stabbing a man": a verb whose first sense is harm);
+- **nobody acted**: an act whose actors are all negative quantifiers ("none of the
+  members has asked for a meeting", "no country recognised it", "nobody was arrested"
+  has no actor and stays) reports that no one did it;
 - **a poll answer**: what a share of people said ("47% said they supported the ban");
 - **nothing material given**: AID gives what is material — what is an idea or a
   message in every frequent sense is no aid ("provided evidence", "sent a message");
@@ -119,7 +122,7 @@ Token = Any
 #: Every reason ``no_event`` can give, in the order it tries them (the typing benchmark
 #: ablates them one at a time).
 NO_EVENT_REASONS: tuple[str, ...] = (
-    "no human patient", "no captive released", "no participant", "no actor", "nobody asking",
+    "no human patient", "no captive released", "no participant", "no actor", "nobody acted", "nobody asking",
     "talk as rumour", "a poll answer", "not a demand", "a price charged", "an examination", "shown",
     "left a show", "a question asked", "offer of goods", "purchase order", "signing up", "talk to nobody",
     "talking to the press", "no comment", "a statement admitted", "self-defence", "a contest",
@@ -571,6 +574,18 @@ def _other_sense(tok: Token, lemma: str) -> str | None:
     return None
 
 
+#: Negative quantifiers: an act whose only actor is one of them did not take place.
+_NOBODY = frozenset({"none", "nobody", "noone", "neither", "nothing"})
+
+
+def _nobody(h: Token) -> bool:
+    """The actor is a negative quantifier: "none (of the members)", "nobody", "no one",
+    "no country", "neither side" — the sentence says no one did the act."""
+    if h.lower_ in _NOBODY:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in h.children)
+
+
 def _antecedent(h: Token) -> Token:
     """The noun a relative pronoun stands for ("the fund which supports…": the fund)."""
     if h.tag_ in ("WDT", "WP") and h.head.dep_ == "relcl":
@@ -817,6 +832,8 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "no participant"
     if tok.pos_ == "VERB" and ev_type in _ACTOR_NEEDED and not actor_heads:
         yield "no actor"
+    if actor_heads and all(_nobody(h) for h in actor_heads):
+        yield "nobody acted"  # "none of the members has asked for such a meeting"
     if tok.pos_ == "NOUN" and ev_type == "REQUEST" and not any(
         is_animate(h) or h.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for h in actor_heads
     ):

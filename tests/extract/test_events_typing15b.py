@@ -1,0 +1,31 @@
+"""Event typing on texts written here (issue 13, item 4, fourth round): workers strike
+against an employer, a case reopened is investigated, an act no one did is no event."""
+
+from __future__ import annotations
+
+from newsgraph.extract.events import extract_events
+
+
+def _typed(annotated, text: str) -> list[tuple[str, str]]:
+    return [(m.trigger.text, m.type) for m in extract_events(annotated(text))]
+
+
+def test_workers_who_strike_against_a_company_protest(annotated):
+    types = _typed(annotated, "The drivers' union said its members struck the bus company Norvale Transit "
+                              "on Monday after pay talks broke down.")
+    assert ("struck", "PROTEST") in types
+    # Force against a place or people stays an assault.
+    types = _typed(annotated, "Rebels struck the army barracks outside Dunmore on Monday.")
+    assert ("struck", "ASSAULT") in types
+
+
+def test_a_case_reopened_is_an_investigation(annotated):
+    m = [e for e in extract_events(annotated("Harbury police reopened the case of the missing clerk in March."))
+         if e.trigger.text == "reopened"]
+    assert m and m[0].type == "ACCUSE" and m[0].mode == "investigate"
+
+
+def test_an_act_that_nobody_did_is_no_event(annotated):
+    assert not [t for t in _typed(annotated, "None of the member states has asked for such a meeting.")
+                if t[1] == "CONSULT"]
+    assert ("asked", "REQUEST") in _typed(annotated, "Two member states have asked for a meeting of the council.")
