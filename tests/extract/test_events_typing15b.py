@@ -29,3 +29,22 @@ def test_an_act_that_nobody_did_is_no_event(annotated):
     assert not [t for t in _typed(annotated, "None of the member states has asked for such a meeting.")
                 if t[1] == "CONSULT"]
     assert ("asked", "REQUEST") in _typed(annotated, "Two member states have asked for a meeting of the council.")
+
+
+def test_what_is_refused_is_not_done(annotated):
+    types = _typed(annotated, "The Harland government refuses to accept Norvia's denials.")
+    assert ("refuses", "REJECT") in types and not [t for t in types if t[0] == "accept"]
+    assert ("accepted", "AGREE") in _typed(annotated, "The Harland government accepted Norvia's offer of talks.")
+
+
+def test_an_abstraction_destroys_nothing(annotated):
+    assert not _typed(annotated, "The decision has destroyed part of the farm policy, the producers said.")
+    assert ("destroyed", "ASSAULT") in _typed(annotated, "Rebels destroyed part of the bridge on Monday.")
+
+
+def test_advice_offered_and_facts_recognised_are_no_acts(annotated):
+    assert not _typed(annotated, "Sir Tom Fenwick has offered the club manager some advice on coping.")
+    assert ("offered", "AGREE") in _typed(annotated, "Norvia offered Harland talks on the border.")
+    assert not _typed(annotated, "Only one man recognises that robots are a threat to humanity.")
+    assert not _typed(annotated, "The bank is issuing 25 mln dlrs of bonds recognized by the housing agency.")
+    assert ("recognized", "SUPPORT") in _typed(annotated, "Norvia recognized the new government of Harland.")

@@ -72,6 +72,11 @@ political events there):
 - **nobody acted**: an act whose actors are all negative quantifiers ("none of the
   members has asked for a meeting", "no country recognised it", "nobody was arrested"
   has no actor and stays) reports that no one did it;
+- **a refusal, an abstract actor** (fourth round): what is refused is not done ("refuses
+  to accept the denials": the refusal is the REJECT event); an assault whose actors are
+  all abstractions or acts the lexicon does not know, done to no one and no place, is a
+  figure of speech ("the move has destroyed part of the policy"); an "offer" of words
+  ("offered him some advice") and a fact "recognised" ("recognises that…") are no acts;
 - **a poll answer**: what a share of people said ("47% said they supported the ban");
 - **nothing material given**: AID gives what is material — what is an idea or a
   message in every frequent sense is no aid ("provided evidence", "sent a message");
@@ -111,7 +116,7 @@ from newsgraph.extract.events.agency import (
     physical,
 )
 from newsgraph.extract.events.domain import other_domain, political
-from newsgraph.extract.events.lexicon import DEFAULT_MODE_BY_OBJECT, NOUNS, SPEECH_VERBS
+from newsgraph.extract.events.lexicon import DEFAULT_MODE_BY_OBJECT, NOUNS, SPEECH_VERBS, VERBS
 from newsgraph.nlp.wordnet import wordnet
 
 __all__ = ["CYBER_ANCHORS", "NO_EVENT_REASONS", "RECIPIENT_TYPES", "SPORT_ANCHORS", "cyber_attack",
@@ -125,7 +130,8 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "no human patient", "no captive released", "no participant", "no actor", "nobody acted", "nobody asking",
     "talk as rumour", "a poll answer", "not a demand", "a price charged", "an examination", "shown",
     "left a show", "a question asked", "offer of goods", "purchase order", "signing up", "talk to nobody",
-    "talking to the press", "no comment", "a statement admitted", "self-defence", "a contest",
+    "talking to the press", "no comment", "a statement admitted", "offer of words", "a fact recognised",
+    "refused", "abstract actor", "self-defence", "a contest",
     "no armed force", "nothing rejected", "no bursting thing", "compound modifier", "no recipient",
     "nothing material given",
     "inanimate actor", "control of a business", "nothing killed", "abstract target", "sport", "a video game",
@@ -539,6 +545,13 @@ def _other_sense(tok: Token, lemma: str) -> str | None:
     recipient = any(c.dep_ in ("xcomp", "dative") for c in kids) or preps & {"to", "for"}
     if lemma == "offer" and (not recipient or any(_artifact(d.lemma_.lower()) for d in dobjs)):
         return "offer of goods"  # "offers customers a cheaper phone"
+    if lemma == "offer" and dobjs and all(
+            d.lemma_.lower() not in NOUNS and (_message(d.lemma_.lower()) or _idea(d.lemma_.lower()))
+            for d in dobjs):
+        return "offer of words"  # "offered him some advice", "offered an explanation"; not "offered talks"
+    if lemma in ("recognise", "recognize", "acknowledge") and not dobjs and any(
+            c.dep_ == "ccomp" for c in kids):
+        return "a fact recognised"  # "recognises that robots are a threat": no recognition of anyone
     if lemma == "order" and dobjs and all(physical(d) and not is_animate(d) for d in dobjs):
         return "purchase order"
     if lemma == "sign" and (prt or not dobjs or any(physical(d) or is_animate(d) for d in dobjs)):
@@ -584,6 +597,25 @@ def _nobody(h: Token) -> bool:
     if h.lower_ in _NOBODY:
         return True
     return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in h.children)
+
+
+#: Cooperative and verbal acts that a refusal can carry ("refused to accept", "declined to meet").
+_REFUSABLE = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+
+
+def _refusal(head: Token) -> bool:
+    """The verb governing an infinitive is one of the lexicon's rejections ("refuse", "decline",
+    "reject"): what is refused is not done, and the refusal is reported as its own event."""
+    return head.pos_ == "VERB" and VERBS.get(head.lemma_.lower(), ("",))[0] == "REJECT"
+
+
+def _abstract_actor(h: Token, event_nouns: frozenset[str]) -> bool:
+    """An ASSAULT's actor that is an abstraction or an act in its first sense, not a group,
+    an armed force, a force of nature or an attack the lexicon knows ("the move destroyed
+    part of the policy", "the crisis hit savings"; not "the raid destroyed", "the storm hit")."""
+    lemma = h.lemma_.lower()
+    return (h.pos_ == "NOUN" and _abstract(lemma) and lemma not in event_nouns and lemma not in NOUNS
+            and not armed(h) and kind_of(h) not in FORCES and not is_animate(h))
 
 
 def _antecedent(h: Token) -> Token:
@@ -821,10 +853,13 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         place = c.ent_type_ in ("GPE", "LOC", "FAC")
         return c.dep_ in ("dobj", "nsubjpass") and is_inanimate(c) and not place
 
-    if tok.pos_ == "VERB" and lemma in HUMAN_PATIENT and ev_type != "SANCTION" and any(
+    if tok.pos_ == "VERB" and lemma in HUMAN_PATIENT and ev_type != "SANCTION" and (any(
         no_one(c) for c in tok.children
-    ):
-        yield "no human patient"
+    ) or (tok.dep_ == "acl" and tok.tag_ == "VBN" and is_inanimate(tok.head)
+          and not physical_place(tok.head))):
+        yield "no human patient"  # also "securities recognised by the agency", "a report released"
+    if tok.pos_ == "VERB" and ev_type in _REFUSABLE and tok.dep_ == "xcomp" and _refusal(tok.head):
+        yield "refused"  # "refuses to accept Syria's denials": the refusal is the act (REJECT)
     if tok.pos_ == "VERB" and lemma in CAPTIVE_PATIENT and not any(is_animate(p) for p in _patients(tok)):
         yield "no captive released"
     if (tok.pos_ in ("NOUN", "PROPN") and ev_type not in _MATERIAL_NOUNS and not actor_heads
@@ -884,6 +919,11 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
 
     if ev_type in _ACTED_TYPES and actor_heads and all(thing(h) for h in actor_heads):
         yield "inanimate actor"
+    done_to = [*_patients(tok), *(target_heads or [])]
+    abstract_actors = bool(actor_heads) and all(_abstract_actor(h, event_nouns) for h in actor_heads)
+    if ev_type == "ASSAULT" and abstract_actors and not any(
+            is_animate(p) or physical_place(p) for p in done_to):
+        yield "abstract actor"  # "the move has destroyed part of the policy", "inflation hit savers' plans"
     if ev_type == "ASSAULT" and _control_of_no_place(tok, actor_heads):
         yield "control of a business"  # "has taken day-to-day control of its car business"
     if ev_type == "ASSAULT" and mode == "targeted" and _nothing_alive(tok):
