@@ -48,3 +48,12 @@ def test_advice_offered_and_facts_recognised_are_no_acts(annotated):
     assert not _typed(annotated, "Only one man recognises that robots are a threat to humanity.")
     assert not _typed(annotated, "The bank is issuing 25 mln dlrs of bonds recognized by the housing agency.")
     assert ("recognized", "SUPPORT") in _typed(annotated, "Norvia recognized the new government of Harland.")
+
+
+def test_a_market_demand_an_anonymous_source_and_a_forecast_demand_nothing(annotated):
+    assert not _typed(annotated, "Consumer demand for cars fell in March, the ministry said.")
+    assert ("demand", "REQUEST") in _typed(annotated, "Miners made a demand for an end to the hostel system.")
+    assert not _typed(annotated, "The shares will rise, said one analyst who asked not to be named.")
+    assert ("asked", "REQUEST") in _typed(annotated, "The minister asked the court to free the prisoners.")
+    assert not _typed(annotated, "Mr Orlov, head of the studio, said viewers should expect darker films next year.")
+    assert ("said", "REQUEST") in _typed(annotated, "The opposition leader said the minister should resign.")

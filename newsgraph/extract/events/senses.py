@@ -77,6 +77,10 @@ political events there):
   all abstractions or acts the lexicon does not know, done to no one and no place, is a
   figure of speech ("the move has destroyed part of the policy"); an "offer" of words
   ("offered him some advice") and a fact "recognised" ("recognises that…") are no acts;
+- **a market, a source, a forecast** (fourth round): "demand" as a mass noun with no
+  determiner or owner is a market's ("consumer demand", "demand for oil fell"); asking
+  "not to be named" demands nothing of anyone; what someone "should expect", "should
+  see" (a verb of the mind, WordNet's verb classes) is a forecast, not a demand;
 - **a poll answer**: what a share of people said ("47% said they supported the ban");
 - **nothing material given**: AID gives what is material — what is an idea or a
   message in every frequent sense is no aid ("provided evidence", "sent a message");
@@ -130,7 +134,8 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "no human patient", "no captive released", "no participant", "no actor", "nobody acted", "nobody asking",
     "talk as rumour", "a poll answer", "not a demand", "a price charged", "an examination", "shown",
     "left a show", "a question asked", "offer of goods", "purchase order", "signing up", "talk to nobody",
-    "talking to the press", "no comment", "a statement admitted", "offer of words", "a fact recognised",
+    "talking to the press", "no comment", "a statement admitted", "offer of words",
+    "a fact recognised", "anonymity asked", "demand of a market",
     "refused", "abstract actor", "self-defence", "a contest",
     "no armed force", "nothing rejected", "no bursting thing", "compound modifier", "no recipient",
     "nothing material given",
@@ -222,6 +227,9 @@ def _message(lemma: str) -> bool:
     senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
     return bool(senses and wn.ancestors(senses[0]) & _synsets(("communication.n.02",)))
 
+
+#: What a source asks not to be: named, identified, quoted.
+_NAMED = frozenset({"name", "identify", "quote"})
 
 #: What one declines when one "declines to comment" (the lexicon's speech verbs do too).
 _COMMENT = frozenset({"comment", "elaborate", "discuss", "specify", "disclose", "detail", "speculate",
@@ -441,10 +449,12 @@ def _not_a_request(tok: Token, ev_type: str) -> bool:
         # "X said Y should do Z": a demand of another party, not of oneself, not about what is.
         for c in ccomps:
             subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None or subj.lower_ in _SELF or c.lemma_ in ("be", "have") or (
+            if subj is None or subj.lower_ in _SELF or c.lemma_ in ("be", "have") or _inner(
+                    c.lemma_.lower()) or (
                 is_inanimate(subj) and not armed(subj) and subj.ent_type_ not in ("ORG", "GPE", "NORP")
             ):
-                return True  # "we should cut", "Britain should be", "borrowing should rise"
+                # "we should cut", "Britain should be", "borrowing should rise", "gamers should expect"
+                return True
         if ev_type == "REQUEST" and tok.lemma_.lower() != "insist":
             return False
     requested = any(c.dep_ in ("dobj", "xcomp", "dative", "iobj") for c in kids) or any(
@@ -461,6 +471,18 @@ def _not_a_request(tok: Token, ev_type: str) -> bool:
         if statement and not any(x.dep_ == "aux" and x.lower_ in _OBLIGATION for x in c.children):
             return True  # "insisted he grounded the ball", "warned that prices would rise"
     return False
+
+
+#: Verb classes (WordNet lexicographer files) of what goes on in the mind: what someone
+#: "should expect", "should see", "should feel" is a forecast, not a demand on anyone.
+_INNER_CLASSES = frozenset({"cognition", "perception", "emotion"})
+
+
+@lru_cache(maxsize=5_000)
+def _inner(lemma: str) -> bool:
+    wn = wordnet()
+    classes = wn.verb_lexfiles(lemma, 1) if wn else []
+    return bool(classes) and classes[0] in _INNER_CLASSES
 
 
 _SMALL = re.compile(r"^\d{1,2}$")
@@ -539,6 +561,8 @@ def _other_sense(tok: Token, lemma: str) -> str | None:
         or (lemma == "resign" and not dobjs)
     ):
         return "left a show"  # "quit the show", "quit the Olympics"; not "quit UKIP", "resigned as…"
+    if lemma == "ask" and any(c.dep_ == "xcomp" and c.lemma_.lower() in _NAMED for c in kids):
+        return "anonymity asked"  # "an analyst who asked not to be named": no demand on anyone
     if lemma == "ask" and (any(_question(d.lemma_.lower()) for d in dobjs)
                            or any(c.dep_ == "punct" and c.text in ("'", '"', "“", "‘") for c in kids)):
         return "a question asked"
@@ -869,6 +893,9 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "no actor"
     if actor_heads and all(_nobody(h) for h in actor_heads):
         yield "nobody acted"  # "none of the members has asked for such a meeting"
+    if tok.pos_ == "NOUN" and lemma == "demand" and tok.tag_ == "NN" and not any(
+            c.dep_ in ("det", "poss") for c in tok.children):
+        yield "demand of a market"  # "consumer demand", "demand for oil fell"; not "a demand", "their demand"
     if tok.pos_ == "NOUN" and ev_type == "REQUEST" and not any(
         is_animate(h) or h.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for h in actor_heads
     ):
