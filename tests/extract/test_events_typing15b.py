@@ -57,3 +57,11 @@ def test_a_market_demand_an_anonymous_source_and_a_forecast_demand_nothing(annot
     assert ("asked", "REQUEST") in _typed(annotated, "The minister asked the court to free the prisoners.")
     assert not _typed(annotated, "Mr Orlov, head of the studio, said viewers should expect darker films next year.")
     assert ("said", "REQUEST") in _typed(annotated, "The opposition leader said the minister should resign.")
+
+
+def test_a_named_tournament_makes_a_sports_report(annotated):
+    assert not _typed(annotated, "Dutch rider Ana Vellen beat Kira Olsen at the Australian Open on Monday.")
+    assert not _typed(annotated, "In their last meeting, the Irish beat Italy in the 1994 World Cup Finals.")
+    # The police act in a sports report too; a war is no tournament.
+    assert ("arrested", "COERCE") in _typed(annotated, "Police arrested two men after the World Cup Finals in Marsland.")
+    assert ("attacked", "ASSAULT") in _typed(annotated, "Rebels attacked the army during the Second World War.")

@@ -81,6 +81,9 @@ political events there):
   determiner or owner is a market's ("consumer demand", "demand for oil fell"); asking
   "not to be named" demands nothing of anyone; what someone "should expect", "should
   see" (a verb of the mind, WordNet's verb classes) is a forecast, not a demand;
+- **a named contest** (fourth round): a sentence naming an event (spaCy EVENT) that is a
+  tournament or a match in WordNet ("beat Italy in the World Cup Finals", "at the Qatar
+  Open") is a sports report;
 - **a poll answer**: what a share of people said ("47% said they supported the ban");
 - **nothing material given**: AID gives what is material — what is an idea or a
   message in every frequent sense is no aid ("provided evidence", "sent a message");
@@ -384,7 +387,30 @@ def sport_sentence(sent: Any) -> bool:
         and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-")
     }
     return (any(_contest(lemma) for lemma in lemmas) or sum(1 for lemma in lemmas if _sporty(lemma)) >= 2
-            or _score(sent))
+            or _score(sent) or any(_named_contest(e) for e in sent.ents if e.label_ == "EVENT"))
+
+
+#: Senses of a named event's last word looked at: "the Qatar Open" is a tournament in the
+#: third sense of "open".
+_NAMED_CONTEST_SENSES = 3
+
+
+@lru_cache(maxsize=20_000)
+def _contest_in(lemma: str, senses: int) -> bool:
+    wn = wordnet()
+    anchors = _synsets(SPORT_EVENTS)
+    ids = wn.sense_ids(lemma, "n", senses)[:senses] if wn else []
+    return any(s in anchors or wn.ancestors(s) & anchors for s in ids)
+
+
+def _named_contest(ent: Any) -> bool:
+    """A named event (spaCy EVENT) that is a contest: its words joined ("World Cup") or its
+    last word in one of its first senses ("the Qatar Open", "the 1994 World Cup Finals",
+    "the Commonwealth Games") is a sport, a match or a tournament in WordNet."""
+    words = [t.lemma_.lower() for t in ent if t.pos_ in ("PROPN", "NOUN")]
+    if not words:
+        return False
+    return _contest_in("_".join(words), 1) or _contest_in(words[-1], _NAMED_CONTEST_SENSES)
 
 
 #: Entity labels of amounts: never someone an act is directed at ("downgrade 120 mln dlrs").
