@@ -65,3 +65,10 @@ def test_a_named_tournament_makes_a_sports_report(annotated):
     # The police act in a sports report too; a war is no tournament.
     assert ("arrested", "COERCE") in _typed(annotated, "Police arrested two men after the World Cup Finals in Marsland.")
     assert ("attacked", "ASSAULT") in _typed(annotated, "Rebels attacked the army during the Second World War.")
+
+
+def test_a_letter_sent_is_no_aid(annotated):
+    assert not _typed(annotated, "An identical letter has been sent to Mr Abbasi, his solicitor says.")
+    assert not _typed(annotated, "A letter sent to Mr Mubanga said his passport would not be issued.")
+    assert ("sent", "AID") in _typed(annotated, "Norvia sent food and medicine to the refugees in Harland.")
+    assert ("sent", "AID") in _typed(annotated, "Japan sent 200 tents to the flood victims.")

@@ -84,6 +84,9 @@ political events there):
 - **a named contest** (fourth round): a sentence naming an event (spaCy EVENT) that is a
   tournament or a match in WordNet ("beat Italy in the World Cup Finals", "at the Qatar
   Open") is a sports report;
+- **a message sent** (fourth round): what a verb of sending carries, when it is a message
+  or a writing in its first sense ("a letter was sent to him", "sent the e-mail"), is
+  correspondence, not aid;
 - **a poll answer**: what a share of people said ("47% said they supported the ban");
 - **nothing material given**: AID gives what is material — what is an idea or a
   message in every frequent sense is no aid ("provided evidence", "sent a message");
@@ -138,7 +141,7 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "talk as rumour", "a poll answer", "not a demand", "a price charged", "an examination", "shown",
     "left a show", "a question asked", "offer of goods", "purchase order", "signing up", "talk to nobody",
     "talking to the press", "no comment", "a statement admitted", "offer of words",
-    "a fact recognised", "anonymity asked", "demand of a market",
+    "a fact recognised", "anonymity asked", "demand of a market", "a message sent",
     "refused", "abstract actor", "self-defence", "a contest",
     "no armed force", "nothing rejected", "no bursting thing", "compound modifier", "no recipient",
     "nothing material given",
@@ -839,6 +842,32 @@ def _nothing_material(tok: Token) -> bool:
         for c in given)  # the word as written too: "goods" are commodities, a "good" a benefit
 
 
+#: Verbs of sending: what they carry is aid only when it is no message.
+_SENDING = frozenset({"send", "deliver", "mail", "forward", "dispatch"})
+
+
+def _message_sent(tok: Token) -> bool:
+    """What is sent is, in its first WordNet sense, a message or a writing ("a letter", "the
+    e-mail", "the telex", "an apology", "his views"): a letter or a document delivered to
+    someone is correspondence, not aid (manual, AID: "material aid, grants, loans")."""
+    sent = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.tag_ not in ("WDT", "WP")]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        sent.append(tok.head)  # "a letter sent to the men"
+    sent = [c for c in sent if c.pos_ in ("NOUN", "PROPN") and not is_animate(c)]
+    return bool(sent) and all(
+        c.lemma_.lower() not in _AID_NOUNS and (_message(c.lemma_.lower()) or _writing(c.lemma_.lower()))
+        for c in sent)
+
+
+@lru_cache(maxsize=20_000)
+def _writing(lemma: str) -> bool:
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    anchors = _synsets(("writing.n.02", "document.n.01", "written_communication.n.01",
+                        "electronic_mail.n.01"))
+    return bool(senses and (wn.ancestors(senses[0]) & anchors or senses[0] in anchors))
+
+
 #: Senses of a given thing looked at: any material one makes it aid ("goods" are
 #: commodities only in the fourth sense of "good").
 _GIVEN_SENSES = 4
@@ -958,6 +987,8 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "no recipient"
     if ev_type == "AID" and tok.pos_ == "VERB" and _nothing_material(tok):
         yield "nothing material given"  # "provided evidence to the committee"
+    if ev_type == "AID" and tok.pos_ == "VERB" and lemma in _SENDING and _message_sent(tok):
+        yield "a message sent"  # "a letter has been sent to him", "sent the e-mail to Newsnight"
     actor_heads = [_antecedent(h) for h in actor_heads]
 
     def thing(h: Token) -> bool:
