@@ -72,3 +72,8 @@ def test_a_letter_sent_is_no_aid(annotated):
     assert not _typed(annotated, "A letter sent to Mr Mubanga said his passport would not be issued.")
     assert ("sent", "AID") in _typed(annotated, "Norvia sent food and medicine to the refugees in Harland.")
     assert ("sent", "AID") in _typed(annotated, "Japan sent 200 tents to the flood victims.")
+
+
+def test_a_move_in_per_cent_is_no_assault(annotated):
+    assert not _typed(annotated, "Non-EU exports shot up 7.5%, with growth seen across a range of sectors.")
+    assert ("shot", "ASSAULT") in _typed(annotated, "Gunmen shot 12 people in the market, 40% of them children.")

@@ -87,6 +87,8 @@ political events there):
 - **a message sent** (fourth round): what a verb of sending carries, when it is a message
   or a writing in its first sense ("a letter was sent to him", "sent the e-mail"), is
   correspondence, not aid;
+- **a market move** (fourth round): an assault verb measured in per cent ("exports shot up
+  7.5%") is a rise or a fall;
 - **a poll answer**: what a share of people said ("47% said they supported the ban");
 - **nothing material given**: AID gives what is material — what is an idea or a
   message in every frequent sense is no aid ("provided evidence", "sent a message");
@@ -142,6 +144,7 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "left a show", "a question asked", "offer of goods", "purchase order", "signing up", "talk to nobody",
     "talking to the press", "no comment", "a statement admitted", "offer of words",
     "a fact recognised", "anonymity asked", "demand of a market", "a message sent",
+    "a market move",
     "refused", "abstract actor", "self-defence", "a contest",
     "no armed force", "nothing rejected", "no bursting thing", "compound modifier", "no recipient",
     "nothing material given",
@@ -662,6 +665,23 @@ def _refusal(head: Token) -> bool:
     return head.pos_ == "VERB" and VERBS.get(head.lemma_.lower(), ("",))[0] == "REJECT"
 
 
+#: Clauses under a verb that are other events: a percentage there is not the verb's.
+_OTHER_CLAUSES = frozenset({"ccomp", "advcl", "conj", "relcl", "xcomp", "parataxis", "acl"})
+
+
+def _measured_move(tok: Token) -> bool:
+    """An ASSAULT verb measured in per cent ("exports shot up 7.5%", "the shares plunged 5 pct")
+    reports a rise or a fall: violence is counted in victims, not in per cent.  Only the
+    verb's own phrases are looked at (its children and theirs, not other clauses), and
+    only when neither its subject nor what it is done to is a person or an armed force."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if any(is_animate(p) or armed(p) for p in [*_patients(tok), *subjects]):
+        return False  # "gunmen shot 12 people, 40% of them children"
+    near = [c for c in tok.children if c.dep_ not in _OTHER_CLAUSES]
+    near += [g for c in near for g in c.children if g.dep_ not in _OTHER_CLAUSES]
+    return any(t.ent_type_ == "PERCENT" for t in near)
+
+
 def _abstract_actor(h: Token, event_nouns: frozenset[str]) -> bool:
     """An ASSAULT's actor that is an abstraction or an act in its first sense, not a group,
     an armed force, a force of nature or an attack the lexicon knows ("the move destroyed
@@ -1008,6 +1028,8 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
     if ev_type == "ASSAULT" and abstract_actors and not any(
             is_animate(p) or physical_place(p) for p in done_to):
         yield "abstract actor"  # "the move has destroyed part of the policy", "inflation hit savers' plans"
+    if ev_type == "ASSAULT" and tok.pos_ == "VERB" and _measured_move(tok):
+        yield "a market move"  # "exports shot up 7.5%", "shares were hit, losing 3%"
     if ev_type == "ASSAULT" and _control_of_no_place(tok, actor_heads):
         yield "control of a business"  # "has taken day-to-day control of its car business"
     if ev_type == "ASSAULT" and mode == "targeted" and _nothing_alive(tok):
