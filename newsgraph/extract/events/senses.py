@@ -673,9 +673,9 @@ def _measured_move(tok: Token) -> bool:
     """An ASSAULT verb measured in per cent ("exports shot up 7.5%", "the shares plunged 5 pct")
     reports a rise or a fall: violence is counted in victims, not in per cent.  Only the
     verb's own phrases are looked at (its children and theirs, not other clauses), and
-    only when neither its subject nor what it is done to is a person or an armed force."""
+    only when what it is done to is no person and its subject no armed force."""
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-    if any(is_animate(p) or armed(p) for p in [*_patients(tok), *subjects]):
+    if any(is_animate(p) for p in _patients(tok)) or any(armed(p) for p in subjects):
         return False  # "gunmen shot 12 people, 40% of them children"
     near = [c for c in tok.children if c.dep_ not in _OTHER_CLAUSES]
     near += [g for c in near for g in c.children if g.dep_ not in _OTHER_CLAUSES]
