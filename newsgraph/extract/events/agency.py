@@ -46,10 +46,12 @@ __all__ = [
     "ARMED_PEOPLE",
     "ARMED_PEOPLE_ONLY",
     "CLASS_ANCHORS",
+    "EMPLOYER_ANCHORS",
     "FORCES",
     "MODE_ANCHORS",
     "armed",
     "armed_people",
+    "employer",
     "instrument_mode",
     "is_animate",
     "is_inanimate",
@@ -387,3 +389,28 @@ def armed(tok: Token) -> bool:
     # rarer military sense; an unclassified one ("Syrian forces") may be.
     lemma = tok.lemma_.lower()
     return lemma_class(lemma) is None and _armed_lemma(lemma)
+
+
+#: What workers strike against: an organisation or its staff (first sense).
+EMPLOYER_ANCHORS: tuple[str, ...] = ("organization.n.01", "personnel.n.01")
+
+
+@lru_cache(maxsize=20_000)
+def _employer_lemma(lemma: str) -> bool:
+    wn = wordnet()
+    if wn is None:
+        return False
+    anchors = {a for a in (wn.synset(n) for n in EMPLOYER_ANCHORS) if a}
+    senses = wn.sense_ids(lemma, "n", 1)[:1]
+    return bool(senses) and bool(wn.ancestors(senses[0]) & anchors)
+
+
+def employer(tok: Token) -> bool:
+    """True when the noun names a company, a body or its staff ("the news staffs of CBS",
+    "the company", "Ford"), not an authority or an armed force: who workers strike
+    against (``extract._employer_struck``)."""
+    if kind_of(tok) in ("authority", "weapon", "crowd") or _armed_people(tok.lemma_.lower()):
+        return False
+    if tok.ent_type_ == "ORG":
+        return True
+    return tok.pos_ == "NOUN" and _employer_lemma(tok.lemma_.lower())

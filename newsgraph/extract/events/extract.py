@@ -42,6 +42,7 @@ from newsgraph.extract.events import settings as S
 from newsgraph.extract.events.agency import (
     FORCES,
     armed,
+    employer,
     instrument_mode,
     is_animate,
     is_inanimate,
@@ -215,6 +216,8 @@ def trigger_entry(
         particle = _particle(tok)
         hit = lookup(lemma, "VERB", particle)
         if hit and lemma in TRANSITIVE_READING and any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+            if hit[0] == "PROTEST" and lemma == "strike" and _employer_struck(tok):
+                return hit, f"verb:{lemma}+employer"
             hit = TRANSITIVE_READING[lemma]
         key = f"{lemma}_{particle}" if particle and f"{lemma}_{particle}" in VERBS else lemma
         if hit and hit == ("COERCE", "arrest") and "arrest sense" not in skip and not _arrest_sense(tok, key):
@@ -227,6 +230,20 @@ def trigger_entry(
     if tok.pos_ in ("NOUN", "PROPN"):
         return _noun_entry(tok)
     return None
+
+
+def _employer_struck(tok: Token) -> bool:
+    """Workers strike *against* an employer: "its members have struck the news staffs of
+    CBS", "the union struck the company" (manual, PROTEST strike: "labor strikes").
+    Every object is an organisation or its staff (spaCy ORG, or WordNet
+    ``organization.n.01`` / ``personnel.n.01`` in the noun's first sense, with the owner
+    named by "of" or a possessive counting), and neither side is armed; a missile, a
+    gunman or a building struck stays an assault."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    actors = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not objs or any(armed(h) for h in [*objs, *actors]):
+        return False
+    return all(employer(o) for o in objs)
 
 
 def _non_military(tok: Token) -> bool:

@@ -671,6 +671,12 @@ DEFAULT_MODE_BY_OBJECT: dict[tuple[str, str], Entry] = {
     ("place", "arrest"): ("COERCE", "arrest"),
     ("release", "hostage"): ("RETREAT", "release"),
     ("release", "prisoner"): ("RETREAT", "release"),
+    # Reopening a case or an inquiry investigates again (manual, ACCUSE investigate), it
+    # opens no access.
+    ("reopen", "case"): ("ACCUSE", "investigate"),
+    ("reopen", "investigation"): ("ACCUSE", "investigate"),
+    ("reopen", "inquiry"): ("ACCUSE", "investigate"),
+    ("reopen", "probe"): ("ACCUSE", "investigate"),
 }
 
 
