@@ -171,3 +171,24 @@ def test_document_events_panel_groups_by_type_and_points_at_the_sentence(client:
         assert f'id="ev-{ev["mention"]}"' in text
         assert re.search(rf'data-evs="[^"]*\b{re.escape(ev["mention"])}\b', text)
         assert f'<div class="sentence">{ev["sentence"]}' not in panel
+
+
+def test_entity_and_search_pages_draw_a_timeline_panel(client: TestClient, resolved: Resolved):
+    """The entity page and the search page carry the timeline's drawing (the events and
+    articles over time); its axis labels open the timeline, or narrow the search, to a date."""
+    import re
+
+    farouk = entity_at(resolved.db, resolved.ids["farouk_a.txt"], "Ahmed Farouk")
+    killing = _killing(client)
+    page = client.get(f"/entities/{farouk}").text
+    panel = page[page.index('id="entity-timeline"'):]
+    panel = panel[:panel.index("</section>")]
+    assert f'href="/events/{killing["id"]}"' in panel and ">ASSAULT</text>" in panel
+    assert re.search(rf'href="/timeline\?entity={farouk}&amp;since=\d{{4}}', panel)
+    page = client.get("/search?q=Farouk").text
+    panel = page[page.index('id="search-timeline"'):]
+    panel = panel[:panel.index("</section>")]
+    assert f'href="/events/{killing["id"]}"' in panel
+    assert re.search(r'href="/search\?q=Farouk&amp;since=\d{4}', panel)
+    # A search with no hit draws nothing.
+    assert 'id="search-timeline"' not in client.get("/search?q=zzqxv").text

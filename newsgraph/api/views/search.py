@@ -18,13 +18,17 @@ from newsgraph.api import urls
 from newsgraph.api.config import SEARCH_PAGE_SIZE
 from newsgraph.api.highlight import SnippetPart, snippet_parts, snippet_text
 from newsgraph.api.views.base import Pager, pager
+from newsgraph.api.views.timeline import TimelineDrawing, search_timeline
 from newsgraph.errors import NewsgraphError
 from newsgraph.store import SearchHit, Store
 from newsgraph.store import search_queries as sq
 from newsgraph.store.facts_queries import HitFilter, place_facets, search_hits
 from newsgraph.store.summary_cache import cached
 
-__all__ = ["Facet", "HitView", "SearchContext", "hit_view", "search_view"]
+__all__ = ["Facet", "HitView", "SearchContext", "hit_view", "search_timeline_drawing", "search_view"]
+
+#: Events drawn on the search page's timeline panel (the best matches among the hits).
+TIMELINE_EVENTS = 200
 
 
 @dataclass(slots=True)
@@ -189,3 +193,25 @@ def search_view(store: Store, q: str, page: int = 1, per_page: int = SEARCH_PAGE
                              e["trigger"], e["sentence"], urls.event(e["id"])) for e in facts["events"]]
     ctx.facet_hits = sq.FACET_HITS if facts["capped"] else None
     return ctx
+
+
+def search_timeline_drawing(store: Store, ctx: SearchContext) -> TimelineDrawing | None:
+    """The search page's timeline panel: the events matched among the best hits and those hits
+    by publication date (``search_queries.FACET_HITS`` at most); an axis label narrows the search
+    to its year, month or week. None without hits or without a date."""
+    if not ctx.q or ctx.error or not ctx.pager.total:
+        return None
+    more = HitFilter(ctx.publisher, ctx.since, ctx.until, ctx.entity, ctx.type)
+    try:
+        rowids = sq.hit_rowids(store, ctx.q, place_id=ctx.place, country=ctx.country, more=more)
+        events = sq.matching_events(store, ctx.q, rowids, limit=TIMELINE_EVENTS)
+    except NewsgraphError:
+        return None
+    docs = [r[0] for r in store.conn.execute(
+        f"SELECT id FROM documents WHERE rowid IN ({','.join(str(int(r)) for r in rowids)})")]
+
+    def link(since: str | None, until: str | None) -> str:
+        return urls.search(ctx.q, 1, place=ctx.place, country=ctx.country, publisher=ctx.publisher,
+                           since=since, until=until, entity=ctx.entity, type=ctx.type)
+
+    return search_timeline(store, [e["id"] for e in events], docs, link)
