@@ -86,9 +86,10 @@ def search_page(request: Request, store: StoreDep, q: SearchQuery = "", page: Pa
                 publisher: Annotated[str | None, Query(max_length=200)] = None,
                 since: IsoDate = None, until: IsoDate = None,
                 entity: Annotated[str | None, Query(max_length=40)] = None,
-                type: Annotated[str | None, Query(max_length=20)] = None) -> Response:
+                type: Annotated[str | None, Query(max_length=20)] = None,
+                signal: Annotated[str | None, Query(max_length=60)] = None) -> Response:
     ctx = search_view(store, q, page, place=place, country=country, publisher=publisher, since=since,
-                      until=until, entity=entity, type=type)
+                      until=until, entity=entity, type=type, signal=signal)
     # The drawing is for the page only (the JSON twin has the events and hits it is drawn from).
     return respond(request, "search.html", ctx,
                    timeline=None if wants_json(request) else search_timeline_drawing(store, ctx))

@@ -711,3 +711,26 @@ def _json_doc(served: Served, doc: str) -> dict:
 
     with urllib.request.urlopen(f"{served.url}/documents/{doc}.json") as r:  # noqa: S310 - the test's server
         return json.loads(r.read())
+
+
+def test_browser_search_signal_facet(served: Served, page):
+    """The search's "look here" facet narrows the hits to articles with that signal flagged
+    (the republication crediting the dam report), and /api/search answers the same."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{served.url}/search?q=Ferrin")
+    chip = page.locator('#signal-facets a.chip[data-key="republication"]')
+    expect(chip).to_be_visible()
+    n = int(chip.locator(".n").text_content())
+    _shot(page, "search-signal-facet")
+    chip.click()
+    page.wait_for_url("**signal=republication**")
+    hits = page.locator("ol.hits li.hit")
+    expect(hits).to_have_count(n)
+    expect(page.locator('#signal-facets a.chip[aria-current="true"]')).to_have_count(1)
+    assert served.story_ids["story_republished"] in {
+        hits.nth(i).locator("h3 a").get_attribute("href").rsplit("/", 1)[-1] for i in range(n)}
+    api = page.request.get(f"{served.url}/api/search?q=Ferrin&signal=republication").json()
+    assert api["total"] == n
+    assert [f["key"] for f in api["facets"]["signal"] if f["selected"]] == ["republication"]
+    assert page.problems == []
