@@ -37,7 +37,7 @@ from newsgraph.api.views.places import place_view, places_view
 from newsgraph.api.views.publishers import publishers_view
 from newsgraph.api.views.search import search_timeline_drawing, search_view
 from newsgraph.api.views.stories import stories_view, story_view
-from newsgraph.api.views.timeline import entity_timeline
+from newsgraph.api.views.timeline import entity_timeline, timeline_of
 from newsgraph.model import CERTAINTIES, LINK_KINDS, SPEAKER_KINDS
 
 __all__ = [
@@ -371,7 +371,10 @@ def story_page(request: Request, store: StoreDep, story_id: str) -> Response:
     ctx = story_view(store, story_id)
     if ctx is None:
         raise ApiError(404, "E503", f"no story with id {story_id!r}")
-    return respond(request, "story.html", ctx)
+    drawing = None if wants_json(request) else timeline_of(
+        store, [e.id for e in ctx.events], [d.id for d in ctx.timeline],
+        lambda since, until: urls.timeline(since=since, until=until))
+    return respond(request, "story.html", ctx, timeline=drawing)
 
 
 def links_page(request: Request, store: StoreDep, page: PageQuery = 1,

@@ -692,6 +692,11 @@ def test_browser_story_events_grouped_by_type(served: Served, page):
     page.goto(f"{served.url}/documents/{served.story_ids['story_original']}")
     page.locator("#doc-story a").click()
     page.wait_for_url("**/stories/*")
+    # The timeline panel: the story's dated articles as ticks (two of the four carry a date).
+    dated = [d for d in _json_story(served, page.url) if d["published"]]
+    panel = page.locator("#story-timeline-panel")
+    expect(panel).to_be_visible()
+    expect(panel.locator("svg a.article")).to_have_count(len(dated))
     groups = page.locator("#story-events details.ev-group")
     if groups.count() == 0:
         pytest.skip("the story's articles report no resolved event")
@@ -734,3 +739,11 @@ def test_browser_search_signal_facet(served: Served, page):
     assert api["total"] == n
     assert [f["key"] for f in api["facets"]["signal"] if f["selected"]] == ["republication"]
     assert page.problems == []
+
+
+def _json_story(served: Served, page_url: str) -> list[dict]:
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(page_url + ".json") as r:  # noqa: S310 - the test's server
+        return json.loads(r.read())["timeline"]

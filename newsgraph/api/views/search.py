@@ -19,7 +19,7 @@ from newsgraph.api import urls
 from newsgraph.api.config import SEARCH_PAGE_SIZE
 from newsgraph.api.highlight import SnippetPart, snippet_parts, snippet_text
 from newsgraph.api.views.base import Pager, pager
-from newsgraph.api.views.timeline import TimelineDrawing, search_timeline
+from newsgraph.api.views.timeline import TimelineDrawing, timeline_of
 from newsgraph.errors import NewsgraphError
 from newsgraph.store import SearchHit, Store
 from newsgraph.store import search_queries as sq
@@ -222,4 +222,4 @@ def search_timeline_drawing(store: Store, ctx: SearchContext) -> TimelineDrawing
         return urls.search(ctx.q, 1, place=ctx.place, country=ctx.country, publisher=ctx.publisher,
                            since=since, until=until, entity=ctx.entity, type=ctx.type, signal=ctx.signal)
 
-    return search_timeline(store, [e["id"] for e in events], docs, link)
+    return timeline_of(store, [e["id"] for e in events], docs, link)

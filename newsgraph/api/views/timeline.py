@@ -11,8 +11,8 @@ Every shape links to its event or article page. The JSON twin holds the events a
 (the drawing is for the page only, as the map's).
 
 The same drawing is a panel on other pages: ``entity_timeline`` (the entity's events as actor
-or target and the articles naming it) and ``search_timeline`` (the events a search matched and
-its hits, axis labels narrowing the search to a year or month).
+or target and the articles naming it) and ``timeline_of`` (given events and articles: a search's
+matched events and hits, axis labels narrowing the search; a story's events and articles).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from newsgraph.store import Store
 from newsgraph.store import event_queries as q
 from newsgraph.store.entity_queries import entity_names
 
-__all__ = ["TimelineContext", "TimelineDrawing", "entity_timeline", "search_timeline", "timeline_view"]
+__all__ = ["TimelineContext", "TimelineDrawing", "entity_timeline", "timeline_of", "timeline_view"]
 
 #: Events and articles drawn at most (the most reported events, the latest articles).
 MAX_EVENTS = 1_000
@@ -248,11 +248,10 @@ def entity_timeline(store: Store, entity_id: str) -> TimelineDrawing | None:
     return drawing if ctx.events or ctx.articles else None
 
 
-def search_timeline(store: Store, event_ids: list[str], doc_ids: list[str],
-                    link: Callable[[str | None, str | None], str]) -> TimelineDrawing | None:
-    """The search page's panel: the events a search matched and its hit articles; an axis
-    label narrows the search to its year or month (``link(since, until)``). None when nothing
-    is dated."""
+def timeline_of(store: Store, event_ids: list[str], doc_ids: list[str],
+                link: Callable[[str | None, str | None], str]) -> TimelineDrawing | None:
+    """A panel of these events and articles (a search's matches and hits, a story's events and
+    articles); an axis label links to ``link(since, until)``. None when nothing is dated."""
     rows = q.events(store, q.EventFilter(ids=event_ids), limit=MAX_EVENTS)[1] if event_ids else []
     events = [e for e in (_timeline_event(r) for r in rows) if e is not None]
     articles: list[TimelineArticle] = []
