@@ -14,7 +14,7 @@ from newsgraph import settings
 
 __all__ = [
     "LIST_PAGE_SIZE", "MAX_API_LIMIT", "MAX_QUERY_INT", "MAX_UPLOAD_FILES", "MAX_UPLOAD_REQUEST_BYTES",
-    "RECENT_ITEMS", "SEARCH_PAGE_SIZE", "TOKEN_COOKIE", "UPLOAD_SUFFIXES", "ApiConfig",
+    "PANEL", "RECENT_ITEMS", "SEARCH_PAGE_SIZE", "TOKEN_COOKIE", "UPLOAD_SUFFIXES", "ApiConfig",
 ]
 
 #: Hits per search page: a screenful of snippets an analyst can scan without scrolling far.
@@ -30,6 +30,28 @@ MAX_API_LIMIT = 200
 #: ids): SQLite's integers end at 2^63 and a bigger one raised an OverflowError (a 500);
 #: no store holds a billion of anything, so anything above is refused with 422 (E504).
 MAX_QUERY_INT = 1_000_000_000
+
+@dataclass(frozen=True, slots=True)
+class PanelLimits:
+    """How much of each side panel (article and story pages) shows before a "show all":
+    the side column should end near where the article text ends, everything stays one
+    click away (native ``<details>``, no script) and complete in the page's JSON twin."""
+
+    #: Entity rows (most mentioned first): a newswire article names 40-60 distinct names.
+    entities: int = 10
+    #: Claims listed before "N more": each takes ~5 lines with its speaker and tags.
+    claims: int = 4
+    #: Flagged signals shown open; the others are one line each until opened.
+    signals_open: int = 3
+    #: Evidence spans under one signal (the JSON twin has them all).
+    signal_evidence: int = 2
+    #: Event types whose group starts open (the most mentioned types).
+    event_groups_open: int = 2
+    #: Places listed before "N more".
+    facts: int = 6
+
+
+PANEL = PanelLimits()
 
 #: Documents and failures shown on the home page.
 RECENT_ITEMS = 10

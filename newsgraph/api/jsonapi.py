@@ -32,10 +32,11 @@ from newsgraph.api.schemas import (
     StoryResponse,
     WithdrawResponse,
 )
-from newsgraph.api.views.search import hit_view
+from newsgraph.api.views.search import hit_view, search_view
 from newsgraph.errors import NewsgraphError
 from newsgraph.model import LINK_KINDS
 from newsgraph.store import entity_queries, event_queries, story_queries
+from newsgraph.store.facts_queries import HitFilter, search_hits
 
 __all__ = ["api_claims", "api_document", "api_documents", "api_entities", "api_entity", "api_entity_edit",
            "api_entity_edit_withdraw", "api_entity_edits", "api_event", "api_events", "api_links",
@@ -52,15 +53,42 @@ def _at_least(what: str) -> Any:
 
 def api_search(store: StoreDep, q: Annotated[str, Query(max_length=1000, description=(
         'Full-text query: words are ANDed, "quoted phrases", word* prefixes, OR between words.'))],
-        limit: Limit = 20, offset: Offset = 0) -> SearchResponse:
-    """Full-text search over titles and clean text, best match first."""
+        limit: Limit = 20, offset: Offset = 0,
+        place: Annotated[int | None, Query(ge=0, le=MAX_QUERY_INT, description=(
+            "Only documents mentioning this place (geonameid)."))] = None,
+        country: Annotated[str | None, Query(pattern="^[A-Za-z]{2}$", description=(
+            "Only documents mentioning a place in this country (ISO 3166 alpha-2)."))] = None,
+        publisher: Annotated[str | None, Query(max_length=200, description="Only this publisher.")] = None,
+        since: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description=(
+            "Published on or after this ISO date."))] = None,
+        until: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description=(
+            "Published on or before this ISO date (a year or month covers all of it)."))] = None,
+        entity: Annotated[str | None, Query(max_length=40, description=(
+            "Only documents naming this entity (id)."))] = None,
+        type: Annotated[str | None, Query(max_length=20, description=(
+            "Only documents reporting an event of this PLOVER type."))] = None,
+        signal: Annotated[str | None, Query(max_length=60, description=(
+            "Only documents where this signal is flagged."))] = None) -> SearchResponse:
+    """Full-text search over titles and clean text, best match first, narrowed by the filters,
+    with the facets of the search page."""
+    more = HitFilter(publisher or None, since or None, until or None, entity or None, type or None,
+                     signal or None)
+    country = country.upper() if country else None
     try:
-        total, hits = store.search(q, limit=limit, offset=offset)
+        total, hits = search_hits(store, q, place_id=place, country=country, more=more, limit=limit,
+                                  offset=offset)
     except NewsgraphError as exc:
         raise ApiError(400, "E504", exc.reason) from exc
+    # The page's facets (cached per query until the store changes): one hit asked, the rest reused.
+    ctx = search_view(store, q, 1, 1, place=place, country=country, publisher=publisher, since=since,
+                      until=until, entity=entity, type=type, signal=signal)
+    facets = {"country": ctx.countries, "place": ctx.places, "publisher": ctx.publishers, "year": ctx.years,
+              "entity": ctx.entity_facets, "event_type": ctx.event_types, "signal": ctx.signals}
     return SearchResponse.model_validate(
         {"q": q, "total": total, "limit": limit, "offset": offset,
-         "hits": [hit_view(h) for h in hits]}, from_attributes=True)
+         "hits": [hit_view(h) for h in hits],
+         "facets": {k: [asdict(f) for f in v] for k, v in facets.items()}, "facet_hits": ctx.facet_hits},
+        from_attributes=True)
 
 
 def api_documents(store: StoreDep, limit: Limit = 50, offset: Offset = 0,

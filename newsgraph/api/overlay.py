@@ -30,7 +30,7 @@ __all__ = ["Piece", "TextLayers", "overlay_paragraphs"]
 class _Span:
     start: int
     end: int
-    kind: str  # mention, content, speaker, cue, time, place
+    kind: str  # mention, content, speaker, cue, time, place, event (an event mention's sentence)
     key: str  # claim id, label…
     title: str = ""
     tag: str | None = None  # small label shown after the span's end (a time's value)
@@ -48,7 +48,9 @@ class Piece:
     the tooltip of a time expression / resolved place covering it; ``anchors``: claims
     whose content starts here; ``tags``: small labels shown right after the piece;
     ``mention_kind``: ``name``, or ``description`` / ``pronoun`` for a mention linked by
-    ``resolve/entities/referring`` (the article view shows those on a toggle).
+    ``resolve/entities/referring`` (the article view shows those on a toggle);
+    ``events``: event mentions whose sentence covers it (``event_anchors``: those whose
+    sentence starts here), so the side panel can point at the sentence instead of repeating it.
     """
 
     text: str
@@ -66,10 +68,12 @@ class Piece:
     anchors: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     mention_kind: str = "name"
+    events: list[str] = field(default_factory=list)
+    event_anchors: list[str] = field(default_factory=list)
 
     @property
     def layered(self) -> bool:
-        return bool(self.claims or self.speaker_of or self.cue_of or self.time or self.place)
+        return bool(self.claims or self.speaker_of or self.cue_of or self.time or self.place or self.events)
 
 
 @dataclass(slots=True)
@@ -80,6 +84,7 @@ class TextLayers:
     claims: Iterable[Mapping[str, Any]] = ()  # Claim records
     times: Iterable[Mapping[str, Any]] = ()  # TimeExpression records
     places: Iterable[Mapping[str, Any]] = ()  # PlaceMention records
+    events: Iterable[Mapping[str, Any]] = ()  # event mentions: ``{mention, sentence: {start, end}}``
 
 
 def time_title(t: Mapping[str, Any]) -> str:
@@ -121,6 +126,8 @@ def _spans(layers: TextLayers, n: int) -> list[_Span]:
         add(t["start"], t["end"], "time", "time", time_title(t), tag=t.get("value") or None)
     for p in layers.places:
         add(p["start"], p["end"], "place", "place", place_title(p))
+    for ev in layers.events:
+        add(ev["sentence"]["start"], ev["sentence"]["end"], "event", str(ev["mention"]))
     return out
 
 
@@ -152,6 +159,7 @@ def overlay_paragraphs(text: str, layers: TextLayers) -> list[list[Piece]]:
             piece.time = time.title if time else None
             place = _innermost([s for s in cover if s.kind == "place"])
             piece.place = place.title if place else None
+            piece.events = [s.key for s in cover if s.kind == "event"]
             pieces.append(piece)
         paragraphs.append(pieces)
     # A claim is anchored on its first piece, a time's value follows its last piece; a
@@ -162,6 +170,10 @@ def overlay_paragraphs(text: str, layers: TextLayers) -> list[list[Piece]]:
             first = next((pc for pc in flat if pc.end > s.start), None)
             if first is not None and s.key not in first.anchors:
                 first.anchors.append(s.key)
+        elif s.kind == "event":
+            first = next((pc for pc in flat if pc.end > s.start), None)
+            if first is not None and s.key not in first.event_anchors:
+                first.event_anchors.append(s.key)
         elif s.tag:
             last = next((pc for pc in reversed(flat) if pc.start < s.end), None)
             if last is not None:

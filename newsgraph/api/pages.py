@@ -22,7 +22,7 @@ from newsgraph.api.edits import apply_edit, pick_entities, withdraw_edit
 from newsgraph.api.errors import ApiError
 from newsgraph.api.uploads import receive_upload
 from newsgraph.api.views.apidocs import apidocs_view
-from newsgraph.api.views.base import json_ok, respond
+from newsgraph.api.views.base import json_ok, respond, wants_json
 from newsgraph.api.views.claims import claims_view
 from newsgraph.api.views.document import document_view
 from newsgraph.api.views.documents import documents_view
@@ -35,8 +35,9 @@ from newsgraph.api.views.links import link_view, links_view
 from newsgraph.api.views.map import map_view
 from newsgraph.api.views.places import place_view, places_view
 from newsgraph.api.views.publishers import publishers_view
-from newsgraph.api.views.search import search_view
+from newsgraph.api.views.search import search_timeline_drawing, search_view
 from newsgraph.api.views.stories import stories_view, story_view
+from newsgraph.api.views.timeline import entity_timeline, timeline_of
 from newsgraph.model import CERTAINTIES, LINK_KINDS, SPEAKER_KINDS
 
 __all__ = [
@@ -85,10 +86,13 @@ def search_page(request: Request, store: StoreDep, q: SearchQuery = "", page: Pa
                 publisher: Annotated[str | None, Query(max_length=200)] = None,
                 since: IsoDate = None, until: IsoDate = None,
                 entity: Annotated[str | None, Query(max_length=40)] = None,
-                type: Annotated[str | None, Query(max_length=20)] = None) -> Response:
-    return respond(request, "search.html", search_view(
-        store, q, page, place=place, country=country, publisher=publisher, since=since, until=until,
-        entity=entity, type=type))
+                type: Annotated[str | None, Query(max_length=20)] = None,
+                signal: Annotated[str | None, Query(max_length=60)] = None) -> Response:
+    ctx = search_view(store, q, page, place=place, country=country, publisher=publisher, since=since,
+                      until=until, entity=entity, type=type, signal=signal)
+    # The drawing is for the page only (the JSON twin has the events and hits it is drawn from).
+    return respond(request, "search.html", ctx,
+                   timeline=None if wants_json(request) else search_timeline_drawing(store, ctx))
 
 
 def claims_page(request: Request, store: StoreDep, page: PageQuery = 1,
@@ -245,7 +249,8 @@ def entity_page(request: Request, store: StoreDep, config: ConfigDep, entity_id:
     if ctx is None:
         raise ApiError(404, "E503", f"no entity with id {entity_id!r} (a merge or split may have "
                                     "replaced it: see /entities/edits)")
-    return respond(request, "entity.html", ctx, csrf=config.csrf_token)
+    return respond(request, "entity.html", ctx, csrf=config.csrf_token,
+                   timeline=None if wants_json(request) else entity_timeline(store, ctx.id))
 
 
 def entity_edits_page(request: Request, store: StoreDep, config: ConfigDep, page: PageQuery = 1) -> Response:
@@ -366,7 +371,10 @@ def story_page(request: Request, store: StoreDep, story_id: str) -> Response:
     ctx = story_view(store, story_id)
     if ctx is None:
         raise ApiError(404, "E503", f"no story with id {story_id!r}")
-    return respond(request, "story.html", ctx)
+    drawing = None if wants_json(request) else timeline_of(
+        store, [e.id for e in ctx.events], [d.id for d in ctx.timeline],
+        lambda since, until: urls.timeline(since=since, until=until))
+    return respond(request, "story.html", ctx, timeline=drawing)
 
 
 def links_page(request: Request, store: StoreDep, page: PageQuery = 1,

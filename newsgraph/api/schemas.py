@@ -92,8 +92,19 @@ class SearchHitModel(BaseModel):
     url: str = Field(description="The article page.")
 
 
+class SearchFacetModel(BaseModel):
+    """A value among the hits and the documents having it."""
+
+    key: str = Field(description="The value to pass back as the filter (an ISO code, a geonameid, "
+                                 "a publisher, a year, an entity id, an event type, a signal name).")
+    name: str
+    documents: int
+    selected: bool = Field(description="This filter is on.")
+    url: str = Field(description="The search page narrowed to it (or, when selected, without it).")
+
+
 class SearchResponse(BaseModel):
-    """One page of full-text hits, best first."""
+    """One page of full-text hits, best first, and the facets that narrow them."""
 
     ok: Literal[True] = True
     q: str
@@ -101,6 +112,11 @@ class SearchResponse(BaseModel):
     limit: int
     offset: int
     hits: list[SearchHitModel]
+    facets: dict[str, list[SearchFacetModel]] = Field(default_factory=dict, description=(
+        "country and place (counted over every hit); publisher, year, entity, event_type and signal "
+        "(counted over the best `facet_hits` hits when set)."))
+    facet_hits: int | None = Field(default=None, description=(
+        "The facets besides place and country were read from this many best hits (null: all)."))
 
 
 class MentionModel(BaseModel):

@@ -71,9 +71,9 @@ def home() -> str:
 
 def search(q: str = "", page: int = 1, place: int | None = None, country: str | None = None,
            publisher: str | None = None, since: str | None = None, until: str | None = None,
-           entity: str | None = None, type: str | None = None) -> str:
+           entity: str | None = None, type: str | None = None, signal: str | None = None) -> str:
     return _query("/search", q=q, place=place, country=country, publisher=publisher, since=since,
-                  until=until, entity=entity, type=type, page=page)
+                  until=until, entity=entity, type=type, signal=signal, page=page)
 
 
 def documents(page: int = 1, publisher: str | None = None, language: str | None = None,

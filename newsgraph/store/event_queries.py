@@ -76,6 +76,7 @@ class EventFilter:
     flags: list[str] = field(default_factory=list)
     min_sources: int = 0
     doc: str | None = None
+    ids: list[str] = field(default_factory=list)  # only these events (a search's matches)
 
     def where(self) -> tuple[str, list[Any]]:
         conds, args = ["1"], []
@@ -118,6 +119,9 @@ class EventFilter:
         if self.doc:
             conds.append("EXISTS (SELECT 1 FROM event_sources es WHERE es.event_id = v.id AND es.doc_id = ?)")
             args.append(self.doc)
+        if self.ids:
+            conds.append(f"v.id IN ({', '.join('?' * len(self.ids))})")
+            args += self.ids
         return " AND ".join(conds), args
 
 

@@ -233,16 +233,18 @@ def events_at(store: Store, geonameid: int) -> list[dict[str, Any]]:
 class HitFilter:
     """Search hits narrowed beyond places: publisher (as ``publisher_docs`` names it),
     publication dates (ISO, partial dates cover their span), an entity named in the
-    document, an event type reported in it. Each is a condition on the full-text rowid."""
+    document, an event type reported in it, a signal flagged on it. Each is a condition on
+    the full-text rowid."""
 
     publisher: str | None = None
     since: str | None = None
     until: str | None = None
     entity: str | None = None
     event_type: str | None = None
+    signal: str | None = None
 
     def __bool__(self) -> bool:
-        return any((self.publisher, self.since, self.until, self.entity, self.event_type))
+        return any((self.publisher, self.since, self.until, self.entity, self.event_type, self.signal))
 
     def conditions(self) -> tuple[list[str], list[Any]]:
         conds: list[str] = []
@@ -265,6 +267,10 @@ class HitFilter:
         if self.event_type:
             conds.append(rowid + "event_mentions e JOIN documents d ON d.id = e.doc_id WHERE e.type = ?)")
             args.append(self.event_type)
+        if self.signal:
+            conds.append(rowid + "signals s JOIN documents d ON d.id = s.subject WHERE s.name = ? "
+                                 "AND json_extract(s.data, '$.flagged'))")
+            args.append(self.signal)
         return conds, args
 
 

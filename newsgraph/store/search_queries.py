@@ -63,10 +63,10 @@ def _in(rowids: list[int]) -> str:
 
 
 def hit_facets(store: Store, rowids: list[int], *, limit: int = 12) -> dict[str, list[dict[str, Any]]]:
-    """Documents per publisher, publication year, entity named and event type reported,
-    among the hits ``rowids`` (most first; years in order)."""
+    """Documents per publisher, publication year, entity named, event type reported and
+    signal flagged, among the hits ``rowids`` (most first; years in order)."""
     if not rowids:
-        return {"publisher": [], "year": [], "entity": [], "event_type": []}
+        return {"publisher": [], "year": [], "entity": [], "event_type": [], "signal": []}
     ids = _in(rowids)
     one = store.conn.execute
     publishers = one(
@@ -83,10 +83,15 @@ def hit_facets(store: Store, rowids: list[int], *, limit: int = 12) -> dict[str,
     types = one(
         f"""SELECT v.type, count(DISTINCT v.doc_id) FROM documents d JOIN event_mentions v ON v.doc_id = d.id
             WHERE d.rowid IN ({ids}) GROUP BY 1 ORDER BY 2 DESC, 1""").fetchall()
+    signals = one(
+        f"""SELECT s.name, count(DISTINCT d.id) FROM documents d JOIN signals s ON s.subject = d.id
+            WHERE d.rowid IN ({ids}) AND json_extract(s.data, '$.flagged')
+            GROUP BY 1 ORDER BY 2 DESC, 1""").fetchall()
     return {"publisher": [{"value": r[0], "documents": r[1]} for r in publishers],
             "year": [{"value": r[0], "documents": r[1]} for r in years],
             "entity": [{"value": r[0], "name": r[1], "type": r[2], "documents": r[3]} for r in ents],
-            "event_type": [{"value": r[0], "documents": r[1]} for r in types]}
+            "event_type": [{"value": r[0], "documents": r[1]} for r in types],
+            "signal": [{"value": r[0], "documents": r[1]} for r in signals]}
 
 
 def matching_events(store: Store, query: str, rowids: list[int], *, limit: int = 8) -> list[dict[str, Any]]:

@@ -144,3 +144,51 @@ def test_event_page_shows_related_events_apart_from_its_reports(related_client):
     assert [r["event"] for r in api["related"]] == [related[0]["id"]]
     back = client.get(f"/events/{related[0]['id']}.json").json()["related"]
     assert [r["id"] for r in back] == [attack["id"]]
+
+
+def test_document_events_panel_groups_by_type_and_points_at_the_sentence(client: TestClient):
+    """The article page lists its events by type without repeating their sentence: each links
+    to the sentence's anchor in the text, whose pieces carry the event mention."""
+    import re
+
+    doc_id = client.get(f"/events/{_killing(client)['id']}.json").json()["sources"][0]
+    doc = client.get(f"/documents/{doc_id}.json").json()
+    assert doc["events"]
+    groups = doc["event_groups"]
+    in_text_order = [e["mention"] for e in doc["events"]]
+    for g in groups:  # one type each, in text order
+        assert {e["type"] for e in g["events"]} == {g["type"]}
+        assert [e["mention"] for e in g["events"]] == [m for m in in_text_order
+                                                        if m in {e["mention"] for e in g["events"]}]
+    assert sorted(e["mention"] for g in groups for e in g["events"]) == sorted(e["mention"] for e in doc["events"])
+    assert [len(g["events"]) for g in groups] == sorted((len(g["events"]) for g in groups), reverse=True)
+    page = client.get(f"/documents/{doc_id}").text
+    panel = page[page.index('<details class="side-sec" id="events"'):]
+    panel = panel[:panel.index('id="times"')]
+    text = page[page.index('<section class="text"'):page.index("</section>")]
+    for ev in doc["events"]:
+        assert f'href="#ev-{ev["mention"]}"' in panel
+        assert f'id="ev-{ev["mention"]}"' in text
+        assert re.search(rf'data-evs="[^"]*\b{re.escape(ev["mention"])}\b', text)
+        assert f'<div class="sentence">{ev["sentence"]}' not in panel
+
+
+def test_entity_and_search_pages_draw_a_timeline_panel(client: TestClient, resolved: Resolved):
+    """The entity page and the search page carry the timeline's drawing (the events and
+    articles over time); its axis labels open the timeline, or narrow the search, to a date."""
+    import re
+
+    farouk = entity_at(resolved.db, resolved.ids["farouk_a.txt"], "Ahmed Farouk")
+    killing = _killing(client)
+    page = client.get(f"/entities/{farouk}").text
+    panel = page[page.index('id="entity-timeline"'):]
+    panel = panel[:panel.index("</section>")]
+    assert f'href="/events/{killing["id"]}"' in panel and ">ASSAULT</text>" in panel
+    assert re.search(rf'href="/timeline\?entity={farouk}&amp;since=\d{{4}}', panel)
+    page = client.get("/search?q=Farouk").text
+    panel = page[page.index('id="search-timeline"'):]
+    panel = panel[:panel.index("</section>")]
+    assert f'href="/events/{killing["id"]}"' in panel
+    assert re.search(r'href="/search\?q=Farouk&amp;since=\d{4}', panel)
+    # A search with no hit draws nothing.
+    assert 'id="search-timeline"' not in client.get("/search?q=zzqxv").text

@@ -56,3 +56,27 @@ def test_search_empty_query_shows_the_form(client: TestClient):
     assert page.status_code == 200
     assert 'name="q"' in page.text
     assert client.get("/search.json").json()["hits"] == []
+
+
+def test_api_search_filters_and_facets_as_the_page(client: TestClient):
+    """``/api/search`` takes the page's filters and returns its facets; each facet's count is
+    the total of the search narrowed to it (here every hit is among the facet hits)."""
+    q = "council OR harbour OR hacker"
+    data = client.get("/api/search", params={"q": q}).json()
+    assert set(data["facets"]) == {"country", "place", "publisher", "year", "entity", "event_type", "signal"}
+    assert data["facet_hits"] is None
+    page = client.get("/search.json", params={"q": q}).json()
+    assert [f["key"] for f in data["facets"]["publisher"]] == [f["key"] for f in page["publishers"]]
+    checked = 0
+    for name in ("publisher", "year", "event_type", "signal"):
+        for f in data["facets"][name]:
+            params = {"q": q, name if name not in ("year", "event_type") else
+                      {"year": "since", "event_type": "type"}[name]: f["key"]}
+            if name == "year":
+                params["until"] = f["key"]
+            narrowed = client.get("/api/search", params=params).json()
+            assert narrowed["total"] == f["documents"], (name, f)
+            assert any(g["selected"] for g in narrowed["facets"][name]), (name, f)
+            checked += 1
+    assert checked >= 2
+    assert client.get("/api/search", params={"q": q, "signal": "no_such_signal"}).json()["total"] == 0

