@@ -33,21 +33,25 @@ def replay(db: Path, options: dict[str, Any] | None = None) -> tuple[Any, dict[s
     from newsgraph.resolve.corpus import event_mention_from_dict
     from newsgraph.resolve.events import EventResolver, ResolverOptions
     from newsgraph.store.date_queries import EVENT_ANCHOR_SOURCE, REPORT_DATED_RULE
+    from newsgraph.store.entity_queries import stands_for
 
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-        for doc, start, end, ent in con.execute(
-                'SELECT doc_id, start, "end", entity_id FROM entity_mentions ORDER BY doc_id, start'):
-            spans[doc].append((start, end, ent))
+        spans: dict[str, list[tuple[int, int, str, str, str, str]]] = defaultdict(list)
+        for doc, start, end, ent, kind, after in con.execute(
+                """SELECT m.doc_id, m.start, m."end", m.entity_id, m.kind, substr(d.text, m."end" + 1, 2)
+                   FROM entity_mentions m JOIN documents d ON d.id = m.doc_id ORDER BY m.doc_id, m.start"""):
+            spans[doc].append((start, end, ent, kind, after or "", ""))
 
         def entity_of(doc: str, start: int, end: int) -> str | None:
-            # The longest entity mention inside the argument span (as the store's lookup).
+            # The longest entity mention inside the argument span that may stand for it (as
+            # the ingest's lookup: a pronoun or description only as the span or its head).
             rows = spans.get(doc, [])
             starts = [r[0] for r in rows]
             best: tuple[int, str] | None = None
-            for s, e, ent in rows[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)]:
-                if e <= end and (best is None or e - s > best[0]):
+            for row in rows[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)]:
+                s, e, ent = row[:3]
+                if e <= end and stands_for(row, start, end) and (best is None or e - s > best[0]):
                     best = (e - s, ent)
             return best[1] if best else None
 
