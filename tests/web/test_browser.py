@@ -12,27 +12,19 @@ store (the first document's most mentioned name), never written for a corpus.
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from browser_support import ARTIFACTS, REPO, chromium, require_chromium, serving, shot, watched_page
 
 pytestmark = pytest.mark.browser
 
-REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
 EXAMPLES = REPO / "examples"
-ARTIFACTS = REPO / "tests" / "artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-#: Guards against a hung server or job; not timing assertions.
-START_GUARD_SECONDS = 30
+#: Guards against a hung job; not a timing assertion.
 JOB_GUARD_MS = 120_000
 
 MARKUP_ARTICLE = """Hacker defaces council website with a script
@@ -131,12 +123,6 @@ class Served:
     related_ids: dict[str, str]  # file stem → document id (RELATED_ARTICLES)
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _build_store(tmp: Path) -> tuple[Path, str, str, dict[str, str], dict[str, str]]:
     from newsgraph.pipeline import ingest
     from newsgraph.store import Store
@@ -170,61 +156,25 @@ def _build_store(tmp: Path) -> tuple[Path, str, str, dict[str, str], dict[str, s
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: run `make chromium` (installs Debian's chromium)")
-    import uvicorn
-
-    from newsgraph.api.app import create_app
-
+    require_chromium()
     db, markup_id, query, story_ids, related_ids = _build_store(tmp_path_factory.mktemp("browser"))
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, name="newsgraph-test-server", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + START_GUARD_SECONDS
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the server did not start")
-        time.sleep(0.05)
-    try:
-        yield Served(f"http://127.0.0.1:{port}", db, markup_id, query, story_ids, related_ids)
-    finally:
-        server.should_exit = True
-        thread.join(START_GUARD_SECONDS)
+    with serving(db) as url:
+        yield Served(url, db, markup_id, query, story_ids, related_ids)
 
 
 @pytest.fixture(scope="module")
 def browser(served: Served):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+    with chromium() as b:
+        yield b
 
 
 @pytest.fixture()
 def page(browser, served: Served):
-    context = browser.new_context(viewport={"width": 1360, "height": 900})
-    p = context.new_page()
-    p.problems = []  # console errors (CSP violations among them) and dialogs
-    p.on("console", lambda m: p.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-    p.on("pageerror", lambda e: p.problems.append(f"page error: {e}"))
-    p.on("dialog", lambda d: (p.problems.append(f"dialog: {d.message}"), d.dismiss()))
-    # Nothing may be fetched from anywhere but the server itself (no CDN, no fonts).
-    p.on("request", lambda r: None if r.url.startswith((served.url, "data:"))
-         else p.problems.append(f"off-site request: {r.url}"))
-    yield p
-    context.close()
+    with watched_page(browser, served.url) as p:
+        yield p
 
 
-def _shot(page, name: str) -> Path:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path
+_shot = shot
 
 
 def test_browser_search_then_article(served: Served, page):

@@ -10,24 +10,16 @@ drives Debian's Chromium through Playwright. Screenshots go to ``tests/artifacts
 from __future__ import annotations
 
 import json
-import socket
-import threading
-import time
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from browser_support import chromium, require_chromium, serving, shot, watched_page
 
 pytestmark = pytest.mark.browser
 
-REPO = Path(__file__).resolve().parents[2]
-ARTIFACTS = REPO / "tests" / "artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-START_GUARD_SECONDS = 30
 
 RECORDS = [
     {"title": "Gunmen kill opposition leader Ahmed Farouk in Karachi", "publisher": "Indus Daily",
@@ -55,19 +47,9 @@ class Served:
     db: Path
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: run `make chromium` (installs Debian's chromium)")
-    import uvicorn
-
-    from newsgraph.api.app import create_app
+    require_chromium()
     from newsgraph.pipeline import ingest
     from newsgraph.store import Store
 
@@ -79,53 +61,24 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     with Store(db) as store:
         report = ingest([src], store, root=src)
         assert not report.failed, report.failed
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, name="newsgraph-workbench-server", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + START_GUARD_SECONDS
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the server did not start")
-        time.sleep(0.05)
-    try:
-        yield Served(f"http://127.0.0.1:{port}", db)
-    finally:
-        server.should_exit = True
-        thread.join(START_GUARD_SECONDS)
+    with serving(db, "newsgraph-workbench-server") as url:
+        yield Served(url, db)
 
 
 @pytest.fixture(scope="module")
 def browser(served: Served):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+    with chromium() as b:
+        yield b
 
 
 @pytest.fixture()
 def page(browser, served: Served):
-    context = browser.new_context(viewport={"width": 1360, "height": 900})
-    p = context.new_page()
-    p.problems = []
-    p.on("console", lambda m: p.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-    p.on("pageerror", lambda e: p.problems.append(f"page error: {e}"))
-    p.on("request", lambda r: None if r.url.startswith((served.url, "data:"))
-         else p.problems.append(f"off-site request: {r.url}"))
-    yield p
-    assert not p.problems, p.problems
-    context.close()
+    with watched_page(browser, served.url) as p:
+        yield p
+        assert not p.problems, p.problems
 
 
-def _shot(page, name: str) -> Path:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path
+_shot = shot
 
 
 def _json(served: Served, path: str) -> dict:
