@@ -15,8 +15,16 @@ the text makes the link clear; each kept one records the rule (``ChainMention.ru
 - ``same-description`` — the words or head noun of a description already kept in the
   chain ("the company" … "the company");
 - ``relative`` — a relative pronoun and the noun its clause modifies;
-- ``speaker`` — "I", "me", "my" inside a quotation and the subject of the verb that
-  introduces it ("'I am tired,' Jones said");
+- ``speaker`` — "I", "me", "my" inside a quotation and its speaker: the subject of the
+  verb that introduces it ("'I am tired,' Jones said"), or the speaker the claims stage
+  pairs the quotation with (``extract.claims.quotation_sources``: a cue in the sentence
+  after, a cue line, a quotation continuing the previous one's speaker), when that
+  speaker is one named person or a pronoun or description already linked to one;
+- ``speaker-organisation`` — "we", "us", "our" inside a quotation and the body its
+  speaker speaks for, where the text says which: the speaker is itself an organisation
+  or a place ("Airbus said: 'We …'"), or the speaker's own noun phrase names one
+  organisation ("a spokesman for Airbus", "Airbus chief executive Tom Enders"). A
+  person with no organisation named beside them is not "we": left out;
 - ``only-candidate`` — a pronoun or a determined description (not a possessed one: "my
   team", "her rep" name a relation to the possessor) with exactly one named antecedent of
   its kind in reach: agreement in animacy (person / organisation / place from the
@@ -45,14 +53,14 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.model.document import AnnotatedDocument
-from newsgraph.nlp.referring import FIRST_PERSON, RELATIVE_PRONOUNS, quote_span
+from newsgraph.nlp.referring import FIRST_PERSON, FIRST_PERSON_PLURAL, RELATIVE_PRONOUNS, quote_span
 from newsgraph.resolve.entities.names import HONORIFICS, ORG_DESIGNATORS, parse_name
 from newsgraph.resolve.entities.within import GENDERED_NOUNS, GENDERED_PRONOUNS, Chain, ChainMention
 
 __all__ = ["RULES", "keep_clear_references"]
 
 RULES: tuple[str, ...] = ("apposition", "described", "same-description", "relative", "only-candidate",
-                          "subject", "speaker")
+                          "subject", "speaker", "speaker-organisation")
 
 #: What a pronoun may stand for, by the type of the named entity (OntoNotes labels).
 _NONPERSON_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
@@ -261,6 +269,7 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
     # reads the pronouns kept anywhere in the text ("the actress" before the first "she").
     found = sorted((x for c in chains for x in c.mentions if x.referring),
                    key=lambda x: (x.kind == "nominal", x.start))
+    first_person: list[ChainMention] = []
     for x in found:
         i = home[id(x)]
         chain = chains[i]
@@ -290,15 +299,8 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
             x.rule = rule
             continue
         chain.mentions.remove(x)
-        if x.kind == "pronoun" and x.text.lower() in FIRST_PERSON:
-            j = _quote_speaker(x, chains, doc)
-            if j is not None:
-                x.method, x.score, x.rule = "pronoun", 0.8, "speaker"
-                best = chains[j].best_name()
-                x.reason = f"speaker: {best.surface if best else '?'} is the source of the quotation"
-                chains[j].mentions.append(x)
-                chains[j].mentions.sort(key=lambda y: y.start)
-                home[id(x)] = j
+        if x.kind == "pronoun" and x.text.lower() in FIRST_PERSON | FIRST_PERSON_PLURAL:
+            first_person.append(x)  # after the others: the speaker may be "he" or "the minister"
             continue
         # A pronoun the chainer gave to an unnamed description ("the driver … he") may
         # well mean it: never moved to a name. A plural description is no named entity.
@@ -318,6 +320,20 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
         x.method, x.score = ("pronoun" if x.kind == "pronoun" else "nominal"), 0.7
         best = chains[j].best_name()
         x.reason = f"{x.rule}: {best.surface if best else '?'}"
+        chains[j].mentions.append(x)
+        chains[j].mentions.sort(key=lambda y: y.start)
+        home[id(x)] = j
+    sources = _sources(adoc) if first_person else []
+    for x in first_person:
+        plural = x.text.lower() in FIRST_PERSON_PLURAL
+        j = _first_person_source(x, chains, labels, doc, sources, plural)
+        if j is None:
+            continue
+        x.method, x.score = "pronoun", 0.8
+        x.rule = "speaker-organisation" if plural else "speaker"
+        best = chains[j].best_name()
+        x.reason = (f"{x.rule}: {best.surface if best else '?'} "
+                    f"{'speaks through' if plural else 'is the source of'} the quotation")
         chains[j].mentions.append(x)
         chains[j].mentions.sort(key=lambda y: y.start)
         home[id(x)] = j
@@ -432,3 +448,82 @@ def _coordinated_subjects(chains: list[Chain], adoc: AnnotatedDocument) -> None:
                 root = root.head
             if root.dep_ in ("nsubj", "nsubjpass") and root is not span.root:
                 x.subject = True
+
+
+def _sources(adoc: AnnotatedDocument | None) -> list[Any]:
+    if adoc is None or adoc.doc is None:
+        return []
+    from newsgraph.extract.claims.sources import quotation_sources
+
+    return quotation_sources(adoc)
+
+
+#: Labels of a speaker that may itself say "we": a body, a country's government, a people.
+_WE_SPEAKERS = frozenset({"ORG", "GPE", "NORP"})
+#: Arcs inside a speaker's own noun phrase that may lead to the body they speak for
+#: ("a spokesman for Airbus", "Airbus chief executive", "Airbus's lawyer", "the
+#: minister, Ana Varga, of the Green Party"); a relative clause or a verb's object is no
+#: part of who they are.
+_OWN_NP_ARCS = frozenset({"poss", "compound", "prep", "pobj", "appos", "nmod", "amod", "case", "det", "flat"})
+_OWN_NP_PREPS = frozenset({"for", "of", "at", "from", "with"})
+
+
+def _named_in(chains: list[Chain], labels: list[str], tokens: list[Any], label: str) -> int | None:
+    """The one named chain of ``label`` among ``tokens``, or None (none, or several)."""
+    hits = {j for t in tokens if (j := _chain_at(chains, t.idx, t.idx + len(t.text))) is not None
+            and labels[j] == label}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _chain_at(chains: list[Chain], a: int, b: int) -> int | None:
+    """The named chain with a name (or a kept pronoun/description) overlapping ``[a, b)``."""
+    hits = {i for i, c in enumerate(chains) if c.kind == "name" and any(
+        y.start < b and a < y.end and (y.kind == "name" or y.rule) for y in c.mentions)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _own_np(head: Any) -> list[Any]:
+    """The tokens of the speaker's noun phrase reached from its head by noun-phrase arcs."""
+    out, todo = [head], [head]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ in _OWN_NP_ARCS and (c.dep_ != "prep" or c.lower_ in _OWN_NP_PREPS):
+                out.append(c)
+                todo.append(c)
+    return out
+
+
+def _first_person_source(x: ChainMention, chains: list[Chain], labels: list[str], doc: Any,
+                         sources: list[Any], plural: bool) -> int | None:
+    """The named chain "I" (``plural``: "we") inside a quotation stands for: its speaker
+    (or the body the speaker speaks for), or None when the text does not say."""
+    source = next((s for s in sources if s.start <= x.start and x.end <= s.end), None)
+    if source is None:
+        # No quotation the claims stage pairs with a speaker: the parse of the sentence.
+        if plural:
+            return None
+        j = _quote_speaker(x, chains, doc)
+        return j if j is not None and labels[j] == "PERSON" else None
+    # An unnamed speaker is nobody "I" can stand for, but "a spokesman for Airbus" speaks
+    # for Airbus; "residents of Leeds" say "we" of themselves, not of the city.
+    if doc is None or source.kind == "collective" or (source.kind == "anonymous" and not plural):
+        return None
+    span = doc.char_span(source.speaker[0], source.speaker[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = span.root
+    at_head = _chain_at(chains, head.idx, head.idx + len(head.text))
+    if not plural:
+        if at_head is not None:
+            return at_head if labels[at_head] == "PERSON" else None
+        if source.kind == "named":
+            # "the minister, Ana Varga": one person named in the speaker's own phrase.
+            return _named_in(chains, labels, _own_np(head), "PERSON")
+        if source.ref is not None:
+            j = _chain_at(chains, *source.ref)
+            return j if j is not None and labels[j] == "PERSON" else None
+        return None
+    if at_head is not None and labels[at_head] in _WE_SPEAKERS:
+        return at_head
+    return _named_in(chains, labels, _own_np(head)[1:], "ORG")
