@@ -458,8 +458,8 @@ def _sources(adoc: AnnotatedDocument | None) -> list[Any]:
     return quotation_sources(adoc)
 
 
-#: Labels of a speaker that may itself say "we": a body, a country's government, a people.
-_WE_SPEAKERS = frozenset({"ORG", "GPE", "NORP"})
+#: Labels of a speaker that may itself say "we": a body, a country's government.
+_WE_SPEAKERS = ("ORG", "GPE")
 #: Arcs inside a speaker's own noun phrase that may lead to the body they speak for
 #: ("a spokesman for Airbus", "Airbus chief executive", "Airbus's lawyer", "the
 #: minister, Ana Varga, of the Green Party"); a relative clause or a verb's object is no
@@ -468,10 +468,16 @@ _OWN_NP_ARCS = frozenset({"poss", "compound", "prep", "pobj", "appos", "nmod", "
 _OWN_NP_PREPS = frozenset({"for", "of", "at", "from", "with"})
 
 
+def _only(chain: Chain, *labels: str) -> bool:
+    """Are all the chain's names of these labels? A chain whose names the tagger typed
+    both a person and a body ("Kirwan" PERSON here, ORG there) is no clear speaker."""
+    return all(y.label in labels for y in chain.mentions if y.kind == "name")
+
+
 def _named_in(chains: list[Chain], labels: list[str], tokens: list[Any], label: str) -> int | None:
     """The one named chain of ``label`` among ``tokens``, or None (none, or several)."""
     hits = {j for t in tokens if (j := _chain_at(chains, t.idx, t.idx + len(t.text))) is not None
-            and labels[j] == label}
+            and labels[j] == label and _only(chains[j], label)}
     return hits.pop() if len(hits) == 1 else None
 
 
@@ -510,20 +516,28 @@ def _first_person_source(x: ChainMention, chains: list[Chain], labels: list[str]
     if doc is None or source.kind == "collective" or (source.kind == "anonymous" and not plural):
         return None
     span = doc.char_span(source.speaker[0], source.speaker[1], alignment_mode="expand")
-    if span is None or not len(span):
-        return None
+    if span is None or not len(span) or span.root.dep_ == "nsubjpass":
+        return None  # "X was asked: '…'": X is spoken to
     head = span.root
     at_head = _chain_at(chains, head.idx, head.idx + len(head.text))
+    if source.kind == "pronoun":
+        # "'…,' he said": the chain "he" is kept in and the name the claims stage gives
+        # "he" must be one; two resolutions that disagree leave the text unclear.
+        ref = _chain_at(chains, *source.ref) if source.ref is not None else None
+        if at_head is None or ref != at_head or plural:
+            return None
+        return at_head if labels[at_head] == "PERSON" and _only(chains[at_head], "PERSON") else None
     if not plural:
         if at_head is not None:
-            return at_head if labels[at_head] == "PERSON" else None
+            return at_head if labels[at_head] == "PERSON" and _only(chains[at_head], "PERSON") else None
         if source.kind == "named":
             # "the minister, Ana Varga": one person named in the speaker's own phrase.
             return _named_in(chains, labels, _own_np(head), "PERSON")
-        if source.ref is not None:
-            j = _chain_at(chains, *source.ref)
-            return j if j is not None and labels[j] == "PERSON" else None
         return None
     if at_head is not None and labels[at_head] in _WE_SPEAKERS:
-        return at_head
+        # "Airbus said", "the company said" (kept as Airbus's description)
+        return at_head if _only(chains[at_head], *_WE_SPEAKERS) else None
+    if source.kind not in ("named", "anonymous"):
+        return None  # "the coach said": whose body it is, the text does not say here
+    # "Tom Enders, Airbus's chief executive", "a spokesman for Airbus"
     return _named_in(chains, labels, _own_np(head)[1:], "ORG")
