@@ -173,6 +173,11 @@ def test_we_in_a_quotation_is_the_body_its_speaker_speaks_for_only_where_the_tex
     # A named person with no organisation named beside them: "we" stays out.
     chains = _chains('Airbus lost the case in Paris on Monday. "We will appeal against the ruling," Peter Jones said.')
     assert not any(t == "We" for c in chains for t, _, _ in c)
+    # An analyst's "we" is often everyone's; "the Dutchman" is one person, not a body.
+    chains = _chains('"We are not getting the boost we expected," said Rick Moran, an economist at Daiwa Securities.')
+    assert not any(t == "We" for c in chains for t, _, _ in c)
+    chains = _chains('"We had the initiative but it was not easy," the Dutchman said after the match on Sunday.')
+    assert not any(t == "We" for c in chains for t, _, _ in c)
 
 
 def test_a_pronoun_is_tried_again_once_the_descriptions_are_kept():

@@ -472,6 +472,34 @@ def _sources(adoc: AnnotatedDocument | None) -> list[Any]:
     return quotation_sources(adoc)
 
 
+#: Roles whose holder speaks for the body named beside them: its spokespeople, heads and
+#: officers (an analyst, an editor or an economist often says "we" of everyone).
+_SPEAKS_FOR = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "representative", "executive", "chief", "president",
+    "chairman", "chairwoman", "chair", "director", "head", "boss", "founder", "owner", "secretary",
+    "commissioner", "constable", "officer", "official", "governor", "minister", "leader", "manager",
+    "partner", "vice-president", "treasurer", "superintendent", "general",
+})
+
+
+def _capitalised_noun(head: Any) -> bool:
+    """"the Dutchman", "the Frenchman": a noun WordNet knows, with "the", which the tagger
+    may take for a body's name — a description of one person, not a body that says "we"."""
+    from newsgraph.nlp.wordnet import wordnet
+
+    wn = wordnet()
+    det = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    return det and wn is not None and bool(wn.sense_ids(head.lower_, "n", 1))
+
+
+def _person_elsewhere(chains: list[Chain], labels: list[str], chain: Chain) -> bool:
+    """Does a word of the chain's names name a person in another chain of the text?"""
+    words = {w for y in chain.mentions if y.kind == "name" for w in y.text.split()}
+    return any(labels[j] == "PERSON" and any(w in words for y in c.mentions if y.kind == "name"
+                                             for w in y.text.split())
+               for j, c in enumerate(chains) if c is not chain)
+
+
 #: Labels of a speaker that may itself say "we": a body, a country's government.
 _WE_SPEAKERS = ("ORG", "GPE")
 #: Arcs inside a speaker's own noun phrase that may lead to the body they speak for
@@ -549,9 +577,16 @@ def _first_person_source(x: ChainMention, chains: list[Chain], labels: list[str]
             return _named_in(chains, labels, _own_np(head), "PERSON")
         return None
     if at_head is not None and labels[at_head] in _WE_SPEAKERS:
-        # "Airbus said", "the company said" (kept as Airbus's description)
-        return at_head if _only(chains[at_head], *_WE_SPEAKERS) else None
+        # "Airbus said", "the company said" (kept as Airbus's description) — not a name
+        # the tagger types a person elsewhere in the text ("said Pizzorno", an ORG here).
+        ok = (_only(chains[at_head], *_WE_SPEAKERS) and not _person_elsewhere(chains, labels, chains[at_head])
+              and not _capitalised_noun(head))
+        return at_head if ok else None
     if source.kind not in ("named", "anonymous"):
         return None  # "the coach said": whose body it is, the text does not say here
-    # "Tom Enders, Airbus's chief executive", "a spokesman for Airbus"
-    return _named_in(chains, labels, _own_np(head)[1:], "ORG")
+    # "Tom Enders, Airbus's chief executive", "a spokesman for Airbus": only a role that
+    # speaks for the body — an analyst's or an editor's "we" is often everyone's.
+    own = _own_np(head)
+    if not any(t.lemma_.lower() in _SPEAKS_FOR for t in own if t.pos_ == "NOUN"):
+        return None
+    return _named_in(chains, labels, own[1:], "ORG")
