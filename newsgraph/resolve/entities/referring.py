@@ -270,7 +270,6 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
     found = sorted((x for c in chains for x in c.mentions if x.referring),
                    key=lambda x: (x.kind == "nominal", x.start))
     first_person: list[ChainMention] = []
-    retry: list[ChainMention] = []
     for x in found:
         i = home[id(x)]
         chain = chains[i]
@@ -316,17 +315,14 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
             continue  # a relative pronoun stands for its clause's noun, or for nothing we know
         choice = _choose(x, chains, labels, doc, quoted)
         if choice is None:
-            if x.kind == "pronoun":
-                retry.append(x)
             continue
-        _attach(x, chains, choice, home)
-    # A pronoun whose antecedent is a description ("the firm denied reports it was
-    # withdrawing") is decided before the description is kept: once the descriptions
-    # are linked, the pronouns left out are tried again by the same rules.
-    for x in retry:
-        choice = _choose(x, chains, labels, doc, quoted)
-        if choice is not None:
-            _attach(x, chains, choice, home)
+        j, x.rule = choice
+        x.method, x.score = ("pronoun" if x.kind == "pronoun" else "nominal"), 0.7
+        best = chains[j].best_name()
+        x.reason = f"{x.rule}: {best.surface if best else '?'}"
+        chains[j].mentions.append(x)
+        chains[j].mentions.sort(key=lambda y: y.start)
+        home[id(x)] = j
     sources = _sources(adoc) if first_person else []
     for x in first_person:
         plural = x.text.lower() in FIRST_PERSON_PLURAL
@@ -347,16 +343,6 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
         c.mentions = [x for x in c.mentions if not (x.referring and x.kind == "nominal" and any(
             y is not x and x.start <= y.start and y.end <= x.end for y in c.mentions))]
     return [c for c in chains if any(x.kind == "name" or not x.referring for x in c.mentions)]
-
-
-def _attach(x: ChainMention, chains: list[Chain], choice: tuple[int, str], home: dict[int, int]) -> None:
-    j, x.rule = choice
-    x.method, x.score = ("pronoun" if x.kind == "pronoun" else "nominal"), 0.7
-    best = chains[j].best_name()
-    x.reason = f"{x.rule}: {best.surface if best else '?'}"
-    chains[j].mentions.append(x)
-    chains[j].mentions.sort(key=lambda y: y.start)
-    home[id(x)] = j
 
 
 def _partner(x: ChainMention, doc: Any) -> int:
