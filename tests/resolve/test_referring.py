@@ -168,8 +168,13 @@ def test_i_in_a_quotation_whose_speaker_is_named_in_the_next_sentence():
 def test_we_in_a_quotation_is_the_body_its_speaker_speaks_for_only_where_the_text_says():
     chains = _chains('"We will appeal against the ruling," a spokesman for Airbus said on Monday.')
     assert ("We", "pronoun", "speaker-organisation") in _chain_of(chains, "Airbus")
-    chains = _chains('Airbus said in a statement: "We will appeal against the ruling."')
+    chains = _chains('Airbus lost its case in Paris on Monday. Airbus said in a statement: "We will appeal against '
+                     'the ruling."')
     assert ("We", "pronoun", "speaker-organisation") in _chain_of(chains, "Airbus")
+    # A one-word name the text never treats as a body ("it", a description) may be a
+    # person the tagger typed an organisation.
+    chains = _chains('"We will appeal against the ruling," said Pizzaro on Monday.')
+    assert not any(t == "We" for c in chains for t, _, _ in c)
     # A named person with no organisation named beside them: "we" stays out.
     chains = _chains('Airbus lost the case in Paris on Monday. "We will appeal against the ruling," Peter Jones said.')
     assert not any(t == "We" for c in chains for t, _, _ in c)

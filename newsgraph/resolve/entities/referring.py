@@ -468,6 +468,15 @@ _SPEAKS_FOR = frozenset({
 })
 
 
+def _a_body(chain: Chain) -> bool:
+    """Does the text treat the chain as a body and not a person the tagger mistyped
+    ("said Pizzorno")? A name of several words ("Merrill Lynch", "the Sindh Police"), or an
+    "it"/"its" or a description kept in the chain."""
+    return any((y.kind == "name" and len(y.text.split()) > 1)
+               or (y.rule and (y.kind == "nominal" or y.text.lower() in ("it", "its", "itself")))
+               for y in chain.mentions)
+
+
 def _capitalised_noun(head: Any) -> bool:
     """"the Dutchman", "the Frenchman": a noun WordNet knows, with "the", which the tagger
     may take for a body's name — a description of one person, not a body that says "we"."""
@@ -566,7 +575,7 @@ def _first_person_source(x: ChainMention, chains: list[Chain], labels: list[str]
         # "Airbus said", "the company said" (kept as Airbus's description) — not a name
         # the tagger types a person elsewhere in the text ("said Pizzorno", an ORG here).
         ok = (_only(chains[at_head], *_WE_SPEAKERS) and not _person_elsewhere(chains, labels, chains[at_head])
-              and not _capitalised_noun(head))
+              and not _capitalised_noun(head) and _a_body(chains[at_head]))
         return at_head if ok else None
     if source.kind not in ("named", "anonymous"):
         return None  # "the coach said": whose body it is, the text does not say here
