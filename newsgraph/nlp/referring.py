@@ -14,7 +14,9 @@ or region GPE, a structure or facility FAC. A noun none of these fit ("the patch
 "the day") is left out: it is no description of a person, body or place a name can
 stand for. Pronouns carry PERSON for he/she (and their forms), nothing for it/they. Relative pronouns
 ("who", "which", "whose", "that") are offered when the parse hangs their clause on a noun,
-and "I", "me", "my" inside a quotation (its speaker, for resolution to find).
+and "I", "me", "my", "we", "us", "our" wherever they are: inside a quotation they may stand
+for its speaker (or the speaker's organisation), which resolution decides from the claims
+stage's quotations; outside one they are the writer, and resolution drops them.
 
 Pleonastic "it" ("it is likely that …", "it was reported that …", "it rained") refers
 to nothing and is not offered: an expletive in the parse, or the subject of a copula or
@@ -29,8 +31,8 @@ from typing import Any
 
 from newsgraph.model.document import Mention
 
-__all__ = ["FIRST_PERSON", "PERSONAL_PRONOUNS", "RELATIVE_PRONOUNS", "description_label", "quote_span",
-           "referring_mentions"]
+__all__ = ["FIRST_PERSON", "FIRST_PERSON_PLURAL", "PERSONAL_PRONOUNS", "RELATIVE_PRONOUNS",
+           "description_label", "quote_span", "referring_mentions"]
 
 #: Third-person personal and possessive pronouns (Quirk et al. 1985 §6.4): the forms
 #: that refer back to an entity. First and second person point at the speaker or the
@@ -42,6 +44,9 @@ PERSONAL_PRONOUNS: dict[str, str] = {
 #: First-person singular pronouns: inside a quotation they are its speaker ("'I am
 #: tired,' he said"); outside one, the writer.
 FIRST_PERSON: frozenset[str] = frozenset({"i", "me", "my", "mine", "myself"})
+#: First-person plural pronouns: inside a quotation, the body its speaker speaks for
+#: ("'We will appeal,' a spokesman for Airbus said") — when the text says which.
+FIRST_PERSON_PLURAL: frozenset[str] = frozenset({"we", "us", "our", "ours", "ourselves"})
 _QUOTES = frozenset('"“”')
 #: Relative pronouns (Quirk et al. 1985 §17.9–17.12): they stand for the noun their clause
 #: modifies ("Farouk, who led the movement"), which the parse says.
@@ -150,10 +155,6 @@ def quote_span(tok: Any) -> tuple[int, int] | None:
     return None
 
 
-def _quoted(tok: Any) -> bool:
-    return quote_span(tok) is not None
-
-
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -189,9 +190,12 @@ def referring_mentions(doc: Any, names: list[Mention], sentence_of: Any) -> list
             out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, PERSONAL_PRONOUNS[lower],
                                sentence_of(tok.idx)))
             continue
-        if lower in FIRST_PERSON and tok.pos_ == "PRON" and _quoted(tok):
-            if not _inside(taken, tok.idx, tok.idx + len(tok)):
-                out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, "PERSON", sentence_of(tok.idx)))
+        if lower in FIRST_PERSON | FIRST_PERSON_PLURAL and tok.pos_ == "PRON":
+            # Offered in and out of quotation marks: a quotation may run over several
+            # sentences and paragraphs, which the claims stage's quotations know.
+            if not _inside(taken, tok.idx, tok.idx + len(tok)) and not (lower == "us" and tok.text == "US"):
+                out.append(Mention(tok.idx, tok.idx + len(tok), tok.text,
+                                   "PERSON" if lower in FIRST_PERSON else "", sentence_of(tok.idx)))
             continue
         if lower in RELATIVE_PRONOUNS and tok.tag_ in ("WP", "WP$", "WDT") and _relative(tok):
             if not _inside(taken, tok.idx, tok.idx + len(tok)):

@@ -176,3 +176,12 @@ def test_a_plan_reaches_the_act_only_through_verbs_that_carry_it_out(annotated):
     assert not done.flags.hypothetical
     planned = _one(annotated("The cell was planning to carry out attacks on embassies."), "attacks")
     assert planned.flags.hypothetical
+
+
+def test_a_relative_pronoun_argument_is_the_noun_its_clause_modifies(annotated):
+    adoc = annotated("The ministers who attacked the plan resigned on Monday. "
+                     "Police arrested the gunmen, who attacked the embassy in Kabul.")
+    assert _texts(_one(adoc, "attacked").actors) == ["The ministers"]
+    assert _texts(_one(adoc, "resigned").actors) == ["The ministers"]
+    gunmen = [m for m in extract_events(adoc) if m.trigger.text == "attacked"][1]
+    assert _texts(gunmen.actors) == ["the gunmen"] and _texts(gunmen.targets) == ["the embassy"]

@@ -140,6 +140,51 @@ def test_i_in_a_quotation_is_its_speaker_and_who_its_noun():
     assert not any(t == "I" for c in _chains("I met Peter Jones in Leeds on Monday.") for t, _, _ in c)
 
 
+def test_i_in_a_quotation_whose_speaker_is_described_then_named_is_that_person(tmp_path: Path, store: Store):
+    chains = _chains('"I will not resign," the minister, Ana Varga, said.')
+    assert ("I", "pronoun", "speaker") in _chain_of(chains, "Ana Varga")
+    records = _export(tmp_path, store, (
+        "Minister refuses to quit\n\n"
+        "The finance minister, Ana Varga, faced a vote of no confidence in parliament on Monday after the "
+        "budget was rejected by a large majority.\n\n"
+        '"I will not resign," the minister, Ana Varga, said after the vote.\n\n'
+        "The opposition said it would call another vote next month if the budget is not changed.\n"))
+    varga = next(r for r in records if r["kind"] == "entity" and r["name"] == "Ana Varga")
+    assert any(m["text"] == "I" and m["rule"] == "speaker" for m in varga["mentions"])
+    resign = next(r for r in records if r["kind"] == "event"
+                  and any(m["trigger"]["text"] == "resign" for m in r["mentions"]))
+    assert resign["actors"] == [varga["id"]]
+
+
+def test_i_in_a_quotation_whose_speaker_is_named_in_the_next_sentence():
+    chains = _chains('"I have never taken a bribe and I never will."\n'
+                     "The mayor of Leeds, Peter Jones, said this on Monday.")
+    jones = _chain_of(chains, "Peter Jones")
+    assert ("I", "pronoun", "speaker") in jones
+    # Outside any quotation "I" is the writer.
+    assert not any(t == "I" for c in _chains("I met Peter Jones in Leeds on Monday.") for t, _, _ in c)
+
+
+def test_we_in_a_quotation_is_the_body_its_speaker_speaks_for_only_where_the_text_says():
+    chains = _chains('"We will appeal against the ruling," a spokesman for Airbus said on Monday.')
+    assert ("We", "pronoun", "speaker-organisation") in _chain_of(chains, "Airbus")
+    chains = _chains('Airbus lost its case in Paris on Monday. Airbus said in a statement: "We will appeal against '
+                     'the ruling."')
+    assert ("We", "pronoun", "speaker-organisation") in _chain_of(chains, "Airbus")
+    # A one-word name the text never treats as a body ("it", a description) may be a
+    # person the tagger typed an organisation.
+    chains = _chains('"We will appeal against the ruling," said Pizzaro on Monday.')
+    assert not any(t == "We" for c in chains for t, _, _ in c)
+    # A named person with no organisation named beside them: "we" stays out.
+    chains = _chains('Airbus lost the case in Paris on Monday. "We will appeal against the ruling," Peter Jones said.')
+    assert not any(t == "We" for c in chains for t, _, _ in c)
+    # An analyst's "we" is often everyone's; "the Dutchman" is one person, not a body.
+    chains = _chains('"We are not getting the boost we expected," said Rick Moran, an economist at Daiwa Securities.')
+    assert not any(t == "We" for c in chains for t, _, _ in c)
+    chains = _chains('"We had the initiative but it was not easy," the Dutchman said after the match on Sunday.')
+    assert not any(t == "We" for c in chains for t, _, _ in c)
+
+
 def test_a_possessed_description_is_no_antecedent_of_its_own_kind():
     chains = _chains('Airbus said it was ready. Mary Smith said: "My team will win the contract."')
     assert not any(t == "My team" for c in chains for t, _, _ in c)

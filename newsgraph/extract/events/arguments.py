@@ -24,7 +24,8 @@ Owns the mapping from syntax to roles (PLOVER's actor and recipient):
   actor is "Police").
 
 Spans are named entities when the argument head sits in one, else the head's
-noun phrase up to the head (determiners and modifiers, no relative clauses).
+noun phrase up to the head (determiners and modifiers, no relative clauses); a relative
+pronoun ("who", "which", "that") is replaced by the noun its clause modifies.
 """
 
 from __future__ import annotations
@@ -163,9 +164,32 @@ def _expand(tok: Token) -> list[tuple[Token, str]]:
     return out
 
 
+#: Relative pronouns that stand for the noun their clause modifies (Quirk et al. 1985
+#: §17.9): "the consumers who welcome it", "the tariffs which the US opposes".
+_RELATIVES = frozenset({"who", "whom", "which", "that"})
+
+
+def _relative_noun(tok: Token) -> Token | None:
+    """The noun a relative pronoun stands for, from the parse: the head of its relative
+    clause ("who" in "the consumer who welcomes it" → "consumer"); None otherwise."""
+    if tok.lower_ not in _RELATIVES or tok.tag_ not in ("WP", "WDT"):
+        return None
+    v = tok.head
+    for _ in range(3):
+        if v.dep_ == "relcl":
+            return v.head if v.head.pos_ in ("NOUN", "PROPN") else None
+        if v.dep_ not in ("xcomp", "conj", "ccomp") or v.head.i == v.i:
+            return None
+        v = v.head
+    return None
+
+
 def _make(args: list[ArgumentSpan], tok: Token | None, role: str) -> None:
     if tok is None or tok.is_punct:
         return
+    # An argument that is a relative pronoun is the noun it stands for: the export says
+    # "the consumer" (or the named entity), not "who".
+    tok = _relative_noun(tok) or tok
     for t, extra in _expand(tok):
         start, end, label = span_of(t)
         if any(a.start == start and a.end == end for a in args):

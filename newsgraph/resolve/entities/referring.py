@@ -15,8 +15,16 @@ the text makes the link clear; each kept one records the rule (``ChainMention.ru
 - ``same-description`` — the words or head noun of a description already kept in the
   chain ("the company" … "the company");
 - ``relative`` — a relative pronoun and the noun its clause modifies;
-- ``speaker`` — "I", "me", "my" inside a quotation and the subject of the verb that
-  introduces it ("'I am tired,' Jones said");
+- ``speaker`` — "I", "me", "my" inside a quotation and its speaker: the subject of the
+  verb that introduces it ("'I am tired,' Jones said"), or the speaker the claims stage
+  pairs the quotation with (``extract.claims.quotation_sources``: a cue in the sentence
+  after, a cue line, a quotation continuing the previous one's speaker), when that
+  speaker is one named person or a pronoun or description already linked to one;
+- ``speaker-organisation`` — "we", "us", "our" inside a quotation and the body its
+  speaker speaks for, where the text says which: the speaker is itself an organisation
+  or a place ("Airbus said: 'We …'"), or the speaker's own noun phrase names one
+  organisation ("a spokesman for Airbus", "Airbus chief executive Tom Enders"). A
+  person with no organisation named beside them is not "we": left out;
 - ``only-candidate`` — a pronoun or a determined description (not a possessed one: "my
   team", "her rep" name a relation to the possessor) with exactly one named antecedent of
   its kind in reach: agreement in animacy (person / organisation / place from the
@@ -45,14 +53,14 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.model.document import AnnotatedDocument
-from newsgraph.nlp.referring import FIRST_PERSON, RELATIVE_PRONOUNS, quote_span
+from newsgraph.nlp.referring import FIRST_PERSON, FIRST_PERSON_PLURAL, RELATIVE_PRONOUNS, quote_span
 from newsgraph.resolve.entities.names import HONORIFICS, ORG_DESIGNATORS, parse_name
 from newsgraph.resolve.entities.within import GENDERED_NOUNS, GENDERED_PRONOUNS, Chain, ChainMention
 
 __all__ = ["RULES", "keep_clear_references"]
 
 RULES: tuple[str, ...] = ("apposition", "described", "same-description", "relative", "only-candidate",
-                          "subject", "speaker")
+                          "subject", "speaker", "speaker-organisation")
 
 #: What a pronoun may stand for, by the type of the named entity (OntoNotes labels).
 _NONPERSON_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
@@ -261,6 +269,7 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
     # reads the pronouns kept anywhere in the text ("the actress" before the first "she").
     found = sorted((x for c in chains for x in c.mentions if x.referring),
                    key=lambda x: (x.kind == "nominal", x.start))
+    first_person: list[ChainMention] = []
     for x in found:
         i = home[id(x)]
         chain = chains[i]
@@ -290,15 +299,8 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
             x.rule = rule
             continue
         chain.mentions.remove(x)
-        if x.kind == "pronoun" and x.text.lower() in FIRST_PERSON:
-            j = _quote_speaker(x, chains, doc)
-            if j is not None:
-                x.method, x.score, x.rule = "pronoun", 0.8, "speaker"
-                best = chains[j].best_name()
-                x.reason = f"speaker: {best.surface if best else '?'} is the source of the quotation"
-                chains[j].mentions.append(x)
-                chains[j].mentions.sort(key=lambda y: y.start)
-                home[id(x)] = j
+        if x.kind == "pronoun" and x.text.lower() in FIRST_PERSON | FIRST_PERSON_PLURAL:
+            first_person.append(x)  # after the others: the speaker may be "he" or "the minister"
             continue
         # A pronoun the chainer gave to an unnamed description ("the driver … he") may
         # well mean it: never moved to a name. A plural description is no named entity.
@@ -318,6 +320,20 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
         x.method, x.score = ("pronoun" if x.kind == "pronoun" else "nominal"), 0.7
         best = chains[j].best_name()
         x.reason = f"{x.rule}: {best.surface if best else '?'}"
+        chains[j].mentions.append(x)
+        chains[j].mentions.sort(key=lambda y: y.start)
+        home[id(x)] = j
+    sources = _sources(adoc) if first_person else []
+    for x in first_person:
+        plural = x.text.lower() in FIRST_PERSON_PLURAL
+        j = _first_person_source(x, chains, labels, doc, sources, plural)
+        if j is None:
+            continue
+        x.method, x.score = "pronoun", 0.8
+        x.rule = "speaker-organisation" if plural else "speaker"
+        best = chains[j].best_name()
+        x.reason = (f"{x.rule}: {best.surface if best else '?'} "
+                    f"{'speaks through' if plural else 'is the source of'} the quotation")
         chains[j].mentions.append(x)
         chains[j].mentions.sort(key=lambda y: y.start)
         home[id(x)] = j
@@ -432,3 +448,140 @@ def _coordinated_subjects(chains: list[Chain], adoc: AnnotatedDocument) -> None:
                 root = root.head
             if root.dep_ in ("nsubj", "nsubjpass") and root is not span.root:
                 x.subject = True
+
+
+def _sources(adoc: AnnotatedDocument | None) -> list[Any]:
+    if adoc is None or adoc.doc is None:
+        return []
+    from newsgraph.extract.claims.sources import quotation_sources
+
+    return quotation_sources(adoc)
+
+
+#: Roles whose holder speaks for the body named beside them: its spokespeople, heads and
+#: officers (an analyst, an editor or an economist often says "we" of everyone).
+_SPEAKS_FOR = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "representative", "executive", "chief", "president",
+    "chairman", "chairwoman", "chair", "director", "head", "boss", "founder", "owner", "secretary",
+    "commissioner", "constable", "officer", "official", "governor", "minister", "leader", "manager",
+    "partner", "vice-president", "treasurer", "superintendent", "general",
+})
+
+
+def _a_body(chain: Chain) -> bool:
+    """Does the text treat the chain as a body and not a person the tagger mistyped
+    ("said Pizzorno")? A name of several words ("Merrill Lynch", "the Sindh Police"), or an
+    "it"/"its" or a description kept in the chain."""
+    return any((y.kind == "name" and len(y.text.split()) > 1)
+               or (y.rule and (y.kind == "nominal" or y.text.lower() in ("it", "its", "itself")))
+               for y in chain.mentions)
+
+
+def _capitalised_noun(head: Any) -> bool:
+    """"the Dutchman", "the Frenchman": a noun WordNet knows, with "the", which the tagger
+    may take for a body's name — a description of one person, not a body that says "we"."""
+    from newsgraph.nlp.wordnet import wordnet
+
+    wn = wordnet()
+    det = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    return det and wn is not None and bool(wn.sense_ids(head.lower_, "n", 1))
+
+
+def _person_elsewhere(chains: list[Chain], labels: list[str], chain: Chain) -> bool:
+    """Does a word of the chain's names name a person in another chain of the text?"""
+    words = {w for y in chain.mentions if y.kind == "name" for w in y.text.split()}
+    return any(labels[j] == "PERSON" and any(w in words for y in c.mentions if y.kind == "name"
+                                             for w in y.text.split())
+               for j, c in enumerate(chains) if c is not chain)
+
+
+#: Labels of a speaker that may itself say "we": a body, a country's government.
+_WE_SPEAKERS = ("ORG", "GPE")
+#: Arcs inside a speaker's own noun phrase that may lead to the body they speak for
+#: ("a spokesman for Airbus", "Airbus chief executive", "Airbus's lawyer", "the
+#: minister, Ana Varga, of the Green Party"); a relative clause or a verb's object is no
+#: part of who they are.
+_OWN_NP_ARCS = frozenset({"poss", "compound", "prep", "pobj", "appos", "nmod", "amod", "case", "det", "flat"})
+_OWN_NP_PREPS = frozenset({"for", "of", "at", "from", "with"})
+
+
+def _only(chain: Chain, *labels: str) -> bool:
+    """Are all the chain's names of these labels? A chain whose names the tagger typed
+    both a person and a body ("Kirwan" PERSON here, ORG there) is no clear speaker."""
+    return all(y.label in labels for y in chain.mentions if y.kind == "name")
+
+
+def _named_in(chains: list[Chain], labels: list[str], tokens: list[Any], label: str) -> int | None:
+    """The one named chain of ``label`` among ``tokens``, or None (none, or several)."""
+    hits = {j for t in tokens if (j := _chain_at(chains, t.idx, t.idx + len(t.text))) is not None
+            and labels[j] == label and _only(chains[j], label)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _chain_at(chains: list[Chain], a: int, b: int) -> int | None:
+    """The named chain with a name (or a kept pronoun/description) overlapping ``[a, b)``."""
+    hits = {i for i, c in enumerate(chains) if c.kind == "name" and any(
+        y.start < b and a < y.end and (y.kind == "name" or y.rule) for y in c.mentions)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _own_np(head: Any) -> list[Any]:
+    """The tokens of the speaker's noun phrase reached from its head by noun-phrase arcs."""
+    out, todo = [head], [head]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ in _OWN_NP_ARCS and (c.dep_ != "prep" or c.lower_ in _OWN_NP_PREPS):
+                out.append(c)
+                todo.append(c)
+    return out
+
+
+def _first_person_source(x: ChainMention, chains: list[Chain], labels: list[str], doc: Any,
+                         sources: list[Any], plural: bool) -> int | None:
+    """The named chain "I" (``plural``: "we") inside a quotation stands for: its speaker
+    (or the body the speaker speaks for), or None when the text does not say."""
+    source = next((s for s in sources if s.start <= x.start and x.end <= s.end), None)
+    if source is None:
+        # No quotation the claims stage pairs with a speaker: the parse of the sentence.
+        if plural:
+            return None
+        j = _quote_speaker(x, chains, doc)
+        return j if j is not None and labels[j] == "PERSON" else None
+    # An unnamed speaker is nobody "I" can stand for, but "a spokesman for Airbus" speaks
+    # for Airbus; "residents of Leeds" say "we" of themselves, not of the city.
+    if doc is None or source.kind == "collective" or (source.kind == "anonymous" and not plural):
+        return None
+    span = doc.char_span(source.speaker[0], source.speaker[1], alignment_mode="expand")
+    if span is None or not len(span) or span.root.dep_ == "nsubjpass":
+        return None  # "X was asked: '…'": X is spoken to
+    head = span.root
+    at_head = _chain_at(chains, head.idx, head.idx + len(head.text))
+    if source.kind == "pronoun":
+        # "'…,' he said": the chain "he" is kept in and the name the claims stage gives
+        # "he" must be one; two resolutions that disagree leave the text unclear.
+        ref = _chain_at(chains, *source.ref) if source.ref is not None else None
+        if at_head is None or ref != at_head or plural:
+            return None
+        return at_head if labels[at_head] == "PERSON" and _only(chains[at_head], "PERSON") else None
+    if not plural:
+        if at_head is not None:
+            return at_head if labels[at_head] == "PERSON" and _only(chains[at_head], "PERSON") else None
+        if source.kind == "named":
+            # "the minister, Ana Varga": one person named in the speaker's own phrase.
+            return _named_in(chains, labels, _own_np(head), "PERSON")
+        return None
+    if at_head is not None and labels[at_head] in _WE_SPEAKERS:
+        # "Airbus said", "the company said" (kept as Airbus's description) — not a name
+        # the tagger types a person elsewhere in the text ("said Pizzorno", an ORG here).
+        ok = (_only(chains[at_head], *_WE_SPEAKERS) and not _person_elsewhere(chains, labels, chains[at_head])
+              and not _capitalised_noun(head) and _a_body(chains[at_head]))
+        return at_head if ok else None
+    if source.kind not in ("named", "anonymous"):
+        return None  # "the coach said": whose body it is, the text does not say here
+    # "Tom Enders, Airbus's chief executive", "a spokesman for Airbus": only a role that
+    # speaks for the body — an analyst's or an editor's "we" is often everyone's.
+    own = _own_np(head)
+    if not any(t.lemma_.lower() in _SPEAKS_FOR for t in own if t.pos_ == "NOUN"):
+        return None
+    return _named_in(chains, labels, own[1:], "ORG")
