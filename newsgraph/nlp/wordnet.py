@@ -83,6 +83,10 @@ class WordNet:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        # word → its lemmas / senses: spin detection asks about the same few thousand
+        # words hundreds of thousands of times per corpus, and the tables never change
+        self._lemmas_of: dict[str, frozenset[str]] = {}
+        self._senses_of: dict[str, frozenset[str]] = {}
 
     # -- tables ------------------------------------------------------------------------
 
@@ -167,12 +171,17 @@ class WordNet:
             if w.endswith(suf) and len(w) > len(suf) + 1:
                 yield w[: len(w) - len(suf)] + rep
 
-    def lemmas(self, word: str) -> set[str]:
+    def lemmas(self, word: str) -> frozenset[str]:
         """Base forms of ``word`` that WordNet knows, as any part of speech (multiword
         phrases joined by ``_``)."""
-        w = _key(word)
-        synsets = self.synsets
-        return {base for pos in _POS_FILES for base in self._morphy(w, pos) if base in synsets}
+        found = self._lemmas_of.get(word)
+        if found is None:
+            w = _key(word)
+            synsets = self.synsets
+            found = frozenset(base for pos in _POS_FILES for base in self._morphy(w, pos)
+                              if base in synsets)
+            self._lemmas_of[word] = found
+        return found
 
     def base_form(self, word: str) -> str:
         """WordNet's base form of ``word`` as a verb, else as a noun; else ``word`` itself."""
@@ -186,9 +195,13 @@ class WordNet:
 
     # -- relations ---------------------------------------------------------------------
 
-    def senses(self, word: str) -> set[str]:
+    def senses(self, word: str) -> frozenset[str]:
         """Ids of the synsets of every base form of ``word``."""
-        return {s for lemma in self.lemmas(word) for s in self.synsets[lemma]}
+        found = self._senses_of.get(word)
+        if found is None:
+            found = frozenset(s for lemma in self.lemmas(word) for s in self.synsets[lemma])
+            self._senses_of[word] = found
+        return found
 
     def synonyms(self, a: str, b: str) -> bool:
         """True when some sense of ``a`` and some sense of ``b`` are one synset."""

@@ -21,7 +21,7 @@ from newsgraph.signals.machine_translation import machine_translation
 from newsgraph.signals.publishers import publisher_profiles
 from newsgraph.signals.reference import CollocationModel
 from newsgraph.signals.republication import republication
-from newsgraph.signals.spinning import spinning
+from newsgraph.signals.spinning import spinning, substitutions
 
 if TYPE_CHECKING:
     from newsgraph.signals.spinning import Reference
@@ -48,10 +48,12 @@ def article_signals(doc: Document | AnnotatedDocument, *, links: Iterable[Link] 
     """
     lks = list(links or [])
     d = doc.document if isinstance(doc, AnnotatedDocument) else doc
+    # both signals read the same word swaps, the costliest test here: find them once
+    swaps = substitutions(d.text, reference) if reference is not None else None
     out = [
         boilerplate_share(doc),
-        machine_translation(doc, reference),
-        spinning(doc, reference),
+        machine_translation(doc, reference, swaps=swaps),
+        spinning(doc, reference, swaps=swaps),
         attribution(doc, claims),
         republication(doc, lks),
     ]

@@ -281,8 +281,13 @@ _DENSITY_KINDS = frozenset({"unexpected_collocation", "unidiomatic_word"})
 
 
 def machine_translation(doc: Document | AnnotatedDocument,
-                        reference: Reference | None = None) -> Signal:
-    """Count machine-translation artefacts; value = instances per 1,000 words."""
+                        reference: Reference | None = None, *,
+                        swaps: list[EvidenceSpan] | None = None) -> Signal:
+    """Count machine-translation artefacts; value = instances per 1,000 words.
+
+    ``swaps``: ``substitutions(text, reference)`` when the caller has them already (the
+    spinning signal reads the same swaps); computed here otherwise.
+    """
     d, ann = split_doc(doc)
     text = d.text
     kinds: dict[str, list[EvidenceSpan]] = {
@@ -301,7 +306,9 @@ def machine_translation(doc: Document | AnnotatedDocument,
         kinds["unexpected_collocation"] = found
         measured.append("unexpected_collocation")
         rate = 100 * len(found) / examined if examined else 0.0
-        swaps = substitutions(text, reference)
+        if swaps is None:
+            swaps = substitutions(text, reference)
+        swaps = list(swaps)
         kinds["unidiomatic_word"] = swaps
         measured.append("unidiomatic_word")
         dense = (len(swaps) >= S.MT_UNIDIOMATIC_MIN

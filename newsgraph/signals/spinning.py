@@ -305,13 +305,18 @@ def substitutions(text: str, reference: Reference,
     return sorted(out, key=lambda ev: ev.start)
 
 
-def spinning(doc: Document | AnnotatedDocument, reference: Reference | None) -> Signal:
-    """Improbable substitutions in fixed expressions; value = instances per 1,000 words."""
+def spinning(doc: Document | AnnotatedDocument, reference: Reference | None, *,
+             swaps: list[EvidenceSpan] | None = None) -> Signal:
+    """Improbable substitutions in fixed expressions; value = instances per 1,000 words.
+
+    ``swaps``: ``substitutions(text, reference)`` when the caller has them already (the
+    machine-translation signal reads the same swaps); computed here otherwise.
+    """
     d, _ = split_doc(doc)
     if reference is None:
         return Signal(d.id, "spinning", None, "Not measured: no reference model of native news "
                                               "large enough yet.")
-    found = substitutions(d.text, reference)
+    found = list(swaps) if swaps is not None else substitutions(d.text, reference)
     words = max(1, len(d.text.split()))
     # one swap repeated ("pct" for "percent" throughout) is a house style, not spinning
     distinct = len({e.text.lower() for e in found})

@@ -93,6 +93,19 @@ def test_within_chains_are_json_ready(make_doc) -> None:
     assert [c.keys for c in again] == [c.keys for c in chains]
 
 
+def test_within_chain_to_dict_is_asdict_and_shares_no_list(make_doc) -> None:
+    from dataclasses import asdict
+
+    chains = chain_document(make_doc(SAME_SURNAME, "lee"))
+    assert chains
+    for c in chains:
+        plain = c.to_dict()
+        assert plain == asdict(c)
+        assert plain["cooc"] is not c.cooc and plain["context"] is not c.context
+        for m, d in zip(c.mentions, plain["mentions"], strict=True):
+            assert d["descriptors"] is not m.descriptors and d["count"] is not m.count
+
+
 
 
 def test_within_description_joins_the_name_the_text_describes_with_it(make_doc) -> None:

@@ -110,3 +110,29 @@ def test_stories_sentence_by_sentence_retelling_is_linked_as_translation():
     nums = {(FLOOD[p.a_start:p.a_end], FLOOD_RETOLD[p.b_start:p.b_end])
             for p in link.evidence if p.kind == "number"}
     assert ("1,200", "1,200") in nums and ("2007", "2007") in nums
+
+
+def test_stories_nearest_documents_are_a_full_sort_cut_to_k_with_ties_in_arrival_order():
+    import numpy as np
+
+    from newsgraph.resolve.stories.links import _nearest
+
+    rng = np.random.default_rng(7)
+    for _ in range(500):
+        cos = rng.integers(-3, 4, size=int(rng.integers(1, 40))).astype(np.float32) / 3
+        assert list(_nearest(cos, 10)) == list(np.argsort(-cos, kind="stable")[:10])
+
+
+def test_stories_vector_matrix_grows_row_by_row_and_survives_pickling():
+    import pickle
+
+    import numpy as np
+
+    index = StoryIndex()
+    texts = [FLOOD, ELECTION, OTHER_FLOOD, FLOOD_SPUN]
+    for n, text in enumerate(texts):
+        index.add([doc(f"d{n}", text)])
+        assert np.array_equal(index._matrix_now(), np.stack(index._doc_vecs))
+    again = pickle.loads(pickle.dumps(index))
+    assert again._matrix is None
+    assert np.array_equal(again._matrix_now(), np.stack(index._doc_vecs))

@@ -56,6 +56,7 @@ class StoryIndex:
         self._pos: dict[str, int] = {}
         self._doc_vecs: list[np.ndarray] = []
         self._matrix: np.ndarray | None = None
+        self._filled = 0  # rows of ``_matrix`` holding a vector
         self.dups = DuplicateIndex()
         self.clusterer = clusterer or StoryClusterer()
         self.cluster = cluster
@@ -67,6 +68,7 @@ class StoryIndex:
         state = dict(self.__dict__)
         state["_cache"] = OrderedDict()
         state["_matrix"] = None  # a stack of ``_doc_vecs``, rebuilt on the next add
+        state["_filled"] = 0
         if not getattr(self._records, "pickled", False):
             state["_records"] = None
         return state
@@ -132,9 +134,27 @@ class StoryIndex:
         return doc_id in self._pos
 
     def _matrix_now(self) -> np.ndarray:
-        if self._matrix is None or len(self._matrix) != len(self._doc_vecs):
-            self._matrix = np.stack(self._doc_vecs) if self._doc_vecs else np.zeros((0, 256), np.float32)
-        return self._matrix
+        """The document vectors as one matrix, a row per document in arrival order.
+
+        A buffer that doubles when full, so adding a document copies its row only
+        (restacking every vector per new document was quadratic in the corpus).
+        """
+        n = len(self._doc_vecs)
+        if not n:
+            return np.zeros((0, 256), np.float32)
+        buf = self._matrix
+        filled = self._filled if buf is not None else 0
+        if buf is None or buf.shape[0] < n or buf.shape[1] != self._doc_vecs[0].shape[0]:
+            grown = np.zeros((max(64, 2 * n), self._doc_vecs[0].shape[0]), self._doc_vecs[0].dtype)
+            if buf is not None and buf.shape[1] == grown.shape[1]:
+                grown[:filled] = buf[:filled]
+            else:
+                filled = 0
+            buf = self._matrix = grown
+        if filled < n:
+            buf[filled:n] = np.stack(self._doc_vecs[filled:n])
+            self._filled = n
+        return buf[:n]
 
     def add(self, docs: Iterable[Document | AnnotatedDocument],
             entities: Mapping[str, Iterable[str]] | None = None,
@@ -207,7 +227,7 @@ class StoryIndex:
         mat = self._matrix_now() if self.semantic else np.zeros((0, 0))
         if len(mat):
             cos = mat @ doc_vec
-            top = np.argsort(-cos)[: S.CANDIDATE_TOP_K]
+            top = _nearest(cos, S.CANDIDATE_TOP_K)
             for t in top:
                 if cos[t] < S.CANDIDATE_MIN_COSINE:
                     break
@@ -245,6 +265,23 @@ class StoryIndex:
 
     def links_of(self, doc_id: str) -> list[Link]:
         return [lk for lk in self.links if doc_id in (lk.a, lk.b)]
+
+
+def _nearest(cos: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the ``k`` largest cosines, largest first, ties in arrival order.
+
+    A partial selection, then a sort of those ``k`` only: sorting every stored
+    document's cosine per new document grew as N log N.
+    """
+    if len(cos) > k:
+        part = np.argpartition(-cos, k - 1)[:k]
+        # every row tied with the k-th best takes part, so ties keep arrival order
+        kth = cos[part].min()
+        part = np.flatnonzero(cos >= kth)
+    else:
+        part = np.arange(len(cos))
+    order = np.argsort(-cos[part], kind="stable")
+    return part[order][:k]
 
 
 def link_documents(new_docs: Iterable[Document | AnnotatedDocument], index: StoryIndex,
