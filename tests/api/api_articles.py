@@ -70,3 +70,22 @@ def build_corpus(tmp: Path) -> Corpus:
         assert not report.failed, report.failed
         ids = {Path(store.document(i)["path"]).name: i for i in report.ingested}
     return Corpus(db, ids)
+
+
+def store_of_records(folder: Path, records: list[dict[str, str]]) -> Path:
+    """A store holding ``records`` (JSON objects with title, publisher, published, text),
+    written as one JSON Lines file and ingested as ``newsgraph ingest`` would; every record
+    must be stored."""
+    import json
+
+    from newsgraph.pipeline import ingest
+    from newsgraph.store import Store
+
+    src = folder / "in"
+    src.mkdir()
+    (src / "news.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    db = folder / "store.db"
+    with Store(db) as store:
+        report = ingest([src], store, root=src)
+        assert not report.failed, report.failed
+    return db

@@ -4,11 +4,10 @@ three fictional articles from two publishers written here."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 import pytest
-from api_articles import BASE
+from api_articles import BASE, store_of_records
 from fastapi.testclient import TestClient
 
 from newsgraph.api.app import create_app
@@ -30,17 +29,7 @@ RECORDS = [
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    from newsgraph.pipeline import ingest
-    from newsgraph.store import Store
-
-    tmp = tmp_path_factory.mktemp("doclist")
-    src = tmp / "in"
-    src.mkdir()
-    (src / "news.jsonl").write_text("\n".join(json.dumps(r) for r in RECORDS) + "\n", encoding="utf-8")
-    db = tmp / "docs.db"
-    with Store(db) as store:
-        report = ingest([src], store, root=src)
-        assert not report.failed, report.failed
+    db = store_of_records(tmp_path_factory.mktemp("doclist"), RECORDS)
     with TestClient(create_app(db), base_url=BASE) as c:
         yield c
 

@@ -4,13 +4,12 @@ like the query and events whose evidence matches it come above the article hits,
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from api_articles import BASE
+from api_articles import BASE, store_of_records
 from fastapi.testclient import TestClient
 
 from newsgraph.api.app import create_app
@@ -32,17 +31,7 @@ RECORDS = [
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from newsgraph.pipeline import ingest
-    from newsgraph.store import Store
-
-    tmp = tmp_path_factory.mktemp("searchfinds")
-    src = tmp / "in"
-    src.mkdir()
-    (src / "news.jsonl").write_text("\n".join(json.dumps(r) for r in RECORDS) + "\n", encoding="utf-8")
-    with Store(tmp / "s.db") as store:
-        report = ingest([src], store, root=src)
-        assert not report.failed, report.failed
-    return tmp / "s.db"
+    return store_of_records(tmp_path_factory.mktemp("searchfinds"), RECORDS)
 
 
 @pytest.fixture()

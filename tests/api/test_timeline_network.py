@@ -4,12 +4,11 @@ states."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 
 import pytest
-from api_articles import BASE
+from api_articles import BASE, store_of_records
 from fastapi.testclient import TestClient
 
 from newsgraph.api.app import create_app
@@ -32,17 +31,8 @@ RECORDS = [
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    from newsgraph.pipeline import ingest
-    from newsgraph.store import Store
-
-    tmp = tmp_path_factory.mktemp("timeline")
-    src = tmp / "in"
-    src.mkdir()
-    (src / "news.jsonl").write_text("\n".join(json.dumps(r) for r in RECORDS) + "\n", encoding="utf-8")
-    with Store(tmp / "t.db") as store:
-        report = ingest([src], store, root=src)
-        assert not report.failed, report.failed
-    with TestClient(create_app(tmp / "t.db"), base_url=BASE) as c:
+    db = store_of_records(tmp_path_factory.mktemp("timeline"), RECORDS)
+    with TestClient(create_app(db), base_url=BASE) as c:
         yield c
 
 
