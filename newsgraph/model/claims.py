@@ -33,7 +33,7 @@ __all__ = [
 #: "claimed"; ``denied``: the speaker rejects the content ("denied that …").
 CERTAINTIES: tuple[str, ...] = ("asserted", "hedged", "denied")
 
-#: ``named``: a name ("Kim said"); ``pronoun``: "he said"; ``role``: a description
+#: ``named``: a name ("Lind said"); ``pronoun``: "he said"; ``role``: a description
 #: ("the expert said"); ``anonymous``: an unnamed source ("a source", "officials");
 #: ``collective``: a group ("residents", "people linked to the group").
 SPEAKER_KINDS: tuple[str, ...] = ("named", "pronoun", "role", "anonymous", "collective")
@@ -72,7 +72,7 @@ class ClaimCue:
 class Claim:
     """An attributed statement found in one document.
 
-    ``speaker`` is the span in the sentence ("he", "the expert", "Kim Joo-il");
+    ``speaker`` is the span in the sentence ("he", "the expert", "Mirela Dostan");
     ``speaker_ref`` is the named mention it stands for when a pronoun or a role
     description could be resolved within the document (None otherwise).
     ``sentence`` spans the evidence: every sentence the claim touches.

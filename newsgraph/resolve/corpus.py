@@ -96,7 +96,7 @@ def event_mention_from_dict(d: dict[str, Any]) -> EventMention:
 class _MentionIndex:
     """Per-document (start, end) → entity id, answering containment as well as exact spans.
 
-    Event arguments are raw parse spans ("North Korea’s embassy", "the group Cheollima"),
+    Event arguments are raw parse spans ("Tarnovia’s embassy", "the group Ostrel Front"),
     entity mentions are trimmed names: the entity is the mention inside the argument
     span, the longest when several are; a pronoun or description only as the span itself
     or its opening head (``entity_queries.stands_for``: "it" is the company, "his

@@ -6,7 +6,7 @@ Owns ``classify_speaker``, ``resolve_speaker`` and ``resolve_speaker_why``.
   type in this paragraph or the one before — salience in the manner of Lappin &
   Leass (1994): a subject of the main clause outweighs an object, which outweighs a
   name inside a prepositional phrase, and weight halves with each sentence back, so
-  "Park, who leads X, said … the murder of Kim. He said …" gives Park, not Kim. An
+  "Dostan, who leads X, said … the murder of Lind. He said …" gives Dostan, not Lind. An
   earlier "he"/"she" in subject position is a candidate too and is resolved in turn
   (a chain "Park said … He added … He said"). "he"/"she" only ever stand for a
   PERSON (never an ORG or a GPE), and never for a person the document marks as of
@@ -16,9 +16,9 @@ Owns ``classify_speaker``, ``resolve_speaker`` and ``resolve_speaker_why``.
   standing for a newspaper must stay unresolved rather than name a man.
   (No offline coreference model exists for spaCy 3.8, see DEPENDENCIES.md.)
 - ``role`` ("the expert", "the ministry"): the nearest earlier named mention that
-  an apposition or copula describes with the same head noun ("Song, a North Korean
-  expert at …"; "Kim, who is an expert…"), else the nearest earlier ORG whose name
-  contains the noun ("the ministry" → "the Ministry of Unification").
+  an apposition or copula describes with the same head noun ("Varga, a Tarnovian
+  expert at …"; "Lind, who is an expert…"), else the nearest earlier ORG whose name
+  contains the noun ("the ministry" → "the Ministry of Transport").
 - ``anonymous`` ("a source", "sources", "an official") and ``collective``
   ("residents", "people linked to the group") are kept as they are: no name.
 """
@@ -43,7 +43,7 @@ from newsgraph.nlp.doc_views import doc_ents, doc_text, ent_at
 __all__ = ["classify_speaker", "resolve_speaker", "resolve_speaker_why"]
 
 #: How many paragraphs back a pronoun may look for its person: the current one and
-#: the one before cover "Kim said … ¶ He added …" without reaching unrelated names.
+#: the one before cover "Lind said … ¶ He added …" without reaching unrelated names.
 PRONOUN_PARAGRAPHS_BACK = 2
 #: ... and never more characters back than this: a "paragraph" of a text without line
 #: breaks can be the whole document, and scanning it for every pronoun is quadratic.
@@ -77,7 +77,7 @@ def classify_speaker(head: Any, span: tuple[int, int], doc: Any) -> str:
     sp = doc.char_span(span[0], span[1], alignment_mode="expand")
     if (sp is not None and any(t.ent_type_ in _NAMED for t in sp if t.i <= head.i)) or head.pos_ == "PROPN":
         return "named"
-    # a role with its holder's name in apposition: "the association's secretary general, Kim Joo-il"
+    # a role with its holder's name in apposition: "the association's secretary general, Mirela Dostan"
     if any(c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG") for c in head.children):
         return "named"
     lemma = head.lemma_.lower()
@@ -87,7 +87,7 @@ def classify_speaker(head: Any, span: tuple[int, int], doc: Any) -> str:
     ) or any(c.dep_ == "poss" for c in head.children)
     if lemma in ANONYMOUS_NOUNS and not has_det:
         return "anonymous"
-    # one unnamed person: "a senior defector", "an expert" (not a group, not yet named)
+    # one unnamed person: "a senior official", "an expert" (not a group, not yet named)
     if head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in head.children):
         return "anonymous"
     if head.tag_ in ("NNS", "NNPS") or lemma in ("police", "people"):
@@ -126,7 +126,7 @@ def _paragraph_start(text: str, pos: int, back: int) -> int:
 
 
 def _np_head(tok: Any) -> Any:
-    """Climb from a name to the noun phrase it heads or names ("Song" in "the expert, Song")."""
+    """Climb from a name to the noun phrase it heads or names ("Varga" in "the expert, Varga")."""
     for _ in range(4):
         if tok.dep_ in ("compound", "flat", "appos", "conj") and tok.head.i != tok.i:
             tok = tok.head
@@ -219,7 +219,7 @@ def _resolve_pronoun(
     genders = _cached(doc, "genders", lambda: _genders(doc)) if want else {}
 
     # An object pronoun is not its own clause's subject (binding theory, principle B):
-    # in "Kim asked him to serve", "him" is not Kim.
+    # in "Lind asked him to serve", "him" is not Lind.
     bound: set[int] = set()
     if head.dep_ in ("dobj", "dative", "pobj"):
         verb = head.head if head.dep_ != "pobj" else head.head.head
@@ -299,7 +299,7 @@ def _resolve_role(
         return ent.end_char <= speaker[0] and not (exclude and exclude[0] <= ent.start_char < exclude[1])
 
     noun = head.lemma_.lower()
-    # Appositions and copulas naming the role: "Song, a North Korean expert at …"
+    # Appositions and copulas naming the role: "Varga, a Tarnovian expert at …"
     # (only the tokens of that lemma are visited: a scan back over the whole text for
     # every role speaker is quadratic in its length).
     positions = _cached(doc, "lemma_positions", lambda: _positions_by_lemma(doc)).get(noun, [])

@@ -18,7 +18,7 @@ Keys of a name (``ParsedName``):
   (datasketch), which catches typos and transliterations the other keys miss;
 - ``s:`` consonant skeleton (``names.consonant_skeleton``) of a one-word name, or of the
   first and last distinctive words of a longer one: transliterations that change vowels
-  and letters freely ("Chollima" / "Kiolema"), only ever a candidate;
+  and letters freely ("Hallasan" / "Harasan"), only ever a candidate;
 - ``h:`` head lemma of a common-noun chain.
 """
 
@@ -92,8 +92,8 @@ def name_keys(p: ParsedName, options: ResolverOptions) -> list[str]:
 
 def skeleton_keys(p: ParsedName, min_length: int) -> list[str]:
     """Consonant skeletons of the words a short form can stand for: the word itself, or
-    the first and last distinctive words of a longer name ("Chollima" of "Chollima Civil
-    Defense")."""
+    the first and last distinctive words of a longer name ("Ostrel" of "Ostrel Civil
+    Front")."""
     if p.acronym_form:
         return []
     if not p.is_multi:

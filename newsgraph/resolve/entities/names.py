@@ -4,9 +4,9 @@ Owns turning a mention's surface form into comparable keys:
 
 - ``parse_name``: strip possessives, honorifics and titles (keeping the gender cue
   they carry), fold to ASCII with Unidecode, split into tokens with hyphens kept
-  as token-internal (``Kim Jong-un`` → ``kim``, ``jong-un``).
+  as token-internal (``Park Min-jun`` → ``park``, ``min-jun``).
 - ``compact``: the tokens with spaces and hyphens removed, so hyphen/space variants
-  (``Kim Jong-un`` / ``Kim Jong Un`` / ``Kim Jongun``) share one key.
+  (``Park Min-jun`` / ``Park Min Jun`` / ``Park Minjun``) share one key.
 - ``variant_key``: a romanisation-variant skeleton (see ``ROMANISATION_FOLDS``) so that
   spellings produced by different transliteration systems share a blocking key.
   Sharing it is *never* enough to merge: scoring asks for supporting context.
@@ -252,7 +252,7 @@ ORG_DESIGNATORS: frozenset[str] = frozenset(
 #:   yu/iu, zh/j); source: BGN/PCGN 1947 and ISO 9 tables.
 ROMANISATION_FOLDS: tuple[tuple[str, str], ...] = (
     (r"^(al|el|ul)(?=[a-z]{3})", ""),  # Arabic article glued to the name
-    (r"([a-z])\1+", r"\1"),  # doubled letters: Gaddafi/Gadafi, Cheollima/Cheolima
+    (r"([a-z])\1+", r"\1"),  # doubled letters: Gaddafi/Gadafi, Hallasan/Halasan
     (r"tch|tsch|ch|tz|ts|zh|dj|j", "j"),
     (r"kh|gh|q|ck|c(?=[aou])|g|k", "k"),
     (r"dh|th|d|t", "t"),
@@ -269,8 +269,8 @@ _FOLDS = tuple((re.compile(pattern), repl) for pattern, repl in ROMANISATION_FOL
 
 #: Consonant-skeleton folds for one word, applied in order after ASCII folding: a far
 #: coarser key than ``variant_key``, for machine and ad-hoc transliterations that change
-#: the vowels and the spelling of one sound freely (Korean 천리마 → "Cheollima", "Chollima",
-#: "Kiolema"). Sources: Korean romanisation tables (McCune–Reischauer, Revised
+#: the vowels and the spelling of one sound freely (Korean 한라산 → "Hallasan",
+#: "Halla-san", "Harasan"). Sources: Korean romanisation tables (McCune–Reischauer, Revised
 #: Romanization, Yale: ㅊ ch/ch'/c, ㄱ k/g, ㄹ r/l — National Institute of Korean Language),
 #: ALA-LC Arabic and BGN/PCGN Russian tables for q/k/g, kh/h and ts/c, and the general
 #: rule of comparative phonetics that vowels are the least stable part of a transliteration.
@@ -383,7 +383,7 @@ GENERATIONAL_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"
 
 
 def strip_possessive(text: str) -> str:
-    """``North Korea’s`` → ``North Korea``; ``Jones'`` → ``Jones``; trailing punctuation off."""
+    """``Tarnovia’s`` → ``Tarnovia``; ``Jones'`` → ``Jones``; trailing punctuation off."""
     text = _TRAILING.sub("", _LEADING.sub("", text))
     stripped = _POSSESSIVE.sub("", text)
     return stripped if stripped else text
@@ -425,7 +425,7 @@ def parse_name(surface: str) -> ParsedName:
     gender: str | None = None
     tokens: list[str] = []
     for i, tok in enumerate(raw_tokens):
-        # Titles only count before the name proper ("Mr. Kim", "President Park").
+        # Titles only count before the name proper ("Mr. Lind", "President Varga").
         if not tokens and tok in HONORIFICS and i < len(raw_tokens) - 1:
             if title is None:
                 title = tok
