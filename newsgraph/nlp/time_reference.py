@@ -34,29 +34,20 @@ _WORDS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }
 
+#: A TIMEX3 calendar value's shape and its precision, most specific first.
+_PRECISIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), name) for p, name in (
+    (r"\d{4}-\d{2}-\d{2}T.*", "time"), (r"\d{4}-\d{2}-\d{2}", "day"), (r"\d{4}-W\d{2}", "week"),
+    (r"\d{4}-\d{2}", "month"), (r"\d{4}-Q[1-4]", "quarter"), (r"\d{4}-H[12]", "half"),
+    (r"\d{4}-(SP|SU|FA|WI)", "season"), (r"\d{4}", "year"),
+))
+
 
 def granularity(value: str | None) -> str | None:
     """``day``, ``time``, ``week``, ``month``, ``quarter``, ``half``, ``season`` or ``year``
     for a calendar value; None for durations, references and the unknown."""
     if not value:
         return None
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T.*", value):
-        return "time"
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return "day"
-    if re.fullmatch(r"\d{4}-W\d{2}", value):
-        return "week"
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return "month"
-    if re.fullmatch(r"\d{4}-Q[1-4]", value):
-        return "quarter"
-    if re.fullmatch(r"\d{4}-H[12]", value):
-        return "half"
-    if re.fullmatch(r"\d{4}-(SP|SU|FA|WI)", value):
-        return "season"
-    if re.fullmatch(r"\d{4}", value):
-        return "year"
-    return None
+    return next((precision for pattern, precision in _PRECISIONS if pattern.fullmatch(value)), None)
 
 
 def _day(value: str) -> dt.date:

@@ -618,19 +618,21 @@ def _pinpointed(m: EventMention, place: set[str], c: _Cluster) -> bool:
     """Whether the mention names a precise place — a proper name the gazetteer does not list
     as a country, region or city ("Kuala Lumpur airport", a facility) — that the event's
     reports name too, word for word."""
-    if not (m.place and place & c.places and any(w[:1].isupper() for w in m.place.name.split())):
-        return False
-    return m.place.label == "FAC" or place_readings([m.place.name]) == []
+    return bool(m.place and place & c.places) and _precise_place(m)
 
 
 def _spot(m: EventMention) -> str | None:
     """The precise place a mention locates its act at (a proper name that is a facility or
     that the gazetteer does not list as a country, region or city), normalised, or None."""
+    return (_norm(m.place.name) or None) if m.place and _precise_place(m) else None
+
+
+def _precise_place(m: EventMention) -> bool:
+    """The mention's place is a proper name that is a facility or that the gazetteer does
+    not list as a country, region or city."""
     if not (m.place and any(w[:1].isupper() for w in m.place.name.split())):
-        return None
-    if m.place.label == "FAC" or place_readings([m.place.name]) == []:
-        return _norm(m.place.name) or None
-    return None
+        return False
+    return m.place.label == "FAC" or place_readings([m.place.name]) == []
 
 
 def _norm(text: str) -> str:
