@@ -58,6 +58,9 @@ _PASSTHROUGH = {
              "during an ingest — each store compared with the undisturbed run's.",
     "publishers": "Publisher found and right: the seeds and the article-extraction pages, 4 ways.",
     "audit": "Hand audit of cross-document event joins (Reuters + BBC): precision from judgements.",
+    "multilingual": ("WMT newstest fr/en (--langs) as separate articles among unrelated news, whole "
+                     "pipeline: translation-link P/R/F1 (original and sibling pairs), original side, "
+                     "story B³ and one-language stories."),
     "robustness": "1,000+ generated hostile files beside 100 BBC articles through the whole pipeline: "
                   "crashes, codes, good articles stored, peak memory, slowest files, growth with length.",
 }

@@ -46,6 +46,9 @@ class Link:
 
     ``score`` is in [0, 1]; ``features`` holds the measured quantities the kind was
     decided on (shingle Jaccard, containment, aligned share…) so the link explains itself.
+    For a ``translation`` across languages, ``original`` is the id of the side the
+    evidence shows to be the original (None: unknown, or both are translations of a
+    third text) and ``original_reason`` says what showed it.
     """
 
     a: str
@@ -54,6 +57,8 @@ class Link:
     score: float
     evidence: list[AlignedPassage] = field(default_factory=list)
     features: dict[str, float] = field(default_factory=dict)
+    original: str | None = None
+    original_reason: str | None = None
 
 
 @dataclass(slots=True)

@@ -19,10 +19,13 @@ __all__ = ["DocView", "Word", "as_view", "normalise"]
 
 _WORD = re.compile(r"\w+(?:[’'.\-]\w+)*", re.UNICODE)
 # Sentence end: . ! ? (optionally followed by a closing quote) then space and an
-# uppercase letter, digit or opening quote; or a blank line.
-_SENT_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(A-Z0-9])|\n\s*\n")
+# uppercase letter (Latin with accents, Greek, Cyrillic), digit or opening quote
+# (« for French); or a blank line.
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’'»]?\s+(?=[\"“‘'«„(A-Z0-9À-ÖØ-ÞΑ-ΩА-Я])|\n\s*\n")
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{12,400})[\"“”]")
+# Quotations in guillemets (French « … », German » … « and „ … “).
+_GUILLEMETS = re.compile(r"«\s*([^«»]{12,400}?)\s*»|„([^„“”]{12,400})[“”]")
 _CAPWORD = re.compile(r"\b[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|of|de|al|bin))*")
 
 
@@ -53,6 +56,13 @@ class DocView:
     sentences: list[tuple[int, int]]
     entities: set[str] = field(default_factory=set)
     source: Any = None
+    #: ISO 639-1 code the cleaner detected (None: unknown, read as English).
+    language: str | None = None
+
+    @property
+    def english(self) -> bool:
+        """Whether the English-only tools (WordLlama vectors) read this document."""
+        return self.language is None or self.language == "en"
 
     @property
     def norms(self) -> list[str]:
@@ -122,7 +132,7 @@ def as_view(doc: Document | AnnotatedDocument | DocView, entities: set[str] | No
     return DocView(
         id=d.id, text=text, title=d.title or "", published=d.published, publisher=d.publisher,
         attributed_to=list(d.attributed_to), words=words_of(text), sentences=sentences,
-        entities=set(entities), source=doc,
+        entities=set(entities), source=doc, language=d.language,
     )
 
 
@@ -154,3 +164,12 @@ def numbers(text: str) -> list[tuple[int, int, str]]:
 def quotes(text: str) -> list[tuple[int, int, str]]:
     """Direct quotations (content between double quotes) with offsets."""
     return [(m.start(1), m.end(1), normalise(m.group(1))) for m in _QUOTE.finditer(text)]
+
+
+def any_quotes(text: str) -> list[tuple[int, int, str]]:
+    """Quotations between double quotes or guillemets (« », „ “), in text order."""
+    found = quotes(text)
+    for m in _GUILLEMETS.finditer(text):
+        g = 1 if m.group(1) is not None else 2
+        found.append((m.start(g), m.end(g), normalise(m.group(g))))
+    return sorted(found)

@@ -6,6 +6,14 @@ entity (and event) keys they mention; a document's similarity to a story is a
 weighted sum of embedding cosine and entity overlap, and only stories active within
 a time window compete. It is incremental (no re-clustering when documents arrive)
 and linear in the number of live stories per document.
+
+Two vector spaces: the English WordLlama vectors (``vec``) compare English documents
+with stories that hold English documents, exactly as before; a document in another
+language has no meaningful WordLlama vector (its words are out of vocabulary, so all
+such documents look alike — this once put 149 unrelated French articles in one story)
+and is compared instead by its multilingual E5 vector (``ml_vec``) with each story's
+E5 centroid, the cosine mapped onto the WordLlama scale (``_calibrated``). A document
+that is a translation of an earlier one joins that one's story (``join``).
 """
 
 from __future__ import annotations
@@ -51,6 +59,14 @@ class _Story:
     events: set[str] = field(default_factory=set)
 
 
+def _calibrated(cos: np.ndarray) -> np.ndarray:
+    """E5 cosine on the WordLlama cosine's scale: a linear map that sends E5's mean
+    cosine of same-story and of different-topic title+leads (ECB+ odd topics) to
+    WordLlama's, so one join threshold serves both spaces."""
+    span = (S.WL_SAME_STORY - S.WL_OTHER_TOPIC) / (S.E5_SAME_STORY - S.E5_OTHER_TOPIC)
+    return S.WL_OTHER_TOPIC + (cos - S.E5_OTHER_TOPIC) * span
+
+
 class StoryClusterer:
     """Incremental clustering of documents into stories."""
 
@@ -69,6 +85,9 @@ class StoryClusterer:
         self._last = np.zeros(0)
         self._by_key: dict[str, set[int]] = {}
         self._df: dict[str, int] = {}  # documents per key
+        # multilingual: E5 centroid sums and English members per story (see the docstring)
+        self._msums = np.zeros((0, 0), dtype=np.float32)
+        self._n_en = np.zeros(0)
 
     # The clusterer is pickled with the story index at every commit: leave out what is
     # derived — the arrays' spare capacity, and each story's vector sum, which is the
@@ -77,6 +96,8 @@ class StoryClusterer:
         state = dict(self.__dict__)
         n = len(self._stories)
         state["_sums"], state["_first"], state["_last"] = self._sums[:n], self._first[:n], self._last[:n]
+        state["_n_en"] = self._n_en[:n]
+        state["_msums"] = self._msums[:n] if len(self._msums) else self._msums
         state["_stories"] = [replace(st, vec_sum=None) if st.vec_sum.dtype == self._sums.dtype
                              and np.array_equal(st.vec_sum, self._sums[k]) else st
                              for k, st in enumerate(self._stories)]
@@ -84,17 +105,28 @@ class StoryClusterer:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
+        if "_n_en" not in state:  # pickled before languages: every document read as English
+            n = len(self._stories)
+            self._msums = np.zeros((0, 0), dtype=np.float32)
+            members = [float(len(st.members)) for st in self._stories]
+            self._n_en = np.array(members + [0.0] * (len(self._sums) - n))
         for k, st in enumerate(self._stories):
             if st.vec_sum is None:
                 st.vec_sum = self._sums[k].copy()
 
-    def similarity(self, vec: np.ndarray, keys: set[str], day: date | None) -> np.ndarray:
+    def similarity(self, vec: np.ndarray, keys: set[str], day: date | None,
+                   ml_vec: np.ndarray | None = None, english: bool = True) -> np.ndarray:
         """Similarity of a document to every story (-1 for stories outside the window)."""
         n = len(self._stories)
         if not n:
             return np.zeros(0)
         sums = self._sums[:n]
-        cos = (sums @ vec) / np.maximum(np.linalg.norm(sums, axis=1), 1e-9)
+        cos = (sums @ vec) / np.maximum(np.linalg.norm(sums, axis=1), 1e-9) if english else np.zeros(n)
+        if ml_vec is not None and len(self._msums):
+            msums = self._msums[:n]
+            norms = np.linalg.norm(msums, axis=1)
+            mcos = np.where(norms > 0, _calibrated((msums @ ml_vec) / np.maximum(norms, 1e-9)), 0.0)
+            cos = np.where(self._n_en[:n] > 0, cos, mcos) if english else mcos
         ent = np.zeros(n)
         # Shared keys weighted by rarity (IDF over documents): "North Korea" in every
         # article of a North Korea desk says little, a rarely named person says a lot.
@@ -119,17 +151,23 @@ class StoryClusterer:
 
     def add(self, doc_id: str, vec: np.ndarray, keys: set[str], *, title: str = "",
             published: str | None = None, publisher: str | None = None,
-            events: set[str] | None = None) -> str:
+            events: set[str] | None = None, ml_vec: np.ndarray | None = None,
+            english: bool = True, join: str | None = None) -> str:
         """Assign ``doc_id`` to a story and return the story id.
 
         ``vec`` is the unit embedding of title+lead; ``keys`` the document's entity
         keys (and ``event:``-prefixed event ids, which count like entities).
+        ``ml_vec`` is its multilingual vector (None while the corpus is English
+        only), ``english`` whether ``vec`` means anything, and ``join`` a document
+        whose story this one joins whatever the similarity (its original or translation).
         """
         if doc_id in self._of:
             return self._stories[self._of[doc_id]].id
         keys = set(keys) | {f"event:{e}" for e in (events or ())}
-        sim = self.similarity(vec, keys, _day(published))
-        if len(sim) and float(sim.max()) >= self.threshold:
+        sim = self.similarity(vec, keys, _day(published), ml_vec, english)
+        if join is not None and join in self._of:
+            k = self._of[join]
+        elif len(sim) and float(sim.max()) >= self.threshold:
             k = int(sim.argmax())
         else:
             k = len(self._stories)
@@ -143,9 +181,17 @@ class StoryClusterer:
                 self._sums = sums
                 self._first = np.concatenate([self._first, np.zeros(cap - len(self._first))])
                 self._last = np.concatenate([self._last, np.zeros(cap - len(self._last))])
+                self._n_en = np.concatenate([self._n_en, np.zeros(cap - len(self._n_en))])
+                if len(self._msums):
+                    self._msums = np.concatenate(
+                        [self._msums, np.zeros((cap - len(self._msums), self._msums.shape[1]), np.float32)])
         st = self._stories[k]
-        st.vec_sum = st.vec_sum + vec
-        self._sums[k] += vec
+        if english:  # a non-English document's WordLlama vector would blur the centroid
+            st.vec_sum = st.vec_sum + vec
+            self._sums[k] += vec
+            self._n_en[k] += 1
+        if ml_vec is not None:
+            self.add_multilingual(doc_id, ml_vec, k)
         d = _day(published)
         if d is not None:
             o = d.toordinal()
@@ -165,6 +211,16 @@ class StoryClusterer:
         st.events |= set(events or ())
         self._of[doc_id] = k
         return st.id
+
+    def add_multilingual(self, doc_id: str, ml_vec: np.ndarray, k: int | None = None) -> None:
+        """Count a document's multilingual vector in its story's E5 centroid (also for
+        documents clustered before the corpus had a second language)."""
+        k = self._of.get(doc_id) if k is None else k
+        if k is None:
+            return
+        if not len(self._msums):
+            self._msums = np.zeros((len(self._sums), len(ml_vec)), dtype=np.float32)
+        self._msums[k] += ml_vec
 
     def story_of(self, doc_id: str) -> str | None:
         k = self._of.get(doc_id)

@@ -6,6 +6,15 @@ shingles and tests them as copies or spins, (3) compares it with its nearest
 documents by embedding for spins and translations, and (4) puts it in a story.
 Each pair gets at most its strongest link (duplicate > spin > copy > translation >
 same_story); ``a`` is the document seen first, so it is the candidate original.
+
+Languages: the English tools (WordLlama vectors, ``compare_translation``) read
+English documents only. Once a document in another language arrives the index also
+gives every document a multilingual vector of its title and lead (the latest
+``ML_BACKFILL_DOCS`` documents before it get theirs then): its nearest documents by
+that vector — in another language, or both in the same non-English one — are
+compared sentence by sentence with multilingual sentence vectors
+(``crosslingual.compare_across``), computed only for those candidates. An
+English-only corpus never loads the multilingual model.
 """
 
 from __future__ import annotations
@@ -19,9 +28,10 @@ import numpy as np
 from newsgraph.model.document import AnnotatedDocument, Document
 from newsgraph.model.stories import Link, Story
 from newsgraph.resolve.stories import settings as S
-from newsgraph.resolve.stories._embed import embed
+from newsgraph.resolve.stories._embed import embed, embed_multilingual
 from newsgraph.resolve.stories._text import DocView, as_view
 from newsgraph.resolve.stories.clusters import StoryClusterer
+from newsgraph.resolve.stories.crosslingual import compare_across
 from newsgraph.resolve.stories.duplicates import DuplicateIndex, compare_copy
 from newsgraph.resolve.stories.records import DocRecord, DocumentRecords, MemoryRecords
 from newsgraph.resolve.stories.spin import compare_spin
@@ -62,6 +72,15 @@ class StoryIndex:
         self.cluster = cluster
         self.links: list[Link] = []
         self._linked: dict[frozenset[str], Link] = {}
+        self._init_multilingual()
+
+    def _init_multilingual(self) -> None:
+        # Multilingual state: off until a non-English document arrives.
+        self._ml_on = False
+        self._english: dict[str, bool] = {}
+        self._ml_ids: list[str] = []
+        self._ml_vecs: list[np.ndarray] = []
+        self._ml_sents: OrderedDict[str, np.ndarray] = OrderedDict()  # not pickled
 
     # -- state: pickled without the per-document records ------------------------------
     def __getstate__(self) -> dict[str, Any]:
@@ -69,6 +88,9 @@ class StoryIndex:
         state["_cache"] = OrderedDict()
         state["_matrix"] = None  # a stack of ``_doc_vecs``, rebuilt on the next add
         state["_filled"] = 0
+        state["_ml_sents"] = OrderedDict()
+        state.pop("_ml_matrix", None)  # a stack of ``_ml_vecs``, rebuilt when needed
+        state.pop("_ml_filled", None)
         if not getattr(self._records, "pickled", False):
             state["_records"] = None
         return state
@@ -79,6 +101,10 @@ class StoryIndex:
         self.__dict__.update(state)
         self.__dict__.setdefault("_records", None)
         self._cache = OrderedDict()
+        if "_ml_on" not in state:  # pickled before languages
+            self._init_multilingual()
+            self._english = dict.fromkeys(self._ids, True)
+        self._ml_sents = OrderedDict()
         if views is not None:  # an index pickled before the records: move its views out
             records = MemoryRecords()
             for did, v in views.items():
@@ -180,6 +206,9 @@ class StoryIndex:
         sents = [t for v in batch for t in v.sentence_texts()]
         leads = [f"{v.title}\n{v.lead(S.STORY_LEAD_WORDS)}" for v in batch]
         vecs = embed(sents + leads)
+        if not self._ml_on and not all(v.english for v in batch):
+            self._start_multilingual()
+        ml = embed_multilingual([_ml_lead(v) for v in batch]) if self._ml_on else None
         k = 0
         for n, v in enumerate(batch):
             m = len(v.sentences)
@@ -189,8 +218,70 @@ class StoryIndex:
             doc_vec = sv.sum(axis=0) if m else lead_vec.copy()
             doc_vec = doc_vec / max(float(np.linalg.norm(doc_vec)), 1e-9)
             new.extend(self._add_one(v, sv, doc_vec, lead_vec,
-                                     set(events[v.id]) if events and v.id in events else None))
+                                     set(events[v.id]) if events and v.id in events else None,
+                                     ml[n] if ml is not None else None))
         return new
+
+    # -- across languages ------------------------------------------------------------
+    def _start_multilingual(self) -> None:
+        """The first non-English document: the latest documents get a multilingual vector."""
+        self._ml_on = True
+        recent = self._ids[-S.ML_BACKFILL_DOCS:]
+        for i in range(0, len(recent), 64):
+            chunk = [(d, got[0]) for d in recent[i:i + 64] if (got := self._doc(d)) is not None]
+            vecs = embed_multilingual([_ml_lead(v) for _, v in chunk])
+            for (did, _), mv in zip(chunk, vecs, strict=True):
+                self._ml_ids.append(did)
+                self._ml_vecs.append(mv)
+                self.clusterer.add_multilingual(did, mv)
+
+    def _ml_matrix_now(self) -> np.ndarray:
+        """The multilingual vectors as one matrix (a doubling buffer, as ``_matrix_now``)."""
+        n = len(self._ml_vecs)
+        buf = self.__dict__.get("_ml_matrix")
+        filled = self.__dict__.get("_ml_filled", 0) if buf is not None else 0
+        if buf is None or buf.shape[0] < n:
+            grown = np.zeros((max(64, 2 * n), self._ml_vecs[0].shape[0]), np.float32)
+            grown[:filled] = buf[:filled] if buf is not None else grown[:0]
+            buf = self._ml_matrix = grown
+        if filled < n:
+            buf[filled:n] = np.stack(self._ml_vecs[filled:n])
+            self._ml_filled = n
+        return buf[:n]
+
+    def _ml_sentences(self, v: DocView) -> np.ndarray:
+        """A document's multilingual sentence vectors (computed when it is first a candidate)."""
+        hit = self._ml_sents.get(v.id)
+        if hit is None:
+            hit = embed_multilingual(v.sentence_texts())
+            self._ml_sents[v.id] = hit
+            while len(self._ml_sents) > S.ML_SENTENCE_CACHE_DOCS:
+                self._ml_sents.popitem(last=False)
+        self._ml_sents.move_to_end(v.id)
+        return hit
+
+    def _compare_across(self, v: DocView, ml_vec: np.ndarray, out: list[Link]) -> None:
+        """Translations of ``v`` among its nearest documents by multilingual vector, leaving
+        out English–English pairs (the English tools judge those)."""
+        if not self._ml_vecs:
+            return
+        mat = self._ml_matrix_now()
+        cos = mat @ ml_vec
+        if v.english:
+            cos = np.where([not self._english.get(d, True) for d in self._ml_ids], cos, -1.0)
+        for t in _nearest(cos, S.ML_CANDIDATE_TOP_K):
+            if cos[t] < S.ML_CANDIDATE_MIN_COSINE:
+                break
+            cid = self._ml_ids[int(t)]
+            old = self._linked.get(frozenset((cid, v.id)))
+            if old is not None and _RANK[old.kind] <= _RANK["translation"]:
+                continue
+            if (known := self._doc(cid)) is None:
+                continue
+            a = known[0]
+            link = compare_across(a, v, self._ml_sentences(a), self._ml_sentences(v))
+            if link:
+                self._record(link, out)
 
     def _record(self, link: Link, out: list[Link]) -> None:
         key = frozenset((link.a, link.b))
@@ -206,7 +297,7 @@ class StoryIndex:
         out.append(link)
 
     def _add_one(self, v: DocView, sv: np.ndarray, doc_vec: np.ndarray, lead_vec: np.ndarray,
-                 events: set[str] | None) -> list[Link]:
+                 events: set[str] | None, ml_vec: np.ndarray | None = None) -> list[Link]:
         out: list[Link] = []
         same = self.dups.exact(v)
         if same is not None:
@@ -235,10 +326,13 @@ class StoryIndex:
                 if frozenset((cid, v.id)) in self._linked or (known := self._doc(cid)) is None:
                     continue
                 a, av = known
-                link = (compare_spin(a, v, av, sv)
-                        or compare_translation(a, v, av, sv))
+                link = compare_spin(a, v, av, sv)
+                if link is None and a.english and v.english:
+                    link = compare_translation(a, v, av, sv)
                 if link:
                     self._record(link, out)
+        if ml_vec is not None:
+            self._compare_across(v, ml_vec, out)
         self.dups.add(v, mh)
         rec = DocRecord.of(v, sv)
         self._store().put(rec)
@@ -247,9 +341,18 @@ class StoryIndex:
         self._pos[v.id] = len(self._ids)
         self._ids.append(v.id)
         self._doc_vecs.append(doc_vec)
+        self._english[v.id] = v.english
+        if ml_vec is not None:
+            self._ml_ids.append(v.id)
+            self._ml_vecs.append(ml_vec)
         if self.cluster:
+            # a translation of an earlier document is in that document's story
+            across = [lk for lk in out if lk.kind == "translation" and lk.b == v.id
+                      and not (self._english.get(lk.a, True) and v.english)]
+            join = max(across, key=lambda lk: lk.score).a if across else None
             sid = self.clusterer.add(v.id, lead_vec, v.entities, title=v.title, published=v.published,
-                                     publisher=v.publisher, events=events)
+                                     publisher=v.publisher, events=events, ml_vec=ml_vec,
+                                     english=v.english, join=join)
             peers = [d for d in self.clusterer.members(sid) if d != v.id]
             if peers:
                 best = max(peers, key=lambda d: float(self._doc_vecs[self._pos[d]] @ doc_vec))
@@ -265,6 +368,13 @@ class StoryIndex:
 
     def links_of(self, doc_id: str) -> list[Link]:
         return [lk for lk in self.links if doc_id in (lk.a, lk.b)]
+
+
+def _ml_lead(v: DocView) -> str:
+    """Title and lead: what a document's multilingual vector is computed from."""
+    words = v.text.split()
+    head = " ".join(words[:S.ML_LEAD_WORDS])
+    return f"{v.title}\n{head}" if v.title and not v.text.lstrip().startswith(v.title) else head
 
 
 def _nearest(cos: np.ndarray, k: int) -> np.ndarray:

@@ -50,7 +50,7 @@ class DocRecord:
                 "title": view.title, "published": view.published, "publisher": view.publisher,
                 "attributed_to": list(view.attributed_to),
                 "sentences": [[s, e] for s, e in view.sentences],
-                "entities": sorted(view.entities)}
+                "entities": sorted(view.entities), "language": view.language}
         return cls(view.id, view.text, meta, np.ascontiguousarray(vectors, dtype=np.float32))
 
     def view(self) -> DocView:
@@ -59,7 +59,8 @@ class DocRecord:
         return DocView(id=self.id, text=self.text, title=m.get("title") or "",
                        published=m.get("published"), publisher=m.get("publisher"),
                        attributed_to=list(m.get("attributed_to") or []), words=words_of(self.text),
-                       sentences=[(s, e) for s, e in m["sentences"]], entities=set(m["entities"]))
+                       sentences=[(s, e) for s, e in m["sentences"]], entities=set(m["entities"]),
+                       language=m.get("language"))
 
     def vector_bytes(self) -> bytes:
         return self.vectors.tobytes()
