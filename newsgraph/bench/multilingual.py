@@ -63,20 +63,20 @@ def _years(spec: str) -> list[str]:
     return [f"newstest{int(y)}" for y in spec.split(",")]
 
 
-def _wmt(sets: list[str], langs: list[str]) -> list[Article]:
-    out = []
+def _wmt(sets: list[str], langs: list[str], limit: int | None, rng: random.Random) -> list[Article]:
     with (data_dir("multilingual", "wmt-newstest") / "docs.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            d = json.loads(line)
-            if d["set"] not in sets:
+        records = [d for line in fh if (d := json.loads(line))["set"] in sets]
+    if limit is not None and limit < len(records):
+        records = rng.sample(records, limit)
+    out = []
+    for d in records:
+        for lang in langs:
+            if lang not in d:
                 continue
-            for lang in langs:
-                if lang not in d:
-                    continue
-                title, body = d[lang]["title"].strip(), d[lang]["body"].strip()
-                # 2008 marks no headline: its "title" is the body's first segment, a guess
-                text = f"{title}\n\n{body}" if d.get("headline_marked") else body
-                out.append(Article("", text, lang, f"{d['set']}/{d['docid']}", d["origlang"]))
+            title, body = d[lang]["title"].strip(), d[lang]["body"].strip()
+            # 2008 marks no headline: its "title" is the body's first segment, a guess
+            text = f"{title}\n\n{body}" if d.get("headline_marked") else body
+            out.append(Article("", text, lang, f"{d['set']}/{d['docid']}", d["origlang"]))
     return out
 
 
@@ -97,10 +97,13 @@ def _winer(n: int, rng: random.Random) -> list[Article]:
     return [Article("", r["text"].strip(), "fr", f"winer/{r['id']}") for r in picked]
 
 
-def build_corpus(years: str, langs: list[str], n_bbc: int, n_french: int, seed: int) -> list[Article]:
-    """The benchmark's articles in ingest order, each with a neutral file name."""
+def build_corpus(years: str, langs: list[str], n_bbc: int, n_french: int, seed: int,
+                 limit: int | None = None) -> list[Article]:
+    """The benchmark's articles in ingest order, each with a neutral file name; ``limit``:
+    a seeded sample of that many WMT documents (each in every language of ``langs``)."""
     rng = random.Random(seed)
-    arts = _wmt(_years(years), langs) + _bbc(n_bbc, rng) + (_winer(n_french, rng) if "fr" in langs else [])
+    arts = _wmt(_years(years), langs, limit, rng) + _bbc(n_bbc, rng)
+    arts += _winer(n_french, rng) if "fr" in langs else []
     rng.shuffle(arts)
     for k, a in enumerate(arts):
         a.name = f"article-{k:05d}.txt"
@@ -228,9 +231,10 @@ def score(arts: list[Article], conn: sqlite3.Connection) -> dict[str, Any]:
 
 
 def run(years: str = "2008-2010", langs: str = "fr,en", bbc: int = 200, french: int = 100,
-        seed: int = 18, workdir: Path | None = None, keep: bool = False) -> dict[str, Any]:
+        seed: int = 18, workdir: Path | None = None, keep: bool = False,
+        limit: int | None = None) -> dict[str, Any]:
     lang_list = [x.strip() for x in langs.split(",") if x.strip()]
-    arts = build_corpus(years, lang_list, bbc, french, seed)
+    arts = build_corpus(years, lang_list, bbc, french, seed, limit)
     own = workdir is None
     work = Path(tempfile.mkdtemp(prefix="newsgraph-multilingual-")) if own else Path(workdir)  # type: ignore[arg-type]
     db = work / f"multilingual-{years}-{'-'.join(lang_list)}.db"
@@ -246,7 +250,7 @@ def run(years: str = "2008-2010", langs: str = "fr,en", bbc: int = 200, french: 
     finally:
         if own and not keep:
             shutil.rmtree(work, ignore_errors=True)
-    res.update({"years": years, "langs": lang_list, "ingest": ing, "unrelated_bbc": bbc,
+    res.update({"years": years, "langs": lang_list, "limit": limit, "ingest": ing, "unrelated_bbc": bbc,
                 "unrelated_french": french if "fr" in lang_list else 0, "seed": seed,
                 "db": str(db) if keep or not own else None})
     return res
@@ -254,7 +258,8 @@ def run(years: str = "2008-2010", langs: str = "fr,en", bbc: int = 200, french: 
 
 def _print(res: dict[str, Any]) -> None:
     tuned = "tuned on these years" if res["years"] in ("2008-2010",) else "not tuned on (held apart)"
-    print(f"WMT newstest {res['years']} ({tuned}), languages {','.join(res['langs'])}; unrelated: "
+    sample = f", a sample of {res['limit']} documents" if res.get("limit") else ""
+    print(f"WMT newstest {res['years']}{sample} ({tuned}), languages {','.join(res['langs'])}; unrelated: "
           f"{res['unrelated_bbc']} BBC (en) + {res['unrelated_french']} WiNER-fr (fr); seed {res['seed']}")
     ing = res["ingest"]
     print(f"ingest: {ing['ingested']} articles in {ing['seconds']} s (failed {ing['failed']}, "
@@ -287,12 +292,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--langs", default="fr,en", help="WMT languages to ingest (fr,en,de,es)")
     ap.add_argument("--bbc", type=int, default=200, help="unrelated BBC News articles (English)")
     ap.add_argument("--french", type=int, default=100, help="unrelated WiNER-fr articles (French)")
+    ap.add_argument("--limit", type=int, default=None,
+                    help="a seeded sample of this many WMT documents of those years (default: all)")
     ap.add_argument("--seed", type=int, default=18)
     ap.add_argument("--workdir", type=Path, default=None, help="folder for the articles and the store (kept)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
     try:
-        res = run(args.years, args.langs, args.bbc, args.french, args.seed, args.workdir)
+        res = run(args.years, args.langs, args.bbc, args.french, args.seed, args.workdir, limit=args.limit)
     except FileNotFoundError as exc:
         print(f"newsgraph bench multilingual: {exc}", file=sys.stderr)
         return 2

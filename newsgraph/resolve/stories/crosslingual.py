@@ -150,18 +150,21 @@ def _overlap(ka: dict[str, tuple[int, int]], kb: dict[str, tuple[int, int]]) -> 
 
 def compare_across(a: DocView, b: DocView, ea: np.ndarray, eb: np.ndarray) -> Link | None:
     """A ``translation`` link between two documents read with multilingual sentence
-    vectors ``ea``/``eb`` (one row per sentence), or None.
+    vectors ``ea``/``eb`` (one row per sentence, from the first), or None.
 
     The link's ``original`` names the original when the evidence shows it
     (``original.original_side``), else it stays None (unknown).
     """
     aligned = align_monotone(ea, eb, S.CROSS_SENTENCE_COSINE, S.CROSS_SENTENCE_MARGIN,
-                             _numbers_agree(a, b))
-    shorter = min(len(a.sentences), len(b.sentences)) or 1
+                             _numbers_agree(a.text, a.sentences[:len(ea)], b.text, b.sentences[:len(eb)]))
+    # ``ea``/``eb`` may cover only the first sentences of each side (``ML_ALIGN_MAX_SENTENCES``)
+    shorter = min(len(ea), len(eb)) or 1
     share = len(aligned) / shorter
     if len(aligned) < S.CROSS_MIN_ALIGNED or share < S.CROSS_MIN_ALIGNED_SHARE:
         return None
     mean_cos = float(np.mean([c for _, _, c in aligned]))
+    if mean_cos < S.CROSS_MIN_MEAN_COSINE:
+        return None
     na, nb = number_keys(a.text), number_keys(b.text)
     shared_numbers, number_overlap = _overlap(na, nb)
     names_a, names_b = name_keys(a.text, a.sentences), name_keys(b.text, b.sentences)
@@ -184,13 +187,12 @@ def compare_across(a: DocView, b: DocView, ea: np.ndarray, eb: np.ndarray) -> Li
     return link
 
 
-def _numbers_agree(a: DocView, b: DocView) -> np.ndarray:
+def _numbers_agree(text_a: str, sents_a: list[tuple[int, int]],
+                   text_b: str, sents_b: list[tuple[int, int]]) -> np.ndarray:
     """Which sentence pairs may align by their numbers: a translated sentence keeps its
     numbers, so two sentences that both carry numbers must share one."""
-    def per_sentence(v: DocView) -> list[set[str]]:
-        return [set(number_keys(v.text[s:e])) for s, e in v.sentences]
-
-    na, nb = per_sentence(a), per_sentence(b)
+    na = [set(number_keys(text_a[s:e])) for s, e in sents_a]
+    nb = [set(number_keys(text_b[s:e])) for s, e in sents_b]
     ok = np.ones((len(na), len(nb)), dtype=bool)
     for i, x in enumerate(na):
         if x:

@@ -253,7 +253,7 @@ class StoryIndex:
         """A document's multilingual sentence vectors (computed when it is first a candidate)."""
         hit = self._ml_sents.get(v.id)
         if hit is None:
-            hit = embed_multilingual(v.sentence_texts())
+            hit = embed_multilingual(v.sentence_texts()[:S.ML_ALIGN_MAX_SENTENCES])
             self._ml_sents[v.id] = hit
             while len(self._ml_sents) > S.ML_SENTENCE_CACHE_DOCS:
                 self._ml_sents.popitem(last=False)
