@@ -1,5 +1,8 @@
 """The web app: ``create_app(db_path, token=…)`` wires config, security, errors, static files and routes.
 
+Browser libraries installed from npm are served at ``/vendor/…`` (``web.vendor`` lists
+the files; nothing else under the npm folder is reachable).
+
 Layout after Datasette: ``routes.py`` lists every URL, ``views/`` has one
 module per page kind returning a context dataclass, ``urls.py`` builds every
 link, templates live in ``newsgraph/web/templates``. FastAPI's own ``/docs``
@@ -16,7 +19,7 @@ from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import FileResponse, Response
 from starlette.staticfiles import StaticFiles
 
 from newsgraph import __version__
@@ -28,6 +31,7 @@ from newsgraph.api.security import install_security
 from newsgraph.api.views.error import error_response
 from newsgraph.errors import NewsgraphError
 from newsgraph.store import Store
+from newsgraph.web.vendor import served_file
 
 __all__ = ["STATIC", "create_app"]
 
@@ -65,6 +69,16 @@ def _install_error_handlers(app: FastAPI) -> None:
         return error_response(request, 500, "E509", f"internal error ({type(exc).__name__})")
 
 
+def _install_vendor(app: FastAPI) -> None:
+    @app.get("/vendor/{requested:path}", include_in_schema=False)
+    def vendor(requested: str) -> Response:
+        path = served_file(requested)
+        if path is None:
+            raise ApiError(404, "E503", f"no library file {requested!r} is served here")
+        return FileResponse(path, media_type="text/javascript; charset=utf-8",
+                            headers={"Cache-Control": "public, max-age=86400"})
+
+
 def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
     """The FastAPI app serving the store at ``db_path`` (created, empty, if absent).
 
@@ -87,5 +101,6 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
     _install_error_handlers(app)
     install_security(app, config)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    _install_vendor(app)
     routes.register(app)
     return app

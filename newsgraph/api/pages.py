@@ -127,11 +127,12 @@ def network_page(request: Request, store: StoreDep,
                  type: Annotated[str | None, Query(max_length=20)] = None,
                  since: IsoDate = None, until: IsoDate = None,
                  story: Annotated[str | None, Query(max_length=64)] = None) -> Response:
-    from newsgraph.api.views.network import network_view
+    from newsgraph.api.views.network import LEGEND, graph_data, network_script, network_view
 
     ctx, drawing = network_view(store, graph=graph, type=type or None, since=since or None,
                                 until=until or None, story=story or None)
-    return respond(request, "network.html", ctx, n=drawing)
+    return respond(request, "network.html", ctx, n=drawing, script=network_script(), legend=LEGEND,
+                   data=graph_data(ctx))
 
 
 def map_page(request: Request, store: StoreDep, focus: PlaceId = None,
