@@ -293,7 +293,7 @@ async def entity_edit(request: Request, store: StoreDep, config: ConfigDep, jobs
 
     The other entity of a merge or distinct is picked by name or id; a name that is not
     exactly one entity's answers a page of candidates to choose from. A merge keeps this
-    entity's name and type unless the form says to keep the other's (``keep=other``).
+    entity's id, name and type unless the form says to keep the other's (``keep=other``).
     """
     f = await _edit_form(request, config)
     op = str(f["op"])
