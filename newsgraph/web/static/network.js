@@ -12,7 +12,9 @@
     GPE: ["#dcfce7", "#15803d"], LOC: ["#dcfce7", "#15803d"],
   };
   const OTHER_NODE = ["#e0e7ff", "#4338ca"];
-  const LABELLED = 25; // the most connected nodes carry their name; the rest show it on hover
+  // Co-mentions are dense: there the most named nodes carry their name and the rest show it
+  // on hover; the sparser actor → target graph names every node.
+  const LABELLED = { comention: 25, events: Infinity };
 
   function colours() {
     const out = {};
@@ -31,6 +33,7 @@
 
   function elements(data, colour) {
     const directed = data.graph === "events";
+    const labelled = LABELLED[data.graph] || 25;
     const topNode = Math.max(1, ...data.nodes.map(function (n) { return n.weight; }));
     const topEdge = Math.max(1, ...data.edges.map(function (e) { return e.weight; }));
     const names = {};
@@ -39,7 +42,7 @@
       names[n.id] = n.name;
       const c = NODE[n.type] || OTHER_NODE;
       out.push({ group: "nodes", data: {
-        id: n.id, name: n.name, label: i < LABELLED ? n.name : "", url: n.url, fill: c[0], stroke: c[1],
+        id: n.id, name: n.name, label: i < labelled ? n.name : "", url: n.url, fill: c[0], stroke: c[1],
         size: Math.round(12 + 26 * Math.sqrt(n.weight / topNode)),
         title: n.name + " (" + n.type + "): " + plural(n.weight, directed ? "event" : "document") +
           " — click for the entity",
