@@ -19,7 +19,7 @@ from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
-from starlette.responses import FileResponse, Response
+from starlette.responses import Response
 from starlette.staticfiles import StaticFiles
 
 from newsgraph import __version__
@@ -69,14 +69,16 @@ def _install_error_handlers(app: FastAPI) -> None:
         return error_response(request, 500, "E509", f"internal error ({type(exc).__name__})")
 
 
-def _install_vendor(app: FastAPI) -> None:
-    @app.get("/vendor/{requested:path}", include_in_schema=False)
-    def vendor(requested: str) -> Response:
-        path = served_file(requested)
-        if path is None:
-            raise ApiError(404, "E503", f"no library file {requested!r} is served here")
-        return FileResponse(path, media_type="text/javascript; charset=utf-8",
-                            headers={"Cache-Control": "public, max-age=86400"})
+class _VendorFiles(StaticFiles):
+    """Static files from the npm folder: the listed library files only (``web.vendor``),
+    looked up on each request (the folder may be set after the app starts)."""
+
+    def __init__(self) -> None:
+        super().__init__(directory=STATIC, check_dir=False)
+
+    def lookup_path(self, path: str) -> tuple[str, os.stat_result | None]:
+        found = served_file(path.replace(os.sep, "/"))
+        return (str(found), os.stat(found)) if found is not None else ("", None)
 
 
 def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
@@ -101,6 +103,6 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
     _install_error_handlers(app)
     install_security(app, config)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    _install_vendor(app)
+    app.mount("/vendor", _VendorFiles(), name="vendor")
     routes.register(app)
     return app

@@ -59,10 +59,11 @@ def test_vendor_serves_the_listed_library_file_only(db: Path, modules: Path):
     with TestClient(create_app(db), base_url=BASE) as c:
         r = c.get("/vendor/cytoscape/dist/cytoscape.min.js")
         assert r.status_code == 200 and r.text == STAND_IN
-        assert r.headers["content-type"].startswith("text/javascript")
+        assert "javascript" in r.headers["content-type"]
         for path in ("/vendor/cytoscape/package.json", "/vendor/world-atlas/countries-110m.json",
                      "/vendor/../secret.txt", "/vendor/%2e%2e/secret.txt", "/vendor/cytoscape/../../secret.txt",
-                     "/vendor/cytoscape/dist/../../../secret.txt", "/vendor/", "/vendor//etc/passwd"):
+                     "/vendor/cytoscape/dist/../../../secret.txt", "/vendor/", "/vendor//etc/passwd",
+                     "/vendor/newsgraph.css"):
             r = c.get(path)
             assert r.status_code == 404, path
             assert "not for the browser" not in r.text and "3.34.4" not in r.text, path
