@@ -395,8 +395,9 @@ class EditLogResponse(BaseModel):
 
 
 class EntityEditRequest(BaseModel):
-    """An edit: ``merge`` (2+ entities), ``distinct`` (2), ``split`` (1 + mention keys),
-    ``rename``/``alias_add``/``alias_remove``/``retype`` (1 + value: a name, an alias, a type)."""
+    """An edit: ``merge`` (2+ entities; the first keeps its id, name and type), ``distinct`` (2),
+    ``split`` (1 + mention keys), ``rename``/``alias_add``/``alias_remove``/``retype``
+    (1 + value: a name, an alias, a type)."""
 
     op: Literal["merge", "split", "rename", "alias_add", "alias_remove", "distinct", "retype"]
     entities: list[str] = Field(min_length=1, max_length=100)
