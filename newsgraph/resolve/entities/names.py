@@ -150,6 +150,32 @@ HONORIFICS: dict[str, str | None] = {
     "hon": None,
     "honourable": None,
     "honorable": None,
+    # French (folded to ASCII): "M. Obama", "Mme Merkel", "la présidente", "Dre Tremblay";
+    # source: Office québécois de la langue française, "abréviations des titres de civilité"
+    # and Académie française usage of titles before names.
+    "m": "m",
+    "mm": None,
+    "mlle": "f",
+    "dre": "f",
+    "pr": None,
+    "docteur": None,
+    "professeur": None,
+    "presidente": "f",
+    "ministre": None,
+    "senateur": None,
+    "senatrice": "f",
+    "depute": None,
+    "deputee": "f",
+    "maire": None,
+    "juge": None,
+    "chanceliere": "f",
+    "chancelier": "m",
+    "gouverneur": None,
+    "ambassadeur": None,
+    "secretaire": None,
+    "roi": "m",
+    "reine": "f",
+    "pape": "m",
 }
 
 #: Words skipped when building initials (``National Intelligence Service`` → NIS,
