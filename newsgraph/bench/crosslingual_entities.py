@@ -253,7 +253,7 @@ def run(
             g: {"pairs": total[g], "resolved": merged[g] / total[g], "same_string": same_string[g] / total[g]}
             for g in sorted(total)
         },
-        "missed": missed.most_common(25),
+        "missed": missed.most_common(200),
         "unpaired_joins": len(joins),
         "join_sample": picked[:sample],
         "entities": len(resolver.entities()),

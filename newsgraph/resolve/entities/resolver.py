@@ -747,15 +747,15 @@ class Resolver:
         )
 
     def _one_thing(self, p: ParsedName, chain: Chain, ent: _Entity) -> bool:
-        """A one-word name that names one thing wherever it is written: a country or an
-        international organisation of ``crosslingual``'s tables ("Afghanistan",
-        "Allemagne"), both sides typed as one (a place for a country). Such a name needs
-        no context to join: two reports in two languages share few context words, and a
-        country is no namesake."""
+        """A one-word name that names one thing wherever it is written: a country, a
+        continent, a city of a million people or an international organisation of
+        ``crosslingual``'s tables ("Afghanistan", "Allemagne", "Afrique", "Madrid"), both
+        sides typed as one (a place for a place). Such a name needs no context to join: two
+        reports in two languages share few context words, and such a place is no namesake."""
         if not self.options.gazetteer_names:
             return False
         what = known_kind(p.tokens)
-        want = {"country": "place", "org": "org"}.get(what or "")
+        want = {"country": "place", "region": "place", "metropolis": "place", "org": "org"}.get(what or "")
         return want is not None and majority_group(chain.labels()) == want == majority_group(ent.votes)
 
     def _support(self, chain: Chain, ent: _Entity) -> float:
