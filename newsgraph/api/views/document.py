@@ -23,6 +23,7 @@ from urllib.parse import quote
 
 from newsgraph.api import urls
 from newsgraph.api.overlay import Piece, TextLayers, overlay_paragraphs
+from newsgraph.api.views.languages import ReadingNote, language_name, reading_note
 from newsgraph.model import ENTITY_TYPES
 from newsgraph.store import Store
 from newsgraph.store.claim_event_queries import events_of_mentions
@@ -372,6 +373,8 @@ class DocLinkRow:
     other_published: str | None
     other_url: str
     url: str  # the side-by-side evidence
+    other_language: str | None = None
+    other_language_name: str = "unknown"
 
 
 @dataclass(slots=True)
@@ -436,6 +439,9 @@ class DocumentContext:
     links: list[DocLinkRow]
     links_url: str
     story: StoryRef | None
+    language_name: str = "unknown"
+    #: What was and was not read of an article not in English (None: an annotated English one).
+    reading: ReadingNote | None = None
 
 
 def _order(label: str) -> int:
@@ -514,6 +520,10 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
         links=[_link_row(r) for r in document_links(store, doc_id)],
         links_url=urls.links(doc=d["id"]),
         story=_story_ref(document_story(store, doc_id)),
+        language_name=language_name(d["language"]),
+        reading=reading_note(d["language"], d["annotated"], d["annotate_reason"], d["model"], {
+            "names": len(mentions), "dates": len(facts["times"]), "places": len(facts["places"]),
+            "claims": len(facts["claims"]), "events": len(doc_events)}),
     )
 
 
@@ -528,7 +538,8 @@ def event_groups(rows: list[DocEventRow]) -> list[EventGroup]:
 def _link_row(r: dict[str, Any]) -> DocLinkRow:
     other = r["b_doc"] if r["role"] == "earlier" else r["a_doc"]
     return DocLinkRow(r["kind"], r["score"], r["role"], r["other"], other["title"], other["publisher"],
-                      other["published"], urls.document(r["other"]), urls.link(r["a"], r["b"]))
+                      other["published"], urls.document(r["other"]), urls.link(r["a"], r["b"]),
+                      other.get("language"), language_name(other.get("language")))
 
 
 def _story_ref(st: dict[str, Any] | None) -> StoryRef | None:

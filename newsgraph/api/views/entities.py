@@ -19,6 +19,7 @@ from newsgraph.api.config import LIST_PAGE_SIZE
 from newsgraph.api.views.base import Pager, pager
 from newsgraph.api.views.claims import SpeakerRef, claim_speakers
 from newsgraph.api.views.document import ClaimRow, claim_event_refs, claim_row
+from newsgraph.api.views.languages import names_by_language
 from newsgraph.model import ENTITY_TYPES, mention_key
 from newsgraph.store import Store
 from newsgraph.store import entity_queries as q
@@ -247,6 +248,8 @@ class EntityContext:
     types: list[str]  # what the type form offers
     #: Mentions by kind: names, descriptions ("the company"), pronouns ("he").
     mention_kinds: dict[str, int] = field(default_factory=dict)
+    #: Its names grouped by the language of the articles that use them (``languages``).
+    names_by_language: list[dict[str, Any]] = field(default_factory=list)
     help: str = field(default=(
         "Merge: these entities are one. Distinct: never the same, whatever later evidence says. "
         "Split: the ticked mentions leave this entity and form a new one. Edits are kept as "
@@ -384,7 +387,8 @@ def entity_view(store: Store, entity_id: str, *, page: int = 1, edited: str | No
         evidence=evidence, edits=mine,
         panel_documents=len(recent) if ent["doc_count"] > len(recent) else None, edited=edited,
         edit_url=urls.entity_edit(entity_id), api_url=urls.api_entity(entity_id), types=list(ENTITY_TYPES),
-        mention_kinds=q.mention_kind_counts(store, entity_id))
+        mention_kinds=q.mention_kind_counts(store, entity_id),
+        names_by_language=names_by_language(q.names_by_language(store, entity_id)))
 
 
 @dataclass(slots=True)

@@ -17,6 +17,7 @@ from typing import Any
 from newsgraph.api import urls
 from newsgraph.api.config import LIST_PAGE_SIZE
 from newsgraph.api.views.base import Pager, pager
+from newsgraph.api.views.languages import language_name
 from newsgraph.model.stories import LINK_KINDS
 from newsgraph.store import Store
 from newsgraph.store import story_queries as q
@@ -87,6 +88,8 @@ class DocSide:
     credits: list[str]
     url: str
     chars: int
+    language: str | None = None
+    language_name: str = "unknown"
 
 
 @dataclass(slots=True)
@@ -144,7 +147,8 @@ class LinkContext:
 
 def _side(d: dict[str, Any]) -> DocSide:
     return DocSide(d["id"], d.get("title"), d.get("publisher"), d.get("published"),
-                   d.get("attributed_to") or [], urls.document(d["id"]), len(d.get("text") or ""))
+                   d.get("attributed_to") or [], urls.document(d["id"]), len(d.get("text") or ""),
+                   d.get("language"), language_name(d.get("language")))
 
 
 def _covered(spans: list[tuple[int, int]]) -> int:

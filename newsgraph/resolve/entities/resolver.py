@@ -66,6 +66,7 @@ from newsgraph.model.entities import (
     mention_key,
 )
 from newsgraph.resolve.entities.blocking import BlockIndex, name_keys
+from newsgraph.resolve.entities.crosslingual import known_kind
 from newsgraph.resolve.entities.lexical import HeadNeighbours
 from newsgraph.resolve.entities.names import ParsedName, compact, parse_name
 from newsgraph.resolve.entities.scoring import (
@@ -702,7 +703,7 @@ class Resolver:
         kind = match.kind
         if kind == "exact":
             p = parse_name(match.a)
-            if not p.is_multi and not p.acronym_form:
+            if not p.is_multi and not p.acronym_form and not self._one_thing(p, chain, ent):
                 kind = "exact_single"
         family: set[str] = set()
         if kind == "subset" and self._family_name(match):
@@ -749,6 +750,18 @@ class Resolver:
             reason,
             kind,
         )
+
+    def _one_thing(self, p: ParsedName, chain: Chain, ent: _Entity) -> bool:
+        """A one-word name that names one thing wherever it is written: a country, a
+        continent, a city of a million people or an international organisation of
+        ``crosslingual``'s tables ("Afghanistan", "Allemagne", "Afrique", "Madrid"), both
+        sides typed as one (a place for a place). Such a name needs no context to join: two
+        reports in two languages share few context words, and such a place is no namesake."""
+        if not self.options.gazetteer_names:
+            return False
+        what = known_kind(p.tokens)
+        want = {"country": "place", "region": "place", "metropolis": "place", "org": "org"}.get(what or "")
+        return want is not None and majority_group(chain.labels()) == want == majority_group(ent.votes)
 
     def _support(self, chain: Chain, ent: _Entity) -> float:
         return max(self._context_similarity(chain.context, ent), self._shared_cooc(chain, ent)[1])
