@@ -21,6 +21,8 @@ from newsgraph.api.highlight import SnippetPart, snippet_parts, snippet_text
 from newsgraph.api.views.base import Pager, pager
 from newsgraph.api.views.timeline import TimelineDrawing, timeline_of
 from newsgraph.errors import NewsgraphError
+from newsgraph.model import DOCUMENT_SUMMARY, Document
+from newsgraph.model.projection import project
 from newsgraph.store import SearchHit, Store
 from newsgraph.store import search_queries as sq
 from newsgraph.store.facts_queries import HitFilter, place_facets, search_hits
@@ -32,19 +34,11 @@ __all__ = ["Facet", "HitView", "SearchContext", "hit_view", "search_timeline_dra
 TIMELINE_EVENTS = 200
 
 
-@dataclass(slots=True)
-class HitView:
-    """One hit: ``snippet`` is plain text, ``parts`` the same text cut at the matched terms."""
-
-    id: str
-    title: str | None
-    publisher: str | None
-    published: str | None
-    path: str
-    language: str | None
-    snippet: str
-    parts: list[SnippetPart]
-    url: str
+HitView = project(
+    "HitView", Document, DOCUMENT_SUMMARY,
+    extra=[("snippet", str), ("parts", list[SnippetPart]), ("url", str)],
+    doc="One hit: its summary fields, ``snippet`` as plain text, ``parts`` the same text cut at the "
+        "matched terms.")
 
 
 @dataclass(slots=True)
@@ -119,8 +113,9 @@ class SearchContext:
 
 
 def hit_view(hit: SearchHit) -> HitView:
-    return HitView(hit.id, hit.title, hit.publisher, hit.published, hit.path, hit.language,
-                   snippet_text(hit.snippet), snippet_parts(hit.snippet), urls.document(hit.id))
+    return HitView(**{name: getattr(hit, name) for name in DOCUMENT_SUMMARY},
+                   snippet=snippet_text(hit.snippet), parts=snippet_parts(hit.snippet),
+                   url=urls.document(hit.id))
 
 
 def _facts(store: Store, q: str, place: int | None, country: str | None, more: HitFilter) -> dict[str, Any]:

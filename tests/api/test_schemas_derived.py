@@ -1,0 +1,113 @@
+"""The API's schemas, the store's summaries and the pages' rows are made from the
+``newsgraph.model`` records (issue 16, item 3): a field added to a record is in its schema
+without a second edit, and a schema written by hand again that misses one fails here."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+import pytest
+from pydantic import BaseModel
+
+from newsgraph.api import schemas
+from newsgraph.api.derive import schema
+from newsgraph.api.views.documents import DocumentRow
+from newsgraph.api.views.search import HitView
+from newsgraph.model import (
+    DOCUMENT_SUMMARY,
+    AnnotatedDocument,
+    Document,
+    Edit,
+    Entity,
+    EntityMention,
+    Link,
+    Mention,
+    MergeEvidence,
+    RemovedBlock,
+    Sentence,
+    Span,
+    Story,
+)
+from newsgraph.model.projection import project
+from newsgraph.store import SearchHit
+
+#: Each schema that shows a whole record, and the record fields it leaves out on purpose.
+WHOLE: list[tuple[type, type[BaseModel], set[str]]] = [
+    (Document, schemas.DocumentModel, set()),
+    (AnnotatedDocument, schemas.DocumentModel, {"document", "reason", "doc", "references"}),
+    (Mention, schemas.MentionModel, set()),
+    (RemovedBlock, schemas.RemovedBlockModel, set()),
+    (Sentence, schemas.SentenceModel, set()),
+    (Span, schemas.TextSpanModel, set()),
+    (Entity, schemas.EntityDetailModel, set()),
+    (EntityMention, schemas.EntityMentionModel, {"entity"}),
+    (MergeEvidence, schemas.MergeEvidenceModel, {"entity"}),
+    (Edit, schemas.EditModel, set()),
+    (Story, schemas.StoryModel, set()),
+    (Link, schemas.LinkModel, {"evidence"}),
+]
+
+
+@pytest.mark.parametrize(("record", "model", "left_out"), WHOLE,
+                         ids=[f"{r.__name__}-{m.__name__}" for r, m, _ in WHOLE])
+def test_every_field_of_a_record_is_in_its_schema(record: type, model: type[BaseModel], left_out: set[str]):
+    missing = {f.name for f in dataclasses.fields(record)} - left_out - set(model.model_fields)
+    assert not missing, f"{model.__name__} lacks {record.__name__} fields {sorted(missing)}"
+
+
+@pytest.mark.parametrize("summary", [schemas.DocumentSummary, schemas.SearchHitModel, SearchHit, DocumentRow,
+                                     HitView], ids=lambda c: c.__name__)
+def test_every_document_summary_shows_the_summary_fields(summary: type):
+    names = (set(summary.model_fields) if isinstance(summary, type) and issubclass(summary, BaseModel)
+             else {f.name for f in dataclasses.fields(summary)})
+    assert set(DOCUMENT_SUMMARY) <= names
+    hints = Document.__annotations__
+    if not issubclass(summary, BaseModel):  # the rows type the fields as the record does
+        assert {f.name: f.type for f in dataclasses.fields(summary) if f.name in DOCUMENT_SUMMARY} == {
+            n: __import__("typing").get_type_hints(Document)[n] for n in DOCUMENT_SUMMARY}
+    assert set(DOCUMENT_SUMMARY) <= set(hints)
+
+
+@dataclass(slots=True)
+class _Part:
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Record:
+    """A record as the model declares them, with one field added."""
+
+    id: str
+    parts: list[_Part] = field(default_factory=list)
+    note: str | None = None
+    added: dict[str, float] = field(default_factory=dict)
+
+
+def test_a_field_added_to_a_record_is_in_the_derived_schema_and_row():
+    part = schema("PartModel", _Part)
+    model = schema("RecordModel", _Record, nested={_Part: part}, fields={"url": (str, ...)},
+                   describe={"note": "A note."})
+    assert list(model.model_fields) == ["id", "parts", "note", "added", "url"]
+    js = model.model_json_schema()
+    assert js["properties"]["parts"]["items"] == {"$ref": "#/$defs/PartModel"}
+    assert js["properties"]["note"]["description"] == "A note."
+    assert set(js["required"]) == {"id", "parts", "note", "added", "url"}  # an answer carries every field
+    out = model.model_validate({"id": "r1", "parts": [{"start": 0, "end": 2}], "note": None,
+                                "added": {"x": 1.0}, "url": "/r/r1"})
+    assert out.model_dump()["added"] == {"x": 1.0}
+    row = project("RecordRow", _Record, omit=("parts",), extra=[("url", str)])
+    assert [f.name for f in dataclasses.fields(row)] == ["id", "note", "added", "url"]
+    assert dataclasses.asdict(row(id="r1", note=None, added={}, url="/r/r1"))["added"] == {}
+
+
+def test_a_nested_record_needs_its_schema_and_names_must_exist():
+    with pytest.raises(TypeError, match="_Part"):
+        schema("RecordModel", _Record)
+    with pytest.raises(ValueError, match="no field nope"):
+        schema("RecordModel", _Record, ("id", "nope"))
+    with pytest.raises(ValueError, match="nope"):
+        schema("PartModel", _Part, describe={"nope": "?"})
+    with pytest.raises(ValueError, match="no field nope"):
+        project("PartRow", _Part, ("nope",))
