@@ -18,7 +18,7 @@ import typing
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-__all__ = ["field_names", "project", "record_types"]
+__all__ = ["field_names", "filled", "project", "record_types"]
 
 
 def record_types(record: type) -> dict[str, Any]:
@@ -59,3 +59,29 @@ def project(name: str, record: type, only: Iterable[str] | None = None, *, omit:
     cls.__module__ = caller
     cls.__doc__ = doc or f"{name}: fields of {record.__name__} ({', '.join(n for n, *_ in spec)}) and more."
     return cls
+
+
+#: The value a field of a row read from an older store takes when the record has no default.
+_EMPTY: dict[Any, Any] = {float: 0.0, int: 0, str: "", bool: False, list: [], dict: {}}
+
+
+def filled(record: type, data: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:
+    """``names`` taken from ``data`` (a record as the store returns it); a field it lacks — a
+    store written before the field existed — takes the record's default, else the empty value
+    of its type (0.0, "", [] …), else None."""
+    fields = {f.name: f for f in dataclasses.fields(record)}
+    hints = record_types(record)
+    out: dict[str, Any] = {}
+    for n in names:
+        if n in data:
+            out[n] = data[n]
+            continue
+        f = fields[n]
+        if f.default is not dataclasses.MISSING:
+            out[n] = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            out[n] = f.default_factory()
+        else:
+            empty = _EMPTY.get(typing.get_origin(hints[n]) or hints[n])
+            out[n] = type(empty)() if isinstance(empty, list | dict) else empty
+    return out
