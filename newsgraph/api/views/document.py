@@ -23,7 +23,8 @@ from urllib.parse import quote
 
 from newsgraph.api import urls
 from newsgraph.api.overlay import Piece, TextLayers, overlay_paragraphs
-from newsgraph.model import ENTITY_TYPES
+from newsgraph.model import ENTITY_TYPES, RemovedBlock, TimeExpression
+from newsgraph.model.projection import filled, project
 from newsgraph.store import Store
 from newsgraph.store.claim_event_queries import events_of_mentions
 from newsgraph.store.entity_queries import document_entity_links, referring_mentions
@@ -116,14 +117,6 @@ class EventGroup:
 
 
 @dataclass(slots=True)
-class RemovedView:
-    kind: str
-    line: int
-    score: float | None
-    text: str
-
-
-@dataclass(slots=True)
 class KindCount:
     kind: str
     count: int
@@ -166,14 +159,9 @@ class ClaimRow:
     events: list[ClaimEventRef]  # the events its content reports
 
 
-@dataclass(slots=True)
-class TimeRow:
-    start: int
-    end: int
-    text: str
-    value: str | None
-    precision: str | None
-    anchored_to: str
+#: What the page shows of a time expression.
+TIME_SHOWN = ("start", "end", "text", "value", "precision", "anchored_to")
+TimeRow = project("TimeRow", TimeExpression, TIME_SHOWN)
 
 
 @dataclass(slots=True)
@@ -415,7 +403,7 @@ class DocumentContext:
     mentions: list[dict[str, Any]]
     entities: list[EntityRow]
     legend: list[LegendItem]
-    removed: list[RemovedView]
+    removed: list[RemovedBlock]
     removed_kinds: list[KindCount]
     raw_url: str
     api_url: str
@@ -495,7 +483,7 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
                                                  key=lambda kv: (_order(kv[0][1]), -kv[1], kv[0][0]))],
         legend=[LegendItem(label, n, LABEL_DESCRIPTIONS.get(label, label))
                 for label, n in sorted(labels.items(), key=lambda kv: (_order(kv[0]), kv[0]))],
-        removed=[RemovedView(b["kind"], b["line"], b["score"], b["text"]) for b in d["removed"]],
+        removed=[RemovedBlock(**b) for b in d["removed"]],
         removed_kinds=[KindCount(k, n) for k, n in Counter(b["kind"] for b in d["removed"]).most_common()],
         raw_url=urls.raw(d["id"]), api_url=urls.api_document(d["id"]),
         date=DocumentDateView(dated["value"], dated["inferred"], dated["rule"],
@@ -503,8 +491,8 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
                               _date_evidence(d["provenance"]),
                               d["provenance"].get("published_conflict")),
         claims=[claim_row(c, claim_refs) for c in facts["claims"]],
-        times=[TimeRow(t["start"], t["end"], t["text"], t.get("value"), t.get("precision"),
-                       t.get("anchored_to", "none")) for t in facts["times"]],
+        times=[TimeRow(**{**filled(TimeExpression, t, TIME_SHOWN),
+                          "anchored_to": t.get("anchored_to", "none")}) for t in facts["times"]],
         places=_place_rows(facts["places"]),
         claims_url=urls.claims(doc=d["id"]),
         mention_entities={f"{s}-{e}": ent["id"] for (s, e), ent in links.items()},

@@ -16,6 +16,8 @@ from typing import Any
 from newsgraph.api import urls
 from newsgraph.api.config import LIST_PAGE_SIZE
 from newsgraph.api.views.base import Pager, pager
+from newsgraph.model import Story
+from newsgraph.model.projection import filled, project
 from newsgraph.store import Store
 from newsgraph.store import story_queries as q
 
@@ -23,20 +25,14 @@ __all__ = ["StoriesContext", "StoryContext", "StoryEventGroup", "StoryRow", "sto
            "story_event_groups", "story_view"]
 
 
-@dataclass(slots=True)
-class StoryRow:
-    id: str
-    label: str
-    start: str | None
-    end: str | None
-    size: int
-    publishers: list[str]
-    url: str
+#: A story in the list: the record's fields but its documents and events, counted in ``size``.
+StoryRow = project("StoryRow", Story, ("id", "label", "start", "end", "publishers"),
+                   extra=[("size", int), ("url", str)])
 
 
-def _row(s: dict[str, Any]) -> StoryRow:
-    return StoryRow(s["id"], s["label"] or "(untitled)", s["start"], s["end"], s["size"],
-                    s["publishers"], urls.story(s["id"]))
+def _row(s: dict[str, Any]) -> Any:
+    own = filled(Story, s, ("id", "start", "end", "publishers"))
+    return StoryRow(**own, label=s["label"] or "(untitled)", size=s["size"], url=urls.story(s["id"]))
 
 
 @dataclass(slots=True)
