@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from newsgraph.api.derive import schema
+from newsgraph.api.views.document import ClaimEventRef, ClaimRow
 from newsgraph.model import (
     DOCUMENT_SUMMARY,
     EDIT_OPS,
@@ -224,35 +225,21 @@ class SpeakerEntityModel(BaseModel):
     type: str
 
 
-class ClaimEventModel(BaseModel):
-    mention: str = Field(description="The event mention inside the claim's content.")
-    type: str
-    mode: str | None
-    trigger: str | None
-    event: str | None = Field(description="The resolved event (null while unresolved).")
+ClaimEventModel = schema(
+    "ClaimEventModel", ClaimEventRef, omit=("url",),
+    describe={"mention": "The event mention inside the claim's content.",
+              "event": "The resolved event (null while unresolved)."})
 
-
-class ClaimModel(BaseModel):
-    """An attributed claim: who said what (content offsets into the document's clean text)."""
-
-    id: str
-    doc: str
-    doc_title: str | None
-    start: int
-    end: int
-    text: str = Field(description="The claimed content.")
-    speaker_entity: SpeakerEntityModel | None = Field(description=(
-        "The entity the speaker stands for (its resolved reference, else its span), or null."))
-    speaker_text: str | None = Field(description="The best name of the speaker as written.")
-    speaker: str | None = Field(description="The speaker span as written (a pronoun, a role…).")
-    speaker_kind: str | None
-    cue: str | None
-    certainty: str
-    quote_type: str
-    channel: str | None
-    hedge: str | None
-    sentence: str
-    events: list[ClaimEventModel]
+# A claim is answered as the claims page lists it (``ClaimRow``, itself projected from
+# ``model.Claim``): a field added to the record reaches the row and this schema.
+ClaimModel = schema(
+    "ClaimModel", ClaimRow, omit=("rule", "url"), nested={ClaimEventRef: ClaimEventModel},
+    describe={"text": "The claimed content.", "speaker_text": "The best name of the speaker as written.",
+              "speaker": "The speaker span as written (a pronoun, a role…)."},
+    fields={"doc_title": (str | None, ...),
+            "speaker_entity": (SpeakerEntityModel | None, Field(description=(
+                "The entity the speaker stands for (its resolved reference, else its span), or null.")))},
+    doc="An attributed claim: who said what (content offsets into the document's clean text).")
 
 
 class ClaimListResponse(BaseModel):

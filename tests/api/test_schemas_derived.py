@@ -5,6 +5,7 @@ without a second edit, and a schema written by hand again that misses one fails 
 from __future__ import annotations
 
 import dataclasses
+import typing
 from dataclasses import dataclass, field
 
 import pytest
@@ -12,11 +13,14 @@ from pydantic import BaseModel
 
 from newsgraph.api import schemas
 from newsgraph.api.derive import schema
+from newsgraph.api.views.document import CLAIM_NOT_SHOWN, ClaimRow
 from newsgraph.api.views.documents import DocumentRow
+from newsgraph.api.views.entities import EditRow, EntityMentionRow, EvidenceRow
 from newsgraph.api.views.search import HitView
 from newsgraph.model import (
     DOCUMENT_SUMMARY,
     AnnotatedDocument,
+    Claim,
     Document,
     Edit,
     Entity,
@@ -32,8 +36,8 @@ from newsgraph.model import (
 from newsgraph.model.projection import project
 from newsgraph.store import SearchHit
 
-#: Each schema that shows a whole record, and the record fields it leaves out on purpose.
-WHOLE: list[tuple[type, type[BaseModel], set[str]]] = [
+#: Each schema or page row that shows a whole record, and the record fields it leaves out on purpose.
+WHOLE: list[tuple[type, type, set[str]]] = [
     (Document, schemas.DocumentModel, set()),
     (AnnotatedDocument, schemas.DocumentModel, {"document", "reason", "doc", "references"}),
     (Mention, schemas.MentionModel, set()),
@@ -46,27 +50,38 @@ WHOLE: list[tuple[type, type[BaseModel], set[str]]] = [
     (Edit, schemas.EditModel, set()),
     (Story, schemas.StoryModel, set()),
     (Link, schemas.LinkModel, {"evidence"}),
+    (Claim, schemas.ClaimModel, {*CLAIM_NOT_SHOWN, "rule"}),
+    (Claim, ClaimRow, set(CLAIM_NOT_SHOWN)),
+    (EntityMention, EntityMentionRow, {"entity", "rule"}),
+    (MergeEvidence, EvidenceRow, {"entity"}),
+    (Edit, EditRow, set()),
 ]
 
 
-@pytest.mark.parametrize(("record", "model", "left_out"), WHOLE,
+def _names(shown: type) -> set[str]:
+    if issubclass(shown, BaseModel):
+        return set(shown.model_fields)
+    return {f.name for f in dataclasses.fields(shown)}
+
+
+@pytest.mark.parametrize(("record", "shown", "left_out"), WHOLE,
                          ids=[f"{r.__name__}-{m.__name__}" for r, m, _ in WHOLE])
-def test_every_field_of_a_record_is_in_its_schema(record: type, model: type[BaseModel], left_out: set[str]):
-    missing = {f.name for f in dataclasses.fields(record)} - left_out - set(model.model_fields)
-    assert not missing, f"{model.__name__} lacks {record.__name__} fields {sorted(missing)}"
+def test_every_field_of_a_record_is_in_its_schema_and_row(record: type, shown: type, left_out: set[str]):
+    missing = {f.name for f in dataclasses.fields(record)} - left_out - _names(shown)
+    assert not missing, f"{shown.__name__} lacks {record.__name__} fields {sorted(missing)}"
 
 
 @pytest.mark.parametrize("summary", [schemas.DocumentSummary, schemas.SearchHitModel, SearchHit, DocumentRow,
                                      HitView], ids=lambda c: c.__name__)
 def test_every_document_summary_shows_the_summary_fields(summary: type):
-    names = (set(summary.model_fields) if isinstance(summary, type) and issubclass(summary, BaseModel)
-             else {f.name for f in dataclasses.fields(summary)})
-    assert set(DOCUMENT_SUMMARY) <= names
-    hints = Document.__annotations__
-    if not issubclass(summary, BaseModel):  # the rows type the fields as the record does
+    assert set(DOCUMENT_SUMMARY) <= _names(summary)
+    hints = typing.get_type_hints(Document)
+    if issubclass(summary, BaseModel):
+        assert {n: summary.model_fields[n].annotation for n in DOCUMENT_SUMMARY} == {
+            n: hints[n] for n in DOCUMENT_SUMMARY}
+    else:  # the rows type the fields as the record does
         assert {f.name: f.type for f in dataclasses.fields(summary) if f.name in DOCUMENT_SUMMARY} == {
-            n: __import__("typing").get_type_hints(Document)[n] for n in DOCUMENT_SUMMARY}
-    assert set(DOCUMENT_SUMMARY) <= set(hints)
+            n: hints[n] for n in DOCUMENT_SUMMARY}
 
 
 @dataclass(slots=True)

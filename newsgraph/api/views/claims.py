@@ -83,7 +83,7 @@ def claim_list_rows(store: Store, records: list[dict[str, Any]]) -> list[ClaimLi
     rows = []
     for rec in records:
         base = claim_row(rec, refs)
-        rows.append(ClaimListRow(*(getattr(base, f) for f in ClaimRow.__dataclass_fields__),
+        rows.append(ClaimListRow(**{f: getattr(base, f) for f in ClaimRow.__dataclass_fields__},
                                  doc_title=rec.get("doc_title"), doc_url=urls.document(rec["doc"]),
                                  speaker_entity=speakers.get(rec["id"])))
     return rows

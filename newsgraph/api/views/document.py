@@ -23,8 +23,8 @@ from urllib.parse import quote
 
 from newsgraph.api import urls
 from newsgraph.api.overlay import Piece, TextLayers, overlay_paragraphs
-from newsgraph.model import ENTITY_TYPES, RemovedBlock, TimeExpression
-from newsgraph.model.projection import filled, project
+from newsgraph.model import ENTITY_TYPES, Claim, RemovedBlock, TimeExpression
+from newsgraph.model.projection import field_names, filled, project
 from newsgraph.store import Store
 from newsgraph.store.claim_event_queries import events_of_mentions
 from newsgraph.store.entity_queries import document_entity_links, referring_mentions
@@ -135,28 +135,19 @@ class ClaimEventRef:
     url: str | None
 
 
-@dataclass(slots=True)
-class ClaimRow:
-    """A claim as the lists show it; ``speaker`` is the span in the text, ``speaker_text``
-    the best name (the resolved one for a pronoun or role)."""
+#: The record's fields a claim row leaves out: its content is ``start``/``end``/``text``, its
+#: resolved speaker ``speaker_text``; the rule's prior is not shown.
+CLAIM_NOT_SHOWN = ("content", "confidence", "speaker_ref")
+#: Spans the rows show as their words.
+_CLAIM_SPANS = ("speaker", "cue", "channel", "hedge")
 
-    id: str
-    doc: str
-    start: int
-    end: int
-    text: str
-    speaker: str | None
-    speaker_text: str | None
-    speaker_kind: str | None
-    cue: str | None
-    certainty: str
-    quote_type: str
-    channel: str | None
-    hedge: str | None
-    sentence: str
-    rule: str
-    url: str  # the claim in its article
-    events: list[ClaimEventRef]  # the events its content reports
+ClaimRow = project(
+    "ClaimRow", Claim, omit=CLAIM_NOT_SHOWN,
+    types={**dict.fromkeys(_CLAIM_SPANS, str | None), "sentence": str, "events": list[ClaimEventRef]},
+    extra=[("start", int), ("end", int), ("text", str), ("speaker_text", str | None), ("url", str)],
+    doc="A claim as the lists show it: the record's fields, spans as their words (``speaker`` is the "
+        "span in the text, ``speaker_text`` the best name: the resolved one for a pronoun or role); "
+        "``url`` the claim in its article, ``events`` the events its content reports.")
 
 
 #: What the page shows of a time expression.
@@ -239,14 +230,13 @@ def claim_row(c: dict[str, Any], events: dict[str, ClaimEventRef] | None = None)
     """A stored claim record as a row; ``events`` (from ``claim_event_refs``) fills the
     events it reports (none without it)."""
     ref = c.get("speaker_ref")
-    speaker = _text(c.get("speaker"))
+    own = filled(Claim, c, field_names(Claim, omit=CLAIM_NOT_SHOWN))
+    own.update({name: _text(c.get(name)) for name in _CLAIM_SPANS})
+    own.update(sentence=c["sentence"]["text"].strip(),
+               events=[events[m] for m in c.get("events") or [] if events and m in events])
     return ClaimRow(
-        id=c["id"], doc=c["doc"], start=c["content"]["start"], end=c["content"]["end"],
-        text=c["content"]["text"], speaker=speaker, speaker_text=ref["text"] if ref else speaker,
-        speaker_kind=c.get("speaker_kind"), cue=_text(c.get("cue")), certainty=c["certainty"],
-        quote_type=c["quote_type"], channel=_text(c.get("channel")), hedge=_text(c.get("hedge")),
-        sentence=c["sentence"]["text"].strip(), rule=c.get("rule", ""), url=urls.claim(c["doc"], c["id"]),
-        events=[events[m] for m in c.get("events") or [] if events and m in events])
+        **own, start=c["content"]["start"], end=c["content"]["end"], text=c["content"]["text"],
+        speaker_text=ref["text"] if ref else own["speaker"], url=urls.claim(c["doc"], c["id"]))
 
 
 def _place_rows(places: list[dict[str, Any]]) -> list[PlaceRow]:

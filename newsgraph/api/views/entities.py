@@ -235,7 +235,7 @@ def _claim_rows(store: Store, claims: list[dict[str, Any]]) -> list[EntityClaimR
     rows = []
     for rec in claims:
         base = claim_row(rec, refs)
-        rows.append(EntityClaimRow(*(getattr(base, f) for f in ClaimRow.__dataclass_fields__),
+        rows.append(EntityClaimRow(**{f: getattr(base, f) for f in ClaimRow.__dataclass_fields__},
                                    doc_title=rec.get("doc_title"), doc_url=urls.document(rec["doc"]),
                                    speaker_entity=speakers.get(rec["id"])))
     return rows
