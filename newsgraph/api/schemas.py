@@ -23,6 +23,7 @@ from newsgraph.model import (
     Edit,
     Entity,
     EntityMention,
+    Event,
     EventFlags,
     EventMention,
     Link,
@@ -455,26 +456,24 @@ class RelatedEventModel(BaseModel):
     first: RelatedFirstModel | None = None
 
 
-class EventModel(BaseModel):
-    id: str
-    type: str = Field(description="A PLOVER type, or DISASTER (ours: forces, accidents, diseases).")
-    mode: str | None
-    actors: list[ArgumentModel]
-    targets: list[ArgumentModel]
-    location: LocationModel | None
-    date: EventDateModel | None
-    flags: EventFlagsModel
-    source_count: int
-    publisher_count: int = Field(description=(
-        "Independent reports among the sources: a copy, a republication and one publisher's "
-        "articles count once."))
-    sources: list[str] = Field(description="Document ids.")
-    confidence: float
-    mentions: list[EventMentionModel]
-    independent: IndependenceModel | None = Field(
-        default=None, description="The independent reports (one event only, not in lists).")
-    related: list[RelatedEventModel] = Field(default_factory=list, description=(
-        "Events kept apart from this one although alike (details in the single-event response)."))
+# The resolved event as its record has it; the API shows its place as a location, its dates as
+# one interval and its publishers as the count of independent reports.
+EventModel = schema(
+    "EventModel", Event, omit=("place", "date_start", "date_end", "publishers"),
+    describe={"type": "A PLOVER type, or DISASTER (ours: forces, accidents, diseases).",
+              "sources": "Document ids."},
+    fields={"actors": (list[ArgumentModel], ...), "targets": (list[ArgumentModel], ...),
+            "mentions": (list[EventMentionModel], ...),
+            "related": (list[RelatedEventModel], Field(default_factory=list, description=(
+                "Events kept apart from this one although alike (details in the single-event response)."))),
+            "location": (LocationModel | None, ...), "date": (EventDateModel | None, ...),
+            "flags": (EventFlagsModel, ...), "source_count": (int, ...),
+            "publisher_count": (int, Field(description=(
+                "Independent reports among the sources: a copy, a republication and one publisher's "
+                "articles count once."))),
+            "confidence": (float, ...),
+            "independent": (IndependenceModel | None, Field(
+                default=None, description="The independent reports (one event only, not in lists)."))})
 
 
 class EventListResponse(BaseModel):
