@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from newsgraph.api import schemas
 from newsgraph.api.derive import schema
-from newsgraph.api.views.document import CLAIM_NOT_SHOWN, ClaimRow
+from newsgraph.api.views.document import CLAIM_NOT_SHOWN, ClaimRow, DocumentContext
 from newsgraph.api.views.documents import DocumentRow
 from newsgraph.api.views.entities import EditRow, EntityMentionRow, EvidenceRow
 from newsgraph.api.views.search import HitView
@@ -57,6 +57,7 @@ WHOLE: list[tuple[type, type, set[str]]] = [
     (EntityMention, EntityMentionRow, {"entity", "rule"}),
     (MergeEvidence, EvidenceRow, {"entity"}),
     (Edit, EditRow, set()),
+    (Document, DocumentContext, set()),
 ]
 
 

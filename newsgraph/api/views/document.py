@@ -23,7 +23,7 @@ from urllib.parse import quote
 
 from newsgraph.api import urls
 from newsgraph.api.overlay import Piece, TextLayers, overlay_paragraphs
-from newsgraph.model import ENTITY_TYPES, Claim, RemovedBlock, TimeExpression
+from newsgraph.model import ENTITY_TYPES, Claim, Document, RemovedBlock, TimeExpression
 from newsgraph.model.projection import field_names, filled, project
 from newsgraph.store import Store
 from newsgraph.store.claim_event_queries import events_of_mentions
@@ -362,58 +362,23 @@ class StoryRef:
     url: str
 
 
-@dataclass(slots=True)
-class DocumentContext:
-    """Everything the article view shows; ``paragraphs`` is ``text`` cut into marked segments."""
-
-    id: str
-    title: str | None
-    path: str
-    publisher: str | None
-    published: str | None
-    attributed_to: list[str]
-    authors: list[str]
-    url: str | None
-    link: str | None  # ``url`` when it is safe to link (http/https), else None
-    language: str | None
-    language_score: float | None
-    format: str
-    encoding: str | None
-    annotated: bool
-    annotate_reason: str | None
-    model: str | None
-    ingested_at: str
-    raw_size: int
-    provenance: dict[str, str]
-    warnings: list[str]
-    chars: int
-    sentences: int
-    text: str
-    paragraphs: list[list[Piece]]
-    mentions: list[dict[str, Any]]
-    entities: list[EntityRow]
-    legend: list[LegendItem]
-    removed: list[RemovedBlock]
-    removed_kinds: list[KindCount]
-    raw_url: str
-    api_url: str
-    date: DocumentDateView
-    claims: list[ClaimRow]
-    times: list[TimeRow]
-    places: list[PlaceRow]
-    claims_url: str
-    #: ``"start-end"`` of each mention → its resolved entity id (the text's links).
-    mention_entities: dict[str, str]
-    #: Linked pronouns and descriptions by kind (the text marks them; the view's toggles).
-    referring: dict[str, int]
-    events: list[DocEventRow]
-    #: ``events`` by type, most mentioned first (the page's panel; the sentence is in the text).
-    event_groups: list[EventGroup]
-    events_url: str
-    signals: list[SignalRow]
-    links: list[DocLinkRow]
-    links_url: str
-    story: StoryRef | None
+#: Everything the article view shows: every field of the ``Document`` (its metadata, clean
+#: text and removed blocks), then what the store and the other stages add. ``paragraphs`` is
+#: ``text`` cut into marked segments; ``link`` is ``url`` when it is safe to link (http/https),
+#: else None; ``mention_entities`` maps ``"start-end"`` of each mention to its resolved entity id
+#: (the text's links); ``referring`` counts linked pronouns and descriptions by kind (the text
+#: marks them; the view's toggles); ``event_groups`` is ``events`` by type, most mentioned first
+#: (the page's panel; the sentence is in the text).
+DocumentContext = project("DocumentContext", Document, extra=[
+    ("link", str | None), ("annotated", bool), ("annotate_reason", str | None), ("model", str | None),
+    ("ingested_at", str), ("raw_size", int), ("chars", int), ("sentences", int),
+    ("paragraphs", list[list[Piece]]), ("mentions", list[dict[str, Any]]), ("entities", list[EntityRow]),
+    ("legend", list[LegendItem]), ("removed_kinds", list[KindCount]), ("raw_url", str), ("api_url", str),
+    ("date", DocumentDateView), ("claims", list[ClaimRow]), ("times", list[TimeRow]),
+    ("places", list[PlaceRow]), ("claims_url", str), ("mention_entities", dict[str, str]),
+    ("referring", dict[str, int]), ("events", list[DocEventRow]), ("event_groups", list[EventGroup]),
+    ("events_url", str), ("signals", list[SignalRow]), ("links", list[DocLinkRow]), ("links_url", str),
+    ("story", StoryRef | None)])
 
 
 def _order(label: str) -> int:
@@ -455,15 +420,13 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
                               ev["publishers"], ev["sentence"]["start"], ev["sentence"]["end"])
                   for ev in doc_events]
     claim_refs = claim_event_refs(store, facts["claims"])
+    own = filled(Document, d, field_names(Document))  # the record's fields, as stored
+    own["removed"] = [RemovedBlock(**b) for b in d["removed"]]
     return DocumentContext(
-        id=d["id"], title=d["title"], path=d["path"], publisher=d["publisher"],
-        published=d["published"], attributed_to=d["attributed_to"], authors=d["authors"], url=url,
-        link=url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else None,
-        language=d["language"], language_score=d["language_score"], format=d["format"],
-        encoding=d["encoding"], annotated=d["annotated"], annotate_reason=d["annotate_reason"],
-        model=d["model"], ingested_at=d["ingested_at"], raw_size=d["raw_size"],
-        provenance=d["provenance"], warnings=d["warnings"], chars=len(d["text"]),
-        sentences=len(d["sentences"]), text=d["text"],
+        **own, link=url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else None,
+        annotated=d["annotated"], annotate_reason=d["annotate_reason"],
+        model=d["model"], ingested_at=d["ingested_at"], raw_size=d["raw_size"], chars=len(d["text"]),
+        sentences=len(d["sentences"]),
         paragraphs=overlay_paragraphs(d["text"], layers), mentions=mentions,
         referring=dict(Counter(m["kind"] for m in referring)),
         entities=[EntityRow(name, label, n, urls.search(f'"{name}"'), first_entity.get((name, label)),
@@ -473,7 +436,6 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
                                                  key=lambda kv: (_order(kv[0][1]), -kv[1], kv[0][0]))],
         legend=[LegendItem(label, n, LABEL_DESCRIPTIONS.get(label, label))
                 for label, n in sorted(labels.items(), key=lambda kv: (_order(kv[0]), kv[0]))],
-        removed=[RemovedBlock(**b) for b in d["removed"]],
         removed_kinds=[KindCount(k, n) for k, n in Counter(b["kind"] for b in d["removed"]).most_common()],
         raw_url=urls.raw(d["id"]), api_url=urls.api_document(d["id"]),
         date=DocumentDateView(dated["value"], dated["inferred"], dated["rule"],
