@@ -17,6 +17,7 @@ from newsgraph.api.views.document import CLAIM_NOT_SHOWN, ClaimRow, DocumentCont
 from newsgraph.api.views.documents import DocumentRow
 from newsgraph.api.views.entities import EditRow, EntityMentionRow, EvidenceRow
 from newsgraph.api.views.search import HitView
+from newsgraph.api.views.stories import StoryContext
 from newsgraph.model import (
     DOCUMENT_SUMMARY,
     AnnotatedDocument,
@@ -58,6 +59,7 @@ WHOLE: list[tuple[type, type, set[str]]] = [
     (MergeEvidence, EvidenceRow, {"entity"}),
     (Edit, EditRow, set()),
     (Document, DocumentContext, set()),
+    (Story, StoryContext, {"documents"}),
 ]
 
 
