@@ -131,3 +131,18 @@ def test_a_nested_record_needs_its_schema_and_names_must_exist():
         schema("PartModel", _Part, describe={"nope": "?"})
     with pytest.raises(ValueError, match="no field nope"):
         project("PartRow", _Part, ("nope",))
+
+
+def test_a_signal_row_shows_its_record_and_the_evidence_in_context():
+    from newsgraph.api.views.document import signal_rows
+
+    text = "The minister said the plan was fair. Critics disagreed."
+    stored = {"subject": "d1", "name": "hedging", "value": 0.5, "explanation": "Share of hedged claims.",
+              "flagged": True, "subject_kind": "document", "details": {"claims": 2},
+              "evidence": [{"start": 4, "end": 12, "text": "minister", "note": "a hedge"}]}
+    row = signal_rows(text, [stored, {"name": "copy", "value": None, "explanation": "", "evidence": []}])[0]
+    assert (row.name, row.value, row.value_text, row.flagged, row.measured) == ("hedging", 0.5, "0.50", True, True)
+    assert row.details == {"claims": 2} and row.explanation == "Share of hedged claims."
+    ev = row.evidence[0]
+    assert (ev.start, ev.end, ev.text, ev.note) == (4, 12, "minister", "a hedge")
+    assert ev.before == "The " and ev.after.startswith(" said the plan")

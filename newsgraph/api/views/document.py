@@ -23,7 +23,17 @@ from urllib.parse import quote
 
 from newsgraph.api import urls
 from newsgraph.api.overlay import Piece, TextLayers, overlay_paragraphs
-from newsgraph.model import ENTITY_TYPES, Claim, Document, RemovedBlock, TimeExpression
+from newsgraph.model import (
+    ENTITY_TYPES,
+    Claim,
+    Document,
+    DocumentDate,
+    EvidenceSpan,
+    PlaceMention,
+    RemovedBlock,
+    Signal,
+    TimeExpression,
+)
 from newsgraph.model.projection import field_names, filled, project
 from newsgraph.store import Store
 from newsgraph.store.claim_event_queries import events_of_mentions
@@ -155,34 +165,13 @@ TIME_SHOWN = ("start", "end", "text", "value", "precision", "anchored_to")
 TimeRow = project("TimeRow", TimeExpression, TIME_SHOWN)
 
 
-@dataclass(slots=True)
-class PlaceRow:
-    """A distinct resolved place of the article (unresolved mentions have no geonameid)."""
-
-    geonameid: int | None
-    name: str | None
-    forms: list[str]
-    country: str | None
-    feature: str | None
-    lat: float | None
-    lon: float | None
-    count: int
-    map_url: str | None  # the map centred here
-    place_url: str | None  # every mention of the place
-    role: str = "place"  # "government": a capital standing for its country's government, not mapped
-    reason: str | None = None  # why unresolved, or why read as a government
-
-
-@dataclass(slots=True)
-class DocumentDateView:
-    """The document's date: declared by the source, or inferred from the text by ``rule``."""
-
-    value: str | None
-    inferred: bool
-    rule: str | None
-    precision: str | None = None  # day, week, month: an inferred window's width
-    evidence: list[DateEvidence] = field(default_factory=list)
-    conflict: str | None = None  # why the reports that could date it left it undated
+#: A distinct resolved place of the article (unresolved mentions have no geonameid): the fields
+#: of its ``PlaceMention`` that name the place (``role`` "government": a capital standing for its
+#: country's government, not mapped; ``reason``: why unresolved, or why read as a government), the
+#: forms the text gives it, its count, the map centred here and every mention of the place.
+PLACE_SHOWN = ("geonameid", "name", "country", "feature", "lat", "lon", "role", "reason")
+PlaceRow = project("PlaceRow", PlaceMention, PLACE_SHOWN, extra=[
+    ("forms", list[str]), ("count", int), ("map_url", str | None), ("place_url", str | None)])
 
 
 @dataclass(slots=True)
@@ -198,6 +187,14 @@ class DateEvidence:
     source_doc: str
     source_url: str
     window: str
+
+
+#: The document's date (``DocumentDate``): declared by the source, or inferred from the text by
+#: ``rule`` (None for a declared one) from the reports in ``evidence``; ``precision``: day, week,
+#: month, an inferred window's width; ``conflict``: why the reports that could date it left it undated.
+DocumentDateView = project(
+    "DocumentDateView", DocumentDate, types={"rule": str | None, "evidence": list[DateEvidence]},
+    extra=[("precision", str | None, field(default=None)), ("conflict", str | None, field(default=None))])
 
 
 def _date_evidence(provenance: dict[str, str]) -> list[DateEvidence]:
@@ -251,10 +248,10 @@ def _place_rows(places: list[dict[str, Any]]) -> list[PlaceRow]:
         gid = p.get("geonameid")
         located = gid is not None and p.get("lat") is not None
         rows.append(PlaceRow(
-            gid, p.get("name"), sorted({x["text"] for x in ps}), p.get("country"), p.get("feature"),
-            p.get("lat"), p.get("lon"), len(ps),
-            urls.map_view(focus=gid, zoom=PLACE_MAP_ZOOM) if located else None,
-            urls.place(gid) if gid is not None else None, p.get("role") or "place", p.get("reason")))
+            **{**filled(PlaceMention, p, PLACE_SHOWN), "role": p.get("role") or "place"},
+            forms=sorted({x["text"] for x in ps}), count=len(ps),
+            map_url=urls.map_view(focus=gid, zoom=PLACE_MAP_ZOOM) if located else None,
+            place_url=urls.place(gid) if gid is not None else None))
     return sorted(rows, key=lambda r: (r.geonameid is None, -r.count, r.name or r.forms[0]))
 
 
@@ -280,31 +277,17 @@ def text_fragment(text: str, start: int, end: int) -> str | None:
     return f"#:~:text={enc(words[:FRAGMENT_WORDS])},{enc(words[-FRAGMENT_WORDS:])}"
 
 
-@dataclass(slots=True)
-class EvidenceView:
-    """A signal's evidence span in its context: ``before`` + ``text`` (marked) + ``after``."""
+EvidenceView = project(
+    "EvidenceView", EvidenceSpan, extra=[("before", str), ("after", str), ("fragment", str | None)],
+    doc="A signal's evidence span (``EvidenceSpan``) in its context: ``before`` + ``text`` (marked) + "
+        "``after``; ``fragment`` a link to the span in the article text.")
 
-    start: int
-    end: int
-    text: str
-    note: str
-    before: str
-    after: str
-    fragment: str | None  # a link to the span in the article text
-
-
-@dataclass(slots=True)
-class SignalRow:
-    """One signal: ``flagged`` is a cue to look here, never a verdict on the article."""
-
-    name: str
-    value: float | None
-    value_text: str
-    flagged: bool
-    measured: bool
-    explanation: str
-    evidence: list[EvidenceView]
-    details: dict[str, Any] = field(default_factory=dict)
+#: One signal of the article (``Signal``, its subject left out): ``flagged`` is a cue to look
+#: here, never a verdict on the article; ``value_text`` the value as shown, ``measured`` whether
+#: there is one.
+SIGNAL_NOT_SHOWN = ("subject", "subject_kind")
+SignalRow = project("SignalRow", Signal, omit=SIGNAL_NOT_SHOWN, types={"evidence": list[EvidenceView]},
+                    extra=[("value_text", str), ("measured", bool)])
 
 
 def _value_text(v: float | None) -> str:
@@ -325,14 +308,16 @@ def _evidence_view(text: str, ev: dict[str, Any]) -> EvidenceView:
     pre, post = text[b0:s], text[e:a1]
     before = ("… " if b0 > 0 else "") + " ".join(pre.split()) + (" " if pre[-1:].isspace() else "")
     after = (" " if post[:1].isspace() else "") + " ".join(post.split()) + (" …" if a1 < len(text) else "")
-    return EvidenceView(s, e, text[s:e], ev.get("note", ""), before, after, text_fragment(text, s, e))
+    return EvidenceView(start=s, end=e, text=text[s:e], note=ev.get("note", ""), before=before, after=after,
+                        fragment=text_fragment(text, s, e))
 
 
 def signal_rows(text: str, signals: list[dict[str, Any]]) -> list[SignalRow]:
     """The stored signals of a document, cues first, then measured ones, then by name."""
-    rows = [SignalRow(s["name"], s.get("value"), _value_text(s.get("value")), bool(s.get("flagged")),
-                      s.get("value") is not None, s.get("explanation", ""),
-                      [_evidence_view(text, ev) for ev in s.get("evidence") or []], s.get("details") or {})
+    rows = [SignalRow(**{**filled(Signal, s, field_names(Signal, omit=SIGNAL_NOT_SHOWN)),
+                         "flagged": bool(s.get("flagged")), "details": s.get("details") or {},
+                         "evidence": [_evidence_view(text, ev) for ev in s.get("evidence") or []]},
+                      value_text=_value_text(s.get("value")), measured=s.get("value") is not None)
             for s in signals]
     return sorted(rows, key=lambda r: (not r.flagged, not r.measured, r.name))
 
@@ -438,10 +423,10 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
                 for label, n in sorted(labels.items(), key=lambda kv: (_order(kv[0]), kv[0]))],
         removed_kinds=[KindCount(k, n) for k, n in Counter(b["kind"] for b in d["removed"]).most_common()],
         raw_url=urls.raw(d["id"]), api_url=urls.api_document(d["id"]),
-        date=DocumentDateView(dated["value"], dated["inferred"], dated["rule"],
-                              d["provenance"].get("published_precision") or None,
-                              _date_evidence(d["provenance"]),
-                              d["provenance"].get("published_conflict")),
+        date=DocumentDateView(value=dated["value"], inferred=dated["inferred"], rule=dated["rule"],
+                              precision=d["provenance"].get("published_precision") or None,
+                              evidence=_date_evidence(d["provenance"]),
+                              conflict=d["provenance"].get("published_conflict")),
         claims=[claim_row(c, claim_refs) for c in facts["claims"]],
         times=[TimeRow(**{**filled(TimeExpression, t, TIME_SHOWN),
                           "anchored_to": t.get("anchored_to", "none")}) for t in facts["times"]],
