@@ -18,6 +18,7 @@ from newsgraph.api.views.document import ClaimEventRef, ClaimRow
 from newsgraph.model import (
     DOCUMENT_SUMMARY,
     EDIT_OPS,
+    ENTITY_REF,
     AnnotatedDocument,
     Document,
     Edit,
@@ -220,10 +221,7 @@ EntitySummaryModel = schema(
     doc="A resolved entity as the list shows it.")
 
 
-class SpeakerEntityModel(BaseModel):
-    id: str
-    name: str
-    type: str
+SpeakerEntityModel = schema("SpeakerEntityModel", Entity, ENTITY_REF)
 
 
 ClaimEventModel = schema(
@@ -276,12 +274,10 @@ MergeEvidenceModel = schema(
     doc="Why a document's chain joined the entity: scores and the evidence both sides share.")
 
 
-class CooccurringModel(BaseModel):
-    id: str
-    name: str
-    type: str
-    sentences: int = Field(description="Sentences mentioning both entities.")
-    documents: int = Field(description="Documents mentioning both entities.")
+CooccurringModel = schema(
+    "CooccurringModel", Entity, ENTITY_REF,
+    fields={"sentences": (int, Field(description="Sentences mentioning both entities.")),
+            "documents": (int, Field(description="Documents mentioning both entities."))})
 
 
 class EntityEventModel(BaseModel):

@@ -13,13 +13,23 @@ from pydantic import BaseModel
 
 from newsgraph.api import schemas
 from newsgraph.api.derive import schema
+from newsgraph.api.views.claims import SpeakerRef
 from newsgraph.api.views.document import CLAIM_NOT_SHOWN, ClaimRow, DocumentContext
 from newsgraph.api.views.documents import DocumentRow
-from newsgraph.api.views.entities import EditRow, EntityMentionRow, EvidenceRow
-from newsgraph.api.views.search import HitView
+from newsgraph.api.views.entities import (
+    EditRow,
+    EntityListRow,
+    EntityMentionRow,
+    EntityRef,
+    EvidenceRow,
+    LinkedEntity,
+)
+from newsgraph.api.views.network import NetworkNode
+from newsgraph.api.views.search import EntityMatch, HitView
 from newsgraph.api.views.stories import StoryContext
 from newsgraph.model import (
     DOCUMENT_SUMMARY,
+    ENTITY_REF,
     AnnotatedDocument,
     Claim,
     Document,
@@ -76,17 +86,26 @@ def test_every_field_of_a_record_is_in_its_schema_and_row(record: type, shown: t
     assert not missing, f"{shown.__name__} lacks {record.__name__} fields {sorted(missing)}"
 
 
-@pytest.mark.parametrize("summary", [schemas.DocumentSummary, schemas.SearchHitModel, SearchHit, DocumentRow,
-                                     HitView], ids=lambda c: c.__name__)
-def test_every_document_summary_shows_the_summary_fields(summary: type):
-    assert set(DOCUMENT_SUMMARY) <= _names(summary)
-    hints = typing.get_type_hints(Document)
+#: Each list, reference or hit that shows a record by its summary fields.
+SUMMARIES: list[tuple[tuple[str, ...], type, type]] = [
+    *((DOCUMENT_SUMMARY, Document, c) for c in (schemas.DocumentSummary, schemas.SearchHitModel, SearchHit,
+                                                DocumentRow, HitView)),
+    *((ENTITY_REF, Entity, c) for c in (schemas.SpeakerEntityModel, schemas.CooccurringModel,
+                                        schemas.EntitySummaryModel, SpeakerRef, EntityRef, LinkedEntity,
+                                        NetworkNode, EntityMatch, EntityListRow)),
+]
+
+
+@pytest.mark.parametrize(("names", "record", "summary"), SUMMARIES, ids=[c.__name__ for _, _, c in SUMMARIES])
+def test_every_summary_shows_the_summary_fields_typed_as_the_record(names: tuple[str, ...], record: type,
+                                                                      summary: type):
+    assert set(names) <= _names(summary)
+    hints = typing.get_type_hints(record)
     if issubclass(summary, BaseModel):
-        assert {n: summary.model_fields[n].annotation for n in DOCUMENT_SUMMARY} == {
-            n: hints[n] for n in DOCUMENT_SUMMARY}
-    else:  # the rows type the fields as the record does
-        assert {f.name: f.type for f in dataclasses.fields(summary) if f.name in DOCUMENT_SUMMARY} == {
-            n: hints[n] for n in DOCUMENT_SUMMARY}
+        shown = {n: summary.model_fields[n].annotation for n in names}
+    else:
+        shown = {f.name: f.type for f in dataclasses.fields(summary) if f.name in names}
+    assert shown == {n: hints[n] for n in names}
 
 
 @dataclass(slots=True)

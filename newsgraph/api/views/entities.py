@@ -19,7 +19,7 @@ from newsgraph.api.config import LIST_PAGE_SIZE
 from newsgraph.api.views.base import Pager, pager
 from newsgraph.api.views.claims import SpeakerRef, claim_speakers
 from newsgraph.api.views.document import ClaimRow, claim_event_refs, claim_row
-from newsgraph.model import ENTITY_TYPES, Edit, Entity, EntityMention, MergeEvidence, mention_key
+from newsgraph.model import ENTITY_REF, ENTITY_TYPES, Edit, Entity, EntityMention, MergeEvidence, mention_key
 from newsgraph.model.projection import field_names, filled, project
 from newsgraph.store import Store
 from newsgraph.store import entity_queries as q
@@ -115,14 +115,9 @@ EntityMentionRow = project(
     extra=[("key", str), ("doc_title", str | None), ("url", str)])
 
 
-@dataclass(slots=True)
-class LinkedEntity:
-    id: str
-    name: str
-    type: str
-    sentences: int
-    documents: int
-    url: str
+#: A co-occurring entity: what names it, the sentences and documents mentioning both, its page.
+LinkedEntity = project("LinkedEntity", Entity, ENTITY_REF,
+                       extra=[("sentences", int), ("documents", int), ("url", str)])
 
 
 @dataclass(slots=True)
@@ -155,12 +150,7 @@ EvidenceRow = project(
            ("how", str), ("shared_names", list[str])])
 
 
-@dataclass(slots=True)
-class EntityRef:
-    id: str
-    name: str
-    type: str
-    url: str
+EntityRef = project("EntityRef", Entity, ENTITY_REF, extra=[("url", str)])
 
 
 @dataclass(slots=True)
@@ -255,7 +245,8 @@ def edit_rows(store: Store, log: list[dict[str, Any]]) -> list[EditRow]:
         for k in anchors + mentions:
             o = owners.get(k)
             if o is not None and o["entity"] not in now:
-                now[o["entity"]] = EntityRef(o["entity"], o["name"], o["type"], urls.entity(o["entity"]))
+                now[o["entity"]] = EntityRef(id=o["entity"], name=o["name"], type=o["type"],
+                                             url=urls.entity(o["entity"]))
         refs = []
         for k in mentions:
             o = owners.get(k)
@@ -342,8 +333,8 @@ def entity_view(store: Store, entity_id: str, *, page: int = 1, edited: str | No
                                                 key=lambda kv: (-kv[1], kv[0]))],
         mention_count=ent["mention_count"], doc_count=ent["doc_count"], mentions=rows,
         pager=pager(total, page, per_page, lambda p: urls.entity(entity_id, p)),
-        cooccurring=[LinkedEntity(c["id"], c["name"], c["type"], c["sentences"], c["documents"],
-                                  urls.entity(c["id"])) for c in cooccurring],
+        cooccurring=[LinkedEntity(**filled(Entity, c, ENTITY_REF), sentences=c["sentences"],
+                                  documents=c["documents"], url=urls.entity(c["id"])) for c in cooccurring],
         claims_by=_claim_rows(store, q.claims_by(store, entity_id, recent)),
         claims_about=_claim_rows(store, q.claims_about(store, entity_id, recent)),
         events=[EntityEventRow(e["id"], e["type"], e["mode"], e["roles"], e["date"], e["place"], e["sources"],
@@ -392,6 +383,7 @@ def pick_view(store: Store, entity_id: str, op: str, keep: str, name: str, exact
     if ent is None:
         return None
 
-    return PickContext(EntityRef(ent["id"], ent["name"], ent["type"], urls.entity(ent["id"])), op, keep, name,
+    ref = EntityRef(**filled(Entity, ent, ENTITY_REF), url=urls.entity(ent["id"]))
+    return PickContext(ref, op, keep, name,
                        [entity_list_row(r) for r in exact], [entity_list_row(r) for r in near],
                        urls.entity_edit(entity_id))

@@ -21,8 +21,8 @@ from newsgraph.api.highlight import SnippetPart, snippet_parts, snippet_text
 from newsgraph.api.views.base import Pager, pager
 from newsgraph.api.views.timeline import TimelineDrawing, timeline_of
 from newsgraph.errors import NewsgraphError
-from newsgraph.model import DOCUMENT_SUMMARY, Document
-from newsgraph.model.projection import project
+from newsgraph.model import DOCUMENT_SUMMARY, ENTITY_REF, Document, Entity
+from newsgraph.model.projection import filled, project
 from newsgraph.store import SearchHit, Store
 from newsgraph.store import search_queries as sq
 from newsgraph.store.facts_queries import HitFilter, place_facets, search_hits
@@ -55,15 +55,9 @@ class Facet:
     selected: bool
 
 
-@dataclass(slots=True)
-class EntityMatch:
-    id: str
-    name: str
-    type: str
-    mention_count: int
-    doc_count: int
-    aliases: list[str]
-    url: str
+#: An entity whose name matches the query: what names it, some of its other spellings, its counts.
+EntityMatch = project("EntityMatch", Entity, (*ENTITY_REF, "aliases"), types={"aliases": list[str]},
+                      extra=[("mention_count", int), ("doc_count", int), ("url", str)])
 
 
 @dataclass(slots=True)
@@ -189,8 +183,10 @@ def search_view(store: Store, q: str, page: int = 1, per_page: int = SEARCH_PAGE
     ctx.signals = [Facet(f["value"], f["value"].replace("_", " "), None, f["documents"],
                          url(signal=None if f["value"] == more.signal else f["value"]),
                          f["value"] == more.signal) for f in facets["signal"]]
-    ctx.entities = [EntityMatch(e["id"], e["name"], e["type"], e["mention_count"], e["doc_count"],
-                                [a for a in e.get("aliases", {}) if a != e["name"]][:4], urls.entity(e["id"]))
+    ctx.entities = [EntityMatch(**filled(Entity, e, ENTITY_REF), mention_count=e["mention_count"],
+                                doc_count=e["doc_count"],
+                                aliases=[a for a in e.get("aliases", {}) if a != e["name"]][:4],
+                                url=urls.entity(e["id"]))
                     for e in facts["entities"]]
     ctx.events = [EventMatch(e["id"], e["type"], e["mode"], e["source_count"], e["date_start"], e["place"],
                              e["trigger"], e["sentence"], urls.event(e["id"])) for e in facts["events"]]
