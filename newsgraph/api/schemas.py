@@ -19,6 +19,7 @@ from newsgraph.model import (
     DOCUMENT_SUMMARY,
     EDIT_OPS,
     ENTITY_REF,
+    EVENT_SUMMARY,
     AnnotatedDocument,
     Document,
     Edit,
@@ -280,17 +281,10 @@ CooccurringModel = schema(
             "documents": (int, Field(description="Documents mentioning both entities."))})
 
 
-class EntityEventModel(BaseModel):
-    id: str
-    type: str
-    mode: str | None
-    roles: list[str] = Field(description="actor and/or target.")
-    date: str | None
-    place: str | None
-    sources: int
-    trigger: str
-    sentence: str
-    doc: str
+EntityEventModel = schema(
+    "EntityEventModel", Event, EVENT_SUMMARY,
+    fields={"roles": (list[str], Field(description="actor and/or target.")), "date": (str | None, ...),
+            "sources": (int, ...), "trigger": (str, ...), "sentence": (str, ...), "doc": (str, ...)})
 
 
 EntityDetailModel = schema(
@@ -515,18 +509,11 @@ StoryDocumentModel = schema(
                 "The article's link to the earliest article, else its strongest link to an earlier one.")))})
 
 
-class StoryEventModel(BaseModel):
-    id: str
-    type: str
-    mode: str | None
-    date: str | None
-    place: str | None
-    source_count: int
-    publisher_count: int
-    in_story: int = Field(description="The story's articles reporting the event.")
-    trigger: str
-    sentence: str
-    doc: str
+StoryEventModel = schema(
+    "StoryEventModel", Event, EVENT_SUMMARY,
+    fields={"date": (str | None, ...), "source_count": (int, ...), "publisher_count": (int, ...),
+            "in_story": (int, Field(description="The story's articles reporting the event.")),
+            "trigger": (str, ...), "sentence": (str, ...), "doc": (str, ...)})
 
 
 StoryModel = schema(

@@ -15,6 +15,7 @@ from typing import Any
 
 __all__ = [
     "DISASTER",
+    "EVENT_SUMMARY",
     "EVENT_TYPES",
     "PLOVER_TYPES",
     "ArgumentSpan",
@@ -58,6 +59,11 @@ DISASTER = "DISASTER"
 
 #: Every type an event mention may have: PLOVER's 16, then ours.
 EVENT_TYPES: tuple[str, ...] = (*PLOVER_TYPES, DISASTER)
+
+
+#: The fields of an ``Event`` that stand for it in a list of events beside other records (an
+#: entity's, a story's, a search's): one declaration for the API's and the pages' rows.
+EVENT_SUMMARY: tuple[str, ...] = ("id", "type", "mode", "place")
 
 
 def event_mention_id(doc_id: str, start: int, end: int) -> str:

@@ -18,6 +18,7 @@ from newsgraph.api.views.document import CLAIM_NOT_SHOWN, ClaimRow, DocumentCont
 from newsgraph.api.views.documents import DocumentRow
 from newsgraph.api.views.entities import (
     EditRow,
+    EntityEventRow,
     EntityListRow,
     EntityMentionRow,
     EntityRef,
@@ -25,11 +26,12 @@ from newsgraph.api.views.entities import (
     LinkedEntity,
 )
 from newsgraph.api.views.network import NetworkNode
-from newsgraph.api.views.search import EntityMatch, HitView
-from newsgraph.api.views.stories import StoryContext
+from newsgraph.api.views.search import EntityMatch, EventMatch, HitView
+from newsgraph.api.views.stories import StoryContext, StoryEventRow
 from newsgraph.model import (
     DOCUMENT_SUMMARY,
     ENTITY_REF,
+    EVENT_SUMMARY,
     AnnotatedDocument,
     Claim,
     Document,
@@ -93,6 +95,8 @@ SUMMARIES: list[tuple[tuple[str, ...], type, type]] = [
     *((ENTITY_REF, Entity, c) for c in (schemas.SpeakerEntityModel, schemas.CooccurringModel,
                                         schemas.EntitySummaryModel, SpeakerRef, EntityRef, LinkedEntity,
                                         NetworkNode, EntityMatch, EntityListRow)),
+    *((EVENT_SUMMARY, Event, c) for c in (schemas.EntityEventModel, schemas.StoryEventModel, EntityEventRow,
+                                          StoryEventRow, EventMatch)),
 ]
 
 

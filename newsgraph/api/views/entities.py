@@ -19,7 +19,17 @@ from newsgraph.api.config import LIST_PAGE_SIZE
 from newsgraph.api.views.base import Pager, pager
 from newsgraph.api.views.claims import SpeakerRef, claim_speakers
 from newsgraph.api.views.document import ClaimRow, claim_event_refs, claim_row
-from newsgraph.model import ENTITY_REF, ENTITY_TYPES, Edit, Entity, EntityMention, MergeEvidence, mention_key
+from newsgraph.model import (
+    ENTITY_REF,
+    ENTITY_TYPES,
+    EVENT_SUMMARY,
+    Edit,
+    Entity,
+    EntityMention,
+    Event,
+    MergeEvidence,
+    mention_key,
+)
 from newsgraph.model.projection import field_names, filled, project
 from newsgraph.store import Store
 from newsgraph.store import entity_queries as q
@@ -127,18 +137,11 @@ class EntityClaimRow(ClaimRow):
     speaker_entity: SpeakerRef | None
 
 
-@dataclass(slots=True)
-class EntityEventRow:
-    id: str
-    type: str
-    mode: str | None
-    roles: list[str]
-    date: str | None
-    place: str | None
-    sources: int
-    trigger: str
-    sentence: str
-    url: str
+#: An event the entity takes part in: what stands for the event, the entity's roles in it, its
+#: date, sources, and the trigger and sentence of a report.
+EntityEventRow = project("EntityEventRow", Event, EVENT_SUMMARY, extra=[
+    ("roles", list[str]), ("date", str | None), ("sources", int), ("trigger", str), ("sentence", str),
+    ("url", str)])
 
 
 #: One merge that built the entity: the record's fields (the chain that joined, its scores and
@@ -337,8 +340,9 @@ def entity_view(store: Store, entity_id: str, *, page: int = 1, edited: str | No
                                   documents=c["documents"], url=urls.entity(c["id"])) for c in cooccurring],
         claims_by=_claim_rows(store, q.claims_by(store, entity_id, recent)),
         claims_about=_claim_rows(store, q.claims_about(store, entity_id, recent)),
-        events=[EntityEventRow(e["id"], e["type"], e["mode"], e["roles"], e["date"], e["place"], e["sources"],
-                               e["trigger"], e["sentence"], urls.event(e["id"]))
+        events=[EntityEventRow(**filled(Event, e, EVENT_SUMMARY), roles=e["roles"], date=e["date"],
+                               sources=e["sources"], trigger=e["trigger"], sentence=e["sentence"],
+                               url=urls.event(e["id"]))
                 for e in entity_events(store, entity_id, recent)],
         evidence=evidence, edits=mine,
         panel_documents=len(recent) if ent["doc_count"] > len(recent) else None, edited=edited,

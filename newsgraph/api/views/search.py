@@ -21,7 +21,7 @@ from newsgraph.api.highlight import SnippetPart, snippet_parts, snippet_text
 from newsgraph.api.views.base import Pager, pager
 from newsgraph.api.views.timeline import TimelineDrawing, timeline_of
 from newsgraph.errors import NewsgraphError
-from newsgraph.model import DOCUMENT_SUMMARY, ENTITY_REF, Document, Entity
+from newsgraph.model import DOCUMENT_SUMMARY, ENTITY_REF, EVENT_SUMMARY, Document, Entity, Event
 from newsgraph.model.projection import filled, project
 from newsgraph.store import SearchHit, Store
 from newsgraph.store import search_queries as sq
@@ -60,17 +60,9 @@ EntityMatch = project("EntityMatch", Entity, (*ENTITY_REF, "aliases"), types={"a
                       extra=[("mention_count", int), ("doc_count", int), ("url", str)])
 
 
-@dataclass(slots=True)
-class EventMatch:
-    id: str
-    type: str
-    mode: str | None
-    source_count: int
-    date: str | None
-    place: str | None
-    trigger: str | None
-    sentence: str
-    url: str
+#: An event a hit reports: what stands for the event, its sources, date, and a report's words.
+EventMatch = project("EventMatch", Event, EVENT_SUMMARY, extra=[
+    ("source_count", int), ("date", str | None), ("trigger", str | None), ("sentence", str), ("url", str)])
 
 
 @dataclass(slots=True)
@@ -188,8 +180,9 @@ def search_view(store: Store, q: str, page: int = 1, per_page: int = SEARCH_PAGE
                                 aliases=[a for a in e.get("aliases", {}) if a != e["name"]][:4],
                                 url=urls.entity(e["id"]))
                     for e in facts["entities"]]
-    ctx.events = [EventMatch(e["id"], e["type"], e["mode"], e["source_count"], e["date_start"], e["place"],
-                             e["trigger"], e["sentence"], urls.event(e["id"])) for e in facts["events"]]
+    ctx.events = [EventMatch(**filled(Event, e, EVENT_SUMMARY), source_count=e["source_count"],
+                             date=e["date_start"], trigger=e["trigger"], sentence=e["sentence"],
+                             url=urls.event(e["id"])) for e in facts["events"]]
     ctx.facet_hits = sq.FACET_HITS if facts["capped"] else None
     return ctx
 

@@ -16,7 +16,7 @@ from typing import Any
 from newsgraph.api import urls
 from newsgraph.api.config import LIST_PAGE_SIZE
 from newsgraph.api.views.base import Pager, pager
-from newsgraph.model import Document, Story
+from newsgraph.model import EVENT_SUMMARY, Document, Event, Story
 from newsgraph.model.projection import field_names, filled, project
 from newsgraph.store import Store
 from newsgraph.store import story_queries as q
@@ -76,19 +76,11 @@ TimelineItem = project("TimelineItem", Document, ("id", "title", "publisher", "p
                               ("url", str)])
 
 
-@dataclass(slots=True)
-class StoryEventRow:
-    id: str
-    type: str
-    mode: str | None
-    date: str | None
-    place: str | None
-    source_count: int
-    publisher_count: int
-    in_story: int  # how many of the story's articles report it
-    trigger: str
-    sentence: str
-    url: str
+#: An event of the story: what stands for the event, its date, its sources and independent
+#: reports, how many of the story's articles report it (``in_story``), a report's words.
+StoryEventRow = project("StoryEventRow", Event, EVENT_SUMMARY, extra=[
+    ("date", str | None), ("source_count", int), ("publisher_count", int), ("in_story", int),
+    ("trigger", str), ("sentence", str), ("url", str)])
 
 
 @dataclass(slots=True)
@@ -135,9 +127,11 @@ def story_view(store: Store, story_id: str) -> StoryContext | None:
         return None
     first = st["documents"][0]["id"] if st["documents"] else ""
     timeline = [_timeline_item(d, first) for d in st["documents"]]
-    events = [StoryEventRow(e["id"], e["type"], e["mode"], e["date"], e["place"], e["source_count"],
-                            e["publisher_count"], e["in_story"], e["trigger"],
-                            " ".join(e["sentence"].split()), urls.event(e["id"])) for e in st["events"]]
+    events = [StoryEventRow(**filled(Event, e, EVENT_SUMMARY), date=e["date"],
+                            source_count=e["source_count"], publisher_count=e["publisher_count"],
+                            in_story=e["in_story"], trigger=e["trigger"],
+                            sentence=" ".join(e["sentence"].split()), url=urls.event(e["id"]))
+              for e in st["events"]]
     own = filled(Story, st, field_names(Story, omit=("documents", "label", "events")))
     return StoryContext(**own, label=st["label"] or "(untitled)", events=events, size=st["size"],
                         timeline=timeline, stories_url=urls.stories(),
