@@ -19,6 +19,7 @@ from newsgraph.model import (
     DOCUMENT_SUMMARY,
     EDIT_OPS,
     ENTITY_REF,
+    EVENT_DATE_SHOWN,
     EVENT_SUMMARY,
     AnnotatedDocument,
     Document,
@@ -26,6 +27,7 @@ from newsgraph.model import (
     Entity,
     EntityMention,
     Event,
+    EventDate,
     EventFlags,
     EventMention,
     Link,
@@ -372,10 +374,11 @@ class LocationModel(BaseModel):
     lon: float | None
 
 
-class EventDateModel(BaseModel):
-    start: str
-    end: str | None
-    precision: str | None = Field(description="day, month or year (null when no report states it).")
+# A resolved event's interval: reports may give only its start, or no precision.
+EventDateModel = schema(
+    "EventDateModel", EventDate, EVENT_DATE_SHOWN,
+    fields={"end": (str | None, ...), "precision": (str | None, Field(
+        description="day, month or year (null when no report states it)."))})
 
 
 EventFlagsModel = schema(

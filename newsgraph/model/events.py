@@ -15,6 +15,7 @@ from typing import Any
 
 __all__ = [
     "DISASTER",
+    "EVENT_DATE_SHOWN",
     "EVENT_SUMMARY",
     "EVENT_TYPES",
     "PLOVER_TYPES",
@@ -64,6 +65,10 @@ EVENT_TYPES: tuple[str, ...] = (*PLOVER_TYPES, DISASTER)
 #: The fields of an ``Event`` that stand for it in a list of events beside other records (an
 #: entity's, a story's, a search's): one declaration for the API's and the pages' rows.
 EVENT_SUMMARY: tuple[str, ...] = ("id", "type", "mode", "place")
+
+
+#: What an ``EventDate`` shows of itself beside its event (the evidence is the mention's).
+EVENT_DATE_SHOWN: tuple[str, ...] = ("start", "end", "precision")
 
 
 def event_mention_id(doc_id: str, start: int, end: int) -> str:

@@ -21,7 +21,7 @@ from typing import Any
 from newsgraph.api import urls
 from newsgraph.api.config import LIST_PAGE_SIZE
 from newsgraph.api.views.base import Pager, pager
-from newsgraph.model import EVENT_TYPES, Claim, Event
+from newsgraph.model import EVENT_DATE_SHOWN, EVENT_TYPES, Claim, Event, EventDate
 from newsgraph.model.projection import filled, project
 from newsgraph.store import Store
 from newsgraph.store import event_queries as q
@@ -54,11 +54,9 @@ class Location:
     map_url: str | None
 
 
-@dataclass(slots=True)
-class DateView:
-    start: str
-    end: str | None
-    precision: str | None
+#: A resolved event's interval, as the API gives it (``EventDateModel``).
+DateView = project("DateView", EventDate, EVENT_DATE_SHOWN,
+                   types={"end": str | None, "precision": str | None})
 
 
 ReportingClaim = project(
