@@ -332,8 +332,9 @@ class EditLogResponse(BaseModel):
 
 
 class EntityEditRequest(BaseModel):
-    """An edit: ``merge`` (2+ entities), ``distinct`` (2), ``split`` (1 + mention keys),
-    ``rename``/``alias_add``/``alias_remove``/``retype`` (1 + value: a name, an alias, a type)."""
+    """An edit: ``merge`` (2+ entities; the first keeps its id, name and type), ``distinct`` (2),
+    ``split`` (1 + mention keys), ``rename``/``alias_add``/``alias_remove``/``retype``
+    (1 + value: a name, an alias, a type)."""
 
     op: Literal[EDIT_OPS]  # type: ignore[valid-type]  # the model's tuple of operations
     entities: list[str] = Field(min_length=1, max_length=100)
