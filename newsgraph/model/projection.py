@@ -6,8 +6,9 @@ their names, types and order from the record instead of declaring them again::
     DocumentRow = project("DocumentRow", Document, DOCUMENT_SUMMARY, extra=[("url", str)])
 
 Adding a field to the record (and, for a projection by name, to the tuple of names it
-shows) is then the only edit. Projected classes are keyword-only (``DocumentRow(id=…,
-url=…)``): their field order follows the record, not the call sites.
+shows) is then the only edit. The fields come in the record's order, then the extra ones:
+build a projected row with keywords (``DocumentRow(id=…, url=…)``), so a field added to the
+record moves no argument.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def field_names(record: type, only: Iterable[str] | None = None, omit: Iterable[
 def project(name: str, record: type, only: Iterable[str] | None = None, *, omit: Iterable[str] = (),
             types: Mapping[str, Any] | None = None, extra: Iterable[tuple[Any, ...]] = (),
             doc: str | None = None) -> type:
-    """A slotted, keyword-only dataclass ``name`` with the fields of ``record`` named by ``only``
+    """A slotted dataclass ``name`` with the fields of ``record`` named by ``only``
     (or all but ``omit``), typed as the record types them (``types`` overrides a shown field's
     type, for a view that shows it otherwise), followed by ``extra`` fields given as
     ``dataclasses.make_dataclass`` takes them: ``(name, type)`` or ``(name, type, field(...))``."""
@@ -53,7 +54,7 @@ def project(name: str, record: type, only: Iterable[str] | None = None, *, omit:
     spec: list[tuple[Any, ...]] = [(n, types.pop(n, hints[n])) for n in field_names(record, only, omit)]
     if types:
         raise ValueError(f"{name}: types given for fields it does not show: {', '.join(types)}")
-    cls = dataclasses.make_dataclass(name, [*spec, *extra], slots=True, kw_only=True)
+    cls = dataclasses.make_dataclass(name, [*spec, *extra], slots=True)
     # The class belongs to the module that projected it (repr, pickling, error messages).
     caller = sys._getframe(1).f_globals.get("__name__", __name__)
     cls.__module__ = caller

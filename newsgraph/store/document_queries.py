@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from newsgraph.store.sqlite import SUMMARY_COLUMNS, Store
+from newsgraph.store.sqlite import Store
 
 __all__ = ["DOCUMENT_SORTS", "DocumentFilter", "document_facets", "documents"]
 
@@ -66,8 +66,8 @@ def documents(store: Store, filt: DocumentFilter, *, sort: str = "ingested", lim
     where, args = filt.where()
     total = store.conn.execute(f"SELECT count(*) FROM {_FROM} WHERE {where}", args).fetchone()[0]
     rows = store.conn.execute(
-        f"""SELECT {SUMMARY_COLUMNS}, pd.publisher AS listed_publisher, d.attributed_to,
-                   d.annotated, length(d.text) AS chars
+        f"""SELECT d.id, d.title, d.publisher, pd.publisher AS listed_publisher, d.attributed_to,
+                   d.published, d.path, d.language, d.annotated, length(d.text) AS chars
             FROM {_FROM} WHERE {where}
             ORDER BY {DOCUMENT_SORTS.get(sort, DOCUMENT_SORTS['ingested'])} LIMIT ? OFFSET ?""",
         [*args, limit, offset]).fetchall()

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.errors import StoreError
-from newsgraph.store.sqlite import SUMMARY_COLUMNS, SearchHit, Store, fts_query
+from newsgraph.store.sqlite import SearchHit, Store, fts_query
 
 __all__ = [
     "ClaimFilter",
@@ -304,13 +304,13 @@ def search_hits(store: Store, query: str, *, place_id: int | None = None, countr
     try:
         total = store.conn.execute(f"SELECT count(*) {base}", [q, *args]).fetchone()[0]
         rows = store.conn.execute(
-            f"""SELECT {SUMMARY_COLUMNS},
-                       snippet(documents_fts, 1, '\x02', '\x03', ' … ', 24) AS snippet,
+            f"""SELECT d.id, d.title, d.publisher, d.published, d.path, d.language,
+                       snippet(documents_fts, 1, '\x02', '\x03', ' … ', 24),
                        bm25(documents_fts, 5.0, 1.0) AS rank
                 {base} ORDER BY rank LIMIT ? OFFSET ?""", [q, *args, limit, offset]).fetchall()
     except sqlite3.OperationalError as exc:
         raise StoreError(f"bad search query {query!r}: {exc}", code="E400") from exc
-    return total, [SearchHit(**dict(r)) for r in rows]
+    return total, [SearchHit(*r) for r in rows]
 
 
 def place_facets(store: Store, query: str, *, place_id: int | None = None, country: str | None = None,

@@ -14,14 +14,13 @@ import sqlite3
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import StoreError
-from newsgraph.model import DOCUMENT_SUMMARY, AnnotatedDocument, Document, Failure, RawDocument
-from newsgraph.model.projection import project
+from newsgraph.model import AnnotatedDocument, Failure, RawDocument
 from newsgraph.store.lock import LockHolder, WriterLock
 from newsgraph.store.migrations import MIGRATIONS
 
@@ -55,12 +54,16 @@ def fts_query(query: str) -> str:
     return " ".join(parts)
 
 
-#: A full-text hit: the document's summary fields (``model.DOCUMENT_SUMMARY``), the FTS5
-#: snippet (matches between \x02 and \x03) and the bm25 rank.
-SearchHit = project("SearchHit", Document, DOCUMENT_SUMMARY, extra=[("snippet", str), ("rank", float)])
-
-#: The summary columns of ``documents d`` in a SELECT (the table's columns are named as the fields).
-SUMMARY_COLUMNS = ", ".join(f"d.{name}" for name in DOCUMENT_SUMMARY)
+@dataclass(slots=True)
+class SearchHit:
+    id: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    path: str
+    language: str | None
+    snippet: str
+    rank: float
 
 
 def _json(record: Any) -> str:
@@ -346,21 +349,23 @@ class Store:
             total = self.conn.execute(
                 "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", (q,)).fetchone()[0]
             rows = self.conn.execute(
-                f"""SELECT {SUMMARY_COLUMNS},
-                          snippet(documents_fts, 1, '\x02', '\x03', ' … ', 24) AS snippet,
+                """SELECT d.id, d.title, d.publisher, d.published, d.path, d.language,
+                          snippet(documents_fts, 1, '\x02', '\x03', ' … ', 24) AS snip,
                           bm25(documents_fts, 5.0, 1.0) AS rank
                    FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
                    WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?""",
                 (q, limit, offset)).fetchall()
         except sqlite3.OperationalError as exc:
             raise StoreError(f"bad search query {query!r}: {exc}", code="E400") from exc
-        return total, [SearchHit(**dict(r)) for r in rows]
+        return total, [SearchHit(r["id"], r["title"], r["publisher"], r["published"], r["path"],
+                                 r["language"], r["snip"], r["rank"]) for r in rows]
 
     def list_documents(self, *, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
         total = self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
         rows = self.conn.execute(
-            f"""SELECT {SUMMARY_COLUMNS}, d.annotated, length(d.text) AS chars
-               FROM documents d ORDER BY d.ingested_at, d.path LIMIT ? OFFSET ?""",
+            """SELECT id, title, publisher, published, path, language, annotated,
+                      length(text) AS chars
+               FROM documents ORDER BY ingested_at, path LIMIT ? OFFSET ?""",
             (limit, offset)).fetchall()
         return total, [dict(r) for r in rows]
 

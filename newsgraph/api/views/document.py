@@ -23,18 +23,11 @@ from urllib.parse import quote
 
 from newsgraph.api import urls
 from newsgraph.api.overlay import Piece, TextLayers, overlay_paragraphs
-from newsgraph.model import (
-    ENTITY_TYPES,
-    Claim,
-    Document,
-    DocumentDate,
-    EvidenceSpan,
-    PlaceMention,
-    RemovedBlock,
-    Signal,
-    TimeExpression,
-)
+from newsgraph.model import ENTITY_TYPES
+from newsgraph.model.claims import Claim, DocumentDate, PlaceMention, TimeExpression
+from newsgraph.model.document import Document, RemovedBlock
 from newsgraph.model.projection import field_names, filled, project
+from newsgraph.model.stories import EvidenceSpan, Signal
 from newsgraph.store import Store
 from newsgraph.store.claim_event_queries import events_of_mentions
 from newsgraph.store.entity_queries import document_entity_links, referring_mentions

@@ -19,17 +19,9 @@ from newsgraph.api.config import LIST_PAGE_SIZE
 from newsgraph.api.views.base import Pager, pager
 from newsgraph.api.views.claims import SpeakerRef, claim_speakers
 from newsgraph.api.views.document import ClaimRow, claim_event_refs, claim_row
-from newsgraph.model import (
-    ENTITY_REF,
-    ENTITY_TYPES,
-    EVENT_SUMMARY,
-    Edit,
-    Entity,
-    EntityMention,
-    Event,
-    MergeEvidence,
-    mention_key,
-)
+from newsgraph.model import ENTITY_TYPES, mention_key
+from newsgraph.model.entities import ENTITY_REF, Edit, Entity, EntityMention, MergeEvidence
+from newsgraph.model.events import EVENT_SUMMARY, Event
 from newsgraph.model.projection import field_names, filled, project
 from newsgraph.store import Store
 from newsgraph.store import entity_queries as q

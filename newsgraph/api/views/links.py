@@ -80,10 +80,15 @@ def mark_words(text: str, words: list[str]) -> list[Segment]:
     return out
 
 
-#: One article of the pair: the fields of its ``Document`` that name it, the outlets it credits,
-#: its page and its length.
-DocSide = project("DocSide", Document, ("id", "title", "publisher", "published"),
-                  extra=[("credits", list[str]), ("url", str), ("chars", int)])
+@dataclass(slots=True)
+class DocSide:
+    id: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    credits: list[str]
+    url: str
+    chars: int
 
 
 @dataclass(slots=True)
@@ -132,9 +137,8 @@ class LinkContext:
 
 
 def _side(d: dict[str, Any]) -> DocSide:
-    return DocSide(**filled(Document, d, ("id", "title", "publisher", "published")),
-                   credits=d.get("attributed_to") or [], url=urls.document(d["id"]),
-                   chars=len(d.get("text") or ""))
+    return DocSide(d["id"], d.get("title"), d.get("publisher"), d.get("published"),
+                   d.get("attributed_to") or [], urls.document(d["id"]), len(d.get("text") or ""))
 
 
 def _covered(spans: list[tuple[int, int]]) -> int:
