@@ -29,6 +29,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from newsgraph.api import urls
+from newsgraph.model import ENTITY_REF, Entity
+from newsgraph.model.projection import project
 from newsgraph.store import Store
 from newsgraph.store import event_queries as q
 from newsgraph.store.entity_queries import entity_names
@@ -64,13 +66,9 @@ CATEGORY = {
 }
 
 
-@dataclass(slots=True)
-class NetworkNode:
-    id: str
-    name: str
-    type: str
-    weight: int  # events (or documents) it takes part in, within the graph
-    url: str
+#: An entity of the graph: what names it, the events (or documents) it takes part in within the
+#: graph (``weight``), its page.
+NetworkNode = project("NetworkNode", Entity, ENTITY_REF, extra=[("weight", int), ("url", str)])
 
 
 @dataclass(slots=True)
@@ -198,7 +196,8 @@ def _event_graph(store: Store, filt: q.EventFilter, docs: set[str] | None) -> tu
         weight[t] += n
     keep = {e for e, _ in weight.most_common(TOP_ENTITIES)}
     names = entity_names(store, list(keep))
-    nodes = [NetworkNode(e, names[e]["name"], names[e]["type"], weight[e], urls.entity(e))
+    nodes = [NetworkNode(id=e, name=names[e]["name"], type=names[e]["type"], weight=weight[e],
+                         url=urls.entity(e))
              for e in sorted(keep, key=lambda e: (-weight[e], e)) if e in names]
     edges = [NetworkEdge(a, t, etype, n, urls.events(type=etype, actor=a, target=t),
                          CATEGORY.get(etype, "other"))
@@ -236,7 +235,8 @@ def _comention_graph(store: Store, docs: set[str] | None, since: str | None,
     for ents in per_doc.values():
         pairs.update(itertools.combinations(sorted(ents & keep), 2))
     names = entity_names(store, list(keep))
-    nodes = [NetworkNode(e, names[e]["name"], names[e]["type"], docs_of[e], urls.entity(e))
+    nodes = [NetworkNode(id=e, name=names[e]["name"], type=names[e]["type"], weight=docs_of[e],
+                         url=urls.entity(e))
              for e in sorted(keep, key=lambda e: (-docs_of[e], e)) if e in names]
     edges = [NetworkEdge(a, b, None, n, urls.search(f'"{names[a]["name"]}" "{names[b]["name"]}"'))
              for (a, b), n in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_COMENTION_EDGES]
