@@ -13,11 +13,17 @@ rest of newsgraph expects OntoNotes' (``model.ENTITY_TYPES``). The mapping:
   That is the OntoNotes line: GPE for places with a government, LOC for the rest.
 - ``MISC`` → NORP for a demonym; EVENT when its head noun names a kind of event
   (``_EVENT_HEADS``: "Coupe du monde", "élection présidentielle", "Jeux olympiques");
-  otherwise dropped. WikiNER's MISC lumps works, products, nationalities, events and
-  slogans: a MISC we cannot type would enter entity resolution as a mistyped name.
+  PRODUCT when its head is a proper noun ("Twitter", "Boeing 737": WiNER's Product);
+  otherwise dropped. WikiNER's MISC lumps works, products, nationalities, events,
+  slogans — and a capitalised common noun opening a sentence ("Premier ministre", "Un
+  homme"): a MISC headed by a common noun that names no event is no name.
 
-Offsets are kept: spans are only trimmed (``annotate.trim_mention``'s punctuation, and
-an elided article the model took in: "l'ONU" → "ONU"), never moved.
+Offsets are kept: spans are only trimmed, never moved — punctuation at the edges, an
+article or preposition the model took in ("la France", "de France", "l'ONU" → "France",
+"ONU": written in lower case, so no part of the name, as "Les Républicains" is), and
+whatever follows a paragraph break (a name never runs across one; a headline repeated
+as the first line was read as one name).
+Measured by ``newsgraph bench french-ner`` (tuned on WiNER-fr 2016, reported on 2017).
 """
 
 from __future__ import annotations
@@ -38,14 +44,18 @@ _EVENT_HEADS = frozenset({
     "élections", "guerre", "révolution", "sommet", "festival", "conférence", "forum", "salon",
     "exposition", "marathon", "tour", "rallye", "mondial", "euro", "ligue", "biennale", "crise",
     "bataille", "attentat", "printemps", "referendum", "référendum", "olympiade", "olympiades",
+    "concours", "concile", "synode", "congrès", "carnaval", "trophée", "tournée", "gala",
 })
 #: Gazetteer features that make a place a GPE (it has a government).
 _GPE_FEATURES = frozenset({"country", "admin1", "city"})
-_ELIDED = re.compile(r"^(?:[lLdD]['’])(?=\w)")
+# Used with ``match(text, pos)``, which anchors at ``pos`` (a "^" would not match there).
+_ELIDED = re.compile(r"(?:[lLdD]['’])(?=\w)")
+#: Lower-case function words a span may open with that are no part of a name.
+_LEADING = re.compile(r"(?:la|le|les|de|du|des|au|aux|en)\s+(?=\w)")
 _TRIM = " \t\r\n.,;:!?\"'“”‘’«»()[]{}<>|/-–—*•"
 
 
-def french_label(label: str, text: str, head_lemma: str = "") -> str | None:
+def french_label(label: str, text: str, head_lemma: str = "", head_pos: str = "") -> str | None:
     """The project's type for a French NER span, or None to drop it."""
     if label == "PER":
         return "PERSON"
@@ -56,7 +66,9 @@ def french_label(label: str, text: str, head_lemma: str = "") -> str | None:
     if label == "LOC":
         return "GPE" if _is_gpe(text) else "LOC"
     if label == "MISC":
-        return "EVENT" if head_lemma.lower() in _EVENT_HEADS else None
+        if head_lemma.lower() in _EVENT_HEADS:
+            return "EVENT"
+        return "PRODUCT" if head_pos == "PROPN" else None
     return label if label in ENTITY_TYPES else None
 
 
@@ -73,17 +85,21 @@ def french_mentions(text: str, doc: Any, sentence_of: Callable[[int], int]) -> l
     out: list[Mention] = []
     for ent in doc.ents:
         start, end = ent.start_char, ent.end_char
+        cut = text.find("\n\n", start, end)
+        if cut >= 0:
+            end = cut
         while start < end and text[start] in _TRIM:
             start += 1
         while end > start and text[end - 1] in _TRIM:
             end -= 1
-        elided = _ELIDED.match(text, start, end)
-        if elided:
-            start = elided.end()
+        for lead in (_ELIDED, _LEADING):
+            found = lead.match(text, start, end)
+            if found:
+                start = found.end()
         if end <= start or not any(ch.isalpha() for ch in text[start:end]):
             continue
         span = text[start:end]
-        label = french_label(ent.label_, span, ent.root.lemma_ if ent.label_ == "MISC" else "")
+        label = french_label(ent.label_, span, ent.root.lemma_, ent.root.pos_)
         if label is None:
             continue
         out.append(Mention(start=start, end=end, text=span, label=label, sentence=sentence_of(start)))

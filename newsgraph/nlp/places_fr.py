@@ -27,7 +27,8 @@ __all__ = ["DEMONYMS_FR", "demonym_forms", "french_country", "french_demonym"]
 
 #: Country adjective (masculine singular) → ISO 3166 code.
 DEMONYMS_FR: dict[str, str] = {
-    "afghan": "AF", "albanais": "AL", "algérien": "DZ", "allemand": "DE", "américain": "US",
+    "afghan": "AF", "albanais": "AL", "algérien": "DZ", "allemand": "DE", "américain": "US", "anglais": "GB",
+    "bermudien": "BM",
     "angolais": "AO", "argentin": "AR", "arménien": "AM", "australien": "AU", "autrichien": "AT",
     "azerbaïdjanais": "AZ", "bangladais": "BD", "belge": "BE", "biélorusse": "BY", "birman": "MM",
     "bolivien": "BO", "bosnien": "BA", "brésilien": "BR", "britannique": "GB", "bulgare": "BG",
@@ -58,7 +59,8 @@ DEMONYMS_FR: dict[str, str] = {
 }
 
 #: Irregular feminine forms (French Wikipedia, "Liste de gentilés").
-_IRREGULAR_FEMININE: dict[str, str] = {"grec": "grecque", "turc": "turque", "kazakh": "kazakhe"}
+_IRREGULAR_FEMININE: dict[str, str] = {"grec": "grecque", "turc": "turque", "kazakh": "kazakhe",
+                                       "suisse": "suissesse"}
 
 #: Short forms the press uses that CLDR's French territory names lack (CLDR writes
 #: "Royaume-Uni", "États-Unis"; the press also writes these), each an ISO code.
