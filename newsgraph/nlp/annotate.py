@@ -41,7 +41,7 @@ from newsgraph.nlp.french import french_mentions
 from newsgraph.nlp.referring import referring_mentions
 from newsgraph.nlp.sections import split_sections
 
-__all__ = ["annotate", "annotate_each", "load_model", "trim_mention"]
+__all__ = ["annotate", "annotate_each", "load_model", "pipeline_language", "trim_mention"]
 
 log = logging.getLogger(__name__)
 
@@ -187,7 +187,7 @@ def _should_annotate(document: Document) -> str | None:
     return None
 
 
-def _language(document: Document) -> str:
+def pipeline_language(document: Document) -> str:
     """The language whose pipeline reads ``document``: its own when one is installed
     (``_should_annotate`` let no other through), English when it could not be told."""
     return document.language if document.language in settings.LANGUAGE_MODELS else "en"
@@ -196,7 +196,7 @@ def _language(document: Document) -> str:
 def _to_annotated(document: Document, doc: Any) -> AnnotatedDocument:
     sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
     starts = [s.start for s in sentences]
-    language = _language(document)
+    language = pipeline_language(document)
     if language == "fr":
         mentions = french_mentions(document.text, doc, lambda offset: _sentence_index(starts, offset))
         return AnnotatedDocument(document=document, sentences=sentences, mentions=mentions,
@@ -274,7 +274,7 @@ def annotate_each(documents: Iterable[Document], *, n_process: int = 1,
                 path=d.path, code="E302")
         else:
             spans = split_sections(d.text, max(2, section_chars))
-            units.extend(_Unit(i, a, b, len(spans) > 1, _language(d)) for a, b in spans)
+            units.extend(_Unit(i, a, b, len(spans) > 1, pipeline_language(d)) for a, b in spans)
     pending: dict[int, list[Any]] = {}
     next_out = 0
     for group in _groups(units, docs, 1 << 30 if n_process > 1 else batch_size, n_process):
