@@ -43,18 +43,27 @@ _UNIT = {"jour": "D", "jours": "D", "semaine": "W", "semaines": "W", "mois": "M"
 _M = "|".join(_MONTHS) + "|fevrier|aout|decembre|janv\\.|févr\\.|sept\\.|oct\\.|nov\\.|déc\\."
 _D = "|".join(_WEEKDAYS)
 _N = "|".join(k for k in _NUMBERS) + r"|\d+"
+#: Words after which a four-digit number from 1500 to 2099 is a year ("en 2015", "depuis
+#: 2012", "de 2016", "fin 2017"): fixed-width look-behinds, one per word.
+_YEAR_WORDS = ("en", "depuis", "dès", "avant", "après", "de", "d'ici", "jusqu'en", "entre", "et", "à", "fin",
+               "début", "mi", "l'année", "année", "saison", "printemps", "été", "automne", "hiver", "au",
+               "vers", "pour", "dans", "ou", "les", "le", "du")
+_YEAR_AFTER = "(?:" + "|".join(rf"(?<=\b{re.escape(w)}\s)" for w in _YEAR_WORDS) + r"|(?<=\bmi-))"
+#: A number followed by one of these counts things, it is no year ("2000 personnes").
+_COUNTED = r"personnes|habitants|euros|dollars|morts|victimes|soldats|km|kilomètres|mètres|m\b|tonnes|emplois"
 _U = "|".join(sorted(_UNIT, key=len, reverse=True))
 _FIND = re.compile(
-    rf"(?P<date>(?:(?:{_D})\s+)?(?:1er|\d{{1,2}})\s+(?:{_M})(?:\s+(?:1[5-9]|20)\d\d)?(?:,?\s+(?:à\s+)?\d{{1,2}}\s?h\s?\d{{0,2}})?)"
+    rf"(?P<date>(?:(?:{_D})\s+)?(?:1\s?er|\d{{1,2}})\s+(?:{_M})(?:\s+(?:1[5-9]|20)\d\d)?(?:,?\s+(?:à\s+)?\d{{1,2}}\s?h\s?\d{{0,2}})?)"
     rf"|(?P<month>(?:{_M})\s+(?:1[5-9]|20)\d\d)"
-    rf"|(?P<year>(?<=\ben\s)(?:1[5-9]|20)\d\d\b)"
+    rf"|(?P<year>{_YEAR_AFTER}(?:1[5-9]|20)\d\d\b(?![,.]\d|\s?(?:{_COUNTED})))"
     rf"|(?P<ago>il\s+y\s+a\s+(?:{_N})\s+(?:{_U}))"
     rf"|(?P<within>(?<=\bdans\s)(?:{_N})\s+(?:{_U}))"
     rf"|(?P<wday>(?:{_D})(?:\s+(?:dernier|prochain))?(?:\s+(?:matin|soir|après-midi))?)"
     rf"|(?P<rel>avant-hier|après-demain|hier|aujourd['’]hui|demain"
     rf"|(?:la\s+semaine|le\s+mois|l['’]an|l['’]année|le\s+week-end)\s+(?:dernière|dernier|prochaine|prochain)"
     rf"|cette\s+(?:semaine|année)|ce\s+mois-ci|actuellement|à\s+présent)"
-    rf"|(?P<clock>(?<![\d,.])\d{{1,2}}\s?h\s?(?:\d{{2}})?(?![\w]))",
+    rf"|(?P<clock>(?<![\d,.:])(?:\d{{1,2}}\s?h\s?(?:\d{{2}})?(?![\w])|\d{{1,2}}\s+heures?(?:\s+\d{{2}})?\b"
+    rf"|[0-2]?\d:[0-5]\d(?![\d:])))",
     re.I,
 )
 
@@ -101,11 +110,11 @@ def normalise_french(text: str, anchor: dt.date | None, future: bool = False) ->
     if kind in ("date", "month", "year"):
         clock = re.search(r"(\d{1,2})\s?h\s?(\d{2})?$", t) if kind == "date" else None
         day_text = t[: clock.start()].rstrip(" ,à") if clock else t
-        dm = re.match(rf"(?:(?:{_D})\s+)?(1er|\d{{1,2}})\s+({_M})(?:\s+(\d{{4}}))?$", day_text)
+        dm = re.match(rf"(?:(?:{_D})\s+)?(1\s?er|\d{{1,2}})\s+({_M})(?:\s+(\d{{4}}))?$", day_text)
         if dm and dm.group(3):  # the text says it all
             try:
                 day = dt.date(int(dm.group(3)), _month(dm.group(2)),
-                              1 if dm.group(1) == "1er" else int(dm.group(1)))
+                              1 if dm.group(1).endswith("er") else int(dm.group(1)))
             except ValueError:
                 return None, None, "none", "fr-invalid", "DATE"
             if clock:
@@ -173,7 +182,7 @@ def normalise_french(text: str, anchor: dt.date | None, future: bool = False) ->
             return value.isoformat(), "day", "document-date", "fr-offset", "DATE"
         return None, None, "none", "fr-unsupported", "DATE"
     if kind == "clock":
-        cm = re.match(r"(\d{1,2})\s?h\s?(\d{2})?", t)
+        cm = re.match(r"(\d{1,2})(?:\s?h\s?|\s+heures?\s*|:)(\d{2})?", t)
         assert cm is not None
         hour, minute = int(cm.group(1)), int(cm.group(2) or 0)
         if hour > 24 or minute > 59:

@@ -58,6 +58,14 @@ def test_french_relative_expressions_against_a_document_date():
     assert normalise_french("la semaine prochaine", thursday)[0] == "2017-W12"
     assert normalise_french("il y a trois mois", thursday)[0] == "2016-12"
     assert normalise_french("14h30", thursday)[0] == "2017-03-16T14:30"
+    assert normalise_french("23 heures", thursday)[0] == "2017-03-16T23:00"
+
+
+def test_a_year_is_found_after_a_preposition_but_a_count_is_no_year():
+    from newsgraph.nlp.time_fr import find_french_times
+
+    text = "Depuis 2012, le club a recruté 2000 personnes ; la loi de 2015 entrera en vigueur fin 2018."
+    assert [text[s:e] for s, e in find_french_times(text)] == ["2012", "2015", "2018"]
 
 
 def test_french_places_and_demonyms_reach_the_gazetteer():
