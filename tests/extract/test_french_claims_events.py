@@ -69,3 +69,16 @@ def test_a_french_word_in_its_other_sense_is_no_event():
                                     "Le tribunal a condamné Jean Dupont à cinq ans de prison."))
     assert [e.lemma for e in events] == ["condamner"]
     assert (events[0].type, events[0].mode) == ("COERCE", "arrest")  # a prison sentence
+
+
+def test_an_inverted_pronoun_is_the_speaker_and_a_cue_without_subject_does_not_break():
+    claims = _claims("« Nous aurons bientôt des informations sur l'accident », a-t-il déclaré. "
+                     "Il a été annoncé que le vol reprendrait demain.")
+    quoted = claims["Nous aurons bientôt des informations sur l'accident"]
+    assert quoted.speaker is not None and quoted.speaker.text == "il" and quoted.speaker_kind == "pronoun"
+    assert "not resolved" in quoted.rule  # French pronouns are not resolved to a name
+
+
+def test_d_apres_as_adapted_from_is_no_attribution():
+    claims = _claims("Le spectacle d'ouverture, d'après le roman de Victor Hugo, sera joué en juillet.")
+    assert not any(c.quote_type == "according_to" for c in claims.values())

@@ -52,6 +52,10 @@ DENIAL_VERBS = frozenset({"démentir", "nier", "contester", "réfuter"})
 HEDGE_VERBS = frozenset({"prétendre", "estimer", "juger", "considérer"})
 HEDGE_ADVERBS = frozenset({"peut-être", "probablement", "apparemment", "vraisemblablement",
                            "éventuellement", "possiblement", "sans doute"})
+#: Works "d'après" adapts from ("un film d'après le roman de …"): no source of a statement.
+_ADAPTED_FROM = frozenset({"roman", "film", "livre", "pièce", "œuvre", "oeuvre", "tableau", "nouvelle",
+                           "chanson", "conte", "scénario", "bande", "opéra", "poème", "récit", "mythe",
+                           "légende", "modèle", "photo", "photographie", "image", "recette", "idée"})
 _ANONYMOUS = frozenset({"source", "responsable", "témoin", "proche", "observateur", "expert"})
 _NAMED = ("PERSON", "ORG", "GPE", "NORP")
 #: A quotation of at most this many words is a fragment, never a claim by itself.
@@ -79,6 +83,8 @@ def _phrase(head: Any) -> tuple[int, int]:
                                               if a.i != head.i and head.is_ancestor(a))), key=lambda t: t.i)
     while len(keep) > 1 and keep[0].i < head.i and keep[0].dep_ in ("case", "fixed"):
         keep.pop(0)  # "selon", "d'après": the attribution, not the speaker
+    if head.text.startswith("-"):  # an inverted clitic "-il": the pronoun alone
+        return head.idx + len(head.text) - len(head.text.lstrip("-")), head.idx + len(head.text)
     first, last = keep[0], keep[-1]
     return first.idx, last.idx + len(last.text)
 
@@ -99,8 +105,10 @@ def _cues(doc: Any) -> list[_Cue]:
     out: list[_Cue] = []
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in REPORTING_VERBS:
-            subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+        # "il est reconnu", "la décision annoncée": a passive or a participle is no one speaking
+        if tok.pos_ == "VERB" and lemma in REPORTING_VERBS and not _children(tok, "aux:pass", "nsubj:pass") \
+                and not (tok.dep_.startswith("acl") and "Part" in tok.morph.get("VerbForm")):
+            subj = _inverted_subject(tok) or next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
             # "a déclaré que …" (ccomp); "a nié avoir reçu …" (an infinitive, xcomp)
             comp = next((c for c in tok.children if c.dep_ == "ccomp"), None) or next(
                 (c for c in tok.children if c.dep_ == "xcomp" and any(
@@ -111,17 +119,48 @@ def _cues(doc: Any) -> list[_Cue]:
             source = tok.head if tok.dep_ == "case" else None
             if source is None or source.i == tok.i or source.pos_ not in ("NOUN", "PROPN", "PRON"):
                 continue
+            if source.dep_.startswith(("nmod", "acl")):
+                continue  # on a noun, not a clause: "le spectacle d'après X"
+            if tok.lower_ != "selon" and source.lemma_.lower() in _ADAPTED_FROM:
+                continue  # "d'après le roman de X": adapted from a work, said by no one
             phrase = _phrase(source)
             start = tok.idx
             # what is said: the clause "selon X" hangs from, less the attribution itself
             clause = source.head if source.head.i != source.i else source
             scope = sorted(clause.subtree, key=lambda t: t.i) if clause.pos_ in ("VERB", "AUX", "ADJ") \
                 else list(tok.sent)
-            rest = [t for t in scope if not (t.is_punct or t.is_space) and not (start <= t.idx < phrase[1])]
+            words = [t for t in scope if not (t.is_punct or t.is_space)]
+            before = [t for t in words if t.idx < start]
+            after = [t for t in words if t.idx >= phrase[1]]
+            # "X, selon Y, …" in mid-sentence: what is said is the side holding the verb the
+            # attribution hangs from, else the longer side
+            if clause in before or clause in after:
+                rest = before if clause in before else after
+            else:
+                rest = before if len(before) > len(after) else after
+            # what is said is a statement, with a finite verb: "d'après le film de X" (adapted
+            # from) and "selon les cas" attribute nothing
+            if not any("Fin" in t.morph.get("VerbForm") for t in rest):
+                continue
             content = (rest[0].idx, rest[-1].idx + len(rest[-1].text)) if rest else None
             lemma = "selon" if tok.lower_ == "selon" else "d'après"
             out.append(_Cue(tok, lemma, source, content, "according-to"))
     return out
+
+
+def _inverted_subject(verb: Any) -> Any | None:
+    """The pronoun of an inverted "a-t-il déclaré", "a-t-elle ajouté": the French
+    pipelines split "-t" and "-il" and hang either from the verb."""
+    doc = verb.doc
+    for i in range(max(0, verb.i - 3), verb.i):
+        word = doc[i].lower_
+        if word.startswith("-") and word.lstrip("-") in ("il", "elle", "ils", "elles", "on"):
+            return doc[i]
+    return None
+
+
+def _children(tok: Any, *deps: str) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in deps]
 
 
 def _negators(tok: Any) -> list[Any]:
@@ -187,8 +226,8 @@ def _make(adoc: AnnotatedDocument, cue: _Cue, content: tuple[int, int], quote_ty
     speaker = None
     if cue.speaker is not None:
         speaker = ClaimSpan(cue.speaker[0], cue.speaker[1], text[cue.speaker[0]:cue.speaker[1]])
-    lo = min(content[0], cs, *(cue.speaker[:1] or ()))
-    hi = max(content[1], ce, *(cue.speaker[1:] or ()))
+    lo = min(content[0], cs, *(cue.speaker[:1] if cue.speaker else ()))
+    hi = max(content[1], ce, *(cue.speaker[1:] if cue.speaker else ()))
     k = bisect.bisect_right(starts, lo) - 1
     if k >= 0:
         lo = min(lo, adoc.sentences[k].start)

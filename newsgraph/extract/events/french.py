@@ -41,7 +41,7 @@ Entry = tuple[str, str | None]
 #: Verb lemmas → (PLOVER type, mode).
 VERBS_FR: dict[str, Entry] = {
     # AGREE: agree to, offer, promise, willingness or commitment to cooperate.
-    "accepter": ("AGREE", None), "proposer": ("AGREE", None),
+    "accepter": ("AGREE", None),
     # CONSULT: meetings, visits, talks.
     "rencontrer": ("CONSULT", None), "négocier": ("CONSULT", None), "visiter": ("CONSULT", "visit"),
     # COOPERATE / AID / SUPPORT.
@@ -158,8 +158,9 @@ def _sense(tok: Any, lemma: str, patients: list[Any],
     if lemma == "signer":
         return ("AGREE", None) if any(p.lemma_.lower() in _AGREEMENTS for p in patients) else None
     if lemma == "manifester":
-        # "des milliers de personnes ont manifesté" (intransitive), not "manifester son soutien"
-        return True if not _children(tok, "obj") else None
+        # "des milliers de personnes ont manifesté" (intransitive, with its demonstrators),
+        # not "manifester son soutien" nor "la volonté manifestée"
+        return True if _children(tok, "nsubj") and not _children(tok, "obj", "nsubj:pass") else None
     if lemma == "condamner":
         # "à cinq ans de prison" may hang from the verb or, misparsed, from its object
         subject = {t.i for c in _children(tok, "nsubj", "nsubj:pass") for t in c.subtree}
