@@ -52,12 +52,15 @@ def test_a_negated_french_cue_is_a_denial_and_a_conditional_is_hedged():
 
 
 def test_a_french_event_has_its_actor_and_target_active_and_passive():
-    events = extract_events(_french("La police a arrêté trois suspects à Lyon. "
+    events = extract_events(_french("La police a arrêté mardi trois suspects à Lyon. "
                                     "Les Américains ont été attaqués par l'armée nord-coréenne."))
     by_trigger = {e.trigger.text: e for e in events}
     arrest = by_trigger["arrêté"]
     assert (arrest.type, arrest.mode) == ("COERCE", "arrest")
     assert [a.text for a in arrest.actors] == ["La police"] and [t.text for t in arrest.targets] == ["trois suspects"]
+    # Thursday 16 March 2017's "mardi" is the 14th; the place is the one "à" names
+    assert arrest.date is not None and (arrest.date.start, arrest.date.precision) == ("2017-03-14", "day")
+    assert arrest.place is not None and arrest.place.name == "Lyon"
     attack = by_trigger["attaqués"]
     assert attack.type == "ASSAULT"
     assert [a.text for a in attack.actors] == ["l'armée nord-coréenne"]

@@ -17,6 +17,11 @@ Arguments (Universal Dependencies, as the French pipelines parse): an active ver
 l'armée") the actor and its ``nsubj:pass`` the target. A noun trigger ("l'attaque contre
 X") takes only its "contre" target: "l'attaque de X" may name either side, so no actor.
 
+Date and place, from the trigger's own clause only (as in English: another clause's
+date is its own): a French time expression (``nlp.time_fr``) inside the trigger's subtree,
+less embedded clauses, valued against the document date; a GPE/LOC/FAC name the trigger
+(or its object: "arrêté trois suspects à Lyon") governs through "à", "en", "dans", "au".
+
 Abstaining where unsure, as the brief of this module: a word with a common non-event
 sense is a trigger only with the evidence that makes it one (``_CHECKED``: "arrêter"
 needs a person as what is stopped, "condamner" is a sentence only with "à" + a penalty),
@@ -31,8 +36,18 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.extract.events import settings as S
+from newsgraph.extract.events.time import _anchor, _interval
 from newsgraph.model.document import AnnotatedDocument
-from newsgraph.model.events import ArgumentSpan, EventFlags, EventMention, Span, event_mention_id
+from newsgraph.model.events import (
+    ArgumentSpan,
+    EventDate,
+    EventFlags,
+    EventMention,
+    EventPlace,
+    Span,
+    event_mention_id,
+)
+from newsgraph.nlp.time_fr import find_french_times, normalise_french
 
 __all__ = ["NOUNS_FR", "VERBS_FR", "extract_french_events"]
 
@@ -191,6 +206,48 @@ def _arg(tok: Any, role: str, text: str, mentions: list[tuple[int, int, str]]) -
     return ArgumentSpan(s, e, text[s:e], role, _label(tok, mentions))
 
 
+_PLACE_CASES = frozenset({"à", "en", "dans", "au", "aux", "près"})
+_EMBEDDED = ("ccomp", "advcl", "acl:relcl", "acl", "xcomp", "parataxis", "conj")
+
+
+def _clause(tok: Any) -> set[int]:
+    """The trigger's clause: its subtree less clauses of other verbs hanging in it."""
+    out = {t.i for t in tok.subtree}
+    for t in tok.subtree:
+        if t.i != tok.i and t.dep_ in _EMBEDDED:
+            out -= {x.i for x in t.subtree}
+    return out
+
+
+def _date(tok: Any, text: str, published: str | None, future: bool) -> EventDate | None:
+    anchor = _anchor(published)
+    sent = tok.sent
+    clause = _clause(tok)
+    for a, b in find_french_times(text[sent.start_char:sent.end_char]):
+        s, e = sent.start_char + a, sent.start_char + b
+        span = tok.doc.char_span(s, e, alignment_mode="expand")
+        if span is None or not any(t.i in clause for t in span):
+            continue
+        value, precision, *_ = normalise_french(text[s:e], anchor, future)
+        found = _interval(value, precision) if value and precision else None
+        if found is not None:
+            return EventDate(found[0], found[1], found[2], Span(s, e, text[s:e]), "fr-clause")
+    return None
+
+
+def _place(tok: Any, patients: list[Any], mentions: list[tuple[int, int, str]],
+           text: str) -> EventPlace | None:
+    for head in (tok, *patients):
+        for c in head.children:
+            if not c.dep_.startswith(("obl", "nmod")) or not any(
+                    k.dep_ == "case" and k.lower_ in _PLACE_CASES for k in c.children):
+                continue
+            for s, e, label in mentions:
+                if label in ("GPE", "LOC", "FAC") and s <= c.idx < e:
+                    return EventPlace(s, e, text[s:e], label, "fr-obl")
+    return None
+
+
 def extract_french_events(adoc: AnnotatedDocument) -> list[EventMention]:
     """Every PLOVER event mention of a French document, in text order (see the module doc)."""
     doc = adoc.doc
@@ -226,9 +283,12 @@ def extract_french_events(adoc: AnnotatedDocument) -> list[EventMention]:
                   if a.pos_ != "PRON" or a.lower_ not in ("qui", "que")]
         targets = [_arg(t, t.dep_, text, mentions) for t in targets_t]
         flags = EventFlags(negated=_negated(tok), hypothetical=_hypothetical(tok))
+        date = _date(tok, text, adoc.document.published, flags.hypothetical)
+        place = _place(tok, targets_t, mentions, text)
         conf = S.BASE_CONFIDENCE + (S.VERB_BONUS if tok.pos_ == "VERB" else 0.0)
         conf += S.ACTOR_BONUS if actors else 0.0
         conf += S.TARGET_BONUS if targets else 0.0
+        conf += S.ANCHOR_BONUS if (place or date) else 0.0
         conf += S.NAMED_BONUS if any(a.label for a in actors + targets) else 0.0
         if conf < S.MIN_CONFIDENCE:
             continue
@@ -237,7 +297,7 @@ def extract_french_events(adoc: AnnotatedDocument) -> list[EventMention]:
         out.append(EventMention(
             id=event_mention_id(doc_id, start, end), doc=doc_id, type=entry[0], mode=entry[1],
             trigger=Span(start, end, tok.text), sentence=Span(sent.start_char, sent.end_char, sent.text),
-            actors=actors, targets=targets, flags=flags, lemma=lemma,
+            actors=actors, targets=targets, place=place, date=date, flags=flags, lemma=lemma,
             confidence=round(min(conf, MAX_CONFIDENCE_FR), 3), rule=rule,
         ))
     return out
