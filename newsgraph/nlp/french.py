@@ -20,9 +20,9 @@ rest of newsgraph expects OntoNotes' (``model.ENTITY_TYPES``). The mapping:
 
 Offsets are kept: spans are only trimmed, never moved — punctuation at the edges, an
 article or preposition the model took in ("la France", "de France", "l'ONU" → "France",
-"ONU": written in lower case, so no part of the name, as "Les Républicains" is), and
-whatever follows a paragraph break (a name never runs across one; a headline repeated
-as the first line was read as one name).
+"ONU": written in lower case, so no part of the name, as "Les Républicains" is; a
+person's particle, "de Gaulle", stays), and whatever follows a paragraph break (a name
+never runs across one; a headline repeated as the first line was read as one name).
 Measured by ``newsgraph bench french-ner`` (tuned on WiNER-fr 2016, reported on 2017).
 """
 
@@ -92,7 +92,8 @@ def french_mentions(text: str, doc: Any, sentence_of: Callable[[int], int]) -> l
             start += 1
         while end > start and text[end - 1] in _TRIM:
             end -= 1
-        for lead in (_ELIDED, _LEADING):
+        # a person's particle is part of the name: "de Gaulle", "d'Estaing"
+        for lead in (_ELIDED, _LEADING) if ent.label_ != "PER" else ():
             found = lead.match(text, start, end)
             if found:
                 start = found.end()

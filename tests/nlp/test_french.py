@@ -38,6 +38,12 @@ def test_a_french_article_is_annotated_by_the_french_pipeline_with_the_projects_
     assert adoc.references == []  # English pronoun and description rules abstain
 
 
+def test_an_article_the_model_took_in_is_trimmed_but_a_persons_particle_stays():
+    adoc = _french("Le général a salué la mémoire de de Gaulle, puis il a visité la France et l'Espagne.")
+    found = {(m.text, m.label) for m in adoc.mentions}
+    assert {("de Gaulle", "PERSON"), ("France", "GPE"), ("Espagne", "GPE")} <= found
+
+
 def test_french_dates_are_read_against_the_dateline():
     adoc = _french(ARTICLE)
     facts = extract_facts(adoc)
