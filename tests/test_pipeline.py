@@ -288,3 +288,27 @@ def test_a_plain_text_far_over_the_cap_is_refused_before_cleaning(tmp_path: Path
     report = ingest([tmp_path / "in"], store, Options(max_chars=len(ARTICLE) * 5))
     (failure,) = report.failed
     assert failure.code == "E302" and "before cleaning" in failure.reason and calls == []
+
+
+def test_a_french_article_is_read_and_a_german_one_stored_with_its_reason(tmp_path: Path, store: Store):
+    (tmp_path / "fr.txt").write_text(
+        "La police arrête trois suspects à Lyon\n\n"
+        "La police a arrêté mardi trois suspects dans le centre de Lyon, a déclaré le préfet Paul Renard "
+        "devant les journalistes réunis à la préfecture.\n\n"
+        "« L'enquête se poursuit et d'autres interpellations sont possibles », a ajouté Paul Renard.\n",
+        encoding="utf-8")
+    (tmp_path / "de.txt").write_text(
+        "Die Polizei nimmt drei Verdächtige in Lyon fest\n\n"
+        "Die Polizei hat am Dienstag drei Verdächtige im Zentrum von Lyon festgenommen, sagte der "
+        "Präfekt vor den versammelten Journalisten in der Präfektur.\n", encoding="utf-8")
+    report = ingest([tmp_path], store)
+    docs = {Path(store.document(i)["path"]).name: store.document(i) for i in report.ingested}
+    assert docs["fr.txt"]["language"] == "fr" and docs["fr.txt"]["annotated"]
+    assert any(m["text"] == "Paul Renard" for m in docs["fr.txt"]["mentions"])
+    facts = store.facts(docs["fr.txt"]["id"])
+    assert any(c["speaker"] and c["speaker"]["text"] == "Paul Renard" for c in facts["claims"])
+    assert any(e["trigger"]["text"] == "arrêté" for e in facts["event_mentions"])
+    german = docs["de.txt"]
+    assert german["language"] == "de" and not german["annotated"]
+    row = store.conn.execute("SELECT annotate_reason FROM documents WHERE id = ?", (german["id"],)).fetchone()
+    assert "'de'" in row[0]

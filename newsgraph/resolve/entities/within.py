@@ -611,7 +611,7 @@ def _initial_common_noun(adoc: AnnotatedDocument, span: Any) -> bool:
     common noun (WordNet) the running text writes in lower case and never capitalises
     inside a sentence: "man", not a name."""
     words = [t for t in span if t.is_alpha]
-    if len(words) != 1:
+    if len(words) != 1 or adoc.document.language not in (None, "en"):  # WordNet is English
         return False
     tok = words[0]
     if tok.is_lower or not (tok.is_sent_start or tok.is_upper or tok.i == span.sent.start):
