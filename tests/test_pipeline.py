@@ -312,3 +312,27 @@ def test_a_french_article_is_read_and_a_german_one_stored_with_its_reason(tmp_pa
     assert german["language"] == "de" and not german["annotated"]
     row = store.conn.execute("SELECT annotate_reason FROM documents WHERE id = ?", (german["id"],)).fetchone()
     assert "'de'" in row[0]
+
+
+def test_a_french_report_and_its_english_version_name_one_entity_each(tmp_path: Path, store: Store):
+    (tmp_path / "fr.txt").write_text(
+        "La Corée du Nord tire un missile\n\n"
+        "Séoul, le 3 mars 2024. La Corée du Nord a tiré mardi un missile balistique en mer du Japon, "
+        "selon l'armée sud-coréenne. Le dirigeant Kim Jong-un a assisté au lancement. L'ONU n'a pas "
+        "confirmé la réunion d'urgence du Conseil de sécurité.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text(
+        "North Korea fires a missile\n\n"
+        "Seoul, March 3, 2024. North Korea fired a ballistic missile into the Sea of Japan on Tuesday, "
+        "according to the South Korean military. Japan's defence minister condemned the launch. Leader "
+        "Kim Jong-un attended the launch. The UN did not confirm an emergency meeting of the Security "
+        "Council.\n", encoding="utf-8")
+    ingest([tmp_path], store)
+    from newsgraph.store.entity_queries import EntityFilter, entities
+
+    _, rows = entities(store, EntityFilter(), limit=100)
+    of = {alias: r["name"] for r in rows for alias in r["aliases"]}
+    assert of["Corée du Nord"] == of["North Korea"]
+    assert of["ONU"] == of["UN"] and of["Séoul"] == of["Seoul"]
+    # Two names the tables know are two things; a country is never short for a longer name.
+    assert of["UN"] != of["the Security Council"]
+    assert of["Japan"] != of["the Sea of Japan"]
