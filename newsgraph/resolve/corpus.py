@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from newsgraph import settings
+from newsgraph.independence import REPEAT_KINDS
 from newsgraph.model import (
     AnnotatedDocument,
     ArgumentSpan,
@@ -48,7 +49,6 @@ from newsgraph.resolve.entities import Resolver, ResolverState
 from newsgraph.resolve.events import EventResolver
 from newsgraph.resolve.stories import SqliteRecords, StoryIndex
 from newsgraph.signals import article_signals
-from newsgraph.signals.independence import REPEAT_KINDS
 from newsgraph.store import Store
 from newsgraph.store.corroboration_queries import (
     corroboration_maps,

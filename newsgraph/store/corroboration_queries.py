@@ -1,4 +1,4 @@
-"""Read queries that feed ``signals.independence``: an event's source documents as
+"""Read queries that feed ``newsgraph.independence``: an event's source documents as
 ``SourceRecord``s (title, publisher, credited outlets, the event's evidence sentences) and
 the repeat links among them, in ingest order.
 
@@ -14,13 +14,13 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from newsgraph.signals.independence import (
-    REPEAT_KINDS,
+from newsgraph.independence import (
     Independence,
     Report,
     SourceRecord,
     independent_reports,
 )
+from newsgraph.model.stories import REPEAT_KINDS
 
 __all__ = ["CorroborationMaps", "corroboration_maps", "doc_records", "events_independence",
            "independence_record", "repeat_links"]
