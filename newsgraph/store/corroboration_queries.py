@@ -2,7 +2,7 @@
 ``SourceRecord``s (title, publisher, credited outlets, the event's evidence sentences) and
 the repeat links among them, in ingest order.
 
-Every function only reads (SQL parameterised). The writer (resolve/corpus.py) stores the
+Every function only reads (SQL parameterised). The writer (store/resolution.py) stores the
 answer as ``events.publisher_count`` and ``events.data.independent``; the pages and
 exports read those, and fall back to these queries for an event written before them.
 """
