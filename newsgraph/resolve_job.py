@@ -9,8 +9,8 @@ incremental: they keep state between batches and between runs — the entity res
 each document's chains (``entity_chains``, written once per document, replayed with the
 analyst's edits from ``entity_edits``), the story index's per-document records in
 ``story_vectors`` (written once per document), the event resolver and the rest of the
-story index pickled in ``resolver_state`` — so a new ingest only pays for its new
-documents.
+story index as rows of their state's items (``store/state_rows.py``: an item is
+rewritten when it changed) — so a new ingest only pays for its new documents.
 
 Resolution never rewrites a mention: it links mentions to entities and event mentions
 to events, and records why. A document is marked ``resolved`` only once its links are
@@ -90,6 +90,8 @@ class CorpusResolver:
         self.store = store
         self.rstore = ResolutionStore(store)
         self._chain_docs: set[str] = set()
+        self._event_rows = self.rstore.state_rows(EVENT_STATE)
+        self._story_rows = self.rstore.state_rows(STORY_STATE)
         self.entities = self._load_entities()
         self.lookup = MentionIndex(store)
         self.events = self._load_events()
@@ -124,7 +126,7 @@ class CorpusResolver:
 
         records = StoredRecords(self.rstore, source)
         try:
-            index = self.rstore.load_object(STORY_STATE)
+            index = self._story_rows.load()
         except Exception:
             index = None
             log.warning("story index state unreadable; rebuilding it from stored documents")
@@ -141,7 +143,7 @@ class CorpusResolver:
 
     def _load_events(self) -> EventResolver:
         try:
-            resolver = self.rstore.load_object(EVENT_STATE)
+            resolver = self._event_rows.load()
         except Exception:  # an older, incompatible state: rebuild it from the mentions
             resolver = None
             log.warning("event resolver state unreadable; replaying stored event mentions")
@@ -167,18 +169,19 @@ class CorpusResolver:
     def commit(self) -> None:
         """Save the resolvers' state and mark the documents resolved since the last commit,
         in one transaction: a document counts as resolved only once the state that knows it
-        is stored. Called when ``commit_due``, not every batch, because the event resolver
-        and the story index are still pickled whole (their size grows with the corpus)."""
+        is stored. Called when ``commit_due``, not every batch: each save still pickles the
+        event resolver and the story index item by item to find what changed (only the
+        changed items are written), and the reference counts are written whole."""
         with self.rstore.transaction():
             new = [(d, c) for d, c in self.entities.state().docs if d not in self._chain_docs]
             self.rstore.save_chains(new)
             self._chain_docs.update(d for d, _ in new)
             self.events.set_entity_lookup(None)  # the lookup reads the store: not state
             try:
-                self.rstore.save_object(EVENT_STATE, self.events)
+                self._event_rows.save(self.events)
             finally:
                 self.events.set_entity_lookup(self.lookup)
-            self.rstore.save_object(STORY_STATE, self.stories)
+            self._story_rows.save(self.stories)
             self.signals.save()
             self.rstore.mark_resolved(self._uncommitted)
         if self._saved_docs is not None:

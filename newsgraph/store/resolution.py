@@ -3,9 +3,10 @@
 ``resolve/`` owns the rules and never touches SQLite; the corpus job
 (``newsgraph/resolve_job.py``) moves records between it and this module. Here are:
 
-- **resolver state**: the ``resolver_state`` rows (the event resolver and the story
-  index, pickled; the reference counts, as bytes) and the per-document rows that
-  replaced whole-state blobs — ``entity_chains`` (one row per document, written once)
+- **resolver state**: the event resolver and the story index as rows
+  (``store/state_rows.py``: each large container one row per item, rewritten when the
+  item changes), the signals' reference counts (bytes in ``resolver_state``, whole),
+  and the per-document rows — ``entity_chains`` (one row per document, written once)
   and ``story_vectors`` (one row per document: sentence vectors and view metadata);
 - the **rows resolution produces**: entities and their mention links, events and their
   sources, links between documents, stories, signals; and the analyst's entity edits;
@@ -21,7 +22,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import pickle
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -46,6 +46,7 @@ from newsgraph.model.stories import REPEAT_KINDS
 from newsgraph.store.corroboration_queries import corroboration_maps, events_independence
 from newsgraph.store.entity_queries import MentionRows, mention_rows, stands_for
 from newsgraph.store.sqlite import Store
+from newsgraph.store.state_rows import StateRows
 
 __all__ = ["EVIDENCE_KEPT", "MentionIndex", "ResolutionStore"]
 
@@ -121,13 +122,10 @@ class ResolutionStore:
     def drop_state(self, stage: str) -> None:
         self._conn.execute("DELETE FROM resolver_state WHERE stage = ?", (stage,))
 
-    def load_object(self, stage: str) -> Any | None:
-        """A pickled state object, None when never saved; raises when it cannot be read."""
-        blob = self.state_bytes(stage)
-        return None if blob is None else pickle.loads(blob)
-
-    def save_object(self, stage: str, obj: Any) -> None:
-        self.save_state(stage, pickle.dumps(obj, protocol=5))
+    def state_rows(self, stage: str) -> StateRows:
+        """The saved state object of ``stage``, its large containers one row per item
+        (``store/state_rows.py``): ``load()`` it, ``save(obj)`` what changed."""
+        return StateRows(lambda: self._conn, stage)
 
     def entity_chains(self) -> list[tuple[str, list[dict[str, Any]]]]:
         """Each resolved document's entity chains, in the order they were saved."""

@@ -1,0 +1,219 @@
+"""Resolver state as rows (store/state_rows.py): the object comes back as pickle would give
+it, and a save writes only the items that changed."""
+
+from __future__ import annotations
+
+import pickle
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsgraph.store import Store
+from newsgraph.store import state_rows as sr
+from newsgraph.store.state_rows import StateRows
+
+
+class Holder:
+    """A plain object like a resolver: big containers, small values, a nested object."""
+
+    def __init__(self, n: int) -> None:
+        self.clusters = {f"ev{i}": {"lemmas": [f"w{i}"], "n": i} for i in range(n)}
+        self.index: defaultdict[str, list[str]] = defaultdict(list)
+        for i in range(n):
+            self.index[f"k{i % 7}"].append(f"ev{i}")
+        self.df = Counter({f"w{i}": i + 1 for i in range(n)})
+        self.sums = np.arange(n * 4, dtype=np.float32).reshape(n, 4)
+        self.order = [f"d{i}" for i in range(n)]
+        self.small = {"a": 1}
+        self.version = 3
+        self.inner = Inner(n)
+
+
+class Inner:
+    def __init__(self, n: int) -> None:
+        self.of = {f"d{i}": i for i in range(n)}
+        self.label = "inner"
+
+
+class Custom:
+    """State through __getstate__/__setstate__, as the event resolver does it."""
+
+    def __init__(self, n: int) -> None:
+        self.items = {i: str(i) for i in range(n)}
+        self.cache = {"dropped": True}
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("cache")
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.cache = {}
+
+
+def _tree(x: object, stack: set[int] | None = None) -> object:
+    """``x`` as nested tuples of its values, in their order (a set's members sorted),
+    whatever object is shared between two places (pickle's own bytes differ on that alone)."""
+    stack = set() if stack is None else stack
+    if x is None or isinstance(x, str | bytes | bool | int):
+        return x
+    if isinstance(x, float):
+        return ("float", x.hex())
+    if isinstance(x, type) or (callable(x) and hasattr(x, "__qualname__")):
+        return ("ref", getattr(x, "__module__", ""), x.__qualname__)
+    if id(x) in stack:
+        return ("cycle",)
+    stack.add(id(x))
+    try:
+        if isinstance(x, np.ndarray):
+            return ("array", x.dtype.str, x.shape, x.tobytes())
+        if type(x) in (list, tuple):
+            return (type(x).__name__, [_tree(v, stack) for v in x])
+        if type(x) in (set, frozenset):
+            # a set's order after loading depends on the order it was built in, for a
+            # whole pickle as much as for rows: compare its members
+            return (type(x).__name__, sorted(repr(_tree(v, stack)) for v in x))
+        if isinstance(x, dict):
+            return (type(x).__name__, _tree(getattr(x, "default_factory", None), stack),
+                    [(_tree(k, stack), _tree(v, stack)) for k, v in x.items()])
+        return ("obj", *[_tree(part, stack) if not hasattr(part, "__next__") else
+                         [_tree(v, stack) for v in part] for part in x.__reduce_ex__(5)])
+    finally:
+        stack.discard(id(x))
+
+
+def _same(a: object, b: object) -> bool:
+    # a pickle round trip on the left too: sets and dicts rebuilt the way loading does
+    return _tree(pickle.loads(pickle.dumps(a))) == _tree(b)
+
+
+@pytest.fixture()
+def rows(tmp_path: Path):
+    with Store(tmp_path / "s.db") as store:
+        yield store, StateRows(lambda: store.conn, "holder")
+
+
+def _count(store: Store) -> int:
+    return store.conn.execute("SELECT count(*) FROM resolver_rows").fetchone()[0]
+
+
+def test_round_trip_is_what_pickle_gives(rows) -> None:
+    store, state = rows
+    obj = Holder(40)
+    state.save(obj)
+    assert _count(store) == 40 * 5  # clusters, df, sums rows, order, inner.of (index: 7 keys, kept whole)
+    back = StateRows(lambda: store.conn, "holder").load()
+    assert _same(obj, back)
+    assert back.index.default_factory is list and type(back.df) is Counter
+    assert back.sums.dtype == np.float32 and back.sums.shape == (40, 4) and back.sums.flags.writeable
+    head = store.conn.execute("SELECT length(data) FROM resolver_state WHERE stage = 'holder'").fetchone()[0]
+    assert head < len(pickle.dumps(obj)) / 4  # the rest is small
+
+
+def test_custom_getstate_and_setstate_are_used(rows) -> None:
+    store, state = rows
+    obj = Custom(50)
+    state.save(obj)
+    back = StateRows(lambda: store.conn, "holder").load()
+    assert back.items == obj.items and back.cache == {}
+
+
+def test_a_save_writes_only_what_changed(rows) -> None:
+    store, state = rows
+    obj = Holder(40)
+    state.save(obj)
+    total = state.last_save[0]
+    state.save(obj)
+    assert state.last_save == (0, total)  # nothing changed: nothing written
+    obj.clusters["ev3"]["n"] = 99
+    obj.sums[5] += 1
+    obj.clusters["ev_new"] = {"lemmas": [], "n": 0}
+    del obj.clusters["ev7"]
+    state.save(obj)
+    assert state.last_save[0] == 3  # ev3, ev_new, one row of sums
+    assert _count(store) == total + 1 - 1
+    assert _same(obj, StateRows(lambda: store.conn, "holder").load())
+
+
+def test_dict_order_survives_deletes_and_reinsertions(rows) -> None:
+    store, state = rows
+    obj = Holder(40)
+    state.save(obj)
+    value = obj.clusters.pop("ev2")
+    obj.clusters["ev2"] = value  # now last
+    del obj.clusters["ev0"]
+    obj.clusters["ev0"] = {"lemmas": ["again"], "n": -1}
+    state.save(obj)
+    again = StateRows(lambda: store.conn, "holder")
+    back = again.load()
+    assert list(back.clusters) == list(obj.clusters)
+    back.clusters.pop("ev5")
+    back.clusters["ev5"] = {"lemmas": [], "n": 5}
+    again.save(back)  # a later run goes on from the loaded order
+    assert list(StateRows(lambda: store.conn, "holder").load().clusters) == list(back.clusters)
+
+
+def test_a_container_that_shrinks_below_the_split_goes_back_to_the_rest(rows) -> None:
+    store, state = rows
+    obj = Holder(40)
+    state.save(obj)
+    obj.order = obj.order[:3]
+    state.save(obj)
+    assert not store.conn.execute("SELECT 1 FROM resolver_rows WHERE part = '/order'").fetchone()
+    assert StateRows(lambda: store.conn, "holder").load().order == obj.order
+
+
+def test_a_state_pickled_whole_still_loads_and_is_saved_as_rows(rows) -> None:
+    store, state = rows
+    obj = Holder(40)
+    store.conn.execute("INSERT INTO resolver_state (stage, data, updated) VALUES ('holder', ?, '')",
+                       (pickle.dumps(obj),))
+    back = state.load()
+    assert _same(obj, back) and _count(store) == 0
+    state.save(back)
+    assert _count(store) > 0 and _same(obj, StateRows(lambda: store.conn, "holder").load())
+
+
+def test_rows_lost_make_the_state_unreadable_not_partial(rows) -> None:
+    store, state = rows
+    state.save(Holder(40))
+    store.conn.execute("DELETE FROM resolver_rows WHERE part = '/order' AND seq = "
+                       "(SELECT min(seq) FROM resolver_rows WHERE part = '/order')")
+    with pytest.raises(ValueError, match="do not match"):
+        StateRows(lambda: store.conn, "holder").load()
+
+
+ARTICLES = [
+    ("Harbour workers strike in Port Anselm\n\nMirela Dostan, who leads the Anselm Harbour "
+     "Workers Union, called a strike at Port Anselm on Monday. The Veloria Port Authority said "
+     "it would meet the union on Tuesday.\n"),
+    ("Port Anselm strike enters second day\n\nThe strike at Port Anselm entered its second day "
+     "on Tuesday. Mirela Dostan told reporters the union would not back down, and the Veloria "
+     "Port Authority said talks would begin on Wednesday.\n"),
+    ("Flooding closes roads in Tarnovia\n\nHeavy rain flooded the main road between Tarnovia and "
+     "Ostrel on Sunday, police said. The Tarnovia road agency closed two bridges.\n"),
+]
+
+
+def test_the_resolvers_of_an_ingest_come_back_as_pickle_gives_them(tmp_path: Path, monkeypatch) -> None:
+    from newsgraph.pipeline import ingest
+    from newsgraph.resolve_job import EVENT_STATE, STORY_STATE, CorpusResolver
+
+    monkeypatch.setattr(sr, "MIN_ITEMS", 2)  # a small corpus: split every container
+    for i, text in enumerate(ARTICLES):
+        (tmp_path / f"a{i}.txt").write_text(text)
+    with Store(tmp_path / "s.db") as store:
+        ingest([tmp_path], store)
+        assert _count(store) > 0
+        corpus = CorpusResolver(store)
+        corpus.events.set_entity_lookup(None)  # the lookup reads the store: not state
+        for stage, obj in ((EVENT_STATE, corpus.events), (STORY_STATE, corpus.stories)):
+            loaded = pickle.loads(pickle.dumps(obj))  # what a whole pickle gives back
+            rows = StateRows(lambda: store.conn, stage)
+            with store.transaction():
+                rows.save(loaded)
+            again = rows.load()
+            assert _same(obj, again), stage
