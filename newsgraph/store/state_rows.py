@@ -5,18 +5,22 @@ The event resolver and the story index (``resolve/``) are objects whose state gr
 the corpus. Pickled whole into ``resolver_state`` they were written again in full at
 every save, however little a batch changed. Here the object's state (what pickle would
 save: ``__getstate__``) is split, without the resolvers knowing: every dict, list or
-array of at least ``MIN_ITEMS`` items — at the top and inside the plain objects it holds,
-``MAX_DEPTH`` levels down — goes to ``resolver_rows``, one row per item (key, order,
-pickled value); the rest, with the layout that puts the parts back, stays one small
-pickle in ``resolver_state``. A save pickles each item, compares its digest with the one
-saved last, and writes only new or changed items (and deletes gone ones).
+array of at least ``MIN_ITEMS`` items — at the top and inside the plain objects it holds
+(alone or in a short list), ``MAX_DEPTH`` levels down — goes to ``resolver_rows``, one
+row per item (key, order, pickled value); the rest, with the layout that puts the parts
+back, stays one small pickle in ``resolver_state``. A method of an object kept in its own
+state (an LSH's hash function) is bound again to the rebuilt object, as pickle does.
+A save pickles each item, compares its digest with the one saved last, and writes only
+new or changed items (and deletes gone ones).
 
-Loading rebuilds the exact object pickle would (``cls.__new__``, then ``__setstate__``
-or the instance dict), containers with their type, default factory, dtype and order —
-tests/store/test_state_rows.py checks that a real resolver's pickle is byte for byte
-the same after the round trip. What is not split (small values, objects of other
-libraries, anything nested deeper) stays in the pickled rest; an item shared by two
-containers would come back as two copies, which that same test would show.
+Loading rebuilds the object pickle would (``cls.__new__``, then ``__setstate__`` or the
+instance dict), containers with their type, default factory, dtype and order —
+tests/store/test_state_rows.py checks, on a real ingest's resolvers, that every value
+comes back equal and in its order (a set's members compared as a set: its order after
+loading depends on how it was rebuilt, for a whole pickle too). What is not split
+(small values, objects with their own pickling, anything nested deeper) stays in the
+pickled rest. An item shared by two containers would come back as two copies; the
+resolvers keep ids, not shared objects, between their containers.
 
 A state saved whole by an earlier version (a pickled object) still loads; the next
 save writes it as rows.
@@ -37,8 +41,9 @@ __all__ = ["MAX_DEPTH", "MIN_ITEMS", "StateRows"]
 
 #: A container with fewer items stays in the pickled rest.
 MIN_ITEMS = 32
-#: How deep into plain objects held by the saved object the split looks (0: its own attributes).
-MAX_DEPTH = 2
+#: How deep into plain objects held by the saved object the split looks (the story
+#: index's near-duplicate LSH keeps its tables three objects down).
+MAX_DEPTH = 3
 
 FORMAT = "newsgraph-state-rows/1"
 
@@ -107,36 +112,59 @@ def _rebuild(kind: str, how: Any, rows: list[tuple[bytes, bytes]]) -> Any:
     return flat.reshape((len(rows), *tail)).copy()
 
 
+def _objects(value: Any) -> list[dict[str, Any]] | None:
+    """The states of a short list's items when every item is a plain object of its own."""
+    if type(value) is not list or not value or len({id(v) for v in value}) != len(value):
+        return None
+    states = [_state_of(v) for v in value]
+    return None if any(s is None for s in states) else states  # type: ignore[return-value]
+
+
 def _split(obj: Any, state: dict[str, Any], path: str, depth: int,
            parts: dict[str, list[tuple[bytes, bytes]]]) -> dict[str, Any]:
     """The layout of ``obj`` with its large containers moved to ``parts`` (by path)."""
     rest: dict[str, Any] = {}
     split: dict[str, tuple[str, Any]] = {}
     children: dict[str, dict[str, Any]] = {}
+    lists: dict[str, list[dict[str, Any]]] = {}
+    methods: dict[str, str] = {}
     for name, value in state.items():
         where = f"{path}/{name}"
+        if getattr(value, "__self__", None) is obj and hasattr(value, "__func__"):
+            # a method of the object itself (pickle saves the object again): bound anew
+            methods[name] = value.__func__.__name__
+            continue
         kind = _container(value)
         if kind is not None and len(value) >= MIN_ITEMS:
             split[name] = kind
             parts[where] = _items(value, kind[0])
             continue
         inner = _state_of(value) if depth < MAX_DEPTH else None
+        items = _objects(value) if depth < MAX_DEPTH and inner is None else None
         if inner is not None:
             children[name] = _split(value, inner, where, depth + 1, parts)
+        elif items is not None:
+            lists[name] = [_split(v, s, f"{where}/{i}", depth + 1, parts)
+                           for i, (v, s) in enumerate(zip(value, items, strict=True))]
         else:
             rest[name] = value
-    return {"cls": type(obj), "order": list(state), "rest": rest, "split": split, "children": children}
+    return {"cls": type(obj), "order": list(state), "rest": rest, "split": split,
+            "children": children, "lists": lists, "methods": methods}
 
 
 def _join(layout: dict[str, Any], path: str, rows: dict[str, list[tuple[bytes, bytes]]]) -> Any:
+    cls = layout["cls"]
+    obj = cls.__new__(cls)
     parts = dict(layout["rest"])
     for name, (kind, how) in layout["split"].items():
         parts[name] = _rebuild(kind, how, rows.get(f"{path}/{name}", []))
     for name, child in layout["children"].items():
         parts[name] = _join(child, f"{path}/{name}", rows)
+    for name, items in layout["lists"].items():
+        parts[name] = [_join(child, f"{path}/{name}/{i}", rows) for i, child in enumerate(items)]
+    for name, method in layout["methods"].items():
+        parts[name] = getattr(obj, method)
     state = {name: parts[name] for name in layout["order"]}  # the attributes' own order
-    cls = layout["cls"]
-    obj = cls.__new__(cls)
     setstate = getattr(obj, "__setstate__", None)
     if setstate is not None:
         setstate(state)

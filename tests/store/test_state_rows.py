@@ -29,6 +29,11 @@ class Holder:
         self.small = {"a": 1}
         self.version = 3
         self.inner = Inner(n)
+        self.tables = [Inner(n + i) for i in range(3)]  # a short list of objects, as an LSH's tables
+        self.hasher = self.hash  # a method of itself, as an LSH keeps its hash function
+
+    def hash(self, value: str) -> int:
+        return len(value) + len(self.order)
 
 
 class Inner:
@@ -104,11 +109,14 @@ def test_round_trip_is_what_pickle_gives(rows) -> None:
     store, state = rows
     obj = Holder(40)
     state.save(obj)
-    assert _count(store) == 40 * 5  # clusters, df, sums rows, order, inner.of (index: 7 keys, kept whole)
+    # clusters, df, sums rows, order, inner.of, the tables' of (index: 7 keys, kept whole)
+    assert _count(store) == 40 * 5 + 40 + 41 + 42
     back = StateRows(lambda: store.conn, "holder").load()
     assert _same(obj, back)
     assert back.index.default_factory is list and type(back.df) is Counter
     assert back.sums.dtype == np.float32 and back.sums.shape == (40, 4) and back.sums.flags.writeable
+    assert back.hasher.__self__ is back and back.hasher("abc") == 43
+    assert [len(t.of) for t in back.tables] == [40, 41, 42]
     head = store.conn.execute("SELECT length(data) FROM resolver_state WHERE stage = 'holder'").fetchone()[0]
     assert head < len(pickle.dumps(obj)) / 4  # the rest is small
 
@@ -217,3 +225,60 @@ def test_the_resolvers_of_an_ingest_come_back_as_pickle_gives_them(tmp_path: Pat
                 rows.save(loaded)
             again = rows.load()
             assert _same(obj, again), stage
+
+
+def _mutables(x: object, seen: set[int]) -> set[int]:
+    """Ids of the mutable objects reachable from ``x``: containers, arrays, instances of
+    classes of our own or other libraries (not None, numbers, strings, tuples, dtypes)."""
+    import gc
+    import types
+
+    out: set[int] = set()
+    stack = [x]
+    while stack:
+        o = stack.pop()
+        if id(o) in seen or isinstance(o, str | bytes | int | float | type | types.ModuleType
+                                       | types.FunctionType | types.BuiltinFunctionType):
+            continue
+        seen.add(id(o))
+        if isinstance(o, dict | list | set | bytearray | np.ndarray) or (
+                type(o).__module__ not in ("builtins", "numpy") and not isinstance(o, np.generic)):
+            out.add(id(o))
+        stack.extend(gc.get_referents(o))
+    return out
+
+
+def test_no_object_of_a_real_resolver_is_shared_between_two_rows(tmp_path: Path, monkeypatch) -> None:
+    """Items are pickled one by one: an object reachable from two of them (or from one and
+    the pickled rest) would come back as two copies."""
+    from newsgraph.pipeline import ingest
+    from newsgraph.resolve_job import CorpusResolver
+
+    monkeypatch.setattr(sr, "MIN_ITEMS", 2)
+    for i, text in enumerate(ARTICLES):
+        (tmp_path / f"a{i}.txt").write_text(text)
+    with Store(tmp_path / "s.db") as store:
+        ingest([tmp_path], store)
+        corpus = CorpusResolver(store)
+        corpus.events.set_entity_lookup(None)
+        for obj in (corpus.events, corpus.stories):
+            values: list[object] = []
+            real = sr._items
+
+            def record(value: object, kind: str, real=real, values=values) -> list[tuple[bytes, bytes]]:
+                if kind != "array":
+                    values.extend(value.values() if isinstance(value, dict) else value)  # type: ignore[attr-defined]
+                return real(value, kind)
+
+            monkeypatch.setattr(sr, "_items", record)
+            layout = sr._split(obj, sr._state_of(obj), "", 0, {})
+            monkeypatch.setattr(sr, "_items", real)
+
+            def rests(node: dict) -> list[object]:
+                return [*node["rest"].values(), *(v for c in node["children"].values() for v in rests(c)),
+                        *(v for items in node["lists"].values() for c in items for v in rests(c))]
+
+            owner: dict[int, int] = {}
+            for n, value in enumerate([rests(layout), *values]):
+                for i in _mutables(value, set()):
+                    assert owner.setdefault(i, n) == n, f"{type(obj).__name__}: an object in two rows"
