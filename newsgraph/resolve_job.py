@@ -184,6 +184,8 @@ class CorpusResolver:
             self._story_rows.save(self.stories)
             self.signals.save()
             self.rstore.mark_resolved(self._uncommitted)
+        log.debug("resolver state saved (rows written, unchanged, bytes written, of): events %s, stories %s",
+                  self._event_rows.last_save, self._story_rows.last_save)
         if self._saved_docs is not None:
             self._saved_docs += len(self._uncommitted)
         self._uncommitted.clear()

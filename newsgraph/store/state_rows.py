@@ -185,8 +185,9 @@ class StateRows:
         self.stage = stage
         self._saved: dict[tuple[str, bytes], tuple[int, bytes]] = {}
         self._next = 0
-        #: Rows written and left as they were by the last save (benchmarks print them).
-        self.last_save: tuple[int, int] = (0, 0)
+        #: The last save: rows written, rows left as they were, bytes written, bytes of all
+        #: rows (benchmarks print them).
+        self.last_save: tuple[int, int, int, int] = (0, 0, 0, 0)
 
     def load(self) -> Any | None:
         """The saved object, None when never saved; raises when it cannot be read."""
@@ -221,6 +222,7 @@ class StateRows:
         layout = _split(obj, state, "", 0, parts)
         saved: dict[tuple[str, bytes], tuple[int, bytes]] = {}
         write: list[tuple[str, str, bytes, int, bytes]] = []
+        total = 0
         for part, items in parts.items():
             last = -1
             for key, data in items:
@@ -234,6 +236,7 @@ class StateRows:
                     self._next += 1
                 last = seq
                 digest = _digest(data)
+                total += len(data)
                 saved[(part, key)] = (seq, digest)
                 if old != (seq, digest):
                     write.append((self.stage, part, key, seq, data))
@@ -248,4 +251,4 @@ class StateRows:
                                   "counts": {part: len(items) for part, items in parts.items() if items}}),
              datetime.now(UTC).isoformat(timespec="seconds")))
         self._saved = saved
-        self.last_save = (len(write), len(saved) - len(write))
+        self.last_save = (len(write), len(saved) - len(write), sum(len(w[4]) for w in write), total)
