@@ -68,9 +68,9 @@ def _state_of(obj: Any) -> dict[str, Any] | None:
         return None
     if cls.__reduce_ex__ is not object.__reduce_ex__ or cls.__reduce__ is not object.__reduce__:
         return None
-    if hasattr(cls, "__slots__") or hasattr(cls, "__getnewargs__") or hasattr(cls, "__getnewargs_ex__"):
+    if hasattr(cls, "__getnewargs__") or hasattr(cls, "__getnewargs_ex__"):
         return None
-    state = obj.__getstate__()
+    state = obj.__getstate__()  # a (dict, slots) pair when a slot holds a value: not split
     return state if isinstance(state, dict) and all(isinstance(k, str) for k in state) else None
 
 
