@@ -10,8 +10,9 @@ array of at least ``MIN_ITEMS`` items — at the top and inside the plain object
 row per item (key, order, pickled value); the rest, with the layout that puts the parts
 back, stays one small pickle in ``resolver_state``. A method of an object kept in its own
 state (an LSH's hash function) is bound again to the rebuilt object, as pickle does.
-A save pickles each item, compares its digest with the one saved last, and writes only
-new or changed items (and deletes gone ones).
+A save pickles each item, compares its digest with the one saved last (or with the
+item as loaded, pickled again in this process), and writes only new or changed items
+(and deletes gone ones).
 
 Loading rebuilds the object pickle would (``cls.__new__``, then ``__setstate__`` or the
 instance dict), containers with their type, default factory, dtype and order —
@@ -211,7 +212,20 @@ class StateRows:
         if found != head["counts"]:  # rows lost or left over: no silent partial state
             self._saved.clear()
             raise ValueError(f"resolver rows of {self.stage!r} do not match their layout")
-        return _join(head["layout"], "", rows)
+        obj = _join(head["layout"], "", rows)
+        # The baseline of the next save is the loaded object pickled in this process: a
+        # set's order (so its bytes) depends on the process's string hashes, and an item
+        # read back unchanged must not count as changed.
+        state = _state_of(obj)
+        if state is not None:
+            again: dict[str, list[tuple[bytes, bytes]]] = {}
+            _split(obj, state, "", 0, again)
+            for part, items in again.items():
+                for key, data in items:
+                    old = self._saved.get((part, key))
+                    if old is not None:
+                        self._saved[(part, key)] = (old[0], _digest(data))
+        return obj
 
     def save(self, obj: Any) -> None:
         """Save ``obj``: its rest whole, its items that changed since the last save."""

@@ -146,6 +146,18 @@ def test_a_save_writes_only_what_changed(rows) -> None:
     assert _same(obj, StateRows(lambda: store.conn, "holder").load())
 
 
+def test_an_item_loaded_and_left_alone_is_not_written_again(rows) -> None:
+    store, state = rows
+    obj = Holder(40)
+    obj.tags = {f"t{i}": {f"w{j}" for j in range(40)} for i in range(40)}  # sets: order varies by process
+    state.save(obj)
+    again = StateRows(lambda: store.conn, "holder")
+    back = again.load()
+    back.clusters["ev1"]["n"] = -1
+    again.save(back)
+    assert again.last_save[0] == 1
+
+
 def test_dict_order_survives_deletes_and_reinsertions(rows) -> None:
     store, state = rows
     obj = Holder(40)
