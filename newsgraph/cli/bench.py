@@ -56,6 +56,8 @@ _PASSTHROUGH = {
     "latency": "API query latency p50/p95 on a store of 100k articles (replicated from real ingests).",
     "crash": "kill -9 at random moments of an ingest, then a rerun; two writers at once; an edit "
              "during an ingest — each store compared with the undisturbed run's.",
+    "state": "Resolver state saves after a batch added to a grown store: rows and bytes written "
+             "beside a whole pickle.",
     "publishers": "Publisher found and right: the seeds and the article-extraction pages, 4 ways.",
     "audit": "Hand audit of cross-document event joins (Reuters + BBC): precision from judgements.",
     "robustness": "1,000+ generated hostile files beside 100 BBC articles through the whole pipeline: "
