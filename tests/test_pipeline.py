@@ -110,7 +110,7 @@ def test_resolver_state_is_saved_less_often_as_the_corpus_grows(tmp_path: Path, 
     """The resolvers' state is written whole, so saves are spaced geometrically: with a
     fraction of 1.0 a save is due once the new documents match those already saved."""
     from newsgraph import settings
-    from newsgraph.resolve.corpus import CorpusResolver
+    from newsgraph.resolve_job import CorpusResolver
 
     monkeypatch.setattr(settings, "RESOLVE_COMMIT_EVERY", 1)
     monkeypatch.setattr(settings, "RESOLVE_COMMIT_FRACTION", 1.0)

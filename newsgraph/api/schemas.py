@@ -418,7 +418,7 @@ class IndependentReportModel(BaseModel):
 
 
 class IndependenceModel(BaseModel):
-    """How many independent reports stand behind an event, and why (signals.independence)."""
+    """How many independent reports stand behind an event, and why (newsgraph.independence)."""
 
     count: int
     explanation: str

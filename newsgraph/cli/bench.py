@@ -56,6 +56,8 @@ _PASSTHROUGH = {
     "latency": "API query latency p50/p95 on a store of 100k articles (replicated from real ingests).",
     "crash": "kill -9 at random moments of an ingest, then a rerun; two writers at once; an edit "
              "during an ingest — each store compared with the undisturbed run's.",
+    "state": "Resolver state saves after a batch added to a grown store: rows and bytes written "
+             "beside a whole pickle.",
     "publishers": "Publisher found and right: the seeds and the article-extraction pages, 4 ways.",
     "crosslingual_entities": ("Cross-language entity resolution on WMT newstest fr/en article pairs: "
                               "share of name pairs in aligned lines resolved to one entity; joins to "

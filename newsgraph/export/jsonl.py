@@ -142,7 +142,7 @@ def _unlinked_entities(store: Store, doc: dict[str, Any]) -> Iterator[dict[str, 
 def event_record(ev: dict[str, Any]) -> dict[str, Any]:
     """A resolved event (``event_queries.iter_events``) as the contract's ``event``: each
     mention is its evidence sentence. Extra fields: flags, publishers (independent reports:
-    ``signals.independence``), ``independent_reports`` (their outlets, the documents folded
+    ``newsgraph.independence``), ``independent_reports`` (their outlets, the documents folded
     into each and why, and the explanation in words), confidence, date precision, PLOVER
     contexts, each mention's trigger, and ``related`` events (kept apart as another
     occurrence, or not known to be the same: ``{event, reason, score}``)."""

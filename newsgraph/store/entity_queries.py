@@ -2,12 +2,12 @@
 sentences, co-occurring entities, claims by and about it, and the analyst's edit log.
 
 Every function takes an open ``Store`` and only reads (all SQL parameterised); the
-writes belong to ``resolve/corpus.py``. Entity rows come back as the stored ``Entity``
+writes belong to ``store/resolution.py``. Entity rows come back as the stored ``Entity``
 JSON (``newsgraph.model.entities``, without its mentions) plus the key columns.
 
 Spans found by other stages (a claim's speaker "Spanish police", an event argument "the
 North Korean leader") are linked to entities through *containment*: for an event
-argument the longest entity mention lying inside the span (the rule ``resolve/corpus.py``
+argument the longest entity mention lying inside the span (the rule ``store/resolution.py``
 uses); for a claim's speaker the first one that can head the phrase, because a speaker
 phrase opens with its head and trails appositions ("Farouk, who led the Workers
 Movement", "Nadia Qureshi, a spokeswoman for the Sindh Police") — a possessor ("Kenya's

@@ -8,7 +8,7 @@ times come back as their stored JSON records (the dataclasses of
 Places are grouped by gazetteer entry (``geonameid``). An event mention is put on the
 map through the place mention its place phrase *is* (same document and offsets), or
 failing that a resolved place mention of the same document with the same text. (Resolved
-events also carry coordinates in ``events.lat``/``lon``, set by ``resolve/corpus.py``
+events also carry coordinates in ``events.lat``/``lon``, set by ``store/resolution.py``
 from the same place-phrase rule.)
 """
 

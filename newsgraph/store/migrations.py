@@ -597,3 +597,22 @@ MIGRATIONS.append(
         SELECT rowid, fr_stem(coalesce(title, '')), fr_stem(text) FROM documents WHERE language = 'fr';
     """
 )
+
+
+MIGRATIONS.append(
+    # 15: the event resolver's and the story index's state as rows (store/state_rows.py):
+    # each large container of the pickled state one row per item, rewritten only when
+    # the item changes; ``resolver_state`` keeps the small rest and the layout. The state
+    # used to be pickled whole there and rewritten in full at every save. An old store's
+    # pickles still load and are written as rows at the next save.
+    """
+    CREATE TABLE resolver_rows (
+        stage TEXT NOT NULL,
+        part TEXT NOT NULL,
+        key BLOB NOT NULL,
+        seq INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (stage, part, key)
+    ) WITHOUT ROWID;
+    """
+)

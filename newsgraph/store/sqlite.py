@@ -400,8 +400,10 @@ class Store:
 
     def resolver_state_bytes(self) -> dict[str, dict[str, int]]:
         """Bytes the corpus resolvers keep: ``{"saved whole": {stage: n}, "per document":
-        {table: n}}`` — states rewritten at each save (``resolver_state``: events, stories,
-        the signals' reference) and rows written once per document."""
+        {table: n}, "per item": {stage: n}}`` — what is rewritten at each save
+        (``resolver_state``: the signals' reference; the small rest of the event and story
+        state), rows written once per document, and the event and story state's items
+        (``resolver_rows``, each rewritten only when it changes)."""
         one = self.conn.execute
         whole = {stage.replace("_", " "): n for stage, n in one(
             "SELECT stage, coalesce(length(data), 0) FROM resolver_state ORDER BY stage")}
@@ -410,7 +412,9 @@ class Store:
             "story vectors": one("SELECT coalesce(sum(length(sentences) + length(meta)), 0) "
                                  "FROM story_vectors").fetchone()[0],
         }
-        return {"saved whole": whole, "per document": per_doc}
+        per_item = {stage: n for stage, n in one(
+            "SELECT stage, coalesce(sum(length(data)), 0) FROM resolver_rows GROUP BY stage ORDER BY stage")}
+        return {"saved whole": whole, "per document": per_doc, "per item": per_item}
 
     def search(self, query: str, *, limit: int = 20, offset: int = 0) -> tuple[int, list[SearchHit]]:
         """Full-text search; returns (total matches, one page of hits best first)."""

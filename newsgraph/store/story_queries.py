@@ -25,8 +25,11 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from newsgraph.model.stories import LINK_KINDS, Link
-from newsgraph.signals.republication import REPUBLISHING_KINDS
+from newsgraph.model.stories import LINK_RANK as _RANK
+from newsgraph.model.stories import REPEAT_KINDS as REPUBLISHING_KINDS
+from newsgraph.model.stories import Link
+from newsgraph.store.publisher_tally import UNKNOWN_PUBLISHER
+from newsgraph.store.publisher_tally import publishers as publishers
 from newsgraph.store.sqlite import Store
 
 __all__ = [
@@ -37,9 +40,7 @@ __all__ = [
 ]
 
 #: The publisher name of documents whose publisher the cleaner could not find.
-UNKNOWN_PUBLISHER = "unknown"
 
-_RANK = {k: i for i, k in enumerate(LINK_KINDS)}
 _PUBLISHER_SQL = f"coalesce(nullif(trim(d.publisher), ''), '{UNKNOWN_PUBLISHER}')"
 
 
@@ -356,14 +357,6 @@ def _doc_origin(store: Store) -> dict[str, str]:
     for (doc,) in store.conn.execute("SELECT id FROM documents WHERE attributed_to NOT IN ('[]', '')"):
         out.setdefault(doc, "credited")
     return out
-
-
-def publishers(store: Store) -> list[dict[str, Any]]:
-    """``publishers_scan``'s profiles, read from the tallies kept at write time
-    (``store/publisher_tally.py``): a few rows per publisher instead of the corpus."""
-    from newsgraph.store.publisher_tally import publishers as from_tally
-
-    return from_tally(store)
 
 
 def publishers_scan(store: Store) -> list[dict[str, Any]]:

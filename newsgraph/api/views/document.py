@@ -107,7 +107,7 @@ class DocEventRow:
     sources: int  # documents reporting the event
     flags: list[str]
     url: str
-    publishers: int = 0  # independent reports among them (signals.independence)
+    publishers: int = 0  # independent reports among them (newsgraph.independence)
     sentence_start: int = 0  # the sentence in the text (``#ev-<mention>`` anchors it there)
     sentence_end: int = 0
 

@@ -215,7 +215,7 @@ class ReportDoc:
 
 @dataclass(slots=True)
 class IndependentReport:
-    """One independent report of the event (``signals.independence``)."""
+    """One independent report of the event (``newsgraph.independence``)."""
 
     label: str
     outlet: str | None
