@@ -550,11 +550,8 @@ def extract_events(adoc: AnnotatedDocument, skip: frozenset[str] = frozenset()) 
                 # Friday's bombing" names past attacks).
                 ev_type, mode, rule = "THREATEN", _THREAT_MODE.get(ev_type), rule + "+future→THREATEN"
         sent = tok.sent
-        conf = S.BASE_CONFIDENCE + (S.VERB_BONUS if tok.pos_ == "VERB" else 0.0)
-        conf += S.ACTOR_BONUS if actors else 0.0
-        conf += S.TARGET_BONUS if targets else 0.0
-        conf += S.ANCHOR_BONUS if (place or date) else 0.0
-        conf += S.NAMED_BONUS if any(a.label for a in actors + targets) else 0.0
+        conf = S.confidence(tok.pos_ == "VERB", bool(actors), bool(targets), bool(place or date),
+                            any(a.label for a in actors + targets))
         if conf < S.MIN_CONFIDENCE:
             continue
         start, end = tok.idx, tok.idx + len(tok.text)

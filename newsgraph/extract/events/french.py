@@ -285,11 +285,8 @@ def extract_french_events(adoc: AnnotatedDocument) -> list[EventMention]:
         flags = EventFlags(negated=_negated(tok), hypothetical=_hypothetical(tok))
         date = _date(tok, text, adoc.document.published, flags.hypothetical)
         place = _place(tok, targets_t, mentions, text)
-        conf = S.BASE_CONFIDENCE + (S.VERB_BONUS if tok.pos_ == "VERB" else 0.0)
-        conf += S.ACTOR_BONUS if actors else 0.0
-        conf += S.TARGET_BONUS if targets else 0.0
-        conf += S.ANCHOR_BONUS if (place or date) else 0.0
-        conf += S.NAMED_BONUS if any(a.label for a in actors + targets) else 0.0
+        conf = S.confidence(tok.pos_ == "VERB", bool(actors), bool(targets), bool(place or date),
+                            any(a.label for a in actors + targets))
         if conf < S.MIN_CONFIDENCE:
             continue
         sent = tok.sent
