@@ -1,7 +1,7 @@
 """Outlet names and domains, compared: "The Korea Times" and koreatimes.co.kr are one outlet.
 
 Shared by the clean stage (a publisher found from a URL keeps the domain unless the text
-names the outlet) and by ``signals.independence`` (one publisher counts once, whether an
+names the outlet) and by ``newsgraph.independence`` (one publisher counts once, whether an
 article names it or its address does). General string rules only — no table of outlets.
 """
 

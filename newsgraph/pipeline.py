@@ -1,8 +1,12 @@
-"""The ingest job: read → clean → annotate → facts → store → resolve, one batch at a time.
+"""The ingest job: read → clean → annotate → extract → store → resolve → signals, batch by batch.
 
 This module only wires stages together; each stage lives in its own package and
-knows nothing of the others. Documents already stored (same content hash) are
-skipped before any work is spent on them.
+knows nothing of the others. A batch's documents and their facts are written first
+(resolution reads its event mentions back as the store gives them, with any date a
+later batch lends them); then the corpus job (``newsgraph/resolve_job.py``) resolves
+the batch and writes its entity, event, story and link rows, ``signals_job`` scores
+it, and the resolvers' state is saved when due — all in the batch's unit of work.
+Documents already stored (same content hash) are skipped before any work is spent on them.
 
 **One writer, whole units of work.** An ingest holds the store's writer lock
 (``store/lock.py``) from start to end, so a second ingest, an upload or an entity edit
@@ -36,7 +40,7 @@ from newsgraph.ingest.clean import LineIndex, clean
 from newsgraph.ingest.read import read_paths
 from newsgraph.model import AnnotatedDocument, Document, Failure, IngestReport, RawDocument
 from newsgraph.nlp.annotate import annotate, annotate_each
-from newsgraph.resolve.corpus import CorpusResolver
+from newsgraph.resolve_job import CorpusResolver
 from newsgraph.settings import Options
 from newsgraph.store import Store
 from newsgraph.store.lock import LockHolder
@@ -221,7 +225,8 @@ def _ingest(paths: Iterable[str | Path], store: Store, options: Options, *, root
             if resolver is None:
                 store.commit_unit()
             else:
-                resolver.resolve(written)
+                resolved = resolver.resolve(written)
+                resolver.signals.score(written, resolved.events)
                 if resolver.commit_due(settings.RESOLVE_COMMIT_EVERY * options.batch_size):
                     resolver.commit()
                     store.commit_unit()

@@ -40,16 +40,28 @@ def demo_corpus() -> Path:
 @pytest.fixture()
 def rewind_to_v5():
     """Turns a store's schema back to version 5 (before the publisher tallies, the search
-    place table, the write counter, per-document entity chains, the ingest-order index
-    and the kind and rule of entity mentions), as a store written by an older newsgraph;
-    opening it migrates it again."""
+    place table, the write counter, per-document entity chains, the ingest-order index,
+    the kind and rule of entity mentions, the French search index and the resolver state
+    rows), as a store written
+    by an older newsgraph; opening it migrates it again."""
 
     def rewind(conn) -> None:
+        import pickle
+
+        from newsgraph.store.state_rows import StateRows
+
+        for stage in ("events", "stories"):  # state rows (migration 15) back to whole pickles
+            obj = StateRows(lambda: conn, stage).load()
+            if obj is not None:
+                conn.execute("UPDATE resolver_state SET data = ? WHERE stage = ?",
+                             (pickle.dumps(obj, protocol=5), stage))
+        conn.commit()
         conn.executescript(
             "ALTER TABLE entity_mentions DROP COLUMN kind; ALTER TABLE entity_mentions DROP COLUMN rule;"
             "DROP TABLE publisher_docs; DROP TABLE publisher_tally; DROP TABLE publisher_signal_values;"
             "DROP TABLE search_places; DROP TABLE store_writes; DROP TABLE entity_chains;"
-            "DROP INDEX documents_id_order; DROP TABLE site_lines;"
+            "DROP INDEX documents_id_order; DROP TABLE site_lines; DROP TABLE documents_fts_fr;"
+            "DROP TABLE resolver_rows;"
             + "".join(f"DROP TRIGGER {r[0]};" for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
             + "PRAGMA user_version = 5;")

@@ -110,7 +110,7 @@ def test_resolver_state_is_saved_less_often_as_the_corpus_grows(tmp_path: Path, 
     """The resolvers' state is written whole, so saves are spaced geometrically: with a
     fraction of 1.0 a save is due once the new documents match those already saved."""
     from newsgraph import settings
-    from newsgraph.resolve.corpus import CorpusResolver
+    from newsgraph.resolve_job import CorpusResolver
 
     monkeypatch.setattr(settings, "RESOLVE_COMMIT_EVERY", 1)
     monkeypatch.setattr(settings, "RESOLVE_COMMIT_FRACTION", 1.0)
@@ -288,3 +288,51 @@ def test_a_plain_text_far_over_the_cap_is_refused_before_cleaning(tmp_path: Path
     report = ingest([tmp_path / "in"], store, Options(max_chars=len(ARTICLE) * 5))
     (failure,) = report.failed
     assert failure.code == "E302" and "before cleaning" in failure.reason and calls == []
+
+
+def test_a_french_article_is_read_and_a_german_one_stored_with_its_reason(tmp_path: Path, store: Store):
+    (tmp_path / "fr.txt").write_text(
+        "La police arrête trois suspects à Lyon\n\n"
+        "La police a arrêté mardi trois suspects dans le centre de Lyon, a déclaré le préfet Paul Renard "
+        "devant les journalistes réunis à la préfecture.\n\n"
+        "« L'enquête se poursuit et d'autres interpellations sont possibles », a ajouté Paul Renard.\n",
+        encoding="utf-8")
+    (tmp_path / "de.txt").write_text(
+        "Die Polizei nimmt drei Verdächtige in Lyon fest\n\n"
+        "Die Polizei hat am Dienstag drei Verdächtige im Zentrum von Lyon festgenommen, sagte der "
+        "Präfekt vor den versammelten Journalisten in der Präfektur.\n", encoding="utf-8")
+    report = ingest([tmp_path], store)
+    docs = {Path(store.document(i)["path"]).name: store.document(i) for i in report.ingested}
+    assert docs["fr.txt"]["language"] == "fr" and docs["fr.txt"]["annotated"]
+    assert any(m["text"] == "Paul Renard" for m in docs["fr.txt"]["mentions"])
+    facts = store.facts(docs["fr.txt"]["id"])
+    assert any(c["speaker"] and c["speaker"]["text"] == "Paul Renard" for c in facts["claims"])
+    assert any(e["trigger"]["text"] == "arrêté" for e in facts["event_mentions"])
+    german = docs["de.txt"]
+    assert german["language"] == "de" and not german["annotated"]
+    row = store.conn.execute("SELECT annotate_reason FROM documents WHERE id = ?", (german["id"],)).fetchone()
+    assert "'de'" in row[0]
+
+
+def test_a_french_report_and_its_english_version_name_one_entity_each(tmp_path: Path, store: Store):
+    (tmp_path / "fr.txt").write_text(
+        "La Corée du Nord tire un missile\n\n"
+        "Séoul, le 3 mars 2024. La Corée du Nord a tiré mardi un missile balistique en mer du Japon, "
+        "selon l'armée sud-coréenne. Le dirigeant Kim Jong-un a assisté au lancement. L'ONU n'a pas "
+        "confirmé la réunion d'urgence du Conseil de sécurité.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text(
+        "North Korea fires a missile\n\n"
+        "Seoul, March 3, 2024. North Korea fired a ballistic missile into the Sea of Japan on Tuesday, "
+        "according to the South Korean military. Japan's defence minister condemned the launch. Leader "
+        "Kim Jong-un attended the launch. The UN did not confirm an emergency meeting of the Security "
+        "Council.\n", encoding="utf-8")
+    ingest([tmp_path], store)
+    from newsgraph.store.entity_queries import EntityFilter, entities
+
+    _, rows = entities(store, EntityFilter(), limit=100)
+    of = {alias: r["name"] for r in rows for alias in r["aliases"]}
+    assert of["Corée du Nord"] == of["North Korea"]
+    assert of["ONU"] == of["UN"] and of["Séoul"] == of["Seoul"]
+    # Two names the tables know are two things; a country is never short for a longer name.
+    assert of["UN"] != of["the Security Council"]
+    assert of["Japan"] != of["the Sea of Japan"]

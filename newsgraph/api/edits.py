@@ -114,7 +114,7 @@ def apply_edit(config: ApiConfig, jobs: IngestJobs, op: str, entities: list[str]
                value: str | None = None, mentions: list[str] | None = None,
                author: str | None = None, note: str | None = None) -> AppliedEdit:
     """Build, log and apply one edit; invalid edits are 422 (E601 with the reason)."""
-    from newsgraph.resolve.corpus import CorpusResolver  # the resolvers pull in heavy modules
+    from newsgraph.resolve_job import CorpusResolver  # the resolvers pull in heavy modules
 
     with jobs.writer(), Store(config.db_path) as store, ExitStack() as held:
         try:  # never queued behind an ingest that may run for hours: refused, nothing written
@@ -137,7 +137,7 @@ def apply_edit(config: ApiConfig, jobs: IngestJobs, op: str, entities: list[str]
 def withdraw_edit(config: ApiConfig, jobs: IngestJobs, edit_id: str) -> list[str]:
     """Withdraw a logged edit (an undo): resolution forgets it, the log keeps it as withdrawn.
     Returns the entities its anchors belong to afterwards."""
-    from newsgraph.resolve.corpus import CorpusResolver
+    from newsgraph.resolve_job import CorpusResolver
 
     with jobs.writer(), Store(config.db_path) as store, ExitStack() as held:
         try:

@@ -7,14 +7,16 @@ export of the whole store):
   killed with SIGKILL at a random moment, the store is inspected (documents, how many
   resolved, the row invariants of ``store/consistency.py``), the same command is run again
   to the end, and the export is compared with the uninterrupted run's. Repeated K times
-  (``--kills``), moments drawn uniformly over the uninterrupted run's duration.
+  (``--kills``), moments drawn uniformly over the uninterrupted run's duration. With
+  ``--before M`` the first M articles are ingested to the end first (in the reference
+  and in every trial), so the killed run and its rerun start from saved resolver state.
 - **two writers**: two ``newsgraph ingest`` processes started together on two halves of
   the articles, beside the two run one after the other (in the order they got the lock).
 - **an edit during an ingest**: an entity rename through the HTTP API while a
   ``newsgraph ingest`` runs must be refused before anything is written; the same edit
   after the ingest must give what ingest-then-edit gives.
 
-    newsgraph bench crash [--articles 2000] [--kills 20] [--jobs 2] [--seed 7]
+    newsgraph bench crash [--articles 2000] [--kills 20] [--jobs 2] [--seed 7] [--before 0]
 
 Every run is a separate process (``python -m newsgraph.cli.main``), as a user runs them.
 """
@@ -114,9 +116,18 @@ class Trial:
     difference: dict[str, int] = field(default_factory=dict)
 
 
-def _trial(work: Path, corpus: Path, at: float, reference: list[str]) -> Trial:
+def _ingest_all(db: Path, paths: list[Path]) -> None:
+    run = _ingest(db, paths)
+    _, err = run.communicate()
+    if run.returncode != 0:
+        raise RuntimeError(f"ingest failed ({run.returncode}): {err[-2000:]}")
+
+
+def _trial(work: Path, corpus: Path, at: float, reference: list[str], before: Path | None = None) -> Trial:
     db = work / "kb.db"
     trial = Trial(at)
+    if before is not None:
+        _ingest_all(db, [before])
     run = _ingest(db, [corpus])
     try:
         run.wait(timeout=at)
@@ -139,10 +150,18 @@ def _trial(work: Path, corpus: Path, at: float, reference: list[str]) -> Trial:
 
 
 def run_kills(articles: int, kills: int, jobs: int, seed: int, work: Path,
-              console: Console) -> dict[str, object]:
+              console: Console, before: int = 0) -> dict[str, object]:
     corpus = _corpus(work / "corpus", articles, seed)
+    first: Path | None = None
+    if before:
+        first = work / "before"
+        first.mkdir()
+        for p in sorted(corpus.iterdir())[:before]:
+            shutil.copyfile(p, first / p.name)
     ref_db = work / "reference" / "kb.db"
     ref_db.parent.mkdir()
+    if first is not None:
+        _ingest_all(ref_db, [first])
     start = time.monotonic()
     run = _ingest(ref_db, [corpus])
     _, err = run.communicate()
@@ -151,7 +170,8 @@ def run_kills(articles: int, kills: int, jobs: int, seed: int, work: Path,
         raise RuntimeError(f"the uninterrupted ingest failed: {err[-2000:]}")
     reference = _export(ref_db)
     docs, _, ref_problems = _inspect(ref_db)
-    console.print(f"uninterrupted ingest: {docs} documents in {seconds:.0f} s, export "
+    console.print(f"uninterrupted ingest{f' (after {before} ingested first)' if before else ''}: "
+                  f"{docs} documents in {seconds:.0f} s, export "
                   f"{len(reference)} records ({_digest(reference)}), row problems {ref_problems or 'none'}")
     rng = random.Random(seed)
     moments = sorted(rng.uniform(0.02, 0.98) * seconds for _ in range(kills))
@@ -159,7 +179,7 @@ def run_kills(articles: int, kills: int, jobs: int, seed: int, work: Path,
     def one(i: int) -> Trial:
         folder = work / f"trial{i:02d}"
         folder.mkdir()
-        trial = _trial(folder, corpus, moments[i], reference)
+        trial = _trial(folder, corpus, moments[i], reference, first)
         shutil.rmtree(folder, ignore_errors=True)
         console.print(f"  kill {i + 1}/{kills} at {trial.at:.0f} s: "
                       f"{'equal' if trial.equal else 'DIFFERENT ' + str(trial.difference)}")
@@ -282,6 +302,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--writers", type=int, default=300,
                         help="articles for the two-writers and edit checks (0 skips them)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--before", type=int, default=0,
+                        help="articles ingested to the end before each killed run (its state saved)")
     parser.add_argument("--keep", type=Path, help="work folder to keep (default: a temporary one)")
     args = parser.parse_args(argv)
     console = Console()
@@ -291,7 +313,7 @@ def main(argv: list[str] | None = None) -> None:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         if args.kills:
-            run_kills(args.articles, args.kills, args.jobs, args.seed, work / "kills", console)
+            run_kills(args.articles, args.kills, args.jobs, args.seed, work / "kills", console, args.before)
         if args.writers:
             run_writers(args.writers, args.seed, work / "writers", console)
 

@@ -29,10 +29,9 @@ __all__ = ["overrides", "replay"]
 def replay(db: Path, options: dict[str, Any] | None = None) -> tuple[Any, dict[str, EventMention]]:
     """A fresh ``EventResolver`` (``options``: ``ResolverOptions`` overrides) fed the store's
     event mentions; returns it and the mentions by id."""
+    from newsgraph.model.events import EVENT_ANCHOR_SOURCE, REPORT_DATED_RULE, event_mention_from_dict
     from newsgraph.nlp.places import PLACE_LABELS
-    from newsgraph.resolve.corpus import event_mention_from_dict
     from newsgraph.resolve.events import EventResolver, ResolverOptions
-    from newsgraph.store.date_queries import EVENT_ANCHOR_SOURCE, REPORT_DATED_RULE
     from newsgraph.store.entity_queries import stands_for
 
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)

@@ -144,7 +144,7 @@ def show(
 def _apply(db: Path, build: str, ids: list[str], **kwargs: object) -> None:
     """Build the edit named ``build`` against the current resolver state, log and apply it."""
     from newsgraph.api.edits import build_edit  # the one op → builder dispatch, shared with the API
-    from newsgraph.resolve.corpus import CorpusResolver
+    from newsgraph.resolve_job import CorpusResolver
 
     with Store(db) as store, _writing(store, "entity edit from the CLI"):
         full = [_resolve_id(store, i) for i in ids]
@@ -169,7 +169,7 @@ def merge(
     author: Annotated[str | None, AuthorOption] = None,
     note: Annotated[str | None, NoteOption] = None,
 ) -> None:
-    """Merge entities into one (kept on every later run)."""
+    """Merge entities into one (kept on every later run): the first keeps its id, name and type."""
     _apply(db, "merge", entity_ids, author=author, note=note)
 
 
@@ -266,7 +266,7 @@ def withdraw(
     db: Annotated[Path, DbOption] = DEFAULT_DB,
 ) -> None:
     """Withdraw an edit: resolution forgets it, the audit log keeps it as withdrawn."""
-    from newsgraph.resolve.corpus import CorpusResolver
+    from newsgraph.resolve_job import CorpusResolver
 
     with Store(db) as store, _writing(store, "edit withdrawal from the CLI"):
         row = store.conn.execute("SELECT withdrawn FROM entity_edits WHERE id = ?", (edit_id,)).fetchone()

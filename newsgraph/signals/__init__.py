@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from newsgraph.independence import SourceRecord
 from newsgraph.model.document import AnnotatedDocument, Document
 from newsgraph.model.stories import Link, Signal
 from newsgraph.signals.attribution import attribution
 from newsgraph.signals.boilerplate import boilerplate_share
 from newsgraph.signals.corroboration import corroboration
-from newsgraph.signals.independence import SourceRecord
 from newsgraph.signals.machine_translation import machine_translation
 from newsgraph.signals.publishers import publisher_profiles
 from newsgraph.signals.reference import CollocationModel

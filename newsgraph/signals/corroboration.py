@@ -1,6 +1,6 @@
 """Corroboration: how many *independent* reports share this article's events (or claims).
 
-Independence is decided in one place, ``signals.independence``: copies, spins,
+Independence is decided in one place, ``newsgraph.independence``: copies, spins,
 translations and republications of one original count once, one publisher counts once,
 and a document of unknown publisher counts only when nothing ties it to another report.
 This article's own report (itself, its copies, its publisher's other articles, the outlet
@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from newsgraph.independence import SourceRecord, independent_reports
 from newsgraph.model.document import AnnotatedDocument, Document
 from newsgraph.model.stories import Link, Signal
 from newsgraph.signals._common import split_doc
-from newsgraph.signals.independence import SourceRecord, independent_reports
 
 __all__ = ["corroboration"]
 

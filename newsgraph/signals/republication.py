@@ -11,12 +11,12 @@ import re
 from collections.abc import Iterable
 
 from newsgraph.model.document import AnnotatedDocument, Document
-from newsgraph.model.stories import EvidenceSpan, Link, Signal
+from newsgraph.model.stories import REPEAT_KINDS, EvidenceSpan, Link, Signal
 from newsgraph.signals._common import split_doc
 
 __all__ = ["REPUBLISHING_KINDS", "republication"]
 
-REPUBLISHING_KINDS = ("duplicate", "copy", "spin", "translation")
+REPUBLISHING_KINDS = REPEAT_KINDS
 
 
 def republication(doc: Document | AnnotatedDocument, links: Iterable[Link] | None = None) -> Signal:

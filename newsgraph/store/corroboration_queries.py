@@ -1,8 +1,8 @@
-"""Read queries that feed ``signals.independence``: an event's source documents as
+"""Read queries that feed ``newsgraph.independence``: an event's source documents as
 ``SourceRecord``s (title, publisher, credited outlets, the event's evidence sentences) and
 the repeat links among them, in ingest order.
 
-Every function only reads (SQL parameterised). The writer (resolve/corpus.py) stores the
+Every function only reads (SQL parameterised). The writer (store/resolution.py) stores the
 answer as ``events.publisher_count`` and ``events.data.independent``; the pages and
 exports read those, and fall back to these queries for an event written before them.
 """
@@ -14,13 +14,13 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from newsgraph.signals.independence import (
-    REPEAT_KINDS,
+from newsgraph.independence import (
     Independence,
     Report,
     SourceRecord,
     independent_reports,
 )
+from newsgraph.model.stories import REPEAT_KINDS
 
 __all__ = ["CorroborationMaps", "corroboration_maps", "doc_records", "events_independence",
            "independence_record", "repeat_links"]

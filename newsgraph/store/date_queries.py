@@ -1,4 +1,4 @@
-"""SQL of cross-document date inference (``newsgraph.resolve.dates``).
+"""SQL of cross-document date inference (the rules are ``newsgraph.resolve.dates``).
 
 Reads what the inference needs — undated documents sharing events, a document's event
 mentions with the dated mentions of the same events in other documents, its time
@@ -15,10 +15,12 @@ from dataclasses import asdict
 from typing import Any
 
 from newsgraph.model.claims import TimeExpression
+from newsgraph.model.events import EVENT_ANCHOR_SOURCE, REPORT_DATED_RULE
 from newsgraph.store.sqlite import Store
 
 __all__ = [
     "EVENT_ANCHOR_SOURCE",
+    "REPORT_DATED_RULE",
     "anchor_rows",
     "document_dating",
     "document_sentences",
@@ -30,11 +32,6 @@ __all__ = [
     "write_times",
 ]
 
-#: ``provenance["published"]`` of a date inferred from another document's event date.
-EVENT_ANCHOR_SOURCE = "inferred:event-anchor"
-#: Suffix of an ``EventDate.rule`` set once the document was dated from other reports:
-#: such a date is never an anchor for a third document (no chains of inference).
-REPORT_DATED_RULE = ":anchored-by-other-reports"
 
 
 def undated_documents_of_events(store: Store, event_ids: Iterable[str]) -> list[str]:

@@ -2,12 +2,12 @@
 sentences, co-occurring entities, claims by and about it, and the analyst's edit log.
 
 Every function takes an open ``Store`` and only reads (all SQL parameterised); the
-writes belong to ``resolve/corpus.py``. Entity rows come back as the stored ``Entity``
+writes belong to ``store/resolution.py``. Entity rows come back as the stored ``Entity``
 JSON (``newsgraph.model.entities``, without its mentions) plus the key columns.
 
 Spans found by other stages (a claim's speaker "Spanish police", an event argument "the
 North Korean leader") are linked to entities through *containment*: for an event
-argument the longest entity mention lying inside the span (the rule ``resolve/corpus.py``
+argument the longest entity mention lying inside the span (the rule ``store/resolution.py``
 uses); for a claim's speaker the first one that can head the phrase, because a speaker
 phrase opens with its head and trails appositions ("Farouk, who led the Workers
 Movement", "Nadia Qureshi, a spokeswoman for the Sindh Police") — a possessor ("Kenya's
@@ -336,6 +336,13 @@ def referring_mentions(store: Store, doc_id: str) -> list[dict[str, Any]]:
            WHERE m.doc_id = ? AND m.kind != 'name' ORDER BY m.start""", (doc_id,))
     return [{"start": r[0], "end": r[1], "text": r[2], "label": r[3], "kind": r[4], "rule": r[5],
              "entity": r[6], "entity_name": r[7], "entity_type": r[8]} for r in rows]
+
+
+def names_by_language(store: Store, entity_id: str) -> list[tuple[str | None, str, int]]:
+    """An entity's names as ``(language of the document, name, mentions)`` rows."""
+    return [(r[0], r[1], r[2]) for r in store.conn.execute(
+        """SELECT d.language, m.text, count(*) FROM entity_mentions m JOIN documents d ON d.id = m.doc_id
+           WHERE m.entity_id = ? AND m.kind = 'name' GROUP BY 1, 2""", (entity_id,))]
 
 
 def mention_kind_counts(store: Store, entity_id: str) -> dict[str, int]:

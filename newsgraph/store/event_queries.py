@@ -113,7 +113,7 @@ class EventFilter:
                 raise ValueError(f"unknown flag {flag!r}")
             conds.append("NOT EXISTS (SELECT 1 FROM event_sources es JOIN event_mentions x "
                          f"ON x.id = es.mention_id WHERE es.event_id = v.id AND {_flag_sql(flag)})")
-        if self.min_sources:  # independent reports (signals.independence), not documents
+        if self.min_sources:  # independent reports (newsgraph.independence), not documents
             conds.append("v.publisher_count >= ?")
             args.append(self.min_sources)
         if self.doc:

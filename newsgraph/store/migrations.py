@@ -580,3 +580,39 @@ MIGRATIONS.append(
     ALTER TABLE entity_mentions ADD COLUMN rule TEXT NOT NULL DEFAULT '';
     """
 )
+
+
+MIGRATIONS.append(
+    # 14: French full-text search with French stemming. FTS5's only stemmer is English
+    # (``porter``) and Python cannot register a tokenizer, so French documents get a second,
+    # contentless index of their title and text as Snowball French stems
+    # (``store/fts_french.py``, applied by the SQL function ``fr_stem`` every connection
+    # registers); searches match a stemmed query there besides the English index. Existing
+    # French documents are indexed here.
+    """
+    CREATE VIRTUAL TABLE documents_fts_fr USING fts5(
+        title, text, content='', tokenize='unicode61 remove_diacritics 2'
+    );
+    INSERT INTO documents_fts_fr(rowid, title, text)
+        SELECT rowid, fr_stem(coalesce(title, '')), fr_stem(text) FROM documents WHERE language = 'fr';
+    """
+)
+
+
+MIGRATIONS.append(
+    # 15: the event resolver's and the story index's state as rows (store/state_rows.py):
+    # each large container of the pickled state one row per item, rewritten only when
+    # the item changes; ``resolver_state`` keeps the small rest and the layout. The state
+    # used to be pickled whole there and rewritten in full at every save. An old store's
+    # pickles still load and are written as rows at the next save.
+    """
+    CREATE TABLE resolver_rows (
+        stage TEXT NOT NULL,
+        part TEXT NOT NULL,
+        key BLOB NOT NULL,
+        seq INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (stage, part, key)
+    ) WITHOUT ROWID;
+    """
+)

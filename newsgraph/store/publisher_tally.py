@@ -16,9 +16,13 @@ import math
 from fractions import Fraction
 from typing import Any
 
+from newsgraph.model.stories import LINK_RANK as _RANK
 from newsgraph.store.sqlite import Store
 
-__all__ = ["publishers", "rebuild"]
+__all__ = ["UNKNOWN_PUBLISHER", "publishers", "rebuild"]
+
+#: The publisher a document of unknown publisher is listed under.
+UNKNOWN_PUBLISHER = "unknown"
 
 
 def _exact_sum(values: list[tuple[float, int]]) -> float:
@@ -30,8 +34,6 @@ def _exact_sum(values: list[tuple[float, int]]) -> float:
 
 def publishers(store: Store) -> list[dict[str, Any]]:
     """``story_queries.publishers_scan``'s profiles, read from the tallies."""
-    from newsgraph.store.story_queries import _RANK, UNKNOWN_PUBLISHER
-
     pubs: dict[str, dict[str, Any]] = {}
     facets: dict[str, dict[str, dict[str, int]]] = {}
     for pub, facet, value, n in store.conn.execute(

@@ -139,7 +139,7 @@ def test_entities_distinct_keeps_two_apart_after_reingest(fresh: Resolved):
         r = c.post("/api/entities/edits", json={"op": "distinct", "entities": [farouk, other]})
         assert r.status_code == 200, r.text
     # Take the split back: only the "not the same" statement now keeps them apart.
-    from newsgraph.resolve.corpus import CorpusResolver
+    from newsgraph.resolve_job import CorpusResolver
     from newsgraph.store import Store
 
     with Store(fresh.db) as store:

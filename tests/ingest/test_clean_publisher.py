@@ -12,12 +12,12 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from newsgraph.export.jsonl import document_record
+from newsgraph.independence import SourceRecord, independent_reports
 from newsgraph.ingest.clean import clean
 from newsgraph.ingest.clean.publisher import logo_site_name, name_for_domain, path_domain
 from newsgraph.ingest.read import read_paths
 from newsgraph.model.document import RawDocument
 from newsgraph.outlets import names_outlet, registrable_domain
-from newsgraph.signals.independence import SourceRecord, independent_reports
 
 BODY = ("The ferry between Lanmar and Port Anselm sank on Monday night with 40 passengers on board, "
         "and rescuers had found 28 survivors by the morning, the coastguard said.\n\n"

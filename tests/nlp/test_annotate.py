@@ -79,12 +79,12 @@ def test_a_glued_genitive_is_dropped_only_where_the_parse_allows_one():
     assert trim_mention(text, at, at + 8) == (at, at + 8)
 
 
-def test_non_english_documents_are_not_fed_to_the_english_model():
-    fr = _doc("Le président a rencontré le premier ministre à Paris mardi.", language="fr")
+def test_a_language_no_pipeline_reads_is_stored_unannotated_with_the_reason():
+    de = _doc("Der Präsident hat den Ministerpräsidenten am Dienstag in Berlin getroffen.", language="de")
     empty = _doc("   ", language=None)
-    out = list(annotate([fr, _doc(TEXT), empty]))
+    out = list(annotate([de, _doc(TEXT), empty]))
     assert [a.annotated for a in out] == [False, True, False]
-    assert "fr" in out[0].reason and out[0].mentions == []
+    assert "'de'" in out[0].reason and "en, fr" in out[0].reason and out[0].mentions == []
     assert out[2].reason == "no text"
 
 

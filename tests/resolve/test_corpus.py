@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsgraph.pipeline import ingest
-from newsgraph.resolve.corpus import CorpusResolver
+from newsgraph.resolve_job import CorpusResolver
 from newsgraph.settings import Options
 from newsgraph.store import Store
 

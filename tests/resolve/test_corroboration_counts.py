@@ -138,7 +138,7 @@ def test_min_sources_page_and_export_read_the_independent_count(kb: dict):
 def test_a_store_counted_before_is_recounted_once(kb: dict, tmp_path: Path):
     import shutil
 
-    from newsgraph.resolve.corpus import CorpusResolver
+    from newsgraph.resolve_job import CorpusResolver
 
     db = tmp_path / "old.db"
     shutil.copy(kb["db"], db)

@@ -169,17 +169,17 @@ def test_dates_article_page_shows_the_evidence(tmp_path: Path, store: Store) -> 
 
 def test_dates_an_undated_report_is_examined_again_only_when_its_anchors_change(
         tmp_path: Path, store: Store, monkeypatch) -> None:
-    from newsgraph.resolve import dates
     from newsgraph.settings import Options
+    from newsgraph.store import date_queries
 
     examined: list[str] = []
-    real = dates.document_dating
+    real = date_queries.document_dating
 
     def spy(store_: Store, doc_id: str):  # type: ignore[no-untyped-def]
         examined.append(doc_id)
         return real(store_, doc_id)
 
-    monkeypatch.setattr(dates, "document_dating", spy)
+    monkeypatch.setattr(date_queries, "document_dating", spy)
     undated_too = ("Marbury journalist buried\n\nThe journalist Tomas Verlaine, who was shot dead in "
                    "Marbury, was buried in his home town. Hundreds of colleagues attended.\n")
     root = tmp_path / "corpus"

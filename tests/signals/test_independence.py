@@ -1,4 +1,4 @@
-"""Independent reports (signals.independence) and the corroboration signal built on them:
+"""Independent reports (newsgraph.independence) and the corroboration signal built on them:
 copies, republications and one publisher count once; documents of unknown publisher count
 on their own only when nothing ties them to another report; no text shows a raw id."""
 
@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.independence import SourceRecord, independent_reports, outlet_key
 from newsgraph.model.document import Document
 from newsgraph.model.stories import Link
 from newsgraph.signals import corroboration
-from newsgraph.signals.independence import SourceRecord, independent_reports, outlet_key
 
 # Ids shaped like the store's (content-hash prefixes), to check none leaks into words.
 ORIG, COPY, OTHER, UNK1, UNK2, UNK3 = ("1424338de93116ac", "7d7ee80fe950602c", "a8d75b8b47bcefac",

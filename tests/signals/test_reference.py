@@ -170,7 +170,7 @@ def test_ingest_spinning_is_not_measured_below_the_threshold_without_the_package
 
 def test_a_store_without_reference_counts_its_documents_and_catches_them_up(
         tmp_path: Path, store, monkeypatch):
-    from newsgraph.resolve.corpus import CorpusResolver
+    from newsgraph.resolve_job import CorpusResolver
 
     monkeypatch.setattr(signal_settings, "REFERENCE_MIN_WORDS", 10_000_000)
     (tmp_path / "a.txt").write_text(A)
@@ -180,13 +180,13 @@ def test_a_store_without_reference_counts_its_documents_and_catches_them_up(
     store.conn.execute("DELETE FROM resolver_state WHERE stage LIKE 'reference%'")
     store.conn.commit()
     resolver = CorpusResolver(store)
-    assert resolver.reference.docs == 2 and len(resolver._reference_pending) == 2
+    assert resolver.signals.reference.docs == 2 and len(resolver.signals._reference_pending) == 2
     monkeypatch.setattr(signal_settings, "REFERENCE_MIN_WORDS", 60)
-    resolver._reference_catch_up()
+    resolver.signals._reference_catch_up()
     resolver.commit()
     values = [r[0] for r in store.conn.execute("SELECT value FROM signals WHERE name = 'spinning'")]
     assert len(values) == 2 and all(v is not None for v in values)
-    assert not resolver._reference_pending
+    assert not resolver.signals._reference_pending
 
 
 SPUN_PARAGRAPH = ("Shares closed at a memorialise high on Thursday as investors bought bank stocks. "

@@ -105,7 +105,7 @@ def test_tallies_match_the_full_scan_through_ingests_and_edits(tmp_path: Path):
             store.conn.execute("UPDATE documents SET publisher = 'Valley Post', attributed_to = ? WHERE id = ?",
                                (json.dumps(["Westmoor Courier", "Valley Post"]), flood))
         _same(store)
-        with store.conn:  # a link upgraded (delete + insert, as resolve/corpus.py does), one dropped
+        with store.conn:  # a link upgraded (delete + insert, as store/resolution.py does), one dropped
             store.conn.execute("DELETE FROM links WHERE b = ?", (copy,))
             store.conn.execute("INSERT INTO links (a, b, kind, score, data) VALUES (?, ?, 'spin', 0.9, '{}')",
                                (flood, own))

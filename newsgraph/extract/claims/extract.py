@@ -10,6 +10,8 @@ Owns ``extract_claims(adoc) -> list[Claim]``, the cascade:
 2. every other cue the parse gives (``indirect``) with a content span: reported
    speech, "according to", "accused … of";
 3. speakers classified and resolved (``speakers``), certainty (``certainty``).
+
+A French document goes to ``claims.french`` instead (French cues, a UD parse).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any
 
 from newsgraph.budget import checkpoint
 from newsgraph.extract.claims.certainty import certainty
+from newsgraph.extract.claims.french import extract_french_claims
 from newsgraph.extract.claims.indirect import Attribution, find_attributions
 from newsgraph.extract.claims.polarity import negated_cue, negation
 from newsgraph.extract.claims.quotes import Quote, find_quotes
@@ -222,6 +225,8 @@ def extract_claims(adoc: AnnotatedDocument) -> list[Claim]:
     """
     if not adoc.annotated or adoc.doc is None:
         return []
+    if adoc.document.language == "fr":  # French cues and a UD parse: its own rules
+        return extract_french_claims(adoc)
     text = adoc.document.text
     atts = find_attributions(adoc.doc)
     quotes = find_quotes(text)

@@ -27,6 +27,8 @@ The cascade, per sentence of the spaCy parse behind the ``AnnotatedDocument``:
 5. contexts from sentence cue words, a confidence score (events below
    ``settings.MIN_CONFIDENCE`` are not emitted), the rule that fired.
 
+A French document goes to ``events.french`` (French triggers, a UD parse).
+
 Reporting verbs ("said") are never events.  Of the rest of the article only what it
 is about is read (``domain.py``, ``senses.sport_document``: a match report, an album
 review, a software story); otherwise what is not attached to the trigger in the parse
@@ -54,6 +56,7 @@ from newsgraph.extract.events.agency import (
 from newsgraph.extract.events.arguments import arguments_for, nominal_gerund
 from newsgraph.extract.events.disaster import EXPLOSION_LEMMAS, force_cause, happening_verb, impact_verb
 from newsgraph.extract.events.flags import flags_for
+from newsgraph.extract.events.french import extract_french_events
 from newsgraph.extract.events.lexicon import (
     AUTHORITY_CHECKED,
     CARRIER_VERBS,
@@ -478,6 +481,8 @@ def extract_events(adoc: AnnotatedDocument, skip: frozenset[str] = frozenset()) 
     doc = adoc.doc
     if doc is None or not adoc.annotated:
         return []
+    if adoc.document.language == "fr":  # French triggers and a UD parse: events.french
+        return extract_french_events(adoc)
     doc_id = adoc.document.id
     published = adoc.document.published
     out: list[EventMention] = []
@@ -545,11 +550,8 @@ def extract_events(adoc: AnnotatedDocument, skip: frozenset[str] = frozenset()) 
                 # Friday's bombing" names past attacks).
                 ev_type, mode, rule = "THREATEN", _THREAT_MODE.get(ev_type), rule + "+future→THREATEN"
         sent = tok.sent
-        conf = S.BASE_CONFIDENCE + (S.VERB_BONUS if tok.pos_ == "VERB" else 0.0)
-        conf += S.ACTOR_BONUS if actors else 0.0
-        conf += S.TARGET_BONUS if targets else 0.0
-        conf += S.ANCHOR_BONUS if (place or date) else 0.0
-        conf += S.NAMED_BONUS if any(a.label for a in actors + targets) else 0.0
+        conf = S.confidence(tok.pos_ == "VERB", bool(actors), bool(targets), bool(place or date),
+                            any(a.label for a in actors + targets))
         if conf < S.MIN_CONFIDENCE:
             continue
         start, end = tok.idx, tok.idx + len(tok.text)

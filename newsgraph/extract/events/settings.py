@@ -26,3 +26,10 @@ NAMED_BONUS = 0.05
 #: print the trade per half), so no event is dropped for its score; what is no event is
 #: decided by the sense rules (``senses.py``).
 MIN_CONFIDENCE = 0.0
+
+
+def confidence(is_verb: bool, has_actor: bool, has_target: bool, anchored: bool, named: bool) -> float:
+    """The additive score above for one mention (English and French extraction alike)."""
+    return (BASE_CONFIDENCE + (VERB_BONUS if is_verb else 0.0) + (ACTOR_BONUS if has_actor else 0.0)
+            + (TARGET_BONUS if has_target else 0.0) + (ANCHOR_BONUS if anchored else 0.0)
+            + (NAMED_BONUS if named else 0.0))

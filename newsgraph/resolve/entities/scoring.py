@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from newsgraph.resolve.entities.crosslingual import known_kind
 from newsgraph.resolve.entities.names import (
     ParsedName,
     acronym,
@@ -178,6 +179,10 @@ def name_match(a: ParsedName, b: ParsedName, min_len: int = 5) -> NameMatch:
     ca, cb = a.compact, b.compact
     if ca == cb:
         return NameMatch("exact", 1.0, a.surface, b.surface)
+    if known_kind(a.tokens) and known_kind(b.tokens):
+        # Two different names of the place and organisation tables ("United Nations", "United
+        # Nations Security Council"; "Niger", "Nigeria") are two entities, not a part and its whole.
+        return _NONE
     if a.acronym_form != b.acronym_form:
         short, long = (a, b) if a.acronym_form else (b, a)
         if acronym(long.surface) == short.compact:

@@ -70,6 +70,7 @@ from rapidfuzz.distance import Levenshtein
 from newsgraph.model.document import AnnotatedDocument
 from newsgraph.model.entities import mention_key
 from newsgraph.nlp.sections import split_sections
+from newsgraph.resolve.entities.crosslingual import known_kind
 from newsgraph.resolve.entities.lexical import head_similarity
 from newsgraph.resolve.entities.names import (
     HONORIFICS,
@@ -79,6 +80,7 @@ from newsgraph.resolve.entities.names import (
     compact,
     consonant_skeleton,
     parse_name,
+    strip_elision,
     variant_key,
 )
 from newsgraph.resolve.entities.scoring import TYPE_GROUPS, demonym_clash, name_match
@@ -557,7 +559,7 @@ def _classify(adoc: AnnotatedDocument, start: int, end: int, text: str) -> Menti
             )
     if lowered in PRONOUNS and not text.isupper():
         return MentionInfo("pronoun", False, lowered)
-    words = _WORD.findall(text)
+    words = _WORD.findall(strip_elision(text))  # "l'ONU" is a name as "ONU" is
     content = [w for w in words if w.lower() not in ("the", "a", "an")]
     if any(w[0].isupper() for w in content):
         return MentionInfo("name", False, _head_of(text))
@@ -610,7 +612,7 @@ def _initial_common_noun(adoc: AnnotatedDocument, span: Any) -> bool:
     common noun (WordNet) the running text writes in lower case and never capitalises
     inside a sentence: "man", not a name."""
     words = [t for t in span if t.is_alpha]
-    if len(words) != 1:
+    if len(words) != 1 or adoc.document.language not in (None, "en"):  # WordNet is English
         return False
     tok = words[0]
     if tok.is_lower or not (tok.is_sent_start or tok.is_upper or tok.i == span.sent.start):
@@ -996,6 +998,8 @@ class _Builder:
             if c.kind != "name":
                 continue
             for full in self._full_names(i):
+                if _two_known_names(p.tokens, full.tokens):
+                    continue
                 parts = [compact((t,)) for t in full.tokens]
                 if _partial_fits(token, parts, self._chain_label(i), m.label):
                     candidates.append(i)
@@ -1061,7 +1065,8 @@ class _Builder:
                     ):
                         typo.append(i)
                         break
-                elif len(full.tokens) > len(p.tokens) and _in_order(p.tokens, full.tokens):
+                elif (len(full.tokens) > len(p.tokens) and _in_order(p.tokens, full.tokens)
+                      and not _two_known_names(p.tokens, full.tokens)):
                     subset.append(i)
                     break
                 # Word-by-word transliteration, or the same person with and without
@@ -1523,6 +1528,7 @@ class _Builder:
                 continue  # "North Korean" is not "the North Korean Army"
             if any(
                 len(f.tokens) > len(best.tokens) and _in_order(best.tokens, f.tokens)
+                and not _two_known_names(best.tokens, f.tokens)
                 for f in self._full_names(j)
             ):
                 targets.append(j)
@@ -1617,9 +1623,9 @@ class _Builder:
                     ):
                         targets.append(j)
                         break
-                    if not best.acronym_form and _partial_fits(
-                        best.compact, parts, self._chain_label(j), c.mentions[0].label
-                    ):
+                    label = c.mentions[0].label
+                    if (not best.acronym_form and not _two_known_names(best.tokens, full.tokens)
+                            and _partial_fits(best.compact, parts, self._chain_label(j), label)):
                         targets.append(j)
                         break
             if len(targets) == 1:
@@ -1673,6 +1679,15 @@ def _partial_fits(token: str, parts: list[str], full_label: str, label: str) -> 
 
 def _top(labels: Counter[str]) -> str:
     return labels.most_common(1)[0][0] if labels else ""
+
+
+def _two_known_names(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """The shorter name stands for itself (``crosslingual``'s tables): a country or a world
+    region is never short for a longer name ("Japan" is not "the Sea of Japan", "Mexico" not
+    "the Gulf of Mexico"), and of two known names neither is a part of the other ("United
+    Nations" is not "United Nations Security Council")."""
+    kind = known_kind(short)
+    return kind in ("country", "region") or (kind is not None and known_kind(long) is not None)
 
 
 def _in_order(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

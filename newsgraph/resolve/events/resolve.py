@@ -837,7 +837,7 @@ class EventResolver:
     def __setstate__(self, state: dict) -> None:
         # A state pickled by an older resolver lacks fields this one uses (embeddings,
         # merges, story merges): refuse it, so the caller replays the stored mentions
-        # instead (resolve/corpus does).
+        # instead (the corpus job, newsgraph/resolve_job.py, does).
         if state.get("_version") != self._VERSION or "_lookup" not in state:
             raise ValueError("event resolver state from an older version")
         self.__dict__.update(state)

@@ -11,16 +11,16 @@ the text: the sentence spans and the entity keys the document was added with. Th
 itself is the store's own copy of the document (``documents.text``), so nothing is
 stored twice.
 
-``MemoryRecords`` serves benchmarks and tests without a store; ``SqliteRecords`` reads
-and writes the store's ``story_vectors`` table (migration 5) on the caller's connection,
-so a record is written inside the transaction that resolves its document.
+``MemoryRecords`` serves benchmarks and tests without a store; the corpus job's
+``StoredRecords`` (``newsgraph/resolve_job.py``) keeps them in the store's
+``story_vectors`` table (migration 5), written inside the transaction that resolves
+their document.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -29,7 +29,7 @@ import numpy as np
 from newsgraph.model.document import AnnotatedDocument, Document
 from newsgraph.resolve.stories._text import DocView, words_of
 
-__all__ = ["DocRecord", "DocumentRecords", "MemoryRecords", "SqliteRecords"]
+__all__ = ["DocRecord", "DocumentRecords", "MemoryRecords"]
 
 #: Record layout version (in ``meta``); a record of another version is rebuilt.
 RECORD_VERSION = 1
@@ -129,35 +129,3 @@ class MemoryRecords:
         ``text=False`` (a store keeps the text in ``documents``, not in the records)."""
         return sum((len(t.encode("utf-8")) if text else 0) + len(b) + len(m.encode("utf-8"))
                    for t, b, m in self._rows.values())
-
-
-class SqliteRecords:
-    """Records in the store's ``story_vectors`` table; the text is ``documents.text``.
-
-    ``source`` (optional) returns a stored document and its entity keys, to rebuild a
-    record that is missing (a store from before the table, a lost row).
-    """
-
-    pickled = False  # the table is the store's; an unpickled index is given it again
-
-    def __init__(self, conn: sqlite3.Connection,
-                 source: Callable[[str], tuple[Document | AnnotatedDocument, set[str] | None] | None]
-                 | None = None) -> None:
-        self.conn = conn
-        self._source = source
-
-    def get(self, doc_id: str) -> DocRecord | None:
-        row = self.conn.execute(
-            """SELECT d.text, v.sentences, v.meta FROM story_vectors v
-               JOIN documents d ON d.id = v.doc_id WHERE v.doc_id = ?""", (doc_id,)).fetchone()
-        return DocRecord.decode(doc_id, row[0], row[1], row[2]) if row else None
-
-    def put(self, record: DocRecord) -> None:
-        # only for a stored document (the row cascades with it; a deleted one has none)
-        self.conn.execute(
-            """INSERT OR REPLACE INTO story_vectors (doc_id, sentences, meta)
-               SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)""",
-            (record.id, record.vector_bytes(), record.meta_json(), record.id))
-
-    def source(self, doc_id: str) -> tuple[Document | AnnotatedDocument, set[str] | None] | None:
-        return self._source(doc_id) if self._source else None

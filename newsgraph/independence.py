@@ -1,5 +1,9 @@
 """Independent reports: which of an event's source documents corroborate it, and which repeat.
 
+It sits beside the stages rather than inside one: the corroboration signal, the store's
+event pages and the corpus job that writes ``publisher_count`` all read it, and the store
+may import no stage (tests/test_layers.py).
+
 The one place that decides how many independent reports stand behind an event (the
 ``publisher_count`` of an event, the per-article corroboration signal, the UI, the CLI's
 ``--min-sources`` and the exports all read its answer). Pure: source records and links
@@ -32,6 +36,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsgraph.model.stories import REPEAT_KINDS
 from newsgraph.outlets import outlet_key
 
 __all__ = [
@@ -39,8 +44,6 @@ __all__ = [
     "independent_reports", "outlet_key",
 ]
 
-#: Link kinds that make one document a repeat of another (signals.republication).
-REPEAT_KINDS = ("duplicate", "copy", "spin", "translation")
 #: Words an evidence sentence needs before an identical one elsewhere counts as shared
 #: wording rather than a coincidence ("He was killed." is written independently often).
 MIN_SHARED_WORDS = 8
