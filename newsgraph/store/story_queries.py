@@ -266,12 +266,16 @@ def links(store: Store, filt: LinkFilter, *, limit: int | None = 50,
     order = " ".join(f"WHEN '{k}' THEN {i}" for k, i in _RANK.items())
     rows = store.conn.execute(
         f"""SELECT l.a, l.b, l.kind, l.score, json_extract(l.data, '$.features') AS features,
-                   json_array_length(l.data, '$.evidence') AS n
+                   json_array_length(l.data, '$.evidence') AS n,
+                   json_extract(l.data, '$.original') AS original,
+                   json_extract(l.data, '$.original_reason') AS original_reason
             FROM links l WHERE {where}
             ORDER BY CASE l.kind {order} ELSE 9 END, l.score DESC, l.a, l.b LIMIT ? OFFSET ?""",
         [*args, -1 if limit is None else limit, offset]).fetchall()
     out = [{"a": r["a"], "b": r["b"], "kind": r["kind"], "score": r["score"],
-            "features": json.loads(r["features"] or "{}"), "evidence_count": r["n"] or 0} for r in rows]
+            "features": json.loads(r["features"] or "{}"), "evidence_count": r["n"] or 0,
+            # a translation's original side (None: unknown, or a link of another kind)
+            "original": r["original"], "original_reason": r["original_reason"]} for r in rows]
     return total, _with_docs(store, out)
 
 
