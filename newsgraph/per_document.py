@@ -29,7 +29,7 @@ from newsgraph.nlp.annotate import annotate_each
 from newsgraph.settings import Options
 
 __all__ = ["BatchProcessor", "Processed", "local_processor", "process_documents",
-           "process_for_shipping"]
+           "process_for_shipping", "warm_up"]
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +90,21 @@ def process_for_shipping(docs: list[Document], options: Options) -> list[Process
         if isinstance(item, tuple):
             item[0].doc = None
     return processed
+
+
+#: An invented report touching every per-document stage (a place, dates, a quote, events).
+_WARM_TEXT = ("Harbour strike ends in Port Anselm\n\nMonday, March 1, 2021\n\nWorkers at the harbour "
+              "of Port Anselm in Ireland ended a strike on Friday after police arrested two men, "
+              "union leader Mirela Dostan said. \"This is a fair result,\" she told reporters on "
+              "Saturday in Dublin.\n")
+
+
+def warm_up() -> None:
+    """Load, in this process, what the per-document stages load on first use — the spaCy
+    model, the gazetteer's index, WordNet, date parsing, the vector models — by processing
+    one invented document. A worker does this once as it starts, so its first batch costs
+    what any other does."""
+    process_for_shipping([Document(id="warm-up", path="<warm-up>", text=_WARM_TEXT)], Options())
 
 
 def local_processor(batches: Iterable[list[Document]], options: Options) -> Iterator[list[Processed]]:

@@ -25,6 +25,7 @@ here, in input order, so the store ends the same whatever the number of workers.
 from __future__ import annotations
 
 import logging
+import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsgraph import settings
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import NewsgraphError, ScaleError
 from newsgraph.failure_log import FailureLog
 from newsgraph.ingest.clean import LineIndex, clean
 from newsgraph.ingest.read import read_paths
@@ -79,6 +80,11 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
     the ingest saves what it has done and returns (``report.stopped``).
     """
     options = options or Options()
+    if getattr(mp.current_process(), "_inheriting", False):
+        # A worker process starting (spawn) re-runs the main script; unguarded, the
+        # script's own ingest would start here and wait forever for the store's lock.
+        raise ScaleError("ingest called while a worker process starts: a script that ingests "
+                         "must guard the call with `if __name__ == '__main__':`", code="E702")
     with store.writer("newsgraph ingest", wait=options.lock_wait, on_wait=on_wait):
         return _ingest(paths, store, options, root=root, stdin=stdin, on_progress=on_progress,
                        processor=processor or pool_processor(options.workers),

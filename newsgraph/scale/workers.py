@@ -11,7 +11,8 @@ resolves the last one, and hands results back strictly in input order.
 
 Two executors: ``ProcessPool`` (``concurrent.futures.ProcessPoolExecutor`` with
 spawn-started workers — never forked from a process holding a SQLite connection and
-threads — that load the spaCy model once each) and ``DaskExecutor`` (a
+threads — that load the spaCy model and the stages' tables once each, as they start:
+``per_document.warm_up``) and ``DaskExecutor`` (a
 ``distributed.Client``). ``pool_processor(n)`` is the ingest's default: it starts a
 pool only for input of more than one batch (a pool pays a model load per worker), and
 shuts it down when the ingest ends, stops or fails.
@@ -27,7 +28,6 @@ stopped or failed ingest terminates its pool's workers at once.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import multiprocessing as mp
 import os
@@ -51,6 +51,7 @@ from newsgraph.per_document import (
     local_processor,
     process_documents,
     process_for_shipping,
+    warm_up,
 )
 from newsgraph.settings import Options
 
@@ -97,11 +98,12 @@ def _start_worker(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="newsgraph-parent-watch", daemon=True).start()
-    from newsgraph.nlp.annotate import load_model
-
-    # A missing model is raised again by the first batch, and from there in the ingest.
-    with contextlib.suppress(NewsgraphError):
-        load_model()
+    try:
+        warm_up()
+    except NewsgraphError:
+        pass  # a missing model is raised again by the first batch, and from there in the ingest
+    except Exception:  # a stage's bug on the invented text: the batches will meet it, or not
+        log.exception("warming a worker up failed")
 
 
 def _ready() -> int:
@@ -142,7 +144,7 @@ class ProcessPool:
             return self._pool.submit(fn, *args)
 
     def warm(self) -> list[int]:
-        """Start every worker and wait until each has loaded the model; their process ids.
+        """Start every worker and wait until each is warm (``warm_up``); their process ids.
 
         One quick task per worker, submitted at once: the executor starts a new process
         whenever none is idle, so each lands on its own worker after its model load."""
