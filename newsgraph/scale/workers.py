@@ -150,10 +150,6 @@ class ProcessPool:
         whenever none is idle, so each lands on its own worker after its model load."""
         return sorted({f.result() for f in [self._pool.submit(_ready) for _ in range(self._workers)]})
 
-    def pids(self) -> list[int]:
-        """Process ids of the workers running now (for tests and diagnostics)."""
-        return sorted(p.pid for p in list(self._pool._processes.values()) if p.pid is not None)
-
     def close(self, *, now: bool = False) -> None:
         """Shut the pool down: after the batches submitted (``now``: at once, dropping them)."""
         if now:
@@ -259,20 +255,17 @@ def pool_processor(workers: int | None = None, min_docs: int | None = None) -> B
     need = min_docs if min_docs is not None else (settings.WORKERS_MIN_DOCS if workers is None else 0)
 
     def run(batches: Iterable[list[Document]], options: Options) -> Iterator[list[Processed]]:
-        it = iter(batches)
-        head: list[list[Document]] = []
-        if count > 1:
-            for docs in it:
-                head.append(docs)
-                if len(head) > 1 and sum(map(len, head)) >= need:
-                    break
-            else:  # the whole input is read: too little for a pool
-                yield from local_processor(head, options)
-                return
-        else:
-            yield from local_processor(it, options)
+        if count == 1:
+            yield from local_processor(batches, options)
             return
-        with ProcessPool(count) as pool:
-            yield from executor_processor(pool)(chain(head, it), options)
+        it = iter(batches)
+        head: list[list[Document]] = []  # read ahead until a pool is worth starting
+        for docs in it:
+            head.append(docs)
+            if len(head) > 1 and sum(map(len, head)) >= need:
+                with ProcessPool(count) as pool:
+                    yield from executor_processor(pool)(chain(head, it), options)
+                return
+        yield from local_processor(head, options)  # the whole input: too little for a pool
 
     return run
