@@ -19,15 +19,23 @@ DEBIAN_PACKAGES := wordnet-base
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
-	@# Offline basemap for /map: Natural Earth country shapes (public domain; package ISC).
-	@if command -v npm >/dev/null 2>&1; then \
-		npm install --no-save --no-audit --no-fund --prefix $(VENV)/npm world-atlas@2.0.2 >/dev/null; \
-	else \
-		echo "npm not found: the map will draw points on a plain graticule (no country shapes)"; \
-	fi
 	touch $(STAMP)
 
-install: $(STAMP) debian
+# Browser-side packages from npm, served by the app (never a CDN), in one install (npm's
+# --no-save prunes what a later install does not name): the offline basemap for /map,
+# Natural Earth country shapes (public domain; package ISC), and the network page's graph
+# drawing, cytoscape.js (MIT). Rerun when this list changes.
+NPM_PACKAGES := world-atlas@2.0.2 cytoscape@3.34.4
+NPM_STAMP := $(VENV)/npm/.installed
+
+$(NPM_STAMP): Makefile $(STAMP)
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --no-save --no-audit --no-fund --prefix $(VENV)/npm $(NPM_PACKAGES) >/dev/null && touch $(NPM_STAMP); \
+	else \
+		echo "npm not found: the map will draw points on a plain graticule (no country shapes), the network page its server-side SVG"; \
+	fi
+
+install: $(STAMP) $(NPM_STAMP) debian
 
 # WordNet's data (Debian's wordnet-base, read from /usr/share/wordnet) gives spin links
 # their synonym evidence; without it spins are still found, with weaker evidence.

@@ -40,16 +40,16 @@ def demo_corpus() -> Path:
 @pytest.fixture()
 def rewind_to_v5():
     """Turns a store's schema back to version 5 (before the publisher tallies, the search
-    place table, the write counter, per-document entity chains, the ingest-order index
-    and the kind and rule of entity mentions), as a store written by an older newsgraph;
-    opening it migrates it again."""
+    place table, the write counter, per-document entity chains, the ingest-order index,
+    the kind and rule of entity mentions and the French search index), as a store written
+    by an older newsgraph; opening it migrates it again."""
 
     def rewind(conn) -> None:
         conn.executescript(
             "ALTER TABLE entity_mentions DROP COLUMN kind; ALTER TABLE entity_mentions DROP COLUMN rule;"
             "DROP TABLE publisher_docs; DROP TABLE publisher_tally; DROP TABLE publisher_signal_values;"
             "DROP TABLE search_places; DROP TABLE store_writes; DROP TABLE entity_chains;"
-            "DROP INDEX documents_id_order; DROP TABLE site_lines;"
+            "DROP INDEX documents_id_order; DROP TABLE site_lines; DROP TABLE documents_fts_fr;"
             + "".join(f"DROP TRIGGER {r[0]};" for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
             + "PRAGMA user_version = 5;")

@@ -1,5 +1,8 @@
 """The web app: ``create_app(db_path, token=…)`` wires config, security, errors, static files and routes.
 
+Browser libraries installed from npm are served at ``/vendor/…`` (``web.vendor`` lists
+the files; nothing else under the npm folder is reachable).
+
 Layout after Datasette: ``routes.py`` lists every URL, ``views/`` has one
 module per page kind returning a context dataclass, ``urls.py`` builds every
 link, templates live in ``newsgraph/web/templates``. FastAPI's own ``/docs``
@@ -28,6 +31,7 @@ from newsgraph.api.security import install_security
 from newsgraph.api.views.error import error_response
 from newsgraph.errors import NewsgraphError
 from newsgraph.store import Store
+from newsgraph.web.vendor import served_file
 
 __all__ = ["STATIC", "create_app"]
 
@@ -65,6 +69,18 @@ def _install_error_handlers(app: FastAPI) -> None:
         return error_response(request, 500, "E509", f"internal error ({type(exc).__name__})")
 
 
+class _VendorFiles(StaticFiles):
+    """Static files from the npm folder: the listed library files only (``web.vendor``),
+    looked up on each request (the folder may be set after the app starts)."""
+
+    def __init__(self) -> None:
+        super().__init__(directory=STATIC, check_dir=False)
+
+    def lookup_path(self, path: str) -> tuple[str, os.stat_result | None]:
+        found = served_file(path.replace(os.sep, "/"))
+        return (str(found), os.stat(found)) if found is not None else ("", None)
+
+
 def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
     """The FastAPI app serving the store at ``db_path`` (created, empty, if absent).
 
@@ -87,5 +103,6 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
     _install_error_handlers(app)
     install_security(app, config)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.mount("/vendor", _VendorFiles(), name="vendor")
     routes.register(app)
     return app

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from newsgraph.api.errors import ApiError
 from newsgraph.model import Failure
+from newsgraph.model.projection import project
 from newsgraph.store.lock import LockHolder
 
 __all__ = ["FailureRow", "IngestJobs", "IngestStatus"]
@@ -30,11 +31,9 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-@dataclass(slots=True)
-class FailureRow:
-    path: str
-    code: str
-    reason: str
+#: A rejected input as the ingest page lists it (a ``Failure`` without its count).
+FAILURE_SHOWN = ("path", "code", "reason")
+FailureRow = project("FailureRow", Failure, FAILURE_SHOWN)
 
 
 @dataclass(slots=True)
@@ -84,7 +83,7 @@ class IngestJobs:
         """Start ingesting ``paths`` (files under ``root``); refused with E506 while one runs."""
         if not self._writer.acquire(blocking=False):
             raise ApiError(409, "E506")
-        rows = [FailureRow(f.path, f.code, f.reason) for f in rejected]
+        rows = [FailureRow(**{n: getattr(f, n) for n in FAILURE_SHOWN}) for f in rejected]
         with self._lock:
             self._status = IngestStatus(
                 state="running", files=[p.name for p in paths] + [f.path for f in rejected],
@@ -134,7 +133,8 @@ class IngestJobs:
                 s = self._status
                 s.ingested, s.present = len(report.ingested), len(report.present)
                 s.ingested_ids = list(report.ingested)
-                s.failures.extend(FailureRow(f.path, f.code, f.reason) for f in report.failed)
+                s.failures.extend(FailureRow(**{n: getattr(f, n) for n in FAILURE_SHOWN})
+                                  for f in report.failed)
                 s.failed = len(s.failures)
         except Exception as exc:  # the thread must always release the writer and say why it stopped
             error = f"{type(exc).__name__}: {exc}"

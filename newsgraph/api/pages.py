@@ -127,11 +127,12 @@ def network_page(request: Request, store: StoreDep,
                  type: Annotated[str | None, Query(max_length=20)] = None,
                  since: IsoDate = None, until: IsoDate = None,
                  story: Annotated[str | None, Query(max_length=64)] = None) -> Response:
-    from newsgraph.api.views.network import network_view
+    from newsgraph.api.views.network import LEGEND, graph_data, network_script, network_view
 
     ctx, drawing = network_view(store, graph=graph, type=type or None, since=since or None,
                                 until=until or None, story=story or None)
-    return respond(request, "network.html", ctx, n=drawing)
+    return respond(request, "network.html", ctx, n=drawing, script=network_script(), legend=LEGEND,
+                   data=graph_data(ctx))
 
 
 def map_page(request: Request, store: StoreDep, focus: PlaceId = None,
@@ -292,7 +293,7 @@ async def entity_edit(request: Request, store: StoreDep, config: ConfigDep, jobs
 
     The other entity of a merge or distinct is picked by name or id; a name that is not
     exactly one entity's answers a page of candidates to choose from. A merge keeps this
-    entity's name and type unless the form says to keep the other's (``keep=other``).
+    entity's id, name and type unless the form says to keep the other's (``keep=other``).
     """
     f = await _edit_form(request, config)
     op = str(f["op"])

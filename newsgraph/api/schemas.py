@@ -1,8 +1,10 @@
 """Response models of the documented JSON API (``/api/…``), so ``/openapi.json`` is complete.
 
-Field names and meanings follow ``newsgraph.model`` and the store; every
-response carries the success envelope's ``ok: true``, every error the one
-``ErrorResponse`` shape.
+A model that shows a ``newsgraph.model`` record is derived from it (``derive.schema``): its
+fields are the record's, so a field added to the record is added here too; what is written
+here is only what the API says otherwise (descriptions, fields left out, fields the store
+computes, nested records shown as their schema). Every response carries the success
+envelope's ``ok: true``, every error the one ``ErrorResponse`` shape.
 """
 
 from __future__ import annotations
@@ -10,6 +12,32 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import BaseModel, Field
+
+from newsgraph.api.derive import schema
+from newsgraph.api.views.document import ClaimEventRef, ClaimRow
+from newsgraph.model import (
+    DOCUMENT_SUMMARY,
+    EDIT_OPS,
+    ENTITY_REF,
+    EVENT_DATE_SHOWN,
+    EVENT_SUMMARY,
+    AnnotatedDocument,
+    Document,
+    Edit,
+    Entity,
+    EntityMention,
+    Event,
+    EventDate,
+    EventFlags,
+    EventMention,
+    Link,
+    Mention,
+    MergeEvidence,
+    RemovedBlock,
+    Sentence,
+    Span,
+    Story,
+)
 
 __all__ = [
     "ArgumentModel",
@@ -80,16 +108,12 @@ class SnippetPartModel(BaseModel):
     match: bool = Field(description="True for a piece that matched the query.")
 
 
-class SearchHitModel(BaseModel):
-    id: str
-    title: str | None
-    publisher: str | None
-    published: str | None = Field(description="ISO 8601 date, possibly partial.")
-    path: str
-    language: str | None
-    snippet: str = Field(description="Plain-text excerpt around the matches.")
-    parts: list[SnippetPartModel] = Field(description="The snippet cut at the matched terms.")
-    url: str = Field(description="The article page.")
+SearchHitModel = schema(
+    "SearchHitModel", Document, DOCUMENT_SUMMARY,
+    describe={"published": "ISO 8601 date, possibly partial."},
+    fields={"snippet": (str, Field(description="Plain-text excerpt around the matches.")),
+            "parts": (list[SnippetPartModel], Field(description="The snippet cut at the matched terms.")),
+            "url": (str, Field(description="The article page."))})
 
 
 class SearchFacetModel(BaseModel):
@@ -119,56 +143,30 @@ class SearchResponse(BaseModel):
         "The facets besides place and country were read from this many best hits (null: all)."))
 
 
-class MentionModel(BaseModel):
-    """A named-entity mention: ``text == document.text[start:end]``."""
+MentionModel = schema(
+    "MentionModel", Mention, doc="A named-entity mention: ``text == document.text[start:end]``.",
+    describe={"label": "PERSON, ORG, GPE, LOC, FAC, NORP, …",
+              "sentence": "Index into the document's sentences (-1 if none)."})
 
-    start: int
-    end: int
-    text: str
-    label: str = Field(description="PERSON, ORG, GPE, LOC, FAC, NORP, …")
-    sentence: int = Field(description="Index into the document's sentences (-1 if none).")
+RemovedBlockModel = schema(
+    "RemovedBlockModel", RemovedBlock, doc="Boilerplate the cleaner removed, and the cue that removed it.",
+    describe={"line": "0-based line in the decoded input, -1 when not line-based."})
 
+SentenceModel = schema("SentenceModel", Sentence)
 
-class RemovedBlockModel(BaseModel):
-    """Boilerplate the cleaner removed, and the cue that removed it."""
+# The document's own fields; the stored document adds its linguistic layer (below).
+_StoredDocument = schema(
+    "DocumentModel", Document, nested={RemovedBlock: RemovedBlockModel},
+    describe={"id": "First 16 hex digits of the SHA-256 of the raw bytes.",
+              "attributed_to": "Outlets the article credits as its source.",
+              "provenance": "Where each metadata value came from.",
+              "text": "The clean body every offset points into."})
 
-    kind: str
-    line: int = Field(description="0-based line in the decoded input, -1 when not line-based.")
-    score: float | None
-    text: str
-
-
-class SentenceModel(BaseModel):
-    start: int
-    end: int
-
-
-class DocumentModel(BaseModel):
-    """A stored article: metadata, clean text, what cleaning removed, sentences and mentions."""
-
-    id: str = Field(description="First 16 hex digits of the SHA-256 of the raw bytes.")
-    path: str
-    title: str | None
-    publisher: str | None
-    url: str | None
-    published: str | None
-    authors: list[str]
-    attributed_to: list[str] = Field(description="Outlets the article credits as its source.")
-    language: str | None
-    language_score: float | None
-    format: str
-    encoding: str | None
-    provenance: dict[str, str] = Field(description="Where each metadata value came from.")
-    warnings: list[str]
-    text: str = Field(description="The clean body every offset points into.")
-    raw_size: int
-    annotated: bool
-    annotate_reason: str | None
-    model: str | None
-    ingested_at: str
-    removed: list[RemovedBlockModel]
-    sentences: list[SentenceModel]
-    mentions: list[MentionModel]
+DocumentModel = schema(
+    "DocumentModel", AnnotatedDocument, ("annotated", "model", "sentences", "mentions"), base=_StoredDocument,
+    nested={Sentence: SentenceModel, Mention: MentionModel},
+    fields={"annotate_reason": (str | None, ...), "raw_size": (int, ...), "ingested_at": (str, ...)},
+    doc="A stored article: metadata, clean text, what cleaning removed, sentences and mentions.")
 
 
 class DocumentResponse(BaseModel):
@@ -182,17 +180,10 @@ class MentionsResponse(BaseModel):
     mentions: list[MentionModel]
 
 
-class DocumentSummary(BaseModel):
-    id: str
-    title: str | None
-    publisher: str | None
-    published: str | None
-    path: str
-    language: str | None
-    annotated: bool
-    chars: int
-    attributed_to: list[str] = Field(default_factory=list, description=(
-        "Outlets the article credits as its source."))
+DocumentSummary = schema(
+    "DocumentSummary", Document, (*DOCUMENT_SUMMARY, "attributed_to"), defaults=("attributed_to",),
+    describe={"attributed_to": "Outlets the article credits as its source."},
+    fields={"annotated": (bool, ...), "chars": (int, ...)})
 
 
 class DocumentListResponse(BaseModel):
@@ -220,61 +211,37 @@ class StatsResponse(BaseModel):
 
 # -- entities -------------------------------------------------------------------------------
 
-class TextSpanModel(BaseModel):
-    """A stretch of a document's clean text: ``text == document.text[start:end]``."""
+TextSpanModel = schema(
+    "TextSpanModel", Span, doc="A stretch of a document's clean text: ``text == document.text[start:end]``.")
 
-    start: int
-    end: int
-    text: str
-
-
-class EntitySummaryModel(BaseModel):
-    """A resolved entity as the list shows it."""
-
-    id: str = Field(description="E + 16 hex digits (hash of the founding mention).")
-    name: str = Field(description="Canonical name.")
-    type: str = Field(description="PERSON, ORG, GPE, LOC, FAC, NORP, … (majority of the mentions' labels).")
-    type_confidence: float = Field(description="Share of typed mentions that voted for the type.")
-    mention_count: int
-    doc_count: int
-    aliases: dict[str, int] = Field(description="Every surface form and its mention count (manual: 0).")
+EntitySummaryModel = schema(
+    "EntitySummaryModel", Entity, ("id", "name", "type", "type_confidence", "aliases"),
+    describe={"id": "E + 16 hex digits (hash of the founding mention).", "name": "Canonical name.",
+              "type": "PERSON, ORG, GPE, LOC, FAC, NORP, … (majority of the mentions' labels).",
+              "type_confidence": "Share of typed mentions that voted for the type.",
+              "aliases": "Every surface form and its mention count (manual: 0)."},
+    fields={"mention_count": (int, ...), "doc_count": (int, ...)},
+    doc="A resolved entity as the list shows it.")
 
 
-class SpeakerEntityModel(BaseModel):
-    id: str
-    name: str
-    type: str
+SpeakerEntityModel = schema("SpeakerEntityModel", Entity, ENTITY_REF)
 
 
-class ClaimEventModel(BaseModel):
-    mention: str = Field(description="The event mention inside the claim's content.")
-    type: str
-    mode: str | None
-    trigger: str | None
-    event: str | None = Field(description="The resolved event (null while unresolved).")
+ClaimEventModel = schema(
+    "ClaimEventModel", ClaimEventRef, omit=("url",),
+    describe={"mention": "The event mention inside the claim's content.",
+              "event": "The resolved event (null while unresolved)."})
 
-
-class ClaimModel(BaseModel):
-    """An attributed claim: who said what (content offsets into the document's clean text)."""
-
-    id: str
-    doc: str
-    doc_title: str | None
-    start: int
-    end: int
-    text: str = Field(description="The claimed content.")
-    speaker_entity: SpeakerEntityModel | None = Field(description=(
-        "The entity the speaker stands for (its resolved reference, else its span), or null."))
-    speaker_text: str | None = Field(description="The best name of the speaker as written.")
-    speaker: str | None = Field(description="The speaker span as written (a pronoun, a role…).")
-    speaker_kind: str | None
-    cue: str | None
-    certainty: str
-    quote_type: str
-    channel: str | None
-    hedge: str | None
-    sentence: str
-    events: list[ClaimEventModel]
+# A claim is answered as the claims page lists it (``ClaimRow``, itself projected from
+# ``model.Claim``): a field added to the record reaches the row and this schema.
+ClaimModel = schema(
+    "ClaimModel", ClaimRow, omit=("rule", "url"), nested={ClaimEventRef: ClaimEventModel},
+    describe={"text": "The claimed content.", "speaker_text": "The best name of the speaker as written.",
+              "speaker": "The speaker span as written (a pronoun, a role…)."},
+    fields={"doc_title": (str | None, ...),
+            "speaker_entity": (SpeakerEntityModel | None, Field(description=(
+                "The entity the speaker stands for (its resolved reference, else its span), or null.")))},
+    doc="An attributed claim: who said what (content offsets into the document's clean text).")
 
 
 class ClaimListResponse(BaseModel):
@@ -293,65 +260,40 @@ class EntityListResponse(BaseModel):
     entities: list[EntitySummaryModel]
 
 
-class EntityMentionModel(BaseModel):
-    """One mention of the entity, how it was linked, and its sentence."""
+EntityMentionModel = schema(
+    "EntityMentionModel", EntityMention, omit=("entity",), defaults=("kind", "rule"),
+    # The API shows the mention's sentence itself where the record keeps its index.
+    fields={"sentence": (TextSpanModel | None, ...)},
+    describe={"method": "found, exact, variant, partial, title, acronym, typo, edit, …",
+              "kind": "name, description (\"the company\") or pronoun (\"he\")",
+              "rule": "The rule that linked a description or pronoun: apposition, described, "
+                      "same-description, relative, only-candidate, subject, speaker; empty for names."},
+    doc="One mention of the entity, how it was linked, and its sentence.")
 
-    doc: str
-    start: int
-    end: int
-    text: str
-    label: str
-    method: str = Field(description="found, exact, variant, partial, title, acronym, typo, edit, …")
-    score: float
-    reason: str
-    sentence: TextSpanModel | None
-    kind: str = Field("name", description="name, description (\"the company\") or pronoun (\"he\")")
-    rule: str = Field("", description="The rule that linked a description or pronoun: apposition, described, "
-                      "same-description, relative, only-candidate, subject, speaker; empty for names.")
-
-
-class MergeEvidenceModel(BaseModel):
-    """Why a document's chain joined the entity: scores and the evidence both sides share."""
-
-    chain: str = Field(description="Key (doc:start-end) of the chain's first mention.")
-    score: float
-    name_score: float
-    context_score: float
-    cooccurrence_score: float
-    type_score: float
-    shared: list[str]
-    reason: str
-    kind: str | None = None
+MergeEvidenceModel = schema(
+    "MergeEvidenceModel", MergeEvidence, omit=("entity",),
+    describe={"chain": "Key (doc:start-end) of the chain's first mention."},
+    fields={"kind": (str | None, None)},
+    doc="Why a document's chain joined the entity: scores and the evidence both sides share.")
 
 
-class CooccurringModel(BaseModel):
-    id: str
-    name: str
-    type: str
-    sentences: int = Field(description="Sentences mentioning both entities.")
-    documents: int = Field(description="Documents mentioning both entities.")
+CooccurringModel = schema(
+    "CooccurringModel", Entity, ENTITY_REF,
+    fields={"sentences": (int, Field(description="Sentences mentioning both entities.")),
+            "documents": (int, Field(description="Documents mentioning both entities."))})
 
 
-class EntityEventModel(BaseModel):
-    id: str
-    type: str
-    mode: str | None
-    roles: list[str] = Field(description="actor and/or target.")
-    date: str | None
-    place: str | None
-    sources: int
-    trigger: str
-    sentence: str
-    doc: str
+EntityEventModel = schema(
+    "EntityEventModel", Event, EVENT_SUMMARY,
+    fields={"roles": (list[str], Field(description="actor and/or target.")), "date": (str | None, ...),
+            "sources": (int, ...), "trigger": (str, ...), "sentence": (str, ...), "doc": (str, ...)})
 
 
-class EntityDetailModel(EntitySummaryModel):
-    type_votes: dict[str, int]
-    evidence: list[MergeEvidenceModel]
-    documents: list[str]
-    mentions: list[EntityMentionModel] = Field(description="One page of mentions (see limit/offset).")
-    cooccurring: list[CooccurringModel]
-    events: list[EntityEventModel]
+EntityDetailModel = schema(
+    "EntityDetailModel", Entity, base=EntitySummaryModel,
+    nested={EntityMention: EntityMentionModel, MergeEvidence: MergeEvidenceModel},
+    describe={"mentions": "One page of mentions (see limit/offset)."},
+    fields={"cooccurring": (list[CooccurringModel], ...), "events": (list[EntityEventModel], ...)})
 
 
 class EntityResponse(BaseModel):
@@ -362,19 +304,14 @@ class EntityResponse(BaseModel):
     entity: EntityDetailModel
 
 
-class EditModel(BaseModel):
-    """An analyst statement, re-applied on every resolution run (see newsgraph.model.Edit)."""
-
-    id: str = Field(description="X + 16 hex digits: hash of the statement (re-adding it is a no-op).")
-    op: str
-    anchors: list[str] = Field(description="Mention keys (doc:start-end) naming the entities.")
-    mentions: list[str]
-    value: str | None
-    entities: list[str] = Field(description="The entity ids the analyst saw.")
-    author: str | None
-    note: str | None
-    created: str | None
-    type: str | None = Field(default=None, description="A merge: the type the merged entity keeps.")
+EditModel = schema(
+    "EditModel", Edit, defaults=("type",),
+    describe={"anchors": "Mention keys (doc:start-end) naming the entities.",
+              "entities": "The entity ids the analyst saw.",
+              "type": "A merge: the type the merged entity keeps."},
+    fields={"id": (str, Field(description=(
+        "X + 16 hex digits: hash of the statement (re-adding it is a no-op).")))},
+    doc="An analyst statement, re-applied on every resolution run (see newsgraph.model.Edit).")
 
 
 class EditLogEntryModel(BaseModel):
@@ -395,10 +332,11 @@ class EditLogResponse(BaseModel):
 
 
 class EntityEditRequest(BaseModel):
-    """An edit: ``merge`` (2+ entities), ``distinct`` (2), ``split`` (1 + mention keys),
-    ``rename``/``alias_add``/``alias_remove``/``retype`` (1 + value: a name, an alias, a type)."""
+    """An edit: ``merge`` (2+ entities; the first keeps its id, name and type), ``distinct`` (2),
+    ``split`` (1 + mention keys), ``rename``/``alias_add``/``alias_remove``/``retype``
+    (1 + value: a name, an alias, a type)."""
 
-    op: Literal["merge", "split", "rename", "alias_add", "alias_remove", "distinct", "retype"]
+    op: Literal[EDIT_OPS]  # type: ignore[valid-type]  # the model's tuple of operations
     entities: list[str] = Field(min_length=1, max_length=100)
     value: str | None = Field(default=None, max_length=500)
     mentions: list[str] = Field(default_factory=list, max_length=10_000)
@@ -437,34 +375,25 @@ class LocationModel(BaseModel):
     lon: float | None
 
 
-class EventDateModel(BaseModel):
-    start: str
-    end: str | None
-    precision: str | None = Field(description="day, month or year (null when no report states it).")
+# A resolved event's interval: reports may give only its start, or no precision.
+EventDateModel = schema(
+    "EventDateModel", EventDate, EVENT_DATE_SHOWN,
+    fields={"end": (str | None, ...), "precision": (str | None, Field(
+        description="day, month or year (null when no report states it)."))})
 
 
-class EventFlagsModel(BaseModel):
-    negated: bool
-    hypothetical: bool
-    attempted: bool
-    historical: bool
-    reported: bool = Field(description="A report of it sits inside someone's claim.")
+EventFlagsModel = schema(
+    "EventFlagsModel", EventFlags, ("negated", "hypothetical", "attempted", "historical"),
+    fields={"reported": (bool, Field(description="A report of it sits inside someone's claim."))})
 
-
-class EventMentionModel(BaseModel):
-    """One report of the event: the evidence sentence, the trigger, the document."""
-
-    id: str
-    doc: str
-    doc_title: str | None
-    publisher: str | None
-    sentence: TextSpanModel
-    trigger: TextSpanModel
-    actors: list[TextSpanModel]
-    targets: list[TextSpanModel]
-    flags: EventFlagsModel
-    confidence: float
-    rule: str
+EventMentionModel = schema(
+    "EventMentionModel", EventMention,
+    ("id", "doc", "sentence", "trigger", "actors", "targets", "flags", "confidence", "rule"),
+    # Actors and targets are shown as their spans (their syntactic role stays internal).
+    fields={"actors": (list[TextSpanModel], ...), "targets": (list[TextSpanModel], ...),
+            "doc_title": (str | None, ...), "publisher": (str | None, ...)},
+    nested={Span: TextSpanModel, EventFlags: EventFlagsModel},
+    doc="One report of the event: the evidence sentence, the trigger, the document.")
 
 
 class ReportDocumentModel(BaseModel):
@@ -521,26 +450,24 @@ class RelatedEventModel(BaseModel):
     first: RelatedFirstModel | None = None
 
 
-class EventModel(BaseModel):
-    id: str
-    type: str = Field(description="A PLOVER type, or DISASTER (ours: forces, accidents, diseases).")
-    mode: str | None
-    actors: list[ArgumentModel]
-    targets: list[ArgumentModel]
-    location: LocationModel | None
-    date: EventDateModel | None
-    flags: EventFlagsModel
-    source_count: int
-    publisher_count: int = Field(description=(
-        "Independent reports among the sources: a copy, a republication and one publisher's "
-        "articles count once."))
-    sources: list[str] = Field(description="Document ids.")
-    confidence: float
-    mentions: list[EventMentionModel]
-    independent: IndependenceModel | None = Field(
-        default=None, description="The independent reports (one event only, not in lists).")
-    related: list[RelatedEventModel] = Field(default_factory=list, description=(
-        "Events kept apart from this one although alike (details in the single-event response)."))
+# The resolved event as its record has it; the API shows its place as a location, its dates as
+# one interval and its publishers as the count of independent reports.
+EventModel = schema(
+    "EventModel", Event, omit=("place", "date_start", "date_end", "publishers"),
+    describe={"type": "A PLOVER type, or DISASTER (ours: forces, accidents, diseases).",
+              "sources": "Document ids."},
+    fields={"actors": (list[ArgumentModel], ...), "targets": (list[ArgumentModel], ...),
+            "mentions": (list[EventMentionModel], ...),
+            "related": (list[RelatedEventModel], Field(default_factory=list, description=(
+                "Events kept apart from this one although alike (details in the single-event response)."))),
+            "location": (LocationModel | None, ...), "date": (EventDateModel | None, ...),
+            "flags": (EventFlagsModel, ...), "source_count": (int, ...),
+            "publisher_count": (int, Field(description=(
+                "Independent reports among the sources: a copy, a republication and one publisher's "
+                "articles count once."))),
+            "confidence": (float, ...),
+            "independent": (IndependenceModel | None, Field(
+                default=None, description="The independent reports (one event only, not in lists)."))})
 
 
 class EventListResponse(BaseModel):
@@ -558,15 +485,12 @@ class EventResponse(BaseModel):
 
 # -- stories and links ----------------------------------------------------------------------
 
-class StorySummaryModel(BaseModel):
-    """Articles reporting one news event (see newsgraph.model.Story)."""
-
-    id: str
-    label: str | None = Field(description="Headline of the story's most central article.")
-    start: str | None = Field(description="Earliest publication date (ISO 8601, possibly partial).")
-    end: str | None
-    size: int = Field(description="Articles in the story.")
-    publishers: list[str]
+StorySummaryModel = schema(
+    "StorySummaryModel", Story, ("id", "label", "start", "end", "publishers"),
+    describe={"start": "Earliest publication date (ISO 8601, possibly partial)."},
+    fields={"label": (str | None, Field(description="Headline of the story's most central article.")),
+            "size": (int, Field(description="Articles in the story."))},
+    doc="Articles reporting one news event (see newsgraph.model.Story).")
 
 
 class StoryListResponse(BaseModel):
@@ -577,42 +501,29 @@ class StoryListResponse(BaseModel):
     stories: list[StorySummaryModel]
 
 
-class StoryLinkModel(BaseModel):
-    a: str
-    b: str
-    kind: str = Field(description="duplicate, copy, spin, translation or same_story.")
-    score: float
+StoryLinkModel = schema(
+    "StoryLinkModel", Link, ("a", "b", "kind", "score"),
+    describe={"kind": "duplicate, copy, spin, translation or same_story."})
+
+StoryDocumentModel = schema(
+    "StoryDocumentModel", Document, ("id", "title", "publisher", "published", "path", "attributed_to"),
+    fields={"path": (str | None, ...),
+            "first": (bool, Field(description="The story's earliest article.")),
+            "link": (StoryLinkModel | None, Field(description=(
+                "The article's link to the earliest article, else its strongest link to an earlier one.")))})
 
 
-class StoryDocumentModel(BaseModel):
-    id: str
-    title: str | None
-    publisher: str | None
-    published: str | None
-    path: str | None
-    attributed_to: list[str]
-    first: bool = Field(description="The story's earliest article.")
-    link: StoryLinkModel | None = Field(description=(
-        "The article's link to the earliest article, else its strongest link to an earlier one."))
+StoryEventModel = schema(
+    "StoryEventModel", Event, EVENT_SUMMARY,
+    fields={"date": (str | None, ...), "source_count": (int, ...), "publisher_count": (int, ...),
+            "in_story": (int, Field(description="The story's articles reporting the event.")),
+            "trigger": (str, ...), "sentence": (str, ...), "doc": (str, ...)})
 
 
-class StoryEventModel(BaseModel):
-    id: str
-    type: str
-    mode: str | None
-    date: str | None
-    place: str | None
-    source_count: int
-    publisher_count: int
-    in_story: int = Field(description="The story's articles reporting the event.")
-    trigger: str
-    sentence: str
-    doc: str
-
-
-class StoryModel(StorySummaryModel):
-    documents: list[StoryDocumentModel] = Field(description="The timeline, earliest first.")
-    events: list[StoryEventModel]
+StoryModel = schema(
+    "StoryModel", Story, base=StorySummaryModel,
+    fields={"documents": (list[StoryDocumentModel], Field(description="The timeline, earliest first.")),
+            "events": (list[StoryEventModel], ...)})
 
 
 class StoryResponse(BaseModel):
@@ -620,24 +531,16 @@ class StoryResponse(BaseModel):
     story: StoryModel
 
 
-class LinkDocModel(BaseModel):
-    id: str
-    title: str | None
-    publisher: str | None
-    published: str | None
+LinkDocModel = schema("LinkDocModel", Document, ("id", "title", "publisher", "published"))
 
-
-class LinkModel(BaseModel):
-    """A link between two documents; ``a`` is the one seen first (the candidate original)."""
-
-    a: str
-    b: str
-    kind: str = Field(description="duplicate, copy, spin, translation or same_story.")
-    score: float
-    features: dict[str, float] = Field(description="The measured quantities the kind was decided on.")
-    evidence_count: int = Field(description="Aligned passages (see the /links/{a}/{b}.json page).")
-    a_doc: LinkDocModel
-    b_doc: LinkDocModel
+LinkModel = schema(
+    "LinkModel", Link, omit=("evidence",),
+    describe={"kind": "duplicate, copy, spin, translation or same_story.",
+              "features": "The measured quantities the kind was decided on."},
+    fields={"evidence_count": (int, Field(description=(
+        "Aligned passages (see the /links/{a}/{b}.json page)."))),
+            "a_doc": (LinkDocModel, ...), "b_doc": (LinkDocModel, ...)},
+    doc="A link between two documents; ``a`` is the one seen first (the candidate original).")
 
 
 class LinkListResponse(BaseModel):

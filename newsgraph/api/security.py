@@ -3,7 +3,7 @@
 - Without a token the server answers loopback host names only (``localhost``,
   127.0.0.0/8, ``::1``): a web page that rebinds its own domain to 127.0.0.1
   cannot read the store through the analyst's browser.
-- With a token every request (the package's static CSS/JS excepted) needs
+- With a token every request (the package's static CSS/JS and vendored libraries excepted) needs
   ``Authorization: Bearer <token>`` or the ``token`` cookie, which a browser
   gets by visiting any page once with ``?token=…``; tokens are compared with
   ``secrets.compare_digest``.
@@ -39,8 +39,9 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "same-origin",  # no-referrer would make form posts send "Origin: null"
 }
 
-#: Paths open without a token: the package's own CSS and JS, which hold no data.
-PUBLIC_PREFIXES = ("/static/",)
+#: Paths open without a token: the package's own CSS and JS and the npm libraries it
+#: serves, which hold no data.
+PUBLIC_PREFIXES = ("/static/", "/vendor/")
 
 
 def is_loopback_host(host_header: str) -> bool:

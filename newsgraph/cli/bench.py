@@ -61,6 +61,9 @@ _PASSTHROUGH = {
     "crash": "kill -9 at random moments of an ingest, then a rerun; two writers at once; an edit "
              "during an ingest — each store compared with the undisturbed run's.",
     "publishers": "Publisher found and right: the seeds and the article-extraction pages, 4 ways.",
+    "crosslingual_entities": ("Cross-language entity resolution on WMT newstest fr/en article pairs: "
+                              "share of name pairs in aligned lines resolved to one entity; joins to "
+                              "hand-check."),
     "audit": "Hand audit of cross-document event joins (Reuters + BBC): precision from judgements.",
     "robustness": "1,000+ generated hostile files beside 100 BBC articles through the whole pipeline: "
                   "crashes, codes, good articles stored, peak memory, slowest files, growth with length.",
@@ -68,10 +71,10 @@ _PASSTHROUGH = {
 
 
 def _passthrough(module: str, help_text: str) -> None:
-    @bench_app.command(name=module, help=help_text + " Options after the name go to the benchmark "
-                       "(try --help).", context_settings={"allow_extra_args": True,
-                                                          "ignore_unknown_options": True,
-                                                          "help_option_names": []})
+    @bench_app.command(name=module.replace("_", "-"),
+                       help=help_text + " Options after the name go to the benchmark (try --help).",
+                       context_settings={"allow_extra_args": True, "ignore_unknown_options": True,
+                                         "help_option_names": []})
     def command(ctx: typer.Context) -> None:
         importlib.import_module(f"newsgraph.bench.{module}").main(list(ctx.args))
 

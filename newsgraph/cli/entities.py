@@ -169,7 +169,7 @@ def merge(
     author: Annotated[str | None, AuthorOption] = None,
     note: Annotated[str | None, NoteOption] = None,
 ) -> None:
-    """Merge entities into one (kept on every later run)."""
+    """Merge entities into one (kept on every later run): the first keeps its id, name and type."""
     _apply(db, "merge", entity_ids, author=author, note=note)
 
 

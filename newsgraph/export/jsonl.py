@@ -67,13 +67,14 @@ def _publisher_evidence(prov: dict[str, Any]) -> dict[str, Any] | None:
             "attributed_to": prov.get("attributed_to_evidence")}
 
 
-def entity_record(ent: dict[str, Any]) -> dict[str, Any]:
+def entity_record(ent: dict[str, Any], languages: dict[str, str | None] | None = None) -> dict[str, Any]:
     """A resolved entity (``entity_queries.iter_entities``) as the contract's ``entity``.
     Each mention carries its ``kind`` — ``name``, ``description`` ("the company") or
     ``pronoun`` ("he", "its") — and the ``rule`` that linked a description or pronoun
     (``resolve/entities/referring``; empty for names); aliases are the names' surface
-    forms only. Extra fields: type confidence and votes, counts, mentions per kind, and
-    each alias's mention count."""
+    forms only. Extra fields: type confidence and votes, counts, mentions per kind, each
+    alias's mention count, and (given ``languages``: document id → language) the names
+    grouped by the language of the articles that use them, ``names_by_language``."""
     aliases = dict(ent.get("aliases") or {})
     for m in ent["mentions"]:  # every name's surface form, even one the resolver counts elsewhere
         if m.get("kind", "name") == "name":
@@ -92,7 +93,20 @@ def entity_record(ent: dict[str, Any]) -> dict[str, Any]:
         "mention_kinds": _kind_counts(ent["mentions"]),
         "doc_count": ent["doc_count"],
         "alias_counts": aliases,
+        **({} if languages is None else
+           {"names_by_language": _names_by_language(ent["mentions"], languages)}),
     }
+
+
+def _names_by_language(
+    mentions: list[dict[str, Any]], languages: dict[str, str | None]
+) -> dict[str, list[str]]:
+    """``{"fr": ["Corée du Nord"], "en": ["North Korea"]}`` ("und" where the language is unknown)."""
+    out: dict[str, dict[str, None]] = {}
+    for m in mentions:
+        if m.get("kind", "name") == "name":
+            out.setdefault(languages.get(m["doc"]) or "und", {})[m["text"]] = None
+    return {lang: list(names) for lang, names in sorted(out.items())}
 
 
 def _kind_counts(mentions: list[dict[str, Any]]) -> dict[str, int]:
@@ -257,8 +271,9 @@ def iter_records(store: Store) -> Iterator[dict[str, Any]]:
     for doc in store.iter_documents():
         doc["signals"] = signals_dict(store, doc["id"])
         yield document_record(doc)
+    languages = {r[0]: r[1] for r in store.conn.execute("SELECT id, language FROM documents")}
     for ent in iter_entities(store):
-        yield entity_record(ent)
+        yield entity_record(ent, languages)
     for doc in store.iter_documents():
         yield from _unlinked_entities(store, doc)
     for ev in iter_events(store):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
-    "ENTITY_TYPES", "AnnotatedDocument", "Document", "Failure", "IngestReport", "Mention",
+    "DOCUMENT_SUMMARY", "ENTITY_TYPES", "AnnotatedDocument", "Document", "Failure", "IngestReport", "Mention",
     "RawDocument", "RemovedBlock", "Sentence", "content_id",
 ]
 
@@ -24,6 +24,10 @@ ENTITY_TYPES: tuple[str, ...] = (
     "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
     "LANGUAGE",
 )
+
+#: The fields of a ``Document`` that stand for it in a list (the document list, search hits):
+#: the one declaration the store's summaries, the API's schemas and the pages' rows read.
+DOCUMENT_SUMMARY: tuple[str, ...] = ("id", "title", "publisher", "published", "path", "language")
 
 
 def content_id(data: bytes) -> str:

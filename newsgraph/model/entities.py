@@ -18,6 +18,7 @@ from typing import Any
 
 __all__ = [
     "EDIT_OPS",
+    "ENTITY_REF",
     "MENTION_KINDS",
     "Edit",
     "Entity",
@@ -31,6 +32,10 @@ __all__ = [
 
 #: What an entity mention is, as stored and exported.
 MENTION_KINDS: tuple[str, ...] = ("name", "description", "pronoun")
+
+#: The fields of an ``Entity`` that stand for it where another record or page points at it (a
+#: claim's speaker, a co-occurring entity, a node of the network): one declaration for them all.
+ENTITY_REF: tuple[str, ...] = ("id", "name", "type")
 
 #: Analyst statements the resolver honours on every run.
 EDIT_OPS: tuple[str, ...] = ("merge", "split", "rename", "alias_add", "alias_remove", "distinct", "retype")

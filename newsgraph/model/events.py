@@ -116,6 +116,10 @@ class EventDate:
     rule: str = ""
 
 
+#: What an ``EventDate`` shows of itself beside its event (the evidence is the mention's).
+EVENT_DATE_SHOWN: tuple[str, ...] = ("start", "end", "precision")
+
+
 @dataclass(slots=True)
 class EventFlags:
     """What an analyst filters on (PLOVER's auxiliary modes and more)."""
@@ -157,6 +161,12 @@ class EventMention:
     #: document lacked ("shot dead yesterday" in an undated report): ``date`` stays
     #: None until ``resolve/dates`` dates the document from another report.
     date_pending: Span | None = None
+
+
+#: The fields of an ``Event`` that stand for it in a list of events beside other records (an
+#: entity's, a story's, a search's): one declaration for the API's and the pages' rows.
+EVENT_SUMMARY: tuple[str, ...] = ("id", "type", "mode", "place")
+__all__ += ["EVENT_DATE_SHOWN", "EVENT_SUMMARY"]  # beside the sorted list: fewer merge conflicts
 
 
 @dataclass(slots=True)

@@ -338,6 +338,13 @@ def referring_mentions(store: Store, doc_id: str) -> list[dict[str, Any]]:
              "entity": r[6], "entity_name": r[7], "entity_type": r[8]} for r in rows]
 
 
+def names_by_language(store: Store, entity_id: str) -> list[tuple[str | None, str, int]]:
+    """An entity's names as ``(language of the document, name, mentions)`` rows."""
+    return [(r[0], r[1], r[2]) for r in store.conn.execute(
+        """SELECT d.language, m.text, count(*) FROM entity_mentions m JOIN documents d ON d.id = m.doc_id
+           WHERE m.entity_id = ? AND m.kind = 'name' GROUP BY 1, 2""", (entity_id,))]
+
+
 def mention_kind_counts(store: Store, entity_id: str) -> dict[str, int]:
     """An entity's mentions counted by kind: names, descriptions, pronouns."""
     counts = {"name": 0, "description": 0, "pronoun": 0}

@@ -20,7 +20,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.errors import StoreError
-from newsgraph.store.sqlite import SearchHit, Store, fts_query
+from newsgraph.store.sqlite import (
+    SearchHit,
+    Store,
+    french_only_rowids,
+    fts_query,
+    fts_query_fr,
+    has_french_index,
+)
 
 __all__ = [
     "ClaimFilter",
@@ -308,9 +315,11 @@ def search_hits(store: Store, query: str, *, place_id: int | None = None, countr
                        snippet(documents_fts, 1, '\x02', '\x03', ' … ', 24),
                        bm25(documents_fts, 5.0, 1.0) AS rank
                 {base} ORDER BY rank LIMIT ? OFFSET ?""", [q, *args, limit, offset]).fetchall()
+        french = french_only_rowids(store.conn, query, extra, args)
     except sqlite3.OperationalError as exc:
         raise StoreError(f"bad search query {query!r}: {exc}", code="E400") from exc
-    return total, [SearchHit(*r) for r in rows]
+    hits = [SearchHit(*r) for r in rows]
+    return total + len(french), hits + store.french_hits(query, french, offset - total, limit - len(hits))
 
 
 def place_facets(store: Store, query: str, *, place_id: int | None = None, country: str | None = None,
@@ -325,7 +334,12 @@ def place_facets(store: Store, query: str, *, place_id: int | None = None, count
     extra, args = hit_filter_sql(place_id, country, more)
     # Hits as full-text rowids, their places from search_places' (doc_rowid, …) index: the
     # same counts as grouping ``places`` by document id, without reading the documents.
+    # The French-stemmed index's hits too (migration 14); its rows share the rowids.
     hits = f"SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?{extra}"
+    if has_french_index(store.conn):
+        extra_fr = extra.replace("documents_fts.rowid", "documents_fts_fr.rowid")
+        hits += f" UNION SELECT rowid FROM documents_fts_fr WHERE documents_fts_fr MATCH ?{extra_fr}"
+        args = [*args, fts_query_fr(query) or q, *args]
     try:
         # DISTINCT (document, country) first: read in index order, it streams; counting
         # distinct documents per country instead sorts them again (~30% slower).

@@ -580,3 +580,20 @@ MIGRATIONS.append(
     ALTER TABLE entity_mentions ADD COLUMN rule TEXT NOT NULL DEFAULT '';
     """
 )
+
+
+MIGRATIONS.append(
+    # 14: French full-text search with French stemming. FTS5's only stemmer is English
+    # (``porter``) and Python cannot register a tokenizer, so French documents get a second,
+    # contentless index of their title and text as Snowball French stems
+    # (``store/fts_french.py``, applied by the SQL function ``fr_stem`` every connection
+    # registers); searches match a stemmed query there besides the English index. Existing
+    # French documents are indexed here.
+    """
+    CREATE VIRTUAL TABLE documents_fts_fr USING fts5(
+        title, text, content='', tokenize='unicode61 remove_diacritics 2'
+    );
+    INSERT INTO documents_fts_fr(rowid, title, text)
+        SELECT rowid, fr_stem(coalesce(title, '')), fr_stem(text) FROM documents WHERE language = 'fr';
+    """
+)

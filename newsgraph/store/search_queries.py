@@ -17,7 +17,7 @@ from typing import Any
 from newsgraph.errors import StoreError
 from newsgraph.store.entity_queries import EntityFilter, entities
 from newsgraph.store.facts_queries import HitFilter, hit_filter_sql
-from newsgraph.store.sqlite import Store, fts_query
+from newsgraph.store.sqlite import Store, french_only_rowids, fts_query
 
 __all__ = ["FACET_HITS", "hit_facets", "hit_rowids", "matching_entities", "matching_events"]
 
@@ -51,9 +51,12 @@ def hit_rowids(store: Store, query: str, *, place_id: int | None = None, country
         return []
     extra, args = hit_filter_sql(place_id, country, more)
     try:
-        return [r[0] for r in store.conn.execute(
+        found = [r[0] for r in store.conn.execute(
             f"SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?{extra} ORDER BY rank LIMIT ?",
             [q, *args, limit])]
+        if len(found) < limit:  # then the hits only the French-stemmed index finds
+            found += french_only_rowids(store.conn, query, extra, args, limit - len(found))
+        return found
     except sqlite3.OperationalError as exc:
         raise StoreError(f"bad search query {query!r}: {exc}", code="E400") from exc
 

@@ -21,13 +21,20 @@ from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import StoreError
 from newsgraph.model import AnnotatedDocument, Failure, RawDocument
+from newsgraph.store.fts_french import stemmed_query_words, stemmed_text
 from newsgraph.store.lock import LockHolder, WriterLock
 from newsgraph.store.migrations import MIGRATIONS
 
 if TYPE_CHECKING:
     from newsgraph.facts import DocumentFacts
 
-__all__ = ["SearchHit", "Store", "fts_query"]
+__all__ = ["FRENCH_INDEXED", "SearchHit", "Store", "french_only_rowids", "french_snippet", "fts_query",
+           "fts_query_fr", "has_french_index"]
+
+#: Languages whose documents also go into the French-stemmed index (migration 14).
+FRENCH_INDEXED: tuple[str, ...] = ("fr",)
+#: Most French-only hits one search reads (the English index's hits come first).
+FRENCH_HITS = 1000
 
 _TOKEN = re.compile(r'"[^"]+"|[^\s"]+')
 
@@ -52,6 +59,66 @@ def fts_query(query: str) -> str:
     while parts and parts[-1] == "OR":
         parts.pop()
     return " ".join(parts)
+
+
+def fts_query_fr(query: str) -> str:
+    """``fts_query`` with every word replaced by its French stem, for ``documents_fts_fr``."""
+    parts: list[str] = []
+    for tok in fts_query(query).split(" "):
+        if tok == "OR" or not tok:
+            parts.append(tok)
+            continue
+        prefix = tok.endswith("*")
+        words = re.findall(r"[^\W_]+", tok.strip("*").strip('"'))
+        stems = [w for w in stemmed_query_words(words) if w]
+        if stems:
+            parts.append('"' + " ".join(stems) + '"' + ("*" if prefix else ""))
+    while parts and parts[-1] == "OR":
+        parts.pop()
+    return " ".join(p for p in parts if p)
+
+
+def has_french_index(conn: sqlite3.Connection) -> bool:
+    """Whether the store has the French-stemmed index (migration 14)."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'documents_fts_fr'").fetchone() is not None
+
+
+def french_only_rowids(conn: sqlite3.Connection, query: str, extra: str = "", args: list[Any] | None = None,
+                       limit: int = FRENCH_HITS) -> list[int]:
+    """Rowids the French-stemmed index matches and the English one does not, best first.
+    ``extra`` is a ``hit_filter_sql`` condition on ``documents_fts.rowid``."""
+    q, qf = fts_query(query), fts_query_fr(query)
+    if not q or not qf:
+        return []
+    args = args or []
+    if not has_french_index(conn):
+        return []  # a store older than migration 14, opened read-only
+    extra_fr = extra.replace("documents_fts.rowid", "documents_fts_fr.rowid")
+    return [r[0] for r in conn.execute(
+        f"""SELECT rowid FROM documents_fts_fr WHERE documents_fts_fr MATCH ?{extra_fr}
+            AND rowid NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?{extra})
+            ORDER BY rank LIMIT ?""", [qf, *args, q, *args, limit])]
+
+
+def french_snippet(text: str, query: str, words: int = 24) -> str:
+    """A snippet like FTS5's (``\x02``/``\x03`` around matches, `` … `` at cuts) for a hit
+    only the French index found: the first window of ``words`` words holding a word whose
+    stem is a query word's stem."""
+    wanted = set(stemmed_query_words(re.findall(r"[^\W\d_]+", query)))
+    tokens = list(re.finditer(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text))
+    hits = [i for i, m in enumerate(tokens) if stemmed_text(m.group()) in wanted]
+    if not tokens:
+        return ""
+    first = max(0, (hits[0] if hits else 0) - words // 3)
+    window = tokens[first:first + words]
+    out, pos = [], window[0].start()
+    for i, m in enumerate(window, start=first):
+        out.append(text[pos:m.start()])
+        out.append(f"\x02{m.group()}\x03" if i in hits else m.group())
+        pos = m.end()
+    lead = " … " if first else ""
+    tail = " … " if first + words < len(tokens) else ""
+    return lead + "".join(out) + tail
 
 
 @dataclass(slots=True)
@@ -99,6 +166,8 @@ class Store:
         self._depth = 0
         self._writer: WriterLock | None = None
         self.conn.row_factory = sqlite3.Row
+        # The French index's text (migration 14) is written through this function.
+        self.conn.create_function("fr_stem", 1, lambda text: stemmed_text(text or ""), deterministic=True)
         self.conn.execute("PRAGMA foreign_keys = ON")
         self.conn.execute("PRAGMA busy_timeout = 10000")
         if not readonly:
@@ -243,6 +312,9 @@ class Store:
                 rowid = cur.lastrowid
                 self.conn.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)",
                                   (rowid, d.title or "", d.text))
+                if d.language in FRENCH_INDEXED:
+                    self.conn.execute("INSERT INTO documents_fts_fr(rowid, title, text) VALUES (?,?,?)",
+                                      (rowid, stemmed_text(d.title or ""), stemmed_text(d.text)))
                 self.conn.executemany(
                     "INSERT INTO removed_blocks (doc_id, seq, kind, line, score, text) "
                     "VALUES (?,?,?,?,?,?)",
@@ -355,10 +427,25 @@ class Store:
                    FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
                    WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?""",
                 (q, limit, offset)).fetchall()
+            french = french_only_rowids(self.conn, query)
         except sqlite3.OperationalError as exc:
             raise StoreError(f"bad search query {query!r}: {exc}", code="E400") from exc
-        return total, [SearchHit(r["id"], r["title"], r["publisher"], r["published"], r["path"],
-                                 r["language"], r["snip"], r["rank"]) for r in rows]
+        hits = [SearchHit(r["id"], r["title"], r["publisher"], r["published"], r["path"],
+                          r["language"], r["snip"], r["rank"]) for r in rows]
+        return total + len(french), hits + self.french_hits(query, french, offset - total, limit - len(hits))
+
+    def french_hits(self, query: str, rowids: list[int], offset: int, limit: int) -> list[SearchHit]:
+        """Hits only the French index found (``french_only_rowids``), after the English
+        index's: one page of them from ``offset`` (negative: the page starts earlier)."""
+        page = rowids[max(0, offset):max(0, offset) + limit] if limit > 0 else []
+        out: list[SearchHit] = []
+        for rank, rowid in enumerate(page):
+            r = self.conn.execute("SELECT id, title, publisher, published, path, language, text "
+                                  "FROM documents WHERE rowid = ?", (rowid,)).fetchone()
+            if r is not None:
+                out.append(SearchHit(r["id"], r["title"], r["publisher"], r["published"], r["path"],
+                                     r["language"], french_snippet(r["text"], query), float(rank)))
+        return out
 
     def list_documents(self, *, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
         total = self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]

@@ -22,17 +22,17 @@ import json
 import math
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
-from newsgraph.model.stories import LINK_KINDS
+from newsgraph.model.stories import LINK_KINDS, Link
 from newsgraph.signals.republication import REPUBLISHING_KINDS
 from newsgraph.store.sqlite import Store
 
 __all__ = [
     "UNKNOWN_PUBLISHER", "LinkFilter", "StoryFilter", "document_links", "document_signals",
     "document_story", "iter_links", "iter_stories", "link", "link_counts", "links", "publishers",
-    "publishers_scan",
+    "publishers_scan", "put_link",
     "resolve_prefix", "signals_dict", "stories", "story",
 ]
 
@@ -48,11 +48,12 @@ def _doc_meta(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         for r in store.conn.execute(
-                f"""SELECT id, title, publisher, published, path, attributed_to, rowid FROM documents
-                    WHERE id IN ({','.join('?' * len(chunk))})""", chunk):
+                f"""SELECT id, title, publisher, published, path, attributed_to, rowid, language
+                    FROM documents WHERE id IN ({','.join('?' * len(chunk))})""", chunk):
             out[r["id"]] = {"id": r["id"], "title": r["title"], "publisher": r["publisher"],
                             "published": r["published"], "path": r["path"],
-                            "attributed_to": json.loads(r["attributed_to"] or "[]"), "order": r["rowid"]}
+                            "attributed_to": json.loads(r["attributed_to"] or "[]"), "order": r["rowid"],
+                            "language": r["language"]}
     return out
 
 
@@ -248,7 +249,8 @@ def _with_docs(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]
     for r in rows:
         for side in ("a", "b"):
             m = dict(meta.get(r[side]) or {"id": r[side], "title": None, "publisher": None,
-                                           "published": None, "path": None, "attributed_to": []})
+                                           "published": None, "path": None, "attributed_to": [],
+                                           "language": None})
             m.pop("order", None)
             r[f"{side}_doc"] = m
     return rows
@@ -296,6 +298,15 @@ def link(store: Store, a: str, b: str) -> dict[str, Any] | None:
         row = store.conn.execute("SELECT text FROM documents WHERE id = ?", (rec[side],)).fetchone()
         rec[f"{side}_doc"]["text"] = row[0] if row else ""
     return rec
+
+
+def put_link(store: Store, link: Link) -> None:
+    """Store one link between two documents, replacing any link of that pair (one link per
+    pair: the strongest kind, as the stories stage writes them)."""
+    store.conn.execute("DELETE FROM links WHERE (a = ? AND b = ?) OR (a = ? AND b = ?)",
+                       (link.a, link.b, link.b, link.a))
+    store.conn.execute("INSERT INTO links (a, b, kind, score, data) VALUES (?,?,?,?,?)",
+                       (link.a, link.b, link.kind, link.score, json.dumps(asdict(link), ensure_ascii=False)))
 
 
 def document_links(store: Store, doc_id: str) -> list[dict[str, Any]]:

@@ -42,6 +42,9 @@ def test_entity_merge_by_name_keeps_the_page_entity_name_and_type(fresh: Resolve
                    follow_redirects=False)
         assert r.status_code == 303, r.text
         merged = _entity(c, r.headers["location"].split("/entities/")[1].split("?")[0])
+        # The page's entity survives: its id, name and type (the other one is older).
+        assert merged["id"] == baig and _entity(c, baig)["name"] == "Imran Baig"
+        assert c.get(f"/entities/{beg}.json").status_code == 404
         assert merged["name"] == "Imran Baig" and merged["type"] == baig_type
         assert {x["value"] for x in merged["aliases"]} >= {"Imran Beg", "Imran Baig"}
         assert entity_at(fresh.db, a, "Imran Beg") == entity_at(fresh.db, b, "Imran Baig")

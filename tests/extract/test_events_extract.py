@@ -120,6 +120,22 @@ def test_events_hypothetical_and_planned(annotated):
     assert not fact.flags.hypothetical and not fact.flags.negated
 
 
+def test_events_possible_or_planned_nouns_are_hypothetical(annotated):
+    possible = _one(annotated("Officials discussed a possible attack on tankers in the Gulf."), "attack")
+    assert possible.flags.hypothetical and "possible" in possible.flags.cues
+    threatened = _one(annotated("The union called off the threatened strike on Friday."), "strike")
+    assert threatened.flags.hypothetical
+    held = _one(annotated("Markets await the talks with Iran that France may hold next week."), "talks")
+    assert held.flags.hypothetical and "may hold" in held.flags.cues
+    launched = _one(annotated("Residents fear the attack on the town the rebels may launch."), "attack")
+    assert launched.flags.hypothetical
+    power = _one(annotated("The new law gives police the power to detain suspects for a week."), "detain")
+    assert power.flags.hypothetical
+    # A modal said *of* the event is not a modal act holding it: the attack happened.
+    done = _one(annotated("The attack that could have killed hundreds was carried out by rebels."), "attack")
+    assert not done.flags.hypothetical
+
+
 def test_events_attempted(annotated):
     m = _one(annotated("The attempted assassination failed when the bomb did not explode."), "assassination")
     assert m.flags.attempted

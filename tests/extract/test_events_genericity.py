@@ -28,6 +28,9 @@ def _flag(annotated, text: str, trigger: str) -> str | None:
      "ability: national can detained"),
     ("Those held under the act cannot be deported to face torture.", "deported",
      "ability: Those can deported"),
+    # What a thing does as a rule, told in a relative clause in the simple present.
+    ("Two million numbers are on the registers, which ban unsolicited sales calls.", "ban",
+     "standing: registers which ban"),
 ])
 def test_a_kind_of_act_is_generic(annotated, text, trigger, cue):
     assert _flag(annotated, text, trigger) == cue
@@ -41,6 +44,7 @@ def test_a_kind_of_act_is_generic(annotated, text, trigger, cue):
     ("He was charged with murder after the shooting in Dunmore.", "murder"),
     ("Protesters attack police in Dunmore", "attack"),  # a headline drops its articles
     ("Police can detain the suspect for another week, the judge said.", "detain"),
+    ("The militia, which attacked the town on Monday, withdrew.", "attacked"),
 ])
 def test_one_occurrence_is_not_generic(annotated, text, trigger):
     assert _flag(annotated, text, trigger) is None

@@ -198,6 +198,7 @@ def test_an_attack_of_words_is_criticism_an_armed_one_an_assault(annotated):
     assert ("attack", "ACCUSE") in types("Ms Varga launched an attack on the cost of the ferry contract.")
     assert ("attack", "ACCUSE") in types("Ms Varga will attack the Greens for wanting to close the port.")
     assert ("attack", "ACCUSE") in types('The minister said: "I attack Ms Varga politically."')
+    assert ("attacked", "ACCUSE") in types("She attacked Green plans to close the ferry port.")
     # Armed actors, or a physical target, make it an assault.
     assert ("attacked", "ASSAULT") in types("Rebels attacked a convoy for carrying weapons.")
     assert ("attack", "ASSAULT") in types("Gunmen launched an attack on the army base on Monday.")

@@ -156,3 +156,14 @@ def test_a_declared_date_is_kept_only_when_it_is_a_date():
         else:
             assert doc.provenance.get("published") != "declared", declared
             assert any("is not a date" in w for w in doc.warnings), declared
+
+
+def test_clean_metadata_a_declared_title_keeps_a_short_first_paragraph():
+    # A JSON record's title is the title: its text's first line is body, however short.
+    doc = clean(raw("The harbour council of Port Anselm approved the new quay on Monday evening.\n\n" + BODY, fmt="json",
+                    title="Harbour council backs new quay"))
+    assert doc.title == "Harbour council backs new quay"
+    assert doc.text.startswith("The harbour council of Port Anselm approved the new quay on Monday evening.")
+    # The declared title repeated as the text's first line is still not body.
+    doc = clean(raw("Harbour council backs new quay\n\n" + BODY, fmt="json", title="Harbour council backs new quay"))
+    assert not doc.text.startswith("Harbour council") and doc.text.startswith("The county board")

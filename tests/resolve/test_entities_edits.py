@@ -78,6 +78,28 @@ def test_edits_merge_rename_and_alias_persist_and_bind_later_documents() -> None
     assert _owner(again, "d9", "Brother Leader") == entity.id
 
 
+def test_edits_merge_keeps_the_id_of_the_entity_chosen_to_survive() -> None:
+    resolver = Resolver()
+    resolver.add([_doc(LIBYA_1, "d1"), _doc(FOOTBALL, "d3")])
+    older, newer = _owner(resolver, "d1", "Muammar Gaddafi"), _owner(resolver, "d3", "Mouammar Kadhafi")
+    # Merged from the newer entity's page: the newer one survives, id, name and all.
+    resolver.apply(edits.merge(resolver, newer, older))
+    assert _owner(resolver, "d1", "Muammar Gaddafi") == newer == _owner(resolver, "d3", "Mouammar Kadhafi")
+    assert resolver.entity(newer).name == "Mouammar Kadhafi"
+    assert older not in {e.id for e in resolver.entities()}
+    # The same on a replay from the stored state, and for a later document of either name.
+    again = _roundtrip(resolver)
+    assert _owner(again, "d1", "Muammar Gaddafi") == newer
+    again.add([_doc(LIBYA_3, "d4")])
+    assert _owner(again, "d4", "Mouammar Kadhafi") == newer
+    # Chosen the other way round, the older one survives.
+    other = Resolver()
+    other.add([_doc(LIBYA_1, "d1"), _doc(FOOTBALL, "d3")])
+    other.apply(edits.merge(other, older, newer))
+    assert _owner(other, "d3", "Mouammar Kadhafi") == older
+    assert other.entity(older).name == "Muammar Gaddafi"
+
+
 def test_edits_distinct_is_respected_by_later_documents() -> None:
     resolver = Resolver()
     resolver.add([_doc(LIBYA_1, "d1"), _doc(FOOTBALL, "d3")])

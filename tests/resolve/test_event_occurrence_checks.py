@@ -36,6 +36,7 @@ def _add(r: EventResolver, m, published: str | None = "2024-03-05", story: str =
 
 def test_modality_reads_only_cues_that_say_the_act_did_not_happen_as_told() -> None:
     assert intended(["planning"]) and intended(["threatened"]) and not intended(["said", "if", "may"])
+    assert intended(["possible"]) and intended(["power"]) and intended(["may hold"])
     assert failed(["foiled"]) and failed(["attempted", "failed"]) and not failed(["tried"])
     assert modality_of(False, False, False) == HAPPENED
     assert modality_of(False, True, False) == PLANNED

@@ -174,7 +174,7 @@ def test_browser_claim_speaker_and_documents_filter(served: Served, page):
     _shot(page, "workbench-documents")
 
 
-def test_browser_timeline_and_network_click_through(served: Served, page):
+def test_browser_timeline_click_through(served: Served, page):
     from playwright.sync_api import expect
 
     page.goto(served.url + "/timeline")
@@ -192,18 +192,82 @@ def test_browser_timeline_and_network_click_through(served: Served, page):
     page.wait_for_url("**/events/ev_*")
     expect(page.locator("h1")).to_contain_text("ASSAULT")
 
+
+def _require_library() -> None:
+    from newsgraph.web.vendor import CYTOSCAPE, asset_file, asset_url
+
+    if asset_url(CYTOSCAPE) is None:
+        pytest.skip(f"cytoscape {CYTOSCAPE.version} is not installed at {asset_file(CYTOSCAPE)}: "
+                    "run `make install` (needs npm)")
+
+
+#: Where a node or an edge of the drawing is on the page (cytoscape's rendered coordinates
+#: are relative to its box), with what the click should open.
+_DRAWN = """(what) => {
+  const cy = window.newsgraphNetwork;
+  const el = what === "node" ? cy.nodes()[0] : cy.edges()[0];
+  const p = what === "node" ? el.renderedPosition() : el.renderedMidpoint();
+  return {x: p.x, y: p.y, id: el.id(), name: el.data("name") || null, url: el.data("url")};
+}"""
+
+
+def test_browser_network_drawn_by_the_library_clicks_through(served: Served, page):
+    from playwright.sync_api import expect
+
+    _require_library()
+    twin = _json(served, "/network.json")
     page.goto(served.url + "/network")
-    nodes = page.locator("svg#network a.node")
-    expect(nodes.first).to_be_visible()
-    assert page.locator("svg#network .edges a").count() >= 1
+    box = page.locator("#network-graph[data-nodes]")
+    expect(box).to_be_visible()
+    expect(page.locator("svg#network")).to_be_hidden()  # the server's drawing is the fallback only
+    assert box.locator("canvas").count() >= 1
+    drawn = page.evaluate("() => window.newsgraphNetwork.nodes().map((n) => n.data('name')).sort()")
+    assert drawn == sorted(n["name"] for n in twin["nodes"])
+    assert page.evaluate("() => window.newsgraphNetwork.edges().length") == len(twin["edges"])
+    expect(page.locator("#network-legend [data-category=material-conflict]")).to_be_visible()
     _shot(page, "workbench-network")
-    name = nodes.first.locator("title").text_content().split(" (")[0]
-    nodes.first.click()
-    page.wait_for_url("**/entities/*")
-    expect(page.locator("#entity-name")).to_have_text(name)
+
+    # A click on a node opens its entity.
+    at = box.bounding_box()
+    node = page.evaluate(_DRAWN, "node")
+    page.mouse.click(at["x"] + node["x"], at["y"] + node["y"])
+    page.wait_for_url(f"**/entities/{node['id']}")
+    expect(page.locator("#entity-name")).to_have_text(node["name"])
+
+    # A click on an edge lists its events.
+    page.goto(served.url + "/network")
+    expect(box).to_be_visible()
+    at = box.bounding_box()
+    edge = page.evaluate(_DRAWN, "edge")
+    page.mouse.click(at["x"] + edge["x"], at["y"] + edge["y"])
+    page.wait_for_url("**/events?**")
+    assert page.url.endswith(edge["url"])
+    expect(page.locator("h1")).to_contain_text(f"Events {twin['edges'][0]['weight']}")  # the events it stands for
+
     page.goto(served.url + "/network?graph=comention")
-    expect(page.locator("svg#network a.node").first).to_be_visible()
+    expect(box).to_be_visible()
+    assert int(box.get_attribute("data-edges")) == len(_json(served, "/network.json?graph=comention")["edges"])
     _shot(page, "workbench-comention")
+
+
+def test_browser_network_without_script_is_the_server_svg(served: Served, browser):
+    from playwright.sync_api import expect
+
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1360, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(served.url + "/network")
+        nodes = page.locator("svg#network a.node")
+        expect(nodes.first).to_be_visible()
+        expect(page.locator("#network-graph")).to_be_hidden()
+        assert page.locator("svg#network .edges a").count() >= 1
+        _shot(page, "workbench-network-noscript")
+        name = nodes.first.locator("title").text_content().split(" (")[0]
+        nodes.first.click()
+        page.wait_for_url("**/entities/*")
+        expect(page.locator("#entity-name")).to_have_text(name)
+    finally:
+        context.close()
 
 
 def test_browser_timeline_panels_on_entity_and_search_pages(served: Served, page):

@@ -18,6 +18,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from newsgraph.api import urls
 from newsgraph.api.config import PANEL
+from newsgraph.api.views.languages import language_name
 
 __all__ = ["Pager", "env", "json_ok", "pager", "render_html", "respond", "wants_json"]
 
@@ -28,6 +29,7 @@ env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined
                   trim_blocks=True, lstrip_blocks=True)
 env.globals["urls"] = urls
 env.globals["panel"] = PANEL
+env.filters["language_name"] = language_name
 
 
 @dataclass(slots=True)

@@ -12,7 +12,8 @@ from newsgraph.api import urls
 from newsgraph.api.config import LIST_PAGE_SIZE
 from newsgraph.api.views.base import Pager, pager
 from newsgraph.api.views.document import ClaimRow, claim_event_refs, claim_row
-from newsgraph.model import CERTAINTIES, SPEAKER_KINDS
+from newsgraph.model import CERTAINTIES, ENTITY_REF, SPEAKER_KINDS, Entity
+from newsgraph.model.projection import project
 from newsgraph.store import Store
 from newsgraph.store.entity_queries import MentionLookup, claims_by, entity_names
 from newsgraph.store.facts_queries import ClaimFilter, claim_counts, claims
@@ -22,14 +23,8 @@ __all__ = ["ClaimListRow", "ClaimsContext", "FacetValue", "SpeakerRef", "claim_l
            "claims_view", "matches_claim"]
 
 
-@dataclass(slots=True)
-class SpeakerRef:
-    """The entity a claim's speaker stands for (its resolved reference, else its span)."""
-
-    id: str
-    name: str
-    type: str
-    url: str
+SpeakerRef = project("SpeakerRef", Entity, ENTITY_REF, extra=[("url", str)], doc=(
+    "The entity a claim's speaker stands for (its resolved reference, else its span), and its page."))
 
 
 def claim_speakers(store: Store, records: list[dict[str, Any]]) -> dict[str, SpeakerRef]:
@@ -37,7 +32,7 @@ def claim_speakers(store: Store, records: list[dict[str, Any]]) -> dict[str, Spe
     lookup = MentionLookup(store)
     found = {c["id"]: e for c in records if (e := lookup.speaker(c))}
     names = entity_names(store, list(found.values()))
-    return {cid: SpeakerRef(e, names[e]["name"], names[e]["type"], urls.entity(e))
+    return {cid: SpeakerRef(id=e, name=names[e]["name"], type=names[e]["type"], url=urls.entity(e))
             for cid, e in found.items() if e in names}
 
 
@@ -83,7 +78,7 @@ def claim_list_rows(store: Store, records: list[dict[str, Any]]) -> list[ClaimLi
     rows = []
     for rec in records:
         base = claim_row(rec, refs)
-        rows.append(ClaimListRow(*(getattr(base, f) for f in ClaimRow.__dataclass_fields__),
+        rows.append(ClaimListRow(**{f: getattr(base, f) for f in ClaimRow.__dataclass_fields__},
                                  doc_title=rec.get("doc_title"), doc_url=urls.document(rec["doc"]),
                                  speaker_entity=speakers.get(rec["id"])))
     return rows
@@ -106,8 +101,8 @@ def claims_view(store: Store, *, doc: str | None = None, certainty: str | None =
     who = None
     if entity:
         names = entity_names(store, [entity])
-        who = SpeakerRef(entity, names[entity]["name"], names[entity]["type"], urls.entity(entity)) \
-            if entity in names else None
+        who = SpeakerRef(id=entity, name=names[entity]["name"], type=names[entity]["type"],
+                         url=urls.entity(entity)) if entity in names else None
         spoken = claims_by(store, entity) if who else []
         by = [c for c in spoken if matches_claim(c, filt)]
         total, records = len(by), by[(page - 1) * per_page:page * per_page]

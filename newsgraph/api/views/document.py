@@ -23,7 +23,12 @@ from urllib.parse import quote
 
 from newsgraph.api import urls
 from newsgraph.api.overlay import Piece, TextLayers, overlay_paragraphs
+from newsgraph.api.views.languages import ReadingNote, language_name, reading_note
 from newsgraph.model import ENTITY_TYPES
+from newsgraph.model.claims import Claim, DocumentDate, PlaceMention, TimeExpression
+from newsgraph.model.document import Document, RemovedBlock
+from newsgraph.model.projection import field_names, filled, project
+from newsgraph.model.stories import EvidenceSpan, Signal
 from newsgraph.store import Store
 from newsgraph.store.claim_event_queries import events_of_mentions
 from newsgraph.store.entity_queries import document_entity_links, referring_mentions
@@ -116,14 +121,6 @@ class EventGroup:
 
 
 @dataclass(slots=True)
-class RemovedView:
-    kind: str
-    line: int
-    score: float | None
-    text: str
-
-
-@dataclass(slots=True)
 class KindCount:
     kind: str
     count: int
@@ -142,68 +139,33 @@ class ClaimEventRef:
     url: str | None
 
 
-@dataclass(slots=True)
-class ClaimRow:
-    """A claim as the lists show it; ``speaker`` is the span in the text, ``speaker_text``
-    the best name (the resolved one for a pronoun or role)."""
+#: The record's fields a claim row leaves out: its content is ``start``/``end``/``text``, its
+#: resolved speaker ``speaker_text``; the rule's prior is not shown.
+CLAIM_NOT_SHOWN = ("content", "confidence", "speaker_ref")
+#: Spans the rows show as their words.
+_CLAIM_SPANS = ("speaker", "cue", "channel", "hedge")
 
-    id: str
-    doc: str
-    start: int
-    end: int
-    text: str
-    speaker: str | None
-    speaker_text: str | None
-    speaker_kind: str | None
-    cue: str | None
-    certainty: str
-    quote_type: str
-    channel: str | None
-    hedge: str | None
-    sentence: str
-    rule: str
-    url: str  # the claim in its article
-    events: list[ClaimEventRef]  # the events its content reports
+ClaimRow = project(
+    "ClaimRow", Claim, omit=CLAIM_NOT_SHOWN,
+    types={**dict.fromkeys(_CLAIM_SPANS, str | None), "sentence": str, "events": list[ClaimEventRef]},
+    extra=[("start", int), ("end", int), ("text", str), ("speaker_text", str | None), ("url", str)],
+    doc="A claim as the lists show it: the record's fields, spans as their words (``speaker`` is the "
+        "span in the text, ``speaker_text`` the best name: the resolved one for a pronoun or role); "
+        "``url`` the claim in its article, ``events`` the events its content reports.")
 
 
-@dataclass(slots=True)
-class TimeRow:
-    start: int
-    end: int
-    text: str
-    value: str | None
-    precision: str | None
-    anchored_to: str
+#: What the page shows of a time expression.
+TIME_SHOWN = ("start", "end", "text", "value", "precision", "anchored_to")
+TimeRow = project("TimeRow", TimeExpression, TIME_SHOWN)
 
 
-@dataclass(slots=True)
-class PlaceRow:
-    """A distinct resolved place of the article (unresolved mentions have no geonameid)."""
-
-    geonameid: int | None
-    name: str | None
-    forms: list[str]
-    country: str | None
-    feature: str | None
-    lat: float | None
-    lon: float | None
-    count: int
-    map_url: str | None  # the map centred here
-    place_url: str | None  # every mention of the place
-    role: str = "place"  # "government": a capital standing for its country's government, not mapped
-    reason: str | None = None  # why unresolved, or why read as a government
-
-
-@dataclass(slots=True)
-class DocumentDateView:
-    """The document's date: declared by the source, or inferred from the text by ``rule``."""
-
-    value: str | None
-    inferred: bool
-    rule: str | None
-    precision: str | None = None  # day, week, month: an inferred window's width
-    evidence: list[DateEvidence] = field(default_factory=list)
-    conflict: str | None = None  # why the reports that could date it left it undated
+#: A distinct resolved place of the article (unresolved mentions have no geonameid): the fields
+#: of its ``PlaceMention`` that name the place (``role`` "government": a capital standing for its
+#: country's government, not mapped; ``reason``: why unresolved, or why read as a government), the
+#: forms the text gives it, its count, the map centred here and every mention of the place.
+PLACE_SHOWN = ("geonameid", "name", "country", "feature", "lat", "lon", "role", "reason")
+PlaceRow = project("PlaceRow", PlaceMention, PLACE_SHOWN, extra=[
+    ("forms", list[str]), ("count", int), ("map_url", str | None), ("place_url", str | None)])
 
 
 @dataclass(slots=True)
@@ -219,6 +181,14 @@ class DateEvidence:
     source_doc: str
     source_url: str
     window: str
+
+
+#: The document's date (``DocumentDate``): declared by the source, or inferred from the text by
+#: ``rule`` (None for a declared one) from the reports in ``evidence``; ``precision``: day, week,
+#: month, an inferred window's width; ``conflict``: why the reports that could date it left it undated.
+DocumentDateView = project(
+    "DocumentDateView", DocumentDate, types={"rule": str | None, "evidence": list[DateEvidence]},
+    extra=[("precision", str | None, field(default=None)), ("conflict", str | None, field(default=None))])
 
 
 def _date_evidence(provenance: dict[str, str]) -> list[DateEvidence]:
@@ -251,14 +221,13 @@ def claim_row(c: dict[str, Any], events: dict[str, ClaimEventRef] | None = None)
     """A stored claim record as a row; ``events`` (from ``claim_event_refs``) fills the
     events it reports (none without it)."""
     ref = c.get("speaker_ref")
-    speaker = _text(c.get("speaker"))
+    own = filled(Claim, c, field_names(Claim, omit=CLAIM_NOT_SHOWN))
+    own.update({name: _text(c.get(name)) for name in _CLAIM_SPANS})
+    own.update(sentence=c["sentence"]["text"].strip(),
+               events=[events[m] for m in c.get("events") or [] if events and m in events])
     return ClaimRow(
-        id=c["id"], doc=c["doc"], start=c["content"]["start"], end=c["content"]["end"],
-        text=c["content"]["text"], speaker=speaker, speaker_text=ref["text"] if ref else speaker,
-        speaker_kind=c.get("speaker_kind"), cue=_text(c.get("cue")), certainty=c["certainty"],
-        quote_type=c["quote_type"], channel=_text(c.get("channel")), hedge=_text(c.get("hedge")),
-        sentence=c["sentence"]["text"].strip(), rule=c.get("rule", ""), url=urls.claim(c["doc"], c["id"]),
-        events=[events[m] for m in c.get("events") or [] if events and m in events])
+        **own, start=c["content"]["start"], end=c["content"]["end"], text=c["content"]["text"],
+        speaker_text=ref["text"] if ref else own["speaker"], url=urls.claim(c["doc"], c["id"]))
 
 
 def _place_rows(places: list[dict[str, Any]]) -> list[PlaceRow]:
@@ -273,10 +242,10 @@ def _place_rows(places: list[dict[str, Any]]) -> list[PlaceRow]:
         gid = p.get("geonameid")
         located = gid is not None and p.get("lat") is not None
         rows.append(PlaceRow(
-            gid, p.get("name"), sorted({x["text"] for x in ps}), p.get("country"), p.get("feature"),
-            p.get("lat"), p.get("lon"), len(ps),
-            urls.map_view(focus=gid, zoom=PLACE_MAP_ZOOM) if located else None,
-            urls.place(gid) if gid is not None else None, p.get("role") or "place", p.get("reason")))
+            **{**filled(PlaceMention, p, PLACE_SHOWN), "role": p.get("role") or "place"},
+            forms=sorted({x["text"] for x in ps}), count=len(ps),
+            map_url=urls.map_view(focus=gid, zoom=PLACE_MAP_ZOOM) if located else None,
+            place_url=urls.place(gid) if gid is not None else None))
     return sorted(rows, key=lambda r: (r.geonameid is None, -r.count, r.name or r.forms[0]))
 
 
@@ -302,31 +271,17 @@ def text_fragment(text: str, start: int, end: int) -> str | None:
     return f"#:~:text={enc(words[:FRAGMENT_WORDS])},{enc(words[-FRAGMENT_WORDS:])}"
 
 
-@dataclass(slots=True)
-class EvidenceView:
-    """A signal's evidence span in its context: ``before`` + ``text`` (marked) + ``after``."""
+EvidenceView = project(
+    "EvidenceView", EvidenceSpan, extra=[("before", str), ("after", str), ("fragment", str | None)],
+    doc="A signal's evidence span (``EvidenceSpan``) in its context: ``before`` + ``text`` (marked) + "
+        "``after``; ``fragment`` a link to the span in the article text.")
 
-    start: int
-    end: int
-    text: str
-    note: str
-    before: str
-    after: str
-    fragment: str | None  # a link to the span in the article text
-
-
-@dataclass(slots=True)
-class SignalRow:
-    """One signal: ``flagged`` is a cue to look here, never a verdict on the article."""
-
-    name: str
-    value: float | None
-    value_text: str
-    flagged: bool
-    measured: bool
-    explanation: str
-    evidence: list[EvidenceView]
-    details: dict[str, Any] = field(default_factory=dict)
+#: One signal of the article (``Signal``, its subject left out): ``flagged`` is a cue to look
+#: here, never a verdict on the article; ``value_text`` the value as shown, ``measured`` whether
+#: there is one.
+SIGNAL_NOT_SHOWN = ("subject", "subject_kind")
+SignalRow = project("SignalRow", Signal, omit=SIGNAL_NOT_SHOWN, types={"evidence": list[EvidenceView]},
+                    extra=[("value_text", str), ("measured", bool)])
 
 
 def _value_text(v: float | None) -> str:
@@ -347,14 +302,16 @@ def _evidence_view(text: str, ev: dict[str, Any]) -> EvidenceView:
     pre, post = text[b0:s], text[e:a1]
     before = ("… " if b0 > 0 else "") + " ".join(pre.split()) + (" " if pre[-1:].isspace() else "")
     after = (" " if post[:1].isspace() else "") + " ".join(post.split()) + (" …" if a1 < len(text) else "")
-    return EvidenceView(s, e, text[s:e], ev.get("note", ""), before, after, text_fragment(text, s, e))
+    return EvidenceView(start=s, end=e, text=text[s:e], note=ev.get("note", ""), before=before, after=after,
+                        fragment=text_fragment(text, s, e))
 
 
 def signal_rows(text: str, signals: list[dict[str, Any]]) -> list[SignalRow]:
     """The stored signals of a document, cues first, then measured ones, then by name."""
-    rows = [SignalRow(s["name"], s.get("value"), _value_text(s.get("value")), bool(s.get("flagged")),
-                      s.get("value") is not None, s.get("explanation", ""),
-                      [_evidence_view(text, ev) for ev in s.get("evidence") or []], s.get("details") or {})
+    rows = [SignalRow(**{**filled(Signal, s, field_names(Signal, omit=SIGNAL_NOT_SHOWN)),
+                         "flagged": bool(s.get("flagged")), "details": s.get("details") or {},
+                         "evidence": [_evidence_view(text, ev) for ev in s.get("evidence") or []]},
+                      value_text=_value_text(s.get("value")), measured=s.get("value") is not None)
             for s in signals]
     return sorted(rows, key=lambda r: (not r.flagged, not r.measured, r.name))
 
@@ -372,6 +329,8 @@ class DocLinkRow:
     other_published: str | None
     other_url: str
     url: str  # the side-by-side evidence
+    other_language: str | None = None
+    other_language_name: str = "unknown"
 
 
 @dataclass(slots=True)
@@ -384,58 +343,25 @@ class StoryRef:
     url: str
 
 
-@dataclass(slots=True)
-class DocumentContext:
-    """Everything the article view shows; ``paragraphs`` is ``text`` cut into marked segments."""
-
-    id: str
-    title: str | None
-    path: str
-    publisher: str | None
-    published: str | None
-    attributed_to: list[str]
-    authors: list[str]
-    url: str | None
-    link: str | None  # ``url`` when it is safe to link (http/https), else None
-    language: str | None
-    language_score: float | None
-    format: str
-    encoding: str | None
-    annotated: bool
-    annotate_reason: str | None
-    model: str | None
-    ingested_at: str
-    raw_size: int
-    provenance: dict[str, str]
-    warnings: list[str]
-    chars: int
-    sentences: int
-    text: str
-    paragraphs: list[list[Piece]]
-    mentions: list[dict[str, Any]]
-    entities: list[EntityRow]
-    legend: list[LegendItem]
-    removed: list[RemovedView]
-    removed_kinds: list[KindCount]
-    raw_url: str
-    api_url: str
-    date: DocumentDateView
-    claims: list[ClaimRow]
-    times: list[TimeRow]
-    places: list[PlaceRow]
-    claims_url: str
-    #: ``"start-end"`` of each mention → its resolved entity id (the text's links).
-    mention_entities: dict[str, str]
-    #: Linked pronouns and descriptions by kind (the text marks them; the view's toggles).
-    referring: dict[str, int]
-    events: list[DocEventRow]
-    #: ``events`` by type, most mentioned first (the page's panel; the sentence is in the text).
-    event_groups: list[EventGroup]
-    events_url: str
-    signals: list[SignalRow]
-    links: list[DocLinkRow]
-    links_url: str
-    story: StoryRef | None
+#: Everything the article view shows: every field of the ``Document`` (its metadata, clean
+#: text and removed blocks), then what the store and the other stages add. ``paragraphs`` is
+#: ``text`` cut into marked segments; ``link`` is ``url`` when it is safe to link (http/https),
+#: else None; ``mention_entities`` maps ``"start-end"`` of each mention to its resolved entity id
+#: (the text's links); ``referring`` counts linked pronouns and descriptions by kind (the text
+#: marks them; the view's toggles); ``event_groups`` is ``events`` by type, most mentioned first
+#: (the page's panel; the sentence is in the text).
+DocumentContext = project("DocumentContext", Document, extra=[
+    ("link", str | None), ("annotated", bool), ("annotate_reason", str | None), ("model", str | None),
+    ("ingested_at", str), ("raw_size", int), ("chars", int), ("sentences", int),
+    ("paragraphs", list[list[Piece]]), ("mentions", list[dict[str, Any]]), ("entities", list[EntityRow]),
+    ("legend", list[LegendItem]), ("removed_kinds", list[KindCount]), ("raw_url", str), ("api_url", str),
+    ("date", DocumentDateView), ("claims", list[ClaimRow]), ("times", list[TimeRow]),
+    ("places", list[PlaceRow]), ("claims_url", str), ("mention_entities", dict[str, str]),
+    ("referring", dict[str, int]), ("events", list[DocEventRow]), ("event_groups", list[EventGroup]),
+    ("events_url", str), ("signals", list[SignalRow]), ("links", list[DocLinkRow]), ("links_url", str),
+    ("story", StoryRef | None),
+    # What was and was not read of an article not in English (None: an annotated English one).
+    ("language_name", str, field(default="unknown")), ("reading", ReadingNote | None, field(default=None))])
 
 
 def _order(label: str) -> int:
@@ -477,15 +403,13 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
                               ev["publishers"], ev["sentence"]["start"], ev["sentence"]["end"])
                   for ev in doc_events]
     claim_refs = claim_event_refs(store, facts["claims"])
+    own = filled(Document, d, field_names(Document))  # the record's fields, as stored
+    own["removed"] = [RemovedBlock(**b) for b in d["removed"]]
     return DocumentContext(
-        id=d["id"], title=d["title"], path=d["path"], publisher=d["publisher"],
-        published=d["published"], attributed_to=d["attributed_to"], authors=d["authors"], url=url,
-        link=url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else None,
-        language=d["language"], language_score=d["language_score"], format=d["format"],
-        encoding=d["encoding"], annotated=d["annotated"], annotate_reason=d["annotate_reason"],
-        model=d["model"], ingested_at=d["ingested_at"], raw_size=d["raw_size"],
-        provenance=d["provenance"], warnings=d["warnings"], chars=len(d["text"]),
-        sentences=len(d["sentences"]), text=d["text"],
+        **own, link=url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else None,
+        annotated=d["annotated"], annotate_reason=d["annotate_reason"],
+        model=d["model"], ingested_at=d["ingested_at"], raw_size=d["raw_size"], chars=len(d["text"]),
+        sentences=len(d["sentences"]),
         paragraphs=overlay_paragraphs(d["text"], layers), mentions=mentions,
         referring=dict(Counter(m["kind"] for m in referring)),
         entities=[EntityRow(name, label, n, urls.search(f'"{name}"'), first_entity.get((name, label)),
@@ -495,16 +419,15 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
                                                  key=lambda kv: (_order(kv[0][1]), -kv[1], kv[0][0]))],
         legend=[LegendItem(label, n, LABEL_DESCRIPTIONS.get(label, label))
                 for label, n in sorted(labels.items(), key=lambda kv: (_order(kv[0]), kv[0]))],
-        removed=[RemovedView(b["kind"], b["line"], b["score"], b["text"]) for b in d["removed"]],
         removed_kinds=[KindCount(k, n) for k, n in Counter(b["kind"] for b in d["removed"]).most_common()],
         raw_url=urls.raw(d["id"]), api_url=urls.api_document(d["id"]),
-        date=DocumentDateView(dated["value"], dated["inferred"], dated["rule"],
-                              d["provenance"].get("published_precision") or None,
-                              _date_evidence(d["provenance"]),
-                              d["provenance"].get("published_conflict")),
+        date=DocumentDateView(value=dated["value"], inferred=dated["inferred"], rule=dated["rule"],
+                              precision=d["provenance"].get("published_precision") or None,
+                              evidence=_date_evidence(d["provenance"]),
+                              conflict=d["provenance"].get("published_conflict")),
         claims=[claim_row(c, claim_refs) for c in facts["claims"]],
-        times=[TimeRow(t["start"], t["end"], t["text"], t.get("value"), t.get("precision"),
-                       t.get("anchored_to", "none")) for t in facts["times"]],
+        times=[TimeRow(**{**filled(TimeExpression, t, TIME_SHOWN),
+                          "anchored_to": t.get("anchored_to", "none")}) for t in facts["times"]],
         places=_place_rows(facts["places"]),
         claims_url=urls.claims(doc=d["id"]),
         mention_entities={f"{s}-{e}": ent["id"] for (s, e), ent in links.items()},
@@ -514,6 +437,10 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
         links=[_link_row(r) for r in document_links(store, doc_id)],
         links_url=urls.links(doc=d["id"]),
         story=_story_ref(document_story(store, doc_id)),
+        language_name=language_name(d["language"]),
+        reading=reading_note(d["language"], d["annotated"], d["annotate_reason"], d["model"], {
+            "names": len(mentions), "dates": len(facts["times"]), "places": len(facts["places"]),
+            "claims": len(facts["claims"]), "events": len(doc_events)}),
     )
 
 
@@ -528,7 +455,8 @@ def event_groups(rows: list[DocEventRow]) -> list[EventGroup]:
 def _link_row(r: dict[str, Any]) -> DocLinkRow:
     other = r["b_doc"] if r["role"] == "earlier" else r["a_doc"]
     return DocLinkRow(r["kind"], r["score"], r["role"], r["other"], other["title"], other["publisher"],
-                      other["published"], urls.document(r["other"]), urls.link(r["a"], r["b"]))
+                      other["published"], urls.document(r["other"]), urls.link(r["a"], r["b"]),
+                      other.get("language"), language_name(other.get("language")))
 
 
 def _story_ref(st: dict[str, Any] | None) -> StoryRef | None:

@@ -9,6 +9,8 @@ from typing import Any
 from newsgraph.api import urls
 from newsgraph.api.config import LIST_PAGE_SIZE
 from newsgraph.api.views.base import Pager, pager
+from newsgraph.model import DOCUMENT_SUMMARY, Document
+from newsgraph.model.projection import project
 from newsgraph.store import Store
 from newsgraph.store import document_queries as q
 from newsgraph.store.summary_cache import cached
@@ -16,20 +18,12 @@ from newsgraph.store.summary_cache import cached
 __all__ = ["DocumentRow", "DocumentsContext", "document_row", "documents_view"]
 
 
-@dataclass(slots=True)
-class DocumentRow:
-    id: str
-    title: str | None
-    publisher: str | None
-    published: str | None
-    path: str
-    language: str | None
-    annotated: bool
-    chars: int
-    url: str
-    #: Outlets the article credits as its source ("via The Korea Times" where no publisher is named).
-    credited: list[str] = field(default_factory=list)
-    publisher_url: str | None = None  # the list narrowed to this publisher
+#: A listed document: its summary fields (``model.DOCUMENT_SUMMARY``), then what the list shows
+#: besides. ``credited``: outlets the article credits as its source ("via The Korea Times" where
+#: no publisher is named); ``publisher_url``: the list narrowed to its publisher.
+DocumentRow = project("DocumentRow", Document, DOCUMENT_SUMMARY, extra=[
+    ("annotated", bool), ("chars", int), ("url", str),
+    ("credited", list[str], field(default_factory=list)), ("publisher_url", str | None, field(default=None))])
 
 
 @dataclass(slots=True)
@@ -74,10 +68,10 @@ class DocumentsContext:
 def document_row(row: dict[str, Any]) -> DocumentRow:
     credited = row.get("attributed_to") or []
     listed = row.get("listed_publisher")
-    return DocumentRow(row["id"], row["title"], row["publisher"], row["published"], row["path"],
-                       row["language"], bool(row["annotated"]), int(row["chars"] or 0),
-                       urls.document(row["id"]), list(credited) if isinstance(credited, list) else [],
-                       urls.documents(publisher=listed) if listed else None)
+    return DocumentRow(**{name: row[name] for name in DOCUMENT_SUMMARY}, annotated=bool(row["annotated"]),
+                       chars=int(row["chars"] or 0), url=urls.document(row["id"]),
+                       credited=list(credited) if isinstance(credited, list) else [],
+                       publisher_url=urls.documents(publisher=listed) if listed else None)
 
 
 SORT_LABELS = {"ingested": "ingest order", "newest": "newest", "oldest": "oldest", "title": "title",

@@ -19,7 +19,11 @@ from newsgraph.api.config import LIST_PAGE_SIZE
 from newsgraph.api.views.base import Pager, pager
 from newsgraph.api.views.claims import SpeakerRef, claim_speakers
 from newsgraph.api.views.document import ClaimRow, claim_event_refs, claim_row
+from newsgraph.api.views.languages import names_by_language
 from newsgraph.model import ENTITY_TYPES, mention_key
+from newsgraph.model.entities import ENTITY_REF, Edit, Entity, EntityMention, MergeEvidence
+from newsgraph.model.events import EVENT_SUMMARY, Event
+from newsgraph.model.projection import field_names, filled, project
 from newsgraph.store import Store
 from newsgraph.store import entity_queries as q
 from newsgraph.store.event_queries import entity_events
@@ -41,16 +45,11 @@ PANEL_DOCUMENTS = 300
 ENTITY_EDITS_SHOWN = 20
 
 
-@dataclass(slots=True)
-class EntityListRow:
-    id: str
-    name: str
-    type: str
-    type_confidence: float
-    mention_count: int
-    doc_count: int
-    aliases: list[str]
-    url: str
+#: An entity in a list: its own fields (``aliases`` as the spellings besides the name), its counts.
+EntityListRow = project(
+    "EntityListRow", Entity, ("id", "name", "type", "type_confidence", "aliases"),
+    types={"aliases": list[str]},
+    extra=[("mention_count", int), ("doc_count", int), ("url", str)])
 
 
 @dataclass(slots=True)
@@ -75,14 +74,18 @@ class EntitiesContext:
         "aliases (every spelling seen in the articles)."))
 
 
+def entity_list_row(r: dict[str, Any]) -> Any:
+    return EntityListRow(**filled(Entity, r, ("id", "name", "type", "type_confidence")),
+                         aliases=[a for a in r.get("aliases", {}) if a != r["name"]],
+                         mention_count=r["mention_count"], doc_count=r["doc_count"], url=urls.entity(r["id"]))
+
+
 def entities_view(store: Store, *, type: str | None = None, name: str | None = None,
                   min_mentions: int = 0, page: int = 1, per_page: int = LIST_PAGE_SIZE) -> EntitiesContext:
     name = (name or "").strip() or None
     filt = q.EntityFilter(type or None, name, min_mentions)
     total, rows = q.entities(store, filt, limit=per_page, offset=(page - 1) * per_page)
-    out = [EntityListRow(r["id"], r["name"], r["type"], r["type_confidence"], r["mention_count"],
-                         r["doc_count"], [a for a in r.get("aliases", {}) if a != r["name"]],
-                         urls.entity(r["id"])) for r in rows]
+    out = [entity_list_row(r) for r in rows]
     counts = cached(store, "entity_types", lambda: q.entity_types(store))
     order = [t for t in ENTITY_TYPES if t in counts] + [t for t in counts if t not in ENTITY_TYPES]
     types = [TypeFacet(t, counts[t], urls.entities(None if t == type else t, name, min_mentions), t == type)
@@ -108,31 +111,16 @@ class SentenceParts:
     after: str
 
 
-@dataclass(slots=True)
-class EntityMentionRow:
-    key: str  # ``doc:start-end``: what a split names
-    doc: str
-    doc_title: str | None
-    start: int
-    end: int
-    text: str
-    label: str
-    method: str
-    score: float
-    reason: str
-    sentence: SentenceParts | None
-    url: str  # the article at the mention
-    kind: str = "name"  # name, description or pronoun
+#: A mention on its entity's page: the record's fields (the sentence cut around the mention),
+#: ``key`` (``doc:start-end``: what a split names), the article's title and the article at it.
+EntityMentionRow = project(
+    "EntityMentionRow", EntityMention, omit=("entity", "rule"), types={"sentence": SentenceParts | None},
+    extra=[("key", str), ("doc_title", str | None), ("url", str)])
 
 
-@dataclass(slots=True)
-class LinkedEntity:
-    id: str
-    name: str
-    type: str
-    sentences: int
-    documents: int
-    url: str
+#: A co-occurring entity: what names it, the sentences and documents mentioning both, its page.
+LinkedEntity = project("LinkedEntity", Entity, ENTITY_REF,
+                       extra=[("sentences", int), ("documents", int), ("url", str)])
 
 
 @dataclass(slots=True)
@@ -142,46 +130,23 @@ class EntityClaimRow(ClaimRow):
     speaker_entity: SpeakerRef | None
 
 
-@dataclass(slots=True)
-class EntityEventRow:
-    id: str
-    type: str
-    mode: str | None
-    roles: list[str]
-    date: str | None
-    place: str | None
-    sources: int
-    trigger: str
-    sentence: str
-    url: str
+#: An event the entity takes part in: what stands for the event, the entity's roles in it, its
+#: date, sources, and the trigger and sentence of a report.
+EntityEventRow = project("EntityEventRow", Event, EVENT_SUMMARY, extra=[
+    ("roles", list[str]), ("date", str | None), ("sources", int), ("trigger", str), ("sentence", str),
+    ("url", str)])
 
 
-@dataclass(slots=True)
-class EvidenceRow:
-    """One merge that built the entity: the chain that joined, its scores and shared evidence."""
-
-    chain: str
-    kind: str
-    score: float
-    name_score: float
-    context_score: float
-    cooccurrence_score: float
-    type_score: float
-    shared: list[str]
-    reason: str
-    chain_url: str | None  # the chain's first mention in its article
-    chain_text: str | None  # the words of that mention, and its article's title
-    chain_doc_title: str | None
-    how: str  # the kind of match in words
-    shared_names: list[str]  # the shared evidence as names (the keys are in ``shared``)
+#: One merge that built the entity: the record's fields (the chain that joined, its scores and
+#: shared evidence), the chain's first mention in its article (url, words, article title), the
+#: kind of match in words (``how``) and the shared evidence as names (the keys are in ``shared``).
+EvidenceRow = project(
+    "EvidenceRow", MergeEvidence, omit=("entity",),
+    extra=[("chain_url", str | None), ("chain_text", str | None), ("chain_doc_title", str | None),
+           ("how", str), ("shared_names", list[str])])
 
 
-@dataclass(slots=True)
-class EntityRef:
-    id: str
-    name: str
-    type: str
-    url: str
+EntityRef = project("EntityRef", Entity, ENTITY_REF, extra=[("url", str)])
 
 
 @dataclass(slots=True)
@@ -199,27 +164,15 @@ EDIT_VERBS = {"merge": "Merged", "split": "Split", "rename": "Renamed", "alias_a
               "alias_remove": "Alias removed", "distinct": "Marked distinct", "retype": "Type set"}
 
 
-@dataclass(slots=True)
-class EditRow:
-    id: str
-    op: str
-    verb: str
-    created: str
-    when: str  # ``created`` as the analyst reads it: "2026-12-06 19:41 UTC"
-    author: str | None
-    withdrawn: str | None
-    entities: list[str]  # the ids the analyst saw (they may have been merged or split since)
-    entity_urls: list[str]
-    value: str | None
-    type: str | None
-    mentions: list[str]
-    anchors: list[str]
-    note: str | None
-    #: The entities the edit's anchors belong to now, by name (what the log shows).
-    now: list[EntityRef]
-    #: A split's mentions, with their words and articles.
-    mention_refs: list[MentionRef]
-    undo_url: str | None  # None once withdrawn
+#: An edit in the log: the statement's fields (``entities``: the ids the analyst saw; they may
+#: have been merged or split since), then ``verb``, ``when`` (``created`` as the analyst reads it:
+#: "2026-12-06 19:41 UTC"), ``withdrawn``, ``now`` (the entities the edit's anchors belong to now,
+#: by name: what the log shows), ``mention_refs`` (a split's mentions, with their words and
+#: articles) and ``undo_url`` (None once withdrawn).
+EditRow = project(
+    "EditRow", Edit, types={"created": str},
+    extra=[("id", str), ("verb", str), ("when", str), ("withdrawn", str | None), ("entity_urls", list[str]),
+           ("now", list[EntityRef]), ("mention_refs", list[MentionRef]), ("undo_url", str | None)])
 
 
 @dataclass(slots=True)
@@ -247,6 +200,8 @@ class EntityContext:
     types: list[str]  # what the type form offers
     #: Mentions by kind: names, descriptions ("the company"), pronouns ("he").
     mention_kinds: dict[str, int] = field(default_factory=dict)
+    #: Its names grouped by the language of the articles that use them (``languages``).
+    names_by_language: list[dict[str, Any]] = field(default_factory=list)
     help: str = field(default=(
         "Merge: these entities are one. Distinct: never the same, whatever later evidence says. "
         "Split: the ticked mentions leave this entity and form a new one. Edits are kept as "
@@ -268,7 +223,7 @@ def _claim_rows(store: Store, claims: list[dict[str, Any]]) -> list[EntityClaimR
     rows = []
     for rec in claims:
         base = claim_row(rec, refs)
-        rows.append(EntityClaimRow(*(getattr(base, f) for f in ClaimRow.__dataclass_fields__),
+        rows.append(EntityClaimRow(**{f: getattr(base, f) for f in ClaimRow.__dataclass_fields__},
                                    doc_title=rec.get("doc_title"), doc_url=urls.document(rec["doc"]),
                                    speaker_entity=speakers.get(rec["id"])))
     return rows
@@ -288,7 +243,8 @@ def edit_rows(store: Store, log: list[dict[str, Any]]) -> list[EditRow]:
         for k in anchors + mentions:
             o = owners.get(k)
             if o is not None and o["entity"] not in now:
-                now[o["entity"]] = EntityRef(o["entity"], o["name"], o["type"], urls.entity(o["entity"]))
+                now[o["entity"]] = EntityRef(id=o["entity"], name=o["name"], type=o["type"],
+                                             url=urls.entity(o["entity"]))
         refs = []
         for k in mentions:
             o = owners.get(k)
@@ -296,11 +252,13 @@ def edit_rows(store: Store, log: list[dict[str, Any]]) -> list[EditRow]:
             url = urls.document_mention(doc, int(start)) if start.isdigit() else urls.document(doc)
             refs.append(MentionRef(k, o["text"] if o else k, o["doc_title"] if o else doc, url))
         when = e["created"][:16].replace("T", " ") + (" UTC" if e["created"].endswith("+00:00") else "")
-        rows.append(EditRow(e["id"], e["op"], EDIT_VERBS.get(e["op"], e["op"]), e["created"], when,
-                            e["author"], e["withdrawn"], ids, [urls.entity(i) for i in ids],
-                            stmt.get("value"), stmt.get("type"), mentions, anchors, stmt.get("note"),
-                            list(now.values()), refs,
-                            None if e["withdrawn"] else urls.entity_edit_withdraw(e["id"])))
+        own = filled(Edit, stmt, field_names(Edit))
+        own.update(op=e["op"], created=e["created"], author=e["author"], entities=ids, anchors=anchors,
+                   mentions=mentions)
+        rows.append(EditRow(**own, id=e["id"], verb=EDIT_VERBS.get(e["op"], e["op"]), when=when,
+                            withdrawn=e["withdrawn"], entity_urls=[urls.entity(i) for i in ids],
+                            now=list(now.values()), mention_refs=refs,
+                            undo_url=None if e["withdrawn"] else urls.entity_edit_withdraw(e["id"])))
     return rows
 
 
@@ -342,10 +300,11 @@ def entity_view(store: Store, entity_id: str, *, page: int = 1, edited: str | No
     if ent is None:
         return None
     total, mentions = q.entity_mentions(store, entity_id, limit=per_page, offset=(page - 1) * per_page)
-    rows = [EntityMentionRow(mention_key(m["doc"], m["start"], m["end"]), m["doc"], m["doc_title"],
-                             m["start"], m["end"], m["text"], m["label"], m["method"], m["score"],
-                             m["reason"], _sentence(m), urls.document_mention(m["doc"], m["start"]),
-                             m.get("kind") or "name")
+    shown = field_names(EntityMention, omit=("entity", "rule", "sentence", "kind"))
+    rows = [EntityMentionRow(**filled(EntityMention, m, shown), sentence=_sentence(m),
+                             kind=m.get("kind") or "name",
+                             key=mention_key(m["doc"], m["start"], m["end"]), doc_title=m["doc_title"],
+                             url=urls.document_mention(m["doc"], m["start"]))
             for m in mentions]
     recent = q.recent_documents(store, entity_id, PANEL_DOCUMENTS)
     cooccurring = q.cooccurring(store, entity_id, limit=COOCCURRING_SHOWN, documents=recent)
@@ -353,16 +312,14 @@ def entity_view(store: Store, entity_id: str, *, page: int = 1, edited: str | No
     chains = q.mention_owners(store, [ev.get("chain", "") for ev in ent.get("evidence", [])])
     evidence = []
     for ev in ent.get("evidence", []):
-        chain = ev.get("chain", "")
-        shared = list(ev.get("shared", []))
+        own = filled(MergeEvidence, ev, field_names(MergeEvidence, omit=("entity",)))
+        own["shared"] = list(own["shared"])
+        chain, shared = own["chain"], own["shared"]
         evidence.append(EvidenceRow(
-            chain, ev.get("kind", ""), ev.get("score", 0.0), ev.get("name_score", 0.0),
-            ev.get("context_score", 0.0), ev.get("cooccurrence_score", 0.0), ev.get("type_score", 0.0),
-            shared, ev.get("reason", ""), _chain_url(chain),
-            chains[chain]["text"] if chain in chains else None,
-            chains[chain]["doc_title"] if chain in chains else None,
-            MATCH_WORDS.get(ev.get("kind", ""), ev.get("kind", "") or "matched"),
-            _shared_names(shared, known)))
+            **own, chain_url=_chain_url(chain), chain_text=chains[chain]["text"] if chain in chains else None,
+            chain_doc_title=chains[chain]["doc_title"] if chain in chains else None,
+            how=MATCH_WORDS.get(own["kind"], own["kind"] or "matched"),
+            shared_names=_shared_names(shared, known)))
     _, log = q.edit_log(store, limit=10_000)
     keys = {r.key for r in rows}
     mine = edit_rows(store, [e for e in log if entity_id in (e["edit"].get("entities") or [])
@@ -374,17 +331,19 @@ def entity_view(store: Store, entity_id: str, *, page: int = 1, edited: str | No
                                                 key=lambda kv: (-kv[1], kv[0]))],
         mention_count=ent["mention_count"], doc_count=ent["doc_count"], mentions=rows,
         pager=pager(total, page, per_page, lambda p: urls.entity(entity_id, p)),
-        cooccurring=[LinkedEntity(c["id"], c["name"], c["type"], c["sentences"], c["documents"],
-                                  urls.entity(c["id"])) for c in cooccurring],
+        cooccurring=[LinkedEntity(**filled(Entity, c, ENTITY_REF), sentences=c["sentences"],
+                                  documents=c["documents"], url=urls.entity(c["id"])) for c in cooccurring],
         claims_by=_claim_rows(store, q.claims_by(store, entity_id, recent)),
         claims_about=_claim_rows(store, q.claims_about(store, entity_id, recent)),
-        events=[EntityEventRow(e["id"], e["type"], e["mode"], e["roles"], e["date"], e["place"], e["sources"],
-                               e["trigger"], e["sentence"], urls.event(e["id"]))
+        events=[EntityEventRow(**filled(Event, e, EVENT_SUMMARY), roles=e["roles"], date=e["date"],
+                               sources=e["sources"], trigger=e["trigger"], sentence=e["sentence"],
+                               url=urls.event(e["id"]))
                 for e in entity_events(store, entity_id, recent)],
         evidence=evidence, edits=mine,
         panel_documents=len(recent) if ent["doc_count"] > len(recent) else None, edited=edited,
         edit_url=urls.entity_edit(entity_id), api_url=urls.api_entity(entity_id), types=list(ENTITY_TYPES),
-        mention_kinds=q.mention_kind_counts(store, entity_id))
+        mention_kinds=q.mention_kind_counts(store, entity_id),
+        names_by_language=names_by_language(q.names_by_language(store, entity_id)))
 
 
 @dataclass(slots=True)
@@ -424,10 +383,7 @@ def pick_view(store: Store, entity_id: str, op: str, keep: str, name: str, exact
     if ent is None:
         return None
 
-    def row(r: dict[str, Any]) -> EntityListRow:
-        return EntityListRow(r["id"], r["name"], r["type"], r["type_confidence"], r["mention_count"],
-                             r["doc_count"], [a for a in r.get("aliases", {}) if a != r["name"]],
-                             urls.entity(r["id"]))
-
-    return PickContext(EntityRef(ent["id"], ent["name"], ent["type"], urls.entity(ent["id"])), op, keep, name,
-                       [row(r) for r in exact], [row(r) for r in near], urls.entity_edit(entity_id))
+    ref = EntityRef(**filled(Entity, ent, ENTITY_REF), url=urls.entity(ent["id"]))
+    return PickContext(ref, op, keep, name,
+                       [entity_list_row(r) for r in exact], [entity_list_row(r) for r in near],
+                       urls.entity_edit(entity_id))

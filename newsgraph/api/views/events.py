@@ -21,7 +21,8 @@ from typing import Any
 from newsgraph.api import urls
 from newsgraph.api.config import LIST_PAGE_SIZE
 from newsgraph.api.views.base import Pager, pager
-from newsgraph.model import EVENT_TYPES
+from newsgraph.model import EVENT_DATE_SHOWN, EVENT_TYPES, Claim, Event, EventDate
+from newsgraph.model.projection import filled, project
 from newsgraph.store import Store
 from newsgraph.store import event_queries as q
 from newsgraph.store.claim_event_queries import claims_by_id
@@ -53,33 +54,24 @@ class Location:
     map_url: str | None
 
 
-@dataclass(slots=True)
-class DateView:
-    start: str
-    end: str | None
-    precision: str | None
+#: A resolved event's interval, as the API gives it (``EventDateModel``).
+DateView = project("DateView", EventDate, EVENT_DATE_SHOWN,
+                   types={"end": str | None, "precision": str | None})
 
 
-@dataclass(slots=True)
-class ReportingClaim:
-    """The claim a mention is reported through ("the NIS said North Korea *attacked* …"):
-    who says it, with which cue and how sure, and where it is in its article."""
-
-    id: str
-    speaker: str | None
-    speaker_kind: str | None
-    cue: str | None
-    certainty: str
-    quote_type: str
-    text: str
-    url: str  # the article scrolled to the claim
+ReportingClaim = project(
+    "ReportingClaim", Claim, ("id", "speaker", "speaker_kind", "cue", "certainty", "quote_type"),
+    types={"speaker": str | None, "cue": str | None}, extra=[("text", str), ("url", str)],
+    doc="The claim a mention is reported through (\"the agency said the army *attacked* …\"): who says "
+        "it (its words), with which cue and how sure, its content and the article scrolled to it.")
 
 
-def _reporting_claim(c: dict[str, Any]) -> ReportingClaim:
+def _reporting_claim(c: dict[str, Any]) -> Any:
     ref, speaker = c.get("speaker_ref"), c.get("speaker")
+    own = filled(Claim, c, ("id", "speaker_kind", "certainty", "quote_type"))
     return ReportingClaim(
-        c["id"], (ref or speaker or {}).get("text"), c.get("speaker_kind"), (c.get("cue") or {}).get("text"),
-        c["certainty"], c["quote_type"], c["content"]["text"], urls.claim(c["doc"], c["id"]))
+        **own, speaker=(ref or speaker or {}).get("text"), cue=(c.get("cue") or {}).get("text"),
+        text=c["content"]["text"], url=urls.claim(c["doc"], c["id"]))
 
 
 @dataclass(slots=True)
@@ -110,22 +102,14 @@ class EvidenceSentence:
     claim: ReportingClaim | None = None  # the claim it is reported through, if any
 
 
-@dataclass(slots=True)
-class EventRow:
-    id: str
-    type: str
-    mode: str | None
-    actors: list[Argument]
-    targets: list[Argument]
-    location: Location | None
-    date: DateView | None
-    flags: list[str]
-    source_count: int
-    publisher_count: int
-    confidence: float
-    url: str
-    sentence: str  # the first evidence sentence
-    trigger: str
+#: An event in the list and atop its page: the record's type, mode, actors and targets (as
+#: entities or words), where and when, flags, counts, and its first evidence sentence and trigger.
+EventRow = project(
+    "EventRow", Event, ("id", "type", "mode", "actors", "targets"),
+    types={"actors": list[Argument], "targets": list[Argument]},
+    extra=[("location", Location | None), ("date", DateView | None), ("flags", list[str]),
+           ("source_count", int), ("publisher_count", int), ("confidence", float), ("url", str),
+           ("sentence", str), ("trigger", str)])
 
 
 def _arguments(args: list[dict[str, Any]]) -> list[Argument]:
@@ -149,10 +133,12 @@ def _flags(flags: dict[str, bool]) -> list[str]:
 def _row(ev: dict[str, Any]) -> EventRow:
     first = ev["mentions"][0] if ev["mentions"] else None
     return EventRow(
-        ev["id"], ev["type"], ev["mode"], _arguments(ev["actors"]), _arguments(ev["targets"]),
-        _location(ev["location"]), DateView(**ev["date"]) if ev["date"] else None, _flags(ev["flags"]),
-        ev["source_count"], ev["publisher_count"], ev["confidence"], urls.event(ev["id"]),
-        first["sentence"]["text"].strip() if first else "", first["trigger"]["text"] if first else "")
+        **filled(Event, ev, ("id", "type", "mode")), actors=_arguments(ev["actors"]),
+        targets=_arguments(ev["targets"]), location=_location(ev["location"]),
+        date=DateView(**ev["date"]) if ev["date"] else None, flags=_flags(ev["flags"]),
+        source_count=ev["source_count"], publisher_count=ev["publisher_count"], confidence=ev["confidence"],
+        url=urls.event(ev["id"]), sentence=first["sentence"]["text"].strip() if first else "",
+        trigger=first["trigger"]["text"] if first else "")
 
 
 @dataclass(slots=True)

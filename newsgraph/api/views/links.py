@@ -17,6 +17,9 @@ from typing import Any
 from newsgraph.api import urls
 from newsgraph.api.config import LIST_PAGE_SIZE
 from newsgraph.api.views.base import Pager, pager
+from newsgraph.api.views.languages import language_name
+from newsgraph.model import AlignedPassage, Document, Link
+from newsgraph.model.projection import field_names, filled, project, record_types
 from newsgraph.model.stories import LINK_KINDS
 from newsgraph.store import Store
 from newsgraph.store import story_queries as q
@@ -87,6 +90,8 @@ class DocSide:
     credits: list[str]
     url: str
     chars: int
+    language: str | None = None
+    language_name: str = "unknown"
 
 
 @dataclass(slots=True)
@@ -95,19 +100,11 @@ class Swap:
     b: str
 
 
-@dataclass(slots=True)
-class PassagePair:
-    """One aligned passage: ``a``'s segments beside ``b``'s, with the offsets in each text."""
-
-    kind: str  # shared, substituted, aligned
-    score: float
-    a_start: int
-    a_end: int
-    b_start: int
-    b_end: int
-    a: list[Segment]
-    b: list[Segment]
-    swaps: list[Swap]
+PassagePair = project(
+    "PassagePair", AlignedPassage, types={"swaps": list[Swap]},
+    extra=[("a", list[Segment]), ("b", list[Segment])],
+    doc="One aligned passage (the record: kind shared, substituted or aligned; offsets in each text; "
+        "word swaps): ``a``'s segments beside ``b``'s.")
 
 
 @dataclass(slots=True)
@@ -144,7 +141,8 @@ class LinkContext:
 
 def _side(d: dict[str, Any]) -> DocSide:
     return DocSide(d["id"], d.get("title"), d.get("publisher"), d.get("published"),
-                   d.get("attributed_to") or [], urls.document(d["id"]), len(d.get("text") or ""))
+                   d.get("attributed_to") or [], urls.document(d["id"]), len(d.get("text") or ""),
+                   d.get("language"), language_name(d.get("language")))
 
 
 def _covered(spans: list[tuple[int, int]]) -> int:
@@ -170,9 +168,10 @@ def link_view(store: Store, a: str, b: str) -> LinkContext | None:
                                  float(ev.get("score", 1.0))))
             continue
         swaps = [Swap(str(x), str(y)) for x, y in ev.get("swaps") or []]
-        pairs.append(PassagePair(
-            ev["kind"], float(ev.get("score", 1.0)), ev["a_start"], ev["a_end"], ev["b_start"], ev["b_end"],
-            mark_words(sa, [s.a for s in swaps]), mark_words(sb, [s.b for s in swaps]), swaps))
+        own = filled(AlignedPassage, ev, field_names(AlignedPassage))
+        own.update(score=float(own["score"]), swaps=swaps)
+        pairs.append(PassagePair(**own, a=mark_words(sa, [s.a for s in swaps]),
+                                 b=mark_words(sb, [s.b for s in swaps])))
     pairs.sort(key=lambda p: (p.a_start, p.b_start))
     shown = pairs[:MAX_PAIRS]
     return LinkContext(
@@ -183,29 +182,21 @@ def link_view(store: Store, a: str, b: str) -> LinkContext | None:
         len(pairs) - len(shown), urls.links(kind=rec["kind"]))  # kind None: every link
 
 
-@dataclass(slots=True)
-class LinkRow:
-    a: str
-    b: str
-    kind: str
-    score: float
-    evidence: int
-    a_title: str | None
-    a_publisher: str | None
-    a_published: str | None
-    b_title: str | None
-    b_publisher: str | None
-    b_published: str | None
-    url: str
-    a_url: str
-    b_url: str
+#: The list's side of each article, as ``a_title``, ``b_title``… (fields of its ``Document``).
+_SIDE_SHOWN = ("title", "publisher", "published")
+
+#: A link in the list: the record but its passages (``evidence`` counts them) and its features,
+#: then each article's title, publisher and date, and the pages.
+LinkRow = project("LinkRow", Link, ("a", "b", "kind", "score"), extra=[
+    ("evidence", int),
+    *((f"{side}_{name}", record_types(Document)[name]) for side in "ab" for name in _SIDE_SHOWN),
+    ("url", str), ("a_url", str), ("b_url", str)])
 
 
-def link_row(r: dict[str, Any]) -> LinkRow:
-    a, b = r["a_doc"], r["b_doc"]
-    return LinkRow(r["a"], r["b"], r["kind"], r["score"], r["evidence_count"], a["title"], a["publisher"],
-                   a["published"], b["title"], b["publisher"], b["published"], urls.link(r["a"], r["b"]),
-                   urls.document(r["a"]), urls.document(r["b"]))
+def link_row(r: dict[str, Any]) -> Any:
+    sides = {f"{side}_{name}": r[f"{side}_doc"][name] for side in "ab" for name in _SIDE_SHOWN}
+    return LinkRow(**filled(Link, r, ("a", "b", "kind", "score")), evidence=r["evidence_count"], **sides,
+                   url=urls.link(r["a"], r["b"]), a_url=urls.document(r["a"]), b_url=urls.document(r["b"]))
 
 
 @dataclass(slots=True)

@@ -1,4 +1,6 @@
-"""The network page (``/network``): who acts on whom, drawn server-side as SVG (no script).
+"""The network page (``/network``): who acts on whom, drawn in the browser by cytoscape.js
+over the page's own graph JSON, and server-side as SVG when the library is not installed
+or script is off.
 
 Two graphs of entities:
 
@@ -11,8 +13,11 @@ Two graphs of entities:
   (latest ``COMENTION_DOCUMENTS``) documents in scope.
 
 Filters: event type, a time window (``since``/``until``) and a story (its documents only).
-The layout is networkx's spring layout with a fixed seed, so a page looks the same on every
-load. The JSON twin holds the nodes and edges (the drawing is for the page only).
+The JSON twin holds the nodes and edges (each edge with its PLOVER category); the page
+embeds the same nodes and edges as data for ``static/network.js``, which hands them to
+cytoscape.js (``web.vendor``: installed from npm, served by the app, never a CDN) — labels
+are data drawn on a canvas, never HTML. The SVG fallback uses networkx's spring layout with
+a fixed seed, so it looks the same on every load.
 """
 
 from __future__ import annotations
@@ -20,15 +25,18 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from newsgraph.api import urls
+from newsgraph.model import ENTITY_REF, Entity
+from newsgraph.model.projection import project
 from newsgraph.store import Store
 from newsgraph.store import event_queries as q
 from newsgraph.store.entity_queries import entity_names
 
-__all__ = ["NetworkContext", "NetworkDrawing", "network_view"]
+__all__ = ["LEGEND", "NetworkContext", "NetworkDrawing", "NetworkScript", "graph_data", "network_script",
+           "network_view"]
 
 #: Events read at most (the most reported first).
 MAX_EVENTS = 2_000
@@ -58,13 +66,9 @@ CATEGORY = {
 }
 
 
-@dataclass(slots=True)
-class NetworkNode:
-    id: str
-    name: str
-    type: str
-    weight: int  # events (or documents) it takes part in, within the graph
-    url: str
+#: An entity of the graph: what names it, the events (or documents) it takes part in within the
+#: graph (``weight``), its page.
+NetworkNode = project("NetworkNode", Entity, ENTITY_REF, extra=[("weight", int), ("url", str)])
 
 
 @dataclass(slots=True)
@@ -74,6 +78,44 @@ class NetworkEdge:
     type: str | None  # PLOVER type (events graph); None for co-mentions
     weight: int  # events (or documents)
     url: str  # the events behind it (or the documents naming both)
+    #: The type's quad class (``CATEGORY``; "other" for a type outside it), "comention" for
+    #: co-mentions: the edge's colour and legend entry.
+    category: str = "comention"
+
+
+@dataclass(frozen=True, slots=True)
+class LegendEntry:
+    category: str
+    label: str
+
+
+#: The legend of edge colours, in the order shown.
+LEGEND = (LegendEntry("material-conflict", "material conflict"),
+          LegendEntry("verbal-conflict", "verbal conflict"),
+          LegendEntry("verbal-coop", "verbal cooperation"),
+          LegendEntry("material-coop", "material cooperation"),
+          LegendEntry("other", "other"))
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkScript:
+    """The browser drawing: the library's URL (None when it is not installed) and, then,
+    what the page says about it."""
+
+    library_url: str | None
+    note: str | None
+
+
+def network_script() -> NetworkScript:
+    from newsgraph.web.vendor import CYTOSCAPE, NPM_ENV, asset_file, asset_url
+
+    url = asset_url(CYTOSCAPE)
+    if url is not None:
+        return NetworkScript(url, None)
+    return NetworkScript(None, (
+        f"The graph library (cytoscape {CYTOSCAPE.version}) was not found at {asset_file(CYTOSCAPE)}: "
+        f"the graph is drawn on the server, without zoom or dragging. Run `make install` (needs npm) "
+        f"or set {NPM_ENV} to a node_modules folder holding it."))
 
 
 @dataclass(slots=True)
@@ -154,9 +196,11 @@ def _event_graph(store: Store, filt: q.EventFilter, docs: set[str] | None) -> tu
         weight[t] += n
     keep = {e for e, _ in weight.most_common(TOP_ENTITIES)}
     names = entity_names(store, list(keep))
-    nodes = [NetworkNode(e, names[e]["name"], names[e]["type"], weight[e], urls.entity(e))
+    nodes = [NetworkNode(id=e, name=names[e]["name"], type=names[e]["type"], weight=weight[e],
+                         url=urls.entity(e))
              for e in sorted(keep, key=lambda e: (-weight[e], e)) if e in names]
-    edges = [NetworkEdge(a, t, etype, n, urls.events(type=etype, actor=a, target=t))
+    edges = [NetworkEdge(a, t, etype, n, urls.events(type=etype, actor=a, target=t),
+                         CATEGORY.get(etype, "other"))
              for (a, t, etype), n in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))
              if a in names and t in names]
     return nodes, edges
@@ -191,7 +235,8 @@ def _comention_graph(store: Store, docs: set[str] | None, since: str | None,
     for ents in per_doc.values():
         pairs.update(itertools.combinations(sorted(ents & keep), 2))
     names = entity_names(store, list(keep))
-    nodes = [NetworkNode(e, names[e]["name"], names[e]["type"], docs_of[e], urls.entity(e))
+    nodes = [NetworkNode(id=e, name=names[e]["name"], type=names[e]["type"], weight=docs_of[e],
+                         url=urls.entity(e))
              for e in sorted(keep, key=lambda e: (-docs_of[e], e)) if e in names]
     edges = [NetworkEdge(a, b, None, n, urls.search(f'"{names[a]["name"]}" "{names[b]["name"]}"'))
              for (a, b), n in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_COMENTION_EDGES]
@@ -224,6 +269,12 @@ def network_view(store: Store, *, graph: str = "events", type: str | None = None
              for t, n in sorted(present.items(), key=lambda kv: (-kv[1], kv[0]))]
     ctx = NetworkContext(graph, type, since, until, story, nodes, edges, graphs, types, urls.network(), note)
     return ctx, _draw(ctx)
+
+
+def graph_data(ctx: NetworkContext) -> dict[str, Any]:
+    """What the browser drawing reads: the twin's graph, nodes and edges, as they are there."""
+    return {"graph": ctx.graph, "nodes": [asdict(n) for n in ctx.nodes],
+            "edges": [asdict(e) for e in ctx.edges]}
 
 
 def _draw(ctx: NetworkContext) -> NetworkDrawing:
@@ -274,7 +325,7 @@ def _draw(ctx: NetworkContext) -> NetworkDrawing:
         plural = "s" if e.weight != 1 else ""
         what = (f"{names[e.source]} → {names[e.target]}: {e.type}, {e.weight} event{plural}" if directed
                 else f"{names[e.source]} — {names[e.target]}: named together in {e.weight} document{plural}")
-        classes = "edge " + (f"cat-{CATEGORY.get(e.type or '', 'other')}" if directed else "comention")
+        classes = "edge " + (f"cat-{e.category}" if directed else "comention")
         drawn_edges.append(DrawnEdge(x1, y1, x2, y2, width, classes, what, e.url, directed))
     return NetworkDrawing(WIDTH, HEIGHT, drawn_nodes, drawn_edges)
 

@@ -21,6 +21,8 @@ from newsgraph.api.highlight import SnippetPart, snippet_parts, snippet_text
 from newsgraph.api.views.base import Pager, pager
 from newsgraph.api.views.timeline import TimelineDrawing, timeline_of
 from newsgraph.errors import NewsgraphError
+from newsgraph.model import DOCUMENT_SUMMARY, ENTITY_REF, EVENT_SUMMARY, Document, Entity, Event
+from newsgraph.model.projection import filled, project
 from newsgraph.store import SearchHit, Store
 from newsgraph.store import search_queries as sq
 from newsgraph.store.facts_queries import HitFilter, place_facets, search_hits
@@ -32,19 +34,11 @@ __all__ = ["Facet", "HitView", "SearchContext", "hit_view", "search_timeline_dra
 TIMELINE_EVENTS = 200
 
 
-@dataclass(slots=True)
-class HitView:
-    """One hit: ``snippet`` is plain text, ``parts`` the same text cut at the matched terms."""
-
-    id: str
-    title: str | None
-    publisher: str | None
-    published: str | None
-    path: str
-    language: str | None
-    snippet: str
-    parts: list[SnippetPart]
-    url: str
+HitView = project(
+    "HitView", Document, DOCUMENT_SUMMARY,
+    extra=[("snippet", str), ("parts", list[SnippetPart]), ("url", str)],
+    doc="One hit: its summary fields, ``snippet`` as plain text, ``parts`` the same text cut at the "
+        "matched terms.")
 
 
 @dataclass(slots=True)
@@ -61,28 +55,14 @@ class Facet:
     selected: bool
 
 
-@dataclass(slots=True)
-class EntityMatch:
-    id: str
-    name: str
-    type: str
-    mention_count: int
-    doc_count: int
-    aliases: list[str]
-    url: str
+#: An entity whose name matches the query: what names it, some of its other spellings, its counts.
+EntityMatch = project("EntityMatch", Entity, (*ENTITY_REF, "aliases"), types={"aliases": list[str]},
+                      extra=[("mention_count", int), ("doc_count", int), ("url", str)])
 
 
-@dataclass(slots=True)
-class EventMatch:
-    id: str
-    type: str
-    mode: str | None
-    source_count: int
-    date: str | None
-    place: str | None
-    trigger: str | None
-    sentence: str
-    url: str
+#: An event a hit reports: what stands for the event, its sources, date, and a report's words.
+EventMatch = project("EventMatch", Event, EVENT_SUMMARY, extra=[
+    ("source_count", int), ("date", str | None), ("trigger", str | None), ("sentence", str), ("url", str)])
 
 
 @dataclass(slots=True)
@@ -119,8 +99,9 @@ class SearchContext:
 
 
 def hit_view(hit: SearchHit) -> HitView:
-    return HitView(hit.id, hit.title, hit.publisher, hit.published, hit.path, hit.language,
-                   snippet_text(hit.snippet), snippet_parts(hit.snippet), urls.document(hit.id))
+    return HitView(**{name: getattr(hit, name) for name in DOCUMENT_SUMMARY},
+                   snippet=snippet_text(hit.snippet), parts=snippet_parts(hit.snippet),
+                   url=urls.document(hit.id))
 
 
 def _facts(store: Store, q: str, place: int | None, country: str | None, more: HitFilter) -> dict[str, Any]:
@@ -194,11 +175,14 @@ def search_view(store: Store, q: str, page: int = 1, per_page: int = SEARCH_PAGE
     ctx.signals = [Facet(f["value"], f["value"].replace("_", " "), None, f["documents"],
                          url(signal=None if f["value"] == more.signal else f["value"]),
                          f["value"] == more.signal) for f in facets["signal"]]
-    ctx.entities = [EntityMatch(e["id"], e["name"], e["type"], e["mention_count"], e["doc_count"],
-                                [a for a in e.get("aliases", {}) if a != e["name"]][:4], urls.entity(e["id"]))
+    ctx.entities = [EntityMatch(**filled(Entity, e, ENTITY_REF), mention_count=e["mention_count"],
+                                doc_count=e["doc_count"],
+                                aliases=[a for a in e.get("aliases", {}) if a != e["name"]][:4],
+                                url=urls.entity(e["id"]))
                     for e in facts["entities"]]
-    ctx.events = [EventMatch(e["id"], e["type"], e["mode"], e["source_count"], e["date_start"], e["place"],
-                             e["trigger"], e["sentence"], urls.event(e["id"])) for e in facts["events"]]
+    ctx.events = [EventMatch(**filled(Event, e, EVENT_SUMMARY), source_count=e["source_count"],
+                             date=e["date_start"], trigger=e["trigger"], sentence=e["sentence"],
+                             url=urls.event(e["id"])) for e in facts["events"]]
     ctx.facet_hits = sq.FACET_HITS if facts["capped"] else None
     return ctx
 

@@ -16,6 +16,8 @@ from typing import Any
 from newsgraph.api import urls
 from newsgraph.api.config import LIST_PAGE_SIZE
 from newsgraph.api.views.base import Pager, pager
+from newsgraph.model import EVENT_SUMMARY, Document, Event, Story
+from newsgraph.model.projection import field_names, filled, project
 from newsgraph.store import Store
 from newsgraph.store import story_queries as q
 
@@ -23,20 +25,14 @@ __all__ = ["StoriesContext", "StoryContext", "StoryEventGroup", "StoryRow", "sto
            "story_event_groups", "story_view"]
 
 
-@dataclass(slots=True)
-class StoryRow:
-    id: str
-    label: str
-    start: str | None
-    end: str | None
-    size: int
-    publishers: list[str]
-    url: str
+#: A story in the list: the record's fields but its documents and events, counted in ``size``.
+StoryRow = project("StoryRow", Story, ("id", "label", "start", "end", "publishers"),
+                   extra=[("size", int), ("url", str)])
 
 
-def _row(s: dict[str, Any]) -> StoryRow:
-    return StoryRow(s["id"], s["label"] or "(untitled)", s["start"], s["end"], s["size"],
-                    s["publishers"], urls.story(s["id"]))
+def _row(s: dict[str, Any]) -> Any:
+    own = filled(Story, s, ("id", "start", "end", "publishers"))
+    return StoryRow(**own, label=s["label"] or "(untitled)", size=s["size"], url=urls.story(s["id"]))
 
 
 @dataclass(slots=True)
@@ -73,31 +69,18 @@ class LinkRef:
     url: str  # the side-by-side evidence
 
 
-@dataclass(slots=True)
-class TimelineItem:
-    id: str
-    title: str | None
-    publisher: str | None
-    published: str | None
-    credits: list[str]
-    first: bool
-    link: LinkRef | None
-    url: str
+#: An article on the story's timeline: the fields of its ``Document`` that name it, the outlets
+#: it credits, whether it is the earliest, its link to an earlier article and its page.
+TimelineItem = project("TimelineItem", Document, ("id", "title", "publisher", "published"),
+                       extra=[("credits", list[str]), ("first", bool), ("link", LinkRef | None),
+                              ("url", str)])
 
 
-@dataclass(slots=True)
-class StoryEventRow:
-    id: str
-    type: str
-    mode: str | None
-    date: str | None
-    place: str | None
-    source_count: int
-    publisher_count: int
-    in_story: int  # how many of the story's articles report it
-    trigger: str
-    sentence: str
-    url: str
+#: An event of the story: what stands for the event, its date, its sources and independent
+#: reports, how many of the story's articles report it (``in_story``), a report's words.
+StoryEventRow = project("StoryEventRow", Event, EVENT_SUMMARY, extra=[
+    ("date", str | None), ("source_count", int), ("publisher_count", int), ("in_story", int),
+    ("trigger", str), ("sentence", str), ("url", str)])
 
 
 @dataclass(slots=True)
@@ -116,23 +99,16 @@ def story_event_groups(events: list[StoryEventRow]) -> list[StoryEventGroup]:
     return [StoryEventGroup(t, evs) for t, evs in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
 
 
-@dataclass(slots=True)
-class StoryContext:
-    id: str
-    label: str
-    start: str | None
-    end: str | None
-    size: int
-    publishers: list[str]
-    timeline: list[TimelineItem]
-    events: list[StoryEventRow]
-    stories_url: str
-    links_url: str | None  # the links of the earliest article
-    event_groups: list[StoryEventGroup] = field(default_factory=list)
-    help: str = field(default=(
-        "Articles earliest first (undated ones last, in the order they were ingested). 'Relation' "
-        "is the article's link to the earliest article, or else to an earlier one: copy, spin and "
-        "translation mark republished text; same story or none marks an independent report."))
+#: One story's page: the record's fields (its documents as the ``timeline``, its events as rows),
+#: its size, the pages it links to (``links_url``: the links of the earliest article).
+StoryContext = project(
+    "StoryContext", Story, omit=("documents",), types={"events": list[StoryEventRow]},
+    extra=[("size", int), ("timeline", list[TimelineItem]), ("stories_url", str), ("links_url", str | None),
+           ("event_groups", list[StoryEventGroup], field(default_factory=list)),
+           ("help", str, field(default=(
+               "Articles earliest first (undated ones last, in the order they were ingested). 'Relation' "
+               "is the article's link to the earliest article, or else to an earlier one: copy, spin and "
+               "translation mark republished text; same story or none marks an independent report.")))])
 
 
 def _timeline_item(d: dict[str, Any], first: str) -> TimelineItem:
@@ -141,8 +117,8 @@ def _timeline_item(d: dict[str, Any], first: str) -> TimelineItem:
     if lk is not None:
         other = lk["a"] if lk["b"] == d["id"] else lk["b"]
         ref = LinkRef(lk["kind"], lk["score"], other, other == first, urls.link(lk["a"], lk["b"]))
-    return TimelineItem(d["id"], d["title"], d["publisher"], d["published"], d["attributed_to"], d["first"],
-                        ref, urls.document(d["id"]))
+    return TimelineItem(**filled(Document, d, ("id", "title", "publisher", "published")),
+                        credits=d["attributed_to"], first=d["first"], link=ref, url=urls.document(d["id"]))
 
 
 def story_view(store: Store, story_id: str) -> StoryContext | None:
@@ -151,9 +127,13 @@ def story_view(store: Store, story_id: str) -> StoryContext | None:
         return None
     first = st["documents"][0]["id"] if st["documents"] else ""
     timeline = [_timeline_item(d, first) for d in st["documents"]]
-    events = [StoryEventRow(e["id"], e["type"], e["mode"], e["date"], e["place"], e["source_count"],
-                            e["publisher_count"], e["in_story"], e["trigger"],
-                            " ".join(e["sentence"].split()), urls.event(e["id"])) for e in st["events"]]
-    return StoryContext(st["id"], st["label"] or "(untitled)", st["start"], st["end"], st["size"],
-                        st["publishers"], timeline, events, urls.stories(),
-                        urls.links(doc=timeline[0].id) if timeline else None, story_event_groups(events))
+    events = [StoryEventRow(**filled(Event, e, EVENT_SUMMARY), date=e["date"],
+                            source_count=e["source_count"], publisher_count=e["publisher_count"],
+                            in_story=e["in_story"], trigger=e["trigger"],
+                            sentence=" ".join(e["sentence"].split()), url=urls.event(e["id"]))
+              for e in st["events"]]
+    own = filled(Story, st, field_names(Story, omit=("documents", "label", "events")))
+    return StoryContext(**own, label=st["label"] or "(untitled)", events=events, size=st["size"],
+                        timeline=timeline, stories_url=urls.stories(),
+                        links_url=urls.links(doc=timeline[0].id) if timeline else None,
+                        event_groups=story_event_groups(events))

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.api import urls
+from newsgraph.model import EVENT_SUMMARY, Document, Event
+from newsgraph.model.projection import filled, project
 from newsgraph.store import Store
 from newsgraph.store import event_queries as q
 from newsgraph.store.entity_queries import entity_names
@@ -48,27 +50,14 @@ MAX_ROWS = 6
 UNREAL_FLAGS = ("hypothetical", "attempted", "negated")
 
 
-@dataclass(slots=True)
-class TimelineEvent:
-    id: str
-    type: str
-    mode: str | None
-    start: str
-    end: str
-    precision: str | None
-    flags: list[str]
-    trigger: str | None
-    place: str | None
-    sources: int
-    url: str
+#: An event as drawn: what stands for it, its date interval, flags, a report's trigger, its sources.
+TimelineEvent = project("TimelineEvent", Event, EVENT_SUMMARY, extra=[
+    ("start", str), ("end", str), ("precision", str | None), ("flags", list[str]), ("trigger", str | None),
+    ("sources", int), ("url", str)])
 
-
-@dataclass(slots=True)
-class TimelineArticle:
-    id: str
-    title: str | None
-    published: str
-    url: str
+#: A dated article as drawn.
+TimelineArticle = project("TimelineArticle", Document, ("id", "title", "published"), types={"published": str},
+                          extra=[("url", str)])
 
 
 @dataclass(slots=True)
@@ -182,7 +171,7 @@ def _articles(store: Store, entity: str | None, since: str | None,
     rows = store.conn.execute(
         f"""SELECT d.id, d.title, d.published FROM documents d WHERE {' AND '.join(conds)}
             ORDER BY d.published DESC LIMIT ?""", [*args, MAX_ARTICLES]).fetchall()
-    return [TimelineArticle(r[0], r[1], r[2], urls.document(r[0])) for r in rows]
+    return [TimelineArticle(id=r[0], title=r[1], published=r[2], url=urls.document(r[0])) for r in rows]
 
 
 def _timeline_event(r: dict[str, Any]) -> TimelineEvent | None:
@@ -192,10 +181,10 @@ def _timeline_event(r: dict[str, Any]) -> TimelineEvent | None:
         return None
     first = r["mentions"][0] if r["mentions"] else None
     return TimelineEvent(
-        r["id"], r["type"], r["mode"], date["start"], date.get("end") or date["start"],
-        date.get("precision"), [f for f, on in (r.get("flags") or {}).items() if on],
-        first["trigger"]["text"] if first else None, (r.get("location") or {}).get("name"),
-        r["source_count"], urls.event(r["id"]))
+        **filled(Event, r, ("id", "type", "mode")), start=date["start"], end=date.get("end") or date["start"],
+        precision=date.get("precision"), flags=[f for f, on in (r.get("flags") or {}).items() if on],
+        trigger=first["trigger"]["text"] if first else None, place=(r.get("location") or {}).get("name"),
+        sources=r["source_count"], url=urls.event(r["id"]))
 
 
 def _url(ctx_filters: dict[str, Any], **change: Any) -> str:
@@ -257,7 +246,8 @@ def timeline_of(store: Store, event_ids: list[str], doc_ids: list[str],
     articles: list[TimelineArticle] = []
     for i in range(0, len(doc_ids), 500):
         chunk = doc_ids[i:i + 500]
-        articles += [TimelineArticle(r[0], r[1], r[2], urls.document(r[0])) for r in store.conn.execute(
+        articles += [TimelineArticle(id=r[0], title=r[1], published=r[2], url=urls.document(r[0]))
+                     for r in store.conn.execute(
             f"SELECT id, title, published FROM documents WHERE published IS NOT NULL AND id IN "
             f"({', '.join('?' * len(chunk))})", chunk)]
     if not events and not articles:

@@ -70,6 +70,20 @@ PLAN_WORDS: frozenset[str] = frozenset(
         "risk",
         "goal",
         "objective",
+        # A power or right to act is no act ("the power to detain suspects", "a right to
+        # strike", "a law empowering police to search homes"): a possibility granted.
+        "power",
+        "right",
+        "authority",
+        "permission",
+        "licence",
+        "license",
+        "mandate",
+        "option",
+        "authorise",
+        "authorize",
+        "empower",
+        "entitle",
     }
 )
 
@@ -96,6 +110,36 @@ ATTEMPT_WORDS: frozenset[str] = frozenset(
         "would-be",
     }
 )
+
+#: Modifiers that make an event (noun) intended, expected or merely possible: "a possible
+#: attack", "the planned merger", "the threatened strike", "upcoming talks".
+HYPOTHETICAL_MODIFIERS: frozenset[str] = frozenset(
+    {
+        "possible",
+        "potential",
+        "proposed",
+        "planned",
+        "prospective",
+        "future",
+        "upcoming",
+        "forthcoming",
+        "imminent",
+        "expected",
+        "anticipated",
+        "threatened",
+        "intended",
+        "hypothetical",
+        "likely",
+        "probable",
+        "scheduled",
+        "mooted",
+        "envisaged",
+    }
+)
+
+#: Relative pronouns: a relative clause whose subject is one of these is said *of* the
+#: event ("the attack that could have killed hundreds"), not an act that holds it.
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"that", "which", "who", "whom", "what"})
 
 #: Words saying the event was kept from happening ("protect him from being
 #: assassinated", "averted a strike"): the event is unrealised, so hypothetical.
@@ -258,6 +302,14 @@ def flags_for(trigger: Token, date: EventDate | None, published: str | None) -> 
             elif c.dep_ in ("amod", "compound") and lw in ATTEMPT_WORDS:
                 flags.attempted = True
                 cues.append(c.text)
+            elif tok.i == trigger.i and c.dep_ == "amod" and lw in HYPOTHETICAL_MODIFIERS:
+                flags.hypothetical = True
+                cues.append(c.text)
+            elif tok.i == trigger.i and c.dep_ == "relcl" and _modal_holder(c):
+                # "the talks the rival bourse may hold": the event is what a modal act holds.
+                flags.hypothetical = True
+                modal = next(a.text for a in c.children if a.dep_ == "aux" and a.lower_ in MODALS)
+                cues.append(f"{modal} {c.text}")
             elif c.dep_ in ("advmod", "npadvmod") and lw in HISTORICAL_WORDS:
                 flags.historical = True
                 cues.append(c.text)
@@ -335,6 +387,20 @@ def flags_for(trigger: Token, date: EventDate | None, published: str | None) -> 
     flags.cues = cues
     flags.generic = " ".join(generic_cues(trigger)) or None
     return flags
+
+
+def _modal_holder(clause: Token) -> bool:
+    """A relative clause on the event whose verb is modal and whose event is its unspoken
+    object: its subject is another noun ("the bourse may hold"), not the relative pronoun,
+    and it has no object of its own but the relative pronoun ("that the bourse may hold")."""
+    if not any(a.dep_ == "aux" and a.lower_ in MODALS for a in clause.children):
+        return False
+    subjects = [a for a in clause.children if a.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or any(a.lower_ in RELATIVE_PRONOUNS for a in subjects):
+        return False
+    if any(a.dep_ == "aux" and a.lemma_ == "have" for a in clause.children):
+        return False  # "the attack the rebels may have launched": a guess about the past
+    return not any(a.dep_ == "dobj" and a.lower_ not in RELATIVE_PRONOUNS for a in clause.children)
 
 
 def _denied_by(trigger: Token) -> str | None:

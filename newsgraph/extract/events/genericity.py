@@ -18,7 +18,10 @@ the parse around the trigger, in general English:
 - a verb trigger in an infinitive that completes a noun ("powers to detain", "the right
   to strike", "a way to attack"): a capability, not an act;
 - a verb under a modal of ability whose subject is a kind ("any foreign national can be
-  detained", "those detained cannot be deported"): a rule, not an act.
+  detained", "those detained cannot be deported"): a rule, not an act;
+- a relative clause in the simple present on a common noun, the relative pronoun its
+  subject ("the lists, which ban cold calls", "a law that bans smoking"): what a thing does
+  as a rule.
 
 Each condition returns the words that set it (the cues), so the flag explains itself.
 Nothing here is tuned to a corpus: the word classes are the parser's. Measured on ECB+
@@ -136,7 +139,7 @@ KIND_PRONOUNS: frozenset[str] = frozenset({
 
 
 def _generic_verb(t: Token) -> list[str]:
-    ability = _rule_of_ability(t)
+    ability = _rule_of_ability(t) or _standing_property(t)
     if ability:
         return ability
     to = [c for c in t.children if c.dep_ == "aux" and c.lower_ == "to" and c.i == t.i - 1]
@@ -149,6 +152,21 @@ def _generic_verb(t: Token) -> list[str]:
     if capability and t.dep_ in ("acl", "advcl", "xcomp"):
         return [f"capability: {noun.text} to {t.text}"]
     return []
+
+
+def _standing_property(t: Token) -> list[str]:
+    """"the lists, which ban unsolicited calls", "a law that bans smoking": a relative clause
+    in the simple present on a common noun, its relative pronoun the subject, says what a
+    thing does as a rule — a standing property, no act (the simple present elsewhere stays
+    specific: headlines and quotes tell acts in it)."""
+    if t.dep_ != "relcl" or t.tag_ not in ("VBZ", "VBP") or t.head.pos_ != "NOUN" or t.head.ent_type_:
+        return []
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in t.children):
+        return []
+    subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in ("which", "that"):
+        return []
+    return [f"standing: {t.head.text} {subject.text} {t.text}"]
 
 
 def _rule_of_ability(t: Token) -> list[str]:

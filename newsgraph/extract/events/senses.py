@@ -811,6 +811,9 @@ def verbal_attack(tok: Token, actor_heads: list[Token]) -> bool:
             o.dep_ == "pcomp" and o.tag_ == "VBG" for o in c.children) for c in tok.children):
         return True  # "attacked them for wanting…": a reason given is a reproach
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "attacked Tory plans": the parser may split a name and the noun it modifies into two
+    # objects; the name right before another object is that object's modifier.
+    objs = [c for c in objs if not (c.pos_ == "PROPN" and any(o.i == c.i + 1 for o in objs))]
     return bool(objs) and all(_idea(c.lemma_.lower()) for c in objs)
 
 

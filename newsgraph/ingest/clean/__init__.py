@@ -257,8 +257,19 @@ def _clean_plain(text: str, doc: Document, declared: dict, index: LineIndex | No
         if att.remove:
             fixed[att.index] = ("attribution", 0.9)
 
-    title_i = _title_index(texts, fixed, script, lang, stoplist)
     headline: int | None = None
+    given = str(declared.get("title") or "").strip()
+    if given:
+        # A declared title (a JSON field, a feed's <title>) is the title: the text's first
+        # line is body unless it repeats that title — never a guess that costs a paragraph.
+        title_i = None
+        keys = {line_key(given), line_key(split_site_suffix(given)[0])} - {""}
+        for i, t in enumerate(texts[:_HEAD_LINES]):
+            if i not in fixed and line_key(t) in keys:
+                fixed[i] = ("title", 0.9)
+                headline = i if headline is None else headline
+    else:
+        title_i = _title_index(texts, fixed, script, lang, stoplist)
     if title_i is not None:
         title = texts[title_i]
         doc.title = title

@@ -55,7 +55,7 @@ def _edit(
 
 
 def merge(resolver: Resolver, *entity_ids: str, author: str | None = None, note: str | None = None) -> Edit:
-    """These entities are one: the first one's name and type stand for them all."""
+    """These entities are one: the first one's id, name and type stand for them all."""
     if len(set(entity_ids)) < 2:
         raise EntityEditError("merge needs two or more different entities")
     anchors = [_anchor(resolver, e) for e in entity_ids]

@@ -3,8 +3,11 @@
 Owns turning a mention's surface form into comparable keys:
 
 - ``parse_name``: strip possessives, honorifics and titles (keeping the gender cue
-  they carry), fold to ASCII with Unidecode, split into tokens with hyphens kept
-  as token-internal (``Park Min-jun`` → ``park``, ``min-jun``).
+  they carry), a leading French elided article (``l'ONU`` → ``ONU``, ``d'Israël``), fold
+  to ASCII with Unidecode, split into tokens with hyphens kept as token-internal
+  (``Park Min-jun`` → ``park``, ``min-jun``); a name known in several languages (country,
+  large city, international organisation: ``crosslingual``) takes its canonical tokens, so
+  ``Corée du Nord`` parses as ``north``, ``korea``.
 - ``compact``: the tokens with spaces and hyphens removed, so hyphen/space variants
   (``Park Min-jun`` / ``Park Min Jun`` / ``Park Minjun``) share one key.
 - ``variant_key``: a romanisation-variant skeleton (see ``ROMANISATION_FOLDS``) so that
@@ -25,6 +28,8 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from newsgraph.resolve.entities.crosslingual import LEADING_ARTICLES, canonical_tokens, fold_words
+
 __all__ = [
     "HONORIFICS",
     "NAME_STOPWORDS",
@@ -37,6 +42,7 @@ __all__ = [
     "is_acronym",
     "parse_name",
     "skeleton_words",
+    "strip_elision",
     "strip_possessive",
     "variant_key",
 ]
@@ -144,6 +150,32 @@ HONORIFICS: dict[str, str | None] = {
     "hon": None,
     "honourable": None,
     "honorable": None,
+    # French (folded to ASCII): "M. Obama", "Mme Merkel", "la présidente", "Dre Tremblay";
+    # source: Office québécois de la langue française, "abréviations des titres de civilité"
+    # and Académie française usage of titles before names.
+    "m": "m",
+    "mm": None,
+    "mlle": "f",
+    "dre": "f",
+    "pr": None,
+    "docteur": None,
+    "professeur": None,
+    "presidente": "f",
+    "ministre": None,
+    "senateur": None,
+    "senatrice": "f",
+    "depute": None,
+    "deputee": "f",
+    "maire": None,
+    "juge": None,
+    "chanceliere": "f",
+    "chancelier": "m",
+    "gouverneur": None,
+    "ambassadeur": None,
+    "secretaire": None,
+    "roi": "m",
+    "reine": "f",
+    "pape": "m",
 }
 
 #: Words skipped when building initials (``National Intelligence Service`` → NIS,
@@ -295,6 +327,9 @@ _LEADING = re.compile(r"^[\s.,;:!?\"'’“”)(\[\]{}-]+")
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}s?$|^[A-Z][A-Z0-9&]{1,6}s?$")
 _LEADING_ARTICLE = ("the ", "a ", "an ")
+#: A French (and Italian) elided article or preposition glued to a name: "l'ONU", "d'Israël",
+#: "L’Union européenne". Stripped on every side alike, so "L'Oréal" is "Oréal" everywhere.
+_ELISION = re.compile(r"^(?:[lLdD])['’](?=[^\W\d_])")
 #: Function words that can open a span without being part of the name (spans cut from
 #: prepositional phrases: "in New Zealand", "at Betty Ford Center"; determiners).
 LEADING_FUNCTION_WORDS: frozenset[str] = frozenset(
@@ -389,6 +424,11 @@ def strip_possessive(text: str) -> str:
     return stripped if stripped else text
 
 
+def strip_elision(text: str) -> str:
+    """``l'ONU`` → ``ONU``; ``d’Israël`` → ``Israël``: a French elided article off a name."""
+    return _ELISION.sub("", text) or text
+
+
 @dataclass(slots=True, frozen=True)
 class ParsedName:
     """A surface form reduced to comparable parts."""
@@ -415,7 +455,16 @@ def compact(tokens: tuple[str, ...] | list[str]) -> str:
 def parse_name(surface: str) -> ParsedName:
     """Parse a mention's text into tokens, title and gender cue (cached: names repeat)."""
     clean = strip_possessive(surface.strip())
+    clean = strip_elision(clean)
     is_acr = bool(_ACRONYM.match(clean.replace(" ", ""))) and len(clean) <= 12
+    # "the UN", "la ONU": an acronym behind an article is still an acronym.
+    head, _, rest = clean.partition(" ")
+    core = rest if rest and head.lower() in LEADING_ARTICLES else clean
+    core_acr = is_acr if core is clean else bool(_ACRONYM.match(core)) and len(core) <= 12
+    canonical = canonical_tokens(fold_words(core), acronym=core_acr) or canonical_tokens(fold_words(clean))
+    if canonical is not None:
+        parts = tuple(canonical)
+        return ParsedName(clean, parts, None, None, core_acr, parts, compact(parts))
     folded = unidecode(clean).lower().replace("’", "'")
     for article in _LEADING_ARTICLE:
         if folded.startswith(article):

@@ -34,7 +34,7 @@ blocking cap, so resolution is linear in the number of chains.
 
 Analyst edits (``model.entities.Edit``) are hard constraints on every run: splits and
 alias removals cut chains before resolution, "distinct" forbids joins and merges,
-merges force them (the merged entity keeps the first entity's name and type), renames,
+merges force them (the merged entity keeps the first entity's id, name and type), renames,
 retypes and added aliases override names and types. An edit triggers a
 replay of the cross-document step from the cached chains (documents are not parsed
 again), so the result is the same as if the edit had been there from the start, and
@@ -66,6 +66,7 @@ from newsgraph.model.entities import (
     mention_key,
 )
 from newsgraph.resolve.entities.blocking import BlockIndex, name_keys
+from newsgraph.resolve.entities.crosslingual import known_kind
 from newsgraph.resolve.entities.lexical import HeadNeighbours
 from newsgraph.resolve.entities.names import ParsedName, compact, parse_name
 from newsgraph.resolve.entities.scoring import (
@@ -507,7 +508,12 @@ class Resolver:
         return False
 
     def _decide(self, chain: Chain, used: set[str]) -> tuple[str | None, MergeEvidence | None]:
-        # Analyst merges first: a chain holding an anchor goes where its partner is.
+        # Analyst merges first: a chain holding an anchor goes where its partner is — except
+        # the survivor's own anchor (the first), whose chain founds its entity again so the
+        # merged entity keeps the id the analyst chose (``_apply_entity_edits`` folds the
+        # partners into it when the document ends).
+        if any(anchors[0] in chain.keys for anchors in self._merges):
+            return None, None
         for anchors in self._merges:
             if any(k in anchors for k in chain.keys):
                 for a in anchors:
@@ -703,7 +709,7 @@ class Resolver:
         kind = match.kind
         if kind == "exact":
             p = parse_name(match.a)
-            if not p.is_multi and not p.acronym_form:
+            if not p.is_multi and not p.acronym_form and not self._one_thing(p, chain, ent):
                 kind = "exact_single"
         family: set[str] = set()
         if kind == "subset" and self._family_name(match):
@@ -750,6 +756,18 @@ class Resolver:
             reason,
             kind,
         )
+
+    def _one_thing(self, p: ParsedName, chain: Chain, ent: _Entity) -> bool:
+        """A one-word name that names one thing wherever it is written: a country, a
+        continent, a city of a million people or an international organisation of
+        ``crosslingual``'s tables ("Afghanistan", "Allemagne", "Afrique", "Madrid"), both
+        sides typed as one (a place for a place). Such a name needs no context to join: two
+        reports in two languages share few context words, and such a place is no namesake."""
+        if not self.options.gazetteer_names:
+            return False
+        what = known_kind(p.tokens)
+        want = {"country": "place", "region": "place", "metropolis": "place", "org": "org"}.get(what or "")
+        return want is not None and majority_group(chain.labels()) == want == majority_group(ent.votes)
 
     def _support(self, chain: Chain, ent: _Entity) -> float:
         return max(self._context_similarity(chain.context, ent), self._shared_cooc(chain, ent)[1])
@@ -829,11 +847,14 @@ class Resolver:
                 self._heads.add(h)
         self._index.add(ent.id, keys, parsed)
 
-    def _merge(self, a: str, b: str, reason: str, kind: str) -> str | None:
+    def _merge(self, a: str, b: str, reason: str, kind: str, *, keep_first: bool = False) -> str | None:
+        """Fold one entity into the other: the older one stays (its id is the one already
+        shown), or ``a`` with ``keep_first`` (an analyst's merge keeps the survivor chosen)."""
         a, b = self._find(a), self._find(b)
         if a == b:
             return a
-        keep, gone = sorted((self._entities[a], self._entities[b]), key=lambda e: e.seq)
+        keep, gone = ((self._entities[a], self._entities[b]) if keep_first
+                      else sorted((self._entities[a], self._entities[b]), key=lambda e: e.seq))
         for chain in gone.chains:
             if self._forbidden(chain, keep.id):
                 return None
@@ -885,7 +906,7 @@ class Resolver:
             for other in present[1:]:
                 if self._find(present[0]) != self._find(other):
                     before = self._find(other)
-                    kept = self._merge(present[0], other, "analyst merge", "edit")
+                    kept = self._merge(present[0], other, "analyst merge", "edit", keep_first=True)
                     if kept is not None:
                         changes.append(EntityChange("merged", kept, [], [before]))
         for edit in self._edits.values():

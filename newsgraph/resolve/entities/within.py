@@ -79,6 +79,7 @@ from newsgraph.resolve.entities.names import (
     compact,
     consonant_skeleton,
     parse_name,
+    strip_elision,
     variant_key,
 )
 from newsgraph.resolve.entities.scoring import TYPE_GROUPS, demonym_clash, name_match
@@ -557,7 +558,7 @@ def _classify(adoc: AnnotatedDocument, start: int, end: int, text: str) -> Menti
             )
     if lowered in PRONOUNS and not text.isupper():
         return MentionInfo("pronoun", False, lowered)
-    words = _WORD.findall(text)
+    words = _WORD.findall(strip_elision(text))  # "l'ONU" is a name as "ONU" is
     content = [w for w in words if w.lower() not in ("the", "a", "an")]
     if any(w[0].isupper() for w in content):
         return MentionInfo("name", False, _head_of(text))

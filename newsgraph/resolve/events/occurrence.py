@@ -97,7 +97,16 @@ RELATABLE: tuple[str, ...] = (
 INTENT_CUES: tuple[str, ...] = (
     "plan", "plot", "prepar", "intend", "intent", "scheme", "conspir", "threat", "vow", "pledg",
     "promis", "going to",
+    # an act still to come or only possible ("a possible attack", "the proposed merger",
+    # "upcoming talks"), and a power or right to act, which is no act ("the power to detain")
+    "possib", "potential", "propos", "prospect", "future", "upcoming", "forthcoming", "imminent",
+    "expected", "anticipat", "scheduled", "mooted", "envisag", "hypothetical",
+    "power", "right", "authori", "permission", "licen", "mandate", "option", "empower", "entitl",
 )
+#: Modal auxiliaries as the extractor records a modal act holding the event ("the talks
+#: the bourse *may hold*": cue "may hold"); a bare "may" on the event itself stays epistemic.
+_HOLDING_MODALS: tuple[str, ...] = ("will ", "would ", "may ", "might ", "could ", "should ", "shall ",
+                                    "can ", "must ", "'ll ")
 #: Cue words of an act tried and failed, or kept from happening ("the attempted
 #: assassination failed", "foiled a hijack attempt", "prevented pirates from attacking").
 #: "try" is not among them: the parse lets it reach coordinated acts that did happen
@@ -110,7 +119,7 @@ FAILURE_CUES: tuple[str, ...] = (
 
 def intended(cues: Iterable[str]) -> bool:
     """Whether a hypothetical report's cues make it a plan, threat or intention (``INTENT_CUES``)."""
-    return any(c.lower().startswith(INTENT_CUES) for c in cues)
+    return any(c.lower().startswith(INTENT_CUES + _HOLDING_MODALS) for c in cues)
 
 
 def failed(cues: Iterable[str]) -> bool:
