@@ -94,4 +94,6 @@ CODES: dict[str, str] = {
     "E510": "method not allowed",
     "E601": "invalid entity edit (unknown entity, too few anchors, or a contradiction)",
     "E701": "Dask cluster could not be started or reached (or dask[distributed] is not installed)",
+    "E702": "ingest called by a script re-run in a starting worker process (guard the call with "
+            "if __name__ == '__main__')",
 }

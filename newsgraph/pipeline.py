@@ -17,30 +17,35 @@ rows, signals, the cleaner's line counts, the state itself — is one transactio
 save, and running it again redoes the same batches from the same state, so the result
 equals an uninterrupted run's. Without resolution every batch is its own unit.
 
-The per-document part (annotate, extract) is a ``BatchProcessor``: by default it
-runs here, in this process (spaCy may fork its own workers); ``newsgraph.scale``
-supplies one that runs it on a Dask cluster. Reading, cleaning (its line
-statistics span the corpus), storing and resolution always run here, in input order.
+The per-document part (annotate, extract, within-document chains:
+``newsgraph.per_document``) is a ``BatchProcessor``. By default it runs in worker
+processes, one per core (``Options.workers``; 1: here, in this process), with batches
+in flight so that storing and resolving here overlap the workers' annotation;
+``newsgraph.scale`` supplies the same processor over a Dask cluster. Reading,
+cleaning (its line statistics span the corpus), storing and resolution always run
+here, in input order, so the store ends the same whatever the number of workers.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from newsgraph import settings
-from newsgraph.budget import Budget
-from newsgraph.errors import NewsgraphError
-from newsgraph.facts import DocumentFacts, extract_facts
+from newsgraph.errors import NewsgraphError, ScaleError
 from newsgraph.failure_log import FailureLog
 from newsgraph.ingest.clean import LineIndex, clean
 from newsgraph.ingest.read import read_paths
 from newsgraph.model import AnnotatedDocument, Document, Failure, IngestReport, RawDocument
-from newsgraph.nlp.annotate import annotate, annotate_each
+from newsgraph.nlp.annotate import annotate
+from newsgraph.per_document import BatchProcessor, Processed, local_processor, process_documents
 from newsgraph.resolve_job import CorpusResolver
+from newsgraph.scale.workers import pool_processor
 from newsgraph.settings import Options
 from newsgraph.store import Store
 from newsgraph.store.lock import LockHolder
@@ -64,50 +69,6 @@ class Progress:
 ProgressCallback = Callable[[Progress], None]
 #: Called while another process holds the store's writer lock (who, as far as known).
 WaitCallback = Callable[[LockHolder | None], None]
-#: One document after the per-document stages: its annotation (with the parse) and facts,
-#: or the ``Failure`` that stopped it there (too long, over its budget, a stage's error).
-Processed = tuple[AnnotatedDocument, DocumentFacts | None] | Failure
-#: Turns cleaned batches into processed batches, same order, same length, lazily.
-BatchProcessor = Callable[[Iterable[list[Document]], Options], Iterator[list[Processed]]]
-
-
-def process_documents(docs: list[Document], options: Options, n_process: int = 1) -> list[Processed]:
-    """Annotate one batch and extract each document's facts (the per-document work).
-
-    Each document has its own ``Budget`` (``newsgraph.budget``) over both stages; one
-    that cannot be processed comes back as a ``Failure`` in its place, the rest go on.
-    """
-    budgets: dict[int, Budget] = {}
-
-    def budget(doc: Document) -> Budget:
-        if id(doc) not in budgets:
-            budgets[id(doc)] = Budget(options.doc_seconds, options.doc_memory_bytes, doc.path)
-        return budgets[id(doc)]
-
-    annotated = annotate_each(docs, n_process=n_process, batch_size=options.batch_size,
-                              max_chars=options.max_chars, section_chars=options.section_chars,
-                              budget=budget) if options.annotate else _unannotated(docs)
-    out: list[Processed] = []
-    for doc, item in zip(docs, annotated, strict=True):
-        try:
-            if isinstance(item, NewsgraphError):
-                raise item
-            out.append((item, extract_facts(item, budget(doc)) if options.extract else None))
-        except NewsgraphError as exc:
-            out.append(Failure(doc.path, exc.code, exc.reason))
-        except Exception as exc:  # a bug tripped by one document must not lose its batch
-            log.exception("extraction failed on %s", doc.path)
-            out.append(Failure(doc.path, "E305", f"extraction failed: {type(exc).__name__}: {exc}"))
-    return out
-
-
-def local_processor(batches: Iterable[list[Document]], options: Options) -> Iterator[list[Processed]]:
-    """The per-document work in this process, batch by batch."""
-    for docs in batches:
-        n_process = options.n_process if len(docs) >= settings.MULTIPROCESS_MIN_DOCS else 1
-        yield process_documents(docs, options, n_process)
-
-
 def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = None, *,
            root: Path | None = None, stdin: BinaryIO | None = None,
            on_progress: ProgressCallback | None = None,
@@ -123,9 +84,15 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
     the ingest saves what it has done and returns (``report.stopped``).
     """
     options = options or Options()
+    if getattr(mp.current_process(), "_inheriting", False):
+        # A worker process starting (spawn) re-runs the main script; unguarded, the
+        # script's own ingest would start here and wait forever for the store's lock.
+        raise ScaleError("ingest called while a worker process starts: a script that ingests "
+                         "must guard the call with `if __name__ == '__main__':`", code="E702")
     with store.writer("newsgraph ingest", wait=options.lock_wait, on_wait=on_wait):
         return _ingest(paths, store, options, root=root, stdin=stdin, on_progress=on_progress,
-                       processor=processor or local_processor, should_stop=should_stop)
+                       processor=processor or pool_processor(options.workers),
+                       should_stop=should_stop)
 
 
 def _ingest(paths: Iterable[str | Path], store: Store, options: Options, *, root: Path | None,
@@ -198,8 +165,9 @@ def _ingest(paths: Iterable[str | Path], store: Store, options: Options, *, root
 
     # One transaction from one save of the resolvers' state to the next (see the module
     # docstring); each document inside it is a savepoint of its own.
-    with store.transaction():
-        for processed in processor(batches(), options):
+    processed_batches = processor(batches(), options)
+    with store.transaction(), _closing(processed_batches):
+        for processed in processed_batches:
             raws = waiting.pop(0)
             written = []
             for raw, done in zip(raws, processed, strict=True):
@@ -251,6 +219,14 @@ def _reparse(adocs: list[AnnotatedDocument]) -> None:
         adoc.references = again.references
 
 
-def _unannotated(docs: list[Document]) -> Iterator[AnnotatedDocument]:
-    for d in docs:
-        yield AnnotatedDocument(document=d, annotated=False, reason="annotation switched off")
+
+@contextmanager
+def _closing(batches: Iterator[list[Processed]]) -> Iterator[None]:
+    """Close a processor's batches however the loop ends (done, stopped, failed), so
+    workers it started are shut down with it, never left behind."""
+    try:
+        yield
+    finally:
+        close = getattr(batches, "close", None)
+        if close is not None:
+            close()

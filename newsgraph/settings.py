@@ -101,6 +101,11 @@ RESOLVE_COMMIT_FRACTION = 0.1
 #: Below this many documents in a batch a second process costs more than it saves.
 MULTIPROCESS_MIN_DOCS = 200
 
+#: Documents an ingest must have (read ahead, in more than one batch) before its default
+#: worker pool starts: each worker loads the model (seconds), which a small input —
+#: an upload, a test — does not repay. An explicit ``Options.workers`` always starts one.
+WORKERS_MIN_DOCS = 100
+
 #: Failures of the records of one container listed one by one, per code; the rest become
 #: one row naming how many and which (``newsgraph.failure_log``). Twenty show what went
 #: wrong; 200,000 rows of the same error hide every other failure of the run.
@@ -151,7 +156,11 @@ class Options:
 
     max_bytes: int = MAX_FILE_BYTES
     batch_size: int = BATCH_SIZE
+    #: spaCy's own worker processes (``nlp.pipe(n_process=…)``), with ``workers`` 1 only.
     n_process: int = 1
+    #: Worker processes for the per-document stages (``newsgraph.scale.workers``);
+    #: None: one per core this process may use; 1: everything in the ingest's process.
+    workers: int | None = None
     annotate: bool = True
     #: Extract per-document facts (dates, places, claims, events) after annotation.
     extract: bool = True

@@ -169,10 +169,11 @@ def test_a_document_over_its_time_budget_fails_with_E304(tmp_path: Path, store: 
 
 def test_an_error_in_one_documents_extraction_or_cleaning_is_its_failure(tmp_path: Path, store: Store,
                                                                          monkeypatch):
+    import newsgraph.per_document as per_document
     import newsgraph.pipeline as pipeline
 
     paths = _articles(tmp_path / "corpus", 4)
-    real_extract, real_clean = pipeline.extract_facts, pipeline.clean
+    real_extract, real_clean = per_document.extract_facts, pipeline.clean
 
     def extract(adoc, budget=None):
         if "brevik" in adoc.document.path:
@@ -184,9 +185,10 @@ def test_an_error_in_one_documents_extraction_or_cleaning_is_its_failure(tmp_pat
             raise KeyError("another bug")
         return real_clean(raw, options, lines)
 
-    monkeypatch.setattr(pipeline, "extract_facts", extract)
+    monkeypatch.setattr(per_document, "extract_facts", extract)
     monkeypatch.setattr(pipeline, "clean", clean)
-    report = ingest([tmp_path / "corpus"], store, Options(batch_size=4))
+    # In this process: a patched stage does not reach spawned workers.
+    report = ingest([tmp_path / "corpus"], store, Options(batch_size=4, workers=1))
     failed = {Path(f.path).name: (f.code, f.reason) for f in report.failed}
     assert failed[paths[1].name][0] == "E305" and "ValueError" in failed[paths[1].name][1]
     assert failed[paths[2].name][0] == "E203" and "KeyError" in failed[paths[2].name][1]

@@ -23,10 +23,14 @@ def _run(module: str, **kwargs: object) -> None:
 def throughput(
     limit: Annotated[int | None, typer.Option(help="Articles to use (default: all 2,225).")] = None,
     scaling: Annotated[int, typer.Option(help="N for the N vs 4N Reuters run (0 skips it).")] = 500,
-    processes: Annotated[int, typer.Option("--processes", "-j")] = 1,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", "-w", min=1, help="Worker processes of the whole-pipeline arm (default: cores).")
+    ] = None,
+    spine: Annotated[bool, typer.Option(help="Also time the spine (no facts, no resolution).")] = False,
 ) -> None:
-    """Ingest throughput on BBC News beside a bare spaCy pass; N vs 4N growth on Reuters."""
-    _run("throughput", limit=limit, scaling=scaling, processes=processes)
+    """Ingest throughput on BBC News beside one- and two-process bare spaCy passes (with the
+    default workers and with --workers 1); N vs 4N growth on Reuters."""
+    _run("throughput", limit=limit, scaling=scaling, workers=workers, spine=spine)
 
 
 @bench_app.command()

@@ -51,7 +51,12 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
     db: Annotated[Path, DbOption] = DEFAULT_DB,
     max_bytes: Annotated[int, typer.Option(help="Per-file size limit in bytes.")] = settings.MAX_FILE_BYTES,
-    processes: Annotated[int, typer.Option("--processes", "-j", help="spaCy worker processes.")] = 1,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", "-w", min=1,
+        help="Worker processes for annotation and extraction (default: one per core; "
+             "1: all in this process).")] = None,
+    processes: Annotated[int, typer.Option(
+        "--processes", "-j", help="spaCy's own worker processes, with --workers 1.")] = 1,
     batch_size: Annotated[int, typer.Option(help="Documents per annotation batch.")] = settings.BATCH_SIZE,
     no_annotate: Annotated[bool, typer.Option("--no-annotate", help="Store and index only.")] = False,
     no_extract: Annotated[bool, typer.Option(
@@ -76,7 +81,8 @@ def ingest(
              "machine; tcp://host:8786 uses a running scheduler. Storing and resolution stay here.")] = None,
 ) -> None:
     """Ingest articles: .txt, .html, .json/.jsonl, .warc(.gz), RSS/Atom, directories, stdin."""
-    options = Options(max_bytes=max_bytes, n_process=processes, batch_size=batch_size,
+    options = Options(max_bytes=max_bytes, n_process=processes, workers=workers,
+                      batch_size=batch_size,
                       annotate=not no_annotate, extract=not no_extract, resolve=not no_resolve,
                       lock_wait=0 if no_wait else None,
                       follow_links=follow_links, max_chars=max_chars, doc_seconds=doc_seconds)

@@ -139,6 +139,10 @@ class AnnotatedDocument:
     #: can and drops the rest. Transient like ``doc``: what is linked is stored with the
     #: entity's mentions, with its kind and rule.
     references: list[Mention] = field(default_factory=list, repr=False, compare=False)
+    #: The document's within-document entity chains, built where the parse was (a
+    #: worker process, ``newsgraph.per_document``) so that the parse need not travel;
+    #: None: entity resolution builds them from ``doc``. Transient like ``doc``.
+    chains: list[Any] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ document's entities. An extractor that reads one of them per trigger or per clai
 is quadratic in the length of the document: issue 14 measured event extraction
 at 0.3 / 1.25 / 4.7 / 23.7 s on 25k / 47k / 93k / 197k characters. These helpers
 return the same values, computed once and kept in ``Doc.user_data`` (spaCy's slot
-for such caches; ``scale.remote`` never ships it), so a lookup costs a slice or a
+for such caches; ``per_document`` never ships it), so a lookup costs a slice or a
 bisection. A ``Doc`` is not changed after annotation, so the caches never go stale.
 """
 

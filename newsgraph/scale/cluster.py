@@ -1,30 +1,26 @@
-"""Connecting to a Dask cluster and feeding it batches (the driver's side).
+"""Connecting to a Dask cluster (the driver's side); batches go through ``scale.workers``.
 
 ``dask_client("local:N")`` starts a cluster of N worker processes on this machine,
 bound to loopback; any other address is an existing scheduler
 (``tcp://host:8786``; secure it with Dask's own TLS settings). Workers need
 newsgraph and its model installed, as here.
 
-``dask_processor`` keeps a few batches in flight per worker so that writing and
-resolving on the driver overlap with annotation on the workers, and hands
-results back strictly in input order. A batch whose worker fails for a reason
-other than a newsgraph error (a worker killed, a lost connection) is processed
-here instead: slower, never lost.
+``dask_processor`` is the same in-order, batches-in-flight processor as the local
+worker pool (``newsgraph.scale.workers``), with the cluster as its executor: a batch
+whose worker fails for a reason other than a newsgraph error (a worker killed, a lost
+connection) is processed here instead, slower, never lost.
 """
 
 from __future__ import annotations
 
 import logging
-from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from typing import Any
 
-from newsgraph.errors import NewsgraphError, ScaleError
-from newsgraph.model import Document
-from newsgraph.pipeline import BatchProcessor, Processed, process_documents
-from newsgraph.scale.remote import RemoteBatch, process_remote
-from newsgraph.settings import Options
+from newsgraph.errors import ScaleError
+from newsgraph.per_document import BatchProcessor
+from newsgraph.scale.workers import DaskExecutor, executor_processor
 
 __all__ = ["dask_client", "dask_processor"]
 
@@ -32,9 +28,6 @@ log = logging.getLogger(__name__)
 
 #: Seconds to wait for a scheduler and its first worker before giving up.
 CONNECT_TIMEOUT = 30
-
-#: Batches queued per worker: one being processed, one waiting, so workers never idle.
-IN_FLIGHT_PER_WORKER = 2
 
 
 @contextmanager
@@ -71,29 +64,5 @@ def dask_client(address: str) -> Iterator[Any]:
 
 
 def dask_processor(client: Any, in_flight: int | None = None) -> BatchProcessor:
-    """A ``BatchProcessor`` that annotates and extracts each batch on ``client``'s workers."""
-
-    def run(batches: Iterable[list[Document]], options: Options) -> Iterator[list[Processed]]:
-        workers = max(1, len(client.scheduler_info().get("workers", {})))
-        window = in_flight or IN_FLIGHT_PER_WORKER * workers
-        pending: deque[tuple[list[Document], Any]] = deque()
-        for docs in batches:
-            pending.append((docs, client.submit(process_remote, docs, options, pure=False)))
-            if len(pending) >= window:
-                yield _collect(*pending.popleft(), options)
-        while pending:
-            yield _collect(*pending.popleft(), options)
-
-    return run
-
-
-def _collect(docs: list[Document], future: Any, options: Options) -> list[Processed]:
-    try:
-        result: RemoteBatch = future.result()
-    except NewsgraphError:
-        raise  # the same error a local run would raise (e.g. the model is missing)
-    except Exception as exc:  # a worker lost: do the batch here rather than lose it
-        log.warning("batch of %d documents failed on the cluster (%s: %s); processing it locally",
-                    len(docs), type(exc).__name__, exc)
-        return process_documents(docs, options)
-    return result.rebuild()
+    """A ``BatchProcessor`` that runs the per-document stages of each batch on ``client``'s workers."""
+    return executor_processor(DaskExecutor(client), in_flight)

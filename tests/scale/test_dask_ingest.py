@@ -12,7 +12,7 @@ from newsgraph.export.jsonl import iter_records
 from newsgraph.model import Document
 from newsgraph.pipeline import ingest
 from newsgraph.scale import dask_client, dask_processor
-from newsgraph.scale.cluster import _collect
+from newsgraph.scale.workers import collect
 from newsgraph.settings import Options
 from newsgraph.store import Store
 
@@ -77,7 +77,7 @@ def test_cluster_ingest_stores_what_a_local_ingest_stores(tmp_path: Path, client
     # One document per batch: several batches are in flight on the worker at once,
     # and the repeated article arrives while its first copy is still being processed.
     # A low annotation cap: one file fails on the worker (E302) as it does here, the rest goes on;
-    # short sections: the articles are parsed in sections there, joined, shipped and rebuilt here.
+    # short sections: the articles are parsed in sections there, joined and chained there.
     options = Options(batch_size=1, max_chars=2000, section_chars=300)
     with Store(tmp_path / "local.db") as local, Store(tmp_path / "cluster.db") as cluster:
         here = ingest([root], local, options, root=root)
@@ -91,7 +91,7 @@ def test_cluster_ingest_stores_what_a_local_ingest_stores(tmp_path: Path, client
         assert got == _records(local)
         kinds = {r.get("record", r["kind"]) for r in map(json.loads, got)}
         assert {"document", "entity", "event", "claim", "story", "link"} <= kinds
-        # The parse came back from the worker: the resolver joined "Weller" across reports.
+        # The chains came back from the worker: the resolver joined "Weller" across reports.
         weller = [r for r in map(json.loads, got) if r["kind"] == "entity" and r["name"] == "Jonas Weller"]
         assert len(weller) == 1 and len({m["doc"] for m in weller[0]["mentions"]}) == 3
 
@@ -114,7 +114,7 @@ class _Failed:
 
 def test_a_batch_lost_on_the_cluster_is_processed_locally():
     docs = [Document(id="d1", path="lost.txt", text="Police arrested two men in Berlin on Monday.")]
-    (processed,) = _collect(docs, _Failed(OSError("worker connection lost")), Options())
+    (processed,) = collect(docs, _Failed(OSError("worker connection lost")), Options())
     adoc, facts = processed
     assert adoc.annotated and adoc.doc is not None and facts is not None
     assert [m.text for m in adoc.mentions if m.label == "GPE"] == ["Berlin"]
@@ -122,7 +122,7 @@ def test_a_batch_lost_on_the_cluster_is_processed_locally():
 
 def test_a_newsgraph_error_on_a_worker_is_raised_as_locally():
     with pytest.raises(AnnotateError):
-        _collect([], _Failed(AnnotateError("model missing", code="E301")), Options())
+        collect([], _Failed(AnnotateError("model missing", code="E301")), Options())
 
 
 def test_an_unreachable_scheduler_is_a_clear_error(monkeypatch):

@@ -184,6 +184,9 @@ class _Entity:
         return names
 
 
+_DEFAULT_OPTIONS = ResolverOptions()
+
+
 class Resolver:
     """Incremental cross-document entity resolver (see module docstring).
 
@@ -209,7 +212,10 @@ class Resolver:
             doc_id = adoc.document.id
             if doc_id in self._docs or not adoc.annotated:
                 continue
-            chains = chain_document(adoc, self.options)
+            # Chains built beside the parse in a worker are those this would build here,
+            # when they were built with the same options (the defaults).
+            prebuilt = adoc.chains is not None and self.options == _DEFAULT_OPTIONS
+            chains = adoc.chains if prebuilt else chain_document(adoc, self.options)
             changes.extend(self.add_chains(doc_id, chains))
         return changes
 
