@@ -53,3 +53,32 @@ def test_a_kind_of_act_and_an_occurrence_in_one_article_are_two_events(annotate_
     for m in found:
         r.add(m, story="one story", context=text)
     assert r.event_of(found[0].id) == r.event_of(found[1].id)
+
+
+# One statement with a condition, quoted word for word by two articles about one bid.
+BID = {
+    "first": ("Harbour Freight rejected the bid on Monday. Its chairman, Ana Dovic, said shareholders "
+              "could get more if the board would agree to a sale of the ferry unit."),
+    "second": ("Harbour Freight shares rose on Tuesday. Its chairman, Ana Dovic, said shareholders "
+               "could get more if the board would agree to a sale of the ferry unit."),
+}
+
+
+def _agreements(annotate_one, options: ResolverOptions | None = None) -> tuple[EventResolver, list]:
+    r = EventResolver(options=options)
+    found = []
+    for (doc, text), day in zip(BID.items(), ("2024-03-04", "2024-03-05"), strict=True):
+        for m in extract_events(annotate_one(text, doc, None)):
+            if m.trigger.text == "agree":
+                r.add(m, story="one story", context=text, published=day)
+                found.append(m)
+    return r, found
+
+
+def test_an_act_under_a_condition_quoted_twice_is_not_one_occurrence(annotate_one):
+    r, found = _agreements(annotate_one)
+    assert len(found) == 2 and all(m.flags.hypothetical and "if" in m.flags.cues for m in found)
+    assert r.event_of(found[0].id) != r.event_of(found[1].id)
+    # The same words would have joined them as one act.
+    r, found = _agreements(annotate_one, ResolverOptions(conditional_apart=False))
+    assert r.event_of(found[0].id) == r.event_of(found[1].id)

@@ -502,6 +502,10 @@ class ResolverOptions:
     #: suspects", "powers to detain", "detention orders"; ``EventFlags.generic``) — joins
     #: no report in another article: it is true of many occurrences or of none.
     generic_apart: bool = True
+    #: A report of an act under a condition ("if the company would agree to be sold") tells
+    #: of no occurrence: like a generic one it anchors to no report in another article, even
+    #: word for word (one statement quoted twice).
+    conditional_apart: bool = True
     #: Within an article too, a generic report and a report of one occurrence are two
     #: events (a kind of act joins only reports of that kind).
     generic_within: bool = True
@@ -993,7 +997,8 @@ class EventResolver:
                       content_words(m.sentence.text, m.trigger.text), figures(m.sentence.text), day, pub,
                       wording(m), m.sentence.start < LEAD_CHARS, when,
                       _plural(m) and not side.participants and when is None,
-                      (m.flags.generic or None) if self.options.generic_apart else None,
+                      (m.flags.generic or _conditional(m, self.options.conditional_apart))
+                      if self.options.generic_apart else None,
                       _spot(m) if self.options.spot_anchor else None)
 
     def _anchored(self, c: _Cluster, mine: Iterable[Report], verbal: bool, kinds: bool = True) -> str | None:
@@ -1689,3 +1694,12 @@ class EventResolver:
             ]
             out.append(c.event)
         return out
+
+
+def _conditional(m: EventMention, on: bool) -> str | None:
+    """``"conditional: if"`` when the report's act is under a condition (its flags' "if" or
+    "unless" cue), else None."""
+    if not on or not m.flags.hypothetical:
+        return None
+    cue = next((c for c in m.flags.cues if c.lower() in ("if", "unless")), None)
+    return f"conditional: {cue}" if cue else None
