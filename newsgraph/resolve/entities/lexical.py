@@ -23,22 +23,17 @@ index simply finds no neighbours.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from newsgraph.nlp.vectors import wordllama_or_none
+
 __all__ = ["HeadNeighbours", "head_similarity"]
 
 
-@lru_cache(maxsize=1)
 def _model() -> Any:
-    try:
-        import wordllama
-        from wordllama import WordLlama
-    except ImportError:  # pragma: no cover - depends on the install
-        return None
-    return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+    return wordllama_or_none()
 
 
 @lru_cache(maxsize=1)

@@ -16,14 +16,12 @@ strings repeat across a corpus, so their vectors are cached.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from newsgraph.errors import AnnotateError
 from newsgraph.model.events import EventMention
+from newsgraph.nlp.vectors import wordllama_model
 
 __all__ = ["DIM", "WINDOW", "MentionTexts", "mention_texts", "mention_vectors", "vectors_of", "window_text"]
 
@@ -34,15 +32,8 @@ DIM = 256
 WINDOW = 3
 
 
-@lru_cache(maxsize=1)
 def _model() -> Any:
-    try:
-        import wordllama
-        from wordllama import WordLlama
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        msg = "event coreference needs the package wordllama==0.4.0.post1"
-        raise AnnotateError(msg, code="E303") from exc
-    return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+    return wordllama_model("event coreference")
 
 
 def _unit(vecs: Any) -> np.ndarray:

@@ -15,12 +15,12 @@ it embeds one title+lead per document and the sentences of candidate pairs only.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from newsgraph.errors import AnnotateError
+from newsgraph.nlp.vectors import wordllama_model
 
 __all__ = ["MULTILINGUAL_DIM", "cosine_matrix", "embed", "embed_multilingual"]
 
@@ -28,15 +28,8 @@ __all__ = ["MULTILINGUAL_DIM", "cosine_matrix", "embed", "embed_multilingual"]
 MULTILINGUAL_DIM = 384
 
 
-@lru_cache(maxsize=1)
 def _model() -> Any:
-    try:
-        import wordllama
-        from wordllama import WordLlama
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        msg = "sentence embeddings need the package wordllama==0.4.0.post1"
-        raise AnnotateError(msg, code="E303") from exc
-    return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+    return wordllama_model("sentence embeddings")
 
 
 def embed(texts: list[str]) -> np.ndarray:
