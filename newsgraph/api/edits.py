@@ -33,7 +33,7 @@ from newsgraph.store import entity_queries as q
 __all__ = ["AppliedEdit", "Picked", "apply_edit", "build_edit", "pick_entities", "split_ids",
            "withdraw_edit"]
 
-#: An entity id as typed or as the name suggestions fill it in ("Kim Jong-nam [E3488e19923a8c7de]").
+#: An entity id as typed or as the name suggestions fill it in ("Lee Min-ho [E3488e19923a8c7de]").
 _ENTITY_ID = re.compile(r"\bE[0-9a-f]{16}\b")
 
 

@@ -5,7 +5,7 @@ spaCy does the work (the package ``settings.model_for(language)`` names: English
 such as French's; each loaded once per process, on the first document that needs it, and
 run with ``nlp.pipe`` in batches of one language). What we add on top is what the model does
 not do for news: mention text trimmed of possessives and trailing punctuation
-("North Korea’s" → "North Korea", "Kim Jong-ils North Korea" → "Kim Jong-il") with
+("Canada’s" → "Canada", "Lee Min-hos Canada" → "Lee Min-ho") with
 offsets moved to match — never past what the parse shows is part of the name (the
 period of "U.S.", the "s" of "Italians" and "the Olympics") — and a refusal to feed
 text to a model of another language: a document in a language no installed pipeline
@@ -93,7 +93,7 @@ def trim_mention(text: str, start: int, end: int, seen: dict[str, bool] | None =
 
     ``keep_end`` is where the span's last word ends when its final period is its own
     (an abbreviation the tokenizer kept whole: "U.S.", "Corp.", "N.H."): trimming never
-    cuts into it. A genitive glued on without an apostrophe ("Kim Jong-ils North Korea",
+    cuts into it. A genitive glued on without an apostrophe ("Lee Min-hos Canada",
     common in machine translation) is dropped only when ``genitive`` (from the parse,
     see ``_span_evidence``: "Italians said" and "the Olympics in" keep their "s") and
     the name without the "s" also occurs in ``text``: evidence from the document itself

@@ -2,8 +2,8 @@
 
 Four kinds, each an instance with its evidence span:
 
-- ``name_variant``: one name spelled two ways in one article (Kim Jong-nam / Kim
-  Jong Nam; Cheollima / Chollima). Translators and MT transliterate each
+- ``name_variant``: one name spelled two ways in one article (Lee Min-ho / Lee
+  Min Ho; Gyeongju / Kyongju). Translators and MT transliterate each
   occurrence afresh; an English newsroom's style guide fixes one spelling.
 - ``broken_quote``: quotation marks that do not pair up — a quote closed that
   was never opened, or left open at a paragraph end without the next paragraph
@@ -85,7 +85,7 @@ def _is_variant(a: str, b: str) -> bool:
         cb = kb[op.dest_pos] if op.tag in ("replace", "insert") else ""
         if any(c not in S.VARIANT_LETTERS for c in ca + cb):
             return False
-    # "Jong-un"/"Jong-il" style differences of a whole short name part are different names
+    # "Min-ho"/"Min-ha" style differences of a whole short name part are different names
     if len(ta) == len(tb):
         diff = [(x, y) for x, y in zip(ta, tb, strict=True) if x != y]
         if any(min(len(x), len(y)) < 3 for x, y in diff):

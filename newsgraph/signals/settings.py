@@ -12,8 +12,8 @@ from __future__ import annotations
 BOILERPLATE_FLAG_SHARE = 0.3
 
 #: Transliteration variants: two spellings of one name whose letter skeletons differ
-#: only in vowels/h/y/w (Cheollima/Chollima, Mohammed/Muhammad) or in spacing and
-#: hyphens (Kim Jong-nam/Kim Jong Nam). Skeletons shorter than this are too short
+#: only in vowels/h/y/w (Gyeongju/Kyongju, Mohammed/Muhammad) or in spacing and
+#: hyphens (Lee Min-ho/Lee Min Ho). Skeletons shorter than this are too short
 #: to tell a variant from a different name.
 VARIANT_MIN_LETTERS = 6
 #: Letters whose insertion, deletion or substitution marks a transliteration variant.

@@ -52,7 +52,7 @@ class EntityFilter:
             args.append(self.type)
         if self.name:
             escaped = self.name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            # Aliases live in the JSON: a search for "Kiolima" finds the entity named otherwise.
+            # Aliases live in the JSON: a search for "Velmara" finds the entity named otherwise.
             conds.append("(e.name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM json_each(e.data, "
                          "'$.aliases') a WHERE a.key LIKE ? ESCAPE '\\'))")
             args += [f"%{escaped}%", f"%{escaped}%"]

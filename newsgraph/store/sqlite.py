@@ -44,7 +44,7 @@ def fts_query(query: str) -> str:
 
     Words are ANDed, "quoted phrases" kept, a trailing ``*`` keeps its prefix
     meaning, and OR between words is honoured; every other character is quoted,
-    so hyphens ("Kim Jong-un") or stray operators never raise a syntax error.
+    so hyphens ("Lee Min-ho") or stray operators never raise a syntax error.
     """
     parts: list[str] = []
     for tok in _TOKEN.findall(query):

@@ -590,8 +590,8 @@ class Resolver:
                 continue
             if set(self._entities[a].docs) & set(self._entities[b].docs):
                 continue
-            # The two entities' own names must agree too (never bridge Kim Jong-un and
-            # Kim Jong-il through some third spelling).
+            # The two entities' own names must agree too (never bridge Lee Min-ho and
+            # Lee Min-ha through some third spelling).
             agree = best_name_match(
                 self._entities[a].parsed_names(),
                 self._entities[b].parsed_names(),

@@ -11,8 +11,8 @@ types transliterated names inconsistently, so a type clash costs score instead o
 vetoing the merge.
 
 The guard that keeps namesakes apart: two multi-word person names whose differing
-words are not one typo or one transliteration variant (``Kim Jong-un`` /
-``Kim Jong-il``) are ``weak`` however similar the strings, and weak never merges.
+words are not one typo or one transliteration variant (``Lee Min-ho`` /
+``Lee Min-ha``) are ``weak`` however similar the strings, and weak never merges.
 """
 
 from __future__ import annotations
@@ -69,8 +69,8 @@ TYPE_GROUPS: dict[str, str] = {
 
 
 def demonym_clash(a: str, b: str) -> bool:
-    """A nationality/group word (NORP: "North Korean") is never a spelling of a place or a
-    name ("North Korea"), however close the strings."""
+    """A nationality/group word (NORP: "Canadian") is never a spelling of a place or a
+    name ("Canada"), however close the strings."""
     return (a == "NORP") != (b == "NORP") and bool(a) and bool(b)
 
 
@@ -134,7 +134,7 @@ def _short_given_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Same surname and a first name that is a short form of the other's ("Mo Cheeks" /
     "Maurice Cheeks", "Chris Paul" / "Christopher Paul"): English hypocoristics are most
     often the opening letters of the full name. Only the first word may differ, so
-    "Kim Jong-un" / "Kim Jong-il" (differing last words) never qualify."""
+    "Lee Min-ho" / "Lee Min-ha" (differing last words) never qualify."""
     if len(a) != len(b) or len(a) < 2 or a[1:] != b[1:] or a[0] == b[0]:
         return False
     short, long = sorted((a[0], b[0]), key=len)
@@ -215,7 +215,7 @@ def name_match(a: ParsedName, b: ParsedName, min_len: int = 5) -> NameMatch:
             return NameMatch("variant", KIND_SCORE["variant"], a.surface, b.surface)
         if Levenshtein.distance(ca, cb) <= 1 and min(len(ca), len(cb)) >= min_len + 1:
             return NameMatch("typo", KIND_SCORE["typo"], a.surface, b.surface)
-        # Vowel-dropping transliteration (Kiolema/Kiolima): same skeleton up to one edit,
+        # Vowel-dropping transliteration (Velmora/Velmara): same skeleton up to one edit,
         # and the strings themselves close.
         if Levenshtein.distance(variant_key(ca), variant_key(cb)) <= 1 and fuzz.ratio(ca, cb) >= 80:
             return NameMatch("variant", KIND_SCORE["variant"] - 0.05, a.surface, b.surface)
@@ -226,7 +226,7 @@ def name_match(a: ParsedName, b: ParsedName, min_len: int = 5) -> NameMatch:
 
 def _skeleton_match(single: ParsedName, other: ParsedName, min_len: int) -> bool:
     """A one-word name with the consonant skeleton of the other name (one word) or of its
-    first or last distinctive word ("Kiolema" ~ "Cheollima Civil Defense"): the loosest
+    first or last distinctive word ("Velmora" ~ "Vellamora Harbour Guard"): the loosest
     name evidence there is, so its kind needs the most support."""
     if single.is_multi or single.acronym_form or other.acronym_form:
         return False

@@ -162,7 +162,7 @@ class ResolverOptions:
             "variant": 0.15,
             "typo": 0.15,
             "partial": 0.25,
-            # A consonant-skeleton match ("Kiolema" ~ "Cheollima Civil Defense") is the
+            # A consonant-skeleton match ("Velmora" ~ "Vellamora Harbour Guard") is the
             # weakest name evidence: it needs clear context or shared rare entities.
             "skeleton": 0.6,
             "nominal": 0.20,
@@ -242,7 +242,7 @@ class ResolverOptions:
     #: (``scoring.conflicting_expansions``).
     acronym_expansions: bool = True
     #: Whether one word of a country, city or region name whose other words only qualify
-    #: it may stand for it across documents (off: "Korea" is not "North Korea", "Asia"
+    #: it may stand for it across documents (off: "Guinea" is not "Equatorial Guinea", "Asia"
     #: not "South East Asia"; ``resolver._qualified_place``).
     place_partials: bool = False
 

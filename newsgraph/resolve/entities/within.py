@@ -1,9 +1,9 @@
 """Within-document name coreference: one document's mentions → chains.
 
 Owns linking, inside one article, every short form to the full name it stands for:
-exact and hyphen/space/possessive variants, a bare surname or given name (``Kim``,
-``Mr. Kim``) to the right full name among several, acronyms to their expansions
-(``National Intelligence Service (NIS)`` … ``NIS``), typos one edit away from a full
+exact and hyphen/space/possessive variants, a bare surname or given name (``Varga``,
+``Mr. Varga``) to the right full name among several, acronyms to their expansions
+(``National Harbour Authority (NHA)`` … ``NHA``), typos one edit away from a full
 name whose other tokens agree, and — when the input carries them, as ECB+ gold
 mentions do — common nouns by head lemma (or, failing that, by a related head noun:
 "the gunman" … "the shooter", ``lexical``) and third-person pronouns (contractions
@@ -349,7 +349,7 @@ class Chain:
 
     def match_names(self) -> Counter[str]:
         """Names that speak for the chain across documents: its full forms (and acronyms)
-        when it has any — a bare "Kim" that joined "Kim Kuk-song" here says nothing elsewhere."""
+        when it has any — a bare "Lee" that joined "Lee Min-ho" here says nothing elsewhere."""
         names = self.names()
         full = Counter(
             {n: c for n, c in names.items() if parse_name(n).is_multi or parse_name(n).acronym_form}
@@ -532,7 +532,7 @@ def _classify(adoc: AnnotatedDocument, start: int, end: int, text: str) -> Menti
             if root.pos_ == "PROPN" or any(t.pos_ == "PROPN" and t.is_title for t in span):
                 lemma, found, core = root.lemma_.lower(), _descriptors(span), _name_core(span)
                 return MentionInfo("name", subject, lemma, descriptors=found, core=core)
-            # Capitalised inside a sentence (not just sentence-initial): "North Korean", "NIS".
+            # Capitalised inside a sentence (not just sentence-initial): "Canadian", "NHA".
             if any((t.is_title or (t.is_upper and len(t) > 1)) and not t.is_sent_start for t in span):
                 return MentionInfo("name", subject, root.lemma_.lower(), descriptors=_descriptors(span))
             definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in root.children)
@@ -835,7 +835,7 @@ class _Builder:
         self.options = options
         self.chains: list[Chain] = []
         self.by_compact: dict[str, int] = {}
-        self.defined_acronyms: dict[str, int] = {}  # "(NIS)" right after a long name
+        self.defined_acronyms: dict[str, int] = {}  # "(NHA)" right after a long name
         self.last_sentence: dict[int, int] = {}
         self.subject_count: Counter[int] = Counter()
         self.gender: dict[int, str] = {}
@@ -856,8 +856,8 @@ class _Builder:
             gender = parsed.gender or (HONORIFICS.get(m.title) if m.title else None)
             if gender and idx not in self.gender:
                 self.gender[idx] = gender
-            # Only full forms index the chain: a bare "Kim" that joined one Kim by cues
-            # must not pull every later "Kim" along without weighing the cues again.
+            # Only full forms index the chain: a bare "Lee" that joined one Lee by cues
+            # must not pull every later "Lee" along without weighing the cues again.
             if m.kind == "name" and m.method in ("found", "exact", "variant", "typo"):
                 self.by_compact.setdefault(parsed.compact, idx)
         elif m.kind == "nominal":
@@ -952,7 +952,7 @@ class _Builder:
         return self._typo_or_subset(m, p)
 
     def _single_variant(self, m: ChainMention, p: ParsedName) -> int | None:
-        """One-word spelling variants in one document (``Kiolema``/``Kiolima``): the shared
+        """One-word spelling variants in one document (``Velmora``/``Velmara``): the shared
         document is the supporting context; needs a unique candidate."""
         hits: list[tuple[int, str]] = []
         for i, c in enumerate(self.chains):
@@ -1525,7 +1525,7 @@ class _Builder:
             if TYPE_GROUPS.get(self._chain_label(j), "thing") != group:
                 continue
             if demonym_clash(self._chain_label(i), self._chain_label(j)):
-                continue  # "North Korean" is not "the North Korean Army"
+                continue  # "Canadian" is not "the Canadian Army"
             if any(
                 len(f.tokens) > len(best.tokens) and _in_order(best.tokens, f.tokens)
                 and not _two_known_names(best.tokens, f.tokens)
@@ -1545,7 +1545,7 @@ class _Builder:
 
     def _late_skeletons(self) -> None:
         """A one-word name that is a loose transliteration of a name introduced earlier in
-        the document ("Cheollima Civil Defense" … "the Kiolema group" … "Kiolima"): same
+        the document ("Vellamora Harbour Guard" … "the Velmora group" … "Velmara"): same
         consonant skeleton as that name or one of its end words, one candidate only, and
         types that agree — or that the short form's own mentions cannot agree on (the model
         tags a transliteration as PERSON here and GPE there), so the reconciled type does

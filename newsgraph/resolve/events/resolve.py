@@ -884,7 +884,7 @@ class EventResolver:
                 continue
             keys.add("t:" + n)
             if a.label in ("PERSON", "ORG", "GPE") and " " in n:
-                keys.add("t:" + n.split()[-1])  # "Kim Jong-nam" meets a later bare "Jong-nam"
+                keys.add("t:" + n.split()[-1])  # "Lee Min-ho" meets a later bare "Min-ho"
         place = {"p:" + _norm(m.place.name)} if m.place else set()
         return keys, place
 
