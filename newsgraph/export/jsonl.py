@@ -29,8 +29,10 @@ from typing import Any, TextIO
 
 from newsgraph.model.entities import MENTION_KINDS
 from newsgraph.store import Store
-from newsgraph.store.entity_queries import MentionLookup, iter_entities
+from newsgraph.store.document_queries import document_languages
+from newsgraph.store.entity_queries import MentionLookup, iter_entities, linked_spans
 from newsgraph.store.event_queries import iter_events
+from newsgraph.store.facts_queries import iter_claims
 from newsgraph.store.story_queries import iter_links, iter_stories, signals_dict
 
 __all__ = ["claim_record", "document_record", "entity_record", "event_record", "iter_records", "link_record",
@@ -119,8 +121,7 @@ def _kind_counts(mentions: list[dict[str, Any]]) -> dict[str, int]:
 
 def _unlinked_entities(store: Store, doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Mentions no resolved entity links (yet): one record per distinct (name, type) in a document."""
-    linked = {(r[0], r[1]) for r in store.conn.execute(
-        'SELECT start, "end" FROM entity_mentions WHERE doc_id = ?', (doc["id"],))}
+    linked = linked_spans(store, doc["id"])
     groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for m in doc["mentions"]:
         if (m["start"], m["end"]) not in linked:
@@ -257,12 +258,8 @@ def link_record(lk: dict[str, Any]) -> dict[str, Any]:
 
 
 def _claim_records(store: Store) -> Iterator[dict[str, Any]]:
-    rows = store.conn.execute(
-        'SELECT c.data FROM claims c JOIN documents d ON d.id = c.doc_id '
-        'ORDER BY d.ingested_at, d.path, c.start, c."end"')
     lookup = MentionLookup(store)
-    for (data,) in rows:
-        claim = json.loads(data)
+    for claim in iter_claims(store):
         yield claim_record(claim, lookup.speaker(claim))
 
 
@@ -271,7 +268,7 @@ def iter_records(store: Store) -> Iterator[dict[str, Any]]:
     for doc in store.iter_documents():
         doc["signals"] = signals_dict(store, doc["id"])
         yield document_record(doc)
-    languages = {r[0]: r[1] for r in store.conn.execute("SELECT id, language FROM documents")}
+    languages = document_languages(store)
     for ent in iter_entities(store):
         yield entity_record(ent, languages)
     for doc in store.iter_documents():

@@ -14,7 +14,7 @@ from typing import Any
 
 from newsgraph.store.sqlite import Store
 
-__all__ = ["DOCUMENT_SORTS", "DocumentFilter", "document_facets", "documents"]
+__all__ = ["DOCUMENT_SORTS", "DocumentFilter", "document_facets", "document_languages", "documents"]
 
 #: Orders the list offers: name → ORDER BY (ingest order breaks ties, so pages are stable).
 DOCUMENT_SORTS: dict[str, str] = {
@@ -94,3 +94,8 @@ def document_facets(store: Store) -> dict[str, list[tuple[str, int]]]:
         "SELECT name, count(*) FROM signals WHERE json_extract(data, '$.flagged') "
         "AND json_extract(data, '$.subject_kind') = 'document' GROUP BY name ORDER BY 2 DESC, 1")]
     return {"publisher": publishers, "language": languages, "signal": signals}
+
+
+def document_languages(store: Store) -> dict[str, str | None]:
+    """Document id → its language (None where unknown), for every stored document."""
+    return {r[0]: r[1] for r in store.conn.execute("SELECT id, language FROM documents")}

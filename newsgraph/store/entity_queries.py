@@ -33,7 +33,8 @@ from newsgraph.store.sqlite import Store
 __all__ = [
     "EntityFilter", "MentionLookup", "claims_about", "claims_by", "cooccurring", "document_entity_links",
     "edit_log", "entities", "entities_named", "entity", "entity_mentions", "entity_names", "entity_types",
-    "iter_entities", "mention_kind_counts", "mention_owners", "recent_documents", "referring_mentions",
+    "iter_entities", "linked_spans", "mention_kind_counts", "mention_owners", "recent_documents",
+    "referring_mentions",
 ]
 
 
@@ -360,6 +361,12 @@ def document_entity_links(store: Store, doc_id: str) -> dict[tuple[int, int], di
         """SELECT m.start, m."end", e.id, e.name, e.type FROM entity_mentions m
            JOIN entities e ON e.id = m.entity_id WHERE m.doc_id = ?""", (doc_id,))
     return {(r[0], r[1]): {"id": r[2], "name": r[3], "type": r[4]} for r in rows}
+
+
+def linked_spans(store: Store, doc_id: str) -> set[tuple[int, int]]:
+    """``(start, end)`` of every mention of a document some resolved entity links."""
+    return {(r[0], r[1]) for r in store.conn.execute(
+        'SELECT start, "end" FROM entity_mentions WHERE doc_id = ?', (doc_id,))}
 
 
 def edit_log(store: Store, *, limit: int = 200, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +40,7 @@ __all__ = [
     "event_points",
     "events_at",
     "hit_filter_sql",
+    "iter_claims",
     "place",
     "place_facets",
     "place_mentions",
@@ -101,6 +103,15 @@ def claims(store: Store, filt: ClaimFilter, *, limit: int = 50,
         rec["doc_title"] = title
         out.append(rec)
     return total, out
+
+
+def iter_claims(store: Store) -> Iterator[dict[str, Any]]:
+    """Every stored ``Claim`` JSON record in document ingest order, then text order (for
+    export), read as it is consumed."""
+    for (data,) in store.conn.execute(
+            'SELECT c.data FROM claims c JOIN documents d ON d.id = c.doc_id '
+            'ORDER BY d.ingested_at, d.path, c.start, c."end"'):
+        yield json.loads(data)
 
 
 def claim_counts(store: Store, filt: ClaimFilter, column: str) -> dict[str, int]:
