@@ -13,7 +13,6 @@ a state the running ingest has not saved yet would undo that ingest's work).
 
 from __future__ import annotations
 
-import json
 import re
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -145,14 +144,13 @@ def withdraw_edit(config: ApiConfig, jobs: IngestJobs, edit_id: str) -> list[str
         except StoreError as exc:
             raise ApiError(409, "E506", f"{exc.reason.split(';')[0]}: the edit was not withdrawn; "
                                         "try again when it ends") from exc
-        row = store.conn.execute("SELECT withdrawn, data FROM entity_edits WHERE id = ?",
-                                 (edit_id,)).fetchone()
-        if row is None:
+        logged = q.logged_edit(store, edit_id)
+        if logged is None:
             raise ApiError(404, "E503", f"no edit with id {edit_id!r}")
-        if row[0]:
-            raise ApiError(422, "E601", f"edit {edit_id} was already withdrawn at {row[0]}")
+        if logged.withdrawn:
+            raise ApiError(422, "E601", f"edit {edit_id} was already withdrawn at {logged.withdrawn}")
         corpus = CorpusResolver(store)
         corpus.withdraw(edit_id)
-        edit = Edit.from_dict(json.loads(row[1]))
+        edit = logged.edit
         owners = [corpus.entities.entity_of(k) for k in edit.anchors + edit.mentions]
         return list(dict.fromkeys(o for o in owners if o))

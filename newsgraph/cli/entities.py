@@ -269,12 +269,12 @@ def withdraw(
     from newsgraph.resolve_job import CorpusResolver
 
     with Store(db) as store, _writing(store, "edit withdrawal from the CLI"):
-        row = store.conn.execute("SELECT withdrawn FROM entity_edits WHERE id = ?", (edit_id,)).fetchone()
-        if row is None:
+        logged = q.logged_edit(store, edit_id)
+        if logged is None:
             err_console.print(f"[red]no edit[/red] with id {edit_id!r}")
             raise typer.Exit(1)
-        if row[0]:
-            err_console.print(f"edit {edit_id} was already withdrawn at {row[0]}")
+        if logged.withdrawn:
+            err_console.print(f"edit {edit_id} was already withdrawn at {logged.withdrawn}")
             raise typer.Exit(1)
         CorpusResolver(store).withdraw(edit_id)
     console.print(f"[green]withdrew[/green] {edit_id}")

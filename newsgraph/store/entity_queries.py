@@ -28,13 +28,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from newsgraph.model import Edit
 from newsgraph.store.sqlite import Store
 
 __all__ = [
-    "EntityFilter", "MentionLookup", "claims_about", "claims_by", "cooccurring", "document_entity_links",
-    "edit_log", "entities", "entities_named", "entity", "entity_mentions", "entity_names", "entity_types",
-    "iter_entities", "linked_spans", "mention_kind_counts", "mention_owners", "recent_documents",
-    "referring_mentions",
+    "EntityFilter", "LoggedEdit", "MentionLookup", "claims_about", "claims_by", "cooccurring",
+    "document_entity_links", "edit_log", "entities", "entities_named", "entity", "entity_mentions",
+    "entity_names",
+    "entity_types", "iter_entities", "linked_spans", "logged_edit", "mention_kind_counts", "mention_owners",
+    "recent_documents", "referring_mentions",
 ]
 
 
@@ -378,6 +380,21 @@ def edit_log(store: Store, *, limit: int = 200, offset: int = 0) -> tuple[int, l
            ORDER BY created DESC, rowid DESC LIMIT ? OFFSET ?""", (limit, offset)).fetchall()
     return total, [{"id": r[0], "op": r[1], "created": r[3], "author": r[4], "withdrawn": r[5],
                     "edit": json.loads(r[2])} for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedEdit:
+    """One analyst edit of the log: its statement and when it was withdrawn (None: in force)."""
+
+    id: str
+    withdrawn: str | None
+    edit: Edit
+
+
+def logged_edit(store: Store, edit_id: str) -> LoggedEdit | None:
+    """The logged edit ``edit_id``, or None when there is none."""
+    row = store.conn.execute("SELECT withdrawn, data FROM entity_edits WHERE id = ?", (edit_id,)).fetchone()
+    return None if row is None else LoggedEdit(edit_id, row[0], Edit.from_dict(json.loads(row[1])))
 
 
 def iter_entities(store: Store) -> Iterator[dict[str, Any]]:
