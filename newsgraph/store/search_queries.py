@@ -19,7 +19,8 @@ from newsgraph.store.entity_queries import EntityFilter, entities
 from newsgraph.store.facts_queries import HitFilter, hit_filter_sql
 from newsgraph.store.sqlite import Store, french_only_rowids, fts_query
 
-__all__ = ["FACET_HITS", "hit_facets", "hit_rowids", "matching_entities", "matching_events"]
+__all__ = ["FACET_HITS", "hit_document_ids", "hit_facets", "hit_rowids", "matching_entities",
+           "matching_events"]
 
 #: Best hits the facets and matching events are read from.
 FACET_HITS = 1_000
@@ -63,6 +64,11 @@ def hit_rowids(store: Store, query: str, *, place_id: int | None = None, country
 
 def _in(rowids: list[int]) -> str:
     return ",".join(str(int(r)) for r in rowids)  # integers from the index: safe to inline
+
+
+def hit_document_ids(store: Store, rowids: list[int]) -> list[str]:
+    """The ids of the documents at the full-text ``rowids`` (``hit_rowids``)."""
+    return [r[0] for r in store.conn.execute(f"SELECT id FROM documents WHERE rowid IN ({_in(rowids)})")]
 
 
 def hit_facets(store: Store, rowids: list[int], *, limit: int = 12) -> dict[str, list[dict[str, Any]]]:

@@ -199,8 +199,7 @@ def search_timeline_drawing(store: Store, ctx: SearchContext) -> TimelineDrawing
         events = sq.matching_events(store, ctx.q, rowids, limit=TIMELINE_EVENTS)
     except NewsgraphError:
         return None
-    docs = [r[0] for r in store.conn.execute(
-        f"SELECT id FROM documents WHERE rowid IN ({','.join(str(int(r)) for r in rowids)})")]
+    docs = sq.hit_document_ids(store, rowids)
 
     def link(since: str | None, until: str | None) -> str:
         return urls.search(ctx.q, 1, place=ctx.place, country=ctx.country, publisher=ctx.publisher,
