@@ -14,7 +14,8 @@ from typing import Any
 
 from newsgraph.store.sqlite import Store
 
-__all__ = ["DOCUMENT_SORTS", "DocumentFilter", "document_facets", "document_languages", "documents"]
+__all__ = ["DOCUMENT_SORTS", "DocumentFilter", "document_facets", "document_languages", "document_text",
+           "document_title", "documents"]
 
 #: Orders the list offers: name → ORDER BY (ingest order breaks ties, so pages are stable).
 DOCUMENT_SORTS: dict[str, str] = {
@@ -99,3 +100,15 @@ def document_facets(store: Store) -> dict[str, list[tuple[str, int]]]:
 def document_languages(store: Store) -> dict[str, str | None]:
     """Document id → its language (None where unknown), for every stored document."""
     return {r[0]: r[1] for r in store.conn.execute("SELECT id, language FROM documents")}
+
+
+def document_title(store: Store, doc_id: str) -> str | None:
+    """A document's title (None when it has none or there is no such document)."""
+    row = store.conn.execute("SELECT title FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    return row[0] if row else None
+
+
+def document_text(store: Store, doc_id: str) -> str | None:
+    """A document's clean text (None when there is no such document)."""
+    row = store.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    return row[0] if row else None

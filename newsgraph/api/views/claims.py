@@ -15,6 +15,7 @@ from newsgraph.api.views.document import ClaimRow, claim_event_refs, claim_row
 from newsgraph.model import CERTAINTIES, ENTITY_REF, SPEAKER_KINDS, Entity
 from newsgraph.model.projection import project
 from newsgraph.store import Store
+from newsgraph.store.document_queries import document_title
 from newsgraph.store.entity_queries import MentionLookup, claims_by, entity_names
 from newsgraph.store.facts_queries import ClaimFilter, claim_counts, claims
 from newsgraph.store.summary_cache import cached
@@ -111,8 +112,7 @@ def claims_view(store: Store, *, doc: str | None = None, certainty: str | None =
     rows = claim_list_rows(store, records)
     doc_title = None
     if filt.doc:
-        row = store.conn.execute("SELECT title FROM documents WHERE id = ?", (filt.doc,)).fetchone()
-        doc_title = row[0] if row else None
+        doc_title = document_title(store, filt.doc)
 
     def url(**change: object) -> str:
         now: dict[str, object] = {"doc": filt.doc, "certainty": filt.certainty,
