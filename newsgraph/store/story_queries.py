@@ -35,8 +35,7 @@ from newsgraph.store.sqlite import Store
 __all__ = [
     "UNKNOWN_PUBLISHER", "LinkFilter", "StoryFilter", "document_links", "document_signals",
     "document_story", "iter_links", "iter_stories", "link", "link_counts", "links", "publishers",
-    "publishers_scan", "put_link",
-    "resolve_prefix", "signals_dict", "stories", "story",
+    "publishers_scan", "put_link", "resolve_prefix", "signals_dict", "stories", "story", "story_document_ids",
 ]
 
 #: The publisher name of documents whose publisher the cleaner could not find.
@@ -205,6 +204,12 @@ def story(store: Store, story_id: str) -> dict[str, Any] | None:
     out["publishers"] = sorted({d["publisher"] or UNKNOWN_PUBLISHER for d in timeline})
     out["events"] = story_events(store, ids)
     return out
+
+
+def story_document_ids(store: Store, story_id: str) -> list[str]:
+    """The ids of a story's documents ([] for no such story)."""
+    return [r[0] for r in store.conn.execute("SELECT doc_id FROM story_documents WHERE story_id = ?",
+                                             (story_id,))]
 
 
 def document_story(store: Store, doc_id: str) -> dict[str, Any] | None:

@@ -33,7 +33,9 @@ from newsgraph.model import ENTITY_REF, Entity
 from newsgraph.model.projection import project
 from newsgraph.store import Store
 from newsgraph.store import event_queries as q
+from newsgraph.store import timeline_queries as tq
 from newsgraph.store.entity_queries import entity_names
+from newsgraph.store.story_queries import story_document_ids
 
 __all__ = ["LEGEND", "NetworkContext", "NetworkDrawing", "NetworkScript", "graph_data", "network_script",
            "network_view"]
@@ -208,27 +210,12 @@ def _event_graph(store: Store, filt: q.EventFilter, docs: set[str] | None) -> tu
 
 def _comention_graph(store: Store, docs: set[str] | None, since: str | None,
                      until: str | None) -> tuple[list[NetworkNode], list[NetworkEdge], bool]:
-    conds, args = ["1"], []
-    if since:
-        conds.append("d.published >= ?")
-        args.append(since)
-    if until:
-        conds.append("d.published <= ?")
-        args.append(until + "\uffff")
-    ids = [r[0] for r in store.conn.execute(
-        f"SELECT d.id FROM documents d WHERE {' AND '.join(conds)} ORDER BY d.ingested_at DESC, d.path DESC",
-        args)]
+    ids = tq.document_ids_published(store, since, until)
     if docs is not None:
         ids = [i for i in ids if i in docs]
     capped = len(ids) > COMENTION_DOCUMENTS
     ids = ids[:COMENTION_DOCUMENTS]
-    per_doc: dict[str, set[str]] = {}
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        marks = ",".join("?" * len(chunk))
-        for doc, ent in store.conn.execute(
-                f"SELECT DISTINCT doc_id, entity_id FROM entity_mentions WHERE doc_id IN ({marks})", chunk):
-            per_doc.setdefault(doc, set()).add(ent)
+    per_doc = tq.entities_per_document(store, ids)
     docs_of: Counter[str] = Counter(e for ents in per_doc.values() for e in ents)
     keep = {e for e, _ in docs_of.most_common(TOP_ENTITIES)}
     pairs: Counter[tuple[str, str]] = Counter()
@@ -252,8 +239,7 @@ def network_view(store: Store, *, graph: str = "events", type: str | None = None
                "story": story}
     docs = None
     if story:
-        docs = {r[0] for r in store.conn.execute("SELECT doc_id FROM story_documents WHERE story_id = ?",
-                                                 (story,))}
+        docs = set(story_document_ids(store, story))
     note = None
     if graph == "events":
         nodes, edges = _event_graph(store, q.EventFilter(type=type, since=since, until=until), docs)

@@ -27,6 +27,7 @@ from newsgraph.model import EVENT_SUMMARY, Document, Event
 from newsgraph.model.projection import filled, project
 from newsgraph.store import Store
 from newsgraph.store import event_queries as q
+from newsgraph.store import timeline_queries as tq
 from newsgraph.store.entity_queries import entity_names
 
 __all__ = ["TimelineContext", "TimelineDrawing", "entity_timeline", "timeline_of", "timeline_view"]
@@ -158,20 +159,9 @@ def _events(store: Store, filt: q.EventFilter, entity: str | None) -> tuple[int,
 
 def _articles(store: Store, entity: str | None, since: str | None,
               until: str | None) -> list[TimelineArticle]:
-    conds, args = ["d.published IS NOT NULL"], []
-    if entity:
-        conds.append("d.id IN (SELECT doc_id FROM entity_mentions WHERE entity_id = ?)")
-        args.append(entity)
-    if since:
-        conds.append("d.published >= ?")
-        args.append(since)
-    if until:
-        conds.append("d.published <= ?")
-        args.append(until + "\uffff")
-    rows = store.conn.execute(
-        f"""SELECT d.id, d.title, d.published FROM documents d WHERE {' AND '.join(conds)}
-            ORDER BY d.published DESC LIMIT ?""", [*args, MAX_ARTICLES]).fetchall()
-    return [TimelineArticle(id=r[0], title=r[1], published=r[2], url=urls.document(r[0])) for r in rows]
+    rows = tq.dated_documents(store, entity=entity, since=since, until=until, limit=MAX_ARTICLES)
+    return [TimelineArticle(id=r.id, title=r.title, published=r.published, url=urls.document(r.id))
+            for r in rows]
 
 
 def _timeline_event(r: dict[str, Any]) -> TimelineEvent | None:
@@ -243,13 +233,8 @@ def timeline_of(store: Store, event_ids: list[str], doc_ids: list[str],
     articles); an axis label links to ``link(since, until)``. None when nothing is dated."""
     rows = q.events(store, q.EventFilter(ids=event_ids), limit=MAX_EVENTS)[1] if event_ids else []
     events = [e for e in (_timeline_event(r) for r in rows) if e is not None]
-    articles: list[TimelineArticle] = []
-    for i in range(0, len(doc_ids), 500):
-        chunk = doc_ids[i:i + 500]
-        articles += [TimelineArticle(id=r[0], title=r[1], published=r[2], url=urls.document(r[0]))
-                     for r in store.conn.execute(
-            f"SELECT id, title, published FROM documents WHERE published IS NOT NULL AND id IN "
-            f"({', '.join('?' * len(chunk))})", chunk)]
+    articles = [TimelineArticle(id=r.id, title=r.title, published=r.published, url=urls.document(r.id))
+                for r in tq.dated_documents_among(store, doc_ids)]
     if not events and not articles:
         return None
     ctx = TimelineContext(None, None, None, None, None, None, events, articles[:MAX_ARTICLES], 0, [], None,
