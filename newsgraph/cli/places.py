@@ -11,7 +11,7 @@ from rich.table import Table
 
 from newsgraph.cli._util import DEFAULT_DB, DbOption, JsonOption, app, console, print_json
 from newsgraph.store import Store
-from newsgraph.store.facts_queries import place_points
+from newsgraph.store.facts_queries import place_points, unresolved_place_mentions
 
 
 @app.command()
@@ -24,9 +24,7 @@ def places(
     """List the places mentioned, resolved to the gazetteer, most mentioned first."""
     with Store(db, readonly=True) as store:
         points = place_points(store, country=country.upper() if country else None, doc=doc)
-        unresolved = store.conn.execute(
-            "SELECT count(*) FROM places WHERE geonameid IS NULL" + (" AND doc_id = ?" if doc else ""),
-            (doc,) if doc else ()).fetchone()[0]
+        unresolved = unresolved_place_mentions(store, doc=doc)
     if as_json:
         print_json({"total": len(points), "unresolved_mentions": unresolved,
                     "places": [asdict(p) for p in points]})

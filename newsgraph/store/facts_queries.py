@@ -46,6 +46,7 @@ __all__ = [
     "place_mentions",
     "place_points",
     "search_hits",
+    "unresolved_place_mentions",
 ]
 
 
@@ -177,6 +178,13 @@ def place_points(store: Store, *, country: str | None = None,
 def place(store: Store, geonameid: int) -> PlacePoint | None:
     row = store.conn.execute(_POINT_SQL.format(where="p.geonameid = ?"), (geonameid,)).fetchone()
     return _point(row) if row else None
+
+
+def unresolved_place_mentions(store: Store, *, doc: str | None = None) -> int:
+    """How many place mentions (of document ``doc``, when given) no gazetteer entry resolves."""
+    return store.conn.execute(
+        "SELECT count(*) FROM places WHERE geonameid IS NULL" + (" AND doc_id = ?" if doc else ""),
+        (doc,) if doc else ()).fetchone()[0]
 
 
 def place_mentions(store: Store, geonameid: int, *, limit: int = 100,
