@@ -35,6 +35,7 @@ from newsgraph.model import Edit
 from newsgraph.store import Store
 from newsgraph.store import entity_queries as q
 from newsgraph.store.event_queries import entity_events
+from newsgraph.store.id_prefix import resolve_prefix
 
 entity_app = typer.Typer(help="Show and edit one resolved entity; the edit log.", no_args_is_help=True)
 app.add_typer(entity_app, name="entity")
@@ -74,8 +75,7 @@ def entities(
 
 
 def _resolve_id(store: Store, prefix: str) -> str:
-    rows = [r[0] for r in store.conn.execute(
-        "SELECT id FROM entities WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff"))]
+    rows = resolve_prefix(store, "entities", prefix)
     if len(rows) == 1:
         return rows[0]
     err_console.print(f"[red]no entity[/red] with id {prefix!r}" if not rows

@@ -26,6 +26,7 @@ from newsgraph.cli._util import (
 )
 from newsgraph.store import Store
 from newsgraph.store import event_queries as q
+from newsgraph.store.id_prefix import resolve_prefix
 
 event_app = typer.Typer(help="Show one resolved event.", no_args_is_help=True)
 app.add_typer(event_app, name="event")
@@ -135,8 +136,7 @@ def show(
     """Show an event: type, arguments, place, date, flags, sources, every evidence sentence, and
     the related events kept apart from it (with why)."""
     with Store(db, readonly=True) as store:
-        ids = [r[0] for r in store.conn.execute(
-            "SELECT id FROM events WHERE id >= ? AND id < ? LIMIT 2", (event_id, event_id + "\uffff"))]
+        ids = resolve_prefix(store, "events", event_id)
         if len(ids) != 1:
             err_console.print(f"[red]no event[/red] with id {event_id!r}" if not ids
                               else f"[red]ambiguous event id prefix[/red] {event_id!r}")

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from newsgraph.cli._util import DEFAULT_DB, LABEL_STYLES, DbOption, app, console, err_console
 from newsgraph.store import Store
+from newsgraph.store.id_prefix import resolve_prefix
 
 
 @app.command()
@@ -62,8 +63,7 @@ def show(
 
 
 def _unique_id(store: Store, prefix: str) -> str:
-    rows = [r[0] for r in store.conn.execute(
-        "SELECT id FROM documents WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff"))]
+    rows = resolve_prefix(store, "documents", prefix)
     if len(rows) == 1:
         return rows[0]
     err_console.print(f"[red]no document[/red] with id {prefix!r}" if not rows

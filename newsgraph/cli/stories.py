@@ -17,6 +17,8 @@ from newsgraph.cli._util import DEFAULT_DB, DbOption, JsonOption, app, console, 
 from newsgraph.model import LINK_KINDS
 from newsgraph.store import Store
 from newsgraph.store import story_queries as q
+from newsgraph.store.document_queries import document_text
+from newsgraph.store.id_prefix import resolve_prefix
 
 story_app = typer.Typer(help="Show one story.", no_args_is_help=True)
 app.add_typer(story_app, name="story")
@@ -37,7 +39,7 @@ def _span(start: str | None, end: str | None) -> str:
 
 
 def _unique(store: Store, table: str, prefix: str, what: str) -> str:
-    ids = q.resolve_prefix(store, table, prefix)
+    ids = resolve_prefix(store, table, prefix)
     if len(ids) != 1:
         err_console.print(f"[red]no {what}[/red] with id {prefix!r}" if not ids
                           else f"[red]ambiguous {what} id prefix[/red] {prefix!r}")
@@ -176,7 +178,8 @@ def signals(
     with Store(db, readonly=True) as store:
         did = _unique(store, "documents", doc_id, "document")
         sigs = q.document_signals(store, did)
-        text = store.conn.execute("SELECT text FROM documents WHERE id = ?", (did,)).fetchone()[0]
+        text = document_text(store, did)
+        assert text is not None  # ``_unique`` found the document
     if as_json:
         console.print_json(json.dumps(sigs, ensure_ascii=False))
         return

@@ -35,7 +35,7 @@ from newsgraph.store.sqlite import Store
 __all__ = [
     "UNKNOWN_PUBLISHER", "LinkFilter", "StoryFilter", "document_links", "document_signals",
     "document_story", "iter_links", "iter_stories", "link", "link_counts", "links", "publishers",
-    "publishers_scan", "put_link", "resolve_prefix", "signals_dict", "stories", "story", "story_document_ids",
+    "publishers_scan", "put_link", "signals_dict", "stories", "story", "story_document_ids",
 ]
 
 #: The publisher name of documents whose publisher the cleaner could not find.
@@ -55,15 +55,6 @@ def _doc_meta(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
                             "attributed_to": json.loads(r["attributed_to"] or "[]"), "order": r["rowid"],
                             "language": r["language"]}
     return out
-
-
-def resolve_prefix(store: Store, table: str, prefix: str) -> list[str]:
-    """Ids of ``stories`` or ``documents`` starting with ``prefix`` (at most two: enough to
-    tell unique from ambiguous)."""
-    if table not in ("stories", "documents"):
-        raise ValueError(table)
-    return [r[0] for r in store.conn.execute(
-        f"SELECT id FROM {table} WHERE id >= ? AND id < ? ORDER BY id LIMIT 2", (prefix, prefix + "\uffff"))]
 
 
 # -- stories ----------------------------------------------------------------------------------
