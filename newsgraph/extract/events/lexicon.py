@@ -31,6 +31,9 @@ Manual rules encoded here, not in code:
 
 from __future__ import annotations
 
+# The reporting verbs live in nlp: event resolution reads them too, and imports no extractor.
+from newsgraph.nlp.speech_verbs import SPEECH_VERBS
+
 __all__ = [
     "CARRIER_VERBS",
     "DEFAULT_MODE_BY_OBJECT",
@@ -564,38 +567,6 @@ CARRIER_VERBS: frozenset[str] = frozenset(
         "open",
         "set",
         "pose",
-    }
-)
-
-#: Reporting verbs: never events themselves, but mark the clause under them as
-#: reported speech (the claim the event sits inside).  General English cue verbs.
-SPEECH_VERBS: frozenset[str] = frozenset(
-    {
-        "say",
-        "tell",
-        "report",
-        "state",
-        "add",
-        "claim",
-        "announce",
-        "confirm",
-        "note",
-        "explain",
-        "write",
-        "believe",
-        "suggest",
-        "insist",
-        "acknowledge",
-        "reveal",
-        "quote",
-        "argue",
-        "think",
-        "declare",
-        "describe",
-        "indicate",
-        "testify",
-        "estimate",
-        "speculate",
     }
 )
 

@@ -89,8 +89,8 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from newsgraph.extract.events.lexicon import SPEECH_VERBS
 from newsgraph.model.events import EVENT_TYPES, Event, EventMention
+from newsgraph.nlp.speech_verbs import SPEECH_VERBS
 from newsgraph.nlp.wordnet import ranked_synonyms
 from newsgraph.resolve.events.anchors import (
     LEAD_CHARS,
