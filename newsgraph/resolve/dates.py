@@ -45,9 +45,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 
-from newsgraph.extract.events.time import normalise_date
 from newsgraph.model.claims import ClaimSpan, TimeExpression
 from newsgraph.model.events import EVENT_ANCHOR_SOURCE, REPORT_DATED_RULE
+from newsgraph.nlp.date_interval import normalise_date
 from newsgraph.nlp.time import future_context, normalise_text
 
 __all__ = [

@@ -36,7 +36,6 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.extract.events import settings as S
-from newsgraph.extract.events.time import _anchor, _interval
 from newsgraph.model.document import AnnotatedDocument
 from newsgraph.model.events import (
     ArgumentSpan,
@@ -47,6 +46,7 @@ from newsgraph.model.events import (
     Span,
     event_mention_id,
 )
+from newsgraph.nlp.date_interval import calendar_interval, document_anchor
 from newsgraph.nlp.time_fr import find_french_times, normalise_french
 
 __all__ = ["NOUNS_FR", "VERBS_FR", "extract_french_events"]
@@ -220,7 +220,7 @@ def _clause(tok: Any) -> set[int]:
 
 
 def _date(tok: Any, text: str, published: str | None, future: bool) -> EventDate | None:
-    anchor = _anchor(published)
+    anchor = document_anchor(published)
     sent = tok.sent
     clause = _clause(tok)
     for a, b in find_french_times(text[sent.start_char:sent.end_char]):
@@ -229,7 +229,7 @@ def _date(tok: Any, text: str, published: str | None, future: bool) -> EventDate
         if span is None or not any(t.i in clause for t in span):
             continue
         value, precision, *_ = normalise_french(text[s:e], anchor, future)
-        found = _interval(value, precision) if value and precision else None
+        found = calendar_interval(value, precision) if value and precision else None
         if found is not None:
             return EventDate(found[0], found[1], found[2], Span(s, e, text[s:e]), "fr-clause")
     return None

@@ -1,7 +1,8 @@
 """When an event happened: the time expression attached to it, normalised.
 
-Owns choosing the expression and turning it into an interval with a precision.
-``nlp.time`` does the calendar arithmetic against the document date (relative
+Owns choosing the expression; ``nlp.date_interval`` turns it into an interval with a
+precision (event resolution reads dates through it too). ``nlp.time`` does the calendar
+arithmetic against the document date (relative
 expressions such as "last week" need it); we choose *which* DATE span belongs to
 the event, in this order:
 
@@ -16,19 +17,18 @@ Without a document date only absolute expressions (with a year) are normalised.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
 from typing import Any
 
 from newsgraph.model.events import EventDate, Span
+from newsgraph.nlp.date_interval import document_anchor, normalise_date
 from newsgraph.nlp.doc_views import doc_text, span_ents
 from newsgraph.nlp.time import future_context, normalise_text
 from newsgraph.nlp.time_context import governing_tense
 from newsgraph.nlp.time_detect import not_a_time
 from newsgraph.nlp.time_names import name_not_date
 
-__all__ = ["FRAME_LOOKBACK_SENTENCES", "date_and_pending", "date_for", "normalise_date"]
+__all__ = ["FRAME_LOOKBACK_SENTENCES", "date_and_pending", "date_for"]
 
 Token = Any
 
@@ -41,59 +41,6 @@ FRAME_LOOKBACK_SENTENCES = 2
 #: ("In 2017,", "On Monday,", "Last week,").
 FRAME_MAX_OFFSET = 4
 
-
-
-def _anchor(published: str | None) -> dt.date | None:
-    """The document date relative expressions count from: a full ISO day only (a month-
-    or year-precise date would put "yesterday" on an invented day)."""
-    if not published or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published[:10]):
-        return None
-    try:
-        return dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-
-
-def _interval(value: str, precision: str) -> tuple[str, str, str] | None:
-    """``(start, end, precision)`` of a normalised TIMEX value, or None for what is no
-    calendar interval (durations, seasons, PAST_REF…)."""
-    try:
-        if precision in ("day", "time"):
-            day = dt.date.fromisoformat(value[:10])
-            return day.isoformat(), day.isoformat(), "day"
-        if precision == "week":
-            year, week = value.split("-W")
-            monday = dt.date.fromisocalendar(int(year), int(week[:2]), 1)
-            return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), "week"
-        if precision == "month":
-            y, m = int(value[:4]), int(value[5:7])
-            last = calendar.monthrange(y, m)[1]
-            return f"{y:04d}-{m:02d}-01", f"{y:04d}-{m:02d}-{last:02d}", "month"
-        if precision == "year":
-            y = int(value[:4])
-            return f"{y:04d}-01-01", f"{y:04d}-12-31", "year"
-        if precision == "decade":
-            y = int(value[:3]) * 10
-            return f"{y:04d}-01-01", f"{y + 9:04d}-12-31", "decade"
-    except (ValueError, IndexError):
-        return None
-    return None
-
-
-def normalise_date(
-    text: str, published: str | None, *, future: bool = False, tense: str | None = None
-) -> tuple[str, str, str] | None:
-    """``(start, end, precision)`` of a time expression, or None.
-
-    The value comes from ``nlp.time.normalise_text`` — the one normaliser the project
-    has, so an event's date and the document's time expressions always agree ("on
-    Saturday" in a Saturday paper is that day in both). Precision is ``day``,
-    ``week``, ``month``, ``year`` or ``decade``.
-    """
-    value, precision, *_ = normalise_text(text, _anchor(published), future=future, tense=tense)
-    if value is None or precision is None:
-        return None
-    return _interval(value, precision)
 
 
 def _clause_tokens(trigger: Token) -> set[int]:
@@ -188,7 +135,7 @@ def date_and_pending(trigger: Token, published: str | None) -> tuple[EventDate |
     """``(date, pending)``: the event's date with its evidence span, or — when nothing dates
     it and the document has no date — the expression that would date it once the
     document has one ("yesterday", "last week"), else None. One pass over the candidates."""
-    undated = _anchor(published) is None
+    undated = document_anchor(published) is None
     pending = None
     for ent, rule in _candidates(trigger):
         hit = _make(ent, published, rule)
