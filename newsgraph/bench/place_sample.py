@@ -107,9 +107,9 @@ def _bbc_docs(taken: set[str]) -> list[str]:
 def _targeted(text: str) -> bool:
     """A national capital of the gazetteer or a bare compass word."""
     from newsgraph.nlp.place_roles import compass_word
-    from newsgraph.nlp.places import _norm, candidates
+    from newsgraph.nlp.places import candidates, name_key
 
-    return compass_word(_norm(text)) or any(c.capital for c in candidates(text))
+    return compass_word(name_key(text)) or any(c.capital for c in candidates(text))
 
 
 def _mentions(docs: list[str], rng: random.Random, want: int, targeted: bool) -> Iterator[dict[str, Any]]:

@@ -31,7 +31,7 @@ __all__ = [
     "compass_word",
 ]
 
-#: Bare compass words and their compounds, as ``places._norm`` writes them.
+#: Bare compass words and their compounds, as ``places.name_key`` writes them.
 COMPASS: frozenset[str] = frozenset(
     {
         "north", "south", "east", "west",

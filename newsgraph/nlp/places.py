@@ -55,7 +55,8 @@ from newsgraph.model.document import AnnotatedDocument
 from newsgraph.nlp.place_roles import acting_subject, compass_country, compass_word
 from newsgraph.nlp.places_fr import french_country, french_demonym
 
-__all__ = ["DEMONYMS", "PLACE_LABELS", "Candidate", "candidates", "link_places"]
+__all__ = ["DEMONYMS", "PLACE_LABELS", "Candidate", "candidate_prior", "candidates", "link_places",
+           "name_key"]
 
 #: NER labels that name places; NORP is read through the demonym table only.
 PLACE_LABELS: tuple[str, ...] = ("GPE", "LOC", "FAC")
@@ -433,7 +434,7 @@ _NOT_KEY = re.compile(r"[^a-z0-9' ]+")
 _SPACES = re.compile(r"\s+")
 
 
-def _norm(name: str) -> str:
+def name_key(name: str) -> str:
     """Index key: ASCII, lower case, no leading article, no possessive, single spaces."""
     s = (name if name.isascii() else unidecode(name)).lower().strip()
     s = _POSSESSIVE.sub("", s)
@@ -484,7 +485,7 @@ def _index() -> _Index:
     seen: set[tuple[str, int]] = set()
 
     def add(key_name: str, cand: Candidate, is_primary: bool = False) -> None:
-        key = _norm(key_name)
+        key = name_key(key_name)
         if not key:
             return
         ident = id(cand)
@@ -498,7 +499,7 @@ def _index() -> _Index:
     largest_in_state: dict[str, dict[str, Any]] = {}
     state_pop: Counter[str] = Counter()  # a state's population ≈ that of its listed cities
     for c in cities.values():
-        by_country_name.setdefault((c["countrycode"], _norm(c["name"])), c)
+        by_country_name.setdefault((c["countrycode"], name_key(c["name"])), c)
         if c["countrycode"] == "US":
             best = largest_in_state.get(c["admin1code"])
             state_pop[c["admin1code"]] += int(c["population"] or 0)
@@ -514,7 +515,7 @@ def _index() -> _Index:
     capitals: set[int] = set()
     country_cands: dict[str, Candidate] = {}
     for iso, c in countries_raw.items():
-        cap = by_country_name.get((iso, _norm(c.get("capital") or ""))) or largest_in_country.get(iso)
+        cap = by_country_name.get((iso, name_key(c.get("capital") or ""))) or largest_in_country.get(iso)
         if cap is not None:
             capitals.add(cap["geonameid"])
         cand = Candidate(
@@ -586,9 +587,9 @@ def _index() -> _Index:
     for iso, words in DEMONYMS.items():
         for w in words:
             for form in _demonym_forms(w):
-                demonyms[_norm(form)] = iso
+                demonyms[name_key(form)] = iso
     country_names = {
-        iso: "|".join(dict.fromkeys(_norm(n) for n in (c.name, *COUNTRY_ALIASES.get(iso, ()))))
+        iso: "|".join(dict.fromkeys(name_key(n) for n in (c.name, *COUNTRY_ALIASES.get(iso, ()))))
         for iso, c in country_cands.items()
     }
     abbreviations = {a: state_cands[code] for code, forms in US_STATE_ABBREVIATIONS.items()
@@ -608,7 +609,7 @@ def candidates(name: str) -> list[Candidate]:
         return [Candidate(abbreviated.geonameid, abbreviated.name, abbreviated.country, abbreviated.feature,
                           abbreviated.lat, abbreviated.lon, abbreviated.population, abbreviated.point,
                           abbreviated.admin1, abbreviated.capital, True)]
-    key = _norm(name)
+    key = name_key(name)
     found = idx.names.get(key)
     if not found:
         stripped = _GENERIC_SUFFIX.sub("", key)
@@ -635,7 +636,9 @@ def candidates(name: str) -> list[Candidate]:
     return out
 
 
-def _prior(c: Candidate) -> float:
+def candidate_prior(c: Candidate) -> float:
+    """How likely a gazetteer reading is with no context: its kind, population, primary
+    name and capital status (what event resolution places an event's place name by)."""
     score = FEATURE_PRIOR[c.feature] + POPULATION_WEIGHT * math.log10(c.population + 10)
     if c.primary:
         score += PRIMARY_NAME_BONUS
@@ -696,7 +699,7 @@ def _collect(adoc: AnnotatedDocument) -> list[_Item]:
             items.append(_Item(m.start, m.end, m.text, m.label, m.sentence, found))
             covered.append((m.start, m.end))
         elif m.label == "NORP":
-            iso = french_demonym(m.text) if french else idx.demonyms.get(_norm(m.text))
+            iso = french_demonym(m.text) if french else idx.demonyms.get(name_key(m.text))
             if iso is not None:
                 items.append(_Item(m.start, m.end, m.text, m.label, m.sentence, [], demonym=iso))
                 covered.append((m.start, m.end))
@@ -717,7 +720,7 @@ def _collect(adoc: AnnotatedDocument) -> list[_Item]:
         for s, e in _demonym_spans(match.start(), match.group(0)):
             if any(cs <= s < ce or cs < e <= ce for cs, ce in covered):
                 continue
-            key = _norm(text[s:e])
+            key = name_key(text[s:e])
             iso = idx.demonyms.get(key)
             if iso is None or key in _AMBIGUOUS_DEMONYMS:
                 continue
@@ -736,7 +739,7 @@ def _demonym_spans(offset: int, chunk: str) -> list[tuple[int, int]]:
     spans.extend((offset + s, offset + e) for s, e in words)
     idx = _index()
     for s, e in spans:
-        if _norm(chunk[s - offset : e - offset]) in idx.demonyms:
+        if name_key(chunk[s - offset : e - offset]) in idx.demonyms:
             return [(s, e)]
     return []
 
@@ -764,7 +767,7 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
         if it.demonym is not None:
             iso: str | None = it.demonym
         else:
-            ranked = sorted(((_prior(c), c) for c in it.cands), key=lambda x: -x[0])
+            ranked = sorted(((candidate_prior(c), c) for c in it.cands), key=lambda x: -x[0])
             if not ranked:
                 continue
             sure = len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= SURE_MARGIN
@@ -798,7 +801,7 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
             if c is not None:
                 out.append(_mention(it, c, "demonym", 1.0, []))
             continue
-        key = _norm(it.text)
+        key = name_key(it.text)
         if compass_word(key):
             own = Counter(doc_countries)
             if it.own_country:
@@ -822,7 +825,7 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
         sentence = {iso for _, _, iso in in_sentence}
         scored: list[tuple[float, Candidate, str]] = []
         for c in it.cands:
-            score, method = _prior(c), "prior"
+            score, method = candidate_prior(c), "prior"
             if c.feature != "country" and c.country in sentence:
                 score += SENTENCE_COUNTRY_BONUS
                 method = "adjacent-context" if c.country in near else "sentence-context"
@@ -887,7 +890,7 @@ def _capital_over_namesake_state(
     if best.feature != "admin1" or best.admin1 in named_states:
         return scored
     for i, (s, c, m) in enumerate(scored):
-        namesake = c.country == best.country and _norm(c.name) == _norm(best.name)
+        namesake = c.country == best.country and name_key(c.name) == name_key(best.name)
         if c.capital and c.feature == "city" and namesake:
             return [(max(s, score), c, m), *scored[:i], *scored[i + 1 :]]
     return scored
@@ -978,7 +981,7 @@ def _common_word(text: str) -> bool:
     """A one-word name English also writes in lower case ("Dome", "Reading", "Most")."""
     from newsgraph.nlp.wordnet import wordnet
 
-    words = _norm(text).split()
+    words = name_key(text).split()
     wn = wordnet()
     if len(words) != 1 or wn is None:
         return False

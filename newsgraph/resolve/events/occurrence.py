@@ -275,12 +275,12 @@ NEAR_KM = 150.0
 @lru_cache(maxsize=4096)
 def _where(name: str) -> Reading | None:
     """The likeliest gazetteer reading of a place name: (feature, country, admin1, lat, lon)."""
-    from newsgraph.nlp.places import _prior, candidates
+    from newsgraph.nlp.places import candidate_prior, candidates
 
     found = [c for c in candidates(name) if c.lat is not None and c.lon is not None]
     if not found:
         return None
-    best = max(found, key=_prior)
+    best = max(found, key=candidate_prior)
     return best.feature, best.country, best.admin1, float(best.lat), float(best.lon)  # type: ignore[arg-type]
 
 
