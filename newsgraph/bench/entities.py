@@ -242,10 +242,14 @@ def _crude_article_lines(text: str) -> str:
 
 
 def _annotate_texts(items: list[tuple[str, str]]) -> list[AnnotatedDocument]:
+    from newsgraph.extract.claims.sources import quotation_sources
     from newsgraph.nlp.annotate import annotate
 
     documents = [Document(ident, ident, text) for ident, text in items]
-    return list(annotate(documents))
+    adocs = list(annotate(documents))
+    for adoc in adocs:
+        quotation_sources(adoc)  # the claims stage's quotation speakers, read by chaining as in an ingest
+    return adocs
 
 
 #: The resolver without the cross-document precision guards added for general news

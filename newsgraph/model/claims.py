@@ -6,6 +6,8 @@
 - ``DocumentDate``    the date a document was written: declared, inferred with its
                       evidence, or unknown.
 - ``PlaceMention``    a GPE/LOC/FAC/NORP mention linked to a gazetteer entry.
+- ``QuotationSource`` a direct quotation and who the claims stage says speaks it, as
+                      within-document entity chaining reads it ("I" inside it).
 
 Every span is ``(start, end)`` character offsets into ``Document.text``; ``text``
 equals ``document.text[start:end]``.
@@ -14,6 +16,7 @@ equals ``document.text[start:end]``.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -25,8 +28,10 @@ __all__ = [
     "ClaimSpan",
     "DocumentDate",
     "PlaceMention",
+    "QuotationSource",
     "TimeExpression",
     "claim_id",
+    "quotation_sources",
 ]
 
 #: How sure the speaker is said to be. ``hedged``: "may", "appear to", "allegedly",
@@ -190,3 +195,28 @@ class PlaceMention:
     alternatives: list[str] = field(default_factory=list)
     role: str = "place"
     reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuotationSource:
+    """A direct quotation ``[start, end)`` (inside its marks) and who the claims stage says
+    speaks it: ``speaker`` span, ``kind``, and ``ref`` the name a pronoun or role stands for."""
+
+    start: int
+    end: int
+    speaker: tuple[int, int]
+    kind: str
+    ref: tuple[int, int] | None
+    rule: str
+
+
+def quotation_sources(claims: Iterable[Claim]) -> list[QuotationSource]:
+    """The direct quotations among ``claims`` that have a speaker, in the claims' order."""
+    out = []
+    for c in claims:
+        if c.quote_type != "direct" or c.speaker is None:
+            continue
+        ref = (c.speaker_ref.start, c.speaker_ref.end) if c.speaker_ref is not None else None
+        out.append(QuotationSource(c.content.start, c.content.end, (c.speaker.start, c.speaker.end),
+                                   c.speaker_kind or "", ref, c.rule.split(";")[0]))
+    return out

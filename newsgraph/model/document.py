@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsgraph.model.claims import QuotationSource
 
 __all__ = [
     "DOCUMENT_SUMMARY", "ENTITY_TYPES", "AnnotatedDocument", "Document", "Failure", "IngestReport", "Mention",
@@ -143,6 +146,11 @@ class AnnotatedDocument:
     #: worker process, ``newsgraph.per_document``) so that the parse need not travel;
     #: None: entity resolution builds them from ``doc``. Transient like ``doc``.
     chains: list[Any] | None = field(default=None, repr=False, compare=False)
+    #: The direct quotations the claims stage gave a speaker (``model.claims.QuotationSource``),
+    #: recorded by ``extract.claims.extract_claims`` for within-document chaining ("I" inside
+    #: a quotation is its speaker); None: claims not extracted (chaining then reads the
+    #: parse alone). Transient like ``doc``.
+    quotations: list[QuotationSource] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(slots=True)

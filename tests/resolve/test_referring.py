@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.export.jsonl import write_jsonl
+from newsgraph.extract.claims import extract_claims
 from newsgraph.model import Document
 from newsgraph.nlp.annotate import annotate
 from newsgraph.nlp.referring import description_label
@@ -21,6 +22,7 @@ from newsgraph.store import Store
 
 def _chains(text: str) -> list[list[tuple[str, str, str]]]:
     adoc = next(annotate([Document(id="d", path="d.txt", text=text)]))
+    extract_claims(adoc)  # as the pipeline does before chaining: records the quotations' speakers
     return [[(m.text, m.kind, m.rule) for m in c.mentions] for c in chain_document(adoc)]
 
 
@@ -163,6 +165,23 @@ def test_i_in_a_quotation_whose_speaker_is_named_in_the_next_sentence():
     assert ("I", "pronoun", "speaker") in jones
     # Outside any quotation "I" is the writer.
     assert not any(t == "I" for c in _chains("I met Peter Jones in Leeds on Monday.") for t, _, _ in c)
+
+
+def test_the_quotations_speakers_come_from_the_claims_stage_recorded_on_the_document():
+    # Resolution runs no extractor: the pairing of a quotation with the speaker named in the
+    # next sentence is the claims stage's, read off ``adoc.quotations``; without it (claims
+    # not extracted) the parse of the quotation's own sentence names no speaker.
+    text = ('"I have never taken a bribe and I never will."\n'
+            "The mayor of Leeds, Peter Jones, said this on Monday.")
+    adoc = next(annotate([Document(id="d", path="d.txt", text=text)]))
+    assert adoc.quotations is None
+    alone = [(m.text, m.rule) for c in chain_document(adoc) for m in c.mentions]
+    assert ("I", "speaker") not in alone
+    extract_claims(adoc)
+    assert [(text[q.start:q.end], text[q.speaker[0]:q.speaker[1]]) for q in adoc.quotations] == [
+        ("I have never taken a bribe and I never will.", "The mayor of Leeds, Peter Jones")]
+    paired = [(m.text, m.rule) for c in chain_document(adoc) for m in c.mentions]
+    assert ("I", "speaker") in paired
 
 
 def test_we_in_a_quotation_is_the_body_its_speaker_speaks_for_only_where_the_text_says():

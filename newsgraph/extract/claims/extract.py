@@ -27,7 +27,7 @@ from newsgraph.extract.claims.indirect import Attribution, find_attributions
 from newsgraph.extract.claims.polarity import negated_cue, negation
 from newsgraph.extract.claims.quotes import Quote, find_quotes
 from newsgraph.extract.claims.speakers import classify_speaker, resolve_speaker_why
-from newsgraph.model.claims import Claim, ClaimCue, ClaimSpan, claim_id
+from newsgraph.model.claims import Claim, ClaimCue, ClaimSpan, claim_id, quotation_sources
 from newsgraph.model.document import AnnotatedDocument
 
 __all__ = ["RULE_CONFIDENCE", "extract_claims"]
@@ -216,6 +216,15 @@ def _make(
 
 
 def extract_claims(adoc: AnnotatedDocument) -> list[Claim]:
+    """Every attributed claim of a document, in text order (``_claims_of``); records on
+    ``adoc.quotations`` the direct quotations among them that have a speaker, which
+    within-document entity chaining reads (so resolution needs no extractor of its own)."""
+    claims = _claims_of(adoc)
+    adoc.quotations = quotation_sources(claims)
+    return claims
+
+
+def _claims_of(adoc: AnnotatedDocument) -> list[Claim]:
     """Every attributed claim of a document, in text order.
 
     adoc (AnnotatedDocument): needs its transient spaCy ``doc`` (the parse);

@@ -17,9 +17,10 @@ the text makes the link clear; each kept one records the rule (``ChainMention.ru
 - ``relative`` — a relative pronoun and the noun its clause modifies;
 - ``speaker`` — "I", "me", "my" inside a quotation and its speaker: the subject of the
   verb that introduces it ("'I am tired,' Jones said"), or the speaker the claims stage
-  pairs the quotation with (``extract.claims.quotation_sources``: a cue in the sentence
-  after, a cue line, a quotation continuing the previous one's speaker), when that
-  speaker is one named person or a pronoun or description already linked to one;
+  pairs the quotation with (``AnnotatedDocument.quotations``, recorded as claims are
+  extracted: a cue in the sentence after, a cue line, a quotation continuing the previous
+  one's speaker), when that speaker is one named person or a pronoun or description
+  already linked to one;
 - ``speaker-organisation`` — "we", "us", "our" inside a quotation and the body its
   speaker speaks for, where the text says which: the speaker is itself an organisation
   or a place ("Airbus said: 'We …'"), or the speaker's own noun phrase names one
@@ -52,6 +53,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsgraph.model.claims import QuotationSource
 from newsgraph.model.document import AnnotatedDocument
 from newsgraph.nlp.referring import FIRST_PERSON, FIRST_PERSON_PLURAL, RELATIVE_PRONOUNS, quote_span
 from newsgraph.resolve.entities.names import HONORIFICS, ORG_DESIGNATORS, parse_name
@@ -450,12 +452,12 @@ def _coordinated_subjects(chains: list[Chain], adoc: AnnotatedDocument) -> None:
                 x.subject = True
 
 
-def _sources(adoc: AnnotatedDocument | None) -> list[Any]:
+def _sources(adoc: AnnotatedDocument | None) -> list[QuotationSource]:
+    # Recorded by the claims stage (``extract_claims``), which runs before chaining;
+    # without it (claims not extracted) only the parse of the sentence says who speaks.
     if adoc is None or adoc.doc is None:
         return []
-    from newsgraph.extract.claims.sources import quotation_sources
-
-    return quotation_sources(adoc)
+    return list(adoc.quotations or [])
 
 
 #: Roles whose holder speaks for the body named beside them: its spokespeople, heads and
@@ -538,7 +540,7 @@ def _own_np(head: Any) -> list[Any]:
 
 
 def _first_person_source(x: ChainMention, chains: list[Chain], labels: list[str], doc: Any,
-                         sources: list[Any], plural: bool) -> int | None:
+                         sources: list[QuotationSource], plural: bool) -> int | None:
     """The named chain "I" (``plural``: "we") inside a quotation stands for: its speaker
     (or the body the speaker speaks for), or None when the text does not say."""
     source = next((s for s in sources if s.start <= x.start and x.end <= s.end), None)
