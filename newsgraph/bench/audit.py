@@ -47,6 +47,7 @@ from typing import Any
 
 from newsgraph.bench import shared_dir
 from newsgraph.bench.replay import overrides
+from newsgraph.store import bench_queries as bq
 
 __all__ = ["JUDGEMENTS", "RUBRIC", "Join", "audit", "join_key", "list_joins", "main", "sample"]
 
@@ -222,10 +223,7 @@ def _manifest_path(db: Path) -> Path:
 def list_joins(store: Any, seed: int = 13) -> tuple[list[Join], int]:
     """Every join of the store (one per event and document pair) and how many document
     pairs were left out as copies of each other."""
-    rows = store.conn.execute(
-        """SELECT es.event_id, e.type, m.doc_id, m.start, m."end", m.type FROM event_sources es
-           JOIN events e ON e.id = es.event_id JOIN event_mentions m ON m.id = es.mention_id""")
-    return _joins(rows, _repeats(store.conn), seed)
+    return _joins(bq.event_join_rows(store), _repeats(store), seed)
 
 
 def replayed_joins(db: Path, options: dict[str, Any], seed: int = 13) -> tuple[list[Join], int, int]:
@@ -241,20 +239,19 @@ def replayed_joins(db: Path, options: dict[str, Any], seed: int = 13) -> tuple[l
              mentions[x].type) for ev in events for x in ev.mentions]
     related = sum(len(ev.related) for ev in events) // 2
     with Store(db) as store:
-        joins, skipped = _joins(rows, _repeats(store.conn), seed)
+        joins, skipped = _joins(rows, _repeats(store), seed)
     return joins, skipped, related
 
 
-def _repeats(conn: Any) -> set[frozenset[str]]:
-    return {frozenset((a, b)) for a, b in conn.execute(
-        "SELECT a, b FROM links WHERE kind IN ({})".format(",".join("?" * len(_REPEATS))), _REPEATS)}
+def _repeats(store: Any) -> set[frozenset[str]]:
+    return bq.linked_pairs(store, _REPEATS)
 
 
 def related_links(store: Any) -> int:
     """Pairs of events the store links as ``related`` (kept apart, shown side by side)."""
     n = 0
-    for (data,) in store.conn.execute("SELECT data FROM events"):
-        n += len(json.loads(data).get("related") or [])
+    for ev in bq.event_records(store):
+        n += len(ev.get("related") or [])
     return n // 2
 
 
@@ -290,15 +287,9 @@ def _fill_text(store: Any, joins: list[Join]) -> None:
     for j in joins:
         for side in (j.a, j.b):
             if side.doc not in cache:
-                row = store.conn.execute("SELECT text, title FROM documents WHERE id = ?",
-                                         (side.doc,)).fetchone()
-                cache[side.doc] = (row[0], row[1]) if row else ("", None)
+                cache[side.doc] = bq.text_and_title(store, side.doc) or ("", None)
             text, side.title = cache[side.doc]
-            row = store.conn.execute(
-                "SELECT sent_start, sent_end FROM event_mentions "
-                'WHERE doc_id = ? AND start = ? AND "end" = ?',
-                (side.doc, side.start, side.end)).fetchone()
-            s, e = (row[0], row[1]) if row else (side.start, side.end)
+            s, e = bq.mention_sentence(store, side.doc, side.start, side.end) or (side.start, side.end)
             side.trigger = text[side.start:side.end]
             marked = text[s:side.start] + "[[" + side.trigger + "]]" + text[side.end:e]
             side.sentence = " ".join(marked.split())
