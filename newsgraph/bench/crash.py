@@ -93,13 +93,13 @@ def _difference(a: list[str], b: list[str]) -> dict[str, int]:
 def _inspect(db: Path) -> tuple[int, int, dict[str, int]]:
     """Documents, resolved documents and broken row invariants of a store."""
     from newsgraph.store import Store
+    from newsgraph.store.bench_queries import document_count_resolved
     from newsgraph.store.consistency import problems
 
     if not db.exists():
         return 0, 0, {}
     with Store(db, readonly=True) as store:
-        docs, resolved = store.conn.execute(
-            "SELECT count(*), coalesce(sum(resolved), 0) FROM documents").fetchone()
+        docs, resolved = document_count_resolved(store)
         return docs, resolved, problems(store)
 
 
@@ -244,13 +244,15 @@ def _edit_during_ingest(work: Path, halves: list[Path], console: Console) -> dic
 
     from newsgraph.api.app import create_app
     from newsgraph.store import Store
+    from newsgraph.store.bench_queries import most_mentioned_entity
     from newsgraph.store.lock import WriterLock
 
     db = work / "edit.db"
     _ingest(db, [halves[0]]).communicate()
     with Store(db, readonly=True) as store:
-        target, name = store.conn.execute(
-            "SELECT id, name FROM entities ORDER BY mention_count DESC, id LIMIT 1").fetchone()
+        top = most_mentioned_entity(store)
+    assert top is not None, "the first half of the corpus names no entity"
+    target, name = top
     sequential = work / "edit-sequential.db"
     shutil.copyfile(db, sequential)
     body = {"op": "rename", "entities": [target], "value": f"{name} (renamed)"}
@@ -277,9 +279,10 @@ def _edit_during_ingest(work: Path, halves: list[Path], console: Console) -> dic
 
 def _count_edits(db: Path) -> int:
     from newsgraph.store import Store
+    from newsgraph.store.bench_queries import edit_count
 
     with Store(db, readonly=True) as store:
-        return store.conn.execute("SELECT count(*) FROM entity_edits").fetchone()[0]
+        return edit_count(store)
 
 
 def _strip_edit_times(lines: list[str]) -> list[str]:
