@@ -124,6 +124,7 @@ def run(out: Path, seed: int = 14, good: int = 100, big: bool = True) -> dict[st
     from newsgraph.pipeline import Progress, ingest
     from newsgraph.settings import Options
     from newsgraph.store import Store
+    from newsgraph.store import bench_queries as bq
 
     if out.exists():
         shutil.rmtree(out)
@@ -163,8 +164,8 @@ def run(out: Path, seed: int = 14, good: int = 100, big: bool = True) -> dict[st
             crashes.append(traceback.format_exc(limit=8))
             report = None
         ingest_s = time.perf_counter() - t0
-        stored_paths = [r[0] for r in store.conn.execute("SELECT path FROM documents")]
-        failure_rows = store.conn.execute("SELECT path, code, reason FROM failures").fetchall()
+        stored_paths = bq.document_paths(store)
+        failure_rows = bq.failure_rows(store)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     stored_by_file: Counter[str] = Counter(_file_of(p, corpus) for p in stored_paths)
