@@ -14,9 +14,6 @@ Figures to report still come from a fresh ingest: the extraction is the stored o
 from __future__ import annotations
 
 import bisect
-import json
-import sqlite3
-from collections import defaultdict
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -32,15 +29,12 @@ def replay(db: Path, options: dict[str, Any] | None = None) -> tuple[Any, dict[s
     from newsgraph.model.events import EVENT_ANCHOR_SOURCE, REPORT_DATED_RULE, event_mention_from_dict
     from newsgraph.nlp.places import PLACE_LABELS
     from newsgraph.resolve.events import EventResolver, ResolverOptions
+    from newsgraph.store import Store
+    from newsgraph.store import bench_queries as bq
     from newsgraph.store.entity_queries import stands_for
 
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    try:
-        spans: dict[str, list[tuple[int, int, str, str, str, str]]] = defaultdict(list)
-        for doc, start, end, ent, kind, after in con.execute(
-                """SELECT m.doc_id, m.start, m."end", m.entity_id, m.kind, substr(d.text, m."end" + 1, 2)
-                   FROM entity_mentions m JOIN documents d ON d.id = m.doc_id ORDER BY m.doc_id, m.start"""):
-            spans[doc].append((start, end, ent, kind, after or "", ""))
+    with Store(db, readonly=True) as store:
+        spans = bq.entity_spans(store)
 
         def entity_of(doc: str, start: int, end: int) -> str | None:
             # The longest entity mention inside the argument span that may stand for it (as
@@ -56,24 +50,17 @@ def replay(db: Path, options: dict[str, Any] | None = None) -> tuple[Any, dict[s
 
         resolver = EventResolver(entity_of=entity_of, options=ResolverOptions(**(options or {})))
         mentions: dict[str, EventMention] = {}
-        marks = ",".join("?" * len(PLACE_LABELS))
-        for doc_id, text, published, publisher, provenance in con.execute(
-                "SELECT id, text, published, publisher, provenance FROM documents ORDER BY rowid"):
-            if json.loads(provenance).get("published") == EVENT_ANCHOR_SOURCE:
+        for doc in bq.ingest_order(store):
+            published = doc.published
+            if doc.provenance.get("published") == EVENT_ANCHOR_SOURCE:
                 published = None  # lent by another report after this one was resolved
-            places = [r[0] for r in con.execute(
-                f"SELECT text FROM mentions WHERE doc_id = ? AND label IN ({marks}) ORDER BY start",
-                (doc_id, *PLACE_LABELS))]
-            for (data,) in con.execute("SELECT data FROM event_mentions WHERE doc_id = ? ORDER BY start",
-                                       (doc_id,)):
-                d = json.loads(data)
+            places = bq.mention_texts(store, doc.id, PLACE_LABELS)
+            for d in bq.document_event_mentions(store, doc.id):
                 if d.get("date") and REPORT_DATED_RULE in (d["date"].get("rule") or ""):
                     d["date"] = None
                 m = event_mention_from_dict(d)
                 mentions[m.id] = m
-                resolver.add(m, published=published, publisher=publisher, context=text, places=places)
-    finally:
-        con.close()
+                resolver.add(m, published=published, publisher=doc.publisher, context=doc.text, places=places)
     return resolver, mentions
 
 
