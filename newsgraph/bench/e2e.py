@@ -59,7 +59,6 @@ import difflib
 import hashlib
 import json
 import shutil
-import sqlite3
 import tempfile
 import time
 from collections import defaultdict
@@ -510,16 +509,11 @@ def _wrong_sample(wrong: list[tuple[str, str, str]], events: list[dict[str, Any]
     stored: dict[str, dict[str, Any]] = {}
     if store_path is not None and store_path.exists():
         ids = [m["id"] for _a, _b, e in picked for m in ev_by_id[e]["mentions"]]
-        con = sqlite3.connect(f"file:{store_path}?mode=ro", uri=True)
-        try:
-            for i in range(0, len(ids), 500):
-                chunk = ids[i:i + 500]
-                marks = ",".join("?" * len(chunk))
-                sql = f"SELECT id, data FROM event_mentions WHERE id IN ({marks})"
-                for mid, data in con.execute(sql, chunk):
-                    stored[mid] = json.loads(data)
-        finally:
-            con.close()
+        from newsgraph.store import Store
+        from newsgraph.store.bench_queries import event_mention_records
+
+        with Store(store_path, readonly=True) as store:
+            stored = event_mention_records(store, ids)
     out = []
     for a, b, eid in picked:
         ev = ev_by_id[eid]
