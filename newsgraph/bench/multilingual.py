@@ -31,7 +31,6 @@ import itertools
 import json
 import random
 import shutil
-import sqlite3
 import sys
 import tempfile
 import time
@@ -41,6 +40,8 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.bench import data_dir
+from newsgraph.store import Store
+from newsgraph.store.bench_queries import TranslationRows, translation_rows
 
 __all__ = ["Article", "build_corpus", "main", "run", "score"]
 
@@ -112,7 +113,6 @@ def build_corpus(years: str, langs: list[str], n_bbc: int, n_french: int, seed: 
 
 def _ingest(arts: list[Article], folder: Path, db: Path) -> dict[str, Any]:
     from newsgraph.pipeline import ingest
-    from newsgraph.store import Store
 
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -141,12 +141,12 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
             "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
-def score(arts: list[Article], conn: sqlite3.Connection) -> dict[str, Any]:
-    """Figures from a store the articles were ingested into."""
+def score(arts: list[Article], rows: TranslationRows) -> dict[str, Any]:
+    """Figures from a store the articles were ingested into (its ``rows``)."""
     by_name = {a.name: a for a in arts}
     art: dict[str, Article] = {}
     lang_of: dict[str, str | None] = {}
-    for doc_id, path, language in conn.execute("SELECT id, path, language FROM documents"):
+    for doc_id, path, language in rows.documents:
         a = by_name.get(Path(path).name)
         if a is not None:
             art[doc_id] = a
@@ -170,9 +170,9 @@ def score(arts: list[Article], conn: sqlite3.Connection) -> dict[str, Any]:
             if art[x].lang != art[y].lang and (k := kind_of(x, y)):
                 true[frozenset((x, y))] = k
     links = {}
-    for a, b, data in conn.execute("SELECT a, b, data FROM links WHERE kind = 'translation'"):
+    for a, b, data in rows.translations:
         if a in art and b in art:
-            links[frozenset((a, b))] = json.loads(data)
+            links[frozenset((a, b))] = data
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for pair, k in true.items():
         x, y = sorted(pair)
@@ -206,7 +206,7 @@ def score(arts: list[Article], conn: sqlite3.Connection) -> dict[str, Any]:
             side["right" if art[said].lang == art[said].origlang else "wrong"] += 1
     # stories
     story: dict[str, str] = {}
-    for sid, did in conn.execute("SELECT story_id, doc_id FROM story_documents"):
+    for sid, did in rows.story_documents:
         if did in art:
             story[did] = sid
     gold = {d: art[d].group for d in art}
@@ -242,11 +242,8 @@ def run(years: str = "2008-2010", langs: str = "fr,en", bbc: int = 200, french: 
         db.unlink()
     try:
         ing = _ingest(arts, work / "articles", db)
-        conn = sqlite3.connect(db)
-        try:
-            res = score(arts, conn)
-        finally:
-            conn.close()
+        with Store(db, readonly=True) as store:
+            res = score(arts, translation_rows(store))
     finally:
         if own and not keep:
             shutil.rmtree(work, ignore_errors=True)

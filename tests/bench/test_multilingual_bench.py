@@ -1,28 +1,18 @@
-"""The multilingual benchmark's scoring (newsgraph/bench/multilingual.py) on a store-shaped
-database the test writes: true pairs, original and sibling pairs apart, original side,
-story B³ and one-language stories."""
+"""The multilingual benchmark's scoring (newsgraph/bench/multilingual.py) on the store rows
+(``store.bench_queries.TranslationRows``) the test writes: true pairs, original and sibling
+pairs apart, original side, story B³ and one-language stories."""
 
 from __future__ import annotations
 
-import json
-import sqlite3
-
 from newsgraph.bench.multilingual import Article, score
+from newsgraph.store.bench_queries import TranslationRows
 
 
-def _db(links: list[tuple[str, str, str | None]], stories: dict[str, list[str]],
-        langs: dict[str, str]) -> sqlite3.Connection:
-    conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE TABLE documents (id TEXT, path TEXT, language TEXT)")
-    conn.execute("CREATE TABLE links (a TEXT, b TEXT, kind TEXT, data TEXT)")
-    conn.execute("CREATE TABLE story_documents (story_id TEXT, doc_id TEXT)")
-    conn.executemany("INSERT INTO documents VALUES (?,?,?)",
-                     [(d, f"/tmp/x/{d}.txt", lang) for d, lang in langs.items()])
-    conn.executemany("INSERT INTO links VALUES (?,?,'translation',?)",
-                     [(a, b, json.dumps({"original": o})) for a, b, o in links])
-    conn.executemany("INSERT INTO story_documents VALUES (?,?)",
-                     [(s, d) for s, ds in stories.items() for d in ds])
-    return conn
+def _rows(links: list[tuple[str, str, str | None]], stories: dict[str, list[str]],
+          langs: dict[str, str]) -> TranslationRows:
+    return TranslationRows([(d, f"/tmp/x/{d}.txt", lang) for d, lang in langs.items()],
+                           [(a, b, {"original": o}) for a, b, o in links],
+                           [(s, d) for s, ds in stories.items() for d in ds])
 
 
 def test_scores_original_and_sibling_pairs_apart_and_counts_one_language_stories():
@@ -33,9 +23,9 @@ def test_scores_original_and_sibling_pairs_apart_and_counts_one_language_stories
         Article("u1.txt", "", "fr", "u1"), Article("u2.txt", "", "fr", "u2"),  # unrelated French
     ]
     langs = {a.name[:-4]: a.lang for a in arts}
-    conn = _db([("f1", "e1", "f1"), ("f2", "e2", None), ("f3", "u1", None)],
-               {"s1": ["f1", "e1"], "s2": ["f2", "e2"], "s3": ["f3"], "s4": ["e3"], "s5": ["u1", "u2"]}, langs)
-    res = score(arts, conn)
+    stored = _rows([("f1", "e1", "f1"), ("f2", "e2", None), ("f3", "u1", None)],
+                 {"s1": ["f1", "e1"], "s2": ["f2", "e2"], "s3": ["f3"], "s4": ["e3"], "s5": ["u1", "u2"]}, langs)
+    res = score(arts, stored)
     rows = {(r["langs"], r["pairs"]): r for r in res["links"]}
     assert (rows[("en–fr", "original")]["tp"], rows[("en–fr", "original")]["fn"]) == (1, 1)
     assert rows[("en–fr", "sibling")]["tp"] == 1
