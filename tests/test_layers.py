@@ -3,8 +3,16 @@
 - ``resolve/`` is pure: it imports no ``newsgraph.store`` (nor ``signals``), no ``sqlite3``,
   and holds no SQL statement; the corpus job (``newsgraph/resolve_job.py``) moves
   records between it and ``store/resolution.py``.
+- ``resolve/`` imports, of newsgraph, only ``model``, ``nlp``, ``settings`` and ``errors``
+  (the coded errors, a leaf that imports nothing of newsgraph): never ``store``,
+  ``extract``, ``api`` or ``signals``. What it needs of another stage comes in as records
+  (``AnnotatedDocument.quotations``: the claims stage's quotation speakers).
 - ``store/`` imports no stage: not ``resolve/`` and not ``signals/``.
 - no two ``store/`` modules import each other (directly).
+- ``store/`` owns every SQL statement: no module outside it calls ``execute``,
+  ``executemany`` or ``executescript`` or holds an SQL string, except the benchmark that
+  builds a scratch store of its own (``SCRATCH_STORES``).
+- no module imports a private name (``_name``, or a module ``_name``) of another package.
 """
 
 from __future__ import annotations
@@ -105,6 +113,81 @@ def test_resolve_runs_no_sql() -> None:
     assert found == {}
 
 
+#: What ``resolve/`` may import of newsgraph besides itself.
+RESOLVE_MAY_IMPORT = ("newsgraph.model", "newsgraph.nlp", "newsgraph.settings", "newsgraph.errors",
+                      "newsgraph.resolve")
+
+
+def _not_for_resolve(name: str) -> bool:
+    return _under(name, "newsgraph") and name != "newsgraph" and not any(_under(name, ok) for ok in RESOLVE_MAY_IMPORT)
+
+
+def test_resolve_imports_only_model_nlp_settings() -> None:
+    bad = {_rel(p): sorted(n for n in imports(p) if _not_for_resolve(n)) for p in _modules("resolve")}
+    assert {k: v for k, v in bad.items() if v} == {}
+
+
+#: Benchmarks that build a scratch store of their own, and why they run SQL: ``latency``
+#: grows a store to 100k articles by copying a built one's rows under fresh ids (ATTACH,
+#: bulk INSERT of every table, FTS rebuild) — a bench tool, not a query of the product.
+SCRATCH_STORES = {"newsgraph/bench/latency.py"}
+
+#: Connection methods that run SQL.
+EXECUTE = frozenset({"execute", "executemany", "executescript"})
+
+
+def executes(path: Path) -> list[int]:
+    """Lines where ``path`` calls ``….execute(…)``, ``executemany`` or ``executescript``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    return sorted(n.lineno for n in ast.walk(tree)
+                  if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in EXECUTE)
+
+
+def _outside_store() -> list[Path]:
+    return [p for p in sorted(PACKAGE.rglob("*.py"))
+            if not _under(_module_name(p), "newsgraph.store") and _rel(p) not in SCRATCH_STORES]
+
+
+def test_only_the_store_runs_sql() -> None:
+    found = {_rel(p): lines for p in _outside_store() if (lines := executes(p))}
+    assert found == {}
+
+
+def test_only_the_store_holds_sql() -> None:
+    found = {_rel(p): s for p in _outside_store() if (s := sql_strings(p))}
+    assert found == {}
+
+
+def test_scratch_stores_exist() -> None:
+    # A name left here after its module is gone (or moved) would excuse nothing: say so.
+    assert all((PACKAGE.parent / name).is_file() for name in SCRATCH_STORES)
+
+
+def _private_imports(path: Path) -> list[str]:
+    """``from newsgraph.x… import _name`` or ``…x._mod…`` where ``x`` is another package than
+    ``path``'s own (``newsgraph.<x>``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    own = ".".join(_module_name(path).split(".")[:2])
+    out = []
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+        elif isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        for name in names:
+            parts = name.split(".")
+            if parts[0] == "newsgraph" and ".".join(parts[:2]) != own and any(
+                    x.startswith("_") and not x.startswith("__") for x in parts[1:]):
+                out.append(name)
+    return sorted(set(out))
+
+
+def test_no_private_name_crosses_packages() -> None:
+    found = {_rel(p): names for p in sorted(PACKAGE.rglob("*.py")) if (names := _private_imports(p))}
+    assert found == {}
+
+
 def test_store_imports_no_stage() -> None:
     bad = {_rel(p): sorted(n for n in imports(p) if _under(n, "newsgraph.resolve") or _under(n, "newsgraph.signals"))
            for p in _modules("store")}
@@ -135,6 +218,50 @@ def test_scanner_sees_imports(tmp_path: Path, source: str, forbidden: bool) -> N
     probe.write_text(source)
     found = imports(probe, module="newsgraph.resolve.entities.probe")
     assert any(_under(n, "newsgraph.store") or _under(n, "sqlite3") for n in found) is forbidden
+
+
+@pytest.mark.parametrize(("source", "forbidden"), [
+    ("from newsgraph.extract.claims.sources import quotation_sources\n", True),
+    ("def f():\n    from newsgraph.api import urls\n", True),
+    ("from newsgraph.signals import corroboration\n", True),
+    ("from newsgraph.nlp.places import candidates\n", False),
+    ("from newsgraph.model.claims import QuotationSource\n", False),
+    ("from newsgraph import settings\n", False),
+    ("from ..entities import within\n", False),
+])
+def test_scanner_sees_stage_imports(tmp_path: Path, source: str, forbidden: bool) -> None:
+    probe = tmp_path / "probe.py"
+    probe.write_text(source)
+    found = imports(probe, module="newsgraph.resolve.events.probe")
+    assert any(_not_for_resolve(n) for n in found) is forbidden
+
+
+@pytest.mark.parametrize(("source", "found"), [
+    ("store.conn.execute('SELECT 1')\n", [1]),
+    ("x = 1\ncon.executemany(sql, rows)\n", [2]),
+    ("conn.executescript(script)\n", [1]),
+    ("pool.submit(job)\n", []),
+])
+def test_scanner_sees_execute(tmp_path: Path, source: str, found: list[int]) -> None:
+    probe = tmp_path / "probe.py"
+    probe.write_text(source)
+    assert executes(probe) == found
+
+
+@pytest.mark.parametrize(("source", "private"), [
+    ("from newsgraph.nlp.places import _prior\n", True),
+    ("from newsgraph.bench._spacy_adoc import annotate_text\n", True),
+    ("from newsgraph.resolve.stories import _text\n", True),
+    ("from newsgraph.nlp.places import candidate_prior\n", False),
+    ("from newsgraph.api.highlight import _paragraph_spans\n", False),  # its own package
+])
+def test_scanner_sees_private_imports(tmp_path: Path, source: str, private: bool) -> None:
+    probe = PACKAGE / "api" / f"_probe_{tmp_path.name}.py"  # placed in ``api`` for its package
+    try:
+        probe.write_text(source)
+        assert bool(_private_imports(probe)) is private
+    finally:
+        probe.unlink()
 
 
 @pytest.mark.parametrize(("source", "sql"), [
