@@ -1,9 +1,12 @@
 """The embedded store: SQLite in WAL mode with an FTS5 index over title + text.
 
-Owns every SQL statement newsgraph runs (all parameterised). One document is
-written in one transaction, so an ingest killed at any point leaves either the
-whole document or nothing; re-running the ingest skips what is already there
-(the content hash is the primary key). Raw bytes are kept zlib-compressed.
+Owns, with the other ``store/`` modules, every SQL statement newsgraph runs (all
+parameterised; ``tests/test_layers.py`` fails on a call of ``execute`` or an SQL string
+anywhere else — the one exception is ``bench/latency.py``, which builds a scratch store by
+copying a built one's rows). One document is written in one transaction, so an ingest
+killed at any point leaves either the whole document or nothing; re-running the ingest
+skips what is already there (the content hash is the primary key). Raw bytes are kept
+zlib-compressed.
 """
 
 from __future__ import annotations
