@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from newsgraph.model.claims import QuotationSource
+from newsgraph.model.claims import QuotationSource
 
 __all__ = [
     "DOCUMENT_SUMMARY", "ENTITY_TYPES", "AnnotatedDocument", "Document", "Failure", "IngestReport", "Mention",
