@@ -221,7 +221,15 @@ LIGHT_VERBS: frozenset[str] = frozenset({
 })
 
 
-_CARRIERS = LIGHT_VERBS | PLAN_WORDS | ATTEMPT_WORDS | PREVENT_WORDS
+#: Verbs whose act *is* the act they name, for acts done by being announced: to announce or
+#: hand in a resignation is to resign, to declare a ceasefire is to cease fire. A plan to
+#: announce it ("preparing to announce his resignation", "expected to declare a truce") is a
+#: plan of that act, so the chain of governors goes on through them.
+ANNOUNCING_VERBS: frozenset[str] = frozenset({
+    "announce", "declare", "tender", "submit", "unveil", "proclaim", "hand", "sign",
+})
+
+_CARRIERS = LIGHT_VERBS | PLAN_WORDS | ATTEMPT_WORDS | PREVENT_WORDS | ANNOUNCING_VERBS
 
 
 def _governors(trigger: Token, limit: int = 3) -> list[Token]:
