@@ -136,6 +136,22 @@ def test_events_possible_or_planned_nouns_are_hypothetical(annotated):
     assert not done.flags.hypothetical
 
 
+def test_events_planned_announcement_is_a_planned_act(annotated):
+    # Resigning is done by announcing it: a plan to announce is a plan to resign.
+    planned = _one(annotated("The minister was preparing to announce his resignation, aides said."), "resignation")
+    assert planned.flags.hypothetical and "preparing" in planned.flags.cues
+    done = _one(annotated("The minister announced his resignation on Friday."), "resignation")
+    assert not done.flags.hypothetical
+
+
+def test_events_infinitival_relative_is_an_act_to_come(annotated):
+    # "villages to be bombed": not bombed yet; "the first woman to be arrested": arrested.
+    to_come = _one(annotated("The report names the villages to be bombed by the air force."), "bombed")
+    assert to_come.flags.hypothetical and "prospective: villages to be bombed" in to_come.flags.cues
+    done = _one(annotated("She was the first woman to be arrested under the new law."), "arrested")
+    assert not done.flags.hypothetical
+
+
 def test_events_attempted(annotated):
     m = _one(annotated("The attempted assassination failed when the bomb did not explode."), "assassination")
     assert m.flags.attempted

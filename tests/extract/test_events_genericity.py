@@ -31,6 +31,9 @@ def _flag(annotated, text: str, trigger: str) -> str | None:
     # What a thing does as a rule, told in a relative clause in the simple present.
     ("Two million numbers are on the registers, which ban unsolicited sales calls.", "ban",
      "standing: registers which ban"),
+    # What a thing can do, and the acts it can impose: no curfew was imposed.
+    ("The bill creates new orders, which could impose curfews or bans on travel.", "curfews",
+     "standing: orders which could impose"),
 ])
 def test_a_kind_of_act_is_generic(annotated, text, trigger, cue):
     assert _flag(annotated, text, trigger) == cue

@@ -48,7 +48,7 @@ def test_event_coref_dates_years_apart_are_two_related_events_however_coarse():
     assert [x["reason"] for x in linked[r.event_of(day.id)]] == ["dates years apart"]
     assert linked[r.event_of(year.id)][0]["event"] == r.event_of(day.id)
     # The earlier rule (coarse dates never veto) is still an option.
-    assert len(_events([year, day], ResolverOptions(year_dates_veto=False)).events) == 1
+    assert len(_events([year, day], ResolverOptions(year_dates_veto=False, coarse_dates_apart_days=0)).events) == 1
     # Two day-precise dates attached to the trigger's clause, years apart: two events.
     other = _dated("c", "Rebels stormed the town on 3 May 2009.", "2009-05-03", "day", "date_in_clause")
     r = _events([day, other])
@@ -58,6 +58,23 @@ def test_event_coref_dates_years_apart_are_two_related_events_however_coarse():
         "d", "Rebels stormed the town, a report of 3 May 2009 said.", "2009-05-03", "day", "date_in_sentence"
     )
     assert len(_events([day, loose]).events) == 1
+
+
+def test_event_coref_coarse_dates_months_apart_are_two_occurrences_across_articles():
+    # "stormed the town in October" / "stormed the town last week" (January): a month and a
+    # week of the reports' own clauses, months apart, are two occurrences, kept as related.
+    october = _dated("a", "Rebels stormed the town in October.", "2013-10-01", "month", "date_in_clause")
+    october.date = replace(october.date, end="2013-10-31")
+    january = _dated("b", "Rebels stormed the town last week.", "2014-01-06", "week", "date_in_clause")
+    january.date = replace(january.date, end="2014-01-12")
+    r = _events([october, january])
+    assert len(r.events) == 2 and "dates apart" in r.explanations[january.id]
+    # Within a month of each other, the grains overlap in time enough to be one occurrence.
+    november = _dated("c", "Rebels stormed the town last week.", "2013-11-11", "week", "date_in_clause")
+    november.date = replace(november.date, end="2013-11-17")
+    assert len(_events([october, november]).events) == 1
+    # Off, coarse dates months apart do not veto (the earlier rule).
+    assert len(_events([october, january], ResolverOptions(coarse_dates_apart_days=0)).events) == 1
 
 
 def _args(args: list[tuple[str, str | None]], role: str) -> list[ArgumentSpan]:

@@ -221,7 +221,15 @@ LIGHT_VERBS: frozenset[str] = frozenset({
 })
 
 
-_CARRIERS = LIGHT_VERBS | PLAN_WORDS | ATTEMPT_WORDS | PREVENT_WORDS
+#: Verbs whose act *is* the act they name, for acts done by being announced: to announce or
+#: hand in a resignation is to resign, to declare a ceasefire is to cease fire. A plan to
+#: announce it ("preparing to announce his resignation", "expected to declare a truce") is a
+#: plan of that act, so the chain of governors goes on through them.
+ANNOUNCING_VERBS: frozenset[str] = frozenset({
+    "announce", "declare", "tender", "submit", "unveil", "proclaim", "hand", "sign",
+})
+
+_CARRIERS = LIGHT_VERBS | PLAN_WORDS | ATTEMPT_WORDS | PREVENT_WORDS | ANNOUNCING_VERBS
 
 
 def _governors(trigger: Token, limit: int = 3) -> list[Token]:
@@ -329,6 +337,10 @@ def flags_for(trigger: Token, date: EventDate | None, published: str | None) -> 
         ):
             flags.hypothetical = True
             cues.append("going to")
+    prospect = _infinitival_relative(trigger)
+    if prospect:
+        flags.hypothetical = True
+        cues.append(prospect)
     for g in _governors(trigger):
         lemma = g.lemma_.lower()
         if lemma in PREVENT_WORDS:
@@ -387,6 +399,33 @@ def flags_for(trigger: Token, date: EventDate | None, published: str | None) -> 
     flags.cues = cues
     flags.generic = " ".join(generic_cues(trigger)) or None
     return flags
+
+
+#: Words that make an infinitival relative tell of an act that happened ("the first woman
+#: to win", "the last man to see him", "the only team to score").
+_RANKING = frozenset({"first", "last", "only", "second", "third", "latest", "next"})
+
+
+def _infinitival_relative(trigger: Token) -> str | None:
+    """"foxes to be shot", "the prisoners to be freed": an infinitive relative clause on a
+    noun tells of an act to come (a cue ``INTENT_CUES`` reads as intended), unless a ranking
+    word makes it one that happened ("the first woman to win")."""
+    if trigger.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return None
+    doc = trigger.doc
+    passive = any(c.dep_ == "auxpass" for c in trigger.children)
+    if trigger.dep_ in ("acl", "relcl") and trigger.head.pos_ == "NOUN":
+        noun = trigger.head
+    elif (passive and trigger.dep_ in ("xcomp", "advcl") and trigger.i >= 3
+          and doc[trigger.i - 2].lower_ == "to" and doc[trigger.i - 3].pos_ == "NOUN"):
+        # The parser often hangs "the villages to be bombed" on the clause's verb: the
+        # word order says the infinitive completes the noun.
+        noun = doc[trigger.i - 3]
+    else:
+        return None
+    if any(c.lower_ in _RANKING or c.tag_ == "JJS" for c in noun.children):
+        return None
+    return f"prospective: {noun.text} to {'be ' if passive else ''}{trigger.text}"
 
 
 def _modal_holder(clause: Token) -> bool:

@@ -19,9 +19,10 @@ the parse around the trigger, in general English:
   to strike", "a way to attack"): a capability, not an act;
 - a verb under a modal of ability whose subject is a kind ("any foreign national can be
   detained", "those detained cannot be deported"): a rule, not an act;
-- a relative clause in the simple present on a common noun, the relative pronoun its
-  subject ("the lists, which ban cold calls", "a law that bans smoking"): what a thing does
-  as a rule.
+- a relative clause in the simple present or under a modal of ability on a common noun,
+  the relative pronoun its subject ("the lists, which ban cold calls", "a law that bans
+  smoking", "orders, which could impose curfews"): what a thing does or can do as a rule —
+  and so are the nouns it takes as objects (the curfews).
 
 Each condition returns the words that set it (the cues), so the flag explains itself.
 Nothing here is tuned to a corpus: the word classes are the parser's. Measured on ECB+
@@ -75,6 +76,9 @@ def generic_cues(trigger: Token) -> list[str]:
 
 
 def _generic_noun(t: Token) -> list[str]:
+    verb = _object_of(t)
+    if verb is not None and (held := _standing_property(verb)):
+        return held  # "orders, which could impose curfews": what the orders can do, no curfew
     if t.dep_ == "compound" and t.head.i > t.i and t.head.lemma_.lower() in INSTRUMENT_HEADS:
         return [f"instrument: {t.text} {t.head.text}"]  # "detention orders": the orders are talked about
     if _headline(t.sent) or (t.dep_ in ("nsubj", "nsubjpass") and t.head.tag_ in ("VBD", "VBN")):
@@ -100,6 +104,17 @@ def _generic_noun(t: Token) -> list[str]:
         return []  # a charge or a cause in a past report names the act at hand ("was charged
         # with first-degree murder", "died of heart disease")
     return [" ".join(["kind:", *before, t.text, *after])]
+
+
+def _object_of(t: Token) -> Token | None:
+    """The verb the noun is the direct object of, through a coordination ("impose curfews,
+    tagging or bans": each is an object of "impose"), or None."""
+    for _ in range(4):
+        if t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+            continue
+        return t.head if t.dep_ == "dobj" and t.head.pos_ in ("VERB", "AUX") else None
+    return None
 
 
 def _past(t: Token) -> bool:
@@ -159,14 +174,19 @@ def _standing_property(t: Token) -> list[str]:
     in the simple present on a common noun, its relative pronoun the subject, says what a
     thing does as a rule — a standing property, no act (the simple present elsewhere stays
     specific: headlines and quotes tell acts in it)."""
-    if t.dep_ != "relcl" or t.tag_ not in ("VBZ", "VBP") or t.head.pos_ != "NOUN" or t.head.ent_type_:
+    if t.dep_ != "relcl" or t.head.pos_ != "NOUN" or t.head.ent_type_:
         return []
-    if any(c.dep_ in ("aux", "auxpass", "neg") for c in t.children):
+    auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass", "neg")]
+    # A modal of ability says what the thing can do ("orders, which could impose curfews"):
+    # a standing property as much as the simple present.
+    able = t.tag_ == "VB" and bool(auxes) and all(c.lower_ in ABILITY_MODALS for c in auxes)
+    if not (able or (t.tag_ in ("VBZ", "VBP") and not auxes)):
         return []
     subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lower_ not in ("which", "that"):
         return []
-    return [f"standing: {t.head.text} {subject.text} {t.text}"]
+    modal = "".join(f"{c.text} " for c in auxes)
+    return [f"standing: {t.head.text} {subject.text} {modal}{t.text}"]
 
 
 def _rule_of_ability(t: Token) -> list[str]:

@@ -431,6 +431,11 @@ class ResolverOptions:
     #: coarse they are ("in 2009", "five years ago"); loosely attached ones still never do.
     #: Undone: precision level, CoNLL 0.140 / 0.209, gold 0.7866 / 0.7807.
     year_dates_veto: bool = True
+    #: Across documents, two reports whose own dates (attached to the trigger's clause,
+    #: of any grain: "in October", "last week", "in March 2009") lie more than this many
+    #: days apart are two occurrences ("quit the party last week" / "resigned in
+    #: October"); within a document only day-precise dates veto (above). 0: off.
+    coarse_dates_apart_days: int = 31
     #: Across documents, let an event pinned to a time (its article's date) merge with a
     #: report whose article is undated, unless their own dates overlap or both name the
     #: same place.  Off (the default): time unknown on one side is not one occurrence
@@ -1123,6 +1128,9 @@ class EventResolver:
             if mine and theirs and not (mine & theirs):
                 # A verbal act (accusation, demand, denial…) is one event per actor.
                 return "other actor of a verbal act"
+        if (o.coarse_dates_apart_days and not same_doc and interval is not None
+                and self._own_date(interval) and self._apart(interval, c.dates)):
+            return "dates apart"
         if side is not None and not same_doc and c.event.type == m.type and wording(m) not in c.wordings:
             # Two reports in two articles: are they of one occurrence at all? (Not asked of
             # a sentence the event's reports already hold word for word: a copy of one.)
@@ -1451,6 +1459,9 @@ class EventResolver:
             if occurrence_conflict(self._cluster_side(a), self._cluster_side(b), material=material,
                                    checks=self._checks()):
                 return 0.0
+            own = [d for d in a.dates if self._own_date(d)]
+            if o.coarse_dates_apart_days and own and all(self._apart(d, b.dates) for d in own):
+                return 0.0
             if (o.anchors and a.member_reports and b.member_reports
                     and self._anchored(a, b.member_reports, a.event.type in VERBAL_TYPES) is None):
                 return 0.0  # nothing ties their reports in different articles to one occurrence
@@ -1492,6 +1503,20 @@ class EventResolver:
         return self.options.coarse_dates_veto or not (
             prec.startswith("loose") or prec.rsplit(":", 1)[-1] in _COARSE_PRECISIONS
         )
+
+    @staticmethod
+    def _own_date(d: tuple[dt.date, dt.date, str]) -> bool:
+        """A date of the report's own clause (not elsewhere in the sentence, not its article's)."""
+        return not d[2].startswith("loose") and d[2] != "document"
+
+    def _apart(
+        self, interval: tuple[dt.date, dt.date, str], dates: list[tuple[dt.date, dt.date, str]]
+    ) -> bool:
+        """Whether the event's own dates all lie more than ``coarse_dates_apart_days`` from
+        ``interval`` (False when it has none)."""
+        own = [d for d in dates if self._own_date(d)]
+        gap = dt.timedelta(days=self.options.coarse_dates_apart_days)
+        return bool(own) and all(interval[0] - e > gap or s - interval[1] > gap for s, e, _ in own)
 
     def _vetoing_years(self, d: tuple[dt.date, dt.date, str]) -> bool:
         """Whether a date may veto a merge as years apart (``year_dates_veto``): attached to
