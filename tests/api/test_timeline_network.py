@@ -95,3 +95,14 @@ def test_network_of_actors_and_targets_and_of_comentions(client: TestClient):
     pairs = [frozenset((e["source"], e["target"])) for e in co["edges"]]
     assert len(pairs) == len(set(pairs)) and all(e["type"] is None for e in co["edges"])
     assert client.get("/network?graph=spiral").status_code == 422
+
+
+def test_network_top_entities_break_ties_by_id_not_insertion_order():
+    # Counts filled from sets come in a per-process order; the graph must not change with it.
+    from collections import Counter
+
+    from newsgraph.api.views.network import _top
+
+    for order in (["b", "a", "c", "d"], ["d", "c", "a", "b"]):
+        counts = Counter({e: (2 if e == "c" else 1) for e in order})
+        assert _top(counts, 2) == {"c", "a"}

@@ -182,6 +182,12 @@ def _url(filters: dict[str, Any], **change: Any) -> str:
     return urls.network(**{**filters, **change})
 
 
+def _top(counts: Counter[str], n: int) -> set[str]:
+    """The ``n`` most counted ids, ties broken by id: ``Counter.most_common`` breaks them by
+    insertion order, which follows set order and so changes from one process to the next."""
+    return set(sorted(counts, key=lambda e: (-counts[e], e))[:n])
+
+
 def _event_graph(store: Store, filt: q.EventFilter, docs: set[str] | None) -> tuple[
         list[NetworkNode], list[NetworkEdge]]:
     _, rows = q.events(store, filt, limit=MAX_EVENTS)
@@ -196,7 +202,7 @@ def _event_graph(store: Store, filt: q.EventFilter, docs: set[str] | None) -> tu
     for (a, t, _), n in pairs.items():
         weight[a] += n
         weight[t] += n
-    keep = {e for e, _ in weight.most_common(TOP_ENTITIES)}
+    keep = _top(weight, TOP_ENTITIES)
     names = entity_names(store, list(keep))
     nodes = [NetworkNode(id=e, name=names[e]["name"], type=names[e]["type"], weight=weight[e],
                          url=urls.entity(e))
@@ -217,7 +223,7 @@ def _comention_graph(store: Store, docs: set[str] | None, since: str | None,
     ids = ids[:COMENTION_DOCUMENTS]
     per_doc = tq.entities_per_document(store, ids)
     docs_of: Counter[str] = Counter(e for ents in per_doc.values() for e in ents)
-    keep = {e for e, _ in docs_of.most_common(TOP_ENTITIES)}
+    keep = _top(docs_of, TOP_ENTITIES)
     pairs: Counter[tuple[str, str]] = Counter()
     for ents in per_doc.values():
         pairs.update(itertools.combinations(sorted(ents & keep), 2))
