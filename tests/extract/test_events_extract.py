@@ -152,6 +152,14 @@ def test_events_infinitival_relative_is_an_act_to_come(annotated):
     assert not done.flags.hypothetical
 
 
+def test_events_noun_time_is_no_target(annotated):
+    # "the attack on Monday": Monday is when, not what was attacked.
+    m = _one(annotated("The rebel attack on Monday killed three guards."), "attack")
+    assert "Monday" not in _texts(m.targets)
+    m = _one(annotated("The rebel attack on the convoy killed three guards."), "attack")
+    assert _texts(m.targets) == ["the convoy"]
+
+
 def test_events_attempted(annotated):
     m = _one(annotated("The attempted assassination failed when the bomb did not explode."), "assassination")
     assert m.flags.attempted

@@ -306,7 +306,8 @@ def _noun_args(noun: Token) -> tuple[list[ArgumentSpan], list[ArgumentSpan]]:
             _make(targets if patient else actors, c, "poss")
         elif c.dep_ == "prep" and c.lower_ in ("on", "against", "upon", "targeting"):
             for o in c.children:
-                if o.dep_ == "pobj":
+                # "the attack on Monday": a time, not a target (as for verbs, above).
+                if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME"):
                     _make(targets, o, f"prep_{c.lower_}")
         elif c.dep_ == "prep" and c.lower_ == "of":
             for o in c.children:
