@@ -62,6 +62,7 @@ ROUNDS: dict[str, tuple[int, int, Path, bool]] = {
     "targeted": (17, 40, DATA / "places_targeted.jsonl", True),
     "3": (18, 80, DATA / "places_heldout3.jsonl", False),
     "targeted2": (19, 20, DATA / "places_targeted2.jsonl", True),
+    "4": (20, PER_SOURCE, DATA / "places_heldout4.jsonl", False),
 }
 MIN_BODY_WORDS = 20
 PLACE_LABELS = ("GPE", "LOC", "FAC")

@@ -197,7 +197,7 @@ def _print_heldout(res: dict[str, Any], round_: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--slice", type=int, default=100, help="unannotated files for the unresolved share")
-    ap.add_argument("--heldout", nargs="?", const="3", choices=["1", "2", "targeted", "3", "targeted2"],
+    ap.add_argument("--heldout", nargs="?", const="3", choices=["1", "2", "targeted", "3", "targeted2", "4"],
                     help="score a held-out round instead (default 3; see bench/place_sample.py)")
     args = ap.parse_args(argv)
     if args.heldout:
