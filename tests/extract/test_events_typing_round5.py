@@ -1,0 +1,68 @@
+"""Event typing on texts written here (issue 13, item 4, fifth round): a warning that names
+no act is information, a fight for a goal is an effort, a legal appeal is brought to court,
+approved money is aid, no force speaks, news conferences meet no one."""
+
+from __future__ import annotations
+
+from newsgraph.extract.events import extract_events
+
+
+def _typed(annotated, text: str) -> list[tuple[str, str]]:
+    return [(m.trigger.text, m.type) for m in extract_events(annotated(text))]
+
+
+def test_a_warning_is_a_threat_only_of_an_act_or_to_a_party(annotated):
+    assert not _typed(annotated, "The Varnholt group warned of lower margins this year.")
+    assert not _typed(annotated, "The software alliance warned that people should stay alert.")
+    assert not _typed(annotated, "Her warnings led to the collapse of the Dunmore trading firm.")
+    assert ("warned", "THREATEN") in _typed(annotated, "The government warned the rebels of serious consequences.")
+    assert ("warned", "THREATEN") in _typed(annotated, "Ostrelia warned of retaliation after the raid.")
+    assert ("warned", "THREATEN") in _typed(annotated, "The defence minister warned Varnland on Monday.")
+
+
+def test_fighting_for_a_goal_is_no_assault(annotated):
+    assert not [t for t in _typed(annotated, "The small parties will have to fight to get their voice heard.")
+                if t[1] in ("ASSAULT", "THREATEN")]
+    assert ("fought", "ASSAULT") in _typed(annotated, "Rebels fought government troops near the Dunmore border.")
+
+
+def test_striking_from_a_list_deletes(annotated):
+    assert not _typed(annotated, "The insurer may strike three countries from its list of risks.")
+
+
+def test_an_act_done_to_anyone_is_a_rule(annotated):
+    assert not [t for t in _typed(annotated, "Anyone convicted of selling the drug can be jailed for six months.")
+                if t[1] == "SANCTION"]
+    assert ("convicted", "SANCTION") in _typed(annotated, "The Harbury court convicted two men of fraud on Monday.")
+
+
+def test_a_news_conference_is_no_meeting(annotated):
+    assert not _typed(annotated, "Mr Tallis will host a news conference at the party's office every morning.")
+    types = _typed(annotated, "Mr Tallis will meet the president of Varnland next week.")
+    assert [t for t in types if t[1] in ("AGREE", "CONSULT")]
+
+
+def test_a_legal_appeal_brings_a_decision_to_court(annotated):
+    assert ("appeal", "ACCUSE") in _typed(annotated, "But the Varnland government can appeal the decision.")
+    assert ("appealed", "ACCUSE") in _typed(
+        annotated, "The activists appealed against a ruling of the Harbury High Court.")
+    assert ("appealed", "REQUEST") in _typed(annotated, "The mayor of Harbury appealed for calm on Sunday.")
+
+
+def test_money_approved_for_someone_is_aid(annotated):
+    assert ("approved", "AID") in _typed(annotated, "The finance ministry approved a loan of 50 million dollars to Varnland.")
+    assert ("approved", "SUPPORT") in _typed(annotated, "The senate approved the treaty with Varnland.")
+
+
+def test_hoping_to_sign_is_agreement(annotated):
+    assert ("sign", "AGREE") in _typed(annotated, "The finance minister hopes to sign the accord with Varnland soon.")
+
+
+def test_no_force_speaks(annotated):
+    types = _typed(annotated, "Norvale says its downfall was punishment for its founder's ambitions and has "
+                              "vowed to sue any buyer.")
+    assert not [t for t in types if t[1] == "DISASTER"]
+
+
+def test_asking_whom_is_a_question(annotated):
+    assert not _typed(annotated, "Asked whom he meant, the spokesman named three former aides.")
