@@ -66,3 +66,16 @@ def test_no_force_speaks(annotated):
 
 def test_asking_whom_is_a_question(annotated):
     assert not _typed(annotated, "Asked whom he meant, the spokesman named three former aides.")
+
+
+def test_a_report_about_a_tournament_reads_the_game_words_as_the_game(annotated):
+    text = ("Lena Varga has reached the last eight of the Harbury tournament after a long match on Monday. "
+            "She injured her wrist again "
+            "on her return to the tour. Varga criticised the organisers over prize money for women.")
+    types = _typed(annotated, text)
+    assert not [t for t in types if t[1] == "ASSAULT"]
+    assert ("criticised", "ACCUSE") in types  # what players say of others is still said
+    # One contest word in a political report is no sports report.
+    text = ("Police arrested two men after a football match in Harbury. Ministers criticised the police over "
+            "the arrests, and the mayor injured his wrist in a fall.")
+    assert ("arrested", "COERCE") in _typed(annotated, text)

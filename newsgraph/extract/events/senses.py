@@ -127,7 +127,7 @@ from newsgraph.extract.events.agency import (
     kind_of,
     physical,
 )
-from newsgraph.extract.events.domain import other_domain, political
+from newsgraph.extract.events.domain import other_domain, political, profile
 from newsgraph.extract.events.lexicon import DEFAULT_MODE_BY_OBJECT, NOUNS, SPEECH_VERBS, VERBS
 from newsgraph.nlp.wordnet import wordnet
 
@@ -314,20 +314,34 @@ def _contest(lemma: str) -> bool:
     return bool(senses and wn.ancestors(senses[0]) & _synsets(SPORT_EVENTS))
 
 
-def sport_document(doc: Any) -> bool:
+def sport_document(doc: Any, weak: bool = False) -> bool:
     """A match report or sports news: ``SPORT_DOC_WORDS`` distinct nouns whose first
-    sense is a sport word ("match", "striker", "tournament", "referee")."""
-    key = id(doc)
+    sense is a sport word ("match", "striker", "tournament", "referee").
+
+    ``weak``: also one such noun and another whose second sense is ("tournament" and
+    "match": a match is first a lighter), when contests are what the report is about more
+    than politics, computing or entertainment (``domain.profile``: "a player" and "the
+    game" in a story about consoles are the computing family's).  Only the game's own
+    words are read as such in a weak one (``no_event_reasons``): what players and clubs
+    say of each other there is still said."""
+    key = (id(doc), weak)
     if _SPORT_DOCS.get(key, (None,))[0] is doc:
         return _SPORT_DOCS[key][1]
     lemmas = {t.lemma_.lower() for t in doc if t.pos_ == "NOUN"}
-    verdict = sum(1 for lemma in lemmas if _sporty(lemma) == 2) >= SPORT_DOC_WORDS
-    _SPORT_DOCS.clear()
+    first = sum(1 for lemma in lemmas if _sporty(lemma) == 2)
+    verdict = first >= SPORT_DOC_WORDS
+    either = sum(1 for lemma in lemmas if _sporty(lemma))
+    if weak and not verdict and first == 1 and either >= SPORT_DOC_WORDS:
+        families = profile(doc)
+        verdict = all(families["contest"] > families[f] for f in ("computing", "entertainment")) and (
+            families["contest"] >= families["political"])
+    if len(_SPORT_DOCS) > 4:
+        _SPORT_DOCS.clear()
     _SPORT_DOCS[key] = (doc, verdict)
     return verdict
 
 
-_SPORT_DOCS: dict[int, tuple[Any, bool]] = {}
+_SPORT_DOCS: dict[tuple[int, bool], tuple[Any, bool]] = {}
 
 
 @lru_cache(maxsize=20_000)
@@ -1153,7 +1167,8 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         if objs and all(_abstract_target(tok, c) for c in objs):
             yield "abstract target"
-    if (sport_sentence(tok.sent) or sport_document(tok.doc)) and not any(
+    game_words = ev_type in MATERIAL_TYPES or ev_type == "THREATEN"
+    if (sport_sentence(tok.sent) or sport_document(tok.doc, weak=game_words)) and not any(
         kind_of(h) in ("authority", "crowd") or armed_people(h)
         for h in [*actor_heads, *(target_heads or [])]
     ):
