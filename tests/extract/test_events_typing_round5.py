@@ -79,3 +79,31 @@ def test_a_report_about_a_tournament_reads_the_game_words_as_the_game(annotated)
     text = ("Police arrested two men after a football match in Harbury. Ministers criticised the police over "
             "the arrests, and the mayor injured his wrist in a fall.")
     assert ("arrested", "COERCE") in _typed(annotated, text)
+
+
+def test_markets_move_prices_and_rallies(annotated):
+    assert not _typed(annotated, "Overall, asking prices have fallen 3.3% from their July peaks.")
+    assert not _typed(annotated, "The latest news sent shares in Varnholt up 8.5p to 113.5p.")
+    assert not _typed(annotated, "The rally of the last two weeks in bond futures has occurred on low volume.")
+    assert not [t for t in _typed(annotated, "Norvale Motors has frozen the base pay rates of its salaried staff.")
+                if t[1] == "SANCTION"]
+    # People rallying, and a state freezing another's assets, stay events.
+    assert ("rally", "PROTEST") in _typed(annotated, "Thousands of workers joined a rally in Harbury on Sunday.")
+    assert ("froze", "SANCTION") in _typed(annotated, "Ostrelia froze the assets of the Varnland government.")
+
+
+def test_a_concession_eases_a_restriction(annotated):
+    assert not _typed(annotated, "Norvale relies on new drugs to lift the pace of sales growth.")
+    assert not _typed(annotated, "The danger is that when the workload eases, the meetings are forgotten.")
+    assert ("eased", "CONCEDE") in _typed(annotated, "Both countries eased travel and other restrictions in May.")
+    assert ("lifted", "CONCEDE") in _typed(annotated, "The army lifted the curfew in Harbury on Monday.")
+
+
+def test_declining_to_give_information_is_no_rejection(annotated):
+    assert not _typed(annotated, "But Norvale declined to provide guidance for the first quarter.")
+    assert ("declined", "REJECT") in _typed(annotated, "Varnland declined to accept the peace plan.")
+
+
+def test_a_release_of_things_frees_no_one(annotated):
+    assert not _typed(annotated, "Officials ordered the release of water behind the Harbury dam.")
+    assert ("release", "RETREAT") in _typed(annotated, "Rebels announced the release of two hostages on Friday.")

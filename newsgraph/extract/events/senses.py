@@ -152,6 +152,8 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "misuse", "a fight of words or law",
     "other domain",
     "a warning of no act", "striving", "struck from a list", "anyone at all", "a news conference",
+    "a price asked", "a price frozen", "sent up or down", "nothing restrictive eased",
+    "no information given", "nothing released", "a market rally",
 )
 
 #: PLOVER's material quads (manual, "Quad category"): acts, not words.
@@ -1070,6 +1072,117 @@ def legal_appeal(tok: Token) -> bool:
     return any(_decision(a.lemma_.lower()) for a in against)
 
 
+#: Prices, rates, charges, taxes and pay (WordNet, first two senses): what is asked, frozen
+#: or cut on a market, not a demand on anyone nor a sanction against anyone.
+_PRICE_ANCHORS = ("monetary_value.n.01", "price.n.02", "cost.n.01", "rate.n.02", "tax.n.01", "fee.n.01")
+
+
+@lru_cache(maxsize=20_000)
+def _price(lemma: str) -> bool:
+    wn = wordnet()
+    anchors = _synsets(_PRICE_ANCHORS)
+    senses = wn.sense_ids(lemma, "n", 2)[:2] if wn else []
+    return any(s in anchors or wn.ancestors(s) & anchors for s in senses)
+
+
+#: Restrictions (WordNet, first two senses) — what a concession eases or lifts (manual,
+#: CONCEDE: "easing of administrative or legal restrictions … removing curfews").
+_RESTRICTION_ANCHORS = ("restriction.n.01", "restriction.n.02", "restriction.n.03", "rule.n.01", "limit.n.01",
+                        "control.n.05", "prohibition.n.02", "sanction.n.01", "sanction.n.02", "decree.n.01",
+                        "legal_document.n.01", "restraint.n.01", "tax.n.01")
+#: Restrictions WordNet files elsewhere: an emergency, a cap, a quota, a moratorium.
+_RESTRICTIONS = frozenset({"emergency", "cap", "quota", "moratorium", "requirement", "lockdown", "duty",
+                           "tariff", "freeze", "martial"})
+#: Lexicon types whose nouns are restrictions when lifted ("lift the curfew", "the blockade").
+_RESTRICTIVE_TYPES = frozenset({"COERCE", "SANCTION", "ASSAULT", "PROTEST"})
+#: Verbs of CONCEDE that ease something.
+_EASING = frozenset({"ease", "lift", "relax", "loosen", "soften"})
+
+
+@lru_cache(maxsize=20_000)
+def _restriction(lemma: str) -> bool:
+    if lemma in _RESTRICTIONS or NOUNS.get(lemma, ("",))[0] in _RESTRICTIVE_TYPES:
+        return True
+    wn = wordnet()
+    anchors = _synsets(_RESTRICTION_ANCHORS)
+    senses = wn.sense_ids(lemma, "n", 2)[:2] if wn else []
+    return any(s in anchors or wn.ancestors(s) & anchors for s in senses)
+
+
+def _nothing_restrictive_eased(tok: Token) -> bool:
+    """"Lift the pace of sales growth", "when the workload eases": a concession eases or
+    lifts a restriction (manual, CONCEDE) — its object, or the thing said to be eased, or
+    their "of"/"on" complement ("the state of emergency", "restrictions on travel")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _EASING:
+        return False
+    eased = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not eased and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        eased = [tok.head]
+    if not eased:
+        eased = [c for c in tok.children if c.dep_ == "nsubj"]  # "the curfew eased"
+    eased += [c for e in eased for c in e.conjuncts]  # "eased travel and other restrictions"
+    near = [*eased, *(o for e in eased for p in e.children if p.dep_ == "prep" and p.lower_ in ("of", "on")
+                      for o in p.children if o.dep_ == "pobj"),
+            *(m for e in eased for m in e.children if m.dep_ in ("compound", "amod"))]
+    return not any(_restriction(t.lemma_.lower()) or _restriction(t.lower_) for t in near)
+
+
+@lru_cache(maxsize=20_000)
+def _market(lemma: str) -> bool:
+    """The noun's first two senses include a security, a price, a currency or a commodity
+    ("bond", "share", "dollar", "price"): a market's word."""
+    wn = wordnet()
+    anchors = _synsets(("security.n.04", "price.n.02", "currency.n.01", "monetary_unit.n.01",
+                        "commodity.n.01", "stock.n.01"))
+    senses = wn.sense_ids(lemma, "n", 2)[:2] if wn else []
+    return any(s in anchors or wn.ancestors(s) & anchors for s in senses)
+
+
+def _market_rally(tok: Token, actor_heads: list[Token]) -> bool:
+    """A "rally" of securities, prices or currencies is a rise in prices (WordNet rally.n:
+    "a marked recovery of prices"): its own phrase names one ("the rally in bond futures",
+    "the dollar rally"), or its sentence names one and nobody at all; not people rallying
+    ("activists staged rallies against the leader")."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() != "rally":
+        return False
+    if any(is_animate(h) or kind_of(h) in ("crowd", "authority", "agent") for h in actor_heads):
+        return False
+    own = [t for t in tok.subtree if t.i != tok.i and t.pos_ == "NOUN"]  # "the rally of … in bond futures"
+    if any(_market(t.lemma_.lower()) for t in own):
+        return True
+    sent = tok.sent
+    nobody = not any(t.ent_type_ in _PARTIES or (t.pos_ in ("NOUN", "PRON") and is_animate(t)) for t in sent)
+    return nobody and any(t.pos_ == "NOUN" and _market(t.lemma_.lower()) for t in sent)
+
+
+#: Where a market sends prices: "sent shares up", "sent the dollar lower".
+_DIRECTIONS = frozenset({"up", "down", "higher", "lower", "soaring", "tumbling"})
+
+#: Verbs of giving that, declined with information as object, are no comment.
+_GIVING = frozenset({"provide", "give", "offer", "release", "disclose", "issue", "make"})
+
+
+def _no_information(tok: Token) -> bool:
+    """"Declined to provide guidance", "declined to give details": declining to give
+    information is declining to comment (no demand was rejected)."""
+    if tok.lemma_.lower() != "decline":
+        return False
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in _GIVING and any(
+        d.dep_ == "dobj" and (_message(d.lemma_.lower()) or _idea(d.lemma_.lower())) for d in c.children)
+        for c in tok.children)
+
+
+def _nothing_released(tok: Token) -> bool:
+    """"The release of water behind the dam", "the release of the film": a release of things
+    frees no captive (manual, RETREAT release: "release captives")."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ("release", "freeing"):
+        return False
+    of = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+          for o in c.children if o.dep_ == "pobj"]
+    return bool(of) and all(is_inanimate(o) and not physical_place(o) and o.ent_type_ not in _PARTIES
+                            for o in of)
+
+
 def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: frozenset[str],
                      target_heads: list[Token] | None = None, mode: str | None = None) -> Iterator[str]:
     """Every reason, in order, why the trigger ``tok`` typed ``ev_type`` reports no event
@@ -1195,6 +1308,24 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "anyone at all"  # "anyone convicted of it can be jailed"
     if ev_type in ("CONSULT", "AGREE") and _news_conference(tok):
         yield "a news conference"  # "will host a news conference every morning"
+    if ev_type == "REQUEST" and tok.pos_ == "VERB" and lemma == "ask" and any(
+            c.dep_ == "dobj" and _price(c.lemma_.lower()) and not c.ent_type_ and not is_animate(c)
+            for c in tok.children) and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        yield "a price asked"  # "asking prices have fallen 3.3%"
+    if ev_type == "SANCTION" and tok.pos_ == "VERB" and lemma == "freeze" and _patients(tok) and all(
+            _price(p.lemma_.lower()) for p in _patients(tok)):
+        yield "a price frozen"  # "has frozen the base pay rates", "freezing tariffs"
+    if ev_type == "AID" and lemma == "send" and any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in _DIRECTIONS for c in tok.children):
+        yield "sent up or down"  # "the news sent shares up 8.5p"
+    if ev_type == "CONCEDE" and _nothing_restrictive_eased(tok):
+        yield "nothing restrictive eased"  # "to lift the pace of sales growth", "when the workload eases"
+    if ev_type == "REJECT" and tok.pos_ == "VERB" and _no_information(tok):
+        yield "no information given"  # "Ford declined to provide guidance for the first quarter"
+    if ev_type == "RETREAT" and _nothing_released(tok):
+        yield "nothing released"  # "the release of water behind the dam"
+    if ev_type == "PROTEST" and _market_rally(tok, actor_heads):
+        yield "a market rally"  # "the rally of the last two weeks in bond futures"
 
 
 def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: frozenset[str],
