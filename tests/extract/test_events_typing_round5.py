@@ -107,3 +107,15 @@ def test_declining_to_give_information_is_no_rejection(annotated):
 def test_a_release_of_things_frees_no_one(annotated):
     assert not _typed(annotated, "Officials ordered the release of water behind the Harbury dam.")
     assert ("release", "RETREAT") in _typed(annotated, "Rebels announced the release of two hostages on Friday.")
+
+
+def test_agreeing_that_something_is_so_is_an_opinion(annotated):
+    assert not _typed(annotated, "Other analysts agree that the government probably has a target range.")
+    assert not _typed(annotated, "Most dealers agree there is a good deal of hot money in sterling.")
+    assert ("agreed", "AGREE") in _typed(annotated, "Varnland agreed to buy 50 percent of Norvale Motors.")
+    assert ("agreed", "AGREE") in _typed(annotated, "The two ministers agreed on a ceasefire in Harbury.")
+
+
+def test_a_report_discussing_a_subject_meets_no_one(annotated):
+    assert not _typed(annotated, "The committee's report also discussed the visa scandal.")
+    assert ("discussed", "CONSULT") in _typed(annotated, "The two ministers discussed the visa scandal in Harbury.")

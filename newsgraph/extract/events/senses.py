@@ -153,7 +153,7 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "other domain",
     "a warning of no act", "striving", "struck from a list", "anyone at all", "a news conference",
     "a price asked", "a price frozen", "sent up or down", "nothing restrictive eased",
-    "no information given", "nothing released", "a market rally",
+    "no information given", "nothing released", "a market rally", "an opinion shared", "a text on a subject",
 )
 
 #: PLOVER's material quads (manual, "Quad category"): acts, not words.
@@ -1183,6 +1183,40 @@ def _nothing_released(tok: Token) -> bool:
                             for o in of)
 
 
+#: Modals that make what is agreed a commitment ("agreed that talks would resume").
+_COMMITMENT = frozenset({"will", "would", "shall", "should", "must", "'ll"})
+
+
+def _opinion_shared(tok: Token) -> bool:
+    """"Analysts agree that the government probably has a target range": agreeing that
+    something is so shares an opinion (WordNet agree.v.01 "be in accord"), no commitment to
+    cooperate (manual, AGREE) — unless what is agreed is to come ("agreed that talks would
+    resume", "agreed that both armies must withdraw")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("agree", "concur") or tok.dep_ in ("acl", "relcl"):
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ in ("xcomp", "dobj") for c in kids) or any(
+            c.dep_ == "prep" and c.lower_ in ("on", "to") for c in kids):
+        return False
+    # The clause agreed to: "that …", right after the verb ("agree there is"), or a quote
+    # before it ('"…," agreed Mr Morgenstern'); not a clause the parser hung on it from afar.
+    clauses = [c for c in kids if c.dep_ == "ccomp" and (
+        c.i < tok.i or c.left_edge.i <= tok.i + 1
+        or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
+    return bool(clauses) and not any(
+        a.dep_ == "aux" and a.lower_ in _COMMITMENT for c in clauses for a in c.children)
+
+
+def _text_on_a_subject(tok: Token, actor_heads: list[Token]) -> bool:
+    """"The committee's report also discussed the scandal": a report, a study or a letter
+    that discusses something treats a subject; no one met (manual, CONSULT: meetings,
+    visits, talks)."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]  # the text itself discusses
+    return tok.pos_ == "VERB" and bool(subjects) and all(
+        h.pos_ == "NOUN" and not is_animate(h) and (_message(h.lemma_.lower()) or _writing(h.lemma_.lower()))
+        for h in subjects)
+
+
 def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: frozenset[str],
                      target_heads: list[Token] | None = None, mode: str | None = None) -> Iterator[str]:
     """Every reason, in order, why the trigger ``tok`` typed ``ev_type`` reports no event
@@ -1326,6 +1360,10 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "nothing released"  # "the release of water behind the dam"
     if ev_type == "PROTEST" and _market_rally(tok, actor_heads):
         yield "a market rally"  # "the rally of the last two weeks in bond futures"
+    if ev_type == "AGREE" and _opinion_shared(tok):
+        yield "an opinion shared"  # "other analysts agree that the government probably has…"
+    if ev_type == "CONSULT" and _text_on_a_subject(tok, actor_heads):
+        yield "a text on a subject"  # "the committee's report also discussed the scandal"
 
 
 def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: frozenset[str],
