@@ -119,3 +119,8 @@ def test_agreeing_that_something_is_so_is_an_opinion(annotated):
 def test_a_report_discussing_a_subject_meets_no_one(annotated):
     assert not _typed(annotated, "The committee's report also discussed the visa scandal.")
     assert ("discussed", "CONSULT") in _typed(annotated, "The two ministers discussed the visa scandal in Harbury.")
+
+
+def test_a_heart_attack_is_no_assault(annotated):
+    assert not _typed(annotated, "Mr Tallis stood in after Lena Varga had a heart attack in October.")
+    assert ("attack", "ASSAULT") in _typed(annotated, "Rebels launched an air attack on Harbury in October.")

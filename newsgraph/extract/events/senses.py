@@ -154,6 +154,7 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "a warning of no act", "striving", "struck from a list", "anyone at all", "a news conference",
     "a price asked", "a price frozen", "sent up or down", "nothing restrictive eased",
     "no information given", "nothing released", "a market rally", "an opinion shared", "a text on a subject",
+    "a state named",
 )
 
 #: PLOVER's material quads (manual, "Quad category"): acts, not words.
@@ -1217,6 +1218,25 @@ def _text_on_a_subject(tok: Token, actor_heads: list[Token]) -> bool:
         for h in subjects)
 
 
+@lru_cache(maxsize=20_000)
+def _state(lemma: str) -> bool:
+    """The noun's first sense is a state — a condition of the body or the mind (WordNet
+    ``state.n.02``: "heart attack", "panic attack")."""
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    return bool(senses and wn.ancestors(senses[0]) & _synsets(("state.n.02",)))
+
+
+def _state_named(tok: Token) -> bool:
+    """"Had a heart attack", "suffers panic attacks": the event noun and its modifier name,
+    together, a state of the body or the mind in WordNet — no one attacked anyone."""
+    if tok.pos_ != "NOUN":
+        return False
+    lemma = tok.lemma_.lower()
+    return any(c.dep_ in ("compound", "amod") and c.i == tok.i - 1 and _state(f"{c.lemma_.lower()}_{lemma}")
+               for c in tok.children)
+
+
 def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: frozenset[str],
                      target_heads: list[Token] | None = None, mode: str | None = None) -> Iterator[str]:
     """Every reason, in order, why the trigger ``tok`` typed ``ev_type`` reports no event
@@ -1364,6 +1384,8 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "an opinion shared"  # "other analysts agree that the government probably has…"
     if ev_type == "CONSULT" and _text_on_a_subject(tok, actor_heads):
         yield "a text on a subject"  # "the committee's report also discussed the scandal"
+    if _state_named(tok):
+        yield "a state named"  # "after he had a heart attack in October"
 
 
 def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: frozenset[str],
