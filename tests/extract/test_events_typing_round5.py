@@ -124,3 +124,9 @@ def test_a_report_discussing_a_subject_meets_no_one(annotated):
 def test_a_heart_attack_is_no_assault(annotated):
     assert not _typed(annotated, "Mr Tallis stood in after Lena Varga had a heart attack in October.")
     assert ("attack", "ASSAULT") in _typed(annotated, "Rebels launched an air attack on Harbury in October.")
+
+
+def test_a_clash_over_a_subject_is_a_dispute(annotated):
+    assert ("clashed", "ACCUSE") in _typed(annotated, "Mr Tallis has clashed with his leaders over tuition fees.")
+    types = _typed(annotated, "Protesters clashed with police over the route of the march in Harbury.")
+    assert not [t for t in types if t[0] == "clashed" and t[1] == "ACCUSE"]

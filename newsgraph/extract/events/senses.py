@@ -822,6 +822,8 @@ def verbal_attack(tok: Token, actor_heads: list[Token]) -> bool:
                 for o in p.children if o.dep_ == "pobj"]
         return bool(objs) and all(_idea(o.lemma_.lower()) or (
             o.pos_ == "NOUN" and not is_animate(o) and _abstract(o.lemma_.lower())) for o in objs)
+    if tok.pos_ == "VERB" and _dispute(tok, actor_heads):
+        return True
     if tok.pos_ != "VERB" or not _criticising(tok.lemma_.lower()):
         return False
     if any(c.dep_ == "advmod" and c.lower_ in _VERBAL_MANNER for c in tok.children):
@@ -834,6 +836,25 @@ def verbal_attack(tok: Token, actor_heads: list[Token]) -> bool:
     # objects; the name right before another object is that object's modifier.
     objs = [c for c in objs if not (c.pos_ == "PROPN" and any(o.i == c.i + 1 for o in objs))]
     return bool(objs) and all(_idea(c.lemma_.lower()) for c in objs)
+
+
+#: Verbs of a clash that, about a subject, are a dispute.
+_CLASHING = frozenset({"clash", "spar", "quarrel", "feud"})
+
+
+def _dispute(tok: Token, actor_heads: list[Token]) -> bool:
+    """"Has clashed with ministers about how inquiries are chosen", "clashed with his leaders
+    over tuition fees": a clash over a subject between people none of whom is armed, police
+    or a crowd is a dispute of words (manual, ACCUSE: "objections, complaints"); not
+    "protesters clashed with police over the route"."""
+    if tok.lemma_.lower() not in _CLASHING:
+        return False
+    kids = list(tok.children)
+    if not any(c.dep_ == "prep" and c.lower_ in ("over", "about") for c in kids):
+        return False
+    others = [o for c in kids if c.dep_ == "prep" and c.lower_ == "with"
+              for o in c.children if o.dep_ == "pobj"]
+    return not any(armed(h) or kind_of(h) in ("authority", "crowd") for h in [*actor_heads, *others])
 
 
 @lru_cache(maxsize=20_000)
