@@ -130,3 +130,9 @@ def test_a_clash_over_a_subject_is_a_dispute(annotated):
     assert ("clashed", "ACCUSE") in _typed(annotated, "Mr Tallis has clashed with his leaders over tuition fees.")
     types = _typed(annotated, "Protesters clashed with police over the route of the march in Harbury.")
     assert not [t for t in types if t[0] == "clashed" and t[1] == "ACCUSE"]
+
+
+def test_a_forecast_noted_with_should_is_no_demand(annotated):
+    assert not _typed(annotated, "She noted that the merger proposal should have no short term effect on Norvale.")
+    assert [t for t in _typed(annotated, "Ms Varga noted that the council must release the prisoners at once.")
+            if t[1] in ("REQUEST", "RETREAT")]

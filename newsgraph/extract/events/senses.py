@@ -496,7 +496,11 @@ def _not_a_request(tok: Token, ev_type: str) -> bool:
     """A REQUEST/THREATEN verb whose clause is a question, a statement or a forecast."""
     kids = list(tok.children)
     ccomps = [c for c in kids if c.dep_ == "ccomp"]
-    if tok.lemma_.lower() in ("say", "tell", "believe", "argue", "think", "state", "add", "insist", "write"):
+    # Every reporting verb of the lexicon ("noted that the merger should have no effect"),
+    # not only "say" and its like.
+    speech = tok.lemma_.lower()
+    if speech in ("say", "tell", "believe", "argue", "think", "state", "add", "insist", "write") or (
+            speech in SPEECH_VERBS and speech not in VERBS):
         # "X said Y should do Z": a demand of another party, not of oneself, not about what is.
         for c in ccomps:
             subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
