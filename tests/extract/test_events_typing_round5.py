@@ -136,3 +136,8 @@ def test_a_forecast_noted_with_should_is_no_demand(annotated):
     assert not _typed(annotated, "She noted that the merger proposal should have no short term effect on Norvale.")
     assert [t for t in _typed(annotated, "Ms Varga noted that the council must release the prisoners at once.")
             if t[1] in ("REQUEST", "RETREAT")]
+
+
+def test_offering_hope_offers_nothing(annotated):
+    assert not _typed(annotated, "A win in Harbury will offer hope and reassurance for next year.")
+    assert ("offered", "AGREE") in _typed(annotated, "Varnland offered to mediate between the two sides.")

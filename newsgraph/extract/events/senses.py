@@ -625,7 +625,8 @@ def _other_sense(tok: Token, lemma: str) -> str | None:
     if lemma == "offer" and (not recipient or any(_artifact(d.lemma_.lower()) for d in dobjs)):
         return "offer of goods"  # "offers customers a cheaper phone"
     if lemma == "offer" and dobjs and all(
-            d.lemma_.lower() not in NOUNS and (_message(d.lemma_.lower()) or _idea(d.lemma_.lower()))
+            d.lemma_.lower() not in NOUNS and (_message(d.lemma_.lower()) or _idea(d.lemma_.lower())
+                                               or _state(d.lemma_.lower()))  # "will offer hope"
             for d in dobjs):
         return "offer of words"  # "offered him some advice", "offered an explanation"; not "offered talks"
     if lemma in ("recognise", "recognize", "acknowledge") and not dobjs and any(
