@@ -35,6 +35,14 @@ thresholds, the trade a threshold would buy.
 ``--show-unjudged N`` prints N new unjudged events (else N never-sampled ones) with
 their evidence for judging; ``--sample N`` draws a seeded stratified sample of N
 unjudged events (every type present gets at least ``MIN_PER_TYPE``).
+
+**The fresh development set (``--fresh``, issue 13's fifth round).** Other documents of
+the same corpora that no sample ever held: every ``BBC_STRIDE``-th BBC article from the
+``FRESH_OFFSET``-th and every ``REUTERS_STRIDE``-th Reuters story from the
+``FRESH_OFFSET``-th, of the *development* parity only, without the documents of the first
+ingest — so rules can be written against new development material without reading the
+held-out half. Its judgements are in ``data/event_types_judged_fresh.jsonl`` (drawn with
+``--fresh --sample N``, seed ``SEED``), scored the same way.
 """
 
 from __future__ import annotations
@@ -50,11 +58,14 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.bench import shared_dir
+from newsgraph.model.document import content_id
 from newsgraph.model.events import EVENT_TYPES, PLOVER_TYPES
 
 __all__ = ["JUDGED", "half", "load_judgements", "run"]
 
 JUDGED = Path(__file__).parent / "data" / "event_types_judged.jsonl"
+#: Judgements of the fresh development set (``--fresh``).
+JUDGED_FRESH = Path(__file__).parent / "data" / "event_types_judged_fresh.jsonl"
 #: Every event of the ingest the first sample was drawn from: an event outside it is new
 #: since (the code changed), and every new event must be judged for the audit to hold.
 POPULATION = Path(__file__).parent / "data" / "event_types_population.tsv"
@@ -64,6 +75,8 @@ BBC_STRIDE = 4  # 2,225 articles → 557
 REUTERS_FIRST = 3000
 REUTERS_STRIDE = 5  # → 600 stories
 SEED = 13
+#: Where the fresh development set starts in each stride (the first sample starts at 0).
+FRESH_OFFSET = 2
 MIN_PER_TYPE = 8
 #: Confidence thresholds at which precision is printed (0: every event).
 THRESHOLDS = (0.0, 0.5, 0.6, 0.7)
@@ -72,14 +85,15 @@ HALVES = ("dev", "held-out")
 Key = tuple[str, int, int, str]
 
 
-def _bbc_paths() -> list[Path]:
+def _bbc_paths(offset: int = 0) -> list[Path]:
     root = CORPORA / "bbc-news"
     files = sorted(p for p in root.glob("*/*.txt"))
-    return files[::BBC_STRIDE]
+    return files[offset::BBC_STRIDE]
 
 
-def _reuters_files(folder: Path) -> list[Path]:
-    """Every ``REUTERS_STRIDE``-th Reuters story (body ≥ 20 words) of the first ``REUTERS_FIRST``."""
+def _reuters_files(folder: Path, offset: int = 0) -> list[Path]:
+    """Every ``REUTERS_STRIDE``-th Reuters story (body ≥ 20 words) of the first ``REUTERS_FIRST``,
+    from the ``offset``-th."""
     stories: list[tuple[str, str]] = []
     for sgm in sorted((CORPORA / "reuters21578").glob("reut2-*.sgm")):
         raw = sgm.read_bytes().decode("latin-1")
@@ -97,19 +111,37 @@ def _reuters_files(folder: Path) -> list[Path]:
             break
     folder.mkdir(parents=True, exist_ok=True)
     out = []
-    for k, (title, text) in enumerate(stories[::REUTERS_STRIDE]):
+    for k, (title, text) in enumerate(stories[offset::REUTERS_STRIDE]):
         p = folder / f"reuters-{k:04d}.txt"
         p.write_text(f"{title}\n\n{text}\n", encoding="utf-8")
         out.append(p)
     return out
 
 
-def _ingest(db: Path) -> None:
+def fresh_paths(paths: list[Path], sampled: set[str]) -> list[Path]:
+    """The fresh development set's files among ``paths``: of the development parity, none a
+    document of the first ingest (``sampled``: its ids) nor a copy of another."""
+    out, seen = [], set(sampled)
+    for p in paths:
+        doc = content_id(p.read_bytes())
+        if half(doc) == "dev" and doc not in seen:
+            seen.add(doc)
+            out.append(p)
+    return out
+
+
+def _ingest(db: Path, fresh: bool = False) -> None:
     from newsgraph.pipeline import ingest
     from newsgraph.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
-        paths = [*map(str, _bbc_paths()), *map(str, _reuters_files(Path(tmp) / "reuters"))]
+        if fresh:
+            sampled = {k[0] for k in load_population()}
+            found = fresh_paths([*_bbc_paths(FRESH_OFFSET),
+                                 *_reuters_files(Path(tmp) / "reuters", FRESH_OFFSET)], sampled)
+            paths = list(map(str, found))
+        else:
+            paths = [*map(str, _bbc_paths()), *map(str, _reuters_files(Path(tmp) / "reuters"))]
         print(f"ingesting {len(paths)} articles into {db} (whole pipeline)…", flush=True)
         with Store(db) as store:
             report = ingest(paths, store)
@@ -274,21 +306,24 @@ def _by_half(events: list[dict[str, Any]], judged: dict[Key, dict[str, Any]]) ->
     return out
 
 
-def run(db: str | None = None, show_unjudged: int = 0, sample: int = 0) -> dict[str, Any]:
+def run(db: str | None = None, show_unjudged: int = 0, sample: int = 0,
+        fresh: bool = False) -> dict[str, Any]:
     if not (CORPORA / "bbc-news").is_dir() or not (CORPORA / "reuters21578").is_dir():
         print(f"\n[skip] BBC News or Reuters-21578 not found under {CORPORA}")
         return {"skipped": True}
     if db is None:
         tmp = tempfile.mkdtemp(prefix="newsgraph-judged-")
         path = Path(tmp) / "judged.db"
-        _ingest(path)
+        _ingest(path, fresh)
     else:
         path = Path(db)
         if not path.exists():
-            _ingest(path)
+            _ingest(path, fresh)
     events = current_events(path)
-    judged = load_judgements()
-    population = load_population()
+    if fresh:
+        print("\n(the fresh development set: documents no earlier sample held, development parity only)")
+    judged = load_judgements(JUDGED_FRESH if fresh else JUDGED)
+    population = set() if fresh else load_population()
     res = report(events, judged, population)
     unjudged = [e for e in events if _key(e) not in judged]
     new_unjudged = [e for e in unjudged if population and _key(e) not in population]

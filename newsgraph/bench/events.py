@@ -440,9 +440,12 @@ def main(argv: list[str] | None = None) -> None:
                     help="judged: print N events not judged yet, with their evidence, for judging")
     ap.add_argument("--sample", type=int, default=0, metavar="N",
                     help="judged: draw a new stratified sample of N unjudged events (seeded) and print it")
+    ap.add_argument("--fresh", action="store_true",
+                    help="judged: the fresh development set (documents no earlier sample held, development "
+                    "parity only) and its own judgements")
     args = ap.parse_args(argv)
     run(args.parts, args.split or list(_SPLITS),
-        {"db": args.db, "show_unjudged": args.show_unjudged, "sample": args.sample})
+        {"db": args.db, "show_unjudged": args.show_unjudged, "sample": args.sample, "fresh": args.fresh})
 
 
 if __name__ == "__main__":

@@ -62,3 +62,23 @@ def test_halves_are_by_document_and_printed_with_thresholds(capsys):
     assert res["halves"]["dev"]["precision"] == 0.5 and res["halves"]["held-out"]["n"] == 0
     assert res["halves"]["dev"]["at_confidence"][0.5] == {"n": 1, "precision": 1.0}
     assert "PLOVER precision 0.500 (n=2" in capsys.readouterr().out
+
+
+def test_fresh_set_keeps_development_documents_never_sampled(tmp_path):
+    from newsgraph.bench.event_judged import fresh_paths, half
+    from newsgraph.model.document import content_id
+
+    files = []
+    for i in range(30):
+        p = tmp_path / f"a{i}.txt"
+        p.write_text(f"Story number {i}.\n\nThe council met on Monday.\n", encoding="utf-8")
+        files.append(p)
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(files[0].read_bytes())
+    ids = [content_id(p.read_bytes()) for p in files]
+    sampled = {ids[1], ids[2]}
+    kept = fresh_paths([*files, copy], sampled)
+    kept_ids = [content_id(p.read_bytes()) for p in kept]
+    assert kept and all(half(d) == "dev" for d in kept_ids)
+    assert not set(kept_ids) & sampled and len(kept_ids) == len(set(kept_ids))  # no copy twice
+    assert set(kept_ids) == {d for d in ids if half(d) == "dev"} - sampled

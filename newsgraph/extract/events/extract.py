@@ -72,7 +72,13 @@ from newsgraph.extract.events.lexicon import (
     lookup,
 )
 from newsgraph.extract.events.place import place_for
-from newsgraph.extract.events.senses import cyber_attack, cyber_sentence, no_event, verbal_attack
+from newsgraph.extract.events.senses import (
+    cyber_attack,
+    cyber_sentence,
+    legal_appeal,
+    no_event,
+    verbal_attack,
+)
 from newsgraph.extract.events.time import date_and_pending
 from newsgraph.model.document import AnnotatedDocument
 from newsgraph.model.events import DISASTER, ArgumentSpan, EventMention, Span, event_mention_id
@@ -112,6 +118,13 @@ _AID_NOUNS = frozenset(k for k, (t, _m) in NOUNS.items() if t == "AID")
 
 #: PLOVER's material-conflict quad (manual, "Quad category: MATERIAL CONFLICT").
 _MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+
+#: PLOVER's verbal quads but THREATEN (manual, "Quad category"): acts of words, which no
+#: force of nature, fire, accident or disease performs — a force found near them is a
+#: misparse or a figure ("its downfall … has vowed to sue"), never a DISASTER. A threat
+#: stays open to forces ("the storm threatens the coast"), not a vow or a warning.
+_WORDS = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT"})
+_SPOKEN_THREATS = frozenset({"vow", "warn", "warning", "pledge", "swear", "promise"})
 
 #: THREATEN mode for the threatened act (manual, THREATEN modes: the content of the threat).
 _THREAT_MODE: dict[str, str | None] = {
@@ -361,7 +374,8 @@ def _who_acted(
     """
     heads = [(a, _head(tok, a)) for a in actors]
     kinds = [(a, kind_of(h) if h is not None else None) for a, h in heads]
-    if ev_type != DISASTER:
+    spoken = ev_type in _WORDS or tok.lemma_.lower() in _SPOKEN_THREATS
+    if ev_type != DISASTER and not spoken:
         animate = any(k in ("crowd", "authority", "agent") for _a, k in kinds)
         use_preps = ev_type in _MATERIAL_CONFLICT and not animate
         cause = force_cause(tok, [h for _a, h in heads if h is not None], _EVENT_NOUNS, use_preps)
@@ -427,8 +441,36 @@ def _willing(tok: Token) -> str | None:
         return None
     if any(c.dep_ in ("mark", "advmod") and c.lower_ in ("whether", "how") for c in tok.children):
         return None  # "decided whether to grant": a question, no commitment
-    head = tok.head.lemma_.lower()
-    return head if head in _WILLINGNESS else None
+    return next((w for w in _forms(tok.head) if w in _WILLINGNESS), None)
+
+
+def _forms(tok: Token) -> list[str]:
+    """The token's lemma and its word with a regular ending taken off: the tagger's lemma is
+    sometimes another word ("hopes" → "hop")."""
+    word = tok.lower_
+    out = [tok.lemma_.lower(), word]
+    for end in ("s", "d", "ed", "es"):
+        if word.endswith(end):
+            out.append(word[: -len(end)])
+    return out
+
+
+#: Words of amounts that make a number money ("125.9 mln SDRs", "2 billion").
+_AMOUNT_WORDS = frozenset({"mln", "million", "bln", "billion", "trillion", "m", "bn", "pct"})
+
+
+def _money_approved(tok: Token) -> bool:
+    """Approving a loan, a credit or a sum for someone gives it: AID (manual, AID:
+    "monetary aid and financial guarantees, grants, gifts and credit"), not SUPPORT."""
+    if tok.lemma_.lower() not in ("approve", "authorize", "authorise", "sanction"):
+        return False
+    for o in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+        if o.ent_type_ == "MONEY" or o.lemma_.lower() in _AID_NOUNS:
+            return True
+        if any(c.dep_ == "nummod" for c in o.children) and any(
+                c.lower_ in _AMOUNT_WORDS for c in o.children if c.dep_ in ("amod", "compound", "nummod")):
+            return True
+    return False
 
 
 #: PLOVER's cooperative quads (manual, "Quad category"): what one may promise another.
@@ -501,6 +543,11 @@ def extract_events(adoc: AnnotatedDocument, skip: frozenset[str] = frozenset()) 
         target_heads = [h for h in (_head(tok, t) for t in targets) if h]
         if ev_type == "ASSAULT" and "verbal attack" not in skip and verbal_attack(tok, actor_heads):
             ev_type, mode, rule = "ACCUSE", "disapprove", rule + "+policy→ACCUSE disapprove"
+        if ev_type == "SUPPORT" and _money_approved(tok):
+            ev_type, mode, rule = "AID", None, rule + "+money→AID"
+        if ev_type in ("REQUEST", "PROTEST") and legal_appeal(tok):
+            # Manual, ACCUSE: "sue or bring to court" — also when protesters appeal a ruling.
+            ev_type, mode, rule = "ACCUSE", "allege", rule + "+decision→ACCUSE allege"
         # Attacks on computers, sites and mail are the manual's COERCE "cyber".
         cyber = ev_type == "ASSAULT" and "cyber" not in skip and cyber_attack(tok, actor_heads, target_heads)
         if ev_type != DISASTER and no_event(

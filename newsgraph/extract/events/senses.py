@@ -104,6 +104,34 @@ political events there):
   militias and insurgents are armed forces (``agency.ARMED_PEOPLE``); talk "on" or
   "about" a subject is no rumour; police, troops, fighters or a crowd are no players.
 
+Added in the fifth round of issue 13 (written from the errors of a fresh development sample,
+``newsgraph bench events judged --fresh``: documents of the development parity no earlier
+sample held):
+
+- **a warning of no act**: a warning that names no act of conflict nor its consequences
+  and is addressed to no party, armed force or crowd is information ("warned of lower
+  margins", "warned that people should stay alert"), not THREATEN;
+- **striving, a list, anyone**: fighting "to" reach a goal with no one fought; striking
+  "from" a list or a register; an act whose only patients are "anyone"/"anybody" (a law
+  or a supposition: "anyone convicted of it can be jailed");
+- **a news conference, a text, an opinion**: hosting or holding a news or press
+  conference meets no one; a report that "discussed" a subject meets no one; agreeing
+  "that" something is so shares an opinion unless what is agreed is to come ("agreed
+  that talks would resume");
+- **markets**: asking prices, prices, pay and tariffs frozen, news that "sent shares up",
+  a rally in bond futures; a concession eases or lifts a restriction (WordNet, the
+  lexicon's nouns of conflict, or a short list of restrictions it files elsewhere), not
+  "the pace of growth" or "the workload"; declining to give guidance is no comment; a
+  release of water frees no captive;
+- **a state named**: an event noun that names with its modifier a state of the body or
+  the mind ("a heart attack"); an offer of a feeling ("will offer hope");
+- a weak sports report (``sport_document(weak=True)``) reads material acts and threats
+  in the game's words as the game.
+
+Type rules of the fifth round (``legal_appeal`` here, the rest in ``extract.py``): an
+appeal against a decision is ACCUSE ``allege``; a clash over a subject between unarmed
+people is ACCUSE ``disapprove`` (``verbal_attack``).
+
 An ASSAULT verb that can mean criticism said of ideas or decisions is ACCUSE
 ``disapprove`` (``verbal_attack``: "attacked the Tory plans"), decided before these
 reasons.
@@ -127,12 +155,12 @@ from newsgraph.extract.events.agency import (
     kind_of,
     physical,
 )
-from newsgraph.extract.events.domain import other_domain, political
+from newsgraph.extract.events.domain import other_domain, political, profile
 from newsgraph.extract.events.lexicon import DEFAULT_MODE_BY_OBJECT, NOUNS, SPEECH_VERBS, VERBS
 from newsgraph.nlp.wordnet import wordnet
 
 __all__ = ["CYBER_ANCHORS", "NO_EVENT_REASONS", "RECIPIENT_TYPES", "SPORT_ANCHORS", "cyber_attack",
-           "cyber_sentence", "no_event", "no_event_reasons", "verbal_attack"]
+           "cyber_sentence", "legal_appeal", "no_event", "no_event_reasons", "verbal_attack"]
 
 Token = Any
 
@@ -151,6 +179,10 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "inanimate actor", "control of a business", "nothing killed", "abstract target", "sport", "a video game",
     "misuse", "a fight of words or law",
     "other domain",
+    "a warning of no act", "striving", "struck from a list", "anyone at all", "a news conference",
+    "a price asked", "a price frozen", "sent up or down", "nothing restrictive eased",
+    "no information given", "nothing released", "a market rally", "an opinion shared", "a text on a subject",
+    "a state named",
 )
 
 #: PLOVER's material quads (manual, "Quad category"): acts, not words.
@@ -313,20 +345,34 @@ def _contest(lemma: str) -> bool:
     return bool(senses and wn.ancestors(senses[0]) & _synsets(SPORT_EVENTS))
 
 
-def sport_document(doc: Any) -> bool:
+def sport_document(doc: Any, weak: bool = False) -> bool:
     """A match report or sports news: ``SPORT_DOC_WORDS`` distinct nouns whose first
-    sense is a sport word ("match", "striker", "tournament", "referee")."""
-    key = id(doc)
+    sense is a sport word ("match", "striker", "tournament", "referee").
+
+    ``weak``: also one such noun and another whose second sense is ("tournament" and
+    "match": a match is first a lighter), when contests are what the report is about more
+    than politics, computing or entertainment (``domain.profile``: "a player" and "the
+    game" in a story about consoles are the computing family's).  Only the game's own
+    words are read as such in a weak one (``no_event_reasons``): what players and clubs
+    say of each other there is still said."""
+    key = (id(doc), weak)
     if _SPORT_DOCS.get(key, (None,))[0] is doc:
         return _SPORT_DOCS[key][1]
     lemmas = {t.lemma_.lower() for t in doc if t.pos_ == "NOUN"}
-    verdict = sum(1 for lemma in lemmas if _sporty(lemma) == 2) >= SPORT_DOC_WORDS
-    _SPORT_DOCS.clear()
+    first = sum(1 for lemma in lemmas if _sporty(lemma) == 2)
+    verdict = first >= SPORT_DOC_WORDS
+    either = sum(1 for lemma in lemmas if _sporty(lemma))
+    if weak and not verdict and first == 1 and either >= SPORT_DOC_WORDS:
+        families = profile(doc)
+        verdict = all(families["contest"] > families[f] for f in ("computing", "entertainment")) and (
+            families["contest"] >= families["political"])
+    if len(_SPORT_DOCS) > 4:
+        _SPORT_DOCS.clear()
     _SPORT_DOCS[key] = (doc, verdict)
     return verdict
 
 
-_SPORT_DOCS: dict[int, tuple[Any, bool]] = {}
+_SPORT_DOCS: dict[tuple[int, bool], tuple[Any, bool]] = {}
 
 
 @lru_cache(maxsize=20_000)
@@ -465,7 +511,8 @@ _MATERIAL_NOUNS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 #: Verbs that are SUPPORT/AGREE/CONCEDE acts only when someone is said to do them.
 _ACTOR_NEEDED = frozenset({"SUPPORT", "AGREE", "CONCEDE"})
 
-_QUESTION = frozenset({"whether", "if", "how", "what", "why", "who", "when", "where", "which"})
+_QUESTION = frozenset({"whether", "if", "how", "what", "why", "who", "whom", "whose", "when", "where",
+                       "which"})
 _OBLIGATION = frozenset({"must", "should"})
 _SELF = frozenset({"i", "we", "us", "me"})
 #: Request and threat verbs that also state or forecast: a "that" clause without
@@ -477,7 +524,11 @@ def _not_a_request(tok: Token, ev_type: str) -> bool:
     """A REQUEST/THREATEN verb whose clause is a question, a statement or a forecast."""
     kids = list(tok.children)
     ccomps = [c for c in kids if c.dep_ == "ccomp"]
-    if tok.lemma_.lower() in ("say", "tell", "believe", "argue", "think", "state", "add", "insist", "write"):
+    # Every reporting verb of the lexicon ("noted that the merger should have no effect"),
+    # not only "say" and its like.
+    speech = tok.lemma_.lower()
+    if speech in ("say", "tell", "believe", "argue", "think", "state", "add", "insist", "write") or (
+            speech in SPEECH_VERBS and speech not in VERBS):
         # "X said Y should do Z": a demand of another party, not of oneself, not about what is.
         for c in ccomps:
             subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
@@ -602,7 +653,8 @@ def _other_sense(tok: Token, lemma: str) -> str | None:
     if lemma == "offer" and (not recipient or any(_artifact(d.lemma_.lower()) for d in dobjs)):
         return "offer of goods"  # "offers customers a cheaper phone"
     if lemma == "offer" and dobjs and all(
-            d.lemma_.lower() not in NOUNS and (_message(d.lemma_.lower()) or _idea(d.lemma_.lower()))
+            d.lemma_.lower() not in NOUNS and (_message(d.lemma_.lower()) or _idea(d.lemma_.lower())
+                                               or _state(d.lemma_.lower()))  # "will offer hope"
             for d in dobjs):
         return "offer of words"  # "offered him some advice", "offered an explanation"; not "offered talks"
     if lemma in ("recognise", "recognize", "acknowledge") and not dobjs and any(
@@ -803,6 +855,8 @@ def verbal_attack(tok: Token, actor_heads: list[Token]) -> bool:
                 for o in p.children if o.dep_ == "pobj"]
         return bool(objs) and all(_idea(o.lemma_.lower()) or (
             o.pos_ == "NOUN" and not is_animate(o) and _abstract(o.lemma_.lower())) for o in objs)
+    if tok.pos_ == "VERB" and _dispute(tok, actor_heads):
+        return True
     if tok.pos_ != "VERB" or not _criticising(tok.lemma_.lower()):
         return False
     if any(c.dep_ == "advmod" and c.lower_ in _VERBAL_MANNER for c in tok.children):
@@ -815,6 +869,25 @@ def verbal_attack(tok: Token, actor_heads: list[Token]) -> bool:
     # objects; the name right before another object is that object's modifier.
     objs = [c for c in objs if not (c.pos_ == "PROPN" and any(o.i == c.i + 1 for o in objs))]
     return bool(objs) and all(_idea(c.lemma_.lower()) for c in objs)
+
+
+#: Verbs of a clash that, about a subject, are a dispute.
+_CLASHING = frozenset({"clash", "spar", "quarrel", "feud"})
+
+
+def _dispute(tok: Token, actor_heads: list[Token]) -> bool:
+    """"Has clashed with ministers about how inquiries are chosen", "clashed with his leaders
+    over tuition fees": a clash over a subject between people none of whom is armed, police
+    or a crowd is a dispute of words (manual, ACCUSE: "objections, complaints"); not
+    "protesters clashed with police over the route"."""
+    if tok.lemma_.lower() not in _CLASHING:
+        return False
+    kids = list(tok.children)
+    if not any(c.dep_ == "prep" and c.lower_ in ("over", "about") for c in kids):
+        return False
+    others = [o for c in kids if c.dep_ == "prep" and c.lower_ == "with"
+              for o in c.children if o.dep_ == "pobj"]
+    return not any(armed(h) or kind_of(h) in ("authority", "crowd") for h in [*actor_heads, *others])
 
 
 @lru_cache(maxsize=20_000)
@@ -945,6 +1018,279 @@ def _made_of(tok: Token) -> Token:
                  for o in p.children if o.dep_ == "pobj"), tok)
 
 
+#: PLOVER's material conflict and threats: what a warning must name to be a threat.
+_CONFLICT_TYPES = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "THREATEN"})
+
+#: What a coercive warning names when it names no act: the consequences in store for the
+#: one warned ("warned of serious consequences", "warned it would take action"). General
+#: English, not chosen for any document.
+_CONSEQUENCES = frozenset({"consequence", "repercussion", "retaliation", "reprisal", "retribution", "action",
+                           "measure", "step", "response", "punishment", "force", "war"})
+
+#: Entity labels of parties a warning can be addressed to.
+_PARTIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+
+
+def _warning_of_no_act(tok: Token) -> bool:
+    """A warning is a threat (manual, THREATEN: "threats, coercive or forceful warnings")
+    when it names an act of conflict or the consequences in store ("warned of retaliation",
+    "warned it would impose sanctions", "warnings of an attack"), or is addressed to a named
+    party or a force ("warned Iran", "warned the protesters"); else it is information — a
+    forecast, advice, an alarm ("warned of lower margins", "warned that people should stay
+    alert", "her warnings led to the collapse of the firm")."""
+    if tok.lemma_.lower() not in ("warn", "warning"):
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ in ("dobj", "dative", "nsubjpass") and (
+            c.ent_type_ in _PARTIES or armed(c) or kind_of(c) in ("authority", "crowd")) for c in kids):
+        return False
+    said = [t for c in kids if c.dep_ not in ("nsubj", "nsubjpass", "det", "poss", "punct", "aux", "cc")
+            for t in c.subtree]
+    for t in said:
+        lemma = t.lemma_.lower()
+        entry = (VERBS if t.pos_ == "VERB" else NOUNS).get(lemma) if t.pos_ in ("VERB", "NOUN") else None
+        if lemma in _CONSEQUENCES or (entry and (entry[0] in _CONFLICT_TYPES or entry[1] == "allege")):
+            return False
+    return True
+
+
+#: Verbs of fighting that, with an infinitive of purpose and no opponent, mean striving.
+_STRIVE = frozenset({"fight", "battle", "struggle"})
+
+
+def _striving(tok: Token) -> bool:
+    """"Fight to get their voice heard", "battling to save the plant": a fight for a goal
+    with no one fought (no object, no "with"/"against" opponent) is an effort, not violence
+    (WordNet fight.v.02 "make a strenuous or labored effort")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _STRIVE:
+        return False
+    kids = list(tok.children)
+    opponent = any(c.dep_ in ("dobj", "nsubjpass") for c in kids) or any(
+        c.dep_ == "prep" and c.lower_ in ("with", "against") for c in kids)
+    return not opponent and any(c.dep_ in ("xcomp", "advcl") and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in kids)
+
+
+def _struck_from_a_list(tok: Token) -> bool:
+    """"Strike a country from its list", "struck off the register": to strike from a writing
+    is to delete (WordNet strike.v "remove by erasing or crossing out"), no blow struck."""
+    if tok.lemma_.lower() != "strike" or tok.pos_ != "VERB":
+        return False
+    return any(c.dep_ in ("prep", "prt") and c.lower_ in ("from", "off") and any(
+        o.dep_ == "pobj" and (_writing(o.lemma_.lower()) or _message(o.lemma_.lower())) for o in c.children)
+        for c in tok.children)
+
+
+#: Pronouns of "any": an act done to any of them is a rule or a supposition, no occurrence.
+_ANYONE = frozenset({"anyone", "anybody", "whoever", "whomever", "anything"})
+
+
+def _done_to_anyone(tok: Token) -> bool:
+    """"Anyone convicted of selling … can be jailed", "I am not going to shoot anybody": the
+    act's only patients are "anyone" — a law or a supposition, not an act that happened to
+    someone."""
+    patients = _patients(tok) if tok.pos_ == "VERB" else []
+    return bool(patients) and all(p.lower_ in _ANYONE for p in patients)
+
+
+def _news_conference(tok: Token) -> bool:
+    """Hosting, holding or calling a news or press conference is a statement to the press,
+    no meeting between parties (manual, CONSULT: meetings, visits, talks)."""
+    confs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] if tok.pos_ == "VERB" else [tok]
+    return bool(confs) and all(
+        any(m.dep_ in ("compound", "amod") and (m.lower_ in ("news", "press") or _press(m.lemma_.lower()))
+            for m in c.children) for c in confs)
+
+
+#: A decision of a court or an authority (WordNet, first two senses): what a legal appeal is against.
+_DECISION_ANCHORS = ("due_process.n.01", "decision.n.01", "judgment.n.01", "legal_document.n.01",
+                     "decree.n.01")
+
+
+@lru_cache(maxsize=20_000)
+def _decision(lemma: str) -> bool:
+    wn = wordnet()
+    anchors = _synsets(_DECISION_ANCHORS)
+    senses = wn.sense_ids(lemma, "n", 2)[:2] if wn else []
+    return any(s in anchors or wn.ancestors(s) & anchors for s in senses)
+
+
+def legal_appeal(tok: Token) -> bool:
+    """An appeal against a ruling, a verdict, a sentence or a ban ("appealed against a
+    finding", "can appeal the decision") takes a decision to a higher court: bringing to
+    court is ACCUSE (manual, ACCUSE: "sue or bring to court"), not a request for help."""
+    if tok.lemma_.lower() != "appeal":
+        return False
+    against = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    against += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "against"
+                for o in c.children if o.dep_ == "pobj"]
+    return any(_decision(a.lemma_.lower()) for a in against)
+
+
+#: Prices, rates, charges, taxes and pay (WordNet, first two senses): what is asked, frozen
+#: or cut on a market, not a demand on anyone nor a sanction against anyone.
+_PRICE_ANCHORS = ("monetary_value.n.01", "price.n.02", "cost.n.01", "rate.n.02", "tax.n.01", "fee.n.01")
+
+
+@lru_cache(maxsize=20_000)
+def _price(lemma: str) -> bool:
+    wn = wordnet()
+    anchors = _synsets(_PRICE_ANCHORS)
+    senses = wn.sense_ids(lemma, "n", 2)[:2] if wn else []
+    return any(s in anchors or wn.ancestors(s) & anchors for s in senses)
+
+
+#: Restrictions (WordNet, first two senses) — what a concession eases or lifts (manual,
+#: CONCEDE: "easing of administrative or legal restrictions … removing curfews").
+_RESTRICTION_ANCHORS = ("restriction.n.01", "restriction.n.02", "restriction.n.03", "rule.n.01", "limit.n.01",
+                        "control.n.05", "prohibition.n.02", "sanction.n.01", "sanction.n.02", "decree.n.01",
+                        "legal_document.n.01", "restraint.n.01", "tax.n.01")
+#: Restrictions WordNet files elsewhere: an emergency, a cap, a quota, a moratorium.
+_RESTRICTIONS = frozenset({"emergency", "cap", "quota", "moratorium", "requirement", "lockdown", "duty",
+                           "tariff", "freeze", "martial"})
+#: Lexicon types whose nouns are restrictions when lifted ("lift the curfew", "the blockade").
+_RESTRICTIVE_TYPES = frozenset({"COERCE", "SANCTION", "ASSAULT", "PROTEST"})
+#: Verbs of CONCEDE that ease something.
+_EASING = frozenset({"ease", "lift", "relax", "loosen", "soften"})
+
+
+@lru_cache(maxsize=20_000)
+def _restriction(lemma: str) -> bool:
+    if lemma in _RESTRICTIONS or NOUNS.get(lemma, ("",))[0] in _RESTRICTIVE_TYPES:
+        return True
+    wn = wordnet()
+    anchors = _synsets(_RESTRICTION_ANCHORS)
+    senses = wn.sense_ids(lemma, "n", 2)[:2] if wn else []
+    return any(s in anchors or wn.ancestors(s) & anchors for s in senses)
+
+
+def _nothing_restrictive_eased(tok: Token) -> bool:
+    """"Lift the pace of sales growth", "when the workload eases": a concession eases or
+    lifts a restriction (manual, CONCEDE) — its object, or the thing said to be eased, or
+    their "of"/"on" complement ("the state of emergency", "restrictions on travel")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _EASING:
+        return False
+    eased = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not eased and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        eased = [tok.head]
+    if not eased:
+        eased = [c for c in tok.children if c.dep_ == "nsubj"]  # "the curfew eased"
+    eased += [c for e in eased for c in e.conjuncts]  # "eased travel and other restrictions"
+    near = [*eased, *(o for e in eased for p in e.children if p.dep_ == "prep" and p.lower_ in ("of", "on")
+                      for o in p.children if o.dep_ == "pobj"),
+            *(m for e in eased for m in e.children if m.dep_ in ("compound", "amod"))]
+    return not any(_restriction(t.lemma_.lower()) or _restriction(t.lower_) for t in near)
+
+
+@lru_cache(maxsize=20_000)
+def _market(lemma: str) -> bool:
+    """The noun's first two senses include a security, a price, a currency or a commodity
+    ("bond", "share", "dollar", "price"): a market's word."""
+    wn = wordnet()
+    anchors = _synsets(("security.n.04", "price.n.02", "currency.n.01", "monetary_unit.n.01",
+                        "commodity.n.01", "stock.n.01"))
+    senses = wn.sense_ids(lemma, "n", 2)[:2] if wn else []
+    return any(s in anchors or wn.ancestors(s) & anchors for s in senses)
+
+
+def _market_rally(tok: Token, actor_heads: list[Token]) -> bool:
+    """A "rally" of securities, prices or currencies is a rise in prices (WordNet rally.n:
+    "a marked recovery of prices"): its own phrase names one ("the rally in bond futures",
+    "the dollar rally"), or its sentence names one and nobody at all; not people rallying
+    ("activists staged rallies against the leader")."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() != "rally":
+        return False
+    if any(is_animate(h) or kind_of(h) in ("crowd", "authority", "agent") for h in actor_heads):
+        return False
+    own = [t for t in tok.subtree if t.i != tok.i and t.pos_ == "NOUN"]  # "the rally of … in bond futures"
+    if any(_market(t.lemma_.lower()) for t in own):
+        return True
+    sent = tok.sent
+    nobody = not any(t.ent_type_ in _PARTIES or (t.pos_ in ("NOUN", "PRON") and is_animate(t)) for t in sent)
+    return nobody and any(t.pos_ == "NOUN" and _market(t.lemma_.lower()) for t in sent)
+
+
+#: Where a market sends prices: "sent shares up", "sent the dollar lower".
+_DIRECTIONS = frozenset({"up", "down", "higher", "lower", "soaring", "tumbling"})
+
+#: Verbs of giving that, declined with information as object, are no comment.
+_GIVING = frozenset({"provide", "give", "offer", "release", "disclose", "issue", "make"})
+
+
+def _no_information(tok: Token) -> bool:
+    """"Declined to provide guidance", "declined to give details": declining to give
+    information is declining to comment (no demand was rejected)."""
+    if tok.lemma_.lower() != "decline":
+        return False
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in _GIVING and any(
+        d.dep_ == "dobj" and (_message(d.lemma_.lower()) or _idea(d.lemma_.lower())) for d in c.children)
+        for c in tok.children)
+
+
+def _nothing_released(tok: Token) -> bool:
+    """"The release of water behind the dam", "the release of the film": a release of things
+    frees no captive (manual, RETREAT release: "release captives")."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ("release", "freeing"):
+        return False
+    of = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+          for o in c.children if o.dep_ == "pobj"]
+    return bool(of) and all(is_inanimate(o) and not physical_place(o) and o.ent_type_ not in _PARTIES
+                            for o in of)
+
+
+#: Modals that make what is agreed a commitment ("agreed that talks would resume").
+_COMMITMENT = frozenset({"will", "would", "shall", "should", "must", "'ll"})
+
+
+def _opinion_shared(tok: Token) -> bool:
+    """"Analysts agree that the government probably has a target range": agreeing that
+    something is so shares an opinion (WordNet agree.v.01 "be in accord"), no commitment to
+    cooperate (manual, AGREE) — unless what is agreed is to come ("agreed that talks would
+    resume", "agreed that both armies must withdraw")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("agree", "concur") or tok.dep_ in ("acl", "relcl"):
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ in ("xcomp", "dobj") for c in kids) or any(
+            c.dep_ == "prep" and c.lower_ in ("on", "to") for c in kids):
+        return False
+    # The clause agreed to: "that …", right after the verb ("agree there is"), or a quote
+    # before it ('"…," agreed Mr Morgenstern'); not a clause the parser hung on it from afar.
+    clauses = [c for c in kids if c.dep_ == "ccomp" and (
+        c.i < tok.i or c.left_edge.i <= tok.i + 1
+        or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
+    return bool(clauses) and not any(
+        a.dep_ == "aux" and a.lower_ in _COMMITMENT for c in clauses for a in c.children)
+
+
+def _text_on_a_subject(tok: Token, actor_heads: list[Token]) -> bool:
+    """"The committee's report also discussed the scandal": a report, a study or a letter
+    that discusses something treats a subject; no one met (manual, CONSULT: meetings,
+    visits, talks)."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]  # the text itself discusses
+    return tok.pos_ == "VERB" and bool(subjects) and all(
+        h.pos_ == "NOUN" and not is_animate(h) and (_message(h.lemma_.lower()) or _writing(h.lemma_.lower()))
+        for h in subjects)
+
+
+@lru_cache(maxsize=20_000)
+def _state(lemma: str) -> bool:
+    """The noun's first sense is a state — a condition of the body or the mind (WordNet
+    ``state.n.02``: "heart attack", "panic attack")."""
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    return bool(senses and wn.ancestors(senses[0]) & _synsets(("state.n.02",)))
+
+
+def _state_named(tok: Token) -> bool:
+    """"Had a heart attack", "suffers panic attacks": the event noun and its modifier name,
+    together, a state of the body or the mind in WordNet — no one attacked anyone."""
+    if tok.pos_ != "NOUN":
+        return False
+    lemma = tok.lemma_.lower()
+    return any(c.dep_ in ("compound", "amod") and c.i == tok.i - 1 and _state(f"{c.lemma_.lower()}_{lemma}")
+               for c in tok.children)
+
+
 def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: frozenset[str],
                      target_heads: list[Token] | None = None, mode: str | None = None) -> Iterator[str]:
     """Every reason, in order, why the trigger ``tok`` typed ``ev_type`` reports no event
@@ -1042,7 +1388,8 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         if objs and all(_abstract_target(tok, c) for c in objs):
             yield "abstract target"
-    if (sport_sentence(tok.sent) or sport_document(tok.doc)) and not any(
+    game_words = ev_type in MATERIAL_TYPES or ev_type == "THREATEN"
+    if (sport_sentence(tok.sent) or sport_document(tok.doc, weak=game_words)) and not any(
         kind_of(h) in ("authority", "crowd") or armed_people(h)
         for h in [*actor_heads, *(target_heads or [])]
     ):
@@ -1058,6 +1405,41 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         _political_participant(h, ev_type) for h in [*actor_heads, *(target_heads or [])]
     ) and not _harm_to_someone(tok, target_heads or []):
         yield "other domain"  # "Muse beat Franz Ferdinand", "collaborated with director Spike Lee"
+    # Fifth round (written from the fresh development set's errors, ``bench events judged --fresh``).
+    if ev_type == "THREATEN" and _warning_of_no_act(tok):
+        yield "a warning of no act"  # "warned of lower margins", "warned that people should stay alert"
+    if ev_type == "ASSAULT" and _striving(tok):
+        yield "striving"  # "will have to fight to get their voice heard"
+    if _struck_from_a_list(tok):
+        yield "struck from a list"  # "whether it will strike more countries from its list"
+    if ev_type in MATERIAL_TYPES and _done_to_anyone(tok):
+        yield "anyone at all"  # "anyone convicted of it can be jailed"
+    if ev_type in ("CONSULT", "AGREE") and _news_conference(tok):
+        yield "a news conference"  # "will host a news conference every morning"
+    if ev_type == "REQUEST" and tok.pos_ == "VERB" and lemma == "ask" and any(
+            c.dep_ == "dobj" and _price(c.lemma_.lower()) and not c.ent_type_ and not is_animate(c)
+            for c in tok.children) and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        yield "a price asked"  # "asking prices have fallen 3.3%"
+    if ev_type == "SANCTION" and tok.pos_ == "VERB" and lemma == "freeze" and _patients(tok) and all(
+            _price(p.lemma_.lower()) for p in _patients(tok)):
+        yield "a price frozen"  # "has frozen the base pay rates", "freezing tariffs"
+    if ev_type == "AID" and lemma == "send" and any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in _DIRECTIONS for c in tok.children):
+        yield "sent up or down"  # "the news sent shares up 8.5p"
+    if ev_type == "CONCEDE" and _nothing_restrictive_eased(tok):
+        yield "nothing restrictive eased"  # "to lift the pace of sales growth", "when the workload eases"
+    if ev_type == "REJECT" and tok.pos_ == "VERB" and _no_information(tok):
+        yield "no information given"  # "Ford declined to provide guidance for the first quarter"
+    if ev_type == "RETREAT" and _nothing_released(tok):
+        yield "nothing released"  # "the release of water behind the dam"
+    if ev_type == "PROTEST" and _market_rally(tok, actor_heads):
+        yield "a market rally"  # "the rally of the last two weeks in bond futures"
+    if ev_type == "AGREE" and _opinion_shared(tok):
+        yield "an opinion shared"  # "other analysts agree that the government probably has…"
+    if ev_type == "CONSULT" and _text_on_a_subject(tok, actor_heads):
+        yield "a text on a subject"  # "the committee's report also discussed the scandal"
+    if _state_named(tok):
+        yield "a state named"  # "after he had a heart attack in October"
 
 
 def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: frozenset[str],
