@@ -20,7 +20,9 @@ Resolution, in two passes over a document:
 3. Before a mention is mapped, ``nlp/place_roles`` is asked what it stands for: a
    bare compass word ("the North") is a country part or nothing, never a town; a
    capital that is the acting subject of a verb ("Washington warned") is its
-   country's government (role ``government``, no point on the map). And a guess is
+   country's government (role ``government``, no point on the map; the span and the
+   country's name are also left on ``adoc.governments`` for entity resolution, which
+   makes such a mention the country's). And a guess is
    withheld: a small or alias-only place chosen by the prior alone, far from the
    countries the text names or for a name that is also a word or another place,
    stays unresolved with the reason (``reason``), rather than a dot in the wrong
@@ -750,6 +752,7 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
         gazetteer are returned with ``method="unresolved"``; NORP mentions that are
         not nationalities ("Republicans", "Muslim") are left out.
     """
+    adoc.governments = []
     if not adoc.annotated:
         return []
     idx = _index()
@@ -859,6 +862,7 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
             if country is not None:
                 reason = f"capital of {country.name}, subject of '{verb}': its government"
                 out.append(_mention(it, country, "government", 1.0, alts, role="government", reason=reason))
+                adoc.governments.append((it.start, it.end, country.name))
                 continue
             if speech and best.feature == "city":
                 reason = f"subject of '{verb}': a speaker (a person or organisation named like a place)"
