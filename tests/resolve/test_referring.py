@@ -214,3 +214,30 @@ def test_a_sex_marked_description_reads_pronouns_later_in_the_text():
     chains = _chains("Lindsay Lohan checked into a clinic in Malibu on Thursday, her lawyer Mark Heller said. "
                      "The actress stayed for an hour. Later that day she left the clinic.")
     assert ("The actress", "nominal", "only-candidate") in _chain_of(chains, "Lindsay Lohan")
+
+
+def _chains_by(text: str, authors: list[str]) -> list[list[tuple[str, str, str]]]:
+    adoc = next(annotate([Document(id="d", path="d.txt", text=text, authors=authors)]))
+    return [[(m.text, m.kind, m.rule) for m in c.mentions] for c in chain_document(adoc)]
+
+
+_COLUMN = ("Why the ferry must stay\n\nBy Marta Kowalczyk\n\n"
+           "I travelled on the Anselm ferry every week for ten years. Last month I asked the "
+           "harbour board to keep it, and the board chairman, Piotr Nowak, told me: "
+           "\"I cannot promise anything.\" I still hope he changes his mind.")
+
+
+def test_first_person_in_the_articles_own_voice_is_its_author_named_in_the_text():
+    chains = _chains_by(_COLUMN, ["Marta Kowalczyk"])
+    author = _chain_of(chains, "Marta Kowalczyk")
+    assert ("I", "pronoun", "author") in author and ("me", "pronoun", "author") in author
+    # "I" inside the chairman's quotation is his, never the author's.
+    assert sum(1 for t, _, r in author if t == "I" and r == "author") == 3
+    nowak = _chain_of(chains, "Piotr Nowak")
+    assert not any(r == "author" for _, _, r in nowak)
+
+
+def test_first_person_without_one_named_author_stays_unlinked():
+    for authors in ([], ["Marta Kowalczyk", "Jan Zielinski"], ["Ewa Lis"]):
+        chains = _chains_by(_COLUMN, authors)
+        assert not any(r == "author" for c in chains for _, _, r in c)

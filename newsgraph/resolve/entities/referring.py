@@ -25,6 +25,11 @@ the text makes the link clear; each kept one records the rule (``ChainMention.ru
   or a place ("Airbus said: 'We …'"), or the speaker's own noun phrase names one
   organisation ("a spokesman for Airbus", "Airbus chief executive Tom Enders"). A
   person with no organisation named beside them is not "we": left out;
+- ``author`` — "I", "me", "my" in the article's own voice (outside every quotation) and
+  its author, when the document's metadata names one author (``Document.authors``) and
+  the text names that person too (a byline or a closing note left in the text); with no
+  author, or several, or the author not named in the text, left out — a reader's or a
+  columnist's "I" is no one the text names;
 - ``only-candidate`` — a pronoun or a determined description (not a possessed one: "my
   team", "her rep" name a relation to the possessor) with exactly one named antecedent of
   its kind in reach: agreement in animacy (person / organisation / place from the
@@ -60,7 +65,7 @@ from newsgraph.resolve.entities.within import GENDERED_NOUNS, GENDERED_PRONOUNS,
 __all__ = ["RULES", "keep_clear_references"]
 
 RULES: tuple[str, ...] = ("apposition", "described", "same-description", "relative", "only-candidate",
-                          "subject", "speaker", "speaker-organisation")
+                          "subject", "speaker", "speaker-organisation", "author")
 
 #: What a pronoun may stand for, by the type of the named entity (OntoNotes labels).
 _NONPERSON_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
@@ -324,9 +329,20 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
         chains[j].mentions.sort(key=lambda y: y.start)
         home[id(x)] = j
     sources = _sources(adoc) if first_person else []
+    author = _author_chain(chains, labels, adoc) if first_person else None
     for x in first_person:
         plural = x.text.lower() in FIRST_PERSON_PLURAL
         j = _first_person_source(x, chains, labels, doc, sources, plural)
+        if j is None and not plural and author is not None and quoted.get(id(x)) is None and not any(
+                s.start <= x.start and x.end <= s.end for s in sources):
+            # The article's own voice: its one author, whom the text names.
+            x.method, x.score, x.rule = "pronoun", 0.8, "author"
+            best = chains[author].best_name()
+            x.reason = f"author: {best.surface if best else '?'} wrote the article"
+            chains[author].mentions.append(x)
+            chains[author].mentions.sort(key=lambda y: y.start)
+            home[id(x)] = author
+            continue
         if j is None:
             continue
         x.method, x.score = "pronoun", 0.8
@@ -421,6 +437,19 @@ def _quote_speaker(x: ChainMention, chains: list[Chain], doc: Any) -> int | None
         if any(y.start <= at < y.end and (y.kind == "name" or y.rule) for y in c.mentions):
             return i if c.kind == "name" else None
     return None
+
+
+def _author_chain(chains: list[Chain], labels: list[str], adoc: AnnotatedDocument | None) -> int | None:
+    """The named person chain of the document's one author (``Document.authors``), when
+    the text names them by the same full name; None otherwise."""
+    if adoc is None or len(adoc.document.authors) != 1:
+        return None
+    wanted = parse_name(adoc.document.authors[0])
+    if not wanted.is_multi:
+        return None  # a bare word ("Staff", "Reuters") names no one person
+    hits = [i for i, c in enumerate(chains) if c.kind == "name" and labels[i] == "PERSON" and any(
+        y.kind == "name" and parse_name(y.name_text).compact == wanted.compact for y in c.mentions)]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _quotations(chains: list[Chain], doc: Any) -> Quoted:
