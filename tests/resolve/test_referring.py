@@ -241,3 +241,13 @@ def test_first_person_without_one_named_author_stays_unlinked():
     for authors in ([], ["Marta Kowalczyk", "Jan Zielinski"], ["Ewa Lis"]):
         chains = _chains_by(_COLUMN, authors)
         assert not any(r == "author" for c in chains for _, _, r in c)
+
+
+def test_we_said_by_he_is_the_body_his_named_phrase_speaks_for():
+    chains = _chains("Tom Okafor, executive chairman of Northwind Telecom, said operators cap the "
+                     'number of messages. "The rate we can send messages is fairly constant," he said.')
+    assert ("we", "pronoun", "speaker-organisation") in _chain_of(chains, "Northwind Telecom")
+    # A person named with no body they speak for: "we" stays out.
+    chains = _chains("Tom Okafor, a keen sailor, said the harbour was too busy. "
+                     '"We can never find a mooring," he said.')
+    assert not any(t == "We" for c in chains for t, _, _ in c)

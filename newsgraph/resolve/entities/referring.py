@@ -23,8 +23,10 @@ the text makes the link clear; each kept one records the rule (``ChainMention.ru
 - ``speaker-organisation`` — "we", "us", "our" inside a quotation and the body its
   speaker speaks for, where the text says which: the speaker is itself an organisation
   or a place ("Airbus said: 'We …'"), or the speaker's own noun phrase names one
-  organisation ("a spokesman for Airbus", "Airbus chief executive Tom Enders"). A
-  person with no organisation named beside them is not "we": left out;
+  organisation ("a spokesman for Airbus", "Airbus chief executive Tom Enders"), also
+  where the speaker is "he"/"she" for a person whose phrase said so where the text named
+  them ("Tom Enders, Airbus's chief executive, … 'We …,' he said"). A person with no
+  organisation named beside them is not "we": left out;
 - ``author`` — "I", "me", "my" in the article's own voice (outside every quotation) and
   its author, when the document's metadata names one author (``Document.authors``) and
   the text names that person too (a byline or a closing note left in the text); with no
@@ -566,6 +568,25 @@ def _own_np(head: Any) -> list[Any]:
     return out
 
 
+def _body_of_person(chains: list[Chain], labels: list[str], person: Chain, doc: Any) -> int | None:
+    """The one organisation the person's named mentions, read in their own noun phrase,
+    say they speak for ("Ana Varga, chief executive of Harbour Freight"); None when no
+    such role is given, or two bodies are."""
+    found: set[int] = set()
+    for y in person.mentions:
+        if y.kind != "name":
+            continue
+        span = doc.char_span(y.start, y.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        own = _own_np(span.root)
+        if any(t.lemma_.lower() in _SPEAKS_FOR for t in own if t.pos_ == "NOUN"):
+            j = _named_in(chains, labels, own[1:], "ORG")
+            if j is not None:
+                found.add(j)
+    return found.pop() if len(found) == 1 else None
+
+
 def _first_person_source(x: ChainMention, chains: list[Chain], labels: list[str], doc: Any,
                          sources: list[Any], plural: bool) -> int | None:
     """The named chain "I" (``plural``: "we") inside a quotation stands for: its speaker
@@ -590,9 +611,13 @@ def _first_person_source(x: ChainMention, chains: list[Chain], labels: list[str]
         # "'…,' he said": the chain "he" is kept in and the name the claims stage gives
         # "he" must be one; two resolutions that disagree leave the text unclear.
         ref = _chain_at(chains, *source.ref) if source.ref is not None else None
-        if at_head is None or ref != at_head or plural:
+        if at_head is None or ref != at_head:
             return None
-        return at_head if labels[at_head] == "PERSON" and _only(chains[at_head], "PERSON") else None
+        if labels[at_head] != "PERSON" or not _only(chains[at_head], "PERSON"):
+            return None
+        # "we" of "he": the body the person's own phrase says they speak for, where the
+        # text named them ("Ana Varga, chief executive of Harbour Freight, … '"We …," she said').
+        return _body_of_person(chains, labels, chains[at_head], doc) if plural else at_head
     if not plural:
         if at_head is not None:
             return at_head if labels[at_head] == "PERSON" and _only(chains[at_head], "PERSON") else None
