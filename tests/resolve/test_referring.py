@@ -251,3 +251,11 @@ def test_we_said_by_he_is_the_body_his_named_phrase_speaks_for():
     chains = _chains("Tom Okafor, a keen sailor, said the harbour was too busy. "
                      '"We can never find a mooring," he said.')
     assert not any(t == "We" for c in chains for t, _, _ in c)
+
+
+def test_our_country_is_not_the_body_the_speaker_works_for():
+    chains = _chains("Tom Okafor, executive chairman of Northwind Telecom, spoke on Monday. "
+                     '"We try to make clear that piracy is endangering the creativity in our country," he said.')
+    body = _chain_of(chains, "Northwind Telecom")
+    assert ("We", "pronoun", "speaker-organisation") in body
+    assert not any(t == "our" for t, _, _ in body)

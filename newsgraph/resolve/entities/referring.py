@@ -60,7 +60,13 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.model.document import AnnotatedDocument
-from newsgraph.nlp.referring import FIRST_PERSON, FIRST_PERSON_PLURAL, RELATIVE_PRONOUNS, quote_span
+from newsgraph.nlp.referring import (
+    FIRST_PERSON,
+    FIRST_PERSON_PLURAL,
+    RELATIVE_PRONOUNS,
+    description_label,
+    quote_span,
+)
 from newsgraph.resolve.entities.names import HONORIFICS, ORG_DESIGNATORS, parse_name
 from newsgraph.resolve.entities.within import GENDERED_NOUNS, GENDERED_PRONOUNS, Chain, ChainMention
 
@@ -587,10 +593,26 @@ def _body_of_person(chains: list[Chain], labels: list[str], person: Chain, doc: 
     return found.pop() if len(found) == 1 else None
 
 
+def _our_place(x: ChainMention, doc: Any) -> bool:
+    """Is this "our" the possessor of a noun describing a place or a people ("our country",
+    "our town", "our nation": ``nlp.referring.description_label``)? Then "we" are those who
+    live there, whatever body the speaker works for."""
+    if doc is None or x.text.lower() != "our":
+        return False
+    span = doc.char_span(x.start, x.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    head = tok.head
+    return tok.dep_ == "poss" and head.pos_ == "NOUN" and description_label(head.lemma_.lower()) == "GPE"
+
+
 def _first_person_source(x: ChainMention, chains: list[Chain], labels: list[str], doc: Any,
                          sources: list[Any], plural: bool) -> int | None:
     """The named chain "I" (``plural``: "we") inside a quotation stands for: its speaker
     (or the body the speaker speaks for), or None when the text does not say."""
+    if plural and _our_place(x, doc):
+        return None  # "our country", "our city": the speaker's community, not their body
     source = next((s for s in sources if s.start <= x.start and x.end <= s.end), None)
     if source is None:
         # No quotation the claims stage pairs with a speaker: the parse of the sentence.
