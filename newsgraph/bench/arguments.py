@@ -17,6 +17,17 @@ descriptions the export links, by kind and rule.
 only the even ones: cases are looked at on one half (development) and the change is measured
 on the other (held out). Without it the sample is drawn from all files, as before.
 
+``--judged`` prints the hand judgement of the residue instead (``bench/data/
+arguments_residue_odd.jsonl``: 143 bare-pronoun arguments of the odd half as newsgraph
+1d8ecfa left them — the seed-0 sample of 300 and the files of a seed-1 sample of 200 not
+in it — with file, offsets into the clean text, pronoun, role and a category:
+``named-unlinked`` (the text names the referent; two candidates in reach, an NER type
+error, a split antecedent), ``quotation-first-person`` (the quotation's speaker not
+paired), ``unnamed`` (people or a body never named), ``non-entity-thing`` (a thing or an
+abstraction), ``pleonastic``, ``discourse-deixis`` (a bare this/that for a situation),
+``demonstrative-thing`` (one for a thing), ``complementiser``, ``parse`` (a relative
+pronoun not replaced), ``second-person``, ``reader-first-person``).
+
 ``--db PATH`` scores an existing store (say one ingested by an older newsgraph from the
 same ``DIR/articles``, with ``Options(doc_seconds=600)`` as here) without ingesting: the
 before / after of a change is two stores of one sample. Nothing is tuned here.
@@ -34,7 +45,7 @@ from typing import Any
 
 from newsgraph.bench import shared_dir
 
-__all__ = ["bare_pronoun", "in_half", "main", "score_records"]
+__all__ = ["bare_pronoun", "in_half", "judged_residue", "main", "score_records"]
 
 #: Pronouns an argument may be left as (personal, possessive, reflexive, relative,
 #: demonstrative): whatever it stands for, the export does not say.
@@ -131,6 +142,23 @@ def _print(res: dict[str, Any]) -> None:
     print(f"== entity mentions by kind/rule: {kinds}")
 
 
+def judged_residue() -> Counter[str]:
+    """Categories of the hand-judged residue (``--judged``)."""
+    import json
+
+    path = Path(__file__).parent / "data" / "arguments_residue_odd.jsonl"
+    with path.open(encoding="utf-8") as fh:
+        return Counter(json.loads(line)["category"] for line in fh if line.strip())
+
+
+def _print_judged() -> None:
+    counts = judged_residue()
+    total = sum(counts.values())
+    print(f"== hand-judged bare-pronoun arguments, odd half ({total}):")
+    for cat, n in counts.most_common():
+        print(f"   {cat:24} {n:4d}  {n / total:6.1%}")
+
+
 def run(articles: int = 300, seed: int = 0, store: Path | None = None, fresh: bool = False,
         db: Path | None = None, half: str | None = None) -> dict[str, Any] | None:
     from newsgraph.export.jsonl import iter_records
@@ -175,7 +203,11 @@ def main(argv: list[str] | None = None) -> None:
                     help="sample only files whose number is odd (development) or even (held out)")
     ap.add_argument("--fresh", action="store_true", help="sample and ingest again")
     ap.add_argument("--db", type=Path, help="score this store instead (no ingest)")
+    ap.add_argument("--judged", action="store_true", help="print the hand-judged residue's categories")
     args = ap.parse_args(argv)
+    if args.judged:
+        _print_judged()
+        return
     run(args.articles, args.seed, args.store, args.fresh, args.db, args.half)
 
 

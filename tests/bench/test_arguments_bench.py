@@ -17,3 +17,11 @@ def test_bare_pronoun() -> None:
     assert bare_pronoun("It")
     assert bare_pronoun("“we”")
     assert not bare_pronoun("the company")
+
+
+def test_the_judged_residue_holds_at_least_100_cases() -> None:
+    from newsgraph.bench.arguments import judged_residue
+
+    counts = judged_residue()
+    assert sum(counts.values()) >= 100
+    assert {"pleonastic", "named-unlinked", "quotation-first-person"} <= set(counts)
