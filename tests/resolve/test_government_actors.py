@@ -78,3 +78,23 @@ def test_event_actors_and_speakers_are_the_country(records: list[dict[str, Any]]
     assert us["id"] in speakers and korea["id"] in speakers
     texts = [a["text"] for r in records if r["kind"] == "event" for a in r["actors"] if isinstance(a, dict)]
     assert "Seoul" not in texts and "Washington" not in texts
+
+
+def test_a_document_resolved_after_its_ingest_keeps_the_government_reading(tmp_path) -> None:
+    # A run that stored the document but died before resolving it: the catch-up rebuilds
+    # the document from the store, the government reading from its place records.
+    from newsgraph.pipeline import ingest
+    from newsgraph.resolve_job import CorpusResolver
+    from newsgraph.settings import Options
+    from newsgraph.store import Store
+
+    (tmp_path / "warning.txt").write_text(WARNING, encoding="utf-8")
+    db = tmp_path / "kb.db"
+    with Store(db) as s:
+        ingest([tmp_path], s, Options(resolve=False))
+    with Store(db) as s:
+        assert CorpusResolver(s).catch_up() == 1
+        rows = s.conn.execute(
+            "SELECT e.name, m.rule FROM entity_mentions m JOIN entities e ON e.id = m.entity_id "
+            "WHERE m.text = 'Washington' ORDER BY m.start").fetchall()
+    assert tuple(rows[0]) == ("United States", "government")
