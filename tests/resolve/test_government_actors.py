@@ -78,6 +78,11 @@ def test_event_actors_and_speakers_are_the_country(records: list[dict[str, Any]]
     assert us["id"] in speakers and korea["id"] in speakers
     texts = [a["text"] for r in records if r["kind"] == "event" for a in r["actors"] if isinstance(a, dict)]
     assert "Seoul" not in texts and "Washington" not in texts
+    # Whom a government warns or accuses is a government too: North Korea, not its capital.
+    north = _entity_with_mention(records, "Pyongyang", "accused")
+    assert north["name"] == "North Korea"
+    warned = next(r for r in records if r["kind"] == "event" and us["id"] in r["actors"])
+    assert north["id"] in warned["targets"]
 
 
 def test_a_document_resolved_after_its_ingest_keeps_the_government_reading(tmp_path) -> None:
