@@ -58,3 +58,26 @@ def test_referring_pronouns_stay(annotated):
     _, targets = _args(annotated, "The inspectors will investigate that of the neighbouring port.",
                        "investigate", "ACCUSE")
     assert targets == ["that"]
+
+
+def test_that_in_a_relative_clause_is_its_noun_however_tagged(annotated):
+    _, targets = _args(annotated, "The port seized the ships that the company had hoped to release.",
+                       "release", "CONCEDE")
+    assert targets == ["the ships"]
+
+
+def test_a_relative_that_with_no_relative_clause_is_a_complementiser(nlp):
+    # The parse of a statistical model as it was seen on news text: "that" tagged a
+    # relative pronoun and made the object of an infinitive, under no relative clause.
+    from spacy.tokens import Doc
+
+    words = ["Varga", "told", "MPs", "that", "Norway", "had", "agreed", "to", "release", "two", "."]
+    heads = [1, 1, 1, 8, 6, 6, 1, 8, 6, 8, 1]
+    deps = ["nsubj", "ROOT", "dobj", "dobj", "nsubj", "aux", "ccomp", "aux", "xcomp", "dobj", "punct"]
+    tags = ["NNP", "VBD", "NNS", "WDT", "NNP", "VBD", "VBN", "TO", "VB", "CD", "."]
+    pos = ["PROPN", "VERB", "NOUN", "PRON", "PROPN", "AUX", "VERB", "PART", "VERB", "NUM", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    from newsgraph.extract.events.arguments import no_participant
+
+    assert no_participant(doc[3]) == "complementiser"
+    assert no_participant(doc[9]) is None

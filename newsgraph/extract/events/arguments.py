@@ -183,7 +183,9 @@ _RELATIVES = frozenset({"who", "whom", "which", "that"})
 def _relative_noun(tok: Token) -> Token | None:
     """The noun a relative pronoun stands for, from the parse: the head of its relative
     clause ("who" in "the consumer who welcomes it" → "consumer"); None otherwise."""
-    if tok.lower_ not in _RELATIVES or tok.tag_ not in ("WP", "WDT"):
+    # A "that" inside a relative clause is its relative pronoun even when the tagger
+    # calls it a conjunction ("the ships that the company hoped to release").
+    if tok.lower_ not in _RELATIVES or (tok.tag_ not in ("WP", "WDT") and tok.lower_ != "that"):
         return None
     v = tok.head
     for _ in range(3):
@@ -199,10 +201,25 @@ def _relative_noun(tok: Token) -> Token | None:
 _DEICTIC = frozenset({"this", "that"})
 
 
+def _in_relative_clause(tok: Token) -> bool:
+    """Is ``tok`` inside a relative clause, a few heads up ("the ships that it seized")?"""
+    t = tok
+    for _ in range(4):
+        if t.dep_ == "relcl":
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 def no_participant(tok: Token) -> str | None:
     """Why the argument word ``tok`` stands for no participant, or None when it may."""
-    if tok.pos_ == "SCONJ":
-        return "complementiser"  # "conceded that plans to detain …": the parse's subject
+    if (tok.pos_ == "SCONJ" or (tok.lower_ == "that" and tok.tag_ == "WDT")) and not _in_relative_clause(tok):
+        # "conceded that plans to detain …", "told the Commons that the US had agreed to
+        # release …": with no relative clause above it, "that" is the complementiser the
+        # parse made an argument (inside one it is the relative pronoun, however tagged).
+        return "complementiser"
     if tok.lower_ == "it" and pleonastic(tok):
         return "pleonastic it"
     if (tok.lower_ in _DEICTIC and tok.pos_ == "PRON" and tok.tag_ == "DT"
