@@ -1,6 +1,7 @@
 """Who the knowledge base says acted: event actors/targets and claim speakers left as a bare pronoun.
 
-``newsgraph bench arguments [--articles 300] [--seed 0] [--store DIR] [--fresh] [--db PATH]``
+``newsgraph bench arguments [--articles 300] [--seed 0] [--half odd|even] [--store DIR] [--fresh]
+[--db PATH]``
 
 A seeded sample of BBC News articles (``../shared/data/corpora/bbc-news``, one per file,
 headline on line 1) is copied to ``DIR/articles`` and ingested through the whole pipeline
@@ -11,6 +12,21 @@ and an argument whose whole text is a pronoun ("he", "it", "they", "his", "which
 that are entities, bare pronouns and other text; the same for claim speakers (a claim
 whose ``speaker`` is null and whose ``speaker_text`` is a pronoun); and the pronouns and
 descriptions the export links, by kind and rule.
+
+``--half odd`` samples only files whose number is odd (``business/001.txt``), ``--half even``
+only the even ones: cases are looked at on one half (development) and the change is measured
+on the other (held out). Without it the sample is drawn from all files, as before.
+
+``--judged`` prints the hand judgement of the residue instead (``bench/data/
+arguments_residue_odd.jsonl``: 143 bare-pronoun arguments of the odd half as newsgraph
+1d8ecfa left them — the seed-0 sample of 300 and the files of a seed-1 sample of 200 not
+in it — with file, offsets into the clean text, pronoun, role and a category:
+``named-unlinked`` (the text names the referent; two candidates in reach, an NER type
+error, a split antecedent), ``quotation-first-person`` (the quotation's speaker not
+paired), ``unnamed`` (people or a body never named), ``non-entity-thing`` (a thing or an
+abstraction), ``pleonastic``, ``discourse-deixis`` (a bare this/that for a situation),
+``demonstrative-thing`` (one for a thing), ``complementiser``, ``parse`` (a relative
+pronoun not replaced), ``second-person``, ``reader-first-person``).
 
 ``--db PATH`` scores an existing store (say one ingested by an older newsgraph from the
 same ``DIR/articles``, with ``Options(doc_seconds=600)`` as here) without ingesting: the
@@ -29,7 +45,7 @@ from typing import Any
 
 from newsgraph.bench import shared_dir
 
-__all__ = ["bare_pronoun", "main", "score_records"]
+__all__ = ["bare_pronoun", "in_half", "judged_residue", "main", "score_records"]
 
 #: Pronouns an argument may be left as (personal, possessive, reflexive, relative,
 #: demonstrative): whatever it stands for, the export does not say.
@@ -51,9 +67,19 @@ def bare_pronoun(text: str) -> bool:
     return text.strip().strip("\"'“”‘’").lower() in _PRONOUNS
 
 
-def _sample(n: int, seed: int, folder: Path) -> int:
+def in_half(path: Path, half: str | None) -> bool:
+    """Is the file in the half asked for ("odd"/"even" by the number of its name; None: all)?"""
+    if half is None:
+        return True
+    digits = "".join(ch for ch in path.stem if ch.isdigit())
+    if not digits:
+        return False
+    return int(digits) % 2 == (1 if half == "odd" else 0)
+
+
+def _sample(n: int, seed: int, folder: Path, half: str | None = None) -> int:
     root = shared_dir() / "data" / "corpora" / "bbc-news"
-    files = sorted(root.glob("*/*.txt"))
+    files = [f for f in sorted(root.glob("*/*.txt")) if in_half(f, half)]
     if not files:
         raise FileNotFoundError(f"no BBC News articles under {root}")
     picked = sorted(random.Random(seed).sample(range(len(files)), min(n, len(files))))
@@ -116,8 +142,25 @@ def _print(res: dict[str, Any]) -> None:
     print(f"== entity mentions by kind/rule: {kinds}")
 
 
+def judged_residue() -> Counter[str]:
+    """Categories of the hand-judged residue (``--judged``)."""
+    import json
+
+    path = Path(__file__).parent / "data" / "arguments_residue_odd.jsonl"
+    with path.open(encoding="utf-8") as fh:
+        return Counter(json.loads(line)["category"] for line in fh if line.strip())
+
+
+def _print_judged() -> None:
+    counts = judged_residue()
+    total = sum(counts.values())
+    print(f"== hand-judged bare-pronoun arguments, odd half ({total}):")
+    for cat, n in counts.most_common():
+        print(f"   {cat:24} {n:4d}  {n / total:6.1%}")
+
+
 def run(articles: int = 300, seed: int = 0, store: Path | None = None, fresh: bool = False,
-        db: Path | None = None) -> dict[str, Any] | None:
+        db: Path | None = None, half: str | None = None) -> dict[str, Any] | None:
     from newsgraph.export.jsonl import iter_records
     from newsgraph.store import Store
 
@@ -129,7 +172,7 @@ def run(articles: int = 300, seed: int = 0, store: Path | None = None, fresh: bo
             shutil.rmtree(work)
         if not db.exists():
             try:
-                n = _sample(articles, seed, folder)
+                n = _sample(articles, seed, folder, half)
             except FileNotFoundError as exc:
                 print(f"[skip] {exc}")
                 return None
@@ -139,7 +182,8 @@ def run(articles: int = 300, seed: int = 0, store: Path | None = None, fresh: bo
             t0 = time.perf_counter()
             with Store(db) as st:
                 report = ingest([folder], st, Options(doc_seconds=_DOC_SECONDS), root=folder)
-            print(f"ingested {len(report.ingested)} of {n} sampled articles (seed {seed}) in "
+            print(f"ingested {len(report.ingested)} of {n} sampled articles (seed {seed}, "
+                  f"{half or 'both'} half) in "
                   f"{time.perf_counter() - t0:.1f} s into {db}")
     with Store(db) as st:
         records = list(iter_records(st))
@@ -155,10 +199,16 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--articles", type=int, default=300, help="BBC News articles sampled")
     ap.add_argument("--seed", type=int, default=0, help="seed of the sample")
     ap.add_argument("--store", type=Path, help="folder for the sample, the store (reused unless --fresh)")
+    ap.add_argument("--half", choices=("odd", "even"),
+                    help="sample only files whose number is odd (development) or even (held out)")
     ap.add_argument("--fresh", action="store_true", help="sample and ingest again")
     ap.add_argument("--db", type=Path, help="score this store instead (no ingest)")
+    ap.add_argument("--judged", action="store_true", help="print the hand-judged residue's categories")
     args = ap.parse_args(argv)
-    run(args.articles, args.seed, args.store, args.fresh, args.db)
+    if args.judged:
+        _print_judged()
+        return
+    run(args.articles, args.seed, args.store, args.fresh, args.db, args.half)
 
 
 if __name__ == "__main__":

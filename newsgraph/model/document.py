@@ -150,6 +150,11 @@ class AnnotatedDocument:
     #: a quotation is its speaker); None: claims not extracted (chaining then reads the
     #: parse alone). Transient like ``doc``.
     quotations: list[QuotationSource] | None = field(default=None, repr=False, compare=False)
+    #: Capital names the place stage read as their country's government ("Washington
+    #: warned": ``nlp.places``), as ``(start, end, country name)``: entity resolution
+    #: chains each under its country's name, so an actor or speaker that is a government
+    #: is the country's entity. Transient like ``doc``: the place records keep the reading.
+    governments: list[tuple[int, int, str]] = field(default_factory=list, repr=False, compare=False)
 
 
 @dataclass(slots=True)

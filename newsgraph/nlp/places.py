@@ -19,9 +19,11 @@ Resolution, in two passes over a document:
    others are kept in ``alternatives`` so every choice can be explained.
 3. Before a mention is mapped, ``nlp/place_roles`` is asked what it stands for: a
    bare compass word ("the North") is a country part or nothing, never a town; a
-   capital that is the acting subject of a verb ("Washington warned") is its
-   country's government (role ``government``, no point on the map). And a guess is
-   withheld: a small or alias-only place chosen by the prior alone, far from the
+   capital that is the acting subject of a verb ("Washington warned"), or the object of
+   a verb of communication ("warned Pyongyang"), is its country's government (role
+   ``government``, no point on the map; the span and the country's name are also left
+   on ``adoc.governments`` for entity resolution, which makes such a mention the
+   country's). And a guess is withheld: a small or alias-only place chosen by the prior alone, far from the
    countries the text names or for a name that is also a word or another place,
    stays unresolved with the reason (``reason``), rather than a dot in the wrong
    continent.
@@ -53,7 +55,7 @@ from unidecode import unidecode
 from newsgraph.model.claims import PlaceMention
 from newsgraph.model.document import AnnotatedDocument
 from newsgraph.nlp.place_context import dateline, government_context, inside_name, short_for_company
-from newsgraph.nlp.place_roles import acting_subject, compass_country, compass_word
+from newsgraph.nlp.place_roles import acting_subject, addressed_object, compass_country, compass_word
 from newsgraph.nlp.places_fr import french_country, french_demonym
 
 __all__ = ["DEMONYMS", "PLACE_LABELS", "Candidate", "candidate_prior", "candidates", "link_places",
@@ -804,6 +806,7 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
         gazetteer are returned with ``method="unresolved"``; NORP mentions that are
         not nationalities ("Republicans", "Muslim") are left out.
     """
+    adoc.governments = []
     if not adoc.annotated:
         return []
     idx = _index()
@@ -828,7 +831,7 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
             # every other name of the text towards its country.
             guess = best.feature == "city" and not best.capital and (
                 not best.primary or best.population < SMALL_PLACE_POPULATION)
-            titled = _person_title(adoc.document.text, it.start, adoc.document.language)
+            titled = _person_title(adoc.document.text, it.start, adoc.document.language, adoc.doc)
             # "New York": the state or its city of the same name; neither gives context alone
             twin = best.feature == "admin1" and any(_state_city(c, best) for c in it.cands)
             sure = sure and not guess and not titled and not twin
@@ -870,7 +873,7 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
         if not it.cands:
             out.append(_unresolved(it, "no gazetteer entry"))
             continue
-        person = _person_title(text, it.start, adoc.document.language)
+        person = _person_title(text, it.start, adoc.document.language, adoc.doc)
         if person:
             out.append(_unresolved(it, f"a person's name: '{person}' before it"))
             continue
@@ -921,6 +924,7 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
         acting = None
         filed = dateline(text, it.start, it.end)
         # English verb classes (WordNet): a French verb is no evidence either way
+        addressed = None
         if best.feature not in ("country", "continent") and english and not filed:
             acting = acting_subject(adoc.doc, it.start, it.end)
             governs = government_context(adoc.doc, it.start, it.end) if capital is not None else None
@@ -928,12 +932,22 @@ def link_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
                 acting = (governs, False)
             elif acting is not None:
                 acting = (f"subject of '{acting[0]}'", acting[1])
+            if acting is None:
+                addressed = addressed_object(adoc.doc, it.start, it.end)
+        if addressed is not None and capital is not None:
+            country = idx.countries.get(capital.country or "")
+            if country is not None:
+                reason = f"capital of {country.name}, addressed by '{addressed}': its government"
+                out.append(_mention(it, country, "government", 1.0, alts, role="government", reason=reason))
+                adoc.governments.append((it.start, it.end, country.name))
+                continue
         if acting is not None:
             why, speech = acting
             country = idx.countries.get(capital.country or "") if capital is not None else None
             if country is not None:
                 reason = f"capital of {country.name}, {why}: its government"
                 out.append(_mention(it, country, "government", 1.0, alts, role="government", reason=reason))
+                adoc.governments.append((it.start, it.end, country.name))
                 continue
             if speech and best.feature == "city":
                 reason = f"{why}: a speaker (a person or organisation named like a place)"
@@ -1069,9 +1083,10 @@ def _adjacent(text: str, start: int, end: int, other_start: int, other_end: int)
     return False
 
 
-def _person_title(text: str, start: int, language: str | None = None) -> str | None:
+def _person_title(text: str, start: int, language: str | None = None, doc: Any = None) -> str | None:
     """The honorific or person noun written just before a name ("Mr Houston", "sergeant
-    Lester", "striker Ronaldo"): the name is a person's, however a place it sounds."""
+    Lester", "striker Ronaldo"): the name is a person's, however a place it sounds. A word
+    the parse (``doc``, when given) reads as a verb is no title: "accused Moscow of"."""
     from newsgraph.resolve.entities.names import HONORIFICS
 
     m = re.search(r"\b([A-Za-z]+)(\.?)[ \t]+$", text[max(0, start - 30) : start])
@@ -1082,6 +1097,10 @@ def _person_title(text: str, start: int, language: str | None = None) -> str | N
         return word
     if m.group(2) or not word.islower():  # "… executive. China remains": a sentence ended
         return None
+    if doc is not None:
+        before = doc.char_span(m.start(1) + max(0, start - 30), m.end(1) + max(0, start - 30))
+        if before is not None and len(before) == 1 and before[0].pos_ in ("VERB", "AUX"):
+            return None
     if language not in (None, "en"):  # the person nouns below are English WordNet's
         return None
     from newsgraph.nlp.wordnet import wordnet

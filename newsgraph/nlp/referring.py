@@ -18,10 +18,14 @@ and "I", "me", "my", "we", "us", "our" wherever they are: inside a quotation the
 for its speaker (or the speaker's organisation), which resolution decides from the claims
 stage's quotations; outside one they are the writer, and resolution drops them.
 
-Pleonastic "it" ("it is likely that …", "it was reported that …", "it rained") refers
-to nothing and is not offered: an expletive in the parse, or the subject of a copula or
-a passive verb whose clause or infinitive follows (the pattern of Lappin & Leass 1994,
-§2.1.1).
+Pleonastic "it" ("it is likely that …", "it was reported that …", "it emerged that …",
+"it rained") refers to nothing and is not offered (``pleonastic``): an expletive in the
+parse, the subject of a copula with a predicate and a clause or infinitive after it, of
+a passive verb with a that-clause after it, or of a verb of appearing or occurring
+("emerge", "transpire", "turn out") with a that-clause after it (the patterns of Lappin
+& Leass 1994, §2.1.1; the verbs of Quirk et al. 1985 §18.33). A passive with an
+infinitive is raising, not extraposition: in "it is expected to announce job cuts" the
+"it" is whatever is expected to announce, and is offered.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from typing import Any
 from newsgraph.model.document import Mention
 
 __all__ = ["FIRST_PERSON", "FIRST_PERSON_PLURAL", "PERSONAL_PRONOUNS", "RELATIVE_PRONOUNS",
-           "description_label", "quote_span", "referring_mentions"]
+           "description_label", "pleonastic", "quote_span", "referring_mentions"]
 
 #: Third-person personal and possessive pronouns (Quirk et al. 1985 §6.4): the forms
 #: that refer back to an entity. First and second person point at the speaker or the
@@ -63,6 +67,10 @@ _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "app
 _PREMODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod", "nmod", "quantmod", "case"})
 #: Verbs of pleonastic "it": the copula and verbs of seeming (Quirk et al. 1985 §18.33).
 _EXPLETIVE_HOSTS = frozenset({"be", "seem", "appear", "remain", "become", "take", "make"})
+#: Verbs of appearing and occurring whose subject "it" stands for a that-clause after them
+#: ("it emerged that", "it transpired that", "it turned out that"; Quirk et al. 1985
+#: §18.33): with a that-clause, never a participant.
+_EXTRAPOSING_VERBS = frozenset({"emerge", "transpire", "happen", "turn", "follow", "occur", "seem", "appear"})
 #: WordNet synsets (NLTK names) whose hyponyms a description head may be, with its label;
 #: the first that holds for a sense wins. A kinship group ("family") is no body a name
 #: stands for (in either sense); a social group that is not an organisation ("the crowd", "the public")
@@ -115,19 +123,25 @@ def description_label(noun: str) -> str:
     return "GPE" if label == "COUNTRY" else label
 
 
-def _pleonastic(tok: Any) -> bool:
-    """Is this "it" an expletive: "it is likely that", "it was reported that", "it rained"?"""
+def pleonastic(tok: Any) -> bool:
+    """Is this "it" an expletive: "it is likely that", "it was reported that", "it emerged
+    that", "it rained"? (Not "it is expected to …": raising, the "it" refers.)"""
     if tok.dep_ == "expl":
         return True
     head = tok.head
-    if tok.dep_ not in ("nsubj", "nsubjpass") or head.i == tok.i:
+    if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "nsubjpass") or head.i == tok.i:
         return False
     clause = any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > tok.i for c in head.children)
+    that_clause = any(c.dep_ in ("ccomp", "csubj") and c.i > tok.i for c in head.children)
     if tok.dep_ == "nsubjpass":
-        return clause  # "it was reported that …"
+        return that_clause  # "it was reported that …"
     if head.lemma_ in _EXPLETIVE_HOSTS:
         predicate = any(c.dep_ in ("acomp", "attr", "dobj") for c in head.children)
-        return clause and predicate  # "it is likely that", "it took years to …"
+        if clause and predicate:
+            return True  # "it is likely that", "it took years to …"
+    if head.lemma_ in _EXTRAPOSING_VERBS and that_clause and not any(
+            c.dep_ in ("dobj", "dative") for c in head.children):
+        return head.lemma_ != "turn" or any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children)
     return head.lemma_ in ("rain", "snow")
 
 
@@ -183,7 +197,7 @@ def referring_mentions(doc: Any, names: list[Mention], sentence_of: Any) -> list
     for tok in doc:
         lower = tok.lower_
         if lower in PERSONAL_PRONOUNS and tok.pos_ == "PRON" and not tok.text.isupper():
-            if lower == "it" and _pleonastic(tok):
+            if lower == "it" and pleonastic(tok):
                 continue
             if _inside(taken, tok.idx, tok.idx + len(tok)):
                 continue

@@ -190,7 +190,16 @@ class ResolutionStore:
             document=doc, annotated=d["annotated"], reason=d["annotate_reason"], model=d["model"],
             sentences=[Sentence(s["start"], s["end"]) for s in d["sentences"]],
             mentions=[Mention(m["start"], m["end"], m["text"], m["label"], m["sentence"])
-                      for m in d["mentions"]])
+                      for m in d["mentions"]],
+            governments=self._governments(doc_id))
+
+    def _governments(self, doc_id: str) -> list[tuple[int, int, str]]:
+        """The capitals the place stage read as their country's government (no point on
+        the map, an entry all the same), as ``AnnotatedDocument.governments`` holds them."""
+        rows = self._conn.execute(
+            'SELECT start, "end", name, data FROM places WHERE doc_id = ? AND lat IS NULL '
+            "AND geonameid IS NOT NULL ORDER BY start", (doc_id,)).fetchall()
+        return [(r[0], r[1], r[2]) for r in rows if json.loads(r[3]).get("role") == "government"]
 
     def claims(self, doc_id: str) -> list[dict[str, Any]]:
         return [json.loads(r[0]) for r in self._conn.execute(

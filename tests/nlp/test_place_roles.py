@@ -26,6 +26,24 @@ def test_other_capitals_as_subjects_of_speech_are_governments() -> None:
     assert (got["Beijing"].role, got["Beijing"].country) == ("government", "CN")
 
 
+def test_capital_addressed_by_a_speech_act_is_its_countrys_government() -> None:
+    got = places("Washington warned Pyongyang on Tuesday that further tests would bring new sanctions.")
+    p = got["Pyongyang"]
+    assert (p.role, p.country, p.lat) == ("government", "KP", None)
+    assert p.reason and "warned" in p.reason
+    # "accused" before a name is the verb here, not the noun "the accused": no person's title.
+    got = places("Seoul accused Pyongyang of attacking the computer networks of three banks.")
+    assert (got["Pyongyang"].role, got["Pyongyang"].country) == ("government", "KP")
+    got = places("The envoy urged Beijing to release the prisoners.")
+    assert (got["Beijing"].role, got["Beijing"].country) == ("government", "CN")
+
+
+def test_capital_visited_or_bombed_stays_a_place() -> None:
+    got = places("The minister visited Pyongyang last week, and jets bombed Kabul overnight.")
+    assert got["Pyongyang"].role == "place" and got["Pyongyang"].lat is not None
+    assert got["Kabul"].role == "place"
+
+
 def test_capital_as_a_location_stays_a_place() -> None:
     got = places("The two delegations met in Washington on Monday and flew to Seoul the next day.")
     assert got["Washington"].role == "place" and got["Washington"].lat is not None

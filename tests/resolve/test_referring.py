@@ -233,3 +233,48 @@ def test_a_sex_marked_description_reads_pronouns_later_in_the_text():
     chains = _chains("Lindsay Lohan checked into a clinic in Malibu on Thursday, her lawyer Mark Heller said. "
                      "The actress stayed for an hour. Later that day she left the clinic.")
     assert ("The actress", "nominal", "only-candidate") in _chain_of(chains, "Lindsay Lohan")
+
+
+def _chains_by(text: str, authors: list[str]) -> list[list[tuple[str, str, str]]]:
+    adoc = next(annotate([Document(id="d", path="d.txt", text=text, authors=authors)]))
+    return [[(m.text, m.kind, m.rule) for m in c.mentions] for c in chain_document(adoc)]
+
+
+_COLUMN = ("Why the ferry must stay\n\nBy Marta Kowalczyk\n\n"
+           "I travelled on the Anselm ferry every week for ten years. Last month I asked the "
+           "harbour board to keep it, and the board chairman, Piotr Nowak, told me: "
+           "\"I cannot promise anything.\" I still hope he changes his mind.")
+
+
+def test_first_person_in_the_articles_own_voice_is_its_author_named_in_the_text():
+    chains = _chains_by(_COLUMN, ["Marta Kowalczyk"])
+    author = _chain_of(chains, "Marta Kowalczyk")
+    assert ("I", "pronoun", "author") in author and ("me", "pronoun", "author") in author
+    # "I" inside the chairman's quotation is his, never the author's.
+    assert sum(1 for t, _, r in author if t == "I" and r == "author") == 3
+    nowak = _chain_of(chains, "Piotr Nowak")
+    assert not any(r == "author" for _, _, r in nowak)
+
+
+def test_first_person_without_one_named_author_stays_unlinked():
+    for authors in ([], ["Marta Kowalczyk", "Jan Zielinski"], ["Ewa Lis"]):
+        chains = _chains_by(_COLUMN, authors)
+        assert not any(r == "author" for c in chains for _, _, r in c)
+
+
+def test_we_said_by_he_is_the_body_his_named_phrase_speaks_for():
+    chains = _chains("Tom Okafor, executive chairman of Northwind Telecom, said operators cap the "
+                     'number of messages. "The rate we can send messages is fairly constant," he said.')
+    assert ("we", "pronoun", "speaker-organisation") in _chain_of(chains, "Northwind Telecom")
+    # A person named with no body they speak for: "we" stays out.
+    chains = _chains("Tom Okafor, a keen sailor, said the harbour was too busy. "
+                     '"We can never find a mooring," he said.')
+    assert not any(t == "We" for c in chains for t, _, _ in c)
+
+
+def test_our_country_is_not_the_body_the_speaker_works_for():
+    chains = _chains("Tom Okafor, executive chairman of Northwind Telecom, spoke on Monday. "
+                     '"We try to make clear that piracy is endangering the creativity in our country," he said.')
+    body = _chain_of(chains, "Northwind Telecom")
+    assert ("We", "pronoun", "speaker-organisation") in body
+    assert not any(t == "our" for t, _, _ in body)

@@ -26,6 +26,16 @@ Owns the mapping from syntax to roles (PLOVER's actor and recipient):
 Spans are named entities when the argument head sits in one, else the head's
 noun phrase up to the head (determiners and modifiers, no relative clauses); a relative
 pronoun ("who", "which", "that") is replaced by the noun its clause modifies.
+
+A word that stands for no participant is no argument (``no_participant``): a pleonastic
+"it" ("it is possible to launch an assault", "it emerged that", "it was decided that":
+``nlp.referring.pleonastic``), also when a verb borrows it as its subject; a
+complementiser the parse took for a noun ("conceded *that* plans to …"); and a bare
+singular demonstrative ("investigate *this*", "*that* demands bandwidth"), which in news
+as in other text points at a stretch of discourse — a situation, a claim — rather than
+at a participant (discourse deixis: Webber 1991, "Structure and ostension in the
+interpretation of discourse deixis"). The event then has no actor (or target) there:
+nothing is guessed, and a pronoun that may refer ("it", "they") stays one.
 """
 
 from __future__ import annotations
@@ -36,8 +46,9 @@ from newsgraph.extract.events.agency import armed, kind_of
 from newsgraph.extract.events.lexicon import CARRIER_VERBS, DEFAULT_MODE_BY_OBJECT, NOUNS, VERBS
 from newsgraph.model.events import ArgumentSpan
 from newsgraph.nlp.doc_views import doc_text, ent_at
+from newsgraph.nlp.referring import pleonastic
 
-__all__ = ["CONTENT_TYPES", "arguments_for", "nominal_gerund", "span_of"]
+__all__ = ["CONTENT_TYPES", "arguments_for", "no_participant", "nominal_gerund", "span_of"]
 
 #: Verbal acts whose content is a complement clause ("agreed to buy X", "offered to
 #: sell X", "threatened to attack X", "asked to free X", "refused to pay X").
@@ -172,7 +183,9 @@ _RELATIVES = frozenset({"who", "whom", "which", "that"})
 def _relative_noun(tok: Token) -> Token | None:
     """The noun a relative pronoun stands for, from the parse: the head of its relative
     clause ("who" in "the consumer who welcomes it" → "consumer"); None otherwise."""
-    if tok.lower_ not in _RELATIVES or tok.tag_ not in ("WP", "WDT"):
+    # A "that" inside a relative clause is its relative pronoun even when the tagger
+    # calls it a conjunction ("the ships that the company hoped to release").
+    if tok.lower_ not in _RELATIVES or (tok.tag_ not in ("WP", "WDT") and tok.lower_ != "that"):
         return None
     v = tok.head
     for _ in range(3):
@@ -184,8 +197,39 @@ def _relative_noun(tok: Token) -> Token | None:
     return None
 
 
+#: Singular demonstratives that, standing alone, point at discourse (Webber 1991).
+_DEICTIC = frozenset({"this", "that"})
+
+
+def _in_relative_clause(tok: Token) -> bool:
+    """Is ``tok`` inside a relative clause, a few heads up ("the ships that it seized")?"""
+    t = tok
+    for _ in range(4):
+        if t.dep_ == "relcl":
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def no_participant(tok: Token) -> str | None:
+    """Why the argument word ``tok`` stands for no participant, or None when it may."""
+    if (tok.pos_ == "SCONJ" or (tok.lower_ == "that" and tok.tag_ == "WDT")) and not _in_relative_clause(tok):
+        # "conceded that plans to detain …", "told the Commons that the US had agreed to
+        # release …": with no relative clause above it, "that" is the complementiser the
+        # parse made an argument (inside one it is the relative pronoun, however tagged).
+        return "complementiser"
+    if tok.lower_ == "it" and pleonastic(tok):
+        return "pleonastic it"
+    if (tok.lower_ in _DEICTIC and tok.pos_ == "PRON" and tok.tag_ == "DT"
+            and not any(c.dep_ in ("relcl", "acl", "prep") for c in tok.children)):
+        return "discourse deixis"  # "investigate this": a situation, not a participant
+    return None
+
+
 def _make(args: list[ArgumentSpan], tok: Token | None, role: str) -> None:
-    if tok is None or tok.is_punct:
+    if tok is None or tok.is_punct or no_participant(tok):
         return
     # An argument that is a relative pronoun is the noun it stands for: the export says
     # "the consumer" (or the named entity), not "who".

@@ -24,8 +24,15 @@ the text makes the link clear; each kept one records the rule (``ChainMention.ru
 - ``speaker-organisation`` — "we", "us", "our" inside a quotation and the body its
   speaker speaks for, where the text says which: the speaker is itself an organisation
   or a place ("Airbus said: 'We …'"), or the speaker's own noun phrase names one
-  organisation ("a spokesman for Airbus", "Airbus chief executive Tom Enders"). A
-  person with no organisation named beside them is not "we": left out;
+  organisation ("a spokesman for Airbus", "Airbus chief executive Tom Enders"), also
+  where the speaker is "he"/"she" for a person whose phrase said so where the text named
+  them ("Tom Enders, Airbus's chief executive, … 'We …,' he said"). A person with no
+  organisation named beside them is not "we": left out;
+- ``author`` — "I", "me", "my" in the article's own voice (outside every quotation) and
+  its author, when the document's metadata names one author (``Document.authors``) and
+  the text names that person too (a byline or a closing note left in the text); with no
+  author, or several, or the author not named in the text, left out — a reader's or a
+  columnist's "I" is no one the text names;
 - ``only-candidate`` — a pronoun or a determined description (not a possessed one: "my
   team", "her rep" name a relation to the possessor) with exactly one named antecedent of
   its kind in reach: agreement in animacy (person / organisation / place from the
@@ -55,14 +62,20 @@ from typing import Any
 
 from newsgraph.model.claims import QuotationSource
 from newsgraph.model.document import AnnotatedDocument
-from newsgraph.nlp.referring import FIRST_PERSON, FIRST_PERSON_PLURAL, RELATIVE_PRONOUNS, quote_span
+from newsgraph.nlp.referring import (
+    FIRST_PERSON,
+    FIRST_PERSON_PLURAL,
+    RELATIVE_PRONOUNS,
+    description_label,
+    quote_span,
+)
 from newsgraph.resolve.entities.names import HONORIFICS, ORG_DESIGNATORS, parse_name
 from newsgraph.resolve.entities.within import GENDERED_NOUNS, GENDERED_PRONOUNS, Chain, ChainMention
 
 __all__ = ["RULES", "keep_clear_references"]
 
 RULES: tuple[str, ...] = ("apposition", "described", "same-description", "relative", "only-candidate",
-                          "subject", "speaker", "speaker-organisation")
+                          "subject", "speaker", "speaker-organisation", "author")
 
 #: What a pronoun may stand for, by the type of the named entity (OntoNotes labels).
 _NONPERSON_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
@@ -326,9 +339,20 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
         chains[j].mentions.sort(key=lambda y: y.start)
         home[id(x)] = j
     sources = _sources(adoc) if first_person else []
+    author = _author_chain(chains, labels, adoc) if first_person else None
     for x in first_person:
         plural = x.text.lower() in FIRST_PERSON_PLURAL
         j = _first_person_source(x, chains, labels, doc, sources, plural)
+        if j is None and not plural and author is not None and quoted.get(id(x)) is None and not any(
+                s.start <= x.start and x.end <= s.end for s in sources):
+            # The article's own voice: its one author, whom the text names.
+            x.method, x.score, x.rule = "pronoun", 0.8, "author"
+            best = chains[author].best_name()
+            x.reason = f"author: {best.surface if best else '?'} wrote the article"
+            chains[author].mentions.append(x)
+            chains[author].mentions.sort(key=lambda y: y.start)
+            home[id(x)] = author
+            continue
         if j is None:
             continue
         x.method, x.score = "pronoun", 0.8
@@ -423,6 +447,19 @@ def _quote_speaker(x: ChainMention, chains: list[Chain], doc: Any) -> int | None
         if any(y.start <= at < y.end and (y.kind == "name" or y.rule) for y in c.mentions):
             return i if c.kind == "name" else None
     return None
+
+
+def _author_chain(chains: list[Chain], labels: list[str], adoc: AnnotatedDocument | None) -> int | None:
+    """The named person chain of the document's one author (``Document.authors``), when
+    the text names them by the same full name; None otherwise."""
+    if adoc is None or len(adoc.document.authors) != 1:
+        return None
+    wanted = parse_name(adoc.document.authors[0])
+    if not wanted.is_multi:
+        return None  # a bare word ("Staff", "Reuters") names no one person
+    hits = [i for i, c in enumerate(chains) if c.kind == "name" and labels[i] == "PERSON" and any(
+        y.kind == "name" and parse_name(y.name_text).compact == wanted.compact for y in c.mentions)]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _quotations(chains: list[Chain], doc: Any) -> Quoted:
@@ -539,10 +576,45 @@ def _own_np(head: Any) -> list[Any]:
     return out
 
 
+def _body_of_person(chains: list[Chain], labels: list[str], person: Chain, doc: Any) -> int | None:
+    """The one organisation the person's named mentions, read in their own noun phrase,
+    say they speak for ("Ana Varga, chief executive of Harbour Freight"); None when no
+    such role is given, or two bodies are."""
+    found: set[int] = set()
+    for y in person.mentions:
+        if y.kind != "name":
+            continue
+        span = doc.char_span(y.start, y.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        own = _own_np(span.root)
+        if any(t.lemma_.lower() in _SPEAKS_FOR for t in own if t.pos_ == "NOUN"):
+            j = _named_in(chains, labels, own[1:], "ORG")
+            if j is not None:
+                found.add(j)
+    return found.pop() if len(found) == 1 else None
+
+
+def _our_place(x: ChainMention, doc: Any) -> bool:
+    """Is this "our" the possessor of a noun describing a place or a people ("our country",
+    "our town", "our nation": ``nlp.referring.description_label``)? Then "we" are those who
+    live there, whatever body the speaker works for."""
+    if doc is None or x.text.lower() != "our":
+        return False
+    span = doc.char_span(x.start, x.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    head = tok.head
+    return tok.dep_ == "poss" and head.pos_ == "NOUN" and description_label(head.lemma_.lower()) == "GPE"
+
+
 def _first_person_source(x: ChainMention, chains: list[Chain], labels: list[str], doc: Any,
                          sources: list[QuotationSource], plural: bool) -> int | None:
     """The named chain "I" (``plural``: "we") inside a quotation stands for: its speaker
     (or the body the speaker speaks for), or None when the text does not say."""
+    if plural and _our_place(x, doc):
+        return None  # "our country", "our city": the speaker's community, not their body
     source = next((s for s in sources if s.start <= x.start and x.end <= s.end), None)
     if source is None:
         # No quotation the claims stage pairs with a speaker: the parse of the sentence.
@@ -563,9 +635,13 @@ def _first_person_source(x: ChainMention, chains: list[Chain], labels: list[str]
         # "'…,' he said": the chain "he" is kept in and the name the claims stage gives
         # "he" must be one; two resolutions that disagree leave the text unclear.
         ref = _chain_at(chains, *source.ref) if source.ref is not None else None
-        if at_head is None or ref != at_head or plural:
+        if at_head is None or ref != at_head:
             return None
-        return at_head if labels[at_head] == "PERSON" and _only(chains[at_head], "PERSON") else None
+        if labels[at_head] != "PERSON" or not _only(chains[at_head], "PERSON"):
+            return None
+        # "we" of "he": the body the person's own phrase says they speak for, where the
+        # text named them ("Ana Varga, chief executive of Harbour Freight, … '"We …," she said').
+        return _body_of_person(chains, labels, chains[at_head], doc) if plural else at_head
     if not plural:
         if at_head is not None:
             return at_head if labels[at_head] == "PERSON" and _only(chains[at_head], "PERSON") else None

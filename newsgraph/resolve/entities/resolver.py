@@ -937,6 +937,7 @@ class Resolver:
         mentions: list[EntityMention] = []
         name_forms: Counter[str] = Counter()
         other_forms: Counter[str] = Counter()
+        government_forms: Counter[str] = Counter()
         for chain in ent.chains:
             for m in chain.mentions:
                 mentions.append(
@@ -955,10 +956,18 @@ class Resolver:
                         m.rule,
                     )
                 )
-                if m.kind != "pronoun":
+                if m.kind == "name" and m.rule == "government":
+                    # "Washington" warning is the United States: the country's name counts
+                    # for the entity's name, the capital is only one of its surface forms.
+                    name_forms[parse_name(m.name_text).surface] += 1
+                    government_forms[parse_name(m.text).surface] += 1
+                elif m.kind != "pronoun":
                     (name_forms if m.kind == "name" else other_forms)[parse_name(m.text).surface] += 1
         mentions.sort(key=lambda m: (m.doc, m.start))
         aliases: dict[str, int] = dict(name_forms or other_forms)
+        canonical = _canonical(aliases)
+        for alias, n in government_forms.items():
+            aliases[alias] = aliases.get(alias, 0) + n
         for alias in ent.manual_aliases:
             aliases.setdefault(alias, 0)
         votes = ent.votes or Counter(m.label for m in mentions if m.label)
@@ -972,7 +981,7 @@ class Resolver:
         return Entity(
             ent.id,
             etype,
-            ent.manual_name or _canonical(aliases),
+            ent.manual_name or canonical,
             aliases,
             round(confidence, 3),
             dict(votes),

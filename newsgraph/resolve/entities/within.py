@@ -40,6 +40,11 @@ relative pronoun joins the noun its clause modifies, or — when the parse hangs
 elsewhere — the mention it directly follows ("North Carolina (10-0), which"), if its
 animacy fits ("who" a person or a body of people, "which" no person, "where" a place).
 
+A capital the place stage read as its country's government ("Washington warned":
+``adoc.governments``) is matched by the country's name, with the rule ``government``: the
+actor is the country (the ACE convention for a capital standing for its government), and
+"Washington" the place, elsewhere in the text, is another chain.
+
 Place names that say where they lie ("Wasilla, Alaska", "the Stiles Unit in Beaumont,
 Texas") are matched by their first part, so the containing place is not a partial of
 them. A head word that kept its possessive clitic ("team's", as gold tokens keep it) is
@@ -1715,12 +1720,18 @@ def _chain_document(adoc: AnnotatedDocument, options: ResolverOptions) -> list[C
     sent_of = _sentence_index(adoc)
     found = {id(m) for m in adoc.references} if options.referring_mentions else set()
     mentions = [*adoc.mentions, *(adoc.references if found else ())]
+    governments = {(s, e): country for s, e, country in adoc.governments}
     for mention in sorted(mentions, key=lambda x: (x.start, -x.end)):
         builder = builders[min(bisect.bisect_right(bounds, mention.start), len(bounds) - 1)]
         info = classify_mention(adoc, mention.start, mention.end, mention.text)
         if id(mention) in found and info.kind == "name":
             continue  # a capitalised description ("The Company" in a headline): not ours to link
-        if options.place_cores and info.kind == "name" and not info.core and mention.label in PLACE_LABELS:
+        government = governments.get((mention.start, mention.end)) if id(mention) not in found else None
+        if government and info.kind == "name":
+            # "Washington warned": the country's government, so the country's name is
+            # what it matches by; the span and its text stay the capital's.
+            info = replace(info, core=government)
+        elif options.place_cores and info.kind == "name" and not info.core and mention.label in PLACE_LABELS:
             core = _place_core(adoc, mention.start, mention.end)
             if core:
                 info = replace(info, core=core)
@@ -1749,6 +1760,8 @@ def _chain_document(adoc: AnnotatedDocument, options: ResolverOptions) -> list[C
                 role=role,
                 governor=governor,
                 referring=id(mention) in found,
+                rule="government" if government and info.kind == "name" else "",
+                reason=f"capital standing for the government of {government}" if government else "",
             )
         )
     chains = [c for b in builders for c in b.finish()]

@@ -1,0 +1,27 @@
+"""The arguments bench's halves: development (odd file numbers) and held out (even)."""
+
+from pathlib import Path
+
+from newsgraph.bench.arguments import bare_pronoun, in_half
+
+
+def test_halves_split_by_file_number() -> None:
+    assert in_half(Path("business/001.txt"), "odd")
+    assert not in_half(Path("business/001.txt"), "even")
+    assert in_half(Path("sport/120.txt"), "even")
+    assert in_half(Path("sport/120.txt"), None)
+    assert not in_half(Path("README.txt"), "odd")
+
+
+def test_bare_pronoun() -> None:
+    assert bare_pronoun("It")
+    assert bare_pronoun("“we”")
+    assert not bare_pronoun("the company")
+
+
+def test_the_judged_residue_holds_at_least_100_cases() -> None:
+    from newsgraph.bench.arguments import judged_residue
+
+    counts = judged_residue()
+    assert sum(counts.values()) >= 100
+    assert {"pleonastic", "named-unlinked", "quotation-first-person"} <= set(counts)

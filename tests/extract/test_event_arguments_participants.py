@@ -1,0 +1,83 @@
+"""Argument words that stand for no participant are no argument: pleonastic "it", a
+complementiser the parse took for a noun, a bare demonstrative pointing at discourse; a
+pronoun that may refer stays one (read from texts written here)."""
+
+from __future__ import annotations
+
+from newsgraph.extract.events.arguments import arguments_for
+from newsgraph.nlp.referring import pleonastic
+
+
+def _args(annotated, text: str, trigger: str, ev_type: str) -> tuple[list[str], list[str]]:
+    doc = annotated(text).doc
+    tok = next(t for t in doc if t.text == trigger)
+    actors, targets = arguments_for(tok, ev_type)
+    return [a.text for a in actors], [a.text for a in targets]
+
+
+def _it(annotated, text: str) -> bool:
+    doc = annotated(text).doc
+    return pleonastic(next(t for t in doc if t.lower_ == "it"))
+
+
+def test_pleonastic_it_borrowed_by_an_infinitive_is_no_actor(annotated):
+    actors, _ = _args(annotated, "With the harbour reopened, it is possible to attack the backlog of ships.",
+                      "attack", "ASSAULT")
+    assert "it" not in actors
+    actors, _ = _args(annotated, "The minister argued it was absurd to punish the farmers for the floods.",
+                      "punish", "COERCE")
+    assert "it" not in actors and "The minister" not in actors
+
+
+def test_extraposed_it_is_pleonastic_raised_it_is_not(annotated):
+    assert _it(annotated, "It emerged that the ferry company had lost money for years.")
+    assert _it(annotated, "It was decided that the plant in Port Anselm would close.")
+    assert _it(annotated, "It seems that nobody read the report.")
+    # Raising: "it" is whatever is expected to act (a company named before).
+    assert not _it(annotated, "Harbour Freight Ltd said on Monday it is expected to announce job cuts.")
+    # A company saying something is no expletive.
+    assert not _it(annotated, "The company said it would appeal against the ruling.")
+
+
+def test_complementiser_and_discourse_deixis_are_no_arguments(annotated):
+    _, targets = _args(annotated, "On the harbour, the two mayors agreed that whatever the quarrels of the "
+                                  "past, the main task now is to dredge it.", "agreed", "AGREE")
+    assert "that" not in targets
+    actors, targets = _args(annotated, "The mayor conceded that plans to close the ferry were unpopular.",
+                            "close", "SANCTION")
+    assert "that" not in actors and targets == ["the ferry"]
+    _, targets = _args(annotated, "The regulator said it would not investigate this any further.",
+                       "investigate", "ACCUSE")
+    assert "this" not in targets
+
+
+def test_referring_pronouns_stay(annotated):
+    actors, targets = _args(annotated, "The mayor said they attacked him outside the town hall.",
+                            "attacked", "ASSAULT")
+    assert actors == ["they"] and targets == ["him"]
+    _, targets = _args(annotated, "The inspectors will investigate that of the neighbouring port.",
+                       "investigate", "ACCUSE")
+    assert targets == ["that"]
+
+
+def test_that_in_a_relative_clause_is_its_noun_however_tagged(annotated):
+    _, targets = _args(annotated, "The port seized the ships that the company had hoped to release.",
+                       "release", "CONCEDE")
+    assert targets == ["the ships"]
+
+
+def test_a_relative_that_with_no_relative_clause_is_a_complementiser(nlp):
+    # The parse of a statistical model as it was seen on news text: "that" tagged a
+    # relative pronoun and made the object of an infinitive, under no relative clause.
+    from spacy.tokens import Doc
+
+    words = ["Varga", "told", "MPs", "that", "Norway", "had", "agreed", "to", "release", "two", "."]
+    heads = [1, 1, 1, 8, 6, 6, 1, 8, 6, 8, 1]
+    deps = ["nsubj", "ROOT", "dobj", "dobj", "nsubj", "aux", "ccomp", "aux", "xcomp", "dobj", "punct"]
+    tags = ["NNP", "VBD", "NNS", "WDT", "NNP", "VBD", "VBN", "TO", "VB", "CD", "."]
+    pos = ["PROPN", "VERB", "NOUN", "PRON", "PROPN", "AUX", "VERB", "PART", "VERB", "NUM", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    from newsgraph.extract.events.arguments import no_participant
+
+    assert no_participant(doc[3]) == "complementiser"
+    assert no_participant(doc[9]) is None
