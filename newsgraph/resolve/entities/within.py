@@ -370,8 +370,11 @@ class Chain:
         return _view(self, "labels", self._labels)
 
     def _labels(self) -> Counter[str]:
+        # An untyped name (``NAME``: found by capitalisation in a language no pipeline reads,
+        # nlp.partial) votes for no type: it may join a person or an organisation alike.
         kinds = "name" if self.kind == "name" else None
-        return Counter(m.label for m in self.mentions if m.label and (kinds is None or m.kind == kinds))
+        return Counter(m.label for m in self.mentions
+                       if m.label and m.label != "NAME" and (kinds is None or m.kind == kinds))
 
     def best_name(self) -> ParsedName | None:
         names = self.names()
@@ -1669,6 +1672,10 @@ def _partial_fits(token: str, parts: list[str], full_label: str, label: str) -> 
     place by its first word, and only by a word of the same type."""
     if full_label in PERSONISH and label not in PLACE_LABELS:
         return token in (parts[0], parts[-1])
+    if label == "NAME" and full_label in ("", "NAME"):
+        # Two untyped names (nlp.partial: a language no pipeline reads): the short one is
+        # the first or last word of the long one, as a person's or an organisation's is.
+        return token in (parts[0], parts[-1])
     same_type = TYPE_GROUPS.get(full_label, full_label) == TYPE_GROUPS.get(label, label)
     if not same_type:
         return False
@@ -1749,6 +1756,7 @@ def _chain_document(adoc: AnnotatedDocument, options: ResolverOptions) -> list[C
                 role=role,
                 governor=governor,
                 referring=id(mention) in found,
+                rule=mention.rule,  # how a name no model tagged was found (nlp.partial)
             )
         )
     chains = [c for b in builders for c in b.finish()]

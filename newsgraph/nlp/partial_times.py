@@ -1,0 +1,153 @@
+"""Dates of an article read partially (``nlp.partial``): found and normalised by dateparser.
+
+Owns ``partial_times(text, language, anchor, inferred=False) -> list[TimeExpression]`` and
+``supports_dates(language)``.
+
+dateparser (1.5.0, BSD) is multilingual: ``search.search_dates`` with
+``languages=[language]`` finds date phrases in about 200 locales' words ("3. März",
+"martes, 25 de noviembre", "gestern", "el año pasado"), and ``DateDataParser`` gives
+each one's period (day, week, month, year, time) with the document date as
+``RELATIVE_BASE``. The values are TimeML-like, as the English and French annotators
+write them: ``2008-03-03``, ``2008-11``, ``2009``, ``2008-09-28T14:00``, ``2008-W39``.
+
+What dateparser's search gets wrong, and is left out (each filter says why; measured with
+``newsgraph bench partial-reading``): short function words it reads as abbreviated
+weekdays or months ("die" and "mit" in German text are Dienstag and Mittwoch), numbers
+that are no date ("um 2,6" percent, "un 3") — a phrase without a digit needs a word of
+four letters or more, and one with digits needs a four-digit year, a day.month(.year)
+date or a word of four letters or more beside its number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Any
+
+from newsgraph.model.claims import TimeExpression
+
+__all__ = ["partial_times", "supports_dates"]
+
+_YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d,]|\.\d)")
+_NUMERIC_DATE = re.compile(r"(?<![\d.,])\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?(?![\d,])")
+_DECIMAL = re.compile(r"\d[.,]\d")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=64)
+def supports_dates(language: str | None) -> bool:
+    """Whether dateparser has words for ``language`` (an ISO 639-1 code)."""
+    if not language:
+        return False
+    try:
+        from dateparser.languages.loader import default_loader
+
+        return language in default_loader.get_locale_map()
+    except Exception:  # noqa: BLE001 - a dateparser without the loader reads no language
+        return False
+
+
+@lru_cache(maxsize=64)
+def _parser(language: str, anchor: dt.date | None) -> Any:
+    from dateparser.date import DateDataParser
+
+    settings: dict[str, Any] = {"PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": True,
+                                "PREFER_DATES_FROM": "current_period"}
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(anchor.year, anchor.month, anchor.day)
+    return DateDataParser(languages=[language], settings=settings)
+
+
+def _plausible(phrase: str) -> bool:
+    """The filters of the module docstring: a date phrase, not a function word or a number."""
+    long_word = any(len(w) >= 4 for w in _WORD.findall(phrase))
+    if not any(ch.isdigit() for ch in phrase):
+        return long_word
+    if _YEAR.search(phrase) or _NUMERIC_DATE.search(phrase):
+        return True
+    return long_word and not _DECIMAL.search(phrase)
+
+
+def _value(date: dt.datetime, period: str | None) -> tuple[str, str, str]:
+    """(value, precision, TimeML type) of a parsed date and its period."""
+    if period == "year":
+        return str(date.year), "year", "DATE"
+    if period == "month":
+        return f"{date.year}-{date.month:02d}", "month", "DATE"
+    if period == "week":
+        y, w, _ = date.isocalendar()
+        return f"{y}-W{w:02d}", "week", "DATE"
+    if period == "time":
+        return f"{date.date().isoformat()}T{date.hour:02d}:{date.minute:02d}", "time", "TIME"
+    return date.date().isoformat(), "day", "DATE"
+
+
+def _parse(phrase: str, language: str, anchor: dt.date | None) -> tuple[int, int, Any] | None:
+    """dateparser's reading of the phrase, or of the phrase without up to two words at
+    either end (search_dates returns "Am 3. März 2008" and "gestern in", which its own
+    parser reads only as "3. März 2008" and "gestern"): ``(start, end, date data)``."""
+    words = [m.span() for m in re.finditer(r"\S+", phrase)]
+    parser = _parser(language, anchor)
+    for cut in range(min(3, len(words))):
+        for head, tail in ((cut, 0), (0, cut)) if cut else ((0, 0),):
+            chosen = words[head:len(words) - tail]
+            if not chosen:
+                continue
+            a, b = chosen[0][0], chosen[-1][1]
+            data = parser.get_date_data(phrase[a:b])
+            if data.date_obj is not None:
+                # A short word search_dates took along ("ayer a", "gestern in") is left out
+                # when the date reads the same without it.
+                while len(chosen) > 1 and len(phrase[chosen[-1][0]:chosen[-1][1]]) <= 3 \
+                        and not any(ch.isdigit() for ch in phrase[chosen[-1][0]:chosen[-1][1]]):
+                    shorter = parser.get_date_data(phrase[a:chosen[-2][1]])
+                    if shorter.date_obj != data.date_obj:
+                        break
+                    chosen = chosen[:-1]
+                    b = chosen[-1][1]
+                return a, b, data
+    return None
+
+
+def partial_times(text: str, language: str, anchor: dt.date | None,
+                  inferred: bool = False) -> list[TimeExpression]:
+    """Every date phrase dateparser finds in ``text``, normalised against ``anchor``.
+
+    A phrase that states its year is ``absolute``; others rest on the document date
+    (``inferred`` when that date was inferred) and are left without a value when there is
+    none. Offsets point into ``text``; search_dates returns phrases in text order, each
+    looked for after the previous one.
+    """
+    if not supports_dates(language) or not text.strip():
+        return []
+    from dateparser.search import search_dates
+
+    settings: dict[str, Any] = {"PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "current_period"}
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(anchor.year, anchor.month, anchor.day)
+    found = search_dates(text, languages=[language], settings=settings) or []
+    out: list[TimeExpression] = []
+    at = 0
+    for phrase, _ in found:
+        start = text.find(phrase, at)
+        if start < 0:
+            continue
+        end = start + len(phrase)
+        at = end
+        if not _plausible(phrase):
+            continue
+        absolute = bool(_YEAR.search(phrase) or re.search(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}", phrase))
+        if anchor is None and not absolute:
+            out.append(TimeExpression(start, end, phrase, None, None, "none", "dateparser-no-anchor"))
+            continue
+        parsed = _parse(phrase, language, anchor)
+        if parsed is None:
+            out.append(TimeExpression(start, end, phrase, None, None, "none", "dateparser-unparsed"))
+            continue
+        a, b, data = parsed
+        start, end, phrase = start + a, start + b, phrase[a:b]
+        value, precision, kind = _value(data.date_obj, data.period)
+        anchored = "absolute" if absolute else "inferred" if inferred else "document-date"
+        out.append(TimeExpression(start, end, phrase, value, precision, anchored, "dateparser-search", kind))
+    return out
