@@ -8,8 +8,9 @@ gazetteer and CLDR names), all with the date the ``docid`` carries as the docume
 (none for a docid without one). Then, per article and language, against its English
 version (the English pipeline's output stands in for gold, so every figure is a bound):
 
-- **places**: recall = share of the English version's resolved places (distinct
-  GeoNames ids) also resolved in the de/es version; precision = share of the de/es
+- **places**: recall = share of the English version's resolved GPE/LOC places (distinct
+  GeoNames ids; places read off nationality adjectives left out, as the partial reading
+  has no demonym tables) also resolved in the de/es version; precision = share of the de/es
   version's resolved place mentions whose id the English version resolved too;
 - **dates**: recall = share of the English version's normalised calendar values
   (distinct; not PRESENT_REF and the like, not durations) also found; precision = share
@@ -106,7 +107,8 @@ def _english(docs: list[dict[str, Any]], dates: dict[str, str | None]) -> dict[s
         times = normalise_times(adoc, adoc.document.published)
         out[adoc.document.id] = {
             "names": {name_key(m.text) for m in adoc.mentions if m.label != "NORP"} - {()},
-            "places": {p.geonameid for p in places if p.geonameid is not None},
+            # places named (GPE/LOC), not read off a nationality adjective ("American")
+            "places": {p.geonameid for p in places if p.geonameid is not None and p.label in ("GPE", "LOC")},
             "dates": {t.value for t in times if t.value and _CALENDAR.match(t.value)},
         }
     return out

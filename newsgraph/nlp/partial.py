@@ -79,6 +79,20 @@ WORD_GAP = 1.5
 NOUNS_SINGLE_OFF = True
 #: A run of capitalised words that are all common words of the language is no name.
 SEQUENCE_WORDS_OFF = True
+#: A one-word city name right after one of these is a common noun ("den Namen" is not
+#: Namur, "die Türen" not Turin): the definite articles of ``crosslingual.LEADING_ARTICLES``
+#: (en/fr/es/de) with the indefinite ones and German and Spanish article contractions.
+DETERMINERS: frozenset[str] = frozenset({
+    "the", "a", "an", "le", "la", "les", "l'", "un", "une", "el", "los", "las", "una", "unos", "unas",
+    "del", "al", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen",
+    "eines", "im", "am", "zum", "zur", "vom", "beim", "ins",
+})
+#: Endings of declined adjectives, tried back to the citation form "-e" when a name is not
+#: known as written (German: "der Europäischen Union", "den Vereinigten Staaten").
+ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {"de": ("en", "er", "es", "em")}
+#: A city this large is what its alternate name means ("Rom" is Rome): typed GPE like the
+#: cross-language tables' cities (``crosslingual.METROPOLIS_POPULATION``).
+METROPOLIS_POPULATION = 1_000_000
 #: What each part of a partial reading is called on the article page.
 READ_PARTS: dict[str, str] = {
     "names": "names by capitalisation (untyped unless a gazetteer or name table knows them)",
@@ -262,10 +276,14 @@ def _names(doc: Any, sentences: list[Sentence], text: str, language: str) -> lis
             j = m
         after_number = i > 0 and tokens[i - 1].sentence == run[0].sentence \
             and any(ch.isdigit() for ch in tokens[i - 1].text)
+        first = i
         i = j
         if after_number and _known(text[run[0].start:run[-1].end], language) is None:
             continue  # "2 Milliarden Kronen", "5 Mio. Euro": a unit after its number
-        kept = _keep(run, text, language, nouns, inside, lower)
+        same = first > 0 and tokens[first - 1].sentence == run[0].sentence
+        before = tokens[first - 1].text.lower() if same \
+            else ""
+        kept = _keep(run, text, language, nouns, inside, lower, before)
         out.extend(kept)
         if not kept and len(run) == 1:
             nouns_left.append(run[0])
@@ -280,13 +298,16 @@ def _names(doc: Any, sentences: list[Sentence], text: str, language: str) -> lis
 
 
 def _keep(run: list[_Token], text: str, language: str, nouns: bool, inside: Counter[str],
-          lower: set[str]) -> list[Mention]:
-    """The mention a run of capitalised words makes, if any (see the module docstring)."""
+          lower: set[str], before: str = "") -> list[Mention]:
+    """The mention a run of capitalised words makes, if any (see the module docstring);
+    ``before`` is the word before the run in its sentence, lower case."""
     if len(run) > 1 and run[0].text.lower() in _articles() and _known(
             text[run[1].start:run[-1].end], language) is not None:
         run = run[1:]  # "Die Europäische Kommission": the article is no part of the name
     whole = text[run[0].start:run[-1].end]
     known = _known(whole, language)
+    if known == "GPE-city" and len(run) == 1 and before in DETERMINERS:
+        known = None  # "den Namen", "die Länder": a noun after its article, not Namur or Lander
     # A city's alias is no evidence for a sentence's first word ("Dort", German "there",
     # is an alternate name of Dordrecht) unless the text also writes it capitalised inside
     # a sentence; a country's or an organisation's name is.
@@ -310,6 +331,11 @@ def _keep(run: list[_Token], text: str, language: str, nouns: bool, inside: Coun
         return []
     if len(run) == 1:
         word = run[0].text
+        head = word.split("-")[0]
+        if head != word and len(head) >= 2 and (typed := _known(head, language)) is not None:
+            # "US-Regierung", "EU-Kommission": a known name compounded with a noun
+            return [_mention_span(run[0].start, run[0].start + len(head), run[0].sentence, text, typed,
+                                  "known-name")]
         if _acronym(word):
             return [_mention(run, text, NAME_LABEL, "acronym")]
         if word.lower() in lower or word in lower:
@@ -331,6 +357,11 @@ def _articles() -> frozenset[str]:
     return LEADING_ARTICLES
 
 
+def _mention_span(start: int, end: int, sentence: int, text: str, label: str, rule: str) -> Mention:
+    return Mention(start=start, end=end, text=text[start:end], label=label.split("-")[0], sentence=sentence,
+                   rule=rule)
+
+
 def _mention(run: list[_Token], text: str, label: str, rule: str) -> Mention:
     from newsgraph.nlp.annotate import trim_mention
 
@@ -341,7 +372,7 @@ def _mention(run: list[_Token], text: str, label: str, rule: str) -> Mention:
 
 
 @lru_cache(maxsize=65536)
-def _known(name: str, language: str) -> str | None:
+def _known_as_written(name: str, language: str) -> str | None:
     """The type the tables give a name: GPE for a country or city, LOC for a continent or
     world region, ORG for an international organisation; None if no table knows it."""
     from newsgraph.nlp.places import candidates
@@ -359,7 +390,25 @@ def _known(name: str, language: str) -> str | None:
     found = candidates(name)
     if any(c.feature in ("country", "continent", "admin1") for c in found):
         return "LOC" if any(c.feature == "continent" for c in found) else "GPE"
+    if len(name) >= 3 and not name.isupper() \
+            and any(c.feature == "city" and c.population >= METROPOLIS_POPULATION for c in found):
+        return "GPE-city"  # "Rom": an alternate name of a city of millions (not a code: "ODS")
     return None
+
+
+@lru_cache(maxsize=65536)
+def _known(name: str, language: str) -> str | None:
+    """``_known_as_written``, or of the name with its adjectives in their citation form
+    where the language declines them ("Vereinigten Staaten" → "Vereinigte Staaten")."""
+    found = _known_as_written(name, language)
+    words = name.split()
+    if found is not None or language not in ADJECTIVE_ENDINGS or len(words) < 2:
+        return found
+    cited = []
+    for w in words[:-1]:
+        ending = next((e for e in ADJECTIVE_ENDINGS[language] if w.endswith(e) and len(w) > len(e) + 3), None)
+        cited.append(w[:-len(ending)] + "e" if ending else w)
+    return _known_as_written(" ".join([*cited, words[-1]]), language)
 
 
 @dataclass(slots=True)

@@ -10,12 +10,15 @@ each one's period (day, week, month, year, time) with the document date as
 ``RELATIVE_BASE``. The values are TimeML-like, as the English and French annotators
 write them: ``2008-03-03``, ``2008-11``, ``2009``, ``2008-09-28T14:00``, ``2008-W39``.
 
-What dateparser's search gets wrong, and is left out (each filter says why; measured with
-``newsgraph bench partial-reading``): short function words it reads as abbreviated
-weekdays or months ("die" and "mit" in German text are Dienstag and Mittwoch), numbers
-that are no date ("um 2,6" percent, "un 3") — a phrase without a digit needs a word of
-four letters or more, and one with digits needs a four-digit year, a day.month(.year)
-date or a word of four letters or more beside its number.
+What dateparser's search gets wrong, and is left out (measured with ``newsgraph bench
+partial-reading``): short words it reads as numbers or abbreviated weekdays ("mit einem",
+"die drei" in German text are the 1st and the 3rd of the month; "die" and "mit" are
+Dienstag and Mittwoch) and numbers that are no date ("um 2,6" percent, "un 3"). A phrase
+is kept when it holds a four-digit year or a day.month(.year) date, or one of dateparser's
+own time words of the language (``_vocabulary``: month and weekday names, year/month/
+week/day, one-word relative expressions such as "heute" or "ayer"), and no decimal
+number. The language's words for "now" ("jetzt", "ahora") are ``PRESENT_REF``, as the
+English annotator writes "now".
 """
 
 from __future__ import annotations
@@ -59,14 +62,41 @@ def _parser(language: str, anchor: dt.date | None) -> Any:
     return DateDataParser(languages=[language], settings=settings)
 
 
-def _plausible(phrase: str) -> bool:
+@lru_cache(maxsize=64)
+def _vocabulary(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """dateparser's words of ``language`` that say a phrase is about time — month and
+    weekday names, the units (year, month, week, day), the one-word relative expressions
+    ("heute", "ayer") — and its expressions of the present moment ("jetzt", "ahora")."""
+    from dateparser.languages.loader import default_loader
+
+    info = default_loader.get_locale(language).info
+    words: set[str] = set()
+    for key in ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+                "friday", "saturday", "sunday", "year", "month", "week", "day"):
+        forms = [str(w).lower().rstrip(".") for w in info.get(key, ())]
+        # Abbreviations of three letters are everyday words too (German "die", "mit" for
+        # Dienstag and Mittwoch, Spanish "mar"): only the longest form and those of four
+        # letters or more ("Mai" is May's longest).
+        words.update(w for w in forms if len(w) >= 4 or w == max(forms, key=len, default=""))
+    now: set[str] = set()
+    for meaning, phrases in (info.get("relative-type") or {}).items():
+        for phrase in phrases:
+            if " " not in phrase.strip():
+                words.add(phrase.lower())
+            if meaning in ("0 second ago", "0 minute ago"):
+                now.add(phrase.lower())
+    return frozenset(words), frozenset(now)
+
+
+def _plausible(phrase: str, language: str) -> bool:
     """The filters of the module docstring: a date phrase, not a function word or a number."""
-    long_word = any(len(w) >= 4 for w in _WORD.findall(phrase))
-    if not any(ch.isdigit() for ch in phrase):
-        return long_word
     if _YEAR.search(phrase) or _NUMERIC_DATE.search(phrase):
         return True
-    return long_word and not _DECIMAL.search(phrase)
+    if _DECIMAL.search(phrase):
+        return False
+    words, _ = _vocabulary(language)
+    return any(w.lower() in words for w in _WORD.findall(phrase))
 
 
 def _value(date: dt.datetime, period: str | None) -> tuple[str, str, str]:
@@ -135,7 +165,11 @@ def partial_times(text: str, language: str, anchor: dt.date | None,
             continue
         end = start + len(phrase)
         at = end
-        if not _plausible(phrase):
+        if not _plausible(phrase, language):
+            continue
+        if phrase.strip().lower() in _vocabulary(language)[1]:  # "jetzt", "ahora": now
+            out.append(TimeExpression(start, end, phrase, "PRESENT_REF", "reference", "document-date",
+                                      "dateparser-search"))
             continue
         absolute = bool(_YEAR.search(phrase) or re.search(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}", phrase))
         if anchor is None and not absolute:
