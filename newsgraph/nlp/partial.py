@@ -81,9 +81,10 @@ NOUNS_SINGLE_OFF = True
 SEQUENCE_WORDS_OFF = True
 #: A one-word city name right after one of these is a common noun ("den Namen" is not
 #: Namur, "die Türen" not Turin): the definite articles of ``crosslingual.LEADING_ARTICLES``
-#: (en/fr/es/de) with the indefinite ones and German and Spanish article contractions.
+#: (en/fr/es/de) with the indefinite ones and German and Spanish article contractions (not
+#: English "a", a Spanish and Italian preposition: "a Madrid").
 DETERMINERS: frozenset[str] = frozenset({
-    "the", "a", "an", "le", "la", "les", "l'", "un", "une", "el", "los", "las", "una", "unos", "unas",
+    "the", "le", "la", "les", "l'", "un", "une", "el", "los", "las", "una", "unos", "unas",
     "del", "al", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen",
     "eines", "im", "am", "zum", "zur", "vom", "beim", "ins",
 })
