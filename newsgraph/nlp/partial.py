@@ -88,9 +88,6 @@ DETERMINERS: frozenset[str] = frozenset({
     "del", "al", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen",
     "eines", "im", "am", "zum", "zur", "vom", "beim", "ins",
 })
-#: Endings of declined adjectives, tried back to the citation form "-e" when a name is not
-#: known as written (German: "der Europäischen Union", "den Vereinigten Staaten").
-ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {"de": ("en", "er", "es", "em")}
 #: A city this large is what its alternate name means ("Rom" is Rome): typed GPE like the
 #: cross-language tables' cities (``crosslingual.METROPOLIS_POPULATION``).
 METROPOLIS_POPULATION = 1_000_000
@@ -373,7 +370,7 @@ def _mention(run: list[_Token], text: str, label: str, rule: str) -> Mention:
 
 
 @lru_cache(maxsize=65536)
-def _known_as_written(name: str, language: str) -> str | None:
+def _known(name: str, language: str) -> str | None:
     """The type the tables give a name: GPE for a country or city, LOC for a continent or
     world region, ORG for an international organisation; None if no table knows it."""
     from newsgraph.nlp.places import candidates
@@ -395,21 +392,6 @@ def _known_as_written(name: str, language: str) -> str | None:
             and any(c.feature == "city" and c.population >= METROPOLIS_POPULATION for c in found):
         return "GPE-city"  # "Rom": an alternate name of a city of millions (not a code: "ODS")
     return None
-
-
-@lru_cache(maxsize=65536)
-def _known(name: str, language: str) -> str | None:
-    """``_known_as_written``, or of the name with its adjectives in their citation form
-    where the language declines them ("Vereinigten Staaten" → "Vereinigte Staaten")."""
-    found = _known_as_written(name, language)
-    words = name.split()
-    if found is not None or language not in ADJECTIVE_ENDINGS or len(words) < 2:
-        return found
-    cited = []
-    for w in words[:-1]:
-        ending = next((e for e in ADJECTIVE_ENDINGS[language] if w.endswith(e) and len(w) > len(e) + 3), None)
-        cited.append(w[:-len(ending)] + "e" if ending else w)
-    return _known_as_written(" ".join([*cited, words[-1]]), language)
 
 
 @dataclass(slots=True)
