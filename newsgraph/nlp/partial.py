@@ -91,6 +91,9 @@ DETERMINERS: frozenset[str] = frozenset({
 #: A city this large is what its alternate name means ("Rom" is Rome): typed GPE like the
 #: cross-language tables' cities (``crosslingual.METROPOLIS_POPULATION``).
 METROPOLIS_POPULATION = 1_000_000
+#: A one-word alternate name of a city (no city's own name) this frequent in English
+#: (wordfreq Zipf) is an English word or name first ("Bush", "Google"), not the city.
+ALIAS_ENGLISH_ZIPF = 4.0
 #: What each part of a partial reading is called on the article page.
 READ_PARTS: dict[str, str] = {
     "names": "names by capitalisation (untyped unless a gazetteer or name table knows them)",
@@ -304,8 +307,11 @@ def _keep(run: list[_Token], text: str, language: str, nouns: bool, inside: Coun
         run = run[1:]  # "Die Europäische Kommission": the article is no part of the name
     whole = text[run[0].start:run[-1].end]
     known = _known(whole, language)
-    if known == "GPE-city" and len(run) == 1 and before in DETERMINERS:
-        known = None  # "den Namen", "die Länder": a noun after its article, not Namur or Lander
+    if known == "GPE-city" and len(run) == 1 and (
+            before in DETERMINERS or run[0].text.lower() in lower or run[0].text.lower() in DETERMINERS):
+        # "den Namen", "die Länder": a noun after its article, not Namur or Lander; "Los"
+        # (Lagos) is written "los" elsewhere: a word, not a city
+        known = None
     # A city's alias is no evidence for a sentence's first word ("Dort", German "there",
     # is an alternate name of Dordrecht) unless the text also writes it capitalised inside
     # a sentence; a country's or an organisation's name is.
@@ -382,16 +388,33 @@ def _known(name: str, language: str) -> str | None:
     if canonical is not None:
         kind = known_kind(canonical)
         typed = {"org": "ORG", "region": "LOC", "city": "GPE-city", "metropolis": "GPE-city"}
-        return typed.get(kind or "", "GPE")
+        found_type = typed.get(kind or "", "GPE")
+        if found_type != "GPE-city" or not _city_alias_doubtful(name):
+            return found_type
     if country_code(name, language) is not None:
         return "GPE"
     found = candidates(name)
     if any(c.feature in ("country", "continent", "admin1") for c in found):
         return "LOC" if any(c.feature == "continent" for c in found) else "GPE"
-    if len(name) >= 3 and not name.isupper() \
+    if len(name) >= 3 and not _city_alias_doubtful(name) \
             and any(c.feature == "city" and c.population >= METROPOLIS_POPULATION for c in found):
         return "GPE-city"  # "Rom": an alternate name of a city of millions (not a code: "ODS")
     return None
+
+
+def _city_alias_doubtful(name: str) -> bool:
+    """A one-word city name that is only some city's alternate name (no city is called so
+    in GeoNames) and a frequent English word or name ("Bush" for Būsh, "Google" for
+    Topeka), or written in capitals (a code or an acronym: "PISA", "DEKA")."""
+    from wordfreq import zipf_frequency
+
+    from newsgraph.nlp.places import candidates
+
+    if " " in name.strip():
+        return False
+    if name.isupper():
+        return True
+    return not any(c.primary for c in candidates(name)) and zipf_frequency(name, "en") >= ALIAS_ENGLISH_ZIPF
 
 
 @dataclass(slots=True)

@@ -19,6 +19,11 @@ own time words of the language (``_vocabulary``: month and weekday names, year/m
 week/day, one-word relative expressions such as "heute" or "ayer"), and no decimal
 number. The language's words for "now" ("jetzt", "ahora") are ``PRESENT_REF``, as the
 English annotator writes "now".
+
+What the search misses, and is added: dateparser's own multi-word relative expressions of
+the language ("el año pasado", "nächste Woche"; rule ``dateparser-relative``), valued by
+TimeML's arithmetic on the document date ("el año pasado" in a 2009 article is ``2008``),
+and a four-digit year standing alone ("im Jahr 2003"; rule ``bare-year``).
 """
 
 from __future__ import annotations
@@ -127,8 +132,8 @@ def _parse(phrase: str, language: str, anchor: dt.date | None) -> tuple[int, int
             a, b = chosen[0][0], chosen[-1][1]
             data = parser.get_date_data(phrase[a:b])
             if data.date_obj is not None:
-                # A short word search_dates took along ("ayer a", "gestern in") is left out
-                # when the date reads the same without it.
+                # A short word search_dates took along ("ayer a", "gestern in", "de 2003")
+                # is left out when the date reads the same without it.
                 while len(chosen) > 1 and len(phrase[chosen[-1][0]:chosen[-1][1]]) <= 3 \
                         and not any(ch.isdigit() for ch in phrase[chosen[-1][0]:chosen[-1][1]]):
                     shorter = parser.get_date_data(phrase[a:chosen[-2][1]])
@@ -136,6 +141,13 @@ def _parse(phrase: str, language: str, anchor: dt.date | None) -> tuple[int, int
                         break
                     chosen = chosen[:-1]
                     b = chosen[-1][1]
+                while len(chosen) > 1 and len(phrase[chosen[0][0]:chosen[0][1]]) <= 3 \
+                        and not any(ch.isdigit() for ch in phrase[chosen[0][0]:chosen[0][1]]):
+                    shorter = parser.get_date_data(phrase[chosen[1][0]:b])
+                    if shorter.date_obj != data.date_obj:
+                        break
+                    chosen = chosen[1:]
+                    a = chosen[0][0]
                 return a, b, data
     return None
 
@@ -184,4 +196,78 @@ def partial_times(text: str, language: str, anchor: dt.date | None,
         value, precision, kind = _value(data.date_obj, data.period)
         anchored = "absolute" if absolute else "inferred" if inferred else "document-date"
         out.append(TimeExpression(start, end, phrase, value, precision, anchored, "dateparser-search", kind))
+    if anchor is not None:
+        out = _with_relative_phrases(text, language, anchor, inferred, out)
+    if BARE_YEARS:
+        out = _with_bare_years(text, out)
     return out
+
+
+_MEANING = re.compile(r"^(?:(?P<n>\d+) (?P<u>year|month|week|day) ago"
+                      r"|in (?P<m>\d+) (?P<v>year|month|week|day))$")
+
+
+@lru_cache(maxsize=64)
+def _relative_phrases(language: str) -> tuple[tuple[re.Pattern[str], int, str], ...]:
+    """dateparser's relative expressions of a period of ``language`` ("el año pasado",
+    "nächste Woche") that its search does not find itself: (pattern, offset, unit)."""
+    from dateparser.languages.loader import default_loader
+
+    out = []
+    for meaning, phrases in (default_loader.get_locale(language).info.get("relative-type") or {}).items():
+        m = _MEANING.match(meaning)
+        if m is None:
+            continue
+        n = int(m.group("n") or m.group("m"))
+        unit = m.group("u") or m.group("v")
+        for phrase in phrases:
+            if " " in phrase.strip():  # one-word ones ("gestern") the search finds
+                out.append((re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.I), -n if m.group("n") else n,
+                            unit))
+    return tuple(out)
+
+
+def _period_value(anchor: dt.date, offset: int, unit: str) -> tuple[str, str]:
+    if unit == "year":
+        return str(anchor.year + offset), "year"
+    if unit == "month":
+        month0 = anchor.year * 12 + anchor.month - 1 + offset
+        return f"{month0 // 12}-{month0 % 12 + 1:02d}", "month"
+    if unit == "week":
+        y, w, _ = (anchor + dt.timedelta(weeks=offset)).isocalendar()
+        return f"{y}-W{w:02d}", "week"
+    return (anchor + dt.timedelta(days=offset)).isoformat(), "day"
+
+
+def _with_relative_phrases(text: str, language: str, anchor: dt.date, inferred: bool,
+                           found: list[TimeExpression]) -> list[TimeExpression]:
+    """``found`` with the relative periods ``_relative_phrases`` finds outside its phrases
+    (rule ``dateparser-relative``), valued against the document date as TimeML does
+    ("el año pasado" in a 2009 article is 2008)."""
+    spans = [(t.start, t.end) for t in found]
+    extra = []
+    for pattern, offset, unit in _relative_phrases(language):
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in spans):
+                continue
+            value, precision = _period_value(anchor, offset, unit)
+            extra.append(TimeExpression(m.start(), m.end(), m.group(0), value, precision,
+                                        "inferred" if inferred else "document-date", "dateparser-relative"))
+            spans.append(m.span())
+    return sorted(found + extra, key=lambda t: t.start)
+
+
+#: A four-digit year from 1900 to 2099 standing alone ("im Jahr 2003", "desde 2005"), which
+#: dateparser's search often misses: not part of a longer number, a decimal or a range of
+#: digits, and not followed by a percent sign or a unit-like number continuation.
+_BARE_YEAR = re.compile(r"(?<![\d.,:/-])(?:19|20)\d\d(?![\d%]|[.,]\d|\s?%)")
+BARE_YEARS = True
+
+
+def _with_bare_years(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """``found`` with the bare years outside its phrases (rule ``bare-year``), in text order."""
+    spans = [(t.start, t.end) for t in found]
+    extra = [TimeExpression(m.start(), m.end(), m.group(0), m.group(0), "year", "absolute", "bare-year")
+             for m in _BARE_YEAR.finditer(text)
+             if not any(a <= m.start() < b for a, b in spans)]
+    return sorted(found + extra, key=lambda t: t.start)

@@ -83,3 +83,16 @@ def test_a_script_without_case_gets_no_names_and_says_so():
 def test_english_and_french_are_never_read_partially():
     adoc, _ = _read("The minister met officials in Vienna on Tuesday.", "en")
     assert what_was_read(adoc.model) is None and adoc.doc is not None
+
+
+def test_relative_periods_and_bare_years_are_dated_and_common_words_are_no_cities():
+    text = ("Los precios subieron el año pasado y bajarán el próximo año, según los datos de 2003. "
+            "Los analistas de Lisboa lo confirmaron.")
+    adoc, facts = _read(text, "es", published="2009-06-15")
+    values = {t.text: (t.value, t.rule) for t in facts.times}
+    assert values["el año pasado"] == ("2008", "dateparser-relative")
+    assert values["el próximo año"] == ("2010", "dateparser-relative")
+    assert values["2003"][0] == "2003"
+    # "Los" is an alternate name of a large city, and a word this text writes in lower case.
+    assert {m.text for m in adoc.mentions} == {"Lisboa"}
+    assert [p.country for p in facts.places] == ["PT"]
