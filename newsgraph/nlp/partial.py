@@ -417,6 +417,30 @@ def _city_alias_doubtful(name: str) -> bool:
     return not any(c.primary for c in candidates(name)) and zipf_frequency(name, "en") >= ALIAS_ENGLISH_ZIPF
 
 
+#: Characters at the top of a text where a full date is its dateline ("Wien, 12. März 2024 –").
+DATELINE_WINDOW = 400
+
+
+def _infer_date(document: Document, language: str) -> str | None:
+    """An undated document's date, as ``nlp.time`` infers an English one's: a full date
+    (day, month, year) near the top is its dateline and its date (``published``, provenance
+    ``inferred:dateline``); else the latest full date it mentions only bounds when it was
+    written (``published_not_before``), and relative dates stay without a value."""
+    from newsgraph.nlp.partial_times import partial_times
+
+    dated = [t for t in partial_times(document.text, language, None)
+             if t.anchored_to == "absolute" and t.value and t.precision in ("day", "time")]
+    top = next((t for t in dated if t.start < DATELINE_WINDOW), None)
+    if top is not None and top.value:
+        document.published = top.value[:10]
+        document.provenance["published"] = "inferred:dateline"
+        document.provenance["published_inferred"] = "true"
+        return document.published
+    if dated:
+        document.provenance["published_not_before"] = max(t.value or "" for t in dated)[:10]
+    return None
+
+
 @dataclass(slots=True)
 class PartialFacts:
     times: list[TimeExpression]
@@ -424,12 +448,15 @@ class PartialFacts:
 
 
 def partial_facts(adoc: AnnotatedDocument, anchor: str | None) -> PartialFacts:
-    """Dates and places of a document read partially; no claims, no events."""
+    """Dates and places of a document read partially; no claims, no events. An undated
+    document gets the date of its dateline (``_infer_date``)."""
     from newsgraph.nlp.partial_times import partial_times
     from newsgraph.nlp.places import link_places
 
     read = what_was_read(adoc.model) or []
     language = (adoc.document.language or "").split("-")[0].lower()
+    if not anchor and "dates" in read:
+        anchor = _infer_date(adoc.document, language)
     day: dt.date | None = None
     if anchor:
         match = re.match(r"(\d{4})-(\d{2})-(\d{2})", anchor)

@@ -96,3 +96,12 @@ def test_relative_periods_and_bare_years_are_dated_and_common_words_are_no_citie
     # "Los" is an alternate name of a large city, and a word this text writes in lower case.
     assert {m.text for m in adoc.mentions} == {"Lisboa"}
     assert [p.country for p in facts.places] == ["PT"]
+
+
+def test_an_undated_article_takes_the_date_of_its_dateline():
+    text = "Wien, 12. März 2024 – Die Regierung in Wien hat gestern neue Hilfen angekündigt."
+    adoc, facts = _read(text, "de", published=None)
+    assert adoc.document.published == "2024-03-12"
+    assert adoc.document.provenance["published"] == "inferred:dateline"
+    yesterday = next(t for t in facts.times if t.text == "gestern")
+    assert (yesterday.value, yesterday.anchored_to) == ("2024-03-11", "inferred")
