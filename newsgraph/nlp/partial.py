@@ -32,9 +32,14 @@ without a model of the language, and is done here:
 - **Types only from the tables**: a name the gazetteer or the cross-language tables know
   (``resolve.entities.crosslingual``: CLDR country and region names in en/fr/es/de, large
   cities' GeoNames alternate names, international organisations; ``nlp.places`` for the
-  gazetteer) is GPE, LOC or ORG; every other name is ``NAME``: untyped, since nothing
-  here can tell a person from a company.
-- **Dates**: dateparser's multilingual search (``nlp.partial_times``).
+  gazetteer; a city of ``METROPOLIS_POPULATION`` by any of its alternate names) is GPE,
+  LOC or ORG; every other name is ``NAME``: untyped, since nothing here can tell a person
+  from a company. A one-word city alias is doubted where it is more likely a word: after
+  an article (``DETERMINERS``: "den Namen" is not Namur), written in lower case elsewhere
+  in the text ("Los"), in capitals (a code: "PISA"), or a frequent English word that is
+  no city's own name ("Bush", "Google").
+- **Dates**: dateparser's multilingual search (``nlp.partial_times``); an undated
+  document takes the date of its dateline (``_infer_date``).
 - **Places**: the typed names go to ``nlp.places.link_places`` like any place mention.
 
 Not read, and said so on the article page: claims and events (their cues, triggers and
