@@ -3,7 +3,8 @@
 Runs, in order, the annotators and extractors that need only one document and its
 parse — the document date (inferred when none was declared), time expressions,
 places, claims, event mentions — and returns them in one ``DocumentFacts`` that
-the store writes in the same transaction as the document. Corpus-level stages
+the store writes in the same transaction as the document. A document read partially
+(``nlp.partial``, a language no pipeline reads) gets its dates and places only. Corpus-level stages
 (entity, event and story resolution) come after, over many documents.
 
 Each extractor is called through ``_safely``: a bug tripped by one odd document
@@ -22,6 +23,7 @@ from newsgraph.budget import Budget, BudgetExceeded, running
 from newsgraph.extract.claims import extract_claims
 from newsgraph.extract.events import extract_events
 from newsgraph.model import AnnotatedDocument, Claim, EventMention, PlaceMention, TimeExpression
+from newsgraph.nlp.partial import partial_facts, what_was_read
 from newsgraph.nlp.places import link_places
 from newsgraph.nlp.time import infer_document_date, normalise_times
 
@@ -59,6 +61,11 @@ def extract_facts(adoc: AnnotatedDocument, budget: Budget | None = None) -> Docu
     ``budget`` is checked after each extractor and inside their loops (``newsgraph.budget``):
     an overrun raises ``BudgetExceeded`` (E304) and the document fails, not just that fact.
     """
+    if adoc.annotated and what_was_read(adoc.model) is not None:
+        # Read partially (a language no pipeline reads): dates and places, no claims or events.
+        with running(budget):
+            found = _safely(adoc, "partial reading", lambda a: [partial_facts(a, a.document.published)])
+        return DocumentFacts(times=found[0].times, places=found[0].places) if found else DocumentFacts()
     if not adoc.annotated or adoc.doc is None:
         return DocumentFacts()
     with running(budget):  # the extractors' own loops call budget.checkpoint

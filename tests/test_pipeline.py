@@ -292,7 +292,7 @@ def test_a_plain_text_far_over_the_cap_is_refused_before_cleaning(tmp_path: Path
     assert failure.code == "E302" and "before cleaning" in failure.reason and calls == []
 
 
-def test_a_french_article_is_read_and_a_german_one_stored_with_its_reason(tmp_path: Path, store: Store):
+def test_a_french_article_is_read_and_a_german_one_read_partially_with_its_reason(tmp_path: Path, store: Store):
     (tmp_path / "fr.txt").write_text(
         "La police arrête trois suspects à Lyon\n\n"
         "La police a arrêté mardi trois suspects dans le centre de Lyon, a déclaré le préfet Paul Renard "
@@ -311,9 +311,15 @@ def test_a_french_article_is_read_and_a_german_one_stored_with_its_reason(tmp_pa
     assert any(c["speaker"] and c["speaker"]["text"] == "Paul Renard" for c in facts["claims"])
     assert any(e["trigger"]["text"] == "arrêté" for e in facts["event_mentions"])
     german = docs["de.txt"]
-    assert german["language"] == "de" and not german["annotated"]
+    # No pipeline reads German: read partially (nlp.partial), with the reason, and no
+    # claims or events.
+    assert german["language"] == "de" and german["model"].startswith("partial:")
     row = store.conn.execute("SELECT annotate_reason FROM documents WHERE id = ?", (german["id"],)).fetchone()
-    assert "'de'" in row[0]
+    assert "'de'" in row[0] and "partially" in row[0]
+    assert {m["text"] for m in german["mentions"]} == {"Lyon"}  # German nouns are no names
+    german_facts = store.facts(german["id"])
+    assert not german_facts["claims"] and not german_facts["event_mentions"]
+    assert any(p["name"] == "Lyon" for p in german_facts["places"])
 
 
 def test_a_french_report_and_its_english_version_name_one_entity_each(tmp_path: Path, store: Store):

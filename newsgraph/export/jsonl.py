@@ -11,9 +11,12 @@ mention has a ``kind``: ``name``, ``description`` ("the company", "Apple's chief
 executive") or ``pronoun`` ("he", "its"), and the ``rule`` that linked a description or
 pronoun (``resolve/entities/referring``: ``apposition``, ``described``,
 ``same-description``, ``relative``, ``only-candidate``, ``subject``, ``speaker``,
-``speaker-organisation``, ``author``; "" for names, except ``government`` for a capital
-standing for its country's government, "Washington warned", which is a mention of the
-country's entity). ``event``
+``speaker-organisation``, ``author``; "" for a name a model found, except ``government``
+for a capital standing for its country's government, "Washington warned", which is a
+mention of the country's entity; and how a name in a language read partially was found —
+``known-name``, ``capitalised-sequence``, ``capitalised-word``, ``acronym``,
+``part-of-name``, ``nlp.partial``; such a name no table types is an entity of type
+``NAME``). ``event``
 records are the resolved events with their actors and targets read through the current
 entity links (``store.event_queries``). A claim's ``speaker`` is the entity of the longest
 entity mention inside its resolved speaker reference, else inside its speaker span.

@@ -109,13 +109,19 @@ class Sentence:
 
 @dataclass(slots=True)
 class Mention:
-    """A named-entity mention: ``text == doc.text[start:end]`` always holds."""
+    """A named-entity mention: ``text == doc.text[start:end]`` always holds.
+
+    ``rule`` says how a mention not tagged by a model was found (``nlp.partial``:
+    ``known-name``, ``capitalised-sequence``, ``capitalised-word``, ``acronym``); empty
+    for a model's entity.
+    """
 
     start: int
     end: int
     text: str
     label: str
     sentence: int = -1  # index into AnnotatedDocument.sentences
+    rule: str = ""
 
 
 @dataclass(slots=True)

@@ -9,7 +9,8 @@ not do for news: mention text trimmed of possessives and trailing punctuation
 offsets moved to match — never past what the parse shows is part of the name (the
 period of "U.S.", the "s" of "Italians" and "the Olympics") — and a refusal to feed
 text to a model of another language: a document in a language no installed pipeline
-reads is returned unannotated with the reason, and stays searchable. A French parse's
+reads is read partially instead (``nlp.partial``: sentences, names by capitalisation; its
+dates and places come in ``facts``), and stays searchable. A French parse's
 labels (PER/LOC/ORG/MISC) are mapped onto the project's types by ``nlp.french``.
 Pronouns and definite descriptions that may stand for a named entity come with the names
 (``nlp.referring``; ``AnnotatedDocument.references``), for entity resolution to link —
@@ -38,6 +39,7 @@ from newsgraph.budget import Budget
 from newsgraph.errors import AnnotateError
 from newsgraph.model import ENTITY_TYPES, AnnotatedDocument, Document, Mention, Sentence
 from newsgraph.nlp.french import french_mentions
+from newsgraph.nlp.partial import read_partially
 from newsgraph.nlp.referring import referring_mentions
 from newsgraph.nlp.sections import split_sections
 
@@ -187,6 +189,20 @@ def _should_annotate(document: Document) -> str | None:
     return None
 
 
+def _partially(document: Document) -> bool:
+    """A text in a language no installed pipeline reads is read partially (``nlp.partial``)."""
+    return bool(document.text.strip()) and document.language not in (None, *settings.ANNOTATED_LANGUAGES)
+
+
+def _read_partially(document: Document) -> AnnotatedDocument | AnnotateError:
+    try:
+        return read_partially(document)
+    except Exception as exc:  # one odd text must not take its batch down
+        log.exception("partial reading failed on %s", document.path)
+        return AnnotateError(f"partial reading failed: {type(exc).__name__}: {exc}", path=document.path,
+                             code="E305")
+
+
 def pipeline_language(document: Document) -> str:
     """The language whose pipeline reads ``document``: its own when one is installed
     (``_should_annotate`` let no other through), English when it could not be told."""
@@ -265,13 +281,15 @@ def annotate_each(documents: Iterable[Document], *, n_process: int = 1,
     units: list[_Unit] = []
     for i, d in enumerate(docs):
         reason = _should_annotate(d)
-        if reason is not None:
+        if reason is not None and not _partially(d):
             results[i] = AnnotatedDocument(document=d, annotated=False, reason=reason)
         elif max_chars > 0 and len(d.text) > max_chars:
             results[i] = AnnotateError(
                 f"the clean text is {len(d.text):,} characters, over the {max_chars:,}-character "
                 "limit of annotation (--max-chars raises it; splitting the file works too)",
                 path=d.path, code="E302")
+        elif reason is not None:
+            results[i] = _read_partially(d)
         else:
             spans = split_sections(d.text, max(2, section_chars))
             units.extend(_Unit(i, a, b, len(spans) > 1, pipeline_language(d)) for a, b in spans)

@@ -711,23 +711,41 @@ def _sentence_of(adoc: AnnotatedDocument, start: int) -> int:
     return -1
 
 
-def _french_candidates(name: str) -> list[Candidate]:
+def _french_candidates(name: str, language: str = "fr") -> list[Candidate]:
     """A French place name's entries: the country its French name names ("Corée du Nord",
     CLDR via ``nlp.places_fr``), else the shared index, whose city alternate names hold
-    the French ones ("Londres")."""
-    iso = french_country(name)
+    the French ones ("Londres"). Another language's names go the same way, with its CLDR
+    country names (``nlp.places_cldr``) and the cross-language names of regions
+    ("Afrika" → Africa)."""
+    iso = french_country(name) if language == "fr" else _local_country(name, language)
     country = _index().countries.get(iso) if iso else None
     if country is not None:
         return [Candidate(country.geonameid, country.name, country.country, country.feature, country.lat,
                           country.lon, country.population, country.point, country.admin1, country.capital,
                           True)]
     found = candidates(name)
+    if not found and language != "fr":
+        found = candidates(_canonical_region(name) or name)
     if found and not any(c.primary for c in found):
         # GeoNames' primary names are English or local; a French text writes a place's
         # French name ("Genève", "Londres"), an alternate name there: no sign of a guess.
         for c in found:
             c.primary = True
     return found
+
+
+def _local_country(name: str, language: str) -> str | None:
+    from newsgraph.nlp.places_cldr import country_code
+
+    return country_code(name, language)
+
+
+def _canonical_region(name: str) -> str | None:
+    """The English name of a continent or world region named in en/fr/es/de ("Afrika")."""
+    from newsgraph.resolve.entities.crosslingual import canonical_tokens, fold_words, known_kind
+
+    canonical = canonical_tokens(fold_words(name))
+    return " ".join(canonical) if canonical and known_kind(canonical) == "region" else None
 
 
 def _collect(adoc: AnnotatedDocument) -> list[_Item]:
@@ -738,12 +756,15 @@ def _collect(adoc: AnnotatedDocument) -> list[_Item]:
     # French names and demonyms are looked up for a French text only: "Maurice" or "Chine"
     # in English is no country.
     french = adoc.document.language == "fr"
+    # A language read only partially (``nlp.partial``) has its own CLDR country names.
+    language = (adoc.document.language or "en").split("-")[0].lower()
+    local = language not in ("en", "fr")
     for m in adoc.mentions:
         if m.label in PLACE_LABELS:
-            found = _french_candidates(m.text) if french else candidates(m.text)
+            found = _french_candidates(m.text, language) if french or local else candidates(m.text)
             # "north America": a compass word the NER left out of the name, written in lower case
             compass = re.search(r"\b([A-Za-z]+)[ \t]+$", text[max(0, m.start - 12) : m.start])
-            if compass and compass_word(compass.group(1).lower()) and not french:
+            if compass and compass_word(compass.group(1).lower()) and not (french or local):
                 longer = candidates(f"{compass.group(1)} {m.text}")
                 if longer:
                     found = longer
@@ -765,6 +786,9 @@ def _collect(adoc: AnnotatedDocument) -> list[_Item]:
                 continue
             covered.append((s, e))
             items.append(_Item(s, e, text[s:e], "ADJ", _sentence_of(adoc, s), [], demonym=iso))
+        items.sort(key=lambda it: it.start)
+        return items
+    if local:  # the demonym tables are English and French words
         items.sort(key=lambda it: it.start)
         return items
     # Adjectival uses the NER missed or folded into an ORG ("the South Korean

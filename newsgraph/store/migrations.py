@@ -616,3 +616,15 @@ MIGRATIONS.append(
     ) WITHOUT ROWID;
     """
 )
+
+
+MIGRATIONS.append(
+    # 16: how a mention no model tagged was found (``Mention.rule``): an article in a
+    # language no pipeline reads is read partially (nlp/partial.py) and its names are found
+    # by capitalisation or by the gazetteer and name tables (``known-name``,
+    # ``capitalised-sequence``, ``capitalised-word``, ``acronym``, ``part-of-name``). Empty
+    # for a model's entities, as every row written before.
+    """
+    ALTER TABLE mentions ADD COLUMN rule TEXT NOT NULL DEFAULT '';
+    """
+)

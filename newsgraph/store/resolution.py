@@ -189,7 +189,7 @@ class ResolutionStore:
         return AnnotatedDocument(
             document=doc, annotated=d["annotated"], reason=d["annotate_reason"], model=d["model"],
             sentences=[Sentence(s["start"], s["end"]) for s in d["sentences"]],
-            mentions=[Mention(m["start"], m["end"], m["text"], m["label"], m["sentence"])
+            mentions=[Mention(m["start"], m["end"], m["text"], m["label"], m["sentence"], m["rule"])
                       for m in d["mentions"]],
             governments=self._governments(doc_id))
 

@@ -326,9 +326,9 @@ class Store:
                     'INSERT INTO sentences (doc_id, seq, start, "end") VALUES (?,?,?,?)',
                     [(d.id, i, s.start, s.end) for i, s in enumerate(adoc.sentences)])
                 self.conn.executemany(
-                    'INSERT OR IGNORE INTO mentions (doc_id, start, "end", text, label, sentence) '
-                    "VALUES (?,?,?,?,?,?)",
-                    [(d.id, m.start, m.end, m.text, m.label, m.sentence) for m in adoc.mentions])
+                    'INSERT OR IGNORE INTO mentions (doc_id, start, "end", text, label, sentence, rule) '
+                    "VALUES (?,?,?,?,?,?,?)",
+                    [(d.id, m.start, m.end, m.text, m.label, m.sentence, m.rule) for m in adoc.mentions])
                 if facts is not None:
                     self._add_facts(d.id, facts)
         except sqlite3.Error as exc:
@@ -483,7 +483,7 @@ class Store:
 
     def mentions(self, doc_id: str) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute(
-            'SELECT start, "end", text, label, sentence FROM mentions WHERE doc_id = ? '
+            'SELECT start, "end", text, label, sentence, rule FROM mentions WHERE doc_id = ? '
             "ORDER BY start", (doc_id,))]
 
     def raw_bytes(self, doc_id: str) -> bytes | None:

@@ -79,12 +79,15 @@ def test_a_glued_genitive_is_dropped_only_where_the_parse_allows_one():
     assert trim_mention(text, at, at + 8) == (at, at + 8)
 
 
-def test_a_language_no_pipeline_reads_is_stored_unannotated_with_the_reason():
+def test_a_language_no_pipeline_reads_is_read_partially_with_the_reason():
     de = _doc("Der Präsident hat den Ministerpräsidenten am Dienstag in Berlin getroffen.", language="de")
     empty = _doc("   ", language=None)
     out = list(annotate([de, _doc(TEXT), empty]))
-    assert [a.annotated for a in out] == [False, True, False]
-    assert "'de'" in out[0].reason and "en, fr" in out[0].reason and out[0].mentions == []
+    assert [a.annotated for a in out] == [True, True, False]
+    # Read partially (nlp.partial), not by a model of another language: no parse.
+    assert "'de'" in out[0].reason and "partially" in out[0].reason and out[0].doc is None
+    assert out[0].model.startswith("partial:")
+    assert [(m.text, m.label, m.rule) for m in out[0].mentions] == [("Berlin", "GPE", "known-name")]
     assert out[2].reason == "no text"
 
 

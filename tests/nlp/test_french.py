@@ -109,4 +109,5 @@ def test_english_and_french_documents_in_one_batch_each_get_their_pipeline():
     assert [a.document.id for a in out] == ["a", "b", "c"]
     assert out[0].model and not out[0].model.startswith("fr_")
     assert out[1].model and out[1].model.startswith("fr_")
-    assert not out[2].annotated and "'de'" in (out[2].reason or "")
+    # German: no pipeline, read partially (nlp.partial), never by the French or English model
+    assert out[2].model.startswith("partial:") and "'de'" in (out[2].reason or "") and out[2].doc is None

@@ -72,6 +72,7 @@ LABEL_DESCRIPTIONS: dict[str, str] = {
     "WORK_OF_ART": "Titles of books, songs, etc.",
     "LAW": "Named documents made into laws",
     "LANGUAGE": "Any named language",
+    "NAME": "Names found by capitalisation, of no known type (an article read partially)",
 }
 
 

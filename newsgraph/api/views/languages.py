@@ -5,13 +5,18 @@ data Babel ships) and ``reading_note(...)``: for an article not in English, a pl
 statement of what newsgraph read of it — annotated with which model, or not annotated and
 why — and what every article gets whatever its language (cleaning, language detection,
 full-text search, with French stemming for French, and links to other articles by shared
-passages). English articles that were annotated get no note: that is the ordinary case.
+passages). An article read partially (``nlp.partial``: a language no pipeline reads) lists
+each part of that reading — names by capitalisation, dates, places — with what was found,
+and what was not read: claims, events, pronouns. English articles that were annotated get
+no note: that is the ordinary case.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from newsgraph.nlp.partial import NOT_READ, READ_PARTS, what_was_read
 
 __all__ = ["ReadingNote", "language_name", "names_by_language", "reading_note"]
 
@@ -63,7 +68,18 @@ def reading_note(
         "links to other articles (copies, translations, same story) by shared passages and names",
     ]
     not_read: list[str] = []
-    if annotated:
+    partial = what_was_read(model) if annotated else None
+    if partial is not None:
+        # Read without a model of its language (nlp.partial): say what, with what was found.
+        shown = {"names": "names", "dates": "dates", "places": "places"}
+        for part, label in READ_PARTS.items():
+            if part in partial:
+                read.append(f"{label}: {found.get(shown[part], 0)} found")
+            else:
+                not_read.append(label + (": its script has no capital letters" if part == "names" else
+                                         ": not available for this language"))
+        not_read.extend(NOT_READ)
+    elif annotated:
         kinds = ("names", "dates", "places", "claims", "events")
         read.append(
             f"annotated by {model or 'the pipeline'}: "

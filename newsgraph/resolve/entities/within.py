@@ -375,8 +375,11 @@ class Chain:
         return _view(self, "labels", self._labels)
 
     def _labels(self) -> Counter[str]:
+        # An untyped name (``NAME``: found by capitalisation in a language no pipeline reads,
+        # nlp.partial) votes for no type: it may join a person or an organisation alike.
         kinds = "name" if self.kind == "name" else None
-        return Counter(m.label for m in self.mentions if m.label and (kinds is None or m.kind == kinds))
+        return Counter(m.label for m in self.mentions
+                       if m.label and m.label != "NAME" and (kinds is None or m.kind == kinds))
 
     def best_name(self) -> ParsedName | None:
         names = self.names()
@@ -1674,6 +1677,10 @@ def _partial_fits(token: str, parts: list[str], full_label: str, label: str) -> 
     place by its first word, and only by a word of the same type."""
     if full_label in PERSONISH and label not in PLACE_LABELS:
         return token in (parts[0], parts[-1])
+    if label == "NAME" and full_label in ("", "NAME"):
+        # Two untyped names (nlp.partial: a language no pipeline reads): the short one is
+        # the first or last word of the long one, as a person's or an organisation's is.
+        return token in (parts[0], parts[-1])
     same_type = TYPE_GROUPS.get(full_label, full_label) == TYPE_GROUPS.get(label, label)
     if not same_type:
         return False
@@ -1760,7 +1767,9 @@ def _chain_document(adoc: AnnotatedDocument, options: ResolverOptions) -> list[C
                 role=role,
                 governor=governor,
                 referring=id(mention) in found,
-                rule="government" if government and info.kind == "name" else "",
+                # how a name no model tagged was found (nlp.partial), or a capital read as
+                # its country's government
+                rule="government" if government and info.kind == "name" else mention.rule,
                 reason=f"capital standing for the government of {government}" if government else "",
             )
         )
