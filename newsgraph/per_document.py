@@ -81,11 +81,14 @@ def process_for_shipping(docs: list[Document], options: Options) -> list[Process
     if options.resolve:
         # Imported here: the resolver's modules are needed only when resolution runs.
         from newsgraph.resolve.entities import chain_document
+        from newsgraph.resolve.prepare import prepare_document
 
         for item in processed:
             if isinstance(item, tuple) and item[0].annotated:
                 # The default options: the corpus resolver's (Resolver.add checks they match).
                 item[0].chains = chain_document(item[0])
+            if isinstance(item, tuple):
+                item[0].prepared = prepare_document(item[0], item[1].events if item[1] else ())
     for item in processed:
         if isinstance(item, tuple):
             item[0].doc = None

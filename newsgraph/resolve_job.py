@@ -25,6 +25,7 @@ import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsgraph import settings
 from newsgraph.model import AnnotatedDocument, Document, Edit, EntityChange
@@ -32,6 +33,7 @@ from newsgraph.nlp.places import PLACE_LABELS
 from newsgraph.resolve.dates import date_document, redate
 from newsgraph.resolve.entities import Resolver, ResolverState
 from newsgraph.resolve.events import EventResolver
+from newsgraph.resolve.prepare import adopt
 from newsgraph.resolve.stories import DocRecord, StoryIndex
 from newsgraph.signals_job import CorpusSignals
 from newsgraph.store import Store
@@ -205,6 +207,9 @@ class CorpusResolver:
         if not adocs:
             return Resolved()
         ids = [a.document.id for a in adocs]
+        for adoc in adocs:
+            if adoc.prepared is not None:  # answers a worker looked up (resolve/prepare.py)
+                adopt(adoc.prepared)
         with self.rstore.transaction():
             self._write_entity_changes(self.entities.add(adocs))
             self.lookup.invalidate(ids)
@@ -220,7 +225,7 @@ class CorpusResolver:
             self.rstore.write_events(self.events.events, touched | self.events.take_changed())
             self._date_from_events(touched)
             links = self.stories.add(adocs, entities=self.rstore.entity_keys(ids),
-                                     events=self.rstore.event_keys(ids))
+                                     events=self.rstore.event_keys(ids), vectors=_story_vectors(adocs))
             self.rstore.write_links(links)
             self._write_stories(ids)
             # After the links: a copy found now (of this batch or an older document)
@@ -327,3 +332,9 @@ class CorpusResolver:
                                              times, dq.event_mention_dates(self.store, doc_id))
                 dq.write_times(self.store, doc_id, new_times)
                 dq.write_event_mention_dates(self.store, mentions)
+
+
+def _story_vectors(adocs: list[AnnotatedDocument]) -> dict[str, Any]:
+    """The story vectors workers computed of the batch's documents (``resolve/prepare.py``)."""
+    return {a.document.id: a.prepared.story_vectors for a in adocs
+            if a.prepared is not None and a.prepared.story_vectors is not None}

@@ -143,6 +143,9 @@ class AnnotatedDocument:
     #: worker process, ``newsgraph.per_document``) so that the parse need not travel;
     #: None: entity resolution builds them from ``doc``. Transient like ``doc``.
     chains: list[Any] | None = field(default=None, repr=False, compare=False)
+    #: What corpus resolution reads of this document alone, worked out beside the parse
+    #: (``newsgraph.resolve.prepare``); None: resolution looks it up itself. Transient.
+    prepared: Any = field(default=None, repr=False, compare=False)
 
 
 @dataclass(slots=True)
