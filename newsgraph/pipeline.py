@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing as mp
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ from newsgraph.model import AnnotatedDocument, Document, Failure, IngestReport, 
 from newsgraph.nlp.annotate import annotate
 from newsgraph.per_document import BatchProcessor, Processed, local_processor, process_documents
 from newsgraph.resolve_job import CorpusResolver
+from newsgraph.resolve_job import warm_up as warm_corpus_stages
 from newsgraph.scale.workers import pool_processor
 from newsgraph.settings import Options
 from newsgraph.store import Store
@@ -99,6 +101,21 @@ def _ingest(paths: Iterable[str | Path], store: Store, options: Options, *, root
             stdin: BinaryIO | None, on_progress: ProgressCallback | None,
             processor: BatchProcessor, should_stop: Callable[[], bool] | None) -> IngestReport:
     report = IngestReport()
+    # The corpus stages' tables load here while the first batches are annotated (on
+    # workers, or by spaCy, which leaves the interpreter lock free much of the time)
+    # instead of when the first batch comes back, on the ingest's critical path.
+    warming = _Warming() if options.resolve and options.annotate else None
+    try:
+        return _run(paths, store, options, report, root=root, stdin=stdin, on_progress=on_progress,
+                    processor=processor, should_stop=should_stop)
+    finally:
+        if warming is not None:
+            warming.join()
+
+
+def _run(paths: Iterable[str | Path], store: Store, options: Options, report: IngestReport, *,
+         root: Path | None, stdin: BinaryIO | None, on_progress: ProgressCallback | None,
+         processor: BatchProcessor, should_stop: Callable[[], bool] | None) -> IngestReport:
     resolver = CorpusResolver(store) if options.resolve else None
     if resolver is not None:
         resolver.catch_up(reparse=_reparse if options.annotate else None)
@@ -208,6 +225,21 @@ def _ingest(paths: Iterable[str | Path], store: Store, options: Options, *, root
         if resolver is not None:
             resolver.commit()
     return report
+
+
+class _Warming(threading.Thread):
+    """``resolve_job.warm_up`` on a thread of its own; a failure there is only logged
+    (the stage that needs the table meets it again and reports it)."""
+
+    def __init__(self) -> None:
+        super().__init__(name="newsgraph-warm-up", daemon=True)
+        self.start()
+
+    def run(self) -> None:
+        try:
+            warm_corpus_stages()
+        except Exception:
+            log.debug("warming the corpus stages up failed", exc_info=True)
 
 
 def _reparse(adocs: list[AnnotatedDocument]) -> None:

@@ -30,23 +30,37 @@ from typing import Any
 from newsgraph import settings
 from newsgraph.model import AnnotatedDocument, Document, Edit, EntityChange
 from newsgraph.nlp.places import PLACE_LABELS
+from newsgraph.nlp.vectors import wordllama_or_none
+from newsgraph.nlp.wordnet import wordnet
 from newsgraph.resolve.dates import date_document, redate
 from newsgraph.resolve.entities import Resolver, ResolverState
 from newsgraph.resolve.events import EventResolver
 from newsgraph.resolve.prepare import adopt
 from newsgraph.resolve.stories import DocRecord, StoryIndex
 from newsgraph.signals_job import CorpusSignals
+from newsgraph.signals_job import warm_up as warm_signals
 from newsgraph.store import Store
 from newsgraph.store import date_queries as dq
 from newsgraph.store.resolution import MentionIndex, ResolutionStore, now
 
-__all__ = ["CorpusResolver", "Resolved", "StoredRecords"]
+__all__ = ["CorpusResolver", "Resolved", "StoredRecords", "warm_up"]
 
 log = logging.getLogger(__name__)
 
 ENTITY_STATE = "entities"
 EVENT_STATE = "events"
 STORY_STATE = "stories"
+
+
+def warm_up() -> None:
+    """Load, in this process, the tables the corpus stages read on first use (WordNet,
+    the static word vectors, the signals' native reference; about 1.5 s) — what
+    an ingest does while its workers annotate the first batch (``pipeline``)."""
+    wn = wordnet()
+    if wn is not None:
+        wn.common_noun("harbour")
+    wordllama_or_none()
+    warm_signals()
 
 
 class StoredRecords:
