@@ -101,21 +101,24 @@ def _ingest(paths: Iterable[str | Path], store: Store, options: Options, *, root
             stdin: BinaryIO | None, on_progress: ProgressCallback | None,
             processor: BatchProcessor, should_stop: Callable[[], bool] | None) -> IngestReport:
     report = IngestReport()
-    # The corpus stages' tables load here while the first batches are annotated (on
-    # workers, or by spaCy, which leaves the interpreter lock free much of the time)
-    # instead of when the first batch comes back, on the ingest's critical path.
+    # The corpus stages' tables load while the first batch is annotated (on workers, or
+    # by spaCy, which leaves the interpreter lock free much of the time) instead of
+    # when it comes back, on the ingest's critical path; started once the first batch
+    # is cleaned and handed over, so they do not delay it.
     warming = _Warming() if options.resolve and options.annotate else None
     try:
         return _run(paths, store, options, report, root=root, stdin=stdin, on_progress=on_progress,
-                    processor=processor, should_stop=should_stop)
+                    processor=processor, should_stop=should_stop,
+                    first_batch_out=warming.start if warming is not None else None)
     finally:
-        if warming is not None:
+        if warming is not None and warming.ident is not None:
             warming.join()
 
 
 def _run(paths: Iterable[str | Path], store: Store, options: Options, report: IngestReport, *,
          root: Path | None, stdin: BinaryIO | None, on_progress: ProgressCallback | None,
-         processor: BatchProcessor, should_stop: Callable[[], bool] | None) -> IngestReport:
+         processor: BatchProcessor, should_stop: Callable[[], bool] | None,
+         first_batch_out: Callable[[], None] | None) -> IngestReport:
     resolver = CorpusResolver(store) if options.resolve else None
     if resolver is not None:
         resolver.catch_up(reparse=_reparse if options.annotate else None)
@@ -143,6 +146,12 @@ def _run(paths: Iterable[str | Path], store: Store, options: Options, report: In
         # A document that fails after cleaning leaves its boilerplate tally uncounted.
         fail(failure)
         lines.dropped(doc_id)
+
+    hooks = [first_batch_out] if first_batch_out is not None else []
+
+    def handed_over() -> None:
+        while hooks:
+            hooks.pop()()
 
     def batches() -> Iterator[list[Document]]:
         nonlocal seen
@@ -176,9 +185,11 @@ def _run(paths: Iterable[str | Path], store: Store, options: Options, report: In
                 waiting.append([r for r, _ in batch])
                 yield [d for _, d in batch]
                 batch = []
+                handed_over()
         if batch:
             waiting.append([r for r, _ in batch])
             yield [d for _, d in batch]
+            handed_over()
 
     # One transaction from one save of the resolvers' state to the next (see the module
     # docstring); each document inside it is a savepoint of its own.
@@ -233,7 +244,6 @@ class _Warming(threading.Thread):
 
     def __init__(self) -> None:
         super().__init__(name="newsgraph-warm-up", daemon=True)
-        self.start()
 
     def run(self) -> None:
         try:

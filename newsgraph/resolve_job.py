@@ -54,8 +54,8 @@ STORY_STATE = "stories"
 
 def warm_up() -> None:
     """Load, in this process, the tables the corpus stages read on first use (WordNet,
-    the static word vectors, the signals' native reference; about 1.5 s) — what
-    an ingest does while its workers annotate the first batch (``pipeline``)."""
+    the static word vectors, the signals' native reference; about 1.5 s) — what an
+    ingest does while its workers annotate the first batch (``pipeline``)."""
     wn = wordnet()
     if wn is not None:
         wn.common_noun("harbour")
