@@ -12,7 +12,10 @@ resolution's within-document coreference (``resolve.entities.chain_document``), 
 needs one document and nothing of the corpus. ``process_for_shipping`` therefore builds
 those chains where the parse is and sends them instead (``AnnotatedDocument.chains``,
 plain data): the resolver then uses them as it would have built them, and no parse
-crosses a process boundary.
+crosses a process boundary. With them go the answers resolution will ask of the
+document alone — gazetteer readings of its places, its parsed names, its story vectors
+(``AnnotatedDocument.prepared``, ``newsgraph.resolve.prepare``) — so the process that
+resolves neither loads those tables nor spends its time there.
 """
 
 from __future__ import annotations

@@ -228,6 +228,7 @@ def _run(paths: Iterable[str | Path], store: Store, options: Options, report: In
                     store.commit_unit()
             for adoc in written:
                 adoc.doc = None  # resolution was the last reader of the parse: free it
+                adoc.prepared = None
             tick(raws[-1].path if raws else "")
             if should_stop is not None and should_stop():
                 report.stopped = True

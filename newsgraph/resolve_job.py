@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph import settings
-from newsgraph.model import AnnotatedDocument, Document, Edit, EntityChange
+from newsgraph.model import AnnotatedDocument, Document, Edit, Entity, EntityChange
 from newsgraph.nlp.places import PLACE_LABELS
 from newsgraph.nlp.vectors import wordllama_or_none
 from newsgraph.nlp.wordnet import wordnet
@@ -290,8 +290,18 @@ class CorpusResolver:
         gone = {a for c in changes for a in c.absorbed}
         whole: set[str] = set()  # created or merged: every mention row (re)written
         added: dict[str, set[str]] = {}
+        # An entity record is built from all its mentions (``Resolver.entity``): build
+        # each once here, not once per change naming it and again to write it.
+        built: dict[str, Entity | None] = {}
+
+        def entity(ident: str) -> Entity | None:
+            if ident not in built:
+                built[ident] = self.entities.entity(ident)
+            return built[ident]
+
         for c in changes:
-            ent_id = self.entities.entity(c.entity).id if self.entities.entity(c.entity) else None
+            ent = entity(c.entity)
+            ent_id = ent.id if ent else None
             if ent_id is None:
                 continue
             if c.kind == "extended":
@@ -301,7 +311,7 @@ class CorpusResolver:
         gone -= whole | set(added)
         self.rstore.delete_entities(gone)
         for eid in whole | set(added):
-            ent = self.entities.entity(eid)
+            ent = entity(eid)
             if ent is not None:
                 self.rstore.write_entity(ent, None if eid in whole else added[eid])
 

@@ -53,7 +53,7 @@ from newsgraph.store import SearchHit
 #: Each schema or page row that shows a whole record, and the record fields it leaves out on purpose.
 WHOLE: list[tuple[type, type, set[str]]] = [
     (Document, schemas.DocumentModel, set()),
-    (AnnotatedDocument, schemas.DocumentModel, {"document", "reason", "doc", "references", "chains"}),
+    (AnnotatedDocument, schemas.DocumentModel, {"document", "reason", "doc", "references", "chains", "prepared"}),
     (Mention, schemas.MentionModel, set()),
     (RemovedBlock, schemas.RemovedBlockModel, set()),
     (Sentence, schemas.SentenceModel, set()),
