@@ -12,7 +12,10 @@ resolution's within-document coreference (``resolve.entities.chain_document``), 
 needs one document and nothing of the corpus. ``process_for_shipping`` therefore builds
 those chains where the parse is and sends them instead (``AnnotatedDocument.chains``,
 plain data): the resolver then uses them as it would have built them, and no parse
-crosses a process boundary.
+crosses a process boundary. With them go the answers resolution will ask of the
+document alone — gazetteer readings of its places, its parsed names, its story vectors
+(``AnnotatedDocument.prepared``, ``newsgraph.resolve.prepare``) — so the process that
+resolves neither loads those tables nor spends its time there.
 """
 
 from __future__ import annotations
@@ -81,11 +84,14 @@ def process_for_shipping(docs: list[Document], options: Options) -> list[Process
     if options.resolve:
         # Imported here: the resolver's modules are needed only when resolution runs.
         from newsgraph.resolve.entities import chain_document
+        from newsgraph.resolve.prepare import prepare_document
 
         for item in processed:
             if isinstance(item, tuple) and item[0].annotated:
                 # The default options: the corpus resolver's (Resolver.add checks they match).
                 item[0].chains = chain_document(item[0])
+            if isinstance(item, tuple):
+                item[0].prepared = prepare_document(item[0], item[1].events if item[1] else ())
     for item in processed:
         if isinstance(item, tuple):
             item[0].doc = None

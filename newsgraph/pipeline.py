@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing as mp
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ from newsgraph.model import AnnotatedDocument, Document, Failure, IngestReport, 
 from newsgraph.nlp.annotate import annotate
 from newsgraph.per_document import BatchProcessor, Processed, local_processor, process_documents
 from newsgraph.resolve_job import CorpusResolver
+from newsgraph.resolve_job import warm_up as warm_corpus_stages
 from newsgraph.scale.workers import pool_processor
 from newsgraph.settings import Options
 from newsgraph.store import Store
@@ -99,6 +101,24 @@ def _ingest(paths: Iterable[str | Path], store: Store, options: Options, *, root
             stdin: BinaryIO | None, on_progress: ProgressCallback | None,
             processor: BatchProcessor, should_stop: Callable[[], bool] | None) -> IngestReport:
     report = IngestReport()
+    # The corpus stages' tables load while the first batch is annotated (on workers, or
+    # by spaCy, which leaves the interpreter lock free much of the time) instead of
+    # when it comes back, on the ingest's critical path; started once the first batch
+    # is cleaned and handed over, so they do not delay it.
+    warming = _Warming() if options.resolve and options.annotate else None
+    try:
+        return _run(paths, store, options, report, root=root, stdin=stdin, on_progress=on_progress,
+                    processor=processor, should_stop=should_stop,
+                    first_batch_out=warming.start if warming is not None else None)
+    finally:
+        if warming is not None and warming.ident is not None:
+            warming.join()
+
+
+def _run(paths: Iterable[str | Path], store: Store, options: Options, report: IngestReport, *,
+         root: Path | None, stdin: BinaryIO | None, on_progress: ProgressCallback | None,
+         processor: BatchProcessor, should_stop: Callable[[], bool] | None,
+         first_batch_out: Callable[[], None] | None) -> IngestReport:
     resolver = CorpusResolver(store) if options.resolve else None
     if resolver is not None:
         resolver.catch_up(reparse=_reparse if options.annotate else None)
@@ -126,6 +146,12 @@ def _ingest(paths: Iterable[str | Path], store: Store, options: Options, *, root
         # A document that fails after cleaning leaves its boilerplate tally uncounted.
         fail(failure)
         lines.dropped(doc_id)
+
+    hooks = [first_batch_out] if first_batch_out is not None else []
+
+    def handed_over() -> None:
+        while hooks:
+            hooks.pop()()
 
     def batches() -> Iterator[list[Document]]:
         nonlocal seen
@@ -159,9 +185,11 @@ def _ingest(paths: Iterable[str | Path], store: Store, options: Options, *, root
                 waiting.append([r for r, _ in batch])
                 yield [d for _, d in batch]
                 batch = []
+                handed_over()
         if batch:
             waiting.append([r for r, _ in batch])
             yield [d for _, d in batch]
+            handed_over()
 
     # One transaction from one save of the resolvers' state to the next (see the module
     # docstring); each document inside it is a savepoint of its own.
@@ -200,6 +228,7 @@ def _ingest(paths: Iterable[str | Path], store: Store, options: Options, *, root
                     store.commit_unit()
             for adoc in written:
                 adoc.doc = None  # resolution was the last reader of the parse: free it
+                adoc.prepared = None
             tick(raws[-1].path if raws else "")
             if should_stop is not None and should_stop():
                 report.stopped = True
@@ -208,6 +237,20 @@ def _ingest(paths: Iterable[str | Path], store: Store, options: Options, *, root
         if resolver is not None:
             resolver.commit()
     return report
+
+
+class _Warming(threading.Thread):
+    """``resolve_job.warm_up`` on a thread of its own; a failure there is only logged
+    (the stage that needs the table meets it again and reports it)."""
+
+    def __init__(self) -> None:
+        super().__init__(name="newsgraph-warm-up", daemon=True)
+
+    def run(self) -> None:
+        try:
+            warm_corpus_stages()
+        except Exception:
+            log.debug("warming the corpus stages up failed", exc_info=True)
 
 
 def _reparse(adocs: list[AnnotatedDocument]) -> None:

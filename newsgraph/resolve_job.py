@@ -25,26 +25,42 @@ import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsgraph import settings
-from newsgraph.model import AnnotatedDocument, Document, Edit, EntityChange
+from newsgraph.model import AnnotatedDocument, Document, Edit, Entity, EntityChange
 from newsgraph.nlp.places import PLACE_LABELS
+from newsgraph.nlp.vectors import wordllama_or_none
+from newsgraph.nlp.wordnet import wordnet
 from newsgraph.resolve.dates import date_document, redate
 from newsgraph.resolve.entities import Resolver, ResolverState
 from newsgraph.resolve.events import EventResolver
+from newsgraph.resolve.prepare import adopt
 from newsgraph.resolve.stories import DocRecord, StoryIndex
 from newsgraph.signals_job import CorpusSignals
+from newsgraph.signals_job import warm_up as warm_signals
 from newsgraph.store import Store
 from newsgraph.store import date_queries as dq
 from newsgraph.store.resolution import MentionIndex, ResolutionStore, now
 
-__all__ = ["CorpusResolver", "Resolved", "StoredRecords"]
+__all__ = ["CorpusResolver", "Resolved", "StoredRecords", "warm_up"]
 
 log = logging.getLogger(__name__)
 
 ENTITY_STATE = "entities"
 EVENT_STATE = "events"
 STORY_STATE = "stories"
+
+
+def warm_up() -> None:
+    """Load, in this process, the tables the corpus stages read on first use (WordNet,
+    the static word vectors, the signals' native reference; about 1.5 s) — what an
+    ingest does while its workers annotate the first batch (``pipeline``)."""
+    wn = wordnet()
+    if wn is not None:
+        wn.common_noun("harbour")
+    wordllama_or_none()
+    warm_signals()
 
 
 class StoredRecords:
@@ -205,6 +221,9 @@ class CorpusResolver:
         if not adocs:
             return Resolved()
         ids = [a.document.id for a in adocs]
+        for adoc in adocs:
+            if adoc.prepared is not None:  # answers a worker looked up (resolve/prepare.py)
+                adopt(adoc.prepared)
         with self.rstore.transaction():
             self._write_entity_changes(self.entities.add(adocs))
             self.lookup.invalidate(ids)
@@ -220,7 +239,7 @@ class CorpusResolver:
             self.rstore.write_events(self.events.events, touched | self.events.take_changed())
             self._date_from_events(touched)
             links = self.stories.add(adocs, entities=self.rstore.entity_keys(ids),
-                                     events=self.rstore.event_keys(ids))
+                                     events=self.rstore.event_keys(ids), vectors=_story_vectors(adocs))
             self.rstore.write_links(links)
             self._write_stories(ids)
             # After the links: a copy found now (of this batch or an older document)
@@ -271,8 +290,18 @@ class CorpusResolver:
         gone = {a for c in changes for a in c.absorbed}
         whole: set[str] = set()  # created or merged: every mention row (re)written
         added: dict[str, set[str]] = {}
+        # An entity record is built from all its mentions (``Resolver.entity``): build
+        # each once here, not once per change naming it and again to write it.
+        built: dict[str, Entity | None] = {}
+
+        def entity(ident: str) -> Entity | None:
+            if ident not in built:
+                built[ident] = self.entities.entity(ident)
+            return built[ident]
+
         for c in changes:
-            ent_id = self.entities.entity(c.entity).id if self.entities.entity(c.entity) else None
+            ent = entity(c.entity)
+            ent_id = ent.id if ent else None
             if ent_id is None:
                 continue
             if c.kind == "extended":
@@ -282,7 +311,7 @@ class CorpusResolver:
         gone -= whole | set(added)
         self.rstore.delete_entities(gone)
         for eid in whole | set(added):
-            ent = self.entities.entity(eid)
+            ent = entity(eid)
             if ent is not None:
                 self.rstore.write_entity(ent, None if eid in whole else added[eid])
 
@@ -327,3 +356,9 @@ class CorpusResolver:
                                              times, dq.event_mention_dates(self.store, doc_id))
                 dq.write_times(self.store, doc_id, new_times)
                 dq.write_event_mention_dates(self.store, mentions)
+
+
+def _story_vectors(adocs: list[AnnotatedDocument]) -> dict[str, Any]:
+    """The story vectors workers computed of the batch's documents (``resolve/prepare.py``)."""
+    return {a.document.id: a.prepared.story_vectors for a in adocs
+            if a.prepared is not None and a.prepared.story_vectors is not None}

@@ -27,15 +27,29 @@ from newsgraph.signals import article_signals, corroboration, machine_translatio
 from newsgraph.signals import settings as signal_settings
 from newsgraph.signals.native_reference import native_reference
 from newsgraph.signals.reference import CollocationModel
+from newsgraph.signals.spinning import substitutions
 from newsgraph.store.resolution import ResolutionStore
 
-__all__ = ["CorpusSignals"]
+__all__ = ["CorpusSignals", "warm_up"]
 
 log = logging.getLogger(__name__)
 
 REFERENCE_STATE = "reference"
 REFERENCE_PENDING = "reference_pending"
 INDEPENDENCE_STATE = "independent_reports"
+
+
+#: An invented sentence with a word swap, to warm the spinning signal's tables up.
+_WARM_TEXT = "The harbour workers said the rouge state had reached a memorialise high on Friday."
+
+
+def warm_up() -> None:
+    """Load what scoring reads on first use — the packaged native reference, WordNet's
+    synonyms and compounds, general-English word frequencies — by scoring an invented
+    sentence against the packaged reference."""
+    reference = native_reference(CollocationModel())
+    if reference is not None:
+        substitutions(_WARM_TEXT, reference)
 
 
 class CorpusSignals:

@@ -344,3 +344,12 @@ def test_a_french_report_and_its_english_version_name_one_entity_each(tmp_path: 
     # Two names the tables know are two things; a country is never short for a longer name.
     assert of["UN"] != of["the Security Council"]
     assert of["Japan"] != of["the Sea of Japan"]
+
+
+def test_the_corpus_stages_warm_up_beside_the_first_batch_and_leave_no_thread_behind(tmp_path: Path, store: Store):
+    import threading
+
+    root = _corpus(tmp_path)
+    report = ingest([root], store, Options(batch_size=1))
+    assert len(report.ingested) == 3
+    assert not [t for t in threading.enumerate() if t.name == "newsgraph-warm-up"]

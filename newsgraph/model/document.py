@@ -161,6 +161,9 @@ class AnnotatedDocument:
     #: chains each under its country's name, so an actor or speaker that is a government
     #: is the country's entity. Transient like ``doc``: the place records keep the reading.
     governments: list[tuple[int, int, str]] = field(default_factory=list, repr=False, compare=False)
+    #: What corpus resolution reads of this document alone, worked out beside the parse
+    #: (``newsgraph.resolve.prepare``); None: resolution looks it up itself. Transient.
+    prepared: Any = field(default=None, repr=False, compare=False)
 
 
 @dataclass(slots=True)

@@ -56,7 +56,7 @@ from newsgraph.per_document import (
 from newsgraph.settings import Options
 
 __all__ = ["BatchExecutor", "DaskExecutor", "ProcessPool", "default_workers", "executor_processor",
-           "pool_processor"]
+           "pool_processor", "split_batch"]
 
 log = logging.getLogger(__name__)
 
@@ -208,27 +208,63 @@ class _Failed:
 
 
 def executor_processor(executor: BatchExecutor, in_flight: int | None = None) -> BatchProcessor:
-    """A ``BatchProcessor`` that runs each batch on ``executor``'s workers, in input order."""
+    """A ``BatchProcessor`` that runs each batch on ``executor``'s workers, in input order.
+
+    Each batch goes out in ``executor.workers`` parts (``split_batch``), so every worker
+    has a share of the batch the ingest waits for next: a whole batch per worker left
+    one core idle while the first batch was annotated and again while the last one was.
+    The parts come back joined, so the ingest sees the batches it gave.
+    """
 
     def run(batches: Iterable[list[Document]], options: Options) -> Iterator[list[Processed]]:
         window = in_flight or IN_FLIGHT_PER_WORKER * executor.workers
-        pending: deque[tuple[list[Document], Any]] = deque()
+        pending: deque[list[tuple[list[Document], Any]]] = deque()
         try:
             for docs in batches:
-                try:
-                    future = executor.submit(process_for_shipping, docs, options)
-                except Exception as exc:  # the workers are gone for good: here, in turn
-                    future = _Failed(exc)
-                pending.append((docs, future))
+                parts = []
+                for part in split_batch(docs, executor.workers):
+                    try:
+                        future = executor.submit(process_for_shipping, part, options)
+                    except Exception as exc:  # the workers are gone for good: here, in turn
+                        future = _Failed(exc)
+                    parts.append((part, future))
+                pending.append(parts)
                 if len(pending) >= window:
-                    yield collect(*pending.popleft(), options)
+                    yield _joined(pending.popleft(), options)
             while pending:
-                yield collect(*pending.popleft(), options)
+                yield _joined(pending.popleft(), options)
         finally:  # stopped early: what was submitted is not wanted any more
-            for _, future in pending:
-                future.cancel()
+            for parts in pending:
+                for _, future in parts:
+                    future.cancel()
 
     return run
+
+
+def split_batch(docs: list[Document], parts: int) -> list[list[Document]]:
+    """``docs`` in at most ``parts`` runs of consecutive documents, as even as their
+    text lengths allow (annotation time grows with the text, not the document count)."""
+    if parts <= 1 or len(docs) <= 1:
+        return [docs]
+    sizes = [len(d.text or "") + 1 for d in docs]
+    share = sum(sizes) / parts
+    out: list[list[Document]] = []
+    run: list[Document] = []
+    filled = 0.0
+    for doc, size in zip(docs, sizes, strict=True):
+        # a document goes with the part its middle falls in
+        if run and filled + size / 2 > share * (len(out) + 1) and len(out) < parts - 1:
+            out.append(run)
+            run = []
+        run.append(doc)
+        filled += size
+    if run:
+        out.append(run)
+    return out
+
+
+def _joined(parts: list[tuple[list[Document], Any]], options: Options) -> list[Processed]:
+    return [item for docs, future in parts for item in collect(docs, future, options)]
 
 
 def collect(docs: list[Document], future: Any, options: Options) -> list[Processed]:

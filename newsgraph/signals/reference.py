@@ -41,15 +41,19 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 _CLAUSE = re.compile(r"[^.!?;:,()\"“”\n]+")
 
 
-def bigrams_of(text: str) -> list[tuple[str, str, int, int]]:
-    """Word bigrams inside clauses (surface case kept), with the character span of each."""
+@lru_cache(maxsize=256)
+def bigrams_of(text: str) -> tuple[tuple[str, str, int, int], ...]:
+    """Word bigrams inside clauses (surface case kept), with the character span of each.
+
+    Cached for the last texts: scoring one article reads its bigrams three times
+    (spinning, machine translation, then counting it into the reference)."""
     out = []
     for m in _CLAUSE.finditer(text):
         words = [(w.group(), m.start() + w.start(), m.start() + w.end())
                  for w in _WORD.finditer(m.group())]
         for (w1, s1, _), (w2, _, e2) in itertools.pairwise(words):
             out.append((w1, w2, s1, e2))
-    return out
+    return tuple(out)
 
 
 def _counts(text: str) -> tuple[Counter[str], Counter[tuple[str, str]]]:

@@ -67,6 +67,7 @@ def near_spelling(a: str, b: str) -> bool:
     return za is None or zb is None or za - zb < S.SPIN_SPELLING_MAX_ZIPF_GAP
 
 
+@lru_cache(maxsize=200_000)
 def _relation(word: str, alt: str) -> str | None:
     wn = wordnet()
     # synonyms first: centre/center share a synset, a spelling variant is not a spin
@@ -95,13 +96,16 @@ def _compound_index() -> dict[str, frozenset[str]]:
     return idx
 
 
-def _candidates(w1: str, w2: str, reference: Reference) -> list[tuple[str, str, str, float]]:
-    """Fixed expressions one word away: (alt pair, which word changed, source, strength)."""
-    out: list[tuple[str, str, str, float]] = []
+def _candidates(w1: str, w2: str, reference: Reference) -> list[tuple[str, str, str, float | None]]:
+    """Fixed expressions one word away: (alt pair, which word changed, source, strength).
+
+    The strength of a pair of the reference (its PMI) is None here: the caller computes
+    it for the few candidates that pass its tests (most do not)."""
+    out: list[tuple[str, str, str, float | None]] = []
     for alt in reference.left_partners(w2):
-        out.append((f"{alt} {w2}", "first", "native usage", reference.pmi(alt, w2)))
+        out.append((f"{alt} {w2}", "first", "native usage", None))
     for alt in reference.right_partners(w1):
-        out.append((f"{w1} {alt}", "second", "native usage", reference.pmi(w1, alt)))
+        out.append((f"{w1} {alt}", "second", "native usage", None))
     comp = wordnet_compounds()
     if comp:
         firsts = set().union(*(comp.get(lemma, frozenset()) for lemma in _lemmas(w2)))
@@ -184,6 +188,7 @@ def _synset_members() -> dict[str, list[str]]:
     return idx
 
 
+@lru_cache(maxsize=200_000)
 def _is_compound(w1: str, w2: str) -> bool:
     comp = wordnet_compounds()
     return any(w1 in comp.get(lemma, ()) for lemma in _lemmas(w2))
@@ -214,6 +219,8 @@ def _pair_swaps(text: str, reference: Reference,
                 continue
             if how == "synonym" and exp < min_expected:
                 continue  # a rare pair's absence from the reference proves nothing
+            if strength is None:
+                strength = reference.pmi(a1, a2)
             rank = (1 if how == "near-spelling" else 0, strength)
             if best is None or rank > best[:2]:
                 best = (rank[0], rank[1], alt_pair, f"{how}; fixed expression of {source}")

@@ -17,7 +17,7 @@ import sqlite3
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -137,7 +137,15 @@ class SearchHit:
 
 
 def _json(record: Any) -> str:
-    return json.dumps(asdict(record), ensure_ascii=False)
+    """``json.dumps(asdict(record))`` without ``asdict``'s deep copy of every leaf (the
+    encoder reads the fields where they are): the same text, a fraction of the time."""
+    return json.dumps(record, ensure_ascii=False, default=_fields_of)
+
+
+def _fields_of(value: Any) -> dict[str, Any]:
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: getattr(value, f.name) for f in fields(value)}
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
 def _now() -> str:

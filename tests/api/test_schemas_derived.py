@@ -54,7 +54,7 @@ from newsgraph.store import SearchHit
 WHOLE: list[tuple[type, type, set[str]]] = [
     (Document, schemas.DocumentModel, set()),
     (AnnotatedDocument, schemas.DocumentModel, {"document", "reason", "doc", "references", "chains", "quotations",
-                                                "governments"}),
+                                                "governments", "prepared"}),
     (Mention, schemas.MentionModel, set()),
     (RemovedBlock, schemas.RemovedBlockModel, set()),
     (Sentence, schemas.SentenceModel, set()),

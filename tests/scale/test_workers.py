@@ -237,3 +237,18 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+def test_a_batch_goes_to_the_workers_in_consecutive_parts_of_similar_length():
+    from newsgraph.model import Document
+    from newsgraph.scale.workers import split_batch
+
+    docs = [Document(id=str(i), path=f"{i}.txt", text="word " * n) for i, n in
+            enumerate([50, 10, 10, 10, 10, 10, 40, 30, 20, 20])]
+    parts = split_batch(docs, 2)
+    assert [d for part in parts for d in part] == docs  # order kept, nothing lost
+    assert len(parts) == 2
+    assert [d.id for d in parts[0]] == ["0", "1", "2", "3", "4", "5"]  # 100 words of 210
+    assert split_batch(docs, 1) == [docs]
+    assert split_batch(docs[:1], 4) == [docs[:1]]
+    assert len(split_batch(docs, 20)) <= 10

@@ -80,3 +80,28 @@ def test_readonly_store_cannot_write(tmp_path):
     Store(path).close()
     with Store(path, readonly=True) as ro, pytest.raises(sqlite3.OperationalError):
         ro.conn.execute("INSERT INTO failures VALUES ('p','E1','r','t')")
+
+
+def test_a_fact_record_is_written_as_the_json_of_its_fields_nested_records_included():
+    import json
+    from dataclasses import asdict, dataclass, field
+
+    from newsgraph.store.sqlite import _json
+
+    @dataclass
+    class Span:
+        start: int
+        end: int
+        text: str
+
+    @dataclass
+    class Fact:
+        span: Span
+        spans: list[Span] = field(default_factory=list)
+        pair: tuple[Span, int] | None = None
+        data: dict[str, Span] = field(default_factory=dict)
+        note: str = "Zürich – “quoted”"
+
+    fact = Fact(Span(0, 4, "Anna"), [Span(5, 9, "Brno")], (Span(1, 2, "n"), 3), {"k": Span(7, 8, "é")})
+    assert _json(fact) == json.dumps(asdict(fact), ensure_ascii=False)
+    assert json.loads(_json(fact))["data"]["k"]["text"] == "é"

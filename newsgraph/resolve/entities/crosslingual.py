@@ -59,6 +59,7 @@ __all__ = [
     "canonical_tokens",
     "fold_words",
     "known_kind",
+    "remember_kinds",
 ]
 
 #: Languages whose CLDR country names are read.
@@ -551,8 +552,22 @@ def canonical_tokens(words: tuple[str, ...], acronym: bool = False) -> tuple[str
     return hit
 
 
+#: ``known_kind`` answers from another process (``remember_kinds``): see ``names.remember_parsed``.
+_KNOWN_KINDS: dict[tuple[str, ...], str | None] = {}
+KNOWN_KINDS_MAX = 200_000
+
+
+def remember_kinds(kinds: dict[tuple[str, ...], str | None]) -> None:
+    """Answer ``known_kind`` for these tokens from another process's answers (same tables)."""
+    if len(_KNOWN_KINDS) + len(kinds) > KNOWN_KINDS_MAX:
+        _KNOWN_KINDS.clear()
+    _KNOWN_KINDS.update(kinds)
+
+
 def known_kind(tokens: tuple[str, ...]) -> str | None:
     """What a canonical name names in these tables — "country", "region" (a continent or
     world region), "metropolis" (a city of ``METROPOLIS_POPULATION``), "city" or "org" — or
     None."""
+    if tokens in _KNOWN_KINDS:
+        return _KNOWN_KINDS[tokens]
     return _index()[2].get(_key(tokens))

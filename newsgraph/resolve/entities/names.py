@@ -41,6 +41,7 @@ __all__ = [
     "consonant_skeleton",
     "is_acronym",
     "parse_name",
+    "remember_parsed",
     "skeleton_words",
     "strip_elision",
     "strip_possessive",
@@ -451,9 +452,29 @@ def compact(tokens: tuple[str, ...] | list[str]) -> str:
     return "".join(t.replace("-", "").replace("'", "") for t in tokens)
 
 
-@lru_cache(maxsize=200_000)
+#: Names parsed in another process (``remember_parsed``): parsing reads the multilingual
+#: name tables (``crosslingual``), which a process that only resolves need not load.
+_KNOWN_PARSED: dict[str, ParsedName] = {}
+#: Names remembered at most; past it the table starts afresh (what is missing is parsed).
+KNOWN_PARSED_MAX = 200_000
+
+
+def remember_parsed(parsed: dict[str, ParsedName]) -> None:
+    """Answer ``parse_name`` for these surfaces from another process's parses (the same
+    function over the same tables: the same answers)."""
+    if len(_KNOWN_PARSED) + len(parsed) > KNOWN_PARSED_MAX:
+        _KNOWN_PARSED.clear()
+    _KNOWN_PARSED.update(parsed)
+
+
 def parse_name(surface: str) -> ParsedName:
     """Parse a mention's text into tokens, title and gender cue (cached: names repeat)."""
+    known = _KNOWN_PARSED.get(surface)
+    return known if known is not None else _parse_name(surface)
+
+
+@lru_cache(maxsize=200_000)
+def _parse_name(surface: str) -> ParsedName:
     clean = strip_possessive(surface.strip())
     clean = strip_elision(clean)
     is_acr = bool(_ACRONYM.match(clean.replace(" ", ""))) and len(clean) <= 12

@@ -83,7 +83,7 @@ from newsgraph.resolve.entities.scoring import (
 from newsgraph.resolve.entities.settings import ResolverOptions
 from newsgraph.resolve.entities.within import Chain, chain_document
 
-__all__ = ["Resolver", "ResolverState"]
+__all__ = ["Resolver", "ResolverState", "bare_alias"]
 
 
 #: Labels of countries, cities and regions.
@@ -1013,14 +1013,18 @@ def _kind_of(evidence: MergeEvidence) -> str:
     return evidence.kind
 
 
+def bare_alias(alias: str) -> str:
+    """An alias without its leading article, as an entity's name is chosen among them."""
+    return re.sub(r"^(?:the|a|an)\s+", "", alias, flags=re.IGNORECASE)
+
+
 def _canonical(aliases: dict[str, int]) -> str:
     """Most frequent full form (multi-word, not an acronym), leading article dropped."""
     if not aliases:
         return ""
     counts: Counter[str] = Counter()
     for alias, n in aliases.items():
-        bare = re.sub(r"^(?:the|a|an)\s+", "", alias, flags=re.IGNORECASE)
-        counts[bare] += n
+        counts[bare_alias(alias)] += n
     parsed = [(parse_name(a), n) for a, n in counts.items()]
     full = [(p, n) for p, n in parsed if not p.acronym_form] or parsed
     best = max(full, key=lambda pn: (pn[0].is_multi, pn[1], len(pn[0].surface)))

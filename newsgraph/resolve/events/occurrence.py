@@ -51,6 +51,7 @@ __all__ = [
     "Side",
     "article_years",
     "failed",
+    "gazetteer_readings",
     "intended",
     "located_alike",
     "modality_of",
@@ -60,6 +61,7 @@ __all__ = [
     "place_readings",
     "places_apart",
     "readings_apart",
+    "remember_readings",
 ]
 
 HAPPENED = "happened"
@@ -272,9 +274,36 @@ Reading = tuple[str, str | None, str | None, float, float]
 NEAR_KM = 150.0
 
 
-@lru_cache(maxsize=4096)
+#: Readings looked up in another process (``remember_readings``), so that a process that
+#: only resolves need not load the gazetteer's index (seconds, and its memory) itself.
+_KNOWN_READINGS: dict[str, Reading | None] = {}
+#: Names remembered at most; past it the table starts afresh (what is missing is looked up).
+KNOWN_READINGS_MAX = 50_000
+
+
+def gazetteer_readings(names: Iterable[str]) -> dict[str, Reading | None]:
+    """The likeliest reading of each name (None: the gazetteer does not know it), for
+    ``remember_readings`` in the process that resolves."""
+    return {n: _where(n) for n in names}
+
+
+def remember_readings(readings: dict[str, Reading | None]) -> None:
+    """Answer these names from ``readings`` (``gazetteer_readings`` of another process
+    over the same gazetteer): the same answers, without loading it here."""
+    if len(_KNOWN_READINGS) + len(readings) > KNOWN_READINGS_MAX:
+        _KNOWN_READINGS.clear()
+    _KNOWN_READINGS.update(readings)
+
+
 def _where(name: str) -> Reading | None:
     """The likeliest gazetteer reading of a place name: (feature, country, admin1, lat, lon)."""
+    if name in _KNOWN_READINGS:
+        return _KNOWN_READINGS[name]
+    return _looked_up(name)
+
+
+@lru_cache(maxsize=4096)
+def _looked_up(name: str) -> Reading | None:
     from newsgraph.nlp.places import candidate_prior, candidates
 
     found = [c for c in candidates(name) if c.lat is not None and c.lon is not None]

@@ -37,7 +37,7 @@ from newsgraph.resolve.stories.records import DocRecord, DocumentRecords, Memory
 from newsgraph.resolve.stories.spin import compare_spin
 from newsgraph.resolve.stories.translation import compare_translation
 
-__all__ = ["StoryIndex", "link_documents"]
+__all__ = ["StoryIndex", "document_vectors", "link_documents"]
 
 _RANK = {"duplicate": 0, "spin": 1, "copy": 2, "translation": 3, "same_story": 4}
 
@@ -184,11 +184,14 @@ class StoryIndex:
 
     def add(self, docs: Iterable[Document | AnnotatedDocument],
             entities: Mapping[str, Iterable[str]] | None = None,
-            events: Mapping[str, Iterable[str]] | None = None) -> list[Link]:
+            events: Mapping[str, Iterable[str]] | None = None,
+            vectors: Mapping[str, np.ndarray] | None = None) -> list[Link]:
         """Add documents (in arrival order) and return the links they create.
 
         ``entities`` maps a document id to resolved entity keys and ``events`` to
         event ids; without them mention texts (or capitalised names) stand in.
+        ``vectors`` maps a document id to its ``document_vectors``, computed beforehand
+        (where the document was processed); the others are embedded here.
         """
         new: list[Link] = []
         batch = []
@@ -202,19 +205,25 @@ class StoryIndex:
             seen.add(did)
         if not batch:
             return new
-        # one embedding call for the whole batch: sentences, then title+lead
-        sents = [t for v in batch for t in v.sentence_texts()]
-        leads = [f"{v.title}\n{v.lead(S.STORY_LEAD_WORDS)}" for v in batch]
-        vecs = embed(sents + leads)
+        given = {v.id: vectors[v.id] for v in batch
+                 if vectors is not None and v.id in vectors and len(vectors[v.id]) == len(v.sentences) + 1}
+        # one embedding call for the rest of the batch: sentences, then title+lead (a row
+        # does not depend on the others embedded with it, so this equals ``document_vectors``)
+        rest = [v for v in batch if v.id not in given]
+        sents = [t for v in rest for t in v.sentence_texts()]
+        vecs = embed(sents + [_lead(v) for v in rest])
+        k = 0
+        for n, v in enumerate(rest):
+            m = len(v.sentences)
+            given[v.id] = vecs[k:k + m], vecs[len(sents) + n]
+            k += m
         if not self._ml_on and not all(v.english for v in batch):
             self._start_multilingual()
         ml = embed_multilingual([_ml_lead(v) for v in batch]) if self._ml_on else None
-        k = 0
         for n, v in enumerate(batch):
             m = len(v.sentences)
-            sv = vecs[k:k + m]
-            k += m
-            lead_vec = vecs[len(sents) + n]
+            got = given[v.id]
+            sv, lead_vec = (got[:m], got[m]) if isinstance(got, np.ndarray) else got
             doc_vec = sv.sum(axis=0) if m else lead_vec.copy()
             doc_vec = doc_vec / max(float(np.linalg.norm(doc_vec)), 1e-9)
             new.extend(self._add_one(v, sv, doc_vec, lead_vec,
@@ -368,6 +377,19 @@ class StoryIndex:
 
     def links_of(self, doc_id: str) -> list[Link]:
         return [lk for lk in self.links if doc_id in (lk.a, lk.b)]
+
+
+def _lead(v: DocView) -> str:
+    """Title and lead: what a document's story vector is computed from."""
+    return f"{v.title}\n{v.lead(S.STORY_LEAD_WORDS)}"
+
+
+def document_vectors(doc: Document | AnnotatedDocument) -> np.ndarray:
+    """The vectors ``StoryIndex.add`` embeds of one document: a row per sentence of its
+    view, then one of its title and lead. They depend on the document alone, so they
+    may be computed where it is processed and given to ``add(vectors=…)``."""
+    v = as_view(doc, set())
+    return embed([*v.sentence_texts(), _lead(v)])
 
 
 def _ml_lead(v: DocView) -> str:
