@@ -160,6 +160,14 @@ def test_events_noun_time_is_no_target(annotated):
     assert _texts(m.targets) == ["the convoy"]
 
 
+def test_events_time_clause_under_a_future_is_to_come(annotated):
+    # English keeps a time clause in the present when its time is to come.
+    to_come = _one(annotated("The rebels will retreat when the army attacks the town."), "attacks")
+    assert to_come.flags.hypothetical and "future: retreat when attacks" in to_come.flags.cues
+    done = _one(annotated("The rebels retreated when the army attacked the town."), "attacked")
+    assert not done.flags.hypothetical
+
+
 def test_events_attempted(annotated):
     m = _one(annotated("The attempted assassination failed when the bomb did not explode."), "assassination")
     assert m.flags.attempted

@@ -142,6 +142,22 @@ def test_a_wire_template_repeated_with_other_figures_is_another_occurrence():
     assert anchor(a, same, verbal=False) == "alike sentences"
 
 
+def test_a_body_acting_twice_is_not_tied_by_itself_a_person_is():
+    # "the Varennese missile attack on the tanker" / "the fresh Varennese assault": a state
+    # acts many times; the actor alone does not make the two one attack.
+    state = ("id:varenna",)
+    tanker = _report("a", "The Varennese missile attack on the tanker set it ablaze.", "attack", actors=state)
+    front = _report("b", "Heavy losses were inflicted in the fresh Varennese attack.", "attack", actors=state)
+    tanker, front = (dataclasses.replace(r, bodies=frozenset(state)) for r in (tanker, front))
+    assert anchor(tanker, front, verbal=False) is None
+    assert anchor(tanker, front, verbal=False, actor_alone=True).startswith("shared participant")
+    # One named person resigning, told by two outlets: the person ties the two.
+    minister = ("id:dunmore",)
+    a = _report("a", "Mr Dunmore resigned as home secretary on Wednesday night.", "resigned", actors=minister)
+    b = _report("b", "Dunmore resigned after an inquiry into his conduct.", "resigned", actors=minister)
+    assert anchor(a, b, verbal=False).startswith("shared participant")
+
+
 def test_a_verbal_act_needs_a_named_participant_other_than_its_actor():
     said = "The bank said it had invited offers from the discount houses."
     bank = ("id:bank",)

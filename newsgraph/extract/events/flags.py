@@ -337,7 +337,7 @@ def flags_for(trigger: Token, date: EventDate | None, published: str | None) -> 
         ):
             flags.hypothetical = True
             cues.append("going to")
-    prospect = _infinitival_relative(trigger)
+    prospect = _infinitival_relative(trigger) or _future_time_clause(trigger)
     if prospect:
         flags.hypothetical = True
         cues.append(prospect)
@@ -426,6 +426,33 @@ def _infinitival_relative(trigger: Token) -> str | None:
     if any(c.lower_ in _RANKING or c.tag_ == "JJS" for c in noun.children):
         return None
     return f"prospective: {noun.text} to {'be ' if passive else ''}{trigger.text}"
+
+
+#: Conjunctions of a time clause: in English its verb stays in the present when the time
+#: is to come ("will speak when he *delivers* the Budget").
+_TIME_MARKS = frozenset({"when", "once", "after", "before", "until", "till", "whenever"})
+#: Auxiliaries of the future.
+_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+
+
+def _future_time_clause(trigger: Token) -> str | None:
+    """"Brown will seek … when he delivers his Budget": a present-tense time clause under a
+    clause in the future tells of an act to come (a cue ``INTENT_CUES`` reads as intended)."""
+    if trigger.pos_ != "VERB" or trigger.dep_ != "advcl" or trigger.tag_ not in ("VBZ", "VBP"):
+        return None
+    # The parser marks "when" as an adverb of the clause, "once" or "until" as its marker.
+    mark = next((c for c in trigger.children
+                 if c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS and c.i < trigger.i), None)
+    if mark is None:
+        return None
+    head = trigger.head
+    for _ in range(3):  # "will seek to put … when he delivers": the future may be a level up
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in head.children):
+            return f"future: {head.text} {mark.text} {trigger.text}"
+        if head.dep_ != "xcomp" or head.head.i == head.i:
+            break
+        head = head.head
+    return None
 
 
 def _modal_holder(clause: Token) -> bool:

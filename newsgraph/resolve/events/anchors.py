@@ -230,6 +230,9 @@ class Report:
     #: airport": a proper name the gazetteer does not list as a country, region or city),
     #: else None.
     spot: str | None = None
+    #: Those of ``actors`` named as a body (a state, a people, an organisation), which acts
+    #: many times: shared alone, they do not tie two material acts (``anchor(actor_alone=)``).
+    bodies: frozenset[str] = frozenset()
 
 
 def _clash(a: Report, b: Report) -> bool:
@@ -278,7 +281,8 @@ def _same_news(a: Report, b: Report, similarity: float, undated: str = UNDATED_L
 
 def anchor(a: Report, b: Report, *, verbal: bool, similarity: float = 0.0,
            verbal_needs_participant: bool = True, kinds: bool = True,
-           undated_news: str = UNDATED_LEAD, verbal_needs_actor: bool = True) -> str | None:
+           undated_news: str = UNDATED_LEAD, verbal_needs_actor: bool = True,
+           actor_alone: bool = False) -> str | None:
     """The anchor tying two reports in two articles to one occurrence, or None.
 
     verbal: the act is a verbal one (PLOVER's verbal quad categories).
@@ -291,6 +295,9 @@ def anchor(a: Report, b: Report, *, verbal: bool, similarity: float = 0.0,
         (``UNDATED_ANY``, ``UNDATED_LEAD``: for what both open with, ``UNDATED_NEVER``).
     verbal_needs_actor: a verbal act is known by who spoke, accused, offered: unless one
         sentence is copied word for word, both reports must name their actor.
+    actor_alone: a material act's shared actor anchors even when it is only a body acting
+        on both sides (``Report.bodies``: a state attacks many times); off, the one acted
+        on, a day, a spot or alike sentences or articles must tie the two.
     """
     if kinds and (a.kind or b.kind):
         return None  # a kind of act is no occurrence to share (``genericity``)
@@ -304,7 +311,7 @@ def anchor(a: Report, b: Report, *, verbal: bool, similarity: float = 0.0,
     if (a.generic or b.generic) and similarity < GENERIC_SIMILARITY:
         similarity = 0.0  # a kind of act: only much alike articles tell it is one
     if not verbal or not verbal_needs_participant:
-        if shared:
+        if shared and (actor_alone or not shared <= _common(a.bodies, b.bodies)):
             return "shared participant " + _show(shared)
         if _alike(a, b) and not _clash(a, b):
             return "alike sentences"
