@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newsgraph.nlp.place_roles import ACTING_VERB_CLASSES, VERB_SENSES, mention_span
+
 __all__ = ["dateline", "government_context", "inside_name", "short_for_company"]
 
 #: Prepositions that join a name's head to a place inside it ("Bank of Dallas").
@@ -96,9 +98,7 @@ def inside_name(doc: Any, start: int, end: int) -> str | None:
 
     doc: the spaCy ``Doc`` whose text the offsets index (None: no reading).
     """
-    if doc is None:
-        return None
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = mention_span(doc, start, end)
     if span is None:
         return None
     text = doc.text
@@ -145,9 +145,7 @@ def short_for_company(doc: Any, start: int, end: int) -> str | None:
     """The company a bare city name stands for: the document names a company that
     begins with it and ends in a company suffix ("Phoenix Technologies Ltd" … "Phoenix
     said"), and no locative preposition precedes this mention ("in Phoenix")."""
-    if doc is None:
-        return None
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = mention_span(doc, start, end)
     if span is None:
         return None
     before = _skip_space(doc, span.start - 1, -1)
@@ -169,9 +167,7 @@ def dateline(text: str, start: int, end: int) -> bool:
 
 def government_context(doc: Any, start: int, end: int) -> str | None:
     """Why a capital stands for its government here ("owns 'bid'"), or None."""
-    if doc is None:
-        return None
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = mention_span(doc, start, end)
     if span is None:
         return None
     tok = span.root
@@ -185,8 +181,6 @@ def government_context(doc: Any, start: int, end: int) -> str | None:
     # "asked by Washington", "welcomed by Beijing"
     if tok.dep_ == "pobj" and head.lower_ == "by" and head.dep_ == _AGENT:
         verb = head.head
-        from newsgraph.nlp.place_roles import ACTING_VERB_CLASSES, VERB_SENSES
-
         wn = _wn()
         classes = wn.verb_lexfiles(verb.lemma_ or verb.text, VERB_SENSES) if wn is not None else []
         if classes and (classes[0] in ACTING_VERB_CLASSES or "communication" in classes):

@@ -34,6 +34,7 @@ __all__ = [
     "addressed_object",
     "compass_country",
     "compass_word",
+    "mention_span",
 ]
 
 #: Bare compass words and their compounds, as ``places.name_key`` writes them.
@@ -99,15 +100,21 @@ def compass_country(
     return ranked[0][0], f"'{key}' in a text about {ranked[0][0]} and its namesakes"
 
 
+def mention_span(doc: Any, start: int, end: int) -> Any:
+    """The spaCy span of a mention's character offsets (widened to whole tokens), or None
+    when there is no parse (``doc`` None) or the offsets fall outside it."""
+    if doc is None:
+        return None
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
 def acting_subject(doc: Any, start: int, end: int) -> tuple[str, bool] | None:
     """The verb a mention is the acting subject of ("Washington *warned*") and whether it
     is a verb of speech, or None.
 
     doc: the spaCy ``Doc`` whose text the offsets index (None: no parse, no reading).
     """
-    if doc is None:
-        return None
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = mention_span(doc, start, end)
     if span is None:
         return None
     tok = span.root
@@ -145,9 +152,7 @@ def addressed_object(doc: Any, start: int, end: int) -> str | None:
 
     doc: the spaCy ``Doc`` whose text the offsets index (None: no parse, no reading).
     """
-    if doc is None:
-        return None
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = mention_span(doc, start, end)
     if span is None:
         return None
     tok = span.root

@@ -36,7 +36,7 @@ from typing import Any
 from newsgraph.model.document import Mention
 
 __all__ = ["FIRST_PERSON", "FIRST_PERSON_PLURAL", "PERSONAL_PRONOUNS", "RELATIVE_PRONOUNS",
-           "description_label", "pleonastic", "quote_span", "referring_mentions"]
+           "description_label", "in_relative_clause", "pleonastic", "quote_span", "referring_mentions"]
 
 #: Third-person personal and possessive pronouns (Quirk et al. 1985 §6.4): the forms
 #: that refer back to an entity. First and second person point at the speaker or the
@@ -145,10 +145,11 @@ def pleonastic(tok: Any) -> bool:
     return head.lemma_ in ("rain", "snow")
 
 
-def _relative(tok: Any) -> bool:
-    """Does the parse hang this wh-word's clause on a noun ("who led", "whose first aim")?"""
+def in_relative_clause(tok: Any, depth: int = 3) -> bool:
+    """Does the parse hang the clause ``tok`` sits in on a noun, at most ``depth`` heads up
+    ("who led", "whose first aim", "the ships that it seized")?"""
     t = tok
-    for _ in range(3):
+    for _ in range(depth):
         if t.dep_ == "relcl":
             return True
         if t.head.i == t.i:
@@ -211,7 +212,7 @@ def referring_mentions(doc: Any, names: list[Mention], sentence_of: Any) -> list
                 out.append(Mention(tok.idx, tok.idx + len(tok), tok.text,
                                    "PERSON" if lower in FIRST_PERSON else "", sentence_of(tok.idx)))
             continue
-        if lower in RELATIVE_PRONOUNS and tok.tag_ in ("WP", "WP$", "WDT") and _relative(tok):
+        if lower in RELATIVE_PRONOUNS and tok.tag_ in ("WP", "WP$", "WDT") and in_relative_clause(tok):
             if not _inside(taken, tok.idx, tok.idx + len(tok)):
                 out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, "", sentence_of(tok.idx)))
             continue

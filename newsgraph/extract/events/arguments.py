@@ -46,7 +46,7 @@ from newsgraph.extract.events.agency import armed, kind_of
 from newsgraph.extract.events.lexicon import CARRIER_VERBS, DEFAULT_MODE_BY_OBJECT, NOUNS, VERBS
 from newsgraph.model.events import ArgumentSpan
 from newsgraph.nlp.doc_views import doc_text, ent_at
-from newsgraph.nlp.referring import pleonastic
+from newsgraph.nlp.referring import in_relative_clause, pleonastic
 
 __all__ = ["CONTENT_TYPES", "arguments_for", "no_participant", "nominal_gerund", "span_of"]
 
@@ -201,21 +201,10 @@ def _relative_noun(tok: Token) -> Token | None:
 _DEICTIC = frozenset({"this", "that"})
 
 
-def _in_relative_clause(tok: Token) -> bool:
-    """Is ``tok`` inside a relative clause, a few heads up ("the ships that it seized")?"""
-    t = tok
-    for _ in range(4):
-        if t.dep_ == "relcl":
-            return True
-        if t.head.i == t.i:
-            return False
-        t = t.head
-    return False
-
-
 def no_participant(tok: Token) -> str | None:
     """Why the argument word ``tok`` stands for no participant, or None when it may."""
-    if (tok.pos_ == "SCONJ" or (tok.lower_ == "that" and tok.tag_ == "WDT")) and not _in_relative_clause(tok):
+    complementiser = tok.pos_ == "SCONJ" or (tok.lower_ == "that" and tok.tag_ == "WDT")
+    if complementiser and not in_relative_clause(tok, depth=4):
         # "conceded that plans to detain …", "told the Commons that the US had agreed to
         # release …": with no relative clause above it, "that" is the complementiser the
         # parse made an argument (inside one it is the relative pronoun, however tagged).

@@ -89,7 +89,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from newsgraph.model.events import EVENT_TYPES, Event, EventMention
+from newsgraph.model.events import EVENT_TYPES, ArgumentSpan, Event, EventMention
 from newsgraph.nlp.speech_verbs import SPEECH_VERBS
 from newsgraph.nlp.wordnet import ranked_synonyms
 from newsgraph.resolve.events.anchors import (
@@ -909,19 +909,21 @@ class EventResolver:
         return keys, place
 
     def _actor_keys(self, m: EventMention) -> set[str]:
-        keys = set()
-        for a in m.actors:
-            if a.label in _VALUE_LABELS:
-                continue
-            eid = self._entity_of(m.doc, a.start, a.end)
-            n = _norm(a.text)
-            if eid:
-                keys.add("id:" + eid)
-            elif n and n not in _EMPTY_ARGS:
-                keys.add(("t:" if a.label else "g:") + n)
+        keys = {k for a in m.actors if a.label not in _VALUE_LABELS and (k := self._span_key(m, a))}
         if (spoke := self._speaking_actor(m)) is not None:
             keys.add(spoke)
         return keys
+
+    def _span_key(self, m: EventMention, a: ArgumentSpan) -> str | None:
+        """An argument's key: ``id:`` its entity, else ``t:`` its text when named, ``g:``
+        when generic; None for an empty one."""
+        eid = self._entity_of(m.doc, a.start, a.end)
+        if eid:
+            return "id:" + eid
+        n = _norm(a.text)
+        if n and n not in _EMPTY_ARGS:
+            return ("t:" if a.label else "g:") + n
+        return None
 
     def _speaking_actor(self, m: EventMention) -> str | None:
         """The named speaker of reported speech whose act a pronoun performs ("Moody's said
@@ -1025,17 +1027,8 @@ class EventResolver:
     def _body_keys(self, m: EventMention) -> frozenset[str]:
         """The keys of the actors named as a state, a people or an organisation (NER GPE,
         NORP, ORG): bodies that act many times, unlike one person."""
-        keys = set()
-        for a in m.actors:
-            if a.label not in ("GPE", "NORP", "ORG"):
-                continue
-            eid = self._entity_of(m.doc, a.start, a.end)
-            n = _norm(a.text)
-            if eid:
-                keys.add("id:" + eid)
-            elif n and n not in _EMPTY_ARGS:
-                keys.add("t:" + n)
-        return frozenset(keys)
+        return frozenset(k for a in m.actors
+                         if a.label in ("GPE", "NORP", "ORG") and (k := self._span_key(m, a)))
 
     def _anchored(self, c: _Cluster, mine: Iterable[Report], verbal: bool, kinds: bool = True) -> str | None:
         """An anchor between these reports and ``c``'s reports from other articles, found
