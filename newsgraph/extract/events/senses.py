@@ -227,6 +227,13 @@ def _synsets(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(s for s in (wn.synset(n) for n in names) if s) if wn else frozenset()
 
 
+def _first_senses_under(lemma: str, anchors: frozenset[str]) -> bool:
+    """Whether one of the noun's first two WordNet senses is one of ``anchors`` or below one."""
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 2)[:2] if wn else []
+    return any(s in anchors or wn.ancestors(s) & anchors for s in senses)
+
+
 @lru_cache(maxsize=50_000)
 def _sporty(lemma: str) -> int:
     """2 when the noun's first sense is a sport word, 1 when its second is, else 0."""
@@ -1109,10 +1116,7 @@ _DECISION_ANCHORS = ("due_process.n.01", "decision.n.01", "judgment.n.01", "lega
 
 @lru_cache(maxsize=20_000)
 def _decision(lemma: str) -> bool:
-    wn = wordnet()
-    anchors = _synsets(_DECISION_ANCHORS)
-    senses = wn.sense_ids(lemma, "n", 2)[:2] if wn else []
-    return any(s in anchors or wn.ancestors(s) & anchors for s in senses)
+    return _first_senses_under(lemma, _synsets(_DECISION_ANCHORS))
 
 
 def legal_appeal(tok: Token) -> bool:
@@ -1134,10 +1138,7 @@ _PRICE_ANCHORS = ("monetary_value.n.01", "price.n.02", "cost.n.01", "rate.n.02",
 
 @lru_cache(maxsize=20_000)
 def _price(lemma: str) -> bool:
-    wn = wordnet()
-    anchors = _synsets(_PRICE_ANCHORS)
-    senses = wn.sense_ids(lemma, "n", 2)[:2] if wn else []
-    return any(s in anchors or wn.ancestors(s) & anchors for s in senses)
+    return _first_senses_under(lemma, _synsets(_PRICE_ANCHORS))
 
 
 #: Restrictions (WordNet, first two senses) — what a concession eases or lifts (manual,
@@ -1158,10 +1159,7 @@ _EASING = frozenset({"ease", "lift", "relax", "loosen", "soften"})
 def _restriction(lemma: str) -> bool:
     if lemma in _RESTRICTIONS or NOUNS.get(lemma, ("",))[0] in _RESTRICTIVE_TYPES:
         return True
-    wn = wordnet()
-    anchors = _synsets(_RESTRICTION_ANCHORS)
-    senses = wn.sense_ids(lemma, "n", 2)[:2] if wn else []
-    return any(s in anchors or wn.ancestors(s) & anchors for s in senses)
+    return _first_senses_under(lemma, _synsets(_RESTRICTION_ANCHORS))
 
 
 def _nothing_restrictive_eased(tok: Token) -> bool:
@@ -1182,15 +1180,16 @@ def _nothing_restrictive_eased(tok: Token) -> bool:
     return not any(_restriction(t.lemma_.lower()) or _restriction(t.lower_) for t in near)
 
 
+#: Securities, prices, currencies and commodities (WordNet): a market's words.
+_MARKET_ANCHORS = ("security.n.04", "price.n.02", "currency.n.01", "monetary_unit.n.01", "commodity.n.01",
+                   "stock.n.01")
+
+
 @lru_cache(maxsize=20_000)
 def _market(lemma: str) -> bool:
     """The noun's first two senses include a security, a price, a currency or a commodity
     ("bond", "share", "dollar", "price"): a market's word."""
-    wn = wordnet()
-    anchors = _synsets(("security.n.04", "price.n.02", "currency.n.01", "monetary_unit.n.01",
-                        "commodity.n.01", "stock.n.01"))
-    senses = wn.sense_ids(lemma, "n", 2)[:2] if wn else []
-    return any(s in anchors or wn.ancestors(s) & anchors for s in senses)
+    return _first_senses_under(lemma, _synsets(_MARKET_ANCHORS))
 
 
 def _market_rally(tok: Token, actor_heads: list[Token]) -> bool:
