@@ -158,11 +158,13 @@ class NativeReference:
 
     def left_partners(self, w2: str) -> list[str]:
         cands = set(_fixed_index(self.weight)[0].get(w2, ())) | set(self.store.left_partners(w2))
-        return [x for x in cands if self.is_fixed(x, w2)]
+        # Sorted: callers keep the first of equally strong partners, and a set's order
+        # changes from one process to the next (hash seeds).
+        return [x for x in sorted(cands) if self.is_fixed(x, w2)]
 
     def right_partners(self, w1: str) -> list[str]:
         cands = set(_fixed_index(self.weight)[1].get(w1, ())) | set(self.store.right_partners(w1))
-        return [x for x in cands if self.is_fixed(w1, x)]
+        return [x for x in sorted(cands) if self.is_fixed(w1, x)]
 
     def describe(self) -> dict[str, Any]:
         return {"store_words": self._store_words(), "default_words": self.weight,

@@ -205,13 +205,14 @@ class CollocationModel:
         if self._left is None:
             self._index()
         assert self._left is not None
-        return [x for x in self._left.get(w2, ()) if self.is_fixed(x, w2)]
+        # Sorted: callers keep the first of equally strong partners (see native_reference).
+        return [x for x in sorted(self._left.get(w2, ())) if self.is_fixed(x, w2)]
 
     def right_partners(self, w1: str) -> list[str]:
         if self._right is None:
             self._index()
         assert self._right is not None
-        return [x for x in self._right.get(w1, ()) if self.is_fixed(w1, x)]
+        return [x for x in sorted(self._right.get(w1, ())) if self.is_fixed(w1, x)]
 
     def _index(self) -> None:
         left: dict[str, set[str]] = {}
