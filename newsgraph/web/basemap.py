@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import itertools
 import math
-import os
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from newsgraph.web.topojson import load_shapes
+from newsgraph.web.vendor import installed
 
 __all__ = [
     "HEIGHT", "WIDTH", "MapFrame", "country_paths", "frame", "graticule_paths", "outline_path",
@@ -131,12 +130,7 @@ def _path(rings: list[list[tuple[float, float]]]) -> str:
 
 def world_atlas_path() -> Path:
     """Where the country shapes are looked for (see the module docstring)."""
-    env = os.environ.get(ATLAS_ENV)
-    if env:
-        return Path(env)
-    candidates = [Path(sys.prefix) / ATLAS_RELATIVE,
-                  Path(__file__).resolve().parents[2] / ".venv" / ATLAS_RELATIVE]
-    return next((p for p in candidates if p.is_file()), candidates[0])
+    return installed(ATLAS_ENV, ATLAS_RELATIVE)
 
 
 @dataclass(frozen=True, slots=True)

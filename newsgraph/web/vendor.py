@@ -41,13 +41,19 @@ CYTOSCAPE = Asset("cytoscape", "3.34.4", "dist/cytoscape.min.js")
 ASSETS: dict[str, Asset] = {a.key: a for a in (CYTOSCAPE,)}
 
 
-def modules_root() -> Path:
-    env = os.environ.get(NPM_ENV)
+def installed(env_var: str, relative: Path) -> Path:
+    """Where an npm-installed file or folder is: ``env_var`` when set, else under the running
+    environment's prefix, else under the checkout's ``.venv`` (the first that exists, else
+    the first)."""
+    env = os.environ.get(env_var)
     if env:
         return Path(env)
-    candidates = [Path(sys.prefix) / MODULES_RELATIVE,
-                  Path(__file__).resolve().parents[2] / ".venv" / MODULES_RELATIVE]
-    return next((p for p in candidates if p.is_dir()), candidates[0])
+    candidates = [Path(sys.prefix) / relative, Path(__file__).resolve().parents[2] / ".venv" / relative]
+    return next((p for p in candidates if p.exists()), candidates[0])
+
+
+def modules_root() -> Path:
+    return installed(NPM_ENV, MODULES_RELATIVE)
 
 
 def asset_file(asset: Asset) -> Path:
