@@ -144,6 +144,17 @@ def test_events_planned_announcement_is_a_planned_act(annotated):
     assert not done.flags.hypothetical
 
 
+def test_events_support_verb_carries_a_request_to_its_noun(annotated):
+    # To impose sanctions is to sanction: sanctions urged on a government are asked for.
+    asked = _one(annotated("Chipmakers urged the government to impose trade sanctions against Japan."), "sanctions")
+    assert asked.flags.hypothetical and "urged" in asked.flags.cues
+    done = _one(annotated("The government imposed trade sanctions against Japan on Friday."), "sanctions")
+    assert not done.flags.hypothetical
+    # Through another noun the act is not the support verb's: the attack happened.
+    other = _one(annotated("The ministers agreed to issue a statement on the attack."), "attack")
+    assert not other.flags.hypothetical
+
+
 def test_events_infinitival_relative_is_an_act_to_come(annotated):
     # "villages to be bombed": not bombed yet; "the first woman to be arrested": arrested.
     to_come = _one(annotated("The report names the villages to be bombed by the air force."), "bombed")

@@ -16,9 +16,12 @@ from newsgraph.resolve.events.occurrence import (
     HAPPENED,
     NEGATED,
     PLANNED,
+    Checks,
+    Side,
     failed,
     intended,
     modality_of,
+    occurrence_conflict,
     participants_conflict,
     places_apart,
 )
@@ -87,6 +90,45 @@ def test_planned_and_done_across_documents_are_related_not_merged() -> None:
     _add(r, done)
     _add(r, plan)
     assert r.event_of(done.id) == r.event_of(plan.id)
+
+
+def test_an_act_asked_for_is_not_the_act_done() -> None:
+    assert intended(["urged"]) and intended(["calling"]) and intended(["demanded"])
+    assert not intended(["urged"], requests=False)
+    r = EventResolver()
+    done = _attack("a")
+    asked = _attack("b", "Villagers urged the army to attack the convoy.", hypothetical=True, cues=["urged"])
+    _add(r, done)
+    _add(r, asked)
+    assert r.event_of(done.id) != r.event_of(asked.id)
+
+
+def test_two_reports_that_nothing_happened_are_two_events() -> None:
+    r = EventResolver()
+    a = _attack("a", "Gunmen did not attack the convoy.", negated=True, cues=["not"])
+    b = _attack("b", "The gunmen never attacked the convoy.", negated=True, cues=["never"])
+    _add(r, a)
+    _add(r, b)
+    assert r.event_of(a.id) != r.event_of(b.id)
+    r = EventResolver(options=ResolverOptions(negated_pairs_veto=False))
+    _add(r, a)
+    _add(r, b)
+    assert r.event_of(a.id) == r.event_of(b.id)
+
+
+def test_two_meetings_each_with_a_party_the_other_lacks() -> None:
+    def side(*parties: str) -> Side:
+        keys = frozenset(parties)
+        return Side(HAPPENED, False, True, frozenset(), keys, keys)
+
+    figueroa_mancera, figueroa_garcia = side("id:figueroa", "id:mancera"), side("id:figueroa", "id:garcia")
+    assert occurrence_conflict(figueroa_mancera, figueroa_garcia, material=False, checks=Checks(),
+                               meeting=True) == "other parties"
+    # One report naming fewer parties is the same meeting in less detail.
+    assert occurrence_conflict(figueroa_mancera, side("id:mancera"), material=False, checks=Checks(),
+                               meeting=True) is None
+    # Only meetings: other verbal acts have their own checks.
+    assert occurrence_conflict(figueroa_mancera, figueroa_garcia, material=False, checks=Checks()) is None
 
 
 def test_two_plans_merge_only_with_a_shared_named_participant() -> None:

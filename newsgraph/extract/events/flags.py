@@ -231,12 +231,23 @@ ANNOUNCING_VERBS: frozenset[str] = frozenset({
 
 _CARRIERS = LIGHT_VERBS | PLAN_WORDS | ATTEMPT_WORDS | PREVENT_WORDS | ANNOUNCING_VERBS
 
+#: Support verbs of an event noun they take as direct object: to impose sanctions is to
+#: sanction, to provide aid is to aid, to reach a deal is to agree ("urged the government to
+#: *impose* sanctions": the sanctions are asked for).  Only for their own object: through
+#: another noun ("issue a statement on the attack") the act is not theirs.
+SUPPORT_VERBS: frozenset[str] = frozenset({
+    "impose", "levy", "provide", "give", "grant", "deliver", "extend", "reach", "seal", "clinch",
+    "open", "file", "lodge", "issue", "wage", "enter", "sign",
+})
+
 
 def _governors(trigger: Token, limit: int = 3) -> list[Token]:
     out = []
     t = trigger
     for _ in range(limit):
-        if out and t.pos_ == "VERB" and t.lemma_.lower() not in _CARRIERS:
+        supported = (len(out) == 1 and trigger.dep_ == "dobj" and trigger.pos_ == "NOUN"
+                     and t.lemma_.lower() in SUPPORT_VERBS)
+        if out and t.pos_ == "VERB" and t.lemma_.lower() not in _CARRIERS and not supported:
             break  # another act in between: what governs it is not about the trigger's act
         if t.head.i == t.i:
             break

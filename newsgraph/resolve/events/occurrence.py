@@ -58,6 +58,7 @@ __all__ = [
     "named",
     "occurrence_conflict",
     "participants_conflict",
+    "parties_apart",
     "place_readings",
     "places_apart",
     "readings_apart",
@@ -92,9 +93,9 @@ RELATABLE: tuple[str, ...] = (
 
 #: Cue words (as the extractor records them, any inflection) that make a hypothetical
 #: report a plan, threat or intention — an act that has not happened (yet).  Other cues of
-#: the hypothetical flag are epistemic, conditional or requests ("said", "if", "whether",
-#: "may", "suspect", "call for"): the act may well have happened, or the flag reached it
-#: through a coordination, so they do not set the modality.  Prefixes of general English
+#: the hypothetical flag are epistemic or conditional ("said", "if", "whether", "may",
+#: "suspect"): the act may well have happened, or the flag reached it through a
+#: coordination, so they do not set the modality; requests do (``REQUEST_CUES``).  Prefixes of general English
 #: verbs and nouns.
 INTENT_CUES: tuple[str, ...] = (
     "plan", "plot", "prepar", "intend", "intent", "scheme", "conspir", "threat", "vow", "pledg",
@@ -119,9 +120,21 @@ FAILURE_CUES: tuple[str, ...] = (
 )
 
 
-def intended(cues: Iterable[str]) -> bool:
-    """Whether a hypothetical report's cues make it a plan, threat or intention (``INTENT_CUES``)."""
-    return any(c.lower().startswith(INTENT_CUES + _HOLDING_MODALS) for c in cues)
+#: Cue words of an act asked for or wanted, not (yet) done: "urged the government to impose
+#: sanctions", "a motion calling for sanctions", "seeking a ban", "wants talks".  The act a
+#: request names has not happened when the request is made; a report of the act itself is
+#: another mode of it ("the sanctions due to take effect").
+REQUEST_CUES: tuple[str, ...] = (
+    "urg", "call", "demand", "ask", "request", "seek", "sought", "want", "hope", "wish", "aim",
+    "press", "appeal",
+)
+
+
+def intended(cues: Iterable[str], requests: bool = True) -> bool:
+    """Whether a hypothetical report's cues make it a plan, threat or intention (``INTENT_CUES``),
+    or, with ``requests``, an act asked for (``REQUEST_CUES``)."""
+    prefixes = INTENT_CUES + _HOLDING_MODALS + (REQUEST_CUES if requests else ())
+    return any(c.lower().startswith(prefixes) for c in cues)
 
 
 def failed(cues: Iterable[str]) -> bool:
@@ -219,6 +232,8 @@ class Checks:
     undated_pairs: bool = False
     years: bool = False
     places: bool = True
+    negated_pairs: bool = True
+    meeting_parties: bool = True
 
 
 def located_alike(a: Side, b: Side) -> bool:
@@ -229,8 +244,16 @@ def located_alike(a: Side, b: Side) -> bool:
     return bool(a.places and b.places) and not places_apart(a.places, b.places)
 
 
+def parties_apart(a: Side, b: Side) -> bool:
+    """Whether two reports of a meeting each name a party the other does not ("X met Y" /
+    "X met Z"): two meetings.  One naming fewer parties is the same meeting told in less
+    detail; a meeting's parties have no roles, so actors and targets count alike."""
+    mine, theirs = named(a.participants), named(b.participants)
+    return bool(mine - theirs and theirs - mine)
+
+
 def occurrence_conflict(
-    a: Side, b: Side, *, material: bool, checks: Checks, dated_alike: bool = False
+    a: Side, b: Side, *, material: bool, checks: Checks, dated_alike: bool = False, meeting: bool = False
 ) -> str | None:
     """Why two reports in different documents (or two events) are not one occurrence.
 
@@ -239,9 +262,13 @@ def occurrence_conflict(
     resolver (speaker, actor, shared participant).
     dated_alike: the two carry dates of their own that overlap (positive evidence of one
     time even when one article is undated).
+    meeting: the act is a meeting or talks (PLOVER CONSULT), whose parties have no roles.
     """
     if checks.modality and a.modality != b.modality:
         return "modality differs"
+    if checks.negated_pairs and a.modality == b.modality == NEGATED:
+        # Two reports that an act did not happen share no occurrence to corroborate.
+        return "negated on both sides"
     if checks.background and a.background != b.background:
         return "background vs news of the day"
     if checks.targets and material:
@@ -252,6 +279,8 @@ def occurrence_conflict(
         # What a verbal act is about ("agreed to buy X"): its actor is the resolver's own
         # check (``verbal_actor_veto``), its other participants too noisy to compare.
         return "other target"
+    if checks.meeting_parties and meeting and parties_apart(a, b):
+        return "other parties"
     if (checks.planned_participant and a.modality == PLANNED and b.modality == PLANNED
             and not (a.participants & b.participants)):
         return "planned on both sides, no shared participant"

@@ -117,6 +117,7 @@ from newsgraph.resolve.events.occurrence import (
     modality_of,
     occurrence_conflict,
     participants_conflict,
+    parties_apart,
     place_readings,
     readings_apart,
 )
@@ -407,6 +408,17 @@ class ResolverOptions:
     #: do not count); within one document the penalties above stay.  Undone: precision
     #: 0.905 / 0.909 (even −0.048), CoNLL 0.138 / 0.211, gold 0.7862 / 0.7807.
     modality_veto_cross: bool = True
+    #: An act asked for ("urged the government to impose sanctions", "a motion calling for
+    #: sanctions") has not happened: its reports take the planned modality, so the veto
+    #: above keeps them from the act done.  Off, requests count as happened.
+    requests_planned: bool = True
+    #: Across documents, two reports that an act did not happen ("does not ban", "not
+    #: banning") are never one event: there is no occurrence for them to corroborate.
+    negated_pairs_veto: bool = True
+    #: Two reports of a meeting (CONSULT), in one article or two, that each name a party the
+    #: other does not ("Figueroa met Mancera" / "Figueroa met the president") are two
+    #: meetings; a meeting's parties have no roles, so actors and targets count alike.
+    meeting_parties_veto: bool = True
     #: Across documents, a background report (flagged historical) never joins the news of
     #: the day, nor the other way round.  Off: a background mention is as often the very
     #: occurrence an earlier article reported as news ("the killing last year" in a report
@@ -995,7 +1007,7 @@ class EventResolver:
         targets, actors = roles
         if (spoke := self._speaking_actor(m)) is not None:
             actors = actors | {spoke}
-        planned = m.flags.hypothetical and intended(m.flags.cues)
+        planned = m.flags.hypothetical and intended(m.flags.cues, self.options.requests_planned)
         timed = bool(published)
         places = frozenset({m.place.name}) if m.place and m.place.label else frozenset()
         return Side(modality_of(m.flags.negated, planned, failed(m.flags.cues)), m.flags.historical,
@@ -1066,7 +1078,7 @@ class EventResolver:
         o = self.options
         return Checks(o.modality_veto_cross, o.background_veto_cross, o.target_veto_cross,
                       o.actor_veto_cross, o.planned_needs_participant, o.undated_pairs, o.years_veto_cross,
-                      o.place_veto_cross)
+                      o.place_veto_cross, o.negated_pairs_veto, o.meeting_parties_veto)
 
     def _speaker(self, m: EventMention) -> str | None:
         """Who speaks, for speech-act triggers: one event per speaker."""
@@ -1164,7 +1176,7 @@ class EventResolver:
                 not prec.endswith("document") and s <= interval[1] and interval[0] <= e
                 for s, e, prec in c.dates)
             return occurrence_conflict(self._cluster_side(c), side, material=material, checks=self._checks(),
-                                       dated_alike=dated_alike)
+                                       dated_alike=dated_alike, meeting=m.type == "CONSULT")
         if side is not None and same_doc and o.participants_within and c.event.type == m.type:
             return self._within_conflict(c, m, side)
         return None
@@ -1177,6 +1189,8 @@ class EventResolver:
         cs = self._cluster_side(c)
         if m.type in EVENT_TYPES and m.type not in VERBAL_TYPES:
             why = participants_conflict(cs.targets, cs.actors, side.targets, side.actors)
+        elif self.options.meeting_parties_veto and m.type == "CONSULT" and parties_apart(cs, side):
+            why = "other parties"
         elif cs.contents and side.contents and not (cs.contents & side.contents):
             why = "other target"
         else:
@@ -1482,7 +1496,7 @@ class EventResolver:
             # events sharing a sentence word for word share a copied report: one.)
             material = a.event.type in EVENT_TYPES and a.event.type not in VERBAL_TYPES
             if occurrence_conflict(self._cluster_side(a), self._cluster_side(b), material=material,
-                                   checks=self._checks()):
+                                   checks=self._checks(), meeting=a.event.type == "CONSULT"):
                 return 0.0
             own = [d for d in a.dates if self._own_date(d)]
             if o.coarse_dates_apart_days and own and all(self._apart(d, b.dates) for d in own):
