@@ -24,7 +24,11 @@ __all__ = ["FUTURE_MODALS", "governing_tense"]
 #: document date in news.
 FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 #: Verbs whose complement is planned: "expects to report on Friday", "is due to meet".
-_PLAN_LEMMAS = frozenset({"expect", "plan", "schedule", "due", "set", "intend", "hope", "aim", "prepare"})
+_PLAN_LEMMAS = frozenset({
+    "expect", "plan", "schedule", "due", "set", "intend", "hope", "aim", "prepare",
+    # "likely to take effect on April 17": what is likely or poised to happen is ahead
+    "likely", "unlikely", "poised",
+})
 #: How far up the parse a time expression may look for its verb (prepositions,
 #: appositions and noun heads sit between: "on Friday", "the meeting on Friday").
 _MAX_CLIMB = 4

@@ -155,6 +155,15 @@ def test_events_support_verb_carries_a_request_to_its_noun(annotated):
     assert not other.flags.hypothetical
 
 
+def test_events_an_ability_is_no_act_but_was_able_to_is(annotated):
+    unable = _one(annotated("The rebels were unable to attack the base."), "attack")
+    assert unable.flags.hypothetical and "unable" in unable.flags.cues
+    able = _one(annotated("Rebels will be able to attack the base from the hills."), "attack")
+    assert able.flags.hypothetical and "able" in able.flags.cues
+    managed = _one(annotated("Police were able to arrest the suspect on Monday."), "arrest")
+    assert not managed.flags.hypothetical
+
+
 def test_events_infinitival_relative_is_an_act_to_come(annotated):
     # "villages to be bombed": not bombed yet; "the first woman to be arrested": arrested.
     to_come = _one(annotated("The report names the villages to be bombed by the air force."), "bombed")

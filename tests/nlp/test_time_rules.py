@@ -73,6 +73,9 @@ def test_time_tense_of_the_governing_verb_chooses_the_year() -> None:
     assert ahead["Nov. 16"] == "2017-11-16"
     behind = _times("The company reported its results on Nov. 16.", "2017-10-30")
     assert behind["Nov. 16"] == "2016-11-16"
+    # What was said to be likely to happen on a day is ahead of the report, not behind it.
+    likely = _times("He said the sanctions were likely to take effect on Nov. 16.", "2017-10-30")
+    assert likely["Nov. 16"] == "2017-11-16"
 
 
 def test_time_reference_time_carries_across_sentences() -> None:

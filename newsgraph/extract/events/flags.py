@@ -84,6 +84,13 @@ PLAN_WORDS: frozenset[str] = frozenset(
         "authorize",
         "empower",
         "entitle",
+        # An ability is no act either ("being able to send messages", "the capacity to
+        # strike"), except "was able to", which says the act was done (``_managed``).
+        "able",
+        "unable",
+        "ability",
+        "capability",
+        "capacity",
     }
 )
 
@@ -270,6 +277,12 @@ def _governors(trigger: Token, limit: int = 3) -> list[Token]:
     return out
 
 
+def _managed(able: Token) -> bool:
+    """"was able to" / "were able to": the act was done (an implicative past)."""
+    return any(c.dep_ in ("cop", "aux") and c.tag_ == "VBD" for c in able.children) or (
+        able.head.i != able.i and able.dep_ == "acomp" and able.head.tag_ == "VBD")
+
+
 def _clause_head(trigger: Token) -> Token:
     """The verb whose clause the trigger is an argument of (itself for verbs)."""
     if trigger.pos_ in ("VERB", "AUX"):
@@ -360,7 +373,7 @@ def flags_for(trigger: Token, date: EventDate | None, published: str | None) -> 
         elif lemma in ATTEMPT_WORDS:
             flags.attempted = True
             cues.append(g.text)
-        elif lemma in PLAN_WORDS:
+        elif lemma in PLAN_WORDS and not (lemma == "able" and _managed(g)):
             flags.hypothetical = True
             cues.append(g.text)
         for c in g.children:

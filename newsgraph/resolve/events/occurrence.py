@@ -105,6 +105,8 @@ INTENT_CUES: tuple[str, ...] = (
     "possib", "potential", "propos", "prospect", "future", "upcoming", "forthcoming", "imminent",
     "expected", "anticipat", "scheduled", "mooted", "envisag", "hypothetical",
     "power", "right", "authori", "permission", "licen", "mandate", "option", "empower", "entitl",
+    # an ability, which is no act either ("being able to send messages")
+    "able", "unable", "abilit", "capab", "capacit",
 )
 #: Modal auxiliaries as the extractor records a modal act holding the event ("the talks
 #: the bourse *may hold*": cue "may hold"); a bare "may" on the event itself stays epistemic.
