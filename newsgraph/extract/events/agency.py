@@ -165,6 +165,8 @@ def kind_of(tok: Token) -> str | None:
     """
     if tok.pos_ == "PRON":
         return "agent" if tok.lower_ in _PERSONAL else None
+    if tok.pos_ == "PROPN" and _named_force(tok):
+        return "natural"  # "Hurricane Mitch", whatever label the model gave the name
     if tok.ent_type_ in _NER_CLASS:
         # A one-word "name" that WordNet knows as a force is the force: the small model
         # tags a sentence-initial "Cholera" or "Flooding" as an organisation.
@@ -188,6 +190,24 @@ def kind_of(tok: Token) -> str | None:
         if mods & {"agent", "crowd"}:
             return "agent"
     return cls
+
+
+def _named_force(tok: Token) -> bool:
+    """A name given to a force of nature: "Hurricane Mitch", "Typhoon Haiyan", "Tropical
+    Storm Allison" — a word of the name before its head is, in its most frequent sense, a
+    weather or geological phenomenon (WordNet, ``natural``), and the head is a word WordNet
+    does not know as a common noun (a given name). "The Earthquake Commission" stays a
+    body: its head is a noun of people."""
+    if lemma_class(tok.lower_) is not None:
+        return False
+    wn = wordnet()
+    for c in tok.children:
+        if c.dep_ != "compound" or c.i > tok.i or c.pos_ != "PROPN" or c.ent_type_ != tok.ent_type_:
+            continue
+        senses = wn.sense_ids(c.lower_, "n", 1)[:1] if wn else []
+        if senses and wn.ancestors(senses[0]) & _anchors().get("natural", frozenset()):
+            return True
+    return False
 
 
 @lru_cache(maxsize=20_000)

@@ -1,0 +1,52 @@
+"""Event typing on texts written here (issue 13, item 4, sixth round): the typing errors that
+made wrong cross-document joins — a contest won is no assault, a fight of politics is no
+assault, a named storm is a force of nature, a business that halts output coerces no one."""
+
+from __future__ import annotations
+
+from newsgraph.extract.events import extract_events
+
+
+def _typed(annotated, text: str) -> list[tuple[str, str]]:
+    return [(m.trigger.text, m.type) for m in extract_events(annotated(text))]
+
+
+def _assaults(annotated, text: str) -> list[tuple[str, str]]:
+    return [t for t in _typed(annotated, text) if t[1] == "ASSAULT"]
+
+
+def test_a_win_in_a_contest_is_no_assault(annotated):
+    assert not _assaults(annotated, "Moya beat Hewitt in straight sets to reach the final.")
+    assert not _assaults(annotated, "Moya beat Hewitt in the second round on Tuesday.")
+    assert not _assaults(annotated, "Scotland beat Italy in Rome on Saturday.")
+    # The bodily sense keeps its marks: an instrument, "to death", armed or unnamed people.
+    assert ("beat", "ASSAULT") in _typed(annotated, "Three men beat Tom Harris to death outside a bar in Harbury.")
+    assert ("beat", "ASSAULT") in _typed(annotated, "The soldiers beat Ahmed Salim in his cell.")
+    assert ("beat", "ASSAULT") in _typed(annotated, "Gunmen beat a shopkeeper and set fire to his shop.")
+    assert ("beaten", "ASSAULT") in _typed(annotated, "Smith was beaten up by Jones on Friday.")
+
+
+def test_a_fight_of_politics_is_no_assault(annotated):
+    assert not _assaults(annotated, "The Tories face an uphill battle to win back voters before the election.")
+    assert not _assaults(annotated, "Labour launched a pre-election battle over taxes.")
+    assert not _assaults(annotated, "Ministers were fighting over the budget last week.")
+    assert not _assaults(annotated, "Mr Howard said the party would fight the general election on crime.")
+    # Force in sight: armed people, police, a place fought in, people killed.
+    assert ("fought", "ASSAULT") in _typed(annotated, "Rebels fought government troops near the Dunmore border.")
+    assert ("fighting", "ASSAULT") in _typed(annotated, "Heavy fighting broke out in Basra on Sunday.")
+    assert ("battle", "ASSAULT") in _typed(annotated, "The army lost the battle of Harbury Ridge.")
+    assert ("clashed", "ASSAULT") in _typed(annotated, "Hundreds of students clashed with police over the fees.")
+    assert ("fought", "ASSAULT") in _typed(annotated, "Israel fought Hezbollah for 34 days.")
+
+
+def test_a_named_storm_is_a_force_of_nature(annotated):
+    typed = _typed(annotated, "Hurricane Mitch killed 10,000 people in Central America in 1998.")
+    assert ("killed", "DISASTER") in typed and not [t for t in typed if t[1] == "ASSAULT"]
+    typed = _typed(annotated, "Typhoon Lorna destroyed hundreds of homes on the island of Varn.")
+    assert not [t for t in typed if t[1] == "ASSAULT"]
+
+
+def test_output_shut_down_is_no_coercion(annotated):
+    assert not _typed(annotated, "Cominco's output has been shut down since the May 9 strike.")
+    assert not _typed(annotated, "The company shut down two plants in Ohio last year.")
+    assert ("shut", "COERCE") in _typed(annotated, "Police shut down the newspaper on Monday.")
