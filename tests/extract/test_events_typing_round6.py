@@ -50,3 +50,11 @@ def test_output_shut_down_is_no_coercion(annotated):
     assert not _typed(annotated, "Cominco's output has been shut down since the May 9 strike.")
     assert not _typed(annotated, "The company shut down two plants in Ohio last year.")
     assert ("shut", "COERCE") in _typed(annotated, "Police shut down the newspaper on Monday.")
+
+
+def test_a_currency_that_rallies_protests_nothing(annotated):
+    assert not [t for t in _typed(annotated, "Since the Louvre accord, the dollar has rallied against the yen.")
+                if t[1] == "PROTEST"]
+    assert not _typed(annotated, "Prices rallied on the Tokyo market.")
+    assert ("rallied", "PROTEST") in _typed(annotated, "Thousands of supporters rallied in the capital on Sunday.")
+    assert ("rallied", "PROTEST") in _typed(annotated, "The Harbury Workers Union rallied against the pay cuts.")

@@ -1325,10 +1325,17 @@ def _market_rally(tok: Token, actor_heads: list[Token]) -> bool:
     "a marked recovery of prices"): its own phrase names one ("the rally in bond futures",
     "the dollar rally"), or its sentence names one and nobody at all; not people rallying
     ("activists staged rallies against the leader")."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() != "rally":
+    if tok.lemma_.lower() != "rally" or tok.pos_ not in ("NOUN", "VERB"):
         return False
     if any(is_animate(h) or kind_of(h) in ("crowd", "authority", "agent") for h in actor_heads):
         return False
+    if tok.pos_ == "VERB":
+        # "the dollar rallied", "prices rallied": what rallies is no one (WordNet rally.v
+        # "return to a former condition"; people rally in a demonstration).
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"] or actor_heads
+        return bool(subjects) and all(
+            not is_animate(h) and h.ent_type_ not in _PARTIES
+            and (h.pos_ == "NOUN" or _market(h.lemma_.lower())) for h in subjects)
     own = [t for t in tok.subtree if t.i != tok.i and t.pos_ == "NOUN"]  # "the rally of … in bond futures"
     if any(_market(t.lemma_.lower()) for t in own):
         return True
