@@ -58,3 +58,15 @@ def test_a_currency_that_rallies_protests_nothing(annotated):
     assert not _typed(annotated, "Prices rallied on the Tokyo market.")
     assert ("rallied", "PROTEST") in _typed(annotated, "Thousands of supporters rallied in the capital on Sunday.")
     assert ("rallied", "PROTEST") in _typed(annotated, "The Harbury Workers Union rallied against the pay cuts.")
+
+
+def test_an_attack_of_politics_is_criticism(annotated):
+    assert ("attacked", "ACCUSE") in _typed(annotated, "The Conservatives attacked Labour over its record on crime.")
+    assert ("attack", "ACCUSE") in _typed(annotated, "Mr Blair launched a fierce attack on the Conservatives yesterday.")
+    assert ("attacked", "ACCUSE") in _typed(annotated, "Mr Kennedy attacked the Tory pledges on tax.")
+    assert ("attacked", "ACCUSE") in _typed(annotated, "Mr Kilroy-Silk attacked his former party in a speech in Harbury.")
+    # Armed people, police, a place, a weapon, a people on a people: an assault.
+    assert ("attacked", "ASSAULT") in _typed(annotated, "Hamas attacked Israeli soldiers near the border.")
+    assert ("attacked", "ASSAULT") in _typed(annotated, "Islamists attacked Christians in the north of the country.")
+    assert ("attacked", "ASSAULT") in _typed(annotated, "A man attacked Mr Smith with a knife outside his home.")
+    assert ("attacked", "ASSAULT") in _typed(annotated, "Varnland attacked Ostrelia in 1990.")

@@ -153,9 +153,10 @@ from newsgraph.extract.events.agency import (
     is_animate,
     is_inanimate,
     kind_of,
+    lemma_class,
     physical,
 )
-from newsgraph.extract.events.domain import other_domain, political, profile
+from newsgraph.extract.events.domain import lemma_families, other_domain, political, profile
 from newsgraph.extract.events.lexicon import DEFAULT_MODE_BY_OBJECT, NOUNS, SPEECH_VERBS, VERBS
 from newsgraph.nlp.wordnet import wordnet
 
@@ -903,8 +904,9 @@ def verbal_attack(tok: Token, actor_heads: list[Token]) -> bool:
             return False  # "a grenade attack on the market", "a rocket attack on…": weapons
         objs = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "upon")
                 for o in p.children if o.dep_ == "pobj"]
-        return bool(objs) and all(_idea(o.lemma_.lower()) or (
+        return (bool(objs) and all(_idea(o.lemma_.lower()) or (
             o.pos_ == "NOUN" and not is_animate(o) and _abstract(o.lemma_.lower())) for o in objs)
+        ) or _attack_of_politics(tok, actor_heads)
     if tok.pos_ == "VERB" and _dispute(tok, actor_heads):
         return True
     if tok.pos_ != "VERB" or not _criticising(tok.lemma_.lower()):
@@ -918,7 +920,55 @@ def verbal_attack(tok: Token, actor_heads: list[Token]) -> bool:
     # "attacked Tory plans": the parser may split a name and the noun it modifies into two
     # objects; the name right before another object is that object's modifier.
     objs = [c for c in objs if not (c.pos_ == "PROPN" and any(o.i == c.i + 1 for o in objs))]
-    return bool(objs) and all(_idea(c.lemma_.lower()) for c in objs)
+    if objs and all(_idea(c.lemma_.lower()) for c in objs):
+        return True
+    return _attack_of_politics(tok, actor_heads)
+
+
+#: Named participants of politics: people, bodies, parties.
+_NAMED_PARTIES = frozenset({"PERSON", "ORG", "NORP"})
+
+
+def _of_politics(h: Token) -> bool:
+    """A named person, body or party, or a noun of politics that is no armed force, police
+    or crowd ("the minister", "the party", "backbenchers")."""
+    if armed(h) or armed_people(h) or kind_of(h) in ("authority", "crowd", "weapon"):
+        return False
+    return h.ent_type_ in _NAMED_PARTIES or (
+        h.pos_ == "NOUN" and "political" in lemma_families(h.lemma_.lower()))
+
+
+def _attack_of_politics(tok: Token, actor_heads: list[Token]) -> bool:
+    """An attack by a politician or a party on another, or on what one says or plans, with
+    no force in sight (``_force_in_sight``: no armed people, police or crowd, no place
+    attacked, nobody killed or hurt): "the Conservatives attacked Labour over its record",
+    "Mr Blair launched a fierce attack on the Conservatives", "Mr Kennedy attacked the Tory
+    pledges" — criticism (manual, ACCUSE: "disapprove, condemn, criticize"), not ASSAULT.
+    Not a people on a people ("Islamists attacked Christians"), nor anyone on a place."""
+    if tok.pos_ == "VERB":
+        targets = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    else:
+        targets = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon")
+                   for o in c.children if o.dep_ == "pobj"]
+    targets = [c for c in targets if not (c.pos_ == "PROPN" and any(o.i == c.i + 1 for o in targets))]
+    actors = [_antecedent(h) for h in actor_heads]
+    if not actors or _force_in_sight(tok, [*actors, *targets]):
+        return False
+    if not all(_of_politics(h) for h in actors):
+        return False
+    if not targets:
+        return False
+    if all(h.ent_type_ == "NORP" for h in [*actors, *targets]):
+        return False  # one people on another: violence between groups
+    return all(_of_politics(t) or _said_or_planned(t) for t in targets)
+
+
+def _said_or_planned(t: Token) -> bool:
+    """A noun of no people, place or thing that is an idea, a message or an abstraction
+    ("the Tory pledges", "their tax plans", "his record")."""
+    lemma = t.lemma_.lower()
+    return (t.pos_ == "NOUN" and not physical(t) and lemma_class(lemma) not in ("agent", "crowd", "authority")
+            and (_idea(lemma) or _abstract(lemma) or _message(lemma)))
 
 
 #: Verbs of a clash that, about a subject, are a dispute.
