@@ -19,6 +19,7 @@ def test_a_win_in_a_contest_is_no_assault(annotated):
     assert not _assaults(annotated, "Moya beat Hewitt in straight sets to reach the final.")
     assert not _assaults(annotated, "Moya beat Hewitt in the second round on Tuesday.")
     assert not _assaults(annotated, "Scotland beat Italy in Rome on Saturday.")
+    assert not _assaults(annotated, "Lleyton Hewitt will face Marat Safin in the final. Hewitt beat Andy Roddick.")
     # The bodily sense keeps its marks: an instrument, "to death", armed or unnamed people.
     assert ("beat", "ASSAULT") in _typed(annotated, "Three men beat Tom Harris to death outside a bar in Harbury.")
     assert ("beat", "ASSAULT") in _typed(annotated, "The soldiers beat Ahmed Salim in his cell.")

@@ -367,7 +367,7 @@ def sport_document(doc: Any, weak: bool = False) -> bool:
     key = (id(doc), weak)
     if _SPORT_DOCS.get(key, (None,))[0] is doc:
         return _SPORT_DOCS[key][1]
-    lemmas = {t.lemma_.lower() for t in doc if t.pos_ == "NOUN"}
+    lemmas = {t.lemma_.lower() for t in doc if t.pos_ == "NOUN" or _nominal_adjective(t)}  # "the final"
     first = sum(1 for lemma in lemmas if _sporty(lemma) == 2)
     verdict = first >= SPORT_DOC_WORDS
     either = sum(1 for lemma in lemmas if _sporty(lemma))
@@ -743,7 +743,14 @@ def _won_against(tok: Token) -> bool:
             d.ent_type_ == "PERSON" or (d.pos_ in ("NOUN", "PRON") and is_animate(d)) for d in done_to):
         return True  # "the Tories beat Labour" (a name the model took for a common noun)
     return all(d.ent_type_ == "PERSON" for d in done_to) and bool(doers) and all(
-        h.ent_type_ in ("PERSON", *_BODIES) for h in doers)
+        h.ent_type_ in ("PERSON", *_BODIES) or _untagged_name(h) for h in doers)
+
+
+def _untagged_name(h: Token) -> bool:
+    """A capitalised word WordNet does not know as a common noun: a name the model did not
+    tag ("Hewitt beat Andy Roddick")."""
+    wn = wordnet()
+    return h.pos_ in ("PROPN", "NOUN") and h.is_title and wn is not None and not wn.common_noun(h.lower_)
 
 
 #: Negative quantifiers: an act whose only actor is one of them did not take place.
