@@ -32,6 +32,8 @@ def test_a_fight_of_politics_is_no_assault(annotated):
     assert not _assaults(annotated, "Labour launched a pre-election battle over taxes.")
     assert not _assaults(annotated, "Ministers were fighting over the budget last week.")
     assert not _assaults(annotated, "Mr Howard said the party would fight the general election on crime.")
+    assert not _assaults(annotated, "The battle against inflation is not over.")
+    assert not _assaults(annotated, "Musicians are fighting for a share of the market.")
     # Force in sight: armed people, police, a place fought in, people killed.
     assert ("fought", "ASSAULT") in _typed(annotated, "Rebels fought government troops near the Dunmore border.")
     assert ("fighting", "ASSAULT") in _typed(annotated, "Heavy fighting broke out in Basra on Sunday.")

@@ -1197,6 +1197,15 @@ def _force_in_sight(tok: Token, heads: list[Token]) -> bool:
                for t in tok.sent)
 
 
+def _aim(o: Token) -> bool:
+    """What one fights for or against that is no one, no place, no thing, no time and no
+    act of force ("a share of the market", "inflation", "poverty")."""
+    lemma = o.lemma_.lower()
+    return (o.pos_ == "NOUN" and not o.ent_type_ and not is_animate(o) and not _place(lemma)
+            and not _artifact(lemma) and lemma not in NOUNS
+            and lemma_class(lemma) not in ("agent", "crowd", "authority", "weapon"))
+
+
 def figurative_fight(tok: Token, actor_heads: list[Token], target_heads: list[Token]) -> bool:
     """A fight, battle or struggle of politics or business, with no force in sight
     (``_force_in_sight``), is a contest of words, votes or law — not PLOVER's ASSAULT
@@ -1226,6 +1235,10 @@ def figurative_fight(tok: Token, actor_heads: list[Token], target_heads: list[To
         return True
     opponents = [o for c in kids if c.dep_ == "prep" and c.lower_ in ("with", "against", "between")
                  for o in c.children if o.dep_ == "pobj"]
+    aims = [o for c in kids if c.dep_ == "prep" and c.lower_ in ("for", "against")
+            for o in c.children if o.dep_ == "pobj"]
+    if aims and all(_aim(o) for o in aims):
+        return True  # "the battle against inflation", "fighting for a share of the market"
     carried = tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" and (
         tok.head.lemma_.lower() not in _FIGHTS)
     return carried and not opponents and not target_heads
