@@ -73,3 +73,16 @@ def test_an_attack_of_politics_is_criticism(annotated):
     assert ("attacked", "ASSAULT") in _typed(annotated, "Islamists attacked Christians in the north of the country.")
     assert ("attacked", "ASSAULT") in _typed(annotated, "A man attacked Mr Smith with a knife outside his home.")
     assert ("attacked", "ASSAULT") in _typed(annotated, "Varnland attacked Ostrelia in 1990.")
+
+
+def test_a_margin_a_poll_a_product_a_dare(annotated):
+    assert not _assaults(annotated, "The champion pulled away in the final lap, beating Tom Varga by 0.90 seconds.")
+    assert not [t for t in _typed(annotated, "Most city-dwellers support the ban but rural people were split.")
+                if t[1] == "SUPPORT"]
+    assert ("supported", "SUPPORT") in _typed(annotated, "The union supported the strike on Monday.")
+    assert not _typed(annotated, "Mr Panke praised the Harbury Zeta as the best car of the year.")
+    assert ("praised", "SUPPORT") in _typed(annotated, "Mr Blair praised his chancellor for his role in the recovery.")
+    assert not [t for t in _typed(annotated, "Lord Smith challenged Mr Brown to deny reports that he had lied.")
+                if t[1] == "REJECT"]
+    assert ("denied", "REJECT") in _typed(annotated, "Mr Brown denied reports that he had lied to parliament.")
+    assert not _typed(annotated, "It rallied briefly on Monday amid signs that oil prices are easing.")

@@ -184,7 +184,7 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "a price asked", "a price frozen", "sent up or down", "nothing restrictive eased",
     "no information given", "nothing released", "a market rally", "an opinion shared", "a text on a subject",
     "a state named",
-    "a figurative fight", "a business halted",
+    "a figurative fight", "a business halted", "a product praised", "asked or dared",
 )
 
 #: PLOVER's material quads (manual, "Quad category"): acts, not words.
@@ -717,6 +717,8 @@ def _other_sense(tok: Token, lemma: str) -> str | None:
 #: Adverbs and complements that make a beating bodily ("beat him severely", "beaten senseless").
 _BODILY = frozenset({"severely", "brutally", "badly", "savagely", "viciously", "repeatedly", "unconscious",
                      "senseless", "mercilessly", "up"})
+#: Entity labels of a winning margin ("by 0.90 seconds", "by 12 points", "by two goals").
+_MARGINS = frozenset({"TIME", "QUANTITY", "CARDINAL", "PERCENT"})
 #: Named bodies that are beaten only in a contest (a country, a team, a party, a people).
 _BODIES = frozenset({"GPE", "ORG", "NORP"})
 
@@ -732,6 +734,10 @@ def _won_against(tok: Token) -> bool:
     if any(c.lower_ in _BODILY for c in kids) or any(
             c.dep_ == "prep" and c.lower_ in ("with", "to") for c in kids):
         return False
+    if any(c.dep_ == "prep" and c.lower_ == "by" and any(
+            o.dep_ == "pobj" and (o.like_num or o.ent_type_ in _MARGINS or any(
+                n.dep_ == "nummod" or n.like_num for n in o.children)) for o in c.children) for c in kids):
+        return True  # "beating Mulle by 0.90 seconds", "beat them by three votes": a margin
     done_to = _patients(tok)
     by = [o for c in kids if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     doers = [c for c in kids if c.dep_ == "nsubj"] + by
@@ -1244,6 +1250,51 @@ def figurative_fight(tok: Token, actor_heads: list[Token], target_heads: list[To
     return carried and not opponents and not target_heads
 
 
+def _share_of_people(h: Token) -> bool:
+    """A share of people as subject: "most city-dwellers", "a majority of voters", "47%",
+    "half of those asked" — who answers a poll."""
+    if h.ent_type_ == "PERCENT" or h.lower_ in _SHARES:
+        return True
+    return any(c.dep_ in ("amod", "det", "nummod", "quantmod") and c.lower_ in _SHARES for c in h.children)
+
+
+def _poll_stance(tok: Token, actor_heads: list[Token]) -> bool:
+    """"Most city-dwellers support the ban", "a majority of voters oppose it": what a share
+    of people thinks is an opinion poll's answer, not an act of support or rejection."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"] or actor_heads
+    return tok.pos_ == "VERB" and bool(subjects) and all(_share_of_people(h) for h in subjects)
+
+
+def _product_praised(tok: Token) -> bool:
+    """"Praised the Honda Accura", "endorses the phone": praise of a product or a made thing
+    (WordNet artifact, first sense) is a review, not support of an actor or a policy
+    (manual, SUPPORT)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("praise", "endorse", "hail", "applaud", "commend"):
+        return False
+    praised = _patients(tok)
+    as_what = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children
+               if o.dep_ == "pobj"]
+    of = [o for a in as_what for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
+          for o in c.children if o.dep_ == "pobj"]
+    made = [a for a in as_what if _artifact(a.lemma_.lower()) or any(_artifact(o.lemma_.lower()) for o in of)]
+    if as_what and len(made) == len(as_what) and not any(
+            p.ent_type_ in ("PERSON", "GPE", "NORP") for p in praised):
+        return True  # "praised the Accura as the best car of the year"
+    return bool(praised) and all(
+        not is_animate(p) and (_artifact(p.lemma_.lower()) or p.ent_type_ == "PRODUCT") for p in praised)
+
+
+#: Verbs that ask or dare someone to do what follows: the infinitive is not done.
+_DARING = frozenset({"challenge", "dare", "urge", "call", "press", "invite", "ask", "tell", "want"})
+
+
+def _dared(tok: Token) -> bool:
+    """"Challenged Mr Brown to deny reports": the act in the infinitive of a verb of asking
+    or daring is what is asked for (the request is the event), not an act done."""
+    return tok.pos_ == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _DARING and any(
+        c.dep_ == "dobj" for c in tok.head.children)
+
+
 def _business_halted(tok: Token, actor_heads: list[Token]) -> bool:
     """"Output has been shut down since the strike", "the company shut down two plants": a
     halt of things — output, a plant, a mine — by no state, authority, armed force or crowd
@@ -1403,9 +1454,11 @@ def _market_rally(tok: Token, actor_heads: list[Token]) -> bool:
         # "the dollar rallied", "prices rallied": what rallies is no one (WordNet rally.v
         # "return to a former condition"; people rally in a demonstration).
         subjects = [c for c in tok.children if c.dep_ == "nsubj"] or actor_heads
+        market_sentence = any(t.pos_ == "NOUN" and _market(t.lemma_.lower()) for t in tok.sent)
         return bool(subjects) and all(
             not is_animate(h) and h.ent_type_ not in _PARTIES
-            and (h.pos_ == "NOUN" or _market(h.lemma_.lower())) for h in subjects)
+            and (h.pos_ == "NOUN" or _market(h.lemma_.lower()) or (h.lower_ == "it" and market_sentence))
+            for h in subjects)  # "it rallied briefly amid signs that oil prices are easing"
     own = [t for t in tok.subtree if t.i != tok.i and t.pos_ == "NOUN"]  # "the rally of … in bond futures"
     if any(_market(t.lemma_.lower()) for t in own):
         return True
@@ -1614,6 +1667,12 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "a warning of no act"  # "warned of lower margins", "warned that people should stay alert"
     if ev_type == "ASSAULT" and figurative_fight(tok, actor_heads, target_heads or []):
         yield "a figurative fight"  # "an uphill battle", "ministers fighting over the budget"
+    if ev_type in ("SUPPORT", "REJECT") and _poll_stance(tok, actor_heads):
+        yield "a poll answer"  # "most city-dwellers support the ban"
+    if ev_type == "SUPPORT" and _product_praised(tok):
+        yield "a product praised"  # "praised the Honda Accura as the best execution yet"
+    if ev_type in ("REJECT", "ACCUSE", "CONCEDE", "SUPPORT") and _dared(tok):
+        yield "asked or dared"  # "challenged Mr Brown to deny reports"
     if ev_type == "COERCE" and _business_halted(tok, actor_heads):
         yield "a business halted"  # "output has been shut down since the strike"
     if ev_type == "ASSAULT" and _striving(tok):
