@@ -86,3 +86,16 @@ def test_a_margin_a_poll_a_product_a_dare(annotated):
                 if t[1] == "REJECT"]
     assert ("denied", "REJECT") in _typed(annotated, "Mr Brown denied reports that he had lied to parliament.")
     assert not _typed(annotated, "It rallied briefly on Monday amid signs that oil prices are easing.")
+
+
+def test_trade_a_rate_a_bill_advice(annotated):
+    assert not _typed(annotated, "Microsoft had delivered development kits to Sony, said Mr Armes.")
+    assert ("delivered", "AID") in _typed(annotated, "The European Union delivered food aid to Sudan.")
+    assert not _typed(annotated, "The Reserve Bank of Varnland lifted interest rates 0.25% to 5.5% on Tuesday.")
+    assert ("lifted", "CONCEDE") in _typed(annotated, "The government lifted the curfew in Harbury on Monday.")
+    assert not _typed(annotated, "The previous draft bill would have banned non-bank activities.")
+    assert ("ban", "THREATEN") in _typed(annotated, "The government would ban the party if it refused to disarm.")
+    assert not _typed(annotated, "Sir Tom Jones warned Mr Brown not to be tempted to use the extra cash on bribes.")
+    assert ("warned", "THREATEN") in _typed(
+        annotated, "The president warned Mr Hussein of serious consequences if he did not comply.")
+    assert not _typed(annotated, '"Someone should establish it," a spokesman said.')

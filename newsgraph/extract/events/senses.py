@@ -184,7 +184,8 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "a price asked", "a price frozen", "sent up or down", "nothing restrictive eased",
     "no information given", "nothing released", "a market rally", "an opinion shared", "a text on a subject",
     "a state named",
-    "a figurative fight", "a business halted", "a product praised", "asked or dared",
+    "a figurative fight", "a business halted", "a product praised", "asked or dared", "commercial supply",
+    "a bill's provision",
 )
 
 #: PLOVER's material quads (manual, "Quad category"): acts, not words.
@@ -551,8 +552,8 @@ def _not_a_request(tok: Token, ev_type: str) -> bool:
         # "X said Y should do Z": a demand of another party, not of oneself, not about what is.
         for c in ccomps:
             subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None or subj.lower_ in _SELF or c.lemma_ in ("be", "have") or _inner(
-                    c.lemma_.lower()) or (
+            if subj is None or subj.lower_ in _SELF or subj.lower_ in _INDEFINITE or c.lemma_ in (
+                    "be", "have") or _inner(c.lemma_.lower()) or (
                 is_inanimate(subj) and not armed(subj) and subj.ent_type_ not in ("ORG", "GPE", "NORP")
             ):
                 # "we should cut", "Britain should be", "borrowing should rise", "gamers should expect"
@@ -574,6 +575,10 @@ def _not_a_request(tok: Token, ev_type: str) -> bool:
             return True  # "insisted he grounded the ball", "warned that prices would rise"
     return False
 
+
+#: Indefinite pronouns: "someone should establish it" asks nothing of any party.
+_INDEFINITE = frozenset({"someone", "somebody", "something", "everyone", "everybody", "anyone", "anybody",
+                         "one"})
 
 #: Verb classes (WordNet lexicographer files) of what goes on in the mind: what someone
 #: "should expect", "should see", "should feel" is a forecast, not a demand on anyone.
@@ -1150,12 +1155,16 @@ def _warning_of_no_act(tok: Token) -> bool:
     "warned it would impose sanctions", "warnings of an attack"), or is addressed to a named
     party or a force ("warned Iran", "warned the protesters"); else it is information — a
     forecast, advice, an alarm ("warned of lower margins", "warned that people should stay
-    alert", "her warnings led to the collapse of the firm")."""
+    alert", "her warnings led to the collapse of the firm"). Advice to a person that names no
+    act nor consequence is advice too, whoever is warned ("warned Mr Brown not to be tempted
+    to use the cash")."""
     if tok.lemma_.lower() not in ("warn", "warning"):
         return False
     kids = list(tok.children)
-    if any(c.dep_ in ("dobj", "dative", "nsubjpass") and (
-            c.ent_type_ in _PARTIES or armed(c) or kind_of(c) in ("authority", "crowd")) for c in kids):
+    warned = [c for c in kids if c.dep_ in ("dobj", "dative", "nsubjpass")]
+    advice = any(c.dep_ in ("xcomp", "ccomp") for c in kids) and all(w.ent_type_ == "PERSON" for w in warned)
+    if not advice and any(c.ent_type_ in _PARTIES or armed(c) or kind_of(c) in ("authority", "crowd")
+                          for c in warned):
         return False
     said = [t for c in kids if c.dep_ not in ("nsubj", "nsubjpass", "det", "poss", "punct", "aux", "cc")
             for t in c.subtree]
@@ -1293,6 +1302,49 @@ def _dared(tok: Token) -> bool:
     or daring is what is asked for (the request is the event), not an act done."""
     return tok.pos_ == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _DARING and any(
         c.dep_ == "dobj" for c in tok.head.children)
+
+
+#: Verbs of handing over that companies use for trade.
+_SUPPLYING = frozenset({"deliver", "supply", "send", "ship", "provide", "sell"})
+
+
+def _commercial_supply(tok: Token, actor_heads: list[Token], target_heads: list[Token]) -> bool:
+    """"Microsoft had delivered development kits to EA": goods handed by one company to
+    another — no state, authority, party or people among them — are trade, not aid (manual,
+    AID: "material aid, grants, loans, humanitarian help")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _SUPPLYING:
+        return False
+    given = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
+    takers = [o for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")
+              for o in c.children if o.dep_ == "pobj"] + [c for c in tok.children if c.dep_ == "dative"
+                                                           and c.pos_ != "ADP"]
+    parties = [*actor_heads, *takers]
+    return bool(given) and bool(takers) and bool(actor_heads) and all(
+        _artifact(g.lemma_.lower()) and g.lemma_.lower() not in _AID_NOUNS for g in given) and all(
+        (h.ent_type_ == "ORG" or (h.pos_ == "PRON" and h.lower_ in ("it", "they", "we")))
+        and not political(h) for h in parties)
+
+
+#: What a bill provides (WordNet): a draft, a statute, a law, a proposal.
+_PROVISION_ANCHORS = ("legal_document.n.01", "law.n.01", "proposal.n.01", "bill.n.02", "statute.n.01")
+
+
+@lru_cache(maxsize=20_000)
+def _legal_text(lemma: str) -> bool:
+    return _first_senses_under(lemma, _synsets(_PROVISION_ANCHORS))
+
+
+def _provision(tok: Token, actor_heads: list[Token]) -> bool:
+    """"The previous draft bill would have banned …": what a bill, a draft law or a proposal
+    would or could do is its provision, no act announced by anyone (the audit's "bans a proposed bill
+    could impose: no occurrence")."""
+    modal = any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children)
+    return modal and bool(actor_heads) and all(
+        h.pos_ == "NOUN" and _legal_text(h.lemma_.lower()) for h in actor_heads)
+
+
+#: Modals of what is not (yet) done: what a bill "would" or "could" do.
+_MODALS = frozenset({"would", "could", "might", "may", "will", "'d", "'ll", "can"})
 
 
 def _business_halted(tok: Token, actor_heads: list[Token]) -> bool:
@@ -1634,8 +1686,8 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
     if ev_type == "ASSAULT" and abstract_actors and not any(
             is_animate(p) or physical_place(p) for p in done_to):
         yield "abstract actor"  # "the move has destroyed part of the policy", "inflation hit savers' plans"
-    if ev_type == "ASSAULT" and tok.pos_ == "VERB" and _measured_move(tok):
-        yield "a market move"  # "exports shot up 7.5%", "shares were hit, losing 3%"
+    if ev_type in ("ASSAULT", "CONCEDE") and tok.pos_ == "VERB" and _measured_move(tok):
+        yield "a market move"  # "exports shot up 7.5%", "lifted interest rates 0.25% to 5.5%"
     if ev_type == "ASSAULT" and _control_of_no_place(tok, actor_heads):
         yield "control of a business"  # "has taken day-to-day control of its car business"
     if ev_type == "ASSAULT" and mode == "targeted" and _nothing_alive(tok):
@@ -1673,6 +1725,10 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "a product praised"  # "praised the Honda Accura as the best execution yet"
     if ev_type in ("REJECT", "ACCUSE", "CONCEDE", "SUPPORT") and _dared(tok):
         yield "asked or dared"  # "challenged Mr Brown to deny reports"
+    if ev_type == "AID" and _commercial_supply(tok, actor_heads, target_heads or []):
+        yield "commercial supply"  # "Microsoft had delivered development kits to EA"
+    if (ev_type in MATERIAL_TYPES or ev_type == "THREATEN") and _provision(tok, actor_heads):
+        yield "a bill's provision"  # "the previous draft bill would have banned…"
     if ev_type == "COERCE" and _business_halted(tok, actor_heads):
         yield "a business halted"  # "output has been shut down since the strike"
     if ev_type == "ASSAULT" and _striving(tok):
