@@ -99,3 +99,11 @@ def test_trade_a_rate_a_bill_advice(annotated):
     assert ("warned", "THREATEN") in _typed(
         annotated, "The president warned Mr Hussein of serious consequences if he did not comply.")
     assert not _typed(annotated, '"Someone should establish it," a spokesman said.')
+
+
+def test_an_agreement_signed_or_struck_and_a_member_suspended(annotated):
+    assert ("signed", "AGREE") in _typed(annotated, "Last month, it signed a production agreement with Nissan.")
+    assert not [t for t in _typed(annotated, "The deal, struck at the European Council last week, ends the dispute.")
+                if t[1] == "PROTEST"]
+    assert ("suspended", "SANCTION") in _typed(annotated, "UKIP have suspended a candidate for his remarks.")
+    assert ("suspended", "CONCEDE") in _typed(annotated, "The rebels suspended their attacks for a week.")
