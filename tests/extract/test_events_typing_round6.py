@@ -107,3 +107,9 @@ def test_an_agreement_signed_or_struck_and_a_member_suspended(annotated):
                 if t[1] == "PROTEST"]
     assert ("suspended", "SANCTION") in _typed(annotated, "UKIP have suspended a candidate for his remarks.")
     assert ("suspended", "CONCEDE") in _typed(annotated, "The rebels suspended their attacks for a week.")
+
+
+def test_money_for_a_purchase_is_given_to_no_one(annotated):
+    assert not _typed(annotated, "Pernod has reduced the debt it took on to fund the Seagram purchase.")
+    assert ("funded", "AID") in _typed(annotated, "Varnland funded the rebels for a decade.")
+    assert [t for t in _typed(annotated, "Japan will fund the reconstruction of Iraq.") if t[0] == "fund"]

@@ -185,7 +185,7 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "no information given", "nothing released", "a market rally", "an opinion shared", "a text on a subject",
     "a state named",
     "a figurative fight", "a business halted", "a product praised", "asked or dared", "commercial supply",
-    "a bill's provision",
+    "a bill's provision", "money for no one",
 )
 
 #: PLOVER's material quads (manual, "Quad category"): acts, not words.
@@ -1325,6 +1325,35 @@ def _commercial_supply(tok: Token, actor_heads: list[Token], target_heads: list[
         and not political(h) for h in parties)
 
 
+def _money_for_no_one(tok: Token) -> bool:
+    """"To fund the Seagram purchase", "the cost of funding the overhaul", "stop funding the
+    US deficit": what is funded is an act, a cost or a sum — no person, body, state or place
+    receives it, so nothing is given to anyone (manual, AID: "Requires recipient: Yes");
+    not "fund the reconstruction of Iraq" (a place is named) nor "fund the rebels"."""
+    if tok.lemma_.lower() != "fund":
+        return False
+    if tok.pos_ == "VERB":
+        funded = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    else:
+        funded = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                  if o.dep_ == "pobj"]
+    if not funded or any(c.dep_ in ("dative",) or (c.dep_ == "prep" and c.lower_ in ("to", "for"))
+                         for c in tok.children):
+        return False
+
+    def no_one(o: Token) -> bool:
+        # A possessor or an "of/in/for" object may be who gets the money ("Iraq's
+        # reconstruction"); a compound only says what is funded ("the Seagram purchase").
+        near = [m for m in o.subtree if m.dep_ in ("poss", "pobj") and m is not o]
+        lemma = o.lemma_.lower()
+        return o.pos_ == "NOUN" and lemma_class(lemma) not in ("agent", "crowd", "authority") and not (
+            _place(lemma) or o.ent_type_ in _PARTIES) and not any(
+            is_animate(m) or physical_place(m) or m.ent_type_ in _PARTIES or _place(m.lemma_.lower())
+            for m in near)
+
+    return all(no_one(o) for o in funded)
+
+
 #: What a bill provides (WordNet): a draft, a statute, a law, a proposal.
 _PROVISION_ANCHORS = ("legal_document.n.01", "law.n.01", "proposal.n.01", "bill.n.02", "statute.n.01")
 
@@ -1725,6 +1754,8 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "a product praised"  # "praised the Honda Accura as the best execution yet"
     if ev_type in ("REJECT", "ACCUSE", "CONCEDE", "SUPPORT") and _dared(tok):
         yield "asked or dared"  # "challenged Mr Brown to deny reports"
+    if ev_type == "AID" and _money_for_no_one(tok):
+        yield "money for no one"  # "to fund the Seagram purchase", "stop funding the US deficit"
     if ev_type == "AID" and _commercial_supply(tok, actor_heads, target_heads or []):
         yield "commercial supply"  # "Microsoft had delivered development kits to EA"
     if (ev_type in MATERIAL_TYPES or ev_type == "THREATEN") and _provision(tok, actor_heads):
