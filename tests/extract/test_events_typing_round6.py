@@ -113,3 +113,9 @@ def test_money_for_a_purchase_is_given_to_no_one(annotated):
     assert not _typed(annotated, "Pernod has reduced the debt it took on to fund the Seagram purchase.")
     assert ("funded", "AID") in _typed(annotated, "Varnland funded the rebels for a decade.")
     assert [t for t in _typed(annotated, "Japan will fund the reconstruction of Iraq.") if t[0] == "fund"]
+
+
+def test_what_customers_and_investors_get_is_trade(annotated):
+    assert not _typed(annotated, "The program provides investors with high quality securities.")
+    assert not _typed(annotated, "The bank will lend customers up to 90% of the value of their homes.")
+    assert ("provided", "AID") in _typed(annotated, "The government provided refugees with food and blankets.")

@@ -185,7 +185,7 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "no information given", "nothing released", "a market rally", "an opinion shared", "a text on a subject",
     "a state named",
     "a figurative fight", "a business halted", "a product praised", "asked or dared", "commercial supply",
-    "a bill's provision", "money for no one",
+    "a bill's provision", "money for no one", "given to a market",
 )
 
 #: PLOVER's material quads (manual, "Quad category"): acts, not words.
@@ -1354,6 +1354,30 @@ def _money_for_no_one(tok: Token) -> bool:
     return all(no_one(o) for o in funded)
 
 
+#: People in a market's roles (WordNet, first sense): what a company gives them is trade.
+_MARKET_ROLE_ANCHORS = ("customer.n.01", "investor.n.01", "consumer.n.01", "user.n.01", "shareholder.n.01",
+                        "buyer.n.01", "subscriber.n.01", "policyholder.n.01", "borrower.n.01", "saver.n.01")
+
+
+@lru_cache(maxsize=20_000)
+def _market_role(lemma: str) -> bool:
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    anchors = _synsets(_MARKET_ROLE_ANCHORS)
+    return bool(senses) and (senses[0] in anchors or bool(wn.ancestors(senses[0]) & anchors))
+
+
+def _given_to_a_market(tok: Token, target_heads: list[Token]) -> bool:
+    """"Provides investors with high quality securities", "offers customers loans", "sent
+    the e-mail to users": what goes to customers, investors, consumers or users is trade (the
+    manual's AID goes to states, groups and people in need), whoever gives it."""
+    takers = [c for c in tok.children if c.dep_ in ("dobj", "dative", "iobj") and c.pos_ == "NOUN"]
+    takers += [o for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")
+               for o in c.children if o.dep_ == "pobj"]
+    takers = [t for t in takers if is_animate(t) or _market_role(t.lemma_.lower())]
+    return bool(takers) and all(t.pos_ == "NOUN" and _market_role(t.lemma_.lower()) for t in takers)
+
+
 #: What a bill provides (WordNet): a draft, a statute, a law, a proposal.
 _PROVISION_ANCHORS = ("legal_document.n.01", "law.n.01", "proposal.n.01", "bill.n.02", "statute.n.01")
 
@@ -1754,6 +1778,8 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "a product praised"  # "praised the Honda Accura as the best execution yet"
     if ev_type in ("REJECT", "ACCUSE", "CONCEDE", "SUPPORT") and _dared(tok):
         yield "asked or dared"  # "challenged Mr Brown to deny reports"
+    if ev_type == "AID" and tok.pos_ == "VERB" and _given_to_a_market(tok, target_heads or []):
+        yield "given to a market"  # "provides investors with high quality securities"
     if ev_type == "AID" and _money_for_no_one(tok):
         yield "money for no one"  # "to fund the Seagram purchase", "stop funding the US deficit"
     if ev_type == "AID" and _commercial_supply(tok, actor_heads, target_heads or []):
