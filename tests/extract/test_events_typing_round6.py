@@ -40,6 +40,8 @@ def test_a_fight_of_politics_is_no_assault(annotated):
     assert ("battle", "ASSAULT") in _typed(annotated, "The army lost the battle of Harbury Ridge.")
     assert ("clashed", "ASSAULT") in _typed(annotated, "Hundreds of students clashed with police over the fees.")
     assert ("fought", "ASSAULT") in _typed(annotated, "Israel fought Hezbollah for 34 days.")
+    assert ("clashes", "ASSAULT") in _typed(
+        annotated, "The troops inflicted heavy losses on the rebels in fierce clashes over control of the region.")
 
 
 def test_a_named_storm_is_a_force_of_nature(annotated):
@@ -102,7 +104,8 @@ def test_trade_a_rate_a_bill_advice(annotated):
 
 
 def test_an_agreement_signed_or_struck_and_a_member_suspended(annotated):
-    assert ("signed", "AGREE") in _typed(annotated, "Last month, it signed a production agreement with Nissan.")
+    # Manual, SUPPORT: "ratify, sign, or finalize an agreement or treaty".
+    assert ("signed", "SUPPORT") in _typed(annotated, "Last month, it signed a production agreement with Nissan.")
     assert not [t for t in _typed(annotated, "The deal, struck at the European Council last week, ends the dispute.")
                 if t[1] == "PROTEST"]
     assert ("suspended", "SANCTION") in _typed(annotated, "UKIP have suspended a candidate for his remarks.")

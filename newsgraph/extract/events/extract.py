@@ -478,9 +478,9 @@ _AGREEMENT_NOUNS = frozenset(k for k, (t, _m) in NOUNS.items() if t == "AGREE") 
 
 
 def _agreement_made(tok: Token) -> bool:
-    """"Signed a production agreement with Nissan", "the deal, struck at the summit": signing
-    or striking an agreement makes it (manual, AGREE), it neither supports nor strikes."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("sign", "strike"):
+    """"The deal, struck at the summit", "struck a deal with the unions": striking an
+    agreement finalises it (manual, SUPPORT), no one strikes."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "strike":
         return False
     done = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if tok.dep_ == "acl":
@@ -574,9 +574,10 @@ def extract_events(adoc: AnnotatedDocument, skip: frozenset[str] = frozenset()) 
             ev_type, mode, rule = "ACCUSE", "disapprove", rule + "+policy→ACCUSE disapprove"
         if ev_type == "SUPPORT" and _money_approved(tok):
             ev_type, mode, rule = "AID", None, rule + "+money→AID"
-        if ev_type in ("SUPPORT", "PROTEST") and _agreement_made(tok):
-            # Manual, AGREE: "sign formal agreement"; a deal struck is a deal made, no strike.
-            ev_type, mode, rule = "AGREE", None, rule + "+agreement→AGREE"
+        if ev_type == "PROTEST" and _agreement_made(tok):
+            # A deal struck is a deal finalised (manual, SUPPORT: "ratify, sign, or finalize an
+            # agreement or treaty"), no strike.
+            ev_type, mode, rule = "SUPPORT", None, rule + "+agreement→SUPPORT"
         if ev_type == "CONCEDE" and _member_suspended(tok):
             # Manual, SANCTION expel: "permanently or temporarily expel an entity from a group,
             # organization, political party" — suspending a person is that, not a concession.

@@ -1209,7 +1209,23 @@ def _force_in_sight(tok: Token, heads: list[Token]) -> bool:
             for o in c.children) for c in kids):
         return True
     return any((t.pos_ == "VERB" and _harm_lemma(t.lemma_.lower())) or t.lemma_.lower() in _TOLL
-               for t in tok.sent)
+               or (t.pos_ == "NOUN" and (armed_people(t) or _military(t.lemma_.lower())))
+               for t in tok.sent)  # "troops inflicted heavy losses on the terrorists in fierce clashes"
+
+
+#: Armed forces and police (WordNet), without governments and authorities in general.
+_MILITARY_ANCHORS = ("military_unit.n.01", "military_personnel.n.01", "serviceman.n.01",
+                     "security_force.n.01", "law_enforcement_agency.n.01", "lawman.n.01", "force.n.04",
+                     "weapon.n.01")
+
+
+@lru_cache(maxsize=20_000)
+def _military(lemma: str) -> bool:
+    """The noun's first sense is an armed force, police or a weapon ("troops", "the army",
+    "police", "missiles")."""
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    return bool(senses) and bool(wn.ancestors(senses[0]) & _synsets(_MILITARY_ANCHORS))
 
 
 def _aim(o: Token) -> bool:
