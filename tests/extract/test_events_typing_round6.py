@@ -122,3 +122,11 @@ def test_what_customers_and_investors_get_is_trade(annotated):
     assert not _typed(annotated, "The program provides investors with high quality securities.")
     assert not _typed(annotated, "The bank will lend customers up to 90% of the value of their homes.")
     assert ("provided", "AID") in _typed(annotated, "The government provided refugees with food and blankets.")
+
+
+def test_a_word_inside_a_name_is_no_event(annotated):
+    assert not [t for t in _typed(annotated, "A consumer group, Consumers Against Supermarket Privacy Invasion and "
+                                             "Numbering, has claimed that the chips could be used to track people.")
+                if t[0] == "Invasion"]
+    assert ("march", "PROTEST") in _typed(annotated, "The Stop the War Coalition organised the march in London.")
+    assert ("Fighting", "ASSAULT") in _typed(annotated, "Fighting broke out in Basra on Sunday.")

@@ -185,7 +185,7 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "no information given", "nothing released", "a market rally", "an opinion shared", "a text on a subject",
     "a state named",
     "a figurative fight", "a business halted", "a product praised", "asked or dared", "commercial supply",
-    "a bill's provision", "money for no one", "given to a market",
+    "a bill's provision", "money for no one", "given to a market", "part of a name",
 )
 
 #: PLOVER's material quads (manual, "Quad category"): acts, not words.
@@ -1669,6 +1669,28 @@ def _state_named(tok: Token) -> bool:
                for c in tok.children)
 
 
+#: Named things whose words are no events: bodies, works, products, laws, buildings.
+_NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "LAW", "FAC"})
+
+
+def _inside_a_name(tok: Token) -> bool:
+    """A trigger word inside the name of a body, a work, a product, a law or a building
+    ("Consumers Against Supermarket Privacy Invasion", "the Stop the War Coalition", "the
+    Prevention of Terrorism Act") names it; nothing happened. Only a name of several words
+    that goes on past the trigger, and only a capitalised trigger: a one-word "name" is
+    often the tagger's mistake ("Fighting broke out" tagged ORG)."""
+    if tok.ent_type_ not in _NAME_LABELS or not tok.is_title:
+        return False
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end - start >= 3 and end - 1 > tok.i
+
+
 def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: frozenset[str],
                      target_heads: list[Token] | None = None, mode: str | None = None) -> Iterator[str]:
     """Every reason, in order, why the trigger ``tok`` typed ``ev_type`` reports no event
@@ -1836,6 +1858,8 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "a text on a subject"  # "the committee's report also discussed the scandal"
     if _state_named(tok):
         yield "a state named"  # "after he had a heart attack in October"
+    if _inside_a_name(tok):
+        yield "part of a name"  # "Consumers Against Supermarket Privacy Invasion and Numbering"
 
 
 def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: frozenset[str],
