@@ -130,3 +130,11 @@ def test_a_word_inside_a_name_is_no_event(annotated):
                 if t[0] == "Invasion"]
     assert ("march", "PROTEST") in _typed(annotated, "The Stop the War Coalition organised the march in London.")
     assert ("Fighting", "ASSAULT") in _typed(annotated, "Fighting broke out in Basra on Sunday.")
+
+
+def test_a_country_in_a_match_report_is_a_team(annotated):
+    text = ("The Pumas won the match 21-15 in the rain. Their forwards were stronger in the scrum and the "
+            "tournament favourites never found their game. The power of the Pumas never allowed Ireland to take "
+            "control up front.")
+    assert not [t for t in _typed(annotated, text) if t[1] == "ASSAULT"]
+    assert ("took", "ASSAULT") in _typed(annotated, "Rebels took control of the town of Harbury on Monday.")

@@ -853,12 +853,22 @@ def _harm_to_someone(tok: Token, target_heads: list[Token]) -> bool:
         is_animate(h) and h.ent_type_ not in ("ORG",) for h in target_heads)
 
 
-def _political_participant(h: Token, ev_type: str) -> bool:
+def _political_participant(h: Token, ev_type: str, teams: bool = False) -> bool:
     """``domain.political`` for the argument headed by ``h`` or the people of its "of"
-    phrase ("dozens of soldiers"); an organisation too for material cooperation."""
+    phrase ("dozens of soldiers"); an organisation too for material cooperation.
+
+    ``teams``: in a report about contests a country or a people is a team ("the power of
+    the Pumas never allowed Ireland to take control up front"): only an authority, an armed
+    force, a crowd, a weapon or a noun of politics counts there."""
     of = [o for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
           for o in p.children if o.dep_ == "pobj"]
-    return any(political(t) or (ev_type in _COOPERATION and t.ent_type_ == "ORG") for t in (h, *of))
+
+    def counts(t: Token) -> bool:
+        if teams and t.ent_type_ in ("GPE", "NORP"):
+            return False
+        return political(t) or (ev_type in _COOPERATION and t.ent_type_ == "ORG")
+
+    return any(counts(t) for t in (h, *of))
 
 
 #: Nouns of a share of people: who answers a poll.
@@ -1801,8 +1811,10 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         # "shoot Ewoks", "seize strategic waypoints", "players must battle soldiers" in a
         # game review; not "a gunman who played video games shot three soldiers".
         yield "a video game"
-    if ev_type in MATERIAL_TYPES and mode not in ("arrest", "cyber") and other_domain(tok.doc) and not any(
-        _political_participant(h, ev_type) for h in [*actor_heads, *(target_heads or [])]
+    domain = other_domain(tok.doc) if ev_type in MATERIAL_TYPES and mode not in ("arrest", "cyber") else None
+    teams = domain == "contest"
+    if domain and not any(
+        _political_participant(h, ev_type, teams=teams) for h in [*actor_heads, *(target_heads or [])]
     ) and not _harm_to_someone(tok, target_heads or []):
         yield "other domain"  # "Muse beat Franz Ferdinand", "collaborated with director Spike Lee"
     # Fifth round (written from the fresh development set's errors, ``bench events judged --fresh``).
