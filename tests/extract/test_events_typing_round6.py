@@ -138,3 +138,9 @@ def test_a_country_in_a_match_report_is_a_team(annotated):
             "control up front.")
     assert not [t for t in _typed(annotated, text) if t[1] == "ASSAULT"]
     assert ("took", "ASSAULT") in _typed(annotated, "Rebels took control of the town of Harbury on Monday.")
+
+
+def test_views_sent_are_a_message(annotated):
+    assert not [t for t in _typed(annotated, "He was suspended after his views were sent to two newspapers.")
+                if t[1] == "AID"]
+    assert ("sent", "AID") in _typed(annotated, "The European Union sent food and tents to the refugees.")

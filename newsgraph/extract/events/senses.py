@@ -1079,8 +1079,18 @@ def _message_sent(tok: Token) -> bool:
         sent.append(tok.head)  # "a letter sent to the men"
     sent = [c for c in sent if c.pos_ in ("NOUN", "PROPN") and not is_animate(c)]
     return bool(sent) and all(
-        c.lemma_.lower() not in _AID_NOUNS and (_message(c.lemma_.lower()) or _writing(c.lemma_.lower()))
+        c.lemma_.lower() not in _AID_NOUNS and (_message(c.lemma_.lower()) or _writing(c.lemma_.lower())
+                                                 or _thought(c.lemma_.lower()))
         for c in sent)
+
+
+@lru_cache(maxsize=20_000)
+def _thought(lemma: str) -> bool:
+    """The noun's first sense is a content of the mind — a view, an idea, an opinion
+    (WordNet ``cognition.n.01``): what is sent of it is a message."""
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    return bool(senses) and bool(wn.ancestors(senses[0]) & _synsets(("cognition.n.01",)))
 
 
 @lru_cache(maxsize=20_000)
