@@ -49,6 +49,8 @@ def test_a_named_storm_is_a_force_of_nature(annotated):
     assert ("killed", "DISASTER") in typed and not [t for t in typed if t[1] == "ASSAULT"]
     typed = _typed(annotated, "Typhoon Lorna destroyed hundreds of homes on the island of Varn.")
     assert not [t for t in typed if t[1] == "ASSAULT"]
+    assert ("destroyed", "DISASTER") in _typed(annotated, "Typhoon Haiyan destroyed much of Tacloban.")
+    assert ("flooded", "DISASTER") in _typed(annotated, "Storm Desmond flooded thousands of homes in Cumbria.")
 
 
 def test_output_shut_down_is_no_coercion(annotated):

@@ -194,15 +194,17 @@ def kind_of(tok: Token) -> str | None:
 
 def _named_force(tok: Token) -> bool:
     """A name given to a force of nature: "Hurricane Mitch", "Typhoon Haiyan", "Tropical
-    Storm Allison" — a word of the name before its head is, in its most frequent sense, a
-    weather or geological phenomenon (WordNet, ``natural``), and the head is a word WordNet
-    does not know as a common noun (a given name). "The Earthquake Commission" stays a
+    Storm Allison" — the capitalised word right before its head is, in its most frequent
+    sense, a weather or geological phenomenon (WordNet, ``natural``), and the head is a word
+    WordNet does not know in any class (a given name). "The Earthquake Commission" stays a
     body: its head is a noun of people."""
     if lemma_class(tok.lower_) is not None:
         return False
     wn = wordnet()
     for c in tok.children:
-        if c.dep_ != "compound" or c.i > tok.i or c.pos_ != "PROPN" or c.ent_type_ != tok.ent_type_:
+        # The capitalised word right before the name ("Storm Desmond"), whatever the tagger
+        # made of the two (a PROPN or a NOUN, one label or two).
+        if c.dep_ != "compound" or c.i != tok.i - 1 or not c.is_title:
             continue
         senses = wn.sense_ids(c.lower_, "n", 1)[:1] if wn else []
         if senses and wn.ancestors(senses[0]) & _anchors().get("natural", frozenset()):
