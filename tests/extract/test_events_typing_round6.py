@@ -146,3 +146,9 @@ def test_views_sent_are_a_message(annotated):
     assert not [t for t in _typed(annotated, "He was suspended after his views were sent to two newspapers.")
                 if t[1] == "AID"]
     assert ("sent", "AID") in _typed(annotated, "The European Union sent food and tents to the refugees.")
+
+
+def test_a_trading_halt_sanctions_no_one(annotated):
+    assert not _typed(annotated, "Harbury Mining's stock was halted this morning for news pending.")
+    assert not _typed(annotated, "Trading in the shares was suspended on Monday.")
+    assert ("suspended", "SANCTION") in _typed(annotated, "Varnland suspended trade with Ostrelia on Monday.")

@@ -185,7 +185,7 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "no information given", "nothing released", "a market rally", "an opinion shared", "a text on a subject",
     "a state named",
     "a figurative fight", "a business halted", "a product praised", "asked or dared", "commercial supply",
-    "a bill's provision", "money for no one", "given to a market", "part of a name",
+    "a bill's provision", "money for no one", "given to a market", "part of a name", "a trading halt",
 )
 
 #: PLOVER's material quads (manual, "Quad category"): acts, not words.
@@ -1414,6 +1414,34 @@ def _given_to_a_market(tok: Token, target_heads: list[Token]) -> bool:
     return bool(takers) and all(t.pos_ == "NOUN" and _market_role(t.lemma_.lower()) for t in takers)
 
 
+#: Words of trading on an exchange: what is halted or suspended there is trading.
+_TRADING = frozenset({"dealing", "dealings", "listing", "quotation"})
+
+
+def _trading_halt(tok: Token) -> bool:
+    """"RLR's stock was halted this morning", "trading in the shares was suspended", "the
+    companies will be suspended for two days, the Stock Exchange said": a halt of trading
+    in securities is a market's rule, no sanction against anyone (manual, SANCTION:
+    reductions in relations)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("halt", "suspend"):
+        return False
+    halted = _patients(tok)
+    if not halted:
+        return False
+    def traded(h: Token) -> bool:
+        # "trading in the shares": trade in securities, not trade with a country
+        return h.lemma_.lower() in ("trade", "trading") and any(
+            c.dep_ == "prep" and c.lower_ == "in" and any(_market(o.lemma_.lower()) for o in c.children)
+            for c in h.children)
+
+    if all(_market(h.lemma_.lower()) or h.lemma_.lower() in _TRADING or traded(h) for h in halted):
+        return True
+    exchange = any(t.lemma_.lower() == "exchange" and any(
+        c.dep_ == "compound" and c.lower_ == "stock" for c in t.children) for t in tok.sent)
+    return exchange and all(h.ent_type_ == "ORG" or h.lemma_.lower() in ("company", "group", "firm")
+                            for h in halted)
+
+
 #: What a bill provides (WordNet): a draft, a statute, a law, a proposal.
 _PROVISION_ANCHORS = ("legal_document.n.01", "law.n.01", "proposal.n.01", "bill.n.02", "statute.n.01")
 
@@ -1838,6 +1866,8 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "a product praised"  # "praised the Honda Accura as the best execution yet"
     if ev_type in ("REJECT", "ACCUSE", "CONCEDE", "SUPPORT") and _dared(tok):
         yield "asked or dared"  # "challenged Mr Brown to deny reports"
+    if ev_type in ("SANCTION", "THREATEN", "CONCEDE", "COERCE") and _trading_halt(tok):
+        yield "a trading halt"  # "RLR's stock was halted this morning"
     if ev_type == "AID" and tok.pos_ == "VERB" and _given_to_a_market(tok, target_heads or []):
         yield "given to a market"  # "provides investors with high quality securities"
     if ev_type == "AID" and _money_for_no_one(tok):
