@@ -159,7 +159,8 @@ def kind_of(tok: Token) -> str | None:
     ``accident``, ``disease``), ``weapon``, ``crowd``, ``authority``, ``agent``,
     ``matter``, or None when unknown.
 
-    A named mention is an agent whatever its words; a common noun is classified by
+    A named mention is an agent whatever its words, unless it is a storm's name
+    ("Hurricane Mitch", ``_named_force``); a common noun is classified by
     WordNet, its modifiers first when they name who it is ("security forces", "police
     officers": the compound or adjective that names an agent wins over the head).
     """

@@ -23,7 +23,9 @@ The cascade, per sentence of the spaCy parse behind the ``AnnotatedDocument``:
    retreats in the future are CONCEDE; material conflict announced on a condition is
    THREATEN; withdrawing aid, money or observers is SANCTION ``withdraw``, withdrawing
    troops RETREAT; a vow of harm is a threat, of cooperation AGREE, of one's own
-   conduct no event; attacking plans or policies is ACCUSE (``senses.verbal_attack``);
+   conduct no event; attacking plans or policies, or a politician attacking another with
+   no force in sight, is ACCUSE (``senses.verbal_attack``); a deal struck is SUPPORT, a
+   person suspended SANCTION ``expel``;
 5. contexts from sentence cue words, a confidence score (events below
    ``settings.MIN_CONFIDENCE`` are not emitted), the rule that fired.
 

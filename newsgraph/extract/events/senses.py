@@ -132,6 +132,30 @@ Type rules of the fifth round (``legal_appeal`` here, the rest in ``extract.py``
 appeal against a decision is ACCUSE ``allege``; a clash over a subject between unarmed
 people is ACCUSE ``disapprove`` (``verbal_attack``).
 
+Added in the sixth round of issue 13 (the typing errors behind wrong cross-document joins
+in the hand audit, ``data/event_joins_audit.jsonl``, and two fresh development-half samples):
+
+- **a contest won**: beating a country, a team, a party or a people, or one named person
+  another, or by a margin ("beat Italy", "Hewitt beat Roddick", "by 0.90 seconds"), is
+  winning (WordNet beat.v.01), unless the bodily sense shows ("with", "up", "to death");
+  "the final" counts as a sport word when the tagger calls it an adjective; in a report
+  about contests a country or a people is a team;
+- **a figurative fight** (``figurative_fight``): a fight, battle or struggle with no force
+  in sight (no armed people, police or crowd, no place fought at, nobody hurt) fought over a
+  subject, in an election or a campaign, "uphill", for or against what is no one ("the
+  battle against inflation"), or faced by someone unarmed with no one named to fight;
+- **an attack of politics**: a politician or a party attacking another, or what one says or
+  plans, with no force in sight, is ACCUSE ``disapprove`` (``verbal_attack``);
+- **markets and trade**: a business halting output, a currency that "rallied", a rate
+  "lifted" by a per cent, goods one company delivers to another, what customers or
+  investors are given, money to fund an act or a sum no one receives, trading halted;
+- **no act done**: an act someone is challenged or urged to do, what a draft bill would do,
+  advice to a person naming no act, "someone should", a poll's "most support", a product
+  praised, views sent, a trigger word inside a longer name.
+
+Type rules of that round are in ``extract.py``: a deal struck is SUPPORT (manual: "ratify,
+sign, or finalize an agreement"), a person suspended SANCTION ``expel``.
+
 An ASSAULT verb that can mean criticism said of ideas or decisions is ACCUSE
 ``disapprove`` (``verbal_attack``: "attacked the Tory plans"), decided before these
 reasons.
