@@ -159,12 +159,15 @@ def kind_of(tok: Token) -> str | None:
     ``accident``, ``disease``), ``weapon``, ``crowd``, ``authority``, ``agent``,
     ``matter``, or None when unknown.
 
-    A named mention is an agent whatever its words; a common noun is classified by
+    A named mention is an agent whatever its words, unless it is a storm's name
+    ("Hurricane Mitch", ``_named_force``); a common noun is classified by
     WordNet, its modifiers first when they name who it is ("security forces", "police
     officers": the compound or adjective that names an agent wins over the head).
     """
     if tok.pos_ == "PRON":
         return "agent" if tok.lower_ in _PERSONAL else None
+    if tok.pos_ == "PROPN" and _named_force(tok):
+        return "natural"  # "Hurricane Mitch", whatever label the model gave the name
     if tok.ent_type_ in _NER_CLASS:
         # A one-word "name" that WordNet knows as a force is the force: the small model
         # tags a sentence-initial "Cholera" or "Flooding" as an organisation.
@@ -188,6 +191,26 @@ def kind_of(tok: Token) -> str | None:
         if mods & {"agent", "crowd"}:
             return "agent"
     return cls
+
+
+def _named_force(tok: Token) -> bool:
+    """A name given to a force of nature: "Hurricane Mitch", "Typhoon Haiyan", "Tropical
+    Storm Allison" — the capitalised word right before its head is, in its most frequent
+    sense, a weather or geological phenomenon (WordNet, ``natural``), and the head is a word
+    WordNet does not know in any class (a given name). "The Earthquake Commission" stays a
+    body: its head is a noun of people."""
+    if lemma_class(tok.lower_) is not None:
+        return False
+    wn = wordnet()
+    for c in tok.children:
+        # The capitalised word right before the name ("Storm Desmond"), whatever the tagger
+        # made of the two (a PROPN or a NOUN, one label or two).
+        if c.dep_ != "compound" or c.i != tok.i - 1 or not c.is_title:
+            continue
+        senses = wn.sense_ids(c.lower_, "n", 1)[:1] if wn else []
+        if senses and wn.ancestors(senses[0]) & _anchors().get("natural", frozenset()):
+            return True
+    return False
 
 
 @lru_cache(maxsize=20_000)

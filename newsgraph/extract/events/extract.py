@@ -23,7 +23,9 @@ The cascade, per sentence of the spaCy parse behind the ``AnnotatedDocument``:
    retreats in the future are CONCEDE; material conflict announced on a condition is
    THREATEN; withdrawing aid, money or observers is SANCTION ``withdraw``, withdrawing
    troops RETREAT; a vow of harm is a threat, of cooperation AGREE, of one's own
-   conduct no event; attacking plans or policies is ACCUSE (``senses.verbal_attack``);
+   conduct no event; attacking plans or policies, or a politician attacking another with
+   no force in sight, is ACCUSE (``senses.verbal_attack``); a deal struck is SUPPORT, a
+   person suspended SANCTION ``expel``;
 5. contexts from sentence cue words, a confidence score (events below
    ``settings.MIN_CONFIDENCE`` are not emitted), the rule that fired.
 
@@ -473,6 +475,35 @@ def _money_approved(tok: Token) -> bool:
     return False
 
 
+#: The lexicon's nouns of agreement: what is signed or struck when an agreement is made.
+_AGREEMENT_NOUNS = frozenset(k for k, (t, _m) in NOUNS.items() if t == "AGREE") | {"contract", "treaty"}
+
+
+def _agreement_made(tok: Token) -> bool:
+    """"The deal, struck at the summit", "struck a deal with the unions": striking an
+    agreement finalises it (manual, SUPPORT), no one strikes."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "strike":
+        return False
+    done = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "acl":
+        done.append(tok.head)  # "the deal, struck at the European Council"
+    return bool(done) and all(d.lemma_.lower() in _AGREEMENT_NOUNS for d in done)
+
+
+def _member_suspended(tok: Token) -> bool:
+    """"Have suspended him as a member", "UKIP suspended a candidate": a person suspended is
+    a person expelled for a time (manual, SANCTION expel), not a concession."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "suspend":
+        return False
+    done = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(done) and all(d.ent_type_ not in ("GPE", "ORG") and (
+        d.ent_type_ == "PERSON" or (d.pos_ == "PRON" and d.lower_ in _PERSONS)
+        or (d.pos_ == "NOUN" and kind_of(d) == "agent" and is_animate(d))) for d in done)
+
+
+_PERSONS = frozenset({"him", "her", "he", "she", "them", "they"})
+
+
 #: PLOVER's cooperative quads (manual, "Quad category"): what one may promise another.
 _COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 
@@ -545,6 +576,14 @@ def extract_events(adoc: AnnotatedDocument, skip: frozenset[str] = frozenset()) 
             ev_type, mode, rule = "ACCUSE", "disapprove", rule + "+policy→ACCUSE disapprove"
         if ev_type == "SUPPORT" and _money_approved(tok):
             ev_type, mode, rule = "AID", None, rule + "+money→AID"
+        if ev_type == "PROTEST" and _agreement_made(tok):
+            # A deal struck is a deal finalised (manual, SUPPORT: "ratify, sign, or finalize an
+            # agreement or treaty"), no strike.
+            ev_type, mode, rule = "SUPPORT", None, rule + "+agreement→SUPPORT"
+        if ev_type == "CONCEDE" and _member_suspended(tok):
+            # Manual, SANCTION expel: "permanently or temporarily expel an entity from a group,
+            # organization, political party" — suspending a person is that, not a concession.
+            ev_type, mode, rule = "SANCTION", "expel", rule + "+person→SANCTION expel"
         if ev_type in ("REQUEST", "PROTEST") and legal_appeal(tok):
             # Manual, ACCUSE: "sue or bring to court" — also when protesters appeal a ruling.
             ev_type, mode, rule = "ACCUSE", "allege", rule + "+decision→ACCUSE allege"
