@@ -34,6 +34,9 @@ def _flag(annotated, text: str, trigger: str) -> str | None:
     # What a thing can do, and the acts it can impose: no curfew was imposed.
     ("The bill creates new orders, which could impose curfews or bans on travel.", "curfews",
      "standing: orders which could impose"),
+    # Money lent as a stock a lender holds: no act of lending.
+    ("Many banks have written off most of their loans to the country.", "loans", "holding: loans"),
+    ("Banks are preparing to downgrade their Brazil loans.", "loans", "holding: Brazil loans"),
 ])
 def test_a_kind_of_act_is_generic(annotated, text, trigger, cue):
     assert _flag(annotated, text, trigger) == cue

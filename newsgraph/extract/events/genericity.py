@@ -15,6 +15,9 @@ the parse around the trigger, in general English:
   classifying modifier ("*house* arrest", "*current* detentions", "detention *without
   trial*"), no specific participant ("of 12 suspects", "on Foo Corp"; "for terror suspects"
   is a kind of participant) and not the subject of a past event ("Air strikes hit…");
+- a noun of money lent or owed that is possessed or names its state ("their loans to the
+  country", "nonaccrual loans", "Brazil loans"): a stock a lender holds, no act of lending,
+  unless a verb of granting takes it ("extended loans");
 - a verb trigger in an infinitive that completes a noun ("powers to detain", "the right
   to strike", "a way to attack"): a capability, not an act;
 - a verb under a modal of ability whose subject is a kind ("any foreign national can be
@@ -59,6 +62,18 @@ CAPABILITY_NOUNS: frozenset[str] = frozenset({
     "license", "mandate", "means", "way", "option", "chance", "opportunity", "capability",
     "leave", "duty", "obligation",
 })
+#: Nouns of money lent or owed, which name a stock as often as an act of lending.
+HOLDING_NOUNS: frozenset[str] = frozenset({"loan", "credit", "debt", "deposit", "mortgage", "lending"})
+#: Verbs that make such a noun an act: granting it ("extended loans", "approved a credit").
+GRANTING_VERBS: frozenset[str] = frozenset({
+    "extend", "grant", "give", "make", "provide", "approve", "offer", "issue", "arrange", "lend",
+    "disburse", "release", "sign", "agree", "announce",
+})
+#: Modifiers of the state of money lent ("nonaccrual loans", "bad debts", "outstanding credits").
+STOCK_MODIFIERS: frozenset[str] = frozenset({
+    "nonaccrual", "non-accrual", "outstanding", "existing", "bad", "nonperforming", "non-performing",
+    "overdue", "problem", "doubtful", "old", "total", "foreign", "commercial", "private",
+})
 #: Dependents that make a noun refer to one thing (a determiner, a possessive, a number).
 _DETERMINING = frozenset({"det", "poss", "nummod", "predet"})
 #: Determiners that do not make a noun specific ("no arrest", "any attack", "every strike",
@@ -79,6 +94,8 @@ def _generic_noun(t: Token) -> list[str]:
     verb = _object_of(t)
     if verb is not None and (held := _standing_property(verb)):
         return held  # "orders, which could impose curfews": what the orders can do, no curfew
+    if (held := _holding(t)):
+        return held
     if t.dep_ == "compound" and t.head.i > t.i and t.head.lemma_.lower() in INSTRUMENT_HEADS:
         return [f"instrument: {t.text} {t.head.text}"]  # "detention orders": the orders are talked about
     if _headline(t.sent) or (t.dep_ in ("nsubj", "nsubjpass") and t.head.tag_ in ("VBD", "VBN")):
@@ -104,6 +121,23 @@ def _generic_noun(t: Token) -> list[str]:
         return []  # a charge or a cause in a past report names the act at hand ("was charged
         # with first-degree murder", "died of heart disease")
     return [" ".join(["kind:", *before, t.text, *after])]
+
+
+def _holding(t: Token) -> list[str]:
+    """Money lent or owed as a stock ("their loans to the country", "nonaccrual loans",
+    "Brazil loans", "its debts"): what a lender holds, no act of lending — unless a verb of
+    granting takes it as object ("extended loans to Brazil", "approved the loans")."""
+    if t.lemma_.lower() not in HOLDING_NOUNS:
+        return []
+    verb = _object_of(t)
+    if verb is not None and verb.lemma_.lower() in GRANTING_VERBS:
+        return []
+    possessed = any(c.dep_ == "poss" for c in t.children)
+    stock = [c.text for c in t.children if c.dep_ in ("amod", "compound") and (
+        c.lower_ in STOCK_MODIFIERS or c.ent_type_ in ("GPE", "NORP", "ORG"))]
+    if possessed or stock:
+        return [" ".join(["holding:", *stock, t.text])]
+    return []
 
 
 def _object_of(t: Token) -> Token | None:
