@@ -164,6 +164,13 @@ def test_events_an_ability_is_no_act_but_was_able_to_is(annotated):
     assert not managed.flags.hypothetical
 
 
+def test_events_the_next_one_is_to_come_unless_told_as_past(annotated):
+    ahead = _one(annotated("The matter should be reported to the next meeting of the conference."), "meeting")
+    assert ahead.flags.hypothetical and "next" in ahead.flags.cues
+    followed = _one(annotated("The next attack came two days later."), "attack")
+    assert not followed.flags.hypothetical
+
+
 def test_events_infinitival_relative_is_an_act_to_come(annotated):
     # "villages to be bombed": not bombed yet; "the first woman to be arrested": arrested.
     to_come = _one(annotated("The report names the villages to be bombed by the air force."), "bombed")

@@ -283,6 +283,16 @@ def _managed(able: Token) -> bool:
         able.head.i != able.i and able.dep_ == "acomp" and able.head.tag_ == "VBD")
 
 
+def _told_as_past(trigger: Token) -> bool:
+    """Whether the clause the trigger sits in is told in a past tense (not under a modal)."""
+    head = _clause_head(trigger)
+    if head.i == trigger.i and trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    modal = any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in head.children)
+    return not modal and (head.tag_ == "VBD" or head.tag_ == "VBN"
+                          or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children))
+
+
 def _clause_head(trigger: Token) -> Token:
     """The verb whose clause the trigger is an argument of (itself for verbs)."""
     if trigger.pos_ in ("VERB", "AUX"):
@@ -335,6 +345,12 @@ def flags_for(trigger: Token, date: EventDate | None, published: str | None) -> 
                 flags.attempted = True
                 cues.append(c.text)
             elif tok.i == trigger.i and c.dep_ == "amod" and lw in HYPOTHETICAL_MODIFIERS:
+                flags.hypothetical = True
+                cues.append(c.text)
+            elif (tok.i == trigger.i and c.dep_ == "amod" and lw in ("next", "coming")
+                  and not _told_as_past(trigger)):
+                # "reported to the next meeting": one still to come; in a past narrative
+                # ("the next attack came two days later") the one that followed.
                 flags.hypothetical = True
                 cues.append(c.text)
             elif tok.i == trigger.i and c.dep_ == "relcl" and _modal_holder(c):

@@ -103,7 +103,7 @@ INTENT_CUES: tuple[str, ...] = (
     # an act still to come or only possible ("a possible attack", "the proposed merger",
     # "upcoming talks"), and a power or right to act, which is no act ("the power to detain")
     "possib", "potential", "propos", "prospect", "future", "upcoming", "forthcoming", "imminent",
-    "expected", "anticipat", "scheduled", "mooted", "envisag", "hypothetical",
+    "expected", "anticipat", "scheduled", "mooted", "envisag", "hypothetical", "next", "coming",
     "power", "right", "authori", "permission", "licen", "mandate", "option", "empower", "entitl",
     # an ability, which is no act either ("being able to send messages")
     "able", "unable", "abilit", "capab", "capacit",
