@@ -33,18 +33,27 @@ the text makes the link clear; each kept one records the rule (``ChainMention.ru
   the text names that person too (a byline or a closing note left in the text); with no
   author, or several, or the author not named in the text, left out — a reader's or a
   columnist's "I" is no one the text names;
-- ``only-candidate`` — a pronoun or a determined description (not a possessed one: "my
-  team", "her rep" name a relation to the possessor) with exactly one named antecedent of
-  its kind in reach: agreement in animacy (person / organisation / place from the
-  entity type; "it" is no person), gender (from honorifics and pronouns already
-  linked) and number, in reach — for a pronoun its own and the two sentences before (else
-  up to five back when none is there), for a description its own and the five before;
-- ``subject`` — with competitors in reach, the antecedent is the subject of the
-  pronoun's own sentence before it, at the pronoun's level of discourse (narration or
-  the same quotation): "Smith told Jones he …" is Smith; or, for a subject pronoun, the
-  only subject among them in the sentence before (subject and grammatical-role
-  parallelism preferences of centering theory, Grosz, Joshi & Weinstein 1995;
-  Kameyama 1986).
+- ``only-candidate`` — "he"/"she" (and their forms) or a determined description (not a
+  possessed one: "my team", "her rep" name a relation to the possessor) with exactly one
+  named antecedent of its kind in reach: agreement in animacy (person / organisation /
+  place from the entity type — a chain the tagger typed both a person and a body is a
+  person when one of its names is a full personal name, else of the type most of its
+  names have, else of none), gender (from honorifics and pronouns already linked) and
+  number, in reach — for a pronoun its own and the two sentences before (else up to five
+  back when none is there), for a description its own and the five before. Not when a
+  subject that names nothing and agrees stands nearer ("A friend of the mayor said he
+  …": the friend; "Big Brother's spokeswoman said … she added"), nor when the name is
+  in reach only as a modifier of a noun of another kind ("a US bank"; Postal's anaphoric
+  islands);
+- ``subject`` — "it", "they" and their forms (which as often stand for things and
+  groups no name is given for: "the fans", "the device"), and any pronoun with
+  competitors in reach: the antecedent is the subject of the pronoun's own sentence
+  before it, at the pronoun's level of discourse (narration or the same quotation):
+  "Smith told Jones he …" is Smith, "Turkey is to relaunch its currency" Turkey; or,
+  for a subject pronoun, the only subject among them in the sentence before (subject and
+  grammatical-role parallelism preferences of centering theory, Grosz, Joshi &
+  Weinstein 1995; Kameyama 1986). Pronouns left out are looked at once more after the
+  descriptions are kept ("The organisation has found itself in trouble … It denies").
 
 Inside a quotation, "he" or "she" is not the quotation's speaker (who would say "I").
 Two conditions of Binding Theory (Chomsky 1981) bar links outright: a description is not
