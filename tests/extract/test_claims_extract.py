@@ -375,3 +375,11 @@ def test_claims_quote_after_narration_has_no_speaker() -> None:
     text = ("The program was released in March. Mr Wong tried it on a parrot. "
             '"If I took a random photograph and scanned it, it would not work that well."')
     assert not [c for c in claims_of(text) if "If I took" in c.content.text and c.speaker is not None]
+
+
+def test_claims_quote_right_after_an_attribution_is_its_speakers() -> None:
+    text = ("Mr Renner said sales had fallen. However, Peter Zombic said the situation was not as "
+            'bad as Mr Renner believed. "It is true that we have severe problems in Germany," he argued. '
+            '"We have a severe problem with piracy, and with private copying of every kind."')
+    c = one(claims_of(text), "severe problem with piracy")
+    assert c.speaker is not None and c.speaker.text == "he"

@@ -105,6 +105,13 @@ class _Reach:
         return k < len(self.starts) and self.min_end_after[k] <= hi
 
 
+def _leads_into(text: str, a: Attribution, q: Quote) -> bool:
+    """Does the attribution of one quotation run straight into the next ("“…,” he argued.
+    “We have …”")? Then the next is the same speaker's, before any cue further away."""
+    end = max(a.cue[1], a.speaker[1] if a.speaker is not None else 0)
+    return end <= q.start and text[end : q.start].strip() in ("", ".", ":", ",")
+
+
 def _pick_cue(text: str, q: Quote, cues: _CueIndex) -> tuple[Attribution | None, str]:
     ps, pe = _para_bounds(text, q.start, q.end)
     near = [
@@ -115,6 +122,7 @@ def _pick_cue(text: str, q: Quote, cues: _CueIndex) -> tuple[Attribution | None,
         and a.speaker is not None
         and (
             a.content is None or _overlaps(a.content, (q.start, q.end)) or a.rule in ("bare-cue", "inverted")
+            or _leads_into(text, a, q)
         )
     ]
     if near:

@@ -342,6 +342,8 @@ def _unnamed_rival(m: ChainMention, chains: list[Chain], doc: Any, since: int = 
     for t in cands:
         if t.pos_ != "NOUN" or _covered(t, chains) or not _agrees(word, t):
             continue
+        if t.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in t.children):
+            continue  # a bare singular noun as a subject is a name the tagger missed ("Queen of the Sky")
         if any(c.dep_ in _SAME_REFERENT_ARCS and _covered(c, chains) for c in t.children):
             continue
         return True
