@@ -84,3 +84,9 @@ def test_it_alone_in_reach_needs_to_continue_a_subject():
     assert ("They", text.index("They")) not in linked
     text = "Turkey is to relaunch its currency on Saturday."
     assert _linked(text).get(("its", text.index("its"))) == "Turkey"
+
+
+def test_a_possessor_of_the_subject_continues_the_previous_subject():
+    text = ("Airbus said on Friday that sales rose in Norway. "
+            "Its profits were lifted by one-off gains.")
+    assert _linked(text).get(("Its", text.index("Its"))) == "Airbus"

@@ -50,7 +50,8 @@ the text makes the link clear; each kept one records the rule (``ChainMention.ru
   competitors in reach: the antecedent is the subject of the pronoun's own sentence
   before it, at the pronoun's level of discourse (narration or the same quotation):
   "Smith told Jones he …" is Smith, "Turkey is to relaunch its currency" Turkey; or,
-  for a subject pronoun, the only subject among them in the sentence before (subject and
+  for a subject pronoun or the possessor of the subject ("Its profits were buoyed …"),
+  the only subject among them in the sentence before (subject and
   grammatical-role parallelism preferences of centering theory, Grosz, Joshi &
   Weinstein 1995; Kameyama 1986). Pronouns left out are looked at once more after the
   descriptions are kept ("The organisation has found itself in trouble … It denies").
@@ -390,11 +391,24 @@ def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
     same = [i for i in reach if _subject_before(chains[i], m.sentence, m.start, level, quoted)]
     if len(same) == 1:
         return same[0], "subject"
-    if not same and m.subject:
+    if not same and (m.subject or _possessor_of_subject(m, doc)):
         prev = [i for i in reach if _subject_before(chains[i], m.sentence - 1, 1 << 62, None, quoted)]
         if len(prev) == 1:
             return prev[0], "subject"
     return None
+
+
+def _possessor_of_subject(m: ChainMention, doc: Any) -> bool:
+    """Is the pronoun the possessor of its clause's subject ("Its profits were buoyed …",
+    "Their lawyers said …")? It continues the previous sentence's subject as a subject
+    pronoun would."""
+    if doc is None or m.kind != "pronoun":
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    return tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass") and tok.head.head.dep_ == "ROOT"
 
 
 #: Sentences back a description (or a pronoun with nothing nearer) looks for its name.
