@@ -90,3 +90,15 @@ def test_a_possessor_of_the_subject_continues_the_previous_subject():
     text = ("Airbus said on Friday that sales rose in Norway. "
             "Its profits were lifted by one-off gains.")
     assert _linked(text).get(("Its", text.index("Its"))) == "Airbus"
+
+
+def test_he_in_a_quotation_is_not_the_speaker_the_claims_stage_pairs_it_with():
+    text = ('Sam Kerrigan will miss the indoor season. "It is nothing serious," said his coach Peter Stanley. '
+            '"He strained a muscle in his abdomen at the meeting but is back in training."')
+    assert _linked(text).get(("He", text.index("He strained"))) != "Peter Stanley"
+
+
+def test_an_unresolved_he_before_keeps_a_later_his_from_a_lone_name():
+    text = ("He later appeared in several films. He was the mill owner Andrew Packard in Twin Peaks in 1990. "
+            "Despite his Oscar nomination, he had few other lead roles.")
+    assert ("his", text.index("his Oscar")) not in _linked(text)

@@ -291,6 +291,13 @@ def _covered(tok: Any, chains: list[Chain]) -> bool:
                for y in c.mentions)
 
 
+def _same_form(a: str, b: str) -> bool:
+    """Are two third-person pronouns of one person, number and sex ("he" … "his")?"""
+    groups = (("he", "him", "his", "himself"), ("she", "her", "hers", "herself"), ("it", "its", "itself"),
+              ("they", "them", "their", "theirs", "themselves"))
+    return any(a in g and b in g for g in groups)
+
+
 def _agrees(word: str, noun: Any) -> bool:
     """Could the pronoun ``word`` stand for the common noun ``noun`` (a token)? He/she a
     person noun of no other sex, it/its a singular noun that names no person, they/their a
@@ -304,6 +311,23 @@ def _agrees(word: str, noun: Any) -> bool:
     if word in ("they", "them", "their", "theirs", "themselves"):
         return plural
     return not plural and description_label(lemma) != "PERSON"
+
+
+def _paired_speaker(m: ChainMention, chains: list[Chain],
+                    sources: list[QuotationSource] | None, doc: Any) -> int | None:
+    """The named chain of the speaker the claims stage pairs the quotation holding ``m``
+    with (the speaker's span, or the name a pronoun speaker stands for); None outside one."""
+    source = next((s for s in sources or () if s.start <= m.start and m.end <= s.end), None)
+    if source is None or doc is None:
+        return None
+    span = doc.char_span(source.speaker[0], source.speaker[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = span.root  # "his coach Peter Stanley": Stanley, not "his"
+    j = _chain_at(chains, head.idx, head.idx + len(head.text))
+    if j is None and source.ref is not None:
+        j = _chain_at(chains, *source.ref)
+    return j
 
 
 def _last_before(m: ChainMention, chain: Chain) -> int:
@@ -337,10 +361,13 @@ def _unnamed_rival(m: ChainMention, chains: list[Chain], doc: Any, since: int = 
     if not cands and sent.start > 0:
         prev = doc[sent.start - 1].sent
         cands = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head == prev.root]
+    nearest = list(cands)
     if word in GENDERED_PRONOUNS and 0 <= since < sent.start_char:
         cands += [t for t in doc.char_span(since, sent.start_char, alignment_mode="expand") or []
                   if t.dep_ in ("nsubj", "nsubjpass") and t.head == t.sent.root and t.idx > since]
     for t in cands:
+        if t.pos_ == "PRON" and t in nearest and not _covered(t, chains) and _same_form(word, t.lower_):
+            return True  # "He played … Despite his nomination": an unresolved "he" is nearer
         if t.pos_ != "NOUN" or _covered(t, chains) or not _agrees(word, t):
             continue
         if t.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in t.children):
@@ -353,7 +380,8 @@ def _unnamed_rival(m: ChainMention, chains: list[Chain], doc: Any, since: int = 
 
 def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
             doc: Any = None, quoted: Quoted | None = None,
-            modifiers: frozenset[int] = frozenset()) -> tuple[int, str] | None:
+            modifiers: frozenset[int] = frozenset(),
+            sources: list[QuotationSource] | None = None) -> tuple[int, str] | None:
     """The one named chain a recency- or salience-linked pronoun or description stands
     for, and the rule, or None when the text leaves a choice.
 
@@ -364,7 +392,10 @@ def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
     level = quoted.get(id(m)) if quoted else None
     # Inside a quotation "he" or "she" is not its speaker, who would say "I".
     speaker = _quote_speaker(m, chains, doc) if level is not None and m.kind == "pronoun" else None
-    fitting = [i for i, c in enumerate(chains) if i != speaker
+    # So is the speaker the claims stage pairs a quotation running over several sentences
+    # with ("'He strained a muscle …'", said his coach — the coach is not "he").
+    paired = _paired_speaker(m, chains, sources, doc) if m.kind == "pronoun" else None
+    fitting = [i for i, c in enumerate(chains) if i != speaker and i != paired
                and c.kind == "name" and _fits(m, c, labels[i]) and not _principle_c(m, c, doc)]
     near = 2 if m.kind == "pronoun" else _FAR
     reach = [i for i in fitting if _in_reach(m, chains[i], m.sentence - near)]
@@ -434,6 +465,7 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
     first_person: list[ChainMention] = []
     retry: list[ChainMention] = []
     modifiers = _modifier_names(chains, doc)
+    paired = _sources(adoc)
     for x in found:
         i = home[id(x)]
         chain = chains[i]
@@ -477,7 +509,7 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
             continue  # "my team", "her rep": a relation to the possessor, not its antecedent
         if x.kind == "pronoun" and x.text.lower() in RELATIVE_PRONOUNS:
             continue  # a relative pronoun stands for its clause's noun, or for nothing we know
-        choice = _choose(x, chains, labels, doc, quoted, modifiers)
+        choice = _choose(x, chains, labels, doc, quoted, modifiers, paired)
         if choice is None:
             if x.kind == "pronoun":
                 retry.append(x)
@@ -486,7 +518,7 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
     # Once descriptions are kept ("The organisation … It denies"), a pronoun left out for
     # want of a named subject before it is looked at once more, in text order.
     for x in retry:
-        choice = _choose(x, chains, labels, doc, quoted, modifiers)
+        choice = _choose(x, chains, labels, doc, quoted, modifiers, paired)
         if choice is not None:
             _move(x, choice, chains, home)
     sources = _sources(adoc) if first_person else []
