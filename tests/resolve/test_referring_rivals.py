@@ -102,3 +102,16 @@ def test_an_unresolved_he_before_keeps_a_later_his_from_a_lone_name():
     text = ("He later appeared in several films. He was the mill owner Andrew Packard in Twin Peaks in 1990. "
             "Despite his Oscar nomination, he had few other lead roles.")
     assert ("his", text.index("his Oscar")) not in _linked(text)
+
+
+def test_a_subject_inside_a_subordinate_clause_is_not_continued():
+    text = ("He was not expected to win the 1987 election, when Margaret Thatcher was still riding high. "
+            "He remained an MP until 1995. Four years later he became a commissioner.")
+    linked = _linked(text)
+    assert ("he", text.index("he became")) not in linked
+
+
+def test_i_of_a_spokesman_is_not_the_person_whose_spokesman_he_is():
+    text = ('Prime Minister Tony Blair’s official spokesman said: "We will study the judgment. '
+            'I would point out that a separate case is being considered."')
+    assert _linked(text).get(("I", text.index("I would"))) != "Tony Blair"

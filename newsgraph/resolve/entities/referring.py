@@ -233,13 +233,29 @@ Quoted = dict[int, tuple[int, int] | None]
 
 
 def _subject_before(chain: Chain, sentence: int, before: int, level: tuple[int, int] | None = None,
-                    quoted: Quoted | None = None) -> bool:
+                    quoted: Quoted | None = None, main: Any = None) -> bool:
     """Is the chain a subject in ``sentence`` before offset ``before`` — at the pronoun's
     level of discourse (``level``: the quotation holding it, or None)? A subject inside a
     quotation is no antecedent for a pronoun of the narration ("'Jermayne fired the
     shot,' he said"), nor one of the narration for a pronoun inside a quotation."""
     return any(x.subject and x.sentence == sentence and x.start < before and (x.kind == "name" or x.rule)
-               and (quoted is None or quoted.get(id(x)) == level) for x in chain.mentions)
+               and (quoted is None or quoted.get(id(x)) == level) and (main is None or _main_subject(x, main))
+               for x in chain.mentions)
+
+
+def _main_subject(x: ChainMention, doc: Any) -> bool:
+    """Is the mention the subject of its sentence's main verb (or of a verb coordinated
+    with it), given the parse ``doc``?"""
+    span = doc.char_span(x.start, x.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    root = span.root
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    verb = root.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT" or verb.head.i == verb.i
 
 
 def _in_reach(m: ChainMention, chain: Chain, first: int, modifiers: frozenset[int] = frozenset()) -> bool:
@@ -423,7 +439,9 @@ def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
     if len(same) == 1:
         return same[0], "subject"
     if not same and (m.subject or _possessor_of_subject(m, doc)):
-        prev = [i for i in reach if _subject_before(chains[i], m.sentence - 1, 1 << 62, None, quoted)]
+        # The main clause's subject, not one of a clause inside it ("He was not expected
+        # to win, when Margaret Thatcher was riding high. … he became …").
+        prev = [i for i in reach if _subject_before(chains[i], m.sentence - 1, 1 << 62, None, quoted, doc)]
         if len(prev) == 1:
             return prev[0], "subject"
     return None
@@ -866,7 +884,10 @@ def _first_person_source(x: ChainMention, chains: list[Chain], labels: list[str]
             return at_head if labels[at_head] == "PERSON" and _only(chains[at_head], "PERSON") else None
         if source.kind == "named":
             # "the minister, Ana Varga": one person named in the speaker's own phrase.
-            return _named_in(chains, labels, _own_np(head), "PERSON")
+            # Not a possessor: "Tony Blair's official spokesman" is not Blair.
+            return _named_in(chains, labels, [t for t in _own_np(head) if not any(
+                a.dep_ == "poss" for a in (t, *t.ancestors) if a.i != head.i and head in a.ancestors)],
+                "PERSON")
         return None
     if at_head is not None and labels[at_head] in _WE_SPEAKERS:
         # "Airbus said", "the company said" (kept as Airbus's description) — not a name
