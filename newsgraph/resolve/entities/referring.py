@@ -437,13 +437,13 @@ def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
     # subject of the sentence before.
     same = [i for i in reach if _subject_before(chains[i], m.sentence, m.start, level, quoted)]
     if len(same) == 1:
-        return same[0], "subject"
+        return None if _unnamed_rival(m, chains, doc) else (same[0], "subject")
     if not same and (m.subject or _possessor_of_subject(m, doc)):
         # The main clause's subject, not one of a clause inside it ("He was not expected
         # to win, when Margaret Thatcher was riding high. … he became …").
         prev = [i for i in reach if _subject_before(chains[i], m.sentence - 1, 1 << 62, None, quoted, doc)]
         if len(prev) == 1:
-            return prev[0], "subject"
+            return None if _unnamed_rival(m, chains, doc) else (prev[0], "subject")
     return None
 
 
