@@ -37,3 +37,4 @@ def test_the_judged_links_are_forty_with_a_reason_for_each_wrong_one() -> None:
     path = Path(__file__).parents[2] / "newsgraph" / "bench" / "data" / "pronoun_links_odd.jsonl"
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert all(r["right"] or r.get("reason") for r in rows)
+    assert sum(judged_links("pronoun_links_dropped_odd.jsonl").values()) == 36
