@@ -26,7 +26,12 @@ error, a split antecedent), ``quotation-first-person`` (the quotation's speaker 
 paired), ``unnamed`` (people or a body never named), ``non-entity-thing`` (a thing or an
 abstraction), ``pleonastic``, ``discourse-deixis`` (a bare this/that for a situation),
 ``demonstrative-thing`` (one for a thing), ``complementiser``, ``parse`` (a relative
-pronoun not replaced), ``second-person``, ``reader-first-person``).
+pronoun not replaced), ``second-person``, ``reader-first-person``); and the hand judgement
+of 40 links of pronouns and descriptions that e0773b9 (issue 15's pronoun round) makes on
+the odd half's seed-0 sample and 4090c7a did not make or made to another entity
+(``bench/data/pronoun_links_odd.jsonl``: file, offsets, rule, the entity linked, right or
+wrong with the reason), and of 36 links 4090c7a made there that e0773b9 drops
+(``bench/data/pronoun_links_dropped_odd.jsonl``).
 
 ``--db PATH`` scores an existing store (say one ingested by an older newsgraph from the
 same ``DIR/articles``, with ``Options(doc_seconds=600)`` as here) without ingesting: the
@@ -45,7 +50,7 @@ from typing import Any
 
 from newsgraph.bench import shared_dir
 
-__all__ = ["bare_pronoun", "in_half", "judged_residue", "main", "score_records"]
+__all__ = ["bare_pronoun", "in_half", "judged_links", "judged_residue", "main", "score_records"]
 
 #: Pronouns an argument may be left as (personal, possessive, reflexive, relative,
 #: demonstrative): whatever it stands for, the export does not say.
@@ -151,12 +156,31 @@ def judged_residue() -> Counter[str]:
         return Counter(json.loads(line)["category"] for line in fh if line.strip())
 
 
+def judged_links(name: str = "pronoun_links_odd.jsonl") -> Counter[str]:
+    """Right / wrong among hand-judged pronoun and description links (``--judged``): the new
+    ones (``pronoun_links_odd.jsonl``) or those dropped (``pronoun_links_dropped_odd.jsonl``)."""
+    import json
+
+    path = Path(__file__).parent / "data" / name
+    with path.open(encoding="utf-8") as fh:
+        return Counter("right" if json.loads(line)["right"] else "wrong" for line in fh if line.strip())
+
+
 def _print_judged() -> None:
     counts = judged_residue()
     total = sum(counts.values())
     print(f"== hand-judged bare-pronoun arguments, odd half ({total}):")
     for cat, n in counts.most_common():
         print(f"   {cat:24} {n:4d}  {n / total:6.1%}")
+    links = judged_links()
+    total = sum(links.values())
+    print(f"== hand-judged new links of pronouns and descriptions, odd half ({total}, a seeded sample of the "
+          f"links e0773b9 makes that 4090c7a did not): right {links['right']}, wrong {links['wrong']} "
+          f"({links['right'] / total:.0%} right)")
+    dropped = judged_links("pronoun_links_dropped_odd.jsonl")
+    total = sum(dropped.values())
+    print(f"== hand-judged links 4090c7a made that e0773b9 drops, odd half ({total}, a seeded sample): "
+          f"right {dropped['right']}, wrong {dropped['wrong']} ({dropped['right'] / total:.0%} right)")
 
 
 def run(articles: int = 300, seed: int = 0, store: Path | None = None, fresh: bool = False,

@@ -20,7 +20,10 @@ stage's quotations; outside one they are the writer, and resolution drops them.
 
 Pleonastic "it" ("it is likely that …", "it was reported that …", "it emerged that …",
 "it rained") refers to nothing and is not offered (``pleonastic``): an expletive in the
-parse, the subject of a copula with a predicate and a clause or infinitive after it, of
+parse, the subject of a copula with a predicate and a clause or infinitive after it (on
+the copula, or on the predicate: "it is likely [that …]", "it is important [to remember
+the victims]" — an infinitive with no object of its own is tough-movement, "it was hard
+to sell", and the "it" refers), of
 a passive verb with a that-clause after it, or of a verb of appearing or occurring
 ("emerge", "transpire", "turn out") with a that-clause after it (the patterns of Lappin
 & Leass 1994, §2.1.1; the verbs of Quirk et al. 1985 §18.33). A passive with an
@@ -139,6 +142,13 @@ def pleonastic(tok: Any) -> bool:
         predicate = any(c.dep_ in ("acomp", "attr", "dobj") for c in head.children)
         if clause and predicate:
             return True  # "it is likely that", "it took years to …"
+        # The parse may hang the clause on the predicate instead: "it is likely [that …]",
+        # "it is important [to remember the victims]". An infinitive with no object of its
+        # own is left alone: "it was hard to sell" (the "it" is what is hard to sell).
+        if any(g.i > tok.i and (g.dep_ == "ccomp" or (g.dep_ == "xcomp" and any(
+                h.dep_ in ("dobj", "ccomp") for h in g.children)))
+               for p in head.children if p.dep_ in ("acomp", "attr") for g in p.children):
+            return True
     if head.lemma_ in _EXTRAPOSING_VERBS and that_clause and not any(
             c.dep_ in ("dobj", "dative") for c in head.children):
         return head.lemma_ != "turn" or any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children)

@@ -25,3 +25,16 @@ def test_the_judged_residue_holds_at_least_100_cases() -> None:
     counts = judged_residue()
     assert sum(counts.values()) >= 100
     assert {"pleonastic", "named-unlinked", "quotation-first-person"} <= set(counts)
+
+
+def test_the_judged_links_are_forty_with_a_reason_for_each_wrong_one() -> None:
+    import json
+    from pathlib import Path
+
+    from newsgraph.bench.arguments import judged_links
+
+    assert sum(judged_links().values()) == 40
+    path = Path(__file__).parents[2] / "newsgraph" / "bench" / "data" / "pronoun_links_odd.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert all(r["right"] or r.get("reason") for r in rows)
+    assert sum(judged_links("pronoun_links_dropped_odd.jsonl").values()) == 36

@@ -335,3 +335,51 @@ def test_claims_that_something_did_not_happen_say_so() -> None:
     closed = one(claims, "bridge")
     assert closed.certainty == "asserted" and "never closed" in closed.content.text
     assert one(claims, "plan").certainty == "asserted"  # "not only" adds, it does not negate
+
+
+def test_claims_run_on_quotation_in_one_line_keeps_its_speaker() -> None:
+    # The copy lost the break between the speaker's paragraphs: the second reopens.
+    text = ('Ana Varga, the harbour master, said: "We have a serious problem with the ferries. '
+            '"I do not think the harbour can wait another year." The council met on Monday.')
+    c = one(claims_of(text), "I do not think")
+    assert c.quote_type == "direct" and c.speaker is not None and c.speaker.text.startswith("Ana Varga")
+    assert c.content.text.startswith("We have a serious problem")
+
+
+def test_claims_quote_continues_its_speaker_across_a_cue_of_the_same_speaker() -> None:
+    text = ('Craig Mackey, the chief constable, said: "We acted on the intelligence we had." '
+            'He said nobody on the coaches accepted responsibility for the shields. '
+            '"From day one we have defended this decision, which was made out of genuine concern."')
+    c = one(claims_of(text), "From day one")
+    assert c.speaker is not None and c.speaker.text.startswith("Craig Mackey")
+    assert c.rule.startswith("quote-continues-speaker")
+
+
+def test_claims_quote_after_another_speakers_cue_is_not_continued() -> None:
+    text = ('Craig Mackey, the chief constable, said: "We acted on the intelligence we had." '
+            'Ana Varga said nobody on the coaches accepted responsibility for the shields. '
+            '"From day one we have defended this decision, which was made out of genuine concern."')
+    claims = [c for c in claims_of(text) if "From day one" in c.content.text]
+    assert not claims or claims[0].speaker is None or not claims[0].speaker.text.startswith("Craig Mackey")
+
+
+def test_claims_quote_right_after_reported_speech_is_the_reporters_speakers() -> None:
+    text = ("Mr Wong says the program is only useful for pictures made on a computer. "
+            '"If I took a random photograph and scanned it, it would not work that well."')
+    c = one(claims_of(text), "If I took")
+    assert c.quote_type == "direct" and c.speaker is not None and c.speaker.text == "Mr Wong"
+    assert c.rule.startswith("quote-after-report")
+
+
+def test_claims_quote_after_narration_has_no_speaker() -> None:
+    text = ("The program was released in March. Mr Wong tried it on a parrot. "
+            '"If I took a random photograph and scanned it, it would not work that well."')
+    assert not [c for c in claims_of(text) if "If I took" in c.content.text and c.speaker is not None]
+
+
+def test_claims_quote_right_after_an_attribution_is_its_speakers() -> None:
+    text = ("Mr Renner said sales had fallen. However, Peter Zombic said the situation was not as "
+            'bad as Mr Renner believed. "It is true that we have severe problems in Germany," he argued. '
+            '"We have a severe problem with piracy, and with private copying of every kind."')
+    c = one(claims_of(text), "severe problem with piracy")
+    assert c.speaker is not None and c.speaker.text == "he"

@@ -39,6 +39,14 @@ def test_extraposed_it_is_pleonastic_raised_it_is_not(annotated):
     assert not _it(annotated, "The company said it would appeal against the ruling.")
 
 
+def test_extraposed_it_whose_clause_hangs_on_the_predicate(annotated):
+    # The parse hangs the clause on the adjective, not the copula.
+    assert _it(annotated, "It is likely that they will win.")
+    assert _it(annotated, "It is important to remember the sailors who were lost.")
+    # Tough-movement: the "it" is what is hard to sell.
+    assert not _it(annotated, "The company said it was hard to sell.")
+
+
 def test_complementiser_and_discourse_deixis_are_no_arguments(annotated):
     _, targets = _args(annotated, "On the harbour, the two mayors agreed that whatever the quarrels of the "
                                   "past, the main task now is to dredge it.", "agreed", "AGREE")

@@ -52,7 +52,7 @@ def test_the_company_after_airbus_is_airbus():
                      "The company expects deliveries to rise next year.")
     airbus = _chain_of(chains, "Airbus")
     assert ("The company", "nominal", "only-candidate") in airbus
-    assert ("it", "pronoun", "only-candidate") in airbus
+    assert ("it", "pronoun", "subject") in airbus
     assert ("The company", "nominal", "only-candidate") not in _chain_of(chains, "Toulouse")
 
 
@@ -88,7 +88,7 @@ def test_apposition_and_a_description_the_text_gives():
 def test_pleonastic_it_and_plural_descriptions_are_not_linked():
     chains = _chains("Airbus reported its results. It is likely that the workers will strike.")
     airbus = _chain_of(chains, "Airbus")
-    assert ("its", "pronoun", "only-candidate") in airbus
+    assert ("its", "pronoun", "subject") in airbus
     assert not any(t in ("It", "the workers") for c in chains for t, _, _ in c)
 
 

@@ -6,7 +6,9 @@ Owns ``extract_claims(adoc) -> list[Claim]``, the cascade:
    outside them in the same paragraph — after the quote ("…,” he said") or before
    it ("He said: “…”") — else with a cue line just before ("X said:" ending the
    previous paragraph) or a short attribution line just after; a quote with no cue
-   right after another speaker's quote continues that speaker;
+   right after another speaker's quote continues that speaker, also across a cue that
+   reports the same speaker again ("X said: '…' He said … '…'"); a quote with no cue
+   right after reported speech in its paragraph ("X said that … . '…'") is X's;
 2. every other cue the parse gives (``indirect``) with a content span: reported
    speech, "according to", "accused … of";
 3. speakers classified and resolved (``speakers``), certainty (``certainty``).
@@ -38,6 +40,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "quote+cue": 0.9,
     "quote+cue-line": 0.75,
     "quote-continues-speaker": 0.5,
+    "quote-after-report": 0.5,
     "complement": 0.75,
     "according-to": 0.8,
     "inverted": 0.65,
@@ -102,6 +105,13 @@ class _Reach:
         return k < len(self.starts) and self.min_end_after[k] <= hi
 
 
+def _leads_into(text: str, a: Attribution, q: Quote) -> bool:
+    """Does the attribution of one quotation run straight into the next ("“…,” he argued.
+    “We have …”")? Then the next is the same speaker's, before any cue further away."""
+    end = max(a.cue[1], a.speaker[1] if a.speaker is not None else 0)
+    return end <= q.start and text[end : q.start].strip() in ("", ".", ":", ",")
+
+
 def _pick_cue(text: str, q: Quote, cues: _CueIndex) -> tuple[Attribution | None, str]:
     ps, pe = _para_bounds(text, q.start, q.end)
     near = [
@@ -112,6 +122,7 @@ def _pick_cue(text: str, q: Quote, cues: _CueIndex) -> tuple[Attribution | None,
         and a.speaker is not None
         and (
             a.content is None or _overlaps(a.content, (q.start, q.end)) or a.rule in ("bare-cue", "inverted")
+            or _leads_into(text, a, q)
         )
     ]
     if near:
@@ -135,6 +146,51 @@ def _pick_cue(text: str, q: Quote, cues: _CueIndex) -> tuple[Attribution | None,
         if cands:
             return cands[0], "quote+cue-line"
     return None, ""
+
+
+def _surname(span: ClaimSpan | None) -> str:
+    """The last word of a speaker's name, before any apposition ("Craig Mackey, the chief
+    constable" → "mackey")."""
+    if span is None:
+        return ""
+    words = span.text.split(",")[0].replace("’s", "").replace("'s", "").split()
+    return words[-1].lower() if words else ""
+
+
+def _same_speaker(att: Attribution, claim: Claim, doc: Any) -> bool:
+    """Does a cue between two quotations report the first one's speaker again ("Craig
+    Mackey said: '…' He said no one … '…'")? Its speaker is the same name, or a pronoun
+    that resolves to it; then the next quotation with no cue of its own is still theirs."""
+    if att.speaker is None:
+        return False
+    named = claim.speaker_ref if claim.speaker_ref is not None else (
+        claim.speaker if claim.speaker_kind == "named" else None)
+    want = _surname(named)
+    if not want:
+        return False
+    kind = classify_speaker(att.speaker_head, att.speaker, doc)
+    if kind == "named":
+        return _surname(_span(doc.text, att.speaker)) == want
+    if kind != "pronoun":
+        return False
+    ref, _ = resolve_speaker_why(kind, att.speaker_head, att.speaker, doc)
+    return _surname(ref) == want
+
+
+def _report_before(text: str, q: Quote, cues: _CueIndex) -> Attribution | None:
+    """The reported speech a cue-less quotation directly follows in its paragraph ("Mr Wong
+    says the software is only useful for digital images. "If I took a random picture …""):
+    news copy gives the speaker once, in the report, and the quotation that follows goes
+    on in their words. Only when nothing but the report's closing punctuation stands
+    between them."""
+    ps = text.rfind("\n", 0, q.start) + 1
+    reports = [a for a in cues.between(ps, q.start) if a.speaker is not None and a.content is not None
+               and a.rule == "complement" and a.content[1] <= q.start]
+    if not reports:
+        return None
+    a = max(reports, key=lambda r: r.content[1])
+    gap = text[a.content[1] : q.start]
+    return a if gap.strip() in (".", "") and a.speaker[1] <= a.content[0] else None
 
 
 def _span(text: str, s: tuple[int, int] | None) -> ClaimSpan | None:
@@ -262,12 +318,16 @@ def _claims_of(adoc: AnnotatedDocument) -> list[Claim]:
             last_quote_claim is not None
             and last_quote_claim.speaker is not None
             and text[last_quote_claim.content.end : q.start].count("\n") <= 2
-            and not any(a is not last_att for a in cues.between(last_quote_claim.content.end, q.start))
+            and all(a is last_att or _same_speaker(a, last_quote_claim, adoc.doc)
+                    for a in cues.between(last_quote_claim.content.end, q.start))
         ):
             claim = _make(
                 adoc, None, content, "direct", "quote-continues-speaker", speaker_from=last_quote_claim,
                 sentence_starts=starts,
             )
+        elif (report := _report_before(text, q, cues)) is not None:
+            claim = _make(adoc, report, content, "direct", "quote-after-report", sentence_starts=starts)
+            last_att = report
         else:
             last_quote_claim = None
             continue

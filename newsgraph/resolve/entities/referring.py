@@ -33,18 +33,28 @@ the text makes the link clear; each kept one records the rule (``ChainMention.ru
   the text names that person too (a byline or a closing note left in the text); with no
   author, or several, or the author not named in the text, left out — a reader's or a
   columnist's "I" is no one the text names;
-- ``only-candidate`` — a pronoun or a determined description (not a possessed one: "my
-  team", "her rep" name a relation to the possessor) with exactly one named antecedent of
-  its kind in reach: agreement in animacy (person / organisation / place from the
-  entity type; "it" is no person), gender (from honorifics and pronouns already
-  linked) and number, in reach — for a pronoun its own and the two sentences before (else
-  up to five back when none is there), for a description its own and the five before;
-- ``subject`` — with competitors in reach, the antecedent is the subject of the
-  pronoun's own sentence before it, at the pronoun's level of discourse (narration or
-  the same quotation): "Smith told Jones he …" is Smith; or, for a subject pronoun, the
-  only subject among them in the sentence before (subject and grammatical-role
-  parallelism preferences of centering theory, Grosz, Joshi & Weinstein 1995;
-  Kameyama 1986).
+- ``only-candidate`` — "he"/"she" (and their forms) or a determined description (not a
+  possessed one: "my team", "her rep" name a relation to the possessor) with exactly one
+  named antecedent of its kind in reach: agreement in animacy (person / organisation /
+  place from the entity type — a chain the tagger typed both a person and a body is a
+  person when one of its names is a full personal name, else of the type most of its
+  names have, else of none), gender (from honorifics and pronouns already linked) and
+  number, in reach — for a pronoun its own and the two sentences before (else up to five
+  back when none is there), for a description its own and the five before. Not when a
+  subject that names nothing and agrees stands nearer ("A friend of the mayor said he
+  …": the friend; "Big Brother's spokeswoman said … she added"), nor when the name is
+  in reach only as a modifier of a noun of another kind ("a US bank"; Postal's anaphoric
+  islands);
+- ``subject`` — "it", "they" and their forms (which as often stand for things and
+  groups no name is given for: "the fans", "the device"), and any pronoun with
+  competitors in reach: the antecedent is the subject of the pronoun's own sentence
+  before it, at the pronoun's level of discourse (narration or the same quotation):
+  "Smith told Jones he …" is Smith, "Turkey is to relaunch its currency" Turkey; or,
+  for a subject pronoun or the possessor of the subject ("Its profits were buoyed …"),
+  the only subject among them in the sentence before (subject and
+  grammatical-role parallelism preferences of centering theory, Grosz, Joshi &
+  Weinstein 1995; Kameyama 1986). Pronouns left out are looked at once more after the
+  descriptions are kept ("The organisation has found itself in trouble … It denies").
 
 Inside a quotation, "he" or "she" is not the quotation's speaker (who would say "I").
 Two conditions of Binding Theory (Chomsky 1981) bar links outright: a description is not
@@ -106,8 +116,43 @@ def _rule_of(m: ChainMention) -> str | None:
 
 
 def _label(chain: Chain) -> str:
+    """The chain's entity type for agreement. Where the tagger typed its names both a
+    person and something else ("Britney Spears" PERSON, "Spears" ORG; "Onyx Hotel" PERSON,
+    "The Onyx Hotel" ORG), a full personal name decides for a person; otherwise the type
+    with more names, and on a tie none (no pronoun agrees with a chain of no clear kind)."""
     labels = chain.labels()
-    return labels.most_common(1)[0][0] if labels else ""
+    if not labels:
+        return ""
+    top = labels.most_common(1)[0][0]
+    person = labels.get("PERSON", 0)
+    other = sum(n for lab, n in labels.items() if lab in _NONPERSON_LABELS or lab == "NORP")
+    if not (person and other):
+        return top
+    if any(x.kind == "name" and x.label == "PERSON" and _personal_name(x.name_text) for x in chain.mentions):
+        return "PERSON"
+    if person == other:
+        return ""
+    if person > other:
+        return "PERSON"
+    return max((lab for lab in labels if lab != "PERSON"), key=labels.__getitem__)
+
+
+def _personal_name(text: str) -> bool:
+    """A given name and a surname, as people are named ("Britney Spears", "Mira Nair"): two
+    or three capitalised words, no legal designator, no "of", a first word that is no
+    adjective (WordNet) and a last word that is no noun for a body, a place or a building
+    ("Onyx Hotel", "Seibu Railways")."""
+    words = parse_name(text).tokens
+    if not 2 <= len(words) <= 3 or any(not w[:1].isupper() for w in text.split()[-len(words):]):
+        return False
+    if any(w in ORG_DESIGNATORS or w.capitalize() in ORG_DESIGNATORS or w == "of" for w in words):
+        return False
+    from newsgraph.nlp.wordnet import wordnet
+
+    wn = wordnet()
+    if wn is not None and any(sid.startswith("a") for sid in wn.senses(words[0])):
+        return False  # "Scottish Borderers", "Royal Mail", "New Order": an adjective, not a given name
+    return description_label(words[-1]) not in ("ORG", "GPE", "FAC")
 
 
 def _gender(chain: Chain, before: int) -> str | None:
@@ -188,19 +233,39 @@ Quoted = dict[int, tuple[int, int] | None]
 
 
 def _subject_before(chain: Chain, sentence: int, before: int, level: tuple[int, int] | None = None,
-                    quoted: Quoted | None = None) -> bool:
+                    quoted: Quoted | None = None, main: Any = None) -> bool:
     """Is the chain a subject in ``sentence`` before offset ``before`` — at the pronoun's
     level of discourse (``level``: the quotation holding it, or None)? A subject inside a
     quotation is no antecedent for a pronoun of the narration ("'Jermayne fired the
     shot,' he said"), nor one of the narration for a pronoun inside a quotation."""
     return any(x.subject and x.sentence == sentence and x.start < before and (x.kind == "name" or x.rule)
-               and (quoted is None or quoted.get(id(x)) == level) for x in chain.mentions)
-
-
-def _in_reach(m: ChainMention, chain: Chain, first: int) -> bool:
-    """Is the chain named or clearly referred to in sentences ``first`` … before ``m``?"""
-    return any(first <= x.sentence <= m.sentence and x.start < m.start and (x.kind == "name" or x.rule)
+               and (quoted is None or quoted.get(id(x)) == level) and (main is None or _main_subject(x, main))
                for x in chain.mentions)
+
+
+def _main_subject(x: ChainMention, doc: Any) -> bool:
+    """Is the mention the subject of its sentence's main verb (or of a verb coordinated
+    with it), given the parse ``doc``?"""
+    span = doc.char_span(x.start, x.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    root = span.root
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    verb = root.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT" or verb.head.i == verb.i
+
+
+def _in_reach(m: ChainMention, chain: Chain, first: int, modifiers: frozenset[int] = frozenset()) -> bool:
+    """Is the chain named or clearly referred to in sentences ``first`` … before ``m``? For a
+    pronoun a name that only modifies a noun ("a US bank", "the Airbus order": ``modifiers``)
+    does not count: the noun phrase is about the bank, and a pronoun after it is too
+    (proper-noun modifiers as anaphoric islands, Postal 1969)."""
+    skip = modifiers if m.kind == "pronoun" else frozenset()
+    return any(first <= x.sentence <= m.sentence and x.start < m.start and (x.kind == "name" or x.rule)
+               and id(x) not in skip for x in chain.mentions)
 
 
 def _principle_c(m: ChainMention, chain: Chain, doc: Any) -> bool:
@@ -229,8 +294,110 @@ def _principle_c(m: ChainMention, chain: Chain, doc: Any) -> bool:
     return False
 
 
+#: Arcs by which a name inside a subject's noun phrase is that noun phrase's referent
+#: ("the chief executive Tim Cook", "Singer Britney Spears"), not another entity beside it
+#: ("a friend of the mayor", "the mayor's friend").
+_SAME_REFERENT_ARCS = frozenset({"appos", "compound", "flat", "nmod"})
+
+
+def _covered(tok: Any, chains: list[Chain]) -> bool:
+    """Is the token inside a name, or a pronoun or description kept for a name?"""
+    at = tok.idx
+    return any(y.start <= at < y.end and (y.kind == "name" or y.rule) for c in chains if c.kind == "name"
+               for y in c.mentions)
+
+
+def _same_form(a: str, b: str) -> bool:
+    """Are two third-person pronouns of one person, number and sex ("he" … "his")?"""
+    groups = (("he", "him", "his", "himself"), ("she", "her", "hers", "herself"), ("it", "its", "itself"),
+              ("they", "them", "their", "theirs", "themselves"))
+    return any(a in g and b in g for g in groups)
+
+
+def _agrees(word: str, noun: Any) -> bool:
+    """Could the pronoun ``word`` stand for the common noun ``noun`` (a token)? He/she a
+    person noun of no other sex, it/its a singular noun that names no person, they/their a
+    plural noun."""
+    lemma = noun.lemma_.lower()
+    plural = noun.tag_ in ("NNS", "NNPS")
+    gender = GENDERED_PRONOUNS.get(word)
+    if gender:
+        return (not plural and description_label(lemma) == "PERSON"
+                and GENDERED_NOUNS.get(lemma) in (None, gender))
+    if word in ("they", "them", "their", "theirs", "themselves"):
+        return plural
+    return not plural and description_label(lemma) != "PERSON"
+
+
+def _paired_speaker(m: ChainMention, chains: list[Chain],
+                    sources: list[QuotationSource] | None, doc: Any) -> int | None:
+    """The named chain of the speaker the claims stage pairs the quotation holding ``m``
+    with (the speaker's span, or the name a pronoun speaker stands for); None outside one."""
+    source = next((s for s in sources or () if s.start <= m.start and m.end <= s.end), None)
+    if source is None or doc is None:
+        return None
+    span = doc.char_span(source.speaker[0], source.speaker[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = span.root  # "his coach Peter Stanley": Stanley, not "his"
+    j = _chain_at(chains, head.idx, head.idx + len(head.text))
+    if j is None and source.ref is not None:
+        j = _chain_at(chains, *source.ref)
+    return j
+
+
+def _last_before(m: ChainMention, chain: Chain) -> int:
+    """Offset of the chain's last name or kept mention before ``m``."""
+    return max((x.start for x in chain.mentions if x.start < m.start and (x.kind == "name" or x.rule)),
+               default=-1)
+
+
+def _unnamed_rival(m: ChainMention, chains: list[Chain], doc: Any, since: int = -1) -> bool:
+    """Is there, nearer than any name, a subject the pronoun agrees with that names nothing
+    — "A friend of the mayor said he …", "A US bank said it …", "The deal … It …"? The
+    subject of the pronoun's own sentence before it, or — for a pronoun opening its
+    sentence's clauses — of the sentence before, is the pronoun's preferred antecedent
+    (centering theory: the subject is the most salient forward-looking centre, Grosz,
+    Joshi & Weinstein 1995); when it is no name, the name in reach is no clear choice.
+    For "he"/"she" (a person noun agrees or not by its meaning) so is any sentence's
+    subject after ``since``, the name's last mention ("Endemol … Big Brother's
+    spokeswoman said … she added")."""
+    if doc is None:
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    word = m.text.lower()
+    sent = tok.sent
+    # Not the subject of the pronoun's own verb: "the deal would help it" (Principle B).
+    own = [t for t in sent if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass") and tok not in t.subtree
+           and not (t.head == tok.head and tok.dep_ in ("dobj", "dative", "pobj"))]
+    cands = own[-1:]  # the nearest subject before it in its own sentence
+    if not cands and sent.start > 0:
+        prev = doc[sent.start - 1].sent
+        cands = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head == prev.root]
+    nearest = list(cands)
+    if word in GENDERED_PRONOUNS and 0 <= since < sent.start_char:
+        cands += [t for t in doc.char_span(since, sent.start_char, alignment_mode="expand") or []
+                  if t.dep_ in ("nsubj", "nsubjpass") and t.head == t.sent.root and t.idx > since]
+    for t in cands:
+        if t.pos_ == "PRON" and t in nearest and not _covered(t, chains) and _same_form(word, t.lower_):
+            return True  # "He played … Despite his nomination": an unresolved "he" is nearer
+        if t.pos_ != "NOUN" or _covered(t, chains) or not _agrees(word, t):
+            continue
+        if t.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in t.children):
+            continue  # a bare singular noun as a subject is a name the tagger missed ("Queen of the Sky")
+        if any(c.dep_ in _SAME_REFERENT_ARCS and _covered(c, chains) for c in t.children):
+            continue
+        return True
+    return False
+
+
 def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
-            doc: Any = None, quoted: Quoted | None = None) -> tuple[int, str] | None:
+            doc: Any = None, quoted: Quoted | None = None,
+            modifiers: frozenset[int] = frozenset(),
+            sources: list[QuotationSource] | None = None) -> tuple[int, str] | None:
     """The one named chain a recency- or salience-linked pronoun or description stands
     for, and the rule, or None when the text leaves a choice.
 
@@ -241,27 +408,56 @@ def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
     level = quoted.get(id(m)) if quoted else None
     # Inside a quotation "he" or "she" is not its speaker, who would say "I".
     speaker = _quote_speaker(m, chains, doc) if level is not None and m.kind == "pronoun" else None
-    fitting = [i for i, c in enumerate(chains) if i != speaker
+    # So is the speaker the claims stage pairs a quotation running over several sentences
+    # with ("'He strained a muscle …'", said his coach — the coach is not "he").
+    paired = _paired_speaker(m, chains, sources, doc) if m.kind == "pronoun" else None
+    fitting = [i for i, c in enumerate(chains) if i != speaker and i != paired
                and c.kind == "name" and _fits(m, c, labels[i]) and not _principle_c(m, c, doc)]
     near = 2 if m.kind == "pronoun" else _FAR
     reach = [i for i in fitting if _in_reach(m, chains[i], m.sentence - near)]
     if not reach and m.kind == "pronoun":
+        near = _FAR
         reach = [i for i in fitting if _in_reach(m, chains[i], m.sentence - _FAR)]
-    if len(reach) == 1:
+    # "it", "they" and their forms stand for things and groups the text seldom names (the
+    # device, the fans, the doctors) as often as for a name: alone in reach is not enough,
+    # the name must be the subject the pronoun continues (below). "He" and "she" stand for
+    # people, whom news copy names.
+    personal = m.kind != "pronoun" or m.text.lower() in GENDERED_PRONOUNS
+    if len(reach) == 1 and personal:
+        # A name that only modifies a noun in reach ("a US bank") still competes, but is
+        # never chosen; nor is a name when a subject that names nothing is nearer.
+        if m.kind == "pronoun" and (not _in_reach(m, chains[reach[0]], m.sentence - near, modifiers)
+                                    or _unnamed_rival(m, chains, doc, _last_before(m, chains[reach[0]]))):
+            return None
         return reach[0], "only-candidate"
-    if len(reach) < 2 or m.kind != "pronoun":
+    if not reach or m.kind != "pronoun":
         return None
-    # Several candidates: the subject of the pronoun's own sentence before it ("Jones
-    # told Smith that he …"), else — for a subject pronoun — the one subject of the
-    # sentence before.
+    # The subject of the pronoun's own sentence before it ("Jones told Smith that he …",
+    # "Turkey is to relaunch its currency"), else — for a subject pronoun — the one
+    # subject of the sentence before.
     same = [i for i in reach if _subject_before(chains[i], m.sentence, m.start, level, quoted)]
     if len(same) == 1:
-        return same[0], "subject"
-    if not same and m.subject:
-        prev = [i for i in reach if _subject_before(chains[i], m.sentence - 1, 1 << 62, None, quoted)]
+        return None if _unnamed_rival(m, chains, doc) else (same[0], "subject")
+    if not same and (m.subject or _possessor_of_subject(m, doc)):
+        # The main clause's subject, not one of a clause inside it ("He was not expected
+        # to win, when Margaret Thatcher was riding high. … he became …").
+        prev = [i for i in reach if _subject_before(chains[i], m.sentence - 1, 1 << 62, None, quoted, doc)]
         if len(prev) == 1:
-            return prev[0], "subject"
+            return None if _unnamed_rival(m, chains, doc) else (prev[0], "subject")
     return None
+
+
+def _possessor_of_subject(m: ChainMention, doc: Any) -> bool:
+    """Is the pronoun the possessor of its clause's subject ("Its profits were buoyed …",
+    "Their lawyers said …")? It continues the previous sentence's subject as a subject
+    pronoun would."""
+    if doc is None or m.kind != "pronoun":
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    return tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass") and tok.head.head.dep_ == "ROOT"
 
 
 #: Sentences back a description (or a pronoun with nothing nearer) looks for its name.
@@ -285,6 +481,9 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
     found = sorted((x for c in chains for x in c.mentions if x.referring),
                    key=lambda x: (x.kind == "nominal", x.start))
     first_person: list[ChainMention] = []
+    retry: list[ChainMention] = []
+    modifiers = _modifier_names(chains, doc)
+    paired = _sources(adoc)
     for x in found:
         i = home[id(x)]
         chain = chains[i]
@@ -328,16 +527,18 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
             continue  # "my team", "her rep": a relation to the possessor, not its antecedent
         if x.kind == "pronoun" and x.text.lower() in RELATIVE_PRONOUNS:
             continue  # a relative pronoun stands for its clause's noun, or for nothing we know
-        choice = _choose(x, chains, labels, doc, quoted)
+        choice = _choose(x, chains, labels, doc, quoted, modifiers, paired)
         if choice is None:
+            if x.kind == "pronoun":
+                retry.append(x)
             continue
-        j, x.rule = choice
-        x.method, x.score = ("pronoun" if x.kind == "pronoun" else "nominal"), 0.7
-        best = chains[j].best_name()
-        x.reason = f"{x.rule}: {best.surface if best else '?'}"
-        chains[j].mentions.append(x)
-        chains[j].mentions.sort(key=lambda y: y.start)
-        home[id(x)] = j
+        _move(x, choice, chains, home)
+    # Once descriptions are kept ("The organisation … It denies"), a pronoun left out for
+    # want of a named subject before it is looked at once more, in text order.
+    for x in retry:
+        choice = _choose(x, chains, labels, doc, quoted, modifiers, paired)
+        if choice is not None:
+            _move(x, choice, chains, home)
     sources = _sources(adoc) if first_person else []
     author = _author_chain(chains, labels, adoc) if first_person else None
     for x in first_person:
@@ -369,6 +570,42 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
         c.mentions = [x for x in c.mentions if not (x.referring and x.kind == "nominal" and any(
             y is not x and x.start <= y.start and y.end <= x.end for y in c.mentions))]
     return [c for c in chains if any(x.kind == "name" or not x.referring for x in c.mentions)]
+
+
+def _move(x: ChainMention, choice: tuple[int, str], chains: list[Chain], home: dict[int, int]) -> None:
+    """Keep a pronoun or description in the named chain ``_choose`` chose, with its rule."""
+    j, x.rule = choice
+    x.method, x.score = ("pronoun" if x.kind == "pronoun" else "nominal"), 0.7
+    best = chains[j].best_name()
+    x.reason = f"{x.rule}: {best.surface if best else '?'}"
+    chains[j].mentions.append(x)
+    chains[j].mentions.sort(key=lambda y: y.start)
+    home[id(x)] = j
+
+
+def _modifier_names(chains: list[Chain], doc: Any) -> frozenset[int]:
+    """Names (by mention id) that only modify a common noun outside them: "US" in "a US
+    bank", "Airbus" in "the Airbus order" (a compound or adjectival modifier, not a
+    possessor: "Airbus's order" names Airbus as a participant) — unless the noun is a kind
+    of what the name names ("the Labour party", "the Thames river": the noun phrase is
+    the named thing)."""
+    if doc is None:
+        return frozenset()
+    out: set[int] = set()
+    for c in chains:
+        for x in c.mentions:
+            if x.kind != "name":
+                continue
+            span = doc.char_span(x.start, x.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            root = span.root
+            head = root.head
+            if root.dep_ in ("compound", "amod", "nmod") and head not in span and head.pos_ == "NOUN":
+                kind = description_label(head.lemma_.lower())
+                if not (kind and x.label in _DESCRIBES.get(kind, ())):
+                    out.add(id(x))
+    return frozenset(out)
 
 
 def _partner(x: ChainMention, doc: Any) -> int:
@@ -647,7 +884,10 @@ def _first_person_source(x: ChainMention, chains: list[Chain], labels: list[str]
             return at_head if labels[at_head] == "PERSON" and _only(chains[at_head], "PERSON") else None
         if source.kind == "named":
             # "the minister, Ana Varga": one person named in the speaker's own phrase.
-            return _named_in(chains, labels, _own_np(head), "PERSON")
+            # Not a possessor: "Tony Blair's official spokesman" is not Blair.
+            return _named_in(chains, labels, [t for t in _own_np(head) if not any(
+                a.dep_ == "poss" for a in (t, *t.ancestors) if a.i != head.i and head in a.ancestors)],
+                "PERSON")
         return None
     if at_head is not None and labels[at_head] in _WE_SPEAKERS:
         # "Airbus said", "the company said" (kept as Airbus's description) — not a name
