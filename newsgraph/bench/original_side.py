@@ -32,6 +32,7 @@ import numpy as np
 from newsgraph.bench import data_dir
 from newsgraph.resolve.stories.translationese import (
     NORMS,
+    PAIR_CUES,
     TEXT_CUES,
     Norms,
     native_logit,
@@ -114,10 +115,10 @@ def fit(docs: list[list[Version]], min_score: float, min_native: float) -> Norms
     spread = z.std(axis=0) + 1e-12
     xs = np.hstack([z / spread, np.ones((len(flat), 1))])
     native = _logistic(xs, np.array([float(v.origlang == v.lang) for v in flat]))
-    norms = Norms(centres, (1.0,) * 5, tuple(float(s) for s in spread), tuple(float(w) for w in native),
-                  min_score, min_native)
+    norms = Norms(centres, (1.0,) * len(PAIR_CUES), tuple(float(s) for s in spread),
+                  tuple(float(w) for w in native), min_score, min_native)
     rows, ys = [], []
-    unit = [(1.0, 0, 0, 0, 0), (0, 1.0, 0, 0, 0), (0, 0, 1.0, 0, 0), (0, 0, 0, 1.0, 0), (0, 0, 0, 0, 1.0)]
+    unit = [tuple(float(i == k) for i in range(len(PAIR_CUES))) for k in range(len(PAIR_CUES))]
     for a, b, names_ab in _pairs(docs):
         if a.origlang not in (a.lang, b.lang):
             continue
