@@ -28,6 +28,7 @@ def test_no_reading_without_norms_for_a_language():
     r = read_pair(FR_FIRE, "fr", EN, "it")
     assert r.side is None and "no norms" in r.reason
     assert read_pair(FR_FIRE, None, EN, "en").side is None
+    assert read_pair(FR_FIRE, "fr", FR_FIRE, "fr").reason.startswith("one language")
 
 
 def test_the_longer_side_reads_as_the_translation():

@@ -240,7 +240,9 @@ def pair_parts(cues_a: dict[str, float], lang_a: str, other_a: float,
 def read_pair(text_a: str, lang_a: str | None, text_b: str, lang_b: str | None,
               norms: Norms = NORMS) -> Reading:
     """Which of a translation pair reads as the original, when the cues are clear."""
-    if lang_a not in norms.languages or lang_b not in norms.languages or lang_a == lang_b:
+    if lang_a == lang_b:
+        return Reading(None, 0.0, (0.0, 0.0, 0.0), None, "one language: no translation to read")
+    if lang_a not in norms.languages or lang_b not in norms.languages:
         return Reading(None, 0.0, (0.0, 0.0, 0.0), None,
                        f"no norms of how {lang_a}/{lang_b} text reads when translated")
     assert lang_a is not None and lang_b is not None
