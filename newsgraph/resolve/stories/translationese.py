@@ -73,7 +73,7 @@ PAIR_CUES: tuple[tuple[str, int], ...] = (("log_chars", 0), ("mattr", 1), ("othe
 _FUNCTION_WORDS = 100
 
 
-@lru_cache(maxsize=400_000)
+@lru_cache(maxsize=100_000)
 def _zipf(word: str, language: str) -> float:
     from wordfreq import zipf_frequency
 
