@@ -39,6 +39,7 @@ from newsgraph.resolve.stories.translationese import (
     other_words,
     pair_parts,
     shared_name_cue,
+    states_side,
     text_cues,
 )
 
@@ -147,9 +148,7 @@ def score(docs: list[list[Version]], norms: Norms = NORMS) -> dict[str, Any]:
         parts = pair_parts(a.cues, a.lang, a.other[b.lang], b.cues, b.lang, b.other[a.lang], names_ab, norms)
         total = sum(parts)
         cand = a if total > 0 else b
-        agree = sum(1 for p in parts if p * total > 0)
-        stated = (abs(total) >= norms.min_score and agree >= 2
-                  and native_logit(cand.cues, cand.lang, norms) >= norms.min_native)
+        stated = states_side(parts, native_logit(cand.cues, cand.lang, norms), norms)
         if a.origlang in (a.lang, b.lang):
             orig, trans = (a, b) if a.origlang == a.lang else (b, a)
             c = direction[f"{orig.lang}→{trans.lang}"]
@@ -202,20 +201,21 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     norms = NORMS
     if args.fit:
-        norms = fit(docs, NORMS.min_score, NORMS.min_native)
+        norms = replace(fit(docs, NORMS.min_score, NORMS.min_native), min_agreeing=NORMS.min_agreeing)
         print(f"fitted: {norms!r}\n")
-        for min_score in (1.0, 2.0, 3.0):
-            for min_native in (-9.0, -1.5, -1.0, -0.5):
-                res = score(docs, replace(norms, min_score=min_score, min_native=min_native))
-                d = Counter[str]()
-                s = Counter[str]()
-                for c in res["directions"].values():
-                    d.update(c)
-                for c in res["siblings"].values():
-                    s.update(c)
-                print(f"min_score {min_score} min_native {min_native:+.1f}: "
-                      f"stated {d['stated'] / d['pairs']:.3f} P {d['right'] / max(d['stated'], 1):.3f}; "
-                      f"siblings stated {s['stated'] / s['pairs']:.3f}")
+        grid = itertools.product((1.0, 2.0, 3.0), (-9.0, -1.5, -1.0, -0.5), (2, 3))
+        for min_score, min_native, min_agreeing in grid:
+            res = score(docs, replace(norms, min_score=min_score, min_native=min_native,
+                                      min_agreeing=min_agreeing))
+            d = Counter[str]()
+            s = Counter[str]()
+            for c in res["directions"].values():
+                d.update(c)
+            for c in res["siblings"].values():
+                s.update(c)
+            print(f"min_score {min_score} min_native {min_native:+.1f} agreeing {min_agreeing}: "
+                  f"stated {d['stated'] / d['pairs']:.3f} P {d['right'] / max(d['stated'], 1):.3f}; "
+                  f"siblings stated {s['stated'] / s['pairs']:.3f}")
         print()
     res = score(docs, norms)
     if args.json:

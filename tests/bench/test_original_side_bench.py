@@ -10,9 +10,8 @@ from newsgraph.bench.original_side import Version, score
 from newsgraph.resolve.stories.translationese import other_words, text_cues
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "resolve"))
-from multilingual_texts import EN_FIRE, FR_FIRE  # noqa: E402
-
-EN = EN_FIRE.replace("Translated from the French.", "")
+from multilingual_texts import EN_FIRE_CALQUED as EN  # noqa: E402
+from multilingual_texts import FR_FIRE  # noqa: E402
 
 
 def _version(docid: str, origlang: str, lang: str, text: str, other: str) -> Version:

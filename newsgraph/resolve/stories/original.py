@@ -14,8 +14,8 @@ Two cues are read, strongest first:
    than the language pair's usual ratio, its wording less varied and more foreign, the
    names both keep are at home in the original's language, and the original reads as
    native text on its own. Stated only when those cues are clear and agree (held out on
-   WMT newstest 2011–2013: a side for 30 % of the original–translation pairs, all right;
-   for 4.4 % of pairs of two translations of a third text, wrongly); languages with no
+   WMT newstest 2011–2013: a side for 25 % of the original–translation pairs, all right;
+   for 2.5 % of pairs of two translations of a third text, wrongly); languages with no
    fitted norms (other than en, fr, de, es) get no reading.
 
 Anything else is "unknown": the same day, no dates, no credit line, no clear reading.
