@@ -12,6 +12,9 @@
 - ``store/`` owns every SQL statement: no module outside it calls ``execute``,
   ``executemany`` or ``executescript`` or holds an SQL string, except the benchmark that
   builds a scratch store of its own (``SCRATCH_STORES``).
+- ``nlp/`` (the annotator's readings and the tables they share) imports no later stage:
+  not ``resolve`` (whose name tables it reads live in ``nlp`` and resolve imports them
+  from there), ``extract``, ``signals``, ``store``, ``api`` or ``web``.
 - no module imports a private name (``_name``, or a module ``_name``) of another package.
 """
 
@@ -124,6 +127,17 @@ def _not_for_resolve(name: str) -> bool:
 
 def test_resolve_imports_only_model_nlp_settings() -> None:
     bad = {_rel(p): sorted(n for n in imports(p) if _not_for_resolve(n)) for p in _modules("resolve")}
+    assert {k: v for k, v in bad.items() if v} == {}
+
+
+#: Stages that run after annotation, which ``nlp/`` must not reach into.
+NLP_MUST_NOT_IMPORT = ("newsgraph.resolve", "newsgraph.extract", "newsgraph.signals", "newsgraph.store",
+                       "newsgraph.api", "newsgraph.web")
+
+
+def test_nlp_imports_no_later_stage() -> None:
+    bad = {_rel(p): sorted(n for n in imports(p) if any(_under(n, s) for s in NLP_MUST_NOT_IMPORT))
+           for p in _modules("nlp")}
     assert {k: v for k, v in bad.items() if v} == {}
 
 

@@ -134,7 +134,7 @@ def _line_of(spans: list[tuple[int, int]], start: int) -> int:
 
 
 def _fold(text: str) -> str:
-    from newsgraph.resolve.entities.crosslingual import fold_words
+    from newsgraph.nlp.crosslingual_names import fold_words
     from newsgraph.resolve.entities.names import strip_elision
 
     words = fold_words(strip_elision(text))

@@ -16,7 +16,7 @@ version (the English pipeline's output stands in for gold, so every figure is a 
   (distinct; not PRESENT_REF and the like, not durations) also found; precision = share
   of the de/es date mentions with a value whose value the English version has;
 - **names**: precision = share of de/es name mentions that match a name of the English
-  version (the same canonical name by ``resolve.entities.crosslingual``, or equal after
+  version (the same canonical name by ``nlp.crosslingual_names``, or equal after
   ASCII folding, or one's words a contiguous part of the other's, as "Merkel" of "Angela
   Merkel"); recall = share of the English version's distinct names some de/es mention
   matches. Per rule of ``nlp.partial`` too.
@@ -66,7 +66,7 @@ def _text(d: dict[str, Any], lang: str) -> str:
 def name_key(text: str) -> tuple[str, ...]:
     """A name's canonical words (cross-language tables), else its folded words without a
     leading article."""
-    from newsgraph.resolve.entities.crosslingual import LEADING_ARTICLES, canonical_tokens, fold_words
+    from newsgraph.nlp.crosslingual_names import LEADING_ARTICLES, canonical_tokens, fold_words
 
     words = fold_words(text)
     acronym = text.replace(".", "").replace(" ", "").isupper()

@@ -70,6 +70,9 @@ _PASSTHROUGH = {
     "multilingual": ("WMT newstest fr/en (--langs) as separate articles among unrelated news, whole "
                      "pipeline: translation-link P/R/F1 (original and sibling pairs), original side, "
                      "story B³ and one-language stories."),
+    "original_side": ("Which side of a translation is the original, from how the texts read "
+                      "(translationese): WMT newstest fr/en/de/es pairs, per direction how often a side "
+                      "is stated and its precision; sibling pairs wrongly given a side; --fit refits."),
     "partial_reading": ("Articles in languages no pipeline reads, read partially (names by capitalisation, "
                         "dates, places): WMT newstest de/es against the English version's names, dates, "
                         "places."),

@@ -30,7 +30,7 @@ without a model of the language, and is done here:
   mention's ``rule`` says which of these found it: ``known-name``,
   ``capitalised-sequence``, ``capitalised-word``, ``acronym``, ``part-of-name``.
 - **Types only from the tables**: a name the gazetteer or the cross-language tables know
-  (``resolve.entities.crosslingual``: CLDR country and region names in en/fr/es/de, large
+  (``nlp.crosslingual_names``: CLDR country and region names in en/fr/es/de, large
   cities' GeoNames alternate names, international organisations; ``nlp.places`` for the
   gazetteer; a city of ``METROPOLIS_POPULATION`` by any of its alternate names) is GPE,
   LOC or ORG; every other name is ``NAME``: untyped, since nothing here can tell a person
@@ -85,7 +85,7 @@ NOUNS_SINGLE_OFF = True
 #: A run of capitalised words that are all common words of the language is no name.
 SEQUENCE_WORDS_OFF = True
 #: A one-word city name right after one of these is a common noun ("den Namen" is not
-#: Namur, "die Türen" not Turin): the definite articles of ``crosslingual.LEADING_ARTICLES``
+#: Namur, "die Türen" not Turin): the definite articles of ``crosslingual_names.LEADING_ARTICLES``
 #: (en/fr/es/de) with the indefinite ones and German and Spanish article contractions (not
 #: English "a", a Spanish and Italian preposition: "a Madrid").
 DETERMINERS: frozenset[str] = frozenset({
@@ -94,7 +94,7 @@ DETERMINERS: frozenset[str] = frozenset({
     "eines", "im", "am", "zum", "zur", "vom", "beim", "ins",
 })
 #: A city this large is what its alternate name means ("Rom" is Rome): typed GPE like the
-#: cross-language tables' cities (``crosslingual.METROPOLIS_POPULATION``).
+#: cross-language tables' cities (``crosslingual_names.METROPOLIS_POPULATION``).
 METROPOLIS_POPULATION = 1_000_000
 #: A one-word alternate name of a city (no city's own name) this frequent in English
 #: (wordfreq Zipf) is an English word or name first ("Bush", "Google"), not the city.
@@ -361,7 +361,7 @@ def _keep(run: list[_Token], text: str, language: str, nouns: bool, inside: Coun
 
 
 def _articles() -> frozenset[str]:
-    from newsgraph.resolve.entities.crosslingual import LEADING_ARTICLES
+    from newsgraph.nlp.crosslingual_names import LEADING_ARTICLES
 
     return LEADING_ARTICLES
 
@@ -384,9 +384,9 @@ def _mention(run: list[_Token], text: str, label: str, rule: str) -> Mention:
 def _known(name: str, language: str) -> str | None:
     """The type the tables give a name: GPE for a country or city, LOC for a continent or
     world region, ORG for an international organisation; None if no table knows it."""
+    from newsgraph.nlp.crosslingual_names import canonical_tokens, fold_words, known_kind
     from newsgraph.nlp.places import candidates
     from newsgraph.nlp.places_cldr import country_code
-    from newsgraph.resolve.entities.crosslingual import canonical_tokens, fold_words, known_kind
 
     words = fold_words(name)
     canonical = canonical_tokens(words, acronym=_acronym(name.replace(" ", "")))

@@ -69,7 +69,7 @@ def _is_kind(word: str, synsets: tuple[str, ...], senses: int = 1) -> bool:
 
 def _person_noun(word: str) -> bool:
     """"Mayor", "Governor", "captain": the first noun sense is a person."""
-    from newsgraph.resolve.entities.names import HONORIFICS
+    from newsgraph.nlp.honorifics import HONORIFICS
 
     return word.lower().strip(".") in HONORIFICS or _is_kind(word, ("person.n.01",))
 

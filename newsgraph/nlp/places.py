@@ -742,7 +742,7 @@ def _local_country(name: str, language: str) -> str | None:
 
 def _canonical_region(name: str) -> str | None:
     """The English name of a continent or world region named in en/fr/es/de ("Afrika")."""
-    from newsgraph.resolve.entities.crosslingual import canonical_tokens, fold_words, known_kind
+    from newsgraph.nlp.crosslingual_names import canonical_tokens, fold_words, known_kind
 
     canonical = canonical_tokens(fold_words(name))
     return " ".join(canonical) if canonical and known_kind(canonical) == "region" else None
@@ -1111,7 +1111,7 @@ def _person_title(text: str, start: int, language: str | None = None, doc: Any =
     """The honorific or person noun written just before a name ("Mr Houston", "sergeant
     Lester", "striker Ronaldo"): the name is a person's, however a place it sounds. A word
     the parse (``doc``, when given) reads as a verb is no title: "accused Moscow of"."""
-    from newsgraph.resolve.entities.names import HONORIFICS
+    from newsgraph.nlp.honorifics import HONORIFICS
 
     m = re.search(r"\b([A-Za-z]+)(\.?)[ \t]+$", text[max(0, start - 30) : start])
     if m is None:

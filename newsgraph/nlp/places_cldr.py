@@ -8,7 +8,7 @@ The names are the Unicode CLDR territory display names of the document's languag
 installed Babel ships them (``Locale(language).territories``; Unicode licence), two-letter
 codes only (numeric codes are world regions); a parenthesised part is an alias of its own
 ("Myanmar (Birma)" → "Birma"). A leading definite article is tried off ("die Schweiz",
-"los Estados Unidos"): the articles of ``crosslingual.LEADING_ARTICLES`` and, for any
+"los Estados Unidos"): the articles of ``crosslingual_names.LEADING_ARTICLES`` and, for any
 language, one leading lower-case word when the rest is a name.
 """
 
@@ -20,7 +20,7 @@ __all__ = ["country_code"]
 
 
 def _key(text: str) -> str:
-    from newsgraph.resolve.entities.crosslingual import fold_words
+    from newsgraph.nlp.crosslingual_names import fold_words
 
     return " ".join(fold_words(text))
 
@@ -46,7 +46,7 @@ def _countries(language: str) -> dict[str, str]:
 
 def country_code(name: str, language: str | None) -> str | None:
     """ISO code of the country ``name`` names in ``language``, or None."""
-    from newsgraph.resolve.entities.crosslingual import LEADING_ARTICLES
+    from newsgraph.nlp.crosslingual_names import LEADING_ARTICLES
 
     if not language:
         return None

@@ -5,7 +5,7 @@ of what it reads depends on one document only and needs a large table to answer:
 gazetteer's readings of the places a document and its events name (event stories and
 event places, ``events.occurrence``), the parsed forms of its names and what the
 multilingual name tables say they name (entity resolution, ``entities.names`` and
-``entities.crosslingual``); and the story index's sentence vectors, which are its own
+``nlp.crosslingual_names``); and the story index's sentence vectors, which are its own
 work but depend on the document alone. A worker that annotates and chains the document has those
 tables loaded already; ``prepare_document`` asks them there, the answers travel back with
 the document (plain data), and ``adopt`` makes them the answers of the process that
@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsgraph.model import AnnotatedDocument, EventMention
+from newsgraph.nlp.crosslingual_names import known_kind, remember_kinds
 from newsgraph.nlp.places import PLACE_LABELS
-from newsgraph.resolve.entities.crosslingual import known_kind, remember_kinds
 from newsgraph.resolve.entities.names import ParsedName, parse_name, remember_parsed
 from newsgraph.resolve.entities.resolver import bare_alias
 from newsgraph.resolve.events.occurrence import Reading, gazetteer_readings, remember_readings

@@ -39,6 +39,14 @@ Prosecutors have opened an investigation to establish the cause of the disaster,
 Translated from the French.
 """
 
+# … the same translation, uncredited, leaving French words untranslated as hurried
+# translations do ("sapeurs-pompiers", "parquet").
+EN_FIRE_CALQUED = (EN_FIRE.replace("Translated from the French.", "")
+                   .replace("85 firefighters", "85 sapeurs-pompiers")
+                   .replace("Prosecutors have opened", "The parquet has opened")
+                   .replace("the regional fire service", "the pompiers of the region")
+                   .replace("a gymnasium", "a gymnase"))
+
 # Another French outlet's own report of the same fire: same facts, its own sentences.
 FR_FIRE_OTHER = """Valmont-sur-Loire se réveille sous un nuage de fumée. Mercredi matin, les habitants découvraient les murs noircis de la papeterie, dont la toiture s'est effondrée pendant la nuit.
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from entity_docs import hand_doc
 
+from newsgraph.nlp.crosslingual_names import canonical_tokens, fold_words
 from newsgraph.resolve.entities import Resolver
-from newsgraph.resolve.entities.crosslingual import canonical_tokens, fold_words
 from newsgraph.resolve.entities.names import parse_name
 
 FRENCH = (

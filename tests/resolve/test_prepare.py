@@ -4,8 +4,9 @@ resolving process would find itself, and adopting them spares it the tables."""
 from __future__ import annotations
 
 from newsgraph.model import Document
+from newsgraph.nlp import crosslingual_names as crosslingual
 from newsgraph.per_document import process_for_shipping
-from newsgraph.resolve.entities import crosslingual, names
+from newsgraph.resolve.entities import names
 from newsgraph.resolve.events import occurrence
 from newsgraph.resolve.prepare import adopt
 from newsgraph.settings import Options

@@ -3,7 +3,7 @@ the multilingual side of StoryIndex and StoryClusterer)."""
 
 from __future__ import annotations
 
-from multilingual_texts import EN_FIRE, FR_FIRE, FR_FIRE_OTHER, FR_UNRELATED, fr_doc
+from multilingual_texts import EN_FIRE, EN_FIRE_CALQUED, FR_FIRE, FR_FIRE_OTHER, FR_UNRELATED, fr_doc
 
 from newsgraph.resolve.stories import StoryIndex, as_view
 from newsgraph.resolve.stories.crosslingual import align_monotone, number_keys
@@ -34,13 +34,21 @@ def test_french_original_and_english_translation_linked_with_aligned_sentences()
     assert index.story_of("fr") == index.story_of("en")
 
 
-def test_translation_found_in_either_arrival_order_and_original_unknown_without_evidence():
+def test_translation_found_in_either_arrival_order_and_original_read_from_the_texts():
     index = StoryIndex()
-    en = EN_FIRE.replace("Translated from the French.", "")
-    index.add([fr_doc("en", en, "en"), fr_doc("fr", FR_FIRE)])
+    index.add([fr_doc("en", EN_FIRE_CALQUED, "en"), fr_doc("fr", FR_FIRE)])
     link = _by_pair(index.links)[frozenset(("fr", "en"))]
     assert link.kind == "translation"
-    assert link.original is None and link.original_reason.startswith("unknown")
+    # no credit line, no dates: the English runs longer than English does beside French,
+    # keeps French words, and the names both keep are at home in French
+    assert link.original == "fr" and (link.original_reason or "").startswith("how the texts read")
+
+
+def test_original_unknown_when_no_cue_shows_it():
+    en = EN_FIRE.replace("Translated from the French.", "")
+    # no credit line, no dates, and no norms of how text of an undetected language reads
+    side, reason = original_side(as_view(fr_doc("x", FR_FIRE, None)), as_view(fr_doc("en", en, "en")))
+    assert side is None and reason.startswith("unknown") and "no norms" in reason
 
 
 def test_two_french_articles_on_one_topic_are_not_translations():

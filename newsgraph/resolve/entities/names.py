@@ -6,7 +6,7 @@ Owns turning a mention's surface form into comparable keys:
   they carry), a leading French elided article (``l'ONU`` → ``ONU``, ``d'Israël``), fold
   to ASCII with Unidecode, split into tokens with hyphens kept as token-internal
   (``Park Min-jun`` → ``park``, ``min-jun``); a name known in several languages (country,
-  large city, international organisation: ``crosslingual``) takes its canonical tokens, so
+  large city, international organisation: ``nlp.crosslingual_names``) takes its canonical tokens, so
   ``Corée du Nord`` parses as ``north``, ``korea``.
 - ``compact``: the tokens with spaces and hyphens removed, so hyphen/space variants
   (``Park Min-jun`` / ``Park Min Jun`` / ``Park Minjun``) share one key.
@@ -28,7 +28,8 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-from newsgraph.resolve.entities.crosslingual import LEADING_ARTICLES, canonical_tokens, fold_words
+from newsgraph.nlp.crosslingual_names import LEADING_ARTICLES, canonical_tokens, fold_words
+from newsgraph.nlp.honorifics import HONORIFICS
 
 __all__ = [
     "HONORIFICS",
@@ -47,137 +48,6 @@ __all__ = [
     "strip_possessive",
     "variant_key",
 ]
-
-#: English honorifics and titles, with the gender they imply (None: none implied).
-#: Source: the lists of English honorifics and of military/political/religious titles in
-#: common style guides (AP Stylebook "titles", Wikipedia "English honorifics").
-HONORIFICS: dict[str, str | None] = {
-    "mr": "m",
-    "mister": "m",
-    "sir": "m",
-    "lord": "m",
-    "king": "m",
-    "prince": "m",
-    "mssr": "m",
-    "father": "m",
-    "brother": "m",
-    "uncle": "m",
-    "monsieur": "m",
-    "herr": "m",
-    "sheikh": "m",
-    "mrs": "f",
-    "ms": "f",
-    "miss": "f",
-    "madam": "f",
-    "madame": "f",
-    "mme": "f",
-    "lady": "f",
-    "dame": "f",
-    "queen": "f",
-    "princess": "f",
-    "sister": "f",
-    "mother": "f",
-    "aunt": "f",
-    "mx": None,
-    "dr": None,
-    "doctor": None,
-    "prof": None,
-    "professor": None,
-    "rev": None,
-    "reverend": None,
-    "gen": None,
-    "general": None,
-    "col": None,
-    "colonel": None,
-    "maj": None,
-    "major": None,
-    "capt": None,
-    "captain": None,
-    "lt": None,
-    "lieutenant": None,
-    "sgt": None,
-    "sergeant": None,
-    "adm": None,
-    "admiral": None,
-    "cmdr": None,
-    "commander": None,
-    "president": None,
-    "pres": None,
-    "vice": None,
-    "premier": None,
-    "chancellor": None,
-    "minister": None,
-    "prime": None,
-    "secretary": None,
-    "sen": None,
-    "senator": None,
-    "rep": None,
-    "representative": None,
-    "gov": None,
-    "governor": None,
-    "mayor": None,
-    "judge": None,
-    "justice": None,
-    "chief": None,
-    "ambassador": None,
-    "amb": None,
-    "chairman": "m",
-    "chairwoman": "f",
-    "chair": None,
-    "director": None,
-    "officer": None,
-    "inspector": None,
-    "detective": None,
-    "det": None,
-    "supt": None,
-    "superintendent": None,
-    "pope": "m",
-    "cardinal": None,
-    "bishop": None,
-    "archbishop": None,
-    "rabbi": None,
-    "imam": None,
-    "ayatollah": None,
-    "mullah": None,
-    "emir": None,
-    "sultan": "m",
-    "dictator": None,
-    "leader": None,
-    "comrade": None,
-    "marshal": None,
-    "field": None,
-    "st": None,
-    "saint": None,
-    "hon": None,
-    "honourable": None,
-    "honorable": None,
-    # French (folded to ASCII): "M. Obama", "Mme Merkel", "la présidente", "Dre Tremblay";
-    # source: Office québécois de la langue française, "abréviations des titres de civilité"
-    # and Académie française usage of titles before names.
-    "m": "m",
-    "mm": None,
-    "mlle": "f",
-    "dre": "f",
-    "pr": None,
-    "docteur": None,
-    "professeur": None,
-    "presidente": "f",
-    "ministre": None,
-    "senateur": None,
-    "senatrice": "f",
-    "depute": None,
-    "deputee": "f",
-    "maire": None,
-    "juge": None,
-    "chanceliere": "f",
-    "chancelier": "m",
-    "gouverneur": None,
-    "ambassadeur": None,
-    "secretaire": None,
-    "roi": "m",
-    "reine": "f",
-    "pape": "m",
-}
 
 #: Words skipped when building initials (``National Intelligence Service`` → NIS,
 #: ``Bank of England`` → BOE / BE). Source: English function words in organisation names.
@@ -453,7 +323,7 @@ def compact(tokens: tuple[str, ...] | list[str]) -> str:
 
 
 #: Names parsed in another process (``remember_parsed``): parsing reads the multilingual
-#: name tables (``crosslingual``), which a process that only resolves need not load.
+#: name tables (``nlp.crosslingual_names``), which a process that only resolves need not load.
 _KNOWN_PARSED: dict[str, ParsedName] = {}
 #: Names remembered at most; past it the table starts afresh (what is missing is parsed).
 KNOWN_PARSED_MAX = 200_000

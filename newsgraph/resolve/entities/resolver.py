@@ -65,8 +65,8 @@ from newsgraph.model.entities import (
     entity_id,
     mention_key,
 )
+from newsgraph.nlp.crosslingual_names import known_kind
 from newsgraph.resolve.entities.blocking import BlockIndex, name_keys
-from newsgraph.resolve.entities.crosslingual import known_kind
 from newsgraph.resolve.entities.lexical import HeadNeighbours
 from newsgraph.resolve.entities.names import ParsedName, compact, parse_name
 from newsgraph.resolve.entities.scoring import (
@@ -760,7 +760,7 @@ class Resolver:
     def _one_thing(self, p: ParsedName, chain: Chain, ent: _Entity) -> bool:
         """A one-word name that names one thing wherever it is written: a country, a
         continent, a city of a million people or an international organisation of
-        ``crosslingual``'s tables ("Afghanistan", "Allemagne", "Afrique", "Madrid"), both
+        ``nlp.crosslingual_names``'s tables ("Afghanistan", "Allemagne", "Afrique", "Madrid"), both
         sides typed as one (a place for a place). Such a name needs no context to join: two
         reports in two languages share few context words, and such a place is no namesake."""
         if not self.options.gazetteer_names:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from newsgraph.resolve.entities.crosslingual import known_kind
+from newsgraph.nlp.crosslingual_names import known_kind
 from newsgraph.resolve.entities.names import (
     ParsedName,
     acronym,

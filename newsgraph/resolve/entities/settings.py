@@ -138,7 +138,7 @@ class ResolverOptions:
     lsh_threshold: float = 0.5
     #: Consonant-skeleton keys (``names.consonant_skeleton``) for loose transliterations.
     skeleton_keys: bool = True
-    #: A one-word country or international-organisation name (``crosslingual`` tables)
+    #: A one-word country or international-organisation name (``nlp.crosslingual_names`` tables)
     #: joins the same name typed alike without context support: reports in two languages
     #: share few context words (WMT newstest 2008–2010 fr/en: "Afghanistan" / "Afghanistan"
     #: left apart 8 times in 655 place pairs).

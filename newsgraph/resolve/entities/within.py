@@ -74,8 +74,8 @@ from rapidfuzz.distance import Levenshtein
 
 from newsgraph.model.document import AnnotatedDocument
 from newsgraph.model.entities import mention_key
+from newsgraph.nlp.crosslingual_names import known_kind
 from newsgraph.nlp.sections import split_sections
-from newsgraph.resolve.entities.crosslingual import known_kind
 from newsgraph.resolve.entities.lexical import head_similarity
 from newsgraph.resolve.entities.names import (
     HONORIFICS,
@@ -1694,7 +1694,7 @@ def _top(labels: Counter[str]) -> str:
 
 
 def _two_known_names(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    """The shorter name stands for itself (``crosslingual``'s tables): a country or a world
+    """The shorter name stands for itself (``nlp.crosslingual_names``'s tables): a country or a world
     region is never short for a longer name ("Japan" is not "the Sea of Japan", "Mexico" not
     "the Gulf of Mexico"), and of two known names neither is a part of the other ("United
     Nations" is not "United Nations Security Council")."""
