@@ -326,13 +326,29 @@ def spinning(doc: Document | AnnotatedDocument, reference: Reference | None, *,
     found = list(swaps) if swaps is not None else substitutions(d.text, reference)
     words = max(1, len(d.text.split()))
     # one swap repeated ("pct" for "percent" throughout) is a house style, not spinning
-    distinct = len({e.text.lower() for e in found})
+    kinds = {e.text.lower() for e in found}
+    distinct = len(kinds)
+    rare = sum(1 for w in kinds if _rare_word_swap(w))
     per_k = 1000 * distinct / words
+    weighed = distinct + rare
+    weighed_per_k = 1000 * weighed / words
+    rare_note = f" ({rare} of a word rare in general English)" if rare else ""
     return Signal(
         d.id, "spinning", round(per_k, 2),
-        f"{len(found)} fixed expression(s) with an improbable word swap.",
+        f"{len(found)} fixed expression(s) with an improbable word swap{rare_note}.",
         evidence=found,
-        flagged=(distinct >= S.SPIN_FLAG_MIN and per_k >= S.SPIN_FLAG_PER_1000_WORDS)
-        or (distinct >= S.SPIN_FLAG_SHORT_MIN and per_k >= S.SPIN_FLAG_SHORT_PER_1000_WORDS),
-        details={"instances": len(found), "distinct": distinct, "reference_words": reference.total},
+        flagged=(weighed >= S.SPIN_FLAG_MIN and weighed_per_k >= S.SPIN_FLAG_PER_1000_WORDS)
+        or (weighed >= S.SPIN_FLAG_SHORT_MIN and weighed_per_k >= S.SPIN_FLAG_SHORT_PER_1000_WORDS),
+        details={"instances": len(found), "distinct": distinct, "rare": rare,
+                 "reference_words": reference.total},
     )
+
+
+def _rare_word_swap(swapped: str) -> bool:
+    """A rare synonym out of context: one word (a broken fixed expression spans two, and
+    its misspellings are rare by nature) that general English seldom uses anywhere, so it
+    weighs as two swaps (``S.SPIN_RARE_WORD_ZIPF``). Never without wordfreq."""
+    if " " in swapped:
+        return False
+    z = _zipf(swapped)
+    return z is not None and z < S.SPIN_RARE_WORD_ZIPF
