@@ -245,12 +245,12 @@ def test_signals_spinning_rare_synonym_weighs_as_two_swaps():
     # "memorialise" is a WordNet synonym of "record" that general English hardly uses:
     # alone in a short text it is as strong as two ordinary swaps
     rare = spinning(_doc("Shares hit a memorialise high on Monday."), ref)
-    assert rare.details["distinct"] == 1 and rare.details["rare"] == 1
+    assert rare.details["distinct"] == 1 and rare.details["strong"] == 1
     assert rare.flagged == (signal_settings.SPIN_FLAG_SHORT_MIN <= 2)
-    assert "rare in general English" in rare.explanation
+    assert "strong" in rare.explanation
     # "commemorate" is out of context the same way but an everyday word: one swap, no flag
     common = spinning(_doc("Shares hit a commemorate high on Monday."), ref)
-    assert common.details["distinct"] == 1 and common.details["rare"] == 0
+    assert common.details["distinct"] == 1 and common.details["strong"] == 0
     assert not common.flagged
 
 
@@ -258,4 +258,4 @@ def test_signals_spinning_misspelt_fixed_expression_is_not_weighed_as_rare():
     ref = CollocationModel.from_texts([NATIVE] * 3)
     sig = spinning(_doc("Officials said the rouge state had tested a missile."), ref)
     # "rouge state" spans two words: a broken fixed expression counts once however rare
-    assert sig.details["instances"] == 1 and sig.details["rare"] == 0
+    assert sig.details["instances"] == 1 and sig.details["strong"] == 0
