@@ -15,6 +15,13 @@ memorialise high" for "a record high"). Two tests, each instance with its eviden
   installed; else in the reference) that native news puts beside the same neighbours
   often. Function words count as neighbours: most swapped words stand next to one.
 
+The flag weighs the evidence against the text's length: a few distinct swaps at a
+density native news does not reach, where a rare synonym out of context counts as two
+when its word is rare in general English or the phrase it breaks is an everyday one
+(``_strong_swap``), so a wire brief too short for two ordinary swaps is flagged on one
+strong one while native articles' stray out-of-context words (mostly common words of a
+house style) stay below the flag.
+
 Needs a reference: the store's ``CollocationModel``, usually on top of the packaged
 default (``native_reference.NativeReference``, which answers the same lookups and
 ``seen``: a pair the counts hold, not an estimate standing in for it); WordNet
@@ -344,11 +351,11 @@ def spinning(doc: Document | AnnotatedDocument, reference: Reference | None, *,
     per_k = 1000 * distinct / words
     weighed = distinct + strong
     weighed_per_k = 1000 * weighed / words
-    rare_note = (f" ({strong} strong: a word rare in general English or an everyday phrase broken)"
+    strong_note = (f" ({strong} strong: a word rare in general English or an everyday phrase broken)"
                  if strong else "")
     return Signal(
         d.id, "spinning", round(per_k, 2),
-        f"{len(found)} fixed expression(s) with an improbable word swap{rare_note}.",
+        f"{len(found)} fixed expression(s) with an improbable word swap{strong_note}.",
         evidence=found,
         flagged=(weighed >= S.SPIN_FLAG_MIN and weighed_per_k >= S.SPIN_FLAG_PER_1000_WORDS)
         or (weighed >= S.SPIN_FLAG_SHORT_MIN and weighed_per_k >= S.SPIN_FLAG_SHORT_PER_1000_WORDS),

@@ -259,3 +259,13 @@ def test_signals_spinning_misspelt_fixed_expression_is_not_weighed_as_rare():
     sig = spinning(_doc("Officials said the rouge state had tested a missile."), ref)
     # "rouge state" spans two words: a broken fixed expression counts once however rare
     assert sig.details["instances"] == 1 and sig.details["strong"] == 0
+
+
+@pytest.mark.skipif(wordnet() is None, reason="WordNet (Debian package wordnet-base) is not installed")
+def test_signals_spinning_broken_everyday_phrase_weighs_as_two_swaps():
+    # "a record high" written 130 times: an everyday phrase of this reference, so an
+    # everyday word ("commemorate") out of context there is strong evidence on its own
+    ref = CollocationModel.from_texts(["Shares hit a record high on Monday as traders bought the stock. "] * 130)
+    sig = spinning(_doc("Shares hit a commemorate high on Monday."), ref)
+    assert sig.details["distinct"] == 1 and sig.details["strong"] == 1
+    assert sig.flagged == (signal_settings.SPIN_FLAG_SHORT_MIN <= 2)
