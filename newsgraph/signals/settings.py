@@ -93,6 +93,24 @@ SPIN_FLAG_PER_1000_WORDS = 10.0
 #: flagged, native articles 0 → 0.3 %).
 SPIN_FLAG_SHORT_MIN = 2
 SPIN_FLAG_SHORT_PER_1000_WORDS = 20.0
+#: A rare synonym out of context counts as two swaps toward both flags when the text's
+#: word is this rare in general English (wordfreq's Zipf scale; 2.75 ≈ once in 1.8
+#: million words) … A spinner draws uniformly among WordNet synonyms and so often lands
+#: on words native writers seldom use anywhere, while the out-of-context words of native
+#: news are mostly common words in a house style ("pct"): on the even-id half of
+#: BBC/Reuters with the packaged default, 26 % of spun copies' context swaps are this
+#: rare against 1–4 % of native articles'.
+SPIN_RARE_WORD_ZIPF = 2.75
+#: … or when native usage puts the commoner synonym beside the same neighbours at least
+#: this often in a reference of ``SPIN_STRONG_SUPPORT_WORDS`` (the packaged default's
+#: weight; scaled up for larger references, never down): a spinner breaks everyday
+#: phrases (median 43–51 uses there for spun copies' context swaps, 15–20 for native
+#: articles'). Both set on the even-id half (300 native articles, 300 spun copies per
+#: corpus, stores of 4 and 500): 15 %-spun Reuters copies 34–38 → 53–58 % flagged, BBC
+#: 82–83 → 91 %, native articles 0–0.7 → 0.7–1.3 %. Rarity alone gave Reuters 50–54 %;
+#: a Zipf of 3.0 or a support of 60 flags 2 % of native articles.
+SPIN_STRONG_SUPPORT = 120.0
+SPIN_STRONG_SUPPORT_WORDS = 2_000_000
 
 #: Without the packaged default (``native_reference``; a broken install), the reference
 #: the ingest grows from the user's corpus is used alone only once it holds this many

@@ -15,6 +15,13 @@ memorialise high" for "a record high"). Two tests, each instance with its eviden
   installed; else in the reference) that native news puts beside the same neighbours
   often. Function words count as neighbours: most swapped words stand next to one.
 
+The flag weighs the evidence against the text's length: a few distinct swaps at a
+density native news does not reach, where a rare synonym out of context counts as two
+when its word is rare in general English or the phrase it breaks is an everyday one
+(``_strong_swap``), so a wire brief too short for two ordinary swaps is flagged on one
+strong one while native articles' stray out-of-context words (mostly common words of a
+house style) stay below the flag.
+
 Needs a reference: the store's ``CollocationModel``, usually on top of the packaged
 default (``native_reference.NativeReference``, which answers the same lookups and
 ``seen``: a pair the counts hold, not an estimate standing in for it); WordNet
@@ -26,6 +33,7 @@ holds base forms only and its morphy goes the other way.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -44,7 +52,7 @@ if TYPE_CHECKING:
     #: The store's counts alone, or on top of the packaged default (``native_reference``).
     Reference = CollocationModel | NativeReference
 
-__all__ = ["near_spelling", "spinning", "substitutions"]
+__all__ = ["ContextSwap", "near_spelling", "spinning", "substitutions"]
 
 
 def near_spelling(a: str, b: str) -> bool:
@@ -230,6 +238,14 @@ def _pair_swaps(text: str, reference: Reference,
     return out
 
 
+@dataclass(slots=True)
+class ContextSwap(EvidenceSpan):
+    """A rare synonym out of context, with how often native usage puts the commoner
+    synonym beside the same neighbours (the reference's counts): the evidence's weight."""
+
+    support: float = 0.0
+
+
 @lru_cache(maxsize=200_000)
 def _zipf(word: str) -> float | None:
     """General-English frequency (Zipf scale) from wordfreq, None without the package."""
@@ -291,8 +307,9 @@ def _context_swaps(text: str, reference: Reference,
                 ctx_s = words[i - 1][1] if i else s
                 ctx_e = words[i + 1][2] if i + 1 < len(words) else e
                 shown = text[ctx_s:s] + best[1] + text[e:ctx_e]
-                out.append(EvidenceSpan(s, e, w, f"“{w}” in “{text[ctx_s:ctx_e]}”: native usage says "
-                                                 f"“{shown}” ({best[0]:.0f}×), with a far commoner synonym"))
+                out.append(ContextSwap(s, e, w, f"“{w}” in “{text[ctx_s:ctx_e]}”: native usage says "
+                                                f"“{shown}” ({best[0]:.0f}×), with a far commoner synonym",
+                                       support=float(best[0])))
     return out
 
 
@@ -326,13 +343,38 @@ def spinning(doc: Document | AnnotatedDocument, reference: Reference | None, *,
     found = list(swaps) if swaps is not None else substitutions(d.text, reference)
     words = max(1, len(d.text.split()))
     # one swap repeated ("pct" for "percent" throughout) is a house style, not spinning
-    distinct = len({e.text.lower() for e in found})
+    first: dict[str, EvidenceSpan] = {}
+    for e in found:
+        first.setdefault(e.text.lower(), e)
+    distinct = len(first)
+    strong = sum(1 for e in first.values() if _strong_swap(e, reference.total))
     per_k = 1000 * distinct / words
+    weighed = distinct + strong
+    weighed_per_k = 1000 * weighed / words
+    strong_note = (f" ({strong} strong: a word rare in general English or an everyday phrase broken)"
+                 if strong else "")
     return Signal(
         d.id, "spinning", round(per_k, 2),
-        f"{len(found)} fixed expression(s) with an improbable word swap.",
+        f"{len(found)} fixed expression(s) with an improbable word swap{strong_note}.",
         evidence=found,
-        flagged=(distinct >= S.SPIN_FLAG_MIN and per_k >= S.SPIN_FLAG_PER_1000_WORDS)
-        or (distinct >= S.SPIN_FLAG_SHORT_MIN and per_k >= S.SPIN_FLAG_SHORT_PER_1000_WORDS),
-        details={"instances": len(found), "distinct": distinct, "reference_words": reference.total},
+        flagged=(weighed >= S.SPIN_FLAG_MIN and weighed_per_k >= S.SPIN_FLAG_PER_1000_WORDS)
+        or (weighed >= S.SPIN_FLAG_SHORT_MIN and weighed_per_k >= S.SPIN_FLAG_SHORT_PER_1000_WORDS),
+        details={"instances": len(found), "distinct": distinct, "strong": strong,
+                 "reference_words": reference.total},
     )
+
+
+def _strong_swap(ev: EvidenceSpan, reference_words: int) -> bool:
+    """A rare synonym out of context that weighs as two swaps: the text's word is rare in
+    general English (``S.SPIN_RARE_WORD_ZIPF``; never without wordfreq), or native usage
+    puts its commoner synonym beside the same neighbours often (``S.SPIN_STRONG_SUPPORT``,
+    scaled up with references larger than the default's, never down: a small store's
+    counts are too few to call a phrase everyday). Broken fixed expressions weigh one:
+    their misspellings are rare by nature."""
+    if not isinstance(ev, ContextSwap):
+        return False
+    scale = max(1.0, reference_words / S.SPIN_STRONG_SUPPORT_WORDS)
+    if ev.support >= S.SPIN_STRONG_SUPPORT * scale:
+        return True
+    z = _zipf(ev.text.lower())
+    return z is not None and z < S.SPIN_RARE_WORD_ZIPF

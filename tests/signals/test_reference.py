@@ -13,7 +13,7 @@ from newsgraph.pipeline import ingest
 from newsgraph.settings import Options
 from newsgraph.signals import CollocationModel, spinning
 from newsgraph.signals import settings as signal_settings
-from newsgraph.signals.spinning import near_spelling, substitutions
+from newsgraph.signals.spinning import _zipf, near_spelling, substitutions
 
 needs_wordnet = pytest.mark.skipif(wordnet() is None,
                                    reason="WordNet (Debian package wordnet-base) is not installed")
@@ -99,9 +99,15 @@ def test_near_spelling_is_not_inflection():
 @needs_wordnet
 def test_spinning_signal_flag_needs_several_swaps():
     ref = CollocationModel.from_texts(NATIVE)
-    sig = spinning(Document(id="s", path="s", text=SPUN), ref)
+    # "commemorate" for "record": an everyday word out of context, one swap
+    text = SPUN.replace("memorialise", "commemorate")
+    sig = spinning(Document(id="s", path="s", text=text), ref)
     assert sig.value is not None and sig.details["instances"] == 1
     assert not sig.flagged  # one swap is a cue in the evidence, not enough to flag
+    # "memorialise" is rare in general English too: in a sentence it weighs as two swaps
+    rare = spinning(Document(id="s", path="s", text=SPUN), ref)
+    assert rare.details["instances"] == 1
+    assert rare.flagged == (_zipf("memorialise") is not None)
 
 
 A = """Port strike closes harbour

@@ -236,3 +236,36 @@ def test_signals_name_variant_pairs_are_those_of_a_comparison_of_every_pair():
     expected = [(i, j) for i, j in combinations(range(len(names)), 2) if mt._is_variant(names[i], names[j])]
     found = [(i, j) for i, j in mt._close_pairs(skeletons) if mt._is_variant(names[i], names[j])]
     assert found == expected and len(expected) > 20
+
+
+@pytest.mark.skipif(wordnet() is None, reason="WordNet (Debian package wordnet-base) is not installed")
+def test_signals_spinning_rare_synonym_weighs_as_two_swaps():
+    pytest.importorskip("wordfreq")
+    ref = CollocationModel.from_texts(["Shares hit a record high on Monday as traders bought the stock. "] * 12)
+    # "memorialise" is a WordNet synonym of "record" that general English hardly uses:
+    # alone in a short text it is as strong as two ordinary swaps
+    rare = spinning(_doc("Shares hit a memorialise high on Monday."), ref)
+    assert rare.details["distinct"] == 1 and rare.details["strong"] == 1
+    assert rare.flagged == (signal_settings.SPIN_FLAG_SHORT_MIN <= 2)
+    assert "strong" in rare.explanation
+    # "commemorate" is out of context the same way but an everyday word: one swap, no flag
+    common = spinning(_doc("Shares hit a commemorate high on Monday."), ref)
+    assert common.details["distinct"] == 1 and common.details["strong"] == 0
+    assert not common.flagged
+
+
+def test_signals_spinning_misspelt_fixed_expression_is_not_weighed_as_rare():
+    ref = CollocationModel.from_texts([NATIVE] * 3)
+    sig = spinning(_doc("Officials said the rouge state had tested a missile."), ref)
+    # "rouge state" spans two words: a broken fixed expression counts once however rare
+    assert sig.details["instances"] == 1 and sig.details["strong"] == 0
+
+
+@pytest.mark.skipif(wordnet() is None, reason="WordNet (Debian package wordnet-base) is not installed")
+def test_signals_spinning_broken_everyday_phrase_weighs_as_two_swaps():
+    # "a record high" written 130 times: an everyday phrase of this reference, so an
+    # everyday word ("commemorate") out of context there is strong evidence on its own
+    ref = CollocationModel.from_texts(["Shares hit a record high on Monday as traders bought the stock. "] * 130)
+    sig = spinning(_doc("Shares hit a commemorate high on Monday."), ref)
+    assert sig.details["distinct"] == 1 and sig.details["strong"] == 1
+    assert sig.flagged == (signal_settings.SPIN_FLAG_SHORT_MIN <= 2)
