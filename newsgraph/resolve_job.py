@@ -189,7 +189,7 @@ class CorpusResolver:
         event resolver and the story index item by item to find what changed (only the
         changed items are written), and the reference counts are written whole."""
         with self.rstore.transaction():
-            new = [(d, c) for d, c in self.entities.state().docs if d not in self._chain_docs]
+            new = self.entities.chains_of(d for d in self.entities.documents() if d not in self._chain_docs)
             self.rstore.save_chains(new)
             self._chain_docs.update(d for d, _ in new)
             self.events.set_entity_lookup(None)  # the lookup reads the store: not state

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import json
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -69,9 +70,14 @@ class MentionIndex:
     entity lookup.
     """
 
+    #: Documents whose rows are kept (the most recently asked): the event resolver asks
+    #: about the documents of the batch it resolves, so a few batches' worth is enough,
+    #: and a cache of every document asked about held the corpus's mentions in memory.
+    CACHED_DOCS = 512
+
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._cache: dict[str, MentionRows] = {}
+        self._cache: OrderedDict[str, MentionRows] = OrderedDict()
 
     def invalidate(self, doc_ids: Iterable[str] | None = None) -> None:
         """Forget the rows of ``doc_ids`` (None: of every document)."""
@@ -79,9 +85,14 @@ class MentionIndex:
             self._cache.pop(d, None)
 
     def __call__(self, doc: str, start: int, end: int) -> str | None:
-        if doc not in self._cache:
-            self._cache[doc] = mention_rows(self.store, doc)
-        starts, rows = self._cache[doc]
+        found = self._cache.get(doc)
+        if found is None:
+            found = self._cache[doc] = mention_rows(self.store, doc)
+            if len(self._cache) > self.CACHED_DOCS:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(doc)
+        starts, rows = found
         best: tuple[int, str] | None = None
         for row in rows[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)]:
             s, e, ent = row[:3]

@@ -265,6 +265,15 @@ class Resolver:
     def links(self) -> list[EntityMention]:
         return [m for e in self.entities() for m in e.mentions]
 
+    def documents(self) -> list[str]:
+        """The documents resolved, in the order they were added."""
+        return list(self._docs)
+
+    def chains_of(self, doc_ids: Iterable[str]) -> list[tuple[str, list[dict[str, Any]]]]:
+        """``state().docs`` of these documents only (a save writes new documents' chains:
+        converting every document's chains per save grew with the corpus)."""
+        return [(d, [c.to_dict() for c in self._docs[d]]) for d in doc_ids if d in self._docs]
+
     def state(self) -> ResolverState:
         docs = [(d, [c.to_dict() for c in chains]) for d, chains in self._docs.items()]
         return ResolverState(docs, [e.to_dict() for e in self._edits.values()])

@@ -81,6 +81,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -1333,9 +1334,12 @@ class EventResolver:
         o = self.options
         relinked = ""
         if story is None and context is not None:
-            aliased = set(self._stories.alias)
+            # Story aliases are only ever added: the ones this assignment made are those past
+            # the count before it (copying every alias per mention grew with the corpus).
+            before = len(self._stories.alias)
             story = self._stories.assign(mention.doc, context, places)
-            if o.story_merge_relink:
+            if o.story_merge_relink and len(self._stories.alias) != before:
+                aliased = set(itertools.islice(self._stories.alias, before))
                 for old in self._stories.alias.keys() - aliased:
                     relinked += self._relink(f"story{old}", f"story{self._stories.alias[old]}")
         args, place = self._arg_keys(mention)
