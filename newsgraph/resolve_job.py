@@ -130,7 +130,10 @@ class CorpusResolver:
         if not docs:
             return Resolver(edits=edits)
         # The edits table is the audit log and the authority on which edits stand.
-        return Resolver.from_state(ResolverState(docs, [e.to_dict() for e in edits]))
+        resolver = Resolver.from_state(ResolverState(docs, [e.to_dict() for e in edits]))
+        del docs
+        resolver.release(self._chain_docs, self.rstore.document_chains)
+        return resolver
 
     def _load_stories(self) -> StoryIndex:
         # Per-document text views and sentence vectors live in the story_vectors table,
@@ -192,6 +195,8 @@ class CorpusResolver:
             new = self.entities.chains_of(d for d in self.entities.documents() if d not in self._chain_docs)
             self.rstore.save_chains(new)
             self._chain_docs.update(d for d, _ in new)
+            # Saved: their context terms leave memory (read back from the table by a replay).
+            self.entities.release([d for d, _ in new], self.rstore.document_chains)
             self.events.set_entity_lookup(None)  # the lookup reads the store: not state
             try:
                 self._event_rows.save(self.events)

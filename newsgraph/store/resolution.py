@@ -143,6 +143,11 @@ class ResolutionStore:
         return [(doc_id, json.loads(data)) for doc_id, data in self._conn.execute(
             "SELECT doc_id, data FROM entity_chains ORDER BY seq")]
 
+    def document_chains(self, doc_id: str) -> list[dict[str, Any]] | None:
+        """One document's saved entity chains, None when none were saved."""
+        row = self._conn.execute("SELECT data FROM entity_chains WHERE doc_id = ?", (doc_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
     def save_chains(self, docs: Iterable[tuple[str, list[dict[str, Any]]]]) -> None:
         """Write the chains of documents not saved before (a document's chains never change)."""
         self._conn.executemany(
