@@ -115,6 +115,7 @@ class CorpusResolver:
         self._uncommitted: list[str] = []
         self._saved_docs: int | None = None
         self._dating_seen: dict[str, str] = {}  # undated document -> its anchors when last dated
+        self._merged_seen: int | None = None  # events merged away when events were last written
         self.signals = CorpusSignals(self.rstore, self.stories.links_of)
 
     # -- state -----------------------------------------------------------------------
@@ -241,7 +242,7 @@ class CorpusResolver:
                                                 context=d.text, places=places))
             # Events whose related links changed (the other side of a new link) are rewritten
             # too; they are not touched for dating or signals.
-            self.rstore.write_events(self.events.events, touched | self.events.take_changed())
+            self._write_events(touched | self.events.take_changed())
             self._date_from_events(touched)
             links = self.stories.add(adocs, entities=self.rstore.entity_keys(ids),
                                      events=self.rstore.event_keys(ids), vectors=_story_vectors(adocs))
@@ -319,6 +320,18 @@ class CorpusResolver:
             ent = entity(eid)
             if ent is not None:
                 self.rstore.write_entity(ent, None if eid in whole else added[eid])
+
+    def _write_events(self, changed: set[str]) -> None:
+        """The changed events' rows, and none of the events merged away. The first write
+        of a run compares every event with the table (a state rebuilt from the mentions
+        may have dropped some); later ones are told what was merged since."""
+        if self._merged_seen is None:
+            self.rstore.write_events(self.events.events, changed)
+            self._merged_seen = len(self.events.merged_away())
+        else:
+            gone = self.events.merged_away(self._merged_seen)
+            self.rstore.write_events(self.events.records(changed), changed, gone)
+            self._merged_seen += len(gone)
 
     def _rewrite_all_entities(self) -> None:
         """After an edit resolution is replayed: every entity row is rewritten."""

@@ -303,12 +303,18 @@ class ResolutionStore:
                             ",".join("?" * len(labels))), (doc_id, *labels))])
             yield event_mention_from_dict(json.loads(data)), published, publisher, text_of[1], text_of[2]
 
-    def write_events(self, events: Iterable[Event], touched: set[str]) -> None:
+    def write_events(self, events: Iterable[Event], touched: set[str],
+                     gone: Iterable[str] | None = None) -> None:
         """Rows of the ``touched`` events as they are now, and no row of an event gone
-        (merged into another)."""
+        (merged into another). ``events`` holds at least the touched ones; ``gone`` names
+        the events merged away since the last write — None: every stored event that is not
+        in ``events`` (which then holds every event), read from the table."""
         current = {e.id: e for e in events}
-        stored = {r[0] for r in self._conn.execute("SELECT id FROM events")}
-        gone = stored - set(current)
+        if gone is None:
+            stored = {r[0] for r in self._conn.execute("SELECT id FROM events")}
+            gone = stored - set(current)
+        else:
+            gone = set(gone) - set(current)
         self._conn.executemany("DELETE FROM events WHERE id = ?", [(g,) for g in gone])
         self._conn.executemany("DELETE FROM event_sources WHERE event_id = ?", [(g,) for g in gone])
         for eid in touched & set(current):

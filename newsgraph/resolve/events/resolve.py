@@ -1739,15 +1739,26 @@ class EventResolver:
 
     @property
     def events(self) -> list[Event]:
-        out = []
-        for c in self._clusters.values():
-            c.event.related = [
-                {"event": rid, "reason": reason, "score": round(score, 3)}
-                for rid, (reason, score) in sorted(c.related.items(), key=lambda x: (-x[1][1], x[0]))
-                if rid in self._clusters
-            ]
-            out.append(c.event)
-        return out
+        return [self._record(c) for c in self._clusters.values()]
+
+    def records(self, ids: Iterable[str]) -> list[Event]:
+        """The records of these events as ``events`` gives them; an id merged into another
+        event gives none. A batch's writes ask for the events it touched only: building
+        every event's record per batch grew with the corpus."""
+        return [self._record(c) for eid in ids if (c := self._clusters.get(eid)) is not None]
+
+    def merged_away(self, since: int = 0) -> list[str]:
+        """The events merged into another, in the order they were, from the ``since``-th on
+        (an event merged away never comes back: ``since`` may be the count seen before)."""
+        return list(itertools.islice(self._alias, since, None))
+
+    def _record(self, c: _Cluster) -> Event:
+        c.event.related = [
+            {"event": rid, "reason": reason, "score": round(score, 3)}
+            for rid, (reason, score) in sorted(c.related.items(), key=lambda x: (-x[1][1], x[0]))
+            if rid in self._clusters
+        ]
+        return c.event
 
 
 def _conditional(m: EventMention, on: bool) -> str | None:
