@@ -343,7 +343,7 @@ class CorpusResolver:
     def _write_stories(self, doc_ids: list[str]) -> None:
         touched = {sid for d in doc_ids if (sid := self.stories.story_of(d))}
         if touched:
-            self.rstore.write_stories([s for s in self.stories.stories() if s.id in touched])
+            self.rstore.write_stories(self.stories.stories_of(touched))
 
     def _date_from_events(self, touched: Iterable[str]) -> None:
         """Date undated reports of the touched events from the other reports of them

@@ -405,7 +405,9 @@ class ResolutionStore:
 
     def write_stories(self, stories: Iterable[Story]) -> None:
         """Rewrite these stories' rows; a story left with no document loses its row."""
+        written = []
         for story in stories:
+            written.append(story.id)
             self._conn.execute("DELETE FROM story_documents WHERE story_id = ?", (story.id,))
             self._conn.execute(
                 'INSERT OR REPLACE INTO stories (id, label, start, "end", size, data) VALUES (?,?,?,?,?,?)',
@@ -414,9 +416,15 @@ class ResolutionStore:
             self._conn.executemany(
                 "INSERT OR IGNORE INTO story_documents (story_id, doc_id) VALUES (?,?)",
                 [(story.id, d) for d in story.documents])
-        # A document moves to at most one story: drop rows left behind in the old one.
-        self._conn.execute(
-            "DELETE FROM stories WHERE id NOT IN (SELECT DISTINCT story_id FROM story_documents)")
+        # A document moves to at most one story: drop rows left behind in the old one. Of the
+        # stories written only (a story's documents change only when it is written): the
+        # whole table's check read every story's documents per batch.
+        for i in range(0, len(written), 500):
+            chunk = written[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            self._conn.execute(
+                f"DELETE FROM stories WHERE id IN ({marks}) AND id NOT IN "
+                f"(SELECT story_id FROM story_documents WHERE story_id IN ({marks}))", [*chunk, *chunk])
 
     # -- signals -----------------------------------------------------------------------
     def write_signals(self, doc_id: str, signals: Iterable[Signal]) -> None:

@@ -399,6 +399,10 @@ class StoryIndex:
     def stories(self) -> list[Story]:
         return self.clusterer.stories()
 
+    def stories_of(self, story_ids: Iterable[str]) -> list[Story]:
+        """The records of these stories, in the order of ``stories``."""
+        return self.clusterer.records(story_ids)
+
     def story_of(self, doc_id: str) -> str | None:
         return self.clusterer.story_of(doc_id)
 
