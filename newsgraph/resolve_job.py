@@ -115,6 +115,7 @@ class CorpusResolver:
         self._uncommitted: list[str] = []
         self._saved_docs: int | None = None
         self._dating_seen: dict[str, str] = {}  # undated document -> its anchors when last dated
+        self._merged_seen: int | None = None  # events merged away when events were last written
         self.signals = CorpusSignals(self.rstore, self.stories.links_of)
 
     # -- state -----------------------------------------------------------------------
@@ -130,7 +131,10 @@ class CorpusResolver:
         if not docs:
             return Resolver(edits=edits)
         # The edits table is the audit log and the authority on which edits stand.
-        return Resolver.from_state(ResolverState(docs, [e.to_dict() for e in edits]))
+        resolver = Resolver.from_state(ResolverState(docs, [e.to_dict() for e in edits]))
+        del docs
+        resolver.release(self._chain_docs, self.rstore.document_chains)
+        return resolver
 
     def _load_stories(self) -> StoryIndex:
         # Per-document text views and sentence vectors live in the story_vectors table,
@@ -189,9 +193,11 @@ class CorpusResolver:
         event resolver and the story index item by item to find what changed (only the
         changed items are written), and the reference counts are written whole."""
         with self.rstore.transaction():
-            new = [(d, c) for d, c in self.entities.state().docs if d not in self._chain_docs]
+            new = self.entities.chains_of(d for d in self.entities.documents() if d not in self._chain_docs)
             self.rstore.save_chains(new)
             self._chain_docs.update(d for d, _ in new)
+            # Saved: their context terms leave memory (read back from the table by a replay).
+            self.entities.release([d for d, _ in new], self.rstore.document_chains)
             self.events.set_entity_lookup(None)  # the lookup reads the store: not state
             try:
                 self._event_rows.save(self.events)
@@ -236,7 +242,7 @@ class CorpusResolver:
                                                 context=d.text, places=places))
             # Events whose related links changed (the other side of a new link) are rewritten
             # too; they are not touched for dating or signals.
-            self.rstore.write_events(self.events.events, touched | self.events.take_changed())
+            self._write_events(touched | self.events.take_changed())
             self._date_from_events(touched)
             links = self.stories.add(adocs, entities=self.rstore.entity_keys(ids),
                                      events=self.rstore.event_keys(ids), vectors=_story_vectors(adocs))
@@ -315,6 +321,18 @@ class CorpusResolver:
             if ent is not None:
                 self.rstore.write_entity(ent, None if eid in whole else added[eid])
 
+    def _write_events(self, changed: set[str]) -> None:
+        """The changed events' rows, and none of the events merged away. The first write
+        of a run compares every event with the table (a state rebuilt from the mentions
+        may have dropped some); later ones are told what was merged since."""
+        if self._merged_seen is None:
+            self.rstore.write_events(self.events.events, changed)
+            self._merged_seen = len(self.events.merged_away())
+        else:
+            gone = self.events.merged_away(self._merged_seen)
+            self.rstore.write_events(self.events.records(changed), changed, gone)
+            self._merged_seen += len(gone)
+
     def _rewrite_all_entities(self) -> None:
         """After an edit resolution is replayed: every entity row is rewritten."""
         self.rstore.clear_entities()
@@ -325,7 +343,7 @@ class CorpusResolver:
     def _write_stories(self, doc_ids: list[str]) -> None:
         touched = {sid for d in doc_ids if (sid := self.stories.story_of(d))}
         if touched:
-            self.rstore.write_stories([s for s in self.stories.stories() if s.id in touched])
+            self.rstore.write_stories(self.stories.stories_of(touched))
 
     def _date_from_events(self, touched: Iterable[str]) -> None:
         """Date undated reports of the touched events from the other reports of them

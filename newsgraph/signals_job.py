@@ -75,11 +75,21 @@ class CorpusSignals:
         scored: list[tuple[Document, list[Signal]]] = []
         maps = self.rstore.corroboration_maps([*batch, *older])
         for doc_id in [*batch, *sorted(older)]:
-            adoc = batch.get(doc_id) or self.rstore.annotated_document(doc_id)
             keys_of, publisher_of, among = maps[doc_id]
+            among_links = [Link(a, b, k, 1.0) for a, b, k in among]
+            if doc_id in older and doc_id in publisher_of:
+                # Only an older document's corroboration changes: computed alone, from its
+                # source record in the maps, as ``article_signals`` computes it — not every
+                # signal of a document rebuilt from the store, per batch that touches one of
+                # its events (a large event's documents were all rebuilt at every new report).
+                signals = [corroboration(Document(id=doc_id, path="", text=""), publisher_of, keys_of,
+                                         [*self.links_of(doc_id), *among_links])]
+                self.rstore.write_signals(doc_id, signals)
+                continue
+            adoc = batch.get(doc_id) or self.rstore.annotated_document(doc_id)
             signals = article_signals(adoc, links=self.links_of(doc_id), claims=self.rstore.claims(doc_id),
                                       publisher_of=publisher_of, keys_of=keys_of,
-                                      corroboration_links=[Link(a, b, k, 1.0) for a, b, k in among],
+                                      corroboration_links=among_links,
                                       reference=reference if doc_id in batch else None)
             if doc_id in batch:
                 signals = self._explain_unmeasured(signals)

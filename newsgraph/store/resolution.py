@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import json
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -69,9 +70,14 @@ class MentionIndex:
     entity lookup.
     """
 
+    #: Documents whose rows are kept (the most recently asked): the event resolver asks
+    #: about the documents of the batch it resolves, so a few batches' worth is enough,
+    #: and a cache of every document asked about held the corpus's mentions in memory.
+    CACHED_DOCS = 512
+
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._cache: dict[str, MentionRows] = {}
+        self._cache: OrderedDict[str, MentionRows] = OrderedDict()
 
     def invalidate(self, doc_ids: Iterable[str] | None = None) -> None:
         """Forget the rows of ``doc_ids`` (None: of every document)."""
@@ -79,9 +85,14 @@ class MentionIndex:
             self._cache.pop(d, None)
 
     def __call__(self, doc: str, start: int, end: int) -> str | None:
-        if doc not in self._cache:
-            self._cache[doc] = mention_rows(self.store, doc)
-        starts, rows = self._cache[doc]
+        found = self._cache.get(doc)
+        if found is None:
+            found = self._cache[doc] = mention_rows(self.store, doc)
+            if len(self._cache) > self.CACHED_DOCS:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(doc)
+        starts, rows = found
         best: tuple[int, str] | None = None
         for row in rows[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)]:
             s, e, ent = row[:3]
@@ -131,6 +142,11 @@ class ResolutionStore:
         """Each resolved document's entity chains, in the order they were saved."""
         return [(doc_id, json.loads(data)) for doc_id, data in self._conn.execute(
             "SELECT doc_id, data FROM entity_chains ORDER BY seq")]
+
+    def document_chains(self, doc_id: str) -> list[dict[str, Any]] | None:
+        """One document's saved entity chains, None when none were saved."""
+        row = self._conn.execute("SELECT data FROM entity_chains WHERE doc_id = ?", (doc_id,)).fetchone()
+        return json.loads(row[0]) if row else None
 
     def save_chains(self, docs: Iterable[tuple[str, list[dict[str, Any]]]]) -> None:
         """Write the chains of documents not saved before (a document's chains never change)."""
@@ -287,12 +303,18 @@ class ResolutionStore:
                             ",".join("?" * len(labels))), (doc_id, *labels))])
             yield event_mention_from_dict(json.loads(data)), published, publisher, text_of[1], text_of[2]
 
-    def write_events(self, events: Iterable[Event], touched: set[str]) -> None:
+    def write_events(self, events: Iterable[Event], touched: set[str],
+                     gone: Iterable[str] | None = None) -> None:
         """Rows of the ``touched`` events as they are now, and no row of an event gone
-        (merged into another)."""
+        (merged into another). ``events`` holds at least the touched ones; ``gone`` names
+        the events merged away since the last write — None: every stored event that is not
+        in ``events`` (which then holds every event), read from the table."""
         current = {e.id: e for e in events}
-        stored = {r[0] for r in self._conn.execute("SELECT id FROM events")}
-        gone = stored - set(current)
+        if gone is None:
+            stored = {r[0] for r in self._conn.execute("SELECT id FROM events")}
+            gone = stored - set(current)
+        else:
+            gone = set(gone) - set(current)
         self._conn.executemany("DELETE FROM events WHERE id = ?", [(g,) for g in gone])
         self._conn.executemany("DELETE FROM event_sources WHERE event_id = ?", [(g,) for g in gone])
         for eid in touched & set(current):
@@ -383,7 +405,9 @@ class ResolutionStore:
 
     def write_stories(self, stories: Iterable[Story]) -> None:
         """Rewrite these stories' rows; a story left with no document loses its row."""
+        written = []
         for story in stories:
+            written.append(story.id)
             self._conn.execute("DELETE FROM story_documents WHERE story_id = ?", (story.id,))
             self._conn.execute(
                 'INSERT OR REPLACE INTO stories (id, label, start, "end", size, data) VALUES (?,?,?,?,?,?)',
@@ -392,9 +416,15 @@ class ResolutionStore:
             self._conn.executemany(
                 "INSERT OR IGNORE INTO story_documents (story_id, doc_id) VALUES (?,?)",
                 [(story.id, d) for d in story.documents])
-        # A document moves to at most one story: drop rows left behind in the old one.
-        self._conn.execute(
-            "DELETE FROM stories WHERE id NOT IN (SELECT DISTINCT story_id FROM story_documents)")
+        # A document moves to at most one story: drop rows left behind in the old one. Of the
+        # stories written only (a story's documents change only when it is written): the
+        # whole table's check read every story's documents per batch.
+        for i in range(0, len(written), 500):
+            chunk = written[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            self._conn.execute(
+                f"DELETE FROM stories WHERE id IN ({marks}) AND id NOT IN "
+                f"(SELECT story_id FROM story_documents WHERE story_id IN ({marks}))", [*chunk, *chunk])
 
     # -- signals -----------------------------------------------------------------------
     def write_signals(self, doc_id: str, signals: Iterable[Signal]) -> None:

@@ -12,7 +12,10 @@ back, stays one small pickle in ``resolver_state``. A method of an object kept i
 state (an LSH's hash function) is bound again to the rebuilt object, as pickle does.
 A save pickles each item, compares its digest with the one saved last (or with the
 item as loaded, pickled again in this process), and writes only new or changed items
-(and deletes gone ones).
+(and deletes gone ones). It streams: one item's bytes at a time, the changed ones
+written in chunks, and the bookkeeping of the last save (a digest and place per item)
+kept as one bytes key and one integer per item — a save no longer holds the whole state
+pickled beside the state, nor two copies of that bookkeeping.
 
 Loading rebuilds the object pickle would (``cls.__new__``, then ``__setstate__`` or the
 instance dict), containers with their type, default factory, dtype and order —
@@ -32,7 +35,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -91,12 +94,32 @@ def _container(value: Any) -> tuple[str, Any] | None:
     return None
 
 
-def _items(value: Any, kind: str) -> list[tuple[bytes, bytes]]:
+#: Rows written by one statement while a save streams.
+WRITE_CHUNK = 512
+
+
+def _items(value: Any, kind: str) -> Iterator[tuple[bytes, bytes]]:
+    """A container's rows, pickled one at a time as they are read."""
     if kind in ("dict", "counter", "defaultdict"):
-        return [(_pickle(k), _pickle(v)) for k, v in value.items()]
+        return ((_pickle(k), _pickle(v)) for k, v in value.items())
     if kind == "list":
-        return [(_index_key(i), _pickle(v)) for i, v in enumerate(value)]
-    return [(_index_key(i), np.ascontiguousarray(row).tobytes()) for i, row in enumerate(value)]
+        return ((_index_key(i), _pickle(v)) for i, v in enumerate(value))
+    return ((_index_key(i), np.ascontiguousarray(row).tobytes()) for i, row in enumerate(value))
+
+
+def _row_key(part: str, key: bytes) -> bytes:
+    """One bytes key per row for the bookkeeping (a part's path holds no NUL)."""
+    return part.encode() + b"\x00" + key
+
+
+def _part_and_key(row_key: bytes) -> tuple[str, bytes]:
+    part, _, key = row_key.partition(b"\x00")
+    return part.decode(), key
+
+
+def _mark(seq: int, data: bytes) -> int:
+    """A row's place and digest as one integer (``seq`` above the 128 digest bits)."""
+    return seq << 128 | int.from_bytes(_digest(data), "big")
 
 
 def _rebuild(kind: str, how: Any, rows: list[tuple[bytes, bytes]]) -> Any:
@@ -122,7 +145,7 @@ def _objects(value: Any) -> list[dict[str, Any]] | None:
 
 
 def _split(obj: Any, state: dict[str, Any], path: str, depth: int,
-           parts: dict[str, list[tuple[bytes, bytes]]]) -> dict[str, Any]:
+           parts: dict[str, Iterator[tuple[bytes, bytes]]]) -> dict[str, Any]:
     """The layout of ``obj`` with its large containers moved to ``parts`` (by path)."""
     rest: dict[str, Any] = {}
     split: dict[str, tuple[str, Any]] = {}
@@ -184,7 +207,10 @@ class StateRows:
     def __init__(self, conn: Callable[[], Any], stage: str) -> None:
         self._conn = conn
         self.stage = stage
-        self._saved: dict[tuple[str, bytes], tuple[int, bytes]] = {}
+        #: Per saved row (``_row_key``): its place and digest (``_mark``).
+        self._saved: dict[bytes, int] = {}
+        #: A save failed half-way: its bookkeeping is gone, the next save rewrites every row.
+        self._rewrite = False
         self._next = 0
         #: The last save: rows written, rows left as they were, bytes written, bytes of all
         #: rows (benchmarks print them).
@@ -206,25 +232,27 @@ class StateRows:
                 "SELECT part, key, seq, data FROM resolver_rows WHERE stage = ? ORDER BY part, seq",
                 (self.stage,)):
             rows.setdefault(part, []).append((key, data))
-            self._saved[(part, key)] = (seq, _digest(data))
+            self._saved[_row_key(part, key)] = _mark(seq, data)
             self._next = max(self._next, seq + 1)
         found = {part: len(items) for part, items in rows.items()}
         if found != head["counts"]:  # rows lost or left over: no silent partial state
             self._saved.clear()
             raise ValueError(f"resolver rows of {self.stage!r} do not match their layout")
         obj = _join(head["layout"], "", rows)
+        del rows
         # The baseline of the next save is the loaded object pickled in this process: a
         # set's order (so its bytes) depends on the process's string hashes, and an item
         # read back unchanged must not count as changed.
         state = _state_of(obj)
         if state is not None:
-            again: dict[str, list[tuple[bytes, bytes]]] = {}
+            again: dict[str, Iterator[tuple[bytes, bytes]]] = {}
             _split(obj, state, "", 0, again)
             for part, items in again.items():
                 for key, data in items:
-                    old = self._saved.get((part, key))
+                    row = _row_key(part, key)
+                    old = self._saved.get(row)
                     if old is not None:
-                        self._saved[(part, key)] = (old[0], _digest(data))
+                        self._saved[row] = _mark(old >> 128, data)
         return obj
 
     def save(self, obj: Any) -> None:
@@ -232,37 +260,57 @@ class StateRows:
         state = _state_of(obj)
         if state is None:
             raise TypeError(f"{type(obj).__name__} is not a plain object: its state cannot be split")
-        parts: dict[str, list[tuple[bytes, bytes]]] = {}
+        parts: dict[str, Iterator[tuple[bytes, bytes]]] = {}
         layout = _split(obj, state, "", 0, parts)
-        saved: dict[tuple[str, bytes], tuple[int, bytes]] = {}
+        conn = self._conn()
+        if self._rewrite:
+            conn.execute("DELETE FROM resolver_rows WHERE stage = ?", (self.stage,))
+            self._saved.clear()
+        # The last save's rows are taken out as this one reads them: what is left at the end
+        # is gone. Until the save ends the bookkeeping is half old, half new.
+        last_saved, self._saved = self._saved, {}
+        self._rewrite = True
         write: list[tuple[str, str, bytes, int, bytes]] = []
-        total = 0
+        written = written_bytes = total = 0
+        counts: dict[str, int] = {}
+
+        def flush() -> None:
+            conn.executemany("INSERT OR REPLACE INTO resolver_rows (stage, part, key, seq, data) "
+                             "VALUES (?,?,?,?,?)", write)
+            write.clear()
+
         for part, items in parts.items():
             last = -1
+            n = 0
             for key, data in items:
-                old = self._saved.get((part, key))
+                n += 1
+                row = _row_key(part, key)
+                old = last_saved.pop(row, None)
                 # Order: a key keeps its place while it stays after the ones before it;
                 # one deleted and added again (now last in its dict) takes a new place.
-                if old is not None and old[0] > last:
-                    seq = old[0]
+                if old is not None and old >> 128 > last:
+                    seq = old >> 128
                 else:
                     seq = self._next
                     self._next += 1
                 last = seq
-                digest = _digest(data)
+                mark = _mark(seq, data)
                 total += len(data)
-                saved[(part, key)] = (seq, digest)
-                if old != (seq, digest):
+                self._saved[row] = mark
+                if old != mark:
                     write.append((self.stage, part, key, seq, data))
-        gone = [(self.stage, part, key) for part, key in self._saved.keys() - saved.keys()]
-        conn = self._conn()
-        conn.executemany("DELETE FROM resolver_rows WHERE stage = ? AND part = ? AND key = ?", gone)
-        conn.executemany(
-            "INSERT OR REPLACE INTO resolver_rows (stage, part, key, seq, data) VALUES (?,?,?,?,?)", write)
+                    written += 1
+                    written_bytes += len(data)
+                    if len(write) >= WRITE_CHUNK:
+                        flush()
+            if n:
+                counts[part] = n
+        flush()
+        conn.executemany("DELETE FROM resolver_rows WHERE stage = ? AND part = ? AND key = ?",
+                         [(self.stage, *_part_and_key(row)) for row in last_saved])
         conn.execute(
             "INSERT OR REPLACE INTO resolver_state (stage, data, updated) VALUES (?,?,?)",
-            (self.stage, _pickle({"format": FORMAT, "layout": layout,
-                                  "counts": {part: len(items) for part, items in parts.items() if items}}),
+            (self.stage, _pickle({"format": FORMAT, "layout": layout, "counts": counts}),
              datetime.now(UTC).isoformat(timespec="seconds")))
-        self._saved = saved
-        self.last_save = (len(write), len(saved) - len(write), sum(len(w[4]) for w in write), total)
+        self._rewrite = False
+        self.last_save = (written, len(self._saved) - written, written_bytes, total)

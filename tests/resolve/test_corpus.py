@@ -98,3 +98,24 @@ def test_an_old_whole_entity_state_moves_to_per_document_rows(tmp_path: Path, st
     assert [(e.id, e.name, len(e.mentions)) for e in after] == [(e.id, e.name, len(e.mentions)) for e in before]
     assert store.conn.execute("SELECT doc_id, data FROM entity_chains ORDER BY seq").fetchall() == rows
     assert not store.conn.execute("SELECT 1 FROM resolver_state WHERE stage = 'entities'").fetchone()
+
+
+def test_mention_lookup_answers_the_same_with_a_cache_of_one_document(tmp_path: Path, store: Store,
+                                                                       monkeypatch):
+    """The event resolver's entity lookup keeps a bounded number of documents' rows: a
+    document read again after it left the cache gets the same answers."""
+    from newsgraph.store.resolution import MentionIndex
+
+    (tmp_path / "a.txt").write_text(A)
+    (tmp_path / "b.txt").write_text(B)
+    ingest([tmp_path], store)
+    spans = store.conn.execute('SELECT doc_id, start, "end" FROM entity_mentions ORDER BY doc_id, start').fetchall()
+    assert len({d for d, _, _ in spans}) == 2
+    whole = MentionIndex(store)
+    expected = [whole(d, s, e) for d, s, e in spans]
+    assert all(expected)
+    monkeypatch.setattr(MentionIndex, "CACHED_DOCS", 1)
+    small = MentionIndex(store)
+    assert [small(d, s, e) for d, s, e in reversed(spans)] == expected[::-1]
+    assert [small(d, s, e) for d, s, e in spans] == expected
+    assert len(small._cache) == 1

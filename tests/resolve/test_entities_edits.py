@@ -141,3 +141,28 @@ def test_edits_bad_input_is_a_clear_error() -> None:
     resolver.apply(edit)
     resolver.apply(edits.rename(resolver, leader, "M. Gaddafi"))
     assert len(resolver.edits) == 1
+
+
+def _entities(resolver: Resolver) -> list:
+    return [(e.id, e.name, sorted(e.aliases), [m.key for m in e.mentions]) for e in resolver.entities()]
+
+
+def test_edits_released_chains_are_read_back_for_a_replay() -> None:
+    """A caller that saved the chains releases them (their context leaves memory); an edit
+    replays from what it saved and ends where a resolver holding every chain ends."""
+    docs = [(LIBYA_1, "d1"), (LIBYA_2, "d2"), (FOOTBALL, "d3")]
+    whole, light = Resolver(), Resolver()
+    for r in (whole, light):
+        r.add([_doc(t, i) for t, i in docs])
+    saved = dict(light.chains_of(["d1", "d2", "d3"]))
+    assert any(c["context"] for chains in saved.values() for c in chains)
+    light.release(["d1", "d2"], saved.get)
+    assert light.state().docs == whole.state().docs  # read back where released
+    assert _entities(light) == _entities(whole)
+    leader = _owner(whole, "d1", "Muammar Gaddafi")
+    moved = [m.key for m in whole.entity(leader).mentions if m.doc == "d2"]
+    for r in (whole, light):
+        r.apply(edits.split(r, leader, moved, author="analyst"))
+        r.add([_doc(LIBYA_3, "d4")])
+    assert _entities(light) == _entities(whole)
+    assert light.state().docs == whole.state().docs

@@ -139,3 +139,18 @@ def test_event_coref_two_words_in_one_sentence_are_two_events():
     # Without that penalty, or in two sentences, the same similarity links them.
     assert len(_storm_and_loot(0, ResolverOptions(w_same_sentence=0.0)).events) == 1
     assert len(_storm_and_loot(48).events) == 1
+
+
+def test_event_coref_merged_away_names_the_event_a_merge_removed():
+    """What a batch writes: the records of the events it touched and the ids merged away
+    since the last write, as the whole list of events tells them."""
+    import hashlib
+
+    r, ids = _three(0.45)
+    survivor = r.events[0].id
+    gone = r.merged_away()
+    assert gone and survivor not in gone
+    first_two = {"ev_" + hashlib.sha256(i.encode()).hexdigest()[:16] for i in ids[:2]}
+    assert set(gone) | {survivor} == first_two
+    assert r.merged_away(len(gone)) == []
+    assert r.records([*gone, survivor]) == r.events

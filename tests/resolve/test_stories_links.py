@@ -136,3 +136,19 @@ def test_stories_vector_matrix_grows_row_by_row_and_survives_pickling():
     again = pickle.loads(pickle.dumps(index))
     assert again._matrix is None
     assert np.array_equal(again._matrix_now(), np.stack(index._doc_vecs))
+
+
+def test_stories_links_of_a_document_are_its_links_in_order_and_survive_pickling():
+    import pickle
+
+    index = StoryIndex()
+    wrapped = BOILERPLATE_TOP + FLOOD + BOILERPLATE_BOTTOM
+    for n, text in enumerate([FLOOD, wrapped, FLOOD_SPUN, ELECTION, OTHER_FLOOD, FLOOD]):
+        index.add([doc(f"d{n}", text)])
+    assert len(index.links) >= 3
+    again = pickle.loads(pickle.dumps(index))
+    for d in (f"d{n}" for n in range(6)):
+        scanned = [lk for lk in index.links if d in (lk.a, lk.b)]
+        assert index.links_of(d) == scanned
+        assert again.links_of(d) == scanned
+    assert index.links_of("never-added") == []

@@ -197,6 +197,26 @@ def test_a_state_pickled_whole_still_loads_and_is_saved_as_rows(rows) -> None:
     assert _count(store) > 0 and _same(obj, StateRows(lambda: store.conn, "holder").load())
 
 
+def test_a_save_failed_half_way_is_followed_by_a_whole_one(rows) -> None:
+    """A save streams its rows; one that fails part-way (an item pickle refuses) leaves no
+    bookkeeping to trust, so the next save rewrites every row and the state loads whole."""
+    import threading
+
+    store, state = rows
+    obj = Holder(40)
+    state.save(obj)
+    obj.clusters["ev39"]["n"] = threading.Lock()  # pickled after most rows were read
+    obj.order.append("d40")
+    with pytest.raises(TypeError):
+        state.save(obj)
+    obj.clusters["ev39"]["n"] = 39
+    state.save(obj)
+    assert state.last_save[1] == 0  # nothing taken as already written
+    assert _same(obj, StateRows(lambda: store.conn, "holder").load())
+    state.save(obj)
+    assert state.last_save[0] == 0
+
+
 def test_rows_lost_make_the_state_unreadable_not_partial(rows) -> None:
     store, state = rows
     state.save(Holder(40))

@@ -42,6 +42,10 @@ later documents respect it.
 
 The whole state is plain data: ``ResolverState`` (cached chains in ingest order plus
 edits) round-trips through JSON, and replaying it reproduces the same entity ids.
+A caller that keeps the chains elsewhere (the corpus job: the store's ``entity_chains``)
+``release``s the documents it saved: their chains keep what later documents and the
+entity records read (the mentions), not their context terms and co-occurring names,
+which only a replay reads again — from the caller's ``ChainSource``.
 """
 
 from __future__ import annotations
@@ -50,7 +54,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -83,7 +87,10 @@ from newsgraph.resolve.entities.scoring import (
 from newsgraph.resolve.entities.settings import ResolverOptions
 from newsgraph.resolve.entities.within import Chain, chain_document
 
-__all__ = ["Resolver", "ResolverState", "bare_alias"]
+__all__ = ["ChainSource", "Resolver", "ResolverState", "bare_alias"]
+
+#: A released document's chains as saved (``Chain.to_dict``), None when not saved.
+ChainSource = Callable[[str], list[dict[str, Any]] | None]
 
 
 #: Labels of countries, cities and regions.
@@ -200,6 +207,9 @@ class Resolver:
         self._docs: dict[str, list[Chain]] = {}
         self._order: dict[str, int] = {}
         self._edits: dict[str, Edit] = {}
+        #: Documents whose chains were released (``release``) and where to read them again.
+        self._released: set[str] = set()
+        self._chain_source: ChainSource | None = None
         for edit in edits:
             self._edits[edit.id] = edit
         self._reset()
@@ -265,9 +275,41 @@ class Resolver:
     def links(self) -> list[EntityMention]:
         return [m for e in self.entities() for m in e.mentions]
 
+    def documents(self) -> list[str]:
+        """The documents resolved, in the order they were added."""
+        return list(self._docs)
+
+    def chains_of(self, doc_ids: Iterable[str]) -> list[tuple[str, list[dict[str, Any]]]]:
+        """``state().docs`` of these documents only (a save writes new documents' chains:
+        converting every document's chains per save grew with the corpus)."""
+        return [(d, c) for d in doc_ids if d in self._docs and (c := self._saved_chains(d)) is not None]
+
     def state(self) -> ResolverState:
-        docs = [(d, [c.to_dict() for c in chains]) for d, chains in self._docs.items()]
+        docs = [(d, c) for d in self._docs if (c := self._saved_chains(d)) is not None]
         return ResolverState(docs, [e.to_dict() for e in self._edits.values()])
+
+    def release(self, doc_ids: Iterable[str], source: ChainSource) -> None:
+        """The caller saved these documents' chains and ``source`` reads them back: keep in
+        memory only what later documents are compared with and entity records are built
+        from. Their context terms and co-occurring names — most of a chain, read when its
+        document is resolved and by a replay — are dropped; a replay (``apply``,
+        ``remove_edit``) and ``state`` read them from ``source``. Nothing resolved changes."""
+        self._chain_source = source
+        for d in doc_ids:
+            if d in self._released or d not in self._docs:
+                continue
+            for chain in self._docs[d]:
+                # cleared in place: a chain cut by an edit (``_prepare``) shares them
+                chain.context.clear()
+                chain.cooc.clear()
+            self._released.add(d)
+
+    def _saved_chains(self, doc_id: str) -> list[dict[str, Any]] | None:
+        """A document's chains as ``Chain.to_dict`` gives them; None for a released document
+        whose saved chains are gone (the document was deleted from the caller's store)."""
+        if doc_id not in self._released:
+            return [c.to_dict() for c in self._docs[doc_id]]
+        return self._chain_source(doc_id) if self._chain_source is not None else None
 
     @classmethod
     def from_state(cls, state: ResolverState, options: ResolverOptions | None = None) -> Resolver:
@@ -310,11 +352,22 @@ class Resolver:
                 self._merges.append(list(edit.anchors))
 
     def _replay(self) -> None:
-        docs = self._docs
+        released = self._released
+        docs: dict[str, list[Chain]] = {}
+        for d, chains in self._docs.items():
+            if d not in released:
+                docs[d] = chains
+            elif (saved := self._saved_chains(d)) is not None:
+                # copies: ``from_dict`` keeps the given context, which ``release`` clears
+                docs[d] = [Chain.from_dict({**c, "context": dict(c["context"]), "cooc": list(c["cooc"])})
+                           for c in saved]
         self._docs = {}
+        self._released = set()
         self._reset()
         for doc_id, chains in docs.items():
             self.add_chains(doc_id, chains)
+        if self._chain_source is not None:
+            self.release(released, self._chain_source)
 
     def _find(self, eid: str) -> str:
         root = eid

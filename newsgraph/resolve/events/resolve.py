@@ -81,6 +81,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -1347,9 +1348,12 @@ class EventResolver:
         o = self.options
         relinked = ""
         if story is None and context is not None:
-            aliased = set(self._stories.alias)
+            # Story aliases are only ever added: the ones this assignment made are those past
+            # the count before it (copying every alias per mention grew with the corpus).
+            before = len(self._stories.alias)
             story = self._stories.assign(mention.doc, context, places)
-            if o.story_merge_relink:
+            if o.story_merge_relink and len(self._stories.alias) != before:
+                aliased = set(itertools.islice(self._stories.alias, before))
                 for old in self._stories.alias.keys() - aliased:
                     relinked += self._relink(f"story{old}", f"story{self._stories.alias[old]}")
         args, place = self._arg_keys(mention)
@@ -1749,15 +1753,26 @@ class EventResolver:
 
     @property
     def events(self) -> list[Event]:
-        out = []
-        for c in self._clusters.values():
-            c.event.related = [
-                {"event": rid, "reason": reason, "score": round(score, 3)}
-                for rid, (reason, score) in sorted(c.related.items(), key=lambda x: (-x[1][1], x[0]))
-                if rid in self._clusters
-            ]
-            out.append(c.event)
-        return out
+        return [self._record(c) for c in self._clusters.values()]
+
+    def records(self, ids: Iterable[str]) -> list[Event]:
+        """The records of these events as ``events`` gives them; an id merged into another
+        event gives none. A batch's writes ask for the events it touched only: building
+        every event's record per batch grew with the corpus."""
+        return [self._record(c) for eid in ids if (c := self._clusters.get(eid)) is not None]
+
+    def merged_away(self, since: int = 0) -> list[str]:
+        """The events merged into another, in the order they were, from the ``since``-th on
+        (an event merged away never comes back: ``since`` may be the count seen before)."""
+        return list(itertools.islice(self._alias, since, None))
+
+    def _record(self, c: _Cluster) -> Event:
+        c.event.related = [
+            {"event": rid, "reason": reason, "score": round(score, 3)}
+            for rid, (reason, score) in sorted(c.related.items(), key=lambda x: (-x[1][1], x[0]))
+            if rid in self._clusters
+        ]
+        return c.event
 
 
 def _conditional(m: EventMention, on: bool) -> str | None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -94,6 +95,7 @@ class StoryClusterer:
     # same float32 row as ``_sums[k]`` (both add the same vectors in the same order).
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
+        state.pop("_k", None)  # story id -> position: rebuilt from ``_stories``
         n = len(self._stories)
         state["_sums"], state["_first"], state["_last"] = self._sums[:n], self._first[:n], self._last[:n]
         state["_n_en"] = self._n_en[:n]
@@ -113,6 +115,15 @@ class StoryClusterer:
         for k, st in enumerate(self._stories):
             if st.vec_sum is None:
                 st.vec_sum = self._sums[k].copy()
+        self._k = {st.id: k for k, st in enumerate(self._stories)}
+
+    def _position(self, story_id: str) -> int | None:
+        """Where a story sits in ``_stories`` (an index kept beside it: a scan of every
+        story per document grew with the corpus)."""
+        k: dict[str, int] = self.__dict__.setdefault("_k", {})
+        for i in range(len(k), len(self._stories)):  # stories are only ever appended
+            k[self._stories[i].id] = i
+        return k.get(story_id)
 
     def similarity(self, vec: np.ndarray, keys: set[str], day: date | None,
                    ml_vec: np.ndarray | None = None, english: bool = True) -> np.ndarray:
@@ -227,21 +238,26 @@ class StoryClusterer:
         return self._stories[k].id if k is not None else None
 
     def members(self, story_id: str) -> list[str]:
-        for s in self._stories:
-            if s.id == story_id:
-                return list(s.members)
-        return []
+        k = self._position(story_id)
+        return list(self._stories[k].members) if k is not None else []
 
     def labels(self) -> dict[str, int]:
         """Document id → story index (for scoring)."""
         return dict(self._of)
 
     def stories(self) -> list[Story]:
-        out = []
-        for s in self._stories:
-            cent = s.vec_sum / max(float(np.linalg.norm(s.vec_sum)), 1e-9)
-            central = max(s.members, key=lambda d: (bool(s.titles[d]), float(s.vecs[d] @ cent)))
-            dates = sorted(s.dates)
-            out.append(Story(s.id, s.titles[central] or central, list(s.members), list(s.publishers),
-                             dates[0] if dates else None, dates[-1] if dates else None, sorted(s.events)))
-        return out
+        return [_record(s) for s in self._stories]
+
+    def records(self, story_ids: Iterable[str]) -> list[Story]:
+        """The records of these stories, in the order of ``stories`` (a batch writes the
+        stories it touched: building every story's record per batch grew with the corpus)."""
+        found = sorted(k for sid in set(story_ids) if (k := self._position(sid)) is not None)
+        return [_record(self._stories[k]) for k in found]
+
+
+def _record(s: _Story) -> Story:
+    cent = s.vec_sum / max(float(np.linalg.norm(s.vec_sum)), 1e-9)
+    central = max(s.members, key=lambda d: (bool(s.titles[d]), float(s.vecs[d] @ cent)))
+    dates = sorted(s.dates)
+    return Story(s.id, s.titles[central] or central, list(s.members), list(s.publishers),
+                 dates[0] if dates else None, dates[-1] if dates else None, sorted(s.events))

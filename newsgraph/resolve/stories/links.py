@@ -72,6 +72,7 @@ class StoryIndex:
         self.cluster = cluster
         self.links: list[Link] = []
         self._linked: dict[frozenset[str], Link] = {}
+        self._by_doc: dict[str, list[Link]] = {}  # not pickled: rebuilt from ``links``
         self._init_multilingual()
 
     def _init_multilingual(self) -> None:
@@ -89,8 +90,10 @@ class StoryIndex:
         state["_matrix"] = None  # a stack of ``_doc_vecs``, rebuilt on the next add
         state["_filled"] = 0
         state["_ml_sents"] = OrderedDict()
+        state.pop("_by_doc", None)
         state.pop("_ml_matrix", None)  # a stack of ``_ml_vecs``, rebuilt when needed
         state.pop("_ml_filled", None)
+        state.pop("_ml_foreign", None)  # from ``_english``, rebuilt when needed
         if not getattr(self._records, "pickled", False):
             state["_records"] = None
         return state
@@ -105,11 +108,19 @@ class StoryIndex:
             self._init_multilingual()
             self._english = dict.fromkeys(self._ids, True)
         self._ml_sents = OrderedDict()
+        self._index_links()
         if views is not None:  # an index pickled before the records: move its views out
             records = MemoryRecords()
             for did, v in views.items():
                 records.put(DocRecord.of(v, sent_vecs[did]))
             self._records = records
+
+    def _index_links(self) -> None:
+        """Each document's links, in the order of ``links`` (``links_of`` reads them)."""
+        self._by_doc = {}
+        for link in self.links:
+            for d in (link.a, link.b):
+                self._by_doc.setdefault(d, []).append(link)
 
     def attach(self, records: DocumentRecords) -> None:
         """Read and write per-document records in ``records`` from now on; records held
@@ -258,6 +269,14 @@ class StoryIndex:
             self._ml_filled = n
         return buf[:n]
 
+    def _ml_foreign_now(self) -> np.ndarray:
+        """Per row of ``_ml_matrix_now``, whether its document is not English; grown by the
+        rows added since (a document's language never changes), not rebuilt per document."""
+        done: list[bool] = self.__dict__.setdefault("_ml_foreign", [])
+        for d in self._ml_ids[len(done):]:
+            done.append(not self._english.get(d, True))
+        return np.array(done, dtype=bool)
+
     def _ml_sentences(self, v: DocView) -> np.ndarray:
         """A document's multilingual sentence vectors (computed when it is first a candidate)."""
         hit = self._ml_sents.get(v.id)
@@ -277,7 +296,7 @@ class StoryIndex:
         mat = self._ml_matrix_now()
         cos = mat @ ml_vec
         if v.english:
-            cos = np.where([not self._english.get(d, True) for d in self._ml_ids], cos, -1.0)
+            cos = np.where(self._ml_foreign_now(), cos, -1.0)
         for t in _nearest(cos, S.ML_CANDIDATE_TOP_K):
             if cos[t] < S.ML_CANDIDATE_MIN_COSINE:
                 break
@@ -288,6 +307,10 @@ class StoryIndex:
             if (known := self._doc(cid)) is None:
                 continue
             a = known[0]
+            if min(len(a.sentences), len(v.sentences)) < S.CROSS_MIN_ALIGNED:
+                # ``compare_across`` links no fewer aligned sentences than this: a brief
+                # cannot be a translation, so neither side's sentences are embedded for it.
+                continue
             link = compare_across(a, v, self._ml_sentences(a), self._ml_sentences(v))
             if link:
                 self._record(link, out)
@@ -299,10 +322,14 @@ class StoryIndex:
             if _RANK[link.kind] >= _RANK[old.kind]:
                 return
             self.links.remove(old)
+            for d in (old.a, old.b):
+                self._by_doc[d].remove(old)
             if old in out:
                 out.remove(old)
         self._linked[key] = link
         self.links.append(link)
+        for d in (link.a, link.b):
+            self._by_doc.setdefault(d, []).append(link)
         out.append(link)
 
     def _add_one(self, v: DocView, sv: np.ndarray, doc_vec: np.ndarray, lead_vec: np.ndarray,
@@ -372,11 +399,17 @@ class StoryIndex:
     def stories(self) -> list[Story]:
         return self.clusterer.stories()
 
+    def stories_of(self, story_ids: Iterable[str]) -> list[Story]:
+        """The records of these stories, in the order of ``stories``."""
+        return self.clusterer.records(story_ids)
+
     def story_of(self, doc_id: str) -> str | None:
         return self.clusterer.story_of(doc_id)
 
     def links_of(self, doc_id: str) -> list[Link]:
-        return [lk for lk in self.links if doc_id in (lk.a, lk.b)]
+        """The document's links, in the order they were made (an index per document:
+        scanning every link per scored document grew with the corpus)."""
+        return list(self._by_doc.get(doc_id, ()))
 
 
 def _lead(v: DocView) -> str:
