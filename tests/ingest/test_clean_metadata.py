@@ -143,6 +143,18 @@ def test_clean_metadata_language_of_body():
     assert clean(raw(german)).language == "de"
 
 
+def test_a_language_guess_is_no_reading():
+    """A table or a one-line brief gives the detector nothing to go on: its low-confidence first
+    language (a rainfall table once read as Italian) is not taken, and the text is read as the
+    default language."""
+    from newsgraph.ingest.clean.language import MIN_SCORE, detect_language
+
+    lang, score = detect_language("Brazil 12.5 mm 14.3 mm Sao Paulo 22.1 mm Parana 3.4 mm Minas Gerais 0.0 mm")
+    assert lang is None and score == 0.0
+    lang, score = detect_language("Le gouvernement a annoncé mardi une nouvelle réforme des retraites.")
+    assert lang == "fr" and score >= MIN_SCORE
+
+
 def test_a_declared_date_is_kept_only_when_it_is_a_date():
     """A JSON date of 5,000 nines became the year 9999999999, and the event resolver died on it
     (found by ``newsgraph bench robustness``)."""
