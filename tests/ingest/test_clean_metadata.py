@@ -151,6 +151,8 @@ def test_a_language_guess_is_no_reading():
 
     lang, score = detect_language("Brazil 12.5 mm 14.3 mm Sao Paulo 22.1 mm Parana 3.4 mm Minas Gerais 0.0 mm")
     assert lang is None and score == 0.0
+    lang, score = detect_language("or 22 cts per share, vs 721,000 dlrs, or 22 cts per share.")
+    assert lang is None  # short, and no clear reading
     lang, score = detect_language("Le gouvernement a annoncé mardi une nouvelle réforme des retraites.")
     assert lang == "fr" and score >= MIN_SCORE
 
