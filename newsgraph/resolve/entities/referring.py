@@ -352,6 +352,12 @@ def _last_before(m: ChainMention, chain: Chain) -> int:
                default=-1)
 
 
+def _root_at(doc: Any, start: int, end: int) -> Any | None:
+    """The syntactic head of the tokens covering ``start``–``end``, or None off the parse."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
 def _unnamed_rival(m: ChainMention, chains: list[Chain], doc: Any, since: int = -1) -> bool:
     """Is there, nearer than any name, a subject the pronoun agrees with that names nothing
     — "A friend of the mayor said he …", "A US bank said it …", "The deal … It …"? The
@@ -364,10 +370,9 @@ def _unnamed_rival(m: ChainMention, chains: list[Chain], doc: Any, since: int = 
     spokeswoman said … she added")."""
     if doc is None:
         return False
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or not len(span):
+    tok = _root_at(doc, m.start, m.end)
+    if tok is None:
         return False
-    tok = span.root
     word = m.text.lower()
     sent = tok.sent
     # Not the subject of the pronoun's own verb: "the deal would help it" (Principle B).
@@ -453,10 +458,9 @@ def _possessor_of_subject(m: ChainMention, doc: Any) -> bool:
     pronoun would."""
     if doc is None or m.kind != "pronoun":
         return False
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or not len(span):
+    tok = _root_at(doc, m.start, m.end)
+    if tok is None:
         return False
-    tok = span.root
     return tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass") and tok.head.head.dep_ == "ROOT"
 
 
@@ -659,10 +663,9 @@ def _quote_speaker(x: ChainMention, chains: list[Chain], doc: Any) -> int | None
     parataxis of the other."""
     if doc is None:
         return None
-    span = doc.char_span(x.start, x.end, alignment_mode="expand")
-    if span is None or not len(span):
+    tok = _root_at(doc, x.start, x.end)
+    if tok is None:
         return None
-    tok = span.root
     bounds = quote_span(tok)
     if bounds is None:
         return None
@@ -838,10 +841,9 @@ def _our_place(x: ChainMention, doc: Any) -> bool:
     live there, whatever body the speaker works for."""
     if doc is None or x.text.lower() != "our":
         return False
-    span = doc.char_span(x.start, x.end, alignment_mode="expand")
-    if span is None or not len(span):
+    tok = _root_at(doc, x.start, x.end)
+    if tok is None:
         return False
-    tok = span.root
     head = tok.head
     return tok.dep_ == "poss" and head.pos_ == "NOUN" and description_label(head.lemma_.lower()) == "GPE"
 
