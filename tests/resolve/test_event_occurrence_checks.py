@@ -131,6 +131,32 @@ def test_two_meetings_each_with_a_party_the_other_lacks() -> None:
     assert occurrence_conflict(figueroa_mancera, figueroa_garcia, material=False, checks=Checks()) is None
 
 
+def test_an_arrest_and_a_seizure_are_two_acts() -> None:
+    def coerce(doc: str, sentence: str, trigger: str, mode: str | None):
+        return replace(assault_mention(doc, sentence, trigger, trigger), type="COERCE", mode=mode)
+
+    arrest = coerce("a", "The navy captured the pirates off Yemen.", "captured", "arrest")
+    seizure = coerce("b", "The navy seized the pirates' weapons off Yemen.", "seized", "seize")
+    untold = coerce("c", "The navy captured the pirates' boats off Yemen.", "captured", None)
+    r = EventResolver()
+    for m in (arrest, seizure, untold):
+        _add(r, m)
+    assert r.event_of(arrest.id) != r.event_of(seizure.id)
+    # A report whose mode the text does not tell joins either.
+    assert r.event_of(untold.id) in {r.event_of(arrest.id), r.event_of(seizure.id)}
+    # The modes of an attack are ways of telling one act: a shooting and a bombing may be one.
+    shooting = replace(_attack("d"), mode="firearms")
+    bombing = replace(_attack("e"), mode="explosives")
+    r = EventResolver()
+    _add(r, shooting)
+    _add(r, bombing)
+    assert r.event_of(shooting.id) == r.event_of(bombing.id)
+    r = EventResolver(options=ResolverOptions(modes_apart=False))
+    _add(r, arrest)
+    _add(r, seizure)
+    assert r.event_of(arrest.id) == r.event_of(seizure.id)
+
+
 def test_two_plans_merge_only_with_a_shared_named_participant() -> None:
     def plan(doc: str, target: str, label: str | None):
         m = _attack(doc, f"Gunmen are planning to attack {target}.", hypothetical=True, cues=["planning"])

@@ -76,6 +76,7 @@ NEGATED = "reported as not having happened"
 RELATABLE: tuple[str, ...] = (
     "modality differs",
     "polarity differs",
+    "other act",
     "background vs news of the day",
     "other target",
     "other place",

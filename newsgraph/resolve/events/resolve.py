@@ -167,6 +167,12 @@ _COARSE_PRECISIONS = frozenset({"month", "year", "decade"})
 #: Documents whose years ``_doc_years`` keeps (a document's mentions come together).
 _YEARS_CACHE = 256
 
+#: Event types whose modes are different acts, not ways of telling one: arresting people and
+#: seizing goods are two acts of one raid; a conviction and an expulsion two sanctions.  The
+#: modes of ASSAULT, PROTEST and DISASTER are left out: one attack is a shooting and a
+#: bombing, a demonstration turns into a riot, an earthquake starts fires.
+MODES_APART: frozenset[str] = frozenset({"COERCE", "RETREAT", "SANCTION", "ACCUSE", "CONSULT", "THREATEN"})
+
 #: Reasons of ``_within_conflict`` start so (never ``occurrence.RELATABLE``).
 WITHIN_PREFIX = "another act of the same article: "
 
@@ -420,6 +426,10 @@ class ResolverOptions:
     #: other does not ("Figueroa met Mancera" / "Figueroa met the president") are two
     #: meetings; a meeting's parties have no roles, so actors and targets count alike.
     meeting_parties_veto: bool = True
+    #: Reports of one event type whose PLOVER modes name different acts (``MODES_APART``:
+    #: an arrest and a seizure, a release and a resignation, a visit and a phone call) are
+    #: two events, in one article or two; a report with no mode joins either.
+    modes_apart: bool = True
     #: Across documents, a background report (flagged historical) never joins the news of
     #: the day, nor the other way round.  Off: a background mention is as often the very
     #: occurrence an earlier article reported as news ("the killing last year" in a report
@@ -1130,6 +1140,8 @@ class EventResolver:
             return "other type"
         if c.negated != m.flags.negated:
             return "polarity differs"
+        if o.modes_apart and m.mode and c.modes and m.mode not in c.modes and m.type in MODES_APART:
+            return "other act"
         if o.generic_within and same_doc and c.generic != bool(m.flags.generic):
             # "Any foreign national can be detained" / "the men detained at Belmarsh": a kind
             # of act is no report of one occurrence (across articles: ``generic_apart``).
@@ -1487,6 +1499,8 @@ class EventResolver:
         if (
             a.event.type != b.event.type
             or a.negated != b.negated
+            or (self.options.modes_apart and a.event.type in MODES_APART and a.modes and b.modes
+                and not (a.modes & b.modes))
             or not a.member_args
             or not b.member_args
             or (a.speakers and b.speakers and not (a.speakers & b.speakers))
