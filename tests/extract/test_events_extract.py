@@ -91,6 +91,17 @@ def test_events_negated(annotated):
     assert v.flags.negated
 
 
+def test_an_act_the_text_says_is_absent_is_negated(annotated):
+    # No report of it, or something said not to be it: nothing told to have happened.
+    for text, trigger in (("There have been no reports of heavy fighting in the area this week.", "fighting"),
+                          ("Officials said the raid does not appear to be a major offensive.", "offensive"),
+                          ("The minister said the remark was not an attack on the judges.", "attack")):
+        m = _one(annotated(text), trigger)
+        assert m.flags.negated, text
+    # "Not the first attack" tells an attack.
+    assert not _one(annotated("It was not the first attack on the convoy this year."), "attack").flags.negated
+
+
 def test_an_act_someone_denies_is_not_reported_as_having_happened(annotated):
     # What a denial governs, directly or through the report it rejects, did not happen
     # by that account; "any" act under a word saying there was none is none.

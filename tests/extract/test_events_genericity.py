@@ -37,6 +37,9 @@ def _flag(annotated, text: str, trigger: str) -> str | None:
     # Money lent as a stock a lender holds: no act of lending.
     ("Many banks have written off most of their loans to the country.", "loans", "holding: loans"),
     ("Banks are preparing to downgrade their Brazil loans.", "loans", "holding: Brazil loans"),
+    # An act named as a kind of act.
+    ("It looked like a repeat of the kind of fighting seen near the border last year.", "fighting",
+     "kind: kind of fighting"),
 ])
 def test_a_kind_of_act_is_generic(annotated, text, trigger, cue):
     assert _flag(annotated, text, trigger) == cue

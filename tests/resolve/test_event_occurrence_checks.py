@@ -157,6 +157,25 @@ def test_an_arrest_and_a_seizure_are_two_acts() -> None:
     assert r.event_of(arrest.id) == r.event_of(seizure.id)
 
 
+def test_one_sentence_of_a_plan_naming_nobody_is_no_occurrence_in_two_articles() -> None:
+    text = "If they have no permit they are going to be attacked."
+    a = _attack("a", text, hypothetical=True, cues=["going to"])
+    b = _attack("b", text, hypothetical=True, cues=["going to"])
+    r = EventResolver()
+    _add(r, a)
+    _add(r, b)
+    assert r.event_of(a.id) != r.event_of(b.id)
+    # The same sentence of a plan against someone named is one plan told twice.
+    named = "If the council says no, the rebels are going to attack Dunmore."
+    plan = [replace(_attack(doc, named, hypothetical=True, cues=["going to"]),
+                    targets=[ArgumentSpan(named.index("Dunmore"), named.index("Dunmore") + 7, "Dunmore", "dobj", "GPE")])
+            for doc in ("c", "d")]
+    r = EventResolver()
+    for m in plan:
+        _add(r, m)
+    assert r.event_of(plan[0].id) == r.event_of(plan[1].id)
+
+
 def test_two_plans_merge_only_with_a_shared_named_participant() -> None:
     def plan(doc: str, target: str, label: str | None):
         m = _attack(doc, f"Gunmen are planning to attack {target}.", hypothetical=True, cues=["planning"])

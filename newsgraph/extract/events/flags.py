@@ -399,6 +399,10 @@ def flags_for(trigger: Token, date: EventDate | None, published: str | None) -> 
             if c.dep_ == "neg" and g.pos_ in ("VERB", "AUX") and lemma in EVENT_PREDICATES:
                 flags.negated = True
                 cues.append(c.text)
+    absent = _said_absent(trigger)
+    if absent is not None:
+        flags.negated = True
+        cues.append(absent)
     denial = _denied_by(trigger)
     if denial is not None:
         flags.negated = True
@@ -507,6 +511,41 @@ def _modal_holder(clause: Token) -> bool:
     if any(a.dep_ == "aux" and a.lemma_ == "have" for a in clause.children):
         return False  # "the attack the rebels may have launched": a guess about the past
     return not any(a.dep_ == "dobj" and a.lower_ not in RELATIVE_PRONOUNS for a in clause.children)
+
+
+#: Nouns of evidence that, with "no", say the text has no report of the act ("no reports of
+#: heavy fighting", "no sign of an attack"): nothing is told to have happened.
+EVIDENCE_NOUNS = frozenset({"report", "sign", "evidence", "word", "indication", "trace", "record"})
+#: Verbs that hold a predicate noun the way the copula does ("does not appear to be an attack").
+_RAISING = frozenset({"appear", "seem", "prove", "look"})
+
+
+def _said_absent(trigger: Token) -> str | None:
+    """The words that say the act is not there, for a noun the text says something is *not*
+    ("this is not an attack", "does not appear to be a major offensive") or has no report of
+    ("there have been no reports of fighting"); None otherwise.  "Not the first attack"
+    tells an attack, so a ranking word keeps it."""
+    if trigger.pos_ != "NOUN":
+        return None
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
+        holder = trigger.head.head
+        if holder.lemma_.lower() in EVIDENCE_NOUNS and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in holder.children):
+            return f"no {holder.text}"
+        return None
+    if trigger.dep_ != "attr" or trigger.head.lemma_ != "be":
+        return None
+    if any(c.dep_ == "amod" and c.lower_ in _RANKING for c in trigger.children):
+        return None
+    copula = trigger.head
+    carriers = [copula]
+    if copula.dep_ == "xcomp" and copula.head.lemma_ in _RAISING:
+        carriers.append(copula.head)
+    for v in carriers:
+        neg = next((c for c in v.children if c.dep_ == "neg"), None)
+        if neg is not None:
+            return f"{neg.text} {v.text}"
+    return None
 
 
 def _denied_by(trigger: Token) -> str | None:

@@ -90,7 +90,14 @@ def generic_cues(trigger: Token) -> list[str]:
     return []
 
 
+#: Nouns that make "the X of <act>" name a kind of act ("the kind of fighting we had seen",
+#: "this type of attack").
+KIND_NOUNS = frozenset({"kind", "type", "sort", "form"})
+
+
 def _generic_noun(t: Token) -> list[str]:
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in KIND_NOUNS:
+        return [f"kind: {t.head.head.text} of {t.text}"]
     verb = _object_of(t)
     if verb is not None and (held := _standing_property(verb)):
         return held  # "orders, which could impose curfews": what the orders can do, no curfew

@@ -168,10 +168,12 @@ _COARSE_PRECISIONS = frozenset({"month", "year", "decade"})
 _YEARS_CACHE = 256
 
 #: Event types whose modes are different acts, not ways of telling one: arresting people and
-#: seizing goods are two acts of one raid; a conviction and an expulsion two sanctions.  The
+#: seizing goods are two acts of one raid; an accusation and an investigation two acts.  The
 #: modes of ASSAULT, PROTEST and DISASTER are left out: one attack is a shooting and a
-#: bombing, a demonstration turns into a riot, an earthquake starts fires.
-MODES_APART: frozenset[str] = frozenset({"COERCE", "RETREAT", "SANCTION", "ACCUSE", "CONSULT", "THREATEN"})
+#: bombing, a demonstration turns into a riot, an earthquake starts fires; so are
+#: SANCTION's, whose nouns and verbs the extractor does not yet give one mode ("she was
+#: suspended" is an expulsion, "her suspension" a discontinued relation).
+MODES_APART: frozenset[str] = frozenset({"COERCE", "RETREAT", "ACCUSE", "CONSULT", "THREATEN"})
 
 #: Reasons of ``_within_conflict`` start so (never ``occurrence.RELATABLE``).
 WITHIN_PREFIX = "another act of the same article: "
@@ -1181,7 +1183,13 @@ class EventResolver:
         if (o.coarse_dates_apart_days and not same_doc and interval is not None
                 and self._own_date(interval) and self._apart(interval, c.dates)):
             return "dates apart"
-        if side is not None and not same_doc and c.event.type == m.type and wording(m) not in c.wordings:
+        copy = wording(m) in c.wordings
+        if (side is not None and not same_doc and copy and o.planned_needs_participant and _planned(m)
+                and c.hypothetical and not (self._cluster_side(c).participants & side.participants)):
+            # One sentence in two articles ("if they have no card they are going to be
+            # detained"): a plan naming nobody is no occurrence, copied or not.
+            return "planned on both sides, no shared participant"
+        if side is not None and not same_doc and c.event.type == m.type and not copy:
             # Two reports in two articles: are they of one occurrence at all? (Not asked of
             # a sentence the event's reports already hold word for word: a copy of one.)
             material = m.type in EVENT_TYPES and m.type not in VERBAL_TYPES
