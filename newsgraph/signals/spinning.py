@@ -52,7 +52,7 @@ if TYPE_CHECKING:
     #: The store's counts alone, or on top of the packaged default (``native_reference``).
     Reference = CollocationModel | NativeReference
 
-__all__ = ["ContextSwap", "near_spelling", "spinning", "substitutions"]
+__all__ = ["ContextSwap", "near_spelling", "plain_spans", "spinning", "substitutions"]
 
 
 def near_spelling(a: str, b: str) -> bool:
@@ -356,12 +356,18 @@ def spinning(doc: Document | AnnotatedDocument, reference: Reference | None, *,
     return Signal(
         d.id, "spinning", round(per_k, 2),
         f"{len(found)} fixed expression(s) with an improbable word swap{strong_note}.",
-        evidence=found,
+        evidence=plain_spans(found),
         flagged=(weighed >= S.SPIN_FLAG_MIN and weighed_per_k >= S.SPIN_FLAG_PER_1000_WORDS)
         or (weighed >= S.SPIN_FLAG_SHORT_MIN and weighed_per_k >= S.SPIN_FLAG_SHORT_PER_1000_WORDS),
         details={"instances": len(found), "distinct": distinct, "strong": strong,
                  "reference_words": reference.total},
     )
+
+
+def plain_spans(found: list[EvidenceSpan]) -> list[EvidenceSpan]:
+    """The swaps as the signal stores them: span, text and note (which states the support);
+    a ``ContextSwap``'s weight is read while deciding, not kept in the stored record."""
+    return [EvidenceSpan(e.start, e.end, e.text, e.note) if type(e) is not EvidenceSpan else e for e in found]
 
 
 def _strong_swap(ev: EvidenceSpan, reference_words: int) -> bool:

@@ -269,3 +269,19 @@ def test_signals_spinning_broken_everyday_phrase_weighs_as_two_swaps():
     sig = spinning(_doc("Shares hit a commemorate high on Monday."), ref)
     assert sig.details["distinct"] == 1 and sig.details["strong"] == 1
     assert sig.flagged == (signal_settings.SPIN_FLAG_SHORT_MIN <= 2)
+
+
+@pytest.mark.skipif(wordnet() is None, reason="WordNet (Debian package wordnet-base) is not installed")
+def test_signals_stored_swap_evidence_is_span_text_and_note_only():
+    pytest.importorskip("wordfreq")
+    from dataclasses import asdict
+
+    ref = CollocationModel.from_texts(["Shares hit a record high on Monday as traders bought the stock. "] * 12)
+    doc = _doc("Shares hit a memorialise high on Monday.")
+    swaps = substitutions(doc.text, ref)
+    assert swaps and hasattr(swaps[0], "support")  # the weight the flag reads …
+    for sig in (spinning(doc, ref, swaps=swaps), machine_translation(doc, ref, swaps=swaps)):
+        stored = asdict(sig)["evidence"]
+        # … is not kept in the stored record: the note says how often native usage has the phrase
+        assert stored and all(set(e) == {"start", "end", "text", "note"} for e in stored)
+        assert stored[0]["text"] == "memorialise" and "native usage says “a record high” (24×)" in stored[0]["note"]
