@@ -79,7 +79,7 @@ SPIN_CONTEXT_MIN_COUNT = 10
 #: With the spelling and near-spelling rules beside it (``newsgraph bench signals --stores
 #: --half dev --degraded 300``): 15 %-spun Reuters 54/53/60 → 57/57/63 % flagged at stores
 #: of 4/50/500, BBC 91 → 94–95 %; native false positives BBC 1.3 → 1.7 %, Reuters
-#: 1.3/1.3/0.7 → 1.0/1.0/0.7 %. At 2 it flagged 2.0–2.3 % of native BBC.
+#: 1.3/1.3/0.7 → 1.0/1.0/0.7 %. At 2 it flagged 2.0 % of native BBC.
 SPIN_CONTEXT_RARE_MIN_COUNT = 3.0
 
 #: Near-spellings ("rouge"/"rogue") count as swaps only between words this long

@@ -274,12 +274,10 @@ _SPELLINGS = ((re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
               (re.compile(r"([aeiou])ll(ed|ing|er|ers)$"), r"\1l\2"))
 
 
-def spellings(word: str) -> set[str]:
+@lru_cache(maxsize=200_000)
+def spellings(word: str) -> frozenset[str]:
     """``word`` and its other (American) spellings: "harbouring" → {"harbouring", "harboring"}."""
-    out = {word}
-    for pat, repl in _SPELLINGS:
-        out.add(pat.sub(repl, word))
-    return out
+    return frozenset({word, *(pat.sub(repl, word) for pat, repl in _SPELLINGS)})
 
 
 @lru_cache(maxsize=200_000)
