@@ -3,6 +3,7 @@
     .venv/bin/newsgraph bench signals      (or python -m newsgraph.bench.signals)
         [--n 300] [--degraded 150] [--no-seeds] [--no-sizes]
     .venv/bin/newsgraph bench signals --stores [--half dev|test] [--store-sizes 4,50,500]
+        [--n 300] [--degraded 150] [--no-seeds]
 
 The reference model of native English news is built here, at run time, from
 ../shared/data; nothing is written to the repo, and no article is ever scored
@@ -145,7 +146,7 @@ def _size_sweep(n: int, degraded: int, rng: random.Random) -> list[dict[str, Any
 
 
 def run_stores(half: str = "test", sizes: tuple[int, ...] = (4, 50, 500), n: int = 300,
-               degraded: int = 100) -> dict[str, Any]:
+               degraded: int = 100, seeds: bool = True) -> dict[str, Any]:
     """Signals from the first article: the packaged default under stores of ``sizes`` articles."""
     if not (BBC.exists() and REUTERS.exists()):
         return {"skipped": f"{BBC} or {REUTERS} absent"}
@@ -184,7 +185,7 @@ def run_stores(half: str = "test", sizes: tuple[int, ...] = (4, 50, 500), n: int
                                     for rate, docs in spun[name].items()}}
         rows.append(row)
     res: dict[str, Any] = {"half": half, "rows": rows}
-    if SEEDS.exists():
+    if seeds and SEEDS.exists():
         from newsgraph.bench.stories import seed_documents
 
         sdocs = seed_documents()
@@ -324,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.stores:
         sizes = tuple(int(x) for x in args.store_sizes.split(","))
-        _print_stores(run_stores(args.half, sizes, args.n, min(args.degraded, args.n)))
+        _print_stores(run_stores(args.half, sizes, args.n, min(args.degraded, args.n), not args.no_seeds))
         return 0
     _print(run(args.n, args.degraded, not args.no_seeds, not args.no_sizes))
     return 0

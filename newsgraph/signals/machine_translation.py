@@ -37,7 +37,7 @@ from newsgraph.model.stories import EvidenceSpan, Signal
 from newsgraph.signals import settings as S
 from newsgraph.signals._common import split_doc
 from newsgraph.signals.reference import bigrams_of
-from newsgraph.signals.spinning import substitutions
+from newsgraph.signals.spinning import plain_spans, substitutions
 
 if TYPE_CHECKING:
     from newsgraph.signals.spinning import Reference
@@ -308,7 +308,7 @@ def machine_translation(doc: Document | AnnotatedDocument,
         rate = 100 * len(found) / examined if examined else 0.0
         if swaps is None:
             swaps = substitutions(text, reference)
-        swaps = list(swaps)
+        swaps = plain_spans(list(swaps))
         kinds["unidiomatic_word"] = swaps
         measured.append("unidiomatic_word")
         dense = (len(swaps) >= S.MT_UNIDIOMATIC_MIN

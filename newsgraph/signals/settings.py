@@ -71,6 +71,16 @@ SPIN_CONTEXT_RARER_RATIO = 10
 #: … that native news puts beside the same neighbours at least this often in all.
 #: (Set on the benchmark: BBC/Reuters held-out native articles vs spun copies.)
 SPIN_CONTEXT_MIN_COUNT = 10
+#: … or this often for a word general English hardly uses (Zipf below
+#: ``SPIN_RARE_WORD_ZIPF``, under its commonest spelling): its rarity is evidence too.
+#: Such a find counts once, never as a strong swap. On the even-id half with the packaged
+#: default, context swaps of words this rare at support 3–10 were 14–30 times as frequent
+#: per word in 15 %-spun copies as in native articles (common words at 10–30: 2–5 times).
+#: With the spelling and near-spelling rules beside it (``newsgraph bench signals --stores
+#: --half dev --degraded 300``): 15 %-spun Reuters 54/53/60 → 57/57/63 % flagged at stores
+#: of 4/50/500, BBC 91 → 94–95 %; native false positives BBC 1.3 → 1.7 %, Reuters
+#: 1.3/1.3/0.7 → 1.0/1.0/0.7 %. At 2 it flagged 2.0 % of native BBC.
+SPIN_CONTEXT_RARE_MIN_COUNT = 3.0
 
 #: Near-spellings ("rouge"/"rogue") count as swaps only between words this long
 #: (shorter words are one letter from many others), and edit distance 2 only from …
@@ -80,6 +90,11 @@ SPIN_SPELLING2_MIN_LETTERS = 7
 #: (wordfreq's Zipf scale) than the word it would misspell: a typo lands on the rarer
 #: side ("rouge" for "rogue"), while "last offer" is no misspelt "cast offer".
 SPIN_SPELLING_MAX_ZIPF_GAP = 1.0
+#: … and never when the text's word is itself this common (Zipf 4 = 10 per million words):
+#: two everyday words a letter apart are two words ("legal fight"/"legal right", "net
+#: fall"/"net ball": 3 of 4 near-spellings in native BBC/Reuters were such), while a typo
+#: or a spinner's misspelling lands on a rarer form ("rouge", Zipf 3.7).
+SPIN_SPELLING_MAX_ZIPF = 4.0
 
 #: Spinning flag: at least this many distinct improbable swaps … (chosen on the sweep
 #: of ``newsgraph bench signals``: 3 flags 0–1.3% of native BBC/Reuters articles with a

@@ -13,7 +13,13 @@ memorialise high" for "a record high"). Two tests, each instance with its eviden
 - *rare synonym out of context*: a word neither of whose neighbour pairs native news
   uses, with a WordNet synonym far commoner in general English (wordfreq, when
   installed; else in the reference) that native news puts beside the same neighbours
-  often. Function words count as neighbours: most swapped words stand next to one.
+  often — less often for a word general English hardly uses, whose rarity is evidence
+  too (``_min_support``). Function words count as neighbours: most swapped words stand
+  next to one. A word's rarity is that of its commonest spelling (``spellings``: a
+  British "-ise" is no rarer a word), and its other spelling is no synonym of it.
+
+A near-spelling is a misspelling only when the text's word is not itself an everyday
+word: "legal fight" is no misspelt "legal right".
 
 The flag weighs the evidence against the text's length: a few distinct swaps at a
 density native news does not reach, where a rare synonym out of context counts as two
@@ -33,6 +39,7 @@ holds base forms only and its morphy goes the other way.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -52,7 +59,7 @@ if TYPE_CHECKING:
     #: The store's counts alone, or on top of the packaged default (``native_reference``).
     Reference = CollocationModel | NativeReference
 
-__all__ = ["ContextSwap", "near_spelling", "spinning", "substitutions"]
+__all__ = ["ContextSwap", "near_spelling", "plain_spans", "spinning", "substitutions"]
 
 
 def near_spelling(a: str, b: str) -> bool:
@@ -72,6 +79,8 @@ def near_spelling(a: str, b: str) -> bool:
     if wn is not None and wn.lemmas(a) & wn.lemmas(b):
         return False  # ran/run
     za, zb = _zipf(a), _zipf(b)
+    if za is not None and za >= S.SPIN_SPELLING_MAX_ZIPF:
+        return False  # a common word one letter from another is that word ("legal fight")
     return za is None or zb is None or za - zb < S.SPIN_SPELLING_MAX_ZIPF_GAP
 
 
@@ -256,11 +265,34 @@ def _zipf(word: str) -> float | None:
     return zipf_frequency(word, "en")
 
 
+#: British spellings and their American forms (wordfreq's English is mostly American, so
+#: "penalising" reads ten times rarer than "penalizing"): whole-suffix rewrites.
+_SPELLINGS = ((re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
+              (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
+              (re.compile(r"our(s|ed|ing|ite|ites|able|er|ers)?$"), r"or\1"),
+              (re.compile(r"tre(s)?$"), r"ter\1"),
+              (re.compile(r"([aeiou])ll(ed|ing|er|ers)$"), r"\1l\2"))
+
+
+@lru_cache(maxsize=200_000)
+def spellings(word: str) -> frozenset[str]:
+    """``word`` and its other (American) spellings: "harbouring" → {"harbouring", "harboring"}."""
+    return frozenset({word, *(pat.sub(repl, word) for pat, repl in _SPELLINGS)})
+
+
+@lru_cache(maxsize=200_000)
+def _english_zipf(word: str) -> float | None:
+    """How common ``word`` is in general English under any of its spellings: a British
+    spelling is no rarer a word for being written the British way."""
+    zs = [z for w in spellings(word) if (z := _zipf(w)) is not None]
+    return max(zs) if zs else None
+
+
 def _far_commoner(syn: str, word: str, reference: Reference) -> bool:
     """Is ``syn`` far commoner than ``word``? In general English (wordfreq) when installed:
     a word the user's corpus never saw ("striker" in a business wire) is unfamiliar to
     the counts, not rare. Else in the reference counts."""
-    zs, zw = _zipf(syn), _zipf(word)
+    zs, zw = _zipf(syn), _english_zipf(word)
     if zs is not None and zw is not None:
         return zs - zw >= S.SPIN_CONTEXT_ZIPF_GAP
     return reference.count(syn) >= max(1, reference.count(word)) * S.SPIN_CONTEXT_RARER_RATIO
@@ -291,9 +323,10 @@ def _context_swaps(text: str, reference: Reference,
             if (left and _seen(reference, left, w)) or (right and _seen(reference, w, right)):
                 continue  # native news puts it there: nothing to explain
             best: tuple[float, str] | None = None
+            need = _min_support(w)
             for syn in _synonyms(w):
-                if not _far_commoner(syn, w, reference):
-                    continue
+                if syn in spellings(w) or w in spellings(syn) or not _far_commoner(syn, w, reference):
+                    continue  # "amortisation" is "amortization" spelt the British way
                 lp = reference.pair(left, syn) if left else 0
                 rp = reference.pair(syn, right) if right else 0
                 # a content-word neighbour must itself go with the synonym: "in broad
@@ -301,7 +334,7 @@ def _context_swaps(text: str, reference: Reference,
                 if (left and left not in common and not lp) or (right and right not in common and not rp):
                     continue
                 support = lp + rp
-                if support >= S.SPIN_CONTEXT_MIN_COUNT and (best is None or support > best[0]):
+                if support >= need and (best is None or support > best[0]):
                     best = (support, syn)
             if best:
                 ctx_s = words[i - 1][1] if i else s
@@ -311,6 +344,18 @@ def _context_swaps(text: str, reference: Reference,
                                                 f"“{shown}” ({best[0]:.0f}×), with a far commoner synonym",
                                        support=float(best[0])))
     return out
+
+
+def _min_support(word: str) -> float:
+    """How often native usage must put a commoner synonym beside the word's neighbours
+    for the word to count as out of context: ``SPIN_CONTEXT_MIN_COUNT``, less for a word
+    general English hardly uses (``SPIN_RARE_WORD_ZIPF``): its rarity is evidence too, so
+    thinner context evidence suffices (a spinner's "matureness" where native text has
+    "maturity")."""
+    z = _english_zipf(word)
+    if z is not None and z < S.SPIN_RARE_WORD_ZIPF:
+        return min(S.SPIN_CONTEXT_RARE_MIN_COUNT, S.SPIN_CONTEXT_MIN_COUNT)
+    return S.SPIN_CONTEXT_MIN_COUNT
 
 
 def substitutions(text: str, reference: Reference,
@@ -356,12 +401,18 @@ def spinning(doc: Document | AnnotatedDocument, reference: Reference | None, *,
     return Signal(
         d.id, "spinning", round(per_k, 2),
         f"{len(found)} fixed expression(s) with an improbable word swap{strong_note}.",
-        evidence=found,
+        evidence=plain_spans(found),
         flagged=(weighed >= S.SPIN_FLAG_MIN and weighed_per_k >= S.SPIN_FLAG_PER_1000_WORDS)
         or (weighed >= S.SPIN_FLAG_SHORT_MIN and weighed_per_k >= S.SPIN_FLAG_SHORT_PER_1000_WORDS),
         details={"instances": len(found), "distinct": distinct, "strong": strong,
                  "reference_words": reference.total},
     )
+
+
+def plain_spans(found: list[EvidenceSpan]) -> list[EvidenceSpan]:
+    """The swaps as the signal stores them: span, text and note (which states the support);
+    a ``ContextSwap``'s weight is read while deciding, not kept in the stored record."""
+    return [EvidenceSpan(e.start, e.end, e.text, e.note) if type(e) is not EvidenceSpan else e for e in found]
 
 
 def _strong_swap(ev: EvidenceSpan, reference_words: int) -> bool:
@@ -376,5 +427,7 @@ def _strong_swap(ev: EvidenceSpan, reference_words: int) -> bool:
     scale = max(1.0, reference_words / S.SPIN_STRONG_SUPPORT_WORDS)
     if ev.support >= S.SPIN_STRONG_SUPPORT * scale:
         return True
-    z = _zipf(ev.text.lower())
+    if ev.support < S.SPIN_CONTEXT_MIN_COUNT:
+        return False  # found on thinner context evidence (``_min_support``): counts once
+    z = _english_zipf(ev.text.lower())
     return z is not None and z < S.SPIN_RARE_WORD_ZIPF

@@ -269,3 +269,54 @@ def test_signals_spinning_broken_everyday_phrase_weighs_as_two_swaps():
     sig = spinning(_doc("Shares hit a commemorate high on Monday."), ref)
     assert sig.details["distinct"] == 1 and sig.details["strong"] == 1
     assert sig.flagged == (signal_settings.SPIN_FLAG_SHORT_MIN <= 2)
+
+
+@pytest.mark.skipif(wordnet() is None, reason="WordNet (Debian package wordnet-base) is not installed")
+def test_signals_stored_swap_evidence_is_span_text_and_note_only():
+    pytest.importorskip("wordfreq")
+    from dataclasses import asdict
+
+    ref = CollocationModel.from_texts(["Shares hit a record high on Monday as traders bought the stock. "] * 12)
+    doc = _doc("Shares hit a memorialise high on Monday.")
+    swaps = substitutions(doc.text, ref)
+    assert swaps and hasattr(swaps[0], "support")  # the weight the flag reads …
+    for sig in (spinning(doc, ref, swaps=swaps), machine_translation(doc, ref, swaps=swaps)):
+        stored = asdict(sig)["evidence"]
+        # … is not kept in the stored record: the note says how often native usage has the phrase
+        assert stored and all(set(e) == {"start", "end", "text", "note"} for e in stored)
+        assert stored[0]["text"] == "memorialise" and "native usage says “a record high” (24×)" in stored[0]["note"]
+
+
+def test_signals_spinning_everyday_word_a_letter_from_a_fixed_expression_is_no_typo():
+    pytest.importorskip("wordfreq")
+    from newsgraph.signals.spinning import near_spelling
+
+    # "fight" is as everyday a word as "right": "legal fight" is no misspelt "legal right" …
+    assert not near_spelling("fight", "right")
+    # … while "rouge" (rarer than the word it misspells) is still read as a misspelling
+    assert near_spelling("rouge", "rogue")
+    ref = CollocationModel.from_texts(["The court upheld his legal right to appeal. "] * 12)
+    assert not substitutions("The family began a legal fight over the will.", ref)
+
+
+@pytest.mark.skipif(wordnet() is None, reason="WordNet (Debian package wordnet-base) is not installed")
+def test_signals_spinning_british_spelling_is_no_rare_synonym():
+    pytest.importorskip("wordfreq")
+    from newsgraph.signals.spinning import spellings
+
+    assert spellings("harbouring") == {"harbouring", "harboring"}
+    assert "amortization" in spellings("amortisation") and "centre" in spellings("centre")
+    # general English writes "amortization" ten times as often, but it is the same word
+    ref = CollocationModel.from_texts(["The bank said the amortization of goodwill cut profit. "] * 20)
+    assert not substitutions("The bank said the amortisation of goodwill cut profit.", ref)
+
+
+@pytest.mark.skipif(wordnet() is None, reason="WordNet (Debian package wordnet-base) is not installed")
+def test_signals_spinning_rare_word_needs_less_context_and_then_counts_once():
+    pytest.importorskip("wordfreq")
+    # "a record high" twice only: too thin to call an everyday word out of context …
+    ref = CollocationModel.from_texts(["Shares hit a record high on Monday as traders bought the stock. "] * 2)
+    assert not substitutions("Shares hit a commemorate high on Monday.", ref)
+    # … but enough for a word general English hardly uses ("memorialise"), weighed as one swap
+    rare = spinning(_doc("Shares hit a memorialise high on Monday."), ref)
+    assert rare.details["distinct"] == 1 and rare.details["strong"] == 0 and not rare.flagged
