@@ -160,6 +160,11 @@ An ASSAULT verb that can mean criticism said of ideas or decisions is ACCUSE
 ``disapprove`` (``verbal_attack``: "attacked the Tory plans"), decided before these
 reasons.
 
+Seventh round (``everyday.py``, from the development sample of seed 715): financial
+instruments as themes, passives under "should" with no agent, dispositions of a kind of
+people, shares of the public, infinitives of ease, words alleged, unlabelled names;
+inviting needs someone invited.
+
 WordNet (``newsgraph/nlp/wordnet.py``) anchors are named as NLTK names synsets.
 """
 
@@ -181,6 +186,15 @@ from newsgraph.extract.events.agency import (
     physical,
 )
 from newsgraph.extract.events.domain import lemma_families, other_domain, political, profile
+from newsgraph.extract.events.everyday import (
+    act_advised,
+    alleged_words,
+    ease,
+    financial_instrument,
+    kind_of_people,
+    share_of_people,
+    title_words,
+)
 from newsgraph.extract.events.lexicon import DEFAULT_MODE_BY_OBJECT, NOUNS, SPEECH_VERBS, VERBS
 from newsgraph.nlp.wordnet import wordnet
 
@@ -210,6 +224,8 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "a state named",
     "a figurative fight", "a business halted", "a product praised", "asked or dared", "commercial supply",
     "a bill's provision", "money for no one", "given to a market", "part of a name", "a trading halt",
+    "a financial instrument", "an act advised", "a kind of people", "a matter of ease", "words alleged",
+    "a title",
 )
 
 #: PLOVER's material quads (manual, "Quad category"): acts, not words.
@@ -544,7 +560,7 @@ def _has_recipient(tok: Token, ev_type: str) -> bool:
 
 #: Verb lemmas whose event needs a person, an organisation or a place as patient.
 HUMAN_PATIENT: frozenset[str] = frozenset({"release", "free", "withdraw", "meet", "visit", "host", "contact",
-                                           "yield", "recognize", "recognise"})
+                                           "yield", "recognize", "recognise", "invite"})
 #: Of those, the ones that need a patient known to be people ("released the prisoners",
 #: not "released the PSP", "a study released on Wednesday").
 CAPTIVE_PATIENT: frozenset[str] = frozenset({"release", "free"})
@@ -910,7 +926,8 @@ def _poll_answer(tok: Token) -> bool:
     speakers = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     speakers += [o for c in t.head.children if c.dep_ == "prep" and c.i < t.head.i
                  for o in c.children if o.dep_ == "pobj"]  # "around one quarter said"
-    return any(s.ent_type_ == "PERCENT" or s.lemma_.lower() in _SHARES for s in speakers)
+    return any(s.ent_type_ == "PERCENT" or s.lemma_.lower() in _SHARES or share_of_people(s)
+               for s in speakers)
 
 
 def _abstract_target(tok: Token, c: Token) -> bool:
@@ -1322,7 +1339,7 @@ def figurative_fight(tok: Token, actor_heads: list[Token], target_heads: list[To
 def _share_of_people(h: Token) -> bool:
     """A share of people as subject: "most city-dwellers", "a majority of voters", "47%",
     "half of those asked" — who answers a poll."""
-    if h.ent_type_ == "PERCENT" or h.lower_ in _SHARES:
+    if h.ent_type_ == "PERCENT" or h.lower_ in _SHARES or share_of_people(h):
         return True
     return any(c.dep_ in ("amod", "det", "nummod", "quantmod") and c.lower_ in _SHARES for c in h.children)
 
@@ -1884,7 +1901,8 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "a warning of no act"  # "warned of lower margins", "warned that people should stay alert"
     if ev_type == "ASSAULT" and figurative_fight(tok, actor_heads, target_heads or []):
         yield "a figurative fight"  # "an uphill battle", "ministers fighting over the budget"
-    if ev_type in ("SUPPORT", "REJECT") and _poll_stance(tok, actor_heads):
+    stance = ev_type in ("SUPPORT", "REJECT") or (ev_type == "REQUEST" and lemma in SPEECH_VERBS)
+    if stance and _poll_stance(tok, actor_heads):
         yield "a poll answer"  # "most city-dwellers support the ban"
     if ev_type == "SUPPORT" and _product_praised(tok):
         yield "a product praised"  # "praised the Honda Accura as the best execution yet"
@@ -1936,6 +1954,19 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "a state named"  # "after he had a heart attack in October"
     if _inside_a_name(tok):
         yield "part of a name"  # "Consumers Against Supermarket Privacy Invasion and Numbering"
+    # Seventh round (``everyday.py``; written from the development sample of seed 715).
+    if financial_instrument(tok, ev_type):
+        yield "a financial instrument"  # "an offer of 400,000 shares", "granted an option"
+    if act_advised(tok, ev_type):
+        yield "an act advised"  # "no options should be rejected"
+    if kind_of_people(tok, ev_type, actor_heads):
+        yield "a kind of people"  # "elderly users might not accept such innovation"
+    if ease(tok):
+        yield "a matter of ease"  # "it was difficult to discuss capitalisation"
+    if ev_type == "ACCUSE" and alleged_words(tok):
+        yield "words alleged"  # "he is alleged to have told the prime minister"
+    if title_words(tok):
+        yield "a title"  # "Meet The Fockers opens on Friday"
 
 
 def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: frozenset[str],

@@ -1,0 +1,100 @@
+"""Event typing on texts written here (issue 13, item 4, seventh round): everyday senses with no
+occurrence — market instruments, advice, kinds of people, polls, names — and the army, navy and
+air force as armed forces."""
+
+from __future__ import annotations
+
+from newsgraph.extract.events import extract_events
+
+
+def _typed(annotated, text: str) -> list[tuple[str, str]]:
+    return [(m.trigger.text, m.type) for m in extract_events(annotated(text))]
+
+
+def test_armed_services_are_armed_forces(annotated):
+    typed = _typed(annotated, "Air force jets bombed the town of Harbury on Sunday.")
+    assert ("bombed", "ASSAULT") in typed and not [t for t in typed if t[1] == "DISASTER"]
+    assert ("deployed", "MOBILIZE") in _typed(annotated, "The army deployed to the northern border on Monday.")
+    assert ("deployed", "MOBILIZE") in _typed(annotated, "The navy deployed two warships near the island.")
+
+
+def test_a_financial_instrument_is_no_agreement_and_no_aid(annotated):
+    assert not _typed(annotated, "Kelton Ltd said it began an offer of 400,000 shares of preferred stock.")
+    assert not _typed(annotated, "Dunmore Inc has granted Harbury Corp an option to buy 3 mln new shares.")
+    assert not _typed(annotated, "The board approved a quarterly dividend of 12 cts a share.")
+    # An offer for a company's shares is a takeover offer; a loan granted is aid.
+    assert ("offer", "AGREE") in _typed(
+        annotated, "Dunmore Inc said it has started a tender offer for all Harbury shares at 20 dlrs each.")
+    assert ("granted", "AID") in _typed(annotated, "The World Bank granted Kenya a loan of 50 mln dlrs.")
+
+
+def test_an_act_advised_is_no_act(annotated):
+    assert not [t for t in _typed(annotated, "He said no options should be rejected to cut oil imports.")
+                if t[1] == "REJECT"]
+    assert not _typed(annotated, "Yet their economic arguments should not be dismissed out of hand.")
+    assert ("rejected", "REJECT") in _typed(annotated, "The court rejected the appeal on Monday.")
+
+
+def test_a_kind_of_people_is_no_actor(annotated):
+    assert not _typed(annotated, "Elderly users might not accept such innovation.")
+    assert not [t for t in _typed(annotated, "The survey showed people would accept the cards if prices fell.")
+                if t[1] == "AGREE"]
+    assert ("accept", "AGREE") in _typed(annotated, "The unions would accept the offer, their leader said.")
+    assert ("accepted", "AGREE") in _typed(annotated, "Voters in Dunmore accepted the plan on Sunday.")
+
+
+def test_a_share_of_the_public_answers_a_poll(annotated):
+    assert not [t for t in _typed(annotated, "Most voters disapprove of the president and one-third believe "
+                                             "he should resign, a new poll said.") if t[1] == "REQUEST"]
+    assert not [t for t in _typed(annotated, "Only one in six voters recognised Mr Kennedy, the survey found.")
+                if t[1] == "SUPPORT"]
+
+
+def test_what_is_hard_to_do_is_not_done(annotated):
+    assert not _typed(annotated, "He said it was difficult to discuss capitalisation with the banks.")
+    assert ("discuss", "CONSULT") in _typed(annotated, "The ministers met on Monday to discuss the budget.")
+
+
+def test_words_alleged_are_no_accusation(annotated):
+    assert not [t for t in _typed(annotated, "In the book Mr Brown is alleged to have told the prime minister "
+                                             "that he could never trust him.") if t[1] == "ACCUSE"]
+    assert ("alleged", "ACCUSE") in _typed(
+        annotated, "Mr Smith is alleged to have taken bribes from a construction firm.")
+
+
+def test_a_title_names_no_event(annotated):
+    assert not _typed(annotated, "Meet The Fockers opens in cinemas across the country on Friday.")
+    typed = _typed(annotated, "A group called Citizens Against Unfair Arrest and Detention has complained.")
+    assert not [t for t in typed if t[1] == "COERCE"]
+    assert ("attacked", "ASSAULT") in _typed(annotated, "Rebels attacked the town of Harbury on Sunday.")
+
+
+def test_invitations_need_someone_invited(annotated):
+    assert not _typed(annotated, "Iraq is to invite bids for two telephone licences next year.")
+    assert ("invited", "AGREE") in _typed(annotated, "Egypt invited Israel to talks in Cairo.")
+
+
+def test_a_call_for_something_is_a_demand(annotated):
+    assert ("call", "REQUEST") in _typed(annotated, "The police chiefs made their call for stronger powers "
+                                                    "in a paper for the committee.")
+
+
+def test_armed_forces_sent_are_moved_not_given(annotated):
+    typed = _typed(annotated, "The minister ordered the navy to send marines to take over the ports.")
+    assert ("send", "MOBILIZE") in typed and not [t for t in typed if t[1] == "AID"]
+    assert ("sent", "AID") in _typed(annotated, "Japan sent food and medicine to the flood victims in Dunmore.")
+
+
+def test_a_raid_from_the_air_is_an_attack(annotated):
+    assert ("raids", "ASSAULT") in _typed(annotated, "The town was hit by helicopter gunship raids overnight.")
+    assert ("raid", "COERCE") in _typed(annotated, "Police carried out a raid on the house of the suspect.")
+
+
+def test_attention_captured_is_no_arrest(annotated):
+    assert not _typed(annotated, "The decision had captured the attention of the international community.")
+    assert ("captured", "COERCE") in _typed(annotated, "Police captured dozens of the rioters on Monday.")
+
+
+def test_booked_for_an_appointment_is_no_arrest(annotated):
+    assert not _typed(annotated, "Mr Howard is booked for a similar session next week.")
+    assert ("booked", "COERCE") in _typed(annotated, "The police booked him for murder on Tuesday.")
