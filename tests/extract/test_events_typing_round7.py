@@ -98,3 +98,24 @@ def test_attention_captured_is_no_arrest(annotated):
 def test_booked_for_an_appointment_is_no_arrest(annotated):
     assert not _typed(annotated, "Mr Howard is booked for a similar session next week.")
     assert ("booked", "COERCE") in _typed(annotated, "The police booked him for murder on Tuesday.")
+
+
+def test_a_bare_event_noun_told_as_a_kind_is_no_occurrence(annotated):
+    assert not _typed(annotated, "Killings rose sharply in the province last year.")
+    assert not _typed(annotated, "Attacks on civilians are a war crime.")
+    assert not _typed(annotated, "Hunger strike is a weapon of last resort.")
+    assert not _typed(annotated, "Deportation may solve this problem for now.")
+    assert not _typed(annotated, "The minister spoke of the possibility of deportation.")
+    assert not _typed(annotated, "The lawyers asked whether the evidence was obtained under torture.")
+    assert not _typed(annotated, "The number of attacks on police has doubled.")
+    assert not [t for t in _typed(annotated, "The new code prohibits torture in all prisons.") if t[1] == "ASSAULT"]
+    # One occurrence stays: a determiner, a place or a date, a past tense, news in the present.
+    assert ("attack", "ASSAULT") in _typed(annotated, "The attack on the embassy killed five people.")
+    assert ("Fighting", "ASSAULT") in _typed(annotated, "Fighting is continuing in Basra.")
+    assert ("protests", "PROTEST") in _typed(annotated, "The decision follows angry protests by farmers.")
+
+
+def test_weapons_sent_are_not_moved_forces(annotated):
+    assert not [t for t in _typed(annotated, "He was convicted of sending letter bombs in the post.")
+                if t[1] == "MOBILIZE"]
+    assert ("sent", "MOBILIZE") in _typed(annotated, "The navy sent two warships to the gulf.")

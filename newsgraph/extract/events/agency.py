@@ -434,6 +434,20 @@ def _armed_people(lemma: str) -> bool:
     return any(s in only or wn.ancestors(s) & kinds for s in senses)
 
 
+@lru_cache(maxsize=20_000)
+def _military_vehicle_lemma(lemma: str) -> bool:
+    wn = wordnet()
+    anchor = wn.synset("military_vehicle.n.01") if wn else None
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    return bool(senses and anchor and anchor in wn.ancestors(senses[0]))
+
+
+def military_vehicle(tok: Token) -> bool:
+    """True when the noun's first WordNet sense is a military vehicle: a warship, a tank, a
+    warplane — moved with the forces, not given."""
+    return tok.pos_ == "NOUN" and _military_vehicle_lemma(tok.lemma_.lower())
+
+
 def armed_people(tok: Token) -> bool:
     """True when the noun names armed people (``ARMED_PEOPLE``): "fighters", "rebels"."""
     return tok.pos_ == "NOUN" and _armed_people(tok.lemma_.lower())

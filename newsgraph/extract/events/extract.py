@@ -47,12 +47,14 @@ from newsgraph.extract.events import settings as S
 from newsgraph.extract.events.agency import (
     FORCES,
     armed,
+    armed_people,
     employer,
     instrument_mode,
     is_animate,
     is_inanimate,
     kind_of,
     lemma_class,
+    military_vehicle,
     physical,
     resource,
 )
@@ -508,12 +510,13 @@ _SENDING = frozenset({"send", "dispatch", "deliver", "ship"})
 
 
 def _forces_sent(tok: Token) -> bool:
-    """"The order to send marines", "sent two warships": an armed force or a weapon sent is
-    moved (MOBILIZE), not given."""
+    """"The order to send marines", "sent two warships": an armed force or a warship sent is
+    moved (MOBILIZE), not given; weapons sent are aid or an attack ("letter bombs")."""
     if tok.lemma_.lower() not in _SENDING:
         return False
     sent = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    return bool(sent) and all(armed(c) for c in sent)
+    return bool(sent) and all(
+        kind_of(c) == "authority" or armed_people(c) or military_vehicle(c) for c in sent)
 
 
 def _raid_weapon(tok: Token) -> str | None:
