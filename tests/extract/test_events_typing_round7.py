@@ -119,3 +119,40 @@ def test_weapons_sent_are_not_moved_forces(annotated):
     assert not [t for t in _typed(annotated, "He was convicted of sending letter bombs in the post.")
                 if t[1] == "MOBILIZE"]
     assert ("sent", "MOBILIZE") in _typed(annotated, "The navy sent two warships to the gulf.")
+
+
+def test_the_accused_are_people_not_an_accusation(annotated):
+    assert not [t for t in _typed(annotated, "He said penalties would be imposed on the accused and their "
+                                             "accomplices.") if t[1] == "ACCUSE"]
+    assert ("accused", "ACCUSE") in _typed(annotated, "The minister accused the rebels of breaking the truce.")
+
+
+def test_neither_confirmed_nor_denied_is_no_denial(annotated):
+    assert not _typed(annotated, "The company said it had no information to confirm or deny the report.")
+    assert ("denied", "REJECT") in _typed(annotated, "The ministry denied the report on Tuesday.")
+
+
+def test_a_recall_of_no_one_is_no_sanction(annotated):
+    assert not _typed(annotated, "Some will recall the news footage of angry farmers in the capital.")
+    assert not _typed(annotated, "The carmaker is to recall 20,000 cars with faulty brakes.")
+    assert ("recalled", "SANCTION") in _typed(annotated, "The government recalled its ambassador from Syria.")
+
+
+def test_a_risk_to_hopes_is_no_threat(annotated):
+    assert not _typed(annotated, "That could further threaten the country's hopes of recovery.")
+    assert ("threatened", "THREATEN") in _typed(annotated, "The rebels threatened to attack the capital.")
+
+
+def test_a_fall_in_per_cent_is_no_rejection(annotated):
+    assert not _typed(annotated, "The airline said its load factor declined 1.6 pct to 55.9 pct.")
+
+
+def test_acceptance_refused_is_a_rejection(annotated):
+    typed = _typed(annotated, "The group said it will not accept an unfair burden.")
+    assert ("accept", "REJECT") in typed and ("accept", "AGREE") not in typed
+
+
+def test_goods_supplied_between_companies_are_trade(annotated):
+    assert not _typed(annotated, "Both carmakers were supplied with the faulty pumps.")
+    assert not _typed(annotated, "The cars have a faulty pump supplied by parts maker Kessler.")
+    assert ("supplied", "AID") in _typed(annotated, "Japan supplied food to the flood victims.")

@@ -28,6 +28,12 @@ Written from the errors of a fresh development-half sample (``bench events judge
   done, not that it was;
 - **said, not done**: "he is alleged to have told the minister…" reports words said, no
   wrongdoing alleged (manual, ACCUSE: accusations of wrongdoing);
+- **the accused**: a participle with a determiner heading a noun phrase names people;
+- **confirm or deny**: "would neither confirm nor deny" denies nothing;
+- **a recall of no one**: recalling footage or cars is remembering or a product recall
+  (manual, SANCTION: recall of envoys);
+- **a threat to an idea**: "that could threaten Germany's hopes" — nobody threatens, a hope
+  is at risk (manual, THREATEN: threats by actors);
 - **a title**: a capitalised trigger inside a run of three or more capitalised words in a
   sentence that is not itself written in title case ("Consumers Against Supermarket
   Privacy Invasion and Numbering", "Meet The Fockers opens…") is part of a name the
@@ -42,8 +48,9 @@ from typing import Any
 from newsgraph.extract.events.lexicon import SPEECH_VERBS
 from newsgraph.nlp.wordnet import wordnet
 
-__all__ = ["act_advised", "alleged_words", "ease", "financial_instrument", "kind_of_people",
-           "share_of_people", "title_words"]
+__all__ = ["act_advised", "alleged_words", "confirm_or_deny", "ease", "financial_instrument",
+           "kind_of_people", "nominal_participle", "recalled_thing", "share_of_people", "threat_to_an_idea",
+           "title_words"]
 
 Token = Any
 
@@ -81,7 +88,9 @@ def financial_instrument(tok: Token, ev_type: str) -> bool:
     if ev_type not in _THEMED_TYPES:
         return False
     if tok.pos_ == "VERB":
-        themes = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        # In "were granted an option" the passive subject receives; the object is the theme.
+        themes = [c for c in tok.children if c.dep_ == "dobj"] or [
+            c for c in tok.children if c.dep_ == "nsubjpass"]
     elif tok.pos_ == "NOUN":
         themes = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                   for o in c.children if o.dep_ == "pobj"]
@@ -244,3 +253,69 @@ def title_words(tok: Token) -> bool:
     # capitals say nothing.
     rest = [t for t in sent if t.is_alpha and not i < t.i < j]
     return bool(rest) and sum(t.is_title or t.is_upper for t in rest) * 2 < len(rest)
+
+
+def nominal_participle(tok: Token) -> bool:
+    """"Against the accused and their accomplices", "the detained were freed": a participle
+    with a determiner heading a noun phrase names people by what befell them, no act."""
+    return tok.tag_ in ("VBN", "JJ") and tok.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "conj") and any(
+        c.dep_ == "det" and c.i < tok.i for c in tok.children)
+
+
+def confirm_or_deny(tok: Token) -> bool:
+    """"Would neither confirm nor deny the report", "information to confirm or deny it": the
+    pair says nothing was confirmed and nothing denied."""
+    if tok.lemma_.lower() != "deny":
+        return False
+    pair = [tok.head] if tok.dep_ == "conj" else []
+    pair += [c for c in tok.children if c.dep_ == "conj"]
+    return any(p.lemma_.lower() == "confirm" for p in pair)
+
+
+def recalled_thing(tok: Token) -> bool:
+    """"Some will recall the news footage", "recall 20,000 cars": a recall of no one is
+    remembering or a product recall; a recall of envoys withdraws them (manual, SANCTION)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "recall":
+        return False
+    from newsgraph.extract.events.agency import kind_of
+
+    done = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "ccomp")]
+    # The head itself must name people ("its ambassador", "envoys"): "the footage of angry
+    # farmers" shows people, it is none.
+    return not done or not any(d.pos_ != "VERB" and (
+        kind_of(d) in ("agent", "authority", "crowd") or d.pos_ in ("PRON", "PROPN")) for d in done)
+
+
+#: Words that point at a statement or a state of things, not at someone who threatens.
+_POINTERS = frozenset({"that", "this", "it", "which", "what"})
+
+
+def threat_to_an_idea(tok: Token, actor_heads: list[Token]) -> bool:
+    """"That could further threaten Germany's hopes of recovery", "a newer icon threatening to
+    overshadow Yahoo": no one threatens (the subject is a thing or a pointer to a statement)
+    and what is threatened is a hope, a plan or a state — a risk, no threat (manual,
+    THREATEN: threats by actors)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "threaten":
+        return False
+    from newsgraph.extract.events.agency import is_animate, kind_of
+
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"] or actor_heads
+    if any(is_animate(s) or kind_of(s) in ("authority", "crowd", "weapon", "natural", "fire", "disease")
+           for s in subjects if s.lower_ not in _POINTERS):
+        return False
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "xcomp")]
+    return bool(objects) and all(o.pos_ == "VERB" or _idea_lemma(o.lemma_.lower()) for o in objects)
+
+
+#: What is hoped, planned or held — threatened only figuratively.
+_IDEA_ANCHORS: tuple[str, ...] = ("feeling.n.01", "cognition.n.01", "state.n.02", "attribute.n.02")
+
+
+@lru_cache(maxsize=20_000)
+def _idea_lemma(lemma: str) -> bool:
+    wn = wordnet()
+    if wn is None:
+        return False
+    anchors = {a for a in (wn.synset(n) for n in _IDEA_ANCHORS) if a}
+    senses = wn.sense_ids(lemma, "n", 1)[:1]
+    return bool(senses) and bool(wn.ancestors(senses[0]) & anchors)

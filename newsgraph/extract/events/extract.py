@@ -498,6 +498,16 @@ def _agreement_made(tok: Token) -> bool:
     return bool(done) and all(d.lemma_.lower() in _AGREEMENT_NOUNS for d in done)
 
 
+def _refused_acceptance(tok: Token) -> bool:
+    """"Will not accept an unfair burden", "would never agree to it": acceptance negated
+    under a modal of will is a refusal."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("accept", "agree"):
+        return False
+    neg = any(c.dep_ == "neg" for c in tok.children)
+    will = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll", "shall") for c in tok.children)
+    return neg and will
+
+
 def _call_for(tok: Token) -> bool:
     """"Its call for stronger closure powers", "calls for a ceasefire": the noun "call" with
     a "for" complement is a demand."""
@@ -623,6 +633,9 @@ def extract_events(adoc: AnnotatedDocument, skip: frozenset[str] = frozenset()) 
             # Manual, SANCTION expel: "permanently or temporarily expel an entity from a group,
             # organization, political party" — suspending a person is that, not a concession.
             ev_type, mode, rule = "SANCTION", "expel", rule + "+person→SANCTION expel"
+        if ev_type == "AGREE" and _refused_acceptance(tok):
+            # Manual, REJECT: "refuse to accept"; "will not accept an unfair burden" is that.
+            ev_type, mode, rule = "REJECT", None, rule + "+will not→REJECT"
         if ev_type == "CONSULT" and _call_for(tok):
             # Manual, REQUEST: "call for"; a call is a telephone consultation only when made
             # to someone ("made its call for stronger powers" asks).

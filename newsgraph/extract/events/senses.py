@@ -190,10 +190,14 @@ from newsgraph.extract.events.domain import lemma_families, other_domain, politi
 from newsgraph.extract.events.everyday import (
     act_advised,
     alleged_words,
+    confirm_or_deny,
     ease,
     financial_instrument,
     kind_of_people,
+    nominal_participle,
+    recalled_thing,
     share_of_people,
+    threat_to_an_idea,
     title_words,
 )
 from newsgraph.extract.events.genericity import bare_kind
@@ -227,7 +231,8 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "a figurative fight", "a business halted", "a product praised", "asked or dared", "commercial supply",
     "a bill's provision", "money for no one", "given to a market", "part of a name", "a trading halt",
     "a kind of act", "a financial instrument", "an act advised", "a kind of people", "a matter of ease",
-    "words alleged", "a title",
+    "words alleged", "a title", "the accused", "confirm or deny", "a recall of no one", "a threat to an idea",
+    "a measured fall",
 )
 
 #: PLOVER's material quads (manual, "Quad category"): acts, not words.
@@ -842,7 +847,9 @@ def _measured_move(tok: Token) -> bool:
         return False  # "gunmen shot 12 people, 40% of them children"
     near = [c for c in tok.children if c.dep_ not in _OTHER_CLAUSES]
     near += [g for c in near for g in c.children if g.dep_ not in _OTHER_CLAUSES]
-    return any(t.ent_type_ == "PERCENT" for t in near)
+    # spaCy leaves wire copy's "1.6 pct" unlabelled: the unit names the per cent too.
+    return any(t.ent_type_ == "PERCENT" or (t.lower_ in ("pct", "percent", "%") and any(
+        c.dep_ == "nummod" for c in t.children)) for t in near)
 
 
 def _abstract_actor(h: Token, event_nouns: frozenset[str]) -> bool:
@@ -1388,20 +1395,47 @@ _SUPPLYING = frozenset({"deliver", "supply", "send", "ship", "provide", "sell"})
 
 
 def _commercial_supply(tok: Token, actor_heads: list[Token], target_heads: list[Token]) -> bool:
-    """"Microsoft had delivered development kits to EA": goods handed by one company to
-    another — no state, authority, party or people among them — are trade, not aid (manual,
-    AID: "material aid, grants, loans, humanitarian help")."""
+    """"Microsoft had delivered development kits to EA", "cars were supplied with the pumps",
+    "a pump supplied by Bosch": goods handed by or to companies — no state, authority, party
+    or people among them — are trade, not aid (manual, AID: "material aid, grants, loans,
+    humanitarian help")."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in _SUPPLYING:
         return False
     given = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
     takers = [o for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")
               for o in c.children if o.dep_ == "pobj"] + [c for c in tok.children if c.dep_ == "dative"
                                                            and c.pos_ != "ADP"]
+    with_ = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children
+             if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+    if with_:
+        # "Audi and Mercedes were supplied with the pumps": the passive subject takes.
+        takers += [c for c in tok.children if c.dep_ == "nsubjpass"]
+        given = with_
+    if not given and tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+        given = [tok.head]  # "a pump supplied by parts maker Robert Bosch"
+    agents = [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    actor_heads = [*actor_heads, *(a for a in agents if a not in actor_heads)]
     parties = [*actor_heads, *takers]
-    return bool(given) and bool(takers) and bool(actor_heads) and all(
+    return bool(given) and bool(parties) and all(
         _artifact(g.lemma_.lower()) and g.lemma_.lower() not in _AID_NOUNS for g in given) and all(
-        (h.ent_type_ == "ORG" or (h.pos_ == "PRON" and h.lower_ in ("it", "they", "we")))
+        (h.ent_type_ == "ORG" or (h.pos_ == "PRON" and h.lower_ in ("it", "they", "we")) or _firm(h))
         and not political(h) for h in parties)
+
+
+#: Businesses (WordNet, first sense): "carmakers", "the supplier", "the firm".
+_FIRM_ANCHORS = ("business.n.01", "company.n.01", "manufacturer.n.01", "supplier.n.01")
+
+
+@lru_cache(maxsize=20_000)
+def _firm_lemma(lemma: str) -> bool:
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    anchors = _synsets(_FIRM_ANCHORS)
+    return bool(senses) and bool(({senses[0]} | wn.ancestors(senses[0])) & anchors)
+
+
+def _firm(h: Token) -> bool:
+    return h.pos_ == "NOUN" and _firm_lemma(h.lemma_.lower())
 
 
 def _money_for_no_one(tok: Token) -> bool:
@@ -1971,6 +2005,16 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "words alleged"  # "he is alleged to have told the prime minister"
     if title_words(tok):
         yield "a title"  # "Meet The Fockers opens on Friday"
+    if tok.pos_ == "VERB" and nominal_participle(tok):
+        yield "the accused"  # "penalties against the accused and their accomplices"
+    if ev_type == "REJECT" and confirm_or_deny(tok):
+        yield "confirm or deny"  # "no information to confirm or deny the report"
+    if ev_type == "SANCTION" and recalled_thing(tok):
+        yield "a recall of no one"  # "some will recall the news footage"
+    if ev_type == "THREATEN" and threat_to_an_idea(tok, actor_heads):
+        yield "a threat to an idea"  # "that could further threaten Germany's hopes"
+    if ev_type == "REJECT" and tok.pos_ == "VERB" and _measured_move(tok):
+        yield "a measured fall"  # "its load factor declined 1.6 pct"
 
 
 def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: frozenset[str],
