@@ -156,3 +156,9 @@ def test_goods_supplied_between_companies_are_trade(annotated):
     assert not _typed(annotated, "Both carmakers were supplied with the faulty pumps.")
     assert not _typed(annotated, "The cars have a faulty pump supplied by parts maker Kessler.")
     assert ("supplied", "AID") in _typed(annotated, "Japan supplied food to the flood victims.")
+
+
+def test_a_study_or_an_award_acts_for_no_one(annotated):
+    assert not _typed(annotated, "The research endorses the policy of cutting quangos.")
+    assert not _typed(annotated, "The award recognises new writing across fiction.")
+    assert ("criticised", "ACCUSE") in _typed(annotated, "The inquiry criticised the police.")

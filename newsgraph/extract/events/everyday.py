@@ -34,6 +34,8 @@ Written from the errors of a fresh development-half sample (``bench events judge
   (manual, SANCTION: recall of envoys);
 - **a threat to an idea**: "that could threaten Germany's hopes" — nobody threatens, a hope
   is at risk (manual, THREATEN: threats by actors);
+- **a finding**: a study, a survey, research or an award as the only actor ("the research
+  endorses our policy", "the award recognises new writing") acts for no one;
 - **a title**: a capitalised trigger inside a run of three or more capitalised words in a
   sentence that is not itself written in title case ("Consumers Against Supermarket
   Privacy Invasion and Numbering", "Meet The Fockers opens…") is part of a name the
@@ -49,8 +51,8 @@ from newsgraph.extract.events.lexicon import SPEECH_VERBS
 from newsgraph.nlp.wordnet import wordnet
 
 __all__ = ["act_advised", "alleged_words", "confirm_or_deny", "ease", "financial_instrument",
-           "kind_of_people", "nominal_participle", "recalled_thing", "share_of_people", "threat_to_an_idea",
-           "title_words"]
+           "finding", "kind_of_people", "nominal_participle", "recalled_thing", "share_of_people",
+           "threat_to_an_idea", "title_words"]
 
 Token = Any
 
@@ -319,3 +321,26 @@ def _idea_lemma(lemma: str) -> bool:
     anchors = {a for a in (wn.synset(n) for n in _IDEA_ANCHORS) if a}
     senses = wn.sense_ids(lemma, "n", 1)[:1]
     return bool(senses) and bool(wn.ancestors(senses[0]) & anchors)
+
+
+#: Studies, surveys and research, awards and prizes (WordNet): they find, show and honour,
+#: but no one acts through them — an official inquiry or a report of a body is not here.
+FINDING_ANCHORS: tuple[str, ...] = ("survey.n.01", "research.n.01", "award.n.02", "prize.n.01")
+
+
+@lru_cache(maxsize=20_000)
+def _finding_lemma(lemma: str) -> bool:
+    wn = wordnet()
+    if wn is None:
+        return False
+    anchors = {a for a in (wn.synset(n) for n in FINDING_ANCHORS) if a}
+    senses = wn.sense_ids(lemma, "n", 1)[:1]
+    return bool(senses) and bool(({senses[0]} | wn.ancestors(senses[0])) & anchors)
+
+
+def finding(actor_heads: list[Token]) -> bool:
+    """Every actor is a study, a survey, research or an award ("the research endorses our
+    policy", "the award recognises new writing"): what it says is a finding or an honour,
+    not an act of support, a demand or an accusation by anyone."""
+    return bool(actor_heads) and all(
+        h.pos_ == "NOUN" and not h.ent_type_ and _finding_lemma(h.lemma_.lower()) for h in actor_heads)

@@ -193,6 +193,7 @@ from newsgraph.extract.events.everyday import (
     confirm_or_deny,
     ease,
     financial_instrument,
+    finding,
     kind_of_people,
     nominal_participle,
     recalled_thing,
@@ -232,7 +233,7 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "a bill's provision", "money for no one", "given to a market", "part of a name", "a trading halt",
     "a kind of act", "a financial instrument", "an act advised", "a kind of people", "a matter of ease",
     "words alleged", "a title", "the accused", "confirm or deny", "a recall of no one", "a threat to an idea",
-    "a measured fall",
+    "a measured fall", "a finding",
 )
 
 #: PLOVER's material quads (manual, "Quad category"): acts, not words.
@@ -2015,6 +2016,8 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "a threat to an idea"  # "that could further threaten Germany's hopes"
     if ev_type == "REJECT" and tok.pos_ == "VERB" and _measured_move(tok):
         yield "a measured fall"  # "its load factor declined 1.6 pct"
+    if ev_type in _ACTED_TYPES and finding(actor_heads):
+        yield "a finding"  # "the research endorses our policy", "the award recognises new writing"
 
 
 def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: frozenset[str],
