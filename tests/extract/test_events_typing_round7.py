@@ -161,4 +161,4 @@ def test_goods_supplied_between_companies_are_trade(annotated):
 def test_a_study_or_an_award_acts_for_no_one(annotated):
     assert not _typed(annotated, "The research endorses the policy of cutting quangos.")
     assert not _typed(annotated, "The award recognises new writing across fiction.")
-    assert ("criticised", "ACCUSE") in _typed(annotated, "The inquiry criticised the police.")
+    assert ("criticised", "ACCUSE") in _typed(annotated, "The committee criticised the police.")
