@@ -162,3 +162,8 @@ def test_a_study_or_an_award_acts_for_no_one(annotated):
     assert not _typed(annotated, "The research endorses the policy of cutting quangos.")
     assert not _typed(annotated, "The award recognises new writing across fiction.")
     assert ("criticised", "ACCUSE") in _typed(annotated, "The committee criticised the police.")
+
+
+def test_a_ball_struck_is_a_game(annotated):
+    assert not _typed(annotated, "I felt like I was striking the ball much better today, said Johansson.")
+    assert ("struck", "ASSAULT") in _typed(annotated, "Gunmen struck the convoy near Basra.")

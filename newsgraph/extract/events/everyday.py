@@ -36,6 +36,7 @@ Written from the errors of a fresh development-half sample (``bench events judge
   is at risk (manual, THREATEN: threats by actors);
 - **a finding**: a study, a survey, research or an award as the only actor ("the research
   endorses our policy", "the award recognises new writing") acts for no one;
+- **game equipment**: "striking the ball", "hit the puck" — a game, no assault;
 - **a title**: a capitalised trigger inside a run of three or more capitalised words in a
   sentence that is not itself written in title case ("Consumers Against Supermarket
   Privacy Invasion and Numbering", "Meet The Fockers opens…") is part of a name the
@@ -50,8 +51,8 @@ from typing import Any
 from newsgraph.extract.events.lexicon import SPEECH_VERBS
 from newsgraph.nlp.wordnet import wordnet
 
-__all__ = ["act_advised", "alleged_words", "confirm_or_deny", "ease", "financial_instrument",
-           "finding", "kind_of_people", "nominal_participle", "recalled_thing", "share_of_people",
+__all__ = ["act_advised", "alleged_words", "confirm_or_deny", "ease", "financial_instrument", "finding",
+           "game_equipment_hit", "kind_of_people", "nominal_participle", "recalled_thing", "share_of_people",
            "threat_to_an_idea", "title_words"]
 
 Token = Any
@@ -344,3 +345,20 @@ def finding(actor_heads: list[Token]) -> bool:
     not an act of support, a demand or an accusation by anyone."""
     return bool(actor_heads) and all(
         h.pos_ == "NOUN" and not h.ent_type_ and _finding_lemma(h.lemma_.lower()) for h in actor_heads)
+
+
+@lru_cache(maxsize=20_000)
+def _equipment_lemma(lemma: str) -> bool:
+    wn = wordnet()
+    anchor = wn.synset("game_equipment.n.01") if wn else None
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    return bool(senses and anchor and anchor in wn.ancestors(senses[0]))
+
+
+def game_equipment_hit(tok: Token) -> bool:
+    """"Striking the ball much better", "hit the puck": what is struck, shot or kicked is game
+    equipment (WordNet ``game_equipment.n.01``, first sense) — a game, no assault."""
+    if tok.pos_ != "VERB":
+        return False
+    done = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(done) and all(d.pos_ == "NOUN" and _equipment_lemma(d.lemma_.lower()) for d in done)

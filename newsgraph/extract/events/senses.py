@@ -194,6 +194,7 @@ from newsgraph.extract.events.everyday import (
     ease,
     financial_instrument,
     finding,
+    game_equipment_hit,
     kind_of_people,
     nominal_participle,
     recalled_thing,
@@ -233,7 +234,7 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "a bill's provision", "money for no one", "given to a market", "part of a name", "a trading halt",
     "a kind of act", "a financial instrument", "an act advised", "a kind of people", "a matter of ease",
     "words alleged", "a title", "the accused", "confirm or deny", "a recall of no one", "a threat to an idea",
-    "a measured fall", "a finding",
+    "a measured fall", "a finding", "game equipment",
 )
 
 #: PLOVER's material quads (manual, "Quad category"): acts, not words.
@@ -2016,6 +2017,8 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "a threat to an idea"  # "that could further threaten Germany's hopes"
     if ev_type == "REJECT" and tok.pos_ == "VERB" and _measured_move(tok):
         yield "a measured fall"  # "its load factor declined 1.6 pct"
+    if ev_type == "ASSAULT" and game_equipment_hit(tok):
+        yield "game equipment"  # "I was striking the ball much better"
     if ev_type in _ACTED_TYPES and finding(actor_heads):
         yield "a finding"  # "the research endorses our policy", "the award recognises new writing"
 
