@@ -167,3 +167,10 @@ def test_a_study_or_an_award_acts_for_no_one(annotated):
 def test_a_ball_struck_is_a_game(annotated):
     assert not _typed(annotated, "I felt like I was striking the ball much better today, said Johansson.")
     assert ("struck", "ASSAULT") in _typed(annotated, "Gunmen struck the convoy near Basra.")
+
+
+def test_the_manuals_confiscations_and_mediation_are_in_the_lexicon(annotated):
+    assert ("nationalised", "COERCE") in _typed(annotated, "Ostrelia nationalised the oil fields of three foreign firms.")
+    assert ("confiscation", "COERCE") in _typed(annotated, "The government ordered the confiscation of his property.")
+    assert ("mediation", "CONSULT") in _typed(annotated, "Norway's mediation between the rebels and the government "
+                                                         "failed.")
