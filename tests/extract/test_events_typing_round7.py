@@ -174,3 +174,8 @@ def test_the_manuals_confiscations_and_mediation_are_in_the_lexicon(annotated):
     assert ("confiscation", "COERCE") in _typed(annotated, "The government ordered the confiscation of his property.")
     assert ("mediation", "CONSULT") in _typed(annotated, "Norway's mediation between the rebels and the government "
                                                          "failed.")
+
+
+def test_defending_nothing_supports_no_one(annotated):
+    assert not _typed(annotated, "We had to defend for long periods and that is good for the team.")
+    assert ("defended", "SUPPORT") in _typed(annotated, "The minister defended the plan.")

@@ -36,6 +36,7 @@ Written from the errors of a fresh development-half sample (``bench events judge
   is at risk (manual, THREATEN: threats by actors);
 - **a finding**: a study, a survey, research or an award as the only actor ("the research
   endorses our policy", "the award recognises new writing") acts for no one;
+- **nothing supported**: "we had to defend for long periods" — no one, no policy;
 - **game equipment**: "striking the ball", "hit the puck" — a game, no assault;
 - **a title**: a capitalised trigger inside a run of three or more capitalised words in a
   sentence that is not itself written in title case ("Consumers Against Supermarket
@@ -51,9 +52,22 @@ from typing import Any
 from newsgraph.extract.events.lexicon import SPEECH_VERBS
 from newsgraph.nlp.wordnet import wordnet
 
-__all__ = ["act_advised", "alleged_words", "confirm_or_deny", "ease", "financial_instrument", "finding",
-           "game_equipment_hit", "kind_of_people", "nominal_participle", "recalled_thing", "share_of_people",
-           "threat_to_an_idea", "title_words"]
+__all__ = [
+    "act_advised",
+    "alleged_words",
+    "confirm_or_deny",
+    "ease",
+    "financial_instrument",
+    "finding",
+    "game_equipment_hit",
+    "kind_of_people",
+    "nominal_participle",
+    "nothing_supported",
+    "recalled_thing",
+    "share_of_people",
+    "threat_to_an_idea",
+    "title_words",
+]
 
 Token = Any
 
@@ -362,3 +376,23 @@ def game_equipment_hit(tok: Token) -> bool:
         return False
     done = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     return bool(done) and all(d.pos_ == "NOUN" and _equipment_lemma(d.lemma_.lower()) for d in done)
+
+
+#: What is supported, defended or praised: an object, a clause, or "for"/"of" someone.
+_SUPPORTED_DEPS = frozenset({"dobj", "nsubjpass", "xcomp", "ccomp", "prep", "dative", "attr", "pobj"})
+
+
+def nothing_supported(tok: Token) -> bool:
+    """"We had to defend for long periods": a verb of support with nothing supported — no
+    object, clause or complement other than a time — is a game's defending, a stance of no
+    one toward no one (manual, SUPPORT: support of an actor or a policy)."""
+    if tok.pos_ != "VERB" or tok.dep_ in ("relcl", "acl"):
+        return False  # "the plan, which he defended": its head is what is defended
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "during", "until", "since") and all(
+                o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in ("period", "time", "while", "minute")
+                for o in c.children if o.dep_ == "pobj"):
+            continue  # "for long periods": a time, nothing supported
+        if c.dep_ in _SUPPORTED_DEPS:
+            return False
+    return True

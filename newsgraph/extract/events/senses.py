@@ -197,6 +197,7 @@ from newsgraph.extract.events.everyday import (
     game_equipment_hit,
     kind_of_people,
     nominal_participle,
+    nothing_supported,
     recalled_thing,
     share_of_people,
     threat_to_an_idea,
@@ -234,7 +235,7 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "a bill's provision", "money for no one", "given to a market", "part of a name", "a trading halt",
     "a kind of act", "a financial instrument", "an act advised", "a kind of people", "a matter of ease",
     "words alleged", "a title", "the accused", "confirm or deny", "a recall of no one", "a threat to an idea",
-    "a measured fall", "a finding", "game equipment",
+    "a measured fall", "a finding", "game equipment", "nothing supported",
 )
 
 #: PLOVER's material quads (manual, "Quad category"): acts, not words.
@@ -2017,6 +2018,8 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "a threat to an idea"  # "that could further threaten Germany's hopes"
     if ev_type == "REJECT" and tok.pos_ == "VERB" and _measured_move(tok):
         yield "a measured fall"  # "its load factor declined 1.6 pct"
+    if ev_type == "SUPPORT" and nothing_supported(tok):
+        yield "nothing supported"  # "we had to defend for long periods"
     if ev_type == "ASSAULT" and game_equipment_hit(tok):
         yield "game equipment"  # "I was striking the ball much better"
     if ev_type in _ACTED_TYPES and finding(actor_heads):
