@@ -179,3 +179,9 @@ def test_the_manuals_confiscations_and_mediation_are_in_the_lexicon(annotated):
 def test_defending_nothing_supports_no_one(annotated):
     assert not _typed(annotated, "We had to defend for long periods and that is good for the team.")
     assert ("defended", "SUPPORT") in _typed(annotated, "The minister defended the plan.")
+
+
+def test_an_apology_someone_should_make_is_not_made(annotated):
+    assert not [t for t in _typed(annotated, "The prime minister said the mayor should apologise to the reporter.")
+                if t[1] == "CONCEDE"]
+    assert ("apologised", "CONCEDE") in _typed(annotated, "The mayor apologised to the reporter on Monday.")

@@ -11,10 +11,10 @@ Written from the errors of a fresh development-half sample (``bench events judge
   transaction: "began an offer of 400,000 shares", "granted an option to buy shares",
   "approved a dividend". PLOVER's AGREE, AID and SUPPORT are acts between political or
   economic actors about cooperation, aid or policy; a takeover offer "for" shares stays;
-- **an act advised**: a verb in the passive under "should" or "ought" with no agent ("no
-  options should be rejected", "their arguments should not be dismissed") says what ought
-  to be, not that anyone did or plans it — an opinion (rubric: "an opinion worded like a
-  demand" is no event);
+- **an act advised**: a verb under "should" or "ought" with no "by" agent ("no options
+  should be rejected", "he should apologise") says what ought to be, not that anyone did
+  or plans it — an opinion (rubric: "an opinion worded like a demand" is no event; the
+  sixth round: an act someone is urged to do is none);
 - **a kind of people**: a verbal or cooperative act under a modal of possibility ("might",
   "would", "could", "may", "can") whose every actor is a bare plural noun naming people
   (WordNet first sense under ``person.n.01`` or ``people.n.01`` but no leader or worker —
@@ -121,14 +121,15 @@ _ADVICE = frozenset({"should", "ought"})
 
 
 def act_advised(tok: Token, ev_type: str) -> bool:
-    """"No options should be rejected", "their arguments should not be dismissed": a passive
-    under a modal of advice with no agent is an opinion of what ought to be, no act."""
+    """"No options should be rejected", "he should apologise", "the government should
+    recognise its shortcomings": a verb under a modal of advice (with no "by" agent) is an
+    opinion of what ought to be done — the demand, if any, is the speaker's (REQUEST at the
+    reporting verb), not the act."""
     if tok.pos_ != "VERB" or ev_type in ("REQUEST", "THREATEN"):
         return False
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
     agent = any(c.dep_ == "agent" for c in tok.children)
-    return bool(auxes & _ADVICE) and passive and not agent
+    return bool(auxes & _ADVICE) and not agent
 
 
 #: Modals of possibility and disposition: what a kind of people might or would do.
