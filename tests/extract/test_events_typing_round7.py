@@ -185,3 +185,13 @@ def test_an_apology_someone_should_make_is_not_made(annotated):
     assert not [t for t in _typed(annotated, "The prime minister said the mayor should apologise to the reporter.")
                 if t[1] == "CONCEDE"]
     assert ("apologised", "CONCEDE") in _typed(annotated, "The mayor apologised to the reporter on Monday.")
+
+
+def test_services_sold_between_companies_are_trade(annotated):
+    assert not _typed(annotated, "Kelton said it won a contract to provide telecommunications services to Dunmore Inc.")
+    assert ("provided", "AID") in _typed(annotated, "Japan provided medical services to the refugees.")
+
+
+def test_a_person_sent_back_is_deported(annotated):
+    assert ("sent", "COERCE") in _typed(annotated, "Ms Khan was being sent back to Norway on the first flight.")
+    assert ("sent", "AID") in _typed(annotated, "Japan sent food and medicine to the victims.")

@@ -529,6 +529,17 @@ def _forces_sent(tok: Token) -> bool:
         kind_of(c) == "authority" or armed_people(c) or military_vehicle(c) for c in sent)
 
 
+def _sent_back(tok: Token) -> bool:
+    """"Khan was being sent back to Norway": a person sent back is deported, not given."""
+    if tok.lemma_.lower() not in ("send", "ship") or not any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "home") for c in tok.children):
+        return False
+    sent = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(sent) and all(c.ent_type_ == "PERSON" or (c.pos_ == "PRON" and c.lower_ in (
+        "he", "she", "they", "him", "her", "them")) or (c.pos_ == "NOUN" and kind_of(c) in ("agent", "crowd"))
+        for c in sent)
+
+
 def _raid_weapon(tok: Token) -> str | None:
     """The ASSAULT mode of a raid carried out by aircraft or with heavy weapons ("helicopter
     gunship raids", "bombing raids by jets"), from the words attached to it; None for a
@@ -640,6 +651,9 @@ def extract_events(adoc: AnnotatedDocument, skip: frozenset[str] = frozenset()) 
             # Manual, REQUEST: "call for"; a call is a telephone consultation only when made
             # to someone ("made its call for stronger powers" asks).
             ev_type, mode, rule = "REQUEST", None, rule + "+for→REQUEST"
+        if ev_type == "AID" and _sent_back(tok):
+            # Manual, COERCE deport: "expel or deport individuals"; a person sent back is that.
+            ev_type, mode, rule = "COERCE", "deport", rule + "+person back→COERCE deport"
         if ev_type == "AID" and _forces_sent(tok):
             # Manual, MOBILIZE: "military or police moves" — troops, marines or warships sent
             # are moved, not given.

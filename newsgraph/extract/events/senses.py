@@ -1411,8 +1411,9 @@ def _commercial_supply(tok: Token, actor_heads: list[Token], target_heads: list[
     with_ = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children
              if o.dep_ == "pobj" and o.pos_ == "NOUN"]
     if with_:
-        # "Audi and Mercedes were supplied with the pumps": the passive subject takes.
-        takers += [c for c in tok.children if c.dep_ == "nsubjpass"]
+        # "Audi and Mercedes were supplied with the pumps", "Boeing is to supply Japan
+        # Airlines with planes": the passive subject or the object takes.
+        takers += [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
         given = with_
     if not given and tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
         given = [tok.head]  # "a pump supplied by parts maker Robert Bosch"
@@ -1420,9 +1421,15 @@ def _commercial_supply(tok: Token, actor_heads: list[Token], target_heads: list[
     actor_heads = [*actor_heads, *(a for a in agents if a not in actor_heads)]
     parties = [*actor_heads, *takers]
     return bool(given) and bool(parties) and all(
-        _artifact(g.lemma_.lower()) and g.lemma_.lower() not in _AID_NOUNS for g in given) and all(
+        _goods(g.lemma_.lower()) and g.lemma_.lower() not in _AID_NOUNS for g in given) and all(
         (h.ent_type_ == "ORG" or (h.pos_ == "PRON" and h.lower_ in ("it", "they", "we")) or _firm(h))
         and not political(h) for h in parties)
+
+
+@lru_cache(maxsize=20_000)
+def _goods(lemma: str) -> bool:
+    """A made thing, or a service sold ("telecommunications services"): what companies trade."""
+    return _artifact(lemma) or _first_senses_under(lemma, _synsets(("service.n.01", "commodity.n.01")))
 
 
 #: Businesses (WordNet, first sense): "carmakers", "the supplier", "the firm".
