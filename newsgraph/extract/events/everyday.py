@@ -49,6 +49,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from newsgraph.extract.events.agency import is_animate, kind_of
 from newsgraph.extract.events.lexicon import SPEECH_VERBS
 from newsgraph.nlp.wordnet import wordnet
 
@@ -295,8 +296,6 @@ def recalled_thing(tok: Token) -> bool:
     remembering or a product recall; a recall of envoys withdraws them (manual, SANCTION)."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() != "recall":
         return False
-    from newsgraph.extract.events.agency import kind_of
-
     done = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "ccomp")]
     # The head itself must name people ("its ambassador", "envoys"): "the footage of angry
     # farmers" shows people, it is none.
@@ -315,8 +314,6 @@ def threat_to_an_idea(tok: Token, actor_heads: list[Token]) -> bool:
     THREATEN: threats by actors)."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() != "threaten":
         return False
-    from newsgraph.extract.events.agency import is_animate, kind_of
-
     subjects = [c for c in tok.children if c.dep_ == "nsubj"] or actor_heads
     if any(is_animate(s) or kind_of(s) in ("authority", "crowd", "weapon", "natural", "fire", "disease")
            for s in subjects if s.lower_ not in _POINTERS):
