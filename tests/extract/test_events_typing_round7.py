@@ -195,3 +195,14 @@ def test_services_sold_between_companies_are_trade(annotated):
 def test_a_person_sent_back_is_deported(annotated):
     assert ("sent", "COERCE") in _typed(annotated, "Ms Khan was being sent back to Norway on the first flight.")
     assert ("sent", "AID") in _typed(annotated, "Japan sent food and medicine to the victims.")
+
+
+def test_what_the_seventh_round_must_keep(annotated):
+    # A threat to act is a threat whatever the pronoun; an approval due is one; the aim of a
+    # party is the party's; a name headed by the event names it; a state "under" an act.
+    assert ("threatened", "THREATEN") in _typed(annotated, "It has also threatened to sue the Russian government.")
+    assert [t for t in _typed(annotated, "Any merger would have to be approved by the unions' executives.")
+            if t[0] == "approved"]
+    assert ("withdraw", "RETREAT") in _typed(annotated, "The aim of the party is to withdraw from the union.")
+    assert ("Treaty", "AGREE") in _typed(annotated, "With the Treaty of Amsterdam seven years ago, we agreed new rules.")
+    assert ("investigation", "ACCUSE") in _typed(annotated, "Dunmore Corp is under investigation by the SEC.")

@@ -256,12 +256,7 @@ def is_animate(tok: Token) -> bool:
         return True  # "the wounded", "the accused": people named by what befell them
     if kind_of(tok) in ("crowd", "authority", "agent"):
         return True
-    # "dozens of protesters", "hundreds of people": the people are in the "of" phrase — not
-    # when the head is a thought or a feeling of theirs ("the attention of the international
-    # community", "the anger of investors"); their acts, movements and assets
-    # stay theirs ("the movements of the rebel group").
-    if tok.pos_ == "NOUN" and _feature_lemma(tok.lemma_.lower()):
-        return False
+    # "dozens of protesters", "hundreds of people": the people are in the "of" phrase.
     return any(
         o.dep_ == "pobj" and kind_of(o) in ("crowd", "authority", "agent")
         for c in tok.children
@@ -276,7 +271,7 @@ _FEATURE_ANCHORS: tuple[str, ...] = ("cognition.n.01", "feeling.n.01")
 
 
 @lru_cache(maxsize=20_000)
-def _feature_lemma(lemma: str) -> bool:
+def feature_lemma(lemma: str) -> bool:
     """The noun's first sense is a thought or a feeling: "attention", "anger" — no one."""
     wn = wordnet()
     senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []

@@ -50,7 +50,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsgraph.extract.events.agency import is_animate, kind_of
-from newsgraph.extract.events.lexicon import SPEECH_VERBS
+from newsgraph.extract.events.lexicon import SPEECH_VERBS, VERBS
 from newsgraph.nlp.wordnet import wordnet
 
 __all__ = [
@@ -246,6 +246,9 @@ def title_words(tok: Token) -> bool:
     Privacy Invasion and Numbering", "Meet The Fockers opens on Friday")."""
     if not tok.is_title or tok.ent_type_ == "EVENT":
         return False  # "World War Two" names an occurrence
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.pos_ in ("NOUN", "PROPN") and nxt is not None and nxt.lower_ == "of":
+        return False  # "the Treaty of Amsterdam", "the Battle of Britain" name the event itself
     sent = tok.sent
 
     def capital(t: Token) -> bool:
@@ -304,7 +307,7 @@ def recalled_thing(tok: Token) -> bool:
 
 
 #: Words that point at a statement or a state of things, not at someone who threatens.
-_POINTERS = frozenset({"that", "this", "it", "which", "what"})
+_POINTERS = frozenset({"that", "this", "which", "what"})
 
 
 def threat_to_an_idea(tok: Token, actor_heads: list[Token]) -> bool:
@@ -319,7 +322,11 @@ def threat_to_an_idea(tok: Token, actor_heads: list[Token]) -> bool:
            for s in subjects if s.lower_ not in _POINTERS):
         return False
     objects = [c for c in tok.children if c.dep_ in ("dobj", "xcomp")]
-    return bool(objects) and all(o.pos_ == "VERB" or _idea_lemma(o.lemma_.lower()) for o in objects)
+    # A verb threatened counts only when it is no act the lexicon knows ("threatening to
+    # overshadow Yahoo"; "threatened to sue" threatens a lawsuit).
+    return bool(objects) and all(
+        (o.pos_ == "VERB" and o.lemma_.lower() not in VERBS)
+        or (o.pos_ == "NOUN" and _idea_lemma(o.lemma_.lower())) for o in objects)
 
 
 #: What is hoped, planned or held — threatened only figuratively.
@@ -386,6 +393,8 @@ def nothing_supported(tok: Token) -> bool:
     one toward no one (manual, SUPPORT: support of an actor or a policy)."""
     if tok.pos_ != "VERB" or tok.dep_ in ("relcl", "acl"):
         return False  # "the plan, which he defended": its head is what is defended
+    if any(c.dep_ in ("auxpass", "agent", "nsubjpass") for c in tok.children):
+        return False  # "any merger would have to be approved by the unions": the merger is
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("for", "during", "until", "since") and all(
                 o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in ("period", "time", "while", "minute")

@@ -49,6 +49,7 @@ from newsgraph.extract.events.agency import (
     armed,
     armed_people,
     employer,
+    feature_lemma,
     instrument_mode,
     is_animate,
     is_inanimate,
@@ -290,7 +291,9 @@ def _arrest_sense(tok: Token, key: str) -> bool:
     in the lexicon): "arrested 12 protesters", not "apprehending trouble", "booked a
     table", "arrest the decline"."""
     patients = _patients(tok)
-    if patients and all(is_inanimate(p) for p in patients):
+    # A thought or a feeling of people is no one ("captured the attention of the community").
+    if patients and all(is_inanimate(p) or (p.pos_ == "NOUN" and feature_lemma(p.lemma_.lower()))
+                        for p in patients):
         return False
     if not patients and key in SENSE_CHECKED:
         return False

@@ -264,6 +264,11 @@ STANCE_VERBS: frozenset[str] = frozenset({
 })
 #: Prepositions whose bare object is a kind ("gained under torture", "fled from persecution").
 _KIND_PREPS = frozenset({"under", "through"})
+#: Verbs that put someone in a state "under" an act: "is under investigation", "placed under
+#: arrest", "came under attack" tell one occurrence; "obtained under torture" a kind of means.
+STATE_VERBS: frozenset[str] = frozenset({
+    "be", "come", "remain", "stay", "place", "put", "keep", "go", "fall", "hold", "find", "get", "live",
+})
 #: Entity labels that anchor a clause to one place or time ("in Basra", "on Monday").
 _ANCHORS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 
@@ -295,7 +300,7 @@ def bare_kind(t: Token) -> list[str]:
             return []
     head = t.head
     if t.dep_ == "pobj" and head.dep_ == "prep":
-        if head.lower_ in _KIND_PREPS:
+        if head.lower_ in _KIND_PREPS and head.head.lemma_.lower() not in STATE_VERBS:
             return [f"kind: {head.text} {t.text}"]
         if head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in KIND_HEADS:
             return [f"kind: {head.head.text} of {t.text}"]
