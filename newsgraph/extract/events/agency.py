@@ -86,6 +86,11 @@ CLASS_ANCHORS: dict[str, tuple[str, ...]] = {
         "military_personnel.n.01",
         "serviceman.n.01",
         "security_force.n.01",
+        # An army, a navy, an air force, a coastguard and a nation's military as a whole
+        # (WordNet files them under "force, personnel", beside any staff, not under
+        # military units): the state's armed services.
+        "military_service.n.01",
+        "military.n.01",
         "government.n.01",
         "authority.n.02",
     ),
@@ -181,7 +186,7 @@ def kind_of(tok: Token) -> str | None:
         # an organisation says the head is personnel, not a force of nature.
         # Only nouns and names: an adjective looked up as a noun misleads ("more" is
         # Thomas More: "more options contracts" are no people).
-        mods = {_NER_CLASS.get(c.ent_type_) or lemma_class(c.lemma_.lower())
+        mods = {_NER_CLASS.get(c.ent_type_) or lemma_class(_compound_lemma(c))
                 for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i
                 and (c.pos_ in ("NOUN", "PROPN") or c.ent_type_)}
         if mods & {"authority", "agent", "crowd"} and not _may_be_people(tok.lemma_.lower()):
@@ -191,6 +196,19 @@ def kind_of(tok: Token) -> str | None:
         if mods & {"agent", "crowd"}:
             return "agent"
     return cls
+
+
+def _compound_lemma(c: Token) -> str:
+    """A modifier's lemma, joined with the word right before it when WordNet knows the two as
+    one noun ("air force jets": ``air_force``, an armed service; "force" alone is strength)."""
+    lemma = c.lemma_.lower()
+    before = next((x for x in c.children if x.dep_ == "compound" and x.i == c.i - 1), None)
+    if before is not None:
+        joined = f"{before.lower_}_{lemma}"
+        wn = wordnet()
+        if wn is not None and wn.sense_ids(joined, "n", 1):
+            return joined
+    return lemma
 
 
 def _named_force(tok: Token) -> bool:
@@ -245,6 +263,20 @@ def is_animate(tok: Token) -> bool:
         if c.dep_ == "prep" and c.lower_ == "of"
         for o in c.children
     )
+
+
+#: What goes on in people's minds (WordNet): thoughts and feelings — not qualities, since
+#: spaCy's lemma of "assets" is "asset", first of all a quality.
+_FEATURE_ANCHORS: tuple[str, ...] = ("cognition.n.01", "feeling.n.01")
+
+
+@lru_cache(maxsize=20_000)
+def feature_lemma(lemma: str) -> bool:
+    """The noun's first sense is a thought or a feeling: "attention", "anger" — no one."""
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    anchors = {a for a in (wn.synset(n) for n in _FEATURE_ANCHORS) if a} if wn else set()
+    return bool(senses and anchors and wn.ancestors(senses[0]) & anchors)
 
 
 @lru_cache(maxsize=20_000)
@@ -395,6 +427,20 @@ def _armed_people(lemma: str) -> bool:
     kinds = {a for a in (wn.synset(n) for n in ARMED_PEOPLE) if a}
     only = {a for a in (wn.synset(n) for n in ARMED_PEOPLE_ONLY) if a}
     return any(s in only or wn.ancestors(s) & kinds for s in senses)
+
+
+@lru_cache(maxsize=20_000)
+def _military_vehicle_lemma(lemma: str) -> bool:
+    wn = wordnet()
+    anchor = wn.synset("military_vehicle.n.01") if wn else None
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    return bool(senses and anchor and anchor in wn.ancestors(senses[0]))
+
+
+def military_vehicle(tok: Token) -> bool:
+    """True when the noun's first WordNet sense is a military vehicle: a warship, a tank, a
+    warplane — moved with the forces, not given."""
+    return tok.pos_ == "NOUN" and _military_vehicle_lemma(tok.lemma_.lower())
 
 
 def armed_people(tok: Token) -> bool:

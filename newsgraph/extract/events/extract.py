@@ -25,7 +25,8 @@ The cascade, per sentence of the spaCy parse behind the ``AnnotatedDocument``:
    troops RETREAT; a vow of harm is a threat, of cooperation AGREE, of one's own
    conduct no event; attacking plans or policies, or a politician attacking another with
    no force in sight, is ACCUSE (``senses.verbal_attack``); a deal struck is SUPPORT, a
-   person suspended SANCTION ``expel``;
+   person suspended SANCTION ``expel``; a "call for" something is REQUEST, an armed force
+   sent MOBILIZE (not AID), a raid by aircraft or with heavy weapons ASSAULT;
 5. contexts from sentence cue words, a confidence score (events below
    ``settings.MIN_CONFIDENCE`` are not emitted), the rule that fired.
 
@@ -46,12 +47,15 @@ from newsgraph.extract.events import settings as S
 from newsgraph.extract.events.agency import (
     FORCES,
     armed,
+    armed_people,
     employer,
+    feature_lemma,
     instrument_mode,
     is_animate,
     is_inanimate,
     kind_of,
     lemma_class,
+    military_vehicle,
     physical,
     resource,
 )
@@ -287,7 +291,9 @@ def _arrest_sense(tok: Token, key: str) -> bool:
     in the lexicon): "arrested 12 protesters", not "apprehending trouble", "booked a
     table", "arrest the decline"."""
     patients = _patients(tok)
-    if patients and all(is_inanimate(p) for p in patients):
+    # A thought or a feeling of people is no one ("captured the attention of the community").
+    if patients and all(is_inanimate(p) or (p.pos_ == "NOUN" and feature_lemma(p.lemma_.lower()))
+                        for p in patients):
         return False
     if not patients and key in SENSE_CHECKED:
         return False
@@ -297,7 +303,12 @@ def _arrest_sense(tok: Token, key: str) -> bool:
             next((o for o in c.children if o.dep_ == "pobj"), c) if c.dep_ == "agent" else c
         ) == "authority" for c in tok.children)
         charged = any(c.dep_ == "prep" and c.lower_ in ("for", "under") for c in tok.children)
-        return passive or by_authority or charged
+        # "Booked for a similar session" books an appointment: an offence is charged without
+        # an indefinite article ("booked for murder", "for the murder of").
+        appointment = any(c.dep_ == "prep" and c.lower_ == "for" and any(
+            o.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in o.children)
+            for o in c.children) for c in tok.children)
+        return (passive or by_authority or charged) and not appointment
     return True
 
 
@@ -490,6 +501,58 @@ def _agreement_made(tok: Token) -> bool:
     return bool(done) and all(d.lemma_.lower() in _AGREEMENT_NOUNS for d in done)
 
 
+def _refused_acceptance(tok: Token) -> bool:
+    """"Will not accept an unfair burden", "would never agree to it": acceptance negated
+    under a modal of will is a refusal."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("accept", "agree"):
+        return False
+    neg = any(c.dep_ == "neg" for c in tok.children)
+    will = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll", "shall") for c in tok.children)
+    return neg and will
+
+
+def _call_for(tok: Token) -> bool:
+    """"Its call for stronger closure powers", "calls for a ceasefire": the noun "call" with
+    a "for" complement is a demand."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() == "call" and any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
+
+
+#: Verbs of sending: what they move is aid unless it is an armed force.
+_SENDING = frozenset({"send", "dispatch", "deliver", "ship"})
+
+
+def _forces_sent(tok: Token) -> bool:
+    """"The order to send marines", "sent two warships": an armed force or a warship sent is
+    moved (MOBILIZE), not given; weapons sent are aid or an attack ("letter bombs")."""
+    if tok.lemma_.lower() not in _SENDING:
+        return False
+    sent = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(sent) and all(
+        kind_of(c) == "authority" or armed_people(c) or military_vehicle(c) for c in sent)
+
+
+def _sent_back(tok: Token) -> bool:
+    """"Khan was being sent back to Norway": a person sent back is deported, not given."""
+    if tok.lemma_.lower() not in ("send", "ship") or not any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "home") for c in tok.children):
+        return False
+    sent = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(sent) and all(c.ent_type_ == "PERSON" or (c.pos_ == "PRON" and c.lower_ in (
+        "he", "she", "they", "him", "her", "them")) or (c.pos_ == "NOUN" and kind_of(c) in ("agent", "crowd"))
+        for c in sent)
+
+
+def _raid_weapon(tok: Token) -> str | None:
+    """The ASSAULT mode of a raid carried out by aircraft or with heavy weapons ("helicopter
+    gunship raids", "bombing raids by jets"), from the words attached to it; None for a
+    police raid or a raid with nothing named."""
+    if tok.lemma_.lower() != "raid":
+        return None
+    mode = instrument_mode(tok, [])
+    return mode if mode in ("aerial", "drone", "heavy-weapons", "explosives") else None
+
+
 def _member_suspended(tok: Token) -> bool:
     """"Have suspended him as a member", "UKIP suspended a candidate": a person suspended is
     a person expelled for a time (manual, SANCTION expel), not a concession."""
@@ -584,6 +647,24 @@ def extract_events(adoc: AnnotatedDocument, skip: frozenset[str] = frozenset()) 
             # Manual, SANCTION expel: "permanently or temporarily expel an entity from a group,
             # organization, political party" — suspending a person is that, not a concession.
             ev_type, mode, rule = "SANCTION", "expel", rule + "+person→SANCTION expel"
+        if ev_type == "AGREE" and _refused_acceptance(tok):
+            # Manual, REJECT: "refuse to accept"; "will not accept an unfair burden" is that.
+            ev_type, mode, rule = "REJECT", None, rule + "+will not→REJECT"
+        if ev_type == "CONSULT" and _call_for(tok):
+            # Manual, REQUEST: "call for"; a call is a telephone consultation only when made
+            # to someone ("made its call for stronger powers" asks).
+            ev_type, mode, rule = "REQUEST", None, rule + "+for→REQUEST"
+        if ev_type == "AID" and _sent_back(tok):
+            # Manual, COERCE deport: "expel or deport individuals"; a person sent back is that.
+            ev_type, mode, rule = "COERCE", "deport", rule + "+person back→COERCE deport"
+        if ev_type == "AID" and _forces_sent(tok):
+            # Manual, MOBILIZE: "military or police moves" — troops, marines or warships sent
+            # are moved, not given.
+            ev_type, mode, rule = "MOBILIZE", "troops", rule + "+armed→MOBILIZE troops"
+        if ev_type == "COERCE" and mode == "seize" and (weapon := _raid_weapon(tok)):
+            # A raid by aircraft or with weapons is an attack (manual, ASSAULT "aerial",
+            # "heavy-weapons"); a police raid stays a seizure.
+            ev_type, mode, rule = "ASSAULT", weapon, rule + f"+instrument→ASSAULT {weapon}"
         if ev_type in ("REQUEST", "PROTEST") and legal_appeal(tok):
             # Manual, ACCUSE: "sue or bring to court" — also when protesters appeal a ruling.
             ev_type, mode, rule = "ACCUSE", "allege", rule + "+decision→ACCUSE allege"

@@ -28,6 +28,11 @@ the parse around the trigger, in general English:
   and so are the nouns it takes as objects (the curfews).
 
 Each condition returns the words that set it (the cues), so the flag explains itself.
+
+``bare_kind`` (issue 13, typing, seventh round) reads a bare event noun the clause tells as
+a kind — "killings rose", "hunger strike is a weapon", "the possibility of deportation",
+"gained under torture": no occurrence at all, so ``senses.no_event`` reports no event there
+(the rubric of ``bench events judged``: a generic mention is no event).
 Nothing here is tuned to a corpus: the word classes are the parser's. Measured on ECB+
 with gold mentions (``bench events ecb``, CoNLL within topic, odd / even; 87 of 5,053 gold
 mentions flagged): −0.005 / +0.000; the simple present as habitual ("I attack him
@@ -38,7 +43,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["generic_cues"]
+__all__ = ["bare_kind", "generic_cues"]
 
 Token = Any
 
@@ -240,3 +245,86 @@ def _rule_of_ability(t: Token) -> list[str]:
     kind = subject.lower_ in KIND_PRONOUNS or any(
         c.dep_ == "det" and c.lower_ in ("any", "every", "no", "each") for c in subject.children)
     return [f"ability: {subject.text} {modal.text} {t.text}"] if kind else []
+
+
+#: Verbs of a change in number: their subject counts occurrences ("killings rose").
+COUNT_VERBS: frozenset[str] = frozenset({
+    "rise", "fall", "increase", "decrease", "drop", "double", "triple", "soar", "climb", "decline", "grow",
+    "surge", "jump", "halve", "plunge", "mount", "multiply", "dwindle", "treble", "slow",
+})
+#: Nouns whose "of" object is a kind of act, not one ("the possibility of deportation", "the
+#: number of attacks", "a study of salmonella poisoning").
+KIND_HEADS: frozenset[str] = frozenset({
+    "possibility", "prospect", "risk", "threat", "fear", "danger", "use", "practice", "study", "research",
+    "history", "culture", "number", "rate", "level", "frequency", "incidence", "count", "total", "spectre",
+    "specter", "form", "kind", "type", "sort", "issue", "question", "problem", "legacy", "tradition",
+})
+#: Verbs of rules and stances: in the present, their bare object is a kind of act ("the
+#: policy prohibits torture"); other verbs in the present tell news ("the move follows
+#: angry protests").
+STANCE_VERBS: frozenset[str] = frozenset({
+    "prohibit", "ban", "forbid", "outlaw", "condemn", "oppose", "allow", "permit", "tolerate", "justify",
+    "encourage", "discourage", "deter", "prevent", "punish", "criminalise", "criminalize", "legalise",
+    "legalize", "authorise", "authorize", "abhor", "reject", "renounce", "support", "favour", "favor",
+    # What a thing comprises ("an agency whose brief includes investigations of crime").
+    "include", "involve", "entail", "require", "cover",
+})
+#: Prepositions whose bare object is a kind ("gained under torture", "fled from persecution").
+_KIND_PREPS = frozenset({"under", "through"})
+#: Verbs that put someone in a state "under" an act: "is under investigation", "placed under
+#: arrest", "came under attack" tell one occurrence; "obtained under torture" a kind of means.
+STATE_VERBS: frozenset[str] = frozenset({
+    "be", "come", "remain", "stay", "place", "put", "keep", "go", "fall", "hold", "find", "get", "live",
+})
+#: Entity labels that anchor a clause to one place or time ("in Basra", "on Monday").
+_ANCHORS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+
+
+def bare_kind(t: Token) -> list[str]:
+    """A bare event noun — no determiner, possessive, number or name, no specific participant
+    — that the clause around it tells as a kind of act, not one occurrence (ACE: generic),
+    with the words that make it so, or []:
+
+    - the subject of a count that changes ("killings rose", "attacks doubled");
+    - the subject of a present-tense or modal clause that says what the act is or does
+      ("hunger strike is a weapon of last resort", "attacks on civilians are a crime",
+      "deportation may tackle the problem"), or the object of a present-tense verb that
+      states a stance ("the policy prohibits torture");
+    - the object of "under"/"through" ("evidence gained under torture") or the "of"
+      object of a noun of kinds and chances (``KIND_HEADS``: "the possibility of
+      deportation", "the number of attacks").
+
+    A clause anchored by a place or a date ("Talks resume on Monday"), a past tense, and a
+    headline keep the report specific (``_past``, ``_headline``)."""
+    if t.pos_ != "NOUN" or t.tag_ not in ("NN", "NNS") or _headline(t.sent):
+        return []
+    for c in t.children:
+        if c.dep_ in _DETERMINING and c.lower_ not in _KIND_DETERMINERS:
+            return []
+        if c.dep_ in ("acl", "relcl") or c.pos_ == "PROPN" or c.ent_type_:
+            return []
+        if c.dep_ == "prep" and any(_specific(o) for o in c.children if o.dep_ == "pobj"):
+            return []
+    head = t.head
+    if t.dep_ == "pobj" and head.dep_ == "prep":
+        if head.lower_ in _KIND_PREPS and head.head.lemma_.lower() not in STATE_VERBS:
+            return [f"kind: {head.text} {t.text}"]
+        if head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in KIND_HEADS:
+            return [f"kind: {head.head.text} of {t.text}"]
+        return []
+    if head.pos_ not in ("VERB", "AUX") or any(c.ent_type_ in _ANCHORS or any(
+            o.ent_type_ in _ANCHORS for o in c.children) for c in head.children):
+        return []
+    lemma = head.lemma_.lower()
+    modal = [c for c in head.children
+             if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "'ll")]
+    present = head.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+    if t.dep_ == "nsubj" and lemma in COUNT_VERBS:
+        return [f"count: {t.text} {head.text}"]
+    if t.dep_ == "nsubj" and lemma == "be" and present and any(c.dep_ == "attr" for c in head.children):
+        return [f"kind: {t.text} {head.text}"]
+    if t.dep_ == "nsubj" and lemma != "be" and (modal or present):
+        return [f"kind: {t.text} {' '.join(m.text for m in modal)} {head.text}".replace("  ", " ")]
+    if t.dep_ == "dobj" and present and lemma in STANCE_VERBS:
+        return [f"kind: {head.text} {t.text}"]
+    return []
