@@ -51,6 +51,8 @@ def test_a_kind_of_act_is_generic(annotated, text, trigger, cue):
     ("The court ruled that the detention of 12 suspects without trial was unlawful.", "detention"),
     ("Air strikes hit the northern district overnight, officials said.", "strikes"),
     ("He was charged with murder after the shooting in Dunmore.", "murder"),
+    ("He was charged with two counts of murder after the shooting in Dunmore.", "murder"),
+    ("The frigate rescued a merchant vessel under attack by pirates on Saturday.", "attack"),
     ("Protesters attack police in Dunmore", "attack"),  # a headline drops its articles
     ("Police can detain the suspect for another week, the judge said.", "detain"),
     ("The militia, which attacked the town on Monday, withdrew.", "attacked"),

@@ -254,9 +254,10 @@ COUNT_VERBS: frozenset[str] = frozenset({
 })
 #: Nouns whose "of" object is a kind of act, not one ("the possibility of deportation", "the
 #: number of attacks", "a study of salmonella poisoning").
+#: ("count" is not one: "two counts of murder" are the charges of one act.)
 KIND_HEADS: frozenset[str] = frozenset({
     "possibility", "prospect", "risk", "threat", "fear", "danger", "use", "practice", "study", "research",
-    "history", "culture", "number", "rate", "level", "frequency", "incidence", "count", "total", "spectre",
+    "history", "culture", "number", "rate", "level", "frequency", "incidence", "total", "spectre",
     "specter", "form", "kind", "type", "sort", "issue", "question", "problem", "legacy", "tradition",
 })
 #: Verbs of rules and stances: in the present, their bare object is a kind of act ("the
@@ -271,10 +272,12 @@ STANCE_VERBS: frozenset[str] = frozenset({
 })
 #: Prepositions whose bare object is a kind ("gained under torture", "fled from persecution").
 _KIND_PREPS = frozenset({"under", "through"})
-#: Verbs that put someone in a state "under" an act: "is under investigation", "placed under
-#: arrest", "came under attack" tell one occurrence; "obtained under torture" a kind of means.
-STATE_VERBS: frozenset[str] = frozenset({
-    "be", "come", "remain", "stay", "place", "put", "keep", "go", "fall", "hold", "find", "get", "live",
+#: Verbs of getting something by a means: what they got "under"/"through" an act names a
+#: kind of means ("evidence obtained under torture"). After other verbs and nouns the phrase
+#: is the state of one occurrence: "is under investigation", "placed under arrest", "came
+#: under attack", "rescued a vessel under attack" (the parse attaching it to the verb).
+MEANS_VERBS: frozenset[str] = frozenset({
+    "obtain", "gain", "extract", "elicit", "secure", "acquire", "produce", "give", "make", "win", "force",
 })
 #: Entity labels that anchor a clause to one place or time ("in Basra", "on Monday").
 _ANCHORS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
@@ -307,7 +310,7 @@ def bare_kind(t: Token) -> list[str]:
             return []
     head = t.head
     if t.dep_ == "pobj" and head.dep_ == "prep":
-        if head.lower_ in _KIND_PREPS and head.head.lemma_.lower() not in STATE_VERBS:
+        if head.lower_ in _KIND_PREPS and head.head.lemma_.lower() in MEANS_VERBS:
             return [f"kind: {head.text} {t.text}"]
         if head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in KIND_HEADS:
             return [f"kind: {head.head.text} of {t.text}"]
