@@ -206,3 +206,15 @@ def test_what_the_seventh_round_must_keep(annotated):
     assert ("withdraw", "RETREAT") in _typed(annotated, "The aim of the party is to withdraw from the union.")
     assert ("Treaty", "AGREE") in _typed(annotated, "With the Treaty of Amsterdam seven years ago, we agreed new rules.")
     assert ("investigation", "ACCUSE") in _typed(annotated, "Dunmore Corp is under investigation by the SEC.")
+
+
+def test_a_price_moving_is_no_act_of_actors(annotated):
+    # Futures and prices that trade, retreat or are supported: markets, no PLOVER act.
+    assert not _typed(annotated, "Dunmore copper futures opened higher and then retreated slightly on profit taking.")
+    assert not _typed(annotated, "Steadier overnight soybean futures supported the market initially, dealers said.")
+    assert not [t for t in _typed(annotated, "Cattle futures slipped to trade 0.10 cent higher in late dealings.")
+                if t[1] == "COOPERATE"]
+    # People and armies still retreat; a bank still pulls out of a market.
+    assert ("retreated", "RETREAT") in _typed(annotated, "The army retreated from the town after heavy fighting.")
+    assert ("pulled", "RETREAT") in _typed(annotated, "Kelton Bank has pulled out of the eurobond market.")
+    assert ("supported", "SUPPORT") in _typed(annotated, "The union supported the strike at the plant.")

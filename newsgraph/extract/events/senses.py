@@ -855,6 +855,35 @@ def _measured_move(tok: Token) -> bool:
         c.dep_ == "nummod" for c in t.children)) for t in near)
 
 
+#: Nouns of a traded market beside ``_market``'s securities and prices ("Comex silver
+#: futures", "the market", "the contract").
+_TRADED = frozenset({"future", "futures", "market", "contract", "index"})
+#: Words that give a price's direction in a verb's own phrase ("traded 0.10 cent higher").
+_PRICE_DIRECTIONS = frozenset({"higher", "lower", "firmer", "easier", "weaker", "stronger", "unchanged",
+                               "steady", "steadier"})
+
+
+def _price_move(tok: Token) -> bool:
+    """A verb of trading, retreating or supporting told of a market ("silver futures retreated
+    slightly", "soyoil futures supported the market", "slipping to trade 0.10 cent higher"):
+    its subject or object is a traded thing, or its own phrase gives a price's direction, and
+    no person or armed force takes part.  PLOVER's RETREAT, SUPPORT and COOPERATE are acts of
+    actors; a price moving is none."""
+    def traded(h: Token) -> bool:
+        words = [h, *(c for c in h.children if c.dep_ == "compound")]
+        return any(_market(w.lemma_.lower()) or w.lemma_.lower() in _TRADED or w.lower_ in _TRADED
+                   for w in words)
+
+    args = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        args += [c for c in tok.head.children if c.dep_ == "nsubj"]  # "futures opened … and retreated"
+    if any((is_animate(h) or armed(h)) and not traded(h) for h in args):
+        return False
+    near = [c for c in tok.children if c.dep_ not in _OTHER_CLAUSES]
+    near += [g for c in near for g in c.children if g.dep_ not in _OTHER_CLAUSES]
+    return any(t.lower_ in _PRICE_DIRECTIONS for t in near) or any(traded(h) for h in args)
+
+
 def _abstract_actor(h: Token, event_nouns: frozenset[str]) -> bool:
     """An ASSAULT's actor that is an abstraction or an act in its first sense, not a group,
     an armed force, a force of nature or an attack the lexicon knows ("the move destroyed
@@ -1914,6 +1943,8 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "abstract actor"  # "the move has destroyed part of the policy", "inflation hit savers' plans"
     if ev_type in ("ASSAULT", "CONCEDE") and tok.pos_ == "VERB" and _measured_move(tok):
         yield "a market move"  # "exports shot up 7.5%", "lifted interest rates 0.25% to 5.5%"
+    if ev_type in ("COOPERATE", "RETREAT", "SUPPORT") and tok.pos_ == "VERB" and _price_move(tok):
+        yield "a price move"  # "silver futures retreated slightly", "soyoil supported the market"
     if ev_type == "ASSAULT" and _control_of_no_place(tok, actor_heads):
         yield "control of a business"  # "has taken day-to-day control of its car business"
     if ev_type == "ASSAULT" and mode == "targeted" and _nothing_alive(tok):
