@@ -1,0 +1,140 @@
+"""One-word names the tagger calls a person but the text treats as a body: retyped ORG.
+
+Owns ``retype_bodies(doc, mentions) -> list[Mention]``. spaCy's small English model tags
+many one-word clubs, companies and places PERSON ("Valencia", "Ajax", "Munster"), and a
+name typed a person is an antecedent for "he" and "she": "linked with Real Madrid,
+Barcelona and Valencia. He told …" gave "he" to Valencia. A one-word PERSON name is
+retyped ORG when, in this document, the parse shows one of these (the way news copy
+writes of a club, a company or a body, rarely of a person):
+
+- it is coordinated with a name of a body or a place ("Real Madrid, Barcelona and
+  Valencia", "Ireland and Munster lock Paul O'Connell"): coordinated noun phrases are
+  of one kind;
+- it stands in apposition to a noun for a body ("Valencia, the Spanish club");
+- it possesses a noun for a body's own parts ("Valencia's chairman": ``BODY_PARTS``), or
+  modifies as a compound a noun for those who play or work for one ("the Ajax striker",
+  "Chelsea boss Jose Mourinho");
+- it is the object of "at" after a noun or a verb of being somewhere ("three years at
+  Valencia", not "looked at Smith") or of "for" after a verb of playing or signing
+  ("played for Ajax").
+
+None of this counts when the text marks the word as a person anywhere: an honorific or
+a title before it ("Mr Valencia"), or a longer person's name holding it ("Antonio
+Valencia"): then it is that person's surname, and stays PERSON. Names of two words and
+more are left as tagged: a given name and a surname are a person's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from newsgraph.model.document import Mention
+from newsgraph.nlp.honorifics import HONORIFICS
+
+__all__ = ["BODY_PARTS", "retype_bodies"]
+
+#: Nouns for the parts and property of a body rather than of a person, after a
+#: possessor: a person has no chairman, board, shareholders or stadium ("Valencia's
+#: chairman"). Nouns a manager's or an owner's name possesses as well ("Wenger's side",
+#: "Blair's staff", "Madonna's fans") are left out.
+BODY_PARTS: frozenset[str] = frozenset({
+    "chairman", "chairwoman", "board", "shareholder", "share", "stock", "headquarters", "subsidiary",
+    "stadium", "ground", "academy", "boardroom",
+})
+#: Nouns a body's name modifies as a compound, for the people who play or work for it
+#: ("the Ajax striker", "Chelsea boss Jose Mourinho", "Munster lock Paul O'Connell").
+_MEMBER_NOUNS: frozenset[str] = BODY_PARTS | frozenset({
+    "squad", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "side", "team",
+    "player", "captain", "skipper", "forward", "lock", "prop", "fly-half", "scrum-half", "manager",
+    "boss", "coach", "president", "owner",
+})
+#: Nouns for a body a name may stand in apposition to ("Valencia, the Spanish club").
+_BODY_NOUNS: frozenset[str] = frozenset({
+    "club", "side", "team", "company", "firm", "group", "champion", "leader", "holder", "outfit",
+    "franchise", "carrier", "airline", "bank", "retailer", "operator", "maker", "manufacturer",
+    "giant", "rival", "opponent", "network", "agency", "organisation", "organization", "union",
+})
+#: Verbs after which "for X" names the side a player plays for.
+_PLAYS_FOR = frozenset({"play", "sign", "score", "appear", "star", "debut", "start", "feature"})
+#: Verbs after which "at X" is where one works or plays ("spent three years at Valencia"),
+#: not whom one looks or aims at.
+_BEING_AT = frozenset({"be", "stay", "remain", "spend", "work", "play", "arrive", "train", "study",
+                       "return", "start", "finish", "end", "begin", "serve"})
+_BODY_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC"})
+
+
+def _token_at(doc: Any, m: Mention) -> Any | None:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _person_marked(word: str, doc: Any, mentions: list[Mention]) -> bool:
+    """Does the text mark ``word`` as a person's name: a longer person's name holding it,
+    or an honorific or title right before it?"""
+    if any(m.label == "PERSON" and word in m.text.split() and len(m.text.split()) > 1 for m in mentions):
+        return True
+    for tok in doc:
+        if tok.text == word and tok.i > 0:
+            prev = doc[tok.i - 1]
+            if prev.lower_.rstrip(".") in HONORIFICS:
+                return True
+    return False
+
+
+def _body_cue(tok: Any, labels: dict[int, str]) -> bool:
+    """Does the parse around this token treat the name as a body? (``labels``: the label
+    of the mention starting at each token index.)"""
+    head = tok.head
+    # Coordinated with a body's or a place's name, either way round.
+    conjuncts = [c for c in tok.children if c.dep_ == "conj"]
+    if tok.dep_ == "conj":
+        conjuncts.append(head)
+        conjuncts += [c for c in head.children if c.dep_ == "conj" and c.i != tok.i]
+    if any(labels.get(_name_start(c)) in _BODY_LABELS for c in conjuncts):
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in _BODY_NOUNS for c in tok.children):
+        return True
+    if head.i > tok.i and head.pos_ == "NOUN":
+        noun = head.lemma_.lower()
+        if (tok.dep_ == "poss" and noun in BODY_PARTS) or (
+                tok.dep_ in ("compound", "amod", "nmod") and noun in _MEMBER_NOUNS):
+            return True
+    if tok.dep_ == "pobj" and head.lower_ == "at" and (
+            head.head.pos_ == "NOUN" or head.head.lemma_.lower() in _BEING_AT):
+        return True  # "a spell at Ajax", "spent three years at Valencia" (not "looked at Smith")
+    return tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _PLAYS_FOR
+
+
+def _name_start(tok: Any) -> int:
+    """Index of the first token of the compound name ``tok`` heads ("Real" of "Real Madrid")."""
+    first = tok.i
+    for c in tok.children:
+        if c.dep_ in ("compound", "flat") and c.i < first:
+            first = c.i
+    return first
+
+
+def retype_bodies(doc: Any, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with each one-word PERSON name the text treats as a body (see the
+    module's docstring) retyped ORG — every mention of that word in the document."""
+    words = {m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) == 1}
+    if not words:
+        return mentions
+    labels: dict[int, str] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span):
+            labels[span.start] = m.label
+    bodies: set[str] = set()
+    for word in words:
+        if _person_marked(word, doc, mentions):
+            continue
+        for m in mentions:
+            if m.text == word and m.label == "PERSON" and (tok := _token_at(doc, m)) is not None \
+                    and _body_cue(tok, labels):
+                bodies.add(word)
+                break
+    if not bodies:
+        return mentions
+    return [replace(m, label="ORG") if m.label == "PERSON" and m.text in bodies else m for m in mentions]
