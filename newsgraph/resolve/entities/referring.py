@@ -119,13 +119,17 @@ def _label(chain: Chain) -> str:
     """The chain's entity type for agreement. Where the tagger typed its names both a
     person and something else ("Britney Spears" PERSON, "Spears" ORG; "Onyx Hotel" PERSON,
     "The Onyx Hotel" ORG), a full personal name decides for a person; otherwise the type
-    with more names, and on a tie none (no pronoun agrees with a chain of no clear kind)."""
+    with more names, and on a tie none (no pronoun agrees with a chain of no clear kind).
+    A one-word "person" the gazetteer knows as a sizeable place, with no person cue in the
+    text, is of no clear kind either (``_place_not_person``)."""
     labels = chain.labels()
     if not labels:
         return ""
     top = labels.most_common(1)[0][0]
     person = labels.get("PERSON", 0)
     other = sum(n for lab, n in labels.items() if lab in _NONPERSON_LABELS or lab == "NORP")
+    if top == "PERSON" and not other and _place_not_person(chain):
+        return ""
     if not (person and other):
         return top
     if any(x.kind == "name" and x.label == "PERSON" and _personal_name(x.name_text) for x in chain.mentions):
@@ -135,6 +139,27 @@ def _label(chain: Chain) -> str:
     if person > other:
         return "PERSON"
     return max((lab for lab in labels if lab != "PERSON"), key=labels.__getitem__)
+
+
+#: A one-word "person" that is also a place of this size (or a country or a region) on
+#: its primary name is as likely a club or a town ("Leicester", "Chelsea", "Valencia").
+_PLACE_POPULATION = 50_000
+
+
+def _place_not_person(chain: Chain) -> bool:
+    """Is a chain the tagger typed a person named only by one word that the gazetteer
+    knows as a sizeable place (its primary name), with no person cue in the text — no
+    title ("Mr Preston"), no noun for a person describing it ("Preston, the author")?
+    Then no "he" or "she" stands for it: the text does not say it is a person."""
+    names = [x for x in chain.mentions if x.kind == "name"]
+    if not names or any(len(x.name_text.split()) != 1 or x.title for x in names):
+        return False
+    if any(description_label(d) == "PERSON" for x in names for d in x.descriptors):
+        return False
+    from newsgraph.nlp.places import candidates
+
+    return any(c.primary and (c.feature != "city" or c.population >= _PLACE_POPULATION)
+               for c in candidates(names[0].name_text))
 
 
 def _personal_name(text: str) -> bool:

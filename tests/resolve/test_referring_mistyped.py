@@ -1,0 +1,47 @@
+"""A club, a company or a place the tagger calls a person is no antecedent for "he" or
+"she": retyped by the annotator where the text treats it as a body (``nlp.person_types``),
+or of no clear kind where it is only a sizeable place's name (``_place_not_person``)."""
+
+from __future__ import annotations
+
+from newsgraph.extract.claims import extract_claims
+from newsgraph.model import Document
+from newsgraph.nlp.annotate import annotate
+from newsgraph.resolve.entities.referring import _label
+from newsgraph.resolve.entities.within import Chain, ChainMention, chain_document
+
+
+def _linked(text: str) -> dict[tuple[str, int], str]:
+    """Each kept pronoun or description (text, offset) → the first name of its chain."""
+    adoc = next(annotate([Document(id="d", path="d.txt", text=text)]))
+    extract_claims(adoc)
+    out = {}
+    for c in chain_document(adoc):
+        names = [m.text for m in c.mentions if m.kind == "name"]
+        for m in c.mentions:
+            if m.kind != "name" and m.rule and names:
+                out[(m.text, m.start)] = names[0]
+    return out
+
+
+def _chain(*names: tuple[str, str], title: str = "", descriptors: tuple[str, ...] = ()) -> Chain:
+    return Chain(doc="d", mentions=[ChainMention(i * 100, i * 100 + len(t), t, label, i, "name", title=title,
+                                                 descriptors=list(descriptors))
+                                    for i, (t, label) in enumerate(names)])
+
+
+def test_a_club_listed_with_clubs_is_not_he():
+    text = ("Midfielder Nuno has been linked with Real Madrid, Barcelona and Valencia. "
+            "He told reporters he was flattered.")
+    linked = _linked(text)
+    assert linked.get(("He", text.index("He told"))) != "Valencia"
+
+
+def test_a_one_word_place_typed_a_person_is_of_no_clear_kind():
+    assert _label(_chain(("Leicester", "PERSON"), ("Leicester", "PERSON"))) == ""
+    # A title or a person noun the text gives it makes it a person again.
+    assert _label(_chain(("Leicester", "PERSON"), title="mr")) == "PERSON"
+    assert _label(_chain(("Leicester", "PERSON"), descriptors=("singer",))) == "PERSON"
+    # A surname no gazetteer knows, and a full name, stay persons.
+    assert _label(_chain(("Hassall", "PERSON"))) == "PERSON"
+    assert _label(_chain(("Florence Welch", "PERSON"), ("Florence", "PERSON"))) == "PERSON"
