@@ -45,3 +45,21 @@ def test_a_one_word_place_typed_a_person_is_of_no_clear_kind():
     # A surname no gazetteer knows, and a full name, stay persons.
     assert _label(_chain(("Hassall", "PERSON"))) == "PERSON"
     assert _label(_chain(("Florence Welch", "PERSON"), ("Florence", "PERSON"))) == "PERSON"
+
+
+def test_i_is_the_speaker_whose_pronoun_the_resolver_links_where_the_claims_stage_abstains():
+    # The claims stage marks no one female here (no title, no "wife"): it leaves "she"
+    # unresolved; the resolver links "she" to the only woman in reach, and "I" follows.
+    text = ("Director Mira Nair defended the film on Monday. She was asked about the novel. "
+            "\"When I first read the novel I was 16,\" she said.")
+    adoc = next(annotate([Document(id="d", path="d.txt", text=text)]))
+    claims = extract_claims(adoc)
+    assert any(c.speaker is not None and c.speaker.text == "she" and c.speaker_ref is None for c in claims)
+    linked = {}
+    for c in chain_document(adoc):
+        names = [m.text for m in c.mentions if m.kind == "name"]
+        for m in c.mentions:
+            if m.kind != "name" and m.rule and names:
+                linked[(m.text, m.start)] = (names[0], m.rule)
+    assert linked.get(("she", text.index("she said")), ("",))[0] == "Mira Nair"
+    assert linked.get(("I", text.index("I first"))) == ("Mira Nair", "speaker")

@@ -19,8 +19,10 @@ the text makes the link clear; each kept one records the rule (``ChainMention.ru
   verb that introduces it ("'I am tired,' Jones said"), or the speaker the claims stage
   pairs the quotation with (``AnnotatedDocument.quotations``, recorded as claims are
   extracted: a cue in the sentence after, a cue line, a quotation continuing the previous
-  one's speaker), when that speaker is one named person or a pronoun or description
-  already linked to one;
+  one's speaker), when that speaker is one named person (a full personal name decides
+  where the tagger typed the person's names two ways) or a pronoun or description
+  already linked to one — "he" of "'…,' he said" linked here and named alike by the
+  claims stage, or linked here where the claims stage left it unresolved;
 - ``speaker-organisation`` — "we", "us", "our" inside a quotation and the body its
   speaker speaks for, where the text says which: the speaker is itself an organisation
   or a place ("Airbus said: 'We …'"), or the speaker's own noun phrase names one
@@ -815,6 +817,14 @@ def _only(chain: Chain, *labels: str) -> bool:
     return all(y.label in labels for y in chain.mentions if y.kind == "name")
 
 
+def _a_person(chain: Chain, label: str) -> bool:
+    """Is the chain clearly one person: typed so by every name, or — where the tagger typed
+    some of its names a body ("Mira Nair" PERSON, "Nair" ORG) — by a full personal name
+    (``_label``)?"""
+    return label == "PERSON" and (_only(chain, "PERSON") or any(
+        x.kind == "name" and x.label == "PERSON" and _personal_name(x.name_text) for x in chain.mentions))
+
+
 def _named_in(chains: list[Chain], labels: list[str], tokens: list[Any], label: str) -> int | None:
     """The one named chain of ``label`` among ``tokens``, or None (none, or several)."""
     hits = {j for t in tokens if (j := _chain_at(chains, t.idx, t.idx + len(t.text))) is not None
@@ -898,17 +908,19 @@ def _first_person_source(x: ChainMention, chains: list[Chain], labels: list[str]
     if source.kind == "pronoun":
         # "'…,' he said": the chain "he" is kept in and the name the claims stage gives
         # "he" must be one; two resolutions that disagree leave the text unclear.
-        ref = _chain_at(chains, *source.ref) if source.ref is not None else None
+        # Where the claims stage left the pronoun unresolved, the link kept here decides:
+        # an abstention is no disagreement.
+        ref = _chain_at(chains, *source.ref) if source.ref is not None else at_head
         if at_head is None or ref != at_head:
             return None
-        if labels[at_head] != "PERSON" or not _only(chains[at_head], "PERSON"):
+        if not _a_person(chains[at_head], labels[at_head]):
             return None
         # "we" of "he": the body the person's own phrase says they speak for, where the
         # text named them ("Ana Varga, chief executive of Harbour Freight, … '"We …," she said').
         return _body_of_person(chains, labels, chains[at_head], doc) if plural else at_head
     if not plural:
         if at_head is not None:
-            return at_head if labels[at_head] == "PERSON" and _only(chains[at_head], "PERSON") else None
+            return at_head if _a_person(chains[at_head], labels[at_head]) else None
         if source.kind == "named":
             # "the minister, Ana Varga": one person named in the speaker's own phrase.
             # Not a possessor: "Tony Blair's official spokesman" is not Blair.
