@@ -1,4 +1,4 @@
-"""One-word names the tagger calls a person but the text treats as a body: retyped ORG.
+"""One-word names the tagger calls a person but the text treats as a body or a place: retyped.
 
 Owns ``retype_bodies(doc, mentions) -> list[Mention]``. spaCy's small English model tags
 many one-word clubs, companies and places PERSON ("Valencia", "Ajax", "Munster"), and a
@@ -17,6 +17,10 @@ writes of a club, a company or a body, rarely of a person):
 - it is the object of "at" after a noun or a verb of being somewhere ("three years at
   Valencia", not "looked at Smith") or of "for" after a verb of playing or signing
   ("played for Ajax").
+
+Retyped GPE instead when the text only places someone there: the object of "in" or
+"near" after a verb of being, living or being born ("born in Tredegar", "a school in
+nearby Pengam"; not "confidence in Smith").
 
 None of this counts when the text marks the word as a person anywhere: an honorific or
 a title before it ("Mr Valencia"), or a longer person's name holding it ("Antonio
@@ -61,6 +65,9 @@ _PLAYS_FOR = frozenset({"play", "sign", "score", "appear", "star", "debut", "sta
 #: not whom one looks or aims at.
 _BEING_AT = frozenset({"be", "stay", "remain", "spend", "work", "play", "arrive", "train", "study",
                        "return", "start", "finish", "end", "begin", "serve"})
+#: Verbs after which "in X"/"near X" is where one is, lives or was born.
+_BEING_IN = frozenset({"be", "bear", "live", "grow", "die", "stay", "settle", "raise", "base", "locate",
+                       "situate", "arrive", "move", "work", "study", "spend"})
 _BODY_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC"})
 
 
@@ -82,9 +89,10 @@ def _person_marked(word: str, doc: Any, mentions: list[Mention]) -> bool:
     return False
 
 
-def _body_cue(tok: Any, labels: dict[int, str]) -> bool:
-    """Does the parse around this token treat the name as a body? (``labels``: the label
-    of the mention starting at each token index.)"""
+def _body_cue(tok: Any, labels: dict[int, str]) -> str:
+    """What the parse around this token treats the name as: "ORG" (a body), "GPE" (a
+    place one is in), or "" (nothing said). ``labels``: the label of the mention starting
+    at each token index."""
     head = tok.head
     # Coordinated with a body's or a place's name, either way round.
     conjuncts = [c for c in tok.children if c.dep_ == "conj"]
@@ -92,18 +100,24 @@ def _body_cue(tok: Any, labels: dict[int, str]) -> bool:
         conjuncts.append(head)
         conjuncts += [c for c in head.children if c.dep_ == "conj" and c.i != tok.i]
     if any(labels.get(_name_start(c)) in _BODY_LABELS for c in conjuncts):
-        return True
+        return "ORG"
     if any(c.dep_ == "appos" and c.lemma_.lower() in _BODY_NOUNS for c in tok.children):
-        return True
+        return "ORG"
     if head.i > tok.i and head.pos_ == "NOUN":
         noun = head.lemma_.lower()
         if (tok.dep_ == "poss" and noun in BODY_PARTS) or (
                 tok.dep_ in ("compound", "amod", "nmod") and noun in _MEMBER_NOUNS):
-            return True
+            return "ORG"
     if tok.dep_ == "pobj" and head.lower_ == "at" and (
             head.head.pos_ == "NOUN" or head.head.lemma_.lower() in _BEING_AT):
-        return True  # "a spell at Ajax", "spent three years at Valencia" (not "looked at Smith")
-    return tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _PLAYS_FOR
+        return "ORG"  # "a spell at Ajax", "spent three years at Valencia" (not "looked at Smith")
+    if tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _PLAYS_FOR:
+        return "ORG"
+    if any(c.dep_ == "amod" and c.lower_ == "nearby" for c in tok.children):
+        return "GPE"  # "in nearby Pengam"
+    if tok.dep_ == "pobj" and head.lower_ in ("in", "near") and head.head.lemma_.lower() in _BEING_IN:
+        return "GPE"  # "was born in Tredegar", "lives near Pengam" (not "confidence in Smith")
+    return ""
 
 
 def _name_start(tok: Any) -> int:
@@ -126,15 +140,15 @@ def retype_bodies(doc: Any, mentions: list[Mention]) -> list[Mention]:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and len(span):
             labels[span.start] = m.label
-    bodies: set[str] = set()
+    kinds: dict[str, str] = {}
     for word in words:
         if _person_marked(word, doc, mentions):
             continue
-        for m in mentions:
-            if m.text == word and m.label == "PERSON" and (tok := _token_at(doc, m)) is not None \
-                    and _body_cue(tok, labels):
-                bodies.add(word)
-                break
-    if not bodies:
+        found = {cue for m in mentions if m.text == word and m.label == "PERSON"
+                 and (tok := _token_at(doc, m)) is not None and (cue := _body_cue(tok, labels))}
+        if found:
+            kinds[word] = "ORG" if "ORG" in found else "GPE"
+    if not kinds:
         return mentions
-    return [replace(m, label="ORG") if m.label == "PERSON" and m.text in bodies else m for m in mentions]
+    return [replace(m, label=kinds[m.text]) if m.label == "PERSON" and m.text in kinds else m
+            for m in mentions]

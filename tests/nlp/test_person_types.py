@@ -57,3 +57,9 @@ def test_looking_at_someone_is_no_cue(nlp):
 def test_a_person_name_stops_at_a_spaced_dash():
     labels = _labels("Midfielder Tomas Berg said: \"I still get on with Arsene Wenger - he always wanted me.\"")
     assert not any(" - " in name for name in labels)
+
+
+def test_a_name_one_is_born_or_lives_in_is_a_place(nlp):
+    text = "Owen Price was born in Caerlan and went to school in nearby Pengam."
+    assert _retyped(nlp, text, "Pengam", {"Owen Price": "PERSON"}) == "GPE"
+    assert _retyped(nlp, "Voters have lost confidence in Petrov.", "Petrov", {}) == "PERSON"

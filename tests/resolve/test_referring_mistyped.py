@@ -63,3 +63,10 @@ def test_i_is_the_speaker_whose_pronoun_the_resolver_links_where_the_claims_stag
                 linked[(m.text, m.start)] = (names[0], m.rule)
     assert linked.get(("she", text.index("she said")), ("",))[0] == "Mira Nair"
     assert linked.get(("I", text.index("I first"))) == ("Mira Nair", "speaker")
+
+
+def test_a_peerage_title_or_a_sex_marked_description_marks_a_woman():
+    text = "Baroness Amos welcomed Neil Kinnock to the chamber on Monday. He thanked the staff."
+    assert _linked(text).get(("He", text.index("He thanked"))) == "Neil Kinnock"
+    text = "Glenys, his wife, welcomed Neil Kinnock home on Monday. He thanked the staff."
+    assert _linked(text).get(("He", text.index("He thanked"))) == "Neil Kinnock"

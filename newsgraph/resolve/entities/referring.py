@@ -183,13 +183,16 @@ def _personal_name(text: str) -> bool:
 
 
 def _gender(chain: Chain, before: int) -> str | None:
-    """The sex the chain's names or its kept pronouns mark, up to offset ``before`` (the
-    first such cue)."""
+    """The sex the chain's names (their titles and the sex-marked nouns describing them) or
+    its kept pronouns mark, up to offset ``before`` (the first such cue)."""
     for x in chain.mentions:
         if x.start >= before:
             break
         if x.kind == "name":
-            g = parse_name(x.name_text).gender or (HONORIFICS.get(x.title) if x.title else None)
+            # A title, or a sex-marked noun the text describes the name with ("his wife
+            # Glenys", "Lohan, the actress").
+            g = parse_name(x.name_text).gender or (HONORIFICS.get(x.title) if x.title else None) or next(
+                (GENDERED_NOUNS[d] for d in x.descriptors if d in GENDERED_NOUNS), None)
         elif x.kind == "pronoun" and (x.rule or not x.referring):
             g = GENDERED_PRONOUNS.get(x.text.lower())
         else:
