@@ -70,3 +70,9 @@ def test_a_peerage_title_or_a_sex_marked_description_marks_a_woman():
     assert _linked(text).get(("He", text.index("He thanked"))) == "Neil Kinnock"
     text = "Glenys, his wife, welcomed Neil Kinnock home on Monday. He thanked the staff."
     assert _linked(text).get(("He", text.index("He thanked"))) == "Neil Kinnock"
+
+
+def test_it_inside_a_quotation_continues_the_quoted_subject_of_the_sentence_before():
+    text = ('A spokesman for the Harbour Agency said: "The Harbour Agency has provided strong leadership. '
+            'It has delivered a simple fee regime and clear guidance."')
+    assert _linked(text).get(("It", text.index("It has"))) == "the Harbour Agency"

@@ -53,7 +53,10 @@ the text makes the link clear; each kept one records the rule (``ChainMention.ru
   before it, at the pronoun's level of discourse (narration or the same quotation):
   "Smith told Jones he …" is Smith, "Turkey is to relaunch its currency" Turkey; or,
   for a subject pronoun or the possessor of the subject ("Its profits were buoyed …"),
-  the only subject among them in the sentence before (subject and
+  the only subject among them in the sentence before — inside a quotation the claims
+  stage pairs with a speaker, the subject of the quoted clause in the sentence before
+  within the same quotation ("'The agency has provided leadership. It has delivered …'")
+  — (subject and
   grammatical-role parallelism preferences of centering theory, Grosz, Joshi &
   Weinstein 1995; Kameyama 1986). Pronouns left out are looked at once more after the
   descriptions are kept ("The organisation has found itself in trouble … It denies").
@@ -477,9 +480,34 @@ def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
         # The main clause's subject, not one of a clause inside it ("He was not expected
         # to win, when Margaret Thatcher was riding high. … he became …").
         prev = [i for i in reach if _subject_before(chains[i], m.sentence - 1, 1 << 62, None, quoted, doc)]
+        quotation = next((s for s in sources or () if s.start <= m.start and m.end <= s.end), None)
+        if not prev and quotation is not None and doc is not None:
+            # Inside one quotation running over sentences, the speaker's own subject goes
+            # on ("The agency has provided leadership. It has delivered …").
+            prev = [i for i in reach if _quoted_subject(chains[i], m.sentence - 1, quotation, doc)]
         if len(prev) == 1:
             return None if _unnamed_rival(m, chains, doc) else (prev[0], "subject")
     return None
+
+
+def _quoted_subject(chain: Chain, sentence: int, quotation: QuotationSource, doc: Any) -> bool:
+    """Is the chain, in ``sentence`` and inside ``quotation``, the subject of the quoted
+    clause's main verb (the verb whose head is outside the quotation, or none)?"""
+    for x in chain.mentions:
+        if not (x.subject and x.sentence == sentence and (x.kind == "name" or x.rule)
+                and quotation.start <= x.start and x.end <= quotation.end):
+            continue
+        root = _root_at(doc, x.start, x.end)
+        if root is None:
+            continue
+        while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+            root = root.head
+        verb = root.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.head.i == verb.i or not quotation.start <= verb.head.idx < quotation.end:
+            return True
+    return False
 
 
 def _possessor_of_subject(m: ChainMention, doc: Any) -> bool:
