@@ -76,3 +76,15 @@ def test_it_inside_a_quotation_continues_the_quoted_subject_of_the_sentence_befo
     text = ('A spokesman for the Harbour Agency said: "The Harbour Agency has provided strong leadership. '
             'It has delivered a simple fee regime and clear guidance."')
     assert _linked(text).get(("It", text.index("It has"))) == "the Harbour Agency"
+
+
+def test_of_two_subjects_before_it_the_one_whose_verb_governs_its_clause():
+    text = ("The drugs are sold under names such as Celebrex and Vioxx. "
+            "Vioxx was withdrawn from shops last year but Merck said it would consider selling it again "
+            "if it gets approval.")
+    linked = _linked(text)
+    assert linked.get(("it", text.index("it would"))) == "Merck"
+    # An object in the clause the subject "it" controls is not that subject (Principle
+    # B), and a subject in an adverbial clause is not governed by "said".
+    assert linked.get(("it", text.index("it again"))) != "Merck"
+    assert linked.get(("it", text.index("it gets"))) != "Merck"

@@ -51,7 +51,9 @@ the text makes the link clear; each kept one records the rule (``ChainMention.ru
   groups no name is given for: "the fans", "the device"), and any pronoun with
   competitors in reach: the antecedent is the subject of the pronoun's own sentence
   before it, at the pronoun's level of discourse (narration or the same quotation):
-  "Smith told Jones he …" is Smith, "Turkey is to relaunch its currency" Turkey; or,
+  "Smith told Jones he …" is Smith, "Turkey is to relaunch its currency" Turkey — of two,
+  for a subject or possessive pronoun, the one whose verb takes the pronoun's clause as
+  its complement: "Vioxx was withdrawn but Merck said it would …" is Merck; or,
   for a subject pronoun or the possessor of the subject ("Its profits were buoyed …"),
   the only subject among them in the sentence before — inside a quotation the claims
   stage pairs with a speaker, the subject of the quoted clause in the sentence before
@@ -185,9 +187,11 @@ def _personal_name(text: str) -> bool:
     return description_label(words[-1]) not in ("ORG", "GPE", "FAC")
 
 
-def _gender(chain: Chain, before: int) -> str | None:
-    """The sex the chain's names (their titles and the sex-marked nouns describing them) or
-    its kept pronouns mark, up to offset ``before`` (the first such cue)."""
+def _gender(chain: Chain, before: int, described: bool = True) -> str | None:
+    """The sex the chain's names (their titles and, with ``described``, the sex-marked nouns
+    describing them) or its kept pronouns mark, up to offset ``before`` (the first such cue).
+    A sex-marked description ("the actor") is matched without the nouns: "actor Colin
+    Salmon" would make every actor in reach a rival of the one the text goes on about."""
     for x in chain.mentions:
         if x.start >= before:
             break
@@ -195,7 +199,7 @@ def _gender(chain: Chain, before: int) -> str | None:
             # A title, or a sex-marked noun the text describes the name with ("his wife
             # Glenys", "Lohan, the actress").
             g = parse_name(x.name_text).gender or (HONORIFICS.get(x.title) if x.title else None) or next(
-                (GENDERED_NOUNS[d] for d in x.descriptors if d in GENDERED_NOUNS), None)
+                (GENDERED_NOUNS[d] for d in x.descriptors if described and d in GENDERED_NOUNS), None)
         elif x.kind == "pronoun" and (x.rule or not x.referring):
             g = GENDERED_PRONOUNS.get(x.text.lower())
         else:
@@ -222,7 +226,8 @@ def _fits(m: ChainMention, chain: Chain, label: str) -> bool:
     # (an honorific, or a pronoun kept anywhere in the text): most names do not say it,
     # and the text often holds an unnamed man or woman beside the named people.
     gender = GENDERED_NOUNS.get(m.head)
-    return (gender is None or _gender(chain, 1 << 62) == gender) and _heads_agree(m.head, chain)
+    return ((gender is None or _gender(chain, 1 << 62, described=False) == gender)
+            and _heads_agree(m.head, chain))
 
 
 def _name_heads(chain: Chain) -> set[str]:
@@ -474,6 +479,11 @@ def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
     # "Turkey is to relaunch its currency"), else — for a subject pronoun — the one
     # subject of the sentence before.
     same = [i for i in reach if _subject_before(chains[i], m.sentence, m.start, level, quoted)]
+    if len(same) > 1 and doc is not None and (m.subject or _possessive(m, doc)):
+        # Two subjects before a subject or possessive pronoun in its sentence: the one whose
+        # verb governs the pronoun's clause ("Vioxx was withdrawn, but Merck said it would
+        # …": Merck said). Not an object: "… said it would consider selling it" (Principle B).
+        same = [i for i in same if _governing_subject(chains[i], m, doc)] or same
     if len(same) == 1:
         return None if _unnamed_rival(m, chains, doc) else (same[0], "subject")
     if not same and (m.subject or _possessor_of_subject(m, doc)):
@@ -488,6 +498,49 @@ def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
         if len(prev) == 1:
             return None if _unnamed_rival(m, chains, doc) else (prev[0], "subject")
     return None
+
+
+#: Arcs from a pronoun up to the verb of its clause: its own role, or the noun phrase it
+#: possesses and that noun phrase's role.
+_NP_ARCS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "pobj", "prep", "attr", "dative", "agent"})
+
+
+def _possessive(m: ChainMention, doc: Any) -> bool:
+    tok = _root_at(doc, m.start, m.end)
+    return tok is not None and tok.dep_ == "poss"
+
+
+def _governing_subject(chain: Chain, m: ChainMention, doc: Any) -> bool:
+    """Is the chain, before ``m`` in its sentence, the subject of a verb that has ``m`` in
+    its clause ("Merck said [it would …]", "Merck cut [its costs]")?"""
+    tok = _root_at(doc, m.start, m.end)
+    if tok is None:
+        return False
+    # The verb of its own clause ("it would consider", "cut its prices"), and the verbs
+    # whose complement that clause is ("said [it would consider]"): not through an
+    # adverbial clause ("… if it gets approval") nor a coordination ("Vioxx was withdrawn
+    # but Merck said it …": "withdrawn" does not govern the clause of "said").
+    t = tok
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and t.dep_ in _NP_ARCS:
+        t = t.head
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
+    above = {t.i}
+    while t.dep_ in ("ccomp", "xcomp") and t.head.i != t.i:
+        t = t.head
+        above.add(t.i)
+    for x in chain.mentions:
+        if not (x.subject and x.sentence == m.sentence and x.start < m.start
+                and (x.kind == "name" or x.rule)):
+            continue
+        root = _root_at(doc, x.start, x.end)
+        if root is None:
+            continue
+        while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+            root = root.head
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.i in above:
+            return True
+    return False
 
 
 def _quoted_subject(chain: Chain, sentence: int, quotation: QuotationSource, doc: Any) -> bool:
