@@ -88,3 +88,9 @@ def test_of_two_subjects_before_it_the_one_whose_verb_governs_its_clause():
     # B), and a subject in an adverbial clause is not governed by "said".
     assert linked.get(("it", text.index("it again"))) != "Merck"
     assert linked.get(("it", text.index("it gets"))) != "Merck"
+
+
+def test_a_coordinated_quoted_subject_is_no_antecedent_of_its_own():
+    text = ('A spokesman said: "The government and the Harbour Agency have tried to sell the plans. '
+            'They are wrong and will close the port."')
+    assert ("They", text.index("They")) not in _linked(text)

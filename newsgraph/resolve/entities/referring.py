@@ -551,9 +551,9 @@ def _quoted_subject(chain: Chain, sentence: int, quotation: QuotationSource, doc
                 and quotation.start <= x.start and x.end <= quotation.end):
             continue
         root = _root_at(doc, x.start, x.end)
-        if root is None:
-            continue
-        while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        if root is None or root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
+            continue  # "The government and the Army Board have …. They …": both, or neither
+        while root.dep_ == "appos" and root.head.i != root.i:
             root = root.head
         verb = root.head
         while verb.dep_ == "conj" and verb.head.i != verb.i:
