@@ -7,9 +7,10 @@ Barcelona and Valencia. He told …" gave "he" to Valencia. A one-word PERSON na
 retyped ORG when, in this document, the parse shows one of these (the way news copy
 writes of a club, a company or a body, rarely of a person):
 
-- it is coordinated with a name of a body or a place ("Real Madrid, Barcelona and
-  Valencia", "Ireland and Munster lock Paul O'Connell"): coordinated noun phrases are
-  of one kind;
+- it is coordinated with (a word of) a name of a body or a place ("Real Madrid, Barcelona
+  and Valencia", "Ireland and Munster lock Paul O'Connell", "the Guildhall School of
+  Speech and Drama" where the tagger stopped the school's name at "Speech"): coordinated
+  noun phrases are of one kind;
 - it stands in apposition to a noun for a body ("Valencia, the Spanish club");
 - it possesses a noun for a body's own parts ("Valencia's chairman": ``BODY_PARTS``), or
   modifies as a compound a noun for those who play or work for one ("the Ajax striker",
@@ -91,15 +92,15 @@ def _person_marked(word: str, doc: Any, mentions: list[Mention]) -> bool:
 
 def _body_cue(tok: Any, labels: dict[int, str]) -> str:
     """What the parse around this token treats the name as: "ORG" (a body), "GPE" (a
-    place one is in), or "" (nothing said). ``labels``: the label of the mention starting
-    at each token index."""
+    place one is in), or "" (nothing said). ``labels``: the label of the mention each
+    token is in, by token index."""
     head = tok.head
     # Coordinated with a body's or a place's name, either way round.
     conjuncts = [c for c in tok.children if c.dep_ == "conj"]
     if tok.dep_ == "conj":
         conjuncts.append(head)
         conjuncts += [c for c in head.children if c.dep_ == "conj" and c.i != tok.i]
-    if any(labels.get(_name_start(c)) in _BODY_LABELS for c in conjuncts):
+    if any(labels.get(c.i) in _BODY_LABELS for c in conjuncts):
         return "ORG"
     if any(c.dep_ == "appos" and c.lemma_.lower() in _BODY_NOUNS for c in tok.children):
         return "ORG"
@@ -120,15 +121,6 @@ def _body_cue(tok: Any, labels: dict[int, str]) -> str:
     return ""
 
 
-def _name_start(tok: Any) -> int:
-    """Index of the first token of the compound name ``tok`` heads ("Real" of "Real Madrid")."""
-    first = tok.i
-    for c in tok.children:
-        if c.dep_ in ("compound", "flat") and c.i < first:
-            first = c.i
-    return first
-
-
 def retype_bodies(doc: Any, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with each one-word PERSON name the text treats as a body (see the
     module's docstring) retyped ORG — every mention of that word in the document."""
@@ -138,8 +130,8 @@ def retype_bodies(doc: Any, mentions: list[Mention]) -> list[Mention]:
     labels: dict[int, str] = {}
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and len(span):
-            labels[span.start] = m.label
+        for t in span or ():
+            labels[t.i] = m.label
     kinds: dict[str, str] = {}
     for word in words:
         if _person_marked(word, doc, mentions):

@@ -63,3 +63,8 @@ def test_a_name_one_is_born_or_lives_in_is_a_place(nlp):
     text = "Owen Price was born in Caerlan and went to school in nearby Pengam."
     assert _retyped(nlp, text, "Pengam", {"Owen Price": "PERSON"}) == "GPE"
     assert _retyped(nlp, "Voters have lost confidence in Petrov.", "Petrov", {}) == "PERSON"
+
+
+def test_a_word_coordinated_inside_a_body_s_name_is_part_of_that_body(nlp):
+    text = "Ann Lowe won a place at the Guildhall School of Speech and Drama when she was 15."
+    assert _retyped(nlp, text, "Drama", {"the Guildhall School of Speech": "ORG", "Ann Lowe": "PERSON"}) == "ORG"
