@@ -405,7 +405,8 @@ def _unnamed_rival(m: ChainMention, chains: list[Chain], doc: Any, since: int = 
     Joshi & Weinstein 1995); when it is no name, the name in reach is no clear choice.
     For "he"/"she" (a person noun agrees or not by its meaning) so is any sentence's
     subject after ``since``, the name's last mention ("Endemol … Big Brother's
-    spokeswoman said … she added")."""
+    spokeswoman said … she added"). A proper noun no name covers ("Baros", which the
+    tagger missed) as the nearest subject is as much a rival for "he"/"she"."""
     if doc is None:
         return False
     tok = _root_at(doc, m.start, m.end)
@@ -427,6 +428,9 @@ def _unnamed_rival(m: ChainMention, chains: list[Chain], doc: Any, since: int = 
     for t in cands:
         if t.pos_ == "PRON" and t in nearest and not _covered(t, chains) and _same_form(word, t.lower_):
             return True  # "He played … Despite his nomination": an unresolved "he" is nearer
+        if (t.pos_ == "PROPN" and t in nearest and word in GENDERED_PRONOUNS and not _covered(t, chains)
+                and t.text[:1].isupper() and t.ent_type_ in ("", "PERSON")):
+            return True  # "Baros … denied … He told": a person the tagger did not name is nearer
         if t.pos_ != "NOUN" or _covered(t, chains) or not _agrees(word, t):
             continue
         if t.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in t.children):
