@@ -23,6 +23,9 @@ Retyped GPE instead when the text only places someone there: the object of "in" 
 "near" after a verb of being, living or being born ("born in Tredegar", "a school in
 nearby Pengam"; not "confidence in Smith").
 
+A capitalised common noun for a person after an article ("the 31-year-old Scot", "a
+Londoner") is a description, not a name: retyped NORP, it is no antecedent of its own.
+
 None of this counts when the text marks the word as a person anywhere: an honorific or
 a title before it ("Mr Valencia"), or a longer person's name holding it ("Antonio
 Valencia"): then it is that person's surname, and stays PERSON. Names of two words and
@@ -121,6 +124,17 @@ def _body_cue(tok: Any, labels: dict[int, str]) -> str:
     return ""
 
 
+def _described_person(doc: Any, m: Mention) -> bool:
+    """Is the mention a common noun for a person after an article, capitalised as a
+    nationality is ("the 31-year-old Scot", "a Londoner")? A description, not a name."""
+    tok = _token_at(doc, m)
+    if tok is None or not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children):
+        return False
+    from newsgraph.nlp.referring import description_label
+
+    return description_label(m.text.lower()) == "PERSON"
+
+
 def retype_bodies(doc: Any, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with each one-word PERSON name the text treats as a body (see the
     module's docstring) retyped ORG — every mention of that word in the document."""
@@ -133,7 +147,10 @@ def retype_bodies(doc: Any, mentions: list[Mention]) -> list[Mention]:
         for t in span or ():
             labels[t.i] = m.label
     kinds: dict[str, str] = {}
-    for word in words:
+    for m in mentions:
+        if m.label == "PERSON" and m.text in words and m.text not in kinds and _described_person(doc, m):
+            kinds[m.text] = "NORP"
+    for word in words - set(kinds):
         if _person_marked(word, doc, mentions):
             continue
         found = {cue for m in mentions if m.text == word and m.label == "PERSON"

@@ -68,3 +68,9 @@ def test_a_name_one_is_born_or_lives_in_is_a_place(nlp):
 def test_a_word_coordinated_inside_a_body_s_name_is_part_of_that_body(nlp):
     text = "Ann Lowe won a place at the Guildhall School of Speech and Drama when she was 15."
     assert _retyped(nlp, text, "Drama", {"the Guildhall School of Speech": "ORG", "Ann Lowe": "PERSON"}) == "ORG"
+
+
+def test_a_capitalised_person_noun_after_an_article_is_no_name(nlp):
+    text = "The 31-year-old Scot was suspended in 1998."
+    assert _retyped(nlp, text, "Scot", {}) == "NORP"
+    assert _retyped(nlp, "Scot Gemmill was suspended in 1998.", "Scot", {}) == "PERSON"

@@ -425,12 +425,18 @@ def _unnamed_rival(m: ChainMention, chains: list[Chain], doc: Any, since: int = 
     if word in GENDERED_PRONOUNS and 0 <= since < sent.start_char:
         cands += [t for t in doc.char_span(since, sent.start_char, alignment_mode="expand") or []
                   if t.dep_ in ("nsubj", "nsubjpass") and t.head == t.sent.root and t.idx > since]
+    named_words = {w for c in chains if c.kind == "name" for y in c.mentions if y.kind == "name"
+                   for w in y.text.split()}
     for t in cands:
         if t.pos_ == "PRON" and t in nearest and not _covered(t, chains) and _same_form(word, t.lower_):
             return True  # "He played … Despite his nomination": an unresolved "he" is nearer
         if (t.pos_ == "PROPN" and t in nearest and word in GENDERED_PRONOUNS and not _covered(t, chains)
-                and t.text[:1].isupper() and t.ent_type_ in ("", "PERSON")):
-            return True  # "Baros … denied … He told": a person the tagger did not name is nearer
+                and t.text[:1].isupper() and t.ent_type_ in ("", "PERSON") and t.text not in named_words
+                and not any(_covered(c, chains) for c in t.subtree if c is not t)):
+            # "Edu admitted … He told": a person the tagger did not name is nearer — not a
+            # word of a name the text gives ("Mr Gates" untagged once), nor a noun phrase
+            # holding one ("author Dan Lewis").
+            return True
         if t.pos_ != "NOUN" or _covered(t, chains) or not _agrees(word, t):
             continue
         if t.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in t.children):
