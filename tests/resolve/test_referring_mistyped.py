@@ -100,3 +100,14 @@ def test_a_nearer_subject_the_tagger_did_not_name_outranks_the_only_name():
     # "Edu" is no entity to the small model: "He" is Edu, not Arsene Wenger.
     text = "Arsene Wenger wants the midfielder to stay at the club. Edu admitted that talks had stalled. He was unsure."
     assert ("He", text.index("He was")) not in _linked(text)
+
+
+def test_an_untagged_surname_of_another_named_person_outranks_the_only_tagged_name():
+    # The small model tags "Patsy Rowlands" but often not "Rowlands" again: the nearer
+    # subject is her, not the agent named after her.
+    text = ("Actress Patsy Rowlands has died at the age of 71. She was known for the Carry On films. "
+            "The news was confirmed by Simon Beresford on Monday. "
+            "Rowlands won a scholarship to drama school in 1949. "
+            "In London she made her film debut in 1963.")
+    linked = _linked(text)
+    assert linked.get(("she", text.index("she made"))) != "Simon Beresford"

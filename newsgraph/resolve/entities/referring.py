@@ -396,7 +396,8 @@ def _root_at(doc: Any, start: int, end: int) -> Any | None:
     return span.root if span is not None and len(span) else None
 
 
-def _unnamed_rival(m: ChainMention, chains: list[Chain], doc: Any, since: int = -1) -> bool:
+def _unnamed_rival(m: ChainMention, chains: list[Chain], doc: Any, since: int = -1,
+                   chosen: Chain | None = None) -> bool:
     """Is there, nearer than any name, a subject the pronoun agrees with that names nothing
     — "A friend of the mayor said he …", "A US bank said it …", "The deal … It …"? The
     subject of the pronoun's own sentence before it, or — for a pronoun opening its
@@ -425,17 +426,27 @@ def _unnamed_rival(m: ChainMention, chains: list[Chain], doc: Any, since: int = 
     if word in GENDERED_PRONOUNS and 0 <= since < sent.start_char:
         cands += [t for t in doc.char_span(since, sent.start_char, alignment_mode="expand") or []
                   if t.dep_ in ("nsubj", "nsubjpass") and t.head == t.sent.root and t.idx > since]
-    named_words = {w for c in chains if c.kind == "name" for y in c.mentions if y.kind == "name"
-                   for w in y.text.split()}
+    named_words: dict[str, set[int]] = {}
+    for c in chains:
+        if c.kind == "name":
+            for y in c.mentions:
+                if y.kind == "name":
+                    for w in y.text.split():
+                        named_words.setdefault(w, set()).add(id(c))
     for t in cands:
         if t.pos_ == "PRON" and t in nearest and not _covered(t, chains) and _same_form(word, t.lower_):
             return True  # "He played … Despite his nomination": an unresolved "he" is nearer
-        if (t.pos_ == "PROPN" and t in nearest and word in GENDERED_PRONOUNS and not _covered(t, chains)
-                and t.text[:1].isupper() and t.ent_type_ in ("", "PERSON") and t.text not in named_words
-                and not any(_covered(c, chains) for c in t.subtree if c is not t)):
-            # "Edu admitted … He told": a person the tagger did not name is nearer — not a
-            # word of a name the text gives ("Mr Gates" untagged once), nor a noun phrase
-            # holding one ("author Dan Lewis").
+        owners = named_words.get(t.text)
+        if (t in nearest and word in GENDERED_PRONOUNS and not _covered(t, chains)
+                and t.text[:1].isupper() and t.ent_type_ in ("", "PERSON")
+                and not any(_covered(c, chains) for c in t.subtree if c is not t)
+                and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and owners))  # the tagger may call it a noun
+                and (chosen is None or id(chosen) not in (owners or ()))):
+            # "Edu admitted … He told": a person the tagger did not name is nearer; or a
+            # word of another name the text gives ("Rowlands", untagged here, of "Patsy
+            # Rowlands", is nearer than the agent named after her). Not a word of the
+            # chosen name ("Mr Gates" untagged once), nor a noun phrase holding a name
+            # ("author Dan Lewis").
             return True
         if t.pos_ != "NOUN" or _covered(t, chains) or not _agrees(word, t):
             continue
@@ -480,7 +491,8 @@ def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
         # A name that only modifies a noun in reach ("a US bank") still competes, but is
         # never chosen; nor is a name when a subject that names nothing is nearer.
         if m.kind == "pronoun" and (not _in_reach(m, chains[reach[0]], m.sentence - near, modifiers)
-                                    or _unnamed_rival(m, chains, doc, _last_before(m, chains[reach[0]]))):
+                                    or _unnamed_rival(m, chains, doc, _last_before(m, chains[reach[0]]),
+                                                      chains[reach[0]])):
             return None
         return reach[0], "only-candidate"
     if not reach or m.kind != "pronoun":
@@ -495,7 +507,7 @@ def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
         # …": Merck said). Not an object: "… said it would consider selling it" (Principle B).
         same = [i for i in same if _governing_subject(chains[i], m, doc)] or same
     if len(same) == 1:
-        return None if _unnamed_rival(m, chains, doc) else (same[0], "subject")
+        return None if _unnamed_rival(m, chains, doc, chosen=chains[same[0]]) else (same[0], "subject")
     if not same and (m.subject or _possessor_of_subject(m, doc)):
         # The main clause's subject, not one of a clause inside it ("He was not expected
         # to win, when Margaret Thatcher was riding high. … he became …").
@@ -506,7 +518,7 @@ def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
             # on ("The agency has provided leadership. It has delivered …").
             prev = [i for i in reach if _quoted_subject(chains[i], m.sentence - 1, quotation, doc)]
         if len(prev) == 1:
-            return None if _unnamed_rival(m, chains, doc) else (prev[0], "subject")
+            return None if _unnamed_rival(m, chains, doc, chosen=chains[prev[0]]) else (prev[0], "subject")
     return None
 
 
