@@ -111,3 +111,9 @@ def test_an_untagged_surname_of_another_named_person_outranks_the_only_tagged_na
             "In London she made her film debut in 1963.")
     linked = _linked(text)
     assert linked.get(("she", text.index("she made"))) != "Simon Beresford"
+
+
+def test_a_description_inside_a_quotation_is_not_its_speaker():
+    text = ('Club chairman Maurice Lindsay praised the player on Monday. '
+            '"This guy is an absolute sporting icon and we will miss him," said Lindsay.')
+    assert _linked(text).get(("This guy", text.index("This guy"))) != "Maurice Lindsay"

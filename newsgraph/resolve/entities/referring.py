@@ -63,7 +63,8 @@ the text makes the link clear; each kept one records the rule (``ChainMention.ru
   Weinstein 1995; Kameyama 1986). Pronouns left out are looked at once more after the
   descriptions are kept ("The organisation has found itself in trouble … It denies").
 
-Inside a quotation, "he" or "she" is not the quotation's speaker (who would say "I").
+Inside a quotation, "he" or "she" is not the quotation's speaker (who would say "I"),
+nor is a description ("this guy", "the player").
 Two conditions of Binding Theory (Chomsky 1981) bar links outright: a description is not
 what a mention c-commanding it refers to (Principle C: "Gaskin said the man fell"), and
 not what a part of it refers to (i-within-i: "her rep", "Reid's lawyer").
@@ -471,10 +472,12 @@ def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
     back than pronouns in news copy, e.g. "the company" a paragraph after its name)."""
     level = quoted.get(id(m)) if quoted else None
     # Inside a quotation "he" or "she" is not its speaker, who would say "I".
-    speaker = _quote_speaker(m, chains, doc) if level is not None and m.kind == "pronoun" else None
+    # Nor is a description inside it ("'This guy is an absolute sporting icon,' said the
+    # Warriors chief": not the chief).
+    speaker = _quote_speaker(m, chains, doc) if level is not None else None
     # So is the speaker the claims stage pairs a quotation running over several sentences
     # with ("'He strained a muscle …'", said his coach — the coach is not "he").
-    paired = _paired_speaker(m, chains, sources, doc) if m.kind == "pronoun" else None
+    paired = _paired_speaker(m, chains, sources, doc)
     fitting = [i for i, c in enumerate(chains) if i != speaker and i != paired
                and c.kind == "name" and _fits(m, c, labels[i]) and not _principle_c(m, c, doc)]
     near = 2 if m.kind == "pronoun" else _FAR
