@@ -33,6 +33,14 @@ the odd half's seed-0 sample and 4090c7a did not make or made to another entity
 wrong with the reason), and of 36 links 4090c7a made there that e0773b9 drops
 (``bench/data/pronoun_links_dropped_odd.jsonl``).
 
+The third round's judgements (issue 15, 7 December, pn17): 40 links of pronouns and
+descriptions the round makes on the odd half's seed-0 sample that d87af92 did not make or
+made to another entity (``bench/data/pronoun_links_pn17_odd.jsonl``), every link d87af92
+made there that the round drops (``bench/data/pronoun_links_dropped_pn17_odd.jsonl``), and claims whose
+speaker entity the round drops or changes there — a pronoun speaker is now the entity
+entity resolution links the pronoun to, not the claims stage's own reading
+(``bench/data/speakers_pn17_odd.jsonl``: was the old speaker entity right).
+
 ``--db PATH`` scores an existing store (say one ingested by an older newsgraph from the
 same ``DIR/articles``, with ``Options(doc_seconds=600)`` as here) without ingesting: the
 before / after of a change is two stores of one sample. Nothing is tuned here.
@@ -181,6 +189,19 @@ def _print_judged() -> None:
     total = sum(dropped.values())
     print(f"== hand-judged links 4090c7a made that e0773b9 drops, odd half ({total}, a seeded sample): "
           f"right {dropped['right']}, wrong {dropped['wrong']} ({dropped['right'] / total:.0%} right)")
+    third = judged_links("pronoun_links_pn17_odd.jsonl")
+    total = sum(third.values())
+    print(f"== hand-judged new links of the third round (pn17 against d87af92), odd half ({total}, seeded): "
+          f"right {third['right']}, wrong {third['wrong']} ({third['right'] / total:.0%} right)")
+    dropped3 = judged_links("pronoun_links_dropped_pn17_odd.jsonl")
+    total = sum(dropped3.values())
+    print(f"== hand-judged links d87af92 made that the third round drops, odd half (all {total}): "
+          f"right {dropped3['right']}, wrong {dropped3['wrong']} ({dropped3['right'] / total:.0%} right)")
+    speakers = judged_links("speakers_pn17_odd.jsonl")
+    total = sum(speakers.values())
+    print(f"== hand-judged claim speakers the third round drops or changes, odd half ({total}, seeded): "
+          f"the old speaker entity right {speakers['right']}, wrong {speakers['wrong']} "
+          f"({speakers['right'] / total:.0%} right)")
 
 
 def run(articles: int = 300, seed: int = 0, store: Path | None = None, fresh: bool = False,

@@ -7,7 +7,9 @@ run with ``nlp.pipe`` in batches of one language). What we add on top is what th
 not do for news: mention text trimmed of possessives and trailing punctuation
 ("Canada’s" → "Canada", "Lee Min-hos Canada" → "Lee Min-ho") with
 offsets moved to match — never past what the parse shows is part of the name (the
-period of "U.S.", the "s" of "Italians" and "the Olympics") — and a refusal to feed
+period of "U.S.", the "s" of "Italians" and "the Olympics"), a person's name cut at a spaced dash the
+tagger ran over, a one-word "person" the text treats as a club or a company retyped
+(``nlp.person_types``) — and a refusal to feed
 text to a model of another language: a document in a language no installed pipeline
 reads is read partially instead (``nlp.partial``: sentences, names by capitalisation; its
 dates and places come in ``facts``), and stays searchable. A French parse's
@@ -40,6 +42,7 @@ from newsgraph.errors import AnnotateError
 from newsgraph.model import ENTITY_TYPES, AnnotatedDocument, Document, Mention, Sentence
 from newsgraph.nlp.french import french_mentions
 from newsgraph.nlp.partial import read_partially
+from newsgraph.nlp.person_types import retype_bodies
 from newsgraph.nlp.referring import referring_mentions
 from newsgraph.nlp.sections import split_sections
 
@@ -51,6 +54,8 @@ log = logging.getLogger(__name__)
 _POSSESSIVE = re.compile(r"(?:['’`]s|['’`])$")
 #: Dependency labels of a word that modifies the noun after it, as a genitive does.
 _MODIFIER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
+#: A dash with a space either side: punctuation between phrases, never inside a name.
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
 _TRIM_CHARS = " \t\r\n.,;:!?\"'“”‘’«»()[]{}<>|/-–—*•"
 
 
@@ -224,7 +229,14 @@ def _to_annotated(document: Document, doc: Any) -> AnnotatedDocument:
         if ent.label_ not in ENTITY_TYPES:
             continue
         keep_end, genitive = _span_evidence(ent)
-        start, end = trim_mention(text, ent.start_char, ent.end_char, seen, keep_end=keep_end,
+        ent_end = ent.end_char
+        if ent.label_ == "PERSON":
+            # A person's name holds no spaced dash: "Arsene Wenger - he's always said" is
+            # the name, then the sentence going on (the tagger ran over the dash).
+            dash = _SPACED_DASH.search(text, ent.start_char, ent_end)
+            if dash is not None:
+                ent_end = dash.start()
+        start, end = trim_mention(text, ent.start_char, ent_end, seen, keep_end=keep_end,
                                   genitive=genitive)
         if end <= start or not any(ch.isalpha() for ch in text[start:end]):
             continue
@@ -232,6 +244,7 @@ def _to_annotated(document: Document, doc: Any) -> AnnotatedDocument:
             Mention(start=start, end=end, text=text[start:end], label=ent.label_,
                     sentence=_sentence_index(starts, start))
         )
+    mentions = retype_bodies(doc, mentions)
     references = referring_mentions(doc, mentions, lambda offset: _sentence_index(starts, offset))
     return AnnotatedDocument(document=document, sentences=sentences, mentions=mentions,
                              model=settings.SPACY_MODEL, doc=doc, references=references)

@@ -284,7 +284,14 @@ class MentionLookup:
         return min(heads, key=lambda r: (r[0], -r[1]))[2] if heads else None
 
     def speaker(self, claim: dict[str, Any]) -> str | None:
-        """The entity a claim's speaker stands for: its resolved reference, else its span."""
+        """The entity a claim's speaker stands for: its resolved reference, else its span.
+        A pronoun speaker ("'…,' he said") is the entity resolution links the pronoun to,
+        or none: the claims stage names one from the paragraph alone (``speaker_ref``),
+        resolution reads the pronoun beside every other in the text and leaves it out where
+        the text does not decide — its reading is the one kept."""
+        span = claim.get("speaker")
+        if claim.get("speaker_kind") == "pronoun" and span:
+            return self.head(claim["doc"], span["start"], span["end"])
         for key in ("speaker_ref", "speaker"):
             span = claim.get(key)
             if span:

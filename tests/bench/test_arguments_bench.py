@@ -38,3 +38,18 @@ def test_the_judged_links_are_forty_with_a_reason_for_each_wrong_one() -> None:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert all(r["right"] or r.get("reason") for r in rows)
     assert sum(judged_links("pronoun_links_dropped_odd.jsonl").values()) == 36
+
+
+def test_the_third_rounds_judgements_give_a_reason_for_each_wrong_one() -> None:
+    import json
+
+    from newsgraph.bench.arguments import judged_links
+
+    data = Path(__file__).parents[2] / "newsgraph" / "bench" / "data"
+    assert sum(judged_links("pronoun_links_pn17_odd.jsonl").values()) == 40
+    assert sum(judged_links("speakers_pn17_odd.jsonl").values()) == 30
+    assert sum(judged_links("pronoun_links_dropped_pn17_odd.jsonl").values()) == 71
+    for name in ("pronoun_links_pn17_odd.jsonl", "speakers_pn17_odd.jsonl"):
+        rows = [json.loads(line) for line in (data / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+        assert all(r["right"] or r.get("reason") for r in rows)
+        assert all(r["file"].count("/") == 1 for r in rows)  # ids and offsets, no article text

@@ -19,8 +19,10 @@ the text makes the link clear; each kept one records the rule (``ChainMention.ru
   verb that introduces it ("'I am tired,' Jones said"), or the speaker the claims stage
   pairs the quotation with (``AnnotatedDocument.quotations``, recorded as claims are
   extracted: a cue in the sentence after, a cue line, a quotation continuing the previous
-  one's speaker), when that speaker is one named person or a pronoun or description
-  already linked to one;
+  one's speaker), when that speaker is one named person (a full personal name decides
+  where the tagger typed the person's names two ways) or a pronoun or description
+  already linked to one — "he" of "'…,' he said" linked here and named alike by the
+  claims stage, or linked here where the claims stage left it unresolved;
 - ``speaker-organisation`` — "we", "us", "our" inside a quotation and the body its
   speaker speaks for, where the text says which: the speaker is itself an organisation
   or a place ("Airbus said: 'We …'"), or the speaker's own noun phrase names one
@@ -49,14 +51,20 @@ the text makes the link clear; each kept one records the rule (``ChainMention.ru
   groups no name is given for: "the fans", "the device"), and any pronoun with
   competitors in reach: the antecedent is the subject of the pronoun's own sentence
   before it, at the pronoun's level of discourse (narration or the same quotation):
-  "Smith told Jones he …" is Smith, "Turkey is to relaunch its currency" Turkey; or,
+  "Smith told Jones he …" is Smith, "Turkey is to relaunch its currency" Turkey — of two,
+  for a subject or possessive pronoun, the one whose verb takes the pronoun's clause as
+  its complement: "Vioxx was withdrawn but Merck said it would …" is Merck; or,
   for a subject pronoun or the possessor of the subject ("Its profits were buoyed …"),
-  the only subject among them in the sentence before (subject and
+  the only subject among them in the sentence before — inside a quotation the claims
+  stage pairs with a speaker, the subject of the quoted clause in the sentence before
+  within the same quotation ("'The agency has provided leadership. It has delivered …'")
+  — (subject and
   grammatical-role parallelism preferences of centering theory, Grosz, Joshi &
   Weinstein 1995; Kameyama 1986). Pronouns left out are looked at once more after the
   descriptions are kept ("The organisation has found itself in trouble … It denies").
 
-Inside a quotation, "he" or "she" is not the quotation's speaker (who would say "I").
+Inside a quotation, "he" or "she" is not the quotation's speaker (who would say "I"),
+nor is a description ("this guy", "the player").
 Two conditions of Binding Theory (Chomsky 1981) bar links outright: a description is not
 what a mention c-commanding it refers to (Principle C: "Gaskin said the man fell"), and
 not what a part of it refers to (i-within-i: "her rep", "Reid's lawyer").
@@ -119,13 +127,17 @@ def _label(chain: Chain) -> str:
     """The chain's entity type for agreement. Where the tagger typed its names both a
     person and something else ("Britney Spears" PERSON, "Spears" ORG; "Onyx Hotel" PERSON,
     "The Onyx Hotel" ORG), a full personal name decides for a person; otherwise the type
-    with more names, and on a tie none (no pronoun agrees with a chain of no clear kind)."""
+    with more names, and on a tie none (no pronoun agrees with a chain of no clear kind).
+    A one-word "person" the gazetteer knows as a sizeable place, with no person cue in the
+    text, is of no clear kind either (``_place_not_person``)."""
     labels = chain.labels()
     if not labels:
         return ""
     top = labels.most_common(1)[0][0]
     person = labels.get("PERSON", 0)
     other = sum(n for lab, n in labels.items() if lab in _NONPERSON_LABELS or lab == "NORP")
+    if top == "PERSON" and not other and _place_not_person(chain):
+        return ""
     if not (person and other):
         return top
     if any(x.kind == "name" and x.label == "PERSON" and _personal_name(x.name_text) for x in chain.mentions):
@@ -135,6 +147,27 @@ def _label(chain: Chain) -> str:
     if person > other:
         return "PERSON"
     return max((lab for lab in labels if lab != "PERSON"), key=labels.__getitem__)
+
+
+#: A one-word "person" that is also a place of this size (or a country or a region) on
+#: its primary name is as likely a club or a town ("Leicester", "Chelsea", "Valencia").
+_PLACE_POPULATION = 50_000
+
+
+def _place_not_person(chain: Chain) -> bool:
+    """Is a chain the tagger typed a person named only by one word that the gazetteer
+    knows as a sizeable place (its primary name), with no person cue in the text — no
+    title ("Mr Preston"), no noun for a person describing it ("Preston, the author")?
+    Then no "he" or "she" stands for it: the text does not say it is a person."""
+    names = [x for x in chain.mentions if x.kind == "name"]
+    if not names or any(len(x.name_text.split()) != 1 or x.title for x in names):
+        return False
+    if any(description_label(d) == "PERSON" for x in names for d in x.descriptors):
+        return False
+    from newsgraph.nlp.places import candidates
+
+    return any(c.primary and (c.feature != "city" or c.population >= _PLACE_POPULATION)
+               for c in candidates(names[0].name_text))
 
 
 def _personal_name(text: str) -> bool:
@@ -155,14 +188,19 @@ def _personal_name(text: str) -> bool:
     return description_label(words[-1]) not in ("ORG", "GPE", "FAC")
 
 
-def _gender(chain: Chain, before: int) -> str | None:
-    """The sex the chain's names or its kept pronouns mark, up to offset ``before`` (the
-    first such cue)."""
+def _gender(chain: Chain, before: int, described: bool = True) -> str | None:
+    """The sex the chain's names (their titles and, with ``described``, the sex-marked nouns
+    describing them) or its kept pronouns mark, up to offset ``before`` (the first such cue).
+    A sex-marked description ("the actor") is matched without the nouns: "actor Colin
+    Salmon" would make every actor in reach a rival of the one the text goes on about."""
     for x in chain.mentions:
         if x.start >= before:
             break
         if x.kind == "name":
-            g = parse_name(x.name_text).gender or (HONORIFICS.get(x.title) if x.title else None)
+            # A title, or a sex-marked noun the text describes the name with ("his wife
+            # Glenys", "Lohan, the actress").
+            g = parse_name(x.name_text).gender or (HONORIFICS.get(x.title) if x.title else None) or next(
+                (GENDERED_NOUNS[d] for d in x.descriptors if described and d in GENDERED_NOUNS), None)
         elif x.kind == "pronoun" and (x.rule or not x.referring):
             g = GENDERED_PRONOUNS.get(x.text.lower())
         else:
@@ -189,7 +227,8 @@ def _fits(m: ChainMention, chain: Chain, label: str) -> bool:
     # (an honorific, or a pronoun kept anywhere in the text): most names do not say it,
     # and the text often holds an unnamed man or woman beside the named people.
     gender = GENDERED_NOUNS.get(m.head)
-    return (gender is None or _gender(chain, 1 << 62) == gender) and _heads_agree(m.head, chain)
+    return ((gender is None or _gender(chain, 1 << 62, described=False) == gender)
+            and _heads_agree(m.head, chain))
 
 
 def _name_heads(chain: Chain) -> set[str]:
@@ -358,7 +397,8 @@ def _root_at(doc: Any, start: int, end: int) -> Any | None:
     return span.root if span is not None and len(span) else None
 
 
-def _unnamed_rival(m: ChainMention, chains: list[Chain], doc: Any, since: int = -1) -> bool:
+def _unnamed_rival(m: ChainMention, chains: list[Chain], doc: Any, since: int = -1,
+                   chosen: Chain | None = None) -> bool:
     """Is there, nearer than any name, a subject the pronoun agrees with that names nothing
     — "A friend of the mayor said he …", "A US bank said it …", "The deal … It …"? The
     subject of the pronoun's own sentence before it, or — for a pronoun opening its
@@ -367,7 +407,8 @@ def _unnamed_rival(m: ChainMention, chains: list[Chain], doc: Any, since: int = 
     Joshi & Weinstein 1995); when it is no name, the name in reach is no clear choice.
     For "he"/"she" (a person noun agrees or not by its meaning) so is any sentence's
     subject after ``since``, the name's last mention ("Endemol … Big Brother's
-    spokeswoman said … she added")."""
+    spokeswoman said … she added"). A proper noun no name covers ("Baros", which the
+    tagger missed) as the nearest subject is as much a rival for "he"/"she"."""
     if doc is None:
         return False
     tok = _root_at(doc, m.start, m.end)
@@ -386,9 +427,28 @@ def _unnamed_rival(m: ChainMention, chains: list[Chain], doc: Any, since: int = 
     if word in GENDERED_PRONOUNS and 0 <= since < sent.start_char:
         cands += [t for t in doc.char_span(since, sent.start_char, alignment_mode="expand") or []
                   if t.dep_ in ("nsubj", "nsubjpass") and t.head == t.sent.root and t.idx > since]
+    named_words: dict[str, set[int]] = {}
+    for c in chains:
+        if c.kind == "name":
+            for y in c.mentions:
+                if y.kind == "name":
+                    for w in y.text.split():
+                        named_words.setdefault(w, set()).add(id(c))
     for t in cands:
         if t.pos_ == "PRON" and t in nearest and not _covered(t, chains) and _same_form(word, t.lower_):
             return True  # "He played … Despite his nomination": an unresolved "he" is nearer
+        owners = named_words.get(t.text)
+        if (t in nearest and word in GENDERED_PRONOUNS and not _covered(t, chains)
+                and t.text[:1].isupper() and t.ent_type_ in ("", "PERSON")
+                and not any(_covered(c, chains) for c in t.subtree if c is not t)
+                and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and owners))  # the tagger may call it a noun
+                and (chosen is None or id(chosen) not in (owners or ()))):
+            # "Edu admitted … He told": a person the tagger did not name is nearer; or a
+            # word of another name the text gives ("Rowlands", untagged here, of "Patsy
+            # Rowlands", is nearer than the agent named after her). Not a word of the
+            # chosen name ("Mr Gates" untagged once), nor a noun phrase holding a name
+            # ("author Dan Lewis").
+            return True
         if t.pos_ != "NOUN" or _covered(t, chains) or not _agrees(word, t):
             continue
         if t.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in t.children):
@@ -412,10 +472,12 @@ def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
     back than pronouns in news copy, e.g. "the company" a paragraph after its name)."""
     level = quoted.get(id(m)) if quoted else None
     # Inside a quotation "he" or "she" is not its speaker, who would say "I".
-    speaker = _quote_speaker(m, chains, doc) if level is not None and m.kind == "pronoun" else None
+    # Nor is a description inside it ("'This guy is an absolute sporting icon,' said the
+    # Warriors chief": not the chief).
+    speaker = _quote_speaker(m, chains, doc) if level is not None else None
     # So is the speaker the claims stage pairs a quotation running over several sentences
     # with ("'He strained a muscle …'", said his coach — the coach is not "he").
-    paired = _paired_speaker(m, chains, sources, doc) if m.kind == "pronoun" else None
+    paired = _paired_speaker(m, chains, sources, doc)
     fitting = [i for i, c in enumerate(chains) if i != speaker and i != paired
                and c.kind == "name" and _fits(m, c, labels[i]) and not _principle_c(m, c, doc)]
     near = 2 if m.kind == "pronoun" else _FAR
@@ -432,7 +494,8 @@ def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
         # A name that only modifies a noun in reach ("a US bank") still competes, but is
         # never chosen; nor is a name when a subject that names nothing is nearer.
         if m.kind == "pronoun" and (not _in_reach(m, chains[reach[0]], m.sentence - near, modifiers)
-                                    or _unnamed_rival(m, chains, doc, _last_before(m, chains[reach[0]]))):
+                                    or _unnamed_rival(m, chains, doc, _last_before(m, chains[reach[0]]),
+                                                      chains[reach[0]])):
             return None
         return reach[0], "only-candidate"
     if not reach or m.kind != "pronoun":
@@ -441,15 +504,88 @@ def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
     # "Turkey is to relaunch its currency"), else — for a subject pronoun — the one
     # subject of the sentence before.
     same = [i for i in reach if _subject_before(chains[i], m.sentence, m.start, level, quoted)]
+    if len(same) > 1 and doc is not None and (m.subject or _possessive(m, doc)):
+        # Two subjects before a subject or possessive pronoun in its sentence: the one whose
+        # verb governs the pronoun's clause ("Vioxx was withdrawn, but Merck said it would
+        # …": Merck said). Not an object: "… said it would consider selling it" (Principle B).
+        same = [i for i in same if _governing_subject(chains[i], m, doc)] or same
     if len(same) == 1:
-        return None if _unnamed_rival(m, chains, doc) else (same[0], "subject")
+        return None if _unnamed_rival(m, chains, doc, chosen=chains[same[0]]) else (same[0], "subject")
     if not same and (m.subject or _possessor_of_subject(m, doc)):
         # The main clause's subject, not one of a clause inside it ("He was not expected
         # to win, when Margaret Thatcher was riding high. … he became …").
         prev = [i for i in reach if _subject_before(chains[i], m.sentence - 1, 1 << 62, None, quoted, doc)]
+        quotation = next((s for s in sources or () if s.start <= m.start and m.end <= s.end), None)
+        if not prev and quotation is not None and doc is not None:
+            # Inside one quotation running over sentences, the speaker's own subject goes
+            # on ("The agency has provided leadership. It has delivered …").
+            prev = [i for i in reach if _quoted_subject(chains[i], m.sentence - 1, quotation, doc)]
         if len(prev) == 1:
-            return None if _unnamed_rival(m, chains, doc) else (prev[0], "subject")
+            return None if _unnamed_rival(m, chains, doc, chosen=chains[prev[0]]) else (prev[0], "subject")
     return None
+
+
+#: Arcs from a pronoun up to the verb of its clause: its own role, or the noun phrase it
+#: possesses and that noun phrase's role.
+_NP_ARCS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "pobj", "prep", "attr", "dative", "agent"})
+
+
+def _possessive(m: ChainMention, doc: Any) -> bool:
+    tok = _root_at(doc, m.start, m.end)
+    return tok is not None and tok.dep_ == "poss"
+
+
+def _governing_subject(chain: Chain, m: ChainMention, doc: Any) -> bool:
+    """Is the chain, before ``m`` in its sentence, the subject of a verb that has ``m`` in
+    its clause ("Merck said [it would …]", "Merck cut [its costs]")?"""
+    tok = _root_at(doc, m.start, m.end)
+    if tok is None:
+        return False
+    # The verb of its own clause ("it would consider", "cut its prices"), and the verbs
+    # whose complement that clause is ("said [it would consider]"): not through an
+    # adverbial clause ("… if it gets approval") nor a coordination ("Vioxx was withdrawn
+    # but Merck said it …": "withdrawn" does not govern the clause of "said").
+    t = tok
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and t.dep_ in _NP_ARCS:
+        t = t.head
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
+    above = {t.i}
+    while t.dep_ in ("ccomp", "xcomp") and t.head.i != t.i:
+        t = t.head
+        above.add(t.i)
+    for x in chain.mentions:
+        if not (x.subject and x.sentence == m.sentence and x.start < m.start
+                and (x.kind == "name" or x.rule)):
+            continue
+        root = _root_at(doc, x.start, x.end)
+        if root is None:
+            continue
+        while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+            root = root.head
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.i in above:
+            return True
+    return False
+
+
+def _quoted_subject(chain: Chain, sentence: int, quotation: QuotationSource, doc: Any) -> bool:
+    """Is the chain, in ``sentence`` and inside ``quotation``, the subject of the quoted
+    clause's main verb (the verb whose head is outside the quotation, or none)?"""
+    for x in chain.mentions:
+        if not (x.subject and x.sentence == sentence and (x.kind == "name" or x.rule)
+                and quotation.start <= x.start and x.end <= quotation.end):
+            continue
+        root = _root_at(doc, x.start, x.end)
+        if root is None or root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
+            continue  # "The government and the Army Board have …. They …": both, or neither
+        while root.dep_ == "appos" and root.head.i != root.i:
+            root = root.head
+        verb = root.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.head.i == verb.i or not quotation.start <= verb.head.idx < quotation.end:
+            return True
+    return False
 
 
 def _possessor_of_subject(m: ChainMention, doc: Any) -> bool:
@@ -790,6 +926,14 @@ def _only(chain: Chain, *labels: str) -> bool:
     return all(y.label in labels for y in chain.mentions if y.kind == "name")
 
 
+def _a_person(chain: Chain, label: str) -> bool:
+    """Is the chain clearly one person: typed so by every name, or — where the tagger typed
+    some of its names a body ("Mira Nair" PERSON, "Nair" ORG) — by a full personal name
+    (``_label``)?"""
+    return label == "PERSON" and (_only(chain, "PERSON") or any(
+        x.kind == "name" and x.label == "PERSON" and _personal_name(x.name_text) for x in chain.mentions))
+
+
 def _named_in(chains: list[Chain], labels: list[str], tokens: list[Any], label: str) -> int | None:
     """The one named chain of ``label`` among ``tokens``, or None (none, or several)."""
     hits = {j for t in tokens if (j := _chain_at(chains, t.idx, t.idx + len(t.text))) is not None
@@ -873,17 +1017,19 @@ def _first_person_source(x: ChainMention, chains: list[Chain], labels: list[str]
     if source.kind == "pronoun":
         # "'…,' he said": the chain "he" is kept in and the name the claims stage gives
         # "he" must be one; two resolutions that disagree leave the text unclear.
-        ref = _chain_at(chains, *source.ref) if source.ref is not None else None
+        # Where the claims stage left the pronoun unresolved, the link kept here decides:
+        # an abstention is no disagreement.
+        ref = _chain_at(chains, *source.ref) if source.ref is not None else at_head
         if at_head is None or ref != at_head:
             return None
-        if labels[at_head] != "PERSON" or not _only(chains[at_head], "PERSON"):
+        if not _a_person(chains[at_head], labels[at_head]):
             return None
         # "we" of "he": the body the person's own phrase says they speak for, where the
         # text named them ("Ana Varga, chief executive of Harbour Freight, … '"We …," she said').
         return _body_of_person(chains, labels, chains[at_head], doc) if plural else at_head
     if not plural:
         if at_head is not None:
-            return at_head if labels[at_head] == "PERSON" and _only(chains[at_head], "PERSON") else None
+            return at_head if _a_person(chains[at_head], labels[at_head]) else None
         if source.kind == "named":
             # "the minister, Ana Varga": one person named in the speaker's own phrase.
             # Not a possessor: "Tony Blair's official spokesman" is not Blair.
