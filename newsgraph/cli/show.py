@@ -13,6 +13,7 @@ from rich.text import Text
 
 from newsgraph.cli._util import DEFAULT_DB, LABEL_STYLES, DbOption, app, console, err_console
 from newsgraph.store import Store
+from newsgraph.store.entity_queries import MentionLookup
 from newsgraph.store.id_prefix import resolve_prefix
 
 
@@ -27,6 +28,8 @@ def show(
         doc_id = _unique_id(store, doc_id)
         doc = store.document(doc_id)
         facts = store.facts(doc_id)
+        lookup = MentionLookup(store)
+        speakers = {c["id"]: lookup.confirmed_ref(c) for c in facts["claims"]}
     if doc is None:
         raise typer.Exit(1)
     if as_json:
@@ -51,7 +54,7 @@ def show(
             i = legend.plain.find(label)
             legend.stylize(LABEL_STYLES.get(label, "bold"), i, i + len(label))
         console.print(legend)
-    _print_facts(facts)
+    _print_facts(facts, speakers)
     if doc["removed"]:
         removed = Table(title="removed boilerplate", show_lines=False)
         removed.add_column("line", justify="right")
@@ -71,14 +74,15 @@ def _unique_id(store: Store, prefix: str) -> str:
     raise typer.Exit(1)
 
 
-def _print_facts(facts: dict) -> None:
-    """Claims, events, dates and places found in the document, one compact table each."""
+def _print_facts(facts: dict, speakers: dict[str, dict | None]) -> None:
+    """Claims, events, dates and places found in the document, one compact table each; a
+    claim's speaker as resolution confirms it (``speakers``: claim id → its name's span)."""
     if facts["claims"]:
         t = Table(title="claims")
         for col in ("speaker", "cue", "certainty", "content"):
             t.add_column(col)
         for c in facts["claims"]:
-            speaker = (c.get("speaker_ref") or c.get("speaker") or {}).get("text", "")
+            speaker = (speakers.get(c["id"]) or c.get("speaker") or {}).get("text", "")
             cue = (c.get("cue") or {}).get("text", "")
             t.add_row(speaker, cue, c["certainty"], c["content"]["text"][:160])
         console.print(t)

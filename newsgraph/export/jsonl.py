@@ -197,18 +197,14 @@ def _span(span: dict[str, Any] | None) -> dict[str, Any] | None:
     return {"start": span["start"], "end": span["end"], "text": span["text"]} if span else None
 
 
-def claim_record(c: dict[str, Any], speaker_entity: str | None = None, ref_entity: str | None = None,
-                 ) -> dict[str, Any]:
+def claim_record(c: dict[str, Any], speaker_entity: str | None = None,
+                 ref: dict[str, Any] | None = None) -> dict[str, Any]:
     """A stored ``Claim`` as the contract's ``claim``: content offsets and text, speaker (the
     entity id ``speaker_entity``, or null), cue, certainty.
     Extra fields: the speaker span and kind, quote type, channel, hedge and evidence sentence.
-    ``speaker_text`` is the name the speaker stands for (``speaker_ref``), except for a
-    pronoun whose entity (``speaker_entity``, entity resolution's link of the pronoun) is
-    not the one that name is (``ref_entity``): then the pronoun as written."""
-    ref, speaker, cue = c.get("speaker_ref"), c.get("speaker"), c.get("cue")
-    if ref and speaker and c.get("speaker_kind") == "pronoun" and (
-            speaker_entity is None or speaker_entity != ref_entity):
-        ref = None  # the claims stage's reading of the pronoun, which resolution does not share
+    ``ref`` is the name the speaker stands for as resolution confirms it
+    (``MentionLookup.confirmed_ref``); ``speaker_text`` is that name, else the span as written."""
+    speaker, cue = c.get("speaker"), c.get("cue")
     return {
         "kind": "claim",
         "id": c["id"],
@@ -273,9 +269,7 @@ def link_record(lk: dict[str, Any]) -> dict[str, Any]:
 def _claim_records(store: Store) -> Iterator[dict[str, Any]]:
     lookup = MentionLookup(store)
     for claim in iter_claims(store):
-        ref = claim.get("speaker_ref")
-        yield claim_record(claim, lookup.speaker(claim),
-                           lookup.head(claim["doc"], ref["start"], ref["end"]) if ref else None)
+        yield claim_record(claim, lookup.speaker(claim), lookup.confirmed_ref(claim))
 
 
 def iter_records(store: Store) -> Iterator[dict[str, Any]]:

@@ -283,6 +283,18 @@ class MentionLookup:
                  if not r[4].startswith(_POSSESSIVE) and not (r[5] == "NORP" and r[1] < end)]
         return min(heads, key=lambda r: (r[0], -r[1]))[2] if heads else None
 
+    def confirmed_ref(self, claim: dict[str, Any]) -> dict[str, Any] | None:
+        """The name the claims stage reads the speaker as (``speaker_ref``) where entity
+        resolution agrees: for a pronoun speaker, only when resolution links the pronoun to
+        that name's entity (else None: the pronoun stands as written).  The export, the web
+        pages and the CLI all show this one reading."""
+        ref, span = claim.get("speaker_ref"), claim.get("speaker")
+        if ref and span and claim.get("speaker_kind") == "pronoun":
+            mine = self.head(claim["doc"], span["start"], span["end"])
+            if mine is None or mine != self.head(claim["doc"], ref["start"], ref["end"]):
+                return None
+        return ref
+
     def speaker(self, claim: dict[str, Any]) -> str | None:
         """The entity a claim's speaker stands for: its resolved reference, else its span.
         A pronoun speaker ("'…,' he said") is the entity resolution links the pronoun to,

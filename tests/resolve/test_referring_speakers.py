@@ -8,6 +8,7 @@ import io
 import json
 from pathlib import Path
 
+from newsgraph.api.views.document import document_view
 from newsgraph.export.jsonl import write_jsonl
 from newsgraph.pipeline import ingest
 from newsgraph.store import Store
@@ -33,6 +34,10 @@ def test_he_said_that_resolution_leaves_out_names_no_speaker(tmp_path: Path, sto
     assert claim["speaker"] is None
     assert claim["speaker_text"] == "he" and claim["speaker_ref"] is None
     assert claim["speaker_span"]["text"] == "he"
+    # The article page shows the same reading as the export.
+    view = document_view(store, claim["doc"])
+    assert view is not None
+    assert [c.speaker_text for c in view.claims if "talks went well" in c.text] == ["he"]
 
 
 def test_he_said_that_resolution_links_is_that_persons_claim(tmp_path: Path, store: Store):

@@ -76,9 +76,10 @@ class ClaimsContext:
 def claim_list_rows(store: Store, records: list[dict[str, Any]]) -> list[ClaimListRow]:
     refs = claim_event_refs(store, records)
     speakers = claim_speakers(store, records)
+    lookup = MentionLookup(store)
     rows = []
     for rec in records:
-        base = claim_row(rec, refs)
+        base = claim_row(rec, lookup, refs)
         rows.append(ClaimListRow(**{f: getattr(base, f) for f in ClaimRow.__dataclass_fields__},
                                  doc_title=rec.get("doc_title"), doc_url=urls.document(rec["doc"]),
                                  speaker_entity=speakers.get(rec["id"])))

@@ -31,7 +31,7 @@ from newsgraph.model.projection import field_names, filled, project
 from newsgraph.model.stories import EvidenceSpan, Signal
 from newsgraph.store import Store
 from newsgraph.store.claim_event_queries import events_of_mentions
-from newsgraph.store.entity_queries import document_entity_links, referring_mentions
+from newsgraph.store.entity_queries import MentionLookup, document_entity_links, referring_mentions
 from newsgraph.store.event_queries import document_events
 from newsgraph.store.facts_queries import document_date
 from newsgraph.store.story_queries import document_links, document_signals, document_story
@@ -218,10 +218,12 @@ def claim_event_refs(store: Store, claims: list[dict[str, Any]]) -> dict[str, Cl
                              urls.event(r["event"]) if r["event"] else None) for m, r in found.items()}
 
 
-def claim_row(c: dict[str, Any], events: dict[str, ClaimEventRef] | None = None) -> ClaimRow:
+def claim_row(c: dict[str, Any], lookup: MentionLookup,
+              events: dict[str, ClaimEventRef] | None = None) -> ClaimRow:
     """A stored claim record as a row; ``events`` (from ``claim_event_refs``) fills the
-    events it reports (none without it)."""
-    ref = c.get("speaker_ref")
+    events it reports (none without it).  The speaker is shown as the export names it
+    (``MentionLookup.confirmed_ref``)."""
+    ref = lookup.confirmed_ref(c)
     own = filled(Claim, c, field_names(Claim, omit=CLAIM_NOT_SHOWN))
     own.update({name: _text(c.get(name)) for name in _CLAIM_SPANS})
     own.update(sentence=c["sentence"]["text"].strip(),
@@ -404,6 +406,7 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
                               ev["publishers"], ev["sentence"]["start"], ev["sentence"]["end"])
                   for ev in doc_events]
     claim_refs = claim_event_refs(store, facts["claims"])
+    lookup = MentionLookup(store)
     own = filled(Document, d, field_names(Document))  # the record's fields, as stored
     own["removed"] = [RemovedBlock(**b) for b in d["removed"]]
     return DocumentContext(
@@ -426,7 +429,7 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
                               precision=d["provenance"].get("published_precision") or None,
                               evidence=_date_evidence(d["provenance"]),
                               conflict=d["provenance"].get("published_conflict")),
-        claims=[claim_row(c, claim_refs) for c in facts["claims"]],
+        claims=[claim_row(c, lookup, claim_refs) for c in facts["claims"]],
         times=[TimeRow(**{**filled(TimeExpression, t, TIME_SHOWN),
                           "anchored_to": t.get("anchored_to", "none")}) for t in facts["times"]],
         places=_place_rows(facts["places"]),

@@ -220,9 +220,10 @@ def _sentence(m: dict[str, Any]) -> SentenceParts | None:
 def _claim_rows(store: Store, claims: list[dict[str, Any]]) -> list[EntityClaimRow]:
     refs = claim_event_refs(store, claims)  # the events each claim reports
     speakers = claim_speakers(store, claims)
+    lookup = q.MentionLookup(store)
     rows = []
     for rec in claims:
-        base = claim_row(rec, refs)
+        base = claim_row(rec, lookup, refs)
         rows.append(EntityClaimRow(**{f: getattr(base, f) for f in ClaimRow.__dataclass_fields__},
                                    doc_title=rec.get("doc_title"), doc_url=urls.document(rec["doc"]),
                                    speaker_entity=speakers.get(rec["id"])))
