@@ -42,6 +42,7 @@ from newsgraph.errors import NewsgraphError, ScaleError
 from newsgraph.failure_log import FailureLog
 from newsgraph.ingest.clean import LineIndex, clean
 from newsgraph.ingest.read import read_paths
+from newsgraph.long_lived import freeze_loaded
 from newsgraph.model import AnnotatedDocument, Document, Failure, IngestReport, RawDocument
 from newsgraph.nlp.annotate import annotate
 from newsgraph.per_document import BatchProcessor, Processed, local_processor, process_documents
@@ -109,7 +110,7 @@ def _ingest(paths: Iterable[str | Path], store: Store, options: Options, *, root
     try:
         return _run(paths, store, options, report, root=root, stdin=stdin, on_progress=on_progress,
                     processor=processor, should_stop=should_stop,
-                    first_batch_out=warming.start if warming is not None else None)
+                    first_batch_out=warming.start if warming is not None else None, warming=warming)
     finally:
         if warming is not None and warming.ident is not None:
             warming.join()
@@ -118,7 +119,7 @@ def _ingest(paths: Iterable[str | Path], store: Store, options: Options, *, root
 def _run(paths: Iterable[str | Path], store: Store, options: Options, report: IngestReport, *,
          root: Path | None, stdin: BinaryIO | None, on_progress: ProgressCallback | None,
          processor: BatchProcessor, should_stop: Callable[[], bool] | None,
-         first_batch_out: Callable[[], None] | None) -> IngestReport:
+         first_batch_out: Callable[[], None] | None, warming: threading.Thread | None) -> IngestReport:
     resolver = CorpusResolver(store) if options.resolve else None
     if resolver is not None:
         resolver.catch_up(reparse=_reparse if options.annotate else None)
@@ -229,6 +230,8 @@ def _run(paths: Iterable[str | Path], store: Store, options: Options, report: In
             for adoc in written:
                 adoc.doc = None  # resolution was the last reader of the parse: free it
                 adoc.prepared = None
+            if warming is None or not warming.is_alive():
+                freeze_loaded()  # the stages' tables are loaded by now (long_lived.py)
             tick(raws[-1].path if raws else "")
             if should_stop is not None and should_stop():
                 report.stopped = True

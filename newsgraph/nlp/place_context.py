@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newsgraph.nlp.doc_views import doc_text
 from newsgraph.nlp.place_roles import ACTING_VERB_CLASSES, VERB_SENSES, mention_span
 
 __all__ = ["dateline", "government_context", "inside_name", "short_for_company"]
@@ -101,7 +102,7 @@ def inside_name(doc: Any, start: int, end: int) -> str | None:
     span = mention_span(doc, start, end)
     if span is None:
         return None
-    text = doc.text
+    text = doc_text(doc)
     # after: "US Open", "Paris Club"; a line break of wire copy is no boundary, a paragraph is
     nxt = _skip_space(doc, span.end, 1)
     gap = text[span.end_char : doc[nxt].idx] if nxt < len(doc) else ""

@@ -37,6 +37,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsgraph.model.document import Mention
+from newsgraph.nlp.doc_views import doc_text
 
 __all__ = ["FIRST_PERSON", "FIRST_PERSON_PLURAL", "PERSONAL_PRONOUNS", "RELATIVE_PRONOUNS",
            "description_label", "in_relative_clause", "pleonastic", "quote_span", "referring_mentions"]
@@ -172,7 +173,11 @@ def quote_span(tok: Any) -> tuple[int, int] | None:
     """Token offsets ``[start, end)`` of the quotation (straight or curly double quotes)
     that holds ``tok`` within its sentence, or None outside one."""
     sent = tok.sent
-    marks = [t.i for t in sent if t.text in _QUOTES]
+    # asked for most tokens of a quoted sentence: its quotation marks found once
+    cache = tok.doc.user_data.setdefault("newsgraph.quote_marks", {})
+    marks = cache.get(sent.start)
+    if marks is None:
+        marks = cache[sent.start] = [t.i for t in sent if t.text in _QUOTES]
     before = [i for i in marks if i < tok.i]
     after = [i for i in marks if i > tok.i]
     if len(before) % 2 == 1 and after:
@@ -205,6 +210,7 @@ def referring_mentions(doc: Any, names: list[Mention], sentence_of: Any) -> list
     in text order; ``sentence_of(offset)`` gives a span's sentence index."""
     taken = [(m.start, m.end) for m in names]
     out: list[Mention] = []
+    text = doc_text(doc)
     for tok in doc:
         lower = tok.lower_
         if lower in PERSONAL_PRONOUNS and tok.pos_ == "PRON" and not tok.text.isupper():
@@ -237,5 +243,5 @@ def referring_mentions(doc: Any, names: list[Mention], sentence_of: Any) -> list
         if span is None:
             continue
         start, end = span
-        out.append(Mention(start, end, doc.text[start:end], label, sentence_of(start)))
+        out.append(Mention(start, end, text[start:end], label, sentence_of(start)))
     return out

@@ -44,6 +44,7 @@ from typing import Any, Protocol
 
 from newsgraph import settings
 from newsgraph.errors import NewsgraphError
+from newsgraph.long_lived import freeze_loaded
 from newsgraph.model import Document
 from newsgraph.per_document import (
     BatchProcessor,
@@ -104,6 +105,7 @@ def _start_worker(parent: int) -> None:
         pass  # a missing model is raised again by the first batch, and from there in the ingest
     except Exception:  # a stage's bug on the invented text: the batches will meet it, or not
         log.exception("warming a worker up failed")
+    freeze_loaded()  # the model and tables just loaded: out of the collector's sweeps
 
 
 def _ready() -> int:

@@ -10,6 +10,7 @@ foreign whatever its length.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 __all__ = ["DENSE_SCRIPTS", "detect_language", "dominant_script", "same_writing_system", "script_of"]
@@ -64,11 +65,13 @@ def dominant_script(text: str) -> tuple[str | None, float]:
     """The most frequent script among the letters of ``text`` and its share of them."""
     counts: dict[str, int] = {}
     total = 0
-    for ch in text:
+    # each distinct character looked up once; Counter keeps first-seen order, so the
+    # scripts are counted in the order they first occur (max breaks ties the same way)
+    for ch, n in Counter(text).items():
         script = script_of(ch)
         if script:
-            counts[script] = counts.get(script, 0) + 1
-            total += 1
+            counts[script] = counts.get(script, 0) + n
+            total += n
     if not total:
         return None, 0.0
     best = max(counts, key=counts.__getitem__)

@@ -101,7 +101,7 @@ _V = TypeVar("_V")
 #: new mention; recounting each chain's mentions every time made chaining grow with the
 #: square of the mentions (a 200,000-character text spent 27 s here). Outside
 #: ``chain_document`` chains compute their views afresh.
-_VIEWS: ContextVar[dict[tuple[int, str], tuple[tuple[int, int, int], Any]] | None] = ContextVar(
+_VIEWS: ContextVar[dict[tuple[int, str], tuple[list[Any], int, Any, Any]] | None] = ContextVar(
     "newsgraph_chain_views", default=None)
 
 
@@ -110,14 +110,17 @@ def _view(chain: Chain, name: str, make: Callable[[], _V]) -> _V:
     if memo is None:
         return make()
     ms = chain.mentions
-    # Mention lists only grow (append, extend then sort) or are replaced by a new list.
-    stamp = (id(ms), len(ms), id(ms[-1]) if ms else 0)
+    # Mention lists only grow (append, extend then sort) or are replaced by a new list:
+    # the list, its length and its last mention stamp the view (held, so compared by
+    # identity; asked about a million times per 300 articles, no tuple is built to compare).
+    n = len(ms)
+    last = ms[-1] if n else None
     key = (id(chain), name)
     hit = memo.get(key)
-    if hit is not None and hit[0] == stamp:
-        return hit[1]
+    if hit is not None and hit[0] is ms and hit[1] == n and hit[2] is last:
+        return hit[3]
     value = make()
-    memo[key] = (stamp, value)
+    memo[key] = (ms, n, last, value)
     return value
 
 #: Third-person singular pronouns and the gender they carry; first/second person and
