@@ -218,3 +218,5 @@ def test_a_price_moving_is_no_act_of_actors(annotated):
     assert ("retreated", "RETREAT") in _typed(annotated, "The army retreated from the town after heavy fighting.")
     assert ("pulled", "RETREAT") in _typed(annotated, "Kelton Bank has pulled out of the eurobond market.")
     assert ("supported", "SUPPORT") in _typed(annotated, "The union supported the strike at the plant.")
+    assert ("signed", "SUPPORT") in _typed(
+        annotated, "Harbian leader Tomas Velk and President Ana Rusu today signed a treaty of friendship.")

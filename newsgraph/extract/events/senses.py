@@ -870,9 +870,10 @@ def _price_move(tok: Token) -> bool:
     no person or armed force takes part.  PLOVER's RETREAT, SUPPORT and COOPERATE are acts of
     actors; a price moving is none."""
     def traded(h: Token) -> bool:
-        words = [h, *(c for c in h.children if c.dep_ == "compound")]
-        return any(_market(w.lemma_.lower()) or w.lemma_.lower() in _TRADED or w.lower_ in _TRADED
-                   for w in words)
+        if h.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return False  # "leader Muammar Gaddafi": a name is someone, whatever its modifiers
+        return _market(h.lemma_.lower()) or h.lemma_.lower() in _TRADED or h.lower_ in _TRADED or any(
+            c.dep_ == "compound" and c.lower_ in _TRADED for c in h.children)
 
     args = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
