@@ -251,6 +251,10 @@ class CorpusResolver:
             # After the links: a copy found now (of this batch or an older document)
             # changes the independent reports of events written before.
             counted = self.rstore.count_independent_reports(touched, links)
+            # The items of the resolvers' row-backed dicts this batch read or changed are
+            # written in this unit of work and leave memory (``StateRows.spill``).
+            self._event_rows.spill()
+            self._story_rows.spill()
         self._uncommitted.extend(ids)
         return Resolved(ids, counted)
 
@@ -326,7 +330,8 @@ class CorpusResolver:
         of a run compares every event with the table (a state rebuilt from the mentions
         may have dropped some); later ones are told what was merged since."""
         if self._merged_seen is None:
-            self.rstore.write_events(self.events.events, changed)
+            gone = set(self.rstore.event_ids()) - set(self.events.ids())
+            self.rstore.write_events(self.events.records(changed), changed, gone)
             self._merged_seen = len(self.events.merged_away())
         else:
             gone = self.events.merged_away(self._merged_seen)

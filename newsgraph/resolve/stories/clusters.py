@@ -71,6 +71,9 @@ def _calibrated(cos: np.ndarray) -> np.ndarray:
 class StoryClusterer:
     """Incremental clustering of documents into stories."""
 
+    #: Dicts read by key only, which a store may serve from rows (``store/state_rows.py``).
+    ROW_BACKED = ("_of", "_by_key", "_df")
+
     def __init__(self, threshold: float = S.STORY_JOIN_THRESHOLD,
                  embedding_weight: float = S.STORY_EMBEDDING_WEIGHT,
                  window_days: int = S.STORY_WINDOW_DAYS) -> None:
@@ -243,7 +246,7 @@ class StoryClusterer:
 
     def labels(self) -> dict[str, int]:
         """Document id → story index (for scoring)."""
-        return dict(self._of)
+        return dict(self._of.items())  # row-backed: read through, not kept
 
     def stories(self) -> list[Story]:
         return [_record(s) for s in self._stories]

@@ -56,6 +56,9 @@ class StoryIndex:
     must be given again with ``attach`` after unpickling.
     """
 
+    #: Dicts read by key only, which a store may serve from rows (``store/state_rows.py``).
+    ROW_BACKED = ("_pos",)
+
     def __init__(self, *, cluster: bool = True, semantic: bool = True,
                  clusterer: StoryClusterer | None = None,
                  records: DocumentRecords | None = None) -> None:
