@@ -37,13 +37,13 @@ import hashlib
 import itertools
 import pickle
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
 
-__all__ = ["KEEP_ITEMS", "MAX_DEPTH", "MIN_ITEMS", "RowMap", "StateRows"]
+__all__ = ["KEEP_ITEMS", "MAX_DEPTH", "MIN_ITEMS", "RowList", "RowMap", "StateRows"]
 
 #: A container with fewer items stays in the pickled rest.
 MIN_ITEMS = 32
@@ -316,6 +316,111 @@ class RowMap(MutableMapping):  # type: ignore[type-arg]
         return len(write)
 
 
+class RowList:
+    """A list of a saved object served from its rows (one per index), read on demand —
+    for lists the owner only indexes, appends to and sets items of (``ROW_BACKED``).
+    Kept and written as ``RowMap`` keeps and writes its items (``spill``)."""
+
+    def __init__(self, conn: Callable[[], Any], stage: str, part: str, length: int) -> None:
+        self._conn = conn
+        self._stage = stage
+        self._part = part
+        self._len = length
+        self._live: dict[int, Any] = {}  # index -> item read or set since the last spill
+        self._known: dict[int, bytes] = {}  # live index -> its row's digest
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return list, (list(self),)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, RowList | list):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def _index(self, i: int) -> int:
+        if not isinstance(i, int):
+            raise TypeError("a row-backed list is indexed by position only")
+        j = i + self._len if i < 0 else i
+        if not 0 <= j < self._len:
+            raise IndexError(i)
+        return j
+
+    def __getitem__(self, i: int) -> Any:
+        j = self._index(i)
+        if j in self._live:
+            value = self._live.pop(j)
+            self._live[j] = value  # most recently used last
+            return value
+        row = self._conn().execute(
+            "SELECT data FROM resolver_rows WHERE stage = ? AND part = ? AND key = ?",
+            (self._stage, self._part, _index_key(j))).fetchone()
+        if row is None:
+            raise ValueError(f"row {j} of {self._part!r} is missing")
+        value = pickle.loads(row[0])
+        self._live[j] = value
+        self._known[j] = _digest(row[0])
+        return value
+
+    def __setitem__(self, i: int, value: Any) -> None:
+        j = self._index(i)
+        if j not in self._live:
+            self[j]  # noqa: B018 - its row's digest: an unchanged item is not written again
+        self._live[j] = value
+
+    def append(self, value: Any) -> None:
+        self._live[self._len] = value
+        self._len += 1
+
+    def extend(self, values: Iterable[Any]) -> None:
+        for v in values:
+            self.append(v)
+
+    def __iadd__(self, values: Iterable[Any]) -> RowList:
+        self.extend(values)
+        return self
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __iter__(self) -> Iterator[Any]:
+        """Every item in order; items not in memory are read without being kept."""
+        rows = self._conn().execute(
+            "SELECT key, data FROM resolver_rows WHERE stage = ? AND part = ? ORDER BY key",
+            (self._stage, self._part)).fetchall()
+        n = 0
+        for key, data in rows:
+            j = int.from_bytes(key, "big")
+            if j >= self._len:
+                break
+            yield self._live[j] if j in self._live else pickle.loads(data)
+            n = j + 1
+        for j in range(n, self._len):
+            yield self._live[j]
+
+    def spill(self, keep: int = KEEP_ITEMS) -> int:
+        """As ``RowMap.spill``."""
+        write = []
+        for j, value in self._live.items():
+            data = _pickle(value)
+            digest = _digest(data)
+            if self._known.get(j) == digest:
+                continue
+            self._known[j] = digest
+            write.append((self._stage, self._part, _index_key(j), j, data))
+        conn = self._conn()
+        for i in range(0, len(write), WRITE_CHUNK):
+            conn.executemany("INSERT OR REPLACE INTO resolver_rows (stage, part, key, seq, data) "
+                             "VALUES (?,?,?,?,?)", write[i:i + WRITE_CHUNK])
+        drop = len(self._live) - keep
+        if drop > 0:
+            for j in list(itertools.islice(self._live, drop)):
+                del self._live[j]
+                del self._known[j]
+        return len(write)
+
+
 def _objects(value: Any) -> list[dict[str, Any]] | None:
     """The states of a short list's items when every item is a plain object of its own."""
     if type(value) is not list or not value or len({id(v) for v in value}) != len(value):
@@ -356,14 +461,15 @@ def _split(obj: Any, state: dict[str, Any], path: str, depth: int,
             # a method of the object itself (pickle saves the object again): bound anew
             methods[name] = value.__func__.__name__
             continue
-        if isinstance(value, RowMap) and value._part == where:
-            split[name] = ("rows", (value.kind, value.default_factory))
+        if isinstance(value, RowMap | RowList) and value._part == where:
+            split[name] = (("rows", (value.kind, value.default_factory)) if isinstance(value, RowMap)
+                           else ("rowlist", None))
             lazy.maps[where] = value
             continue
         kind = _container(value)
-        if (kind is not None and kind[0] in ("dict", "defaultdict")
+        if (kind is not None and kind[0] in ("dict", "defaultdict", "list")
                 and any(fnmatch.fnmatchcase(where, p) for p in patterns)):
-            split[name] = ("rows", (kind[0], kind[1]))
+            split[name] = ("rowlist", None) if kind[0] == "list" else ("rows", (kind[0], kind[1]))
             parts[where] = _items(value, kind[0])
             lazy.fresh[where] = (obj, name, kind[0], kind[1])
             continue
@@ -386,7 +492,7 @@ def _split(obj: Any, state: dict[str, Any], path: str, depth: int,
 
 def _row_parts(layout: dict[str, Any], path: str = "") -> list[str]:
     """The paths of the row-backed parts of a layout."""
-    out = [f"{path}/{name}" for name, (kind, _) in layout["split"].items() if kind == "rows"]
+    out = [f"{path}/{name}" for name, (kind, _) in layout["split"].items() if kind in ("rows", "rowlist")]
     for name, child in layout["children"].items():
         out += _row_parts(child, f"{path}/{name}")
     for name, items in layout["lists"].items():
@@ -396,13 +502,13 @@ def _row_parts(layout: dict[str, Any], path: str = "") -> list[str]:
 
 
 def _join(layout: dict[str, Any], path: str, rows: dict[str, list[tuple[bytes, bytes]]],
-          row_map: Callable[[str, str, Any], RowMap]) -> Any:
+          row_map: Callable[[str, str, Any], RowMap | RowList]) -> Any:
     cls = layout["cls"]
     obj = cls.__new__(cls)
     parts = dict(layout["rest"])
     for name, (kind, how) in layout["split"].items():
-        if kind == "rows":
-            parts[name] = row_map(f"{path}/{name}", *how)
+        if kind in ("rows", "rowlist"):
+            parts[name] = row_map(f"{path}/{name}", kind, how)
         else:
             parts[name] = _rebuild(kind, how, rows.get(f"{path}/{name}", []))
     for name, child in layout["children"].items():
@@ -436,7 +542,7 @@ class StateRows:
         self._rewrite = False
         self._next = 0
         #: The row-backed dicts of the object last loaded or saved (``spill``).
-        self._maps: list[RowMap] = []
+        self._maps: list[RowMap | RowList] = []
         #: The last save: rows written, rows left as they were, bytes written, bytes of all
         #: rows (benchmarks print them).
         self.last_save: tuple[int, int, int, int] = (0, 0, 0, 0)
@@ -470,9 +576,10 @@ class StateRows:
                 rows.setdefault(part, []).append((key, data))
                 self._saved[_row_key(part, key)] = _mark(seq, data)
 
-        def row_map(part: str, kind: str, factory: Any) -> RowMap:
-            m = RowMap(self._conn, self.stage, part, kind, factory, stored.get(part, (0, 0))[0],
-                       self._new_seq)
+        def row_map(part: str, kind: str, how: Any) -> RowMap | RowList:
+            n = stored.get(part, (0, 0))[0]
+            m = (RowList(self._conn, self.stage, part, n) if kind == "rowlist"
+                 else RowMap(self._conn, self.stage, part, *how, n, self._new_seq))
             self._maps.append(m)
             return m
 
@@ -565,7 +672,7 @@ class StateRows:
         conn.executemany("DELETE FROM resolver_rows WHERE stage = ? AND part = ? AND key = ?",
                          [(self.stage, *_part_and_key(row)) for row in last_saved])
         self.last_save = (written, len(self._saved) - written, written_bytes, total)
-        maps = []
+        maps: list[RowMap | RowList] = []
         for part, m in lazy.maps.items():
             m.spill()
             maps.append(m)
@@ -573,7 +680,9 @@ class StateRows:
                 counts[part] = len(m)
         for part, (owner, name, kind, factory) in lazy.fresh.items():
             # From now on the dict is read from its rows, not held whole.
-            m = RowMap(self._conn, self.stage, part, kind, factory, counts.get(part, 0), self._new_seq)
+            n = counts.get(part, 0)
+            m = (RowList(self._conn, self.stage, part, n) if kind == "list"
+                 else RowMap(self._conn, self.stage, part, kind, factory, n, self._new_seq))
             setattr(owner, name, m)
             maps.append(m)
         self._maps = maps

@@ -63,7 +63,7 @@ def _tree(x: object, stack: set[int] | None = None) -> object:
     """``x`` as nested tuples of its values, in their order (a set's members sorted),
     whatever object is shared between two places (pickle's own bytes differ on that alone)."""
     stack = set() if stack is None else stack
-    if isinstance(x, sr.RowMap):  # a dict served from its rows: compare the items it serves
+    if isinstance(x, sr.RowMap | sr.RowList):  # served from its rows: compare the items it serves
         make, args = x.__reduce__()
         x = make(*args)
     if x is None or isinstance(x, str | bytes | bool | int):
@@ -323,7 +323,7 @@ class Backed:
     """An owner that names dicts a store may serve from rows, one of them inside an object
     it holds (as the story index names its LSH's band tables)."""
 
-    ROW_BACKED = ("clusters", "index", "inner/of")
+    ROW_BACKED = ("clusters", "index", "inner/of", "centroids")
 
     def __init__(self, n: int) -> None:
         self.clusters = {f"ev{i}": {"n": i} for i in range(n)}
@@ -332,6 +332,7 @@ class Backed:
             self.index[f"k{i % 3}"].append(f"ev{i}")
         self.inner = Inner(n)
         self.small = {"kept": "whole"}
+        self.centroids = [{"w": float(i)} for i in range(n)]
 
 
 def test_a_row_backed_dict_is_read_from_its_rows_after_a_save(rows) -> None:
@@ -380,3 +381,26 @@ def test_rows_spilled_in_a_unit_rolled_back_leave_the_last_save(rows) -> None:
     again = StateRows(lambda: store.conn, "holder").load()
     assert again.clusters["ev1"] == {"n": 1} and "new" not in again.clusters
     assert len(again.clusters) == 40
+
+
+def test_a_row_backed_list_is_indexed_appended_and_set_from_its_rows(rows) -> None:
+    store, state = rows
+    obj = Backed(40)
+    with store.transaction():
+        state.save(obj)
+    cents = obj.centroids
+    assert isinstance(cents, sr.RowList) and len(cents) == 40
+    assert cents[5] == {"w": 5.0} and cents[-1] == {"w": 39.0}
+    cents[5]["w"] = 50.0  # changed in place
+    cents[6] = {}
+    cents.append({"w": 40.0})
+    cents += [{"w": 41.0}]
+    with pytest.raises(IndexError):
+        cents[42]  # noqa: B018
+    with store.transaction():
+        assert state.spill() == 4
+        state.save(obj)
+    again = StateRows(lambda: store.conn, "holder").load()
+    assert list(again.centroids) == [*({"w": float(i)} for i in range(5)), {"w": 50.0}, {},
+                                     *({"w": float(i)} for i in range(7, 42))]
+    assert pickle.loads(pickle.dumps(again)).centroids == list(again.centroids)

@@ -729,8 +729,9 @@ class _Stories:
     _KEYWORDS = 30
     _POSTINGS = 50
 
-    #: Dicts read by key only, which a store may serve from rows (``store/state_rows.py``).
-    ROW_BACKED = ("of", "postings")
+    #: Dicts and lists read by key or position only, which a store may serve from rows
+    #: (``store/state_rows.py``).
+    ROW_BACKED = ("of", "postings", "centroids", "places", "docvecs")
 
     #: Member documents a story keeps for ``nearest`` (the most recent).
     _MEMBERS = 20
