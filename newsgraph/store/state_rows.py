@@ -172,6 +172,9 @@ class RowMap(MutableMapping):  # type: ignore[type-arg]
         self._known: dict[Any, tuple[int, bytes]] = {}  # live key -> its row's (seq, digest)
         self._new: dict[Any, None] = {}  # live keys without a row of their own (yet)
         self._gone: dict[Any, None] = {}  # keys taken out whose rows are still stored
+        # Live keys read or set since the last spill: only these can have changed (an item
+        # kept from an earlier batch is not pickled again to find out).
+        self._touched: set[Any] = set()
 
     def __reduce__(self) -> tuple[Any, ...]:
         return _as_plain, (self.kind, self.default_factory, list(self.items()))
@@ -187,12 +190,14 @@ class RowMap(MutableMapping):  # type: ignore[type-arg]
         if key in self._live:
             value = self._live.pop(key)
             self._live[key] = value  # most recently used last
+            self._touched.add(key)
             return True, value
         row = self._row(key)
         if row is None:
             return False, None
         value = pickle.loads(row[1])
         self._live[key] = value
+        self._touched.add(key)
         self._known[key] = (row[0], _digest(row[1]))
         return True, value
 
@@ -227,6 +232,7 @@ class RowMap(MutableMapping):  # type: ignore[type-arg]
                 else:
                     self._known[key] = (row[0], _digest(row[1]))
         self._live[key] = value
+        self._touched.add(key)
 
     def __delitem__(self, key: Any) -> None:
         if key not in self:
@@ -279,8 +285,13 @@ class RowMap(MutableMapping):  # type: ignore[type-arg]
         """Every item in order; items not in memory are read without being kept."""
         new = list(self._new)
         for key, data in self._stored():
-            yield key, (self._live[key] if key in self._live else pickle.loads(data))
+            if key in self._live:
+                self._touched.add(key)  # the caller may change what memory holds
+                yield key, self._live[key]
+            else:
+                yield key, pickle.loads(data)
         for key in new:
+            self._touched.add(key)
             yield key, self._live[key]
 
     def values(self) -> Iterator[Any]:  # type: ignore[override]
@@ -290,7 +301,10 @@ class RowMap(MutableMapping):  # type: ignore[type-arg]
         """Write the items changed since the last spill and forget all but the ``keep`` most
         recently used; returns the rows written."""
         write = []
-        for key, value in self._live.items():
+        for key in self._touched:
+            if key not in self._live:
+                continue  # taken out again
+            value = self._live[key]
             data = _pickle(value)
             known = self._known.get(key)
             digest = _digest(data)
@@ -308,6 +322,7 @@ class RowMap(MutableMapping):  # type: ignore[type-arg]
                              "VALUES (?,?,?,?,?)", write[i:i + WRITE_CHUNK])
         self._gone.clear()
         self._new.clear()
+        self._touched.clear()
         drop = len(self._live) - keep
         if drop > 0:
             for key in list(itertools.islice(self._live, drop)):
@@ -328,6 +343,7 @@ class RowList:
         self._len = length
         self._live: dict[int, Any] = {}  # index -> item read or set since the last spill
         self._known: dict[int, bytes] = {}  # live index -> its row's digest
+        self._touched: set[int] = set()  # live indexes read or set since the last spill
 
     def __reduce__(self) -> tuple[Any, ...]:
         return list, (list(self),)
@@ -352,6 +368,7 @@ class RowList:
         if j in self._live:
             value = self._live.pop(j)
             self._live[j] = value  # most recently used last
+            self._touched.add(j)
             return value
         row = self._conn().execute(
             "SELECT data FROM resolver_rows WHERE stage = ? AND part = ? AND key = ?",
@@ -360,6 +377,7 @@ class RowList:
             raise ValueError(f"row {j} of {self._part!r} is missing")
         value = pickle.loads(row[0])
         self._live[j] = value
+        self._touched.add(j)
         self._known[j] = _digest(row[0])
         return value
 
@@ -368,8 +386,10 @@ class RowList:
         if j not in self._live:
             self[j]  # noqa: B018 - its row's digest: an unchanged item is not written again
         self._live[j] = value
+        self._touched.add(j)
 
     def append(self, value: Any) -> None:
+        self._touched.add(self._len)
         self._live[self._len] = value
         self._len += 1
 
@@ -394,21 +414,28 @@ class RowList:
             j = int.from_bytes(key, "big")
             if j >= self._len:
                 break
-            yield self._live[j] if j in self._live else pickle.loads(data)
+            if j in self._live:
+                self._touched.add(j)
+                yield self._live[j]
+            else:
+                yield pickle.loads(data)
             n = j + 1
         for j in range(n, self._len):
+            self._touched.add(j)
             yield self._live[j]
 
     def spill(self, keep: int = KEEP_ITEMS) -> int:
         """As ``RowMap.spill``."""
         write = []
-        for j, value in self._live.items():
+        for j in self._touched:
+            value = self._live[j]
             data = _pickle(value)
             digest = _digest(data)
             if self._known.get(j) == digest:
                 continue
             self._known[j] = digest
             write.append((self._stage, self._part, _index_key(j), j, data))
+        self._touched.clear()
         conn = self._conn()
         for i in range(0, len(write), WRITE_CHUNK):
             conn.executemany("INSERT OR REPLACE INTO resolver_rows (stage, part, key, seq, data) "
