@@ -198,11 +198,17 @@ _LIST_FIELDS = tuple(f.name for f in fields(ChainMention) if f.type == "list[str
 
 def _intern_strings(chains: list[Chain]) -> None:
     """One string object per distinct value across the chains the resolver keeps: a
-    document's id in each of its chains, labels, kinds, methods, heads and names repeat
-    thousands of times, and each chain came with copies of its own (read from JSON or
-    from a worker's batch) — the chains of every document stay in memory."""
+    document's id in each of its chains, labels, kinds, methods, heads, names and context
+    terms repeat thousands of times, and each chain came with copies of its own (read from
+    JSON or from a worker's batch) — the chains of every document stay in memory."""
     for chain in chains:
         chain.doc = sys.intern(chain.doc)
+        # Context terms and co-occurring names are counted into the entity's own counters.
+        # In place: a chain cut by an edit shares them (``release`` clears them in place).
+        terms = list(chain.context.items())
+        chain.context.clear()
+        chain.context.update((sys.intern(k), v) for k, v in terms)
+        chain.cooc[:] = [sys.intern(c) for c in chain.cooc]
         for m in chain.mentions:
             for name in _STRING_FIELDS:
                 value = getattr(m, name)
