@@ -264,20 +264,20 @@ class RowMap(MutableMapping):  # type: ignore[type-arg]
     def __len__(self) -> int:
         return self._len
 
-    def _stored(self) -> Iterator[tuple[Any, bytes]]:
-        """The stored rows in order, as (key, pickled value), except those taken out or
-        replaced by a new item since the last spill."""
+    def _stored(self, data: bool = True) -> Iterator[tuple[Any, bytes]]:
+        """The stored rows in order, as (key, pickled value or b"" without ``data``),
+        except those taken out or replaced by a new item since the last spill."""
         rows = self._conn().execute(
-            "SELECT key, data FROM resolver_rows WHERE stage = ? AND part = ? ORDER BY seq",
-            (self._stage, self._part)).fetchall()
-        for kb, data in rows:
+            "SELECT key, {} FROM resolver_rows WHERE stage = ? AND part = ? ORDER BY seq".format(
+                "data" if data else "x''"), (self._stage, self._part)).fetchall()
+        for kb, value in rows:
             key = pickle.loads(kb)
             if key not in self._gone and key not in self._new:
-                yield key, data
+                yield key, value
 
     def __iter__(self) -> Iterator[Any]:
         new = list(self._new)
-        for key, _ in self._stored():
+        for key, _ in self._stored(data=False):
             yield key
         yield from new
 
