@@ -10,7 +10,9 @@ each document's chains (``entity_chains``, written once per document, replayed w
 analyst's edits from ``entity_edits``), the story index's per-document records in
 ``story_vectors`` (written once per document), the event resolver and the rest of the
 story index as rows of their state's items (``store/state_rows.py``: an item is
-rewritten when it changed) — so a new ingest only pays for its new documents.
+rewritten when it changed; the containers they name ``ROW_BACKED`` are read from their
+rows on demand and spilled after each batch, not held whole) — so a new ingest only pays
+for its new documents.
 
 Resolution never rewrites a mention: it links mentions to entities and event mentions
 to events, and records why. A document is marked ``resolved`` only once its links are

@@ -28,6 +28,19 @@ resolvers keep ids, not shared objects, between their containers.
 
 A state saved whole by an earlier version (a pickled object) still loads; the next
 save writes it as rows.
+
+**Row-backed parts.** An object names, in its class's ``ROW_BACKED``, the dicts and lists
+it only reads by key or position (paths into the objects it holds too: the story index's
+LSH band tables, "lsh/hashtables/*/_dict"). Once saved, such a container is not held
+whole: ``RowMap`` / ``RowList`` stand in for it and read an item from its row when it is
+asked for, keep the items read or set, and ``spill`` (after each batch, and at each save)
+writes those whose pickle changed and forgets all but the most recently used
+``KEEP_ITEMS`` — so memory does not hold what grows with the corpus, and a save writes
+what changed without pickling every item to find out. The spilled rows are written in the
+caller's transaction, with the documents of the batch: a killed ingest rolls them back
+with the rest of its unit of work. A whole pickle of such an object gives plain
+containers back; a store saved before a container was row-backed has its rows rewritten
+at the next save.
 """
 
 from __future__ import annotations
