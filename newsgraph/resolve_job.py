@@ -10,7 +10,9 @@ each document's chains (``entity_chains``, written once per document, replayed w
 analyst's edits from ``entity_edits``), the story index's per-document records in
 ``story_vectors`` (written once per document), the event resolver and the rest of the
 story index as rows of their state's items (``store/state_rows.py``: an item is
-rewritten when it changed) — so a new ingest only pays for its new documents.
+rewritten when it changed; the containers they name ``ROW_BACKED`` are read from their
+rows on demand and spilled after each batch, not held whole) — so a new ingest only pays
+for its new documents.
 
 Resolution never rewrites a mention: it links mentions to entities and event mentions
 to events, and records why. A document is marked ``resolved`` only once its links are
@@ -251,6 +253,10 @@ class CorpusResolver:
             # After the links: a copy found now (of this batch or an older document)
             # changes the independent reports of events written before.
             counted = self.rstore.count_independent_reports(touched, links)
+            # The items of the resolvers' row-backed dicts this batch read or changed are
+            # written in this unit of work and leave memory (``StateRows.spill``).
+            self._event_rows.spill()
+            self._story_rows.spill()
         self._uncommitted.extend(ids)
         return Resolved(ids, counted)
 
@@ -326,7 +332,8 @@ class CorpusResolver:
         of a run compares every event with the table (a state rebuilt from the mentions
         may have dropped some); later ones are told what was merged since."""
         if self._merged_seen is None:
-            self.rstore.write_events(self.events.events, changed)
+            gone = set(self.rstore.event_ids()) - set(self.events.ids())
+            self.rstore.write_events(self.events.records(changed), changed, gone)
             self._merged_seen = len(self.events.merged_away())
         else:
             gone = self.events.merged_away(self._merged_seen)

@@ -22,9 +22,11 @@ for scoring an article that is already counted.
 from __future__ import annotations
 
 import gzip
+import io
 import itertools
 import math
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -57,8 +59,10 @@ def bigrams_of(text: str) -> tuple[tuple[str, str, int, int], ...]:
 
 
 def _counts(text: str) -> tuple[Counter[str], Counter[tuple[str, str]]]:
-    uni = Counter(w.lower() for w in _WORD.findall(text))
-    bi = Counter((w1.lower(), w2.lower()) for w1, w2, _, _ in bigrams_of(text))
+    # Interned: a word is one string object however many counts and pairs hold it (the
+    # counts grow with the corpus; a fresh copy per pair doubled a bigram's size).
+    uni = Counter(sys.intern(w.lower()) for w in _WORD.findall(text))
+    bi = Counter((sys.intern(w1.lower()), sys.intern(w2.lower())) for w1, w2, _, _ in bigrams_of(text))
     return uni, bi
 
 
@@ -227,25 +231,34 @@ class CollocationModel:
     def to_bytes(self) -> bytes:
         """Gzipped lines: a header with the document count, ``word\\tcount`` then
         ``w1 w2\\tcount``."""
-        lines = [f"#docs\t{self.docs}"]
-        lines += [f"{w}\t{c}" for w, c in self.unigrams.items()]
-        lines += [f"{a} {b}\t{c}" for (a, b), c in self.bigrams.items()]
-        return gzip.compress("\n".join(lines).encode("utf-8"), compresslevel=5)
+        # Streamed through the compressor in chunks: the counts' text is never held whole
+        # (a transient of several times the counts at every save).
+        out = io.BytesIO()
+        with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=5, mtime=0) as gz:
+            lines = itertools.chain(
+                [f"#docs\t{self.docs}"], (f"{w}\t{c}" for w, c in self.unigrams.items()),
+                (f"{a} {b}\t{c}" for (a, b), c in self.bigrams.items()))
+            while chunk := list(itertools.islice(lines, 4096)):
+                gz.write("\n".join(chunk).encode("utf-8"))
+                gz.write(b"\n")
+        return out.getvalue()
 
     @classmethod
     def from_bytes(cls, blob: bytes) -> CollocationModel:
         uni: Counter[str] = Counter()
         bi: Counter[tuple[str, str]] = Counter()
         docs = 0
-        for line in gzip.decompress(blob).decode("utf-8").split("\n"):
-            key, _, c = line.rpartition("\t")
-            if key == "#docs":
-                docs = int(c)
-            elif " " in key:
-                a, b = key.split(" ", 1)
-                bi[(a, b)] = int(c)
-            elif key:
-                uni[key] = int(c)
+        with gzip.GzipFile(fileobj=io.BytesIO(blob)) as gz:
+            for raw in io.TextIOWrapper(gz, encoding="utf-8", newline="\n"):
+                line = raw[:-1] if raw.endswith("\n") else raw
+                key, _, c = line.rpartition("\t")
+                if key == "#docs":
+                    docs = int(c)
+                elif " " in key:
+                    a, b = key.split(" ", 1)
+                    bi[(sys.intern(a), sys.intern(b))] = int(c)
+                elif key:
+                    uni[sys.intern(key)] = int(c)
         return cls(uni, bi, docs)
 
     def save(self, path: Path) -> None:

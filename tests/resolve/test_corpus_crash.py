@@ -125,3 +125,19 @@ def test_a_later_ingest_cleans_with_the_counts_of_the_earlier_ones(tmp_path: Pat
     in_one, in_two = removed(tmp_path / "one.db"), removed(tmp_path / "two.db")
     assert in_one == in_two
     assert any(in_one.values())  # the footer repeated across the site's articles went
+
+
+def test_saving_after_every_batch_stores_what_saving_once_stores(corpus: Path, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch):
+    """Once saved, the resolvers' row-backed dicts and lists (``store/state_rows.py``) are
+    read from the store on demand and written back after each batch: the later batches of
+    an ingest that saves after every one resolve as those of an ingest that saves once."""
+    once = tmp_path / "once.db"
+    _ingest(corpus, once)
+    monkeypatch.setattr(settings, "RESOLVE_COMMIT_EVERY", 1)
+    monkeypatch.setattr(settings, "RESOLVE_COMMIT_FRACTION", 0.0)
+    every = tmp_path / "every.db"
+    _ingest(corpus, every)
+    assert _export(every) == _export(once)
+    with Store(every, readonly=True) as store:
+        assert problems(store) == {}

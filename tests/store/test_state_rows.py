@@ -63,6 +63,9 @@ def _tree(x: object, stack: set[int] | None = None) -> object:
     """``x`` as nested tuples of its values, in their order (a set's members sorted),
     whatever object is shared between two places (pickle's own bytes differ on that alone)."""
     stack = set() if stack is None else stack
+    if isinstance(x, sr.RowMap | sr.RowList):  # served from its rows: compare the items it serves
+        make, args = x.__reduce__()
+        x = make(*args)
     if x is None or isinstance(x, str | bytes | bool | int):
         return x
     if isinstance(x, float):
@@ -314,3 +317,90 @@ def test_no_object_of_a_real_resolver_is_shared_between_two_rows(tmp_path: Path,
             for n, value in enumerate([rests(layout), *values]):
                 for i in _mutables(value, set()):
                     assert owner.setdefault(i, n) == n, f"{type(obj).__name__}: an object in two rows"
+
+
+class Backed:
+    """An owner that names dicts a store may serve from rows, one of them inside an object
+    it holds (as the story index names its LSH's band tables)."""
+
+    ROW_BACKED = ("clusters", "index", "inner/of", "centroids")
+
+    def __init__(self, n: int) -> None:
+        self.clusters = {f"ev{i}": {"n": i} for i in range(n)}
+        self.index: defaultdict[str, list[str]] = defaultdict(list)
+        for i in range(n):
+            self.index[f"k{i % 3}"].append(f"ev{i}")
+        self.inner = Inner(n)
+        self.small = {"kept": "whole"}
+        self.centroids = [{"w": float(i)} for i in range(n)]
+
+
+def test_a_row_backed_dict_is_read_from_its_rows_after_a_save(rows) -> None:
+    store, state = rows
+    obj = Backed(50)
+    with store.transaction():
+        state.save(obj)
+    assert isinstance(obj.clusters, sr.RowMap) and isinstance(obj.inner.of, sr.RowMap)
+    assert isinstance(obj.small, dict)
+    assert len(obj.clusters) == 50 and obj.clusters["ev7"] == {"n": 7}
+    assert "ev49" in obj.clusters and "ev50" not in obj.clusters
+    assert obj.clusters.get("nope") is None and "nope" not in obj.clusters  # get adds nothing
+    obj.index["k9"].append("ev9")  # a defaultdict's missing key: created, as a defaultdict does
+    obj.clusters["ev7"]["n"] = 70  # changed in place
+    del obj.clusters["ev3"]
+    obj.clusters["ev3"] = {"n": 3}  # back again: last in order, as in a dict
+    assert obj.clusters.pop("ev4") == {"n": 4} and obj.clusters.pop("ev4", None) is None
+    assert obj.clusters.setdefault("ev5", {}) == {"n": 5}
+    with store.transaction():
+        assert state.spill() == 3  # ev7, ev3 and the new key of index; ev4's row deleted
+    assert list(obj.clusters)[-1] == "ev3" and len(obj.clusters) == 49
+    with store.transaction():
+        state.save(obj)
+    again = StateRows(lambda: store.conn, "holder").load()
+    assert isinstance(again.clusters, sr.RowMap)
+    assert dict(again.clusters.items()) == dict(obj.clusters.items())
+    assert list(again.clusters) == list(obj.clusters)
+    assert again.clusters["ev7"] == {"n": 70} and again.index["k9"] == ["ev9"]
+    assert again.inner.of == {f"d{i}": i for i in range(50)}
+    whole = pickle.loads(pickle.dumps(again))  # a whole pickle gives the plain dicts back
+    assert type(whole.clusters) is dict and type(whole.index) is defaultdict
+    assert whole.index.default_factory is list and whole.clusters == dict(obj.clusters.items())
+
+
+def test_rows_spilled_in_a_unit_rolled_back_leave_the_last_save(rows) -> None:
+    """A killed ingest: what a batch spilled goes with the unit, the last save stands."""
+    store, state = rows
+    obj = Backed(40)
+    with store.transaction():
+        state.save(obj)
+    with pytest.raises(RuntimeError), store.transaction():
+        obj.clusters["ev1"]["n"] = -1
+        obj.clusters["new"] = {"n": 99}
+        state.spill()
+        raise RuntimeError("killed")
+    again = StateRows(lambda: store.conn, "holder").load()
+    assert again.clusters["ev1"] == {"n": 1} and "new" not in again.clusters
+    assert len(again.clusters) == 40
+
+
+def test_a_row_backed_list_is_indexed_appended_and_set_from_its_rows(rows) -> None:
+    store, state = rows
+    obj = Backed(40)
+    with store.transaction():
+        state.save(obj)
+    cents = obj.centroids
+    assert isinstance(cents, sr.RowList) and len(cents) == 40
+    assert cents[5] == {"w": 5.0} and cents[-1] == {"w": 39.0}
+    cents[5]["w"] = 50.0  # changed in place
+    cents[6] = {}
+    cents.append({"w": 40.0})
+    cents += [{"w": 41.0}]
+    with pytest.raises(IndexError):
+        cents[42]  # noqa: B018
+    with store.transaction():
+        assert state.spill() == 4
+        state.save(obj)
+    again = StateRows(lambda: store.conn, "holder").load()
+    assert list(again.centroids) == [*({"w": float(i)} for i in range(5)), {"w": 50.0}, {},
+                                     *({"w": float(i)} for i in range(7, 42))]
+    assert pickle.loads(pickle.dumps(again)).centroids == list(again.centroids)

@@ -53,9 +53,10 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from typing import Any
 
@@ -85,7 +86,7 @@ from newsgraph.resolve.entities.scoring import (
     type_compatibility,
 )
 from newsgraph.resolve.entities.settings import ResolverOptions
-from newsgraph.resolve.entities.within import Chain, chain_document
+from newsgraph.resolve.entities.within import Chain, ChainMention, chain_document
 
 __all__ = ["ChainSource", "Resolver", "ResolverState", "bare_alias"]
 
@@ -191,6 +192,34 @@ class _Entity:
         return names
 
 
+_STRING_FIELDS = tuple(f.name for f in fields(ChainMention) if f.type == "str")
+_LIST_FIELDS = tuple(f.name for f in fields(ChainMention) if f.type == "list[str]")
+
+
+def _intern_strings(chains: list[Chain]) -> None:
+    """One string object per distinct value across the chains the resolver keeps: a
+    document's id in each of its chains, labels, kinds, methods, heads, names and context
+    terms repeat thousands of times, and each chain came with copies of its own (read from
+    JSON or from a worker's batch) — the chains of every document stay in memory."""
+    for chain in chains:
+        chain.doc = sys.intern(chain.doc)
+        # Context terms and co-occurring names are counted into the entity's own counters.
+        # In place: a chain cut by an edit shares them (``release`` clears them in place).
+        terms = list(chain.context.items())
+        chain.context.clear()
+        chain.context.update((sys.intern(k), v) for k, v in terms)
+        chain.cooc[:] = [sys.intern(c) for c in chain.cooc]
+        for m in chain.mentions:
+            for name in _STRING_FIELDS:
+                value = getattr(m, name)
+                if type(value) is str:
+                    setattr(m, name, sys.intern(value))
+            for name in _LIST_FIELDS:
+                value = getattr(m, name)
+                if value:
+                    setattr(m, name, [sys.intern(v) for v in value])
+
+
 _DEFAULT_OPTIONS = ResolverOptions()
 
 
@@ -233,6 +262,7 @@ class Resolver:
         """Resolve one document given its already-built chains (used for replay)."""
         if doc_id in self._docs:
             return []
+        _intern_strings(chains)
         self._docs[doc_id] = chains
         return self._resolve_doc(doc_id, chains)
 

@@ -86,7 +86,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 
 import numpy as np
 
@@ -627,6 +627,15 @@ class _Cluster:
     #: recomputes the vectors on load (3 KB per member otherwise, most of the state).
     member_texts: list[MentionTexts] = field(default_factory=list)
 
+    def __getstate__(self) -> dict:
+        # Member vectors are most of a cluster and a function of the member texts kept
+        # beside them: pickle the texts only (``EventResolver._vectors`` embeds them again).
+        return {f.name: None if f.name == "vectors" else getattr(self, f.name) for f in fields(self)}
+
+    def __setstate__(self, state: dict) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+
 
 #: Modal auxiliaries: a hypothetical flag resting on these alone is weak evidence
 #: (reported speech is full of "would" and "may" about real events).
@@ -731,6 +740,10 @@ class _Stories:
 
     _KEYWORDS = 30
     _POSTINGS = 50
+
+    #: Dicts and lists read by key or position only, which a store may serve from rows
+    #: (``store/state_rows.py``).
+    ROW_BACKED = ("of", "postings", "centroids", "places", "docvecs")
 
     #: Member documents a story keeps for ``nearest`` (the most recent).
     _MEMBERS = 20
@@ -852,6 +865,11 @@ class EventResolver:
     #: Bumped whenever the pickled state changes shape (``__setstate__`` refuses others).
     _VERSION = 10
 
+    #: Dicts read by key only (their values hold ids, no object another holds), which a
+    #: store may serve from rows loaded on demand (``store/state_rows.py``): the state
+    #: that grows with every mention then stays out of memory.
+    ROW_BACKED = ("_clusters", "_index", "_event_of", "explanations")
+
     def __init__(self, entity_of: EntityLookup = None, options: ResolverOptions | None = None) -> None:
         self.options = options or ResolverOptions()
         self._version = self._VERSION
@@ -877,11 +895,8 @@ class EventResolver:
         self._docvecs: dict[str, dict[str, float]] = {}
 
     def __getstate__(self) -> dict:
-        # Member vectors are most of the state and a function of the member texts kept
-        # beside them: pickle the texts only (``_vectors`` embeds them again when needed).
-        state = dict(self.__dict__)
-        state["_clusters"] = {k: replace(c, vectors=None) for k, c in self._clusters.items()}
-        return state
+        # A cluster pickles without its member vectors (``_Cluster.__getstate__``).
+        return dict(self.__dict__)
 
     def __setstate__(self, state: dict) -> None:
         # A state pickled by an older resolver lacks fields this one uses (embeddings,
@@ -1776,6 +1791,10 @@ class EventResolver:
     @property
     def events(self) -> list[Event]:
         return [self._record(c) for c in self._clusters.values()]
+
+    def ids(self) -> list[str]:
+        """The ids of the events there are (none merged away), without building records."""
+        return list(self._clusters)
 
     def records(self, ids: Iterable[str]) -> list[Event]:
         """The records of these events as ``events`` gives them; an id merged into another

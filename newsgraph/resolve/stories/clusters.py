@@ -22,7 +22,7 @@ import hashlib
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -71,6 +71,10 @@ def _calibrated(cos: np.ndarray) -> np.ndarray:
 class StoryClusterer:
     """Incremental clustering of documents into stories."""
 
+    #: Dicts and lists read by key or position only, which a store may serve from rows
+    #: (``store/state_rows.py``): the stories themselves, the maps to them.
+    ROW_BACKED = ("_stories", "_k", "_of", "_by_key", "_df")
+
     def __init__(self, threshold: float = S.STORY_JOIN_THRESHOLD,
                  embedding_weight: float = S.STORY_EMBEDDING_WEIGHT,
                  window_days: int = S.STORY_WINDOW_DAYS) -> None:
@@ -78,6 +82,7 @@ class StoryClusterer:
         self.w = embedding_weight
         self.window = window_days
         self._stories: list[_Story] = []
+        self._k: dict[str, int] = {}  # story id -> position in ``_stories``
         self._of: dict[str, int] = {}
         # vectorised state: centroid sums, last/first day ordinal per story, and an
         # inverted index entity → stories, so a document touches only related stories
@@ -90,19 +95,15 @@ class StoryClusterer:
         self._msums = np.zeros((0, 0), dtype=np.float32)
         self._n_en = np.zeros(0)
 
-    # The clusterer is pickled with the story index at every commit: leave out what is
-    # derived — the arrays' spare capacity, and each story's vector sum, which is the
-    # same float32 row as ``_sums[k]`` (both add the same vectors in the same order).
+    # The clusterer is pickled with the story index at every commit: leave out the
+    # arrays' spare capacity. The stories are items of their own (a store may keep them
+    # as rows, ``ROW_BACKED``), each with its vector sum.
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
-        state.pop("_k", None)  # story id -> position: rebuilt from ``_stories``
         n = len(self._stories)
         state["_sums"], state["_first"], state["_last"] = self._sums[:n], self._first[:n], self._last[:n]
         state["_n_en"] = self._n_en[:n]
         state["_msums"] = self._msums[:n] if len(self._msums) else self._msums
-        state["_stories"] = [replace(st, vec_sum=None) if st.vec_sum.dtype == self._sums.dtype
-                             and np.array_equal(st.vec_sum, self._sums[k]) else st
-                             for k, st in enumerate(self._stories)]
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -112,18 +113,19 @@ class StoryClusterer:
             self._msums = np.zeros((0, 0), dtype=np.float32)
             members = [float(len(st.members)) for st in self._stories]
             self._n_en = np.array(members + [0.0] * (len(self._sums) - n))
-        for k, st in enumerate(self._stories):
-            if st.vec_sum is None:
-                st.vec_sum = self._sums[k].copy()
-        self._k = {st.id: k for k, st in enumerate(self._stories)}
+        if "_k" not in state:
+            # Pickled when each story's vector sum was left out when it was the same float32
+            # row as ``_sums[k]`` (both add the same vectors in the same order), and the
+            # positions were rebuilt from the stories.
+            for k, st in enumerate(self._stories):
+                if st.vec_sum is None:
+                    st.vec_sum = self._sums[k].copy()
+            self._k = {st.id: k for k, st in enumerate(self._stories)}
 
     def _position(self, story_id: str) -> int | None:
         """Where a story sits in ``_stories`` (an index kept beside it: a scan of every
         story per document grew with the corpus)."""
-        k: dict[str, int] = self.__dict__.setdefault("_k", {})
-        for i in range(len(k), len(self._stories)):  # stories are only ever appended
-            k[self._stories[i].id] = i
-        return k.get(story_id)
+        return self._k.get(story_id)
 
     def similarity(self, vec: np.ndarray, keys: set[str], day: date | None,
                    ml_vec: np.ndarray | None = None, english: bool = True) -> np.ndarray:
@@ -184,6 +186,7 @@ class StoryClusterer:
             k = len(self._stories)
             sid = "s" + hashlib.sha1(doc_id.encode()).hexdigest()[:12]
             self._stories.append(_Story(sid, np.zeros_like(vec)))
+            self._k[sid] = k
             if k >= len(self._sums):  # grow the arrays by doubling
                 cap = max(16, 2 * len(self._sums))
                 sums = np.zeros((cap, len(vec)), dtype=np.float32)
@@ -243,7 +246,7 @@ class StoryClusterer:
 
     def labels(self) -> dict[str, int]:
         """Document id → story index (for scoring)."""
-        return dict(self._of)
+        return dict(self._of.items())  # row-backed: read through, not kept
 
     def stories(self) -> list[Story]:
         return [_record(s) for s in self._stories]

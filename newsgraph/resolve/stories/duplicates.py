@@ -100,6 +100,10 @@ def compare_copy(a: DocView, b: DocView) -> Link | None:
 class DuplicateIndex:
     """Exact-hash table plus MinHash LSH over the documents seen so far."""
 
+    #: Dicts read by key only, which a store may serve from rows (``store/state_rows.py``):
+    #: the LSH's band tables (band hash -> documents) and its document -> band hashes.
+    ROW_BACKED = ("by_hash", "lsh/hashtables/*/_dict", "lsh/keys/_dict")
+
     def __init__(self) -> None:
         self.lsh = MinHashLSH(threshold=S.LSH_THRESHOLD, num_perm=S.MINHASH_PERMUTATIONS)
         self.by_hash: dict[str, str] = {}

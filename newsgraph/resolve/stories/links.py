@@ -56,6 +56,10 @@ class StoryIndex:
     must be given again with ``attach`` after unpickling.
     """
 
+    #: A dict and a list read by key or position only, which a store may serve from rows
+    #: (``store/state_rows.py``): the document vectors live in the matrix the comparisons read.
+    ROW_BACKED = ("_pos", "_doc_vecs")
+
     def __init__(self, *, cluster: bool = True, semantic: bool = True,
                  clusterer: StoryClusterer | None = None,
                  records: DocumentRecords | None = None) -> None:
@@ -173,8 +177,10 @@ class StoryIndex:
     def _matrix_now(self) -> np.ndarray:
         """The document vectors as one matrix, a row per document in arrival order.
 
-        A buffer that doubles when full, so adding a document copies its row only
-        (restacking every vector per new document was quadratic in the corpus).
+        A buffer that grows by a quarter when full, so adding a document copies its row
+        only (restacking every vector per new document was quadratic in the corpus; doubling
+        left up to half the buffer empty). The matrix is what the comparisons read: the
+        vectors themselves may be rows of the store (``ROW_BACKED``), read once each here.
         """
         n = len(self._doc_vecs)
         if not n:
@@ -182,14 +188,14 @@ class StoryIndex:
         buf = self._matrix
         filled = self._filled if buf is not None else 0
         if buf is None or buf.shape[0] < n or buf.shape[1] != self._doc_vecs[0].shape[0]:
-            grown = np.zeros((max(64, 2 * n), self._doc_vecs[0].shape[0]), self._doc_vecs[0].dtype)
+            grown = np.zeros((max(64, n + n // 4), self._doc_vecs[0].shape[0]), self._doc_vecs[0].dtype)
             if buf is not None and buf.shape[1] == grown.shape[1]:
                 grown[:filled] = buf[:filled]
             else:
                 filled = 0
             buf = self._matrix = grown
         if filled < n:
-            buf[filled:n] = np.stack(self._doc_vecs[filled:n])
+            buf[filled:n] = np.stack([self._doc_vecs[i] for i in range(filled, n)])
             self._filled = n
         return buf[:n]
 
