@@ -174,34 +174,30 @@ def judged_links(name: str = "pronoun_links_odd.jsonl") -> Counter[str]:
         return Counter("right" if json.loads(line)["right"] else "wrong" for line in fh if line.strip())
 
 
+#: Hand judgements of links (``judged_links``) and what each file holds; "right" is whether
+#: the link (or, for dropped links and speakers, the old one) was right.
+_JUDGED_LINKS = (
+    ("pronoun_links_odd.jsonl", "new links of pronouns and descriptions (a seeded sample of the links "
+     "e0773b9 makes that 4090c7a did not)"),
+    ("pronoun_links_dropped_odd.jsonl", "links 4090c7a made that e0773b9 drops (a seeded sample)"),
+    ("pronoun_links_pn17_odd.jsonl", "new links of the third round (pn17 against d87af92, seeded)"),
+    ("pronoun_links_dropped_pn17_odd.jsonl", "links d87af92 made that the third round drops (all)"),
+    ("speakers_pn17_odd.jsonl", "claim speakers the third round drops or changes (seeded; right: the "
+     "old speaker entity was)"),
+)
+
+
 def _print_judged() -> None:
     counts = judged_residue()
     total = sum(counts.values())
     print(f"== hand-judged bare-pronoun arguments, odd half ({total}):")
     for cat, n in counts.most_common():
         print(f"   {cat:24} {n:4d}  {n / total:6.1%}")
-    links = judged_links()
-    total = sum(links.values())
-    print(f"== hand-judged new links of pronouns and descriptions, odd half ({total}, a seeded sample of the "
-          f"links e0773b9 makes that 4090c7a did not): right {links['right']}, wrong {links['wrong']} "
-          f"({links['right'] / total:.0%} right)")
-    dropped = judged_links("pronoun_links_dropped_odd.jsonl")
-    total = sum(dropped.values())
-    print(f"== hand-judged links 4090c7a made that e0773b9 drops, odd half ({total}, a seeded sample): "
-          f"right {dropped['right']}, wrong {dropped['wrong']} ({dropped['right'] / total:.0%} right)")
-    third = judged_links("pronoun_links_pn17_odd.jsonl")
-    total = sum(third.values())
-    print(f"== hand-judged new links of the third round (pn17 against d87af92), odd half ({total}, seeded): "
-          f"right {third['right']}, wrong {third['wrong']} ({third['right'] / total:.0%} right)")
-    dropped3 = judged_links("pronoun_links_dropped_pn17_odd.jsonl")
-    total = sum(dropped3.values())
-    print(f"== hand-judged links d87af92 made that the third round drops, odd half (all {total}): "
-          f"right {dropped3['right']}, wrong {dropped3['wrong']} ({dropped3['right'] / total:.0%} right)")
-    speakers = judged_links("speakers_pn17_odd.jsonl")
-    total = sum(speakers.values())
-    print(f"== hand-judged claim speakers the third round drops or changes, odd half ({total}, seeded): "
-          f"the old speaker entity right {speakers['right']}, wrong {speakers['wrong']} "
-          f"({speakers['right'] / total:.0%} right)")
+    for name, what in _JUDGED_LINKS:
+        found = judged_links(name)
+        total = sum(found.values())
+        print(f"== hand-judged {what}, odd half ({total}): right {found['right']}, wrong {found['wrong']} "
+              f"({found['right'] / total:.0%} right)")
 
 
 def run(articles: int = 300, seed: int = 0, store: Path | None = None, fresh: bool = False,

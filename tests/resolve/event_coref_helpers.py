@@ -58,3 +58,12 @@ def ingest_articles(tmp_path: Path, store: Store, **articles: str) -> dict[str, 
         rec = json.loads(line)
         recs.setdefault(rec["record"], []).append(rec)
     return recs
+
+
+def export_article(tmp_path: Path, store: Store, text: str) -> list[dict]:
+    """Ingest one article (``a.txt``) and return every export record, in order."""
+    (tmp_path / "a.txt").write_text(text)
+    ingest([tmp_path], store)
+    out = io.StringIO()
+    write_jsonl(store, out)
+    return [json.loads(line) for line in out.getvalue().splitlines()]

@@ -4,18 +4,15 @@ claim speakers and event arguments."""
 
 from __future__ import annotations
 
-import io
-import json
 from pathlib import Path
 
 import pytest
+from event_coref_helpers import export_article
 
-from newsgraph.export.jsonl import write_jsonl
 from newsgraph.extract.claims import extract_claims
 from newsgraph.model import Document
 from newsgraph.nlp.annotate import annotate
 from newsgraph.nlp.referring import description_label
-from newsgraph.pipeline import ingest
 from newsgraph.resolve.entities.within import chain_document
 from newsgraph.store import Store
 
@@ -28,14 +25,6 @@ def _chains(text: str) -> list[list[tuple[str, str, str]]]:
 
 def _chain_of(chains: list[list[tuple[str, str, str]]], name: str) -> list[tuple[str, str, str]]:
     return next(c for c in chains if any(t == name and k == "name" for t, k, _ in c))
-
-
-def _export(tmp_path: Path, store: Store, text: str) -> list[dict]:
-    (tmp_path / "a.txt").write_text(text)
-    ingest([tmp_path], store)
-    out = io.StringIO()
-    write_jsonl(store, out)
-    return [json.loads(line) for line in out.getvalue().splitlines()]
 
 
 @pytest.mark.parametrize(("noun", "label"), [
@@ -93,7 +82,7 @@ def test_pleonastic_it_and_plural_descriptions_are_not_linked():
 
 
 def test_he_said_after_a_named_person_is_that_persons_claim_and_mention(tmp_path: Path, store: Store):
-    records = _export(tmp_path, store, (
+    records = export_article(tmp_path, store, (
         "Port strike goes on\n\n"
         "Peter Jones, the chief executive of the Anselm Harbour Company, visited the port on Monday.\n\n"
         '"We will not close the terminal while the talks go on, and the workers know it," he said '
@@ -110,7 +99,7 @@ def test_he_said_after_a_named_person_is_that_persons_claim_and_mention(tmp_path
 
 
 def test_a_possessive_pronoun_does_not_speak_for_its_noun_phrase(tmp_path: Path, store: Store):
-    records = _export(tmp_path, store, (
+    records = export_article(tmp_path, store, (
         "Family speaks out\n\n"
         "Peter Jones was arrested in Leeds on Monday after a fire at a warehouse in the city centre. "
         "Police said the builder would appear in court on Wednesday.\n\n"
@@ -145,7 +134,7 @@ def test_i_in_a_quotation_is_its_speaker_and_who_its_noun():
 def test_i_in_a_quotation_whose_speaker_is_described_then_named_is_that_person(tmp_path: Path, store: Store):
     chains = _chains('"I will not resign," the minister, Ana Varga, said.')
     assert ("I", "pronoun", "speaker") in _chain_of(chains, "Ana Varga")
-    records = _export(tmp_path, store, (
+    records = export_article(tmp_path, store, (
         "Minister refuses to quit\n\n"
         "The finance minister, Ana Varga, faced a vote of no confidence in parliament on Monday after the "
         "budget was rejected by a large majority.\n\n"
@@ -218,7 +207,7 @@ def test_inside_a_quotation_she_is_not_its_speaker():
 
 
 def test_an_event_actor_it_becomes_the_company(tmp_path: Path, store: Store):
-    records = _export(tmp_path, store, (
+    records = export_article(tmp_path, store, (
         "Airbus accuses rival of dumping\n\n"
         "Airbus reported record deliveries of its A320 jets in Toulouse on Monday, the company said "
         "in a statement to investors.\n\n"

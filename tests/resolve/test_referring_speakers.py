@@ -4,29 +4,19 @@ word where resolution leaves the pronoun out."""
 
 from __future__ import annotations
 
-import io
-import json
 from pathlib import Path
 
+from event_coref_helpers import export_article
+
 from newsgraph.api.views.document import document_view
-from newsgraph.export.jsonl import write_jsonl
-from newsgraph.pipeline import ingest
 from newsgraph.store import Store
-
-
-def _export(tmp_path: Path, store: Store, text: str) -> list[dict]:
-    (tmp_path / "a.txt").write_text(text)
-    ingest([tmp_path], store)
-    out = io.StringIO()
-    write_jsonl(store, out)
-    return [json.loads(line) for line in out.getvalue().splitlines()]
 
 
 def test_he_said_that_resolution_leaves_out_names_no_speaker(tmp_path: Path, store: Store):
     # The claims stage gives "he" to Tom Walsh by salience; but the nearer subject is an
     # unnamed lawyer, and resolution keeps no link: the claim's speaker is no entity, and
     # its text is the pronoun as written.
-    records = _export(tmp_path, store, (
+    records = export_article(tmp_path, store, (
         "Talks in Leeds\n\n"
         "A lawyer for Peter Jones met Tom Walsh in Leeds on Monday.\n\n"
         '"The talks went well and we expect a deal within the month," he said.\n'))
@@ -41,7 +31,7 @@ def test_he_said_that_resolution_leaves_out_names_no_speaker(tmp_path: Path, sto
 
 
 def test_he_said_that_resolution_links_is_that_persons_claim(tmp_path: Path, store: Store):
-    records = _export(tmp_path, store, (
+    records = export_article(tmp_path, store, (
         "Talks in Leeds\n\n"
         "Tom Walsh met union leaders in Leeds on Monday.\n\n"
         '"The talks went well and we expect a deal within the month," he said.\n'))
