@@ -91,6 +91,17 @@ def test_events_negated(annotated):
     assert v.flags.negated
 
 
+def test_an_act_requested_is_not_done_but_an_adjunct_act_is(annotated):
+    # What a request asks for has not happened ...
+    asked = _one(annotated("The department said it supported a request by Kelton Air Group that the DOT "
+                           "dismiss an application by Dunmore Airlines Inc."), "dismiss")
+    assert asked.flags.hypothetical and "request" in asked.flags.cues
+    # ... but an act beside a call is no object of it: the bombing happened.
+    after = _one(annotated("Leaders called for calm after the bombing in Harbury on Sunday."), "bombing")
+    assert not after.flags.hypothetical
+    assert _one(annotated("Rebels planned an attack on the capital."), "attack").flags.hypothetical
+
+
 def test_an_act_the_text_says_is_absent_is_negated(annotated):
     # No report of it, or something said not to be it: nothing told to have happened.
     for text, trigger in (("There have been no reports of heavy fighting in the area this week.", "fighting"),

@@ -58,6 +58,12 @@ PLAN_WORDS: frozenset[str] = frozenset(
         "call",
         "demand",
         "ask",
+        # An act someone requests, appeals or petitions for ("a request that the DOT dismiss
+        # the application", "requested the dismissal") has not happened.
+        "request",
+        "appeal",
+        "petition",
+        "plea",
         "order",
         "warn",
         "push",
@@ -361,12 +367,8 @@ def flags_for(trigger: Token, date: EventDate | None, published: str | None) -> 
             elif c.dep_ in ("advmod", "npadvmod") and lw in HISTORICAL_WORDS:
                 flags.historical = True
                 cues.append(c.text)
-        if tok.i == head.i != trigger.i and tok.lemma_ in ATTEMPT_WORDS:
-            flags.attempted = True
-            cues.append(tok.text)
-        if tok.i == head.i != trigger.i and tok.lemma_ in PLAN_WORDS:
-            flags.hypothetical = True
-            cues.append(tok.text)
+        # (A verb that plans or attempts the act counts only through ``_governors``, where it
+        # governs it: "police called for calm after the attack" plans no attack.)
     # "going to attack", "be to" futures.
     for c in trigger.children:
         if (
