@@ -113,6 +113,22 @@ def _container(value: Any) -> tuple[str, Any] | None:
 WRITE_CHUNK = 512
 
 
+def _write(conn: Any, rows: list[tuple[str, str, bytes, int, bytes]]) -> None:
+    """Write (stage, part, key, seq, data) rows, ``WRITE_CHUNK`` per statement."""
+    for i in range(0, len(rows), WRITE_CHUNK):
+        conn.executemany("INSERT OR REPLACE INTO resolver_rows (stage, part, key, seq, data) "
+                         "VALUES (?,?,?,?,?)", rows[i:i + WRITE_CHUNK])
+
+
+def _forget_oldest(live: dict[Any, Any], known: dict[Any, Any], keep: int) -> None:
+    """Drop all but the ``keep`` most recently used items (``live`` is in order of use)."""
+    drop = len(live) - keep
+    if drop > 0:
+        for key in list(itertools.islice(live, drop)):
+            del live[key]
+            del known[key]
+
+
 def _items(value: Any, kind: str) -> Iterator[tuple[bytes, bytes]]:
     """A container's rows, pickled one at a time as they are read."""
     if kind in ("dict", "counter", "defaultdict"):
@@ -330,17 +346,11 @@ class RowMap(MutableMapping):  # type: ignore[type-arg]
         if self._gone:
             conn.executemany("DELETE FROM resolver_rows WHERE stage = ? AND part = ? AND key = ?",
                              [(self._stage, self._part, _pickle(k)) for k in self._gone])
-        for i in range(0, len(write), WRITE_CHUNK):
-            conn.executemany("INSERT OR REPLACE INTO resolver_rows (stage, part, key, seq, data) "
-                             "VALUES (?,?,?,?,?)", write[i:i + WRITE_CHUNK])
+        _write(conn, write)
         self._gone.clear()
         self._new.clear()
         self._touched.clear()
-        drop = len(self._live) - keep
-        if drop > 0:
-            for key in list(itertools.islice(self._live, drop)):
-                del self._live[key]
-                del self._known[key]
+        _forget_oldest(self._live, self._known, keep)
         return len(write)
 
 
@@ -449,15 +459,8 @@ class RowList:
             self._known[j] = digest
             write.append((self._stage, self._part, _index_key(j), j, data))
         self._touched.clear()
-        conn = self._conn()
-        for i in range(0, len(write), WRITE_CHUNK):
-            conn.executemany("INSERT OR REPLACE INTO resolver_rows (stage, part, key, seq, data) "
-                             "VALUES (?,?,?,?,?)", write[i:i + WRITE_CHUNK])
-        drop = len(self._live) - keep
-        if drop > 0:
-            for j in list(itertools.islice(self._live, drop)):
-                del self._live[j]
-                del self._known[j]
+        _write(self._conn(), write)
+        _forget_oldest(self._live, self._known, keep)
         return len(write)
 
 
@@ -677,8 +680,7 @@ class StateRows:
         counts: dict[str, int] = {}
 
         def flush() -> None:
-            conn.executemany("INSERT OR REPLACE INTO resolver_rows (stage, part, key, seq, data) "
-                             "VALUES (?,?,?,?,?)", write)
+            _write(conn, write)
             write.clear()
 
         for part, items in parts.items():
