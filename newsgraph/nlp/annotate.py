@@ -9,7 +9,8 @@ not do for news: mention text trimmed of possessives and trailing punctuation
 offsets moved to match — never past what the parse shows is part of the name (the
 period of "U.S.", the "s" of "Italians" and "the Olympics"), a person's name cut at a spaced dash the
 tagger ran over, a one-word "person" the text treats as a club or a company retyped
-(``nlp.person_types``) — and a refusal to feed
+(``nlp.person_types``), an untagged exact repeat of a name tagged elsewhere in the document
+labelled as it was there (``nlp.repeated_names``) — and a refusal to feed
 text to a model of another language: a document in a language no installed pipeline
 reads is read partially instead (``nlp.partial``: sentences, names by capitalisation; its
 dates and places come in ``facts``), and stays searchable. A French parse's
@@ -44,6 +45,7 @@ from newsgraph.nlp.french import french_mentions
 from newsgraph.nlp.partial import read_partially
 from newsgraph.nlp.person_types import retype_bodies
 from newsgraph.nlp.referring import referring_mentions
+from newsgraph.nlp.repeated_names import tag_repeats
 from newsgraph.nlp.sections import split_sections
 
 __all__ = ["annotate", "annotate_each", "load_model", "pipeline_language", "trim_mention"]
@@ -222,6 +224,7 @@ def _to_annotated(document: Document, doc: Any) -> AnnotatedDocument:
         mentions = french_mentions(document.text, doc, lambda offset: _sentence_index(starts, offset))
         return AnnotatedDocument(document=document, sentences=sentences, mentions=mentions,
                                  model=settings.model_for(language), doc=doc)
+    tag_repeats(doc)
     mentions: list[Mention] = []
     text = document.text
     seen: dict[str, bool] = {}
