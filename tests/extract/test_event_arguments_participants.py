@@ -89,3 +89,12 @@ def test_a_relative_that_with_no_relative_clause_is_a_complementiser(nlp):
 
     assert no_participant(doc[3]) == "complementiser"
     assert no_participant(doc[9]) is None
+
+
+def test_a_possessive_time_is_no_actor_a_possessive_name_is(annotated):
+    # "Friday's attack": when the act happened, not who did it.
+    actors, targets = _args(annotated, "The navy shelled the platform in reply to Friday's missile attack on the "
+                            "Halcyon tanker.", "attack", "ASSAULT")
+    assert "Friday" not in actors and "Friday" not in targets
+    actors, _ = _args(annotated, "Iran's attack on the tanker was condemned by the council.", "attack", "ASSAULT")
+    assert actors == ["Iran"]

@@ -336,7 +336,9 @@ def _noun_args(noun: Token) -> tuple[list[ArgumentSpan], list[ArgumentSpan]]:
     patient = noun.lemma_.lower() in PATIENT_NOUNS
     for c in noun.children:
         if c.dep_ == "poss":
-            _make(targets if patient else actors, c, "poss")
+            # "Friday's attack": a time is when the act happened, never who did or suffered it.
+            if c.ent_type_ not in ("DATE", "TIME"):
+                _make(targets if patient else actors, c, "poss")
         elif c.dep_ == "prep" and c.lower_ in ("on", "against", "upon", "targeting"):
             for o in c.children:
                 # "the attack on Monday": a time, not a target (as for verbs, above).
