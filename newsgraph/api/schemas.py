@@ -391,7 +391,12 @@ EventMentionModel = schema(
     ("id", "doc", "sentence", "trigger", "actors", "targets", "flags", "confidence", "rule"),
     # Actors and targets are shown as their spans (their syntactic role stays internal).
     fields={"actors": (list[TextSpanModel], ...), "targets": (list[TextSpanModel], ...),
-            "doc_title": (str | None, ...), "publisher": (str | None, ...)},
+            "doc_title": (str | None, ...), "publisher": (str | None, ...),
+            "joined": (str, Field(default="", description=(
+                "Why the report is counted in this event: its first report, a report joined in its "
+                "own article, or the anchor that tied it to a report in another article (a shared "
+                "participant, the same wording, alike sentences, the same day or spot, alike "
+                "articles); '' in a store written before this was kept.")))},
     nested={Span: TextSpanModel, EventFlags: EventFlagsModel},
     doc="One report of the event: the evidence sentence, the trigger, the document.")
 
@@ -451,9 +456,10 @@ class RelatedEventModel(BaseModel):
 
 
 # The resolved event as its record has it; the API shows its place as a location, its dates as
-# one interval and its publishers as the count of independent reports.
+# one interval and its publishers as the count of independent reports; why each report is in
+# the event (``joined``) is given on the report itself.
 EventModel = schema(
-    "EventModel", Event, omit=("place", "date_start", "date_end", "publishers"),
+    "EventModel", Event, omit=("place", "date_start", "date_end", "publishers", "joined"),
     describe={"type": "A PLOVER type, or DISASTER (ours: forces, accidents, diseases).",
               "sources": "Document ids."},
     fields={"actors": (list[ArgumentModel], ...), "targets": (list[ArgumentModel], ...),

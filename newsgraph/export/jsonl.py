@@ -151,7 +151,8 @@ def event_record(ev: dict[str, Any]) -> dict[str, Any]:
     mention is its evidence sentence. Extra fields: flags, publishers (independent reports:
     ``newsgraph.independence``), ``independent_reports`` (their outlets, the documents folded
     into each and why, and the explanation in words), confidence, date precision, PLOVER
-    contexts, each mention's trigger, and ``related`` events (kept apart as another
+    contexts, each mention's trigger and why it is counted in the event (``joined``:
+    ``Event.joined``), and ``related`` events (kept apart as another
     occurrence, or not known to be the same: ``{event, reason, score}``)."""
     date = ev["date"]
     loc = ev["location"]
@@ -166,7 +167,8 @@ def event_record(ev: dict[str, Any]) -> dict[str, Any]:
         if loc else None,
         "date": {"start": date["start"], "end": date["end"]} if date else None,
         "mentions": [{"doc": m["doc"], "start": m["sentence"]["start"], "end": m["sentence"]["end"],
-                      "text": m["sentence"]["text"], "trigger": _span(m["trigger"]), "id": m["id"]}
+                      "text": m["sentence"]["text"], "trigger": _span(m["trigger"]), "id": m["id"],
+                      "joined": m.get("joined", "")}
                      for m in ev["mentions"]],
         "sources": ev["sources"],
         "flags": ev["flags"],

@@ -199,6 +199,10 @@ class Event:
     #: (another occurrence of the same kind of act, or not known to be the same one):
     #: ``{"event": id, "reason": why kept apart, "score": how alike}``, most alike first.
     related: list[dict[str, Any]] = field(default_factory=list)
+    #: Why each report is in this event (mention id → the evidence the resolver had when it
+    #: placed it: "first report", "same article", or the anchor that tied it to a report in
+    #: another article — ``resolve.events.join_reason``), so "2 sources" can be checked.
+    joined: dict[str, str] = field(default_factory=dict)
 
 
 def event_mention_from_dict(d: dict[str, Any]) -> EventMention:

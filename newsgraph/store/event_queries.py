@@ -197,6 +197,11 @@ def _event(row: Any, mentions: list[dict[str, Any]], lookup: MentionLookup,
         if p and (place_entity := lookup(m["doc"], p["start"], p["end"])):
             break
     confidence = max((m.get("confidence") or 0.0 for m in mentions), default=0.0)
+    joined = ev.get("joined") or {}
+    for m in mentions:
+        # Why the resolver counts the report in this event (``Event.joined``; "" in a store
+        # written before it was kept).
+        m["joined"] = joined.get(m["id"], "")
     return {
         "id": row["id"], "type": row["type"], "mode": row["mode"],
         "actors": actors, "targets": targets,

@@ -56,6 +56,12 @@ def test_events_page_lists_both_sources_of_one_killing(client: TestClient, resol
     assert "Gunmen kill opposition leader Ahmed Farouk in Karachi" in html  # the article's title
     assert "Karachi mourns Ahmed Farouk" in html
     assert "2 sources · 2 independent reports" in html
+    # Each report says why it is counted in the event: the first, and what tied the other
+    # article's report to it (an analyst can check the "2 sources").
+    joined = [m["joined"] for m in data["evidence"]]
+    assert "first report of the event" in joined
+    assert any(j.startswith("tied to a report in another article: ") for j in joined), joined
+    assert html.count('class="joined-reason"') == len(data["evidence"])
 
 
 def test_events_list_filters(client: TestClient, resolved: Resolved):

@@ -65,7 +65,8 @@ WHOLE: list[tuple[type, type, set[str]]] = [
     (Edit, schemas.EditModel, set()),
     (Story, schemas.StoryModel, set()),
     (Link, schemas.LinkModel, {"evidence"}),
-    (Event, schemas.EventModel, {"place", "date_start", "date_end", "publishers"}),
+    # ``joined`` is given on each report (EventMentionModel), not as a map on the event.
+    (Event, schemas.EventModel, {"place", "date_start", "date_end", "publishers", "joined"}),
     (Claim, schemas.ClaimModel, {*CLAIM_NOT_SHOWN, "rule"}),
     (Claim, ClaimRow, set(CLAIM_NOT_SHOWN)),
     (EntityMention, EntityMentionRow, {"entity", "rule"}),

@@ -331,6 +331,8 @@ def test_browser_claim_leads_to_the_event_it_reports(served: Served, page):
     expect(via).to_be_visible()
     expect(via.locator(".speaker")).to_be_visible()
     expect(via.locator(".certainty")).to_be_visible()
+    # Every report says why it is counted in the event.
+    expect(page.locator("#event-evidence .joined-reason").first).to_be_visible()
     _shot(page, "event-reported-via")
     via.locator("a").last.click()
     page.wait_for_url(f"**/documents/{doc_id}#claim-{claim_id}")

@@ -100,6 +100,9 @@ class EvidenceSentence:
     confidence: float
     rule: str
     claim: ReportingClaim | None = None  # the claim it is reported through, if any
+    #: Why the report is counted in this event (``Event.joined``): first report, same
+    #: article, or the anchor that tied it to a report in another article.
+    joined: str = ""
 
 
 #: An event in the list and atop its page: the record's type, mode, actors and targets (as
@@ -307,7 +310,8 @@ def _evidence(m: dict[str, Any], claims: dict[str, dict[str, Any]] | None = None
         [f for f in ("negated", "hypothetical", "attempted", "historical") if fl.get(f)],
         list(fl.get("cues") or []), (fl.get("reported_via") or {}).get("text"),
         (fl.get("speaker") or {}).get("text"), float(m.get("confidence") or 0.0), m.get("rule", ""),
-        _reporting_claim(claims[fl["claim"]]) if claims and fl.get("claim") in claims else None)
+        _reporting_claim(claims[fl["claim"]]) if claims and fl.get("claim") in claims else None,
+        m.get("joined", ""))
 
 
 def event_view(store: Store, event_id: str) -> EventContext | None:

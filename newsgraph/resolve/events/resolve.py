@@ -1813,12 +1813,36 @@ class EventResolver:
         return list(itertools.islice(self._alias, since, None))
 
     def _record(self, c: _Cluster) -> Event:
+        c.event.joined = {x: join_reason(self.explanations.get(x, "")) for x in c.event.mentions}
         c.event.related = [
             {"event": rid, "reason": reason, "score": round(score, 3)}
             for rid, (reason, score) in sorted(c.related.items(), key=lambda x: (-x[1][1], x[0]))
             if rid in self._clusters
         ]
         return c.event
+
+
+def join_reason(note: str) -> str:
+    """What an analyst needs from the resolver's note on a report (``explanations``): why it
+    is counted as a report of its event — the first report, a report in the same article,
+    the anchor that tied it to a report in another article, or a merge of two events."""
+    if not note:
+        return ""
+    head, _, rest = note.partition(";")
+    if head.startswith("new event"):
+        reason = "first report of the event"
+    elif "anchor: " in note:
+        reason = "tied to a report in another article: " + note.split("anchor: ", 1)[1].split(";")[0].strip()
+    elif head.startswith("joined"):
+        # Across articles a join needs an anchor (``anchors``): without one, the report joined
+        # an event of its own article.
+        reason = f"joined a report of its own article (alike {head.rsplit('→', 1)[-1].strip()})"
+    else:
+        reason = head
+    merged = [p.strip() for p in rest.split(";") if p.strip().startswith("merged ")]
+    if merged:
+        reason += "; brought another event into it: " + ", ".join(m.split(" ", 1)[1] for m in merged)
+    return reason
 
 
 def _conditional(m: EventMention, on: bool) -> str | None:
