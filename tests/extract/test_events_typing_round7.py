@@ -220,3 +220,17 @@ def test_a_price_moving_is_no_act_of_actors(annotated):
     assert ("supported", "SUPPORT") in _typed(annotated, "The union supported the strike at the plant.")
     assert ("signed", "SUPPORT") in _typed(
         annotated, "Harbian leader Tomas Velk and President Ana Rusu today signed a treaty of friendship.")
+
+
+
+def test_a_strike_with_a_weapon_or_by_a_state_on_a_thing_is_an_assault_a_stoppage_is_not(annotated):
+    def strike(text: str) -> str | None:
+        return next((t for w, t in _typed(annotated, text) if w.lower().startswith("strike")), None)
+
+    assert strike("The missile strike on the Halcyon tanker caused a fire.") == "ASSAULT"
+    assert strike("The U.S. strike on the second oil platform came on Monday.") == "ASSAULT"
+    assert strike("The strikes on Baghdad continued overnight.") == "ASSAULT"
+    # Workers' strikes stay protests, whoever strikes and wherever.
+    assert strike("Dockers began a strike at the port on Monday.") == "PROTEST"
+    assert strike("The police strike in Rio continued for a week.") != "ASSAULT"
+    assert strike("A general strike in France closed schools.") != "ASSAULT"

@@ -192,6 +192,8 @@ def _noun_entry(tok: Token, strict: bool = True) -> tuple[tuple[str, str | None]
     hit = NOUNS.get(lemma)
     if hit is None:
         return None
+    if lemma == "strike" and hit[0] == "PROTEST" and _military_strike(tok):
+        return ("ASSAULT", None), "noun:strike+military"
     if lemma == "firing" and any(
         o.dep_ == "pobj" and is_animate(o) for c in tok.children if c.lower_ == "of" for o in c.children
     ):
@@ -252,6 +254,37 @@ def trigger_entry(
     if tok.pos_ in ("NOUN", "PROPN"):
         return _noun_entry(tok)
     return None
+
+
+def _military_strike(tok: Token) -> bool:
+    """A strike made with a weapon or by armed forces, or a state's strike on a thing (manual,
+    ASSAULT: "the missile strike on the tanker", "a strike by four destroyers", "the U.S.
+    strike on the second platform", "strikes on Baghdad"), not the workers' strike of the
+    lexicon (PROTEST): "their strike on the buses", "a strike at the docks over pay".
+    A state's own strike needs the state named before it: a thing struck alone does not
+    tell a raid from a stoppage ("the strike on the railways")."""
+    state = False
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod") and c.i < tok.i:
+            # A weapon or a war machine ("missile", "drone", "warship"); not who strikes for
+            # pay ("a police strike"), nor an adjective's noun reading ("a general strike").
+            if c.pos_ == "NOUN" and (kind_of(c) == "weapon" or military_vehicle(c)):
+                return True
+            state = state or c.ent_type_ in ("GPE", "NORP")
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in ("by", "on", "against"):
+            continue
+        for o in c.children:
+            if o.dep_ != "pobj" or o.ent_type_ in ("DATE", "TIME"):
+                continue
+            if kind_of(o) == "weapon" or military_vehicle(o) or armed_people(o):
+                return True
+            if c.lower_ == "by":
+                continue
+            if o.ent_type_ in ("GPE", "LOC", "FAC") or (
+                    state and physical(o) and not employer(o) and not is_animate(o)):
+                return True
+    return False
 
 
 def _employer_struck(tok: Token) -> bool:
