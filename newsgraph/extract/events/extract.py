@@ -281,7 +281,9 @@ def _military_strike(tok: Token) -> bool:
                 return True
             if c.lower_ == "by":
                 continue
-            if o.ent_type_ in ("GPE", "LOC", "FAC") or (
+            # A country, a city, a region; not a named facility ("a strike on the London
+            # Underground" is its staff's).
+            if o.ent_type_ in ("GPE", "LOC") or (
                     state and physical(o) and not employer(o) and not is_animate(o)):
                 return True
     return False
