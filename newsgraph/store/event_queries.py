@@ -24,6 +24,7 @@ every mention's own flags.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,6 +44,8 @@ RELATED_SHOWN = 50
 
 #: Precision of a date, finest first (to pick the best stated precision among mentions).
 _PRECISIONS = ("day", "month", "year")
+#: An entity id as the resolver writes it into a reason ("shared participant E0ff328ad1f70c216").
+_ENTITY_ID = re.compile(r"\bE[0-9a-f]{16}\b")
 
 
 def _like(text: str) -> str:
@@ -198,10 +201,16 @@ def _event(row: Any, mentions: list[dict[str, Any]], lookup: MentionLookup,
             break
     confidence = max((m.get("confidence") or 0.0 for m in mentions), default=0.0)
     joined = ev.get("joined") or {}
+    # Why the resolver counts each report in this event (``Event.joined``; "" in a store
+    # written before it was kept), its entity ids read as the entities' names.
+    said = {m["id"]: joined.get(m["id"], "") for m in mentions}
+    ids = sorted({i for why in said.values() for i in _ENTITY_ID.findall(why)})
+    known = entity_names(lookup.store, ids) if ids else {}
+    def named(found: re.Match[str]) -> str:
+        return known.get(found.group(0), {}).get("name", found.group(0))
+
     for m in mentions:
-        # Why the resolver counts the report in this event (``Event.joined``; "" in a store
-        # written before it was kept).
-        m["joined"] = joined.get(m["id"], "")
+        m["joined"] = _ENTITY_ID.sub(named, said[m["id"]])
     return {
         "id": row["id"], "type": row["type"], "mode": row["mode"],
         "actors": actors, "targets": targets,

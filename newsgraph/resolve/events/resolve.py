@@ -1813,7 +1813,8 @@ class EventResolver:
         return list(itertools.islice(self._alias, since, None))
 
     def _record(self, c: _Cluster) -> Event:
-        c.event.joined = {x: join_reason(self.explanations.get(x, "")) for x in c.event.mentions}
+        c.event.joined = {x: join_reason(self.explanations.get(x, ""), first=i == 0)
+                          for i, x in enumerate(c.event.mentions)}
         c.event.related = [
             {"event": rid, "reason": reason, "score": round(score, 3)}
             for rid, (reason, score) in sorted(c.related.items(), key=lambda x: (-x[1][1], x[0]))
@@ -1822,15 +1823,16 @@ class EventResolver:
         return c.event
 
 
-def join_reason(note: str) -> str:
+def join_reason(note: str, first: bool = True) -> str:
     """What an analyst needs from the resolver's note on a report (``explanations``): why it
-    is counted as a report of its event — the first report, a report in the same article,
-    the anchor that tied it to a report in another article, or a merge of two events."""
+    is counted as a report of its event — the first report (``first``: of this event, else of
+    an event later merged into it), a report in the same article, the anchor that tied it to
+    a report in another article, or a merge of two events."""
     if not note:
         return ""
     head, _, rest = note.partition(";")
     if head.startswith("new event"):
-        reason = "first report of the event"
+        reason = "first report of the event" if first else "first report of an event merged into this one"
     elif "anchor: " in note:
         reason = "tied to a report in another article: " + note.split("anchor: ", 1)[1].split(";")[0].strip()
     elif head.startswith("joined"):
@@ -1841,7 +1843,9 @@ def join_reason(note: str) -> str:
         reason = head
     merged = [p.strip() for p in rest.split(";") if p.strip().startswith("merged ")]
     if merged:
-        reason += "; brought another event into it: " + ", ".join(m.split(" ", 1)[1] for m in merged)
+        links = [m.rsplit("link ", 1)[-1].rstrip(")") for m in merged]
+        reason += f"; brought {len(merged)} more event{'s' if len(merged) > 1 else ''} into it (alike " + \
+            ", ".join(links) + ")"
     return reason
 
 
