@@ -7,8 +7,7 @@ parse still attached, which the within-document coreference uses), then to
 ``CorpusResolver.signals.score`` (``newsgraph/signals_job.py``). The resolvers are
 incremental: they keep state between batches and between runs — the entity resolver as
 each document's chains (``entity_chains``, written once per document, replayed with the
-analyst's edits from ``entity_edits`` when its saved state is missing or does not match
-them) and as rows of its state's items (below), the story index's per-document records in
+analyst's edits from ``entity_edits``), the story index's per-document records in
 ``story_vectors`` (written once per document), the event resolver and the rest of the
 story index as rows of their state's items (``store/state_rows.py``: an item is
 rewritten when it changed; the containers they name ``ROW_BACKED`` are read from their
@@ -51,9 +50,6 @@ __all__ = ["CorpusResolver", "Resolved", "StoredRecords", "warm_up"]
 log = logging.getLogger(__name__)
 
 ENTITY_STATE = "entities"
-#: The entity resolver's own state as rows (``entity_chains`` stays the authority: a state
-#: that does not hold exactly the documents whose chains are saved is replayed instead).
-ENTITY_ROWS = "entity_resolver"
 EVENT_STATE = "events"
 STORY_STATE = "stories"
 
@@ -112,7 +108,6 @@ class CorpusResolver:
         self.store = store
         self.rstore = ResolutionStore(store)
         self._chain_docs: set[str] = set()
-        self._entity_rows = self.rstore.state_rows(ENTITY_ROWS)
         self._event_rows = self.rstore.state_rows(EVENT_STATE)
         self._story_rows = self.rstore.state_rows(STORY_STATE)
         self.entities = self._load_entities()
@@ -133,20 +128,10 @@ class CorpusResolver:
             with self.rstore.transaction():
                 self.rstore.save_chains(ResolverState.from_json(legacy).docs)
                 self.rstore.drop_state(ENTITY_STATE)
-        self._chain_docs = set(self.rstore.chain_doc_ids())
-        if not self._chain_docs:
-            return Resolver(edits=edits)
-        try:
-            saved = self._entity_rows.load()
-        except Exception:  # another version's state, or rows that do not add up: replayed
-            saved = None
-            log.warning("entity resolver state unreadable; replaying the saved chains")
-        if (isinstance(saved, Resolver) and set(saved.documents()) == self._chain_docs
-                and [e.to_dict() for e in saved.edits] == [e.to_dict() for e in edits]):
-            # The state saved with the chains (one transaction): no replay of every document.
-            saved.attach_source(self.rstore.document_chains)
-            return saved
         docs = self.rstore.entity_chains()
+        self._chain_docs = {doc_id for doc_id, _ in docs}
+        if not docs:
+            return Resolver(edits=edits)
         # The edits table is the audit log and the authority on which edits stand.
         resolver = Resolver.from_state(ResolverState(docs, [e.to_dict() for e in edits]))
         del docs
@@ -215,7 +200,6 @@ class CorpusResolver:
             self._chain_docs.update(d for d, _ in new)
             # Saved: their context terms leave memory (read back from the table by a replay).
             self.entities.release([d for d, _ in new], self.rstore.document_chains)
-            self._entity_rows.save(self.entities)
             self.events.set_entity_lookup(None)  # the lookup reads the store: not state
             try:
                 self._event_rows.save(self.events)
@@ -271,7 +255,6 @@ class CorpusResolver:
             counted = self.rstore.count_independent_reports(touched, links)
             # The items of the resolvers' row-backed dicts this batch read or changed are
             # written in this unit of work and leave memory (``StateRows.spill``).
-            self._entity_rows.spill()
             self._event_rows.spill()
             self._story_rows.spill()
         self._uncommitted.extend(ids)

@@ -3,7 +3,7 @@
 ``resolve/`` owns the rules and never touches SQLite; the corpus job
 (``newsgraph/resolve_job.py``) moves records between it and this module. Here are:
 
-- **resolver state**: the entity resolver, the event resolver and the story index as rows
+- **resolver state**: the event resolver and the story index as rows
   (``store/state_rows.py``: each large container one row per item, rewritten when the
   item changes), the signals' reference counts (bytes in ``resolver_state``, whole),
   and the per-document rows — ``entity_chains`` (one row per document, written once)
@@ -142,10 +142,6 @@ class ResolutionStore:
         """Each resolved document's entity chains, in the order they were saved."""
         return [(doc_id, json.loads(data)) for doc_id, data in self._conn.execute(
             "SELECT doc_id, data FROM entity_chains ORDER BY seq")]
-
-    def chain_doc_ids(self) -> list[str]:
-        """The documents whose entity chains are saved, in the order they were saved."""
-        return [d for (d,) in self._conn.execute("SELECT doc_id FROM entity_chains ORDER BY seq")]
 
     def document_chains(self, doc_id: str) -> list[dict[str, Any]] | None:
         """One document's saved entity chains, None when none were saved."""

@@ -141,33 +141,3 @@ def test_saving_after_every_batch_stores_what_saving_once_stores(corpus: Path, t
     assert _export(every) == _export(once)
     with Store(every, readonly=True) as store:
         assert problems(store) == {}
-
-
-@pytest.mark.usefixtures("save_every_batch")
-def test_the_entity_resolver_comes_back_from_its_rows_or_from_the_chains_alike(corpus: Path, tmp_path: Path):
-    """A later run loads the entity resolver from its rows (``ENTITY_ROWS``), without
-    replaying every document; a store whose entity state is missing replays the chains,
-    and so does one whose state does not hold exactly the documents whose chains are
-    saved — either way the later documents resolve as in one uninterrupted ingest."""
-    from newsgraph.resolve_job import ENTITY_ROWS, CorpusResolver
-    from newsgraph.store.state_rows import RowMap
-
-    whole = tmp_path / "whole.db"
-    _ingest(corpus, whole)
-    expected = _export(whole)
-    for case in ("rows", "missing", "mismatch"):
-        db = tmp_path / f"{case}.db"
-        _ingest(corpus, db, kill_after=4)
-        with Store(db) as store:
-            with store.transaction():
-                if case == "missing":
-                    store.conn.execute("DELETE FROM resolver_state WHERE stage = ?", (ENTITY_ROWS,))
-                elif case == "mismatch":  # one document's chains gone: the state knows more
-                    store.conn.execute("DELETE FROM entity_chains WHERE seq = (SELECT max(seq) FROM entity_chains)")
-            chained = {d for (d,) in store.conn.execute("SELECT doc_id FROM entity_chains")}
-            loaded = CorpusResolver(store).entities
-            assert set(loaded.documents()) == chained
-            assert isinstance(loaded._entities, RowMap) == (case == "rows")  # replayed: a plain dict
-        if case != "mismatch":  # (the mismatched store lost a document's chains for good)
-            _ingest(corpus, db)
-            assert _export(db) == expected, case

@@ -243,7 +243,7 @@ ARTICLES = [
 
 def test_the_resolvers_of_an_ingest_come_back_as_pickle_gives_them(tmp_path: Path, monkeypatch) -> None:
     from newsgraph.pipeline import ingest
-    from newsgraph.resolve_job import ENTITY_ROWS, EVENT_STATE, STORY_STATE, CorpusResolver
+    from newsgraph.resolve_job import EVENT_STATE, STORY_STATE, CorpusResolver
 
     monkeypatch.setattr(sr, "MIN_ITEMS", 2)  # a small corpus: split every container
     for i, text in enumerate(ARTICLES):
@@ -253,8 +253,7 @@ def test_the_resolvers_of_an_ingest_come_back_as_pickle_gives_them(tmp_path: Pat
         assert _count(store) > 0
         corpus = CorpusResolver(store)
         corpus.events.set_entity_lookup(None)  # the lookup reads the store: not state
-        for stage, obj in ((EVENT_STATE, corpus.events), (STORY_STATE, corpus.stories),
-                           (ENTITY_ROWS, corpus.entities)):
+        for stage, obj in ((EVENT_STATE, corpus.events), (STORY_STATE, corpus.stories)):
             loaded = pickle.loads(pickle.dumps(obj))  # what a whole pickle gives back
             rows = StateRows(lambda: store.conn, stage)
             with store.transaction():
@@ -297,7 +296,7 @@ def test_no_object_of_a_real_resolver_is_shared_between_two_rows(tmp_path: Path,
         ingest([tmp_path], store)
         corpus = CorpusResolver(store)
         corpus.events.set_entity_lookup(None)
-        for obj in (corpus.events, corpus.stories, corpus.entities):
+        for obj in (corpus.events, corpus.stories):
             values: list[object] = []
             real = sr._items
 

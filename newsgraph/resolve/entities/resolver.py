@@ -231,20 +231,8 @@ class Resolver:
     >>> resolver.entities()                               # doctest: +SKIP
     """
 
-    #: Bumped whenever the pickled state changes shape (``__setstate__`` refuses others;
-    #: the caller then replays the saved chains, ``from_state``).
-    _VERSION = 1
-
-    #: Dicts read by key only, which a store may serve from rows loaded on demand
-    #: (``store/state_rows.py``): the entities, each with its chains' mentions, are most of
-    #: what grows with the corpus. Their values share nothing another container holds that
-    #: is read again: a merged-away entity shares chains with the one it joined but is
-    #: never read again, and ``_docs`` keeps no chains of a released document.
-    ROW_BACKED = ("_entities",)
-
     def __init__(self, options: ResolverOptions | None = None, edits: Iterable[Edit] = ()):
         self.options = options or ResolverOptions()
-        self._version = self._VERSION
         self._docs: dict[str, list[Chain]] = {}
         self._order: dict[str, int] = {}
         self._edits: dict[str, Edit] = {}
@@ -254,22 +242,6 @@ class Resolver:
         for edit in edits:
             self._edits[edit.id] = edit
         self._reset()
-
-    def __getstate__(self) -> dict[str, Any]:
-        # The chain source reads the caller's store: not state (``attach_source`` gives it
-        # back after loading).
-        state = dict(self.__dict__)
-        state["_chain_source"] = None
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        if state.get("_version") != self._VERSION:
-            raise ValueError("entity resolver state from another version")
-        self.__dict__.update(state)
-
-    def attach_source(self, source: ChainSource) -> None:
-        """Where released documents' chains are read back (after loading a pickled state)."""
-        self._chain_source = source
 
     # ---- public surface -----------------------------------------------------------
     def add(self, adocs: Iterable[AnnotatedDocument]) -> list[EntityChange]:
@@ -360,9 +332,6 @@ class Resolver:
                 # cleared in place: a chain cut by an edit (``_prepare``) shares them
                 chain.context.clear()
                 chain.cooc.clear()
-            # The entities hold the chains (their mentions); the document list keeps the
-            # id and its order only — a replay and ``state`` read the chains from ``source``.
-            self._docs[d] = []
             self._released.add(d)
 
     def _saved_chains(self, doc_id: str) -> list[dict[str, Any]] | None:
@@ -1010,10 +979,6 @@ class Resolver:
         keep.rejected |= gone.rejected
         parsed = [parse_name(n) for n in gone.match_names]
         self._index.add(keep.id, [k for p in parsed for k in name_keys(p, self.options)], parsed)
-        # Every reader goes through ``_find`` to the entity kept: the one merged away stays
-        # only as its id (taken, so no new entity is founded on it), without the chains and
-        # evidence the kept one now holds — a saved item holds no object another holds.
-        self._entities[gone.id] = _Entity(gone.id, gone.seq)
         return keep.id
 
     def _apply_entity_edits(self) -> list[EntityChange]:
