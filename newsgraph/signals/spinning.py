@@ -85,8 +85,8 @@ def near_spelling(a: str, b: str) -> bool:
 
 
 #: Word pairs asked about are mostly new ones (on Reuters, 182,000 of 260,000 calls in the
-#: first 1,000 articles): 200,000 remembered pairs held ~50 MB for a 32 % hit rate; 20,000
-#: keep 21 % of the calls for ~5 MB (+0.6 ms of CPU per article).
+#: first 1,000 articles): 200,000 remembered pairs held ~50 MB for a 30-35 % hit rate; 20,000
+#: answer 20 % of the calls for ~5 MB (+0.6 ms of CPU per article).
 @lru_cache(maxsize=20_000)
 def _relation(word: str, alt: str) -> str | None:
     wn = wordnet()
