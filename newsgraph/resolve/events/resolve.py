@@ -627,15 +627,16 @@ class _Cluster:
     member_sents: list[tuple[str, int]] = field(default_factory=list)
     #: Per recent member: what may anchor it to a report in another article (``anchors``).
     member_reports: list[Report] = field(default_factory=list)
+    #: Pickled with the cluster (float32, 3 KB per member, at most ``max_members``): a
+    #: cluster read back from its row (``ROW_BACKED``) scores at once, where embedding the
+    #: member texts again cost the main process more than the parse it waits for.
     vectors: np.ndarray | None = None
-    #: What each row of ``vectors`` was embedded from: the pickled state keeps these and
-    #: recomputes the vectors on load (3 KB per member otherwise, most of the state).
+    #: What each row of ``vectors`` was embedded from. A cluster pickled by an earlier
+    #: version kept these and no vectors: ``EventResolver._vectors`` embeds them again.
     member_texts: list[MentionTexts] = field(default_factory=list)
 
     def __getstate__(self) -> dict:
-        # Member vectors are most of a cluster and a function of the member texts kept
-        # beside them: pickle the texts only (``EventResolver._vectors`` embeds them again).
-        return {f.name: None if f.name == "vectors" else getattr(self, f.name) for f in fields(self)}
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     def __setstate__(self, state: dict) -> None:
         for name, value in state.items():
@@ -900,7 +901,6 @@ class EventResolver:
         self._docvecs: dict[str, dict[str, float]] = {}
 
     def __getstate__(self) -> dict:
-        # A cluster pickles without its member vectors (``_Cluster.__getstate__``).
         return dict(self.__dict__)
 
     def __setstate__(self, state: dict) -> None:
@@ -912,8 +912,9 @@ class EventResolver:
         self.__dict__.update(state)
 
     def _vectors(self, c: _Cluster) -> np.ndarray | None:
-        """``c``'s member vectors; after a load, embedded again from their texts on first use
-        (most events of a large corpus are never a candidate again, so loading stays cheap)."""
+        """``c``'s member vectors; for a cluster pickled without them (an earlier version's
+        state), embedded again from their texts on first use (embedding is deterministic and
+        does not depend on the batch: the same vectors as before the save)."""
         if c.vectors is None and c.member_texts:
             c.vectors = vectors_of(c.member_texts)
         return c.vectors
