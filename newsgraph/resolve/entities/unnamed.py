@@ -1,0 +1,352 @@
+"""Unnamed referents: participants a text describes and refers back to but never names.
+
+Owns building, inside one document, the entities the text introduces by a description and
+then refers back to — "A gunman opened fire … The gunman, who … He was later arrested";
+"A 45-year-old woman was found dead … Police said she …" — once the named chains are
+settled (``referring.keep_clear_references``): the pronouns and descriptions that stayed
+with no name are read once more against the descriptions of the text. Each such entity is
+a chain of descriptions and pronouns, no name; it is never joined across documents nor
+with a named entity (``Chain.unresolved`` says why, which closes it in the resolver), and
+its display name is its fullest description ("a 45-year-old woman").
+
+A link is made only where the text makes it clear; each records its rule
+(``ChainMention.rule``):
+
+- ``introduced`` — the first description of the participant (indefinite or definite),
+  kept only when something below links back to it: a lone description is no entity;
+- ``same-description`` — a definite description ("the gunman") with the head noun of an
+  earlier description ("a gunman") — or ``hypernym``, one whose head is a more general
+  kind of it in WordNet's two most frequent senses ("the killer" after "a gunman") — when
+  that is the only participant of such a head in reach (its own sentence and the five
+  before, as a description looks for a name) and no named entity the text describes with
+  that noun is in reach: "a woman … another woman … the woman" is left out;
+- ``apposition`` — a description in apposition to one ("the gunman, a 24-year-old
+  student");
+- ``relative`` — a relative pronoun and the description its clause modifies;
+- ``only-candidate`` — "he", "she", "it", "they" and their forms whose only agreeing
+  candidate in reach (its own sentence before it and the two before) is that participant:
+  every noun phrase in reach that agrees in animacy, number and sex counts as a candidate,
+  named or not ("she" with two women in reach is left out; "it" is seldom alone), with the
+  agreement (``referring._agrees``, ``referring._fits``) and the binding conditions the
+  named-entity linker uses: an object pronoun is not its own verb's subject (Principle
+  B); inside a quotation, a pronoun is not the quotation's reporting frame ("A neighbour
+  said: 'He …'": the neighbour is not "he").
+
+Nothing here changes a named chain: the mentions kept for names are taken as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from newsgraph.model.document import AnnotatedDocument
+from newsgraph.nlp.referring import PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, description_label, quote_span
+from newsgraph.resolve.entities.referring import _agrees, _fits, _label, _same_form
+from newsgraph.resolve.entities.within import GENDERED_NOUNS, GENDERED_PRONOUNS, Chain, ChainMention
+
+__all__ = ["UNNAMED_REASON", "UNNAMED_RULES", "fullest_description", "unnamed_chains"]
+
+UNNAMED_RULES: tuple[str, ...] = ("introduced", "same-description", "hypernym", "apposition", "relative",
+                                  "only-candidate")
+#: ``Chain.unresolved`` of an unnamed referent's chain: the resolver founds a closed entity.
+UNNAMED_REASON = "unnamed referent: described and referred back to within one document"
+
+#: Sentences back a description looks for its antecedent, and a pronoun (``referring``).
+_DESCRIPTION_REACH = 5
+_PRONOUN_REACH = 2
+#: Argument positions of a participant's noun phrase (spaCy's English labels): not a
+#: predicate nominal ("is the first witness"), a compound, a measure or a date adjunct.
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj", "ROOT", "agent"})
+_PREMODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod", "nmod", "quantmod", "case", "predet"})
+#: ... and of a candidate antecedent of a pronoun (a possessor too: "the man's car … he").
+_CANDIDATE_DEPS = _ARGUMENT_DEPS | {"poss"}
+#: Entity types of a proper noun that stands for no participant ("on Monday").
+_NOT_REFERENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
+_POSSESSIVE = frozenset({"his", "her", "hers", "its", "their", "theirs"})
+
+
+@dataclass(slots=True)
+class _Phrase:
+    """A noun phrase of the text headed by a common noun that describes a participant."""
+
+    start: int
+    end: int
+    head: Any  # the head token
+    label: str
+    sentence: int
+    definite: bool
+    plural: bool
+    group: int = -1  # the participant it belongs to (index into the groups)
+
+
+def _thing_label(lemma: str) -> str:
+    """PRODUCT for a noun whose most frequent sense is a made object (an artifact in
+    WordNet: "the car", "the device", "the gun"); "" otherwise. Structures and facilities
+    are FAC already (``description_label``)."""
+    from newsgraph.nlp.wordnet import wordnet
+
+    wn = wordnet()
+    if wn is None:
+        return ""
+    root = wn.synset("artifact.n.01")
+    senses = wn.sense_ids(lemma, "n", 1)
+    return "PRODUCT" if root is not None and senses and root in wn.ancestors(senses[0]) else ""
+
+
+def _label_of(tok: Any, things: bool) -> str:
+    lemma = tok.lemma_.lower()
+    return description_label(lemma) or (_thing_label(lemma) if things else "")
+
+
+def _phrases(doc: Any, taken: list[tuple[int, int]], sentence_of: Callable[[int], int],
+             things: bool) -> list[_Phrase]:
+    """Noun phrases headed by a common noun of a participant's kind, in argument position,
+    whose head no kept mention covers, in text order."""
+    out: list[_Phrase] = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or not tok.is_alpha or not tok.is_lower or tok.dep_ not in _ARGUMENT_DEPS:
+            continue
+        if any(s <= tok.idx < e for s, e in taken):
+            continue
+        label = _label_of(tok, things)
+        if not label:
+            continue
+        kids = [c for c in tok.children if c.i < tok.i and c.dep_ in _PREMODIFIERS]
+        first = min([tok.i] + [c.left_edge.i for c in kids])
+        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in kids)
+        out.append(_Phrase(doc[first].idx, tok.idx + len(tok.text), tok, label, sentence_of(tok.idx),
+                           definite, tok.tag_ in ("NNS", "NNPS")))
+    return out
+
+
+def _more_general(general: str, specific: str) -> bool:
+    """Is ``general`` a hypernym of ``specific`` in their two most frequent WordNet senses?"""
+    from newsgraph.nlp.wordnet import wordnet
+
+    wn = wordnet()
+    if wn is None:
+        return False
+    mine = set(wn.sense_ids(general, "n", 2))
+    return bool(mine) and any(mine & wn.ancestors(sid) for sid in wn.sense_ids(specific, "n", 2))
+
+
+def _heads_fit(later: _Phrase, earlier: _Phrase) -> str:
+    """The rule by which ``later`` may refer back to ``earlier`` ("" if none)."""
+    if later.plural != earlier.plural:
+        return ""
+    a, b = later.head.lemma_.lower(), earlier.head.lemma_.lower()
+    if a == b:
+        return "same-description"
+    gender = GENDERED_NOUNS.get(a)
+    if gender is not None and GENDERED_NOUNS.get(b) not in (None, gender):
+        return ""
+    return "hypernym" if _more_general(a, b) else ""
+
+
+def unnamed_chains(chains: list[Chain], adoc: AnnotatedDocument, sentence_of: Callable[[int], int],
+                   things: bool = True) -> list[Chain]:
+    """The unnamed referents of one document as chains (closed to the resolver), given the
+    named chains ``chains`` as ``keep_clear_references`` left them."""
+    doc = adoc.doc
+    if doc is None:
+        return []
+    kept = [(x.start, x.end) for c in chains for x in c.mentions]
+    taken = sorted(kept)
+    phrases = _phrases(doc, taken, sentence_of, things)
+    by_head = {p.head.i: p for p in phrases}
+    named = [c for c in chains if c.kind == "name"]
+    labels = [_label(c) for c in named]
+    heads = [c.heads() for c in named]
+    # Pronouns no named chain kept, relative ones included.
+    pronouns = [m for m in adoc.references
+                if m.text.lower() in PERSONAL_PRONOUNS or m.text.lower() in RELATIVE_PRONOUNS]
+    pronouns = [m for m in pronouns if not any(s < m.end and m.start < e for s, e in kept)]
+    groups: list[list[tuple[Any, str]]] = []  # per participant: (item, rule) in text order
+    said: dict[int, int] = {}  # offset of a pronoun linked here -> its participant
+
+    def join(item: Any, group: int, rule: str) -> None:
+        groups[group].append((item, rule))
+        if isinstance(item, _Phrase):
+            item.group = group
+        else:
+            said[item.start] = group
+
+    def found(p: _Phrase) -> int:
+        if p.group < 0:
+            groups.append([(p, "introduced")])
+            p.group = len(groups) - 1
+        return p.group
+
+    events: list[tuple[int, int, Any]] = [(p.start, 0, p) for p in phrases]
+    events += [(m.start, 1, m) for m in pronouns]
+    for _, _, item in sorted(events, key=lambda e: (e[0], e[1])):
+        if isinstance(item, _Phrase):
+            _place_phrase(item, phrases, by_head, named, heads, found, join)
+        else:
+            _place_pronoun(item, doc, kept, phrases, by_head, said, named, labels, sentence_of, found, join)
+    out: list[Chain] = []
+    for members in groups:
+        if not any(rule in ("same-description", "hypernym", "only-candidate") for _, rule in members):
+            continue  # no back-reference: a lone description (with its relative clause) is no entity
+        mentions = [_chain_mention(item, rule, doc, sentence_of) for item, rule in members]
+        mentions.sort(key=lambda x: x.start)
+        out.append(Chain(adoc.document.id, mentions, adoc.document.published, unresolved=UNNAMED_REASON))
+    return out
+
+
+def _place_phrase(p: _Phrase, phrases: list[_Phrase], by_head: dict[int, _Phrase], named: list[Chain],
+                  heads: list[Any], found: Callable[[_Phrase], int],
+                  join: Callable[[Any, int, str], None]) -> None:
+    tok = p.head
+    if tok.dep_ == "appos" and tok.head.i in by_head:
+        # "the gunman, a 24-year-old student": one participant, two descriptions.
+        join(p, found(by_head[tok.head.i]), "apposition")
+        return
+    if not p.definite:
+        return  # introduces someone new (or a kind): an antecedent only
+    lemma = tok.lemma_.lower()
+    first = p.sentence - _DESCRIPTION_REACH
+    if any(lemma in h and any(first <= x.sentence <= p.sentence and x.start < p.start for x in c.mentions)
+           for c, h in zip(named, heads, strict=True)):
+        return  # a named entity the text describes with this noun is in reach: not clear
+    fits: dict[int, tuple[_Phrase, str]] = {}
+    for q in phrases:
+        if q.end > p.start or q.sentence < p.sentence - _DESCRIPTION_REACH:
+            continue
+        if q.start <= p.start < q.end or p.start <= q.start < p.end:
+            continue
+        rule = _heads_fit(p, q)
+        if rule:
+            key = q.group if q.group >= 0 else -1 - q.head.i
+            if key not in fits or rule == "same-description":
+                fits[key] = (q, rule)
+    if len(fits) == 1:
+        q, rule = next(iter(fits.values()))
+        join(p, found(q), rule)
+
+
+def _place_pronoun(m: Any, doc: Any, kept: list[tuple[int, int]], phrases: list[_Phrase],
+                   by_head: dict[int, _Phrase], said: dict[int, int], named: list[Chain], labels: list[str],
+                   sentence_of: Callable[[int], int], found: Callable[[_Phrase], int],
+                   join: Callable[[Any, int, str], None]) -> None:
+    word = m.text.lower()
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return
+    tok = span.root
+    if word in RELATIVE_PRONOUNS:
+        t = tok
+        for _ in range(3):  # up to the clause the parse hangs on a noun ("whose first aim")
+            if t.dep_ == "relcl" or t.head.i == t.i:
+                break
+            t = t.head
+        noun = by_head.get(t.head.i) if t.dep_ == "relcl" else None
+        if noun is not None and noun.group >= 0 and noun.head.i < tok.i:
+            join(m, noun.group, "relative")
+        return
+    sentence = sentence_of(m.start)
+    first = sentence - _PRONOUN_REACH
+    quote = quote_span(tok)
+    me = ChainMention(m.start, m.end, m.text, m.label, sentence, "pronoun")
+    # Named candidates: a named chain the pronoun agrees with, named in reach before it.
+    candidates: set[int] = set()
+    for j, c in enumerate(named):
+        if _fits(me, c, labels[j]) and any(first <= x.sentence <= sentence and x.start < m.start
+                                           and (x.kind == "name" or x.rule) for x in c.mentions):
+            candidates.add(-1_000_000 - j)
+    choice: _Phrase | None = None
+    start_tok = _sentence_start(doc, tok, sentence - first)
+    for t in doc[start_tok:tok.i]:
+        if any(s <= t.idx < e for s, e in kept):
+            continue  # a name or a mention kept for one: the named candidates above
+        if t.pos_ == "PRON" and _same_form(word, t.lower_):
+            # A pronoun of the same form linked here carries its participant on ("A woman
+            # … She … she"); one linked nowhere is someone the text leaves open.
+            candidates.add(said.get(t.idx, -1 - t.i))
+            if t.idx in said:
+                choice = next((q for q in phrases if q.group == said[t.idx]), choice)
+            continue
+        if t.pos_ not in ("NOUN", "PROPN") or t.dep_ not in _CANDIDATE_DEPS:
+            continue
+        if quote is not None and t.sent.start == tok.sent.start and not quote[0] <= t.i < quote[1]:
+            continue  # the reporting frame of the quotation holding the pronoun
+        if _coargument(tok, t, word):
+            continue
+        q = by_head.get(t.i)
+        if t.pos_ == "PROPN":
+            # A proper noun no name covers: someone or something the tagger missed ("Edu
+            # admitted … He"), unless it is a noun for a body or a place ("Police said she").
+            if t.ent_type_ in _NOT_REFERENTS:
+                continue  # "on Monday": a date, no one
+            if word not in GENDERED_PRONOUNS or (t.ent_type_ in ("", "PERSON")
+                                                 and description_label(t.lemma_.lower()) in ("", "PERSON")):
+                candidates.add(-1 - t.i)
+            continue
+        if not _agrees(word, t):
+            continue
+        if q is None:
+            candidates.add(-1 - t.i)
+            continue
+        if q.end > m.start:
+            continue  # the pronoun inside the phrase
+        candidates.add(q.group if q.group >= 0 else -1 - t.i)
+        choice = q
+    if len(candidates) != 1 or choice is None or min(candidates) <= -1_000_000:
+        return
+    join(m, found(choice), "only-candidate")
+
+
+def _sentence_start(doc: Any, tok: Any, back: int) -> int:
+    """Token index where the sentence ``back`` sentences before ``tok``'s begins."""
+    sent = tok.sent
+    for _ in range(back):
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+    return int(sent.start)
+
+
+def _coargument(pron: Any, noun: Any, word: str) -> bool:
+    """Binding Theory, Principle B (Chomsky 1981): a plain (not reflexive, not possessive)
+    object pronoun is not the subject of its own verb ("the driver struck her")."""
+    if word in _REFLEXIVE or word in _POSSESSIVE or pron.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    verb = pron.head if pron.dep_ != "pobj" else pron.head.head
+    return noun.head.i == verb.i and noun.dep_ in ("nsubj", "nsubjpass")
+
+
+def _chain_mention(item: Any, rule: str, doc: Any, sentence_of: Callable[[int], int]) -> ChainMention:
+    text = doc_text_of(doc)
+    if isinstance(item, _Phrase):
+        head = item.head.lemma_.lower()
+        return ChainMention(item.start, item.end, text[item.start:item.end], item.label, item.sentence,
+                            "nominal", method="nominal", score=0.7 if rule != "introduced" else 0.8,
+                            reason=f"{rule}: unnamed participant",
+                            subject=item.head.dep_ in ("nsubj", "nsubjpass"),
+                            head=head, definite=item.definite, plural=item.plural, referring=True, rule=rule)
+    word = item.text.lower()
+    label = "PERSON" if word in GENDERED_PRONOUNS else item.label
+    return ChainMention(item.start, item.end, item.text, label, sentence_of(item.start), "pronoun",
+                        method="pronoun", score=0.7, reason=f"{rule}: unnamed participant", referring=True,
+                        rule=rule)
+
+
+def doc_text_of(doc: Any) -> str:
+    from newsgraph.nlp.doc_views import doc_text
+
+    return str(doc_text(doc))
+
+
+def fullest_description(texts: Iterable[str]) -> str:
+    """An unnamed referent's display name: its description of the most words (the first
+    of those), a capitalised article lowered ("A gunman" opening a sentence → "a gunman")."""
+    best = ""
+    for t in texts:
+        if len(t.split()) > len(best.split()):
+            best = t
+    first, _, rest = best.partition(" ")
+    return f"{first.lower()} {rest}" if rest and first in ("A", "An", "The", "This", "That") else best
