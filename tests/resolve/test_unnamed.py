@@ -109,3 +109,43 @@ def test_the_entity_list_keeps_unnamed_entities_apart(tmp_path: Path, store: Sto
     assert all(e.name != "a gunman" for e in named.entities) and named.unnamed_count == 1
     unnamed = entities_view(store, unnamed=True)
     assert [e.name for e in unnamed.entities] == ["a gunman"]
+
+
+def test_the_entity_page_and_the_article_show_an_unnamed_entity(tmp_path: Path):
+    from fastapi.testclient import TestClient
+
+    from newsgraph.api.app import create_app
+
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        records = export_article(tmp_path, store, (
+            "Shooting at a school\n\nA gunman opened fire at a school in Ohio on Tuesday. The gunman, who "
+            "was 17, killed three students. He was later arrested.\n"))
+    ent = next(r for r in records if r["kind"] == "entity" and r["named"] is False)
+    doc = ent["mentions"][0]["doc"]
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
+        assert "a gunman" not in client.get("/entities").text
+        listed = client.get("/entities?unnamed=1")
+        assert listed.status_code == 200 and "a gunman" in listed.text
+        page = client.get(f"/entities/{ent['id']}")
+        assert page.status_code == 200 and "The gunman" in page.text
+        data = client.get(f"/entities/{ent['id']}.json").json()
+        assert data["name"] == "a gunman"
+        article = client.get(f"/documents/{doc}")
+        assert article.status_code == 200 and ent["id"] in article.text
+        api = client.get("/api/entities?unnamed=true").json()
+        assert [e["name"] for e in api["entities"]] == ["a gunman"]
+
+
+def test_they_continues_the_description_that_governs_its_clause():
+    chains = _unnamed("Police arrested two men on Monday. The men said they were innocent.")
+    assert chains == [[("two men", "nominal", "introduced"), ("The men", "nominal", "same-description"),
+                       ("they", "pronoun", "subject")]]
+
+
+def test_a_counted_or_ranked_description_does_not_refer_back_to_another():
+    chains = _unnamed("Klitschko knocked Thompson down in the sixth round. Thompson was hurt early in the "
+                      "fifth round.")
+    assert chains == []
+    chains = _unnamed("Gray did not have a gun, witnesses said. The gun was found by detectives later.")
+    assert not any(t == "a gun" for c in chains for t, _, _ in c)

@@ -37,19 +37,36 @@ Nothing here changes a named chain: the mentions kept for names are taken as the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.model.document import AnnotatedDocument
-from newsgraph.nlp.referring import PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, description_label, quote_span
-from newsgraph.resolve.entities.referring import _agrees, _fits, _label, _same_form
+from newsgraph.nlp.referring import (
+    _TYPE_ROOTS,
+    PERSONAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    description_label,
+    quote_span,
+)
+from newsgraph.resolve.entities.referring import (
+    _NP_ARCS,
+    _agrees,
+    _fits,
+    _gender,
+    _label,
+    _personal_name,
+    _same_form,
+)
 from newsgraph.resolve.entities.within import GENDERED_NOUNS, GENDERED_PRONOUNS, Chain, ChainMention
 
 __all__ = ["UNNAMED_REASON", "UNNAMED_RULES", "fullest_description", "unnamed_chains"]
 
+#: Rules that refer back to a description: a group holding one of them is an entity.
+_BACK_REFERENCES = frozenset({"same-description", "hypernym", "only-candidate", "subject"})
 UNNAMED_RULES: tuple[str, ...] = ("introduced", "same-description", "hypernym", "apposition", "relative",
-                                  "only-candidate")
+                                  "only-candidate", "subject")
 #: ``Chain.unresolved`` of an unnamed referent's chain: the resolver founds a closed entity.
 UNNAMED_REASON = "unnamed referent: described and referred back to within one document"
 
@@ -62,6 +79,20 @@ _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "app
 _PREMODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod", "nmod", "quantmod", "case", "predet"})
 #: ... and of a candidate antecedent of a pronoun (a possessor too: "the man's car … he").
 _CANDIDATE_DEPS = _ARGUMENT_DEPS | {"poss"}
+#: A noun that is part of another noun phrase's name or measure is no rival antecedent;
+#: any other (a predicate nominal too: "These are individuals … They") is.
+_NOT_ARGUMENTS = frozenset({"compound", "npadvmod", "amod", "nmod", "nummod", "quantmod"})
+#: Words that count or rank one of a kind ("the fifth round", "two officers"), and those
+#: that make a description new ("another man", "a second woman", "the other jurors").
+_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                       "tenth", "last", "next", "previous", "final", "latest", "former", "opening", "other"})
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                           "eleven", "twelve", "dozen", "hundred", "thousand", "both", "all", "many",
+                           "several"})
+_NEW = frozenset({"another", "other", "second", "third", "fourth", "fifth", "new", "different", "next"})
+#: An age in apposition right after a name: news copy's mark of a person ("Chohan, 59,").
+_AGED = re.compile(r",\s*\d{1,3}\s*,")
+_DEMONSTRATIVES = frozenset({"these", "those", "this", "that"})
 #: Entity types of a proper noun that stands for no participant ("on Monday").
 _NOT_REFERENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -80,6 +111,12 @@ class _Phrase:
     sentence: int
     definite: bool
     plural: bool
+    bare: bool = False  # no determiner, possessor or number: "police", "officials"
+    #: Words that tell one of its kind from another ("the fifth round", "two officers",
+    #: "the other jurors"), lower case; "new" marks one that cannot refer back ("another
+    #: man", "a second woman").
+    marks: frozenset[str] = frozenset()
+    new: bool = False
     group: int = -1  # the participant it belongs to (index into the groups)
 
 
@@ -98,8 +135,28 @@ def _thing_label(lemma: str) -> str:
 
 
 def _label_of(tok: Any, things: bool) -> str:
+    """The participant type of a noun phrase's head: ``description_label``'s, when the
+    noun's most frequent sense is of that kind (not only its second: "defence" is a team
+    in one sense, an act in its first), else PRODUCT for a made object, else ""."""
     lemma = tok.lemma_.lower()
-    return description_label(lemma) or (_thing_label(lemma) if things else "")
+    label = description_label(lemma)
+    if label and _first_sense_fits(lemma):
+        return label
+    return _thing_label(lemma) if things else ""
+
+
+def _first_sense_fits(lemma: str) -> bool:
+    from newsgraph.nlp.wordnet import wordnet
+
+    wn = wordnet()
+    if wn is None:
+        return True
+    senses = wn.sense_ids(lemma, "n", 1)
+    if not senses:
+        return False
+    up = wn.ancestors(senses[0])
+    roots = [wn.synset(name) for name, _ in _TYPE_ROOTS]
+    return any(sid is not None and (sid in up or sid == senses[0]) for sid in roots)
 
 
 def _phrases(doc: Any, taken: list[tuple[int, int]], sentence_of: Callable[[int], int],
@@ -108,19 +165,45 @@ def _phrases(doc: Any, taken: list[tuple[int, int]], sentence_of: Callable[[int]
     whose head no kept mention covers, in text order."""
     out: list[_Phrase] = []
     for tok in doc:
-        if tok.pos_ != "NOUN" or not tok.is_alpha or not tok.is_lower or tok.dep_ not in _ARGUMENT_DEPS:
-            continue
-        if any(s <= tok.idx < e for s, e in taken):
+        # Lower case, or capitalised only as its sentence's first word ("Police said …").
+        lower = tok.is_lower or (tok.i == tok.sent.start and tok.text[1:].islower())
+        if tok.pos_ != "NOUN" or not tok.is_alpha or not lower or tok.dep_ not in _ARGUMENT_DEPS:
             continue
         label = _label_of(tok, things)
         if not label:
             continue
         kids = [c for c in tok.children if c.i < tok.i and c.dep_ in _PREMODIFIERS]
         first = min([tok.i] + [c.left_edge.i for c in kids])
+        # Only the words right before the head that belong to its phrase and hold no verb
+        # (a parse may hang "a wheelchair overpowered two prison guards" on "guards").
+        while first < tok.i and any(t.pos_ in ("VERB", "AUX") or tok not in t.ancestors
+                                    for t in doc[first:tok.i]):
+            first += 1
+        # A name inside the phrase stays the name's: the description starts after it ("the
+        # Save the Scottish Regiments campaigners" → "Regiments campaigners").
+        while first < tok.i and any(s < doc[tok.i - 1].idx + len(doc[tok.i - 1].text) and doc[first].idx < e
+                                    for s, e in taken):
+            first += 1
+        while first < tok.i and (doc[first].dep_ == "case" or doc[first].is_punct):
+            first += 1  # the possessive marker or a hyphen left by the name
         definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in kids)
+        bare = not any(c.dep_ in ("det", "poss", "nummod") for c in kids)
+        words = {t.lower_ for t in doc[first:tok.i]}
+        marks = frozenset(w for w in words if w in _ORDINALS or any(ch.isdigit() for ch in w)
+                          or w in _NUMBER_WORDS)
+        if not definite and _negated(tok):
+            continue  # "did not have a gun": no gun to refer back to
         out.append(_Phrase(doc[first].idx, tok.idx + len(tok.text), tok, label, sentence_of(tok.idx),
-                           definite, tok.tag_ in ("NNS", "NNPS")))
+                           definite, tok.tag_ in ("NNS", "NNPS"), bare, marks, bool(words & _NEW)))
     return out
+
+
+def _negated(tok: Any) -> bool:
+    """Is the noun the object or subject of a negated verb ("did not have a gun", "no
+    one was hurt")? An indefinite there introduces no one."""
+    verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ == "det" and c.lower_ in ("no", "neither") for c in tok.children)
 
 
 def _more_general(general: str, specific: str) -> bool:
@@ -136,13 +219,18 @@ def _more_general(general: str, specific: str) -> bool:
 
 def _heads_fit(later: _Phrase, earlier: _Phrase) -> str:
     """The rule by which ``later`` may refer back to ``earlier`` ("" if none)."""
-    if later.plural != earlier.plural:
-        return ""
+    if later.plural != earlier.plural or later.new or not later.marks <= earlier.marks:
+        return ""  # "another man", "the fifth round" after "the sixth round"
     a, b = later.head.lemma_.lower(), earlier.head.lemma_.lower()
     if a == b:
         return "same-description"
     gender = GENDERED_NOUNS.get(a)
     if gender is not None and GENDERED_NOUNS.get(b) not in (None, gender):
+        return ""
+    # A more general noun only for people, buildings and made things ("the killer" after
+    # "a gunman", "the building" after "the church"): "the group", "the panel", "the
+    # structure" stand for too much else.
+    if later.label != earlier.label or later.label not in ("PERSON", "FAC", "PRODUCT"):
         return ""
     return "hypernym" if _more_general(a, b) else ""
 
@@ -190,7 +278,7 @@ def unnamed_chains(chains: list[Chain], adoc: AnnotatedDocument, sentence_of: Ca
             _place_pronoun(item, doc, kept, phrases, by_head, said, named, labels, sentence_of, found, join)
     out: list[Chain] = []
     for members in groups:
-        if not any(rule in ("same-description", "hypernym", "only-candidate") for _, rule in members):
+        if not any(rule in _BACK_REFERENCES for _, rule in members):
             continue  # no back-reference: a lone description (with its relative clause) is no entity
         mentions = [_chain_mention(item, rule, doc, sentence_of) for item, rule in members]
         mentions.sort(key=lambda x: x.start)
@@ -206,7 +294,10 @@ def _place_phrase(p: _Phrase, phrases: list[_Phrase], by_head: dict[int, _Phrase
         # "the gunman, a 24-year-old student": one participant, two descriptions.
         join(p, found(by_head[tok.head.i]), "apposition")
         return
-    if not p.definite:
+    # A body a report goes on naming with the same bare noun ("Police said … police
+    # arrested"): a noun for an organisation, never one for people ("people", "officials").
+    body = p.bare and p.label == "ORG"
+    if not (p.definite or body):
         return  # introduces someone new (or a kind): an antecedent only
     lemma = tok.lemma_.lower()
     first = p.sentence - _DESCRIPTION_REACH
@@ -220,6 +311,11 @@ def _place_phrase(p: _Phrase, phrases: list[_Phrase], by_head: dict[int, _Phrase
         if q.start <= p.start < q.end or p.start <= q.start < p.end:
             continue
         rule = _heads_fit(p, q)
+        if body and not p.definite:
+            # the tagger reads "police" as singular here, plural there: the word decides
+            if not (q.bare and q.head.lemma_.lower() == lemma):
+                continue
+            rule = "same-description"
         if rule:
             key = q.group if q.group >= 0 else -1 - q.head.i
             if key not in fits or rule == "same-description":
@@ -245,18 +341,22 @@ def _place_pronoun(m: Any, doc: Any, kept: list[tuple[int, int]], phrases: list[
                 break
             t = t.head
         noun = by_head.get(t.head.i) if t.dep_ == "relcl" else None
-        if noun is not None and noun.group >= 0 and noun.head.i < tok.i:
-            join(m, noun.group, "relative")
+        if noun is not None and noun.head.i < tok.i:
+            # The clause comes before any back-reference ("a woman who …"): the group is
+            # founded here and kept only if a back-reference follows.
+            join(m, found(noun), "relative")
         return
     sentence = sentence_of(m.start)
     first = sentence - _PRONOUN_REACH
     quote = quote_span(tok)
     me = ChainMention(m.start, m.end, m.text, m.label, sentence, "pronoun")
-    # Named candidates: a named chain the pronoun agrees with, named in reach before it.
+    # Named candidates: a named chain named in reach before the pronoun that it agrees with
+    # or may agree with — one the tagger typed no clear kind, or a person's name typed
+    # otherwise ("Raj Chohan" as a place) is a rival for "she" all the same.
     candidates: set[int] = set()
     for j, c in enumerate(named):
-        if _fits(me, c, labels[j]) and any(first <= x.sentence <= sentence and x.start < m.start
-                                           and (x.kind == "name" or x.rule) for x in c.mentions):
+        if any(first <= x.sentence <= sentence and x.start < m.start and (x.kind == "name" or x.rule)
+               for x in c.mentions) and _may_agree(me, c, labels[j], doc_text_of(doc)):
             candidates.add(-1_000_000 - j)
     choice: _Phrase | None = None
     start_tok = _sentence_start(doc, tok, sentence - first)
@@ -270,13 +370,22 @@ def _place_pronoun(m: Any, doc: Any, kept: list[tuple[int, int]], phrases: list[
             if t.idx in said:
                 choice = next((q for q in phrases if q.group == said[t.idx]), choice)
             continue
-        if t.pos_ not in ("NOUN", "PROPN") or t.dep_ not in _CANDIDATE_DEPS:
+        if t.pos_ == "PRON" and t.lower_ in _DEMONSTRATIVES and t.dep_ in ("nsubj", "nsubjpass") \
+                and word not in GENDERED_PRONOUNS:
+            candidates.add(-1 - t.i)  # "These are individuals … They": whatever "these" is
             continue
-        if quote is not None and t.sent.start == tok.sent.start and not quote[0] <= t.i < quote[1]:
+        if t.pos_ not in ("NOUN", "PROPN") or (t.dep_ in _NOT_ARGUMENTS and t.pos_ == "NOUN"):
+            continue
+        theirs = quote_span(t)
+        if quote is not None and t.sent.start == tok.sent.start and theirs != quote:
             continue  # the reporting frame of the quotation holding the pronoun
+        if quote is None and theirs is not None:
+            continue  # a noun inside a quotation is no antecedent of the narration's pronoun
         if _coargument(tok, t, word):
             continue
-        q = by_head.get(t.i)
+        q = by_head.get(t.i) if t.dep_ in _CANDIDATE_DEPS else None
+        if t.pos_ == "PROPN" and t.dep_ in _NOT_ARGUMENTS and word not in GENDERED_PRONOUNS:
+            continue  # "the Sam's Club store": a name modifying a noun is no "it"
         if t.pos_ == "PROPN":
             # A proper noun no name covers: someone or something the tagger missed ("Edu
             # admitted … He"), unless it is a noun for a body or a place ("Police said she").
@@ -295,9 +404,79 @@ def _place_pronoun(m: Any, doc: Any, kept: list[tuple[int, int]], phrases: list[
             continue  # the pronoun inside the phrase
         candidates.add(q.group if q.group >= 0 else -1 - t.i)
         choice = q
-    if len(candidates) != 1 or choice is None or min(candidates) <= -1_000_000:
+    if len(candidates) == 1 and choice is not None and min(candidates) > -1_000_000:
+        join(m, found(choice), "only-candidate")
         return
-    join(m, found(choice), "only-candidate")
+    subject = _governing_phrase(tok, word, by_head, said, phrases, kept, quote)
+    if subject is not None:
+        join(m, found(subject), "subject")
+
+
+def _governing_phrase(tok: Any, word: str, by_head: dict[int, _Phrase], said: dict[int, int],
+                      phrases: list[_Phrase], kept: list[tuple[int, int]],
+                      quote: tuple[int, int] | None) -> _Phrase | None:
+    """The description that is the subject of the verb governing a subject or possessive
+    pronoun's clause, before it in its sentence, at its level of discourse: "the trio
+    announced their resignations", "the campaigners were so angered they threatened …"
+    (the named linker's ``subject`` rule, ``referring._governing_subject``, for a subject
+    that names no one). The nearest such subject decides: a name there, or a noun that
+    does not agree, leaves the pronoun out."""
+    if not (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "poss"):
+        return None
+    t = tok
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and t.dep_ in _NP_ARCS:
+        t = t.head
+    if t.pos_ not in ("VERB", "AUX"):
+        return None
+    verbs = [t]
+    while t.dep_ in ("ccomp", "xcomp", "acomp") and t.head.i != t.i:  # "were so angered [they …]"
+        t = t.head
+        verbs.append(t)
+    for verb in verbs:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i
+                    and c is not tok and tok not in c.subtree]
+        if not subjects:
+            continue
+        subj = subjects[-1]
+        while subj.dep_ == "appos" and subj.head.i != subj.i:
+            subj = subj.head
+        if quote_span(subj) != quote or any(s <= subj.idx < e for s, e in kept):
+            return None  # another level of discourse, or a name: not ours to decide
+        if any(c.dep_ == "conj" for c in subj.children):
+            return None  # "the mayor and the police chief … they": both, or neither
+        if subj.pos_ == "PRON":
+            group = said.get(subj.idx)
+            if group is None or not _same_form(word, subj.lower_):
+                return None
+            return next((q for q in phrases if q.group == group), None)
+        q = by_head.get(subj.i) or next((by_head[c.i] for c in subj.children
+                                         if c.dep_ == "appos" and c.i in by_head), None)
+        return q if q is not None and _agrees(word, q.head) else None
+    return None
+
+
+def _may_agree(me: ChainMention, chain: Chain, label: str, text: str) -> bool:
+    """Could the pronoun stand for the named chain, as far as the text tells? Agreeing
+    (``referring._fits``), or not clearly of another kind: for "he"/"she" a chain of no
+    clear type or one with a personal name ("Raj Chohan" tagged a place), unless its sex
+    is marked otherwise; for "they" a chain whose name is coordinated with another ("Klitschko
+    and his brother Vitali … they"). A name followed by an age ("Chohan, 59,") is a person's
+    whatever the tagger typed it."""
+    if _fits(me, chain, label):
+        return True
+    word = me.text.lower()
+    gender = GENDERED_PRONOUNS.get(word)
+    if gender:
+        if _gender(chain, me.start) not in (None, gender):
+            return False
+        # A one-word name as a subject ("Palin told …", tagged a place) may be a person's.
+        return label == "" or any(
+            x.kind == "name" and (_personal_name(x.name_text) or _AGED.match(text, x.end)
+                                  or (x.subject and len(x.name_text.split()) == 1))
+            for x in chain.mentions)
+    if word in ("they", "them", "their", "theirs", "themselves"):
+        return label == "" or label == "PERSON"  # people named one by one, then "they"
+    return label == ""
 
 
 def _sentence_start(doc: Any, tok: Any, back: int) -> int:
