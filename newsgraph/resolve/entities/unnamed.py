@@ -184,7 +184,7 @@ def _phrases(doc: Any, taken: list[tuple[int, int]], sentence_of: Callable[[int]
         while first < tok.i and any(s < doc[tok.i - 1].idx + len(doc[tok.i - 1].text) and doc[first].idx < e
                                     for s, e in taken):
             first += 1
-        while first < tok.i and (doc[first].dep_ == "case" or doc[first].is_punct):
+        while first < tok.i and (doc[first].dep_ == "case" or doc[first].is_punct or doc[first].is_space):
             first += 1  # the possessive marker or a hyphen left by the name
         definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in kids)
         bare = not any(c.dep_ in ("det", "poss", "nummod") for c in kids)
@@ -232,6 +232,8 @@ def _heads_fit(later: _Phrase, earlier: _Phrase) -> str:
     # structure" stand for too much else.
     if later.label != earlier.label or later.label not in ("PERSON", "FAC", "PRODUCT"):
         return ""
+    if later.end - later.start > len(later.head.text) + 4:
+        return ""  # only "the" and the noun ("the killer"): "head coach" is not any manager
     return "hypernym" if _more_general(a, b) else ""
 
 
