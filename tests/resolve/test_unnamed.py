@@ -147,5 +147,7 @@ def test_a_counted_or_ranked_description_does_not_refer_back_to_another():
     chains = _unnamed("Klitschko knocked Thompson down in the sixth round. Thompson was hurt early in the "
                       "fifth round.")
     assert chains == []
+    chains = _unnamed("Reporters waited in the media room on Sunday. Later the coach spoke in the locker room.")
+    assert chains == []
     chains = _unnamed("Gray did not have a gun, witnesses said. The gun was found by detectives later.")
     assert not any(t == "a gun" for c in chains for t, _, _ in c)

@@ -189,12 +189,16 @@ def _phrases(doc: Any, taken: list[tuple[int, int]], sentence_of: Callable[[int]
         definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in kids)
         bare = not any(c.dep_ in ("det", "poss", "nummod") for c in kids)
         words = {t.lower_ for t in doc[first:tok.i]}
+        # Nouns naming its kind more narrowly ("the locker room", "the media room"): a
+        # later description with another such noun is another one.
+        kinds = frozenset(t.lemma_.lower() for t in doc[first:tok.i]
+                          if t.dep_ == "compound" and t.pos_ == "NOUN")
         marks = frozenset(w for w in words if w in _ORDINALS or any(ch.isdigit() for ch in w)
                           or w in _NUMBER_WORDS)
         if not definite and _negated(tok):
             continue  # "did not have a gun": no gun to refer back to
         out.append(_Phrase(doc[first].idx, tok.idx + len(tok.text), tok, label, sentence_of(tok.idx),
-                           definite, tok.tag_ in ("NNS", "NNPS"), bare, marks, bool(words & _NEW)))
+                           definite, tok.tag_ in ("NNS", "NNPS"), bare, marks | kinds, bool(words & _NEW)))
     return out
 
 
@@ -444,6 +448,10 @@ def _governing_phrase(tok: Any, word: str, by_head: dict[int, _Phrase], said: di
             subj = subj.head
         if quote_span(subj) != quote or any(s <= subj.idx < e for s, e in kept):
             return None  # another level of discourse, or a name: not ours to decide
+        if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ in _CANDIDATE_DEPS and t.dep_ != "poss"
+               and (t.pos_ == "PROPN" or _agrees(word, t)) and subj not in (t, *t.ancestors)
+               for t in tok.doc[subj.i + 1:tok.i]):
+            return None  # "A judge sentenced Nichols for his rampage": another candidate between
         if any(c.dep_ == "conj" for c in subj.children):
             return None  # "the mayor and the police chief … they": both, or neither
         if subj.pos_ == "PRON":
