@@ -9,28 +9,41 @@ a chain of descriptions and pronouns, no name; it is never joined across documen
 with a named entity (``Chain.unresolved`` says why, which closes it in the resolver), and
 its display name is its fullest description ("a 45-year-old woman").
 
-A link is made only where the text makes it clear; each records its rule
-(``ChainMention.rule``):
+A participant is described by a noun phrase headed by a common noun whose most frequent
+WordNet sense is a person, a body, a place or a building (``nlp.referring``'s types), or,
+with ``ResolverOptions.unnamed_things``, a made object (PRODUCT: "the car", "the patch").
+A name inside the phrase stays the name's ("the Sam's Club store" → "Club store"). A link
+is made only where the text makes it clear; each records its rule (``ChainMention.rule``):
 
-- ``introduced`` — the first description of the participant (indefinite or definite),
-  kept only when something below links back to it: a lone description is no entity;
+- ``introduced`` — the first description of the participant (indefinite or definite; not
+  the object of a negated verb, "did not have a gun"), kept only when something below
+  refers back to it: a lone description is no entity;
 - ``same-description`` — a definite description ("the gunman") with the head noun of an
-  earlier description ("a gunman") — or ``hypernym``, one whose head is a more general
-  kind of it in WordNet's two most frequent senses ("the killer" after "a gunman") — when
+  earlier description ("a gunman"), or a bare noun for a body repeated ("Police said …
+  police arrested"); ``hypernym`` — "the" and a more general noun for a person, a building
+  or a thing in WordNet's two most frequent senses ("the killer" after "a gunman") — when
   that is the only participant of such a head in reach (its own sentence and the five
   before, as a description looks for a name) and no named entity the text describes with
-  that noun is in reach: "a woman … another woman … the woman" is left out;
+  that noun is in reach: "a woman … a second woman … the woman" is left out. Numbers,
+  ranks and narrower nouns must agree ("the fifth round" is not "the sixth round", "the
+  locker room" not "the media room"), and "another", "a second" introduce someone new;
 - ``apposition`` — a description in apposition to one ("the gunman, a 24-year-old
   student");
 - ``relative`` — a relative pronoun and the description its clause modifies;
 - ``only-candidate`` — "he", "she", "it", "they" and their forms whose only agreeing
-  candidate in reach (its own sentence before it and the two before) is that participant:
-  every noun phrase in reach that agrees in animacy, number and sex counts as a candidate,
-  named or not ("she" with two women in reach is left out; "it" is seldom alone), with the
-  agreement (``referring._agrees``, ``referring._fits``) and the binding conditions the
-  named-entity linker uses: an object pronoun is not its own verb's subject (Principle
-  B); inside a quotation, a pronoun is not the quotation's reporting frame ("A neighbour
-  said: 'He …'": the neighbour is not "he").
+  candidate in reach (its own sentence before it and the two before) is that participant.
+  Every noun in reach that agrees in animacy, number and sex counts as a candidate (a
+  predicate nominal and a demonstrative too), and every name that may agree — of no clear
+  type, a personal name or one-word subject the tagger typed otherwise, a name with an age
+  after it ("Chohan, 59,") — and every untagged proper noun: "she" with two women in reach
+  is left out, "it" is seldom alone. Agreement is ``referring._agrees`` / ``_fits``; the
+  binding conditions are the named-entity linker's: an object pronoun is not its own verb's
+  subject (Principle B); a noun inside a quotation is no antecedent of the narration's
+  pronoun, nor the reporting frame one of the quotation's ("A neighbour said: 'He …'");
+- ``subject`` — a subject or possessive pronoun whose clause the verb of a description
+  governs ("The men said they were innocent", "the campaigners were so angered they
+  threatened"), the named linker's ``subject`` rule for a subject that names no one; a
+  name or another candidate between them leaves it out.
 
 Nothing here changes a named chain: the mentions kept for names are taken as they are.
 """
@@ -193,8 +206,10 @@ def _phrases(doc: Any, taken: list[tuple[int, int]], sentence_of: Callable[[int]
         # later description with another such noun is another one.
         kinds = frozenset(t.lemma_.lower() for t in doc[first:tok.i]
                           if t.dep_ == "compound" and t.pos_ == "NOUN")
+        # ... and comparatives and superlatives ("smaller companies", "the biggest firms")
+        graded = {t.lower_ for t in doc[first:tok.i] if t.tag_ in ("JJR", "JJS")}
         marks = frozenset(w for w in words if w in _ORDINALS or any(ch.isdigit() for ch in w)
-                          or w in _NUMBER_WORDS)
+                          or w in _NUMBER_WORDS or w in graded)
         if not definite and _negated(tok):
             continue  # "did not have a gun": no gun to refer back to
         out.append(_Phrase(doc[first].idx, tok.idx + len(tok.text), tok, label, sentence_of(tok.idx),
@@ -319,7 +334,7 @@ def _place_phrase(p: _Phrase, phrases: list[_Phrase], by_head: dict[int, _Phrase
         rule = _heads_fit(p, q)
         if body and not p.definite:
             # the tagger reads "police" as singular here, plural there: the word decides
-            if not (q.bare and q.head.lemma_.lower() == lemma):
+            if not (q.bare and q.head.lower_ == tok.lower_):  # "police", not "firms" … "firm"
                 continue
             rule = "same-description"
         if rule:
