@@ -317,7 +317,9 @@ def _place_phrase(p: _Phrase, phrases: list[_Phrase], by_head: dict[int, _Phrase
         return
     # A body a report goes on naming with the same bare noun ("Police said … police
     # arrested"): a noun for an organisation, never one for people ("people", "officials").
-    body = p.bare and p.label == "ORG"
+    # Not a plural that names a class ("companies", "agencies": "Other companies … smaller
+    # companies"): only a word that is its own lemma ("police", "staff").
+    body = p.bare and p.label == "ORG" and tok.lower_ == tok.lemma_.lower()
     if not (p.definite or body):
         return  # introduces someone new (or a kind): an antecedent only
     lemma = tok.lemma_.lower()
@@ -334,8 +336,8 @@ def _place_phrase(p: _Phrase, phrases: list[_Phrase], by_head: dict[int, _Phrase
         rule = _heads_fit(p, q)
         if body and not p.definite:
             # the tagger reads "police" as singular here, plural there: the word decides
-            if not (q.bare and q.head.lower_ == tok.lower_):  # "police", not "firms" … "firm"
-                continue
+            if not (q.bare and q.head.lower_ == tok.lower_) or p.new or not p.marks <= q.marks:
+                continue  # "police", not "firms" … "firm"
             rule = "same-description"
         if rule:
             key = q.group if q.group >= 0 else -1 - q.head.i
