@@ -57,9 +57,9 @@ from typing import Any
 
 from newsgraph.model.document import AnnotatedDocument
 from newsgraph.nlp.referring import (
-    _TYPE_ROOTS,
     PERSONAL_PRONOUNS,
     RELATIVE_PRONOUNS,
+    TYPE_ROOTS,
     description_label,
     quote_span,
 )
@@ -168,7 +168,7 @@ def _first_sense_fits(lemma: str) -> bool:
     if not senses:
         return False
     up = wn.ancestors(senses[0])
-    roots = [wn.synset(name) for name, _ in _TYPE_ROOTS]
+    roots = [wn.synset(name) for name, _ in TYPE_ROOTS]
     return any(sid is not None and (sid in up or sid == senses[0]) for sid in roots)
 
 
