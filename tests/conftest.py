@@ -42,7 +42,7 @@ def rewind_to_v5():
     """Turns a store's schema back to version 5 (before the publisher tallies, the search
     place table, the write counter, per-document entity chains, the ingest-order index,
     the kind and rule of entity mentions, the French search index, the resolver state
-    rows and the rule of mentions), as a store written
+    rows, the rule of mentions and whether an entity is named), as a store written
     by an older newsgraph; opening it migrates it again."""
 
     def rewind(conn) -> None:
@@ -58,7 +58,7 @@ def rewind_to_v5():
         conn.commit()
         conn.executescript(
             "ALTER TABLE entity_mentions DROP COLUMN kind; ALTER TABLE entity_mentions DROP COLUMN rule;"
-            "ALTER TABLE mentions DROP COLUMN rule;"
+            "ALTER TABLE mentions DROP COLUMN rule; ALTER TABLE entities DROP COLUMN named;"
             "DROP TABLE publisher_docs; DROP TABLE publisher_tally; DROP TABLE publisher_signal_values;"
             "DROP TABLE search_places; DROP TABLE store_writes; DROP TABLE entity_chains;"
             "DROP INDEX documents_id_order; DROP TABLE site_lines; DROP TABLE documents_fts_fr;"

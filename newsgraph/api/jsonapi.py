@@ -177,10 +177,13 @@ def api_entities(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
                  name: Annotated[str | None, Query(max_length=200, description=(
                      "Words of the canonical name or of any alias."))] = None,
                  min_mentions: Annotated[int, _at_least("mentions")] = 0,
+                 unnamed: Annotated[bool, Query(description=(
+                     "List the unnamed referents (participants one article describes and refers "
+                     "back to but never names) instead of the named entities."))] = False,
                  ) -> EntityListResponse:
     """Resolved entities, most mentioned first."""
     total, rows = entity_queries.entities(
-        store, entity_queries.EntityFilter(type or None, (name or "").strip() or None, min_mentions),
+        store, entity_queries.EntityFilter(type or None, (name or "").strip() or None, min_mentions, unnamed),
         limit=limit, offset=offset)
     return EntityListResponse.model_validate(
         {"total": total, "limit": limit, "offset": offset, "entities": rows})

@@ -239,9 +239,10 @@ def apidocs_page(request: Request) -> Response:
 def entities_page(request: Request, store: StoreDep, page: PageQuery = 1,
                   type: Annotated[str | None, Query(max_length=20)] = None,
                   name: Annotated[str | None, Query(max_length=200)] = None,
-                  min_mentions: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> Response:
+                  min_mentions: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+                  unnamed: Annotated[bool, Query()] = False) -> Response:
     return respond(request, "entities.html", entities_view(
-        store, type=type, name=name, min_mentions=min_mentions, page=page))
+        store, type=type, name=name, min_mentions=min_mentions, page=page, unnamed=unnamed))
 
 
 def entity_page(request: Request, store: StoreDep, config: ConfigDep, entity_id: str, page: PageQuery = 1,

@@ -188,8 +188,9 @@ def document_event(doc_id: str, mention_id: str) -> str:
 
 
 def entities(type: str | None = None, name: str | None = None, min_mentions: int | None = None,
-             page: int = 1) -> str:
-    return _query("/entities", type=type, name=name, min_mentions=min_mentions or None, page=page)
+             page: int = 1, unnamed: bool = False) -> str:
+    return _query("/entities", type=type, name=name, min_mentions=min_mentions or None,
+                  unnamed=1 if unnamed else None, page=page)
 
 
 def entity(entity_id: str, page: int = 1, edited: str | None = None) -> str:

@@ -95,6 +95,10 @@ def entity_record(ent: dict[str, Any], languages: dict[str, str | None] | None =
         "aliases": list(aliases),
         "mentions": ent["mentions"],
         "resolved": True,
+        # False for an unnamed referent: a participant one article describes and refers
+        # back to but never names ("a gunman … the gunman … he"); ``name`` is then its
+        # fullest description and ``aliases`` is empty.
+        "named": ent.get("named", True),
         "type_confidence": ent["type_confidence"],
         "type_votes": ent.get("type_votes") or {},
         "mention_count": ent["mention_count"],

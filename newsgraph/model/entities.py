@@ -131,6 +131,10 @@ class Entity:
     mentions: list[EntityMention] = field(default_factory=list)
     evidence: list[MergeEvidence] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
+    #: False for an unnamed referent (``resolve/entities/unnamed``): a participant one
+    #: document describes and refers back to but never names; ``name`` is then its
+    #: fullest description ("a 45-year-old woman").
+    named: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -39,7 +39,7 @@ from typing import Any
 from newsgraph.model.document import Mention
 from newsgraph.nlp.doc_views import doc_text
 
-__all__ = ["FIRST_PERSON", "FIRST_PERSON_PLURAL", "PERSONAL_PRONOUNS", "RELATIVE_PRONOUNS",
+__all__ = ["FIRST_PERSON", "FIRST_PERSON_PLURAL", "PERSONAL_PRONOUNS", "RELATIVE_PRONOUNS", "TYPE_ROOTS",
            "description_label", "in_relative_clause", "pleonastic", "quote_span", "referring_mentions"]
 
 #: Third-person personal and possessive pronouns (Quirk et al. 1985 §6.4): the forms
@@ -80,7 +80,7 @@ _EXTRAPOSING_VERBS = frozenset({"emerge", "transpire", "happen", "turn", "follow
 #: stands for (in either sense); a social group that is not an organisation ("the crowd", "the public")
 #: neither; a region that is no administrative district ("the area", "the parking lot")
 #: is a part of a place, not the place.
-_TYPE_ROOTS: tuple[tuple[str, str], ...] = (
+TYPE_ROOTS: tuple[tuple[str, str], ...] = (
     ("person.n.01", "PERSON"),
     ("kin_group.n.01", "KIN"),
     ("country.n.02", "COUNTRY"),
@@ -106,7 +106,7 @@ def description_label(noun: str) -> str:
     wn = wordnet()
     if wn is None:
         return ""
-    roots = [(wn.synset(name), label) for name, label in _TYPE_ROOTS]
+    roots = [(wn.synset(name), label) for name, label in TYPE_ROOTS]
     group = wn.synset("group.n.01")
     labels: list[str] = []
     for sid in wn.sense_ids(noun, "n", 2):

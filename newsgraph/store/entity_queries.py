@@ -47,9 +47,13 @@ class EntityFilter:
     type: str | None = None
     name: str | None = None  # a substring of the canonical name or of any alias, case-insensitive
     min_mentions: int = 0
+    #: The unnamed referents (``Entity.named`` false: "a gunman" one article describes and
+    #: refers back to) instead of the named entities: listed apart, so the many small
+    #: participants of single articles do not flood the list.
+    unnamed: bool = False
 
     def where(self) -> tuple[str, list[Any]]:
-        conds, args = ["1"], []
+        conds, args = ["e.named = ?"], [0 if self.unnamed else 1]
         if self.type:
             conds.append("e.type = ?")
             args.append(self.type)
@@ -69,7 +73,7 @@ def _row(r: Any) -> dict[str, Any]:
     data = json.loads(r["data"])
     return {**data, "id": r["id"], "type": r["type"], "name": r["name"],
             "type_confidence": r["type_confidence"], "mention_count": r["mention_count"],
-            "doc_count": r["doc_count"]}
+            "doc_count": r["doc_count"], "named": bool(r["named"])}
 
 
 def entities(store: Store, filt: EntityFilter, *, limit: int = 50,
@@ -84,10 +88,16 @@ def entities(store: Store, filt: EntityFilter, *, limit: int = 50,
     return total, [_row(r) for r in rows]
 
 
-def entity_types(store: Store) -> dict[str, int]:
-    """Entities per type, most first (the list's type facet)."""
+def entity_types(store: Store, unnamed: bool = False) -> dict[str, int]:
+    """Named (``unnamed``: unnamed) entities per type, most first (the list's type facet)."""
     return {r[0]: r[1] for r in store.conn.execute(
-        "SELECT type, count(*) FROM entities GROUP BY type ORDER BY 2 DESC, 1")}
+        "SELECT type, count(*) FROM entities WHERE named = ? GROUP BY type ORDER BY 2 DESC, 1",
+        (0 if unnamed else 1,))}
+
+
+def unnamed_count(store: Store) -> int:
+    """How many unnamed referents the store holds (the list's link to them)."""
+    return int(store.conn.execute("SELECT count(*) FROM entities WHERE named = 0").fetchone()[0])
 
 
 def entity(store: Store, entity_id: str) -> dict[str, Any] | None:

@@ -628,3 +628,15 @@ MIGRATIONS.append(
     ALTER TABLE mentions ADD COLUMN rule TEXT NOT NULL DEFAULT '';
     """
 )
+
+
+MIGRATIONS.append(
+    # 17: whether an entity has a name (``Entity.named``). An unnamed referent
+    # (resolve/entities/unnamed.py: "a gunman … the gunman … he", one document's participant
+    # the text never names) is stored as an entity whose mentions are descriptions and
+    # pronouns; the entity list shows named entities unless asked. Rows written before are
+    # named: nothing else was stored then.
+    """
+    ALTER TABLE entities ADD COLUMN named INTEGER NOT NULL DEFAULT 1;
+    """
+)

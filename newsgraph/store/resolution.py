@@ -261,9 +261,9 @@ class ResolutionStore:
         }
         self._conn.execute(
             """INSERT OR REPLACE INTO entities (id, type, name, type_confidence, mention_count,
-               doc_count, data) VALUES (?,?,?,?,?,?,?)""",
+               doc_count, data, named) VALUES (?,?,?,?,?,?,?,?)""",
             (ent.id, ent.type, ent.name, ent.type_confidence, len(ent.mentions), len(ent.documents),
-             json.dumps(data, ensure_ascii=False)))
+             json.dumps(data, ensure_ascii=False), int(ent.named)))
         self._conn.executemany(
             """INSERT OR REPLACE INTO entity_mentions (doc_id, start, "end", entity_id, text, label,
                method, score, reason, kind, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?)""",

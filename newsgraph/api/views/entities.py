@@ -69,6 +69,11 @@ class EntitiesContext:
     types: list[TypeFacet]
     pager: Pager
     edits_url: str
+    #: Listing the unnamed referents instead of the named entities; how many there are, and
+    #: the list of the other kind.
+    unnamed: bool = False
+    unnamed_count: int = 0
+    other_url: str = ""
     help: str = field(default=(
         "Entities resolved across documents, most mentioned first. A name search also matches "
         "aliases (every spelling seen in the articles)."))
@@ -81,19 +86,22 @@ def entity_list_row(r: dict[str, Any]) -> Any:
 
 
 def entities_view(store: Store, *, type: str | None = None, name: str | None = None,
-                  min_mentions: int = 0, page: int = 1, per_page: int = LIST_PAGE_SIZE) -> EntitiesContext:
+                  min_mentions: int = 0, page: int = 1, per_page: int = LIST_PAGE_SIZE,
+                  unnamed: bool = False) -> EntitiesContext:
     name = (name or "").strip() or None
-    filt = q.EntityFilter(type or None, name, min_mentions)
+    filt = q.EntityFilter(type or None, name, min_mentions, unnamed)
     total, rows = q.entities(store, filt, limit=per_page, offset=(page - 1) * per_page)
     out = [entity_list_row(r) for r in rows]
-    counts = cached(store, "entity_types", lambda: q.entity_types(store))
+    counts = cached(store, ("entity_types", unnamed), lambda: q.entity_types(store, unnamed))
     order = [t for t in ENTITY_TYPES if t in counts] + [t for t in counts if t not in ENTITY_TYPES]
-    types = [TypeFacet(t, counts[t], urls.entities(None if t == type else t, name, min_mentions), t == type)
-             for t in order]
+    types = [TypeFacet(t, counts[t], urls.entities(None if t == type else t, name, min_mentions,
+                                                   unnamed=unnamed), t == type) for t in order]
     return EntitiesContext(filt.type, name, min_mentions, out, types,
                            pager(total, page, per_page,
-                                 lambda p: urls.entities(filt.type, name, min_mentions, p)),
-                           urls.entity_edits())
+                                 lambda p: urls.entities(filt.type, name, min_mentions, p, unnamed)),
+                           urls.entity_edits(), unnamed,
+                           cached(store, "unnamed_count", lambda: q.unnamed_count(store)),
+                           urls.entities(unnamed=not unnamed))
 
 
 @dataclass(slots=True)

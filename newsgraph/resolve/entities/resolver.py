@@ -86,6 +86,7 @@ from newsgraph.resolve.entities.scoring import (
     type_compatibility,
 )
 from newsgraph.resolve.entities.settings import ResolverOptions
+from newsgraph.resolve.entities.unnamed import UNNAMED_REASON, fullest_description
 from newsgraph.resolve.entities.within import Chain, ChainMention, chain_document
 
 __all__ = ["ChainSource", "Resolver", "ResolverState", "bare_alias"]
@@ -1049,6 +1050,14 @@ class Resolver:
         mentions.sort(key=lambda m: (m.doc, m.start))
         aliases: dict[str, int] = dict(name_forms or other_forms)
         canonical = _canonical(aliases)
+        # A participant its document describes but never names: no alias, and its fullest
+        # description for a name ("a 45-year-old woman" over "the woman").
+        named = bool(name_forms or ent.manual_name or ent.manual_aliases
+                     or not all(c.unresolved == UNNAMED_REASON for c in ent.chains))
+        if not named:
+            aliases = {}
+            canonical = fullest_description(
+                m.text for c in ent.chains for m in c.mentions if m.kind == "nominal")
         for alias, n in government_forms.items():
             aliases[alias] = aliases.get(alias, 0) + n
         for alias in ent.manual_aliases:
@@ -1071,6 +1080,7 @@ class Resolver:
             mentions,
             list(ent.evidence),
             list(ent.docs),
+            named,
         )
 
 

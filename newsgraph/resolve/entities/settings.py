@@ -60,6 +60,11 @@ class ResolverOptions:
     #: (``AnnotatedDocument.references``), keeping only the links the text makes clear
     #: (``referring``). Off, only the mentions handed in are chained.
     referring_mentions: bool = True
+    #: ... and build the participants the text describes and refers back to but never
+    #: names ("A gunman … The gunman … He"), each a closed entity of its document
+    #: (``unnamed``); with ``unnamed_things``, made objects too ("a car … the car").
+    unnamed_referents: bool = True
+    unnamed_things: bool = True
     #: Link a common-noun mention to an earlier one with the same head lemma.
     link_nominals: bool = True
     #: ... only when both agree in number and the later one is not introduced as new

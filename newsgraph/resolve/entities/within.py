@@ -1781,6 +1781,10 @@ def _chain_document(adoc: AnnotatedDocument, options: ResolverOptions) -> list[C
         from newsgraph.resolve.entities.referring import keep_clear_references
 
         chains = keep_clear_references(chains, adoc)
+        if options.unnamed_referents:
+            from newsgraph.resolve.entities.unnamed import unnamed_chains
+
+            chains += unnamed_chains(chains, adoc, sent_of, things=options.unnamed_things)
     doc_terms, per_sentence = context_terms(adoc)
     # The document's terms by weight, heaviest first (ties in document order, as
     # ``most_common`` keeps them): a chain's top terms are its sentences' terms and the

@@ -1,0 +1,558 @@
+"""Unnamed referents: participants a text describes and refers back to but never names.
+
+Owns building, inside one document, the entities the text introduces by a description and
+then refers back to — "A gunman opened fire … The gunman, who … He was later arrested";
+"A 45-year-old woman was found dead … Police said she …" — once the named chains are
+settled (``referring.keep_clear_references``): the pronouns and descriptions that stayed
+with no name are read once more against the descriptions of the text. Each such entity is
+a chain of descriptions and pronouns, no name; it is never joined across documents nor
+with a named entity (``Chain.unresolved`` says why, which closes it in the resolver), and
+its display name is its fullest description ("a 45-year-old woman").
+
+A participant is described by a noun phrase headed by a common noun whose most frequent
+WordNet sense is a person, a body, a place or a building (``nlp.referring``'s types), or,
+with ``ResolverOptions.unnamed_things``, a made object (PRODUCT: "the car", "the patch").
+A name inside the phrase stays the name's ("the Sam's Club store" → "Club store"). A link
+is made only where the text makes it clear; each records its rule (``ChainMention.rule``):
+
+- ``introduced`` — the first description of the participant (indefinite or definite; not
+  the object of a negated verb, "did not have a gun"), kept only when something below
+  refers back to it: a lone description is no entity;
+- ``same-description`` — a definite description ("the gunman") with the head noun of an
+  earlier description ("a gunman"), or a bare noun for a body repeated ("Police said …
+  police arrested"); ``hypernym`` — "the" and a more general noun for a person, a building
+  or a thing in WordNet's two most frequent senses ("the killer" after "a gunman") — when
+  that is the only participant of such a head in reach (its own sentence and the five
+  before, as a description looks for a name) and no named entity the text describes with
+  that noun is in reach: "a woman … a second woman … the woman" is left out. Numbers,
+  ranks and narrower nouns must agree ("the fifth round" is not "the sixth round", "the
+  locker room" not "the media room"), and "another", "a second" introduce someone new;
+- ``apposition`` — a description in apposition to one ("the gunman, a 24-year-old
+  student");
+- ``relative`` — a relative pronoun and the description its clause modifies;
+- ``only-candidate`` — "he", "she", "it", "they" and their forms whose only agreeing
+  candidate in reach (its own sentence before it and the two before) is that participant.
+  Every noun in reach that agrees in animacy, number and sex counts as a candidate (a
+  predicate nominal and a demonstrative too), and every name that may agree — of no clear
+  type, a personal name or one-word subject the tagger typed otherwise, a name with an age
+  after it ("Chohan, 59,") — and every untagged proper noun: "she" with two women in reach
+  is left out, "it" is seldom alone. Agreement is ``referring._agrees`` / ``_fits``; the
+  binding conditions are the named-entity linker's: an object pronoun is not its own verb's
+  subject (Principle B); a noun inside a quotation is no antecedent of the narration's
+  pronoun, nor the reporting frame one of the quotation's ("A neighbour said: 'He …'");
+- ``subject`` — a subject or possessive pronoun whose clause the verb of a description
+  governs ("The men said they were innocent", "the campaigners were so angered they
+  threatened"), the named linker's ``subject`` rule for a subject that names no one; a
+  name or another candidate between them leaves it out.
+
+Nothing here changes a named chain: the mentions kept for names are taken as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from newsgraph.model.document import AnnotatedDocument
+from newsgraph.nlp.referring import (
+    PERSONAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    TYPE_ROOTS,
+    description_label,
+    quote_span,
+)
+from newsgraph.resolve.entities.referring import (
+    _NP_ARCS,
+    _agrees,
+    _fits,
+    _gender,
+    _label,
+    _personal_name,
+    _same_form,
+)
+from newsgraph.resolve.entities.within import GENDERED_NOUNS, GENDERED_PRONOUNS, Chain, ChainMention
+
+__all__ = ["UNNAMED_REASON", "UNNAMED_RULES", "fullest_description", "unnamed_chains"]
+
+#: Rules that refer back to a description: a group holding one of them is an entity.
+_BACK_REFERENCES = frozenset({"same-description", "hypernym", "only-candidate", "subject"})
+UNNAMED_RULES: tuple[str, ...] = ("introduced", "same-description", "hypernym", "apposition", "relative",
+                                  "only-candidate", "subject")
+#: ``Chain.unresolved`` of an unnamed referent's chain: the resolver founds a closed entity.
+UNNAMED_REASON = "unnamed referent: described and referred back to within one document"
+
+#: Sentences back a description looks for its antecedent, and a pronoun (``referring``).
+_DESCRIPTION_REACH = 5
+_PRONOUN_REACH = 2
+#: Argument positions of a participant's noun phrase (spaCy's English labels): not a
+#: predicate nominal ("is the first witness"), a compound, a measure or a date adjunct.
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj", "ROOT", "agent"})
+_PREMODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod", "nmod", "quantmod", "case", "predet"})
+#: ... and of a candidate antecedent of a pronoun (a possessor too: "the man's car … he").
+_CANDIDATE_DEPS = _ARGUMENT_DEPS | {"poss"}
+#: A noun that is part of another noun phrase's name or measure is no rival antecedent;
+#: any other (a predicate nominal too: "These are individuals … They") is.
+_NOT_ARGUMENTS = frozenset({"compound", "npadvmod", "amod", "nmod", "nummod", "quantmod"})
+#: Words that count or rank one of a kind ("the fifth round", "two officers"), and those
+#: that make a description new ("another man", "a second woman", "the other jurors").
+_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                       "tenth", "last", "next", "previous", "final", "latest", "former", "opening", "other"})
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                           "eleven", "twelve", "dozen", "hundred", "thousand", "both", "all", "many",
+                           "several"})
+_NEW = frozenset({"another", "other", "second", "third", "fourth", "fifth", "new", "different", "next"})
+#: An age in apposition right after a name: news copy's mark of a person ("Chohan, 59,").
+_AGED = re.compile(r",\s*\d{1,3}\s*,")
+_DEMONSTRATIVES = frozenset({"these", "those", "this", "that"})
+#: Entity types of a proper noun that stands for no participant ("on Monday").
+_NOT_REFERENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
+_POSSESSIVE = frozenset({"his", "her", "hers", "its", "their", "theirs"})
+
+
+@dataclass(slots=True)
+class _Phrase:
+    """A noun phrase of the text headed by a common noun that describes a participant."""
+
+    start: int
+    end: int
+    head: Any  # the head token
+    label: str
+    sentence: int
+    definite: bool
+    plural: bool
+    bare: bool = False  # no determiner, possessor or number: "police", "officials"
+    #: Words that tell one of its kind from another ("the fifth round", "two officers",
+    #: "the other jurors"), lower case; "new" marks one that cannot refer back ("another
+    #: man", "a second woman").
+    marks: frozenset[str] = frozenset()
+    new: bool = False
+    group: int = -1  # the participant it belongs to (index into the groups)
+
+
+def _thing_label(lemma: str) -> str:
+    """PRODUCT for a noun whose most frequent sense is a made object (an artifact in
+    WordNet: "the car", "the device", "the gun"); "" otherwise. Structures and facilities
+    are FAC already (``description_label``)."""
+    from newsgraph.nlp.wordnet import wordnet
+
+    wn = wordnet()
+    if wn is None:
+        return ""
+    root = wn.synset("artifact.n.01")
+    senses = wn.sense_ids(lemma, "n", 1)
+    return "PRODUCT" if root is not None and senses and root in wn.ancestors(senses[0]) else ""
+
+
+def _label_of(tok: Any, things: bool) -> str:
+    """The participant type of a noun phrase's head: ``description_label``'s, when the
+    noun's most frequent sense is of that kind (not only its second: "defence" is a team
+    in one sense, an act in its first), else PRODUCT for a made object, else ""."""
+    lemma = tok.lemma_.lower()
+    label = description_label(lemma)
+    if label and _first_sense_fits(lemma):
+        return label
+    return _thing_label(lemma) if things else ""
+
+
+def _first_sense_fits(lemma: str) -> bool:
+    from newsgraph.nlp.wordnet import wordnet
+
+    wn = wordnet()
+    if wn is None:
+        return True
+    senses = wn.sense_ids(lemma, "n", 1)
+    if not senses:
+        return False
+    up = wn.ancestors(senses[0])
+    roots = [wn.synset(name) for name, _ in TYPE_ROOTS]
+    return any(sid is not None and (sid in up or sid == senses[0]) for sid in roots)
+
+
+def _phrases(doc: Any, taken: list[tuple[int, int]], sentence_of: Callable[[int], int],
+             things: bool) -> list[_Phrase]:
+    """Noun phrases headed by a common noun of a participant's kind, in argument position,
+    whose head no kept mention covers, in text order."""
+    out: list[_Phrase] = []
+    for tok in doc:
+        # Lower case, or capitalised only as its sentence's first word ("Police said …").
+        lower = tok.is_lower or (tok.i == tok.sent.start and tok.text[1:].islower())
+        if tok.pos_ != "NOUN" or not tok.is_alpha or not lower or tok.dep_ not in _ARGUMENT_DEPS:
+            continue
+        label = _label_of(tok, things)
+        if not label:
+            continue
+        kids = [c for c in tok.children if c.i < tok.i and c.dep_ in _PREMODIFIERS]
+        first = min([tok.i] + [c.left_edge.i for c in kids])
+        # Only the words right before the head that belong to its phrase and hold no verb
+        # (a parse may hang "a wheelchair overpowered two prison guards" on "guards").
+        while first < tok.i and any(t.pos_ in ("VERB", "AUX") or tok not in t.ancestors
+                                    for t in doc[first:tok.i]):
+            first += 1
+        # A name inside the phrase stays the name's: the description starts after it ("the
+        # Save the Scottish Regiments campaigners" → "Regiments campaigners").
+        while first < tok.i and any(s < doc[tok.i - 1].idx + len(doc[tok.i - 1].text) and doc[first].idx < e
+                                    for s, e in taken):
+            first += 1
+        while first < tok.i and (doc[first].dep_ == "case" or doc[first].is_punct or doc[first].is_space):
+            first += 1  # the possessive marker or a hyphen left by the name
+        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in kids)
+        bare = not any(c.dep_ in ("det", "poss", "nummod") for c in kids)
+        words = {t.lower_ for t in doc[first:tok.i]}
+        # Nouns naming its kind more narrowly ("the locker room", "the media room"): a
+        # later description with another such noun is another one.
+        kinds = frozenset(t.lemma_.lower() for t in doc[first:tok.i]
+                          if t.dep_ == "compound" and t.pos_ == "NOUN")
+        # ... and comparatives and superlatives ("smaller companies", "the biggest firms")
+        graded = {t.lower_ for t in doc[first:tok.i] if t.tag_ in ("JJR", "JJS")}
+        marks = frozenset(w for w in words if w in _ORDINALS or any(ch.isdigit() for ch in w)
+                          or w in _NUMBER_WORDS or w in graded)
+        if not definite and _negated(tok):
+            continue  # "did not have a gun": no gun to refer back to
+        out.append(_Phrase(doc[first].idx, tok.idx + len(tok.text), tok, label, sentence_of(tok.idx),
+                           definite, tok.tag_ in ("NNS", "NNPS"), bare, marks | kinds, bool(words & _NEW)))
+    return out
+
+
+def _negated(tok: Any) -> bool:
+    """Is the noun the object or subject of a negated verb ("did not have a gun", "no
+    one was hurt")? An indefinite there introduces no one."""
+    verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ == "det" and c.lower_ in ("no", "neither") for c in tok.children)
+
+
+def _more_general(general: str, specific: str) -> bool:
+    """Is ``general`` a hypernym of ``specific`` in their two most frequent WordNet senses?"""
+    from newsgraph.nlp.wordnet import wordnet
+
+    wn = wordnet()
+    if wn is None:
+        return False
+    mine = set(wn.sense_ids(general, "n", 2))
+    return bool(mine) and any(mine & wn.ancestors(sid) for sid in wn.sense_ids(specific, "n", 2))
+
+
+def _heads_fit(later: _Phrase, earlier: _Phrase) -> str:
+    """The rule by which ``later`` may refer back to ``earlier`` ("" if none)."""
+    if later.plural != earlier.plural or later.new or not later.marks <= earlier.marks:
+        return ""  # "another man", "the fifth round" after "the sixth round"
+    a, b = later.head.lemma_.lower(), earlier.head.lemma_.lower()
+    if a == b:
+        return "same-description"
+    gender = GENDERED_NOUNS.get(a)
+    if gender is not None and GENDERED_NOUNS.get(b) not in (None, gender):
+        return ""
+    # A more general noun only for people, buildings and made things ("the killer" after
+    # "a gunman", "the building" after "the church"): "the group", "the panel", "the
+    # structure" stand for too much else.
+    if later.label != earlier.label or later.label not in ("PERSON", "FAC", "PRODUCT"):
+        return ""
+    if later.end - later.start > len(later.head.text) + 4:
+        return ""  # only "the" and the noun ("the killer"): "head coach" is not any manager
+    return "hypernym" if _more_general(a, b) else ""
+
+
+def unnamed_chains(chains: list[Chain], adoc: AnnotatedDocument, sentence_of: Callable[[int], int],
+                   things: bool = True) -> list[Chain]:
+    """The unnamed referents of one document as chains (closed to the resolver), given the
+    named chains ``chains`` as ``keep_clear_references`` left them."""
+    doc = adoc.doc
+    if doc is None:
+        return []
+    kept = [(x.start, x.end) for c in chains for x in c.mentions]
+    taken = sorted(kept)
+    phrases = _phrases(doc, taken, sentence_of, things)
+    by_head = {p.head.i: p for p in phrases}
+    named = [c for c in chains if c.kind == "name"]
+    labels = [_label(c) for c in named]
+    heads = [c.heads() for c in named]
+    # Pronouns no named chain kept, relative ones included.
+    pronouns = [m for m in adoc.references
+                if m.text.lower() in PERSONAL_PRONOUNS or m.text.lower() in RELATIVE_PRONOUNS]
+    pronouns = [m for m in pronouns if not any(s < m.end and m.start < e for s, e in kept)]
+    groups: list[list[tuple[Any, str]]] = []  # per participant: (item, rule) in text order
+    said: dict[int, int] = {}  # offset of a pronoun linked here -> its participant
+
+    def join(item: Any, group: int, rule: str) -> None:
+        groups[group].append((item, rule))
+        if isinstance(item, _Phrase):
+            item.group = group
+        else:
+            said[item.start] = group
+
+    def found(p: _Phrase) -> int:
+        if p.group < 0:
+            groups.append([(p, "introduced")])
+            p.group = len(groups) - 1
+        return p.group
+
+    events: list[tuple[int, int, Any]] = [(p.start, 0, p) for p in phrases]
+    events += [(m.start, 1, m) for m in pronouns]
+    for _, _, item in sorted(events, key=lambda e: (e[0], e[1])):
+        if isinstance(item, _Phrase):
+            _place_phrase(item, phrases, by_head, named, heads, found, join)
+        else:
+            _place_pronoun(item, doc, kept, phrases, by_head, said, named, labels, sentence_of, found, join)
+    out: list[Chain] = []
+    for members in groups:
+        if not any(rule in _BACK_REFERENCES for _, rule in members):
+            continue  # no back-reference: a lone description (with its relative clause) is no entity
+        mentions = [_chain_mention(item, rule, doc, sentence_of) for item, rule in members]
+        mentions.sort(key=lambda x: x.start)
+        out.append(Chain(adoc.document.id, mentions, adoc.document.published, unresolved=UNNAMED_REASON))
+    return out
+
+
+def _place_phrase(p: _Phrase, phrases: list[_Phrase], by_head: dict[int, _Phrase], named: list[Chain],
+                  heads: list[Any], found: Callable[[_Phrase], int],
+                  join: Callable[[Any, int, str], None]) -> None:
+    tok = p.head
+    if tok.dep_ == "appos" and tok.head.i in by_head:
+        # "the gunman, a 24-year-old student": one participant, two descriptions.
+        join(p, found(by_head[tok.head.i]), "apposition")
+        return
+    # A body a report goes on naming with the same bare noun ("Police said … police
+    # arrested"): a noun for an organisation, never one for people ("people", "officials").
+    # Not a plural that names a class ("companies", "agencies": "Other companies … smaller
+    # companies"): only a word that is its own lemma ("police", "staff").
+    body = p.bare and p.label == "ORG" and tok.lower_ == tok.lemma_.lower()
+    if not (p.definite or body):
+        return  # introduces someone new (or a kind): an antecedent only
+    lemma = tok.lemma_.lower()
+    first = p.sentence - _DESCRIPTION_REACH
+    if any(lemma in h and any(first <= x.sentence <= p.sentence and x.start < p.start for x in c.mentions)
+           for c, h in zip(named, heads, strict=True)):
+        return  # a named entity the text describes with this noun is in reach: not clear
+    fits: dict[int, tuple[_Phrase, str]] = {}
+    for q in phrases:
+        if q.end > p.start or q.sentence < p.sentence - _DESCRIPTION_REACH:
+            continue
+        if q.start <= p.start < q.end or p.start <= q.start < p.end:
+            continue
+        rule = _heads_fit(p, q)
+        if body and not p.definite:
+            # the tagger reads "police" as singular here, plural there: the word decides
+            if not (q.bare and q.head.lower_ == tok.lower_) or p.new or not p.marks <= q.marks:
+                continue  # "police", not "firms" … "firm"
+            rule = "same-description"
+        if rule:
+            key = q.group if q.group >= 0 else -1 - q.head.i
+            if key not in fits or rule == "same-description":
+                fits[key] = (q, rule)
+    if len(fits) == 1:
+        q, rule = next(iter(fits.values()))
+        join(p, found(q), rule)
+
+
+def _place_pronoun(m: Any, doc: Any, kept: list[tuple[int, int]], phrases: list[_Phrase],
+                   by_head: dict[int, _Phrase], said: dict[int, int], named: list[Chain], labels: list[str],
+                   sentence_of: Callable[[int], int], found: Callable[[_Phrase], int],
+                   join: Callable[[Any, int, str], None]) -> None:
+    word = m.text.lower()
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return
+    tok = span.root
+    if word in RELATIVE_PRONOUNS:
+        t = tok
+        for _ in range(3):  # up to the clause the parse hangs on a noun ("whose first aim")
+            if t.dep_ == "relcl" or t.head.i == t.i:
+                break
+            t = t.head
+        noun = by_head.get(t.head.i) if t.dep_ == "relcl" else None
+        if noun is not None and noun.head.i < tok.i:
+            # The clause comes before any back-reference ("a woman who …"): the group is
+            # founded here and kept only if a back-reference follows.
+            join(m, found(noun), "relative")
+        return
+    sentence = sentence_of(m.start)
+    first = sentence - _PRONOUN_REACH
+    quote = quote_span(tok)
+    me = ChainMention(m.start, m.end, m.text, m.label, sentence, "pronoun")
+    # Named candidates: a named chain named in reach before the pronoun that it agrees with
+    # or may agree with — one the tagger typed no clear kind, or a person's name typed
+    # otherwise ("Raj Chohan" as a place) is a rival for "she" all the same.
+    candidates: set[int] = set()
+    for j, c in enumerate(named):
+        if any(first <= x.sentence <= sentence and x.start < m.start and (x.kind == "name" or x.rule)
+               for x in c.mentions) and _may_agree(me, c, labels[j], doc_text_of(doc)):
+            candidates.add(-1_000_000 - j)
+    choice: _Phrase | None = None
+    start_tok = _sentence_start(doc, tok, sentence - first)
+    for t in doc[start_tok:tok.i]:
+        if any(s <= t.idx < e for s, e in kept):
+            continue  # a name or a mention kept for one: the named candidates above
+        if t.pos_ == "PRON" and _same_form(word, t.lower_):
+            # A pronoun of the same form linked here carries its participant on ("A woman
+            # … She … she"); one linked nowhere is someone the text leaves open.
+            candidates.add(said.get(t.idx, -1 - t.i))
+            if t.idx in said:
+                choice = next((q for q in phrases if q.group == said[t.idx]), choice)
+            continue
+        if t.pos_ == "PRON" and t.lower_ in _DEMONSTRATIVES and t.dep_ in ("nsubj", "nsubjpass") \
+                and word not in GENDERED_PRONOUNS:
+            candidates.add(-1 - t.i)  # "These are individuals … They": whatever "these" is
+            continue
+        if t.pos_ not in ("NOUN", "PROPN") or (t.dep_ in _NOT_ARGUMENTS and t.pos_ == "NOUN"):
+            continue
+        theirs = quote_span(t)
+        if quote is not None and t.sent.start == tok.sent.start and theirs != quote:
+            continue  # the reporting frame of the quotation holding the pronoun
+        if quote is None and theirs is not None:
+            continue  # a noun inside a quotation is no antecedent of the narration's pronoun
+        if _coargument(tok, t, word):
+            continue
+        q = by_head.get(t.i) if t.dep_ in _CANDIDATE_DEPS else None
+        if t.pos_ == "PROPN" and t.dep_ in _NOT_ARGUMENTS and word not in GENDERED_PRONOUNS:
+            continue  # "the Sam's Club store": a name modifying a noun is no "it"
+        if t.pos_ == "PROPN":
+            # A proper noun no name covers: someone or something the tagger missed ("Edu
+            # admitted … He"), unless it is a noun for a body or a place ("Police said she").
+            if t.ent_type_ in _NOT_REFERENTS:
+                continue  # "on Monday": a date, no one
+            if word not in GENDERED_PRONOUNS or (t.ent_type_ in ("", "PERSON")
+                                                 and description_label(t.lemma_.lower()) in ("", "PERSON")):
+                candidates.add(-1 - t.i)
+            continue
+        if not _agrees(word, t):
+            continue
+        if q is None:
+            candidates.add(-1 - t.i)
+            continue
+        if q.end > m.start:
+            continue  # the pronoun inside the phrase
+        candidates.add(q.group if q.group >= 0 else -1 - t.i)
+        choice = q
+    if len(candidates) == 1 and choice is not None and min(candidates) > -1_000_000:
+        join(m, found(choice), "only-candidate")
+        return
+    subject = _governing_phrase(tok, word, by_head, said, phrases, kept, quote)
+    if subject is not None:
+        join(m, found(subject), "subject")
+
+
+def _governing_phrase(tok: Any, word: str, by_head: dict[int, _Phrase], said: dict[int, int],
+                      phrases: list[_Phrase], kept: list[tuple[int, int]],
+                      quote: tuple[int, int] | None) -> _Phrase | None:
+    """The description that is the subject of the verb governing a subject or possessive
+    pronoun's clause, before it in its sentence, at its level of discourse: "the trio
+    announced their resignations", "the campaigners were so angered they threatened …"
+    (the named linker's ``subject`` rule, ``referring._governing_subject``, for a subject
+    that names no one). The nearest such subject decides: a name there, or a noun that
+    does not agree, leaves the pronoun out."""
+    if not (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "poss"):
+        return None
+    t = tok
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and t.dep_ in _NP_ARCS:
+        t = t.head
+    if t.pos_ not in ("VERB", "AUX"):
+        return None
+    verbs = [t]
+    while t.dep_ in ("ccomp", "xcomp", "acomp") and t.head.i != t.i:  # "were so angered [they …]"
+        t = t.head
+        verbs.append(t)
+    for verb in verbs:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i
+                    and c is not tok and tok not in c.subtree]
+        if not subjects:
+            continue
+        subj = subjects[-1]
+        while subj.dep_ == "appos" and subj.head.i != subj.i:
+            subj = subj.head
+        if quote_span(subj) != quote or any(s <= subj.idx < e for s, e in kept):
+            return None  # another level of discourse, or a name: not ours to decide
+        if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ in _CANDIDATE_DEPS and t.dep_ != "poss"
+               and (t.pos_ == "PROPN" or _agrees(word, t)) and subj not in (t, *t.ancestors)
+               for t in tok.doc[subj.i + 1:tok.i]):
+            return None  # "A judge sentenced Nichols for his rampage": another candidate between
+        if any(c.dep_ == "conj" for c in subj.children):
+            return None  # "the mayor and the police chief … they": both, or neither
+        if subj.pos_ == "PRON":
+            group = said.get(subj.idx)
+            if group is None or not _same_form(word, subj.lower_):
+                return None
+            return next((q for q in phrases if q.group == group), None)
+        q = by_head.get(subj.i) or next((by_head[c.i] for c in subj.children
+                                         if c.dep_ == "appos" and c.i in by_head), None)
+        return q if q is not None and _agrees(word, q.head) else None
+    return None
+
+
+def _may_agree(me: ChainMention, chain: Chain, label: str, text: str) -> bool:
+    """Could the pronoun stand for the named chain, as far as the text tells? Agreeing
+    (``referring._fits``), or not clearly of another kind: for "he"/"she" a chain of no
+    clear type or one with a personal name ("Raj Chohan" tagged a place), unless its sex
+    is marked otherwise; for "they" a chain whose name is coordinated with another ("Klitschko
+    and his brother Vitali … they"). A name followed by an age ("Chohan, 59,") is a person's
+    whatever the tagger typed it."""
+    if _fits(me, chain, label):
+        return True
+    word = me.text.lower()
+    gender = GENDERED_PRONOUNS.get(word)
+    if gender:
+        if _gender(chain, me.start) not in (None, gender):
+            return False
+        # A one-word name as a subject ("Palin told …", tagged a place) may be a person's.
+        return label == "" or any(
+            x.kind == "name" and (_personal_name(x.name_text) or _AGED.match(text, x.end)
+                                  or (x.subject and len(x.name_text.split()) == 1))
+            for x in chain.mentions)
+    if word in ("they", "them", "their", "theirs", "themselves"):
+        return label == "" or label == "PERSON"  # people named one by one, then "they"
+    return label == ""
+
+
+def _sentence_start(doc: Any, tok: Any, back: int) -> int:
+    """Token index where the sentence ``back`` sentences before ``tok``'s begins."""
+    sent = tok.sent
+    for _ in range(back):
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+    return int(sent.start)
+
+
+def _coargument(pron: Any, noun: Any, word: str) -> bool:
+    """Binding Theory, Principle B (Chomsky 1981): a plain (not reflexive, not possessive)
+    object pronoun is not the subject of its own verb ("the driver struck her")."""
+    if word in _REFLEXIVE or word in _POSSESSIVE or pron.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    verb = pron.head if pron.dep_ != "pobj" else pron.head.head
+    return noun.head.i == verb.i and noun.dep_ in ("nsubj", "nsubjpass")
+
+
+def _chain_mention(item: Any, rule: str, doc: Any, sentence_of: Callable[[int], int]) -> ChainMention:
+    text = doc_text_of(doc)
+    if isinstance(item, _Phrase):
+        head = item.head.lemma_.lower()
+        return ChainMention(item.start, item.end, text[item.start:item.end], item.label, item.sentence,
+                            "nominal", method="nominal", score=0.7 if rule != "introduced" else 0.8,
+                            reason=f"{rule}: unnamed participant",
+                            subject=item.head.dep_ in ("nsubj", "nsubjpass"),
+                            head=head, definite=item.definite, plural=item.plural, referring=True, rule=rule)
+    word = item.text.lower()
+    label = "PERSON" if word in GENDERED_PRONOUNS else item.label
+    return ChainMention(item.start, item.end, item.text, label, sentence_of(item.start), "pronoun",
+                        method="pronoun", score=0.7, reason=f"{rule}: unnamed participant", referring=True,
+                        rule=rule)
+
+
+def doc_text_of(doc: Any) -> str:
+    from newsgraph.nlp.doc_views import doc_text
+
+    return str(doc_text(doc))
+
+
+def fullest_description(texts: Iterable[str]) -> str:
+    """An unnamed referent's display name: its description of the most words (the first
+    of those), a capitalised article lowered ("A gunman" opening a sentence → "a gunman")."""
+    best = ""
+    for t in texts:
+        if len(t.split()) > len(best.split()):
+            best = t
+    first, _, rest = best.partition(" ")
+    return f"{first.lower()} {rest}" if rest and first in ("A", "An", "The", "This", "That") else best

@@ -1,0 +1,153 @@
+"""Unnamed referents: a participant one article describes and refers back to but never names
+is one entity of that article (``resolve/entities/unnamed``), linked only where the text
+makes it clear, never joined across articles nor with a named entity, stored and exported
+with ``named: false``, and read as the event argument or speaker its pronouns stand for."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from event_coref_helpers import export_article
+
+from newsgraph.export.jsonl import write_jsonl
+from newsgraph.extract.claims import extract_claims
+from newsgraph.model import Document
+from newsgraph.nlp.annotate import annotate
+from newsgraph.pipeline import ingest
+from newsgraph.resolve.entities.unnamed import UNNAMED_REASON, fullest_description
+from newsgraph.resolve.entities.within import chain_document
+from newsgraph.store import Store
+
+
+def _unnamed(text: str) -> list[list[tuple[str, str, str]]]:
+    adoc = next(annotate([Document(id="d", path="d.txt", text=text)]))
+    extract_claims(adoc)
+    return [[(m.text, m.kind, m.rule) for m in c.mentions] for c in chain_document(adoc)
+            if c.unresolved == UNNAMED_REASON]
+
+
+def test_a_woman_found_dead_and_she_are_one_unnamed_entity():
+    chains = _unnamed("A 45-year-old woman was found dead at a house on Monday. Police said she had been "
+                      "attacked.")
+    assert chains == [[("A 45-year-old woman", "nominal", "introduced"), ("she", "pronoun", "only-candidate")]]
+
+
+def test_a_gunman_the_gunman_and_he_are_one_unnamed_entity():
+    chains = _unnamed("A gunman opened fire at a school on Tuesday. The gunman, who was 17, killed three "
+                      "students. He was later arrested.")
+    assert len(chains) == 1
+    kinds = {(t, k, r) for t, k, r in chains[0]}
+    assert {("A gunman", "nominal", "introduced"), ("The gunman", "nominal", "same-description"),
+            ("He", "pronoun", "only-candidate")} <= kinds
+
+
+def test_two_women_in_reach_leave_she_unlinked():
+    chains = _unnamed("A woman and a second woman were seen near the station on Friday. Police said she "
+                      "was injured.")
+    assert not any(t == "she" for c in chains for t, _, _ in c)
+
+
+def test_a_lone_description_is_no_entity():
+    assert _unnamed("A man walked along the river on Sunday morning. The weather was fine.") == []
+
+
+def test_a_named_person_in_reach_leaves_he_to_the_name():
+    chains = _unnamed("A gunman opened fire on Tuesday. John Smith, a teacher, said he heard the shots.")
+    assert not any(t == "he" for c in chains for t, _, _ in c)
+
+
+def test_a_more_general_description_refers_back():
+    chains = _unnamed("A gunman opened fire at a school on Tuesday. Police said the killer had fled.")
+    assert chains and ("the killer", "nominal", "hypernym") in chains[0]
+
+
+def test_the_display_name_is_the_fullest_description():
+    assert fullest_description(["The woman", "A 45-year-old woman", "the woman"]) == "a 45-year-old woman"
+
+
+def test_unnamed_entities_are_exported_unnamed_and_never_joined_across_documents(tmp_path: Path):
+    text = ("Shooting at a school\n\nA gunman opened fire at a school in Ohio on Tuesday. The gunman, who "
+            "was 17, killed three students. He was later arrested.\n")
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(text.replace("Ohio", "Ohio" if name == "a" else "Texas"))
+    with Store(tmp_path / "s.db") as store:
+        ingest([tmp_path], store)
+        out = io.StringIO()
+        write_jsonl(store, out)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    unnamed = [r for r in records if r["kind"] == "entity" and r["named"] is False]
+    assert len(unnamed) == 2  # one per article, never one across them
+    for ent in unnamed:
+        assert ent["name"] == "a gunman" and ent["aliases"] == []
+        assert len({m["doc"] for m in ent["mentions"]}) == 1
+        assert {m["kind"] for m in ent["mentions"]} == {"description", "pronoun"}
+        assert all(m["rule"] for m in ent["mentions"])
+    assert all(r["named"] for r in records if r["kind"] == "entity" and r["name"] in ("Ohio", "Texas"))
+
+
+def test_a_pronoun_event_actor_reads_as_the_unnamed_entity(tmp_path: Path, store: Store):
+    records = export_article(tmp_path, store, (
+        "Shooting at a bank in the city centre\n\n"
+        "A gunman entered a bank in the city centre on Monday morning, carrying a rifle and a bag.\n\n"
+        "He shot a guard at the entrance before fleeing in a car, witnesses told reporters.\n"))
+    unnamed = [r for r in records if r["kind"] == "entity" and r["named"] is False]
+    assert unnamed, records
+    ids = {r["id"] for r in unnamed}
+    assault = [r for r in records if r["kind"] == "event" and r["type"] == "ASSAULT"]
+    assert assault and any(a in ids for a in assault[0]["actors"])
+
+
+def test_the_entity_list_keeps_unnamed_entities_apart(tmp_path: Path, store: Store):
+    from newsgraph.api.views.entities import entities_view
+
+    export_article(tmp_path, store, (
+        "Shooting at a school\n\nA gunman opened fire at a school in Ohio on Tuesday. The gunman, who "
+        "was 17, killed three students. He was later arrested.\n"))
+    named = entities_view(store)
+    assert all(e.name != "a gunman" for e in named.entities) and named.unnamed_count == 1
+    unnamed = entities_view(store, unnamed=True)
+    assert [e.name for e in unnamed.entities] == ["a gunman"]
+
+
+def test_the_entity_page_and_the_article_show_an_unnamed_entity(tmp_path: Path):
+    from fastapi.testclient import TestClient
+
+    from newsgraph.api.app import create_app
+
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        records = export_article(tmp_path, store, (
+            "Shooting at a school\n\nA gunman opened fire at a school in Ohio on Tuesday. The gunman, who "
+            "was 17, killed three students. He was later arrested.\n"))
+    ent = next(r for r in records if r["kind"] == "entity" and r["named"] is False)
+    doc = ent["mentions"][0]["doc"]
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
+        assert "a gunman" not in client.get("/entities").text
+        listed = client.get("/entities?unnamed=1")
+        assert listed.status_code == 200 and "a gunman" in listed.text
+        page = client.get(f"/entities/{ent['id']}")
+        assert page.status_code == 200 and "The gunman" in page.text
+        data = client.get(f"/entities/{ent['id']}.json").json()
+        assert data["name"] == "a gunman"
+        article = client.get(f"/documents/{doc}")
+        assert article.status_code == 200 and ent["id"] in article.text
+        api = client.get("/api/entities?unnamed=true").json()
+        assert [e["name"] for e in api["entities"]] == ["a gunman"]
+
+
+def test_they_continues_the_description_that_governs_its_clause():
+    chains = _unnamed("Police arrested two men on Monday. The men said they were innocent.")
+    assert chains == [[("two men", "nominal", "introduced"), ("The men", "nominal", "same-description"),
+                       ("they", "pronoun", "subject")]]
+
+
+def test_a_counted_or_ranked_description_does_not_refer_back_to_another():
+    chains = _unnamed("Klitschko knocked Thompson down in the sixth round. Thompson was hurt early in the "
+                      "fifth round.")
+    assert chains == []
+    chains = _unnamed("Reporters waited in the media room on Sunday. Later the coach spoke in the locker room.")
+    assert chains == []
+    chains = _unnamed("Gray did not have a gun, witnesses said. The gun was found by detectives later.")
+    assert not any(t == "a gun" for c in chains for t, _, _ in c)
