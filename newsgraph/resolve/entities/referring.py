@@ -530,6 +530,15 @@ def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
 _NP_ARCS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "pobj", "prep", "attr", "dative", "agent"})
 
 
+def clause_verb(tok: Any) -> Any | None:
+    """The verb (or auxiliary) of the clause a noun-phrase word sits in, climbing noun-phrase
+    arcs only (``_NP_ARCS``: "it" of "it would consider", "its" of "cut its prices"), else None."""
+    t = tok
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and t.dep_ in _NP_ARCS:
+        t = t.head
+    return t if t.pos_ in ("VERB", "AUX") else None
+
+
 def _possessive(m: ChainMention, doc: Any) -> bool:
     tok = _root_at(doc, m.start, m.end)
     return tok is not None and tok.dep_ == "poss"
@@ -545,10 +554,8 @@ def _governing_subject(chain: Chain, m: ChainMention, doc: Any) -> bool:
     # whose complement that clause is ("said [it would consider]"): not through an
     # adverbial clause ("… if it gets approval") nor a coordination ("Vioxx was withdrawn
     # but Merck said it …": "withdrawn" does not govern the clause of "said").
-    t = tok
-    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and t.dep_ in _NP_ARCS:
-        t = t.head
-    if t.pos_ not in ("VERB", "AUX"):
+    t = clause_verb(tok)
+    if t is None:
         return False
     above = {t.i}
     while t.dep_ in ("ccomp", "xcomp") and t.head.i != t.i:

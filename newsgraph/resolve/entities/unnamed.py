@@ -64,13 +64,13 @@ from newsgraph.nlp.referring import (
     quote_span,
 )
 from newsgraph.resolve.entities.referring import (
-    _NP_ARCS,
     _agrees,
     _fits,
     _gender,
     _label,
     _personal_name,
     _same_form,
+    clause_verb,
 )
 from newsgraph.resolve.entities.within import GENDERED_NOUNS, GENDERED_PRONOUNS, Chain, ChainMention
 
@@ -446,10 +446,8 @@ def _governing_phrase(tok: Any, word: str, by_head: dict[int, _Phrase], said: di
     does not agree, leaves the pronoun out."""
     if not (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "poss"):
         return None
-    t = tok
-    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and t.dep_ in _NP_ARCS:
-        t = t.head
-    if t.pos_ not in ("VERB", "AUX"):
+    t = clause_verb(tok)
+    if t is None:
         return None
     verbs = [t]
     while t.dep_ in ("ccomp", "xcomp", "acomp") and t.head.i != t.i:  # "were so angered [they …]"
