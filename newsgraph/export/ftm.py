@@ -5,7 +5,9 @@ the schema's own (values are cleaned by it: "en" becomes "eng", dates are checke
 The mapping, one FtM entity per fact:
 
 - document → ``Article`` (title, body text, dates, publisher, URL, authors, language);
-- entity → ``Person`` (PERSON), ``Organization`` (ORG), ``Address`` (GPE, LOC, FAC);
+- entity → ``Person`` (PERSON), ``Organization`` (ORG), ``Address`` (GPE, LOC, FAC); an
+  unnamed referent (``named: false``: "a gunman" of one article) is none of them — a tool
+  matching names across datasets must not meet "a gunman" — and is named by its words;
   other NER types (NORP, PRODUCT, …) have no FtM counterpart and are skipped (counted);
 - each entity in each document → ``Documentation`` (document, entity, role
   "mentioned", the surface forms with their counts in ``summary``) — FtM has no
@@ -151,6 +153,12 @@ def ftm_entities(records: Iterable[dict[str, Any]], skipped: Counter[str] | None
             yield _article(rec)
         elif kind == "entity":
             name_of[rec["id"]] = rec["name"]
+            if rec.get("named") is False:
+                # An unnamed referent ("a gunman" of one article): no Person or Organization
+                # a name-matching tool should meet; events and claims name it by its words.
+                if skipped is not None:
+                    skipped["unnamed referent"] += 1
+                continue
             schema = SCHEMA_OF_TYPE.get(rec["type"] or "")
             if schema is None:
                 if skipped is not None:

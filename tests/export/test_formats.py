@@ -159,3 +159,15 @@ def test_plover_records_use_the_manual_field_names(db: Path):
     assert killing["event_loc"]["extracted_place"] == "Karachi"
     assert killing["publishers"] >= 2 and len(killing["sources"]) == 3
     assert all("killed" in t or "shot" in t or "killing" in t for t in killing["event_text"])
+
+
+def test_an_unnamed_referent_is_no_ftm_person():
+    from collections import Counter
+
+    from newsgraph.export.ftm import ftm_entities
+
+    skipped: Counter[str] = Counter()
+    unnamed = {"kind": "entity", "id": "E00000000000000aa", "type": "PERSON", "name": "a gunman",
+               "named": False, "aliases": [], "mentions": []}
+    assert list(ftm_entities([unnamed], skipped)) == []
+    assert skipped["unnamed referent"] == 1
