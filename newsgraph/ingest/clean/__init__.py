@@ -243,7 +243,10 @@ def _clean_plain(text: str, doc: Document, declared: dict, index: LineIndex | No
     stoplist = _stoplist(lang)
 
     fixed: dict[int, tuple[str, float]] = {}  # line index → (kind, score) decided by metadata
-    dateline = find_dateline(texts, _HEAD_LINES, lang)
+    # A body whose language could not be told is read as English (``nlp.annotate``); so is
+    # its dateline: dateparser given no language tries every locale it has, ~0.2 s for each
+    # line with a figure in it (44 s over 231 Reuters lines, profiled).
+    dateline = find_dateline(texts, _HEAD_LINES, lang or "en")
     if dateline:
         doc.published = dateline.published
         doc.provenance["published"] = "dateline"
