@@ -1490,6 +1490,10 @@ class EventResolver:
             if other != c.event.id and other in self._clusters:
                 self._relate(c, self._clusters[other], near[1], near[2])
                 self.explanations[mention.id] += f"; related to {other} ({near[1]})"
+        # Why the report is in its event, worded once now (``Event.joined``): reading every
+        # report's note back at each write grew with the event.
+        joined = _joined(c.event)
+        joined[mention.id] = join_reason(self.explanations[mention.id], first=not joined)
         return c.event.id
 
     def _nearest_before(self, m: EventMention, eids: list[str]) -> str | None:
@@ -1667,6 +1671,9 @@ class EventResolver:
         for mid in oe.mentions:
             ev.mentions.append(mid)
             self._event_of[mid] = ev.id
+        joined = _joined(ev)
+        for mid, why in _joined(oe).items():
+            joined[mid] = (_MERGED_FIRST + why[len(_FIRST):]) if why.startswith(_FIRST) else why
         for src in oe.sources:
             if src not in ev.sources:
                 ev.sources.append(src)
@@ -1814,14 +1821,29 @@ class EventResolver:
         return list(itertools.islice(self._alias, since, None))
 
     def _record(self, c: _Cluster) -> Event:
-        c.event.joined = {x: join_reason(self.explanations.get(x, ""), first=i == 0)
-                          for i, x in enumerate(c.event.mentions)}
+        joined = _joined(c.event)
+        for i, x in enumerate(c.event.mentions):
+            if x not in joined:  # a report resolved by an earlier version: its note, read once
+                joined[x] = join_reason(self.explanations.get(x, ""), first=i == 0)
         c.event.related = [
             {"event": rid, "reason": reason, "score": round(score, 3)}
             for rid, (reason, score) in sorted(c.related.items(), key=lambda x: (-x[1][1], x[0]))
             if rid in self._clusters
         ]
         return c.event
+
+
+_FIRST = "first report of the event"
+_MERGED_FIRST = "first report of an event merged into this one"
+
+
+def _joined(ev: Event) -> dict[str, str]:
+    """``ev.joined``, created on an event a state saved before the field existed."""
+    try:
+        return ev.joined
+    except AttributeError:
+        ev.joined = {}
+        return ev.joined
 
 
 def join_reason(note: str, first: bool = True) -> str:
@@ -1833,7 +1855,7 @@ def join_reason(note: str, first: bool = True) -> str:
         return ""
     head, _, rest = note.partition(";")
     if head.startswith("new event"):
-        reason = "first report of the event" if first else "first report of an event merged into this one"
+        reason = _FIRST if first else _MERGED_FIRST
     elif "anchor: " in note:
         reason = "tied to a report in another article: " + note.split("anchor: ", 1)[1].split(";")[0].strip()
     elif head.startswith("joined"):
