@@ -64,13 +64,12 @@ def tag_repeats(doc: Any) -> int:
     """Label the untagged exact repeats of the document's tagged names (in place, on
     ``doc.ents``); returns how many spans were added."""
     labels: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    tagged: Counter[tuple[str, ...]] = Counter()
     for ent in doc.ents:
-        if ent.label_ in ENTITY_TYPES:
-            words = tuple(t.text for t in ent)
-            if any(ch.isupper() for ch in ent.text):
-                labels[words].add(ent.label_)
-        else:
-            labels[tuple(t.text for t in ent)].add(ent.label_)
+        words = tuple(t.text for t in ent)
+        tagged[words] += 1
+        if ent.label_ not in ENTITY_TYPES or any(ch.isupper() for ch in ent.text):
+            labels[words].add(ent.label_)
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     for words, found in labels.items():
         if len(found) == 1 and (label := next(iter(found))) in ENTITY_TYPES:
@@ -79,7 +78,6 @@ def tag_repeats(doc: Any) -> int:
         return 0
     for names in by_first.values():
         names.sort(key=lambda item: -len(item[0]))  # the longest name first
-    tagged = Counter(tuple(t.text for t in ent) for ent in doc.ents)
     found: dict[tuple[str, ...], list[tuple[int, int, str]]] = defaultdict(list)
     n = len(doc)
     i = 0
