@@ -85,8 +85,9 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
+from typing import NamedTuple
 
 import numpy as np
 
@@ -578,6 +579,21 @@ class ResolverOptions:
     #: the events of its article it could join, the one told last before it (anaphora by
     #: recency), and never bridges two events into one.
     definite_recency: bool = True
+
+
+class _Scored(NamedTuple):
+    """One event scored for a report (``EventResolver._score``)."""
+
+    score: float
+    #: The decision worded for ``explanations``.
+    why: str
+    #: The check that kept the report from the event, else None.
+    veto: str | None = None
+    #: The score a ``RELATABLE`` veto set to 0, so the caller can link the two events as
+    #: related; 0 otherwise.
+    raw: float = 0.0
+    #: Across articles, the anchor that tied the report to the event (``anchors``), else "".
+    anchor: str = ""
 
 
 @dataclass(slots=True)
@@ -1254,14 +1270,13 @@ class EventResolver:
         query: np.ndarray | None,
         side: Side | None = None,
         report: Report | None = None,
-    ) -> tuple[float, str, str | None, float]:
-        """(score, why, veto, raw): ``raw`` is the score a ``RELATABLE`` veto set to 0, so the
-        caller can link the two events as related; 0 otherwise."""
+    ) -> _Scored:
+        """How well ``m`` fits ``c``, with the reason, any veto and the anchor (``_Scored``)."""
         o = self.options
         same_doc = m.doc in c.event.sources
         veto = self._veto(c, m, same_doc, interval, speaker, side)
         if veto and not (o.related and veto in RELATABLE):
-            return 0.0, veto, veto, 0.0
+            return _Scored(0.0, veto, veto)
         date_match = 0.0
         if interval is not None and not interval[2].endswith("document"):
             for s, e, prec in c.dates:
@@ -1306,7 +1321,7 @@ class EventResolver:
         ):
             # Across articles, a similar word in a similar story is not enough: the
             # two reports must share a participant, the place or the date.
-            return 0.0, "other document, no shared participant, place or date", None, 0.0
+            return _Scored(0.0, "other document, no shared participant, place or date")
         if (
             o.verbal_needs_participant
             and m.type in VERBAL_TYPES
@@ -1319,7 +1334,7 @@ class EventResolver:
             # articles, two with participants are one only when they share one.
             veto = veto or "verbal act, no shared participant"
             if not o.related:
-                return 0.0, veto, veto, 0.0
+                return _Scored(0.0, veto, veto)
         probs = 1.0 / (1.0 + np.exp(-z))
         if o.link_top and len(probs) > o.link_top:
             probs = np.sort(probs)[-o.link_top :]
@@ -1347,6 +1362,7 @@ class EventResolver:
             f"pair={pair:.2f} ({where} ×{factor:.2f}) place={place_score:.0f} date={date_match:.0f} "
             f"conflict={conflict:.1f} modality={modality:.2f} day={day_conflict:.2f} → {score:.2f}"
         )
+        tied = ""
         if (o.anchors and report is not None and not same_doc and score >= o.threshold
                 and c.member_reports):
             # Alike is not one: across articles the two must share an anchor (``anchors``).
@@ -1355,13 +1371,14 @@ class EventResolver:
             if found is None and veto and self._anchored(c, [report], m.type in VERBAL_TYPES, kinds=False):
                 # A kind of act ("planning attacks on embassies") alike an occurrence it cannot
                 # be: kept apart by the check, shown beside it as related.
-                return 0.0, f"{veto} (would score {score:.2f})", veto, score
+                return _Scored(0.0, f"{veto} (would score {score:.2f})", veto, score)
             if found is None:
-                return 0.0, f"{NO_ANCHOR} (would score {score:.2f})", NO_ANCHOR, 0.0
+                return _Scored(0.0, f"{NO_ANCHOR} (would score {score:.2f})", NO_ANCHOR)
             why += f"; anchor: {found}"
+            tied = found
         if veto:
-            return 0.0, f"{veto} (would score {score:.2f})", veto, score
-        return score, why, None, 0.0
+            return _Scored(0.0, f"{veto} (would score {score:.2f})", veto, score)
+        return _Scored(score, why, anchor=tied)
 
     # -- public -----------------------------------------------------------
     def add(
@@ -1419,9 +1436,9 @@ class EventResolver:
         self._keep_document(mention.doc, context)
         report = self._report(mention, published, args, side)
         seen: set[str] = set()
-        best, best_score, best_why = None, -1.0, ""
+        best, best_score, best_why, best_anchor = None, -1.0, "", ""
         passing: list[str] = []
-        scored: dict[str, tuple[float, str]] = {}
+        scored: dict[str, _Scored] = {}
         # The event this report was most like among those an occurrence check kept it from.
         near: tuple[str, str, float] | None = None
         for k in keys:
@@ -1430,17 +1447,17 @@ class EventResolver:
                 if eid in seen:
                     continue
                 seen.add(eid)
-                score, why, veto, raw = self._score(
+                fit = self._score(
                     self._clusters[eid], mention, story, args, named, place, interval, speaker, query, side,
                     report,
                 )
-                if veto and raw >= o.threshold and (near is None or raw > near[2]):
-                    near = (eid, veto, raw)
-                if score >= o.threshold:
+                if fit.veto and fit.raw >= o.threshold and (near is None or fit.raw > near[2]):
+                    near = (eid, fit.veto, fit.raw)
+                if fit.score >= o.threshold:
                     passing.append(eid)
-                    scored[eid] = (score, why)
-                if score > best_score:
-                    best, best_score, best_why = eid, score, why
+                    scored[eid] = fit
+                if fit.score > best_score:
+                    best, best_score, best_why, best_anchor = eid, fit.score, fit.why, fit.anchor
         if o.definite_recency and len(passing) > 1 and _bare_definite(mention, named):
             # "the attack" names no one: it is the attack last told in its article, not the
             # most alike of several ("the U.S. attack" … "an attack on the tanker" … "the
@@ -1448,11 +1465,13 @@ class EventResolver:
             mine = [e for e in passing if mention.doc in self._clusters[e].event.sources]
             near = self._nearest_before(mention, mine)
             if near is not None:
-                best, (best_score, best_why) = near, scored[near]
+                best, best_score, best_why, best_anchor = near, *scored[near][:2], scored[near].anchor
                 passing = [near]
+        merged: list[float] = []
         if best is not None and best_score >= o.threshold:
             c = self._clusters[best]
             self.explanations[mention.id] = f"joined {best}: {best_why}"
+            new = False
         else:
             eid = "ev_" + hashlib.sha256(mention.id.encode()).hexdigest()[:16]
             c = _Cluster(
@@ -1467,6 +1486,7 @@ class EventResolver:
             )
             self._clusters[eid] = c
             self.explanations[mention.id] = "new event" + (f" (best {best_why})" if best_why else "")
+            new = True
         self._absorb(c, mention, story, args, named, place, interval, speaker, publisher, vector, side,
                      report)
         # Transitivity: a mention close enough to two events links them; merge them when
@@ -1479,6 +1499,7 @@ class EventResolver:
                 self._merge(c, self._clusters.pop(other))
                 self._alias[other] = c.event.id
                 self.explanations[mention.id] += f"; merged {other} (link {link:.2f})"
+                merged.append(link)
         for k in keys:
             lst = self._index[k]
             if not lst or lst[-1] != c.event.id:
@@ -1493,7 +1514,8 @@ class EventResolver:
         # Why the report is in its event, worded once now (``Event.joined``): reading every
         # report's note back at each write grew with the event.
         joined = _joined(c.event)
-        joined[mention.id] = join_reason(self.explanations[mention.id], first=not joined)
+        joined[mention.id] = _reason(new=new, first=not joined, anchor=best_anchor, alike=best_score,
+                                     merged=merged)
         return c.event.id
 
     def _nearest_before(self, m: EventMention, eids: list[str]) -> str | None:
@@ -1846,30 +1868,40 @@ def _joined(ev: Event) -> dict[str, str]:
         return ev.joined
 
 
+def _reason(*, new: bool = False, first: bool = True, anchor: str = "", alike: float = 0.0,
+            merged: Sequence[float] = ()) -> str:
+    """What an analyst needs to know about a report (``Event.joined``): why it is counted as a
+    report of its event — the first report (``first``: of this event, else of an event later
+    merged into it), the anchor that tied it to a report in another article, or a report of
+    its own article it is alike — and the events its coming brought into this one."""
+    if new:
+        reason = _FIRST if first else _MERGED_FIRST
+    elif anchor:
+        reason = "tied to a report in another article: " + anchor
+    else:
+        # Across articles a join needs an anchor (``anchors``): without one, the report joined
+        # an event of its own article.
+        reason = f"joined a report of its own article (alike {alike:.2f})"
+    if merged:
+        reason += (f"; brought {len(merged)} more event{'s' if len(merged) > 1 else ''} into it (alike "
+                   + ", ".join(f"{x:.2f}" for x in merged) + ")")
+    return reason
+
+
 def join_reason(note: str, first: bool = True) -> str:
-    """What an analyst needs from the resolver's note on a report (``explanations``): why it
-    is counted as a report of its event — the first report (``first``: of this event, else of
-    an event later merged into it), a report in the same article, the anchor that tied it to
-    a report in another article, or a merge of two events."""
+    """``_reason`` read back from the resolver's note on a report (``explanations``), for a
+    report resolved by a version that kept no ``Event.joined``: its state holds the notes."""
     if not note:
         return ""
     head, _, rest = note.partition(";")
+    merged = [float(p.strip().rsplit("link ", 1)[-1].rstrip(")")) for p in rest.split(";")
+              if p.strip().startswith("merged ")]
     if head.startswith("new event"):
-        reason = _FIRST if first else _MERGED_FIRST
-    elif "anchor: " in note:
-        reason = "tied to a report in another article: " + note.split("anchor: ", 1)[1].split(";")[0].strip()
-    elif head.startswith("joined"):
-        # Across articles a join needs an anchor (``anchors``): without one, the report joined
-        # an event of its own article.
-        reason = f"joined a report of its own article (alike {head.rsplit('→', 1)[-1].strip()})"
-    else:
-        reason = head
-    merged = [p.strip() for p in rest.split(";") if p.strip().startswith("merged ")]
-    if merged:
-        links = [m.rsplit("link ", 1)[-1].rstrip(")") for m in merged]
-        reason += f"; brought {len(merged)} more event{'s' if len(merged) > 1 else ''} into it (alike " + \
-            ", ".join(links) + ")"
-    return reason
+        return _reason(new=True, first=first, merged=merged)
+    if not head.startswith("joined"):
+        return head
+    anchor = note.split("anchor: ", 1)[1].split(";")[0].strip() if "anchor: " in note else ""
+    return _reason(anchor=anchor, alike=float(head.rsplit("→", 1)[-1].strip()), merged=merged)
 
 
 def _conditional(m: EventMention, on: bool) -> str | None:
