@@ -420,6 +420,9 @@ def score_split(docs: list[EcbDocument], articles: dict[str, Article], records: 
     pairs: dict[tuple[str, str], list[str]] = defaultdict(list)
     strict_n = strict_ok = 0
     wrong: list[tuple[str, str, str]] = []
+    # Pairs where one side's joined reports are event mentions the annotators marked but linked
+    # to no other document: the gold cannot say whether the join is right.
+    unlinked: set[tuple[str, str]] = set()
     for ev in events:
         per_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for m in ev["mentions"]:
@@ -432,6 +435,8 @@ def score_split(docs: list[EcbDocument], articles: dict[str, Article], records: 
             if ca and cb:
                 strict_n += 1
                 strict_ok += bool(ca & cb)
+            if any(c and all("#" in x for x in c) for c in (ca, cb)):
+                unlinked.add((a, b))
             if not gold_events_of[a] & gold_events_of[b]:
                 wrong.append((a, b, ev["id"]))
     ok = sum(1 for a, b in pairs if gold_events_of[a] & gold_events_of[b])
@@ -446,6 +451,7 @@ def score_split(docs: list[EcbDocument], articles: dict[str, Article], records: 
         "wrong_other_subtopic": sum(1 for a, b in bad if ecb[a].topic == ecb[b].topic
                                     and _sub(ecb[a]) != _sub(ecb[b])),
         "wrong_other_topic": sum(1 for a, b in bad if ecb[a].topic != ecb[b].topic),
+        "wrong_unlinked_gold": sum(1 for pair in bad if pair in unlinked),
         "cross_topic_pairs": sum(1 for a, b in pairs if ecb[a].topic != ecb[b].topic),
         "strict_judged": strict_n, "strict_correct": strict_ok,
         "strict_precision": strict_ok / strict_n if strict_n else 0.0,
@@ -658,7 +664,9 @@ def _print(split: str, r: dict[str, Any]) -> None:
           f"related links {c['related_links']}")
     print(f"   wrong pairs: {c['wrong_same_subtopic']} within one gold sub-topic (its documents share no "
           f"annotated cross-document event), {c['wrong_other_subtopic']} across the two sub-topics of a "
-          f"topic (two occurrences of one kind), {c['wrong_other_topic']} across topics")
+          f"topic (two occurrences of one kind), {c['wrong_other_topic']} across topics; "
+          f"{c.get('wrong_unlinked_gold', 0)} of them join a report the annotators marked as an event "
+          f"mention linked to no other document (read the sample: the gold cannot judge those)")
     if r["wrong_sample"]:
         print("   sample of wrong joins:")
     for w in r["wrong_sample"]:
