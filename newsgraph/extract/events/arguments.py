@@ -98,6 +98,14 @@ PATIENT_NOUNS: frozenset[str] = frozenset(
 #: Prepositions whose object is the recipient of a verb or noun trigger.
 TARGET_PREPS: frozenset[str] = frozenset({"on", "against", "upon", "at", "to", "with", "into"})
 
+#: Nouns that, after "on", give the grounds, terms or behalf of an act, not the one it is
+#: done to ("arrested on suspicion of fraud", "held on charges of", "released on bail",
+#: "acting on behalf of").
+GROUNDS_NOUNS: frozenset[str] = frozenset({
+    "suspicion", "charge", "allegation", "accusation", "ground", "count", "warrant", "basis", "behalf",
+    "bail", "parole", "probation", "condition", "order", "instruction",
+})
+
 #: Verbs after which "with X" names a co-actor, not a recipient ("met with X").
 RECIPROCAL_TYPES: frozenset[str] = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
@@ -292,6 +300,8 @@ def _verb_args(verb: Token, ev_type: str) -> tuple[list[ArgumentSpan], list[Argu
             for o in c.children:
                 if o.dep_ != "pobj" or o.ent_type_ in ("DATE", "TIME"):
                     continue
+                if c.lower_ in ("on", "upon") and o.lemma_.lower() in GROUNDS_NOUNS:
+                    continue  # "arrested on suspicion of", "released on bail": why or how, not whom
                 if c.lower_ == "with" and ev_type in RECIPROCAL_TYPES:
                     _make(actors, o, "prep_with")
                 elif c.lower_ != "at" or o.ent_type_ in ("PERSON", "ORG", "NORP"):

@@ -249,6 +249,15 @@ RECIPIENT_TYPES: frozenset[str] = frozenset({"AID", "COOPERATE", "SANCTION"})
 _ACTED_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                           "REQUEST", "ACCUSE", "REJECT", "THREATEN", "COERCE", "MOBILIZE", "SANCTION"})
 
+#: Words of taking someone into custody that no game uses: in a sports report they are still
+#: the police's or the court's act ("the defensive tackle was arrested on suspicion of drunken
+#: driving", "the judge sentenced the former player"),
+#: unlike "booked", "captured" or "picked up", which a match report uses for its own acts.
+CUSTODY_WORDS: frozenset[str] = frozenset({
+    "arrest", "detain", "detention", "jail", "imprison", "imprisonment", "apprehend", "remand", "custody",
+    "sentence",
+})
+
 #: Senses that make a sentence a sports report.
 SPORT_ANCHORS: tuple[str, ...] = (
     "sport.n.01",
@@ -1212,7 +1221,29 @@ def _nothing_alive(tok: Token) -> bool:
                      for o in c.children if o.dep_ == "pobj"]
     return bool(patients) and all(
         is_inanimate(p) and not physical_place(p) and kind_of(p) not in ("agent", "authority", "crowd")
+        and not _may_be_someone(p)
         for p in patients)
+
+
+#: Frequent noun senses looked at for a person (``_may_be_someone``).
+_PERSON_SENSES = 3
+
+
+def _may_be_someone(tok: Token) -> bool:
+    """A patient that may be a person although its first sense is a thing: a proper noun the
+    model did not tag ("Gray was killed by police"), a noun with a person's name beside it
+    ("an agent, David Wilhelm"), or a noun one of whose frequent senses is a person ("agent"
+    is first a cause, then a representative)."""
+    if tok.pos_ == "PROPN" and not tok.ent_type_:
+        return True
+    if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in tok.children):
+        return True
+    wn = wordnet()
+    if wn is None or tok.pos_ != "NOUN":
+        return False
+    person = wn.synset("person.n.01")
+    return person is not None and any(
+        person in wn.ancestors(s) for s in wn.sense_ids(tok.lemma_.lower(), "n", _PERSON_SENSES)[:_PERSON_SENSES])
 
 
 def physical_place(tok: Token) -> bool:
@@ -1956,11 +1987,13 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         if objs and all(_abstract_target(tok, c) for c in objs):
             yield "abstract target"
     game_words = ev_type in MATERIAL_TYPES or ev_type == "THREATEN"
-    if (sport_sentence(tok.sent) or sport_document(tok.doc, weak=game_words)) and not any(
-        kind_of(h) in ("authority", "crowd") or armed_people(h)
-        for h in [*actor_heads, *(target_heads or [])]
-    ):
-        # Police, troops, fighters or a crowd are no players ("the crowd marched past the club").
+    if (lemma not in CUSTODY_WORDS and not _harm_to_someone(tok, target_heads or [])
+            and (sport_sentence(tok.sent) or sport_document(tok.doc, weak=game_words)) and not any(
+                kind_of(h) in ("authority", "crowd") or armed_people(h)
+                for h in [*actor_heads, *(target_heads or [])]
+            )):
+        # Police, troops, fighters or a crowd are no players ("the crowd marched past the club");
+        # a person stabbed or shot is no move of the game, whoever did it.
         yield "sport"
     if ev_type in ("ASSAULT", "COERCE", "THREATEN") and _video_game(tok.doc) and not any(
         _political_participant(h, ev_type) for h in [*actor_heads, *(target_heads or [])]
