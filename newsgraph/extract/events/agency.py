@@ -454,6 +454,12 @@ def armed(tok: Token) -> bool:
     (``ARMED_PEOPLE``: "fighters", "militants" are first of all people who fight)."""
     if kind_of(tok) in ("authority", "weapon") or _armed_people(tok.lemma_.lower()):
         return True
+    if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
+        # A name is an organisation to the tagger, but its own words may say it is an armed
+        # service ("Indian Navy", "the Royal Marines", "Kent Police"; not "Marine Le Pen").
+        words = [tok, *(c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN")]
+        if any(lemma_class(w.lower_) in ("authority", "weapon") for w in words):
+            return True
     # A word whose first sense is known otherwise ("company": a firm) is not taken in a
     # rarer military sense; an unclassified one ("Syrian forces") may be.
     lemma = tok.lemma_.lower()

@@ -704,7 +704,7 @@ def _other_sense(tok: Token, lemma: str) -> str | None:
     done_to = _patients(tok)
     if lemma in ("charge", "accuse", "sue", "blame", "indict", "prosecute") and done_to and all(
         is_inanimate(d) or d.like_num for d in done_to
-    ):
+    ) and not (lemma == "charge" and _charged_with_an_act(tok)):
         return "a price charged"  # "the rates they charge", "charge fees", "blamed weak demand"
     if lemma == "charge" and "for" in preps and "with" not in preps and all(
         _artifact(o.lemma_.lower()) for c in kids if c.dep_ == "prep" and c.lower_ == "for"
@@ -908,6 +908,27 @@ def _antecedent(h: Token) -> Token:
     if h.tag_ in ("WDT", "WP") and h.head.dep_ == "relcl":
         return h.head.head
     return h
+
+
+#: Noun senses looked at for a human act (``_charged_with_an_act``).
+_ACT_SENSES = 2
+
+
+def _charged_with_an_act(tok: Token) -> bool:
+    """"charged with the murders", "with fraud", "with speeding": what someone is charged with
+    is a human act (WordNet act.n.02 in its first senses), so the charge is an accusation
+    whatever noun the parse hung the verb on; "the rates they charge with each contract" is no
+    act."""
+    wn = wordnet()
+    act = wn.synset("act.n.02") if wn is not None else None
+    if act is None:
+        return False
+    return any(
+        act in wn.ancestors(s)
+        for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+        for o in c.children if o.dep_ == "pobj"
+        for s in wn.sense_ids(o.lemma_.lower(), "n", _ACT_SENSES)[:_ACT_SENSES]
+    )
 
 
 def _patients(tok: Token) -> list[Token]:
@@ -1242,8 +1263,8 @@ def _may_be_someone(tok: Token) -> bool:
     if wn is None or tok.pos_ != "NOUN":
         return False
     person = wn.synset("person.n.01")
-    return person is not None and any(
-        person in wn.ancestors(s) for s in wn.sense_ids(tok.lemma_.lower(), "n", _PERSON_SENSES)[:_PERSON_SENSES])
+    senses = wn.sense_ids(tok.lemma_.lower(), "n", _PERSON_SENSES)[:_PERSON_SENSES]
+    return person is not None and any(person in wn.ancestors(s) for s in senses)
 
 
 def physical_place(tok: Token) -> bool:

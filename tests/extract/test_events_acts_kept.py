@@ -1,8 +1,10 @@
-"""Custody in a sports report (issue 13, item 4): a player taken into custody is the police's
-act, not the game's — the sports-report rule reads "beat", "booked" or "captured" as the
-game's words, never "arrested" or "jailed"; and the grounds of an arrest ("on suspicion of") are
-not the one arrested; a person shot in a sports report, or killed under a noun whose first sense
-is a thing ("an agent"), is still harmed."""
+"""Real acts that rules written for other senses had dropped (issue 13, item 4; found among the
+ECB+ event mentions the end-to-end benchmark missed): custody and sentences in a sports report
+(the sports-report rule reads "beat", "booked" or "captured" as the game's words, never
+"arrested" or "jailed"), a person shot there, a person killed under a noun whose first sense is
+a thing ("an agent"), a named armed service ("Harbury Navy") moving, a charge "with" a crime
+whatever noun the parse hung it on; and the grounds of an arrest ("on suspicion of") are not the
+one arrested."""
 
 from __future__ import annotations
 
@@ -53,3 +55,16 @@ def test_someone_killed_is_alive_before_whatever_the_first_sense_of_the_noun(ann
     typed = _typed(annotated, "The gunman killed a customs agent, Tom Pell, at a house in Harbury.")
     assert ("killed", "ASSAULT") in typed
     assert not [t for t in _typed(annotated, "Senators killed the bill on Tuesday.") if t[1] == "ASSAULT"]
+
+
+def test_a_named_armed_service_moves_forces(annotated):
+    typed = _typed(annotated, "Harbury Navy patrolling the northern strait yesterday stopped two smuggling boats.")
+    assert ("patrolling", "MOBILIZE") in typed
+    assert not [t for t in _typed(annotated, "Marine Pell deployed her campaign team to Aldwick.")
+                if t[1] == "MOBILIZE"]
+
+
+def test_charged_with_a_crime_is_an_accusation_whatever_the_parse(annotated):
+    typed = _typed(annotated, "A preliminary hearing for Tom Pell, 23, charged with the murders of his mother "
+                              "and sister, took place at Harbury Crown Court.")
+    assert ("charged", "ACCUSE") in typed
