@@ -68,3 +68,11 @@ def test_charged_with_a_crime_is_an_accusation_whatever_the_parse(annotated):
     typed = _typed(annotated, "A preliminary hearing for Tom Pell, 23, charged with the murders of his mother "
                               "and sister, took place at Harbury Crown Court.")
     assert ("charged", "ACCUSE") in typed
+
+
+def test_armed_forces_striking_at_something_attack(annotated):
+    typed = _typed(annotated, "The government said its forces destroyed a radar station and struck at a second "
+                              "one on Monday.")
+    assert ("struck", "ASSAULT") in typed
+    assert ("struck", "PROTEST") in _typed(annotated, "Police officers struck for a second day over pay.")
+    assert ("struck", "PROTEST") in _typed(annotated, "Soldiers struck at the barracks over unpaid wages.")

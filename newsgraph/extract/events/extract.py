@@ -289,6 +289,24 @@ def _military_strike(tok: Token) -> bool:
     return False
 
 
+def _armed_strike(tok: Token, actor_heads: list[Token]) -> bool:
+    """The verb "strike" done by fighters, a weapon or a war machine ("the rebels struck
+    again"), or by an armed force at, on or against something ("its forces struck at a
+    second platform") — not police or soldiers striking over pay, who name nothing struck."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "strike":
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "over" and any(
+            o.dep_ == "pobj" and o.ent_type_ not in ("GPE", "LOC", "DATE", "TIME") for o in c.children)
+           for c in tok.subtree):
+        return False  # a grievance: "struck (at the barracks) over unpaid wages"
+    if any(armed_people(h) or kind_of(h) == "weapon" or military_vehicle(h) for h in actor_heads):
+        return True
+    aimed = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "against") and any(
+        o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") and not employer(o) for o in c.children)
+        for c in tok.children)
+    return aimed and any(armed(h) for h in actor_heads)
+
+
 def _employer_struck(tok: Token) -> bool:
     """Workers strike *against* an employer: "its members have struck the news staffs of
     CBS", "the union struck the company" (manual, PROTEST strike: "labor strikes").
@@ -700,6 +718,10 @@ def extract_events(adoc: AnnotatedDocument, skip: frozenset[str] = frozenset()) 
             # A raid by aircraft or with weapons is an attack (manual, ASSAULT "aerial",
             # "heavy-weapons"); a police raid stays a seizure.
             ev_type, mode, rule = "ASSAULT", weapon, rule + f"+instrument→ASSAULT {weapon}"
+        if (ev_type, mode) == ("PROTEST", "strike") and _armed_strike(tok, actor_heads):
+            # Fighters, warships or forces striking at something attack (manual, ASSAULT: "its
+            # forces destroyed a platform and struck at a second"); workers strike for pay.
+            ev_type, mode, rule = "ASSAULT", None, rule + "+armed→ASSAULT"
         if ev_type in ("REQUEST", "PROTEST") and legal_appeal(tok):
             # Manual, ACCUSE: "sue or bring to court" — also when protesters appeal a ruling.
             ev_type, mode, rule = "ACCUSE", "allege", rule + "+decision→ACCUSE allege"

@@ -8,7 +8,9 @@ the event, in this order:
 
 1. a DATE span inside the trigger's own clause (a child phrase of the trigger,
    its carrier verb, or the clause it heads: "attacked … on Monday");
-2. any other DATE span in the evidence sentence (nearest to the trigger);
+2. any other DATE span in the evidence sentence (nearest to the trigger) — unless the trigger
+   names an act the sentence answers or follows ("in retaliation for an attack", "after the
+   raid", ``answered_act``): the sentence's date is then the later act's;
 3. a frame-setting DATE at the start of one of the previous sentences of the
    same paragraph ("In 2017, …"), which sets the time for what follows.
 
@@ -61,6 +63,35 @@ def _clause_tokens(trigger: Token) -> set[int]:
     return out
 
 
+#: Nouns of answering an act: what they answer is an earlier act ("in retaliation for the
+#: attack", "in response to the raid").
+ANSWER_NOUNS: frozenset[str] = frozenset({"retaliation", "response", "reprisal", "revenge", "reply", "answer",
+                                          "riposte", "punishment"})
+#: Prepositions whose object is an act that came before the one they attach to ("arrested two men
+#: after the attack", "following the raid", "in the wake of the bombing").
+BEFORE_PREPS: frozenset[str] = frozenset({"after", "following", "since"})
+_WAKE_NOUNS = frozenset({"wake", "aftermath"})
+
+
+def answered_act(trigger: Token) -> bool:
+    """The trigger names an act its sentence answers or follows ("in retaliation for an Iranian
+    attack", "arrested after the attack", "vowed to avenge the raid"): another, earlier
+    occurrence than the sentence's own, so a date elsewhere in the sentence is not its date."""
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ("avenge", "retaliate", "answer"):
+        return True
+    if trigger.dep_ != "pobj":
+        return False
+    prep = trigger.head
+    if prep.lower_ in BEFORE_PREPS:
+        return True
+    holder = prep.head
+    answering = holder.lemma_.lower() in ANSWER_NOUNS or holder.lemma_.lower() in ("retaliate", "respond")
+    if prep.lower_ in ("for", "to", "against") and answering:
+        return True
+    # "in the wake of the bombing", "in the aftermath of the attack"
+    return prep.lower_ == "of" and holder.lemma_.lower() in _WAKE_NOUNS
+
+
 def _past(trigger: Token) -> bool:
     head = trigger
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ in ("VERB", "AUX"):
@@ -93,6 +124,8 @@ def _candidates(trigger: Token) -> Any:
     dates = sorted((e for e in span_ents(sent) if _is_date(e)), key=lambda e: abs(e.start - trigger.i))
     clause = _clause_tokens(trigger)
     yield from ((ent, "date_in_clause") for ent in dates if ent.start in clause)
+    if answered_act(trigger):
+        return  # the sentence's date is the act that answers it or follows it, not this one's
     yield from ((ent, "date_in_sentence") for ent in dates)
     # Fronted dates of previous sentences in the same paragraph frame this one,
     # when this one narrates in the past too ("In 2017, … . Police arrested …").

@@ -1,0 +1,30 @@
+"""An act the sentence answers or follows ("in retaliation for an attack", "after the raid")
+is another, earlier occurrence: the date that the sentence gives its own act is not its date
+(``extract.events.time.answered_act``); a date inside its own phrase still is."""
+
+from __future__ import annotations
+
+from newsgraph.extract.events import extract_events
+
+
+def _dates(annotated, text: str) -> dict[str, str | None]:
+    doc = annotated(text, published="2019-03-14")
+    return {m.trigger.text: (m.date.start if m.date else None) for m in extract_events(doc)}
+
+
+def test_the_act_answered_takes_no_date_of_the_answer(annotated):
+    dates = _dates(annotated, "Harbury forces shelled a radar station on Monday in retaliation for a "
+                              "rocket attack on a border post.")
+    assert dates["shelled"] == "2019-03-11"
+    assert dates["attack"] is None
+
+
+def test_an_act_followed_takes_no_date_of_what_followed(annotated):
+    dates = _dates(annotated, "Police arrested two men on Tuesday after the attack on the embassy.")
+    assert dates["arrested"] == "2019-03-12"
+    assert dates["attack"] is None
+
+
+def test_a_date_of_its_own_stays(annotated):
+    dates = _dates(annotated, "The raid on Monday came in retaliation for Friday's rocket attack.")
+    assert dates["attack"] == "2019-03-08"
