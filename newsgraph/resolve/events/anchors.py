@@ -233,6 +233,9 @@ class Report:
     #: Those of ``actors`` named as a body (a state, a people, an organisation), which acts
     #: many times: shared alone, they do not tie two material acts (``anchor(actor_alone=)``).
     bodies: frozenset[str] = frozenset()
+    #: How many people the act killed or hurt, as its target gives it ("220 men", "at least
+    #: 2,000 Iraqi troops"), else None (``casualties``).
+    toll: int | None = None
 
 
 def _clash(a: Report, b: Report) -> bool:

@@ -81,6 +81,7 @@ RELATABLE: tuple[str, ...] = (
     "other target",
     "other place",
     "other actor",
+    "other toll",
     "roles reversed",
     "dates years apart",
     "reports of other years",
