@@ -324,6 +324,26 @@ def _quoted(trigger: Token) -> tuple[int, int] | None:
     return None
 
 
+_NOBODY = frozenset({"nobody", "none", "nothing", "noone"})
+
+
+def _raised_from_nothing(trigger: Token) -> str | None:
+    """The negative word when the act is the complement of a verb whose subject is no one or
+    nothing: "No major battles have been reported fought", "nobody was reported hurt" — the
+    act is reported as not having happened."""
+    if trigger.dep_ != "xcomp" or trigger.pos_ != "VERB":
+        return None
+    for s in trigger.head.children:
+        if s.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if s.lower_ in _NOBODY:
+            return s.text
+        det = next((c for c in s.children if c.dep_ == "det" and c.lower_ == "no"), None)
+        if det is not None:
+            return det.text
+    return None
+
+
 def flags_for(trigger: Token, date: EventDate | None, published: str | None) -> EventFlags:
     """The flags of the event whose trigger head is ``trigger``."""
     flags = EventFlags()
@@ -401,6 +421,10 @@ def flags_for(trigger: Token, date: EventDate | None, published: str | None) -> 
             if c.dep_ == "neg" and g.pos_ in ("VERB", "AUX") and lemma in EVENT_PREDICATES:
                 flags.negated = True
                 cues.append(c.text)
+    nothing = _raised_from_nothing(trigger)
+    if nothing is not None:
+        flags.negated = True
+        cues.append(nothing)
     absent = _said_absent(trigger)
     if absent is not None:
         flags.negated = True
