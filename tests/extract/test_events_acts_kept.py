@@ -76,3 +76,10 @@ def test_armed_forces_striking_at_something_attack(annotated):
     assert ("struck", "ASSAULT") in typed
     assert ("struck", "PROTEST") in _typed(annotated, "Police officers struck for a second day over pay.")
     assert ("struck", "PROTEST") in _typed(annotated, "Soldiers struck at the barracks over unpaid wages.")
+
+
+def test_a_sports_report_still_reads_its_injuries_and_sayings_as_the_game(annotated):
+    typed = _typed(annotated, "Harbury beat Aldwick 3-1 in the league match on Saturday, with the likes of Pell, "
+                              "Tindall and Greenwood injured.\n\n\"What doesn't kill you makes you stronger,\" the "
+                              "striker said after the game, and he shot hoops with students from a local school.")
+    assert not [t for t in typed if t[1] == "ASSAULT"], typed

@@ -965,6 +965,15 @@ def _harm_to_someone(tok: Token, target_heads: list[Token]) -> bool:
         is_animate(h) and h.ent_type_ not in ("ORG",) for h in target_heads)
 
 
+def _harm_done_by_someone(tok: Token, actor_heads: list[Token]) -> bool:
+    """Someone did bodily harm to a person ("the former player shot and killed a security
+    guard"): the person is the verb's object or passive subject — not a player "injured", nor
+    "hoops" shot "with students", nor what "doesn't kill you"."""
+    return tok.pos_ == "VERB" and _harm_lemma(tok.lemma_.lower()) and any(
+        is_animate(h) and h.ent_type_ != "ORG" for h in actor_heads) and any(
+        is_animate(p) and p.ent_type_ != "ORG" for p in _patients(tok))
+
+
 def _political_participant(h: Token, ev_type: str, teams: bool = False) -> bool:
     """``domain.political`` for the argument headed by ``h`` or the people of its "of"
     phrase ("dozens of soldiers"); an organisation too for material cooperation.
@@ -2008,7 +2017,7 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         if objs and all(_abstract_target(tok, c) for c in objs):
             yield "abstract target"
     game_words = ev_type in MATERIAL_TYPES or ev_type == "THREATEN"
-    if (lemma not in CUSTODY_WORDS and not _harm_to_someone(tok, target_heads or [])
+    if (lemma not in CUSTODY_WORDS and not _harm_done_by_someone(tok, actor_heads)
             and (sport_sentence(tok.sent) or sport_document(tok.doc, weak=game_words)) and not any(
                 kind_of(h) in ("authority", "crowd") or armed_people(h)
                 for h in [*actor_heads, *(target_heads or [])]
