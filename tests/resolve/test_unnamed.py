@@ -151,3 +151,33 @@ def test_a_counted_or_ranked_description_does_not_refer_back_to_another():
     assert chains == []
     chains = _unnamed("Gray did not have a gun, witnesses said. The gun was found by detectives later.")
     assert not any(t == "a gun" for c in chains for t, _, _ in c)
+
+
+_SHOOTING = ("Shooting at an embassy in the city centre\n\n"
+             "A gunman entered the Varennian embassy in the city centre on Monday morning, carrying a rifle.\n\n"
+             "He shot Ahmed Farouk at the entrance before fleeing in a car, witnesses told reporters.\n")
+
+
+def test_graphs_leave_unnamed_entities_out_unless_asked(tmp_path: Path):
+    from fastapi.testclient import TestClient
+
+    from newsgraph.api.app import create_app
+    from newsgraph.export.graph import build_graph
+
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        records = export_article(tmp_path, store, _SHOOTING)
+    unnamed = {r["id"] for r in records if r["kind"] == "entity" and r["named"] is False}
+    assert unnamed, records
+    assault = [r for r in records if r["kind"] == "event" and r["type"] == "ASSAULT"]
+    assert assault and unnamed & set(assault[0]["actors"])  # the gunman acts: an edge when drawn
+    assert not unnamed & set(build_graph(records).nodes)
+    assert unnamed <= set(build_graph(records, unnamed=True).nodes)
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
+        for graph in ("events", "comention"):
+            drawn = client.get(f"/network.json?graph={graph}").json()["nodes"]
+            assert not {n["id"] for n in drawn} & unnamed, graph
+            asked = {n["id"] for n in client.get(f"/network.json?graph={graph}&unnamed=1").json()["nodes"]}
+            assert unnamed <= asked, graph
+        # The named entities stay: the co-mention graph still draws Farouk.
+        assert any(n["name"] == "Ahmed Farouk" for n in client.get("/network.json?graph=comention").json()["nodes"])
