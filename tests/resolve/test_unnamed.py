@@ -181,3 +181,30 @@ def test_graphs_leave_unnamed_entities_out_unless_asked(tmp_path: Path):
             assert unnamed <= asked, graph
         # The named entities stay: the co-mention graph still draws Farouk.
         assert any(n["name"] == "Ahmed Farouk" for n in client.get("/network.json?graph=comention").json()["nodes"])
+
+
+def _all_chains(text: str) -> list[list[tuple[str, str, str]]]:
+    adoc = next(annotate([Document(id="d", path="d.txt", text=text)]))
+    extract_claims(adoc)
+    return [[(m.text, m.kind, m.rule) for m in c.mentions] for c in chain_document(adoc)]
+
+
+def test_a_described_person_the_text_names_with_a_naming_verb_is_that_person():
+    chains = _all_chains("A 45-year-old woman was found dead at a house in Leeds on Monday. Police said she had "
+                         "been attacked. Police named her as Jane Doe, a teacher.")
+    doe = next(c for c in chains if ("Jane Doe", "name", "") in c)
+    assert {("A 45-year-old woman", "nominal", "named-as"), ("she", "pronoun", "only-candidate"),
+            ("her", "pronoun", "named-as")} <= set(doe)
+    assert not any(t == "A 45-year-old woman" for c in chains if c is not doe for t, _, _ in c)
+    chains = _all_chains("A man was stabbed outside a pub in Hull on Saturday. The victim has been identified "
+                         "as John Smith, 32.")
+    assert ("The victim", "nominal", "named-as") in next(c for c in chains if ("John Smith", "name", "") in c)
+
+
+def test_naming_someone_as_a_role_or_naming_a_named_person_merges_nothing():
+    chains = _all_chains("A gunman opened fire at a school on Tuesday. The gunman was later arrested. The school "
+                         "named its head teacher as acting principal.")
+    assert any(("A gunman", "nominal", "introduced") in c for c in chains)
+    chains = _all_chains("Arsenal named Patrick Vieira as captain on Friday. A fan said he was delighted.")
+    vieira = next(c for c in chains if ("Patrick Vieira", "name", "") in c)
+    assert not any(r == "named-as" for _, _, r in vieira)
