@@ -192,13 +192,17 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def _verb_in_compound(mod: Any) -> bool:
     """Is a compound modifier the finite verb of a clause the tagger read as a noun phrase?
     "the Sarbanes-Oxley act forces companies to be more transparent": "forces" (tagged a
-    plural noun) heads a compound of its own ("act"), so "the … act" is the subject and
-    "forces" its verb; a description spanning them would swallow the verb. A plural noun
-    with a noun of its own before it that is also a verb's third-person form is read so
-    ("the drinks industry", "home affairs committee": no noun before, or no such verb)."""
+    plural noun) heads a compound of its own ("act", right after a name), so "the …
+    act" is the subject and "forces" its verb; a description spanning them would swallow
+    the verb. A plural noun that is also a verb's third-person form, after a named thing's
+    common noun, is read so ("the drinks industry", "premium rate services watchdog": no
+    such noun before it)."""
     if mod.dep_ != "compound" or mod.tag_ != "NNS" or not mod.lower_.endswith("s"):
         return False
-    if not any(c.dep_ == "compound" and c.tag_ == "NN" and c.i < mod.i for c in mod.children):
+    # "the Sarbanes-Oxley act forces …": the noun before it is a named thing's common noun,
+    # a whole subject of its own ("the UK's premium rate services watchdog" is no clause).
+    if not any(c.dep_ == "compound" and c.tag_ == "NN" and 0 < c.i < mod.i
+               and mod.doc[c.i - 1].pos_ == "PROPN" for c in mod.children):
         return False
     from newsgraph.nlp.wordnet import wordnet
 

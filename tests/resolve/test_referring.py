@@ -327,3 +327,12 @@ def test_a_description_does_not_swallow_a_verb_the_tagger_read_as_a_noun():
     adoc = next(annotate([Document(id="d", path="d.txt", text="The drinks industry said the new rules "
                                                                    "would cost jobs.")]))
     assert "The drinks industry" in [m.text for m in referring_mentions(adoc.doc, adoc.mentions, lambda _: 0)]
+
+
+def test_a_plural_noun_modifier_after_a_plain_noun_stays_in_its_description():
+    from newsgraph.nlp.referring import referring_mentions
+
+    text = "Icstis, the UK's premium rate services watchdog, said it had been looking for partners."
+    adoc = next(annotate([Document(id="d", path="d.txt", text=text)]))
+    found = [m.text for m in referring_mentions(adoc.doc, adoc.mentions, lambda _: 0)]
+    assert "the UK's premium rate services watchdog" in found, found
