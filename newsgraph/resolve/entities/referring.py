@@ -188,15 +188,16 @@ def _personal_name(text: str) -> bool:
     return description_label(words[-1]) not in ("ORG", "GPE", "FAC")
 
 
-def _gender(chain: Chain, before: int, described: bool = True) -> str | None:
+def _gender(chain: Chain, before: int, described: bool = True, anywhere: bool = True) -> str | None:
     """The sex the chain's names (their titles and, with ``described``, the sex-marked nouns
     describing them) or its kept pronouns mark, up to offset ``before`` (the first such cue).
     A sex-marked description ("the actor") is matched without the nouns: "actor Colin
     Salmon" would make every actor in reach a rival of the one the text goes on about.
     A name's honorific marks the sex wherever in the text it stands ("Anne Robinson … he
-    … Ms Robinson": not he), before any pronoun kept so far, which may itself be wrong."""
+    … Ms Robinson": not he), before any pronoun kept so far, which may itself be wrong
+    (``anywhere``; without it, only cues before ``before`` count)."""
     for x in chain.mentions:
-        if x.kind == "name" and x.start >= before and (
+        if anywhere and x.kind == "name" and x.start >= before and (
                 g := parse_name(x.name_text).gender or (HONORIFICS.get(x.title) if x.title else None)):
             return g
     for x in chain.mentions:
@@ -216,13 +217,14 @@ def _gender(chain: Chain, before: int, described: bool = True) -> str | None:
     return None
 
 
-def _fits(m: ChainMention, chain: Chain, label: str) -> bool:
-    """Does the chain's type (and sex) agree with the pronoun or description?"""
+def _fits(m: ChainMention, chain: Chain, label: str, anywhere: bool = True) -> bool:
+    """Does the chain's type (and sex) agree with the pronoun or description? (``anywhere``:
+    a name's honorific after the pronoun counts, ``_gender``.)"""
     word = m.text.lower()
     if m.kind == "pronoun":
         gender = GENDERED_PRONOUNS.get(word)
         if gender:
-            return label == "PERSON" and _gender(chain, m.start) in (None, gender)
+            return label == "PERSON" and _gender(chain, m.start, anywhere=anywhere) in (None, gender)
         if word in ("they", "them", "their", "theirs", "themselves"):
             return label in _PLURAL_LABELS
         return label in _NONPERSON_LABELS
@@ -470,6 +472,20 @@ def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
             modifiers: frozenset[int] = frozenset(),
             sources: list[QuotationSource] | None = None,
             narration: dict[int, int] | None = None) -> tuple[int, str] | None:
+    """``_choose_any``'s choice, unless a name's honorific later in the text says the chosen
+    is of the other sex ("Anne Robinson said he … Ms Robinson"). A chain so barred still
+    counts as a rival: a later honorific only ever removes a link, never makes one."""
+    got = _choose_any(m, chains, labels, doc, quoted, modifiers, sources, narration)
+    if got is None or _fits(m, chains[got[0]], labels[got[0]]):
+        return got
+    return None
+
+
+def _choose_any(m: ChainMention, chains: list[Chain], labels: list[str],
+                doc: Any = None, quoted: Quoted | None = None,
+                modifiers: frozenset[int] = frozenset(),
+                sources: list[QuotationSource] | None = None,
+                narration: dict[int, int] | None = None) -> tuple[int, str] | None:
     """The one named chain a recency- or salience-linked pronoun or description stands
     for, and the rule, or None when the text leaves a choice.
 
@@ -486,7 +502,8 @@ def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
     # with ("'He strained a muscle …'", said his coach — the coach is not "he").
     paired = _paired_speaker(m, chains, sources, doc)
     fitting = [i for i, c in enumerate(chains) if i != speaker and i != paired
-               and c.kind == "name" and _fits(m, c, labels[i]) and not _principle_c(m, c, doc)]
+               and c.kind == "name" and (_fits(m, c, labels[i]) or _fits(m, c, labels[i], anywhere=False))
+               and not _principle_c(m, c, doc)]
     near = 2 if m.kind == "pronoun" else _FAR
     reach = [i for i in fitting if _in_reach(m, chains[i], m.sentence - near)]
     if not reach and m.kind == "pronoun":
@@ -518,7 +535,8 @@ def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
         same = [i for i in same if _governing_subject(chains[i], m, doc)] or same
     if len(same) == 1:
         return None if _unnamed_rival(m, chains, doc, chosen=chains[same[0]]) else (same[0], "subject")
-    if not same and level is None and doc is not None:
+    if not same and level is None and doc is not None and not any(
+            q.start <= m.start < q.end for q in sources or ()):
         body = _reported_body(m, chains, labels, doc)
         if body is not None:
             return body, "speaker-organisation"
@@ -635,6 +653,8 @@ def _reported_body(m: ChainMention, chains: list[Chain], labels: list[str], doc:
     tok = _root_at(doc, m.start, m.end)
     if tok is None or not (tok.dep_ in ("nsubj", "nsubjpass") or _possessor_of_subject(m, doc)):
         return None
+    if _opened_quotation(tok):
+        return None  # 'An SFA spokesman said: "They have seven days …': the quotation's own "they"
     verb = clause_verb(tok)
     if verb is None or verb.lemma_ in _EXPLETIVE_HOSTS or verb.dep_ != "ccomp" or verb.head.i == verb.i:
         return None
@@ -665,6 +685,12 @@ def _reported_body(m: ChainMention, chains: list[Chain], labels: list[str], doc:
 
 #: Verbs whose "it" subject is as often a situation as a participant (the copula and verbs of seeming).
 _EXPLETIVE_HOSTS = frozenset({"be", "seem", "appear", "remain", "become"})
+
+
+def _opened_quotation(tok: Any) -> bool:
+    """Does a quotation mark opened before the token in its sentence stay open up to it (a
+    quotation that runs on past the sentence, which ``quote_span`` does not see)?"""
+    return sum(1 for t in tok.sent if t.i < tok.i and t.text in '"“”') % 2 == 1
 
 
 def _opens_clauses(m: ChainMention, doc: Any, sources: list[QuotationSource] | None) -> bool:

@@ -577,12 +577,14 @@ def _may_agree(me: ChainMention, chain: Chain, label: str, text: str) -> bool:
     is marked otherwise; for "they" a chain whose name is coordinated with another ("Klitschko
     and his brother Vitali … they"). A name followed by an age ("Chohan, 59,") is a person's
     whatever the tagger typed it."""
-    if _fits(me, chain, label):
+    # A later honorific may bar a named link (``referring._choose``) but never makes a
+    # name less of a rival here.
+    if _fits(me, chain, label, anywhere=False):
         return True
     word = me.text.lower()
     gender = GENDERED_PRONOUNS.get(word)
     if gender:
-        if _gender(chain, me.start) not in (None, gender):
+        if _gender(chain, me.start, anywhere=False) not in (None, gender):
             return False
         # A one-word name as a subject ("Palin told …", tagged a place) may be a person's.
         return label == "" or any(
