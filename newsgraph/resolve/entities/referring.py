@@ -29,7 +29,12 @@ the text makes the link clear; each kept one records the rule (``ChainMention.ru
   organisation ("a spokesman for Airbus", "Airbus chief executive Tom Enders"), also
   where the speaker is "he"/"she" for a person whose phrase said so where the text named
   them ("Tom Enders, Airbus's chief executive, … 'We …,' he said"). A person with no
-  organisation named beside them is not "we": left out;
+  organisation named beside them is not "we": left out. So are "it", "they" (or the
+  possessor of such a subject) in the clause a verb of saying or thinking takes as its
+  complement when its subject is such a spokesperson, outside quotations: "Merck's head
+  of research Peter Kim said that it withdrew Vioxx", "A South Wales Police spokeswoman
+  confirmed that they were looking at the leaflet" — not "it" of a copula ("said it was
+  too early to tell");
 - ``author`` — "I", "me", "my" in the article's own voice (outside every quotation) and
   its author, when the document's metadata names one author (``Document.authors``) and
   the text names that person too (a byline or a closing note left in the text); with no
@@ -58,13 +63,19 @@ the text makes the link clear; each kept one records the rule (``ChainMention.ru
   the only subject among them in the sentence before — inside a quotation the claims
   stage pairs with a speaker, the subject of the quoted clause in the sentence before
   within the same quotation ("'The agency has provided leadership. It has delivered …'")
-  — (subject and
+  — and for a pronoun of the narration that is the first subject of its sentence, the
+  sentence before is the last one not wholly inside a quotation: "Mr Brown said: '… Mr
+  Blair and I …' He also said …" is Brown, the quoted sentences being his words, not the
+  story's thread (subject and
   grammatical-role parallelism preferences of centering theory, Grosz, Joshi &
   Weinstein 1995; Kameyama 1986). Pronouns left out are looked at once more after the
   descriptions are kept ("The organisation has found itself in trouble … It denies").
 
 Inside a quotation, "he" or "she" is not the quotation's speaker (who would say "I"),
-nor is a description ("this guy", "the player").
+nor is a description ("this guy", "the player"). A name's honorific marks its sex wherever
+in the text it stands ("TV presenter Anne Robinson said he … Ms Robinson": not he): the
+link is barred, but the name still counts as a rival, so a later honorific never makes a
+link.
 Two conditions of Binding Theory (Chomsky 1981) bar links outright: a description is not
 what a mention c-commanding it refers to (Principle C: "Gaskin said the man fell"), and
 not what a part of it refers to (i-within-i: "her rep", "Reid's lawyer").
