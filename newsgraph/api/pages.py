@@ -126,11 +126,12 @@ def network_page(request: Request, store: StoreDep,
                  graph: Annotated[str, Query(pattern="^(events|comention)$")] = "events",
                  type: Annotated[str | None, Query(max_length=20)] = None,
                  since: IsoDate = None, until: IsoDate = None,
-                 story: Annotated[str | None, Query(max_length=64)] = None) -> Response:
+                 story: Annotated[str | None, Query(max_length=64)] = None,
+                 unnamed: Annotated[bool, Query()] = False) -> Response:
     from newsgraph.api.views.network import LEGEND, graph_data, network_script, network_view
 
     ctx, drawing = network_view(store, graph=graph, type=type or None, since=since or None,
-                                until=until or None, story=story or None)
+                                until=until or None, story=story or None, unnamed=unnamed)
     return respond(request, "network.html", ctx, n=drawing, script=network_script(), legend=LEGEND,
                    data=graph_data(ctx))
 

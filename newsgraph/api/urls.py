@@ -149,8 +149,9 @@ def timeline(type: str | None = None, entity: str | None = None, place: str | No
 
 
 def network(graph: str | None = None, type: str | None = None, since: str | None = None,
-            until: str | None = None, story: str | None = None) -> str:
-    return _query("/network", graph=graph, type=type, since=since, until=until, story=story)
+            until: str | None = None, story: str | None = None, unnamed: bool | None = None) -> str:
+    return _query("/network", graph=graph, type=type, since=since, until=until, story=story,
+                  unnamed=1 if unnamed else None)
 
 
 def api_claims() -> str:

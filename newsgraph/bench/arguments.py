@@ -41,6 +41,17 @@ speaker entity the round drops or changes there — a pronoun speaker is now the
 entity resolution links the pronoun to, not the claims stage's own reading
 (``bench/data/speakers_pn17_odd.jsonl``: was the old speaker entity right).
 
+The fifth round's judgements (issue 15, 7 December, lo19 against 39ceb92): every link of a
+pronoun or description the round makes on the odd half's seed-0 sample and on samples of
+odd files not in it (seeds 1, 2, 3: the first 250 files of each not in the samples before)
+that 39ceb92 did not make or made to another entity (``bench/data/pronoun_links_lo19_odd.jsonl``),
+and every link 39ceb92 made there that the round drops or moves
+(``pronoun_links_dropped_lo19_odd.jsonl``), each with
+the change that made it (``narration``: a pronoun continuing the narration's subject past
+quoted sentences; ``honorific``: a name's honorific read wherever it stands;
+``speaker-body``: "it" reported by a body's spokesperson; ``span``: a description that had
+swallowed a verb), printed by change.
+
 ``--db PATH`` scores an existing store (say one ingested by an older newsgraph from the
 same ``DIR/articles``, with ``Options(doc_seconds=600)`` as here) without ingesting: the
 before / after of a change is two stores of one sample. Nothing is tuned here.
@@ -58,7 +69,8 @@ from typing import Any
 
 from newsgraph.bench import shared_dir
 
-__all__ = ["bare_pronoun", "in_half", "judged_links", "judged_residue", "main", "score_records"]
+__all__ = ["bare_pronoun", "in_half", "judged_by_change", "judged_links", "judged_residue", "main",
+           "score_records"]
 
 #: Pronouns an argument may be left as (personal, possessive, reflexive, relative,
 #: demonstrative): whatever it stands for, the export does not say.
@@ -184,7 +196,20 @@ _JUDGED_LINKS = (
     ("pronoun_links_dropped_pn17_odd.jsonl", "links d87af92 made that the third round drops (all)"),
     ("speakers_pn17_odd.jsonl", "claim speakers the third round drops or changes (seeded; right: the "
      "old speaker entity was)"),
+    ("pronoun_links_lo19_odd.jsonl", "new links of the fifth round (lo19 against 39ceb92, four samples)"),
+    ("pronoun_links_dropped_lo19_odd.jsonl", "links 39ceb92 made that the fifth round drops or moves (all; "
+     "right: the old link was)"),
 )
+
+
+def judged_by_change(name: str) -> Counter[tuple[str, str]]:
+    """Right / wrong per change (``change``) in a judgement file that records it."""
+    import json
+
+    path = Path(__file__).parent / "data" / name
+    with path.open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    return Counter((r["change"], "right" if r["right"] else "wrong") for r in rows if r.get("change"))
 
 
 def _print_judged() -> None:
@@ -198,6 +223,10 @@ def _print_judged() -> None:
         total = sum(found.values())
         print(f"== hand-judged {what}, odd half ({total}): right {found['right']}, wrong {found['wrong']} "
               f"({found['right'] / total:.0%} right)")
+        by_change = judged_by_change(name)
+        for change in sorted({c for c, _ in by_change}):
+            right, wrong = by_change[(change, "right")], by_change[(change, "wrong")]
+            print(f"   {change:14} right {right:3d}, wrong {wrong:3d}")
 
 
 def run(articles: int = 300, seed: int = 0, store: Path | None = None, fresh: bool = False,

@@ -27,7 +27,7 @@ class Format(StrEnum):
 DIRECTORY_FORMATS = {Format.csv, Format.parquet}
 
 
-def _write(store: Store, fmt: Format, output: Path | None) -> dict[str, int]:
+def _write(store: Store, fmt: Format, output: Path | None, unnamed: bool = False) -> dict[str, int]:
     records = iter_records(store)
     if fmt in DIRECTORY_FORMATS:
         from newsgraph.export.tabular import write_csv, write_parquet
@@ -36,8 +36,8 @@ def _write(store: Store, fmt: Format, output: Path | None) -> dict[str, int]:
     if fmt is Format.graphml:
         from newsgraph.export.graph import write_graphml
         if output is None:
-            return write_graphml(records, sys.stdout.buffer)
-        return write_graphml(records, output)
+            return write_graphml(records, sys.stdout.buffer, unnamed)
+        return write_graphml(records, output, unnamed)
     if fmt is Format.ftm:
         from newsgraph.export.ftm import write_ftm as write_text
     elif fmt is Format.plover:
@@ -60,6 +60,8 @@ def export(
              "network), ftm (FollowTheMoney entities), plover (PLOVER JSON events).")] = Format.jsonl,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="File (default: stdout); a directory for csv and parquet.")] = None,
+    unnamed: Annotated[bool, typer.Option(
+        "--unnamed", help="graphml: unnamed referents (\"a woman\" of one article) as nodes too.")] = False,
 ) -> None:
     """Export documents, entities, events, claims, stories and links."""
     if format in DIRECTORY_FORMATS and output is None:
@@ -70,5 +72,5 @@ def export(
         err_console.print(f"[red]{output}: exists and is not a directory[/red]")
         raise typer.Exit(2)
     with Store(db, readonly=True) as store:
-        counts = _write(store, format, output)
+        counts = _write(store, format, output, unnamed)
     err_console.print("exported: " + ", ".join(f"{k} {n}" for k, n in counts.items()))

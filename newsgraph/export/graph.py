@@ -17,6 +17,11 @@ The file is one directed graph: networkx (and so most readers) cannot read Graph
 mixing directed and undirected edges, so the co-mention edges carry their lack of
 direction as the ``directed`` attribute rather than as GraphML's per-edge flag.
 
+Unnamed referents (``named: false``: "a woman" one article describes and refers back to)
+are no nodes by default, as they are no entries of the entity list and no FtM entities: a
+node is someone a reader of the graph can look up across articles; an event argument
+that is one is left as if unlinked. ``unnamed=True`` keeps them.
+
 Events whose arguments no entity links (only text) still appear, with their
 argument texts as attributes, so nothing the store knows is dropped. networkx
 writes the GraphML; each attribute gets one type on every node (empty string or 0
@@ -59,15 +64,17 @@ def _event_node(rec: dict[str, Any]) -> dict[str, Any]:
             "sources": int(rec.get("publishers") or 0)}
 
 
-def build_graph(records: Iterable[dict[str, Any]]) -> nx.MultiDiGraph:
+def build_graph(records: Iterable[dict[str, Any]], unnamed: bool = False) -> nx.MultiDiGraph:
     """The graph of the contract records (entities must come before the events naming them,
-    as ``jsonl.iter_records`` yields them)."""
+    as ``jsonl.iter_records`` yields them); unnamed referents only with ``unnamed``."""
     g = nx.MultiDiGraph()
     docs_of: dict[str, set[str]] = {}
     acts: Counter[tuple[str, str, str]] = Counter()  # (actor, target, PLOVER type) → events
     for rec in records:
         kind = rec.get("record", rec["kind"])
         if kind == "entity":
+            if rec.get("named") is False and not unnamed:
+                continue
             g.add_node(rec["id"], **_entity_node(rec))
             for m in rec["mentions"]:
                 docs_of.setdefault(m["doc"], set()).add(rec["id"])
@@ -97,9 +104,11 @@ def build_graph(records: Iterable[dict[str, Any]]) -> nx.MultiDiGraph:
     return g
 
 
-def write_graphml(records: Iterable[dict[str, Any]], out: Path | BinaryIO) -> dict[str, int]:
-    """Write the graph; returns node and edge counts by kind."""
-    g = build_graph(records)
+def write_graphml(records: Iterable[dict[str, Any]], out: Path | BinaryIO,
+                  unnamed: bool = False) -> dict[str, int]:
+    """Write the graph (unnamed referents only with ``unnamed``); returns node and edge
+    counts by kind."""
+    g = build_graph(records, unnamed)
     nx.write_graphml(g, out, encoding="utf-8", prettyprint=False)
     counts: Counter[str] = Counter(f"{d['kind']} node" for _, d in g.nodes(data=True))
     counts.update(f"{d['kind']} edge" for _, _, d in g.edges(data=True))

@@ -11,7 +11,9 @@ mention has a ``kind``: ``name``, ``description`` ("the company", "Apple's chief
 executive") or ``pronoun`` ("he", "its"), and the ``rule`` that linked a description or
 pronoun (``resolve/entities/referring``: ``apposition``, ``described``,
 ``same-description``, ``relative``, ``only-candidate``, ``subject``, ``speaker``,
-``speaker-organisation``, ``author``; "" for a name a model found, except ``government``
+``speaker-organisation``, ``author``; ``resolve/entities/unnamed``'s rules, and ``named-as``
+for a described participant the text names, "Police named her as Jane Doe"; "" for a name a
+model found, except ``government``
 for a capital standing for its country's government, "Washington warned", which is a
 mention of the country's entity; and how a name in a language read partially was found —
 ``known-name``, ``capitalised-sequence``, ``capitalised-word``, ``acronym``,

@@ -189,11 +189,35 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+def _verb_in_compound(mod: Any) -> bool:
+    """Is a compound modifier the finite verb of a clause the tagger read as a noun phrase?
+    "the Sarbanes-Oxley act forces companies to be more transparent": "forces" (tagged a
+    plural noun) heads a compound of its own ("act", right after a name), so "the …
+    act" is the subject and "forces" its verb; a description spanning them would swallow
+    the verb. A plural noun that is also a verb's third-person form, after a named thing's
+    common noun, is read so ("the drinks industry", "premium rate services watchdog": no
+    such noun before it)."""
+    if mod.dep_ != "compound" or mod.tag_ != "NNS" or not mod.lower_.endswith("s"):
+        return False
+    # "the Sarbanes-Oxley act forces …": the noun before it is a named thing's common noun,
+    # a whole subject of its own ("the UK's premium rate services watchdog" is no clause).
+    if not any(c.dep_ == "compound" and c.tag_ == "NN" and 0 < c.i < mod.i
+               and mod.doc[c.i - 1].pos_ == "PROPN" for c in mod.children):
+        return False
+    from newsgraph.nlp.wordnet import wordnet
+
+    wn = wordnet()
+    # The verb reading must be of the word as it stands: "forces" is "force" + "s".
+    return wn is not None and bool(wn.sense_ids(mod.lower_[:-1], "v", 1))
+
+
 def _description_span(tok: Any) -> tuple[int, int] | None:
     """Character span of the noun phrase ``tok`` heads, premodifiers only ("the former
     Apple chief executive", "Apple's chief executive"), or None when it is no definite
     description (neither determined, possessed nor in apposition to a name)."""
     kids = [c for c in tok.children if c.i < tok.i and c.dep_ in _PREMODIFIERS]
+    if any(_verb_in_compound(c) for c in kids):
+        return None
     definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in kids) or any(
         c.dep_ == "poss" for c in kids)
     appositive = tok.dep_ == "appos" and tok.head.pos_ == "PROPN"

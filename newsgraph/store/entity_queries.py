@@ -34,9 +34,8 @@ from newsgraph.store.sqlite import Store
 __all__ = [
     "EntityFilter", "LoggedEdit", "MentionLookup", "claims_about", "claims_by", "cooccurring",
     "document_entity_links", "edit_log", "entities", "entities_named", "entity", "entity_mentions",
-    "entity_names",
-    "entity_types", "iter_entities", "linked_spans", "logged_edit", "mention_kind_counts", "mention_owners",
-    "recent_documents", "referring_mentions",
+    "entity_names", "entity_types", "iter_entities", "linked_spans", "logged_edit", "mention_kind_counts",
+    "mention_owners", "recent_documents", "referring_mentions", "unnamed_among",
 ]
 
 
@@ -114,6 +113,18 @@ def entity_names(store: Store, ids: list[str]) -> dict[str, dict[str, str]]:
         for r in store.conn.execute(
                 f"SELECT id, name, type FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk):
             out[r[0]] = {"name": r[1], "type": r[2]}
+    return out
+
+
+def unnamed_among(store: Store, ids: list[str] | set[str]) -> set[str]:
+    """The unnamed referents (``named`` false: "a woman" one article describes) among ``ids``:
+    what graphs leave out by default, as the entity list does."""
+    out: set[str] = set()
+    wanted = sorted(set(ids))
+    for i in range(0, len(wanted), 500):  # SQLite's bound-parameter limit
+        chunk = wanted[i:i + 500]
+        out.update(r[0] for r in store.conn.execute(
+            f"SELECT id FROM entities WHERE named = 0 AND id IN ({','.join('?' * len(chunk))})", chunk))
     return out
 
 

@@ -151,3 +151,60 @@ def test_a_counted_or_ranked_description_does_not_refer_back_to_another():
     assert chains == []
     chains = _unnamed("Gray did not have a gun, witnesses said. The gun was found by detectives later.")
     assert not any(t == "a gun" for c in chains for t, _, _ in c)
+
+
+_SHOOTING = ("Shooting at an embassy in the city centre\n\n"
+             "A gunman entered the Varennian embassy in the city centre on Monday morning, carrying a rifle.\n\n"
+             "He shot Ahmed Farouk at the entrance before fleeing in a car, witnesses told reporters.\n")
+
+
+def test_graphs_leave_unnamed_entities_out_unless_asked(tmp_path: Path):
+    from fastapi.testclient import TestClient
+
+    from newsgraph.api.app import create_app
+    from newsgraph.export.graph import build_graph
+
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        records = export_article(tmp_path, store, _SHOOTING)
+    unnamed = {r["id"] for r in records if r["kind"] == "entity" and r["named"] is False}
+    assert unnamed, records
+    assault = [r for r in records if r["kind"] == "event" and r["type"] == "ASSAULT"]
+    assert assault and unnamed & set(assault[0]["actors"])  # the gunman acts: an edge when drawn
+    assert not unnamed & set(build_graph(records).nodes)
+    assert unnamed <= set(build_graph(records, unnamed=True).nodes)
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
+        for graph in ("events", "comention"):
+            drawn = client.get(f"/network.json?graph={graph}").json()["nodes"]
+            assert not {n["id"] for n in drawn} & unnamed, graph
+            asked = {n["id"] for n in client.get(f"/network.json?graph={graph}&unnamed=1").json()["nodes"]}
+            assert unnamed <= asked, graph
+        # The named entities stay: the co-mention graph still draws Farouk.
+        assert any(n["name"] == "Ahmed Farouk" for n in client.get("/network.json?graph=comention").json()["nodes"])
+
+
+def _all_chains(text: str) -> list[list[tuple[str, str, str]]]:
+    adoc = next(annotate([Document(id="d", path="d.txt", text=text)]))
+    extract_claims(adoc)
+    return [[(m.text, m.kind, m.rule) for m in c.mentions] for c in chain_document(adoc)]
+
+
+def test_a_described_person_the_text_names_with_a_naming_verb_is_that_person():
+    chains = _all_chains("A 45-year-old woman was found dead at a house in Leeds on Monday. Police said she had "
+                         "been attacked. Police named her as Jane Doe, a teacher.")
+    doe = next(c for c in chains if ("Jane Doe", "name", "") in c)
+    assert {("A 45-year-old woman", "nominal", "named-as"), ("she", "pronoun", "only-candidate"),
+            ("her", "pronoun", "named-as")} <= set(doe)
+    assert not any(t == "A 45-year-old woman" for c in chains if c is not doe for t, _, _ in c)
+    chains = _all_chains("A man was stabbed outside a pub in Hull on Saturday. The victim has been identified "
+                         "as John Smith, 32.")
+    assert ("The victim", "nominal", "named-as") in next(c for c in chains if ("John Smith", "name", "") in c)
+
+
+def test_naming_someone_as_a_role_or_naming_a_named_person_merges_nothing():
+    chains = _all_chains("A gunman opened fire at a school on Tuesday. The gunman was later arrested. The school "
+                         "named its head teacher as acting principal.")
+    assert any(("A gunman", "nominal", "introduced") in c for c in chains)
+    chains = _all_chains("Arsenal named Patrick Vieira as captain on Friday. A fan said he was delighted.")
+    vieira = next(c for c in chains if ("Patrick Vieira", "name", "") in c)
+    assert not any(r == "named-as" for _, _, r in vieira)

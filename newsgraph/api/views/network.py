@@ -13,6 +13,9 @@ Two graphs of entities:
   (latest ``COMENTION_DOCUMENTS``) documents in scope.
 
 Filters: event type, a time window (``since``/``until``) and a story (its documents only).
+Unnamed referents ("a woman" one article describes and refers back to, ``named`` false)
+are no nodes, as they are no entries of the entity list: a node is someone an analyst can
+look up across articles. ``unnamed=1`` draws them too.
 The JSON twin holds the nodes and edges (each edge with its PLOVER category); the page
 embeds the same nodes and edges as data for ``static/network.js``, which hands them to
 cytoscape.js (``web.vendor``: installed from npm, served by the app, never a CDN) — labels
@@ -34,7 +37,7 @@ from newsgraph.model.projection import project
 from newsgraph.store import Store
 from newsgraph.store import event_queries as q
 from newsgraph.store import timeline_queries as tq
-from newsgraph.store.entity_queries import entity_names
+from newsgraph.store.entity_queries import entity_names, unnamed_among
 from newsgraph.store.story_queries import story_document_ids
 
 __all__ = ["LEGEND", "NetworkContext", "NetworkDrawing", "NetworkScript", "graph_data", "network_script",
@@ -188,8 +191,8 @@ def _top(counts: Counter[str], n: int) -> set[str]:
     return set(sorted(counts, key=lambda e: (-counts[e], e))[:n])
 
 
-def _event_graph(store: Store, filt: q.EventFilter, docs: set[str] | None) -> tuple[
-        list[NetworkNode], list[NetworkEdge]]:
+def _event_graph(store: Store, filt: q.EventFilter, docs: set[str] | None,
+                 unnamed: bool = False) -> tuple[list[NetworkNode], list[NetworkEdge]]:
     _, rows = q.events(store, filt, limit=MAX_EVENTS)
     pairs: Counter[tuple[str, str, str]] = Counter()
     for ev in rows:
@@ -198,6 +201,10 @@ def _event_graph(store: Store, filt: q.EventFilter, docs: set[str] | None) -> tu
         actors = {a["entity"] for a in ev["actors"] if a.get("entity")}
         targets = {a["entity"] for a in ev["targets"] if a.get("entity")}
         pairs.update((a, t, ev["type"]) for a in actors for t in targets if a != t)
+    if not unnamed:
+        # Left out before the top nodes are chosen, so they take no named entity's place.
+        drop = unnamed_among(store, {e for a, t, _ in pairs for e in (a, t)})
+        pairs = Counter({k: n for k, n in pairs.items() if k[0] not in drop and k[1] not in drop})
     weight: Counter[str] = Counter()
     for (a, t, _), n in pairs.items():
         weight[a] += n
@@ -214,14 +221,17 @@ def _event_graph(store: Store, filt: q.EventFilter, docs: set[str] | None) -> tu
     return nodes, edges
 
 
-def _comention_graph(store: Store, docs: set[str] | None, since: str | None,
-                     until: str | None) -> tuple[list[NetworkNode], list[NetworkEdge], bool]:
+def _comention_graph(store: Store, docs: set[str] | None, since: str | None, until: str | None,
+                     unnamed: bool = False) -> tuple[list[NetworkNode], list[NetworkEdge], bool]:
     ids = tq.document_ids_published(store, since, until)
     if docs is not None:
         ids = [i for i in ids if i in docs]
     capped = len(ids) > COMENTION_DOCUMENTS
     ids = ids[:COMENTION_DOCUMENTS]
     per_doc = tq.entities_per_document(store, ids)
+    if not unnamed:
+        drop = unnamed_among(store, {e for ents in per_doc.values() for e in ents})
+        per_doc = {d: ents - drop for d, ents in per_doc.items()}
     docs_of: Counter[str] = Counter(e for ents in per_doc.values() for e in ents)
     keep = _top(docs_of, TOP_ENTITIES)
     pairs: Counter[tuple[str, str]] = Counter()
@@ -238,20 +248,21 @@ def _comention_graph(store: Store, docs: set[str] | None, since: str | None,
 
 
 def network_view(store: Store, *, graph: str = "events", type: str | None = None, since: str | None = None,
-                 until: str | None = None, story: str | None = None) -> tuple[NetworkContext, NetworkDrawing]:
+                 until: str | None = None, story: str | None = None,
+                 unnamed: bool = False) -> tuple[NetworkContext, NetworkDrawing]:
     graph = graph if graph in ("events", "comention") else "events"
     type = type.upper() if type else None
     filters = {"graph": None if graph == "events" else graph, "type": type, "since": since, "until": until,
-               "story": story}
+               "story": story, "unnamed": unnamed or None}
     docs = None
     if story:
         docs = set(story_document_ids(store, story))
     note = None
     if graph == "events":
-        nodes, edges = _event_graph(store, q.EventFilter(type=type, since=since, until=until), docs)
+        nodes, edges = _event_graph(store, q.EventFilter(type=type, since=since, until=until), docs, unnamed)
         present = Counter(e.type for e in edges if e.type)
     else:
-        nodes, edges, capped = _comention_graph(store, docs, since, until)
+        nodes, edges, capped = _comention_graph(store, docs, since, until, unnamed)
         present = Counter()
         if capped:
             note = f"Read from the latest {COMENTION_DOCUMENTS:,} documents in scope."

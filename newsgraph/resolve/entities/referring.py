@@ -29,7 +29,12 @@ the text makes the link clear; each kept one records the rule (``ChainMention.ru
   organisation ("a spokesman for Airbus", "Airbus chief executive Tom Enders"), also
   where the speaker is "he"/"she" for a person whose phrase said so where the text named
   them ("Tom Enders, Airbus's chief executive, … 'We …,' he said"). A person with no
-  organisation named beside them is not "we": left out;
+  organisation named beside them is not "we": left out. So are "it", "they" (or the
+  possessor of such a subject) in the clause a verb of saying or thinking takes as its
+  complement when its subject is such a spokesperson, outside quotations: "Merck's head
+  of research Peter Kim said that it withdrew Vioxx", "A South Wales Police spokeswoman
+  confirmed that they were looking at the leaflet" — not "it" of a copula ("said it was
+  too early to tell");
 - ``author`` — "I", "me", "my" in the article's own voice (outside every quotation) and
   its author, when the document's metadata names one author (``Document.authors``) and
   the text names that person too (a byline or a closing note left in the text); with no
@@ -58,13 +63,19 @@ the text makes the link clear; each kept one records the rule (``ChainMention.ru
   the only subject among them in the sentence before — inside a quotation the claims
   stage pairs with a speaker, the subject of the quoted clause in the sentence before
   within the same quotation ("'The agency has provided leadership. It has delivered …'")
-  — (subject and
+  — and for a pronoun of the narration that is the first subject of its sentence, the
+  sentence before is the last one not wholly inside a quotation: "Mr Brown said: '… Mr
+  Blair and I …' He also said …" is Brown, the quoted sentences being his words, not the
+  story's thread (subject and
   grammatical-role parallelism preferences of centering theory, Grosz, Joshi &
   Weinstein 1995; Kameyama 1986). Pronouns left out are looked at once more after the
   descriptions are kept ("The organisation has found itself in trouble … It denies").
 
 Inside a quotation, "he" or "she" is not the quotation's speaker (who would say "I"),
-nor is a description ("this guy", "the player").
+nor is a description ("this guy", "the player"). A name's honorific marks its sex wherever
+in the text it stands ("TV presenter Anne Robinson said he … Ms Robinson": not he): the
+link is barred, but the name still counts as a rival, so a later honorific never makes a
+link.
 Two conditions of Binding Theory (Chomsky 1981) bar links outright: a description is not
 what a mention c-commanding it refers to (Principle C: "Gaskin said the man fell"), and
 not what a part of it refers to (i-within-i: "her rep", "Reid's lawyer").
@@ -188,11 +199,18 @@ def _personal_name(text: str) -> bool:
     return description_label(words[-1]) not in ("ORG", "GPE", "FAC")
 
 
-def _gender(chain: Chain, before: int, described: bool = True) -> str | None:
+def _gender(chain: Chain, before: int, described: bool = True, anywhere: bool = True) -> str | None:
     """The sex the chain's names (their titles and, with ``described``, the sex-marked nouns
     describing them) or its kept pronouns mark, up to offset ``before`` (the first such cue).
     A sex-marked description ("the actor") is matched without the nouns: "actor Colin
-    Salmon" would make every actor in reach a rival of the one the text goes on about."""
+    Salmon" would make every actor in reach a rival of the one the text goes on about.
+    A name's honorific marks the sex wherever in the text it stands ("Anne Robinson … he
+    … Ms Robinson": not he), before any pronoun kept so far, which may itself be wrong
+    (``anywhere``; without it, only cues before ``before`` count)."""
+    for x in chain.mentions:
+        if anywhere and x.kind == "name" and x.start >= before and (
+                g := parse_name(x.name_text).gender or (HONORIFICS.get(x.title) if x.title else None)):
+            return g
     for x in chain.mentions:
         if x.start >= before:
             break
@@ -210,13 +228,14 @@ def _gender(chain: Chain, before: int, described: bool = True) -> str | None:
     return None
 
 
-def _fits(m: ChainMention, chain: Chain, label: str) -> bool:
-    """Does the chain's type (and sex) agree with the pronoun or description?"""
+def _fits(m: ChainMention, chain: Chain, label: str, anywhere: bool = True) -> bool:
+    """Does the chain's type (and sex) agree with the pronoun or description? (``anywhere``:
+    a name's honorific after the pronoun counts, ``_gender``.)"""
     word = m.text.lower()
     if m.kind == "pronoun":
         gender = GENDERED_PRONOUNS.get(word)
         if gender:
-            return label == "PERSON" and _gender(chain, m.start) in (None, gender)
+            return label == "PERSON" and _gender(chain, m.start, anywhere=anywhere) in (None, gender)
         if word in ("they", "them", "their", "theirs", "themselves"):
             return label in _PLURAL_LABELS
         return label in _NONPERSON_LABELS
@@ -462,7 +481,22 @@ def _unnamed_rival(m: ChainMention, chains: list[Chain], doc: Any, since: int = 
 def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
             doc: Any = None, quoted: Quoted | None = None,
             modifiers: frozenset[int] = frozenset(),
-            sources: list[QuotationSource] | None = None) -> tuple[int, str] | None:
+            sources: list[QuotationSource] | None = None,
+            narration: dict[int, int] | None = None) -> tuple[int, str] | None:
+    """``_choose_any``'s choice, unless a name's honorific later in the text says the chosen
+    is of the other sex ("Anne Robinson said he … Ms Robinson"). A chain so barred still
+    counts as a rival: a later honorific only ever removes a link, never makes one."""
+    got = _choose_any(m, chains, labels, doc, quoted, modifiers, sources, narration)
+    if got is None or _fits(m, chains[got[0]], labels[got[0]]):
+        return got
+    return None
+
+
+def _choose_any(m: ChainMention, chains: list[Chain], labels: list[str],
+                doc: Any = None, quoted: Quoted | None = None,
+                modifiers: frozenset[int] = frozenset(),
+                sources: list[QuotationSource] | None = None,
+                narration: dict[int, int] | None = None) -> tuple[int, str] | None:
     """The one named chain a recency- or salience-linked pronoun or description stands
     for, and the rule, or None when the text leaves a choice.
 
@@ -479,7 +513,8 @@ def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
     # with ("'He strained a muscle …'", said his coach — the coach is not "he").
     paired = _paired_speaker(m, chains, sources, doc)
     fitting = [i for i, c in enumerate(chains) if i != speaker and i != paired
-               and c.kind == "name" and _fits(m, c, labels[i]) and not _principle_c(m, c, doc)]
+               and c.kind == "name" and (_fits(m, c, labels[i]) or _fits(m, c, labels[i], anywhere=False))
+               and not _principle_c(m, c, doc)]
     near = 2 if m.kind == "pronoun" else _FAR
     reach = [i for i in fitting if _in_reach(m, chains[i], m.sentence - near)]
     if not reach and m.kind == "pronoun":
@@ -511,10 +546,27 @@ def _choose(m: ChainMention, chains: list[Chain], labels: list[str],
         same = [i for i in same if _governing_subject(chains[i], m, doc)] or same
     if len(same) == 1:
         return None if _unnamed_rival(m, chains, doc, chosen=chains[same[0]]) else (same[0], "subject")
+    if not same and level is None and doc is not None and not any(
+            q.start <= m.start < q.end for q in sources or ()):
+        body = _reported_body(m, chains, labels, doc)
+        if body is not None:
+            return body, "speaker-organisation"
     if not same and (m.subject or _possessor_of_subject(m, doc)):
         # The main clause's subject, not one of a clause inside it ("He was not expected
         # to win, when Margaret Thatcher was riding high. … he became …").
-        prev = [i for i in reach if _subject_before(chains[i], m.sentence - 1, 1 << 62, None, quoted, doc)]
+        before = m.sentence - 1
+        pool = reach
+        if (level is None and narration and m.sentence in narration and doc is not None
+                and not any(s.start <= m.start < s.end for s in sources or ())
+                and _opens_clauses(m, doc, sources)):
+            # A pronoun of the narration opening its sentence continues the narration's last
+            # subject: sentences wholly inside a quotation in between are the speaker's
+            # words, not the story's thread ("Mr Brown said: '… Mr Blair and I … We are
+            # determined …' He also said …": Brown). The candidates are those in reach of
+            # that sentence.
+            before = narration[m.sentence]
+            pool = [i for i in fitting if _in_reach(m, chains[i], before)]
+        prev = [i for i in pool if _subject_before(chains[i], before, 1 << 62, None, quoted, doc)]
         quotation = next((s for s in sources or () if s.start <= m.start and m.end <= s.end), None)
         if not prev and quotation is not None and doc is not None:
             # Inside one quotation running over sentences, the speaker's own subject goes
@@ -595,6 +647,75 @@ def _quoted_subject(chain: Chain, sentence: int, quotation: QuotationSource, doc
     return False
 
 
+#: Third-person pronouns a body is referred to by ("Merck … it", "the club … they").
+_BODY_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "theirs", "themselves"})
+
+
+def _reported_body(m: ChainMention, chains: list[Chain], labels: list[str], doc: Any) -> int | None:
+    """The body a spokesperson's report is about: "it"/"they" (or the possessor of such a
+    subject) in the clause a verb of saying or thinking takes as its complement, whose
+    subject is a person speaking for one organisation named in their own noun phrase —
+    "Merck's head of research Peter Kim said that it withdrew Vioxx", "an Airbus
+    spokesman said it would appeal": the body the speaker speaks for (``_SPEAKS_FOR``).
+    Not "it" of a copula ("said it was too early to tell"), which as often stands for a
+    situation; None when no such speaker or the phrase names no body, or two."""
+    if m.kind != "pronoun" or m.text.lower() not in _BODY_PRONOUNS:
+        return None
+    tok = _root_at(doc, m.start, m.end)
+    if tok is None or not (tok.dep_ in ("nsubj", "nsubjpass") or _possessor_of_subject(m, doc)):
+        return None
+    if _opened_quotation(tok):
+        return None  # 'An SFA spokesman said: "They have seven days …': the quotation's own "they"
+    verb = clause_verb(tok)
+    if verb is None or verb.lemma_ in _EXPLETIVE_HOSTS or verb.dep_ != "ccomp" or verb.head.i == verb.i:
+        return None
+    saying = verb.head
+    from newsgraph.nlp.wordnet import wordnet
+
+    wn = wordnet()
+    if saying.pos_ != "VERB" or wn is None or not {"communication", "cognition"} & set(
+            wn.verb_lexfiles(saying.lemma_, 2)):
+        return None
+    subjects = [c for c in saying.children if c.dep_ == "nsubj" and c.i < tok.i]
+    if len(subjects) != 1:
+        return None
+    head = subjects[0]
+    own = _own_np(head)
+    person = (head.pos_ == "NOUN" and (description_label(head.lemma_.lower()) == "PERSON"
+                                       or head.lemma_.lower() in _SPEAKS_FOR)) or (
+        head.pos_ == "PROPN" and head.ent_type_ == "PERSON")  # "head" is first a body part in WordNet
+    if not person or not any(t.lemma_.lower() in _SPEAKS_FOR for t in own if t.pos_ == "NOUN"):
+        return None
+    # Not the speaker's own name beside the role ("head of research Ana Varga", which the
+    # tagger may type a body), in apposition or parsed as the object of "of" after a noun.
+    theirs = {t.i for c in own if c.dep_ == "appos" or (c.dep_ == "pobj" and any(
+        k.dep_ == "compound" and k.pos_ == "NOUN" for k in c.children)) for t in c.subtree}
+    j = _named_in(chains, labels, [t for t in own if t.i != head.i and t.i not in theirs], "ORG")
+    return j if j is not None and _fits(m, chains[j], labels[j]) else None
+
+
+#: Verbs whose "it" subject is as often a situation as a participant (the copula and verbs of seeming).
+_EXPLETIVE_HOSTS = frozenset({"be", "seem", "appear", "remain", "become"})
+
+
+def _opened_quotation(tok: Any) -> bool:
+    """Does a quotation mark opened before the token in its sentence stay open up to it (a
+    quotation that runs on past the sentence, which ``quote_span`` does not see)?"""
+    return sum(1 for t in tok.sent if t.i < tok.i and t.text in '"“”') % 2 == 1
+
+
+def _opens_clauses(m: ChainMention, doc: Any, sources: list[QuotationSource] | None) -> bool:
+    """Is the pronoun (or the noun phrase it possesses) the first subject of its sentence's
+    narration ("He also said …", "'…,' she said"), no other subject before it outside a
+    quotation?"""
+    tok = _root_at(doc, m.start, m.end)
+    if tok is None:
+        return False
+    return not any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.i < tok.i and tok not in t.subtree
+                   and quote_span(t) is None and not any(s.start <= t.idx < s.end for s in sources or ())
+                   for t in tok.sent)
+
+
 def _possessor_of_subject(m: ChainMention, doc: Any) -> bool:
     """Is the pronoun the possessor of its clause's subject ("Its profits were buoyed …",
     "Their lawyers said …")? It continues the previous sentence's subject as a subject
@@ -631,6 +752,7 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
     retry: list[ChainMention] = []
     modifiers = _modifier_names(chains, doc)
     paired = _sources(adoc)
+    narration = _narration_before(adoc, paired)
     for x in found:
         i = home[id(x)]
         chain = chains[i]
@@ -674,7 +796,7 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
             continue  # "my team", "her rep": a relation to the possessor, not its antecedent
         if x.kind == "pronoun" and x.text.lower() in RELATIVE_PRONOUNS:
             continue  # a relative pronoun stands for its clause's noun, or for nothing we know
-        choice = _choose(x, chains, labels, doc, quoted, modifiers, paired)
+        choice = _choose(x, chains, labels, doc, quoted, modifiers, paired, narration)
         if choice is None:
             if x.kind == "pronoun":
                 retry.append(x)
@@ -683,7 +805,7 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
     # Once descriptions are kept ("The organisation … It denies"), a pronoun left out for
     # want of a named subject before it is looked at once more, in text order.
     for x in retry:
-        choice = _choose(x, chains, labels, doc, quoted, modifiers, paired)
+        choice = _choose(x, chains, labels, doc, quoted, modifiers, paired, narration)
         if choice is not None:
             _move(x, choice, chains, home)
     sources = _sources(adoc) if first_person else []
@@ -717,6 +839,38 @@ def keep_clear_references(chains: list[Chain], adoc: AnnotatedDocument | None = 
         c.mentions = [x for x in c.mentions if not (x.referring and x.kind == "nominal" and any(
             y is not x and x.start <= y.start and y.end <= x.end for y in c.mentions))]
     return [c for c in chains if any(x.kind == "name" or not x.referring for x in c.mentions)]
+
+
+#: Sentences back a narration pronoun looks past quoted sentences for the narration's last one.
+_QUOTED_RUN = 6
+
+
+def _narration_before(adoc: AnnotatedDocument | None, sources: list[QuotationSource]) -> dict[int, int]:
+    """Sentence index → the last sentence before it that is not wholly inside a quotation,
+    where that is further back than the sentence just before (``_QUOTED_RUN`` at most). A
+    sentence is wholly quoted when each of its words is inside a quotation the claims stage
+    pairs with a speaker (``sources``) or between quotation marks of its own sentence."""
+    if adoc is None or adoc.doc is None or not sources:
+        return {}
+    doc = adoc.doc
+    spans = sorted((q.start, q.end) for q in sources)
+
+    def quoted(tok: Any) -> bool:
+        return any(a <= tok.idx < b for a, b in spans) or quote_span(tok) is not None
+
+    inside: list[bool] = []
+    for sent in adoc.sentences:
+        span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+        words = [t for t in span if t.is_alpha] if span is not None else []
+        inside.append(bool(words) and all(quoted(t) for t in words))
+    out: dict[int, int] = {}
+    for k in range(1, len(inside)):
+        j = k - 1
+        while j >= 0 and inside[j] and k - j <= _QUOTED_RUN:
+            j -= 1
+        if j >= 0 and j < k - 1 and not inside[j]:
+            out[k] = j
+    return out
 
 
 def _move(x: ChainMention, choice: tuple[int, str], chains: list[Chain], home: dict[int, int]) -> None:

@@ -45,7 +45,14 @@ is made only where the text makes it clear; each records its rule (``ChainMentio
   threatened"), the named linker's ``subject`` rule for a subject that names no one; a
   name or another candidate between them leaves it out.
 
-Nothing here changes a named chain: the mentions kept for names are taken as they are.
+Nothing here changes a named chain's own mentions. One thing joins an unnamed referent to
+a named one: the text naming it with a naming verb (``named_referents``) — "Police named
+her as Jane Doe", "The victim has been identified as John Smith", "a woman, named locally
+as Jane Doe": the participant (the verb's object, its passive subject, the noun a
+participle or a relative clause with it modifies) is the named person, so the participant's
+descriptions and pronouns, found by the rules above, join the person's chain (the naming
+mention with rule ``named-as``). Only a person's name of its own chain, a participant of
+a person's kind and no other named person already linked to it.
 """
 
 from __future__ import annotations
@@ -74,7 +81,7 @@ from newsgraph.resolve.entities.referring import (
 )
 from newsgraph.resolve.entities.within import GENDERED_NOUNS, GENDERED_PRONOUNS, Chain, ChainMention
 
-__all__ = ["UNNAMED_REASON", "UNNAMED_RULES", "fullest_description", "unnamed_chains"]
+__all__ = ["UNNAMED_REASON", "UNNAMED_RULES", "fullest_description", "named_referents", "unnamed_chains"]
 
 #: Rules that refer back to a description: a group holding one of them is an entity.
 _BACK_REFERENCES = frozenset({"same-description", "hypernym", "only-candidate", "subject"})
@@ -307,6 +314,89 @@ def unnamed_chains(chains: list[Chain], adoc: AnnotatedDocument, sentence_of: Ca
     return out
 
 
+#: Verbs by which a text names a participant it has described ("named her as", "was
+#: identified as"), with the name after "as".
+_NAMING_VERBS = frozenset({"name", "identify"})
+
+
+def named_referents(chains: list[Chain], adoc: AnnotatedDocument) -> list[Chain]:
+    """Join each unnamed referent the text names with a naming verb to the named person's
+    chain ("A woman was found dead … Police named her as Jane Doe": "A woman", "her" and
+    the other mentions of the woman are Jane Doe's); the chains left, in their order."""
+    doc = adoc.doc
+    unnamed = [c for c in chains if c.unresolved == UNNAMED_REASON]
+    if doc is None:
+        return chains
+    named = [c for c in chains if c.kind == "name" and c.unresolved is None]
+    labels = {id(c): _label(c) for c in named}
+
+    def holder(group: list[Chain], tok: Any) -> Chain | None:
+        hits = [c for c in group if any(x.start <= tok.idx < x.end for x in c.mentions)]
+        return hits[0] if len(hits) == 1 else None
+
+    gone: set[int] = set()
+    for verb in doc:
+        if verb.lemma_ not in _NAMING_VERBS or verb.pos_ != "VERB":
+            continue
+        as_ = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+        objs = [c for c in as_[0].children if c.dep_ == "pobj"] if len(as_) == 1 else []
+        if len(objs) != 1 or objs[0].pos_ != "PROPN":
+            continue  # "named as captain", "identified as a suspect": no name
+        person = holder(named, objs[0])
+        if person is None or labels[id(person)] != "PERSON":
+            continue
+        # The participant: the object of "named her as", the subject of "was named as",
+        # the noun "named as" or "who was named as" modifies.
+        parts = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if verb.dep_ in ("acl", "relcl") and not any(c.dep_ == "dobj" for c in verb.children):
+            parts = [p for p in parts if p.lower_ not in RELATIVE_PRONOUNS] or [verb.head]
+        if len(parts) != 1:
+            continue
+        if holder(named, parts[0]) is not None:
+            continue  # linked to a name already: the rules said who it is
+        chain = holder(unnamed, parts[0])
+        if chain is None:
+            # A participant no rule linked to anything ("The victim has been identified as
+            # John Smith"): that description or pronoun alone.
+            chain = _lone_referent(adoc, parts[0], chains)
+        if chain is None or id(chain) in gone or not _a_person_referent(chain):
+            continue
+        best = person.best_name()
+        for x in chain.mentions:
+            if x.start <= parts[0].idx < x.end or x.rule == "introduced":
+                x.rule = "named-as"
+            x.reason = f"named as {best.surface if best else '?'}: {x.reason}"
+        person.mentions.extend(chain.mentions)
+        person.mentions.sort(key=lambda y: y.start)
+        gone.add(id(chain))
+    return [c for c in chains if id(c) not in gone]
+
+
+def _lone_referent(adoc: AnnotatedDocument, tok: Any, chains: list[Chain]) -> Chain | None:
+    """A chain of the one pronoun or description found at ``tok`` (``nlp.referring``) that
+    no chain holds, or None."""
+    if any(x.start <= tok.idx < x.end for c in chains for x in c.mentions):
+        return None
+    found = [m for m in adoc.references if m.start <= tok.idx < m.end and m.label == "PERSON"
+             and (m.text.lower() in GENDERED_PRONOUNS or tok.pos_ == "NOUN")]
+    if len(found) != 1:
+        return None
+    m = found[0]
+    kind = "pronoun" if m.text.lower() in GENDERED_PRONOUNS else "nominal"
+    x = ChainMention(m.start, m.end, m.text, m.label, m.sentence, kind, method=kind, score=0.8,
+                     reason="unnamed participant", referring=True, rule="named-as")
+    return Chain(adoc.document.id, [x], adoc.document.published, unresolved=UNNAMED_REASON)
+
+
+def _a_person_referent(chain: Chain) -> bool:
+    """Is an unnamed referent a person (described by nouns for people, or "he"/"she")?"""
+    kinds = {x.label for x in chain.mentions if x.kind == "nominal"}
+    pronouns = {x.text.lower() for x in chain.mentions if x.kind == "pronoun"}
+    return (kinds <= {"PERSON"} and bool(kinds or pronouns & set(GENDERED_PRONOUNS))
+            and not any(x.text.lower() in PERSONAL_PRONOUNS and x.text.lower() not in GENDERED_PRONOUNS
+                        for x in chain.mentions if x.kind == "pronoun"))
+
+
 def _place_phrase(p: _Phrase, phrases: list[_Phrase], by_head: dict[int, _Phrase], named: list[Chain],
                   heads: list[Any], found: Callable[[_Phrase], int],
                   join: Callable[[Any, int, str], None]) -> None:
@@ -487,12 +577,14 @@ def _may_agree(me: ChainMention, chain: Chain, label: str, text: str) -> bool:
     is marked otherwise; for "they" a chain whose name is coordinated with another ("Klitschko
     and his brother Vitali … they"). A name followed by an age ("Chohan, 59,") is a person's
     whatever the tagger typed it."""
-    if _fits(me, chain, label):
+    # A later honorific may bar a named link (``referring._choose``) but never makes a
+    # name less of a rival here.
+    if _fits(me, chain, label, anywhere=False):
         return True
     word = me.text.lower()
     gender = GENDERED_PRONOUNS.get(word)
     if gender:
-        if _gender(chain, me.start) not in (None, gender):
+        if _gender(chain, me.start, anywhere=False) not in (None, gender):
             return False
         # A one-word name as a subject ("Palin told …", tagged a place) may be a person's.
         return label == "" or any(

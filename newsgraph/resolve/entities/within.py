@@ -1782,9 +1782,10 @@ def _chain_document(adoc: AnnotatedDocument, options: ResolverOptions) -> list[C
 
         chains = keep_clear_references(chains, adoc)
         if options.unnamed_referents:
-            from newsgraph.resolve.entities.unnamed import unnamed_chains
+            from newsgraph.resolve.entities.unnamed import named_referents, unnamed_chains
 
             chains += unnamed_chains(chains, adoc, sent_of, things=options.unnamed_things)
+            chains = named_referents(chains, adoc)
     doc_terms, per_sentence = context_terms(adoc)
     # The document's terms by weight, heaviest first (ties in document order, as
     # ``most_common`` keeps them): a chain's top terms are its sentences' terms and the
