@@ -13,8 +13,9 @@ the products grow with the corpus (``newsgraph bench throughput --scaling``).
 unless the user set them, before NumPy is imported (``newsgraph/__init__.py`` calls it,
 so every process that imports newsgraph — the CLI, spawned workers, the API — inherits
 it), and tells an OpenBLAS already loaded, when NumPy came first. A user who wants
-BLAS threads sets the variable. A product's result does not depend on the thread count
-here: OpenBLAS splits a matrix-vector product by rows (exports compared byte for byte).
+BLAS threads sets the variable. Nothing computed changes: the sorted JSONL exports of the
+demo seeds, 300 BBC articles (two workers and one) and 2,400 Reuters stories are byte-
+identical with OpenBLAS's threads and with one.
 """
 
 from __future__ import annotations
