@@ -15,8 +15,12 @@ Stages live in one package each (``ingest.read``, ``ingest.clean``,
 
 from __future__ import annotations
 
-from newsgraph.errors import NewsgraphError
-from newsgraph.settings import Options
+from newsgraph.blas import one_thread
+
+one_thread()  # before NumPy loads: the processes are the parallelism (newsgraph/blas.py)
+
+from newsgraph.errors import NewsgraphError  # noqa: E402
+from newsgraph.settings import Options  # noqa: E402
 
 __version__ = "0.1.0"
 __all__ = ["NewsgraphError", "Options", "Store", "__version__", "ingest"]

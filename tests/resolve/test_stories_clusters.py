@@ -57,3 +57,29 @@ def test_stories_supplied_entities_and_events_are_used():
               events={"x": {"ev1"}})
     story = index.stories()[0]
     assert story.events == ["ev1"]
+
+
+def test_stories_kept_norms_equal_the_norms_of_the_sums_also_after_a_pickle_without_them():
+    import pickle
+
+    import numpy as np
+
+    from newsgraph.resolve.stories.clusters import StoryClusterer
+
+    rng = np.random.default_rng(7)
+    cl = StoryClusterer()
+    for i in range(40):  # enough stories to grow the arrays twice
+        v = rng.standard_normal(256).astype(np.float32)
+        cl.add(f"d{i}", v / np.linalg.norm(v), {f"k{i % 5}"}, published=f"2024-05-{1 + i % 20:02d}")
+    n = len(cl._stories)
+    assert np.array_equal(cl._norms[:n], np.linalg.norm(cl._sums[:n], axis=1))
+    state = cl.__getstate__()
+    del state["_norms"]  # a clusterer pickled before the norms were kept
+    old = StoryClusterer.__new__(StoryClusterer)
+    old.__setstate__(pickle.loads(pickle.dumps(state)))
+    v = rng.standard_normal(256).astype(np.float32)
+    assert np.array_equal(old.similarity(v, {"k1"}, None), cl.similarity(v, {"k1"}, None))
+    old.add("new", v / np.linalg.norm(v), {"k1"})
+    cl.add("new", v / np.linalg.norm(v), {"k1"})
+    assert old.story_of("new") == cl.story_of("new")
+    assert np.array_equal(old._norms[:len(old._stories)], np.linalg.norm(old._sums[:len(old._stories)], axis=1))

@@ -87,6 +87,9 @@ class StoryClusterer:
         # vectorised state: centroid sums, last/first day ordinal per story, and an
         # inverted index entity → stories, so a document touches only related stories
         self._sums = np.zeros((0, 0), dtype=np.float32)
+        # Each story's ``_sums`` row norm, kept as the row changes: computing every row's
+        # norm per document grew with the number of stories.
+        self._norms = np.zeros(0, dtype=np.float32)
         self._first = np.zeros(0)
         self._last = np.zeros(0)
         self._by_key: dict[str, set[int]] = {}
@@ -102,12 +105,16 @@ class StoryClusterer:
         state = dict(self.__dict__)
         n = len(self._stories)
         state["_sums"], state["_first"], state["_last"] = self._sums[:n], self._first[:n], self._last[:n]
+        state["_norms"] = self._norms[:n]
         state["_n_en"] = self._n_en[:n]
         state["_msums"] = self._msums[:n] if len(self._msums) else self._msums
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
+        if "_norms" not in state:  # pickled before the norms were kept
+            self._norms = (np.linalg.norm(self._sums, axis=1) if self._sums.size
+                           else np.zeros(len(self._sums), dtype=np.float32))
         if "_n_en" not in state:  # pickled before languages: every document read as English
             n = len(self._stories)
             self._msums = np.zeros((0, 0), dtype=np.float32)
@@ -134,7 +141,7 @@ class StoryClusterer:
         if not n:
             return np.zeros(0)
         sums = self._sums[:n]
-        cos = (sums @ vec) / np.maximum(np.linalg.norm(sums, axis=1), 1e-9) if english else np.zeros(n)
+        cos = (sums @ vec) / np.maximum(self._norms[:n], 1e-9) if english else np.zeros(n)
         if ml_vec is not None and len(self._msums):
             msums = self._msums[:n]
             norms = np.linalg.norm(msums, axis=1)
@@ -193,6 +200,7 @@ class StoryClusterer:
                 if len(self._sums):
                     sums[: len(self._sums)] = self._sums
                 self._sums = sums
+                self._norms = np.concatenate([self._norms, np.zeros(cap - len(self._norms), np.float32)])
                 self._first = np.concatenate([self._first, np.zeros(cap - len(self._first))])
                 self._last = np.concatenate([self._last, np.zeros(cap - len(self._last))])
                 self._n_en = np.concatenate([self._n_en, np.zeros(cap - len(self._n_en))])
@@ -203,6 +211,8 @@ class StoryClusterer:
         if english:  # a non-English document's WordLlama vector would blur the centroid
             st.vec_sum = st.vec_sum + vec
             self._sums[k] += vec
+            # the row's norm as ``np.linalg.norm(sums, axis=1)`` gives it (the same reduction)
+            self._norms[k] = np.linalg.norm(self._sums[k:k + 1], axis=1)[0]
             self._n_en[k] += 1
         if ml_vec is not None:
             self.add_multilingual(doc_id, ml_vec, k)

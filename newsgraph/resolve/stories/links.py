@@ -397,8 +397,15 @@ class StoryIndex:
                                      english=v.english, join=join)
             peers = [d for d in self.clusterer.members(sid) if d != v.id]
             if peers:
-                best = max(peers, key=lambda d: float(self._doc_vecs[self._pos[d]] @ doc_vec))
-                score = float(self._doc_vecs[self._pos[best]] @ doc_vec)
+                # The closest member (the first of equals), its vector read from the matrix
+                # the comparisons read: a story's every member read back from its row per
+                # new member grew with the story. One score per member, not two for the best.
+                mat, pos = self._matrix_now(), self._pos
+                best, score = peers[0], float(mat[pos[peers[0]]] @ doc_vec)
+                for d in peers[1:]:
+                    s = float(mat[pos[d]] @ doc_vec)
+                    if s > score:
+                        best, score = d, s
                 self._record(Link(best, v.id, "same_story", round(max(score, 0.0), 3)), out)
         return out
 
