@@ -48,7 +48,9 @@ answers".  ``no_event(...)`` says why a trigger is not an event, or None:
   whose second sense is, reports a game, not a political event ("beat Wales", "shot
   wide", "the teams we have beaten"); so does every sentence of a document with
   ``SPORT_DOC_WORDS`` distinct such words (a match report: "beat", "booked",
-  "conceded" there are the game's words);
+  "conceded" there are the game's words) — but custody (``CUSTODY_WORDS``: "arrested",
+  "sentenced") and harm a person did to a person ("shot and killed a security guard") are
+  still the police's, the court's or a crime (eighth typing round, issue 13);
 - **a price, a question, no comment**: "the rates they charge", "asked adults the
   same question", "declined to comment", "talking to reporters", "admitted he was
   devastated"; a REQUEST noun needs someone asking ("demands on government funds");
@@ -2023,7 +2025,7 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
                 for h in [*actor_heads, *(target_heads or [])]
             )):
         # Police, troops, fighters or a crowd are no players ("the crowd marched past the club");
-        # a person stabbed or shot is no move of the game, whoever did it.
+        # nor is custody, nor a person someone stabbed or shot.
         yield "sport"
     if ev_type in ("ASSAULT", "COERCE", "THREATEN") and _video_game(tok.doc) and not any(
         _political_participant(h, ev_type) for h in [*actor_heads, *(target_heads or [])]
