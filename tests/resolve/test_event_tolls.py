@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from newsgraph.extract.events import extract_events
 from newsgraph.resolve.events import EventResolver, ResolverOptions
-from newsgraph.resolve.events.resolve import casualties
+from newsgraph.resolve.events.anchors import casualties
 
 FIRST = ("Harbury troops killed 220 soldiers of the Aldwick Fifth Brigade in fighting near the border, "
          "the Harbury war ministry said on Tuesday.\n\nThe ministry said the brigade had attacked Harbury "

@@ -912,24 +912,15 @@ def _antecedent(h: Token) -> Token:
     return h
 
 
-#: Noun senses looked at for a human act (``_charged_with_an_act``).
-_ACT_SENSES = 2
-
-
 def _charged_with_an_act(tok: Token) -> bool:
     """"charged with the murders", "with fraud", "with speeding": what someone is charged with
     is a human act (WordNet act.n.02 in its first senses), so the charge is an accusation
     whatever noun the parse hung the verb on; "the rates they charge with each contract" is no
     act."""
-    wn = wordnet()
-    act = wn.synset("act.n.02") if wn is not None else None
-    if act is None:
-        return False
     return any(
-        act in wn.ancestors(s)
+        _first_senses_under(o.lemma_.lower(), _synsets(("act.n.02",)))
         for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
         for o in c.children if o.dep_ == "pobj"
-        for s in wn.sense_ids(o.lemma_.lower(), "n", _ACT_SENSES)[:_ACT_SENSES]
     )
 
 
@@ -963,8 +954,12 @@ def _harm_lemma(lemma: str) -> bool:
 def _harm_to_someone(tok: Token, target_heads: list[Token]) -> bool:
     """A verb whose first sense is bodily harm done to a person ("stabbing a man"): a
     crime, whatever the report is about."""
-    return tok.pos_ == "VERB" and _harm_lemma(tok.lemma_.lower()) and any(
-        is_animate(h) and h.ent_type_ not in ("ORG",) for h in target_heads)
+    return tok.pos_ == "VERB" and _harm_lemma(tok.lemma_.lower()) and any(_bodily(h) for h in target_heads)
+
+
+def _bodily(h: Token) -> bool:
+    """Someone with a body to harm: animate, and no organisation."""
+    return is_animate(h) and h.ent_type_ != "ORG"
 
 
 def _harm_done_by_someone(tok: Token, actor_heads: list[Token]) -> bool:
@@ -972,8 +967,7 @@ def _harm_done_by_someone(tok: Token, actor_heads: list[Token]) -> bool:
     guard"): the person is the verb's object or passive subject — not a player "injured", nor
     "hoops" shot "with students", nor what "doesn't kill you"."""
     return tok.pos_ == "VERB" and _harm_lemma(tok.lemma_.lower()) and any(
-        is_animate(h) and h.ent_type_ != "ORG" for h in actor_heads) and any(
-        is_animate(p) and p.ent_type_ != "ORG" for p in _patients(tok))
+        _bodily(h) for h in actor_heads) and any(_bodily(p) for p in _patients(tok))
 
 
 def _political_participant(h: Token, ev_type: str, teams: bool = False) -> bool:

@@ -53,6 +53,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsgraph.model.events import EventMention
+
 __all__ = [
     "ALIKE",
     "GENERIC_SIMILARITY",
@@ -67,6 +69,7 @@ __all__ = [
     "UNDATED_NEVER",
     "Report",
     "anchor",
+    "casualties",
     "content_words",
     "cosine",
     "document_vector",
@@ -147,6 +150,33 @@ def figures(sentence: str) -> frozenset[str]:
     """The figures a sentence gives ("2,000" as "2000"); years are dates, not figures."""
     out = (f.replace(",", "") for f in _FIGURE.findall(sentence))
     return frozenset(f for f in out if not _YEARLIKE.fullmatch(f))
+
+
+_TOLL = re.compile(r"^(?:(?:at least|more than|over|about|some|nearly|almost|around|up to|as many as)\s+)?"
+                   r"(\d[\d,]*)\b", re.I)
+_TOLL_BEFORE = re.compile(r"(\d[\d,]*)\s+$")
+#: Lemmas of acts whose target counts the dead or hurt.
+_HARM_LEMMAS = frozenset({"kill", "killing", "wound", "injure", "injury", "die", "death", "slay", "massacre"})
+
+
+def casualties(m: EventMention) -> int | None:
+    """How many the act killed or hurt, from its target ("220 men", "at least 2,000 Iraqi
+    troops", or the figure just before a target whose span left it out: "1,200 Iraqis"),
+    else None; a count in words ("two people") is not read."""
+    if m.lemma not in _HARM_LEMMAS:
+        return None
+    sent = m.sentence
+    for t in m.targets:
+        hit = _TOLL.match(t.text.strip())
+        if hit is None and sent is not None and sent.start <= t.start <= sent.end:
+            # "1,200 Iraqis": the figure is often left out of the target's span
+            hit = _TOLL_BEFORE.search(sent.text[: t.start - sent.start])
+        if hit is not None:
+            try:
+                return int(hit.group(1).replace(",", ""))
+            except ValueError:
+                return None
+    return None
 
 
 #: Terms a document vector keeps (its heaviest).

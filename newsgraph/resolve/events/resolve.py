@@ -103,6 +103,7 @@ from newsgraph.resolve.events.anchors import (
     UNDATED_LEAD,
     Report,
     anchor,
+    casualties,
     content_words,
     cosine,
     document_vector,
@@ -672,33 +673,6 @@ class _Cluster:
 #: Modal auxiliaries: a hypothetical flag resting on these alone is weak evidence
 #: (reported speech is full of "would" and "may" about real events).
 _MODALS = frozenset({"will", "would", "may", "might", "could", "should", "shall", "can", "must", "'ll"})
-
-
-_TOLL = re.compile(r"^(?:(?:at least|more than|over|about|some|nearly|almost|around|up to|as many as)\s+)?"
-                   r"(\d[\d,]*)\b", re.I)
-_TOLL_BEFORE = re.compile(r"(\d[\d,]*)\s+$")
-#: Lemmas of acts whose target counts the dead or hurt.
-_HARM_LEMMAS = frozenset({"kill", "killing", "wound", "injure", "injury", "die", "death", "slay", "massacre"})
-
-
-def casualties(m: EventMention) -> int | None:
-    """How many the act killed or hurt, from its target ("220 men", "at least 2,000 Iraqi
-    troops", or the figure just before a target whose span left it out: "1,200 Iraqis"),
-    else None; a count in words ("two people") is not read."""
-    if m.lemma not in _HARM_LEMMAS:
-        return None
-    sent = m.sentence
-    for t in m.targets:
-        hit = _TOLL.match(t.text.strip())
-        if hit is None and sent is not None and sent.start <= t.start <= sent.end:
-            # "1,200 Iraqis": the figure is often left out of the target's span
-            hit = _TOLL_BEFORE.search(sent.text[: t.start - sent.start])
-        if hit is not None:
-            try:
-                return int(hit.group(1).replace(",", ""))
-            except ValueError:
-                return None
-    return None
 
 
 def _plural(m: EventMention) -> bool:
@@ -1506,7 +1480,8 @@ class EventResolver:
             mine = [e for e in passing if mention.doc in self._clusters[e].event.sources]
             near = self._nearest_before(mention, mine)
             if near is not None:
-                best, best_score, best_why, best_anchor = near, *scored[near][:2], scored[near].anchor
+                fit = scored[near]
+                best, best_score, best_why, best_anchor = near, fit.score, fit.why, fit.anchor
                 passing = [near]
         merged: list[float] = []
         if best is not None and best_score >= o.threshold:
