@@ -28,3 +28,18 @@ def test_an_act_followed_takes_no_date_of_what_followed(annotated):
 def test_a_date_of_its_own_stays(annotated):
     dates = _dates(annotated, "The raid on Monday came in retaliation for Friday's rocket attack.")
     assert dates["attack"] == "2019-03-08"
+
+
+def test_a_date_right_after_the_act_answered_is_its_date(annotated):
+    # The parser hangs "last Friday" on "destroyed"; the answer came after the act it answers,
+    # so the date following that act's phrase is the act's, not the answer's.
+    dates = _dates(annotated, "Harbury naval forces destroyed an offshore radar platform in response to "
+                              "a Lisbeth missile attack last Friday.")
+    assert dates["attack"] == "2019-03-08"
+    assert dates["destroyed"] is None
+
+
+def test_a_date_inside_the_act_followed_is_not_the_later_acts(annotated):
+    dates = _dates(annotated, "Police arrested two men after the attack on Monday.")
+    assert dates["attack"] == "2019-03-11"
+    assert dates["arrested"] is None

@@ -51,16 +51,24 @@ def _clause_tokens(trigger: Token) -> set[int]:
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ in ("VERB", "AUX"):
         head = trigger.head
     out = {t.i for t in head.subtree}
-    # Exclude embedded clauses headed by other verbs: their dates are theirs.
+    # Exclude embedded clauses headed by other verbs, and acts the clause answers or follows
+    # ("destroyed a platform in response to a missile attack last Friday", "arrested two men
+    # after the attack on Monday"): their dates are theirs.
     for t in head.subtree:
         if (
             t.i != head.i
-            and t.dep_ in ("ccomp", "advcl", "relcl")
             and t.i != trigger.i
+            and (t.dep_ in ("ccomp", "advcl", "relcl") or _answered_noun(t))
             and trigger.i not in {x.i for x in t.subtree}
         ):
             out -= {x.i for x in t.subtree}
     return out
+
+
+def _answered_noun(t: Token) -> bool:
+    """A noun naming an act that the clause around it answers or follows (not a time:
+    "after midnight", "since March" date the clause itself)."""
+    return t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME") and answered_act(t)
 
 
 #: Nouns of answering an act: what they answer is an earlier act ("in retaliation for the
@@ -90,6 +98,28 @@ def answered_act(trigger: Token) -> bool:
         return True
     # "in the wake of the bombing", "in the aftermath of the attack"
     return prep.lower_ == "of" and holder.lemma_.lower() in _WAKE_NOUNS
+
+
+def _subtree(t: Token) -> set[int]:
+    return {x.i for x in t.subtree}
+
+
+def _answered_dates(sent: Any, dates: list[Any]) -> dict[int, Token]:
+    """The DATE spans of the sentence that belong to an act it answers or follows, by their
+    first token: inside that act's phrase, or right after it ("in response to a missile
+    attack last Friday", "… for an attack on a ship on Friday" — the parser hangs such dates
+    on the main verb, but the answering act came after the date they give)."""
+    out: dict[int, Token] = {}
+    for act in (t for t in sent if _answered_noun(t)):
+        inside = _subtree(act)
+        right = act.right_edge.i
+        for ent in dates:
+            k = ent.start
+            after = k == right + 1 or (k == right + 2 and ent.doc[right + 1].dep_ == "prep"
+                                       and ent.doc[right + 1].lower_ in ("on", "in", "at", "during"))
+            if k in inside or after:
+                out.setdefault(k, act)
+    return out
 
 
 def _past(trigger: Token) -> bool:
@@ -122,6 +152,10 @@ def _candidates(trigger: Token) -> Any:
     doc = trigger.doc
     sent = trigger.sent
     dates = sorted((e for e in span_ents(sent) if _is_date(e)), key=lambda e: abs(e.start - trigger.i))
+    answered = _answered_dates(sent, dates)
+    mine = {k for k, act in answered.items() if act.i == trigger.i or trigger.i in _subtree(act)}
+    yield from ((ent, "date_in_clause") for ent in dates if ent.start in mine)
+    dates = [ent for ent in dates if ent.start not in answered]
     clause = _clause_tokens(trigger)
     yield from ((ent, "date_in_clause") for ent in dates if ent.start in clause)
     if answered_act(trigger):
@@ -177,9 +211,3 @@ def date_and_pending(trigger: Token, published: str | None) -> tuple[EventDate |
         if undated and pending is None and _relative(ent):
             pending = Span(ent.start_char, ent.end_char, ent.text)
     return None, pending
-    for ent, _rule in _candidates(trigger):
-        future = future_context(ent.sent.text)
-        if normalise_text(ent.text, _PROBE, future=future)[3] == "document-date" \
-                and normalise_date(ent.text, _PROBE.isoformat(), future=future) is not None:
-            return Span(ent.start_char, ent.end_char, ent.text)
-    return None
