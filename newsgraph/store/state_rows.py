@@ -244,6 +244,22 @@ class RowMap(MutableMapping):  # type: ignore[type-arg]
         found, value = self._read(key)
         return value if found else default
 
+    def peek(self, key: Any) -> Any:
+        """The item, for a caller that only reads it (an event scored as a candidate): kept
+        like any item read, but not taken as changed, so ``spill`` does not pickle it again
+        to find out — most items a batch reads it never changes."""
+        if key in self._live:
+            value = self._live.pop(key)
+            self._live[key] = value  # most recently used last
+            return value
+        row = self._row(key)
+        if row is None:
+            raise KeyError(key)
+        value = pickle.loads(row[1])
+        self._live[key] = value
+        self._known[key] = (row[0], _digest(row[1]))
+        return value
+
     def __contains__(self, key: object) -> bool:
         return key in self._live or self._row(key) is not None
 

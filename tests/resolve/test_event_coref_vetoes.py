@@ -158,3 +158,18 @@ def test_event_coref_merged_stories_merge_their_events():
     r, ids = _raid_reports()
     assert r.story_of("a") == r.story_of("b")
     assert r.event_of(ids[0]) != r.event_of(ids[1])
+
+
+def test_event_coref_posting_lists_keep_only_what_lookups_read():
+    # Thirty storms years apart: thirty events under one lemma key.  Only the last
+    # ``max_candidates`` of a key's events are ever candidates, so the key's list (a row of
+    # the store, written again when it changes) keeps no more than twice that.
+    from newsgraph.resolve.events.resolve import lemma_family
+
+    storms = [_dated(f"d{i}", f"Rebels stormed the town in {2001 + i}.", f"{2001 + i}-01-01", "year",
+                     "date_in_clause") for i in range(30)]
+    r = _events(storms, ResolverOptions(max_candidates=5))
+    assert len(r.events) == 30
+    postings = r._index["l:" + lemma_family("storm")]
+    assert len(postings) <= 10
+    assert postings[-1] == r.event_of(storms[-1].id)

@@ -404,3 +404,24 @@ def test_a_row_backed_list_is_indexed_appended_and_set_from_its_rows(rows) -> No
     assert list(again.centroids) == [*({"w": float(i)} for i in range(5)), {"w": 50.0}, {},
                                      *({"w": float(i)} for i in range(7, 42))]
     assert pickle.loads(pickle.dumps(again)).centroids == list(again.centroids)
+
+
+def test_an_item_only_peeked_at_is_not_pickled_again_at_the_spill(rows, monkeypatch) -> None:
+    """A candidate scored and left alone: ``peek`` serves it without taking it as changed,
+    so the spill does not pickle it to find out; an item read to be changed still is."""
+    store, state = rows
+    obj = Backed(50)
+    with store.transaction():
+        state.save(obj)
+    assert obj.clusters.peek("ev7") == {"n": 7} and obj.clusters.peek("ev7") == {"n": 7}
+    with pytest.raises(KeyError):
+        obj.clusters.peek("nope")
+    obj.clusters["ev8"]["n"] = 80
+    pickled: list[object] = []
+    real = sr._pickle
+    monkeypatch.setattr(sr, "_pickle", lambda v: pickled.append(v) or real(v))
+    with store.transaction():
+        assert state.spill() == 1
+    assert {"n": 80} in pickled and {"n": 7} not in pickled
+    again = StateRows(lambda: store.conn, "holder").load()
+    assert again.clusters["ev7"] == {"n": 7} and again.clusters["ev8"] == {"n": 80}

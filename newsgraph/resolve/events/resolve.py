@@ -684,6 +684,15 @@ def _plural(m: EventMention) -> bool:
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
 
 
+def _keep_recent(postings: list, recent: int) -> None:
+    """Drop what no lookup reads from a posting list: only its last ``recent`` entries are
+    ever candidates.  Trimmed to ``recent`` once it holds twice as many, so a list stays
+    small whatever the corpus (it is stored as a row and written again when it changes:
+    kept whole, each write grew with the corpus)."""
+    if len(postings) > 2 * recent:
+        del postings[: len(postings) - recent]
+
+
 def _bare_definite(m: EventMention, named: frozenset[str]) -> bool:
     """A noun naming the act with a definite article and no named participant ("the attack",
     "that raid"): an anaphor of an act told before in its article."""
@@ -869,6 +878,7 @@ class _Stories:
             lst = self.postings[w]
             if not lst or lst[-1] != best:
                 lst.append(best)
+                _keep_recent(lst, self._POSTINGS)
         self.of[doc] = f"story{best}"
         return self.of[doc]
 
@@ -937,6 +947,12 @@ class EventResolver:
         if state.get("_version") != self._VERSION or "_lookup" not in state:
             raise ValueError("event resolver state from an older version")
         self.__dict__.update(state)
+
+    def _peek(self, eid: str) -> _Cluster:
+        """An event read only to be scored: a mapping that can serve an item without taking it
+        as changed (``peek``: the store's row-backed dicts) need not write it back."""
+        peek = getattr(self._clusters, "peek", None)
+        return peek(eid) if peek is not None else self._clusters[eid]
 
     def _vectors(self, c: _Cluster) -> np.ndarray | None:
         """``c``'s member vectors; for a cluster pickled without them (an earlier version's
@@ -1463,7 +1479,7 @@ class EventResolver:
                     continue
                 seen.add(eid)
                 fit = self._score(
-                    self._clusters[eid], mention, story, args, named, place, interval, speaker, query, side,
+                    self._peek(eid), mention, story, args, named, place, interval, speaker, query, side,
                     report,
                 )
                 if fit.veto and fit.raw >= o.threshold and (near is None or fit.raw > near[2]):
@@ -1520,6 +1536,7 @@ class EventResolver:
             lst = self._index[k]
             if not lst or lst[-1] != c.event.id:
                 lst.append(c.event.id)
+                _keep_recent(lst, o.max_candidates)
         self._event_of[mention.id] = c.event.id
         self.explanations[mention.id] += relinked
         if near is not None:
