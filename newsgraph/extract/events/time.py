@@ -6,6 +6,9 @@ arithmetic against the document date (relative
 expressions such as "last week" need it); we choose *which* DATE span belongs to
 the event, in this order:
 
+0. a DATE span inside, or right after, the phrase of an act the sentence answers or
+   follows is that act's own ("in response to a missile attack last Friday": the parser
+   hangs the date on the answering verb), and no other trigger's (``_answered_dates``);
 1. a DATE span inside the trigger's own clause (a child phrase of the trigger,
    its carrier verb, or the clause it heads: "attacked … on Monday");
 2. any other DATE span in the evidence sentence (nearest to the trigger) — unless the trigger
