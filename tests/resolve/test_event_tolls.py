@@ -48,3 +48,18 @@ def test_two_killings_with_tolls_far_apart_are_two_related_events(annotate_one):
 def test_a_toll_near_the_events_is_the_same_killing(annotate_one):
     r, (a, b) = _resolved(annotate_one, [FIRST, REVISED])
     assert r.event_of(a.id) == r.event_of(b.id)
+
+
+def test_a_harm_told_beside_a_counted_one_takes_its_clauses_count(annotate_one):
+    # "220 men killed and many wounded": the wounding names no count of its own; it is the
+    # same battle's, so it is kept from a battle told with 3,000 casualties as the killing is.
+    text = ("The Harbury command said Aldwick lost 220 men killed and many wounded in the fighting "
+            "near the border.")
+    adoc = annotate_one(text, "doc0", "2019-03-14")
+    harm = {m.trigger.text: casualties(m) for m in extract_events(adoc) if m.lemma in ("kill", "wound")}
+    assert harm == {"killed": 220, "wounded": 220}
+    # A count far from the trigger's clause is not borrowed.
+    far = annotate_one("Officials said 40 people died in floods last year. Two soldiers were wounded on "
+                       "Tuesday in a clash at the border post near Harbury, the army said.", "doc1", "2019-03-14")
+    wounded = [m for m in extract_events(far) if m.lemma == "wound"]
+    assert wounded and casualties(wounded[0]) is None

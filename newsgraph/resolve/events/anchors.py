@@ -159,10 +159,17 @@ _TOLL_BEFORE = re.compile(r"(\d[\d,]*)\s+$")
 _HARM_LEMMAS = frozenset({"kill", "killing", "wound", "injure", "injury", "die", "death", "slay", "massacre"})
 
 
+#: A count of casualties told before the words that say so ("220 men killed and many
+#: wounded", "3,000 killed or wounded"): the figure, then at most two words.
+_TOLL_PHRASE = re.compile(r"(\d[\d,]*)\s+(?:[A-Za-z\-]+\s+){0,2}?(?:killed|dead|wounded|injured|hurt)\b")
+
+
 def casualties(m: EventMention) -> int | None:
     """How many the act killed or hurt, from its target ("220 men", "at least 2,000 Iraqi
     troops", or the figure just before a target whose span left it out: "1,200 Iraqis"),
-    else None; a count in words ("two people") is not read."""
+    else None; a count in words ("two people") is not read.  A harm told beside a counted
+    one and naming no count of its own ("220 men killed and many wounded") takes the
+    count its clause gives: they are one battle's casualties."""
     if m.lemma not in _HARM_LEMMAS:
         return None
     sent = m.sentence
@@ -172,11 +179,20 @@ def casualties(m: EventMention) -> int | None:
             # "1,200 Iraqis": the figure is often left out of the target's span
             hit = _TOLL_BEFORE.search(sent.text[: t.start - sent.start])
         if hit is not None:
-            try:
-                return int(hit.group(1).replace(",", ""))
-            except ValueError:
-                return None
-    return None
+            return _count(hit.group(1))
+    if sent is None:
+        return None
+    end = m.trigger.end - sent.start
+    # Only a count told near the trigger (its own clause, roughly): not another sentence's.
+    told = [hit for hit in _TOLL_PHRASE.finditer(sent.text) if -40 <= end - hit.end() <= 60]
+    return _count(told[-1].group(1)) if told else None
+
+
+def _count(figure: str) -> int | None:
+    try:
+        return int(figure.replace(",", ""))
+    except ValueError:
+        return None
 
 
 #: Terms a document vector keeps (its heaviest).
