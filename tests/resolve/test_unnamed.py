@@ -238,3 +238,20 @@ def test_naming_someone_as_a_role_or_naming_a_named_person_merges_nothing():
     chains = _all_chains("Arsenal named Patrick Vieira as captain on Friday. A fan said he was delighted.")
     vieira = next(c for c in chains if ("Patrick Vieira", "name", "") in c)
     assert not any(r == "named-as" for _, _, r in vieira)
+
+
+def test_event_resolution_reads_a_participant_described_once_by_its_words(tmp_path: Path, store: Store):
+    from newsgraph.store.resolution import MentionIndex
+
+    records = export_article(tmp_path, store, (
+        "Arrest after a shooting in the city centre\n\n"
+        "A gunman opened fire at a school on Tuesday. The gunman, who was 17, was later arrested by "
+        "police.\n"))
+    unnamed = {r["name"]: r for r in records if r["kind"] == "entity" and r["named"] is False}
+    police = unnamed["police"]["mentions"][0]
+    assert police["rule"] == "participant"
+    gunman = next(m for m in unnamed["a gunman"]["mentions"] if m["rule"] == "same-description")
+    lookup = MentionIndex(store)
+    # one mention and its words: nothing an entity id adds to telling two reports apart
+    assert lookup(police["doc"], police["start"], police["end"]) is None
+    assert lookup(gunman["doc"], gunman["start"], gunman["end"]) == unnamed["a gunman"]["id"]
