@@ -52,6 +52,13 @@ quoted sentences; ``honorific``: a name's honorific read wherever it stands;
 ``speaker-body``: "it" reported by a body's spokesperson; ``span``: a description that had
 swallowed a verb), printed by change.
 
+The sixth round's judgements (issue 15, 7 December, lo20): participants described once
+and kept as unnamed entities of one mention (rule ``participant``, ``resolve/entities/unnamed``)
+— 40 sampled (seed 26) of the 175 in the ECB+ odd export of ``bench e2e --split odd`` and all
+51 of the BBC odd sample (seed 0), each judged right when it stands for one participant the
+text singles out and does not name in reach (``bench/data/participants_lo20_odd.jsonl``,
+``change`` the corpus).
+
 ``--db PATH`` scores an existing store (say one ingested by an older newsgraph from the
 same ``DIR/articles``, with ``Options(doc_seconds=600)`` as here) without ingesting: the
 before / after of a change is two stores of one sample. Nothing is tuned here.
@@ -199,6 +206,8 @@ _JUDGED_LINKS = (
     ("pronoun_links_lo19_odd.jsonl", "new links of the fifth round (lo19 against 39ceb92, four samples)"),
     ("pronoun_links_dropped_lo19_odd.jsonl", "links 39ceb92 made that the fifth round drops or moves (all; "
      "right: the old link was)"),
+    ("participants_lo20_odd.jsonl", "participants described once (rule participant, lo20: 40 sampled of the "
+     "ECB+ odd export, all 51 of the BBC odd sample)"),
 )
 
 

@@ -255,10 +255,14 @@ MentionRow = tuple[int, int, str, str, str, str]
 MentionRows = tuple[list[int], list[MentionRow]]
 
 
-def mention_rows(store: Store, doc: str) -> MentionRows:
+def mention_rows(store: Store, doc: str, referred: bool = False) -> MentionRows:
+    """A document's entity mentions as sorted rows; ``referred``: not those of a participant
+    described once (rule ``participant`` of ``resolve/entities/unnamed``: an entity of one
+    mention, whose words are all there is to it)."""
+    where = " AND m.rule != 'participant'" if referred else ""
     rows = sorted((r[0], r[1], r[2], r[3], r[4] or "", r[5] or "") for r in store.conn.execute(
-        """SELECT m.start, m."end", m.entity_id, m.kind, substr(d.text, m."end" + 1, 2), m.label
-           FROM entity_mentions m JOIN documents d ON d.id = m.doc_id WHERE m.doc_id = ?""", (doc,)))
+        f"""SELECT m.start, m."end", m.entity_id, m.kind, substr(d.text, m."end" + 1, 2), m.label
+           FROM entity_mentions m JOIN documents d ON d.id = m.doc_id WHERE m.doc_id = ?{where}""", (doc,)))
     return [r[0] for r in rows], rows
 
 

@@ -67,7 +67,11 @@ class MentionIndex:
     span, the longest when several are; a pronoun or description only as the span itself
     or its opening head (``entity_queries.stands_for``: "it" is the company, "his
     brother" is not the man "his" stands for). The event resolver is given this as its
-    entity lookup.
+    entity lookup. A participant described once ("a judge", "police": rule
+    ``participant``, an unnamed entity of one mention, never joined across documents) is
+    left out, its words standing for it as they did before it was an entity: its entity
+    says nothing its words do not, and as entities of their own two reports' "police"
+    would be two named participants that share nobody.
     """
 
     #: Documents whose rows are kept (the most recently asked): the event resolver asks
@@ -87,7 +91,7 @@ class MentionIndex:
     def __call__(self, doc: str, start: int, end: int) -> str | None:
         found = self._cache.get(doc)
         if found is None:
-            found = self._cache[doc] = mention_rows(self.store, doc)
+            found = self._cache[doc] = mention_rows(self.store, doc, referred=True)
             if len(self._cache) > self.CACHED_DOCS:
                 self._cache.popitem(last=False)
         else:

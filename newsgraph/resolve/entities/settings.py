@@ -65,6 +65,10 @@ class ResolverOptions:
     #: (``unnamed``); with ``unnamed_things``, made objects too ("a car … the car").
     unnamed_referents: bool = True
     unnamed_things: bool = True
+    #: ... and a person or body described once that the text singles out ("a judge
+    #: sentenced …", "killed a woman", "police"), an unnamed entity of one mention (rule
+    #: ``participant``); off, a description nothing refers back to is left out.
+    unnamed_lone: bool = True
     #: Link a common-noun mention to an earlier one with the same head lemma.
     link_nominals: bool = True
     #: ... only when both agree in number and the later one is not introduced as new

@@ -16,8 +16,20 @@ A name inside the phrase stays the name's ("the Sam's Club store" → "Club stor
 is made only where the text makes it clear; each records its rule (``ChainMention.rule``):
 
 - ``introduced`` — the first description of the participant (indefinite or definite; not
-  the object of a negated verb, "did not have a gun"), kept only when something below
-  refers back to it: a lone description is no entity;
+  the object of a negated verb, "did not have a gun"), kept when something below refers
+  back to it;
+- ``participant`` — a description nothing refers back to, kept alone (with
+  ``ResolverOptions.unnamed_lone``) only when it is a person or a body the text reports
+  acting or acted on and does not name: the subject, object or passive agent of a verb in
+  a clause that reports what happened, or the "of"/"by" argument of a noun for an act ("A
+  judge sentenced Nichols", "killed a 66-year-old woman", "arrested by police", "the
+  shooting of a teenager by police"); indefinite or possessed ("her rep"), a counted group
+  ("two officers", "a group of young men") or a bare collective ("police"). Not a kind
+  ("users", "officials"), a generic or hypothetical one (under a modal, in the present, the
+  object of "need"/"want"), a definite description (someone met before, whom linking left
+  unclear), nor one a name stands beside or right after ("A 59-year-old woman died … Raj
+  Chohan was hit"; ``_lone_participant``). Hand-checked on the development half: 83 of 91
+  right (``bench/data/participants_lo20_odd.jsonl``);
 - ``same-description`` — a definite description ("the gunman") with the head noun of an
   earlier description ("a gunman"), or a bare noun for a body repeated ("Police said …
   police arrested"); ``hypernym`` — "the" and a more general noun for a person, a building
@@ -70,6 +82,7 @@ from newsgraph.nlp.referring import (
     description_label,
     quote_span,
 )
+from newsgraph.nlp.speech_verbs import SPEECH_VERBS
 from newsgraph.resolve.entities.referring import (
     _agrees,
     _fits,
@@ -85,8 +98,8 @@ __all__ = ["UNNAMED_REASON", "UNNAMED_RULES", "fullest_description", "named_refe
 
 #: Rules that refer back to a description: a group holding one of them is an entity.
 _BACK_REFERENCES = frozenset({"same-description", "hypernym", "only-candidate", "subject"})
-UNNAMED_RULES: tuple[str, ...] = ("introduced", "same-description", "hypernym", "apposition", "relative",
-                                  "only-candidate", "subject")
+UNNAMED_RULES: tuple[str, ...] = ("introduced", "participant", "same-description", "hypernym", "apposition",
+                                  "relative", "only-candidate", "subject")
 #: ``Chain.unresolved`` of an unnamed referent's chain: the resolver founds a closed entity.
 UNNAMED_REASON = "unnamed referent: described and referred back to within one document"
 
@@ -264,7 +277,7 @@ def _heads_fit(later: _Phrase, earlier: _Phrase) -> str:
 
 
 def unnamed_chains(chains: list[Chain], adoc: AnnotatedDocument, sentence_of: Callable[[int], int],
-                   things: bool = True) -> list[Chain]:
+                   things: bool = True, lone: bool = True) -> list[Chain]:
     """The unnamed referents of one document as chains (closed to the resolver), given the
     named chains ``chains`` as ``keep_clear_references`` left them."""
     doc = adoc.doc
@@ -304,14 +317,205 @@ def unnamed_chains(chains: list[Chain], adoc: AnnotatedDocument, sentence_of: Ca
             _place_phrase(item, phrases, by_head, named, heads, found, join)
         else:
             _place_pronoun(item, doc, kept, phrases, by_head, said, named, labels, sentence_of, found, join)
+    if lone:
+        # Descriptions nothing referred back to: each its own participant, if it is one.
+        for p in phrases:
+            if p.group < 0:
+                found(p)
     out: list[Chain] = []
     for members in groups:
         if not any(rule in _BACK_REFERENCES for _, rule in members):
-            continue  # no back-reference: a lone description (with its relative clause) is no entity
+            if not (lone and _lone_participant(members[0][0], named, labels)):
+                continue  # a description of no one in particular (or of a named entity)
+            members[0] = (members[0][0], "participant")
         mentions = [_chain_mention(item, rule, doc, sentence_of) for item, rule in members]
         mentions.sort(key=lambda x: x.start)
         out.append(Chain(adoc.document.id, mentions, adoc.document.published, unresolved=UNNAMED_REASON))
     return out
+
+
+def _lone_participant(p: Any, named: list[Chain], labels: list[str]) -> bool:
+    """Is a description nothing refers back to a participant of its own (rule
+    ``participant``): a person or a body the text reports acting or acted on — the
+    subject, the object or the passive agent of a verb, or the "of"/"by" argument of a
+    noun for an act, in a clause that reports what happened ("a judge sentenced Nichols",
+    "killing a woman", "was arrested by police", "a state official said", "the shooting
+    of a teenager by police")?
+
+    Left out, as no participant of its own or as one the text names:
+    - a bare plural of people ("users", "officials", "coaches": a kind, or people the
+      text does not single out); a body but for a bare collective noun ("police") or "a
+      group of" people: "a church", "the company", "19 boards" are as often a named body
+      or none;
+    - a definite description ("the victim", "the officers"): someone already met, whom
+      linking left unclear;
+    - a description with a name beside it ("her daughter, Kathina Thomas", "a company
+      called Heritage Properties", "rookie … Chris Ivory"), in apposition, a predicate
+      ("worked as an assistant coach", "proved the perfect villain"), or a fronted
+      apposition the parse made a second subject ("A fourth-year pro, Jackson enjoyed");
+    - one person described where a person is first named right after it, in its sentence
+      or the three after ("A 59-year-old woman died … Raj Chohan was hit"): the lead's
+      description of that person;
+    - a possessed description with two named people in reach ("his opponent"): a
+      relation to one of them, maybe to one named;
+    - the argument of a verb under a modal or in the present tense ("a user could pick
+      up malware", "when a jury is asked": generic), but for a verb of saying ("her rep
+      confirms")."""
+    if not isinstance(p, _Phrase) or p.label not in ("PERSON", "ORG") or p.definite:
+        return False
+    tok = p.head
+    if p.label == "PERSON" and (p.bare or (p.plural and not p.marks)):
+        return False
+    if p.label == "ORG" and not _a_body(p):
+        return False
+    doc = tok.doc
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if after is not None and (after.pos_ in ("PROPN", "NOUN") or after.text == "-"):
+        return False  # "rookie … Chris Ivory", "daughter-in-law"
+    if any(c.dep_ == "appos" or (c.dep_ == "compound" and c.pos_ == "PROPN")
+           or (c.dep_ == "acl" and c.lemma_ in _NAMING) or (c.dep_ == "poss" and c.lower_ == "its")
+           for c in tok.children):
+        return False  # a name beside it, "a company called …", "its predecessor"
+    if p.label == "PERSON" and not p.plural and _named_next(p, named, labels):
+        return False  # "A 59-year-old woman died … Raj Chohan was hit": the person named next
+    if any(c.dep_ == "poss" for c in tok.children) and _people_in_reach(p, named, labels) > 1:
+        return False  # "Klitschko … Rahman … his opponent": a relation to one of them, maybe named
+    if p.plural and p.marks & {"both", "two"} and _people_in_reach(p, named, labels) > 1:
+        return False  # "Blair … Brown … both men": the two named
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is not None and any(t.tag_ == "JJS" for t in span):
+        return False  # "the UK's biggest mortgage lender": one of a kind, which the text may name
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.dep_ == "agent":
+        verb = verb.head
+    elif tok.dep_ == "pobj" and verb.lower_ in ("of", "by") and _an_act(verb.head):
+        verb = _clause_verb(verb.head)  # "the shooting of a teenager by police unleashed …"
+        if verb is None:
+            return False
+    elif tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "dative"):
+        return False
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in _COPULAS:
+        return False  # "proved the story's perfect villain": a predicate
+    if tok.dep_ == "dobj" and verb.lemma_ in _INTENSIONAL:
+        return False  # "we needed a PR person": anyone who would be one, no one in particular
+    if tok.dep_ == "nsubj" and any(c.dep_ == "nsubj" and c.i != tok.i and c.pos_ == "PROPN"
+                                   for c in verb.children):
+        return False  # "A fourth-year pro out of Colorado, Jackson enjoyed …": a fronted apposition
+    return _reported(verb)
+
+
+def _an_act(noun: Any) -> bool:
+    """Is a noun one for an act or a happening in its most frequent WordNet sense ("the
+    shooting", "the killing", "the arrest")?"""
+    if noun.pos_ != "NOUN":
+        return False
+    from newsgraph.nlp.wordnet import wordnet
+
+    wn = wordnet()
+    if wn is None:
+        return False
+    senses = wn.sense_ids(noun.lemma_.lower(), "n", 1)
+    if not senses:
+        return False
+    up = wn.ancestors(senses[0])
+    return any(root is not None and root in up for root in (wn.synset("act.n.02"), wn.synset("event.n.01")))
+
+
+def _clause_verb(tok: Any) -> Any | None:
+    """The verb whose clause holds ``tok`` (its nearest verb ancestor), or None."""
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            return anc
+    return None
+
+
+#: Verbs whose object may be no one in particular ("needed a PR person", "is seeking a
+#: partner"): Quine's referentially opaque contexts, the common ones of news English.
+_INTENSIONAL = frozenset({"need", "want", "seek", "require", "wish", "lack"})
+
+
+#: Participles that give the name of what a noun describes ("a company called X").
+_NAMING = frozenset({"call", "name", "dub", "know", "identify"})
+
+
+def _a_body(p: _Phrase) -> bool:
+    """Is an undetermined or indefinite body description a body the text singles out: an
+    organisation by WordNet's most frequent sense ("police", "a local company", not "a
+    news conference"), by a bare noun only when a plural of its own ("police", not
+    "business" nor "companies"), or "a group of" people?"""
+    tok = p.head
+    if p.definite or any(c.dep_ == "poss" and c.tag_ == "WP$" for c in tok.children):
+        return False
+    if tok.lemma_.lower() == "group":
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    # "police", not "business" nor "companies"; "a deadly police shooting" is a parse
+    # slip; one body introduced by "a" ("a church", "a federal government") is as often
+    # one the text names, and counted ones are as often no bodies ("19 boards").
+    if not (p.bare and tok.tag_ == "NNS" and tok.lower_ == tok.lemma_.lower()):
+        return False
+    from newsgraph.nlp.wordnet import wordnet
+
+    wn = wordnet()
+    if wn is None:
+        return False
+    org = wn.synset("organization.n.01")
+    senses = wn.sense_ids(tok.lemma_.lower(), "n", 1)
+    return bool(senses) and org is not None and org in wn.ancestors(senses[0])
+
+
+#: Sentences after a description in which a person first named is the one it describes.
+_NAMED_NEXT = 3
+
+
+def _named_next(p: _Phrase, named: list[Chain], labels: list[str]) -> bool:
+    """Is a person first named in the description's own sentence after it or in the three
+    sentences after — the lead's description of the person the text names next ("A
+    59-year-old woman died … Raj Chohan was hit", "lost a player to injury, … Jermaine
+    Phillips")?"""
+    for c, lab in zip(named, labels, strict=True):
+        if lab != "PERSON" or not c.mentions:
+            continue
+        first = min(c.mentions, key=lambda x: x.start)
+        if first.start > p.end and first.sentence <= p.sentence + _NAMED_NEXT:
+            return True
+    return False
+
+
+def _people_in_reach(p: _Phrase, named: list[Chain], labels: list[str]) -> int:
+    """Named people with a mention in the description's sentence or the two before."""
+    return sum(1 for c, lab in zip(named, labels, strict=True) if lab == "PERSON" and any(
+        p.sentence - 2 <= x.sentence <= p.sentence for x in c.mentions))
+
+
+#: Verbs whose object describes their subject ("proved the perfect villain").
+_COPULAS = frozenset({"be", "become", "remain", "prove", "seem", "appear", "make"})
+
+
+def _reported(verb: Any) -> bool:
+    """Does the clause of ``verb`` report something that happened (past or perfect, or a
+    verb of saying in the present: "her rep confirms"), rather than what may or usually
+    happens ("a user could pick up malware", "when a jury is asked", "giving an attacker
+    the ability" under "results")? A participle or infinitive is read by the finite verb
+    above it."""
+    v = verb
+    for _ in range(4):
+        auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.tag_ == "MD" for c in auxes):
+            return False
+        finite = [c for c in auxes if c.tag_ in ("VBD", "VBZ", "VBP")]
+        if finite:
+            if finite[0].tag_ == "VBD" or (finite[0].lemma_ == "have" and v.tag_ == "VBN"):
+                return True
+            return v.lemma_ in SPEECH_VERBS
+        if v.tag_ == "VBD":
+            return True
+        if v.tag_ in ("VBZ", "VBP"):
+            return v.lemma_ in SPEECH_VERBS
+        if v.dep_ in ("advcl", "xcomp", "acl", "relcl", "pcomp", "conj", "ccomp") and v.head.i != v.i:
+            v = v.head
+            continue
+        return v.tag_ == "VBN"  # "a woman hit and killed by a motorist …" (a reduced clause)
+    return False
 
 
 #: Verbs by which a text names a participant it has described ("named her as", "was

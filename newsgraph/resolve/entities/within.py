@@ -1781,11 +1781,14 @@ def _chain_document(adoc: AnnotatedDocument, options: ResolverOptions) -> list[C
         from newsgraph.resolve.entities.referring import keep_clear_references
 
         chains = keep_clear_references(chains, adoc)
-        if options.unnamed_referents:
-            from newsgraph.resolve.entities.unnamed import named_referents, unnamed_chains
+    # A text with no pronoun or definite description may still describe participants
+    # ("A judge sentenced two men on Friday").
+    if options.referring_mentions and options.unnamed_referents and adoc.doc is not None:
+        from newsgraph.resolve.entities.unnamed import named_referents, unnamed_chains
 
-            chains += unnamed_chains(chains, adoc, sent_of, things=options.unnamed_things)
-            chains = named_referents(chains, adoc)
+        chains += unnamed_chains(chains, adoc, sent_of, things=options.unnamed_things,
+                                 lone=options.unnamed_lone)
+        chains = named_referents(chains, adoc)
     doc_terms, per_sentence = context_terms(adoc)
     # The document's terms by weight, heaviest first (ties in document order, as
     # ``most_common`` keeps them): a chain's top terms are its sentences' terms and the
