@@ -115,11 +115,14 @@ class StoredDocument:
 
 def entity_spans(store: Store) -> dict[str, list[tuple[int, int, str, str, str, str]]]:
     """Document id → its entity mentions as (start, end, entity id, kind, the two
-    characters after it, ""), in text order: the rows ``entity_queries.stands_for`` reads."""
+    characters after it, ""), in text order: the rows ``entity_queries.stands_for`` reads —
+    without a participant described once (rule ``participant``), as the ingest's event
+    lookup leaves it out (``store.resolution.MentionIndex``)."""
     spans: dict[str, list[tuple[int, int, str, str, str, str]]] = {}
     for doc, start, end, ent, kind, after in store.conn.execute(
             """SELECT m.doc_id, m.start, m."end", m.entity_id, m.kind, substr(d.text, m."end" + 1, 2)
-               FROM entity_mentions m JOIN documents d ON d.id = m.doc_id ORDER BY m.doc_id, m.start"""):
+               FROM entity_mentions m JOIN documents d ON d.id = m.doc_id WHERE m.rule != 'participant'
+               ORDER BY m.doc_id, m.start"""):
         spans.setdefault(doc, []).append((start, end, ent, kind, after or "", ""))
     return spans
 
