@@ -234,3 +234,16 @@ def test_a_strike_with_a_weapon_or_by_a_state_on_a_thing_is_an_assault_a_stoppag
     assert strike("Dockers began a strike at the port on Monday.") == "PROTEST"
     assert strike("The police strike in Rio continued for a week.") != "ASSAULT"
     assert strike("A general strike in France closed schools.") != "ASSAULT"
+
+
+def test_provided_as_a_condition_gives_nothing(annotated):
+    # "provided (that)" / "providing" followed by a clause is a conjunction of condition.
+    for text in ("The ministry approved the closure of three plants, provided the companies repaid "
+                 "their state loans.",
+                 "Loans will be extended providing the government cuts spending.",
+                 "The bank will lend the money provided that the Harbury government cuts spending."):
+        assert ("provided", "AID") not in _typed(annotated, text)
+        assert not [t for t in _typed(annotated, text) if t[0] in ("provided", "providing")]
+    # Giving stays giving, by a subject or a passive agent.
+    assert ("provided", "AID") in _typed(annotated, "The EU has provided food to refugees in Harbury.")
+    assert ("provided", "AID") in _typed(annotated, "Aid provided by the EU reached the town on Monday.")

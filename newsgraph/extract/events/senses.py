@@ -1913,6 +1913,28 @@ def _inside_a_name(tok: Token) -> bool:
     return end - start >= 3 and end - 1 > tok.i
 
 
+#: Words a noun phrase is made of, between "provided (that)" and the verb of its clause.
+_PHRASE_TAGS = frozenset({"DT", "PDT", "PRP$", "PRP", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD",
+                          "POS", "HYPH"})
+
+
+def _condition(tok: Token) -> bool:
+    """"provided (that)" / "providing" as a conjunction of condition: the word has no subject
+    or auxiliary of its own and a clause follows it — a noun phrase, then a finite verb
+    ("…, provided the companies repaid their loans"; the parser often reads the phrase as
+    its object). Nothing is given."""
+    if tok.lower_ not in ("provided", "providing") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        return False
+    doc, j = tok.doc, tok.i + 1
+    if j < len(doc) and doc[j].lower_ == "that":
+        j += 1
+    start = j
+    while j < len(doc) and j - start < 8 and doc[j].tag_ in _PHRASE_TAGS:
+        j += 1
+    return j > start and j < len(doc) and doc[j].tag_ in ("VBZ", "VBD", "VBP", "MD")
+
+
 def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: frozenset[str],
                      target_heads: list[Token] | None = None, mode: str | None = None) -> Iterator[str]:
     """Every reason, in order, why the trigger ``tok`` typed ``ev_type`` reports no event
@@ -1976,6 +1998,8 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "compound modifier"
     if ev_type in RECIPIENT_TYPES and not _has_recipient(tok, ev_type):
         yield "no recipient"
+    if tok.pos_ == "VERB" and lemma == "provide" and _condition(tok):
+        yield "a condition"  # "approved the closures, provided the companies repaid their loans"
     if ev_type == "AID" and tok.pos_ == "VERB" and _nothing_material(tok):
         yield "nothing material given"  # "provided evidence to the committee"
     if ev_type == "AID" and tok.pos_ == "VERB" and lemma in _SENDING and _message_sent(tok):
