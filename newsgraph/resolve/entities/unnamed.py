@@ -190,9 +190,11 @@ def _phrases(doc: Any, taken: list[tuple[int, int]], sentence_of: Callable[[int]
     whose head no kept mention covers, in text order."""
     out: list[_Phrase] = []
     for tok in doc:
-        # Lower case, or capitalised only as its sentence's first word ("Police said …").
-        lower = tok.is_lower or (tok.i == tok.sent.start and tok.text[1:].islower())
-        if tok.pos_ != "NOUN" or not tok.is_alpha or not lower or tok.dep_ not in _ARGUMENT_DEPS:
+        if tok.pos_ != "NOUN" or not tok.is_alpha or tok.dep_ not in _ARGUMENT_DEPS:
+            continue
+        # Lower case, or capitalised only as its sentence's first word ("Police said …");
+        # asked after the cheap tests: finding a token's sentence walks the parse.
+        if not (tok.is_lower or (tok.i == tok.sent.start and tok.text[1:].islower())):
             continue
         label = _label_of(tok, things)
         if not label:
