@@ -46,3 +46,16 @@ def test_numpy_first_is_told_one_thread() -> None:
 
 def test_a_thread_count_the_user_chose_stays() -> None:
     assert _probe("import newsgraph, numpy", {"OPENBLAS_NUM_THREADS": "2"}) == ("2", "2")
+
+
+def _tokenizers_setting(env: dict[str, str]) -> str:
+    clean = {k: v for k, v in os.environ.items() if k != "TOKENIZERS_PARALLELISM"}
+    clean.update(env, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-c", "import os, newsgraph; "
+                           "print(os.environ.get('TOKENIZERS_PARALLELISM'))"],
+                          env=clean, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_tokenizers_encode_on_the_calling_thread_unless_the_user_chose() -> None:
+    assert _tokenizers_setting({}) == "false"
+    assert _tokenizers_setting({"TOKENIZERS_PARALLELISM": "true"}) == "true"

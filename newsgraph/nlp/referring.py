@@ -172,6 +172,12 @@ def in_relative_clause(tok: Any, depth: int = 3) -> bool:
 def quote_span(tok: Any) -> tuple[int, int] | None:
     """Token offsets ``[start, end)`` of the quotation (straight or curly double quotes)
     that holds ``tok`` within its sentence, or None outside one."""
+    # Asked of the same tokens by several stages (the referring mentions, the chains'
+    # quotations, unnamed referents' candidates: ~100 calls per BBC article), each answer
+    # is kept with the parse, which never changes; finding ``tok.sent`` is most of its cost.
+    answers = tok.doc.user_data.setdefault("newsgraph.quote_span", {})
+    if tok.i in answers:
+        return answers[tok.i]
     sent = tok.sent
     # asked for most tokens of a quoted sentence: its quotation marks found once
     cache = tok.doc.user_data.setdefault("newsgraph.quote_marks", {})
@@ -180,9 +186,9 @@ def quote_span(tok: Any) -> tuple[int, int] | None:
         marks = cache[sent.start] = [t.i for t in sent if t.text in _QUOTES]
     before = [i for i in marks if i < tok.i]
     after = [i for i in marks if i > tok.i]
-    if len(before) % 2 == 1 and after:
-        return before[-1] + 1, after[0]
-    return None
+    found = (before[-1] + 1, after[0]) if len(before) % 2 == 1 and after else None
+    answers[tok.i] = found
+    return found
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -73,6 +73,10 @@ _SUFFIXES: dict[str, list[tuple[str, str]]] = {
 # fmt: on
 
 
+#: Words whose sense lists ``WordNet.sense_ids`` keeps before starting afresh.
+_MEMO_WORDS = 50_000
+
+
 def _key(word: str) -> str:
     """A word as WordNet files spell lemmas: lower case, multiword phrases joined by ``_``."""
     return word.lower().strip().replace(" ", "_")
@@ -87,6 +91,12 @@ class WordNet:
         # words hundreds of thousands of times per corpus, and the tables never change
         self._lemmas_of: dict[str, frozenset[str]] = {}
         self._senses_of: dict[str, frozenset[str]] = {}
+        # The event, claim and entity stages ask the same senses and hypernym closures
+        # for every noun and verb of every document (~150 sense lists and ~160 closures
+        # per BBC article, a few hundred distinct ones per 300): answered from here, each
+        # caller gets its own copy (some add to the set they are given).
+        self._sense_ids_of: dict[tuple[str, str, int], tuple[str, ...]] = {}
+        self._ancestors_of: dict[str, frozenset[str]] = {}
 
     # -- tables ------------------------------------------------------------------------
 
@@ -298,24 +308,33 @@ class WordNet:
     def sense_ids(self, word: str, pos: str, senses: int = 0) -> list[str]:
         """Synset ids of ``word`` as a ``pos`` (``n`` or ``v``), most frequent first, over
         its morphy base forms; ``senses`` keeps that many of each base's senses (0: all)."""
-        table = self.ranked[pos]
-        out: list[str] = []
-        for base in dict.fromkeys(self._morphy(_key(word), pos)):
-            offs = table.get(base, [])
-            out.extend(f"{pos}{o}" for o in (offs[:senses] if senses else offs) if f"{pos}{o}" not in out)
-        return out
+        key = (word, pos, senses)
+        found = self._sense_ids_of.get(key)
+        if found is None:
+            table = self.ranked[pos]
+            out: list[str] = []
+            for base in dict.fromkeys(self._morphy(_key(word), pos)):
+                offs = table.get(base, [])
+                out.extend(f"{pos}{o}" for o in (offs[:senses] if senses else offs) if f"{pos}{o}" not in out)
+            if len(self._sense_ids_of) >= _MEMO_WORDS:  # bounded: a long ingest meets new words
+                self._sense_ids_of.clear()
+            found = self._sense_ids_of[key] = tuple(out)
+        return list(found)
 
     def ancestors(self, sid: str) -> set[str]:
         """The synset itself and every synset above it by hypernymy."""
-        table = self.hypernym_table
-        seen = {sid}
-        stack = [sid]
-        while stack:
-            for up in table.get(stack.pop(), ()):
-                if up not in seen:
-                    seen.add(up)
-                    stack.append(up)
-        return seen
+        found = self._ancestors_of.get(sid)
+        if found is None:  # at most one entry per synset of WordNet: bounded by its size
+            table = self.hypernym_table
+            seen = {sid}
+            stack = [sid]
+            while stack:
+                for up in table.get(stack.pop(), ()):
+                    if up not in seen:
+                        seen.add(up)
+                        stack.append(up)
+            found = self._ancestors_of[sid] = frozenset(seen)
+        return set(found)
 
     def known(self, word: str) -> bool:
         return bool(self.lemmas(word))

@@ -242,6 +242,10 @@ def _pair_swaps(text: str, reference: Reference,
             word, alt = (w1, a1) if which == "first" else (w2, a2)
             if alt in common or alt == word:
                 continue
+            if exp < min_expected and not near_spelling(word, alt):
+                # Only a near-spelling can count here (a synonym is skipped below): the
+                # cheap spelling test first spares most candidates their WordNet look-up.
+                continue
             how = _relation(word, alt)
             if how is None:
                 continue
@@ -309,6 +313,27 @@ def _far_commoner(syn: str, word: str, reference: Reference) -> bool:
     return reference.count(syn) >= max(1, reference.count(word)) * S.SPIN_CONTEXT_RARER_RATIO
 
 
+@lru_cache(maxsize=20_000)
+def _commoner_synonyms(word: str) -> tuple[tuple[str, bool | None], ...]:
+    """``word``'s synonyms (``_synonyms``, in its order) that may be far commoner than it:
+    with True when general English says so, None when only the reference can tell
+    (``_far_commoner``, asked by the caller). Another spelling of the word is none of
+    them: "amortisation" is "amortization" spelt the British way. Memoised: the same
+    words are asked about in every article, and general English does not change."""
+    out: list[tuple[str, bool | None]] = []
+    zw = _english_zipf(word)
+    for syn in _synonyms(word):
+        if syn in spellings(word) or word in spellings(syn):
+            continue
+        zs = _zipf(syn)
+        if zs is not None and zw is not None:
+            if zs - zw >= S.SPIN_CONTEXT_ZIPF_GAP:
+                out.append((syn, True))
+        else:
+            out.append((syn, None))
+    return tuple(out)
+
+
 def _seen(reference: Reference, w1: str, w2: str) -> bool:
     """The reference holds the pair itself (not an estimate standing in for it)."""
     seen = getattr(reference, "seen", None)
@@ -335,9 +360,9 @@ def _context_swaps(text: str, reference: Reference,
                 continue  # native news puts it there: nothing to explain
             best: tuple[float, str] | None = None
             need = _min_support(w)
-            for syn in _synonyms(w):
-                if syn in spellings(w) or w in spellings(syn) or not _far_commoner(syn, w, reference):
-                    continue  # "amortisation" is "amortization" spelt the British way
+            for syn, far in _commoner_synonyms(w):
+                if far is None and not _far_commoner(syn, w, reference):
+                    continue
                 lp = reference.pair(left, syn) if left else 0
                 rp = reference.pair(syn, right) if right else 0
                 # a content-word neighbour must itself go with the synonym: "in broad

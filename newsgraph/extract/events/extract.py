@@ -207,6 +207,12 @@ def _noun_entry(tok: Token, strict: bool = True) -> tuple[tuple[str, str | None]
     return hit, f"noun:{lemma}"
 
 
+#: The parts of speech a trigger has (``trigger_entry``: a verb, a nominal gerund — a verb
+#: —, a noun; ``_disaster_verb``: a verb): extraction skips every other token (most of a
+#: text) before asking either.
+_TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
+
+
 def trigger_entry(
     tok: Token, skip: frozenset[str] = frozenset()
 ) -> tuple[tuple[str, str | None], str] | None:
@@ -677,6 +683,8 @@ def extract_events(adoc: AnnotatedDocument, skip: frozenset[str] = frozenset()) 
     out: list[EventMention] = []
     disasters: dict[int, str | None] = {}  # token index of a DISASTER trigger → its mode
     for tok in doc:
+        if tok.pos_ not in _TRIGGER_POS:
+            continue  # what trigger_entry and _disaster_verb answer None for, asked of no one
         found = trigger_entry(tok, skip) or (None if "disaster" in skip else _disaster_verb(tok))
         if found is None:
             continue

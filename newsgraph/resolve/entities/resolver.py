@@ -362,6 +362,9 @@ class Resolver:
         self._opening: dict[str, set[str]] = {}
         self._idf_memo: dict[str, float] = {}
         self._norms: dict[str, float] = {}
+        #: id of a chain's context → (that context, its IDF-weighted squared norm), for the
+        #: document being resolved (the context is held, so its id is never reused meanwhile).
+        self._chain_norms: dict[int, tuple[dict[str, float], float]] = {}
         self._ndocs = 0
         self._seq = 0
         self._distinct: dict[str, set[str]] = {}
@@ -530,6 +533,7 @@ class Resolver:
         # IDF and entity norms hold for this document's decisions (``_context_similarity``).
         self._idf_memo.clear()
         self._norms.clear()
+        self._chain_norms.clear()
         order = sorted(
             chains,
             key=lambda c: (
@@ -861,14 +865,21 @@ class Resolver:
         if not a or not b:
             return 0.0
         dot = 0.0
-        na = 0.0
         for t, v in a.items():
-            w = self._idf(t)
-            na += (v * w) ** 2
             if t in b:
+                w = self._idf(t)
                 dot += v * b[t] * w * w
         if dot == 0.0:
             return 0.0
+        # A chain is scored against each of its candidates with the same IDF (this
+        # document's): its own norm is summed once, in the same order as before.
+        held = self._chain_norms.get(id(a))
+        if held is None or held[0] is not a:
+            na = 0.0
+            for t, v in a.items():
+                na += (v * self._idf(t)) ** 2
+            held = self._chain_norms[id(a)] = (a, na)
+        na = held[1]
         nb = self._norms.get(ent.id)
         if nb is None:
             nb = self._norms[ent.id] = sum((v * self._idf(t)) ** 2 for t, v in b.items())

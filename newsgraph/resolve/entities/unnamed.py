@@ -69,9 +69,12 @@ a person's kind and no other named person already linked to it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from newsgraph.model.document import AnnotatedDocument
@@ -153,6 +156,7 @@ class _Phrase:
     group: int = -1  # the participant it belongs to (index into the groups)
 
 
+@lru_cache(maxsize=20_000)  # WordNet's tables never change; one lemma is asked of many nouns
 def _thing_label(lemma: str) -> str:
     """PRODUCT for a noun whose most frequent sense is a made object (an artifact in
     WordNet: "the car", "the device", "the gun"); "" otherwise. Structures and facilities
@@ -178,6 +182,7 @@ def _label_of(tok: Any, things: bool) -> str:
     return _thing_label(lemma) if things else ""
 
 
+@lru_cache(maxsize=20_000)
 def _first_sense_fits(lemma: str) -> bool:
     from newsgraph.nlp.wordnet import wordnet
 
@@ -198,9 +203,11 @@ def _phrases(doc: Any, taken: list[tuple[int, int]], sentence_of: Callable[[int]
     whose head no kept mention covers, in text order."""
     out: list[_Phrase] = []
     for tok in doc:
-        # Lower case, or capitalised only as its sentence's first word ("Police said …").
-        lower = tok.is_lower or (tok.i == tok.sent.start and tok.text[1:].islower())
-        if tok.pos_ != "NOUN" or not tok.is_alpha or not lower or tok.dep_ not in _ARGUMENT_DEPS:
+        if tok.pos_ != "NOUN" or not tok.is_alpha or tok.dep_ not in _ARGUMENT_DEPS:
+            continue
+        # Lower case, or capitalised only as its sentence's first word ("Police said …");
+        # asked after the cheap tests: finding a token's sentence walks the parse.
+        if not (tok.is_lower or (tok.i == tok.sent.start and tok.text[1:].islower())):
             continue
         label = _label_of(tok, things)
         if not label:
@@ -310,13 +317,15 @@ def unnamed_chains(chains: list[Chain], adoc: AnnotatedDocument, sentence_of: Ca
             p.group = len(groups) - 1
         return p.group
 
+    covered = _covering(kept)
     events: list[tuple[int, int, Any]] = [(p.start, 0, p) for p in phrases]
     events += [(m.start, 1, m) for m in pronouns]
     for _, _, item in sorted(events, key=lambda e: (e[0], e[1])):
         if isinstance(item, _Phrase):
             _place_phrase(item, phrases, by_head, named, heads, found, join)
         else:
-            _place_pronoun(item, doc, kept, phrases, by_head, said, named, labels, sentence_of, found, join)
+            _place_pronoun(item, doc, kept, phrases, by_head, said, named, labels, sentence_of, found, join,
+                           covered)
     if lone:
         # Descriptions nothing referred back to: each its own participant, if it is one.
         for p in phrases:
@@ -642,10 +651,26 @@ def _place_phrase(p: _Phrase, phrases: list[_Phrase], by_head: dict[int, _Phrase
         join(p, found(q), rule)
 
 
+def _covering(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """``offset -> any(s <= offset < e for s, e in spans)``, by bisection: a pronoun's
+    candidates are every token of up to three sentences, each once tested against every
+    kept mention (about 9,000 comparisons per BBC article)."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    # The furthest end of the spans starting at or before each one: some span holds
+    # ``offset`` exactly when one starting at or before it ends after it.
+    reach = list(accumulate((e for _, e in ordered), max))
+
+    def covered(offset: int) -> bool:
+        i = bisect.bisect_right(starts, offset)
+        return i > 0 and reach[i - 1] > offset
+    return covered
+
+
 def _place_pronoun(m: Any, doc: Any, kept: list[tuple[int, int]], phrases: list[_Phrase],
                    by_head: dict[int, _Phrase], said: dict[int, int], named: list[Chain], labels: list[str],
                    sentence_of: Callable[[int], int], found: Callable[[_Phrase], int],
-                   join: Callable[[Any, int, str], None]) -> None:
+                   join: Callable[[Any, int, str], None], covered: Callable[[int], bool]) -> None:
     word = m.text.lower()
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or not len(span):
@@ -678,7 +703,7 @@ def _place_pronoun(m: Any, doc: Any, kept: list[tuple[int, int]], phrases: list[
     choice: _Phrase | None = None
     start_tok = _sentence_start(doc, tok, sentence - first)
     for t in doc[start_tok:tok.i]:
-        if any(s <= t.idx < e for s, e in kept):
+        if covered(t.idx):
             continue  # a name or a mention kept for one: the named candidates above
         if t.pos_ == "PRON" and _same_form(word, t.lower_):
             # A pronoun of the same form linked here carries its participant on ("A woman

@@ -661,8 +661,15 @@ def _case_counts(adoc: AnnotatedDocument) -> tuple[Counter[str], Counter[str]]:
 
 def _title_line(sent: Any) -> bool:
     """A Title Case or UPPER CASE line: most words of four letters or more capitalised."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(1 for t in words if t.is_title or t.is_upper) >= 0.7 * len(words)
+    # Asked for the sentence of every mention (and of every sentence once more by
+    # ``_case_counts``): each sentence's answer is kept with its parse, which never changes.
+    known = sent.doc.user_data.setdefault("newsgraph.title_lines", {})
+    found = known.get((sent.start, sent.end))
+    if found is None:
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        found = known[(sent.start, sent.end)] = (
+            len(words) >= 3 and sum(1 for t in words if t.is_title or t.is_upper) >= 0.7 * len(words))
+    return found
 
 
 #: Prepositions that attach a location to a place name ("Betty Ford Center in Rancho
