@@ -53,18 +53,17 @@ def _clause_tokens(trigger: Token) -> set[int]:
     head = trigger
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ in ("VERB", "AUX"):
         head = trigger.head
-    out = {t.i for t in head.subtree}
-    # Exclude embedded clauses headed by other verbs, and acts the clause answers or follows
-    # ("destroyed a platform in response to a missile attack last Friday", "arrested two men
-    # after the attack on Monday"): their dates are theirs.
+    out = _subtree(head)
+    # Exclude embedded clauses headed by other verbs: their dates are theirs. (So are the
+    # dates of acts the clause answers or follows: ``_answered_dates`` takes them first.)
     for t in head.subtree:
         if (
             t.i != head.i
+            and t.dep_ in ("ccomp", "advcl", "relcl")
             and t.i != trigger.i
-            and (t.dep_ in ("ccomp", "advcl", "relcl") or _answered_noun(t))
-            and trigger.i not in {x.i for x in t.subtree}
+            and trigger.i not in (inside := _subtree(t))
         ):
-            out -= {x.i for x in t.subtree}
+            out -= inside
     return out
 
 
@@ -107,21 +106,30 @@ def _subtree(t: Token) -> set[int]:
     return {x.i for x in t.subtree}
 
 
-def _answered_dates(sent: Any, dates: list[Any]) -> dict[int, Token]:
+def _answered_dates(sent: Any, dates: list[Any]) -> dict[int, frozenset[int]]:
     """The DATE spans of the sentence that belong to an act it answers or follows, by their
-    first token: inside that act's phrase, or right after it ("in response to a missile
-    attack last Friday", "… for an attack on a ship on Friday" — the parser hangs such dates
-    on the main verb, but the answering act came after the date they give)."""
-    out: dict[int, Token] = {}
+    first token, each with that act's phrase (its token indexes): inside that phrase, or
+    right after it ("in response to a missile attack last Friday", "… for an attack on a ship
+    on Friday" — the parser hangs such dates on the main verb, but the answering act came
+    after the date they give). Worked out once per sentence (kept with the parse), whichever
+    of its triggers asks first."""
+    memo = sent.doc.user_data.setdefault("newsgraph.answered_dates", {})
+    if sent.start not in memo:
+        memo[sent.start] = _dates_of_answered_acts(sent, dates)
+    return memo[sent.start]
+
+
+def _dates_of_answered_acts(sent: Any, dates: list[Any]) -> dict[int, frozenset[int]]:
+    out: dict[int, frozenset[int]] = {}
     for act in (t for t in sent if _answered_noun(t)):
-        inside = _subtree(act)
+        inside = frozenset(_subtree(act))
         right = act.right_edge.i
         for ent in dates:
             k = ent.start
             after = k == right + 1 or (k == right + 2 and ent.doc[right + 1].dep_ == "prep"
                                        and ent.doc[right + 1].lower_ in ("on", "in", "at", "during"))
             if k in inside or after:
-                out.setdefault(k, act)
+                out.setdefault(k, inside)
     return out
 
 
@@ -156,7 +164,7 @@ def _candidates(trigger: Token) -> Any:
     sent = trigger.sent
     dates = sorted((e for e in span_ents(sent) if _is_date(e)), key=lambda e: abs(e.start - trigger.i))
     answered = _answered_dates(sent, dates)
-    mine = {k for k, act in answered.items() if act.i == trigger.i or trigger.i in _subtree(act)}
+    mine = {k for k, act in answered.items() if trigger.i in act}
     yield from ((ent, "date_in_clause") for ent in dates if ent.start in mine)
     dates = [ent for ent in dates if ent.start not in answered]
     clause = _clause_tokens(trigger)
