@@ -40,7 +40,7 @@ words are synonyms, and callers fall back to embeddings.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -320,6 +320,12 @@ class WordNet:
                 self._sense_ids_of.clear()
             found = self._sense_ids_of[key] = tuple(out)
         return list(found)
+
+    def first_senses_under(self, word: str, anchors: Iterable[str], pos: str = "n", senses: int = 1) -> bool:
+        """Whether one of the word's ``senses`` most frequent senses as a ``pos`` is one of
+        ``anchors`` (synsets named as NLTK names them, ``artifact.n.01``) or below one."""
+        ids = {sid for name in anchors if (sid := self.synset(name)) is not None}
+        return bool(ids) and any(ids & self.ancestors(s) for s in self.sense_ids(word, pos, senses)[:senses])
 
     def ancestors(self, sid: str) -> set[str]:
         """The synset itself and every synset above it by hypernymy."""

@@ -164,11 +164,7 @@ def _thing_label(lemma: str) -> str:
     from newsgraph.nlp.wordnet import wordnet
 
     wn = wordnet()
-    if wn is None:
-        return ""
-    root = wn.synset("artifact.n.01")
-    senses = wn.sense_ids(lemma, "n", 1)
-    return "PRODUCT" if root is not None and senses and root in wn.ancestors(senses[0]) else ""
+    return "PRODUCT" if wn is not None and wn.first_senses_under(lemma, ("artifact.n.01",)) else ""
 
 
 def _label_of(tok: Any, things: bool) -> str:
@@ -187,14 +183,7 @@ def _first_sense_fits(lemma: str) -> bool:
     from newsgraph.nlp.wordnet import wordnet
 
     wn = wordnet()
-    if wn is None:
-        return True
-    senses = wn.sense_ids(lemma, "n", 1)
-    if not senses:
-        return False
-    up = wn.ancestors(senses[0])
-    roots = [wn.synset(name) for name, _ in TYPE_ROOTS]
-    return any(sid is not None and (sid in up or sid == senses[0]) for sid in roots)
+    return wn is None or wn.first_senses_under(lemma, [name for name, _ in TYPE_ROOTS])
 
 
 def _phrases(doc: Any, taken: list[tuple[int, int]], sentence_of: Callable[[int], int],
@@ -421,13 +410,7 @@ def _an_act(noun: Any) -> bool:
     from newsgraph.nlp.wordnet import wordnet
 
     wn = wordnet()
-    if wn is None:
-        return False
-    senses = wn.sense_ids(noun.lemma_.lower(), "n", 1)
-    if not senses:
-        return False
-    up = wn.ancestors(senses[0])
-    return any(root is not None and root in up for root in (wn.synset("act.n.02"), wn.synset("event.n.01")))
+    return wn is not None and wn.first_senses_under(noun.lemma_.lower(), ("act.n.02", "event.n.01"))
 
 
 def _clause_verb(tok: Any) -> Any | None:
@@ -465,11 +448,7 @@ def _a_body(p: _Phrase) -> bool:
     from newsgraph.nlp.wordnet import wordnet
 
     wn = wordnet()
-    if wn is None:
-        return False
-    org = wn.synset("organization.n.01")
-    senses = wn.sense_ids(tok.lemma_.lower(), "n", 1)
-    return bool(senses) and org is not None and org in wn.ancestors(senses[0])
+    return wn is not None and wn.first_senses_under(tok.lemma_.lower(), ("organization.n.01",))
 
 
 #: Sentences after a description in which a person first named is the one it describes.
