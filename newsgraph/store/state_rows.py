@@ -215,19 +215,21 @@ class RowMap(MutableMapping):  # type: ignore[type-arg]
             "SELECT seq, data FROM resolver_rows WHERE stage = ? AND part = ? AND key = ?",
             (self._stage, self._part, _pickle(key))).fetchone()
 
-    def _read(self, key: Any) -> tuple[bool, Any]:
+    def _read(self, key: Any, touch: bool = True) -> tuple[bool, Any]:
+        """``(found, item)``, kept in memory; ``touch``: taken as possibly changed (the
+        caller may change it in place), so ``spill`` pickles it to find out."""
         if key in self._live:
             value = self._live.pop(key)
             self._live[key] = value  # most recently used last
+        else:
+            row = self._row(key)
+            if row is None:
+                return False, None
+            value = pickle.loads(row[1])
+            self._live[key] = value
+            self._known[key] = (row[0], _digest(row[1]))
+        if touch:
             self._touched.add(key)
-            return True, value
-        row = self._row(key)
-        if row is None:
-            return False, None
-        value = pickle.loads(row[1])
-        self._live[key] = value
-        self._touched.add(key)
-        self._known[key] = (row[0], _digest(row[1]))
         return True, value
 
     def __getitem__(self, key: Any) -> Any:
@@ -248,16 +250,9 @@ class RowMap(MutableMapping):  # type: ignore[type-arg]
         """The item, for a caller that only reads it (an event scored as a candidate): kept
         like any item read, but not taken as changed, so ``spill`` does not pickle it again
         to find out — most items a batch reads it never changes."""
-        if key in self._live:
-            value = self._live.pop(key)
-            self._live[key] = value  # most recently used last
-            return value
-        row = self._row(key)
-        if row is None:
+        found, value = self._read(key, touch=False)
+        if not found:
             raise KeyError(key)
-        value = pickle.loads(row[1])
-        self._live[key] = value
-        self._known[key] = (row[0], _digest(row[1]))
         return value
 
     def __contains__(self, key: object) -> bool:
