@@ -303,23 +303,21 @@ def _english_zipf(word: str) -> float | None:
     return max(zs) if zs else None
 
 
-def _far_commoner(syn: str, word: str, reference: Reference) -> bool:
-    """Is ``syn`` far commoner than ``word``? In general English (wordfreq) when installed:
-    a word the user's corpus never saw ("striker" in a business wire) is unfamiliar to
-    the counts, not rare. Else in the reference counts."""
-    zs, zw = _zipf(syn), _english_zipf(word)
-    if zs is not None and zw is not None:
-        return zs - zw >= S.SPIN_CONTEXT_ZIPF_GAP
+def _far_commoner_in(reference: Reference, syn: str, word: str) -> bool:
+    """Is ``syn`` far commoner than ``word`` in the reference counts (asked only where general
+    English cannot tell: ``_commoner_synonyms``)?"""
     return reference.count(syn) >= max(1, reference.count(word)) * S.SPIN_CONTEXT_RARER_RATIO
 
 
 @lru_cache(maxsize=20_000)
 def _commoner_synonyms(word: str) -> tuple[tuple[str, bool | None], ...]:
     """``word``'s synonyms (``_synonyms``, in its order) that may be far commoner than it:
-    with True when general English says so, None when only the reference can tell
-    (``_far_commoner``, asked by the caller). Another spelling of the word is none of
-    them: "amortisation" is "amortization" spelt the British way. Memoised: the same
-    words are asked about in every article, and general English does not change."""
+    with True when general English (wordfreq) says so — a word the user's corpus never saw
+    ("striker" in a business wire) is unfamiliar to the counts, not rare —, None when only
+    the reference can tell (``_far_commoner_in``, asked by the caller). Another spelling of
+    the word is none of them: "amortisation" is "amortization" spelt the British way.
+    Memoised: the same words are asked about in every article, and general English does
+    not change."""
     out: list[tuple[str, bool | None]] = []
     zw = _english_zipf(word)
     for syn in _synonyms(word):
@@ -361,7 +359,7 @@ def _context_swaps(text: str, reference: Reference,
             best: tuple[float, str] | None = None
             need = _min_support(w)
             for syn, far in _commoner_synonyms(w):
-                if far is None and not _far_commoner(syn, w, reference):
+                if far is None and not _far_commoner_in(reference, syn, w):
                     continue
                 lp = reference.pair(left, syn) if left else 0
                 rp = reference.pair(syn, right) if right else 0
