@@ -222,6 +222,33 @@ def test_alike_articles_anchor_a_material_act_with_a_shared_word_and_a_generic_o
     assert anchor(generic_a, generic_b, verbal=False, similarity=GENERIC_SIMILARITY + 0.1) is not None
 
 
+def test_alike_articles_tie_a_bare_report_only_when_both_open_with_it_or_tell_it_alike():
+    # A week of one war in two alike dated articles: "the attack" names no one, no day and no
+    # spot; the cycle holds several attacks, so article likeness alone does not say which.
+    day = dt.date(2024, 3, 4)
+    options = ResolverOptions()
+    words = options.bare_news_words
+    assert words > 0
+    raid = _report("a", "Varennese gunboats attacked a tanker near the Ostrel terminal on Friday.", "attacked",
+                   published=day, participants=("id:varenna",), day=day)
+    bare = _report("b", "Officials said the attack on the tanker had raised insurance rates.", "attack",
+                   published=day + dt.timedelta(days=1))
+    sim = NEWS_SIMILARITY + 0.2
+    assert anchor(raid, bare, verbal=False, similarity=sim).startswith("same news")  # the old rule
+    assert anchor(raid, bare, verbal=False, similarity=sim, bare_news_words=words) is None
+    # Both articles open with the act: it is their news.
+    assert anchor(dataclasses.replace(raid, lead=True), dataclasses.replace(bare, lead=True), verbal=False,
+                  similarity=sim, bare_news_words=words).startswith("same news")
+    # The two sentences tell it alike (enough content words in common).
+    told = _report("b", "Gunboats attacked a tanker near the Ostrel terminal, officials said on Saturday.",
+                   "attacked", published=day + dt.timedelta(days=1))
+    assert len(raid.words & told.words) >= words
+    assert anchor(raid, told, verbal=False, similarity=sim, bare_news_words=words) is not None
+    # Both reports name who or when: the occurrence checks have compared them; likeness ties them.
+    dated = dataclasses.replace(bare, when=day + dt.timedelta(days=1), day=day + dt.timedelta(days=1))
+    assert anchor(raid, dated, verbal=False, similarity=sim, bare_news_words=words).startswith("same news")
+
+
 def test_document_vectors_read_two_reports_of_one_news_alike_whatever_the_corpus():
     quake = document_vector(
         "A strong earthquake struck the Varennian town of Oskaro on Tuesday. Rescue teams in Oskaro "
@@ -259,7 +286,8 @@ def test_alike_undated_articles_do_not_join_what_they_report_further_down(annota
     velmar, green = found["velmar"][0], found["green"][0]
     assert r.event_of(velmar.id) != r.event_of(green.id)
     # Taken as one news cycle (undated articles alike as wholes), they were one event.
-    r, found = _resolve(annotate_one, BEAT, ResolverOptions(undated_news="any"), types=("RETREAT",))
+    r, found = _resolve(annotate_one, BEAT, ResolverOptions(undated_news="any", bare_news_words=0),
+                        types=("RETREAT",))
     assert r.event_of(found["velmar"][0].id) == r.event_of(found["green"][0].id)
 
 

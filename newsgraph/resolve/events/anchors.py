@@ -311,7 +311,8 @@ def _same_time(a: Report, b: Report) -> bool:
     return da is None or db is None or da == db
 
 
-def _same_news(a: Report, b: Report, similarity: float, undated: str = UNDATED_LEAD) -> bool:
+def _same_news(a: Report, b: Report, similarity: float, undated: str = UNDATED_LEAD,
+               told_words: int = 0) -> bool:
     if similarity < NEWS_SIMILARITY:
         return False
     if a.published is None or b.published is None:
@@ -325,13 +326,24 @@ def _same_news(a: Report, b: Report, similarity: float, undated: str = UNDATED_L
             return False
     if a.published and b.published and abs((a.published - b.published).days) > NEWS_DAYS:
         return False
+    if (told_words and not (a.lead and b.lead) and (_bare(a) or _bare(b))
+            and len(a.words & b.words) < told_words):
+        # One news cycle holds several acts of a kind (a war's attacks, a week's strikes):
+        # a report naming no one, no day and no spot ("the attack") is that cycle's act
+        # only when both articles open with it or the two sentences tell it alike.
+        return False
     return bool(a.arguments & b.arguments) or len(a.words & b.words) >= NEWS_WORDS
+
+
+def _bare(r: Report) -> bool:
+    """The report names no participant, no day and no spot of its own."""
+    return not (r.participants or r.when or r.spot)
 
 
 def anchor(a: Report, b: Report, *, verbal: bool, similarity: float = 0.0,
            verbal_needs_participant: bool = True, kinds: bool = True,
            undated_news: str = UNDATED_LEAD, verbal_needs_actor: bool = True,
-           actor_alone: bool = False) -> str | None:
+           actor_alone: bool = False, bare_news_words: int = 0) -> str | None:
     """The anchor tying two reports in two articles to one occurrence, or None.
 
     verbal: the act is a verbal one (PLOVER's verbal quad categories).
@@ -347,6 +359,9 @@ def anchor(a: Report, b: Report, *, verbal: bool, similarity: float = 0.0,
     actor_alone: a material act's shared actor anchors even when it is only a body acting
         on both sides (``Report.bodies``: a state attacks many times); off, the one acted
         on, a day, a spot or alike sentences or articles must tie the two.
+    bare_news_words: when one report is bare (no participant, day or spot), alike articles
+        tie it only if both open with the act or the sentences share this many content
+        words (0: off).
     """
     if kinds and (a.kind or b.kind):
         return None  # a kind of act is no occurrence to share (``genericity``)
@@ -371,7 +386,7 @@ def anchor(a: Report, b: Report, *, verbal: bool, similarity: float = 0.0,
             # One act of a kind at one named spot, told in alike articles: dated or not, the
             # spot ties them ("the assassination at Kuala Lumpur airport").
             return f"same spot ({a.spot})"
-        if _same_news(a, b, similarity, undated_news):
+        if _same_news(a, b, similarity, undated_news, bare_news_words):
             return f"same news (articles {similarity:.2f} alike), shared words"
         return None
     # A verbal act is known by who else took part (the one accused, the company bought, the
