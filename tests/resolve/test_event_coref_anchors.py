@@ -301,9 +301,10 @@ def test_acts_told_in_the_plural_are_not_the_one_told_in_the_singular(annotate_o
     many = [m for m in attacks if m.trigger.text.lower() == "attacks"]
     assert one and many
     assert all(r.event_of(m.id) != r.event_of(x.id) for m in many for x in one)
-    r, found = _resolve(annotate_one, {"gulf": text}, ResolverOptions(number_apart=False), types=("ASSAULT",))
+    r, found = _resolve(annotate_one, {"gulf": text}, ResolverOptions(number_apart=False, answers_apart=""),
+                        types=("ASSAULT",))
     events = {r.event_of(m.id) for m in found["gulf"] if m.trigger.text.lower().startswith("attack")}
-    assert len(events) == 1  # without the check, one article's attacks were one event
+    assert len(events) == 1  # without the checks, one article's attacks were one event
 
 
 def test_the_act_named_with_no_one_is_the_one_told_last_before_it(annotate_one):
@@ -345,3 +346,31 @@ def test_one_act_at_one_named_spot_in_alike_undated_articles_is_one_event(annota
     r, found = _resolve(annotate_one, SPOT, ResolverOptions(spot_anchor=False), types=("ASSAULT",))
     pois = [m for doc in found.values() for m in doc if m.trigger.text == "shot"]
     assert r.event_of(pois[0].id) != r.event_of(pois[1].id)
+
+
+RETALIATION = {
+    "navy": ("The retaliatory attack on the Ostrel oil platform was mounted on Monday by the Velmar navy. "
+             "Officials in Corlin said the raid came in retaliation for a Tarnovian missile attack on a "
+             "tanker last Friday."),
+    "tanker": ("The missile attack on the tanker Sea Lark in Velmar waters set the ship ablaze on Friday. "
+               "Velmar's navy shelled the Ostrel platform in response to the attack."),
+}
+
+
+def test_an_act_and_the_act_it_answers_are_two_events(annotate_one):
+    def roles(found: dict[str, list]) -> tuple[object, object, object]:
+        navy, tanker = found["navy"], found["tanker"]
+        answer = next(m for m in navy if m.sentence.text.startswith("The retaliatory"))
+        answered = next(m for m in navy if m.sentence.text.startswith("Officials") and m.trigger.text == "attack")
+        return answer, answered, next(m for m in tanker if m.sentence.text.startswith("The missile attack"))
+
+    r, found = _resolve(annotate_one, RETALIATION, types=("ASSAULT",))
+    answer, answered, told = roles(found)
+    assert r.event_of(answered.id) != r.event_of(answer.id)
+    assert r.explanations[answered.id].startswith("new event (best an act and its answer")
+    # The missile attack the other article tells is the one answered, not the answer.
+    assert r.event_of(told.id) == r.event_of(answered.id)
+    # Switched off, the answered attack joins the answer of its own article.
+    off, found = _resolve(annotate_one, RETALIATION, ResolverOptions(answers_apart=""), types=("ASSAULT",))
+    answer, answered, _ = roles(found)
+    assert off.event_of(answered.id) == off.event_of(answer.id)
