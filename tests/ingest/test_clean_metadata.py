@@ -181,3 +181,52 @@ def test_clean_metadata_a_declared_title_keeps_a_short_first_paragraph():
     # The declared title repeated as the text's first line is still not body.
     doc = clean(raw("Harbour council backs new quay\n\n" + BODY, fmt="json", title="Harbour council backs new quay"))
     assert not doc.text.startswith("Harbour council") and doc.text.startswith("The county board")
+
+
+@pytest.mark.parametrize("lede", [
+    "Harbour fees are going up.",
+    "A fire has destroyed the old ferry terminal in Kessel.",
+    "Mayor Anna Lind was re-elected with 61% of the vote on Sunday.",
+    'Rescuers called it "a miracle."',
+])
+def test_clean_metadata_a_first_line_written_as_a_sentence_is_not_the_title(lede):
+    # A wire story's text often starts with its lede: no headline line above it.
+    doc = clean(raw(f"{lede}\n\n{BODY}"))
+    assert doc.title is None
+    assert all(block.kind != "title" for block in doc.removed)
+
+
+def test_clean_metadata_a_lede_as_first_line_opens_the_text():
+    lede = "Mayor Anna Lind was re-elected with 61% of the vote in Kessel on Sunday."
+    doc = clean(raw(f"{lede}\n\n{BODY}"))
+    assert doc.title is None
+    assert doc.text.startswith(lede)
+
+
+@pytest.mark.parametrize("headline", [
+    "Bus routes approved.",  # headlinese: no function word
+    "County Board Backs New Bus Routes To The Airport.",  # title case
+    "Voters back the plan in S.C.",  # an abbreviation, not a full stop
+    "Bus routes could change. Again.",  # two sentences in a head line: a headline's rhetoric
+    "County board backs new bus routes",
+    "Can the county afford new buses?",
+])
+def test_clean_metadata_headline_shapes_stay_titles(headline):
+    doc = clean(raw(f"{headline}\n\n{BODY}"))
+    assert doc.title == headline
+    assert headline not in doc.text
+
+
+def test_clean_metadata_a_long_tabloid_headline_without_a_final_stop_stays_the_title():
+    headline = ("'It was like a war zone': Chaos on the county's buses as drivers walk out on the "
+                "first day of the new routes after a row over the electric vehicles bought last year")
+    doc = clean(raw(f"{headline}\n\n{BODY}"))
+    assert doc.title == headline
+
+
+def test_clean_metadata_a_sentence_shaped_headline_the_page_repeats_stays_the_title():
+    # A page's <title> over its <h1>: the copy below says the first line is the headline.
+    head = "The county has approved new bus routes."
+    doc = clean(raw(f"{head}\n\nNews\n\nThe county has approved new bus routes\n\n{BODY}"))
+    assert doc.title == head
+    assert not doc.text.startswith("The county has approved")

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 from newsgraph.errors import CleanError
 from newsgraph.ingest.clean import params as P
-from newsgraph.ingest.clean.boilerplate import Line, classify_lines
+from newsgraph.ingest.clean.boilerplate import Line, classify_lines, running_text
 from newsgraph.ingest.clean.decode import decode_bytes, repair_text
 from newsgraph.ingest.clean.html import drop_undefined_entities, entity_problem, extract_html, is_xhtml
 from newsgraph.ingest.clean.language import (
@@ -373,6 +373,12 @@ def _title_index(texts: list[str], fixed: dict[int, tuple[str, float]], body_scr
         if (len(end) > P.TITLE_PERIOD_CHARS and end.endswith(".")) or end.endswith("。") or (
                 len(end) > 150 and end.endswith(("!", "?", "”", '"'))):
             return None
+        # So is a line written as one sentence of running text ("Deep Throat is dead.") —
+        # unless the page shows it again below, as it shows a headline over its body (its
+        # <title> and its <h1>), which no lede is.  (A long line of running text without a
+        # final stop is not read as a lede: tabloid headlines run past 150 characters.)
+        if _sentence_line(end, stoplist) and not any(line_key(u) == line_key(t) for u in texts[i + 1:]):
+            return None
         # The only line of text is the body, not a title over nothing.
         if not any(j != i and j not in fixed and len(_WORDS.findall(u)) >= 3 for j, u in enumerate(texts)):
             return None
@@ -386,6 +392,35 @@ def _title_index(texts: list[str], fixed: dict[int, tuple[str, float]], body_scr
                 continue
         return i
     return None
+
+
+#: A line's last word ended by a full stop, and what may close the sentence after it.
+_FULL_STOP = re.compile(r"(\S+)\.[\"'”’»)\]]*$")
+#: A final word that is itself an abbreviation ("S.C.", "U.S.", "Jr."): its period is no full stop.
+_ABBREVIATION = re.compile(r"^(?:\w\.)*\w$|^[A-Z][a-z]{0,2}$")
+#: A sentence end inside a line: the word before it and the capital after it.
+_INNER_END = re.compile(r"(\S+)[.?!][\"'”’)]*\s+[\"'“‘(]*[A-Z]")
+
+
+def _sentence_line(line: str, stoplist: frozenset[str] = frozenset()) -> bool:
+    """Whether a head line is a sentence of running text (a lede) rather than a headline.
+
+    Headlines drop the final full stop (none of 2,225 BBC headlines, 12 of 1,012 PolNeAR
+    titles end with one) and are mostly written in title case ("Colts Beat Chiefs To Clinch
+    Berth."); a line ending with a full stop whose words after the first are largely
+    lower case ("Deep Throat is dead.", "A fire has destroyed the store.") is the first
+    paragraph, if it has a function word after the first (headlinese drops articles and
+    auxiliaries: "Storm hits." stays a headline).  An ellipsis ("Rivals of the Apple...")
+    or an abbreviation ("in S.C.") is no full stop.  A short line of two sentences is a
+    headline's rhetoric ("Virginian could make history. Again.": 3 of PolNeAR's titles);
+    a lede that long runs past ``TITLE_PERIOD_CHARS`` and is caught there.
+    """
+    m = _FULL_STOP.search(line)
+    if m is None or m.group(1).endswith((".", "…")) or _ABBREVIATION.match(m.group(1).strip("\"'“‘(«[")):
+        return False
+    if any(not _ABBREVIATION.match(x.group(1).strip("\"'“‘(«[")) for x in _INNER_END.finditer(line)):
+        return False
+    return running_text(line, stoplist)
 
 
 _STOPLISTS: dict[str, frozenset[str]] = {}

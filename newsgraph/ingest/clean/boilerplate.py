@@ -50,7 +50,7 @@ from newsgraph.ingest.clean.language import detect_language, dominant_script, sa
 from newsgraph.ingest.clean.lexicon import CHROME_ANYWHERE_RE, CHROME_RE, SECTION_RE
 from newsgraph.ingest.clean.lineindex import line_key
 
-__all__ = ["Line", "classify_lines"]
+__all__ = ["Line", "classify_lines", "running_text"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _TERMINAL = re.compile(r"[.!?…。！？؟][\"'”’»)\]]*\s*$")
@@ -225,6 +225,17 @@ def _initial_class(line: Line, body_lang: str | None, body_script: str | None, i
         if line.cls == "bad" and hits:
             line.kind, line.score = "chrome", 0.7
     line.initial = line.cls
+
+
+def running_text(line: str, stoplist: frozenset[str] = frozenset()) -> bool:
+    """Whether a line is written as running text rather than as a headline: at least
+    ``SENTENCE_LOWER_SHARE`` of the words after the first start lower case (title case and
+    capitals have few) and, given a stop list, one of them is a function word (headlinese
+    drops articles and auxiliaries)."""
+    words = [w for w in (x.strip("\"'“”‘’()[]«»,;:—–-") for x in line.split()[1:]) if w[:1].isalpha()]
+    if not words or (stoplist and not any(w.casefold() in stoplist for w in words)):
+        return False
+    return sum(w[0].islower() for w in words) >= P.SENTENCE_LOWER_SHARE * len(words)
 
 
 def _neighbour(lines: list[Line], i: int, step: int, ignore_near: bool) -> str:

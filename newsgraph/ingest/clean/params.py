@@ -28,6 +28,7 @@ __all__ = [
     "REPEAT_MIN_COUNT",
     "SECTION_BREAK_WEIGHT",
     "SENTENCE_GOOD_CHARS",
+    "SENTENCE_LOWER_SHARE",
     "SENTENCE_STOP_FLOOR",
     "SHORT_WEIGHT",
     "STOP_HIGH",
@@ -88,6 +89,12 @@ BAD_MIN_CHARS = 40
 #: A first line longer than this that ends with a full stop is a paragraph, not a
 #: headline (headlines drop the final period; short ones like "Storm hits." keep it).
 TITLE_PERIOD_CHARS = 80
+#: A head line that ends with a full stop is a sentence of the body, not a headline, when
+#: at least this share of its words after the first start lower case: title-case
+#: headlines have few or none ("Clinton and Sanders Aren't Butting Heads Over The
+#: Platform — Yet." 1 of 10), sentences most, even name-heavy ledes ("Maurice Cheeks is
+#: out as Philadelphia 76ers head coach." 5 of 7).  Set a priori between the two.
+SENTENCE_LOWER_SHARE = 0.4
 #: In scripts written without spaces (Chinese, Japanese, Thai) one character
 #: carries roughly what three Latin characters do (a common rule of thumb for
 #: CJK/English length ratios), so lengths are scaled before the jusText limits.
