@@ -234,6 +234,16 @@ def test_aid_needs_a_recipient(annotated):
     assert m.type == "AID"
 
 
+def test_a_company_s_purchase_or_product_is_no_recipient_of_aid(annotated):
+    # "the Seagram purchase", "a Bosch pump": the company named as a modifier does not make
+    # the act or the device someone given anything.
+    assert "AID" not in _types(annotated("The distiller took on debt to fund the Seagram purchase."))
+    assert "AID" not in _types(annotated("The carmaker will recall every car fitted with a diesel pump "
+                                         "supplied by parts maker Robert Bosch."))
+    m = _one(annotated("The army supplied the rebels with weapons."), "supplied")
+    assert m.type == "AID"
+
+
 def test_a_deployment_needs_an_armed_force(annotated):
     assert "MOBILIZE" not in _types(annotated("The company will deploy a fleet of test cars across Europe."))
     m = _one(annotated("The army deployed troops along the border."), "deployed")

@@ -231,11 +231,18 @@ def _named_force(tok: Token) -> bool:
     return False
 
 
+#: First senses that name no one: ideas, messages, acts, devices (WordNet synsets; not
+#: vehicles or craft, which stand for their crews: "Iraqi jets bombed").
+_NOT_PEOPLE_ANCHORS: tuple[str, ...] = ("idea.n.01", "message.n.02", "act.n.02", "device.n.01")
+
+
 @lru_cache(maxsize=20_000)
 def _may_be_people(lemma: str) -> bool:
-    """False for a noun that is first an idea or a message and never names people or a
-    group of them in its ``ARMED_SENSES`` most frequent senses ("plans", "policy",
-    "proposals"); True otherwise ("forces", "teams", "counterpart", unknown words)."""
+    """False for a noun that is first an idea, a message, an act or a made thing and never
+    names people or a group of them in its ``ARMED_SENSES`` most frequent senses ("plans",
+    "policy", "proposals"; "the Seagram purchase", "a Bosch pump": a company's act or
+    product is not the company); True otherwise ("forces", "teams", "counterpart", unknown
+    words)."""
     wn = wordnet()
     if wn is None:
         return True
@@ -243,7 +250,7 @@ def _may_be_people(lemma: str) -> bool:
     if not senses:
         return True
     people = {a for a in (wn.synset(n) for n in ("person.n.01", "social_group.n.01")) if a}
-    ideas = {a for a in (wn.synset(n) for n in ("idea.n.01", "message.n.02")) if a}
+    ideas = {a for a in (wn.synset(n) for n in _NOT_PEOPLE_ANCHORS) if a}
     return bool(not wn.ancestors(senses[0]) & ideas or any(wn.ancestors(s) & people for s in senses))
 
 
