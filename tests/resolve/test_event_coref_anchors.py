@@ -374,3 +374,26 @@ def test_an_act_and_the_act_it_answers_are_two_events(annotate_one):
     off, found = _resolve(annotate_one, RETALIATION, ResolverOptions(answers_apart=""), types=("ASSAULT",))
     answer, answered, _ = roles(found)
     assert off.event_of(answered.id) == off.event_of(answer.id)
+
+
+def test_the_attack_told_after_an_answer_is_the_answer_not_the_act_answered(annotate_one):
+    # The lead tells the raid and, inside "in retaliation for", the attack it answered; a later
+    # bare "the attack" is the raid, though the answered attack was told last.
+    text = ("The Velmar attack on an oil platform of Tarnovia on Monday came in retaliation for a "
+            "Tarnovian missile attack on a tanker. Asked how he felt about the attack, the Corlin "
+            "envoy said he understood it.")
+
+    def mentions(found: dict[str, list]) -> tuple[object, object, object]:
+        attacks = [m for m in found["gulf"] if m.trigger.text == "attack"]
+        lead = [m for m in attacks if m.sentence.start == 0]
+        bare = next(m for m in attacks if m.sentence.start > 0)
+        return lead[0], lead[1], bare
+
+    r, found = _resolve(annotate_one, {"gulf": text}, types=("ASSAULT",))
+    raid, answered, bare = mentions(found)
+    assert r.event_of(raid.id) != r.event_of(answered.id)
+    assert r.event_of(bare.id) == r.event_of(raid.id)
+    off, found = _resolve(annotate_one, {"gulf": text}, ResolverOptions(answered_no_antecedent=False),
+                          types=("ASSAULT",))
+    raid, answered, bare = mentions(found)
+    assert off.event_of(bare.id) == off.event_of(answered.id)
