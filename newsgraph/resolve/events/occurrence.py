@@ -90,6 +90,7 @@ RELATABLE: tuple[str, ...] = (
     "other actor of a verbal act",
     "verbal act, no shared participant",
     "planned on both sides, no shared participant",
+    "an act and its answer",
 )
 
 

@@ -55,7 +55,8 @@ the same speaker (a generic one, "her publicist", by its last word); for verbal 
 (accuse, demand, deny…) across documents, the same named actor and, when both name
 participants, a shared one (dates and figures are not participants); for a killing or
 wounding across documents, a count of the dead or hurt near one the event's other articles
-give (``toll_apart``).  Penalties: two
+give (``toll_apart``); an act and the act it answers ("destroyed a platform in retaliation for
+an Iranian missile attack") never one event (``answers_apart``).  Penalties: two
 different named places, planned/attempted vs factual, two different days inside the
 date window, and (on a pair's logit) two different words in one sentence.  Bonus (on
 a pair's logit): two lemmas WordNet calls synonyms in a frequent sense ("hit"/"strike",
@@ -89,6 +90,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -1999,9 +2001,14 @@ _OTHER_ROLE = {"answered": "answering", "answering": "answered"}
 def _answer_role(m: EventMention) -> str | None:
     """Whether the report tells its act as one its sentence answers ("answered": "in retaliation
     for an Iranian attack"), as the answer ("answering": "the retaliatory attack", "destroyed a
-    platform in response to…"), or neither (None)."""
-    text = m.sentence.text
-    at = m.trigger.start - m.sentence.start
+    platform in response to…"), or neither (None). Read from the sentence's words around the
+    trigger, as the anchors read theirs: the resolver sees reports, not parses."""
+    return _role_at(m.sentence.text, m.trigger.start - m.sentence.start)
+
+
+@lru_cache(maxsize=4096)
+def _role_at(text: str, at: int) -> str | None:
+    """``_answer_role`` of the trigger at ``at`` in ``text`` (asked once per candidate event)."""
     before = text[max(0, at - 80):at]
     phrases = list(_ANSWER_PHRASE.finditer(before))
     # The act is the phrase's object: no clause break between them, a noun phrase's length.
