@@ -27,7 +27,8 @@ lemmatizer ~2–5 ms, of ~62 ms for the whole parse):
   ``in`` from a set.
 
 A pipeline whose components are not the stock factories (or a lemmatizer not in rule
-mode, or one set to overwrite) is left as it is.
+mode, or one set to overwrite) is left as it is. A sped-up component pickles (or copies)
+as the stock one it was: the same annotations, at the stock speed.
 """
 
 from __future__ import annotations
@@ -56,6 +57,21 @@ def speed_up(nlp: Any) -> Any:
               and not hasattr(pipe, "_newsgraph_lemmas")):
             _cached_lemmatizer(pipe)
     return nlp
+
+
+#: What ``speed_up`` adds to a component: left out when it is pickled.
+_ADDED = frozenset({"match", "set_annotations", "__reduce_ex__", "_newsgraph_anchors",
+                    "_newsgraph_lemmas"})
+
+
+def _reduce(pipe: Any, stock: type, protocol: int) -> Any:
+    """Pickle (or copy) a sped-up component as the stock one it was — its closures do not
+    pickle —: a copy of the same annotations at the stock speed."""
+    plain = stock.__new__(stock)
+    # Its state as it stands (a bound method in it still names the component: the pickler
+    # memoised it as the object it is writing, so it comes back bound to the copy).
+    plain.__dict__.update({k: v for k, v in pipe.__dict__.items() if k not in _ADDED})
+    return plain.__reduce_ex__(protocol)
 
 
 #: Token attributes a compiled pattern may test: read with ``Doc.to_array``, compared as
@@ -239,6 +255,7 @@ def _indexed_ruler(ruler: Any) -> None:
         return None
 
     ruler.set_annotations = set_annotations
+    ruler.__reduce_ex__ = lambda protocol: _reduce(ruler, type(ruler), protocol)
 
 
 class _WordList(list):  # type: ignore[type-arg]
@@ -296,5 +313,7 @@ def _cached_lemmatizer(lemmatizer: Any) -> None:
 
     # A pipe is called through its type (``Pipe.pipe`` runs ``self(doc)``): the instance
     # gets a subclass of its own class whose only change is ``__call__``.
-    lemmatizer.__class__ = type(stock.__name__, (stock,), {"__call__": call, "__module__": __name__})
+    lemmatizer.__class__ = type(stock.__name__, (stock,), {
+        "__call__": call, "__module__": __name__,
+        "__reduce_ex__": lambda self, protocol: _reduce(self, stock, protocol)})
     lemmatizer._newsgraph_lemmas = lemmas

@@ -62,3 +62,16 @@ def test_french_lemmas_as_the_stock_pipeline() -> None:
              "Ils sont partis hier soir ; elle était déjà rentrée chez elle.  Nous verrons bien."]
     for a, b in zip(fast.pipe(texts), stock.pipe(texts), strict=True):
         assert _annotations(a) == _annotations(b)
+
+
+def test_a_pickled_component_is_the_stock_one_with_the_same_annotations() -> None:
+    import pickle
+
+    fast, stock = load_model(), load_model(stock=True)
+    ruler = pickle.loads(pickle.dumps(fast.get_pipe("attribute_ruler")))
+    lemmatizer = pickle.loads(pickle.dumps(fast.get_pipe("lemmatizer")))
+    assert type(lemmatizer) is type(stock.get_pipe("lemmatizer"))
+    with stock.select_pipes(disable=["attribute_ruler", "lemmatizer"]):
+        bare = list(stock.pipe(TEXTS[:3]))
+    for doc, want in zip(bare, stock.pipe(TEXTS[:3]), strict=True):
+        assert _annotations(lemmatizer(ruler(doc))) == _annotations(want)
