@@ -87,7 +87,13 @@ def same_writing_system(a: str | None, b: str | None) -> bool:
 
 def detect_language(text: str) -> tuple[str | None, float]:
     """ISO 639 code and confidence of ``text`` (None, 0.0 when it cannot be told)."""
-    sample = " ".join(text.split())[:_SAMPLE_CHARS]
+    return _detect_sample(" ".join(text.split())[:_SAMPLE_CHARS])
+
+
+@lru_cache(maxsize=64)
+def _detect_sample(sample: str) -> tuple[str | None, float]:
+    """``detect_language`` of a normalised sample. Kept for a while: cleaning asks it of the
+    body's long lines and again of the clean body, most often the same text."""
     if not sample or not any(ch.isalpha() for ch in sample):
         return None, 0.0
     try:
