@@ -933,7 +933,7 @@ class EventResolver:
     """
 
     #: Bumped whenever the pickled state changes shape (``__setstate__`` refuses others).
-    _VERSION = 10
+    _VERSION = 11
 
     #: Dicts read by key only (their values hold ids, no object another holds), which a
     #: store may serve from rows loaded on demand (``store/state_rows.py``): the state
@@ -1238,7 +1238,7 @@ class EventResolver:
             return "other act"
         if o.answers_apart and (role := _answer_role(m)):
             other = _OTHER_ROLE[role]
-            roles = _roles(c)
+            roles = c.answer_roles
             if (m.doc, other) in roles or (o.answers_apart == "all" and any(r == other for _, r in roles)):
                 return "an act and its answer"
         if o.generic_within and same_doc and c.generic != bool(m.flags.generic):
@@ -1589,7 +1589,7 @@ class EventResolver:
         best: tuple[int, str] | None = None
         for eid in eids:
             c = self._clusters[eid]
-            background = _answered_sents(c)
+            background = c.answered_sents
             pos = max((start for doc, start in c.member_sents
                        if doc == m.doc and start <= m.sentence.start and (doc, start) not in background),
                       default=None)
@@ -1630,7 +1630,7 @@ class EventResolver:
             or (a.speakers and b.speakers and not (a.speakers & b.speakers))
             or (a.event.type in VERBAL_TYPES and a.args and b.args and not (a.args.keys() & b.args.keys()))
             or not self._dates_agree(a.dates, b.dates)
-            or (o.answers_apart and _answers_clash(_roles(a), _roles(b), o.answers_apart == "all"))
+            or (o.answers_apart and _answers_clash(a.answer_roles, b.answer_roles, o.answers_apart == "all"))
         ):
             # The hard constraints a single mention meets (``_veto``), between two events.
             return 0.0
@@ -1786,8 +1786,8 @@ class EventResolver:
         c.years |= other.years
         c.place_names |= other.place_names
         c.contents |= other.contents
-        c.answer_roles = _roles(c) | _roles(other)
-        c.answered_sents = _answered_sents(c) | _answered_sents(other)
+        c.answer_roles |= other.answer_roles
+        c.answered_sents |= other.answered_sents
         c.wordings |= other.wordings
         # Related links follow the merged event; two related events merged are one.
         c.related.pop(oe.id, None)
@@ -1834,9 +1834,9 @@ class EventResolver:
         if (w := wording(mention)) is not None:
             c.wordings.add(w)
         if self.options.answers_apart and (role := _answer_role(mention)):
-            c.answer_roles = _roles(c) | {(mention.doc, role)}
+            c.answer_roles.add((mention.doc, role))
             if role == "answered" and self.options.answered_no_antecedent:
-                c.answered_sents = _answered_sents(c) | {(mention.doc, mention.sentence.start)}
+                c.answered_sents.add((mention.doc, mention.sentence.start))
         if side is not None:
             c.timed = c.timed or side.timed
             c.named_targets |= side.targets
@@ -2020,16 +2020,6 @@ def _role_at(text: str, at: int) -> str | None:
     if _ANSWER_PHRASE.search(after):
         return "answering"
     return None
-
-
-def _answered_sents(c: _Cluster) -> set[tuple[str, int]]:
-    """``c.answered_sents`` (a cluster pickled before the field existed has none)."""
-    return getattr(c, "answered_sents", set())
-
-
-def _roles(c: _Cluster) -> set[tuple[str, str]]:
-    """``c.answer_roles`` (a cluster pickled before the field existed has none)."""
-    return getattr(c, "answer_roles", set())
 
 
 def _answers_clash(a: set[tuple[str, str]], b: set[tuple[str, str]], across: bool) -> bool:
