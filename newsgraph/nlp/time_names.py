@@ -2,7 +2,8 @@
 "March of Dimes", "the October Revolution", "Theresa May", "Mayday".
 
 Owns ``name_not_date(span) -> str | None``: why a DATE/TIME span of spaCy's NER is part
-of a name or no date at all, or None when it is a date. ``nlp.time`` drops such spans
+of a name or no date at all, or None when it is a date; and ``year_of_name(span)``: a bare
+year modifying a name ("the 1973 War Powers Act"), which dates no event. ``nlp.time`` drops such spans
 and ``extract.events.time`` never dates an event with them.
 
 spaCy's small English model tags a month or season word as DATE by its shape, also
@@ -32,7 +33,7 @@ from typing import Any
 
 from newsgraph.nlp.doc_views import doc_text
 
-__all__ = ["DATE_WORDS", "NAME_LABELS", "NameSpans", "name_not_date"]
+__all__ = ["DATE_WORDS", "NAME_LABELS", "NameSpans", "name_not_date", "year_of_name"]
 
 _MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -168,6 +169,28 @@ def name_not_date(span: Any) -> str | None:
         and root.head.lemma_.lower() in _PERSON_VERBS
     ):
         return "person-subject"
+    return None
+
+
+def year_of_name(span: Any) -> str | None:
+    """"the 1973 War Powers Act", "the 2005 Camry": a bare year modifying a capitalised name
+    is the name's (a law's year of enactment, a model's year), not the time of the sentence's
+    acts. "the 2005 budget" and "the 2004 Indian Ocean tsunami" keep their year: their head is
+    no name. The tagger's label on the name is not trusted ("War Powers Act" comes out EVENT,
+    or no entity): a proper noun as the head is enough. The price: "the 1991 Gulf War" no
+    longer dates what happened during it (no date rather than a wrong one). Not in
+    ``name_not_date``: as a time expression the year is still one (TimeBank marks "the 1986
+    Tax Reform Act"'s year); only an event is not dated by it."""
+    if len(span) != 1:
+        return None
+    year = span[0]
+    head = year.head
+    if not (year.text.isdigit() and len(year.text) == 4 and year.dep_ in ("nummod", "compound", "amod")):
+        return None
+    if head.i == year.i or head.i < year.i or "\n" in doc_text(span.doc)[year.idx : head.idx]:
+        return None
+    if _capitalised_name_word(head) and (head.tag_ == "NNP" or _ent_label(head) in NAME_LABELS):
+        return "name-entity" if _ent_label(head) in NAME_LABELS else "name-modifier"
     return None
 
 

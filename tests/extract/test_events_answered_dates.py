@@ -43,3 +43,31 @@ def test_a_date_inside_the_act_followed_is_not_the_later_acts(annotated):
     dates = _dates(annotated, "Police arrested two men after the attack on Monday.")
     assert dates["attack"] == "2019-03-11"
     assert dates["arrested"] is None
+
+
+def _flags(annotated, text: str) -> dict[str, tuple[bool, bool]]:
+    doc = annotated(text, published="2019-03-14")
+    return {m.trigger.text: (m.flags.hypothetical, m.flags.negated) for m in extract_events(doc)}
+
+
+def test_the_act_a_future_answer_answers_happened(annotated):
+    # What will answer it is a prospect; the act it answers is not.
+    flags = _flags(annotated, "Analysts predicted Harbury will retaliate for the Lisbeth air strike on its "
+                              "oil platforms.")
+    assert flags["strike"] == (False, False)
+    flags = _flags(annotated, "Harbury did not respond to the bombing of its embassy.")
+    assert flags["bombing"] == (False, False)
+
+
+def test_an_answer_to_any_future_act_answers_none_yet(annotated):
+    flags = _flags(annotated, "Harbury could respond to any attack on its ships with force.")
+    assert flags["attack"][0] is True
+
+
+def test_a_year_in_the_name_of_a_law_dates_no_act(annotated):
+    # The law's year is when it was passed, not when the attack it is invoked about happened.
+    dates = _dates(annotated, "Congress debated support for the attack on Harbury under the 1973 "
+                              "War Powers Act.")
+    assert dates["attack"] is None
+    dates = _dates(annotated, "Rebels attacked the town in the 2005 budget crisis.")
+    assert dates["attacked"] == "2005-01-01"

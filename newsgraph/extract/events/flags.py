@@ -16,6 +16,7 @@ from typing import Any
 
 from newsgraph.extract.events.genericity import generic_cues
 from newsgraph.extract.events.lexicon import SPEECH_VERBS
+from newsgraph.extract.events.time import ANSWER_NOUNS, ANSWER_VERBS
 from newsgraph.model.events import EventDate, EventFlags, Span
 from newsgraph.nlp.doc_views import doc_text
 
@@ -283,6 +284,20 @@ def _governors(trigger: Token, limit: int = 3) -> list[Token]:
     return out
 
 
+def _answered(trigger: Token) -> bool:
+    """The trigger is what an answer answers: "avenge the raid", "retaliate for the strike",
+    "in response to the attack" (not "after the attack": what comes after a future act is
+    future too; nor "respond to any attack", which answers none yet)."""
+    if any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in trigger.children):
+        return False
+    if trigger.dep_ == "dobj":
+        return trigger.head.lemma_.lower() in ANSWER_VERBS
+    if trigger.dep_ != "pobj" or trigger.head.lower_ not in ("for", "to", "against"):
+        return False
+    holder = trigger.head.head.lemma_.lower()
+    return holder in ANSWER_NOUNS or holder in ANSWER_VERBS
+
+
 def _managed(able: Token) -> bool:
     """"was able to" / "were able to": the act was done (an implicative past)."""
     return any(c.dep_ in ("cop", "aux") and c.tag_ == "VBD" for c in able.children) or (
@@ -349,7 +364,10 @@ def flags_for(trigger: Token, date: EventDate | None, published: str | None) -> 
     flags = EventFlags()
     cues: list[str] = []
     head = _clause_head(trigger)
-    scope = [trigger] if head.i == trigger.i else [trigger, head]
+    # The act a retaliation or response answers happened whatever is said of the answer
+    # ("Iran will retaliate for the U.S. strike": the strike is no prospect).
+    answered = _answered(trigger)
+    scope = [trigger] if head.i == trigger.i or answered else [trigger, head]
     for tok in scope:
         for c in tok.children:
             lw = c.lower_
@@ -403,7 +421,7 @@ def flags_for(trigger: Token, date: EventDate | None, published: str | None) -> 
     if prospect:
         flags.hypothetical = True
         cues.append(prospect)
-    for g in _governors(trigger):
+    for g in ([] if answered else _governors(trigger)):
         lemma = g.lemma_.lower()
         if lemma in PREVENT_WORDS:
             flags.hypothetical = True

@@ -31,7 +31,7 @@ from newsgraph.nlp.doc_views import doc_text, span_ents
 from newsgraph.nlp.time import future_context, normalise_text
 from newsgraph.nlp.time_context import governing_tense
 from newsgraph.nlp.time_detect import not_a_time
-from newsgraph.nlp.time_names import name_not_date
+from newsgraph.nlp.time_names import name_not_date, year_of_name
 
 __all__ = ["FRAME_LOOKBACK_SENTENCES", "date_and_pending", "date_for"]
 
@@ -80,6 +80,9 @@ ANSWER_NOUNS: frozenset[str] = frozenset({"retaliation", "response", "reprisal",
 #: Prepositions whose object is an act that came before the one they attach to ("arrested two men
 #: after the attack", "following the raid", "in the wake of the bombing").
 BEFORE_PREPS: frozenset[str] = frozenset({"after", "following", "since"})
+#: Verbs whose object or "for"/"to" phrase is the act they answer ("avenge the raid",
+#: "retaliate for the strike", "respond to the attack").
+ANSWER_VERBS: frozenset[str] = frozenset({"avenge", "retaliate", "respond", "answer"})
 _WAKE_NOUNS = frozenset({"wake", "aftermath"})
 
 
@@ -87,7 +90,7 @@ def answered_act(trigger: Token) -> bool:
     """The trigger names an act its sentence answers or follows ("in retaliation for an Iranian
     attack", "arrested after the attack", "vowed to avenge the raid"): another, earlier
     occurrence than the sentence's own, so a date elsewhere in the sentence is not its date."""
-    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ("avenge", "retaliate", "answer"):
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ANSWER_VERBS - {"respond"}:
         return True
     if trigger.dep_ != "pobj":
         return False
@@ -95,7 +98,8 @@ def answered_act(trigger: Token) -> bool:
     if prep.lower_ in BEFORE_PREPS:
         return True
     holder = prep.head
-    answering = holder.lemma_.lower() in ANSWER_NOUNS or holder.lemma_.lower() in ("retaliate", "respond")
+    lemma = holder.lemma_.lower()
+    answering = lemma in ANSWER_NOUNS or lemma in ANSWER_VERBS - {"avenge", "answer"}
     if prep.lower_ in ("for", "to", "against") and answering:
         return True
     # "in the wake of the bombing", "in the aftermath of the attack"
@@ -155,7 +159,8 @@ def _make(ent: Any, published: str | None, rule: str) -> EventDate | None:
 def _is_date(ent: Any) -> bool:
     """A DATE span that is a date: not a name holding a date word ("the Arduous March"),
     an age or a count (``nlp.time_names``, ``nlp.time_detect``)."""
-    return ent.label_ == "DATE" and not_a_time(ent.text) is None and name_not_date(ent) is None
+    return (ent.label_ == "DATE" and not_a_time(ent.text) is None and name_not_date(ent) is None
+            and year_of_name(ent) is None)
 
 
 def _candidates(trigger: Token) -> Any:
