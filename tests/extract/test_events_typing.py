@@ -74,6 +74,18 @@ def test_gas_cylinder_explosion_is_an_accident_a_bomb_is_an_assault(annotated):
     assert bomb.actors == []  # the weapon is the instrument, not the actor
 
 
+def test_a_thing_that_harms_nothing_physical_is_no_accident(annotated):
+    # A thing as the subject of an act's verb is an accident only when it struck, hit or
+    # harmed people or physical things; a series that "beat" its rivals, drugs that
+    # "destroy lives", a laptop that "beat off the challenge" are other senses: no event.
+    for text in ("The cosmetic surgery series beat two older dramas to the best drama title.",
+                 "A minority allow drugs to take over and destroy their lives.",
+                 "How did a laptop ever manage to beat off the challenge of the wristwatch?"):
+        assert _events(annotated(text)) == [], text
+    bus = _one(annotated("The bus hit a wall and overturned, injuring 12 passengers."), "injuring")
+    assert (bus.type, bus.mode) == (DISASTER, "accident")
+
+
 def test_a_person_acting_after_a_flood_is_not_a_disaster(annotated):
     m = _one(annotated("The minister resigned after the floods."), "resigned")
     assert m.type == "RETREAT"

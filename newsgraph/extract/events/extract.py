@@ -425,6 +425,25 @@ def _named_illness(tok: Token) -> str | None:
     return None
 
 
+#: Verbs of physical impact or harm: what a thing that is no weapon can do to someone or
+#: something by accident ("a bus hit a wall", "a falling crane crushed two cars"). A thing
+#: that "beat", "shot" or "influenced" something did no such thing: another sense.
+_IMPACT_VERBS = frozenset({
+    "hit", "strike", "kill", "injure", "wound", "hurt", "destroy", "damage", "smash", "ram",
+    "crush", "sink", "flatten", "demolish", "collide", "crash", "slam", "plough", "plow",
+    "topple", "derail", "flood", "burn", "poison", "contaminate", "maim",
+})
+
+
+def _impact(tok: Token, targets: list[Token]) -> bool:
+    """A thing harmed someone or something by accident: a verb of impact whose targets, if it
+    names any, are people or physical things ("destroy their lives", "beat off the challenge"
+    harm nothing physical)."""
+    if tok.lemma_.lower() not in _IMPACT_VERBS:
+        return False
+    return all(is_animate(t) or physical(t) or t.pos_ == "PROPN" for t in targets)
+
+
 def _head(tok: Token, arg: ArgumentSpan) -> Token | None:
     span = tok.doc.char_span(arg.start, arg.end, alignment_mode="expand")
     return span.root if span is not None else None
@@ -741,6 +760,8 @@ def extract_events(adoc: AnnotatedDocument, skip: frozenset[str] = frozenset()) 
             continue
         if cyber:
             ev_type, mode, rule = "COERCE", "cyber", rule + "+computers→COERCE cyber"
+        if rule.endswith("+thing→DISASTER") and not _impact(tok, target_heads):
+            continue  # "a series beat its rivals", "drugs destroy lives": no act, no accident
         if ev_type == DISASTER:
             disasters[tok.i] = mode
         if rule.startswith("verb+object:"):
