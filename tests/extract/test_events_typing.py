@@ -86,6 +86,15 @@ def test_a_thing_that_harms_nothing_physical_is_no_accident(annotated):
     assert (bus.type, bus.mode) == (DISASTER, "accident")
 
 
+def test_what_a_kind_of_force_does_is_no_disaster_reported(annotated):
+    # Bare plurals in the simple present say what such things do; a report tells of one.
+    for text in ("Tremors more often affect older people.", "Storms batter the coast every winter.",
+                 "Officials said such diseases do not affect humans."):
+        assert _events(annotated(text)) == [], text
+    for text in ("A tremor hits northern Chile.", "Floods have hit the delta, killing 20."):
+        assert _events(annotated(text))[0].type == DISASTER, text
+
+
 def test_a_person_acting_after_a_flood_is_not_a_disaster(annotated):
     m = _one(annotated("The minister resigned after the floods."), "resigned")
     assert m.type == "RETREAT"

@@ -444,6 +444,23 @@ def _impact(tok: Token, targets: list[Token]) -> bool:
     return all(is_animate(t) or physical(t) or t.pos_ == "PROPN" for t in targets)
 
 
+def _habitual(tok: Token) -> bool:
+    """A kind of force told doing what it does: a verb in the simple present whose subject is a
+    bare plural ("tremors affect older people", "such diseases do not affect humans", "floods
+    hit the delta every year") — a statement about such things, not a report
+    of one. "A tremor hits northern Chile" and "floods have hit the delta" are reports."""
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    present = tok.tag_ in ("VBP", "VBZ") or (
+        tok.tag_ == "VB" and any(c.lemma_ == "do" and c.tag_ in ("VBP", "VBZ") for c in auxes))
+    if not present or any(c.lemma_ in ("have", "be", "will") for c in auxes):
+        return False
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subjects and tok.dep_ == "relcl":
+        subjects = [tok.head]  # "diseases that affect cattle"
+    return any(s.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in s.children)
+               for s in subjects)
+
+
 def _head(tok: Token, arg: ArgumentSpan) -> Token | None:
     span = tok.doc.char_span(arg.start, arg.end, alignment_mode="expand")
     return span.root if span is not None else None
@@ -762,6 +779,8 @@ def extract_events(adoc: AnnotatedDocument, skip: frozenset[str] = frozenset()) 
             ev_type, mode, rule = "COERCE", "cyber", rule + "+computers→COERCE cyber"
         if rule.endswith("+thing→DISASTER") and not _impact(tok, target_heads):
             continue  # "a series beat its rivals", "drugs destroy lives": no act, no accident
+        if ev_type == DISASTER and _habitual(tok):
+            continue  # "tremors more often affect older people": what such things do, no occurrence
         if ev_type == DISASTER:
             disasters[tok.i] = mode
         if rule.startswith("verb+object:"):
