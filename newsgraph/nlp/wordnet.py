@@ -203,6 +203,13 @@ class WordNet:
                     return base
         return w
 
+    def noun_base(self, word: str) -> str:
+        """WordNet's base form of ``word`` as a noun ("buildings" → "building", where
+        ``base_form`` gives the verb "build"); else ``word`` lower-cased."""
+        w = _key(word)
+        table = self.ranked["n"]
+        return next((b for b in self._morphy(w, "n") if b in table), w)
+
     # -- relations ---------------------------------------------------------------------
 
     def senses(self, word: str) -> frozenset[str]:

@@ -370,8 +370,10 @@ def test_an_act_and_the_act_it_answers_are_two_events(annotate_one):
     assert r.explanations[answered.id].startswith("new event (best an act and its answer")
     # The missile attack the other article tells is the one answered, not the answer.
     assert r.event_of(told.id) == r.event_of(answered.id)
-    # Switched off, the answered attack joins the answer of its own article.
-    off, found = _resolve(annotate_one, RETALIATION, ResolverOptions(answers_apart=""), types=("ASSAULT",))
+    # Switched off, the answered attack joins the answer of its own article (with the check
+    # on what each act was done to off too: "a tanker" and "the oil platform" tell them apart).
+    off, found = _resolve(annotate_one, RETALIATION, ResolverOptions(answers_apart="", thing_targets=False),
+                          types=("ASSAULT",))
     answer, answered, _ = roles(found)
     assert off.event_of(answered.id) == off.event_of(answer.id)
 

@@ -183,3 +183,18 @@ def test_the_same_act_in_two_cities_far_apart_is_two_events(tmp_path: Path, stor
         marseille=dated + "Gunmen attacked a bus in Marseille, France on Monday, killing four passengers.\n")
     assert ("lyon", "marseille") not in _joined(recs)
     assert _event_of(recs, "lyon", "attacked")["id"] != _event_of(recs, "marseille", "attacked")["id"]
+
+
+def test_destroying_gunboats_is_not_destroying_a_platform(tmp_path: Path, store: Store) -> None:
+    # Two acts of destruction by one navy in one week, told in two articles: what was
+    # destroyed tells them apart; "the oil rig" and "the oil platform" may be one thing.
+    dated = "Published: 5 March 2024\n\n"
+    recs = _ingest(
+        tmp_path, store,
+        boats=dated + "Varennian navy helicopters destroyed three Ostrel gunboats in the Gulf on Monday.\n",
+        rig=dated + "Varennian navy warships destroyed an Ostrel oil platform in the Gulf on Monday.\n",
+        again=dated + "Varennian navy warships destroyed the Ostrel oil rig in the Gulf on Monday.\n")
+    joined = _joined(recs)
+    assert ("boats", "rig") not in joined and ("again", "boats") not in joined
+    assert ("again", "rig") in joined
+    assert "other thing" in {r["reason"] for r in _event_of(recs, "boats", "destroyed")["related"]}

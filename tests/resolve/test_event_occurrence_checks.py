@@ -225,3 +225,21 @@ def test_related_links_follow_merges_and_say_which_events_changed() -> None:
     events = {e.id: e for e in r.events}
     assert [x["event"] for x in events[r.event_of(plan.id)].related] == [r.event_of(first.id)]
     assert all(x["event"] in events for e in events.values() for x in e.related)
+
+
+def test_things_are_read_from_the_nouns_of_a_target_and_compared_by_kind() -> None:
+    from newsgraph.resolve.events.occurrence import thing_of, things_apart
+
+    assert thing_of("three Iranian gunboats") == "gunboat"
+    assert thing_of("an Iranian oil platform") == "oil platform"
+    assert thing_of("a U.S. flagged Kuwaiti tanker") == "tanker"
+    assert thing_of("a teenager") is None and thing_of("the town") is None  # no artifact
+    assert thing_of("the platform destroyed") is None  # the phrase does not end on a noun
+
+    def apart(a: str, b: str) -> bool:
+        return things_apart(frozenset({thing_of(a) or ""}), frozenset({thing_of(b) or ""}))
+
+    assert apart("three gunboats", "the oil platform")
+    assert not apart("the oil rig", "the oil platform")  # a noun in common
+    assert not apart("a tanker", "the ship") and not apart("the embassy", "the building")  # kinds
+    assert not things_apart(frozenset(), frozenset({"gunboat"}))  # one side names no thing

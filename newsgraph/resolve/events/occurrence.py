@@ -39,6 +39,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 __all__ = [
     "ATTEMPTED",
     "FAILURE_CUES",
@@ -63,6 +65,8 @@ __all__ = [
     "places_apart",
     "readings_apart",
     "remember_readings",
+    "thing_of",
+    "things_apart",
 ]
 
 HAPPENED = "happened"
@@ -79,6 +83,7 @@ RELATABLE: tuple[str, ...] = (
     "other act",
     "background vs news of the day",
     "other target",
+    "other thing",
     "other place",
     "other actor",
     "other toll",
@@ -223,6 +228,8 @@ class Side:
     places: frozenset[str] = field(default_factory=frozenset)
     #: The years the report's article speaks of (its date's and those it names).
     years: frozenset[int] = field(default_factory=frozenset)
+    #: Things the act was done to, by their nouns (``thing_of``): "oil platform", "gunboat".
+    things: frozenset[str] = field(default_factory=frozenset)
 
 
 @dataclass(slots=True, frozen=True)
@@ -239,6 +246,68 @@ class Checks:
     places: bool = True
     negated_pairs: bool = True
     meeting_parties: bool = True
+    things: bool = True
+
+
+#: Words that end the noun phrase a target's head is read from ("three gunboats *after* an
+#: American helicopter came under fire", "the platform *in* the southern Gulf").
+_PHRASE_ENDS = frozenset({
+    "of", "in", "at", "on", "near", "off", "from", "with", "by", "for", "to", "into", "after",
+    "before", "during", "which", "that", "who", "where", "when", "and", "or", "but", "as", "than",
+})
+
+
+@lru_cache(maxsize=20_000)
+def thing_of(text: str) -> str | None:
+    """The nouns of a target phrase that names a thing ("an Iranian oil platform" → "oil
+    platform", "three Iranian gunboats" → "gunboat"), or None when its head is no artifact
+    (a person, a place, an abstraction: those are told apart by names, or not at all).
+    Read from the words, not the parse: the resolver holds the report's spans, not its
+    document. Capitalised words (names, nationalities) and numbers are no nouns here."""
+    from newsgraph.nlp.wordnet import wordnet
+
+    wn = wordnet()
+    if wn is None:
+        return None
+    words: list[str] = []
+    for raw in re.findall(r"[\w'.-]+|,", text):
+        w = raw.strip(".'")
+        if w == "," or w.lower() in _PHRASE_ENDS:
+            break
+        words.append(w)
+    nouns = [w for w in words
+             if w.isalpha() and w.islower() and w not in STOP_WORDS and wn.sense_ids(w, "n", 1)]
+    if not nouns or words[-1] != nouns[-1]:
+        return None  # the phrase does not end on a noun: no head read
+    bases = [wn.noun_base(w) for w in nouns]
+    if not wn.first_senses_under(bases[-1], ("artifact.n.01",), "n", 1):
+        return None
+    return " ".join(bases[-2:])
+
+
+def things_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sets of things acted on (``thing_of``) share nothing: no noun in common and
+    no head a kind of the other ("tanker" is a kind of "ship", "platform" of "structure") —
+    "three gunboats" and "an oil platform" are two acts of destruction, "the oil rig" and "the
+    oil platform" may be one."""
+    if not a or not b:
+        return False
+    return not any(_things_alike(x, y) for x in a for y in b)
+
+
+@lru_cache(maxsize=20_000)
+def _things_alike(x: str, y: str) -> bool:
+    from newsgraph.nlp.wordnet import wordnet
+
+    if set(x.split()) & set(y.split()):
+        return True
+    wn = wordnet()
+    if wn is None:
+        return True
+    hx, hy = x.split()[-1], y.split()[-1]
+    sx, sy = wn.sense_ids(hx, "n", 3), wn.sense_ids(hy, "n", 3)
+    return any(t in wn.ancestors(u) for t in sx for u in sy) or any(
+        u in wn.ancestors(t) for t in sx for u in sy)
 
 
 def located_alike(a: Side, b: Side) -> bool:
@@ -280,6 +349,8 @@ def occurrence_conflict(
         why = participants_conflict(a.targets, a.actors, b.targets, b.actors, actors_too=checks.actors)
         if why:
             return why
+    if checks.things and material and things_apart(a.things, b.things):
+        return "other thing"
     if checks.targets and not material and a.contents and b.contents and not (a.contents & b.contents):
         # What a verbal act is about ("agreed to buy X"): its actor is the resolver's own
         # check (``verbal_actor_veto``), its other participants too noisy to compare.

@@ -127,6 +127,8 @@ from newsgraph.resolve.events.occurrence import (
     parties_apart,
     place_readings,
     readings_apart,
+    thing_of,
+    things_apart,
 )
 from newsgraph.resolve.events.occurrence import named as named_keys
 
@@ -434,6 +436,10 @@ class ResolverOptions:
     #: other does not ("Figueroa met Mancera" / "Figueroa met the president") are two
     #: meetings; a meeting's parties have no roles, so actors and targets count alike.
     meeting_parties_veto: bool = True
+    #: Two reports of a material act done to things that have nothing in common — no noun
+    #: shared, neither a kind of the other ("destroyed three gunboats" / "destroyed the oil
+    #: platform"; ``occurrence.things_apart``) — are two acts, in one article or two.
+    thing_targets: bool = True
     #: Reports of one event type whose PLOVER modes name different acts (``MODES_APART``:
     #: an arrest and a seizure, a release and a resignation, a visit and a phone call) are
     #: two events, in one article or two; a report with no mode joins either.
@@ -663,6 +669,8 @@ class _Cluster:
     place_names: set[str] = field(default_factory=set)
     #: What the event (a verbal act) is about: named objects of its complement.
     contents: set[str] = field(default_factory=set)
+    #: Things the reports' material act was done to (``occurrence.thing_of``).
+    things: set[str] = field(default_factory=set)
     #: (document, role) of reports told as an act answered or as the answer (``_answer_role``).
     answer_roles: set[tuple[str, str]] = field(default_factory=set)
     #: (document, sentence start) of reports told as an act answered: background to their
@@ -933,7 +941,7 @@ class EventResolver:
     """
 
     #: Bumped whenever the pickled state changes shape (``__setstate__`` refuses others).
-    _VERSION = 11
+    _VERSION = 12
 
     #: Dicts read by key only (their values hold ids, no object another holds), which a
     #: store may serve from rows loaded on demand (``store/state_rows.py``): the state
@@ -1114,9 +1122,10 @@ class EventResolver:
         planned = m.flags.hypothetical and intended(m.flags.cues, self.options.requests_planned)
         timed = bool(published)
         places = frozenset({m.place.name}) if m.place and m.place.label else frozenset()
+        things = frozenset(t for a in m.targets if not a.label and (t := thing_of(a.text)))
         return Side(modality_of(m.flags.negated, planned, failed(m.flags.cues)), m.flags.historical,
                     timed, targets, actors, targets | actors, contents=frozenset(contents), places=places,
-                    years=years)
+                    years=years, things=things)
 
     def _report(self, m: EventMention, published: str | None, args: set[str], side: Side) -> Report:
         """What may anchor the mention to a report in another article (``anchors.Report``)."""
@@ -1177,13 +1186,13 @@ class EventResolver:
     def _cluster_side(c: _Cluster) -> Side:
         return Side(c.modality, c.background, c.timed, frozenset(c.named_targets), frozenset(c.named_actors),
                     named_keys(c.args), contents=frozenset(c.contents), places=frozenset(c.place_names),
-                    years=frozenset(c.years))
+                    years=frozenset(c.years), things=frozenset(c.things))
 
     def _checks(self) -> Checks:
         o = self.options
         return Checks(o.modality_veto_cross, o.background_veto_cross, o.target_veto_cross,
                       o.actor_veto_cross, o.planned_needs_participant, o.undated_pairs, o.years_veto_cross,
-                      o.place_veto_cross, o.negated_pairs_veto, o.meeting_parties_veto)
+                      o.place_veto_cross, o.negated_pairs_veto, o.meeting_parties_veto, o.thing_targets)
 
     def _speaker(self, m: EventMention) -> str | None:
         """Who speaks, for speech-act triggers: one event per speaker."""
@@ -1307,6 +1316,8 @@ class EventResolver:
         cs = self._cluster_side(c)
         if m.type in EVENT_TYPES and m.type not in VERBAL_TYPES:
             why = participants_conflict(cs.targets, cs.actors, side.targets, side.actors)
+            if why is None and self.options.thing_targets and things_apart(cs.things, side.things):
+                why = "other thing"
         elif self.options.meeting_parties_veto and m.type == "CONSULT" and parties_apart(cs, side):
             why = "other parties"
         elif cs.contents and side.contents and not (cs.contents & side.contents):
@@ -1786,6 +1797,7 @@ class EventResolver:
         c.years |= other.years
         c.place_names |= other.place_names
         c.contents |= other.contents
+        c.things |= other.things
         c.answer_roles |= other.answer_roles
         c.answered_sents |= other.answered_sents
         c.wordings |= other.wordings
@@ -1844,6 +1856,7 @@ class EventResolver:
             c.years |= side.years
             c.place_names |= side.places
             c.contents |= side.contents
+            c.things |= side.things
         if mention.doc not in ev.sources:
             ev.sources.append(mention.doc)
         c.publishers.add(publisher or mention.doc)
