@@ -198,3 +198,13 @@ def test_destroying_gunboats_is_not_destroying_a_platform(tmp_path: Path, store:
     assert ("boats", "rig") not in joined and ("again", "boats") not in joined
     assert ("again", "rig") in joined
     assert "other thing" in {r["reason"] for r in _event_of(recs, "boats", "destroyed")["related"]}
+
+
+def test_what_someone_can_do_is_no_occurrence_to_corroborate(tmp_path: Path, store: Store) -> None:
+    # A power told in two articles, word for word ("can deport"), reports no deportation.
+    dated = "Published: 5 March 2024\n\n"
+    rule = ("Under the Varennian emergency law, the interior minister can deport Tomas Berin, the "
+            "leader of the Ostrel Front.\n")
+    recs = _ingest(tmp_path, store, one=dated + "Emergency law upheld\n\n" + rule,
+                   two=dated + "Court backs emergency law\n\n" + rule)
+    assert ("one", "two") not in _joined(recs)

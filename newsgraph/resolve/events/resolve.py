@@ -553,6 +553,10 @@ class ResolverOptions:
     #: of no occurrence: like a generic one it anchors to no report in another article, even
     #: word for word (one statement quoted twice).
     conditional_apart: bool = True
+    #: A report of what someone or something *can* do ("suspects can be detained or can opt to
+    #: be deported", "being able to send MMS") tells of a capacity or a rule, no occurrence:
+    #: kept apart like a conditional one.
+    ability_apart: bool = True
     #: Within an article too, a generic report and a report of one occurrence are two
     #: events (a kind of act joins only reports of that kind).
     generic_within: bool = True
@@ -1144,7 +1148,8 @@ class EventResolver:
                       content_words(m.sentence.text, m.trigger.text), figures(m.sentence.text), day, pub,
                       wording(m), m.sentence.start < LEAD_CHARS, when,
                       _plural(m) and not side.participants and when is None,
-                      (m.flags.generic or _conditional(m, self.options.conditional_apart))
+                      (m.flags.generic or _conditional(m, self.options.conditional_apart)
+                       or _ability(m, self.options.ability_apart))
                       if self.options.generic_apart else None,
                       _spot(m) if self.options.spot_anchor else None,
                       self._body_keys(m), casualties(m))
@@ -2000,6 +2005,18 @@ def _conditional(m: EventMention, on: bool) -> str | None:
         return None
     cue = next((c for c in m.flags.cues if c.lower() in ("if", "unless")), None)
     return f"conditional: {cue}" if cue else None
+
+
+#: Cues of a capacity: "can", "can't"/"cannot" (the extractor records "ca" for "ca n't"), "able".
+_ABILITY_CUES = frozenset({"can", "ca", "cannot", "able"})
+
+
+def _ability(m: EventMention, on: bool) -> str | None:
+    """``"ability: can"`` when the report's act is told as what someone can do, else None."""
+    if not on or not m.flags.hypothetical:
+        return None
+    cue = next((c for c in m.flags.cues if c.lower() in _ABILITY_CUES), None)
+    return f"ability: {cue}" if cue else None
 
 
 #: Words before an act that tell it as the answer to another ("the retaliatory attack").
