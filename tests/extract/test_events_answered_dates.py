@@ -71,3 +71,10 @@ def test_a_year_in_the_name_of_a_law_dates_no_act(annotated):
     assert dates["attack"] is None
     dates = _dates(annotated, "Rebels attacked the town in the 2005 budget crisis.")
     assert dates["attacked"] == "2005-01-01"
+
+
+def test_an_act_said_to_be_inconceivable_or_untrue_is_negated(annotated):
+    flags = _flags(annotated, "Yeutter said it is inconceivable that they injure Lisbeth corn farmers.")
+    assert flags["injure"] == (False, True)
+    assert _flags(annotated, "It is untrue that police beat the protesters.")["beat"][1] is True
+    assert _flags(annotated, "It is clear that police beat the protesters.")["beat"][1] is False

@@ -592,6 +592,13 @@ def _said_absent(trigger: Token) -> str | None:
     return None
 
 
+#: Adjectives that say what the "that" clause after "it is …" tells is not so.
+NOT_SO_WORDS: frozenset[str] = frozenset({
+    "inconceivable", "untrue", "false", "unthinkable", "impossible", "absurd", "ridiculous",
+    "baseless", "groundless", "unfounded", "nonsense",
+})
+
+
 def _denied_by(trigger: Token) -> str | None:
     """The word that denies the event ("denied", "rejected reports", "unaware of any"),
     or None: the event sits in the clause a denial governs, or is "any" act under a word
@@ -612,6 +619,10 @@ def _denied_by(trigger: Token) -> str | None:
         lemma = head.lemma_.lower()
         if dep in ("ccomp", "xcomp", "dobj", "pcomp") and lemma in DENY_WORDS:
             return head.text  # "denied that troops attacked", "denied carrying out the attack"
+        if dep == "ccomp" and lemma == "be" and (
+                verdict := next((c for c in head.children if c.dep_ == "acomp"
+                                 and c.lemma_.lower() in NOT_SO_WORDS), None)) is not None:
+            return verdict.text  # "it is inconceivable that they injure", "it is untrue that"
         if (dep in ("acl", "ccomp", "relcl", "pobj", "prep") and head.lemma_.lower() in REPORT_NOUNS
                 and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in DISMISS_WORDS):
             return head.head.text  # "rejected reports that she had pulled out"
