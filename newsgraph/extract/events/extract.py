@@ -447,8 +447,8 @@ def _impact(tok: Token, targets: list[Token]) -> bool:
 def _habitual(tok: Token) -> bool:
     """A kind of force told doing what it does: a verb in the simple present whose subject is a
     bare plural ("tremors affect older people", "such diseases do not affect humans", "floods
-    hit the delta every year") — a statement about such things, not a report
-    of one. "A tremor hits northern Chile" and "floods have hit the delta" are reports."""
+    hit the delta every year") — a statement about such things, not a report of one. "A tremor
+    hits northern Chile" and "floods have hit the delta" are reports."""
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     present = tok.tag_ in ("VBP", "VBZ") or (
         tok.tag_ == "VB" and any(c.lemma_ == "do" and c.tag_ in ("VBP", "VBZ") for c in auxes))

@@ -17,6 +17,9 @@ resolver keeps the two apart and links them as ``related`` with it:
   are two occurrences, and so are verbal acts about different things (an agreement to
   buy one company and one to buy another: the objects of their complements); a side
   naming nobody (pronouns, "the man", "police") never conflicts;
+- **things** (``thing_of``, ``things_apart``): material acts done to things that have
+  nothing in common — no noun shared, neither a kind of the other ("destroyed three
+  gunboats" / "destroyed an oil platform") — are two occurrences;
 - **places** (``places_apart``): two places the gazetteer (``nlp.places``) reads far
   apart (more than ``NEAR_KM``, neither inside the other) are two occurrences;
 - **plans**: two plans are one only when they share a named participant;
@@ -40,6 +43,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from newsgraph.nlp.wordnet import wordnet
 
 __all__ = [
     "ATTEMPTED",
@@ -264,8 +269,6 @@ def thing_of(text: str) -> str | None:
     (a person, a place, an abstraction: those are told apart by names, or not at all).
     Read from the words, not the parse: the resolver holds the report's spans, not its
     document. Capitalised words (names, nationalities) and numbers are no nouns here."""
-    from newsgraph.nlp.wordnet import wordnet
-
     wn = wordnet()
     if wn is None:
         return None
@@ -297,8 +300,8 @@ def things_apart(a: frozenset[str], b: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=20_000)
 def _things_alike(x: str, y: str) -> bool:
-    from newsgraph.nlp.wordnet import wordnet
-
+    """A noun in common, or one head a kind of the other in any of their three first senses
+    (without WordNet, alike: no check is better than a guess)."""
     if set(x.split()) & set(y.split()):
         return True
     wn = wordnet()
