@@ -59,7 +59,7 @@ from typing import Any
 
 from newsgraph.bench import shared_dir
 from newsgraph.model.document import content_id
-from newsgraph.model.events import EVENT_TYPES, PLOVER_TYPES
+from newsgraph.model.events import DISASTER, EVENT_TYPES, PLOVER_TYPES
 
 __all__ = ["JUDGED", "half", "load_judgements", "run"]
 
@@ -299,8 +299,13 @@ def _by_half(events: list[dict[str, Any]], judged: dict[Key, dict[str, Any]]) ->
                   "per_type": {t: {"n": n[t], "precision": right[t] / n[t]} for t in PLOVER_TYPES if n[t]},
                   "at_confidence": at}
         per = "  ".join(f"{t} {right[t]}/{n[t]}" for t in PLOVER_TYPES if n[t])
+        # Our own type, outside the PLOVER figure, per half too (rules are written per half).
+        ours = [j for e in events if half(e["doc"]) == h and e["type"] == DISASTER
+                and (j := judged.get(_key(e))) is not None]
+        ours_right = sum(j["judgement"] == "right" for j in ours)
+        out[h]["disaster"] = {"n": len(ours), "right": ours_right}
         print(f"{h:9} PLOVER precision {out[h]['precision']:.3f} (n={total}; events no judgement covers: "
-              f"{unjudged})\n          {per}")
+              f"{unjudged})\n          {per}   (not PLOVER: {DISASTER} {ours_right}/{len(ours)})")
         print("          at confidence ≥ " + "  ".join(
             f"{t:.1f}: {v['precision']:.3f} (n={v['n']})" for t, v in at.items()))
     return out
