@@ -2,9 +2,10 @@
 "March of Dimes", "the October Revolution", "Theresa May", "Mayday".
 
 Owns ``name_not_date(span) -> str | None``: why a DATE/TIME span of spaCy's NER is part
-of a name or no date at all, or None when it is a date; and ``year_of_name(span)``: a bare
-year modifying a name ("the 1973 War Powers Act"), which dates no event. ``nlp.time`` drops such spans
-and ``extract.events.time`` never dates an event with them.
+of a name or no date at all, or None when it is a date (``nlp.time`` drops such spans and
+``extract.events.time`` never dates an event with them); and ``year_of_name(span)``: a bare
+year modifying a name ("the 1973 War Powers Act"), still a time expression but never an
+event's date.
 
 spaCy's small English model tags a month or season word as DATE by its shape, also
 inside a name. The rules are general, read from the parse and the capitalisation:
