@@ -42,7 +42,7 @@ def rewind_to_v5():
     """Turns a store's schema back to version 5 (before the publisher tallies, the search
     place table, the write counter, per-document entity chains, the ingest-order index,
     the kind and rule of entity mentions, the French search index, the resolver state
-    rows, the rule of mentions and whether an entity is named), as a store written
+    rows, the rule of mentions, whether an entity is named and the title mentions), as a store written
     by an older newsgraph; opening it migrates it again."""
 
     def rewind(conn) -> None:
@@ -62,7 +62,7 @@ def rewind_to_v5():
             "DROP TABLE publisher_docs; DROP TABLE publisher_tally; DROP TABLE publisher_signal_values;"
             "DROP TABLE search_places; DROP TABLE store_writes; DROP TABLE entity_chains;"
             "DROP INDEX documents_id_order; DROP TABLE site_lines; DROP TABLE documents_fts_fr;"
-            "DROP TABLE resolver_rows;"
+            "DROP TABLE resolver_rows; DROP TABLE entity_title_mentions;"
             + "".join(f"DROP TRIGGER {r[0]};" for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
             + "PRAGMA user_version = 5;")

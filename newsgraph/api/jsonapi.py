@@ -120,6 +120,7 @@ def api_document(store: StoreDep, doc_id: str) -> DocumentResponse:
     doc = store.document(doc_id)
     if doc is None:
         raise ApiError(404, "E503", f"no document with id {doc_id!r}")
+    doc["title_entities"] = entity_queries.document_title_entities(store, doc_id)
     return DocumentResponse.model_validate({"document": doc})
 
 
@@ -200,7 +201,8 @@ def api_entity(store: StoreDep, entity_id: str, limit: Limit = 50, offset: Offse
         if m["sentence"] is not None:
             m["sentence"]["text"] = m["sentence"]["text"] or ""
     ent.update(mentions=mentions, cooccurring=entity_queries.cooccurring(store, entity_id),
-               events=event_queries.entity_events(store, entity_id))
+               events=event_queries.entity_events(store, entity_id),
+               title_mentions=entity_queries.title_mentions(store, entity_id))
     return EntityResponse.model_validate(
         {"mentions_total": total, "limit": limit, "offset": offset, "entity": ent})
 

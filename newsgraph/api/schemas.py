@@ -87,6 +87,8 @@ __all__ = [
     "StoryResponse",
     "StorySummaryModel",
     "TextSpanModel",
+    "TitleEntityModel",
+    "TitleMentionModel",
     "WithdrawResponse",
 ]
 
@@ -162,10 +164,26 @@ _StoredDocument = schema(
               "provenance": "Where each metadata value came from.",
               "text": "The clean body every offset points into."})
 
+class TitleEntityModel(BaseModel):
+    """A name in the document's title and the entity it is linked to: offsets into the
+    ``title``, not the text."""
+
+    start: int
+    end: int
+    text: str
+    id: str = Field(description="The entity.")
+    name: str
+    type: str
+
+
 DocumentModel = schema(
     "DocumentModel", AnnotatedDocument, ("annotated", "model", "sentences", "mentions"), base=_StoredDocument,
     nested={Sentence: SentenceModel, Mention: MentionModel},
-    fields={"annotate_reason": (str | None, ...), "raw_size": (int, ...), "ingested_at": (str, ...)},
+    fields={"annotate_reason": (str | None, ...), "raw_size": (int, ...), "ingested_at": (str, ...),
+            "title_entities": (list[TitleEntityModel], Field(
+                default_factory=list, description=(
+                    "The entities the title names, with offsets into the title (mentions point "
+                    "into the text only).")))},
     doc="A stored article: metadata, clean text, what cleaning removed, sentences and mentions.")
 
 
@@ -261,7 +279,7 @@ class EntityListResponse(BaseModel):
 
 
 EntityMentionModel = schema(
-    "EntityMentionModel", EntityMention, omit=("entity",), defaults=("kind", "rule"),
+    "EntityMentionModel", EntityMention, omit=("entity", "field"), defaults=("kind", "rule"),
     # The API shows the mention's sentence itself where the record keeps its index.
     fields={"sentence": (TextSpanModel | None, ...)},
     describe={"method": "found, exact, variant, partial, title, acronym, typo, edit, …",
@@ -289,11 +307,25 @@ EntityEventModel = schema(
             "sources": (int, ...), "trigger": (str, ...), "sentence": (str, ...), "doc": (str, ...)})
 
 
+class TitleMentionModel(BaseModel):
+    """A name of the entity in a document's title: offsets into that document's ``title``,
+    never its text."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
 EntityDetailModel = schema(
     "EntityDetailModel", Entity, base=EntitySummaryModel,
     nested={EntityMention: EntityMentionModel, MergeEvidence: MergeEvidenceModel},
     describe={"mentions": "One page of mentions (see limit/offset)."},
-    fields={"cooccurring": (list[CooccurringModel], ...), "events": (list[EntityEventModel], ...)})
+    fields={"cooccurring": (list[CooccurringModel], ...), "events": (list[EntityEventModel], ...),
+            "title_mentions": (list[TitleMentionModel], Field(
+                default_factory=list, description=(
+                    "Its names in document titles (every one): offsets into the document's title, "
+                    "not its text; not among mentions.")))})
 
 
 class EntityResponse(BaseModel):

@@ -34,6 +34,13 @@ What a new user would see, with the pipeline's *own* mentions (no gold mention i
      entities, a matched mention standing for its gold mention, an unmatched one for
      itself; with singletons, and without them on both sides (Cattan et al. 2021,
      "Realistic evaluation principles for cross-document coreference resolution");
+   - the same mention and entity scores **with the entities' title mentions** (the
+     export's ``title_mentions``, offsets into the document's ``title``): the line the
+     cleaner kept as the title — the ``ecbplus`` title line, or an ``ecb`` document's first
+     line when the cleaner took it for one (``title_sentence``) — is aligned with the
+     exported title as a paragraph is with the text, and a title mention stands for the
+     gold tokens of that line it overlaps; also printed apart: title mentions' precision
+     and the share of the title line's gold mentions they find;
    - **corroboration precision**: among document pairs the export joins through one event
      (an event with mentions in both), the share that share a gold cross-document event
      (a ``CROSS_DOC_COREF`` instance with action mentions in both documents, any
@@ -256,6 +263,34 @@ def token_spans(art: Article, mapping: dict[int, int]) -> dict[int, tuple[int, i
     return out
 
 
+def title_sentence(art: Article, title: str | None) -> int | None:
+    """The sentence written as the line the cleaner kept as the document's title: the
+    ``ecbplus`` title line, or — for a document the corpus gives no title — its first line
+    when the cleaner took that for the title (whitespace folded); else None."""
+    if not title:
+        return None
+    if art.title_sentence is not None:
+        return art.title_sentence
+    if not art.paragraphs:
+        return None
+    s, e = art.paragraphs[0]
+    return min(art.sentences) if " ".join(art.text[s:e].split()) == " ".join(title.split()) else None
+
+
+def title_token_spans(art: Article, title: str, sentence: int) -> dict[int, tuple[int, int]]:
+    """t_id → (start, end) in the document's ``title`` for the tokens of the title line
+    (``sentence``): the line aligned with the title the cleaner kept (``align``: verbatim,
+    else ``difflib``)."""
+    toks = {t.t_id for t in art.doc.tokens if t.sentence == sentence}
+    spans = [art.tokens[t] for t in toks if t in art.tokens]
+    if not spans:
+        return {}
+    line = (min(s for s, _ in spans), max(e for _, e in spans))
+    mapping = align(art.text, [line], title)
+    sub = Article(art.doc, art.text, [line], {t: art.tokens[t] for t in toks if t in art.tokens})
+    return token_spans(sub, mapping)
+
+
 # ----------------------------------------------------------------- scoring
 @dataclass(slots=True)
 class DocGold:
@@ -325,6 +360,9 @@ def score_split(docs: list[EcbDocument], articles: dict[str, Article], records: 
                 store_path: Path | None = None, sample: int = 12) -> dict[str, Any]:
     """Score one split's export (``records``) against the gold of ``docs``."""
     by_id: dict[str, DocGold] = {}
+    # The title line's tokens, spans in the document's ``title`` (title mentions' offsets).
+    titles: dict[str, DocGold] = {}
+    title_lines: dict[str, int] = {}
     missing_docs = []
     name_of: dict[str, str] = {}
     ecb = {d.name: d for d in docs}
@@ -343,6 +381,12 @@ def score_split(docs: list[EcbDocument], articles: dict[str, Article], records: 
         by_id[rec["id"]] = DocGold(name, doc.topic, doc.subtopic, validated, tok_sentence, spans,
                                    sorted((s, e, t) for t, (s, e) in spans.items()))
         name_of[rec["id"]] = name
+        title_line = title_sentence(art, rec.get("title"))
+        if title_line is not None:
+            title_lines[name] = title_line
+            tspans = title_token_spans(art, rec["title"], title_line)
+            titles[rec["id"]] = DocGold(name, doc.topic, doc.subtopic, validated, tok_sentence, tspans,
+                                        sorted((s, e, t) for t, (s, e) in tspans.items()))
     for name in ecb:
         if name not in name_of.values():
             missing_docs.append(name)
@@ -410,6 +454,30 @@ def score_split(docs: list[EcbDocument], articles: dict[str, Article], records: 
                       entity_of[p]) for p, _d, _t in pred_en)
     res["entity_coref"] = {"with_singletons": _coref(key_en, resp_en, True),
                            "without_singletons": _coref(key_en, resp_en, False)}
+    # -- the same with the entities' title mentions, scored against the title line's tokens
+    pred_ti: list[tuple[Any, str, list[int]]] = []
+    for rec in records:
+        if rec.get("record", rec["kind"]) != "entity":
+            continue
+        for k, m in enumerate(rec.get("title_mentions") or []):
+            d = titles.get(m["doc"])
+            if d is None:
+                continue
+            toks = d.tokens_in(m["start"], m["end"])
+            if in_validated(d, toks):
+                pid = (rec["id"], m["doc"], m["start"], m["end"], f"title-{k}")
+                pred_ti.append((pid, d.name, toks))
+                entity_of[pid] = rec["id"]
+    both = pred_en + pred_ti
+    matched_both = _match(both, gold_en)
+    matched_ti = [p for p, _d, _t in pred_ti if p in matched_both]
+    gold_in_title = [g for g in gold_en if g.sentence == title_lines.get(g.doc)]
+    res["entity_mentions_with_titles"] = _prf(len(matched_both), len(both), len(matched_both), len(gold_en))
+    res["title_mentions"] = _prf(len(matched_ti), len(pred_ti), len(matched_ti), len(gold_in_title))
+    resp_both = _group(((matched_both[p].doc, matched_both[p].m_id) if p in matched_both else ("pred", p),
+                        entity_of[p]) for p, _d, _t in both)
+    res["entity_coref_with_titles"] = {"with_singletons": _coref(key_en, resp_both, True),
+                                       "without_singletons": _coref(key_en, resp_both, False)}
 
     # -- corroboration precision
     gold_events_of: dict[str, set[str]] = defaultdict(set)
@@ -637,6 +705,12 @@ def _print(split: str, r: dict[str, Any]) -> None:
         s = r[name]
         print(f"{name.replace('_', ' '):34} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f} "
               f"{s['pred']:6d} {s['gold']:6d}")
+    if "entity_mentions_with_titles" in r:
+        s, t = r["entity_mentions_with_titles"], r["title_mentions"]
+        print(f"{'entity mentions with title mentions':34} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f} "
+              f"{s['pred']:6d} {s['gold']:6d}")
+        print(f"   title mentions: {t['pred']} exported, P {t['p']:.3f}; "
+              f"{t['r']:.3f} of the {t['gold']} gold mentions in the title line found")
     for kind, k in sorted(r.get("entity_mention_kinds", {}).items()):
         judged = k["linked"] + k["wrong"]
         links = (f"; linked to the right entity {k['linked']}/{judged} = {k['linked'] / judged:.3f}"
@@ -647,10 +721,14 @@ def _print(split: str, r: dict[str, Any]) -> None:
     print(f"   gold event mentions in lines the cleaner removed: {ev['gold_removed_by_cleaner']} "
           f"({ev['gold_removed_in_title']} in the title line, which is kept as the title, not the text)")
     print(f"{'cross-document coreference':34} {'MUC':>6} {'B3':>6} {'CEAF-e':>6} {'CoNLL':>6}")
-    for kind in ("event_coref", "entity_coref"):
+    for kind in ("event_coref", "entity_coref", "entity_coref_with_titles"):
         for setting in ("without_singletons", "with_singletons"):
+            if kind not in r:
+                continue
             s = r[kind][setting]
             label = f"{kind.split('_')[0].replace('entity', 'entitie')}s, {setting.replace('_', ' ')}"
+            if kind.endswith("with_titles"):
+                label = f"{label}, +titles"
             print(f"{label:34} {s['muc']:6.3f} {s['b3']:6.3f} {s['ceafe']:6.3f} {s['conll']:6.3f}")
     c = r["corroboration"]
     target = "met" if c["precision"] >= 0.95 else "NOT met"

@@ -26,6 +26,12 @@ A document's ``signals`` are its stored signals as ``{name: {value, flagged, exp
 (``store.story_queries.signals_dict``); ``story`` records carry the story's timeline order
 of documents, and ``link`` records the link's evidence (aligned passages, offsets into the
 clean text of ``a`` and ``b``).
+
+An entity record's ``title_mentions`` (``[{doc, start, end, text}]``) are its names in
+document titles, with offsets into that document's ``title``: ``mentions`` point into
+``text`` only, as the contract says, so a consumer slicing ``text`` with a mention's
+``start``/``end`` never meets a headline's. An entity only a title names has no
+``mentions`` and its ``mention_count`` is 0; ``doc_count`` counts its titles' documents.
 """
 
 from __future__ import annotations
@@ -96,6 +102,10 @@ def entity_record(ent: dict[str, Any], languages: dict[str, str | None] | None =
         "name": ent["name"],
         "aliases": list(aliases),
         "mentions": ent["mentions"],
+        # Names in document titles: offsets into the document's ``title``, never its
+        # ``text`` (kept out of ``mentions`` so that slicing ``text`` with a mention's
+        # offsets always gives the mention).
+        "title_mentions": ent.get("title_mentions") or [],
         "resolved": True,
         # False for an unnamed referent: a participant one article describes and refers
         # back to but never names ("a gunman … the gunman … he"); ``name`` is then its
@@ -148,6 +158,7 @@ def _unlinked_entities(store: Store, doc: dict[str, Any]) -> Iterator[dict[str, 
             "aliases": [name],
             "mentions": [{"doc": doc["id"], "start": m["start"], "end": m["end"], "text": m["text"],
                           "kind": "name", "rule": ""} for m in mentions],
+            "title_mentions": [],
             "resolved": False,
         }
 

@@ -164,6 +164,12 @@ class AnnotatedDocument:
     #: What corpus resolution reads of this document alone, worked out beside the parse
     #: (``newsgraph.resolve.prepare``); None: resolution looks it up itself. Transient.
     prepared: Any = field(default=None, repr=False, compare=False)
+    #: The names the model finds in ``document.title`` (one short parse of the headline
+    #: beside the text's), offsets into the *title*, not the text: within-document
+    #: chaining links each to the text's entity of that name, or makes it one of its own
+    #: (``resolve.entities.headline``). Transient like ``doc``: what is linked is stored
+    #: as the entity's title mentions.
+    title_mentions: list[Mention] = field(default_factory=list, repr=False, compare=False)
 
 
 @dataclass(slots=True)

@@ -19,6 +19,7 @@ from typing import Any
 __all__ = [
     "EDIT_OPS",
     "ENTITY_REF",
+    "MENTION_FIELDS",
     "MENTION_KINDS",
     "Edit",
     "Entity",
@@ -41,13 +42,21 @@ ENTITY_REF: tuple[str, ...] = ("id", "name", "type")
 EDIT_OPS: tuple[str, ...] = ("merge", "split", "rename", "alias_add", "alias_remove", "distinct", "retype")
 
 
-def mention_key(doc: str, start: int, end: int) -> str:
-    """Identity of a mention: ``"<doc id>:<start>-<end>"``."""
-    return f"{doc}:{start}-{end}"
+#: The fields of a document a mention's offsets may point into: its clean ``text`` (every
+#: mention but a headline's) or its ``title``.
+MENTION_FIELDS: tuple[str, ...] = ("text", "title")
+
+
+def mention_key(doc: str, start: int, end: int, field: str = "text") -> str:
+    """Identity of a mention: ``"<doc id>:<start>-<end>"``; a mention in the document's
+    title (offsets into the title) is ``"<doc id>:<start>-<end>@title"``, never the key of
+    a mention in the text at the same offsets."""
+    return f"{doc}:{start}-{end}" if field == "text" else f"{doc}:{start}-{end}@{field}"
 
 
 def parse_mention_key(key: str) -> tuple[str, int, int]:
     doc, _, span = key.rpartition(":")
+    span = span.partition("@")[0]
     start, _, end = span.partition("-")
     return doc, int(start), int(end)
 
@@ -87,10 +96,14 @@ class EntityMention:
     sentence: int = -1
     kind: str = "name"
     rule: str = ""
+    #: What ``start``/``end`` point into (``MENTION_FIELDS``): the document's clean text,
+    #: or its title for a name in the headline (stored and exported apart: a consumer
+    #: slicing ``text`` with a mention's offsets never meets one).
+    field: str = "text"
 
     @property
     def key(self) -> str:
-        return mention_key(self.doc, self.start, self.end)
+        return mention_key(self.doc, self.start, self.end, self.field)
 
 
 @dataclass(slots=True)
@@ -135,6 +148,9 @@ class Entity:
     #: document describes and refers back to but never names; ``name`` is then its
     #: fullest description ("a 45-year-old woman").
     named: bool = True
+    #: Its names in document titles (``EntityMention.field == "title"``, offsets into the
+    #: title), apart from ``mentions``, which point into the clean texts.
+    title_mentions: list[EntityMention] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

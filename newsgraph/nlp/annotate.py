@@ -33,7 +33,7 @@ import logging
 import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -42,6 +42,7 @@ from newsgraph.budget import Budget
 from newsgraph.errors import AnnotateError
 from newsgraph.model import ENTITY_TYPES, AnnotatedDocument, Document, Mention, Sentence
 from newsgraph.nlp.french import french_mentions
+from newsgraph.nlp.headline import recase_title
 from newsgraph.nlp.partial import read_partially
 from newsgraph.nlp.person_types import retype_bodies
 from newsgraph.nlp.referring import referring_mentions
@@ -222,7 +223,7 @@ def pipeline_language(document: Document) -> str:
     return document.language if document.language in settings.LANGUAGE_MODELS else "en"
 
 
-def _to_annotated(document: Document, doc: Any) -> AnnotatedDocument:
+def _to_annotated(document: Document, doc: Any, title_doc: Any = None) -> AnnotatedDocument:
     sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
     starts = [s.start for s in sentences]
     language = pipeline_language(document)
@@ -231,8 +232,17 @@ def _to_annotated(document: Document, doc: Any) -> AnnotatedDocument:
         return AnnotatedDocument(document=document, sentences=sentences, mentions=mentions,
                                  model=settings.model_for(language), doc=doc)
     tag_repeats(doc)
+    mentions = [replace(m, sentence=_sentence_index(starts, m.start)) for m in _names(document.text, doc)]
+    mentions = retype_bodies(doc, mentions)
+    references = referring_mentions(doc, mentions, lambda offset: _sentence_index(starts, offset))
+    return AnnotatedDocument(document=document, sentences=sentences, mentions=mentions,
+                             model=settings.SPACY_MODEL, doc=doc, references=references,
+                             title_mentions=_names(document.title or "", title_doc) if title_doc else [])
+
+
+def _names(text: str, doc: Any) -> list[Mention]:
+    """The model's names in ``doc`` (a parse of ``text``), trimmed (``trim_mention``)."""
     mentions: list[Mention] = []
-    text = document.text
     seen: dict[str, bool] = {}
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES:
@@ -249,14 +259,8 @@ def _to_annotated(document: Document, doc: Any) -> AnnotatedDocument:
                                   genitive=genitive)
         if end <= start or not any(ch.isalpha() for ch in text[start:end]):
             continue
-        mentions.append(
-            Mention(start=start, end=end, text=text[start:end], label=ent.label_,
-                    sentence=_sentence_index(starts, start))
-        )
-    mentions = retype_bodies(doc, mentions)
-    references = referring_mentions(doc, mentions, lambda offset: _sentence_index(starts, offset))
-    return AnnotatedDocument(document=document, sentences=sentences, mentions=mentions,
-                             model=settings.SPACY_MODEL, doc=doc, references=references)
+        mentions.append(Mention(start=start, end=end, text=text[start:end], label=ent.label_))
+    return mentions
 
 
 def _sentence_index(starts: list[int], offset: int) -> int:
@@ -323,7 +327,14 @@ def annotate_each(documents: Iterable[Document], *, n_process: int = 1,
                 if u.start == 0:
                     budget(docs[u.doc])  # the document's clock starts with its parsing
         texts = [docs[u.doc].text[u.start:u.end] for u in group]
-        for u, parsed in zip(group, _parse(texts, batch_size, n_process, group[0].language), strict=True):
+        # Each English document's title is parsed with its text's last section, in the same
+        # batch: the names of its headline (``AnnotatedDocument.title_mentions``).
+        titled = [u for u in group if u.end == len(docs[u.doc].text) and _title_to_parse(docs[u.doc])]
+        parses = _parse(texts + [recase_title(docs[u.doc].title or "", docs[u.doc].text) for u in titled],
+                        batch_size, n_process, group[0].language)
+        title_docs = {u.doc: p for u, p in zip(titled, parses[len(texts):], strict=True)
+                      if not isinstance(p, Exception)}
+        for u, parsed in zip(group, parses[:len(texts)], strict=True):
             i, d = u.doc, docs[u.doc]
             if i in results:  # an earlier section failed: the rest of the text is skipped
                 continue
@@ -337,7 +348,7 @@ def annotate_each(documents: Iterable[Document], *, n_process: int = 1,
                 if budget is not None:
                     budget(d).check(f"annotation, after {u.end:,} of {len(d.text):,} characters")
                 if u.end == len(d.text):  # its last section
-                    results[i] = _finish(d, pending.pop(i))
+                    results[i] = _finish(d, pending.pop(i), title_docs.get(i))
             except AnnotateError as exc:
                 results[i] = exc
                 pending.pop(i, None)
@@ -360,7 +371,14 @@ class _Unit:
     language: str = "en"  # whose pipeline parses it: a batch holds one language
 
 
-def _finish(document: Document, parts: list[Any]) -> AnnotatedDocument | AnnotateError:
+def _title_to_parse(document: Document) -> bool:
+    """Whether the document's title is parsed for names: English text (the headline rules
+    downstream are English), a title with a letter in it."""
+    return (pipeline_language(document) == "en" and bool(document.title)
+            and any(ch.isalpha() for ch in document.title or ""))
+
+
+def _finish(document: Document, parts: list[Any], title_doc: Any = None) -> AnnotatedDocument | AnnotateError:
     try:
         if len(parts) > 1:
             from spacy.tokens import Doc
@@ -370,7 +388,7 @@ def _finish(document: Document, parts: list[Any]) -> AnnotatedDocument | Annotat
             parsed = Doc.from_docs(parts, ensure_whitespace=False)
         else:
             parsed = parts[0]
-        return _to_annotated(document, parsed)
+        return _to_annotated(document, parsed, title_doc)
     except Exception as exc:  # one odd text must not take its batch down
         log.exception("annotation failed on %s", document.path)
         return AnnotateError(f"annotation failed: {type(exc).__name__}: {exc}", path=document.path,

@@ -1,7 +1,8 @@
 """Checks that the corpus-level rows agree with each other: what a crash must never break.
 
 Each check is one query counting rows that contradict another table (an entity whose
-stored mention count is not the number of its mention rows, a mention row pointing to
+stored mention count is not the number of its mention rows in the text (its title
+mentions are counted apart), a mention row pointing to
 no entity, a document in two stories…). All zero is the invariant the ingest keeps at
 every save point; the kill benchmark and the tests assert it after every rerun.
 """
@@ -16,16 +17,21 @@ __all__ = ["CHECKS", "problems"]
 CHECKS: dict[str, str] = {
     "entities without mentions": """
         SELECT count(*) FROM entities e
-        WHERE NOT EXISTS (SELECT 1 FROM entity_mentions m WHERE m.entity_id = e.id)""",
+        WHERE NOT EXISTS (SELECT 1 FROM entity_mentions m WHERE m.entity_id = e.id)
+          AND NOT EXISTS (SELECT 1 FROM entity_title_mentions t WHERE t.entity_id = e.id)""",
     "entity mention counts wrong": """
         SELECT count(*) FROM entities e
         WHERE mention_count != (SELECT count(*) FROM entity_mentions m WHERE m.entity_id = e.id)""",
     "entity document counts wrong": """
         SELECT count(*) FROM entities e
-        WHERE doc_count != (SELECT count(DISTINCT doc_id) FROM entity_mentions m
-                            WHERE m.entity_id = e.id)""",
+        WHERE doc_count != (SELECT count(*) FROM (
+                SELECT doc_id FROM entity_mentions m WHERE m.entity_id = e.id
+                UNION SELECT doc_id FROM entity_title_mentions t WHERE t.entity_id = e.id))""",
     "mention links to no entity": """
         SELECT count(*) FROM entity_mentions m
+        WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = m.entity_id)""",
+    "title mention links to no entity": """
+        SELECT count(*) FROM entity_title_mentions m
         WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = m.entity_id)""",
     "event source counts wrong": """
         SELECT count(*) FROM events e

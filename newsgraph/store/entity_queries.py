@@ -33,9 +33,11 @@ from newsgraph.store.sqlite import Store
 
 __all__ = [
     "EntityFilter", "LoggedEdit", "MentionLookup", "claims_about", "claims_by", "cooccurring",
-    "document_entity_links", "edit_log", "entities", "entities_named", "entity", "entity_mentions",
+    "document_entity_links", "document_title_entities", "edit_log", "entities", "entities_named", "entity",
+    "entity_mentions",
     "entity_names", "entity_types", "iter_entities", "linked_spans", "logged_edit", "mention_kind_counts",
-    "mention_owners", "recent_documents", "referring_mentions", "unnamed_among",
+    "mention_owners", "recent_documents", "referring_mentions", "title_mention_count", "title_mentions",
+    "unnamed_among",
 ]
 
 
@@ -456,4 +458,31 @@ def iter_entities(store: Store) -> Iterator[dict[str, Any]]:
                ORDER BY d.ingested_at, d.path, m.start""", (eid,))
         ent["mentions"] = [{"doc": r[0], "start": r[1], "end": r[2], "text": r[3], "kind": r[4], "rule": r[5]}
                            for r in rows]
+        ent["title_mentions"] = title_mentions(store, eid)
         yield ent
+
+
+def title_mentions(store: Store, entity_id: str, *, with_titles: bool = False) -> list[dict[str, Any]]:
+    """An entity's names in document titles ``{doc, start, end, text}`` — offsets into the
+    document's ``title`` — in ingest order (``with_titles``: and each ``doc_title``)."""
+    rows = store.conn.execute(
+        """SELECT m.doc_id, m.start, m."end", m.text, d.title FROM entity_title_mentions m
+           JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ?
+           ORDER BY d.ingested_at, d.path, m.start""", (entity_id,))
+    return [{"doc": r[0], "start": r[1], "end": r[2], "text": r[3],
+             **({"doc_title": r[4]} if with_titles else {})} for r in rows]
+
+
+def document_title_entities(store: Store, doc_id: str) -> list[dict[str, Any]]:
+    """The entities a document's title names: ``{start, end, text, id, name, type}``, offsets
+    into the title, in title order."""
+    return [{"start": r[0], "end": r[1], "text": r[2], "id": r[3], "name": r[4], "type": r[5]}
+            for r in store.conn.execute(
+                """SELECT m.start, m."end", m.text, e.id, e.name, e.type FROM entity_title_mentions m
+                   JOIN entities e ON e.id = m.entity_id WHERE m.doc_id = ? ORDER BY m.start""", (doc_id,))]
+
+
+def title_mention_count(store: Store, entity_id: str) -> int:
+    """How many document titles name the entity (its title mentions)."""
+    return int(store.conn.execute("SELECT count(*) FROM entity_title_mentions WHERE entity_id = ?",
+                                  (entity_id,)).fetchone()[0])

@@ -640,3 +640,24 @@ MIGRATIONS.append(
     ALTER TABLE entities ADD COLUMN named INTEGER NOT NULL DEFAULT 1;
     """
 )
+
+
+MIGRATIONS.append(
+    # 18: names in document titles (resolve/entities/headline.py), linked to entities as the
+    # text's mentions are, in a table of their own: their offsets point into the document's
+    # ``title``, not its clean ``text``, so no query over ``entity_mentions`` (highlighting,
+    # event arguments, the mention lookup, the export's ``mentions``) can slice the text
+    # with them. ``entities.mention_count`` keeps counting the text's mentions. A store
+    # written before has no title mentions until its documents are ingested again.
+    """
+    CREATE TABLE entity_title_mentions (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        entity_id TEXT NOT NULL,
+        text TEXT NOT NULL, label TEXT NOT NULL,
+        method TEXT NOT NULL, score REAL NOT NULL, reason TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (doc_id, start, "end")
+    );
+    CREATE INDEX entity_title_mentions_entity ON entity_title_mentions(entity_id);
+    """
+)

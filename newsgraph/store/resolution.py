@@ -273,6 +273,11 @@ class ResolutionStore:
                method, score, reason, kind, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
             [(m.doc, m.start, m.end, ent.id, m.text, m.label, m.method, m.score, m.reason, m.kind, m.rule)
              for m in ent.mentions if only is None or m.key in only])
+        self._conn.executemany(
+            """INSERT OR REPLACE INTO entity_title_mentions (doc_id, start, "end", entity_id, text, label,
+               method, score, reason) VALUES (?,?,?,?,?,?,?,?,?)""",
+            [(m.doc, m.start, m.end, ent.id, m.text, m.label, m.method, m.score, m.reason)
+             for m in ent.title_mentions if only is None or m.key in only])
 
     def delete_entities(self, ids: Iterable[str]) -> None:
         self._conn.executemany("DELETE FROM entities WHERE id = ?", [(g,) for g in ids])
@@ -280,6 +285,7 @@ class ResolutionStore:
     def clear_entities(self) -> None:
         self._conn.execute("DELETE FROM entities")
         self._conn.execute("DELETE FROM entity_mentions")
+        self._conn.execute("DELETE FROM entity_title_mentions")
 
     # -- events ------------------------------------------------------------------------
     def event_mentions(self, doc_id: str) -> list[EventMention]:

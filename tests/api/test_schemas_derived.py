@@ -53,14 +53,16 @@ from newsgraph.store import SearchHit
 #: Each schema or page row that shows a whole record, and the record fields it leaves out on purpose.
 WHOLE: list[tuple[type, type, set[str]]] = [
     (Document, schemas.DocumentModel, set()),
+    # ``title_mentions`` (the tagger's, before linking) are shown linked, as ``title_entities``.
     (AnnotatedDocument, schemas.DocumentModel, {"document", "reason", "doc", "references", "chains", "quotations",
-                                                "governments", "prepared"}),
+                                                "governments", "prepared", "title_mentions"}),
     (Mention, schemas.MentionModel, set()),
     (RemovedBlock, schemas.RemovedBlockModel, set()),
     (Sentence, schemas.SentenceModel, set()),
     (Span, schemas.TextSpanModel, set()),
     (Entity, schemas.EntityDetailModel, set()),
-    (EntityMention, schemas.EntityMentionModel, {"entity"}),
+    # ``mentions`` point into the text: a title's are the entity's ``title_mentions``.
+    (EntityMention, schemas.EntityMentionModel, {"entity", "field"}),
     (MergeEvidence, schemas.MergeEvidenceModel, {"entity"}),
     (Edit, schemas.EditModel, set()),
     (Story, schemas.StoryModel, set()),

@@ -99,8 +99,9 @@ def test_search_index_is_rebuilt_stemmed_by_the_migration(db: Path, tmp_path: Pa
             "DROP TABLE documents_fts_fr;"
             # and 15 (resolver state rows): this test reads no resolver state
             "DROP TABLE resolver_rows; DELETE FROM resolver_state WHERE stage IN ('events', 'stories');"
-            # and 16 (the rule of mentions), 17 (whether an entity is named)
+            # and 16 (the rule of mentions), 17 (whether an entity is named), 18 (title mentions)
             "ALTER TABLE mentions DROP COLUMN rule; ALTER TABLE entities DROP COLUMN named;"
+            "DROP TABLE entity_title_mentions;"
             "PRAGMA user_version = 11;")
     with Store(old, readonly=True) as store:
         assert store.search("embassy attack")[0] == 1  # only the exact forms before

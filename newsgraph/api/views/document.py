@@ -31,7 +31,12 @@ from newsgraph.model.projection import field_names, filled, project
 from newsgraph.model.stories import EvidenceSpan, Signal
 from newsgraph.store import Store
 from newsgraph.store.claim_event_queries import events_of_mentions
-from newsgraph.store.entity_queries import MentionLookup, document_entity_links, referring_mentions
+from newsgraph.store.entity_queries import (
+    MentionLookup,
+    document_entity_links,
+    document_title_entities,
+    referring_mentions,
+)
 from newsgraph.store.event_queries import document_events
 from newsgraph.store.facts_queries import document_date
 from newsgraph.store.story_queries import document_links, document_signals, document_story
@@ -50,6 +55,7 @@ __all__ = [
     "SignalRow",
     "StoryRef",
     "TimeRow",
+    "TitlePiece",
     "claim_event_refs",
     "claim_row",
     "document_view",
@@ -93,6 +99,38 @@ class EntityRow:
     search_url: str
     entity: str | None = None  # the resolved entity of (the first of) these mentions
     entity_url: str | None = None
+    #: The title names this entity too (a headline mention: offsets into the title).
+    in_title: bool = False
+
+
+@dataclass(slots=True)
+class TitlePiece:
+    """A stretch of the title: plain, or a name linked to its entity (a headline mention)."""
+
+    text: str
+    label: str | None = None
+    entity: str | None = None
+    entity_name: str | None = None
+    entity_url: str | None = None
+
+
+def title_pieces(title: str | None, marks: list[dict[str, Any]]) -> list[TitlePiece]:
+    """``title`` cut at its entity mentions (``entity_queries.document_title_entities``)."""
+    if not title:
+        return []
+    out: list[TitlePiece] = []
+    at = 0
+    for m in sorted(marks, key=lambda m: m["start"]):
+        if m["start"] < at or m["end"] > len(title):
+            continue  # overlapping or stale: left plain
+        if m["start"] > at:
+            out.append(TitlePiece(title[at:m["start"]]))
+        out.append(TitlePiece(title[m["start"]:m["end"]], m["type"], m["id"], m["name"],
+                              urls.entity(m["id"])))
+        at = m["end"]
+    if at < len(title):
+        out.append(TitlePiece(title[at:]))
+    return out
 
 
 @dataclass(slots=True)
@@ -363,6 +401,8 @@ DocumentContext = project("DocumentContext", Document, extra=[
     ("referring", dict[str, int]), ("events", list[DocEventRow]), ("event_groups", list[EventGroup]),
     ("events_url", str), ("signals", list[SignalRow]), ("links", list[DocLinkRow]), ("links_url", str),
     ("story", StoryRef | None),
+    # The title cut at the names it holds, each linked to its entity (the headline's mentions).
+    ("title_pieces", list[TitlePiece], field(default_factory=list)),
     # What was and was not read of an article not in English (None: an annotated English one).
     ("language_name", str, field(default="unknown")), ("reading", ReadingNote | None, field(default=None))])
 
@@ -394,6 +434,15 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
             first_entity.setdefault((m["text"], m["label"]), m["entity"])
     labels = Counter(m["label"] for m in mentions)
     names = Counter((m["text"], m["label"]) for m in mentions)
+    title_marks = document_title_entities(store, doc_id)
+    in_title = {m["id"] for m in title_marks}
+    # An entity only the title names is listed with the text's, counted 0 in the text.
+    text_entities = set(first_entity.values())
+    for m in title_marks:
+        if m["id"] not in text_entities and (m["name"], m["type"]) not in names:
+            names[(m["name"], m["type"])] += 0
+            first_entity.setdefault((m["name"], m["type"]), m["id"])
+            text_entities.add(m["id"])
     url = d.get("url")
     facts = store.facts(doc_id)
     dated = document_date(store, doc_id) or {"value": d["published"], "inferred": False, "rule": None}
@@ -418,7 +467,8 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
         referring=dict(Counter(m["kind"] for m in referring)),
         entities=[EntityRow(name, label, n, urls.search(f'"{name}"'), first_entity.get((name, label)),
                             urls.entity(first_entity[(name, label)])
-                            if (name, label) in first_entity else None)
+                            if (name, label) in first_entity else None,
+                            first_entity.get((name, label)) in in_title)
                   for (name, label), n in sorted(names.items(),
                                                  key=lambda kv: (_order(kv[0][1]), -kv[1], kv[0][0]))],
         legend=[LegendItem(label, n, LABEL_DESCRIPTIONS.get(label, label))
@@ -435,6 +485,7 @@ def document_view(store: Store, doc_id: str) -> DocumentContext | None:
         places=_place_rows(facts["places"]),
         claims_url=urls.claims(doc=d["id"]),
         mention_entities={f"{s}-{e}": ent["id"] for (s, e), ent in links.items()},
+        title_pieces=title_pieces(d["title"], title_marks),
         events=event_rows, event_groups=event_groups(event_rows),
         events_url=urls.events(doc=d["id"]),
         signals=signal_rows(d["text"], document_signals(store, doc_id)),

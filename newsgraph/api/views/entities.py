@@ -184,6 +184,17 @@ EditRow = project(
 
 
 @dataclass(slots=True)
+class HeadlineRow:
+    """A document title naming the entity: the title around the name, and the article."""
+
+    doc: str
+    before: str
+    text: str
+    after: str
+    url: str
+
+
+@dataclass(slots=True)
 class EntityContext:
     id: str
     name: str
@@ -210,6 +221,8 @@ class EntityContext:
     mention_kinds: dict[str, int] = field(default_factory=dict)
     #: Its names grouped by the language of the articles that use them (``languages``).
     names_by_language: list[dict[str, Any]] = field(default_factory=list)
+    #: Its names in document titles (counted apart from ``mention_count``, the text's).
+    headlines: list[HeadlineRow] = field(default_factory=list)
     help: str = field(default=(
         "Merge: these entities are one. Distinct: never the same, whatever later evidence says. "
         "Split: the ticked mentions leave this entity and form a new one. Edits are kept as "
@@ -352,7 +365,10 @@ def entity_view(store: Store, entity_id: str, *, page: int = 1, edited: str | No
         panel_documents=len(recent) if ent["doc_count"] > len(recent) else None, edited=edited,
         edit_url=urls.entity_edit(entity_id), api_url=urls.api_entity(entity_id), types=list(ENTITY_TYPES),
         mention_kinds=q.mention_kind_counts(store, entity_id),
-        names_by_language=names_by_language(q.names_by_language(store, entity_id)))
+        names_by_language=names_by_language(q.names_by_language(store, entity_id)),
+        headlines=[HeadlineRow(m["doc"], m["doc_title"][:m["start"]], m["text"], m["doc_title"][m["end"]:],
+                               urls.document(m["doc"]))
+                   for m in q.title_mentions(store, entity_id, with_titles=True)])
 
 
 @dataclass(slots=True)

@@ -461,7 +461,8 @@ class Resolver:
         """Apply split / distinct / alias_remove edits to this document's chains."""
         if not self._edits:
             return chains
-        out = [Chain(c.doc, list(c.mentions), c.published, c.context, c.cooc, c.unresolved) for c in chains]
+        out = [Chain(c.doc, list(c.mentions), c.published, c.context, c.cooc, c.unresolved,
+                     list(c.title_mentions)) for c in chains]
         for edit in self._edits.values():
             cut: set[str] = set()
             if edit.op == "split":
@@ -473,11 +474,11 @@ class Resolver:
                         second = next(
                             m
                             for m in chain.mentions
-                            if mention_key(doc_id, m.start, m.end) == edit.anchors[1]
+                            if mention_key(doc_id, m.start, m.end, m.field) == edit.anchors[1]
                         )
                         target = parse_name(second.text).compact
                         cut |= {
-                            mention_key(doc_id, m.start, m.end)
+                            mention_key(doc_id, m.start, m.end, m.field)
                             for m in chain.mentions
                             if parse_name(m.text).compact == target
                         }
@@ -485,7 +486,7 @@ class Resolver:
                 target = parse_name(edit.value).compact
                 for chain in out:
                     for m in chain.mentions:
-                        key = mention_key(doc_id, m.start, m.end)
+                        key = mention_key(doc_id, m.start, m.end, m.field)
                         if parse_name(m.text).compact == target and key not in edit.anchors:
                             cut.add(key)
                     # Only cut where it matters: in the anchor's chain or in chains that
@@ -494,14 +495,15 @@ class Resolver:
                 continue
             new_chains: list[Chain] = []
             for chain in out:
-                moved = [m for m in chain.mentions if mention_key(doc_id, m.start, m.end) in cut]
+                moved = [m for m in chain.mentions if mention_key(doc_id, m.start, m.end, m.field) in cut]
                 # Pronouns and descriptions found in the text refer through the chain's names:
                 # with no name left behind they go with the names moved out.
                 orphans = all(m.referring for m in chain.mentions if m not in moved)
                 if not moved or len(moved) == len(chain.mentions) or orphans:
                     new_chains.append(chain)
                     continue
-                chain.mentions = [m for m in chain.mentions if mention_key(doc_id, m.start, m.end) not in cut]
+                chain.mentions = [m for m in chain.mentions
+                                  if mention_key(doc_id, m.start, m.end, m.field) not in cut]
                 split = Chain(
                     chain.doc,
                     [
@@ -527,9 +529,11 @@ class Resolver:
     def _resolve_doc(self, doc_id: str, original: list[Chain]) -> list[EntityChange]:
         chains = self._prepare(doc_id, original)
         self._ndocs += 1
-        terms = {t for c in chains for t in c.context}
+        # A name only the headline has (its own chain, ``headline``) counts in no document
+        # frequency: the text's chains are weighed as they were before headlines were read.
+        terms = {t for c in chains if not _title_only(c) for t in c.context}
         self._df.update(terms)
-        self._cooc_df.update({k for c in chains for k in c.cooc})
+        self._cooc_df.update({k for c in chains if not _title_only(c) for k in c.cooc})
         # IDF and entity norms hold for this document's decisions (``_context_similarity``).
         self._idf_memo.clear()
         self._norms.clear()
@@ -537,6 +541,7 @@ class Resolver:
         order = sorted(
             chains,
             key=lambda c: (
+                _title_only(c),  # the headline's own names after the text's chains
                 {"name": 0, "nominal": 1, "pronoun": 2}[c.kind],
                 -(c.best_name().is_multi if c.best_name() else 0),
                 -len(c.mentions),
@@ -550,11 +555,11 @@ class Resolver:
             target, evidence = self._decide(chain, used)
             if target is None:
                 ent = self._create(chain)
-                changes.append(EntityChange("created", ent.id, chain.keys))
+                changes.append(EntityChange("created", ent.id, chain.keys + chain.title_keys))
             else:
                 ent = self._entities[target]
                 self._attach(ent, chain, evidence)
-                changes.append(EntityChange("extended", ent.id, chain.keys))
+                changes.append(EntityChange("extended", ent.id, chain.keys + chain.title_keys))
             described = chain.kind == "name" or (target is not None and bool(ent.names))
             if self.options.description_bridges and described and self._chain_heads(chain):
                 kept = self._bridge_descriptions(ent.id, chain)
@@ -919,7 +924,10 @@ class Resolver:
         ent.heads.update(self._chain_heads(chain))
         ent.counts.update(n for m in chain.mentions if m.kind == "nominal" for n in m.count)
         ent.counted.update("counted" if m.count else "plain" for m in chain.mentions if m.kind == "nominal")
-        ent.votes.update(chain.labels())
+        if not ent.votes or not _title_only(chain):
+            # A headline's tag votes only for an entity nothing else typed: headline case
+            # fools the tagger more than running text does.
+            ent.votes.update(chain.labels())
         ent.context.update(chain.context)
         if len(ent.context) > self.options.entity_terms:
             ent.context = Counter(dict(ent.context.most_common(self.options.entity_terms)))
@@ -929,7 +937,7 @@ class Resolver:
         ent.docs[chain.doc] = None
         if evidence is not None:
             ent.evidence.append(evidence)
-        for key in chain.keys:
+        for key in chain.keys + chain.title_keys:
             self._mention_entity[key] = ent.id
         if chain.unresolved and len(ent.chains) == 1:
             return  # an ambiguous bare name founds a closed entity: nothing may join it by name
@@ -1030,27 +1038,21 @@ class Resolver:
     # ---- records ----------------------------------------------------------------------------
     def _materialise(self, ent: _Entity) -> Entity:
         mentions: list[EntityMention] = []
+        titles: list[EntityMention] = []
         name_forms: Counter[str] = Counter()
         other_forms: Counter[str] = Counter()
         government_forms: Counter[str] = Counter()
+        title_forms: Counter[str] = Counter()
         for chain in ent.chains:
             for m in chain.mentions:
-                mentions.append(
-                    EntityMention(
-                        chain.doc,
-                        m.start,
-                        m.end,
-                        m.text,
-                        m.label,
-                        ent.id,
-                        m.method,
-                        m.score,
-                        m.reason,
-                        m.sentence,
-                        _MENTION_KIND.get(m.kind, "name"),
-                        m.rule,
-                    )
-                )
+                record = _entity_mention(chain.doc, ent.id, m)
+                if m.field != "text":
+                    # A chain of a name only the headline has: it names the entity only
+                    # when no text does (below).
+                    titles.append(record)
+                    title_forms[parse_name(m.text).surface] += 1
+                    continue
+                mentions.append(record)
                 if m.kind == "name" and m.rule == "government":
                     # "Washington" warning is the United States: the country's name counts
                     # for the entity's name, the capital is only one of its surface forms.
@@ -1058,6 +1060,9 @@ class Resolver:
                     government_forms[parse_name(m.text).surface] += 1
                 elif m.kind != "pronoun":
                     (name_forms if m.kind == "name" else other_forms)[parse_name(m.text).surface] += 1
+            titles.extend(_entity_mention(chain.doc, ent.id, m) for m in chain.title_mentions)
+        if not name_forms and not other_forms:
+            name_forms = title_forms
         mentions.sort(key=lambda m: (m.doc, m.start))
         aliases: dict[str, int] = dict(name_forms or other_forms)
         canonical = _canonical(aliases)
@@ -1073,7 +1078,7 @@ class Resolver:
             aliases[alias] = aliases.get(alias, 0) + n
         for alias in ent.manual_aliases:
             aliases.setdefault(alias, 0)
-        votes = ent.votes or Counter(m.label for m in mentions if m.label)
+        votes = ent.votes or Counter(m.label for m in mentions or titles if m.label)
         if ent.manual_type:
             etype, confidence = ent.manual_type, 1.0
         elif votes:
@@ -1092,7 +1097,18 @@ class Resolver:
             list(ent.evidence),
             list(ent.docs),
             named,
+            sorted(titles, key=lambda m: (m.doc, m.start)),
         )
+
+
+def _title_only(chain: Chain) -> bool:
+    """A chain of a name only the document's title has (``headline``)."""
+    return bool(chain.mentions) and chain.mentions[0].field != "text"
+
+
+def _entity_mention(doc: str, entity: str, m: ChainMention) -> EntityMention:
+    return EntityMention(doc, m.start, m.end, m.text, m.label, entity, m.method, m.score, m.reason,
+                         m.sentence, _MENTION_KIND.get(m.kind, "name"), m.rule, m.field)
 
 
 #: The within-document chainer's kinds as stored and exported (``MENTION_KINDS``).

@@ -69,6 +69,13 @@ class ResolverOptions:
     #: sentenced …", "killed a woman", "police"), an unnamed entity of one mention (rule
     #: ``participant``); off, a description nothing refers back to is left out.
     unnamed_lone: bool = True
+    #: Link the names the model finds in the document's title (``AnnotatedDocument
+    #: .title_mentions``) to the text's chains by name, a name only the title has a chain
+    #: of its own (``headline``); off, titles hold no mention.
+    headline_mentions: bool = True
+    #: ... and find in the title the text's names the tagger did not find there (a name
+    #: of exactly one chain of the text, written in the title: ``headline._text_names``).
+    headline_text_names: bool = True
     #: Link a common-noun mention to an earlier one with the same head lemma.
     link_nominals: bool = True
     #: ... only when both agree in number and the later one is not introduced as new

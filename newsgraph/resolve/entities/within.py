@@ -316,6 +316,9 @@ class ChainMention:
     #: and then with the rule that made it (``rule``).
     referring: bool = False
     rule: str = ""
+    #: What ``start``/``end`` point into: the clean ``text``, or the document's ``title``
+    #: (a name in the headline, ``resolve.entities.headline``; sentence -1).
+    field: str = "text"
 
     @property
     def name_text(self) -> str:
@@ -333,15 +336,24 @@ class Chain:
     cooc: list[str] = field(default_factory=list)
     #: Set for unresolved bare names: why they were kept apart.
     unresolved: str | None = None
+    #: The headline's names linked to this chain (``field == "title"``): they go with the
+    #: chain's entity but take no part in matching, naming or typing it — the chain's own
+    #: ``mentions`` do. A name only the title has is a chain of its own instead, whose
+    #: ``mentions`` are title mentions (``resolve.entities.headline``).
+    title_mentions: list[ChainMention] = field(default_factory=list)
 
     @property
     def key(self) -> str:
         first = self.mentions[0]
-        return mention_key(self.doc, first.start, first.end)
+        return mention_key(self.doc, first.start, first.end, first.field)
 
     @property
     def keys(self) -> list[str]:
-        return [mention_key(self.doc, m.start, m.end) for m in self.mentions]
+        return [mention_key(self.doc, m.start, m.end, m.field) for m in self.mentions]
+
+    @property
+    def title_keys(self) -> list[str]:
+        return [mention_key(self.doc, m.start, m.end, m.field) for m in self.title_mentions]
 
     @property
     def kind(self) -> str:
@@ -407,12 +419,15 @@ class Chain:
             "context": dict(self.context),
             "cooc": list(self.cooc),
             "unresolved": self.unresolved,
+            "title_mentions": [_mention_dict(m) for m in self.title_mentions],
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Chain:
         data = dict(data)
         data["mentions"] = [ChainMention(**m) for m in data["mentions"]]
+        # chains saved before headline mentions have none
+        data["title_mentions"] = [ChainMention(**m) for m in data.get("title_mentions") or ()]
         return cls(**data)
 
 
@@ -1796,12 +1811,20 @@ def _chain_document(adoc: AnnotatedDocument, options: ResolverOptions) -> list[C
         chains += unnamed_chains(chains, adoc, sent_of, things=options.unnamed_things,
                                  lone=options.unnamed_lone)
         chains = named_referents(chains, adoc)
+    # The headline's names, linked to these chains or chains of their own (after every
+    # chain of the text is final: the title changes none of them).
+    titled: list[Chain] = []
+    if options.headline_mentions and adoc.document.title and (
+            adoc.title_mentions or adoc.document.language in (None, "en")):
+        from newsgraph.resolve.entities.headline import headline_chains
+
+        titled = headline_chains(chains, adoc, options)
     doc_terms, per_sentence = context_terms(adoc)
     # The document's terms by weight, heaviest first (ties in document order, as
     # ``most_common`` keeps them): a chain's top terms are its sentences' terms and the
     # first of these, so no chain walks the whole vocabulary of a long text.
     by_weight = sorted(doc_terms.items(), key=lambda kv: kv[1], reverse=True)
-    for chain in chains:
+    for chain in chains + titled:
         terms: Counter[str] = Counter()
         for sent in {m.sentence for m in chain.mentions}:
             terms.update(per_sentence.get(sent, {}))
@@ -1813,9 +1836,9 @@ def _chain_document(adoc: AnnotatedDocument, options: ResolverOptions) -> list[C
         chain.context = {t: round(float(w), 3) for t, w in terms.most_common(options.chain_terms)}
     keys = [_chain_name_key(c) for c in chains]
     distinct = sorted({k for k in keys if k})
-    for chain, own in zip(chains, keys, strict=True):
+    for chain, own in zip(chains + titled, keys + [_chain_name_key(c) for c in titled], strict=True):
         chain.cooc = [k for k in distinct[:41] if k != own][:40]
-    return chains
+    return chains + titled
 
 
 def _chain_name_key(chain: Chain) -> str | None:
