@@ -21,7 +21,6 @@ import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -175,17 +174,6 @@ def _in_order(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 def name_match(a: ParsedName, b: ParsedName, min_len: int = 5) -> NameMatch:
     """Classify how two parsed names relate (symmetric)."""
-    return _name_match(a, b, min_len)
-
-
-#: Pairs remembered (~200 bytes each): a document's chains compare each new mention with
-#: every earlier name, and the cross-document resolver the same names with the same
-#: entities' names, document after document. The answer depends on the two parses alone.
-NAME_MATCH_MEMO = 20_000
-
-
-@lru_cache(maxsize=NAME_MATCH_MEMO)
-def _name_match(a: ParsedName, b: ParsedName, min_len: int) -> NameMatch:
     if not a.tokens or not b.tokens:
         return _NONE
     ca, cb = a.compact, b.compact

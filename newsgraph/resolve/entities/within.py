@@ -67,11 +67,9 @@ from collections import Counter
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field, fields, replace
-from functools import lru_cache
 from itertools import islice
 from typing import Any, TypeVar
 
-import numpy
 from rapidfuzz.distance import Levenshtein
 
 from newsgraph.model.document import AnnotatedDocument
@@ -103,42 +101,27 @@ _V = TypeVar("_V")
 #: new mention; recounting each chain's mentions every time made chaining grow with the
 #: square of the mentions (a 200,000-character text spent 27 s here). Outside
 #: ``chain_document`` chains compute their views afresh.
-#: Keyed by the chain's id: its mention list, the list's length and last mention (the
-#: stamp) and the views computed under that stamp, by name.
-_VIEWS: ContextVar[dict[int, tuple[list[Any], int, Any, dict[str, Any]]] | None] = ContextVar(
+_VIEWS: ContextVar[dict[tuple[int, str], tuple[list[Any], int, Any, Any]] | None] = ContextVar(
     "newsgraph_chain_views", default=None)
 
 
-def _views_of(chain: Chain) -> dict[str, Any] | None:
-    """The chain's memoised views while its document is chained (None outside), emptied
-    when its mention list has changed since they were computed."""
+def _view(chain: Chain, name: str, make: Callable[[], _V]) -> _V:
     memo = _VIEWS.get()
     if memo is None:
-        return None
+        return make()
     ms = chain.mentions
     # Mention lists only grow (append, extend then sort) or are replaced by a new list:
-    # the list, its length and its last mention stamp the views (held, so compared by
-    # identity; asked about a million times per 300 articles, one stamp per chain serves
-    # every view, and no tuple is built to look it up).
+    # the list, its length and its last mention stamp the view (held, so compared by
+    # identity; asked about a million times per 300 articles, no tuple is built to compare).
     n = len(ms)
     last = ms[-1] if n else None
-    entry = memo.get(id(chain))
-    if entry is None or entry[0] is not ms or entry[1] != n or entry[2] is not last:
-        entry = memo[id(chain)] = (ms, n, last, {})
-    return entry[3]
-
-
-def _view(chain: Chain, name: str, make: Callable[[], _V]) -> _V:
-    views = _views_of(chain)
-    if views is None:
-        return make()
-    value = views.get(name, _MISSING)
-    if value is _MISSING:
-        value = views[name] = make()
-    return value  # type: ignore[no-any-return]
-
-
-_MISSING: Any = object()
+    key = (id(chain), name)
+    hit = memo.get(key)
+    if hit is not None and hit[0] is ms and hit[1] == n and hit[2] is last:
+        return hit[3]
+    value = make()
+    memo[key] = (ms, n, last, value)
+    return value
 
 #: Third-person singular pronouns and the gender they carry; first/second person and
 #: "it/they" are left alone (their referent is rarely a named entity in the window).
@@ -362,14 +345,7 @@ class Chain:
 
     @property
     def kind(self) -> str:
-        # ``_view`` written out: asked half a million times per 300 articles.
-        views = _views_of(self)
-        if views is None:
-            return self._kind()
-        kind = views.get("kind")
-        if kind is None:
-            kind = views["kind"] = self._kind()
-        return kind  # type: ignore[no-any-return]
+        return _view(self, "kind", self._kind)
 
     def _kind(self) -> str:
         kinds = {m.kind for m in self.mentions}
@@ -829,17 +805,6 @@ def _descriptors(span: Any) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=1)
-def _term_attrs() -> tuple[list[int], numpy.ndarray]:
-    """What ``context_terms`` reads of each token, in this order, and the parts of speech
-    it keeps (spaCy imported here: a document with a parse has it loaded already)."""
-    from spacy import attrs
-    from spacy import parts_of_speech as pos
-
-    return ([attrs.IS_ALPHA, attrs.LENGTH, attrs.IS_STOP, attrs.POS, attrs.LEMMA, attrs.IDX],
-            numpy.array([pos.NOUN, pos.PROPN, pos.VERB, pos.ADJ], dtype=numpy.uint64))
-
-
 def context_terms(adoc: AnnotatedDocument) -> tuple[Counter[str], dict[int, Counter[str]]]:
     """Content-word lemmas of the whole document and of each sentence."""
     stop = _stopwords()
@@ -848,18 +813,17 @@ def context_terms(adoc: AnnotatedDocument) -> tuple[Counter[str], dict[int, Coun
     text = adoc.document.text
     if adoc.doc is not None:
         sent_of = _sentence_index(adoc)
-        # The parse's arrays, filtered at once, not a ``Token`` built per word: alphabetic,
-        # three letters or more, no stop word, a noun, name, verb or adjective.
-        doc = adoc.doc
-        attrs, wanted = _term_attrs()
-        arr = doc.to_array(attrs).reshape(len(doc), len(attrs))
-        keep = ((arr[:, 0] != 0) & (arr[:, 1] >= 3) & (arr[:, 2] == 0)
-                & numpy.isin(arr[:, 3], wanted))
-        strings = doc.vocab.strings
-        for lemma_id, idx in arr[keep][:, 4:6].tolist():
-            lemma = strings[lemma_id].lower()
+        for tok in adoc.doc:
+            if (
+                not tok.is_alpha
+                or len(tok) < 3
+                or tok.is_stop
+                or tok.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ")
+            ):
+                continue
+            lemma = tok.lemma_.lower()
             doc_terms[lemma] += 1
-            per_sentence.setdefault(sent_of(idx), Counter())[lemma] += 1
+            per_sentence.setdefault(sent_of(tok.idx), Counter())[lemma] += 1
         return doc_terms, per_sentence
     spans = [(s.start, s.end) for s in adoc.sentences] or [(0, len(text))]
     for i, (a, b) in enumerate(spans):
