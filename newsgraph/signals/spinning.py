@@ -294,9 +294,20 @@ _SPELLINGS = ((re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
               (re.compile(r"([aeiou])ll(ed|ing|er|ers)$"), r"\1l\2"))
 
 
+#: Every ending one of ``_SPELLINGS`` can rewrite: a word with none of them has no other
+#: spelling, known without running the five patterns (most words of a text).
+_SPELLING_ENDINGS = tuple(
+    [f"is{e}" for e in ("e", "es", "ed", "ing", "ation", "ations", "er", "ers")]
+    + [f"ys{e}" for e in ("e", "es", "ed", "ing")]
+    + [f"our{e}" for e in ("", "s", "ed", "ing", "ite", "ites", "able", "er", "ers")]
+    + ["tre", "tres"] + [f"ll{e}" for e in ("ed", "ing", "er", "ers")])
+
+
 @lru_cache(maxsize=200_000)
 def spellings(word: str) -> frozenset[str]:
     """``word`` and its other (American) spellings: "harbouring" → {"harbouring", "harboring"}."""
+    if not word.endswith(_SPELLING_ENDINGS):
+        return frozenset({word})
     return frozenset({word, *(pat.sub(repl, word) for pat, repl in _SPELLINGS)})
 
 
