@@ -235,13 +235,38 @@ def _description_span(tok: Any) -> tuple[int, int] | None:
     return start, tok.idx + len(tok.text)
 
 
+def _candidate_tokens(doc: Any) -> list[int]:
+    """Indices of the tokens ``referring_mentions`` may keep, in order: a pronoun's word or a
+    noun (every other token fails its tests). Read from the parse's arrays: building a
+    ``Token`` for each of the others cost more than the tests."""
+    import numpy
+    from spacy.attrs import LOWER, POS
+    from spacy.parts_of_speech import NOUN
+
+    arr = doc.to_array([LOWER, POS]).reshape(len(doc), 2)
+    words = numpy.array(_pronoun_hashes(), dtype=numpy.uint64)
+    return numpy.flatnonzero(numpy.isin(arr[:, 0], words) | (arr[:, 1] == NOUN)).tolist()  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=1)
+def _pronoun_hashes() -> tuple[int, ...]:
+    """spaCy's string hashes of the pronouns ``referring_mentions`` reads (a hash does not
+    depend on the vocabulary that holds the string)."""
+    from spacy.strings import StringStore
+
+    strings = StringStore()
+    words = set(PERSONAL_PRONOUNS) | FIRST_PERSON | FIRST_PERSON_PLURAL | RELATIVE_PRONOUNS
+    return tuple(sorted(strings.add(w) for w in words))
+
+
 def referring_mentions(doc: Any, names: list[Mention], sentence_of: Any) -> list[Mention]:
     """Pronoun and description spans of a parsed ``doc`` that no name mention overlaps,
     in text order; ``sentence_of(offset)`` gives a span's sentence index."""
     taken = [(m.start, m.end) for m in names]
     out: list[Mention] = []
     text = doc_text(doc)
-    for tok in doc:
+    for i in _candidate_tokens(doc):
+        tok = doc[i]
         lower = tok.lower_
         if lower in PERSONAL_PRONOUNS and tok.pos_ == "PRON" and not tok.text.isupper():
             if lower == "it" and pleonastic(tok):

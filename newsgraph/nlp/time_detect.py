@@ -45,14 +45,21 @@ def not_a_time(text: str) -> str | None:
 def reference_words(doc: Any) -> list[tuple[int, int, str]]:
     """``(start, end, "DATE")`` of the reference adverbs and "the future" outside spaCy's
     entities, in text order."""
+    from spacy.attrs import ENT_TYPE, IDX, LENGTH, LOWER, POS
+    from spacy.parts_of_speech import ADV, NOUN
+
+    # Read from the parse's arrays (a ``Token`` per word cost more than the test): words
+    # are compared by their string hashes, as spaCy stores them.
+    strings = doc.vocab.strings
+    adverbs = {strings[w] for w in REFERENCE_ADVERBS}
+    future, the = strings["future"], strings["the"]
+    rows = doc.to_array([ENT_TYPE, LOWER, POS, IDX, LENGTH]).reshape(len(doc), 5).tolist()
     out: list[tuple[int, int, str]] = []
-    for tok in doc:
-        if tok.ent_type_:
+    for i, (ent, low, pos, idx, length) in enumerate(rows):
+        if ent:
             continue
-        low = tok.lower_
-        if low in REFERENCE_ADVERBS and tok.pos_ == "ADV":
-            out.append((tok.idx, tok.idx + len(tok.text), "DATE"))
-        elif low == "future" and tok.pos_ == "NOUN" and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
-            prev = doc[tok.i - 1]
-            out.append((prev.idx, tok.idx + len(tok.text), "DATE"))
+        if low in adverbs and pos == ADV:
+            out.append((idx, idx + length, "DATE"))
+        elif low == future and pos == NOUN and i > 0 and rows[i - 1][1] == the:
+            out.append((rows[i - 1][3], idx + length, "DATE"))
     return out

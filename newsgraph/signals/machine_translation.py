@@ -29,7 +29,9 @@ import unicodedata
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+import numpy
 from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import cdist
 from unidecode import unidecode
 
 from newsgraph.model.document import AnnotatedDocument, Document
@@ -128,17 +130,34 @@ def name_variants(text: str, ann: AnnotatedDocument | None = None) -> list[Evide
 
 #: Skeletons up to this long are indexed by their deletions (at most ~this² / 2 keys each).
 _INDEXED_LETTERS = 40
+#: Up to this many names are compared pairwise (a matrix of this² distances, 4 MB);
+#: more go through the deletion index, which grows with the names, not their square.
+_PAIRWISE_MAX = 1_000
 
 
 def _close_pairs(skeletons: list[str]) -> list[tuple[int, int]]:
     """Index pairs ``i < j``, in order, whose skeletons may be variants: both long enough and
     at most two edits apart — every pair ``_is_variant`` can accept, and few others.
 
-    Two strings within two edits of each other share a string left by deleting at most
+    Up to ``_PAIRWISE_MAX`` names, the pairs whose edit distance is at most two. Past it,
+    two strings within two edits of each other share a string left by deleting at most
     two letters from each (the symmetric-deletion index of SymSpell), so only names
     sharing one are compared: comparing every pair of names made a long text's signal
-    grow with the square of its names (27 s for 500,000 characters).
+    grow with the square of its names (27 s for 500,000 characters). Both hold every pair
+    ``_is_variant`` accepts, so the variants found are the same either way.
     """
+    long_enough = [i for i, k in enumerate(skeletons) if len(k) >= S.VARIANT_MIN_LETTERS]
+    if len(long_enough) <= _PAIRWISE_MAX:
+        # An article's few dozen names: their edit distances all at once, in C (rapidfuzz),
+        # cost a fiftieth of building the deletion index. Pairs at most two edits apart are
+        # every pair ``_is_variant`` can accept (it counts the edits of the same skeletons).
+        if len(long_enough) < 2:
+            return []
+        found = [skeletons[i] for i in long_enough]
+        dist = cdist(found, found, scorer=Levenshtein.distance, score_cutoff=2, dtype=numpy.int32)
+        rows, cols = numpy.nonzero(dist <= 2)
+        pairs = zip(rows.tolist(), cols.tolist(), strict=True)
+        return sorted((long_enough[a], long_enough[b]) for a, b in pairs if a < b)
     by_key: dict[str, list[int]] = {}
     long: list[int] = []
     for i, k in enumerate(skeletons):

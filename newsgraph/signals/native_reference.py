@@ -157,14 +157,23 @@ class NativeReference:
         return self.pair(w1, w2) >= S.FIXED_MIN_COUNT and self.pmi(w1, w2) >= S.FIXED_MIN_PMI
 
     def left_partners(self, w2: str) -> list[str]:
+        return [x for x in self.left_partner_candidates(w2) if self.is_fixed(x, w2)]
+
+    def right_partners(self, w1: str) -> list[str]:
+        return [x for x in self.right_partner_candidates(w1) if self.is_fixed(w1, x)]
+
+    def left_partner_candidates(self, w2: str) -> list[str]:
+        """Words ``x`` that may make ``x w2`` a fixed expression (``left_partners`` before
+        ``is_fixed``): a caller with cheaper tests of its own runs them first."""
+        # The store's own partners are those its counts alone hold fixed (its test first).
         cands = set(_fixed_index(self.weight)[0].get(w2, ())) | set(self.store.left_partners(w2))
         # Sorted: callers keep the first of equally strong partners, and a set's order
         # changes from one process to the next (hash seeds).
-        return [x for x in sorted(cands) if self.is_fixed(x, w2)]
+        return sorted(cands)
 
-    def right_partners(self, w1: str) -> list[str]:
+    def right_partner_candidates(self, w1: str) -> list[str]:
         cands = set(_fixed_index(self.weight)[1].get(w1, ())) | set(self.store.right_partners(w1))
-        return [x for x in sorted(cands) if self.is_fixed(w1, x)]
+        return sorted(cands)
 
     def describe(self) -> dict[str, Any]:
         return {"store_words": self._store_words(), "default_words": self.weight,

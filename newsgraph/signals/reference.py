@@ -206,17 +206,25 @@ class CollocationModel:
 
     def left_partners(self, w2: str) -> list[str]:
         """Words ``x`` such that ``x w2`` is a fixed expression of the counts."""
+        return [x for x in self.left_partner_candidates(w2) if self.is_fixed(x, w2)]
+
+    def right_partners(self, w1: str) -> list[str]:
+        return [x for x in self.right_partner_candidates(w1) if self.is_fixed(w1, x)]
+
+    def left_partner_candidates(self, w2: str) -> list[str]:
+        """``left_partners`` before its ``is_fixed`` test (which the index held when it was
+        built, not necessarily now): a caller with cheaper tests runs them first."""
         if self._left is None:
             self._index()
         assert self._left is not None
         # Sorted: callers keep the first of equally strong partners (see native_reference).
-        return [x for x in sorted(self._left.get(w2, ())) if self.is_fixed(x, w2)]
+        return sorted(self._left.get(w2, ()))
 
-    def right_partners(self, w1: str) -> list[str]:
+    def right_partner_candidates(self, w1: str) -> list[str]:
         if self._right is None:
             self._index()
         assert self._right is not None
-        return [x for x in sorted(self._right.get(w1, ())) if self.is_fixed(w1, x)]
+        return sorted(self._right.get(w1, ()))
 
     def _index(self) -> None:
         left: dict[str, set[str]] = {}

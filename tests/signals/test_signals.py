@@ -207,14 +207,17 @@ def test_signals_loose_quotes_alone_are_not_flagged_as_translation():
     assert not sig.flagged
 
 
-def test_signals_name_variant_pairs_are_those_of_a_comparison_of_every_pair():
+@pytest.mark.parametrize("pairwise_max", [0, 1_000])
+def test_signals_name_variant_pairs_are_those_of_a_comparison_of_every_pair(monkeypatch, pairwise_max):
     """Issue 14 item 3: every pair of names was compared (27 s on a 500,000-character text);
-    the deletion index must find exactly the pairs the full comparison accepts."""
+    the deletion index (past ``_PAIRWISE_MAX`` names) and the edit-distance matrix (up to
+    it) must find exactly the pairs the full comparison accepts."""
     import importlib
     import random
     from itertools import combinations
 
     mt = importlib.import_module("newsgraph.signals.machine_translation")  # the module, not the function
+    monkeypatch.setattr(mt, "_PAIRWISE_MAX", pairwise_max)
 
     rng = random.Random(14)
     base = ["kimjongnam", "cheollima", "pyongyang", "gaddafi", "mohammed", "tchonsam", "liberation"]

@@ -108,8 +108,15 @@ def _cached(doc: Any, key: str, make: Any) -> Any:
 
 def _token_at(doc: Any, char: int) -> int:
     """Index of the first token starting at or after ``char``."""
-    starts = _cached(doc, "token_starts", lambda: [t.idx for t in doc])
+    starts = _cached(doc, "token_starts", lambda: _token_starts(doc))
     return bisect.bisect_left(starts, char)
+
+
+def _token_starts(doc: Any) -> list[int]:
+    """Every token's character offset, from the parse's array (not a ``Token`` per word)."""
+    from spacy.attrs import IDX
+
+    return doc.to_array(IDX).tolist()  # type: ignore[no-any-return]
 
 
 def _paragraph_start(text: str, pos: int, back: int) -> int:

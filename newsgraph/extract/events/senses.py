@@ -429,7 +429,7 @@ def sport_document(doc: Any, weak: bool = False) -> bool:
     key = (id(doc), weak)
     if _SPORT_DOCS.get(key, (None,))[0] is doc:
         return _SPORT_DOCS[key][1]
-    lemmas = {t.lemma_.lower() for t in doc if t.pos_ == "NOUN" or _nominal_adjective(t)}  # "the final"
+    lemmas = _noun_lemmas(doc)  # nouns and nominal adjectives ("the final")
     first = sum(1 for lemma in lemmas if _sporty(lemma) == 2)
     verdict = first >= SPORT_DOC_WORDS
     either = sum(1 for lemma in lemmas if _sporty(lemma))
@@ -444,6 +444,35 @@ def sport_document(doc: Any, weak: bool = False) -> bool:
 
 
 _SPORT_DOCS: dict[tuple[int, bool], tuple[Any, bool]] = {}
+#: The last document's noun lemmas (``_noun_lemmas``): both kinds of ``sport_document`` ask.
+_NOUN_LEMMAS: list[tuple[Any, frozenset[str]]] = []
+
+
+def _noun_lemmas(doc: Any) -> frozenset[str]:
+    """Lower-cased lemmas of the document's nouns and nominal adjectives
+    (``_nominal_adjective``), read from the parse's arrays: a ``Token`` built for every
+    word of the document was most of ``sport_document``'s cost."""
+    if _NOUN_LEMMAS and _NOUN_LEMMAS[0][0] is doc:
+        return _NOUN_LEMMAS[0][1]
+    import numpy
+    from spacy.attrs import DEP, HEAD, LEMMA, POS
+    from spacy.parts_of_speech import ADJ, NOUN
+
+    n = len(doc)
+    arr = doc.to_array([POS, DEP, HEAD, LEMMA]).reshape(n, 4)
+    strings = doc.vocab.strings
+    at = numpy.arange(n, dtype=numpy.int64)
+    # HEAD is the offset to the head (two's complement in the unsigned array).
+    head = arr[:, 2].astype(numpy.int64) + at
+    dep = arr[:, 1]
+    # Words with a determiner among their children (a child: headed by it, not itself).
+    determined = numpy.zeros(n, dtype=bool)
+    determined[head[(dep == strings["det"]) & (head != at)]] = True
+    roles = numpy.array([strings[r] for r in _NOMINAL_ROLES], dtype=numpy.uint64)
+    keep = (arr[:, 0] == NOUN) | ((arr[:, 0] == ADJ) & numpy.isin(dep, roles) & determined)
+    lemmas = frozenset(strings[x].lower() for x in arr[keep, 3].tolist())
+    _NOUN_LEMMAS[:] = [(doc, lemmas)]
+    return lemmas
 
 
 @lru_cache(maxsize=20_000)

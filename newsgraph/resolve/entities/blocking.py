@@ -48,6 +48,18 @@ def _empty(num_perm: int) -> MinHash:
     again, which was most of the cost of hashing a name."""
     return MinHash(num_perm=num_perm)
 
+
+@lru_cache(maxsize=4096)
+def _minhash(compact_name: str, num_perm: int) -> MinHash:
+    """A compact name's MinHash over its character 3-grams. Memoised (read only: the LSH
+    hashes its values, keeps none of it): a new chain's names are hashed to look them up
+    and again when its entity is indexed, and news repeats its names across documents."""
+    grams = {compact_name[i : i + 3].encode() for i in range(max(1, len(compact_name) - 2))}
+    mh = _empty(num_perm).copy()
+    mh.update_batch(list(grams))
+    return mh
+
+
 __all__ = ["BlockIndex", "name_keys", "skeleton_keys"]
 
 #: How much sharing one key says about two names (ranks candidates in ``lookup``): a
@@ -114,10 +126,7 @@ class BlockIndex:
         self._in_lsh: set[str] = set()
 
     def _minhash(self, compact_name: str) -> MinHash:
-        grams = {compact_name[i : i + 3].encode() for i in range(max(1, len(compact_name) - 2))}
-        mh = _empty(self.options.lsh_perm).copy()
-        mh.update_batch(list(grams))
-        return mh
+        return _minhash(compact_name, self.options.lsh_perm)
 
     def add(self, entity: str, keys: list[str], names: list[ParsedName]) -> None:
         for key in keys:

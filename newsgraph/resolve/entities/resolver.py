@@ -869,10 +869,16 @@ class Resolver:
         b = ent.context
         if not a or not b:
             return 0.0
+        # The IDF memo read in line: about 400,000 look-ups per 300 articles, most of them
+        # summing candidate entities' norms. Same products, same order, same sums.
+        memo = self._idf_memo
+        idf = self._idf
         dot = 0.0
         for t, v in a.items():
             if t in b:
-                w = self._idf(t)
+                w = memo.get(t)
+                if w is None:
+                    w = idf(t)
                 dot += v * b[t] * w * w
         if dot == 0.0:
             return 0.0
@@ -882,12 +888,18 @@ class Resolver:
         if held is None or held[0] is not a:
             na = 0.0
             for t, v in a.items():
-                na += (v * self._idf(t)) ** 2
+                na += (v * idf(t)) ** 2
             held = self._chain_norms[id(a)] = (a, na)
         na = held[1]
         nb = self._norms.get(ent.id)
         if nb is None:
-            nb = self._norms[ent.id] = sum((v * self._idf(t)) ** 2 for t, v in b.items())
+            nb = 0.0  # summed left to right, as ``sum`` does
+            for t, v in b.items():
+                w = memo.get(t)
+                if w is None:
+                    w = idf(t)
+                nb += (v * w) ** 2
+            self._norms[ent.id] = nb
         return dot / math.sqrt(na * nb) if na and nb else 0.0
 
     def _rare_limit(self) -> float:

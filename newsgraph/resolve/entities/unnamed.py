@@ -186,6 +186,11 @@ def _first_sense_fits(lemma: str) -> bool:
     return wn is None or wn.first_senses_under(lemma, [name for name, _ in TYPE_ROOTS])
 
 
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does any span overlap the characters ``start``–``end``?"""
+    return any(s < end and start < e for s, e in spans)
+
+
 def _phrases(doc: Any, taken: list[tuple[int, int]], sentence_of: Callable[[int], int],
              things: bool) -> list[_Phrase]:
     """Noun phrases headed by a common noun of a participant's kind, in argument position,
@@ -210,8 +215,10 @@ def _phrases(doc: Any, taken: list[tuple[int, int]], sentence_of: Callable[[int]
             first += 1
         # A name inside the phrase stays the name's: the description starts after it ("the
         # Save the Scottish Regiments campaigners" → "Regiments campaigners").
-        while first < tok.i and any(s < doc[tok.i - 1].idx + len(doc[tok.i - 1].text) and doc[first].idx < e
-                                    for s, e in taken):
+        # (The phrase's character bounds are read once per step, not once per kept span.)
+        before = doc[tok.i - 1] if tok.i else None
+        limit = before.idx + len(before.text) if before is not None else 0
+        while first < tok.i and _overlaps(taken, doc[first].idx, limit):
             first += 1
         while first < tok.i and (doc[first].dep_ == "case" or doc[first].is_punct or doc[first].is_space):
             first += 1  # the possessive marker or a hyphen left by the name

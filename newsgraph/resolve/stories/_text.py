@@ -11,6 +11,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from newsgraph.model.document import AnnotatedDocument, Document
@@ -106,11 +107,20 @@ def words_of(text: str) -> list[Word]:
     return [Word(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
 
 
-def as_view(doc: Document | AnnotatedDocument | DocView, entities: set[str] | None = None) -> DocView:
+def lead_text(text: str, n_words: int) -> str:
+    """``DocView.lead`` (``n_words`` ≥ 1) read from the text, without the view's word list."""
+    ends = [m.end() for m in islice(_WORD.finditer(text), n_words + 1)]
+    return text if len(ends) <= n_words else text[: ends[n_words - 1]]
+
+
+def as_view(doc: Document | AnnotatedDocument | DocView, entities: set[str] | None = None,
+            *, with_words: bool = True) -> DocView:
     """Build (or pass through) the view of a Document or AnnotatedDocument.
 
     ``entities`` (resolved entity keys) overrides the mention texts an
     AnnotatedDocument carries; with neither, capitalised word runs stand in.
+    ``with_words=False`` leaves the word list empty (for a caller that reads only the
+    sentences: a document's words are thousands of objects).
     """
     if isinstance(doc, DocView):
         if entities is not None:
@@ -131,7 +141,7 @@ def as_view(doc: Document | AnnotatedDocument | DocView, entities: set[str] | No
             entities = capitalised_names(text)
     return DocView(
         id=d.id, text=text, title=d.title or "", published=d.published, publisher=d.publisher,
-        attributed_to=list(d.attributed_to), words=words_of(text), sentences=sentences,
+        attributed_to=list(d.attributed_to), words=words_of(text) if with_words else [], sentences=sentences,
         entities=set(entities), source=doc, language=d.language,
     )
 
