@@ -275,3 +275,16 @@ def test_should_said_of_a_thing_is_a_forecast_not_a_demand(annotated):
     assert "REQUEST" not in _types(annotated("He said borrowing should rise to 56 percent of the debt."))
     m = _one(annotated("The senator said the government must release the prisoners."), "said")
     assert m.type == "REQUEST"
+
+
+def test_a_meeting_in_a_sports_report_is_a_fixture_not_a_consultation(annotated):
+    # One first-sense sports noun ("tournament") and one of the game's words: a weak sports
+    # report, where a player's "meeting" with another is the next match (PLOVER's CONSULT is
+    # a meeting of political actors).
+    adoc = annotated("Lisbeth Varnel won again at the Orlen tournament on Saturday. Before her meeting "
+                     "with Mira Castell, Varnel believes there is some room for improvement in her game.")
+    assert [m for m in _events(adoc) if m.type == "CONSULT"] == []
+    talks = annotated("Before her meeting with the Orlen prime minister, the envoy said the talks would "
+                      "be hard.")
+    assert any(m.type == "CONSULT" for m in _events(talks))
+

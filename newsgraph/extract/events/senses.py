@@ -128,7 +128,7 @@ sample held):
 - **a state named**: an event noun that names with its modifier a state of the body or
   the mind ("a heart attack"); an offer of a feeling ("will offer hope");
 - a weak sports report (``sport_document(weak=True)``) reads material acts and threats
-  in the game's words as the game.
+  in the game's words as the game, and a "meeting" there as a fixture.
 
 Type rules of the fifth round (``legal_appeal`` here, the rest in ``extract.py``): an
 appeal against a decision is ACCUSE ``allege``; a clash over a subject between unarmed
@@ -2065,7 +2065,10 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         if objs and all(_abstract_target(tok, c) for c in objs):
             yield "abstract target"
-    game_words = ev_type in MATERIAL_TYPES or ev_type == "THREATEN"
+    # A "meeting" in a sports report is a fixture ("the TEAG indoor meeting in Erfurt", "her
+    # meeting with Martinez" at a tennis tournament), read by the game's words like an attack.
+    game_words = ev_type in MATERIAL_TYPES or ev_type == "THREATEN" or (
+        ev_type == "CONSULT" and lemma in ("meeting", "meet"))
     if (lemma not in CUSTODY_WORDS and not _harm_done_by_someone(tok, actor_heads)
             and (sport_sentence(tok.sent) or sport_document(tok.doc, weak=game_words)) and not any(
                 kind_of(h) in ("authority", "crowd") or armed_people(h)
