@@ -5,7 +5,7 @@ from the user's articles) on top of a packaged default — wordfreq's English wo
 frequencies (data CC BY-SA 4.0) and the Google Books word pairs of
 ``packaged_bigrams`` (CC BY 3.0, via symspellpy, MIT) — weighed as a corpus of
 ``DEFAULT_REFERENCE_WORDS`` words. It answers the lookups of ``CollocationModel``
-(``count``, ``pair``, ``expected``, ``pmi``, ``is_fixed``, partners, ``common``,
+(``count``, ``pair``, ``expected``, ``pmi``, ``is_fixed``, partner candidates, ``common``,
 ``excluding``), so the signals do not know which they read; as the store grows its
 counts outweigh the default.
 
@@ -155,12 +155,6 @@ class NativeReference:
 
     def is_fixed(self, w1: str, w2: str) -> bool:
         return self.pair(w1, w2) >= S.FIXED_MIN_COUNT and self.pmi(w1, w2) >= S.FIXED_MIN_PMI
-
-    def left_partners(self, w2: str) -> list[str]:
-        return [x for x in self.left_partner_candidates(w2) if self.is_fixed(x, w2)]
-
-    def right_partners(self, w1: str) -> list[str]:
-        return [x for x in self.right_partner_candidates(w1) if self.is_fixed(w1, x)]
 
     def left_partner_candidates(self, w2: str) -> list[str]:
         """Words ``x`` that may make ``x w2`` a fixed expression (``left_partners`` before

@@ -24,14 +24,12 @@ import re
 
 from newsgraph.model.document import AnnotatedDocument, Mention
 from newsgraph.nlp.headline import common_word, headline_case, name_evidence
-from newsgraph.resolve.entities.names import ParsedName, compact, parse_name
+from newsgraph.resolve.entities.names import GENERATIONAL_SUFFIXES, ParsedName, compact, parse_name
 from newsgraph.resolve.entities.settings import ResolverOptions
 from newsgraph.resolve.entities.within import Chain, ChainMention, _Builder, _partial_fits
 
 __all__ = ["headline_chains", "keep"]
 
-#: Generational suffixes closing a person's name (lower case, no period).
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: What ``ChainMention.reason`` says of a headline name no text mention matched.
 TITLE_ONLY = "named in the title only"
 
@@ -60,7 +58,7 @@ def _contained(builder: _Builder, m: ChainMention, parsed: ParsedName, n_text: i
     read the other way."""
     # "Arcade Joseph Comeaux Jr": the surname is the last word before a generational suffix.
     parts = [compact((t,)) for t in parsed.tokens]
-    while len(parts) > 1 and parts[-1] in _SUFFIXES:
+    while len(parts) > 1 and parts[-1] in GENERATIONAL_SUFFIXES:
         parts.pop()
     found: list[int] = []
     for i, c in enumerate(builder.chains[:n_text]):
@@ -136,7 +134,7 @@ def _forms(chain: Chain, label: str) -> set[tuple[str, ...]]:
             continue
         out.add(words)
         core = list(words)
-        while len(core) > 1 and core[-1].lower().rstrip(".") in _SUFFIXES:
+        while len(core) > 1 and core[-1].lower().rstrip(".") in GENERATIONAL_SUFFIXES:
             core.pop()
         if len(core) > 1 and label == "PERSON":
             out.add((core[-1],))

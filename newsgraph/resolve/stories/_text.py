@@ -80,9 +80,8 @@ class DocView:
         return cached
 
     def lead(self, n_words: int) -> str:
-        if len(self.words) <= n_words:
-            return self.text
-        return self.text[: self.words[n_words - 1].end]
+        """The text up to its ``n_words``-th word (``lead_text``: the word list not needed)."""
+        return lead_text(self.text, n_words)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -108,7 +107,8 @@ def words_of(text: str) -> list[Word]:
 
 
 def lead_text(text: str, n_words: int) -> str:
-    """``DocView.lead`` (``n_words`` ≥ 1) read from the text, without the view's word list."""
+    """The text up to its ``n_words``-th word (``n_words`` ≥ 1), found without building the
+    word list (``words_of``)."""
     ends = [m.end() for m in islice(_WORD.finditer(text), n_words + 1)]
     return text if len(ends) <= n_words else text[: ends[n_words - 1]]
 

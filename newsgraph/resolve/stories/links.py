@@ -29,7 +29,7 @@ from newsgraph.model.document import AnnotatedDocument, Document
 from newsgraph.model.stories import Link, Story
 from newsgraph.resolve.stories import settings as S
 from newsgraph.resolve.stories._embed import embed, embed_multilingual
-from newsgraph.resolve.stories._text import DocView, as_view, lead_text
+from newsgraph.resolve.stories._text import DocView, as_view
 from newsgraph.resolve.stories.clusters import StoryClusterer
 from newsgraph.resolve.stories.crosslingual import compare_across
 from newsgraph.resolve.stories.duplicates import DuplicateIndex, compare_copy
@@ -436,7 +436,7 @@ def document_vectors(doc: Document | AnnotatedDocument) -> np.ndarray:
     may be computed where it is processed and given to ``add(vectors=…)``."""
     # Its sentences and its lead (``_lead``) are all it reads: no word list is built.
     v = as_view(doc, set(), with_words=False)
-    return embed([*v.sentence_texts(), f"{v.title}\n{lead_text(v.text, S.STORY_LEAD_WORDS)}"])
+    return embed([*v.sentence_texts(), _lead(v)])
 
 
 def _ml_lead(v: DocView) -> str:
