@@ -16,6 +16,7 @@ from newsgraph.resolve.events.occurrence import (
     HAPPENED,
     NEGATED,
     PLANNED,
+    REQUESTED,
     Checks,
     Side,
     failed,
@@ -24,6 +25,7 @@ from newsgraph.resolve.events.occurrence import (
     occurrence_conflict,
     participants_conflict,
     places_apart,
+    requested,
 )
 
 
@@ -193,6 +195,42 @@ def test_two_plans_merge_only_with_a_shared_named_participant() -> None:
     _add(r, c)
     _add(r, d)
     assert r.event_of(c.id) == r.event_of(d.id)
+
+
+def test_two_calls_for_one_act_are_one_only_with_a_shared_named_asker() -> None:
+    assert requested(["urged"]) and requested(["calling"]) and requested(["demanded"])
+    assert not requested(["planning"]) and not requested(["wants"])  # the asker's own intention
+    assert modality_of(False, True, False, asked=True) == REQUESTED
+
+    def call(doc: str, asker: str, cue: str = "called", label: str | None = None):
+        m = _attack(doc, f"{asker} {cue} for an attack on Kasimir Vell.", hypothetical=True, cues=[cue])
+        start = m.sentence.text.index("Kasimir Vell")
+        return replace(m, actors=[ArgumentSpan(0, len(asker), asker, "nsubj", label)],
+                       targets=[ArgumentSpan(start, start + 12, "Kasimir Vell", "pobj", "PERSON")])
+
+    # Two unnamed lobbies calling for one act on one man: two calls, related.
+    r = EventResolver()
+    a, b = call("a", "Local farmers"), call("b", "Chip makers", "urged")
+    _add(r, a)
+    _add(r, b)
+    assert r.event_of(a.id) != r.event_of(b.id)
+    assert "asked for on both sides, by other or unnamed askers" in r.explanations[b.id]
+    # A plan of the act is not a call for it either.
+    plan = replace(_attack("c", "Gunmen are planning to attack the convoy.", hypothetical=True,
+                           cues=["planning"]), actors=a.actors)
+    _add(r, plan)
+    assert r.event_of(plan.id) not in (r.event_of(a.id), r.event_of(b.id))
+    # One asker reported twice: one call.
+    r = EventResolver()
+    c, d = call("c", "Dunmore Farmers Union", label="ORG"), call("d", "Dunmore Farmers Union", "urged", "ORG")
+    _add(r, c)
+    _add(r, d)
+    assert r.event_of(c.id) == r.event_of(d.id)
+    # Off, requests are plans like any other (a shared participant is enough).
+    r = EventResolver(options=ResolverOptions(requests_apart=False))
+    _add(r, a)
+    _add(r, b)
+    assert "asked for on both sides" not in r.explanations[b.id]
 
 
 def test_time_unknown_on_one_side_unless_the_place_agrees() -> None:

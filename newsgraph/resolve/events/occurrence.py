@@ -8,7 +8,9 @@ resolver keeps the two apart and links them as ``related`` with it:
 
 - **modality** (``modality_of``, ``intended``, ``failed``): an act that happened, one
   planned, threatened or intended, one attempted and failed or prevented, and one
-  reported as not having happened are four different things.  Read from the cues the
+  reported as not having happened are four different things — and an act someone asks
+  another to do (``requested``: "urged the EU to impose sanctions") is a fifth, neither
+  the plan of the one who would act nor the act.  Read from the cues the
   extractor recorded for its flags, keeping only those that say so (a "hypothetical"
   flag set by "said", "if" or "may" leaves the act as happened);
 - **background** (off by default, see ``ResolverOptions.background_veto_cross``);
@@ -22,7 +24,8 @@ resolver keeps the two apart and links them as ``related`` with it:
   gunboats" / "destroyed an oil platform") — are two occurrences;
 - **places** (``places_apart``): two places the gazetteer (``nlp.places``) reads far
   apart (more than ``NEAR_KM``, neither inside the other) are two occurrences;
-- **plans**: two plans are one only when they share a named participant;
+- **plans**: two plans are one only when they share a named participant; two requests
+  only when they share a named actor (a call for sanctions is known by who calls);
 - **time**: an event pinned to a time by its article's date and a report from an undated
   article are not *known* to be one occurrence unless their own dates overlap or they
   name the same place (``located_alike``); dates years apart are the resolver's own
@@ -47,6 +50,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from newsgraph.nlp.wordnet import wordnet
 
 __all__ = [
+    "ASKING_CUES",
     "ATTEMPTED",
     "FAILURE_CUES",
     "HAPPENED",
@@ -54,6 +58,7 @@ __all__ = [
     "NEGATED",
     "PLANNED",
     "RELATABLE",
+    "REQUESTED",
     "Checks",
     "Side",
     "article_years",
@@ -70,12 +75,14 @@ __all__ = [
     "places_apart",
     "readings_apart",
     "remember_readings",
+    "requested",
     "thing_of",
     "things_apart",
 ]
 
 HAPPENED = "happened"
 PLANNED = "planned, threatened or hypothetical"
+REQUESTED = "asked for, not done"
 ATTEMPTED = "attempted and failed, or prevented"
 NEGATED = "reported as not having happened"
 
@@ -100,6 +107,7 @@ RELATABLE: tuple[str, ...] = (
     "other actor of a verbal act",
     "verbal act, no shared participant",
     "planned on both sides, no shared participant",
+    "asked for on both sides, by other or unnamed askers",
     "an act and its answer",
 )
 
@@ -145,6 +153,20 @@ REQUEST_CUES: tuple[str, ...] = (
 )
 
 
+#: Cue words of asking *another* to act ("urged", "called for", "demanded", "asked", "a
+#: request", "pressed", "appealed", "petitioned", "a plea"): the act asked for is neither done
+#: nor planned by whoever would do it.  (Wanting, hoping, seeking and aiming are the asker's
+#: own intentions: ``REQUEST_CUES`` counts them as plans.)
+ASKING_CUES: tuple[str, ...] = (
+    "urg", "call", "demand", "ask", "request", "press", "appeal", "petition", "plea",
+)
+
+
+def requested(cues: Iterable[str]) -> bool:
+    """Whether a hypothetical report's cues ask someone to act (``ASKING_CUES``)."""
+    return any(c.lower().startswith(ASKING_CUES) for c in cues)
+
+
 def intended(cues: Iterable[str], requests: bool = True) -> bool:
     """Whether a hypothetical report's cues make it a plan, threat or intention (``INTENT_CUES``),
     or, with ``requests``, an act asked for (``REQUEST_CUES``)."""
@@ -168,15 +190,16 @@ def article_years(text: str) -> set[int]:
     return {int(y) for y in _YEAR.findall(text)}
 
 
-def modality_of(negated: bool, planned: bool, attempted: bool) -> str:
+def modality_of(negated: bool, planned: bool, attempted: bool, asked: bool = False) -> str:
     """The mode of existence a report gives its event (negation wins, then failure, then plans:
-    "foiled a planned attack" is a failed attack)."""
+    "foiled a planned attack" is a failed attack; a plan whose cue asks another to act is
+    ``REQUESTED``)."""
     if negated:
         return NEGATED
     if attempted:
         return ATTEMPTED
     if planned:
-        return PLANNED
+        return REQUESTED if asked else PLANNED
     return HAPPENED
 
 
@@ -252,6 +275,7 @@ class Checks:
     negated_pairs: bool = True
     meeting_parties: bool = True
     things: bool = True
+    requests: bool = True
 
 
 #: Words that end the noun phrase a target's head is read from ("three gunboats *after* an
@@ -363,6 +387,10 @@ def occurrence_conflict(
     if (checks.planned_participant and a.modality == PLANNED and b.modality == PLANNED
             and not (a.participants & b.participants)):
         return "planned on both sides, no shared participant"
+    if checks.requests and a.modality == REQUESTED and b.modality == REQUESTED and not (a.actors & b.actors):
+        # The actor of an act asked for is the asker as the parse reads it ("MPs called for
+        # sanctions"): two calls by other or unnamed askers are two calls.
+        return "asked for on both sides, by other or unnamed askers"
     if checks.places and places_apart(a.places, b.places):
         return "other place"
     if checks.years and a.years and b.years and not any(abs(x - y) <= 1 for x in a.years for y in b.years):

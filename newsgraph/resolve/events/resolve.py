@@ -127,6 +127,7 @@ from newsgraph.resolve.events.occurrence import (
     parties_apart,
     place_readings,
     readings_apart,
+    requested,
     thing_of,
     things_apart,
 )
@@ -429,6 +430,12 @@ class ResolverOptions:
     #: sanctions") has not happened: its reports take the planned modality, so the veto
     #: above keeps them from the act done.  Off, requests count as happened.
     requests_planned: bool = True
+    #: An act asked of someone ("urged the EU to impose sanctions", "MPs called for sanctions")
+    #: is neither the act nor its plan: its reports take their own modality
+    #: (``occurrence.REQUESTED``), and two of them are one request only when they share a
+    #: named actor, the asker as the parse reads it (two calls for sanctions on one country
+    #: by two lobbies are two calls).
+    requests_apart: bool = True
     #: Across documents, two reports that an act did not happen ("does not ban", "not
     #: banning") are never one event: there is no occurrence for them to corroborate.
     negated_pairs_veto: bool = True
@@ -945,7 +952,7 @@ class EventResolver:
     """
 
     #: Bumped whenever the pickled state changes shape (``__setstate__`` refuses others).
-    _VERSION = 12
+    _VERSION = 13
 
     #: Dicts read by key only (their values hold ids, no object another holds), which a
     #: store may serve from rows loaded on demand (``store/state_rows.py``): the state
@@ -1127,7 +1134,8 @@ class EventResolver:
         timed = bool(published)
         places = frozenset({m.place.name}) if m.place and m.place.label else frozenset()
         things = frozenset(t for a in m.targets if not a.label and (t := thing_of(a.text)))
-        return Side(modality_of(m.flags.negated, planned, failed(m.flags.cues)), m.flags.historical,
+        asked = self.options.requests_apart and requested(m.flags.cues)
+        return Side(modality_of(m.flags.negated, planned, failed(m.flags.cues), asked), m.flags.historical,
                     timed, targets, actors, targets | actors, contents=frozenset(contents), places=places,
                     years=years, things=things)
 
@@ -1197,7 +1205,8 @@ class EventResolver:
         o = self.options
         return Checks(o.modality_veto_cross, o.background_veto_cross, o.target_veto_cross,
                       o.actor_veto_cross, o.planned_needs_participant, o.undated_pairs, o.years_veto_cross,
-                      o.place_veto_cross, o.negated_pairs_veto, o.meeting_parties_veto, o.thing_targets)
+                      o.place_veto_cross, o.negated_pairs_veto, o.meeting_parties_veto, o.thing_targets,
+                      o.requests_apart)
 
     def _speaker(self, m: EventMention) -> str | None:
         """Who speaks, for speech-act triggers: one event per speaker."""
