@@ -158,6 +158,26 @@ def test_events_possible_or_planned_nouns_are_hypothetical(annotated):
     assert not done.flags.hypothetical
 
 
+def test_an_act_in_a_mandative_that_clause_is_asked_for(annotated):
+    # The subjunctive after a verb of asking: the withdrawal is demanded, not done.
+    asked = _one(annotated("Japan demanded that Russia withdraw its troops from the islands."), "withdraw")
+    assert asked.flags.hypothetical and "demanded" in asked.flags.cues
+    freed = _one(annotated("The court ordered that the prisoner be released."), "released")
+    assert freed.flags.hypothetical and "ordered" in freed.flags.cues
+    # An indicative "that" clause reports what was done.
+    done = _one(annotated("He insisted that police attacked the crowd."), "attacked")
+    assert not done.flags.hypothetical
+
+
+def test_an_act_its_clause_dates_after_the_article_is_still_to_come(annotated):
+    # Published on Thursday 14 March 2019: "on Monday" in the present progressive is the 18th.
+    coming = _one(annotated("The minister is meeting union leaders on Monday.", published="2019-03-14"),
+                  "meeting")
+    assert coming.flags.hypothetical and coming.flags.cues == ["future: Monday"]
+    met = _one(annotated("The minister met union leaders on Monday.", published="2019-03-14"), "met")
+    assert not met.flags.hypothetical
+
+
 def test_events_planned_announcement_is_a_planned_act(annotated):
     # Resigning is done by announcing it: a plan to announce is a plan to resign.
     planned = _one(annotated("The minister was preparing to announce his resignation, aides said."), "resignation")

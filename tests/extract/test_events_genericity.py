@@ -40,6 +40,10 @@ def _flag(annotated, text: str, trigger: str) -> str | None:
     # An act named as a kind of act.
     ("It looked like a repeat of the kind of fighting seen near the border last year.", "fighting",
      "kind: kind of fighting"),
+    # Whatever act comes, none in particular: a standing policy.
+    ("The president said he will veto any legislation which raises taxes.", "veto",
+     "any: any legislation"),
+    ("Iran will respond to any attack on its territory, the minister said.", "attack", "any: any attack"),
 ])
 def test_a_kind_of_act_is_generic(annotated, text, trigger, cue):
     assert _flag(annotated, text, trigger) == cue
@@ -56,6 +60,8 @@ def test_a_kind_of_act_is_generic(annotated, text, trigger, cue):
     ("Protesters attack police in Dunmore", "attack"),  # a headline drops its articles
     ("Police can detain the suspect for another week, the judge said.", "detain"),
     ("The militia, which attacked the town on Monday, withdrew.", "attacked"),
+    # "every" told in the past counts the people of one act.
+    ("Police arrested every protester in the square on Monday.", "arrested"),
 ])
 def test_one_occurrence_is_not_generic(annotated, text, trigger):
     assert _flag(annotated, text, trigger) is None

@@ -417,7 +417,7 @@ def flags_for(trigger: Token, date: EventDate | None, published: str | None) -> 
         ):
             flags.hypothetical = True
             cues.append("going to")
-    prospect = _infinitival_relative(trigger) or _future_time_clause(trigger)
+    prospect = _infinitival_relative(trigger) or _future_time_clause(trigger) or _mandated(trigger)
     if prospect:
         flags.hypothetical = True
         cues.append(prospect)
@@ -459,6 +459,14 @@ def flags_for(trigger: Token, date: EventDate | None, published: str | None) -> 
         if gap >= HISTORICAL_DAYS:
             flags.historical = True
             cues.append(date.evidence.text)
+        elif (date.rule == "date_in_clause" and not flags.hypothetical and not flags.negated
+              and _after(date.start, published) and not _told_as_past(trigger)):
+            # The time normaliser reads the tense ("is meeting on Thursday" is the next
+            # Thursday, "met on Thursday" the last): an act its own clause dates after the
+            # article's day has not happened when the article tells it — unless the clause
+            # is told in the past ("came two days later": later than the story's day).
+            flags.hypothetical = True
+            cues.append(f"future: {date.evidence.text}")
     # Reported speech: the trigger sits in the complement of a speech verb, or in quotes.
     t = trigger
     for _ in range(8):
@@ -541,6 +549,30 @@ def _future_time_clause(trigger: Token) -> str | None:
             break
         head = head.head
     return None
+
+
+#: Verbs that take a mandative "that" clause besides ``PLAN_WORDS`` ("insisted that he
+#: resign", "recommended that the firm be fined").
+MANDATIVE_VERBS: frozenset[str] = frozenset({
+    "insist", "recommend", "suggest", "require", "stipulate", "move", "advise", "command",
+})
+
+
+def _mandated(trigger: Token) -> str | None:
+    """"Japan demanded that Russia withdraw", "urged that he be released": a "that" clause
+    in the subjunctive (a bare verb with a subject, or "be" and a participle) under a verb of
+    asking, deciding or proposing tells of an act asked for, not done (the cue is the
+    governing verb, which ``resolve.events.occurrence`` reads as a request or a plan)."""
+    if trigger.pos_ != "VERB" or trigger.dep_ != "ccomp":
+        return None
+    head = trigger.head
+    if head.lemma_.lower() not in PLAN_WORDS | MANDATIVE_VERBS:
+        return None
+    auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
+    bare = trigger.tag_ == "VB" and not auxes
+    passive = trigger.tag_ == "VBN" and len(auxes) == 1 and auxes[0].lower_ == "be"
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
+    return head.text if subject and (bare or passive) else None
 
 
 def _modal_holder(clause: Token) -> bool:
@@ -630,6 +662,14 @@ def _denied_by(trigger: Token) -> str | None:
             return None
         t = head
     return None
+
+
+def _after(start: str, published: str) -> bool:
+    """Whether a date's first day comes after the publication day."""
+    try:
+        return _iso(start) > _iso(published)
+    except ValueError:
+        return False
 
 
 def _iso(value: str) -> Any:

@@ -27,6 +27,10 @@ the parse around the trigger, in general English:
   smoking", "orders, which could impose curfews"): what a thing does or can do as a rule —
   and so are the nouns it takes as objects (the curfews).
 
+- an act quantified by "any" or "every" outside a past narrative ("will veto any
+  legislation which raises taxes", "will respond to any attack"): a standing policy over
+  whatever act comes, no occurrence ("police arrested every protester" stays one).
+
 Each condition returns the words that set it (the cues), so the flag explains itself.
 
 ``bare_kind`` (issue 13, typing, seventh round) reads a bare event noun the clause tells as
@@ -89,9 +93,32 @@ _KIND_DETERMINERS = frozenset({"no", "any", "every", "each", "such", "all", "som
 def generic_cues(trigger: Token) -> list[str]:
     """The words that make the trigger's report generic, or [] for a specific report."""
     if trigger.pos_ in ("NOUN", "PROPN"):
-        return _generic_noun(trigger)
+        return _generic_noun(trigger) or _free_choice(trigger)
     if trigger.pos_ in ("VERB", "AUX"):
-        return _generic_verb(trigger)
+        return _generic_verb(trigger) or _free_choice(trigger)
+    return []
+
+
+#: Determiners of free choice: "any attack", "every bill" is whichever comes, none in
+#: particular.
+_FREE_CHOICE = frozenset({"any", "every"})
+
+
+def _free_choice(t: Token) -> list[str]:
+    """"will respond to any attack", "will veto any legislation which raises taxes": an act
+    quantified by "any"/"every" — the trigger noun itself, or the direct object of the trigger
+    verb — is a standing policy over a kind, no occurrence.  Told in the past it is one
+    occurrence after all ("police arrested every protester in the square")."""
+    if t.pos_ in ("NOUN", "PROPN") and not _governing_past(t):
+        nouns = [t]
+    elif t.pos_ in ("VERB", "AUX") and not _past_verb(t):
+        nouns = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    else:
+        return []
+    for n in nouns:
+        det = next((c for c in n.children if c.dep_ == "det" and c.lower_ in _FREE_CHOICE), None)
+        if det is not None:
+            return [f"any: {det.text} {n.text}"]
     return []
 
 
@@ -173,6 +200,27 @@ def _past(t: Token) -> bool:
         if t.pos_ in ("VERB", "AUX"):
             modal = any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in t.children)
             return t.tag_ == "VBD" or (t.tag_ == "VBN" and not modal)  # "can be held": not past
+    return False
+
+
+def _past_verb(v: Token) -> bool:
+    """Whether a verb is told in a past tense: "arrested", "did not report", "were detained",
+    "has arrested" (not "am opposed", "will veto", "could have")."""
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" for c in auxes):
+        return False
+    return (v.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes)
+            or (v.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes)))
+
+
+def _governing_past(t: Token) -> bool:
+    """Whether the clause a noun sits in is told in a past tense (``_past_verb``)."""
+    for _ in range(6):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return _past_verb(t)
     return False
 
 
@@ -259,6 +307,9 @@ KIND_HEADS: frozenset[str] = frozenset({
     "possibility", "prospect", "risk", "threat", "fear", "danger", "use", "practice", "study", "research",
     "history", "culture", "number", "rate", "level", "frequency", "incidence", "total", "spectre",
     "specter", "form", "kind", "type", "sort", "issue", "question", "problem", "legacy", "tradition",
+    # a repetition of acts of a kind ("the cycle of attack and retaliation", "a spiral of
+    # violence", "a pattern of abuse"): none in particular
+    "cycle", "spiral", "pattern",
 })
 #: Verbs of rules and stances: in the present, their bare object is a kind of act ("the
 #: policy prohibits torture"); other verbs in the present tell news ("the move follows
