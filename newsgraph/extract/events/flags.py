@@ -459,12 +459,17 @@ def flags_for(trigger: Token, date: EventDate | None, published: str | None) -> 
         if gap >= HISTORICAL_DAYS:
             flags.historical = True
             cues.append(date.evidence.text)
-        elif (date.rule == "date_in_clause" and not flags.hypothetical and not flags.negated
+        elif (date.rule == "date_in_clause" and date.precision in ("day", "week", "month")
+              and (trigger.pos_ == "VERB" or trigger.dep_ in ("nsubj", "nsubjpass"))
+              and not flags.hypothetical and not flags.negated
               and _after(date.start, published) and not _told_as_past(trigger)):
             # The time normaliser reads the tense ("is meeting on Thursday" is the next
             # Thursday, "met on Thursday" the last): an act its own clause dates after the
             # article's day has not happened when the article tells it — unless the clause
-            # is told in the past ("came two days later": later than the story's day).
+            # is told in the past ("came two days later": later than the story's day). Only
+            # the act of the clause (its verb, or the noun it is about: "talks resume next
+            # week"), not a noun inside it ("lift the sanctions by June": the sanctions
+            # stand), and not a year ("a budget for 1988" names a fiscal year).
             flags.hypothetical = True
             cues.append(f"future: {date.evidence.text}")
     # Reported speech: the trigger sits in the complement of a speech verb, or in quotes.
