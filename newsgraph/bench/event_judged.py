@@ -32,8 +32,8 @@ printed: precision per type and overall per half, and the precision of PLOVER ty
 a few confidence thresholds per half (``THRESHOLDS``; the events' own ``confidence``,
 the extractor's additive score) — beside the typing benchmark's accuracy at the same
 thresholds, the trade a threshold would buy.
-``--show-unjudged N`` prints N new unjudged events (else N never-sampled ones) with
-their evidence for judging; ``--sample N`` draws a seeded stratified sample of N
+``--show-unjudged N`` prints N new unjudged events (else N never-sampled ones of the
+development half) with their evidence for judging; ``--sample N`` draws a seeded stratified sample of N
 unjudged events (every type present gets at least ``MIN_PER_TYPE``).
 
 **The fresh development set (``--fresh``, issue 13's fifth round).** Other documents of
@@ -340,6 +340,10 @@ def run(db: str | None = None, show_unjudged: int = 0, sample: int = 0,
         print(f"\n-- a stratified sample of {sample} unjudged events (seed {SEED}), one JSON per line:")
         _print_for_judging(stratified(unjudged, sample))
     elif show_unjudged:
-        print(f"\n-- {min(show_unjudged, len(unjudged))} unjudged events, one JSON per line:")
-        _print_for_judging(stratified(unjudged, show_unjudged) if len(unjudged) > show_unjudged else unjudged)
+        # Never-sampled events are material for new rules: the development half's only, so
+        # looking at them never reads the held-out half.
+        dev = [e for e in unjudged if half(e["doc"]) == "dev"]
+        print(f"\n-- {min(show_unjudged, len(dev))} unjudged events of the development half, "
+              "one JSON per line:")
+        _print_for_judging(stratified(dev, show_unjudged) if len(dev) > show_unjudged else dev)
     return res
