@@ -3,7 +3,7 @@
 Owns turning ``AnnotatedDocument.title_mentions`` (the NER model's names in the title,
 ``nlp.annotate``; offsets into the title) into chain mentions with ``field == "title"``.
 Each is matched against the text's chains by the within-document chainer's own name
-matching (``within._Builder._name``: the same name, a variant, a surname or given name
+matching (``within.ChainBuilder.link_name``: the same name, a variant, a surname or given name
 of the one full name that fits — "Lohan" in the headline is the text's "Lindsay
 Lohan" —, an acronym, a typo) and, when it matches, goes with that chain
 (``Chain.title_mentions``) without changing what the chain is matched, named or typed
@@ -26,7 +26,7 @@ from newsgraph.model.document import AnnotatedDocument, Mention
 from newsgraph.nlp.headline import common_word, headline_case, name_evidence
 from newsgraph.resolve.entities.names import GENERATIONAL_SUFFIXES, ParsedName, compact, parse_name
 from newsgraph.resolve.entities.settings import ResolverOptions
-from newsgraph.resolve.entities.within import Chain, ChainMention, _Builder, _partial_fits
+from newsgraph.resolve.entities.within import Chain, ChainBuilder, ChainMention, partial_fits
 
 __all__ = ["headline_chains", "keep"]
 
@@ -51,7 +51,7 @@ def keep(m: Mention, linked: bool, title: str, text: str) -> bool:
     return True
 
 
-def _contained(builder: _Builder, m: ChainMention, parsed: ParsedName, n_text: int) -> int | None:
+def _contained(builder: ChainBuilder, m: ChainMention, parsed: ParsedName, n_text: int) -> int | None:
     """The one chain of the text whose only names are one word that the title's fuller name
     holds as a person's surname or given name, or as an organisation's or place's first
     word ("Lohan" in the text, "Lindsay Lohan" in the title): ``within``'s partial match
@@ -67,7 +67,7 @@ def _contained(builder: _Builder, m: ChainMention, parsed: ParsedName, n_text: i
         names = [parse_name(n) for n in c.names()]
         if not names or any(p.is_multi or p.acronym_form or not p.tokens for p in names):
             continue
-        if all(_partial_fits(p.compact, parts, m.label, builder._chain_label(i)) for p in names):
+        if all(partial_fits(p.compact, parts, m.label, builder.chain_label(i)) for p in names):
             found.append(i)
     return found[0] if len(found) == 1 else None
 
@@ -77,22 +77,22 @@ def headline_chains(chains: list[Chain], adoc: AnnotatedDocument, options: Resol
     the new chains of names only the title has."""
     if not adoc.document.title:
         return []
-    builder = _Builder(adoc, options)
+    builder = ChainBuilder(adoc, options)
     builder.chains = list(chains)
     # The builder's indexes as the text's mentions left them, in text order.
     for _start, idx, m in sorted(((m.start, i, m) for i, c in enumerate(chains) for m in c.mentions),
                                  key=lambda x: (x[0], x[1])):
         parsed = parse_name(m.name_text) if m.kind == "name" else None
-        builder._touch(idx, m, parsed)
+        builder.touch(idx, m, parsed)
         if m.kind == "name" and m.method == "found" and not m.referring:
-            builder._define_acronym(m, idx)
+            builder.define_acronym(m, idx)
     new: list[Chain] = []
     for tm in sorted(adoc.title_mentions, key=lambda x: (x.start, -x.end)):
         m = ChainMention(tm.start, tm.end, tm.text, tm.label, -1, "name", field="title", rule="headline")
         parsed = parse_name(m.name_text)
         if not parsed.tokens:
             continue
-        idx = builder._name(m, parsed)
+        idx = builder.link_name(m, parsed)
         if idx is None and parsed.is_multi:
             idx = _contained(builder, m, parsed, len(chains))
             if idx is not None:
@@ -110,7 +110,7 @@ def headline_chains(chains: list[Chain], adoc: AnnotatedDocument, options: Resol
         chain = Chain(adoc.document.id, [m], adoc.document.published)
         builder.chains.append(chain)
         new.append(chain)
-        builder._touch(len(builder.chains) - 1, m, parsed)
+        builder.touch(len(builder.chains) - 1, m, parsed)
     if options.headline_text_names:
         _text_names(builder, chains, adoc.document.title, new)
     return new
@@ -141,7 +141,7 @@ def _forms(chain: Chain, label: str) -> set[tuple[str, ...]]:
     return {f for f in out if len("".join(f)) > 1}
 
 
-def _text_names(builder: _Builder, chains: list[Chain], title: str, new: list[Chain]) -> None:
+def _text_names(builder: ChainBuilder, chains: list[Chain], title: str, new: list[Chain]) -> None:
     """Names of the text's chains that the title writes but the tagger did not find there
     ("Wenger offers Mutu hope" after "Arsene Wenger" and "Adrian Mutu" in the text; a team
     the tagger misses in a headline): each capitalised word sequence of the title that is a
@@ -151,7 +151,7 @@ def _text_names(builder: _Builder, chains: list[Chain], title: str, new: list[Ch
     for i, c in enumerate(chains):
         if c.kind != "name" or c.unresolved or any(m.referring for m in c.mentions[:1]):
             continue
-        label = builder._chain_label(i)
+        label = builder.chain_label(i)
         for f in _forms(c, label):
             owners.setdefault(f, set()).add(i)
     if not owners:
@@ -187,7 +187,7 @@ def _text_names(builder: _Builder, chains: list[Chain], title: str, new: list[Ch
         text = title[start:end]
         best = chains[idx].best_name()
         method = "exact" if best and best.surface == text else "partial"
-        m = ChainMention(start, end, text, builder._chain_label(idx), -1, "name", field="title",
+        m = ChainMention(start, end, text, builder.chain_label(idx), -1, "name", field="title",
                          rule="headline-text-name", method=method, score=0.9,
                          reason="a name of the text's chain, written in the title")
         chains[idx].title_mentions.append(m)

@@ -35,7 +35,7 @@ class ResolverOptions:
     #: Sentences back a pronoun looks for its antecedent (0 = same sentence).
     pronoun_window: int = 5
     #: A relative pronoun whose clause the parse hangs on no mention joins the mention it
-    #: directly follows ("North Carolina (10-0), which"; ``within._Builder._adjacent_chain``).
+    #: directly follows ("North Carolina (10-0), which"; ``within.ChainBuilder._adjacent_chain``).
     #: Measured on ECB+ dev, topics 1, 5, …, 33 / 3, 7, …, 35: within topics 80.09 → 80.44
     #: / 76.71 → 76.87, whole corpus 78.66 → 79.01 / 76.96 → 77.11.
     relative_adjacent: bool = True
@@ -111,7 +111,7 @@ class ResolverOptions:
     #: A lead's singular person description, a subject without a definite article in the
     #: first ``lede_sentences`` + 1 sentences ("An alleged mafia boss hanged himself"), still
     #: alone at the end, joins the one person named first within ``lede_window`` sentences
-    #: after it (``within._Builder._lede_descriptions``). Measured as ``absorb_bare_names``:
+    #: after it (``within.ChainBuilder._lede_descriptions``). Measured as ``absorb_bare_names``:
     #: within topics 79.16 → 79.15 / 74.87 → 75.03, whole corpus 78.21 → 78.20 / 73.95 → 74.14.
     #: Without the subject-in-a-later-sentence condition it took the victim for the culprit
     #: ("An arsonist set fire to Sarah Palin's church"): odd topics 79.15 → 78.9.

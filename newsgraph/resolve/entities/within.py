@@ -92,7 +92,15 @@ from newsgraph.resolve.entities.scoring import TYPE_GROUPS, demonym_clash, name_
 from newsgraph.resolve.entities.settings import ResolverOptions
 from newsgraph.settings import SECTION_CHARS
 
-__all__ = ["Chain", "ChainMention", "chain_document", "classify_mention", "context_terms"]
+__all__ = [
+    "Chain",
+    "ChainBuilder",
+    "ChainMention",
+    "chain_document",
+    "classify_mention",
+    "context_terms",
+    "partial_fits",
+]
 
 _V = TypeVar("_V")
 
@@ -860,7 +868,7 @@ def _sentence_index(adoc: AnnotatedDocument):  # type: ignore[no-untyped-def]
     return find
 
 
-class _Builder:
+class ChainBuilder:
     """Builds the chains of one document, mention by mention, in text order."""
 
     def __init__(self, adoc: AnnotatedDocument, options: ResolverOptions):
@@ -881,7 +889,8 @@ class _Builder:
     def _join(self, idx: int, m: ChainMention) -> None:
         self.chains[idx].mentions.append(m)
 
-    def _touch(self, idx: int, m: ChainMention, parsed: ParsedName | None) -> None:
+    def touch(self, idx: int, m: ChainMention, parsed: ParsedName | None) -> None:
+        """Record that chain ``idx`` was just mentioned by ``m`` (recency, subject, name)."""
         self.last_sentence[idx] = m.sentence
         if m.subject:
             self.subject_count[idx] += 1
@@ -906,9 +915,10 @@ class _Builder:
     def _initials_may_stand_for(self, label: str, idx: int) -> bool:
         """News abbreviates organisations, places and laws, not people: an acronym stands
         for a person's name only when it is tagged as a person itself ("JFK")."""
-        return self._chain_label(idx) != "PERSON" or label == "PERSON"
+        return self.chain_label(idx) != "PERSON" or label == "PERSON"
 
-    def _chain_label(self, idx: int) -> str:
+    def chain_label(self, idx: int) -> str:
+        """The entity label chain ``idx`` goes by (its most frequent one)."""
         chain = self.chains[idx]
         return _view(chain, "label", lambda: _top(chain.labels()))
 
@@ -920,7 +930,7 @@ class _Builder:
                 idx = self._new(m)
             else:
                 self._join(idx, m)
-            self._touch(idx, m, None)
+            self.touch(idx, m, None)
             return
         if m.kind == "nominal":
             same = self.by_compact.get(parse_name(m.text).compact)
@@ -945,25 +955,27 @@ class _Builder:
                 idx = self._new(m)
             else:
                 self._join(idx, m)
-            self._touch(idx, m, None)
+            self.touch(idx, m, None)
             return
         parsed = parse_name(m.name_text)
-        idx = self._name(m, parsed)
+        idx = self.link_name(m, parsed)
         if idx is None:
             idx = self._new(m)
-            self._define_acronym(m, idx)
+            self.define_acronym(m, idx)
         else:
             self._join(idx, m)
-        self._touch(idx, m, parsed)
+        self.touch(idx, m, parsed)
 
-    def _define_acronym(self, m: ChainMention, idx: int) -> None:
+    def define_acronym(self, m: ChainMention, idx: int) -> None:
+        """Let an acronym in parentheses after ``m`` name chain ``idx`` ("the World Bank (WB)")."""
         # After a person's name the parenthesis holds a country or a party ("Philip Roth
         # (US)", "Jane Smith (Lab)"), not an abbreviation of the name.
         found = _PAREN_ACRONYM.match(self.adoc.document.text, m.end) if m.label != "PERSON" else None
         if found:
             self.defined_acronyms[found.group(1).replace(".", "").lower()] = idx
 
-    def _name(self, m: ChainMention, p: ParsedName) -> int | None:
+    def link_name(self, m: ChainMention, p: ParsedName) -> int | None:
+        """The chain the name ``m`` (parsed as ``p``) continues, or None for a new one."""
         if not p.tokens:
             return None
         hit = self.by_compact.get(p.compact)
@@ -989,7 +1001,7 @@ class _Builder:
         document is the supporting context; needs a unique candidate."""
         hits: list[tuple[int, str]] = []
         for i, c in enumerate(self.chains):
-            if c.kind != "name" or demonym_clash(self._chain_label(i), m.label):
+            if c.kind != "name" or demonym_clash(self.chain_label(i), m.label):
                 continue
             for n in c.names():
                 other = parse_name(n)
@@ -1034,7 +1046,7 @@ class _Builder:
                 if _two_known_names(p.tokens, full.tokens):
                     continue
                 parts = [compact((t,)) for t in full.tokens]
-                if _partial_fits(token, parts, self._chain_label(i), m.label):
+                if partial_fits(token, parts, self.chain_label(i), m.label):
                     candidates.append(i)
                     break
         gender = p.gender or (HONORIFICS.get(m.title) if m.title else None)
@@ -1086,7 +1098,7 @@ class _Builder:
         variant: list[int] = []
         subset: list[int] = []
         for i, c in enumerate(self.chains):
-            if c.kind != "name" or demonym_clash(self._chain_label(i), m.label):
+            if c.kind != "name" or demonym_clash(self.chain_label(i), m.label):
                 continue
             for full in self._full_names(i):
                 if len(full.tokens) == len(p.tokens):
@@ -1141,7 +1153,7 @@ class _Builder:
         best: tuple[float, int, str] | None = None
         for i in range(len(self.chains) - 1, -1, -1):
             c = self.chains[i]
-            if c.kind != "nominal" or m.fresh or _desc_group(self._chain_label(i)) != group:
+            if c.kind != "nominal" or m.fresh or _desc_group(self.chain_label(i)) != group:
                 continue
             if any(x.plural != m.plural for x in c.mentions if x.kind == "nominal"):
                 continue
@@ -1165,7 +1177,7 @@ class _Builder:
         described = [
             i
             for i, c in enumerate(self.chains)
-            if c.kind == "name" and _desc_group(self._chain_label(i)) == group and head in c.descriptors()
+            if c.kind == "name" and _desc_group(self.chain_label(i)) == group and head in c.descriptors()
         ]
         if len(described) == 1:
             idx = described[0]
@@ -1178,7 +1190,7 @@ class _Builder:
                 (len(c.mentions), i)
                 for i, c in enumerate(self.chains)
                 if c.kind == "name"
-                and _desc_group(self._chain_label(i)) == group
+                and _desc_group(self.chain_label(i)) == group
                 and (gender is None or self.gender.get(i) in (None, gender))
             ),
             reverse=True,
@@ -1224,7 +1236,7 @@ class _Builder:
             chain = self.chains[i]
             if self._coargument(chain, m, word):
                 continue
-            label_group = TYPE_GROUPS.get(self._chain_label(i), "thing")
+            label_group = TYPE_GROUPS.get(self.chain_label(i), "thing")
             if group == "person":
                 if (
                     chain.kind != "name"
@@ -1274,7 +1286,7 @@ class _Builder:
                 chain = self.chains[i]
                 if m.sentence - last > self.options.pronoun_nominal_window or chain.kind != "nominal":
                     continue
-                if TYPE_GROUPS.get(self._chain_label(i), "thing") != "person" or any(
+                if TYPE_GROUPS.get(self.chain_label(i), "thing") != "person" or any(
                     x.plural for x in chain.mentions
                 ):
                     continue
@@ -1325,7 +1337,7 @@ class _Builder:
         """Does the relative pronoun's animacy fit the chain: "who" a person or a body of
         people ("the Saints, who"), "which" no person, "where" a place (Quirk et al. 1985
         §17.9–17.12)?"""
-        group = TYPE_GROUPS.get(self._chain_label(idx), "thing")
+        group = TYPE_GROUPS.get(self.chain_label(idx), "thing")
         wanted = _RELATIVE_ANIMACY.get(_pronoun_word(m.text))
         if wanted == "person":
             return group in ("person", "org")
@@ -1435,7 +1447,7 @@ class _Builder:
             same = [
                 j
                 for j in named
-                if TYPE_GROUPS.get(self._chain_label(j), "thing") == "person" and self.gender.get(j) == gender
+                if TYPE_GROUPS.get(self.chain_label(j), "thing") == "person" and self.gender.get(j) == gender
             ]
             if len(same) != 1:
                 continue
@@ -1506,7 +1518,7 @@ class _Builder:
                 j
                 for m in singular
                 for j in described.get(m.head or _head_of(m.text), ())
-                if j != i and TYPE_GROUPS.get(self._chain_label(j), "thing") == group
+                if j != i and TYPE_GROUPS.get(self.chain_label(j), "thing") == group
             }
             if len(targets) > 1 and self.options.described_salience_tiebreak:
                 # Several names fit ("climber" Buckley and "climber" Rait): the one the text
@@ -1549,15 +1561,15 @@ class _Builder:
     def _late_subset(self, i: int, c: Chain, best: ParsedName) -> None:
         """A shorter multi-word name seen before the one longer name that contains its
         words in order ("Betty Ford" … "the Betty Ford Center"), of the same type group."""
-        group = TYPE_GROUPS.get(self._chain_label(i), "thing")
+        group = TYPE_GROUPS.get(self.chain_label(i), "thing")
         first = c.mentions[0].start
         targets = []
         for j, other in enumerate(self.chains):
             if j == i or other.kind != "name" or not other.mentions or other.mentions[0].start < first:
                 continue
-            if TYPE_GROUPS.get(self._chain_label(j), "thing") != group:
+            if TYPE_GROUPS.get(self.chain_label(j), "thing") != group:
                 continue
-            if demonym_clash(self._chain_label(i), self._chain_label(j)):
+            if demonym_clash(self.chain_label(i), self.chain_label(j)):
                 continue  # "Canadian" is not "the Canadian Army"
             if any(
                 len(f.tokens) > len(best.tokens) and _in_order(best.tokens, f.tokens)
@@ -1598,7 +1610,7 @@ class _Builder:
                 if j == i or other.kind != "name" or not other.mentions or other.mentions[0].start > first:
                     continue
                 names = [parse_name(n) for n in other.names()]
-                person = TYPE_GROUPS.get(self._chain_label(j), "thing") == "person"
+                person = TYPE_GROUPS.get(self.chain_label(j), "thing") == "person"
                 for n in names:
                     if n.compact == best.compact or name_match(best, n, min_len).kind != "skeleton":
                         continue
@@ -1658,7 +1670,7 @@ class _Builder:
                         break
                     label = c.mentions[0].label
                     if (not best.acronym_form and not _two_known_names(best.tokens, full.tokens)
-                            and _partial_fits(best.compact, parts, self._chain_label(j), label)):
+                            and partial_fits(best.compact, parts, self.chain_label(j), label)):
                         targets.append(j)
                         break
             if len(targets) == 1:
@@ -1696,7 +1708,7 @@ def _reconciled_types_agree(short: Counter[str], full: Counter[str]) -> bool:
     return n / sum(groups.values()) < 0.75
 
 
-def _partial_fits(token: str, parts: list[str], full_label: str, label: str) -> bool:
+def partial_fits(token: str, parts: list[str], full_label: str, label: str) -> bool:
     """Can a bare word stand for this full name? A person is referred to by surname (first
     word in East Asian order, last in Western order) or given name; an organisation or a
     place by its first word, and only by a word of the same type."""
@@ -1748,7 +1760,7 @@ def _chain_document(adoc: AnnotatedDocument, options: ResolverOptions) -> list[C
     # with every chain so far, so one pass over the whole text grows with its square.
     # The cross-document resolver still joins the sections' chains of one entity.
     bounds = [end for _, end in split_sections(adoc.document.text, SECTION_CHARS)]
-    builders = [_Builder(adoc, options) for _ in bounds]
+    builders = [ChainBuilder(adoc, options) for _ in bounds]
     sent_of = _sentence_index(adoc)
     found = {id(m) for m in adoc.references} if options.referring_mentions else set()
     mentions = [*adoc.mentions, *(adoc.references if found else ())]
