@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 from api_articles import BASE
+from exported import exported
 from fastapi.testclient import TestClient
 from multilingual_articles import ENGLISH_TITLE, FRENCH_TITLE, OTHER_FRENCH_TITLE, Multilingual, build
 
@@ -93,15 +94,10 @@ def test_entity_names_are_grouped_by_language(client: TestClient, ml: Multilingu
 
 
 def test_export_gives_names_by_language(ml: Multilingual):
-    import io
-
-    from newsgraph.export.jsonl import write_jsonl
     from newsgraph.store import Store
 
-    out = io.StringIO()
     with Store(ml.db, readonly=True) as store:
-        write_jsonl(store, out)
-    records = [json.loads(line) for line in out.getvalue().splitlines()]
+        records = exported(store)
     docs = {r["id"]: r for r in records if r["kind"] == "document"}
     assert docs[ml.french]["language"] == "fr"
     marsk = next(r for r in records if r["kind"] == "entity" and r.get("resolved") and r["name"] == "Lena Marsk")

@@ -5,13 +5,13 @@ not, and search finds it. Texts written for this test (the minister is fictional
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from api_articles import BASE, store_of_records
+from exported import exported
 from fastapi.testclient import TestClient
 
 from newsgraph.api.app import create_app
@@ -42,13 +42,10 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def records(db: Path) -> list[dict]:
-    from newsgraph.export.jsonl import write_jsonl
     from newsgraph.store import Store
 
-    out = io.StringIO()
     with Store(db) as store:
-        write_jsonl(store, out)
-    return [json.loads(line) for line in out.getvalue().splitlines()]
+        return exported(store)
 
 
 @pytest.fixture()

@@ -4,18 +4,15 @@ claims, on articles the test contains, ingested through the pipeline."""
 
 from __future__ import annotations
 
-import io
-import json
-
 import pytest
 from export_articles import FIRST, SECOND, ingest_one_per_run
+from exported import exported
 
 from newsgraph.model import EVENT_TYPES
 
 
 @pytest.fixture(scope="module")
 def records(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
-    from newsgraph.export.jsonl import write_jsonl
     from newsgraph.pipeline import ingest
     from newsgraph.store import Store
 
@@ -24,11 +21,9 @@ def records(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
     src.mkdir()
     (src / "first.txt").write_text(FIRST, encoding="utf-8")
     (src / "second.txt").write_text(SECOND, encoding="utf-8")
-    out = io.StringIO()
     with Store(tmp / "x.db") as store:
         ingest([src], store, root=src)
-        write_jsonl(store, out)
-    return [json.loads(line) for line in out.getvalue().splitlines()]
+        return exported(store)
 
 
 def _docs(records: list[dict]) -> dict[str, dict]:
@@ -110,15 +105,12 @@ def test_jsonl_contract_claim_speakers_are_entities(records: list[dict]):
 # A republication of FIRST by an aggregator: chrome, a credit line, the article, a footer.
 @pytest.fixture(scope="module")
 def copy_records(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
-    from newsgraph.export.jsonl import write_jsonl
     from newsgraph.store import Store
 
     tmp = tmp_path_factory.mktemp("export_links")
-    out = io.StringIO()
     with Store(tmp / "x.db") as store:
         ingest_one_per_run(tmp, store)
-        write_jsonl(store, out)
-    return [json.loads(line) for line in out.getvalue().splitlines()]
+        return exported(store)
 
 
 def _by_path(records: list[dict]) -> dict[str, str]:

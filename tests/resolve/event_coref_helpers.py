@@ -4,12 +4,11 @@ through the whole pipeline with their export read back."""
 
 from __future__ import annotations
 
-import io
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from newsgraph.export.jsonl import write_jsonl
+from exported import exported
+
 from newsgraph.extract.events import extract_events
 from newsgraph.model.document import AnnotatedDocument
 from newsgraph.model.events import EventMention, Span
@@ -51,11 +50,8 @@ def ingest_articles(tmp_path: Path, store: Store, **articles: str) -> dict[str, 
         folder.mkdir()
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
         ingest([folder], store)
-    out = io.StringIO()
-    write_jsonl(store, out)
     recs: dict[str, list[dict]] = {}
-    for line in out.getvalue().splitlines():
-        rec = json.loads(line)
+    for rec in exported(store):
         recs.setdefault(rec["record"], []).append(rec)
     return recs
 
@@ -64,6 +60,4 @@ def export_article(tmp_path: Path, store: Store, text: str) -> list[dict]:
     """Ingest one article (``a.txt``) and return every export record, in order."""
     (tmp_path / "a.txt").write_text(text)
     ingest([tmp_path], store)
-    out = io.StringIO()
-    write_jsonl(store, out)
-    return [json.loads(line) for line in out.getvalue().splitlines()]
+    return exported(store)

@@ -7,12 +7,11 @@ Articles are written by the tests."""
 
 from __future__ import annotations
 
-import io
-import json
 import sqlite3
 from pathlib import Path
 
 import pytest
+from exported import exported
 
 # Invented reports: a headline naming by surname a person the text names in full, a
 # headline-case title the tagger misreads, and a headline name the text never uses.
@@ -51,13 +50,10 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def records(db: Path) -> list[dict]:
-    from newsgraph.export.jsonl import write_jsonl
     from newsgraph.store import Store
 
-    out = io.StringIO()
     with Store(db) as store:
-        write_jsonl(store, out)
-    return [json.loads(line) for line in out.getvalue().splitlines()]
+        return exported(store)
 
 
 def test_a_headline_surname_is_the_text_s_full_name(records: list[dict]):

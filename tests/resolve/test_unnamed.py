@@ -5,13 +5,11 @@ with ``named: false``, and read as the event argument or speaker its pronouns st
 
 from __future__ import annotations
 
-import io
-import json
 from pathlib import Path
 
 from event_coref_helpers import export_article
+from exported import exported
 
-from newsgraph.export.jsonl import write_jsonl
 from newsgraph.extract.claims import extract_claims
 from newsgraph.model import Document
 from newsgraph.nlp.annotate import annotate
@@ -103,9 +101,7 @@ def test_unnamed_entities_are_exported_unnamed_and_never_joined_across_documents
         (tmp_path / f"{name}.txt").write_text(text.replace("Ohio", "Ohio" if name == "a" else "Texas"))
     with Store(tmp_path / "s.db") as store:
         ingest([tmp_path], store)
-        out = io.StringIO()
-        write_jsonl(store, out)
-    records = [json.loads(line) for line in out.getvalue().splitlines()]
+        records = exported(store)
     unnamed = [r for r in records if r["kind"] == "entity" and r["named"] is False]
     assert all(len({m["doc"] for m in ent["mentions"]}) == 1 for ent in unnamed)  # never across articles
     gunmen = [r for r in unnamed if r["name"] == "a gunman"]
