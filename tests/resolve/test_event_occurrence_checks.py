@@ -200,6 +200,7 @@ def test_two_plans_merge_only_with_a_shared_named_participant() -> None:
 def test_two_calls_for_one_act_are_one_only_with_a_shared_named_asker() -> None:
     assert requested(["urged"]) and requested(["calling"]) and requested(["demanded"])
     assert not requested(["planning"]) and not requested(["wants"])  # the asker's own intention
+    assert requested(["ordered"]) and intended(["ordered"])  # "ordered the release of": not done
     assert modality_of(False, True, False, asked=True) == REQUESTED
 
     def call(doc: str, asker: str, cue: str = "called", label: str | None = None):

@@ -25,8 +25,7 @@ the parse around the trigger, in general English:
 - a relative clause in the simple present or under a modal of ability on a common noun,
   the relative pronoun its subject ("the lists, which ban cold calls", "a law that bans
   smoking", "orders, which could impose curfews"): what a thing does or can do as a rule —
-  and so are the nouns it takes as objects (the curfews).
-
+  and so are the nouns it takes as objects (the curfews);
 - an act quantified by "any" or "every" outside a past narrative ("will veto any
   legislation which raises taxes", "will respond to any attack"): a standing policy over
   whatever act comes, no occurrence ("police arrested every protester" stays one).

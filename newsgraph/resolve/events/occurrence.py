@@ -149,16 +149,18 @@ FAILURE_CUES: tuple[str, ...] = (
 #: another mode of it ("the sanctions due to take effect").
 REQUEST_CUES: tuple[str, ...] = (
     "urg", "call", "demand", "ask", "request", "seek", "sought", "want", "hope", "wish", "aim",
-    "press", "appeal",
+    "press", "appeal", "order", "instruct", "command",
 )
 
 
-#: Cue words of asking *another* to act ("urged", "called for", "demanded", "asked", "a
-#: request", "pressed", "appealed", "petitioned", "a plea"): the act asked for is neither done
-#: nor planned by whoever would do it.  (Wanting, hoping, seeking and aiming are the asker's
-#: own intentions: ``REQUEST_CUES`` counts them as plans.)
+#: Cue words of asking or telling *another* to act ("urged", "called for", "demanded",
+#: "asked", "a request", "pressed", "appealed", "petitioned", "a plea", "ordered",
+#: "instructed"): the act asked for is neither done nor planned by whoever would do it.
+#: (Wanting, hoping, seeking and aiming are the asker's own intentions: ``REQUEST_CUES``
+#: counts them as plans.)
 ASKING_CUES: tuple[str, ...] = (
-    "urg", "call", "demand", "ask", "request", "press", "appeal", "petition", "plea",
+    "urg", "call", "demand", "ask", "request", "press", "appeal", "petition", "plea", "order",
+    "instruct", "command",
 )
 
 
