@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph import settings
-from newsgraph.model import AnnotatedDocument, Document, Edit, Entity, EntityChange
+from newsgraph.model import AnnotatedDocument, Document, Edit, EntityChange
 from newsgraph.nlp.places import PLACE_LABELS
 from newsgraph.nlp.vectors import wordllama_or_none
 from newsgraph.nlp.wordnet import wordnet
@@ -302,18 +302,8 @@ class CorpusResolver:
         gone = {a for c in changes for a in c.absorbed}
         whole: set[str] = set()  # created or merged: every mention row (re)written
         added: dict[str, set[str]] = {}
-        # An entity record is built from all its mentions (``Resolver.entity``): build
-        # each once here, not once per change naming it and again to write it.
-        built: dict[str, Entity | None] = {}
-
-        def entity(ident: str) -> Entity | None:
-            if ident not in built:
-                built[ident] = self.entities.entity(ident)
-            return built[ident]
-
         for c in changes:
-            ent = entity(c.entity)
-            ent_id = ent.id if ent else None
+            ent_id = self.entities.current_id(c.entity)
             if ent_id is None:
                 continue
             if c.kind == "extended":
@@ -323,9 +313,14 @@ class CorpusResolver:
         gone -= whole | set(added)
         self.rstore.delete_entities(gone)
         for eid in whole | set(added):
-            ent = entity(eid)
-            if ent is not None:
-                self.rstore.write_entity(ent, None if eid in whole else added[eid])
+            if eid in whole:
+                ent = self.entities.entity(eid)
+                if ent is not None:
+                    self.rstore.write_entity(ent)
+            # An extended entity's row and its new mentions only: its record is built with
+            # those mentions alone (``Resolver.entity_update``), not with every one it holds.
+            elif (update := self.entities.entity_update(eid, added[eid])) is not None:
+                self.rstore.write_entity(update[0], added[eid], mention_count=update[1])
 
     def _write_events(self, changed: set[str]) -> None:
         """The changed events' rows, and none of the events merged away. The first write

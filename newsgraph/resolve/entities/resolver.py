@@ -58,7 +58,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, overload
 
 from newsgraph.model.document import AnnotatedDocument
 from newsgraph.model.entities import (
@@ -69,6 +69,7 @@ from newsgraph.model.entities import (
     MergeEvidence,
     entity_id,
     mention_key,
+    parse_mention_key,
 )
 from newsgraph.nlp.crosslingual_names import known_kind
 from newsgraph.resolve.entities.blocking import BlockIndex, name_keys
@@ -294,9 +295,31 @@ class Resolver:
         found = self._mention_entity.get(key)
         return self._find(found) if found else None
 
+    def current_id(self, ident: str) -> str | None:
+        """The id of the entity ``ident`` now belongs to (merges followed), None if unknown."""
+        root = self._find(ident)
+        return root if root in self._entities else None
+
     def entity(self, ident: str) -> Entity | None:
         ent = self._entities.get(self._find(ident))
         return self._materialise(ent) if ent is not None else None
+
+    def entity_update(self, ident: str, keys: Collection[str]) -> tuple[Entity, int] | None:
+        """``entity(ident)`` for a writer that writes only the mentions ``keys`` (an entity
+        that grew by a few mentions): the record with every field as ``entity`` gives it,
+        but its ``mentions`` and ``title_mentions`` only those of ``keys``; and the number
+        of its mentions. A widely reported entity holds thousands of mentions: building a
+        record of each per batch that extends it grew with the corpus."""
+        ent = self._entities.get(self._find(ident))
+        if ent is None:
+            return None
+        if not ent.votes:  # its type is counted from its mention records, in their order
+            whole = self._materialise(ent)
+            count = len(whole.mentions)
+            whole.mentions = [m for m in whole.mentions if m.key in keys]
+            whole.title_mentions = [m for m in whole.title_mentions if m.key in keys]
+            return whole, count
+        return self._materialise(ent, keys)
 
     def entities(self) -> list[Entity]:
         """Every live entity, as records (founding order)."""
@@ -1048,23 +1071,39 @@ class Resolver:
         return changes
 
     # ---- records ----------------------------------------------------------------------------
-    def _materialise(self, ent: _Entity) -> Entity:
+    @overload
+    def _materialise(self, ent: _Entity) -> Entity: ...
+
+    @overload
+    def _materialise(self, ent: _Entity, only: Collection[str]) -> tuple[Entity, int]: ...
+
+    def _materialise(self, ent: _Entity, only: Collection[str] | None = None) -> Entity | tuple[Entity, int]:
+        """The entity's record; with ``only`` (its votes counted: ``entity_update``), the
+        record with only the mentions of those keys, and the number of its mentions."""
         mentions: list[EntityMention] = []
         titles: list[EntityMention] = []
         name_forms: Counter[str] = Counter()
         other_forms: Counter[str] = Counter()
         government_forms: Counter[str] = Counter()
         title_forms: Counter[str] = Counter()
+        count = 0
+        # the documents of ``only``: a chain of another document has none of its mentions
+        only_docs = None if only is None else {parse_mention_key(k)[0] for k in only}
         for chain in ent.chains:
+            doc = chain.doc
+            some = only_docs is None or doc in only_docs
             for m in chain.mentions:
-                record = _entity_mention(chain.doc, ent.id, m)
+                wanted = some and (only is None or mention_key(doc, m.start, m.end, m.field) in only)
                 if m.field != "text":
                     # A chain of a name only the headline has: it names the entity only
                     # when no text does (below).
-                    titles.append(record)
+                    if wanted:
+                        titles.append(_entity_mention(doc, ent.id, m))
                     title_forms[parse_name(m.text).surface] += 1
                     continue
-                mentions.append(record)
+                count += 1
+                if wanted:
+                    mentions.append(_entity_mention(doc, ent.id, m))
                 if m.kind == "name" and m.rule == "government":
                     # "Washington" warning is the United States: the country's name counts
                     # for the entity's name, the capital is only one of its surface forms.
@@ -1072,7 +1111,8 @@ class Resolver:
                     government_forms[parse_name(m.text).surface] += 1
                 elif m.kind != "pronoun":
                     (name_forms if m.kind == "name" else other_forms)[parse_name(m.text).surface] += 1
-            titles.extend(_entity_mention(chain.doc, ent.id, m) for m in chain.title_mentions)
+            titles.extend(_entity_mention(doc, ent.id, m) for m in chain.title_mentions
+                          if some and (only is None or mention_key(doc, m.start, m.end, m.field) in only))
         if not name_forms and not other_forms:
             name_forms = title_forms
         mentions.sort(key=lambda m: (m.doc, m.start))
@@ -1098,7 +1138,7 @@ class Resolver:
             confidence = n / sum(votes.values())
         else:
             etype, confidence = "", 0.0
-        return Entity(
+        record = Entity(
             ent.id,
             etype,
             ent.manual_name or canonical,
@@ -1111,6 +1151,7 @@ class Resolver:
             named,
             sorted(titles, key=lambda m: (m.doc, m.start)),
         )
+        return record if only is None else (record, count)
 
 
 def _title_only(chain: Chain) -> bool:

@@ -1037,6 +1037,14 @@ class EventResolver:
         return keys, place
 
     def _actor_keys(self, m: EventMention) -> set[str]:
+        """The keys of ``m``'s actors (read-only: callers build their own sets from it).
+
+        The mention being added is asked once per candidate event (``_veto``): its keys are
+        kept for the length of its ``add`` (``_actor_memo``) — the entity lookup does not
+        change within one ``add``, and each key costs a lookup of its span."""
+        memo = self.__dict__.get("_actor_memo")
+        if memo is not None and memo[0] is m:
+            return memo[1]
         keys = {k for a in m.actors if a.label not in _VALUE_LABELS and (k := self._span_key(m, a))}
         if (spoke := self._speaking_actor(m)) is not None:
             keys.add(spoke)
@@ -1483,6 +1491,17 @@ class EventResolver:
         places: the names of the places the document names (GPE/LOC mentions), read
             with ``context``: a story keeps to one part of the world.
         """
+        # The mention's actor keys, asked per candidate: looked up once (``_actor_keys``),
+        # and forgotten when the mention is resolved (never part of the saved state).
+        self._actor_memo = (mention, self._actor_keys(mention))
+        try:
+            return self._add(mention, published, publisher, context, story, vector, places)
+        finally:
+            del self._actor_memo
+
+    def _add(self, mention: EventMention, published: str | None, publisher: str | None,
+             context: str | None, story: str | None, vector: np.ndarray | None,
+             places: Iterable[str]) -> str:
         o = self.options
         relinked = ""
         if story is None and context is not None:
