@@ -91,7 +91,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -811,6 +811,14 @@ def _bow(text: str, name_weight: float = 0.0) -> Counter:
     return bow
 
 
+def _peek(items: Any, i: int) -> Any:
+    """``items[i]`` for a reader that does not change it: through ``peek`` where the list
+    has one (a store's row-backed list, ``ROW_BACKED``: an item only peeked at is not
+    pickled again to find out whether it changed)."""
+    peek = getattr(items, "peek", None)
+    return peek(i) if peek is not None else items[i]
+
+
 class _Stories:
     """Incremental single-pass clustering of documents by TF-IDF centroid cosine.
 
@@ -874,14 +882,16 @@ class _Stories:
         best, best_sim = -1, -1.0
         sims: dict[int, float] = {}
         for i in sorted(candidates):
-            if readings_apart(readings, self.places[i]):
+            # Candidates are only read: a store serving these lists from rows need not
+            # pickle each again to learn it did not change (``_peek``).
+            if readings_apart(readings, _peek(self.places, i)):
                 continue  # a story of another city or country, however alike the words
-            cen = self.centroids[i]
+            cen = _peek(self.centroids, i)
             sim = sum(v * cen.get(w, 0.0) for w, v in vec.items()) / (self.norms[i] or 1.0)
             if self.nearest:
                 # A report close to one member may be far from the centroid of a story
                 # whose other reports stress other details (the trial vs the arrest).
-                for dv in self.docvecs[i]:
+                for dv in _peek(self.docvecs, i):
                     sim = max(sim, sum(v * dv.get(w, 0.0) for w, v in vec.items()))
             sims[i] = sim
             if sim > best_sim:
