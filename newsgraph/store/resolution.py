@@ -267,15 +267,17 @@ class ResolutionStore:
         self._conn.execute("UPDATE entity_edits SET withdrawn = ? WHERE id = ?", (when, edit_id))
 
     def write_entity(self, ent: Entity, only: set[str] | None = None,
-                     mention_count: int | None = None) -> None:
+                     mention_count: int | None = None, evidence_total: int | None = None) -> None:
         """Write an entity's row and its mention links (``only``: just these mention keys —
         an entity that grows by a few mentions a batch is not rewritten whole each time;
-        ``mention_count``: how many it holds, when ``ent.mentions`` are only those)."""
+        ``mention_count``: how many it holds, when ``ent.mentions`` are only those;
+        ``evidence_total``: how many merge explanations it has had, when ``ent.evidence``
+        holds only the latest — at least ``EVIDENCE_KEPT`` of them)."""
         data = {
             "aliases": ent.aliases, "type_votes": ent.type_votes, "documents": ent.documents,
             # The latest merges explain the entity; older ones stay in the resolver state.
             "evidence": [_evidence_dict(e) for e in ent.evidence[-EVIDENCE_KEPT:]],
-            "evidence_total": len(ent.evidence),
+            "evidence_total": len(ent.evidence) if evidence_total is None else evidence_total,
         }
         self._conn.execute(
             """INSERT OR REPLACE INTO entities (id, type, name, type_confidence, mention_count,

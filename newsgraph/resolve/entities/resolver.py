@@ -187,6 +187,8 @@ class _Entity:
     manual_type: str | None = None
     manual_aliases: dict[str, None] = field(default_factory=dict)
     rejected: set[str] = field(default_factory=set)  # compact names barred by alias_remove
+    #: Merge explanations no longer held (``Resolver.keep_evidence``): the oldest ones.
+    evidence_dropped: int = 0
 
     def parsed_names(self) -> list[ParsedName]:
         names = [parse_name(n) for n, _ in self.match_names.most_common(_ENTITY_NAMES)]
@@ -240,6 +242,8 @@ class Resolver:
         self._edits: dict[str, Edit] = {}
         #: Documents whose chains were released (``release``) and where to read them again.
         self._released: set[str] = set()
+        #: Merge explanations an entity holds, the latest (``keep_evidence``); None: all.
+        self._evidence_kept: int | None = None
         self._chain_source: ChainSource | None = None
         for edit in edits:
             self._edits[edit.id] = edit
@@ -357,6 +361,27 @@ class Resolver:
                 chain.context.clear()
                 chain.cooc.clear()
             self._released.add(d)
+
+    def keep_evidence(self, latest: int) -> None:
+        """Hold only an entity's ``latest`` merge explanations (at most twice that between
+        trims): a caller that stores only those (the corpus job) need not keep every join
+        of a widely reported entity in memory. Records then list those, and
+        ``evidence_total`` still counts every one. Nothing resolved changes."""
+        self._evidence_kept = latest
+        for ent in self._entities.values():
+            self._trim_evidence(ent)
+
+    def evidence_total(self, ident: str) -> int:
+        """How many merge explanations the entity has had (held or not)."""
+        ent = self._entities.get(self._find(ident))
+        return 0 if ent is None else len(ent.evidence) + ent.evidence_dropped
+
+    def _trim_evidence(self, ent: _Entity) -> None:
+        kept = self._evidence_kept
+        if kept is not None and len(ent.evidence) > 2 * kept:
+            drop = len(ent.evidence) - kept
+            del ent.evidence[:drop]
+            ent.evidence_dropped += drop
 
     def _saved_chains(self, doc_id: str) -> list[dict[str, Any]] | None:
         """A document's chains as ``Chain.to_dict`` gives them; None for a released document
@@ -972,6 +997,7 @@ class Resolver:
         ent.docs[chain.doc] = None
         if evidence is not None:
             ent.evidence.append(evidence)
+            self._trim_evidence(ent)
         for key in chain.keys + chain.title_keys:
             self._mention_entity[key] = ent.id
         if chain.unresolved and len(ent.chains) == 1:
@@ -1028,6 +1054,8 @@ class Resolver:
                 kind,
             )
         )
+        keep.evidence_dropped += gone.evidence_dropped
+        self._trim_evidence(keep)
         keep.manual_aliases.update(gone.manual_aliases)
         keep.manual_name = keep.manual_name or gone.manual_name
         keep.manual_type = keep.manual_type or gone.manual_type
