@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph import settings
-from newsgraph.model import AnnotatedDocument, Document, Edit, Entity, EntityChange
+from newsgraph.model import AnnotatedDocument, Document, Edit, EntityChange
 from newsgraph.nlp.places import PLACE_LABELS
 from newsgraph.nlp.vectors import wordllama_or_none
 from newsgraph.nlp.wordnet import wordnet
@@ -43,7 +43,7 @@ from newsgraph.signals_job import CorpusSignals
 from newsgraph.signals_job import warm_up as warm_signals
 from newsgraph.store import Store
 from newsgraph.store import date_queries as dq
-from newsgraph.store.resolution import MentionIndex, ResolutionStore, now
+from newsgraph.store.resolution import EVIDENCE_KEPT, MentionIndex, ResolutionStore, now
 
 __all__ = ["CorpusResolver", "Resolved", "StoredRecords", "warm_up"]
 
@@ -131,9 +131,13 @@ class CorpusResolver:
         docs = self.rstore.entity_chains()
         self._chain_docs = {doc_id for doc_id, _ in docs}
         if not docs:
-            return Resolver(edits=edits)
+            resolver = Resolver(edits=edits)
+            # The store keeps an entity's latest merge explanations and the count of all.
+            resolver.keep_evidence(EVIDENCE_KEPT)
+            return resolver
         # The edits table is the audit log and the authority on which edits stand.
         resolver = Resolver.from_state(ResolverState(docs, [e.to_dict() for e in edits]))
+        resolver.keep_evidence(EVIDENCE_KEPT)
         del docs
         resolver.release(self._chain_docs, self.rstore.document_chains)
         return resolver
@@ -302,18 +306,8 @@ class CorpusResolver:
         gone = {a for c in changes for a in c.absorbed}
         whole: set[str] = set()  # created or merged: every mention row (re)written
         added: dict[str, set[str]] = {}
-        # An entity record is built from all its mentions (``Resolver.entity``): build
-        # each once here, not once per change naming it and again to write it.
-        built: dict[str, Entity | None] = {}
-
-        def entity(ident: str) -> Entity | None:
-            if ident not in built:
-                built[ident] = self.entities.entity(ident)
-            return built[ident]
-
         for c in changes:
-            ent = entity(c.entity)
-            ent_id = ent.id if ent else None
+            ent_id = self.entities.current_id(c.entity)
             if ent_id is None:
                 continue
             if c.kind == "extended":
@@ -323,9 +317,15 @@ class CorpusResolver:
         gone -= whole | set(added)
         self.rstore.delete_entities(gone)
         for eid in whole | set(added):
-            ent = entity(eid)
-            if ent is not None:
-                self.rstore.write_entity(ent, None if eid in whole else added[eid])
+            total = self.entities.evidence_total(eid)
+            if eid in whole:
+                ent = self.entities.entity(eid)
+                if ent is not None:
+                    self.rstore.write_entity(ent, evidence_total=total)
+            # An extended entity's row and its new mentions only: its record is built with
+            # those mentions alone (``Resolver.entity_update``), not with every one it holds.
+            elif (update := self.entities.entity_update(eid, added[eid])) is not None:
+                self.rstore.write_entity(update[0], added[eid], mention_count=update[1], evidence_total=total)
 
     def _write_events(self, changed: set[str]) -> None:
         """The changed events' rows, and none of the events merged away. The first write
@@ -344,7 +344,7 @@ class CorpusResolver:
         """After an edit resolution is replayed: every entity row is rewritten."""
         self.rstore.clear_entities()
         for ent in self.entities.entities():
-            self.rstore.write_entity(ent)
+            self.rstore.write_entity(ent, evidence_total=self.entities.evidence_total(ent.id))
         self.lookup.invalidate()
 
     def _write_stories(self, doc_ids: list[str]) -> None:

@@ -24,7 +24,7 @@ import bisect
 import json
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -37,6 +37,7 @@ from newsgraph.model import (
     EventMention,
     Link,
     Mention,
+    MergeEvidence,
     RemovedBlock,
     Sentence,
     Signal,
@@ -53,6 +54,17 @@ __all__ = ["EVIDENCE_KEPT", "MentionIndex", "ResolutionStore"]
 
 #: Merge explanations kept on an entity's row (all of them stay in the resolver state).
 EVIDENCE_KEPT = 20
+
+
+#: ``MergeEvidence``'s fields in their order: its rows are what ``asdict`` gives, built
+#: without ``asdict``'s deep copy (20 per entity written, most of writing an entity).
+_EVIDENCE_FIELDS = tuple(f.name for f in fields(MergeEvidence))
+
+
+def _evidence_dict(e: MergeEvidence) -> dict[str, Any]:
+    out = {name: getattr(e, name) for name in _EVIDENCE_FIELDS}
+    out["shared"] = list(out["shared"])
+    return out
 
 
 def now() -> str:
@@ -254,19 +266,24 @@ class ResolutionStore:
     def withdraw_edit(self, edit_id: str, when: str) -> None:
         self._conn.execute("UPDATE entity_edits SET withdrawn = ? WHERE id = ?", (when, edit_id))
 
-    def write_entity(self, ent: Entity, only: set[str] | None = None) -> None:
+    def write_entity(self, ent: Entity, only: set[str] | None = None,
+                     mention_count: int | None = None, evidence_total: int | None = None) -> None:
         """Write an entity's row and its mention links (``only``: just these mention keys —
-        an entity that grows by a few mentions a batch is not rewritten whole each time)."""
+        an entity that grows by a few mentions a batch is not rewritten whole each time;
+        ``mention_count``: how many it holds, when ``ent.mentions`` are only those;
+        ``evidence_total``: how many merge explanations it has had, when ``ent.evidence``
+        holds only the latest — at least ``EVIDENCE_KEPT`` of them)."""
         data = {
             "aliases": ent.aliases, "type_votes": ent.type_votes, "documents": ent.documents,
             # The latest merges explain the entity; older ones stay in the resolver state.
-            "evidence": [asdict(e) for e in ent.evidence[-EVIDENCE_KEPT:]],
-            "evidence_total": len(ent.evidence),
+            "evidence": [_evidence_dict(e) for e in ent.evidence[-EVIDENCE_KEPT:]],
+            "evidence_total": len(ent.evidence) if evidence_total is None else evidence_total,
         }
         self._conn.execute(
             """INSERT OR REPLACE INTO entities (id, type, name, type_confidence, mention_count,
                doc_count, data, named) VALUES (?,?,?,?,?,?,?,?)""",
-            (ent.id, ent.type, ent.name, ent.type_confidence, len(ent.mentions), len(ent.documents),
+            (ent.id, ent.type, ent.name, ent.type_confidence,
+             len(ent.mentions) if mention_count is None else mention_count, len(ent.documents),
              json.dumps(data, ensure_ascii=False), int(ent.named)))
         self._conn.executemany(
             """INSERT OR REPLACE INTO entity_mentions (doc_id, start, "end", entity_id, text, label,

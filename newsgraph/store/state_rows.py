@@ -398,11 +398,20 @@ class RowList:
         return j
 
     def __getitem__(self, i: int) -> Any:
+        return self._read(i, touch=True)
+
+    def peek(self, i: int) -> Any:
+        """The item, for a caller that only reads it (``RowMap.peek``): kept like any item
+        read, but not pickled again at ``spill`` to learn whether it changed."""
+        return self._read(i, touch=False)
+
+    def _read(self, i: int, touch: bool) -> Any:
         j = self._index(i)
         if j in self._live:
             value = self._live.pop(j)
             self._live[j] = value  # most recently used last
-            self._touched.add(j)
+            if touch:
+                self._touched.add(j)
             return value
         row = self._conn().execute(
             "SELECT data FROM resolver_rows WHERE stage = ? AND part = ? AND key = ?",
@@ -411,7 +420,8 @@ class RowList:
             raise ValueError(f"row {j} of {self._part!r} is missing")
         value = pickle.loads(row[0])
         self._live[j] = value
-        self._touched.add(j)
+        if touch:
+            self._touched.add(j)
         self._known[j] = _digest(row[0])
         return value
 

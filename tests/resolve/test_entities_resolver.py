@@ -151,3 +151,22 @@ def test_resolver_state_without_description_fields_still_loads(make_doc) -> None
                 mention.pop("core")
     again = Resolver.from_state(ResolverState.from_json(json.dumps(data)))
     assert sorted(e.name for e in again.entities()) == sorted(e.name for e in resolver.entities())
+
+
+def test_an_entity_holding_only_its_latest_explanations_is_the_same_entity() -> None:
+    """``keep_evidence``: the records list the latest merge explanations, the count stays
+    every one, and every decision is the one a resolver keeping all of them makes."""
+    docs = [hand_doc(f"Orvalis Freight said on day {i} that Orvalis Freight would expand in "
+                     f"Tarnovia. Orvalis Freight chief Pell Aram{i} spoke.", f"d{i}",
+                     [("Orvalis Freight", "ORG"), ("Tarnovia", "GPE"), (f"Pell Aram{i}", "PERSON")])
+            for i in range(12)]
+    whole, kept = Resolver(), Resolver()
+    kept.keep_evidence(2)
+    whole.add(docs)
+    kept.add(docs)
+    a, b = _entity_with(whole, "Orvalis Freight"), _entity_with(kept, "Orvalis Freight")
+    assert len(a.evidence) == 11 and whole.evidence_total(a.id) == 11
+    assert 2 <= len(b.evidence) <= 4 and kept.evidence_total(b.id) == 11
+    assert b.evidence == a.evidence[-len(b.evidence):]
+    strip = [(e.id, e.name, e.aliases, e.mentions, e.documents) for e in whole.entities()]
+    assert [(e.id, e.name, e.aliases, e.mentions, e.documents) for e in kept.entities()] == strip

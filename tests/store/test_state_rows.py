@@ -425,3 +425,27 @@ def test_an_item_only_peeked_at_is_not_pickled_again_at_the_spill(rows, monkeypa
     assert {"n": 80} in pickled and {"n": 7} not in pickled
     again = StateRows(lambda: store.conn, "holder").load()
     assert again.clusters["ev7"] == {"n": 7} and again.clusters["ev8"] == {"n": 80}
+
+
+def test_a_list_item_only_peeked_at_is_not_pickled_again_at_the_spill(rows, monkeypatch) -> None:
+    """The same for a row-backed list (a story's centroid read as a candidate)."""
+    store, state = rows
+    obj = Backed(40)
+    with store.transaction():
+        state.save(obj)
+    cents = obj.centroids
+    assert cents.peek(7) == {"w": 7.0} and cents.peek(-1) == {"w": 39.0}
+    with pytest.raises(IndexError):
+        cents.peek(40)
+    cents[8]["w"] = 80.0  # read to be changed: written
+    cents.peek(9)
+    cents[9]["w"] = 90.0  # peeked, then read to be changed: written too
+    pickled: list[object] = []
+    real = sr._pickle
+    monkeypatch.setattr(sr, "_pickle", lambda v: pickled.append(v) or real(v))
+    with store.transaction():
+        assert state.spill() == 2
+    assert {"w": 7.0} not in pickled and {"w": 39.0} not in pickled
+    again = StateRows(lambda: store.conn, "holder").load()
+    assert again.centroids[7] == {"w": 7.0} and again.centroids[8] == {"w": 80.0}
+    assert again.centroids[9] == {"w": 90.0}

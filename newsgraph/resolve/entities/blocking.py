@@ -129,10 +129,18 @@ class BlockIndex:
         return _minhash(compact_name, self.options.lsh_perm)
 
     def add(self, entity: str, keys: list[str], names: list[ParsedName]) -> None:
+        cap = self.options.block_cap
         for key in keys:
             posting = self.postings[key]
             posting.pop(entity, None)  # re-insert: most recent last
             posting[entity] = None
+            if len(posting) > 2 * cap:
+                # ``lookup`` reads the newest ``block_cap`` of a key, and an entity added
+                # again goes last whether it was still there or not: the older ones are never
+                # read again. Kept whole, a common word's posting held every entity it named
+                # and grew with the corpus.
+                for old in list(itertools.islice(posting, len(posting) - cap)):
+                    del posting[old]
         for p in names:
             c = p.compact
             if len(c) >= self.options.fuzzy_min_length and not p.acronym_form and c not in self._in_lsh:

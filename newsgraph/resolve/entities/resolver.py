@@ -58,7 +58,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, overload
 
 from newsgraph.model.document import AnnotatedDocument
 from newsgraph.model.entities import (
@@ -69,6 +69,7 @@ from newsgraph.model.entities import (
     MergeEvidence,
     entity_id,
     mention_key,
+    parse_mention_key,
 )
 from newsgraph.nlp.crosslingual_names import known_kind
 from newsgraph.resolve.entities.blocking import BlockIndex, name_keys
@@ -186,6 +187,8 @@ class _Entity:
     manual_type: str | None = None
     manual_aliases: dict[str, None] = field(default_factory=dict)
     rejected: set[str] = field(default_factory=set)  # compact names barred by alias_remove
+    #: Merge explanations no longer held (``Resolver.keep_evidence``): the oldest ones.
+    evidence_dropped: int = 0
 
     def parsed_names(self) -> list[ParsedName]:
         names = [parse_name(n) for n, _ in self.match_names.most_common(_ENTITY_NAMES)]
@@ -239,6 +242,8 @@ class Resolver:
         self._edits: dict[str, Edit] = {}
         #: Documents whose chains were released (``release``) and where to read them again.
         self._released: set[str] = set()
+        #: Merge explanations an entity holds, the latest (``keep_evidence``); None: all.
+        self._evidence_kept: int | None = None
         self._chain_source: ChainSource | None = None
         for edit in edits:
             self._edits[edit.id] = edit
@@ -294,9 +299,31 @@ class Resolver:
         found = self._mention_entity.get(key)
         return self._find(found) if found else None
 
+    def current_id(self, ident: str) -> str | None:
+        """The id of the entity ``ident`` now belongs to (merges followed), None if unknown."""
+        root = self._find(ident)
+        return root if root in self._entities else None
+
     def entity(self, ident: str) -> Entity | None:
         ent = self._entities.get(self._find(ident))
         return self._materialise(ent) if ent is not None else None
+
+    def entity_update(self, ident: str, keys: Collection[str]) -> tuple[Entity, int] | None:
+        """``entity(ident)`` for a writer that writes only the mentions ``keys`` (an entity
+        that grew by a few mentions): the record with every field as ``entity`` gives it,
+        but its ``mentions`` and ``title_mentions`` only those of ``keys``; and the number
+        of its mentions. A widely reported entity holds thousands of mentions: building a
+        record of each per batch that extends it grew with the corpus."""
+        ent = self._entities.get(self._find(ident))
+        if ent is None:
+            return None
+        if not ent.votes:  # its type is counted from its mention records, in their order
+            whole = self._materialise(ent)
+            count = len(whole.mentions)
+            whole.mentions = [m for m in whole.mentions if m.key in keys]
+            whole.title_mentions = [m for m in whole.title_mentions if m.key in keys]
+            return whole, count
+        return self._materialise(ent, keys)
 
     def entities(self) -> list[Entity]:
         """Every live entity, as records (founding order)."""
@@ -334,6 +361,27 @@ class Resolver:
                 chain.context.clear()
                 chain.cooc.clear()
             self._released.add(d)
+
+    def keep_evidence(self, latest: int) -> None:
+        """Hold only an entity's ``latest`` merge explanations (at most twice that between
+        trims): a caller that stores only those (the corpus job) need not keep every join
+        of a widely reported entity in memory. Records then list those, and
+        ``evidence_total`` still counts every one. Nothing resolved changes."""
+        self._evidence_kept = latest
+        for ent in self._entities.values():
+            self._trim_evidence(ent)
+
+    def evidence_total(self, ident: str) -> int:
+        """How many merge explanations the entity has had (held or not)."""
+        ent = self._entities.get(self._find(ident))
+        return 0 if ent is None else len(ent.evidence) + ent.evidence_dropped
+
+    def _trim_evidence(self, ent: _Entity) -> None:
+        kept = self._evidence_kept
+        if kept is not None and len(ent.evidence) > 2 * kept:
+            drop = len(ent.evidence) - kept
+            del ent.evidence[:drop]
+            ent.evidence_dropped += drop
 
     def _saved_chains(self, doc_id: str) -> list[dict[str, Any]] | None:
         """A document's chains as ``Chain.to_dict`` gives them; None for a released document
@@ -949,6 +997,7 @@ class Resolver:
         ent.docs[chain.doc] = None
         if evidence is not None:
             ent.evidence.append(evidence)
+            self._trim_evidence(ent)
         for key in chain.keys + chain.title_keys:
             self._mention_entity[key] = ent.id
         if chain.unresolved and len(ent.chains) == 1:
@@ -1005,6 +1054,8 @@ class Resolver:
                 kind,
             )
         )
+        keep.evidence_dropped += gone.evidence_dropped
+        self._trim_evidence(keep)
         keep.manual_aliases.update(gone.manual_aliases)
         keep.manual_name = keep.manual_name or gone.manual_name
         keep.manual_type = keep.manual_type or gone.manual_type
@@ -1048,23 +1099,39 @@ class Resolver:
         return changes
 
     # ---- records ----------------------------------------------------------------------------
-    def _materialise(self, ent: _Entity) -> Entity:
+    @overload
+    def _materialise(self, ent: _Entity) -> Entity: ...
+
+    @overload
+    def _materialise(self, ent: _Entity, only: Collection[str]) -> tuple[Entity, int]: ...
+
+    def _materialise(self, ent: _Entity, only: Collection[str] | None = None) -> Entity | tuple[Entity, int]:
+        """The entity's record; with ``only`` (its votes counted: ``entity_update``), the
+        record with only the mentions of those keys, and the number of its mentions."""
         mentions: list[EntityMention] = []
         titles: list[EntityMention] = []
         name_forms: Counter[str] = Counter()
         other_forms: Counter[str] = Counter()
         government_forms: Counter[str] = Counter()
         title_forms: Counter[str] = Counter()
+        count = 0
+        # the documents of ``only``: a chain of another document has none of its mentions
+        only_docs = None if only is None else {parse_mention_key(k)[0] for k in only}
         for chain in ent.chains:
+            doc = chain.doc
+            some = only_docs is None or doc in only_docs
             for m in chain.mentions:
-                record = _entity_mention(chain.doc, ent.id, m)
+                wanted = some and (only is None or mention_key(doc, m.start, m.end, m.field) in only)
                 if m.field != "text":
                     # A chain of a name only the headline has: it names the entity only
                     # when no text does (below).
-                    titles.append(record)
+                    if wanted:
+                        titles.append(_entity_mention(doc, ent.id, m))
                     title_forms[parse_name(m.text).surface] += 1
                     continue
-                mentions.append(record)
+                count += 1
+                if wanted:
+                    mentions.append(_entity_mention(doc, ent.id, m))
                 if m.kind == "name" and m.rule == "government":
                     # "Washington" warning is the United States: the country's name counts
                     # for the entity's name, the capital is only one of its surface forms.
@@ -1072,7 +1139,8 @@ class Resolver:
                     government_forms[parse_name(m.text).surface] += 1
                 elif m.kind != "pronoun":
                     (name_forms if m.kind == "name" else other_forms)[parse_name(m.text).surface] += 1
-            titles.extend(_entity_mention(chain.doc, ent.id, m) for m in chain.title_mentions)
+            titles.extend(_entity_mention(doc, ent.id, m) for m in chain.title_mentions
+                          if some and (only is None or mention_key(doc, m.start, m.end, m.field) in only))
         if not name_forms and not other_forms:
             name_forms = title_forms
         mentions.sort(key=lambda m: (m.doc, m.start))
@@ -1098,7 +1166,7 @@ class Resolver:
             confidence = n / sum(votes.values())
         else:
             etype, confidence = "", 0.0
-        return Entity(
+        record = Entity(
             ent.id,
             etype,
             ent.manual_name or canonical,
@@ -1111,6 +1179,7 @@ class Resolver:
             named,
             sorted(titles, key=lambda m: (m.doc, m.start)),
         )
+        return record if only is None else (record, count)
 
 
 def _title_only(chain: Chain) -> bool:

@@ -91,7 +91,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -818,6 +818,14 @@ def _bow(text: str, name_weight: float = 0.0) -> Counter:
     return bow
 
 
+def _peek(items: Any, i: int) -> Any:
+    """``items[i]`` for a reader that does not change it: through ``peek`` where the list
+    has one (a store's row-backed list, ``ROW_BACKED``: an item only peeked at is not
+    pickled again to find out whether it changed)."""
+    peek = getattr(items, "peek", None)
+    return peek(i) if peek is not None else items[i]
+
+
 class _Stories:
     """Incremental single-pass clustering of documents by TF-IDF centroid cosine.
 
@@ -881,14 +889,16 @@ class _Stories:
         best, best_sim = -1, -1.0
         sims: dict[int, float] = {}
         for i in sorted(candidates):
-            if readings_apart(readings, self.places[i]):
+            # Candidates are only read: a store serving these lists from rows need not
+            # pickle each again to learn it did not change (``_peek``).
+            if readings_apart(readings, _peek(self.places, i)):
                 continue  # a story of another city or country, however alike the words
-            cen = self.centroids[i]
+            cen = _peek(self.centroids, i)
             sim = sum(v * cen.get(w, 0.0) for w, v in vec.items()) / (self.norms[i] or 1.0)
             if self.nearest:
                 # A report close to one member may be far from the centroid of a story
                 # whose other reports stress other details (the trial vs the arrest).
-                for dv in self.docvecs[i]:
+                for dv in _peek(self.docvecs, i):
                     sim = max(sim, sum(v * dv.get(w, 0.0) for w, v in vec.items()))
             sims[i] = sim
             if sim > best_sim:
@@ -1044,6 +1054,14 @@ class EventResolver:
         return keys, place
 
     def _actor_keys(self, m: EventMention) -> set[str]:
+        """The keys of ``m``'s actors (read-only: callers build their own sets from it).
+
+        The mention being added is asked once per candidate event (``_veto``): its keys are
+        kept for the length of its ``add`` (``_actor_memo``) — the entity lookup does not
+        change within one ``add``, and each key costs a lookup of its span."""
+        memo = self.__dict__.get("_actor_memo")
+        if memo is not None and memo[0] is m:
+            return memo[1]
         keys = {k for a in m.actors if a.label not in _VALUE_LABELS and (k := self._span_key(m, a))}
         if (spoke := self._speaking_actor(m)) is not None:
             keys.add(spoke)
@@ -1492,6 +1510,17 @@ class EventResolver:
         places: the names of the places the document names (GPE/LOC mentions), read
             with ``context``: a story keeps to one part of the world.
         """
+        # The mention's actor keys, asked per candidate: looked up once (``_actor_keys``),
+        # and forgotten when the mention is resolved (never part of the saved state).
+        self._actor_memo = (mention, self._actor_keys(mention))
+        try:
+            return self._add(mention, published, publisher, context, story, vector, places)
+        finally:
+            del self._actor_memo
+
+    def _add(self, mention: EventMention, published: str | None, publisher: str | None,
+             context: str | None, story: str | None, vector: np.ndarray | None,
+             places: Iterable[str]) -> str:
         o = self.options
         relinked = ""
         if story is None and context is not None:
