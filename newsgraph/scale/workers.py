@@ -163,6 +163,9 @@ class ProcessPool:
         # ProcessPoolExecutor cannot stop a running task; its process map is the only
         # handle on the workers (stable across Python 3.8–3.13).
         processes = list(self._pool._processes.values())
+        # Our end of the pipe the workers send results through (shutdown drops the
+        # executor's reference to it, so it is taken first).
+        writer = getattr(getattr(self._pool, "_result_queue", None), "_writer", None)
         self._pool.shutdown(wait=False, cancel_futures=True)
         for p in processes:
             p.terminate()
@@ -171,6 +174,13 @@ class ProcessPool:
             if p.is_alive():
                 p.kill()
                 p.join()
+        # A worker killed while it sent a result leaves the executor's manager thread
+        # reading the rest of that message for ever, since this process holds the pipe's
+        # write end too, and interpreter exit joins that thread: a test run was seen to hang
+        # after its last test that way. With the workers gone and our end closed, the read
+        # ends (EOF) and so does the thread.
+        if writer is not None:
+            writer.close()
 
     def __enter__(self) -> ProcessPool:
         return self
