@@ -132,14 +132,13 @@ class CorpusResolver:
         self._chain_docs = {doc_id for doc_id, _ in docs}
         if not docs:
             resolver = Resolver(edits=edits)
-            # The store keeps an entity's latest merge explanations and the count of all.
-            resolver.keep_evidence(EVIDENCE_KEPT)
-            return resolver
-        # The edits table is the audit log and the authority on which edits stand.
-        resolver = Resolver.from_state(ResolverState(docs, [e.to_dict() for e in edits]))
+        else:
+            # The edits table is the audit log and the authority on which edits stand.
+            resolver = Resolver.from_state(ResolverState(docs, [e.to_dict() for e in edits]))
+            del docs
+            resolver.release(self._chain_docs, self.rstore.document_chains)
+        # The store keeps an entity's latest merge explanations and the count of all.
         resolver.keep_evidence(EVIDENCE_KEPT)
-        del docs
-        resolver.release(self._chain_docs, self.rstore.document_chains)
         return resolver
 
     def _load_stories(self) -> StoryIndex:

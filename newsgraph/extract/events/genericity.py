@@ -189,17 +189,25 @@ def _object_of(t: Token) -> Token | None:
     return None
 
 
-def _past(t: Token) -> bool:
-    """Whether the clause the noun sits in tells of the past (its verb in a past tense or a
-    participle: "was charged with", "has been placed on")."""
+def _clause_verb(t: Token) -> Token | None:
+    """The verb of the clause a noun sits in (the first verb above it), or None."""
     for _ in range(6):
         if t.head.i == t.i:
             break
         t = t.head
         if t.pos_ in ("VERB", "AUX"):
-            modal = any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in t.children)
-            return t.tag_ == "VBD" or (t.tag_ == "VBN" and not modal)  # "can be held": not past
-    return False
+            return t
+    return None
+
+
+def _past(t: Token) -> bool:
+    """Whether the clause the noun sits in tells of the past (its verb in a past tense or a
+    participle: "was charged with", "has been placed on")."""
+    v = _clause_verb(t)
+    if v is None:
+        return False
+    modal = any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in v.children)
+    return v.tag_ == "VBD" or (v.tag_ == "VBN" and not modal)  # "can be held": not past
 
 
 def _past_verb(v: Token) -> bool:
@@ -213,14 +221,10 @@ def _past_verb(v: Token) -> bool:
 
 
 def _governing_past(t: Token) -> bool:
-    """Whether the clause a noun sits in is told in a past tense (``_past_verb``)."""
-    for _ in range(6):
-        if t.head.i == t.i:
-            break
-        t = t.head
-        if t.pos_ in ("VERB", "AUX"):
-            return _past_verb(t)
-    return False
+    """Whether the clause a noun sits in is told in a past tense (``_past_verb``; stricter
+    than ``_past``, which takes any participle: "am opposed to any detention" is present)."""
+    v = _clause_verb(t)
+    return v is not None and _past_verb(v)
 
 
 def _specific(t: Token) -> bool:
