@@ -172,6 +172,10 @@ class EventMention:
     #: document lacked ("shot dead yesterday" in an undated report): ``date`` stays
     #: None until ``resolve/dates`` dates the document from another report.
     date_pending: Span | None = None
+    #: What a verbal act says, asks, promises or charges, as the lemmas of its complement's
+    #: content words ("accused Blair *of lying over Iraq*" → lie, Iraq;
+    #: ``extract/events/content``); [] for material acts and acts told with no complement.
+    content: list[str] = field(default_factory=list)
 
 
 #: The fields of an ``Event`` that stand for it in a list of events beside other records (an
@@ -224,4 +228,5 @@ def event_mention_from_dict(d: dict[str, Any]) -> EventMention:
         date=date, context=list(d.get("context", [])), flags=EventFlags(**flags),
         lemma=d.get("lemma", ""), confidence=d.get("confidence", 0.0), rule=d.get("rule", ""),
         date_pending=Span(**d["date_pending"]) if d.get("date_pending") else None,
+        content=list(d.get("content", [])),
     )

@@ -282,3 +282,33 @@ def test_things_are_read_from_the_nouns_of_a_target_and_compared_by_kind() -> No
     assert not apart("the oil rig", "the oil platform")  # a noun in common
     assert not apart("a tanker", "the ship") and not apart("the embassy", "the building")  # kinds
     assert not things_apart(frozenset(), frozenset({"gunboat"}))  # one side names no thing
+
+
+def test_two_accusations_of_one_person_about_other_things_are_two_acts() -> None:
+    def accusation(doc: str, charge: str, content: list[str]):
+        sentence = f"Doran Petty accused Lise Harvan of {charge}."
+        m = replace(assault_mention(doc, sentence, "accused", "accuse"), type="ACCUSE", content=content)
+        start = sentence.index("Lise Harvan")
+        return replace(m, actors=[ArgumentSpan(0, 11, "Doran Petty", "nsubj", "PERSON")],
+                       targets=[ArgumentSpan(start, start + 11, "Lise Harvan", "dobj", "PERSON")])
+
+    squabbling = accusation("a", "squabbling with her deputy", ["deputy", "squabble"])
+    giving = accusation("b", "giving with one hand and taking with the other", ["give", "hand", "take"])
+    r = EventResolver()
+    _add(r, squabbling)
+    _add(r, giving)
+    assert r.event_of(squabbling.id) != r.event_of(giving.id)
+    assert "other content" in r.explanations[giving.id]
+    # The same charge worded otherwise shares a word of its content: one accusation.
+    again = accusation("c", "squabbling in public", ["public", "squabble"])
+    _add(r, again)
+    assert r.event_of(again.id) == r.event_of(squabbling.id)
+    # A report giving no content ("the accusation") conflicts with none.
+    bare = accusation("d", "it", [])
+    _add(r, bare)
+    assert r.event_of(bare.id) in {r.event_of(squabbling.id), r.event_of(giving.id)}
+    # Off, the content is not compared.
+    r = EventResolver(options=ResolverOptions(content_apart=False))
+    _add(r, squabbling)
+    _add(r, giving)
+    assert r.event_of(squabbling.id) == r.event_of(giving.id)

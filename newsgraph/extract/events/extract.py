@@ -60,6 +60,7 @@ from newsgraph.extract.events.agency import (
     resource,
 )
 from newsgraph.extract.events.arguments import arguments_for, nominal_gerund
+from newsgraph.extract.events.content import content_of
 from newsgraph.extract.events.disaster import EXPLOSION_LEMMAS, force_cause, happening_verb, impact_verb
 from newsgraph.extract.events.flags import flags_for
 from newsgraph.extract.events.french import extract_french_events
@@ -845,6 +846,7 @@ def extract_events(adoc: AnnotatedDocument, skip: frozenset[str] = frozenset()) 
                 lemma=tok.lemma_.lower(),
                 confidence=round(min(conf, 1.0), 3),
                 rule=f"{rule} depth={_depth(tok)}",
+                content=content_of(tok, ev_type),
             )
         )
     return out

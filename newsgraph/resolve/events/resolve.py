@@ -119,6 +119,7 @@ from newsgraph.resolve.events.occurrence import (
     Reading,
     Side,
     article_years,
+    contents_apart,
     failed,
     intended,
     modality_of,
@@ -436,6 +437,12 @@ class ResolverOptions:
     #: named actor, the asker as the parse reads it (two calls for sanctions on one country
     #: by two lobbies are two calls).
     requests_apart: bool = True
+    #: Two reports of a verbal act in two articles (or one) whose contents share no word are
+    #: two acts ("accused Blair of squabbling" / "accused Blair of giving with one hand",
+    #: "pledged a tax rise" / "pledged a pension": ``EventMention.content``).
+    content_apart: bool = True
+    #: Fewer content words than this on either side: not compared (``contents_apart``).
+    content_least: int = 1
     #: Across documents, two reports that an act did not happen ("does not ban", "not
     #: banning") are never one event: there is no occurrence for them to corroborate.
     negated_pairs_veto: bool = True
@@ -680,6 +687,9 @@ class _Cluster:
     place_names: set[str] = field(default_factory=set)
     #: What the event (a verbal act) is about: named objects of its complement.
     contents: set[str] = field(default_factory=set)
+    #: What the event (a verbal act) says, asks or charges: its reports' content lemmas
+    #: (``EventMention.content``).
+    said: set[str] = field(default_factory=set)
     #: Things the reports' material act was done to (``occurrence.thing_of``).
     things: set[str] = field(default_factory=set)
     #: (document, role) of reports told as an act answered or as the answer (``_answer_role``).
@@ -962,7 +972,7 @@ class EventResolver:
     """
 
     #: Bumped whenever the pickled state changes shape (``__setstate__`` refuses others).
-    _VERSION = 13
+    _VERSION = 14
 
     #: Dicts read by key only (their values hold ids, no object another holds), which a
     #: store may serve from rows loaded on demand (``store/state_rows.py``): the state
@@ -1155,7 +1165,8 @@ class EventResolver:
         asked = self.options.requests_apart and requested(m.flags.cues)
         return Side(modality_of(m.flags.negated, planned, failed(m.flags.cues), asked), m.flags.historical,
                     timed, targets, actors, targets | actors, contents=frozenset(contents), places=places,
-                    years=years, things=things)
+                    years=years, things=things,
+                    said=frozenset(m.content) if self.options.content_apart else frozenset())
 
     def _report(self, m: EventMention, published: str | None, args: set[str], side: Side) -> Report:
         """What may anchor the mention to a report in another article (``anchors.Report``)."""
@@ -1217,14 +1228,14 @@ class EventResolver:
     def _cluster_side(c: _Cluster) -> Side:
         return Side(c.modality, c.background, c.timed, frozenset(c.named_targets), frozenset(c.named_actors),
                     named_keys(c.args), contents=frozenset(c.contents), places=frozenset(c.place_names),
-                    years=frozenset(c.years), things=frozenset(c.things))
+                    years=frozenset(c.years), things=frozenset(c.things), said=frozenset(c.said))
 
     def _checks(self) -> Checks:
         o = self.options
         return Checks(o.modality_veto_cross, o.background_veto_cross, o.target_veto_cross,
                       o.actor_veto_cross, o.planned_needs_participant, o.undated_pairs, o.years_veto_cross,
                       o.place_veto_cross, o.negated_pairs_veto, o.meeting_parties_veto, o.thing_targets,
-                      o.requests_apart)
+                      o.requests_apart, o.content_apart, o.content_least)
 
     def _speaker(self, m: EventMention) -> str | None:
         """Who speaks, for speech-act triggers: one event per speaker."""
@@ -1354,6 +1365,8 @@ class EventResolver:
             why = "other parties"
         elif cs.contents and side.contents and not (cs.contents & side.contents):
             why = "other target"
+        elif self.options.content_apart and contents_apart(cs.said, side.said, self.options.content_least):
+            why = "other content"
         else:
             mine = {a for a in self._actor_keys(m) if not a.startswith("g:")}
             theirs = {a for a in c.actors if not a.startswith("g:")}
@@ -1840,6 +1853,7 @@ class EventResolver:
         c.years |= other.years
         c.place_names |= other.place_names
         c.contents |= other.contents
+        c.said |= other.said
         c.things |= other.things
         c.answer_roles |= other.answer_roles
         c.answered_sents |= other.answered_sents
@@ -1899,6 +1913,7 @@ class EventResolver:
             c.years |= side.years
             c.place_names |= side.places
             c.contents |= side.contents
+            c.said |= side.said
             c.things |= side.things
         if mention.doc not in ev.sources:
             ev.sources.append(mention.doc)
