@@ -78,3 +78,14 @@ def test_an_act_said_to_be_inconceivable_or_untrue_is_negated(annotated):
     assert flags["injure"] == (False, True)
     assert _flags(annotated, "It is untrue that police beat the protesters.")["beat"][1] is True
     assert _flags(annotated, "It is clear that police beat the protesters.")["beat"][1] is False
+
+
+def test_a_date_that_says_which_thing_or_what_period_dates_no_act(annotated):
+    # "the 1988 budget", "a budget for 1988": which budget, not when it was approved.
+    assert _dates(annotated, "Parliament approved a budget for 1988 on Friday.")["approved"] == "2019-03-08"
+    assert _dates(annotated, "Parliament approved the 1988 budget.")["approved"] is None
+    assert _dates(annotated, "The union protested against the budget for 1988.")["protested"] is None
+    # The act the date modifies keeps it; an act dated in its own phrase too.
+    dates = _dates(annotated, "Police arrested him over the 1985 bombing.")
+    assert dates["bombing"] == "1985-01-01" and dates["arrested"] is None
+    assert _dates(annotated, "He was jailed for two years in 1985.")["jailed"] == "1985-01-01"

@@ -9,6 +9,9 @@ the event, in this order:
 0. a DATE span inside, or right after, the phrase of an act the sentence answers or
    follows is that act's own ("in response to a missile attack last Friday": the parser
    hangs the date on the answering verb), and no other trigger's (``_answered_dates``);
+A DATE span that says which of a kind a thing is or what period it is for ("the 1988
+budget", "a budget for 1988": ``dates_a_thing``) dates no act but the one it modifies.
+
 1. a DATE span inside the trigger's own clause (a child phrase of the trigger,
    its carrier verb, or the clause it heads: "attacked … on Monday");
 2. any other DATE span in the evidence sentence (nearest to the trigger) — unless the trigger
@@ -33,7 +36,7 @@ from newsgraph.nlp.time_context import governing_tense
 from newsgraph.nlp.time_detect import not_a_time
 from newsgraph.nlp.time_names import name_not_date, year_of_name
 
-__all__ = ["FRAME_LOOKBACK_SENTENCES", "date_and_pending", "date_for"]
+__all__ = ["FRAME_LOOKBACK_SENTENCES", "date_and_pending", "date_for", "dates_a_thing"]
 
 Token = Any
 
@@ -163,11 +166,33 @@ def _is_date(ent: Any) -> bool:
             and year_of_name(ent) is None)
 
 
+#: Modifier relations by which a date names which of a kind a thing is ("the 1988 budget",
+#: "its 1987 output", "the 1985 bombing"): the thing's date, not the act's.
+_NOUN_MODIFIERS = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
+#: Prepositions that make their object the time frame of an act.
+_FRAME_PREPS = frozenset({"in", "during", "amid", "throughout"})
+
+
+def dates_a_thing(ent: Any, trigger: Token) -> bool:
+    """Whether a DATE span says which of a kind a thing is, or for what period it holds,
+    rather than when the act happened: a modifier of a noun other than the trigger ("the 1988
+    budget", "its 1987 output quota") or the object of "for" ("approved a budget for 1988",
+    "set a ceiling for the second half"; an act's time is told "in", "on", "last" …)."""
+    root = ent.root
+    thing = root.head
+    if root.dep_ in _NOUN_MODIFIERS and thing.pos_ in ("NOUN", "PROPN") and thing.i != trigger.i:
+        # Unless the thing is the time frame of the act ("attacked the town in the 2005
+        # budget crisis", "during the 1986 season").
+        return not (thing.dep_ == "pobj" and thing.head.lower_ in _FRAME_PREPS)
+    return root.dep_ == "pobj" and root.head.lower_ == "for"
+
+
 def _candidates(trigger: Token) -> Any:
     """``(DATE span, rule)`` in the order they may date the event (see the module docstring)."""
     doc = trigger.doc
     sent = trigger.sent
-    dates = sorted((e for e in span_ents(sent) if _is_date(e)), key=lambda e: abs(e.start - trigger.i))
+    dates = sorted((e for e in span_ents(sent) if _is_date(e) and not dates_a_thing(e, trigger)),
+                   key=lambda e: abs(e.start - trigger.i))
     answered = _answered_dates(sent, dates)
     mine = {k for k, act in answered.items() if trigger.i in act}
     yield from ((ent, "date_in_clause") for ent in dates if ent.start in mine)
