@@ -98,3 +98,17 @@ def test_a_possessive_time_is_no_actor_a_possessive_name_is(annotated):
     assert "Friday" not in actors and "Friday" not in targets
     actors, _ = _args(annotated, "Iran's attack on the tanker was condemned by the council.", "attack", "ASSAULT")
     assert actors == ["Iran"]
+
+
+def test_the_passive_subject_of_a_control_verb_does_the_act_of_its_complement(annotated):
+    # "was forced to resign", "were expected to attack": who resigns, who attacks.
+    actors, targets = _args(annotated, "Ms Harvan was forced to resign in April.", "resign", "RETREAT")
+    assert actors == ["Harvan"] or actors == ["Ms Harvan"]
+    assert targets == []
+    actors, targets = _args(annotated, "The rebels were expected to attack the town.", "attack", "ASSAULT")
+    assert actors == ["The rebels"] and targets == ["the town"]
+    # A passive complement keeps its patient; a coordinated passive verb too.
+    _, targets = _args(annotated, "The suspect was expected to be arrested.", "arrested", "COERCE")
+    assert targets == ["The suspect"]
+    _, targets = _args(annotated, "The guard was arrested and charged with murder.", "charged", "ACCUSE")
+    assert "The guard" in targets

@@ -248,12 +248,19 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     # A participle heading an adverbial clause is passive: the subject it borrows is who
     # underwent the act ("Wounded in the blast, the guard fled"), never who did it.
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBN"
+    # Reached through complements only ("was forced to resign", "were expected to attack"):
+    # the passive subject up there is the complement's own subject (object control,
+    # raising), which did the act unless the complement is passive itself ("was expected
+    # to be arrested").
+    controlled = True
     while v is not None and seen < 4:
         seen += 1
         for c in v.children:
             if c.dep_ in _SUBJ:
                 return c, participle and v is not verb
             if c.dep_ in ("nsubjpass", "csubjpass"):
+                if v is not verb and controlled:
+                    return c, any(a.dep_ == "auxpass" for a in verb.children)
                 return c, True
         if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return v.head, False
@@ -262,6 +269,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head, False  # "police firing on the crowd": the noun did it
         if v.dep_ in ("xcomp", "conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
+            controlled = controlled and v.dep_ == "xcomp"
             v = v.head
             continue
         break
