@@ -89,3 +89,8 @@ def test_a_date_that_says_which_thing_or_what_period_dates_no_act(annotated):
     dates = _dates(annotated, "Police arrested him over the 1985 bombing.")
     assert dates["bombing"] == "1985-01-01" and dates["arrested"] is None
     assert _dates(annotated, "He was jailed for two years in 1985.")["jailed"] == "1985-01-01"
+
+
+def test_an_act_refused_did_not_happen_and_one_required_is_still_to_come(annotated):
+    flags = _flags(annotated, "The court refused to require Cyclops to provide Lisbeth with the files.")
+    assert flags["provide"] == (True, True)  # required (still to come) and refused: not done

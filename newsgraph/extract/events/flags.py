@@ -66,6 +66,8 @@ PLAN_WORDS: frozenset[str] = frozenset(
         "petition",
         "plea",
         "order",
+        # What someone is required to do is still to be done ("required Cyclops to provide").
+        "require",
         "warn",
         "push",
         "need",
@@ -158,6 +160,9 @@ RELATIVE_PRONOUNS: frozenset[str] = frozenset({"that", "which", "who", "whom", "
 #: Words saying the event was kept from happening ("protect him from being
 #: assassinated", "averted a strike"): the event is unrealised, so hypothetical.
 PREVENT_WORDS: frozenset[str] = frozenset({"prevent", "avert", "protect", "save", "spare", "deter"})
+#: Verbs whose complement is an act someone would not do: "refused to pay", "declined to
+#: release the prisoners" — reported as not having happened.
+REFUSE_WORDS: frozenset[str] = frozenset({"refuse", "decline"})
 
 #: Negation outside ``neg`` arcs: "no attack", "never happened", "denied carrying out".
 NEG_WORDS: frozenset[str] = frozenset({"not", "n't", "never", "no", "without", "nor", "neither"})
@@ -243,7 +248,7 @@ ANNOUNCING_VERBS: frozenset[str] = frozenset({
     "announce", "declare", "tender", "submit", "unveil", "proclaim", "hand", "sign",
 })
 
-_CARRIERS = LIGHT_VERBS | PLAN_WORDS | ATTEMPT_WORDS | PREVENT_WORDS | ANNOUNCING_VERBS
+_CARRIERS = LIGHT_VERBS | PLAN_WORDS | ATTEMPT_WORDS | PREVENT_WORDS | ANNOUNCING_VERBS | REFUSE_WORDS
 
 #: Support verbs of an event noun they take as direct object: to impose sanctions is to
 #: sanction, to provide aid is to aid, to reach a deal is to agree ("urged the government to
@@ -425,6 +430,9 @@ def flags_for(trigger: Token, date: EventDate | None, published: str | None) -> 
         lemma = g.lemma_.lower()
         if lemma in PREVENT_WORDS:
             flags.hypothetical = True
+            cues.append(g.text)
+        elif lemma in REFUSE_WORDS and g.pos_ == "VERB":
+            flags.negated = True
             cues.append(g.text)
         elif lemma in ATTEMPT_WORDS:
             flags.attempted = True

@@ -150,7 +150,7 @@ FAILURE_CUES: tuple[str, ...] = (
 #: another mode of it ("the sanctions due to take effect").
 REQUEST_CUES: tuple[str, ...] = (
     "urg", "call", "demand", "ask", "request", "seek", "sought", "want", "hope", "wish", "aim",
-    "press", "appeal", "order", "instruct", "command",
+    "press", "appeal", "order", "instruct", "command", "requir",
 )
 
 
@@ -161,7 +161,7 @@ REQUEST_CUES: tuple[str, ...] = (
 #: counts them as plans.)
 ASKING_CUES: tuple[str, ...] = (
     "urg", "call", "demand", "ask", "request", "press", "appeal", "petition", "plea", "order",
-    "instruct", "command",
+    "instruct", "command", "requir",
 )
 
 
