@@ -94,3 +94,9 @@ def test_a_date_that_says_which_thing_or_what_period_dates_no_act(annotated):
 def test_an_act_refused_did_not_happen_and_one_required_is_still_to_come(annotated):
     flags = _flags(annotated, "The court refused to require Cyclops to provide Lisbeth with the files.")
     assert flags["provide"] == (True, True)  # required (still to come) and refused: not done
+
+
+def test_a_date_of_the_occasion_or_of_a_time_noun_still_dates_the_act(annotated):
+    dates = _dates(annotated, "Harbury accused the Lisbeth government of fraud at an October meeting of its board.")
+    assert dates["accused"] == "2018-10-01"
+    assert _dates(annotated, "Marines occupied the ship in the harbour Tuesday night.")["occupied"] == "2019-03-12"

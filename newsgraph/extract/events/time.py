@@ -169,8 +169,8 @@ def _is_date(ent: Any) -> bool:
 #: Modifier relations by which a date names which of a kind a thing is ("the 1988 budget",
 #: "its 1987 output", "the 1985 bombing"): the thing's date, not the act's.
 _NOUN_MODIFIERS = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
-#: Prepositions that make their object the time frame of an act.
-_FRAME_PREPS = frozenset({"in", "during", "amid", "throughout"})
+#: Prepositions that make their object the time frame or the occasion of an act.
+_FRAME_PREPS = frozenset({"in", "during", "amid", "throughout", "at"})
 
 
 def dates_a_thing(ent: Any, trigger: Token) -> bool:
@@ -180,10 +180,14 @@ def dates_a_thing(ent: Any, trigger: Token) -> bool:
     "set a ceiling for the second half"; an act's time is told "in", "on", "last" …)."""
     root = ent.root
     thing = root.head
-    if root.dep_ in _NOUN_MODIFIERS and thing.pos_ in ("NOUN", "PROPN") and thing.i != trigger.i:
-        # Unless the thing is the time frame of the act ("attacked the town in the 2005
-        # budget crisis", "during the 1986 season").
-        return not (thing.dep_ == "pobj" and thing.head.lower_ in _FRAME_PREPS)
+    if (root.dep_ in _NOUN_MODIFIERS and thing.pos_ in ("NOUN", "PROPN") and thing.i != trigger.i
+            and thing.ent_type_ not in ("DATE", "TIME")):  # "Tuesday night" is a time
+        # Unless the thing is the act's time frame or occasion ("attacked the town in the
+        # 2005 budget crisis", "accused the IMF at an October meeting"), or the act is told
+        # of it ("the May 17 attack, which killed 37").
+        frame = thing.dep_ == "pobj" and thing.head.lower_ in _FRAME_PREPS
+        told_of = trigger.dep_ in ("relcl", "acl") and trigger.head.i == thing.i
+        return not (frame or told_of)
     return root.dep_ == "pobj" and root.head.lower_ == "for"
 
 
