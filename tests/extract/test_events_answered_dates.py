@@ -100,3 +100,8 @@ def test_a_date_of_the_occasion_or_of_a_time_noun_still_dates_the_act(annotated)
     dates = _dates(annotated, "Harbury accused the Lisbeth government of fraud at an October meeting of its board.")
     assert dates["accused"] == "2018-10-01"
     assert _dates(annotated, "Marines occupied the ship in the harbour Tuesday night.")["occupied"] == "2019-03-12"
+
+
+def test_a_day_is_when_not_what_for_and_an_act_told_of_a_dated_thing_keeps_its_date(annotated):
+    assert _dates(annotated, "The council met at a session scheduled for Thursday.")["met"] == "2019-03-14"
+    assert _dates(annotated, "Last week's fire killed one miner.")["killed"] == "2019-03-04"

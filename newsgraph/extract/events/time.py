@@ -26,6 +26,7 @@ Without a document date only absolute expressions (with a year) are normalised.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from newsgraph.model.events import EventDate, Span
@@ -169,6 +170,11 @@ def _is_date(ent: Any) -> bool:
 #: Modifier relations by which a date names which of a kind a thing is ("the 1988 budget",
 #: "its 1987 output", "the 1985 bombing"): the thing's date, not the act's.
 _NOUN_MODIFIERS = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
+#: Words of a date precise to the day: a weekday, a deictic day, a day of a month.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DAY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+                  r"|\b(?:today|tonight|tomorrow|yesterday)\b"
+                  rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|\b{_MONTH}\s+\d{{1,2}}\b(?![,\d])")
 #: Prepositions that make their object the time frame or the occasion of an act.
 _FRAME_PREPS = frozenset({"in", "during", "amid", "throughout", "at"})
 
@@ -181,14 +187,19 @@ def dates_a_thing(ent: Any, trigger: Token) -> bool:
     root = ent.root
     thing = root.head
     if (root.dep_ in _NOUN_MODIFIERS and thing.pos_ in ("NOUN", "PROPN") and thing.i != trigger.i
-            and thing.ent_type_ not in ("DATE", "TIME")):  # "Tuesday night" is a time
+            and thing.ent_type_ not in ("DATE", "TIME")  # "Tuesday night" is a time
+            and not (root.dep_ == "compound" and _DAY.search(ent.text))):
+        # (A day word read as a compound is the parse's slip: "Yesterday marines occupied".)
         # Unless the thing is the act's time frame or occasion ("attacked the town in the
         # 2005 budget crisis", "accused the IMF at an October meeting"), or the act is told
-        # of it ("the May 17 attack, which killed 37").
+        # of it ("the May 17 attack, which killed 37", "last week's fire killed one miner").
         frame = thing.dep_ == "pobj" and thing.head.lower_ in _FRAME_PREPS
-        told_of = trigger.dep_ in ("relcl", "acl") and trigger.head.i == thing.i
+        told_of = ((trigger.dep_ in ("relcl", "acl") and trigger.head.i == thing.i)
+                   or (thing.dep_ in ("nsubj", "nsubjpass") and thing.head.i == trigger.i))
         return not (frame or told_of)
-    return root.dep_ == "pobj" and root.head.lower_ == "for"
+    # "for" a year or a month is the period a thing is for ("a budget for 1988"); "for" a
+    # day is when something is set to happen ("a meeting scheduled for Thursday").
+    return root.dep_ == "pobj" and root.head.lower_ == "for" and not _DAY.search(ent.text)
 
 
 def _candidates(trigger: Token) -> Any:
