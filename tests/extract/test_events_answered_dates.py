@@ -105,3 +105,7 @@ def test_a_date_of_the_occasion_or_of_a_time_noun_still_dates_the_act(annotated)
 def test_a_day_is_when_not_what_for_and_an_act_told_of_a_dated_thing_keeps_its_date(annotated):
     assert _dates(annotated, "The council met at a session scheduled for Thursday.")["met"] == "2019-03-14"
     assert _dates(annotated, "Last week's fire killed one miner.")["killed"] == "2019-03-04"
+
+
+def test_a_date_inside_the_acts_own_phrase_is_its_date(annotated):
+    assert _dates(annotated, "Lisbeth failed to abide by a 1986 Harbury-Lisbeth pact on chips.")["pact"] == "1986-01-01"

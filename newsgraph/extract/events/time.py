@@ -186,10 +186,14 @@ def dates_a_thing(ent: Any, trigger: Token) -> bool:
     "set a ceiling for the second half"; an act's time is told "in", "on", "last" …)."""
     root = ent.root
     thing = root.head
+    while thing.dep_ in ("compound", "amod") and thing.head.i != thing.i and thing.i != trigger.i:
+        thing = thing.head  # "a 1986 U.S.-Japan pact": the date is the whole phrase's
     if (root.dep_ in _NOUN_MODIFIERS and thing.pos_ in ("NOUN", "PROPN") and thing.i != trigger.i
-            and thing.ent_type_ not in ("DATE", "TIME")  # "Tuesday night" is a time
+            and thing.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC")
             and not (root.dep_ == "compound" and _DAY.search(ent.text))):
-        # (A day word read as a compound is the parse's slip: "Yesterday marines occupied".)
+        # (A time is no thing: "Tuesday night". Nor does a date say which of a kind a place
+        # is, nor is a day word a compound: "in Brazil last October", "Yesterday marines
+        # occupied" are the parse's slips.)
         # Unless the thing is the act's time frame or occasion ("attacked the town in the
         # 2005 budget crisis", "accused the IMF at an October meeting"), or the act is told
         # of it ("the May 17 attack, which killed 37", "last week's fire killed one miner").
