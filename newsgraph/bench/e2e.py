@@ -1,6 +1,6 @@
 """End-to-end benchmark on ECB+: raw article text through the whole pipeline, the export scored.
 
-``newsgraph bench e2e [--split odd|even|all] [--store DIR] [--fresh] [--sample N]``
+``newsgraph bench e2e [--split odd|even|all] [--store DIR] [--fresh] [--sample N] [--dump DIR]``
 
 What a new user would see, with the pipeline's *own* mentions (no gold mention is fed in):
 
@@ -478,6 +478,8 @@ def score_split(docs: list[EcbDocument], articles: dict[str, Article], records: 
                         entity_of[p]) for p, _d, _t in both)
     res["entity_coref_with_titles"] = {"with_singletons": _coref(key_en, resp_both, True),
                                        "without_singletons": _coref(key_en, resp_both, False)}
+    res["entity_errors"] = _entity_errors(records, both, matched_both, gold_en, ecb, title_lines,
+                                          by_name)
 
     # -- corroboration precision
     gold_events_of: dict[str, set[str]] = defaultdict(set)
@@ -558,6 +560,56 @@ def _kind_scores(records: list[dict[str, Any]], pred: list[tuple[Any, str, list[
         if kind != "name" and names.get((pid[0], pid[1])):
             row["linked" if matched[pid].cluster in names[(pid[0], pid[1])] else "wrong"] += 1
     return out
+
+
+def _entity_errors(records: list[dict[str, Any]], pred: list[tuple[Any, str, list[int]]],
+                   matched: dict[Any, Any], gold: list[Any], ecb: dict[str, EcbDocument],
+                   title_lines: dict[str, int],
+                   by_name: dict[str, DocGold]) -> dict[str, list[dict[str, Any]]]:
+    """The exported entity mentions (text and title) matching no gold mention, and the gold
+    mentions no exported one matches, each with its sentence: what ``--dump`` writes, to
+    sort errors into causes by hand."""
+    info: dict[Any, dict[str, Any]] = {}
+    for rec in records:
+        if rec.get("record", rec["kind"]) != "entity":
+            continue
+        for field_name, tag in (("mentions", None), ("title_mentions", "title")):
+            for k, m in enumerate(rec.get(field_name) or []):
+                key = (rec["id"], m["doc"], m["start"], m["end"], k if tag is None else f"title-{k}")
+                info[key] = {"entity": rec["id"], "entity_name": rec.get("name"), "type": rec.get("type"),
+                             "named": rec.get("named", True), "kind": m.get("kind", "name"),
+                             "rule": m.get("rule"), "text": m.get("text"), "in_title": tag is not None}
+    sentences: dict[tuple[str, int], str] = {}
+    tok_text: dict[tuple[str, int], str] = {}
+    for name, doc in ecb.items():
+        words: dict[int, list[str]] = defaultdict(list)
+        for t in doc.tokens:
+            words[t.sentence].append(t.text)
+            tok_text[(name, t.t_id)] = t.text
+        for n, ws in words.items():
+            sentences[(name, n)] = " ".join(ws)
+    sentence_of = {(name, t.t_id): t.sentence for name, doc in ecb.items() for t in doc.tokens}
+    fps = []
+    for pid, doc, toks in pred:
+        if pid in matched:
+            continue
+        n = sentence_of.get((doc, toks[0])) if toks else None
+        row = {"doc": doc, **info.get(pid, {}),
+               "gold_tokens": " ".join(tok_text.get((doc, t), "") for t in toks),
+               "sentence": sentences.get((doc, n), "") if n is not None else ""}
+        fps.append(row)
+    found = {(g.doc, g.m_id) for g in matched.values()}
+    missed = []
+    for g in gold:
+        if (g.doc, g.m_id) in found:
+            continue
+        d = by_name.get(g.doc)
+        in_title = g.sentence == title_lines.get(g.doc)
+        kept = d is not None and any(t in d.clean_tokens for t in g.token_ids)
+        missed.append({"doc": g.doc, "text": g.text, "tag": g.tag, "cluster": g.cluster, "in_title": in_title,
+                       "removed_by_cleaner": not kept and not in_title,
+                       "sentence": sentences.get((g.doc, g.sentence), "")})
+    return {"false_positives": fps, "missed": missed}
 
 
 def _sub(doc: EcbDocument) -> str:
@@ -757,8 +809,10 @@ def _print(split: str, r: dict[str, Any]) -> None:
 
 
 def run(splits: Iterable[str] = ("odd", "even"), store_dir: Path | None = None, fresh: bool = False,
-        sample: int = 12, replay: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Each split ingested (or reused) and scored; returns every figure printed."""
+        sample: int = 12, replay: dict[str, Any] | None = None, dump: Path | None = None) -> dict[str, Any]:
+    """Each split ingested (or reused) and scored; returns every figure printed.  With
+    ``dump``, each split's entity false positives and missed gold mentions are written there
+    as ``entity-false-positives-SPLIT.jsonl`` and ``entity-missed-SPLIT.jsonl``."""
     out: dict[str, Any] = {}
     for split in [s for s in _SPLITS if s in set(splits)]:
         r = run_split(split, store_dir, fresh, sample, replay)
@@ -766,7 +820,19 @@ def run(splits: Iterable[str] = ("odd", "even"), store_dir: Path | None = None, 
             continue
         out[split] = r
         _print(split, r)
+        if dump is not None:
+            _dump(dump, split, r["entity_errors"])
     return out
+
+
+def _dump(folder: Path, split: str, errors: dict[str, list[dict[str, Any]]]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for key, stem in (("false_positives", "entity-false-positives"), ("missed", "entity-missed")):
+        path = folder / f"{stem}-{split}.jsonl"
+        with path.open("w", encoding="utf-8") as fh:
+            for row in errors[key]:
+                fh.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+        print(f"   {len(errors[key])} {key.replace('_', ' ')} written to {path}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -781,13 +847,15 @@ def main(argv: list[str] | None = None) -> None:
                     help="resolve the stored event mentions again (needs --store) before scoring")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                     help="a ResolverOptions override for --replay (repeatable), e.g. undated_pairs=True")
+    ap.add_argument("--dump", type=Path, default=None, metavar="DIR",
+                    help="write each split's entity false positives and missed gold mentions (JSONL) to DIR")
     args = ap.parse_args(argv)
     replay = None
     if args.replay or args.set:
         if args.store is None:
             ap.error("--replay needs --store (a folder holding the built stores)")
         replay = _overrides(args.set, ap)
-    run(args.split or ["odd", "even"], args.store, args.fresh, args.sample, replay)
+    run(args.split or ["odd", "even"], args.store, args.fresh, args.sample, replay, args.dump)
 
 
 def _overrides(pairs: list[str], ap: argparse.ArgumentParser) -> dict[str, Any]:
