@@ -478,8 +478,17 @@ def score_split(docs: list[EcbDocument], articles: dict[str, Article], records: 
                         entity_of[p]) for p, _d, _t in both)
     res["entity_coref_with_titles"] = {"with_singletons": _coref(key_en, resp_both, True),
                                        "without_singletons": _coref(key_en, resp_both, False)}
+    # ECB+'s guidelines (NWR-2014-1 §2.2.1) annotate a participant's head only and no markable
+    # inside a bigger one: an unmatched mention within a gold mention's extent is not judged.
+    nested_toks = nested_tokens(docs, gold_en)
+    nested = [p for p, d, toks in both if p not in matched_both and toks
+              and all(t in nested_toks.get(d, ()) for t in toks)]
+    res["entity_mentions_nested_unjudged"] = _prf(len(matched_both), len(both) - len(nested),
+                                                  len(matched_both), len(gold_en))
+    res["entity_mentions_nested_unjudged"]["nested"] = len(nested)
+    nested_set = set(nested)
     res["entity_errors"] = _entity_errors(records, both, matched_both, gold_en, ecb, title_lines,
-                                          by_name)
+                                          by_name, nested_set)
 
     # -- corroboration precision
     gold_events_of: dict[str, set[str]] = defaultdict(set)
@@ -562,10 +571,67 @@ def _kind_scores(records: list[dict[str, Any]], pred: list[tuple[Any, str, list[
     return out
 
 
+def nested_tokens(docs: list[EcbDocument], gold: list[Any], nlp: Any = None) -> dict[str, set[int]]:
+    """Per document, the tokens inside the extent of a gold entity mention: its own tokens
+    (a location is annotated whole, "the Promises Treatment Center in Malibu") and, for a
+    participant annotated by its head, the words before the head in its noun phrase ("the
+    US soldiers", "U.S. Secretary of State John Kerry", "his brother": the head's subtree
+    to its left in a spaCy parse of the sentence).  ECB+'s guidelines (NWR-2014-1, §2.2.1)
+    mark no markable within a bigger one, so an exported mention wholly in these tokens
+    that matches no gold mention is a mention the annotators were told not to mark."""
+    if nlp is None:
+        from newsgraph.nlp.annotate import load_model
+
+        nlp = load_model("en")
+    by_doc: dict[str, list[Any]] = defaultdict(list)
+    for g in gold:
+        by_doc[g.doc].append(g)
+    units: list[tuple[str, list[EcbToken], list[tuple[int, int]], list[Any]]] = []
+    texts: list[str] = []
+    for doc in docs:
+        mentions = by_doc.get(doc.name)
+        if not mentions:
+            continue
+        sentences: dict[int, list[EcbToken]] = defaultdict(list)
+        for tok in doc.tokens:
+            sentences[tok.sentence].append(tok)
+        per_sentence: dict[int, list[Any]] = defaultdict(list)
+        for g in mentions:
+            per_sentence[g.sentence].append(g)
+        for n, gs in per_sentence.items():
+            toks = sentences.get(n) or []
+            text, spans = detokenize(toks, doc.subtopic == "ecbplus")
+            units.append((doc.name, toks, spans, gs))
+            texts.append(text)
+    out: dict[str, set[int]] = defaultdict(set)
+    disable = [p for p in ("ner", "lemmatizer") if p in nlp.pipe_names]
+    for (name, toks, spans, gs), parsed in zip(units, nlp.pipe(texts, batch_size=64, disable=disable),
+                                               strict=True):
+        # ECB+ token → the spaCy tokens its characters fall in.
+        of: dict[int, list[int]] = {}
+        for tok, (s, e) in zip(toks, spans, strict=True):
+            of[tok.t_id] = [t.i for t in parsed if t.idx < e and s < t.idx + len(t.text)]
+        for g in gs:
+            out[name].update(g.token_ids)
+            mine = sorted(i for t in g.token_ids for i in of.get(t, []))
+            if not mine or g.cls == "LOC":
+                continue
+            inside = set(mine)
+            head = next((parsed[i] for i in mine if parsed[i].head.i not in inside or parsed[i].head.i == i),
+                        None)
+            if head is None:
+                continue
+            lo, first = head.left_edge.i, mine[0]
+            for t, idx in of.items():
+                if idx and all(lo <= i < first for i in idx):
+                    out[name].add(t)
+    return out
+
+
 def _entity_errors(records: list[dict[str, Any]], pred: list[tuple[Any, str, list[int]]],
                    matched: dict[Any, Any], gold: list[Any], ecb: dict[str, EcbDocument],
-                   title_lines: dict[str, int],
-                   by_name: dict[str, DocGold]) -> dict[str, list[dict[str, Any]]]:
+                   title_lines: dict[str, int], by_name: dict[str, DocGold],
+                   nested: set[Any] | None = None) -> dict[str, list[dict[str, Any]]]:
     """The exported entity mentions (text and title) matching no gold mention, and the gold
     mentions no exported one matches, each with its sentence: what ``--dump`` writes, to
     sort errors into causes by hand."""
@@ -596,6 +662,7 @@ def _entity_errors(records: list[dict[str, Any]], pred: list[tuple[Any, str, lis
         n = sentence_of.get((doc, toks[0])) if toks else None
         row = {"doc": doc, **info.get(pid, {}),
                "gold_tokens": " ".join(tok_text.get((doc, t), "") for t in toks),
+               "nested": pid in (nested or ()),
                "sentence": sentences.get((doc, n), "") if n is not None else ""}
         fps.append(row)
     found = {(g.doc, g.m_id) for g in matched.values()}
@@ -758,9 +825,18 @@ def _print(split: str, r: dict[str, Any]) -> None:
         print(f"{name.replace('_', ' '):34} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f} "
               f"{s['pred']:6d} {s['gold']:6d}")
     if "entity_mentions_with_titles" in r:
-        s, t = r["entity_mentions_with_titles"], r["title_mentions"]
+        s = r["entity_mentions_with_titles"]
         print(f"{'entity mentions with title mentions':34} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f} "
               f"{s['pred']:6d} {s['gold']:6d}")
+    if "entity_mentions_nested_unjudged" in r:
+        s = r["entity_mentions_nested_unjudged"]
+        print(f"{'  the same, nested unjudged':34} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f} "
+              f"{s['pred']:6d} {s['gold']:6d}")
+        print(f"   nested: {s['nested']} unmatched exported mentions inside a gold mention's extent (a "
+              f"location's words, a participant's words before its head) left unjudged: ECB+ marks no "
+              f"markable inside a bigger one (guidelines NWR-2014-1 §2.2.1)")
+    if "entity_mentions_with_titles" in r:
+        t = r["title_mentions"]
         print(f"   title mentions: {t['pred']} exported, P {t['p']:.3f}; "
               f"{t['r']:.3f} of the {t['gold']} gold mentions in the title line found")
     for kind, k in sorted(r.get("entity_mention_kinds", {}).items()):
