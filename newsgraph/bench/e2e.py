@@ -576,9 +576,12 @@ def nested_tokens(docs: list[EcbDocument], gold: list[Any], nlp: Any = None) -> 
     (a location is annotated whole, "the Promises Treatment Center in Malibu") and, for a
     participant annotated by its head, the words before the head in its noun phrase ("the
     US soldiers", "U.S. Secretary of State John Kerry", "his brother": the head's subtree
-    to its left in a spaCy parse of the sentence).  ECB+'s guidelines (NWR-2014-1, §2.2.1)
-    mark no markable within a bigger one, so an exported mention wholly in these tokens
-    that matches no gold mention is a mention the annotators were told not to mark."""
+    to its left in a spaCy parse of the sentence) and an apposition's other part ("David
+    Cameron, the Prime Minister of UK": the head's appositive, or the phrase it is
+    appositive to).  ECB+'s guidelines (NWR-2014-1, §2.2.1) mark a participant's most
+    specific nominal part and no markable within a bigger one, so an exported mention
+    wholly in these tokens that matches no gold mention is a mention the annotators were
+    told not to mark."""
     if nlp is None:
         from newsgraph.nlp.annotate import load_model
 
@@ -622,8 +625,18 @@ def nested_tokens(docs: list[EcbDocument], gold: list[Any], nlp: Any = None) -> 
             if head is None:
                 continue
             lo, first = head.left_edge.i, mine[0]
+            # The bigger markable of an apposition ("Homer the poet", "David Cameron, the
+            # Prime Minister of UK": the guidelines' examples mark the most specific part
+            # only): the appositive's words, or the noun phrase the head is appositive to.
+            bigger: set[int] = set()
+            for child in head.children:
+                if child.dep_ == "appos":
+                    bigger.update(t.i for t in child.subtree)
+            if head.dep_ == "appos" and head.head.i != head.i:
+                bigger.update(t.i for t in head.head.subtree)
+                bigger.difference_update(t.i for t in head.subtree)
             for t, idx in of.items():
-                if idx and all(lo <= i < first for i in idx):
+                if idx and (all(lo <= i < first for i in idx) or all(i in bigger for i in idx)):
                     out[name].add(t)
     return out
 
@@ -833,8 +846,8 @@ def _print(split: str, r: dict[str, Any]) -> None:
         print(f"{'  the same, nested unjudged':34} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f} "
               f"{s['pred']:6d} {s['gold']:6d}")
         print(f"   nested: {s['nested']} unmatched exported mentions inside a gold mention's extent (a "
-              f"location's words, a participant's words before its head) left unjudged: ECB+ marks no "
-              f"markable inside a bigger one (guidelines NWR-2014-1 §2.2.1)")
+              f"location's words, a participant's words before its head or in apposition) left unjudged: "
+              f"ECB+ marks no markable inside a bigger one (guidelines NWR-2014-1 §2.2.1)")
     if "entity_mentions_with_titles" in r:
         t = r["title_mentions"]
         print(f"   title mentions: {t['pred']} exported, P {t['p']:.3f}; "

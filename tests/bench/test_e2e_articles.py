@@ -101,3 +101,16 @@ def test_entity_errors_list_unmatched_exports_and_missed_gold_with_their_sentenc
     assert [(r["text"], r["type"], r["sentence"]) for r in errors["false_positives"]] == [
         ("Rome", "GPE", "Smith met Jones in Rome .")]
     assert [r["text"] for r in errors["missed"]] == ["Jones"]
+
+
+def test_an_apposition_is_inside_the_markable_of_the_name_it_describes() -> None:
+    """"David Cameron, the Prime Minister of Britain": the guidelines mark the most specific
+    part (the name); the appositive is inside that bigger markable."""
+    from newsgraph.bench.e2e import nested_tokens
+
+    doc = EcbDocument("9_5ecb", 9, "ecb", _tokens(["David Cameron , the Prime Minister of Britain , met voters ."]))
+    gold = [_mention(doc, "1", "HUMAN", ["David", "Cameron"], "a")]
+    words = {t.t_id: t.text for t in doc.tokens}
+    nested = {words[t] for t in nested_tokens([doc], gold)["9_5ecb"]}
+    assert {"Prime", "Minister", "Britain"} <= nested
+    assert not nested & {"met", "voters"}
