@@ -41,6 +41,15 @@ What a new user would see, with the pipeline's *own* mentions (no gold mention i
      exported title as a paragraph is with the text, and a title mention stands for the
      gold tokens of that line it overlaps; also printed apart: title mentions' precision
      and the share of the title line's gold mentions they find;
+   - the same with title mentions again, **nested markables unjudged**: ECB+ marks a
+     participant's head (its most specific nominal part) and a location's whole phrase,
+     and no markable inside a bigger one (guidelines ``docs/NWR-2014-1.pdf`` §2.2.1: "the
+     US soldiers", "U.S. Secretary of State John Kerry", "Homer the poet"), so an exported
+     mention matching no gold mention and lying wholly inside a gold mention's extent — a
+     location's words, a participant's words before its head in a spaCy parse of the
+     sentence ("Alaska" of "Alaska Gov. Sarah Palin", "his" of "his brother"), or an
+     apposition's other part — is left out of precision (``nested_tokens``); the strict
+     line above stays the figure of record;
    - **corroboration precision**: among document pairs the export joins through one event
      (an event with mentions in both), the share that share a gold cross-document event
      (a ``CROSS_DOC_COREF`` instance with action mentions in both documents, any
@@ -50,8 +59,11 @@ What a new user would see, with the pipeline's *own* mentions (no gold mention i
      types, dates and flags.
 
 Figures are printed per split (odd / even topics, as the other ECB+ benches); nothing is
-tuned here.  ``--store DIR`` keeps each split's store and export in DIR and reuses them
-on the next run (to iterate on scoring); code changes must be measured with ``--fresh``.
+tuned here.  ``--dump DIR`` writes each split's entity mentions matching no gold mention
+and gold mentions no export matches (JSONL, with their sentences) for sorting errors by
+hand — on the development half only.  ``--store DIR`` keeps each split's store and
+export in DIR and reuses them on the next run (to iterate on scoring); code changes must
+be measured with ``--fresh``.
 ``--replay`` (with ``--store``) resolves the stored event mentions again with the current
 event resolver and ``--set name=value`` overrides of ``ResolverOptions`` (documents in
 ingest order, each with its date, publisher, text and places, as the ingest gives them;
