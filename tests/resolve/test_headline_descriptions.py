@@ -2,7 +2,8 @@
 text describes with that noun — an unnamed participant ("Woman Killed …" and the text's "A
 woman … her") or a person described by a title noun ("Owls Receiver Arrested" and "Oakridge
 Owls receiver Tomas Breck") — and nothing when two of the text's entities are described
-alike. Articles are written by the tests."""
+alike; and a team called in the headline by the plural noun its name ends with ("Rangers").
+Articles are written by the tests."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ Oakridge Owls receiver Tomas Breck was arrested on Tuesday on suspicion of drunk
 
 Breck, 26, was released on bail. The team said it would not comment.
 """
+TEAM = """Rangers fire coach after losing run
+
+The Oakridge Rangers said on Monday that they had fired their coach after six defeats in a row.
+"""
 TWO_MEN = """Man Held After Crash
 
 A man was hurt when his car hit a wall on Mill Road on Friday. Police arrested a man two blocks away, officers said.
@@ -38,7 +43,8 @@ def records(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
     tmp = tmp_path_factory.mktemp("headline-descriptions")
     src = tmp / "in"
     src.mkdir()
-    for name, text in (("crash.txt", CRASH), ("arrest.txt", ARREST), ("two_men.txt", TWO_MEN)):
+    for name, text in (("crash.txt", CRASH), ("arrest.txt", ARREST), ("two_men.txt", TWO_MEN),
+                       ("team.txt", TEAM)):
         (src / name).write_text(text, encoding="utf-8")
     with Store(tmp / "x.db") as store:
         ingest([src], store, root=src)
@@ -69,3 +75,7 @@ def test_a_headline_noun_is_the_person_the_text_gives_that_title(records: list[d
 
 def test_two_entities_described_alike_leave_the_headline_noun_unlinked(records: list[dict]):
     assert "Man" not in _titled(records, "two_men.txt")
+
+
+def test_a_headline_calls_a_team_by_the_plural_noun_its_name_ends_with(records: list[dict]):
+    assert _titled(records, "team.txt").get("Rangers") == "Oakridge Rangers"

@@ -172,8 +172,9 @@ _WORD = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?")
 def _forms(chain: Chain, label: str) -> set[tuple[str, ...]]:
     """The word sequences a title may name a chain of the text by: each of its names as
     the text writes it, and a person's surname (the last word before a generational
-    suffix), as ``within`` links a bare surname. Not an organisation's last word: "Center"
-    of "the Betty Ford Center" in "checks into Betty Ford Center" is no name of its own."""
+    suffix), as ``within`` links a bare surname, and the plural noun an organisation's
+    name ends with ("Colts"). Not an organisation's singular last word: "Center" of "the
+    Betty Ford Center" in "checks into Betty Ford Center" is no name of its own."""
     out: set[tuple[str, ...]] = set()
     for m in chain.mentions:
         if m.kind != "name" or m.field != "text" or m.rule == "government":
@@ -186,6 +187,10 @@ def _forms(chain: Chain, label: str) -> set[tuple[str, ...]]:
         while len(core) > 1 and core[-1].lower().rstrip(".") in GENERATIONAL_SUFFIXES:
             core.pop()
         if len(core) > 1 and label == "PERSON":
+            out.add((core[-1],))
+        elif len(core) > 1 and label == "ORG" and core[-1].endswith("s") and not core[-1].isupper():
+            # A team or party is called by the plural noun its name ends with ("Colts" of
+            # "Indianapolis Colts"), as ``nlp.repeated_names`` reads the text.
             out.add((core[-1],))
     return {f for f in out if len("".join(f)) > 1}
 
