@@ -1,6 +1,6 @@
 """End-to-end benchmark on ECB+: raw article text through the whole pipeline, the export scored.
 
-``newsgraph bench e2e [--split odd|even|all] [--store DIR] [--fresh] [--sample N]``
+``newsgraph bench e2e [--split odd|even|all] [--store DIR] [--fresh] [--sample N] [--dump DIR]``
 
 What a new user would see, with the pipeline's *own* mentions (no gold mention is fed in):
 
@@ -41,6 +41,15 @@ What a new user would see, with the pipeline's *own* mentions (no gold mention i
      exported title as a paragraph is with the text, and a title mention stands for the
      gold tokens of that line it overlaps; also printed apart: title mentions' precision
      and the share of the title line's gold mentions they find;
+   - the same with title mentions again, **nested markables unjudged**: ECB+ marks a
+     participant's head (its most specific nominal part) and a location's whole phrase,
+     and no markable inside a bigger one (guidelines ``docs/NWR-2014-1.pdf`` §2.2.1: "the
+     US soldiers", "U.S. Secretary of State John Kerry", "Homer the poet"), so an exported
+     mention matching no gold mention and lying wholly inside a gold mention's extent — a
+     location's words, a participant's words before its head in a spaCy parse of the
+     sentence ("Alaska" of "Alaska Gov. Sarah Palin", "his" of "his brother"), or an
+     apposition's other part — is left out of precision (``nested_tokens``); the strict
+     line above stays the figure of record;
    - **corroboration precision**: among document pairs the export joins through one event
      (an event with mentions in both), the share that share a gold cross-document event
      (a ``CROSS_DOC_COREF`` instance with action mentions in both documents, any
@@ -50,8 +59,11 @@ What a new user would see, with the pipeline's *own* mentions (no gold mention i
      types, dates and flags.
 
 Figures are printed per split (odd / even topics, as the other ECB+ benches); nothing is
-tuned here.  ``--store DIR`` keeps each split's store and export in DIR and reuses them
-on the next run (to iterate on scoring); code changes must be measured with ``--fresh``.
+tuned here.  ``--dump DIR`` writes each split's entity mentions matching no gold mention
+and gold mentions no export matches (JSONL, with their sentences) for sorting errors by
+hand — on the development half only.  ``--store DIR`` keeps each split's store and
+export in DIR and reuses them on the next run (to iterate on scoring); code changes must
+be measured with ``--fresh``.
 ``--replay`` (with ``--store``) resolves the stored event mentions again with the current
 event resolver and ``--set name=value`` overrides of ``ResolverOptions`` (documents in
 ingest order, each with its date, publisher, text and places, as the ingest gives them;
@@ -478,6 +490,17 @@ def score_split(docs: list[EcbDocument], articles: dict[str, Article], records: 
                         entity_of[p]) for p, _d, _t in both)
     res["entity_coref_with_titles"] = {"with_singletons": _coref(key_en, resp_both, True),
                                        "without_singletons": _coref(key_en, resp_both, False)}
+    # ECB+'s guidelines (NWR-2014-1 §2.2.1) annotate a participant's head only and no markable
+    # inside a bigger one: an unmatched mention within a gold mention's extent is not judged.
+    nested_toks = nested_tokens(docs, gold_en)
+    nested = [p for p, d, toks in both if p not in matched_both and toks
+              and all(t in nested_toks.get(d, ()) for t in toks)]
+    res["entity_mentions_nested_unjudged"] = _prf(len(matched_both), len(both) - len(nested),
+                                                  len(matched_both), len(gold_en))
+    res["entity_mentions_nested_unjudged"]["nested"] = len(nested)
+    nested_set = set(nested)
+    res["entity_errors"] = _entity_errors(records, both, matched_both, gold_en, ecb, title_lines,
+                                          by_name, nested_set)
 
     # -- corroboration precision
     gold_events_of: dict[str, set[str]] = defaultdict(set)
@@ -558,6 +581,127 @@ def _kind_scores(records: list[dict[str, Any]], pred: list[tuple[Any, str, list[
         if kind != "name" and names.get((pid[0], pid[1])):
             row["linked" if matched[pid].cluster in names[(pid[0], pid[1])] else "wrong"] += 1
     return out
+
+
+def nested_tokens(docs: list[EcbDocument], gold: list[Any], nlp: Any = None) -> dict[str, set[int]]:
+    """Per document, the tokens inside the extent of a gold entity mention: its own tokens
+    (a location is annotated whole, "the Promises Treatment Center in Malibu") and, for a
+    participant annotated by its head, the words before the head in its noun phrase ("the
+    US soldiers", "U.S. Secretary of State John Kerry", "his brother": the head's subtree
+    to its left in a spaCy parse of the sentence) and an apposition's other part ("David
+    Cameron, the Prime Minister of UK": the head's appositive, or the phrase it is
+    appositive to).  ECB+'s guidelines (NWR-2014-1, §2.2.1) mark a participant's most
+    specific nominal part and no markable within a bigger one, so an exported mention
+    wholly in these tokens that matches no gold mention is a mention the annotators were
+    told not to mark."""
+    if nlp is None:
+        from newsgraph.nlp.annotate import load_model
+
+        nlp = load_model("en")
+    by_doc: dict[str, list[Any]] = defaultdict(list)
+    for g in gold:
+        by_doc[g.doc].append(g)
+    units: list[tuple[str, list[EcbToken], list[tuple[int, int]], list[Any]]] = []
+    texts: list[str] = []
+    for doc in docs:
+        mentions = by_doc.get(doc.name)
+        if not mentions:
+            continue
+        sentences: dict[int, list[EcbToken]] = defaultdict(list)
+        for tok in doc.tokens:
+            sentences[tok.sentence].append(tok)
+        per_sentence: dict[int, list[Any]] = defaultdict(list)
+        for g in mentions:
+            per_sentence[g.sentence].append(g)
+        for n, gs in per_sentence.items():
+            toks = sentences.get(n) or []
+            text, spans = detokenize(toks, doc.subtopic == "ecbplus")
+            units.append((doc.name, toks, spans, gs))
+            texts.append(text)
+    out: dict[str, set[int]] = defaultdict(set)
+    disable = [p for p in ("ner", "lemmatizer") if p in nlp.pipe_names]
+    for (name, toks, spans, gs), parsed in zip(units, nlp.pipe(texts, batch_size=64, disable=disable),
+                                               strict=True):
+        # ECB+ token → the spaCy tokens its characters fall in.
+        of: dict[int, list[int]] = {}
+        for tok, (s, e) in zip(toks, spans, strict=True):
+            of[tok.t_id] = [t.i for t in parsed if t.idx < e and s < t.idx + len(t.text)]
+        for g in gs:
+            out[name].update(g.token_ids)
+            mine = sorted(i for t in g.token_ids for i in of.get(t, []))
+            if not mine or g.cls == "LOC":
+                continue
+            inside = set(mine)
+            head = next((parsed[i] for i in mine if parsed[i].head.i not in inside or parsed[i].head.i == i),
+                        None)
+            if head is None:
+                continue
+            lo, first = head.left_edge.i, mine[0]
+            # The bigger markable of an apposition ("Homer the poet", "David Cameron, the
+            # Prime Minister of UK": the guidelines' examples mark the most specific part
+            # only): the appositive's words, or the noun phrase the head is appositive to.
+            bigger: set[int] = set()
+            for child in head.children:
+                if child.dep_ == "appos":
+                    bigger.update(t.i for t in child.subtree)
+            if head.dep_ == "appos" and head.head.i != head.i:
+                bigger.update(t.i for t in head.head.subtree)
+                bigger.difference_update(t.i for t in head.subtree)
+            for t, idx in of.items():
+                if idx and (all(lo <= i < first for i in idx) or all(i in bigger for i in idx)):
+                    out[name].add(t)
+    return out
+
+
+def _entity_errors(records: list[dict[str, Any]], pred: list[tuple[Any, str, list[int]]],
+                   matched: dict[Any, Any], gold: list[Any], ecb: dict[str, EcbDocument],
+                   title_lines: dict[str, int], by_name: dict[str, DocGold],
+                   nested: set[Any] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The exported entity mentions (text and title) matching no gold mention, and the gold
+    mentions no exported one matches, each with its sentence: what ``--dump`` writes, to
+    sort errors into causes by hand."""
+    info: dict[Any, dict[str, Any]] = {}
+    for rec in records:
+        if rec.get("record", rec["kind"]) != "entity":
+            continue
+        for field_name, tag in (("mentions", None), ("title_mentions", "title")):
+            for k, m in enumerate(rec.get(field_name) or []):
+                key = (rec["id"], m["doc"], m["start"], m["end"], k if tag is None else f"title-{k}")
+                info[key] = {"entity": rec["id"], "entity_name": rec.get("name"), "type": rec.get("type"),
+                             "named": rec.get("named", True), "kind": m.get("kind", "name"),
+                             "rule": m.get("rule"), "text": m.get("text"), "in_title": tag is not None}
+    sentences: dict[tuple[str, int], str] = {}
+    tok_text: dict[tuple[str, int], str] = {}
+    for name, doc in ecb.items():
+        words: dict[int, list[str]] = defaultdict(list)
+        for t in doc.tokens:
+            words[t.sentence].append(t.text)
+            tok_text[(name, t.t_id)] = t.text
+        for n, ws in words.items():
+            sentences[(name, n)] = " ".join(ws)
+    sentence_of = {(name, t.t_id): t.sentence for name, doc in ecb.items() for t in doc.tokens}
+    fps = []
+    for pid, doc, toks in pred:
+        if pid in matched:
+            continue
+        n = sentence_of.get((doc, toks[0])) if toks else None
+        row = {"doc": doc, **info.get(pid, {}),
+               "gold_tokens": " ".join(tok_text.get((doc, t), "") for t in toks),
+               "nested": pid in (nested or ()),
+               "sentence": sentences.get((doc, n), "") if n is not None else ""}
+        fps.append(row)
+    found = {(g.doc, g.m_id) for g in matched.values()}
+    missed = []
+    for g in gold:
+        if (g.doc, g.m_id) in found:
+            continue
+        d = by_name.get(g.doc)
+        in_title = g.sentence == title_lines.get(g.doc)
+        kept = d is not None and any(t in d.clean_tokens for t in g.token_ids)
+        missed.append({"doc": g.doc, "text": g.text, "tag": g.tag, "cluster": g.cluster, "in_title": in_title,
+                       "removed_by_cleaner": not kept and not in_title,
+                       "sentence": sentences.get((g.doc, g.sentence), "")})
+    return {"false_positives": fps, "missed": missed}
 
 
 def _sub(doc: EcbDocument) -> str:
@@ -706,9 +850,18 @@ def _print(split: str, r: dict[str, Any]) -> None:
         print(f"{name.replace('_', ' '):34} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f} "
               f"{s['pred']:6d} {s['gold']:6d}")
     if "entity_mentions_with_titles" in r:
-        s, t = r["entity_mentions_with_titles"], r["title_mentions"]
+        s = r["entity_mentions_with_titles"]
         print(f"{'entity mentions with title mentions':34} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f} "
               f"{s['pred']:6d} {s['gold']:6d}")
+    if "entity_mentions_nested_unjudged" in r:
+        s = r["entity_mentions_nested_unjudged"]
+        print(f"{'  the same, nested unjudged':34} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f} "
+              f"{s['pred']:6d} {s['gold']:6d}")
+        print(f"   nested: {s['nested']} unmatched exported mentions inside a gold mention's extent (a "
+              f"location's words, a participant's words before its head or in apposition) left unjudged: "
+              f"ECB+ marks no markable inside a bigger one (guidelines NWR-2014-1 §2.2.1)")
+    if "entity_mentions_with_titles" in r:
+        t = r["title_mentions"]
         print(f"   title mentions: {t['pred']} exported, P {t['p']:.3f}; "
               f"{t['r']:.3f} of the {t['gold']} gold mentions in the title line found")
     for kind, k in sorted(r.get("entity_mention_kinds", {}).items()):
@@ -757,8 +910,10 @@ def _print(split: str, r: dict[str, Any]) -> None:
 
 
 def run(splits: Iterable[str] = ("odd", "even"), store_dir: Path | None = None, fresh: bool = False,
-        sample: int = 12, replay: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Each split ingested (or reused) and scored; returns every figure printed."""
+        sample: int = 12, replay: dict[str, Any] | None = None, dump: Path | None = None) -> dict[str, Any]:
+    """Each split ingested (or reused) and scored; returns every figure printed.  With
+    ``dump``, each split's entity false positives and missed gold mentions are written there
+    as ``entity-false-positives-SPLIT.jsonl`` and ``entity-missed-SPLIT.jsonl``."""
     out: dict[str, Any] = {}
     for split in [s for s in _SPLITS if s in set(splits)]:
         r = run_split(split, store_dir, fresh, sample, replay)
@@ -766,7 +921,19 @@ def run(splits: Iterable[str] = ("odd", "even"), store_dir: Path | None = None, 
             continue
         out[split] = r
         _print(split, r)
+        if dump is not None:
+            _dump(dump, split, r["entity_errors"])
     return out
+
+
+def _dump(folder: Path, split: str, errors: dict[str, list[dict[str, Any]]]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for key, stem in (("false_positives", "entity-false-positives"), ("missed", "entity-missed")):
+        path = folder / f"{stem}-{split}.jsonl"
+        with path.open("w", encoding="utf-8") as fh:
+            for row in errors[key]:
+                fh.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+        print(f"   {len(errors[key])} {key.replace('_', ' ')} written to {path}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -781,13 +948,15 @@ def main(argv: list[str] | None = None) -> None:
                     help="resolve the stored event mentions again (needs --store) before scoring")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                     help="a ResolverOptions override for --replay (repeatable), e.g. undated_pairs=True")
+    ap.add_argument("--dump", type=Path, default=None, metavar="DIR",
+                    help="write each split's entity false positives and missed gold mentions (JSONL) to DIR")
     args = ap.parse_args(argv)
     replay = None
     if args.replay or args.set:
         if args.store is None:
             ap.error("--replay needs --store (a folder holding the built stores)")
         replay = _overrides(args.set, ap)
-    run(args.split or ["odd", "even"], args.store, args.fresh, args.sample, replay)
+    run(args.split or ["odd", "even"], args.store, args.fresh, args.sample, replay, args.dump)
 
 
 def _overrides(pairs: list[str], ap: argparse.ArgumentParser) -> dict[str, Any]:

@@ -170,6 +170,10 @@ class AnnotatedDocument:
     #: (``resolve.entities.headline``). Transient like ``doc``: what is linked is stored
     #: as the entity's title mentions.
     title_mentions: list[Mention] = field(default_factory=list, repr=False, compare=False)
+    #: The head nouns of the title's noun phrases in that parse, ``(start, end, lemma,
+    #: plural)`` with offsets into the title: a headline's "Driver" or "Woman" may be the
+    #: text's driver or woman (``resolve.entities.headline``). Transient like ``doc``.
+    title_heads: list[tuple[int, int, str, bool]] = field(default_factory=list, repr=False, compare=False)
 
 
 @dataclass(slots=True)

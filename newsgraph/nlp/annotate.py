@@ -237,7 +237,20 @@ def _to_annotated(document: Document, doc: Any, title_doc: Any = None) -> Annota
     references = referring_mentions(doc, mentions, lambda offset: _sentence_index(starts, offset))
     return AnnotatedDocument(document=document, sentences=sentences, mentions=mentions,
                              model=settings.SPACY_MODEL, doc=doc, references=references,
-                             title_mentions=_names(document.title or "", title_doc) if title_doc else [])
+                             title_mentions=_names(document.title or "", title_doc) if title_doc else [],
+                             title_heads=title_heads(title_doc) if title_doc else [])
+
+
+#: Dependencies of a noun that modifies another noun rather than heading its phrase
+#: ("Prison" of "Prison Van", "Queens" of "Queens Woman").
+_NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+def title_heads(title_doc: Any) -> list[tuple[int, int, str, bool]]:
+    """The common nouns heading a noun phrase in a parsed title, ``(start, end, lemma,
+    plural)``: what a headline's description may be ("Woman Killed …, Driver Charged")."""
+    return [(t.idx, t.idx + len(t.text), t.lemma_.lower(), t.tag_ == "NNS")
+            for t in title_doc if t.pos_ == "NOUN" and t.dep_ not in _NOUN_MODIFIER_DEPS and t.is_alpha]
 
 
 def _names(text: str, doc: Any) -> list[Mention]:

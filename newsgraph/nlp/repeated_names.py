@@ -22,6 +22,11 @@ A repeat is left alone when:
 - the tagger left more of its occurrences untagged than it tagged (the document's own
   majority decides: "Shr" tagged once in a results table that repeats it on every line).
 
+The same holds for the short form a text goes on to use for a name it tagged in full: a
+person's surname ("Timmons" after "Jermayne Timmons") and the plural noun ending an
+organisation's name ("Colts" after "Indianapolis Colts"), when no other tagged name has
+that form (``_tails``), left alone in the same cases.
+
 spaCy offers no cross-sentence consistency of its own (its ``EntityRuler`` adds fixed
 patterns, not what the document itself tagged), hence this module.
 """
@@ -101,6 +106,76 @@ def tag_repeats(doc: Any) -> int:
     # untagged many times ("Shr" in every line of a results table) is not a name it missed.
     added = [_span(doc, s, e, label) for words, spans in found.items() if len(spans) <= tagged[words]
              for s, e, label in spans]
+    if added:
+        doc.set_ents(added, default="unmodified")
+    return len(added) + _tag_tails(doc, labels)
+
+
+#: Words after a person's surname that are no part of how the text refers to them.
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _tails(labels: dict[tuple[str, ...], set[str]]) -> dict[tuple[str, ...], str]:
+    """The short forms a text refers to its tagged names by, with their label: a person's
+    surname ("Timmons" of "Jermayne Timmons"), and the plural noun an organisation's name
+    ends with ("Colts" of "Indianapolis Colts", "Tar Heels" of "North Carolina Tar Heels":
+    a team, a party or a band is called by it; a singular last word — "Center", "Department",
+    "Inc" — names a kind of body, not this one). A form two names share is nobody's."""
+    out: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    owners: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+    for words, found in labels.items():
+        if len(found) != 1 or not all(_capitalised_word(w) for w in words):
+            continue
+        label = next(iter(found))
+        core = list(words)
+        while len(core) > 1 and core[-1].lower().rstrip(".") in _SUFFIXES:
+            core.pop()
+        if len(core) < 2:
+            continue
+        forms: list[tuple[str, ...]] = []
+        if label == "PERSON":
+            forms.append((core[-1],))
+        elif label == "ORG" and core[-1].endswith("s") and not core[-1].isupper():
+            forms.extend(tuple(core[k:]) for k in range(max(1, len(core) - 2), len(core)))
+        for form in forms:
+            if len("".join(form)) > 2:
+                out[form].add(label)
+                owners[form].add(tuple(core))
+    # A form that is itself a tagged name keeps its own reading (the exact-repeat pass).
+    return {f: next(iter(ls)) for f, ls in out.items()
+            if len(ls) == 1 and len(owners[f]) == 1 and f not in labels}
+
+
+def _capitalised_word(word: str) -> bool:
+    return word[:1].isupper() and any(ch.isalpha() for ch in word)
+
+
+def _tag_tails(doc: Any, labels: dict[tuple[str, ...], set[str]]) -> int:
+    """Label the untagged short forms (``_tails``) of the document's tagged names, where
+    ``_left_alone`` does not say otherwise; returns how many spans were added."""
+    tails = _tails(labels)
+    if not tails:
+        return 0
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for words, label in sorted(tails.items(), key=lambda item: -len(item[0])):
+        by_first[words[0]].append((words, label))
+    added = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        names = by_first.get(doc[i].text)
+        if not names or doc[i].ent_iob_ != "O":
+            i += 1
+            continue
+        for words, label in names:
+            end = i + len(words)
+            if end <= n and all(doc[j].text == w and doc[j].ent_iob_ == "O"
+                                for j, w in zip(range(i, end), words, strict=True)) \
+                    and not _left_alone(doc, i, end):
+                added.append(_span(doc, i, end, label))
+                i = end - 1
+                break
+        i += 1
     if added:
         doc.set_ents(added, default="unmodified")
     return len(added)

@@ -53,9 +53,10 @@ from newsgraph.store import SearchHit
 #: Each schema or page row that shows a whole record, and the record fields it leaves out on purpose.
 WHOLE: list[tuple[type, type, set[str]]] = [
     (Document, schemas.DocumentModel, set()),
-    # ``title_mentions`` (the tagger's, before linking) are shown linked, as ``title_entities``.
+    # ``title_mentions`` (the tagger's, before linking) are shown linked, as ``title_entities``;
+    # ``title_heads`` (the title's head nouns, a parse detail) likewise once linked.
     (AnnotatedDocument, schemas.DocumentModel, {"document", "reason", "doc", "references", "chains", "quotations",
-                                                "governments", "prepared", "title_mentions"}),
+                                                "governments", "prepared", "title_mentions", "title_heads"}),
     (Mention, schemas.MentionModel, set()),
     (RemovedBlock, schemas.RemovedBlockModel, set()),
     (Sentence, schemas.SentenceModel, set()),

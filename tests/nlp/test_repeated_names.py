@@ -64,3 +64,17 @@ def test_a_headline_in_title_case_still_gets_its_names(nlp):
     text = ("Rebels attacked a convoy near Kandahar on Monday, officials said.\n\n"
             "Taliban Rebels Attack Army Convoy Near Kandahar Airport Road.\n\nNo one was hurt.")
     assert _tagged(nlp, text, {"Kandahar": "GPE"}) == {"Kandahar": ["GPE", "GPE"]}
+
+
+def test_a_surname_and_a_teams_plural_name_take_the_full_names_label(nlp):
+    text = ("Prosecutors said Jermayne Timmons fired the shot. In court, Timmons said he was "
+            "elsewhere. The Oakridge Colts won on Sunday, and the Colts now lead the league.")
+    labels = _tagged(nlp, text, {"Jermayne Timmons": "PERSON", "Oakridge Colts": "ORG"})
+    assert labels.get("Timmons") == ["PERSON"] and labels.get("Colts") == ["ORG"]
+
+
+def test_a_singular_last_word_or_a_shared_surname_is_no_short_form(nlp):
+    text = ("Tom Reed and Ann Reed met at the Oakridge Medical Center on Monday. Doctors at the Center "
+            "said Reed was well.")
+    labels = _tagged(nlp, text, {"Tom Reed": "PERSON", "Ann Reed": "PERSON", "Oakridge Medical Center": "ORG"})
+    assert "Center" not in labels and "Reed" not in labels

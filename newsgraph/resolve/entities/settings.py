@@ -76,6 +76,10 @@ class ResolverOptions:
     #: ... and find in the title the text's names the tagger did not find there (a name
     #: of exactly one chain of the text, written in the title: ``headline._text_names``).
     headline_text_names: bool = True
+    #: ... and link a head noun of the title to the one chain of the text described with
+    #: that noun, in the same number ("Driver" of "Woman Killed, Driver Charged" and the
+    #: text's "the driver": ``headline._text_descriptions``).
+    headline_descriptions: bool = True
     #: Link a common-noun mention to an earlier one with the same head lemma.
     link_nominals: bool = True
     #: ... only when both agree in number and the later one is not introduced as new
