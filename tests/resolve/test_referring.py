@@ -336,3 +336,20 @@ def test_a_plural_noun_modifier_after_a_plain_noun_stays_in_its_description():
     adoc = next(annotate([Document(id="d", path="d.txt", text=text)]))
     found = [m.text for m in referring_mentions(adoc.doc, adoc.mentions, lambda _: 0)]
     assert "the UK's premium rate services watchdog" in found, found
+
+
+def test_a_pronoun_continues_the_subject_of_a_clause_when_the_main_subject_cannot_be_it():
+    # An expletive main clause: "It" is the council, the one subject of the clause inside.
+    chains = _chains("There was an outcry three months ago when the Sentencing Guidelines Council published "
+                     "its proposals. It had suggested that judges should reduce sentences.")
+    assert ("It", "pronoun", "subject") in _chain_of(chains, "the Sentencing Guidelines Council")
+    # A plural main subject is not "it": the airline the analysts spoke of is.
+    chains = _chains("Delta has lost money for years. The airline cut 6,000 jobs. Analysts had warned recently "
+                     "that the airline might have to seek bankruptcy protection. Last week, it struck a deal "
+                     "with its pilots.")
+    assert ("it", "pronoun", "subject") in _chain_of(chains, "Delta")
+    # A second subject inside the sentence that might agree leaves it out.
+    chains = _chains("Analysts said Ford would cut jobs while the union said workers would strike. It also said "
+                     "prices would rise.")
+    assert not any(t == "It" for c in chains for t, _, _ in c)
+

@@ -66,7 +66,11 @@ the text makes the link clear; each kept one records the rule (``ChainMention.ru
   — and for a pronoun of the narration that is the first subject of its sentence, the
   sentence before is the last one not wholly inside a quotation: "Mr Brown said: '… Mr
   Blair and I …' He also said …" is Brown, the quoted sentences being his words, not the
-  story's thread (subject and
+  story's thread; and, for such a pronoun, when the sentence before has no main subject
+  it could continue (an expletive, a noun of another number, animacy or sex), the one
+  subject of a clause inside that sentence — "There was an outcry when the council
+  published its plans. It had suggested …", "Analysts warned that the airline might fail.
+  Last week, it struck a deal" — no other subject there that might agree (subject and
   grammatical-role parallelism preferences of centering theory, Grosz, Joshi &
   Weinstein 1995; Kameyama 1986). Pronouns left out are looked at once more after the
   descriptions are kept ("The organisation has found itself in trouble … It denies").
@@ -96,6 +100,7 @@ from newsgraph.nlp.referring import (
     FIRST_PERSON_PLURAL,
     RELATIVE_PRONOUNS,
     description_label,
+    pleonastic,
     quote_span,
 )
 from newsgraph.resolve.entities.names import HONORIFICS, ORG_DESIGNATORS, parse_name
@@ -572,9 +577,92 @@ def _choose_any(m: ChainMention, chains: list[Chain], labels: list[str],
             # Inside one quotation running over sentences, the speaker's own subject goes
             # on ("The agency has provided leadership. It has delivered …").
             prev = [i for i in reach if _quoted_subject(chains[i], m.sentence - 1, quotation, doc)]
+        if (not prev and quotation is None and level is None and doc is not None
+                and _opens_clauses(m, doc, sources) and not _copula_it(m, doc)):
+            # The main clause offers no subject the pronoun can continue ("There was an
+            # outcry when the council published its plans. It had suggested …"; "Analysts
+            # warned that the airline might fail. It …"): the one subject of a clause
+            # inside it that agrees.
+            prev = _embedded_subject(m, pool, chains, before, quoted, doc)
         if len(prev) == 1:
             return None if _unnamed_rival(m, chains, doc, chosen=chains[prev[0]]) else (prev[0], "subject")
     return None
+
+
+_THIRD_PERSON = frozenset({"he", "she", "it", "they"})
+
+
+def _copula_it(m: ChainMention, doc: Any) -> bool:
+    """Is the pronoun "it" the subject of a copula or a verb of seeming ("It's only because
+    …", "it was a shock")? Such an "it" as often stands for a situation."""
+    if m.text.lower() != "it":
+        return False
+    tok = _root_at(doc, m.start, m.end)
+    return tok is not None and tok.head.lemma_ in _EXPLETIVE_HOSTS
+
+
+def _embedded_subject(m: ChainMention, pool: list[int], chains: list[Chain], sentence: int,
+                      quoted: Quoted | None, doc: Any) -> list[int]:
+    """The one chain in ``pool`` that is the subject of a clause inside ``sentence`` (of the
+    narration), when that sentence's main clause has no subject the pronoun ``m`` could
+    continue — an expletive ("There was an outcry when the council published …", "it
+    emerged that …") or a noun that disagrees with it in number, animacy or sex
+    ("Analysts warned that the airline …" before "It"; "That charge was denied by Mr
+    Mandelson, who said …" before "He"). The subject is the most salient entity of an
+    utterance (centering theory, Grosz, Joshi & Weinstein 1995); where the main subject
+    cannot be the pronoun's, the next is the subject of the clause it embeds. Any other
+    subject in the sentence that might agree and names no one of ``pool`` — a noun, an
+    unresolved pronoun of the same form, an untagged proper noun — leaves it out; so does
+    a main subject that might agree or is a name (whatever its type: the tagger's may be
+    wrong). Only for a pronoun of the narration that is the first subject of its sentence,
+    and not "it" of a copula. [] when not exactly one."""
+    word = m.text.lower()
+    found: dict[int, ChainMention] = {}
+    for i in pool:
+        for x in chains[i].mentions:
+            if (x.subject and x.sentence == sentence and (x.kind == "name" or x.rule)
+                    and (quoted is None or quoted.get(id(x)) is None)):
+                found.setdefault(i, x)
+    if len(found) != 1:
+        return []
+    (i, x), = found.items()
+    tok = _root_at(doc, x.start, x.end)
+    if tok is None:
+        return []
+    sent = tok.sent
+    verbs = {sent.root.i} | {c.i for c in sent.root.conjuncts if c.pos_ in ("VERB", "AUX")}
+    main = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and t.head.i in verbs]
+    if not main:
+        return []
+    mine = set(range(tok.left_edge.i, tok.right_edge.i + 1))
+    for t in sent:
+        if t.dep_ not in ("nsubj", "nsubjpass", "expl", "csubj") or t.i in mine or quote_span(t) is not None:
+            continue
+        owner = _chain_at(chains, t.idx, t.idx + len(t.text))
+        if t in main:
+            if t.dep_ == "expl" or (t.lower_ == "it" and pleonastic(t)):
+                continue
+            # A name as the main subject is left to the rules above, even of a type the
+            # pronoun does not fit: the tagger's type may be wrong ("Kasabian tested …").
+            if owner is None and t.pos_ == "NOUN" and not _agrees(word, t):
+                continue  # "Analysts", "That charge": not what "it" / "he" stands for
+            if (owner is None and t.pos_ == "PRON" and t.lower_ in _THIRD_PERSON
+                    and not _same_form(word, t.lower_)):
+                continue  # "They warned that the airline …" before "It"
+            return []
+        if owner == i:
+            continue
+        if owner is not None:
+            if owner in pool:
+                return []
+            continue
+        if t.pos_ == "NOUN" and _agrees(word, t):
+            return []  # "the boss said the union …": a participant that names no one
+        if t.pos_ == "PRON" and (_same_form(word, t.lower_) or t.lower_ in RELATIVE_PRONOUNS):
+            return []
+        if t.pos_ == "PROPN" and t.text[:1].isupper():
+            return []  # a name the tagger missed may be the one
+    return [i]
 
 
 #: Arcs from a pronoun up to the verb of its clause: its own role, or the noun phrase it
