@@ -98,3 +98,24 @@ def test_a_possessive_time_is_no_actor_a_possessive_name_is(annotated):
     assert "Friday" not in actors and "Friday" not in targets
     actors, _ = _args(annotated, "Iran's attack on the tanker was condemned by the council.", "attack", "ASSAULT")
     assert actors == ["Iran"]
+
+
+def test_a_pronoun_a_clause_describes_is_the_whole_description(annotated):
+    # "those who …", "those affected by …": the clause says who is meant; the argument is
+    # the description, not a bare "those".
+    _, targets = _args(annotated, "Those who bought tickets in person are being urged to return to the box office.",
+                       "urged", "REQUEST")
+    assert targets == ["Those who bought tickets in person"]
+    _, targets = _args(annotated, "Police arrested those who attacked the ferry on Monday.", "arrested", "COERCE")
+    assert targets == ["those who attacked the ferry on Monday"]
+    # Inside its own clause the relative pronoun stays what it was (the description would
+    # hold the trigger).
+    actors, _ = _args(annotated, "Police arrested those who attacked the ferry on Monday.", "attacked", "ASSAULT")
+    assert actors == ["who"]
+    # A name inside the clause would be read as the argument's entity: left as it was.
+    _, targets = _args(annotated, "Officials urged those who supported Peter Hallam to resign.", "urged",
+                       "REQUEST")
+    assert targets == ["those"]
+    # With nothing after it, "those" points back and stays a pronoun.
+    _, targets = _args(annotated, "The rebels attacked two villages. Police arrested those.", "arrested", "COERCE")
+    assert targets == ["those"]
