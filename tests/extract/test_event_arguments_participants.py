@@ -119,3 +119,10 @@ def test_a_pronoun_a_clause_describes_is_the_whole_description(annotated):
     # With nothing after it, "those" points back and stays a pronoun.
     _, targets = _args(annotated, "The rebels attacked two villages. Police arrested those.", "arrested", "COERCE")
     assert targets == ["those"]
+
+
+def test_a_relative_pronoun_on_a_noun_the_tagger_read_as_an_adjective_is_that_noun(annotated):
+    # "single" tagged an adjective: the relative clause still modifies "the single".
+    _, targets = _args(annotated, "Size said he collaborated on the single, which was released on Monday, because "
+                                  "he liked it.", "released", "RETREAT")
+    assert targets == ["the single"]

@@ -232,11 +232,20 @@ def _relative_noun(tok: Token) -> Token | None:
     v = tok.head
     for _ in range(3):
         if v.dep_ == "relcl":
-            return v.head if v.head.pos_ in ("NOUN", "PROPN") else None
+            return v.head if v.head.pos_ in ("NOUN", "PROPN") or _nominal_adjective(v.head) else None
         if v.dep_ not in ("xcomp", "conj", "ccomp") or v.head.i == v.i:
             return None
         v = v.head
     return None
+
+
+def _nominal_adjective(tok: Token) -> bool:
+    """An adjective heading a noun phrase in an argument position, with an article: "the
+    single, which was released on Monday" (a noun the tagger read as an adjective), "the
+    wounded, who were taken to hospital" (an adjective used as a noun; Quirk et al. 1985
+    §7.23). The relative clause on it modifies that noun phrase."""
+    return (tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos")
+            and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an", "this", "that") for c in tok.children))
 
 
 #: Singular demonstratives that, standing alone, point at discourse (Webber 1991).
