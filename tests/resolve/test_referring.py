@@ -353,3 +353,13 @@ def test_a_pronoun_continues_the_subject_of_a_clause_when_the_main_subject_canno
                      "prices would rise.")
     assert not any(t == "It" for c in chains for t, _, _ in c)
 
+
+
+def test_a_possessive_in_an_infinitive_a_name_s_noun_takes_is_that_name():
+    chains = _chains("Gordon Brown and Tony Blair gave separate responses to the tsunami. These rumours were "
+                     "fuelled by Mr Blair's decision to hold his monthly media conference at the same time as a "
+                     "speech by Mr Brown.")
+    assert ("his", "pronoun", "subject") in _chain_of(chains, "Tony Blair")
+    # The possessor must agree: "his" is not Mary Smith's.
+    chains = _chains("Mary Smith met John Jones. Mary Smith's decision to hold his party angered them.")
+    assert not any(t == "his" for c in chains for t, _, _ in c)

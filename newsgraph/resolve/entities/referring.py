@@ -70,7 +70,10 @@ the text makes the link clear; each kept one records the rule (``ChainMention.ru
   it could continue (an expletive, a noun of another number, animacy or sex), the one
   subject of a clause inside that sentence — "There was an outcry when the council
   published its plans. It had suggested …", "Analysts warned that the airline might fail.
-  Last week, it struck a deal" — no other subject there that might agree (subject and
+  Last week, it struck a deal" — no other subject there that might agree; and a
+  possessive in an infinitive that complements a noun a name possesses is that name, the
+  infinitive's understood subject ("Mr Blair's decision to hold his monthly conference")
+  (subject and
   grammatical-role parallelism preferences of centering theory, Grosz, Joshi &
   Weinstein 1995; Kameyama 1986). Pronouns left out are looked at once more after the
   descriptions are kept ("The organisation has found itself in trouble … It denies").
@@ -544,6 +547,11 @@ def _choose_any(m: ChainMention, chains: list[Chain], labels: list[str],
     # "Turkey is to relaunch its currency"), else — for a subject pronoun — the one
     # subject of the sentence before.
     same = [i for i in reach if _subject_before(chains[i], m.sentence, m.start, level, quoted)]
+    controller = _possessor_controller(m, chains, doc) if doc is not None else None
+    if controller is not None and controller in reach:
+        # "Mr Blair's decision to hold his monthly conference": the possessor of the noun
+        # is the understood subject of its infinitive, which the pronoun sits in.
+        return None if _unnamed_rival(m, chains, doc, chosen=chains[controller]) else (controller, "subject")
     if len(same) > 1 and doc is not None and (m.subject or _possessive(m, doc)):
         # Two subjects before a subject or possessive pronoun in its sentence: the one whose
         # verb governs the pronoun's clause ("Vioxx was withdrawn, but Merck said it would
@@ -677,6 +685,29 @@ def clause_verb(tok: Any) -> Any | None:
     while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and t.dep_ in _NP_ARCS:
         t = t.head
     return t if t.pos_ in ("VERB", "AUX") else None
+
+
+def _possessor_controller(m: ChainMention, chains: list[Chain], doc: Any) -> int | None:
+    """The named chain that is the understood subject of the infinitive holding a possessive
+    pronoun, when that infinitive complements a noun a name possesses: "Mr Blair's decision
+    to hold his monthly conference", "Merck's plan to sell its stake" — the possessor of a
+    noun of deciding or planning controls its infinitive (Quirk et al. 1985 §17.30), and
+    the pronoun's clause has no other subject. None otherwise."""
+    if m.kind != "pronoun" or m.text.lower() not in ("his", "her", "its", "their"):
+        return None
+    tok = _root_at(doc, m.start, m.end)
+    if tok is None or tok.dep_ != "poss":
+        return None
+    verb = clause_verb(tok)
+    if verb is None or verb.dep_ != "acl" or verb.head.pos_ != "NOUN" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    owners = [c for c in verb.head.children if c.dep_ == "poss" and c.i < verb.head.i]
+    if len(owners) != 1 or owners[0].pos_ != "PROPN":
+        return None
+    return _chain_at(chains, owners[0].idx, owners[0].idx + len(owners[0].text))
 
 
 def _possessive(m: ChainMention, doc: Any) -> bool:
