@@ -363,3 +363,13 @@ def test_a_possessive_in_an_infinitive_a_name_s_noun_takes_is_that_name():
     # The possessor must agree: "his" is not Mary Smith's.
     chains = _chains("Mary Smith met John Jones. Mary Smith's decision to hold his party angered them.")
     assert not any(t == "his" for c in chains for t, _, _ in c)
+
+
+def test_a_capitalised_pronoun_inside_a_title_refers_to_nothing():
+    chains = _chains("Record shops in Leeds are stocking an import version of Do They Know It's Christmas, which "
+                     "is said to be selling very well.")
+    assert not any(t == "They" for c in chains for t, _, _ in c)
+    adoc = next(annotate([Document(id="d", path="d.txt", text="Shops are stocking an import version of Do They "
+                                                               "Know It's Christmas. They sell well.")]))
+    found = [m.text for m in adoc.references]
+    assert "They" in found and found.count("They") == 1  # the second, a sentence's first word
