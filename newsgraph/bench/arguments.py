@@ -59,6 +59,20 @@ and kept as unnamed entities of one mention (rule ``participant``, ``resolve/ent
 text singles out and does not name in reach (``bench/data/participants_lo20_odd.jsonl``,
 ``change`` the corpus).
 
+The eighth round's judgements (issue 15, 8 December, pro24 against cbf50a0): every link of
+a pronoun or description the round makes on the odd half's seed-0 sample that cbf50a0 did not
+make or made to another entity, and on the seed-1 sample of 200 odd files for the files not
+in the seed-0 one (``bench/data/pronoun_links_pro24_odd.jsonl``), and every link cbf50a0 made
+there that the round drops or moves (``pronoun_links_dropped_pro24_odd.jsonl``),
+by change (``embedded-subject``: a pronoun opening its sentence continuing the one subject of
+a clause inside the sentence before when that sentence's main subject cannot be it;
+``continued-description``: an unnamed participant's description as the sentence before's
+main subject, continued by a pronoun opening its sentence; ``controller``: a possessive in an
+infinitive complementing a noun a name possesses; ``side-effect``: a link another change
+moved); and a rule tried and dropped — "we" in a quotation of a named speaker as the body
+that speaker's phrase elsewhere in the text says they speak for
+(``we_named_speakers_pro24_odd.jsonl``).
+
 ``--db PATH`` scores an existing store (say one ingested by an older newsgraph from the
 same ``DIR/articles``, with ``Options(doc_seconds=600)`` as here) without ingesting: the
 before / after of a change is two stores of one sample. Nothing is tuned here.
@@ -208,6 +222,12 @@ _JUDGED_LINKS = (
      "right: the old link was)"),
     ("participants_lo20_odd.jsonl", "participants described once (rule participant, lo20: 40 sampled of the "
      "ECB+ odd export, all 51 of the BBC odd sample)"),
+    ("pronoun_links_pro24_odd.jsonl", "new links of the eighth round (pro24 against cbf50a0, seeds 0 "
+     "and 1)"),
+    ("pronoun_links_dropped_pro24_odd.jsonl", "links cbf50a0 made that the eighth round drops or moves "
+     "(all; right: the old link was)"),
+    ("we_named_speakers_pro24_odd.jsonl", "'we' of a named speaker as the body their phrase names (tried "
+     "in the eighth round, dropped)"),
 )
 
 
@@ -235,7 +255,7 @@ def _print_judged() -> None:
         by_change = judged_by_change(name)
         for change in sorted({c for c, _ in by_change}):
             right, wrong = by_change[(change, "right")], by_change[(change, "wrong")]
-            print(f"   {change:14} right {right:3d}, wrong {wrong:3d}")
+            print(f"   {change:22} right {right:3d}, wrong {wrong:3d}")
 
 
 def run(articles: int = 300, seed: int = 0, store: Path | None = None, fresh: bool = False,

@@ -28,7 +28,9 @@ a passive verb with a that-clause after it, or of a verb of appearing or occurri
 ("emerge", "transpire", "turn out") with a that-clause after it (the patterns of Lappin
 & Leass 1994, §2.1.1; the verbs of Quirk et al. 1985 §18.33). A passive with an
 infinitive is raising, not extraposition: in "it is expected to announce job cuts" the
-"it" is whatever is expected to announce, and is offered.
+"it" is whatever is expected to announce, and is offered. Nor is a capitalised pronoun
+after a capitalised word inside a sentence, a word of a title ("an import version of Do
+They Know It's Christmas").
 """
 
 from __future__ import annotations
@@ -191,6 +193,19 @@ def quote_span(tok: Any) -> tuple[int, int] | None:
     return found
 
 
+def _in_title(tok: Any) -> bool:
+    """Is a capitalised pronoun right after a word of its sentence part of a title ("an
+    import version of Do They Know It's Christmas", "the film All About Her")? Mid-sentence
+    a pronoun is written in lower case; capitalised after a word it is a title's word, and
+    refers to nothing in the text."""
+    if not tok.text[:1].isupper() or tok.i == 0:
+        return False
+    # Read from the words, not the parse's sentences: a title's verb ("Know") may start one.
+    before = tok.doc[tok.i - 1]
+    return (before.is_alpha and before.text[:1].isupper() and "\n" not in before.whitespace_
+            and before.i > 0 and tok.doc[before.i - 1].is_alpha)
+
+
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -270,6 +285,8 @@ def referring_mentions(doc: Any, names: list[Mention], sentence_of: Any) -> list
         lower = tok.lower_
         if lower in PERSONAL_PRONOUNS and tok.pos_ == "PRON" and not tok.text.isupper():
             if lower == "it" and pleonastic(tok):
+                continue
+            if _in_title(tok):
                 continue
             if _inside(taken, tok.idx, tok.idx + len(tok)):
                 continue

@@ -53,3 +53,20 @@ def test_the_third_rounds_judgements_give_a_reason_for_each_wrong_one() -> None:
         rows = [json.loads(line) for line in (data / name).read_text(encoding="utf-8").splitlines() if line.strip()]
         assert all(r["right"] or r.get("reason") for r in rows)
         assert all(r["file"].count("/") == 1 for r in rows)  # ids and offsets, no article text
+
+
+def test_the_eighth_rounds_judgements_cover_every_change_with_a_reason() -> None:
+    import json
+
+    from newsgraph.bench.arguments import judged_by_change
+
+    data = Path(__file__).parents[2] / "newsgraph" / "bench" / "data"
+    for name in ("pronoun_links_pro24_odd.jsonl", "pronoun_links_dropped_pro24_odd.jsonl",
+                 "we_named_speakers_pro24_odd.jsonl"):
+        rows = [json.loads(line) for line in (data / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+        assert rows and all(r.get("reason") and r.get("change") for r in rows)
+        assert all(r["file"].count("/") == 1 and r["start"] < r["end"] for r in rows)
+    # The kept rules' new links were all right by hand; the dropped rule's were not.
+    found = judged_by_change("pronoun_links_pro24_odd.jsonl")
+    assert found[("embedded-subject", "wrong")] == 0 and found[("continued-description", "wrong")] == 0
+    assert judged_by_change("we_named_speakers_pro24_odd.jsonl")[("we-named-speaker", "wrong")] > 0

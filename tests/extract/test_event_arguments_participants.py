@@ -112,3 +112,31 @@ def test_the_passive_subject_of_a_control_verb_does_the_act_of_its_complement(an
     assert targets == ["The suspect"]
     _, targets = _args(annotated, "The guard was arrested and charged with murder.", "charged", "ACCUSE")
     assert "The guard" in targets
+
+
+def test_a_pronoun_a_clause_describes_is_the_whole_description(annotated):
+    # "those who …", "those affected by …": the clause says who is meant; the argument is
+    # the description, not a bare "those".
+    _, targets = _args(annotated, "Those who bought tickets in person are being urged to return to the box office.",
+                       "urged", "REQUEST")
+    assert targets == ["Those who bought tickets in person"]
+    _, targets = _args(annotated, "Police arrested those who attacked the ferry on Monday.", "arrested", "COERCE")
+    assert targets == ["those who attacked the ferry on Monday"]
+    # Inside its own clause the relative pronoun stays what it was (the description would
+    # hold the trigger).
+    actors, _ = _args(annotated, "Police arrested those who attacked the ferry on Monday.", "attacked", "ASSAULT")
+    assert actors == ["who"]
+    # A name inside the clause would be read as the argument's entity: left as it was.
+    _, targets = _args(annotated, "Officials urged those who supported Peter Hallam to resign.", "urged",
+                       "REQUEST")
+    assert targets == ["those"]
+    # With nothing after it, "those" points back and stays a pronoun.
+    _, targets = _args(annotated, "The rebels attacked two villages. Police arrested those.", "arrested", "COERCE")
+    assert targets == ["those"]
+
+
+def test_a_relative_pronoun_on_a_noun_the_tagger_read_as_an_adjective_is_that_noun(annotated):
+    # "single" tagged an adjective: the relative clause still modifies "the single".
+    _, targets = _args(annotated, "Size said he collaborated on the single, which was released on Monday, because "
+                                  "he liked it.", "released", "RETREAT")
+    assert targets == ["the single"]

@@ -336,3 +336,40 @@ def test_a_plural_noun_modifier_after_a_plain_noun_stays_in_its_description():
     adoc = next(annotate([Document(id="d", path="d.txt", text=text)]))
     found = [m.text for m in referring_mentions(adoc.doc, adoc.mentions, lambda _: 0)]
     assert "the UK's premium rate services watchdog" in found, found
+
+
+def test_a_pronoun_continues_the_subject_of_a_clause_when_the_main_subject_cannot_be_it():
+    # An expletive main clause: "It" is the council, the one subject of the clause inside.
+    chains = _chains("There was an outcry three months ago when the Sentencing Guidelines Council published "
+                     "its proposals. It had suggested that judges should reduce sentences.")
+    assert ("It", "pronoun", "subject") in _chain_of(chains, "the Sentencing Guidelines Council")
+    # A plural main subject is not "it": the airline the analysts spoke of is.
+    chains = _chains("Delta has lost money for years. The airline cut 6,000 jobs. Analysts had warned recently "
+                     "that the airline might have to seek bankruptcy protection. Last week, it struck a deal "
+                     "with its pilots.")
+    assert ("it", "pronoun", "subject") in _chain_of(chains, "Delta")
+    # A second subject inside the sentence that might agree leaves it out.
+    chains = _chains("Analysts said Ford would cut jobs while the union said workers would strike. It also said "
+                     "prices would rise.")
+    assert not any(t == "It" for c in chains for t, _, _ in c)
+
+
+
+def test_a_possessive_in_an_infinitive_a_name_s_noun_takes_is_that_name():
+    chains = _chains("Gordon Brown and Tony Blair gave separate responses to the tsunami. These rumours were "
+                     "fuelled by Mr Blair's decision to hold his monthly media conference at the same time as a "
+                     "speech by Mr Brown.")
+    assert ("his", "pronoun", "subject") in _chain_of(chains, "Tony Blair")
+    # The possessor must agree: "his" is not Mary Smith's.
+    chains = _chains("Mary Smith met John Jones. Mary Smith's decision to hold his party angered them.")
+    assert not any(t == "his" for c in chains for t, _, _ in c)
+
+
+def test_a_capitalised_pronoun_inside_a_title_refers_to_nothing():
+    chains = _chains("Record shops in Leeds are stocking an import version of Do They Know It's Christmas, which "
+                     "is said to be selling very well.")
+    assert not any(t == "They" for c in chains for t, _, _ in c)
+    adoc = next(annotate([Document(id="d", path="d.txt", text="Shops are stocking an import version of Do They "
+                                                               "Know It's Christmas. They sell well.")]))
+    found = [m.text for m in adoc.references]
+    assert "They" in found and found.count("They") == 1  # the second, a sentence's first word

@@ -251,3 +251,23 @@ def test_event_resolution_reads_a_participant_described_once_by_its_words(tmp_pa
     # one mention and its words: nothing an entity id adds to telling two reports apart
     assert lookup(police["doc"], police["start"], police["end"]) is None
     assert lookup(gunman["doc"], gunman["start"], gunman["end"]) == unnamed["a gunman"]["id"]
+
+
+def test_a_pronoun_opening_its_sentence_continues_the_description_subject_before():
+    chains = _unnamed("The firm's creditors have been trying to agree a deal for several weeks. They took control "
+                      "of the company in January. They had threatened to delist the company.")
+    assert [("The firm's creditors", "nominal", "introduced"), ("They", "pronoun", "subject"),
+            ("They", "pronoun", "subject")] in chains
+    chains = _unnamed("From next month anyone will have the power to demand information. But an all-party "
+                      "committee said it was not confident many would be ready. It blamed the department for a "
+                      "lack of leadership.")
+    assert [("an all-party committee", "nominal", "introduced"), ("It", "pronoun", "subject")] in chains
+
+
+def test_no_continuation_from_a_definite_description_or_two_subjects():
+    # "The car" is most often a thing the text names: left to the named linker.
+    chains = _unnamed("The car, unveiled at the Geneva motor show, is meant to compete in the luxury market. "
+                      "It will not be sold in the US.")
+    assert not any(t == "It" for c in chains for t, _, _ in c)
+    chains = _unnamed("The ministers and the union leaders met on Monday. They agreed a deal.")
+    assert not any(t == "They" for c in chains for t, _, _ in c)

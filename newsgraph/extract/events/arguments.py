@@ -25,7 +25,10 @@ Owns the mapping from syntax to roles (PLOVER's actor and recipient):
 
 Spans are named entities when the argument head sits in one, else the head's
 noun phrase up to the head (determiners and modifiers, no relative clauses); a relative
-pronoun ("who", "which", "that") is replaced by the noun its clause modifies.
+pronoun ("who", "which", "that") is replaced by the noun its clause modifies. A pronoun
+that a clause or phrase after it describes ("those who bought tickets", "those affected
+by the floods") is no anaphor: its span runs to the end of that description, unless a
+name stands in it (an argument is read as the entity any name inside it stands for).
 
 A word that stands for no participant is no argument (``no_participant``): a pleonastic
 "it" ("it is possible to launch an assault", "it emerged that", "it was decided that":
@@ -155,6 +158,9 @@ def span_of(tok: Token) -> tuple[int, int, str | None]:
         ent = ent_at(tok)
         if ent is not None:
             return ent.start_char, ent.end_char, ent.label_
+    described = _described_pronoun_end(tok)
+    if described is not None:
+        return tok.idx, described, None
     left = tok.left_edge.i
     # Never run back over a clause boundary ("said , the group" → "the group").
     for i in range(tok.i, left - 1, -1):
@@ -163,6 +169,34 @@ def span_of(tok: Token) -> tuple[int, int, str | None]:
             break
     start = tok.doc[left].idx
     return start, tok.idx + len(tok.text), None
+
+
+#: Pronouns that head a description rather than point back at one when a clause or a
+#: phrase after them says who is meant ("those who bought tickets", "those affected by
+#: the floods", "those on the list", "anyone who helped"; Quirk et al. 1985 §6.40, §17.14).
+_DESCRIBED_PRONOUNS = frozenset({"those", "these", "anyone", "anybody", "everyone", "everybody", "someone",
+                                 "somebody"})
+
+
+def _described_pronoun_end(tok: Token) -> int | None:
+    """End offset of a description a pronoun heads ("Those who bought tickets in person"),
+    or None: the pronoun's relative clause, participle or prepositional phrase after it is
+    part of the argument, which then says who is meant instead of a bare "those". Not when
+    a name stands in it: an argument is read as the entity any name inside it stands for,
+    and "those who voted for Blair" are not Blair."""
+    if tok.pos_ != "PRON" or tok.lower_ not in _DESCRIBED_PRONOUNS:
+        return None
+    after = [c for c in tok.children if c.i > tok.i and c.dep_ in ("relcl", "acl", "prep")]
+    if not after:
+        return None
+    last = max(c.right_edge.i for c in after)
+    while last > tok.i and tok.doc[last].is_punct:
+        last -= 1
+    words = tok.doc[tok.i:last + 1]
+    if any(t.ent_type_ and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT",
+                                                 "MONEY") for t in words):
+        return None
+    return int(words[-1].idx + len(words[-1].text))
 
 
 def _expand(tok: Token) -> list[tuple[Token, str]]:
@@ -198,11 +232,20 @@ def _relative_noun(tok: Token) -> Token | None:
     v = tok.head
     for _ in range(3):
         if v.dep_ == "relcl":
-            return v.head if v.head.pos_ in ("NOUN", "PROPN") else None
+            return v.head if v.head.pos_ in ("NOUN", "PROPN") or _nominal_adjective(v.head) else None
         if v.dep_ not in ("xcomp", "conj", "ccomp") or v.head.i == v.i:
             return None
         v = v.head
     return None
+
+
+def _nominal_adjective(tok: Token) -> bool:
+    """An adjective heading a noun phrase in an argument position, with an article: "the
+    single, which was released on Monday" (a noun the tagger read as an adjective), "the
+    wounded, who were taken to hospital" (an adjective used as a noun; Quirk et al. 1985
+    §7.23). The relative clause on it modifies that noun phrase."""
+    return (tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos")
+            and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an", "this", "that") for c in tok.children))
 
 
 #: Singular demonstratives that, standing alone, point at discourse (Webber 1991).

@@ -66,7 +66,14 @@ the text makes the link clear; each kept one records the rule (``ChainMention.ru
   — and for a pronoun of the narration that is the first subject of its sentence, the
   sentence before is the last one not wholly inside a quotation: "Mr Brown said: '… Mr
   Blair and I …' He also said …" is Brown, the quoted sentences being his words, not the
-  story's thread (subject and
+  story's thread; and, for such a pronoun, when the sentence before has no main subject
+  it could continue (an expletive, a noun of another number, animacy or sex), the one
+  subject of a clause inside that sentence — "There was an outcry when the council
+  published its plans. It had suggested …", "Analysts warned that the airline might fail.
+  Last week, it struck a deal" — no other subject there that might agree; and a
+  possessive in an infinitive that complements a noun a name possesses is that name, the
+  infinitive's understood subject ("Mr Blair's decision to hold his monthly conference")
+  (subject and
   grammatical-role parallelism preferences of centering theory, Grosz, Joshi &
   Weinstein 1995; Kameyama 1986). Pronouns left out are looked at once more after the
   descriptions are kept ("The organisation has found itself in trouble … It denies").
@@ -96,6 +103,7 @@ from newsgraph.nlp.referring import (
     FIRST_PERSON_PLURAL,
     RELATIVE_PRONOUNS,
     description_label,
+    pleonastic,
     quote_span,
 )
 from newsgraph.resolve.entities.names import HONORIFICS, ORG_DESIGNATORS, parse_name
@@ -539,6 +547,11 @@ def _choose_any(m: ChainMention, chains: list[Chain], labels: list[str],
     # "Turkey is to relaunch its currency"), else — for a subject pronoun — the one
     # subject of the sentence before.
     same = [i for i in reach if _subject_before(chains[i], m.sentence, m.start, level, quoted)]
+    controller = _possessor_controller(m, chains, doc) if doc is not None else None
+    if controller is not None and controller in reach:
+        # "Mr Blair's decision to hold his monthly conference": the possessor of the noun
+        # is the understood subject of its infinitive, which the pronoun sits in.
+        return None if _unnamed_rival(m, chains, doc, chosen=chains[controller]) else (controller, "subject")
     if len(same) > 1 and doc is not None and (m.subject or _possessive(m, doc)):
         # Two subjects before a subject or possessive pronoun in its sentence: the one whose
         # verb governs the pronoun's clause ("Vioxx was withdrawn, but Merck said it would
@@ -572,9 +585,92 @@ def _choose_any(m: ChainMention, chains: list[Chain], labels: list[str],
             # Inside one quotation running over sentences, the speaker's own subject goes
             # on ("The agency has provided leadership. It has delivered …").
             prev = [i for i in reach if _quoted_subject(chains[i], m.sentence - 1, quotation, doc)]
+        if (not prev and quotation is None and level is None and doc is not None
+                and _opens_clauses(m, doc, sources) and not _copula_it(m, doc)):
+            # The main clause offers no subject the pronoun can continue ("There was an
+            # outcry when the council published its plans. It had suggested …"; "Analysts
+            # warned that the airline might fail. It …"): the one subject of a clause
+            # inside it that agrees.
+            prev = _embedded_subject(m, pool, chains, before, quoted, doc)
         if len(prev) == 1:
             return None if _unnamed_rival(m, chains, doc, chosen=chains[prev[0]]) else (prev[0], "subject")
     return None
+
+
+_THIRD_PERSON = frozenset({"he", "she", "it", "they"})
+
+
+def _copula_it(m: ChainMention, doc: Any) -> bool:
+    """Is the pronoun "it" the subject of a copula or a verb of seeming ("It's only because
+    …", "it was a shock")? Such an "it" as often stands for a situation."""
+    if m.text.lower() != "it":
+        return False
+    tok = _root_at(doc, m.start, m.end)
+    return tok is not None and tok.head.lemma_ in _EXPLETIVE_HOSTS
+
+
+def _embedded_subject(m: ChainMention, pool: list[int], chains: list[Chain], sentence: int,
+                      quoted: Quoted | None, doc: Any) -> list[int]:
+    """The one chain in ``pool`` that is the subject of a clause inside ``sentence`` (of the
+    narration), when that sentence's main clause has no subject the pronoun ``m`` could
+    continue — an expletive ("There was an outcry when the council published …", "it
+    emerged that …") or a noun that disagrees with it in number, animacy or sex
+    ("Analysts warned that the airline …" before "It"; "That charge was denied by Mr
+    Mandelson, who said …" before "He"). The subject is the most salient entity of an
+    utterance (centering theory, Grosz, Joshi & Weinstein 1995); where the main subject
+    cannot be the pronoun's, the next is the subject of the clause it embeds. Any other
+    subject in the sentence that might agree and names no one of ``pool`` — a noun, an
+    unresolved pronoun of the same form, an untagged proper noun — leaves it out; so does
+    a main subject that might agree or is a name (whatever its type: the tagger's may be
+    wrong). Only for a pronoun of the narration that is the first subject of its sentence,
+    and not "it" of a copula. [] when not exactly one."""
+    word = m.text.lower()
+    found: dict[int, ChainMention] = {}
+    for i in pool:
+        for x in chains[i].mentions:
+            if (x.subject and x.sentence == sentence and (x.kind == "name" or x.rule)
+                    and (quoted is None or quoted.get(id(x)) is None)):
+                found.setdefault(i, x)
+    if len(found) != 1:
+        return []
+    (i, x), = found.items()
+    tok = _root_at(doc, x.start, x.end)
+    if tok is None:
+        return []
+    sent = tok.sent
+    verbs = {sent.root.i} | {c.i for c in sent.root.conjuncts if c.pos_ in ("VERB", "AUX")}
+    main = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and t.head.i in verbs]
+    if not main:
+        return []
+    mine = set(range(tok.left_edge.i, tok.right_edge.i + 1))
+    for t in sent:
+        if t.dep_ not in ("nsubj", "nsubjpass", "expl", "csubj") or t.i in mine or quote_span(t) is not None:
+            continue
+        owner = _chain_at(chains, t.idx, t.idx + len(t.text))
+        if t in main:
+            if t.dep_ == "expl" or (t.lower_ == "it" and pleonastic(t)):
+                continue
+            # A name as the main subject is left to the rules above, even of a type the
+            # pronoun does not fit: the tagger's type may be wrong ("Kasabian tested …").
+            if owner is None and t.pos_ == "NOUN" and not _agrees(word, t):
+                continue  # "Analysts", "That charge": not what "it" / "he" stands for
+            if (owner is None and t.pos_ == "PRON" and t.lower_ in _THIRD_PERSON
+                    and not _same_form(word, t.lower_)):
+                continue  # "They warned that the airline …" before "It"
+            return []
+        if owner == i:
+            continue
+        if owner is not None:
+            if owner in pool:
+                return []
+            continue
+        if t.pos_ == "NOUN" and _agrees(word, t):
+            return []  # "the boss said the union …": a participant that names no one
+        if t.pos_ == "PRON" and (_same_form(word, t.lower_) or t.lower_ in RELATIVE_PRONOUNS):
+            return []
+        if t.pos_ == "PROPN" and t.text[:1].isupper():
+            return []  # a name the tagger missed may be the one
+    return [i]
 
 
 #: Arcs from a pronoun up to the verb of its clause: its own role, or the noun phrase it
@@ -589,6 +685,29 @@ def clause_verb(tok: Any) -> Any | None:
     while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and t.dep_ in _NP_ARCS:
         t = t.head
     return t if t.pos_ in ("VERB", "AUX") else None
+
+
+def _possessor_controller(m: ChainMention, chains: list[Chain], doc: Any) -> int | None:
+    """The named chain that is the understood subject of the infinitive holding a possessive
+    pronoun, when that infinitive complements a noun a name possesses: "Mr Blair's decision
+    to hold his monthly conference", "Merck's plan to sell its stake" — the possessor of a
+    noun of deciding or planning controls its infinitive (Quirk et al. 1985 §17.30), and
+    the pronoun's clause has no other subject. None otherwise."""
+    if m.kind != "pronoun" or m.text.lower() not in ("his", "her", "its", "their"):
+        return None
+    tok = _root_at(doc, m.start, m.end)
+    if tok is None or tok.dep_ != "poss":
+        return None
+    verb = clause_verb(tok)
+    if verb is None or verb.dep_ != "acl" or verb.head.pos_ != "NOUN" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    owners = [c for c in verb.head.children if c.dep_ == "poss" and c.i < verb.head.i]
+    if len(owners) != 1 or owners[0].pos_ != "PROPN":
+        return None
+    return _chain_at(chains, owners[0].idx, owners[0].idx + len(owners[0].text))
 
 
 def _possessive(m: ChainMention, doc: Any) -> bool:

@@ -55,7 +55,11 @@ is made only where the text makes it clear; each records its rule (``ChainMentio
 - ``subject`` — a subject or possessive pronoun whose clause the verb of a description
   governs ("The men said they were innocent", "the campaigners were so angered they
   threatened"), the named linker's ``subject`` rule for a subject that names no one; a
-  name or another candidate between them leaves it out.
+  name or another candidate between them leaves it out. Also a narration pronoun opening
+  its sentence, when the sentence before has an indefinite, counted, possessed or bare
+  description (or a pronoun linked to one) as its one main subject and no named entity
+  that may agree is in reach: "The firm's creditors have been trying to agree a deal.
+  They took control …" (``_continued_phrase``).
 
 Nothing here changes a named chain's own mentions. One thing joins an unnamed referent to
 a named one: the text naming it with a naming verb (``named_referents``) — "Police named
@@ -736,8 +740,69 @@ def _place_pronoun(m: Any, doc: Any, kept: list[tuple[int, int]], phrases: list[
         join(m, found(choice), "only-candidate")
         return
     subject = _governing_phrase(tok, word, by_head, said, phrases, kept, quote)
+    if subject is None and not any(c <= -1_000_000 for c in candidates):
+        subject = _continued_phrase(tok, word, by_head, said, phrases, kept, quote)
     if subject is not None:
         join(m, found(subject), "subject")
+
+
+def _continued_phrase(tok: Any, word: str, by_head: dict[int, _Phrase], said: dict[int, int],
+                      phrases: list[_Phrase], kept: list[tuple[int, int]],
+                      quote: tuple[int, int] | None) -> _Phrase | None:
+    """The description a narration pronoun opening its sentence continues: the main subject
+    of the sentence just before, when that is a description of no named entity (or a
+    pronoun of the same form linked to one here) — "The firm's creditors … have been trying
+    to agree a deal. They took control of the company …", "An all-party committee said …
+    It blamed the department" (the named linker's ``subject`` rule for a sentence's first
+    subject, for a subject that names no one; centering theory's preference for the
+    previous utterance's subject, Grosz, Joshi & Weinstein 1995). Only a subject pronoun or
+    the possessor of its sentence's subject, outside quotations, with no subject and (for
+    "it") no noun that may agree before it in its sentence, and not "it" of a copula (as
+    often a situation); the subject before must stand alone (not "X and Y"), outside
+    quotations, and agree — and be no definite description not already taken for a
+    participant ("The prime minister … He", "The car … It": most often someone or something
+    the text names, whom linking left unclear) — and no named entity that may agree be in
+    reach (the named linker's to decide)."""
+    if quote is not None or not (tok.dep_ in ("nsubj", "nsubjpass")
+                                 or (tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"))):
+        return None
+    if word == "it" and tok.head.lemma_ in _COPULAS:
+        return None
+    sent = tok.sent
+    if sent.start == 0 or _opened_before(tok):
+        return None
+    for t in sent:
+        if t.i >= tok.i:
+            break
+        if t.dep_ in ("nsubj", "nsubjpass", "expl") and tok not in t.subtree:
+            return None  # not the first subject of its sentence
+        if word == "it" and t.pos_ in ("NOUN", "PROPN") and t.dep_ in _CANDIDATE_DEPS and (
+                t.pos_ == "PROPN" or _agrees(word, t)):
+            return None  # "Despite the ruling, it …": a nearer candidate
+    prev = tok.doc[sent.start - 1].sent
+    verbs = {prev.root.i} | {c.i for c in prev.root.conjuncts if c.pos_ in ("VERB", "AUX")}
+    subjects = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in verbs]
+    if len(subjects) != 1:
+        return None
+    subj = subjects[0]
+    if (quote_span(subj) is not None or _opened_before(subj) or any(s <= subj.idx < e for s, e in kept)
+            or any(c.dep_ == "conj" for c in subj.children)):
+        return None
+    if subj.pos_ == "PRON":
+        group = said.get(subj.idx)
+        if group is None or not _same_form(word, subj.lower_):
+            return None
+        return next((q for q in phrases if q.group == group), None)
+    q = by_head.get(subj.i)
+    if q is None or (q.definite and q.group < 0):
+        return None  # "The prime minister …", "The car …": most often one the text names
+    return q if _agrees(word, q.head) else None
+
+
+def _opened_before(tok: Any) -> bool:
+    """Does a quotation opened before the token in its sentence stay open up to it (one
+    running on past the sentence, which ``quote_span`` does not see)?"""
+    return sum(1 for t in tok.sent if t.i < tok.i and t.text in '"“”') % 2 == 1
 
 
 def _governing_phrase(tok: Any, word: str, by_head: dict[int, _Phrase], said: dict[int, int],
