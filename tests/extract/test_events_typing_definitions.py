@@ -1,0 +1,83 @@
+"""Event typing on texts written here (issue 13, item 4, eleventh round): what a PLOVER type is
+not, read from the manual's definitions (``extract/events/definitions.py``) — a question, a
+capacity, the content of a request, a fight of no one, a market's public — and the owner of
+an aid noun as its giver."""
+
+from __future__ import annotations
+
+from newsgraph.extract.events import extract_events
+
+
+def _typed(annotated, text: str) -> list[tuple[str, str]]:
+    return [(m.trigger.text, m.type) for m in extract_events(annotated(text))]
+
+
+def test_a_question_reports_no_act(annotated):
+    typed = _typed(annotated, "The farmer asked whether his hunting dogs would be outlawed under the new act.")
+    assert not [t for t in typed if t[0] == "outlawed"]
+    typed = _typed(annotated, "The only question is whether the ministers will admit the mistake.")
+    assert not [t for t in typed if t[0] == "admit"]
+    # A question about who did it does not undo the act reported as its subject.
+    typed = _typed(annotated, "Police in Harbury arrested three men on Monday.")
+    assert ("arrested", "COERCE") in typed
+
+
+def test_a_capacity_is_no_act(annotated):
+    typed = _typed(annotated, "The slowdown has given buyers in Dunmore more power to negotiate.")
+    assert not [t for t in typed if t[0] == "negotiate"]
+    typed = _typed(annotated, "The minister put more emphasis on the possibility of deportation.")
+    assert not [t for t in typed if t[0] == "deportation"]
+    typed = _typed(annotated, "The interior ministry ordered the deportation of the two activists on Monday.")
+    assert ("deportation", "COERCE") in typed
+
+
+def test_the_content_of_a_request_is_not_another_event(annotated):
+    typed = _typed(annotated, "The council chairman appealed to the United States to restrict its tin sales.")
+    assert not [t for t in typed if t[0] == "restrict"]
+    typed = _typed(annotated, "The creditors have asked the government to mediate in the dispute.")
+    assert not [t for t in typed if t[0] == "mediate"]
+    assert ("asked", "REQUEST") in typed
+    # An act done, not asked for, stays.
+    typed = _typed(annotated, "The government agreed to mediate in the dispute between the two unions.")
+    assert ("agreed", "AGREE") in typed
+
+
+def test_a_fight_of_no_one_is_a_figure(annotated):
+    typed = _typed(annotated, '"This is a battle the industry cannot afford to lose," the director said.')
+    assert not [t for t in typed if t[1] == "ASSAULT"]
+    typed = _typed(annotated, "The ruling party pushed the budget through, deepening a clash with the opposition.")
+    assert not [t for t in typed if t[1] == "ASSAULT"]
+    # Fighters, a place fought at, or people killed make it physical.
+    typed = _typed(annotated, "Rebels and troops fought a battle near the airport of Harbury on Monday.")
+    assert [t for t in typed if t[1] == "ASSAULT"]
+    typed = _typed(annotated, "Twelve people were killed in a clash in the northern town of Dunmore.")
+    assert [t for t in typed if t[1] == "ASSAULT"]
+
+
+def test_a_market_public_is_no_party(annotated):
+    typed = _typed(annotated, "The organisers expected 150,000 shoppers to have visited the fair by Saturday.")
+    assert not [t for t in typed if t[1] == "CONSULT"]
+    typed = _typed(annotated, "The new laptop will appeal to students and home users.")
+    assert not [t for t in typed if t[1] == "REQUEST"]
+    typed = _typed(annotated, "The bank said it would urge its customers to change their passwords.")
+    assert not [t for t in typed if t[1] == "REQUEST"]
+    # Shareholders meet and lenders agree as parties to a company's acts; a government asks.
+    typed = _typed(annotated, "Kelton shareholders met on Monday to discuss the merger.")
+    assert [t for t in typed if t[1] == "CONSULT"]
+    typed = _typed(annotated, "The government urged consumers to cut their use of electricity.")
+    assert ("urged", "REQUEST") in typed
+
+
+def test_the_owner_of_an_aid_noun_gives_it(annotated):
+    typed = _typed(annotated, "Mortgage lending now makes up 45% of its loans, the bank said.")
+    assert not [t for t in typed if t[1] == "AID"]
+    typed = _typed(annotated, "The World Bank announced new loans to Kenya on Monday.")
+    assert [t for t in typed if t[1] == "AID"]
+
+
+def test_a_relative_pronoun_stands_for_what_is_captured(annotated):
+    typed = _typed(annotated, "The researchers put the image on a website which lets viewers explore the "
+                              "wealth of detail that it captures.")
+    assert not [t for t in typed if t[1] == "COERCE"]
+    typed = _typed(annotated, "The rebels that the army captured on Monday were taken to Harbury.")
+    assert [t for t in typed if t[0] == "captured"]
