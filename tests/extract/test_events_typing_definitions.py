@@ -81,3 +81,29 @@ def test_a_relative_pronoun_stands_for_what_is_captured(annotated):
     assert not [t for t in typed if t[1] == "COERCE"]
     typed = _typed(annotated, "The rebels that the army captured on Monday were taken to Harbury.")
     assert [t for t in typed if t[0] == "captured"]
+
+
+def test_accepting_that_something_is_so_is_no_agreement(annotated):
+    typed = _typed(annotated, "He accepted that the fires had damaged the party's image in Dunmore.")
+    assert not [t for t in typed if t[1] == "AGREE"]
+    typed = _typed(annotated, "The unions accepted the pay offer on Monday.")
+    assert ("accepted", "AGREE") in typed
+
+
+def test_a_web_site_visited_is_no_meeting(annotated):
+    text = ("Surfers outside the US have been unable to visit the official re-election site of the president. "
+            "The website blocks visitors from other countries, and web users complained on internet forums "
+            "and in e-mail to software makers and computer firms.")
+    assert not [t for t in _typed(annotated, text) if t[1] == "CONSULT"]
+    typed = _typed(annotated, text.replace("the official re-election site of the president", "Dunmore"))
+    assert [t for t in typed if t[0] == "visit"]
+
+
+def test_asking_about_something_asks_no_one_to_act(annotated):
+    typed = _typed(annotated, "I asked so many questions about the hostages' welfare that I didn't ask enough "
+                              "about the specifics of the plan, he said.")
+    assert not [t for t in typed if t[1] == "REQUEST"]
+    typed = _typed(annotated, "Reporters asked the minister about the plan on Thursday.")
+    assert not [t for t in typed if t[1] == "REQUEST"]
+    typed = _typed(annotated, "The minister asked the United Nations for more food aid on Monday.")
+    assert ("asked", "REQUEST") in typed

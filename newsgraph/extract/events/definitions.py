@@ -9,7 +9,9 @@ another guess. ``senses.no_event_reasons`` asks each of them; each returns a rea
 
 - **a question** (every type): a verb that is itself the predicate of a "whether" clause, or
   of an "if" clause that is the object of a verb, is asked about, not reported ("asked whether
-  his technique would be outlawed"; "the only question is whether they will admit it"). The
+  his technique would be outlawed"; "the only question is whether they will admit it"); and
+  asking "about" something or asking questions, with nothing asked for, asks no one to act
+  (REQUEST: "requests, demands, and orders"). The
   manual codes acts that happened, are planned, threatened or refused; a question is none.
 - **a capacity** (every type): the infinitive or the "of" object of a noun of capacity or
   possibility ("the power to negotiate", "the possibility of deportation", "the right to
@@ -29,6 +31,8 @@ another guess. ``senses.no_event_reasons`` asks each of them; each returns a rea
   ("150,000 shoppers visited", "consumers' demands", "the Mac mini will appeal to PC users",
   "we would urge our customers to…"). Investors, shareholders and lenders are parties to a
   company's acts (they meet, vote, sue, agree) and stay.
+- **a web visit** (CONSULT): visiting or consulting a site in a report about computing visits a
+  web site, not people, a body or a place.
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ from spacy.tokens import Token
 from newsgraph.extract.events.lexicon import VERBS
 from newsgraph.nlp.wordnet import wordnet
 
-__all__ = ["capacity", "fight_of_no_one", "market_public", "question", "request_content"]
+__all__ = ["capacity", "fight_of_no_one", "market_public", "question", "request_content", "web_visit"]
 
 #: Verbs whose "if" object clause is a question ("asked if", "wonder if", "know if").
 _ASKING_IF = frozenset({"ask", "wonder", "know", "see", "question", "check", "decide", "determine",
@@ -69,11 +73,35 @@ def _clause_verb(tok: Token) -> Token:
     return t
 
 
+def _asked_about(tok: Token) -> bool:
+    """Asking "about" something, or asking questions (a relative pronoun standing for them:
+    "the questions that I didn't ask"), with nothing asked for: no infinitive, no clause, no
+    "for" — a question, not a request."""
+    kids = list(tok.children)
+    if any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") for c in kids):
+        return False
+    from newsgraph.extract.events.senses import question_noun
+
+    objects = [tok.head if c.tag_ in ("WDT", "WP") and tok.dep_ in ("relcl", "acl") else c
+               for c in kids if c.dep_ == "dobj"]
+    if objects and all(o.pos_ == "NOUN" and question_noun(o.lemma_.lower()) for o in objects):
+        return True
+    from newsgraph.extract.events.agency import is_animate
+
+    # Asked "about" something: of nobody named, or of the people asked ("asked the minister
+    # about the plan").
+    near = [*kids, *(g for c in kids if c.dep_ in ("advmod", "dobj") for g in c.children)]
+    return all(is_animate(o) or o.ent_type_ == "PERSON" or o.pos_ == "PRON" for o in objects) and any(
+        c.dep_ == "prep" and c.lower_ == "about" for c in near)
+
+
 def question(tok: Token) -> bool:
     """A verb that is the predicate of an embedded question: "whether" marks its clause, or
     "if" does and the clause is a verb's object ("asked if they would meet")."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
+    if tok.lemma_.lower() in ("ask", "inquire", "enquire") and _asked_about(tok):
+        return True
     head = _clause_verb(tok)
     marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
     if "whether" in marks:
@@ -169,3 +197,32 @@ def market_public(tok: Token, ev_type: str, actor_heads: list[Token], target_hea
         return True
     return any(public(h) for h in target_heads) and not any(
         political_participant(h, ev_type) for h in [*actor_heads, *target_heads])
+
+
+#: Verbs of visiting and consulting (CONSULT): done to people, bodies or places.
+_VISITING = frozenset({"visit", "consult", "access", "browse"})
+
+
+@lru_cache(maxsize=20_000)
+def _web_page(lemma: str) -> bool:
+    """One of the noun's senses is a web site or a page (WordNet ``website.n.01``, ``web_page.n.01``)."""
+    wn = wordnet()
+    if not wn:
+        return False
+    anchors = {sid for name in ("website.n.01", "web_page.n.01") if (sid := wn.synset(name)) is not None}
+    return any(wn.ancestors(sid) & anchors for sid in wn.sense_ids(lemma, "n"))
+
+
+def web_visit(tok: Token, ev_type: str) -> bool:
+    """Visiting or consulting a site in a report about computing (``domain.other_domain``)
+    visits a web site, not people, a body or a place (manual, CONSULT: "meetings … visiting
+    and hosting visits"): "unable to visit the official re-election site", "7% consult more
+    than three sites"."""
+    if ev_type != "CONSULT" or tok.pos_ != "VERB" or tok.lemma_.lower() not in _VISITING:
+        return False
+    visited = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not visited or not all(not c.ent_type_ and _web_page(c.lemma_.lower()) for c in visited):
+        return False
+    from newsgraph.extract.events.domain import other_domain
+
+    return other_domain(tok.doc) == "computing"

@@ -194,6 +194,7 @@ from newsgraph.extract.events.definitions import (
     market_public,
     question,
     request_content,
+    web_visit,
 )
 from newsgraph.extract.events.domain import lemma_families, other_domain, political, profile
 from newsgraph.extract.events.everyday import (
@@ -246,6 +247,7 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "words alleged", "a title", "the accused", "confirm or deny", "a recall of no one", "a threat to an idea",
     "a measured fall", "a finding", "game equipment", "nothing supported",
     "a question", "a capacity", "the content of a request", "a fight of no one", "a market's public",
+    "a web visit",
 )
 
 #: PLOVER's material quads (manual, "Quad category"): acts, not words.
@@ -1887,7 +1889,10 @@ def _opinion_shared(tok: Token) -> bool:
     something is so shares an opinion (WordNet agree.v.01 "be in accord"), no commitment to
     cooperate (manual, AGREE) — unless what is agreed is to come ("agreed that talks would
     resume", "agreed that both armies must withdraw")."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("agree", "concur") or tok.dep_ in ("acl", "relcl"):
+    # "Accept that …" holds a statement true (WordNet accept.v.01 "consider or hold as true";
+    # eleventh round: "he accepted that the fires damaged the party's image").
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("agree", "concur", "accept") or tok.dep_ in (
+            "acl", "relcl"):
         return False
     kids = list(tok.children)
     if any(c.dep_ in ("xcomp", "dobj") for c in kids) or any(
@@ -2200,6 +2205,8 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "a fight of no one"  # "this is a battle the industry cannot afford to lose"
     if market_public(tok, ev_type, actor_heads, target_heads or []):
         yield "a market's public"  # "150,000 shoppers visited", "will appeal to PC users"
+    if web_visit(tok, ev_type):
+        yield "a web visit"  # "surfers were unable to visit the official re-election site"
 
 
 def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: frozenset[str],
@@ -2213,5 +2220,6 @@ def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: fr
 
 # Public names for ``definitions.py`` (which imports them lazily: it is imported from here).
 force_in_sight = _force_in_sight
+question_noun = _question
 market_role = _market_role
 political_participant = _political_participant
