@@ -107,3 +107,12 @@ def test_asking_about_something_asks_no_one_to_act(annotated):
     assert not [t for t in typed if t[1] == "REQUEST"]
     typed = _typed(annotated, "The minister asked the United Nations for more food aid on Monday.")
     assert ("asked", "REQUEST") in typed
+
+
+def test_a_show_hosted_is_no_visit(annotated):
+    typed = _typed(annotated, "Mary Kane has been hosting The Morning Hour on Radio Dunmore since 2002.")
+    assert not [t for t in typed if t[1] in ("CONSULT", "AGREE")]
+    typed = _typed(annotated, "Huw Stephens and Ras Kwame will each host the late-night timeslot on Radio 1.")
+    assert not [t for t in typed if t[1] in ("CONSULT", "AGREE")]
+    typed = _typed(annotated, "Japan has hosted the Harbury delegation since Monday.")
+    assert ("hosted", "CONSULT") in typed

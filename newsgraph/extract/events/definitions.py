@@ -33,6 +33,8 @@ another guess. ``senses.no_event_reasons`` asks each of them; each returns a rea
   company's acts (they meet, vote, sue, agree) and stay.
 - **a web visit** (CONSULT): visiting or consulting a site in a report about computing visits a
   web site, not people, a body or a place.
+- **a show hosted** (CONSULT): hosting is of visitors or of a consultation; a show, a
+  ceremony or a programme hosted is entertainment.
 """
 
 from __future__ import annotations
@@ -44,7 +46,8 @@ from spacy.tokens import Token
 from newsgraph.extract.events.lexicon import VERBS
 from newsgraph.nlp.wordnet import wordnet
 
-__all__ = ["capacity", "fight_of_no_one", "market_public", "question", "request_content", "web_visit"]
+__all__ = ["capacity", "fight_of_no_one", "hosted_show", "market_public", "question", "request_content",
+           "web_visit"]
 
 #: Verbs whose "if" object clause is a question ("asked if", "wonder if", "know if").
 _ASKING_IF = frozenset({"ask", "wonder", "know", "see", "question", "check", "decide", "determine",
@@ -226,3 +229,27 @@ def web_visit(tok: Token, ev_type: str) -> bool:
     from newsgraph.extract.events.domain import other_domain
 
     return other_domain(tok.doc) == "computing"
+
+
+#: Who or what hosting receives: visitors (people, bodies, places named) or a consultation.
+_NAMED_PARTIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def hosted_show(tok: Token, ev_type: str) -> bool:
+    """Hosting what is no visitor and no consultation — a show, a ceremony, a programme
+    ("hosted by Jonathan Ross", "has been hosting The John Peel Show"). Manual, CONSULT:
+    "visiting and hosting visits"; hosting is of visitors or of a meeting, talks, a summit
+    or a conference (the lexicon's CONSULT nouns)."""
+    if ev_type != "CONSULT" or tok.pos_ != "VERB" or tok.lemma_.lower() != "host":
+        return False
+    from newsgraph.extract.events.agency import is_animate
+    from newsgraph.extract.events.lexicon import NOUNS
+
+    hosted = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        hosted.append(tok.head)  # "the ceremony, hosted by NRJ"
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+        return False  # "hosted a dinner for the visiting premier": the visit is hosted
+    return bool(hosted) and not any(
+        is_animate(h) or h.ent_type_ in _NAMED_PARTIES or h.pos_ == "PRON"
+        or NOUNS.get(h.lemma_.lower(), ("",))[0] in ("CONSULT", "AGREE") for h in hosted)

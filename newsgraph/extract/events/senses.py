@@ -191,6 +191,7 @@ from newsgraph.extract.events.agency import (
 from newsgraph.extract.events.definitions import (
     capacity,
     fight_of_no_one,
+    hosted_show,
     market_public,
     question,
     request_content,
@@ -247,7 +248,7 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "words alleged", "a title", "the accused", "confirm or deny", "a recall of no one", "a threat to an idea",
     "a measured fall", "a finding", "game equipment", "nothing supported",
     "a question", "a capacity", "the content of a request", "a fight of no one", "a market's public",
-    "a web visit",
+    "a web visit", "a show hosted",
 )
 
 #: PLOVER's material quads (manual, "Quad category"): acts, not words.
@@ -2207,6 +2208,8 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "a market's public"  # "150,000 shoppers visited", "will appeal to PC users"
     if web_visit(tok, ev_type):
         yield "a web visit"  # "surfers were unable to visit the official re-election site"
+    if hosted_show(tok, ev_type):
+        yield "a show hosted"  # "has been hosting The John Peel Show"
 
 
 def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: frozenset[str],
