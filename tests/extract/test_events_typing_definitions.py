@@ -116,3 +116,16 @@ def test_a_show_hosted_is_no_visit(annotated):
     assert not [t for t in typed if t[1] in ("CONSULT", "AGREE")]
     typed = _typed(annotated, "Japan has hosted the Harbury delegation since Monday.")
     assert ("hosted", "CONSULT") in typed
+
+
+def test_mail_sent_is_no_aid(annotated):
+    typed = _typed(annotated, "Information packs, including ballot papers, were sent out to the 3,000 schools "
+                              "invited to take part.")
+    assert not [t for t in typed if t[1] == "AID"]
+    typed = _typed(annotated, "The telex could be sent to creditors as early as today, bankers said.")
+    assert not [t for t in typed if t[1] == "AID"]
+    # Help the manual names, and people, are aid.
+    typed = _typed(annotated, "Japan sent tents, blankets and fuel to the flood victims in Dunmore.")
+    assert ("sent", "AID") in typed
+    typed = _typed(annotated, "Japan sent 25,000 tons of rice to the flood victims in Dunmore.")
+    assert ("sent", "AID") in typed

@@ -35,6 +35,9 @@ another guess. ``senses.no_event_reasons`` asks each of them; each returns a rea
   web site, not people, a body or a place.
 - **a show hosted** (CONSULT): hosting is of visitors or of a consultation; a show, a
   ceremony or a programme hosted is entertainment.
+- **nothing of help sent** (AID): a verb of conveying ("send", "deliver", "ship") carries aid
+  only when what it carries is help the manual's AID names (money, food, medicine, supplies,
+  fuel, shelter, equipment, arms, vehicles, goods) or people; packs, a tattoo, messages are mail.
 """
 
 from __future__ import annotations
@@ -46,8 +49,8 @@ from spacy.tokens import Token
 from newsgraph.extract.events.lexicon import VERBS
 from newsgraph.nlp.wordnet import wordnet
 
-__all__ = ["capacity", "fight_of_no_one", "hosted_show", "market_public", "question", "request_content",
-           "web_visit"]
+__all__ = ["capacity", "fight_of_no_one", "hosted_show", "market_public", "nothing_of_help_sent", "question",
+           "request_content", "web_visit"]
 
 #: Verbs whose "if" object clause is a question ("asked if", "wonder if", "know if").
 _ASKING_IF = frozenset({"ask", "wonder", "know", "see", "question", "check", "decide", "determine",
@@ -253,3 +256,56 @@ def hosted_show(tok: Token, ev_type: str) -> bool:
     return bool(hosted) and not any(
         is_animate(h) or h.ent_type_ in _NAMED_PARTIES or h.pos_ == "PRON"
         or NOUNS.get(h.lemma_.lower(), ("",))[0] in ("CONSULT", "AGREE") for h in hosted)
+
+
+#: Verbs of conveying: what they carry is aid only when it helps (their first senses are
+#: no giving, unlike "give", "grant", "donate", "lend").
+_CONVEYING = frozenset({"send", "deliver", "dispatch", "ship", "mail", "forward"})
+
+#: What the manual's AID lists (WordNet): "monetary aid … grants, gifts and credit",
+#: "military and police assistance including arms and personnel", "humanitarian aid such
+#: as emergency assistance" — money, food, medicine, supplies, fuel, water, shelter,
+#: equipment, weapons, vehicles, goods; people sent are personnel.
+_HELP_ANCHORS = ("food.n.01", "food.n.02", "drug.n.01", "medicine.n.02", "vaccine.n.01", "money.n.01",
+                 "fund.n.01", "assets.n.01", "currency.n.01", "financial_gain.n.01", "grant.n.01",
+                 "loan.n.01",
+                 "assistance.n.01", "aid.n.02", "relief.n.05", "supply.n.02", "fuel.n.01", "water.n.01",
+                 "shelter.n.01", "blanket.n.01", "equipment.n.01", "weapon.n.01", "weaponry.n.01",
+                 "conveyance.n.03", "commodity.n.01")
+
+
+@lru_cache(maxsize=20_000)
+def _help(lemma: str) -> bool:
+    """One of the noun's three most frequent senses is a kind of help the manual's AID names."""
+    wn = wordnet()
+    if not wn:
+        return True
+    anchors = {sid for name in _HELP_ANCHORS if (sid := wn.synset(name)) is not None}
+    return any(wn.ancestors(sid) & anchors for sid in wn.sense_ids(lemma, "n", 3)[:3])
+
+
+def nothing_of_help_sent(tok: Token, ev_type: str) -> bool:
+    """A verb of conveying whose every thing conveyed is no help the manual's AID names and no
+    one ("information packs were sent out to the schools", "send me a tattoo", "send MMS into
+    the network", "to send itself to" of a virus): mail, not aid. People sent stay (personnel)."""
+    if ev_type != "AID" or tok.pos_ != "VERB" or tok.lemma_.lower() not in _CONVEYING:
+        return False
+    from newsgraph.extract.events.agency import is_animate
+
+    sent = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        sent.append(tok.head)  # "the goods sent to Dunmore"
+    sent = [tok.head if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" else c for c in sent]
+    if not sent:
+        return False
+
+    def helps(c: Token) -> bool:
+        if c.lower_ == "itself":
+            return False  # what sends itself is a thing: a virus, a letter
+        if c.pos_ == "PRON" or is_animate(c) or c.ent_type_ in ("MONEY", "PERSON", "NORP", "ORG", "GPE"):
+            return True
+        return _help(c.lemma_.lower()) or any(
+            _help(o.lemma_.lower()) for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if o.dep_ == "pobj")  # "25,000 tons of food"
+
+    return not any(helps(c) for c in sent)

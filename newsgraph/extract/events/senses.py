@@ -193,6 +193,7 @@ from newsgraph.extract.events.definitions import (
     fight_of_no_one,
     hosted_show,
     market_public,
+    nothing_of_help_sent,
     question,
     request_content,
     web_visit,
@@ -248,7 +249,7 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "words alleged", "a title", "the accused", "confirm or deny", "a recall of no one", "a threat to an idea",
     "a measured fall", "a finding", "game equipment", "nothing supported",
     "a question", "a capacity", "the content of a request", "a fight of no one", "a market's public",
-    "a web visit", "a show hosted",
+    "a web visit", "a show hosted", "nothing of help sent",
 )
 
 #: PLOVER's material quads (manual, "Quad category"): acts, not words.
@@ -2210,6 +2211,8 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "a web visit"  # "surfers were unable to visit the official re-election site"
     if hosted_show(tok, ev_type):
         yield "a show hosted"  # "has been hosting The John Peel Show"
+    if nothing_of_help_sent(tok, ev_type):
+        yield "nothing of help sent"  # "information packs were sent out to the schools"
 
 
 def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: frozenset[str],
