@@ -129,3 +129,11 @@ def test_mail_sent_is_no_aid(annotated):
     assert ("sent", "AID") in typed
     typed = _typed(annotated, "Japan sent 25,000 tons of rice to the flood victims in Dunmore.")
     assert ("sent", "AID") in typed
+
+
+def test_a_warning_to_do_something_is_no_threat(annotated):
+    typed = _typed(annotated, "The commissioner warned the BBC to steer away from demonising the minister.")
+    assert not [t for t in typed if t[1] == "THREATEN"]
+    # Naming the consequence in store makes it one.
+    typed = _typed(annotated, "The United States warned Iran to halt enrichment or face sanctions.")
+    assert [t for t in typed if t[1] == "THREATEN"]

@@ -1366,7 +1366,12 @@ def _warning_of_no_act(tok: Token) -> bool:
         return False
     kids = list(tok.children)
     warned = [c for c in kids if c.dep_ in ("dobj", "dative", "nsubjpass")]
-    advice = any(c.dep_ in ("xcomp", "ccomp") for c in kids) and all(w.ent_type_ == "PERSON" for w in warned)
+    # Telling someone to do something (an infinitive) that names no act of conflict nor its
+    # consequences is advice or a demand, whoever is warned ("warned the BBC to steer away
+    # from demonising him"; eleventh round: a party or a body warned that way threatens
+    # nothing either).
+    advice = any(c.dep_ == "xcomp" for c in kids) or (
+        any(c.dep_ == "ccomp" for c in kids) and all(w.ent_type_ == "PERSON" for w in warned))
     if not advice and any(c.ent_type_ in _PARTIES or armed(c) or kind_of(c) in ("authority", "crowd")
                           for c in warned):
         return False
