@@ -137,3 +137,13 @@ def test_a_warning_to_do_something_is_no_threat(annotated):
     # Naming the consequence in store makes it one.
     typed = _typed(annotated, "The United States warned Iran to halt enrichment or face sanctions.")
     assert [t for t in typed if t[1] == "THREATEN"]
+
+
+def test_a_market_rule_restricts_no_rights(annotated):
+    typed = _typed(annotated, "The exchange board approved a partial ban on dual trading in index futures.")
+    assert not [t for t in typed if t[1] == "COERCE"]
+    # A state banning sales restricts its people; a ban on rallies restricts a freedom.
+    typed = _typed(annotated, "Ecuador also banned the sale of petrol on weekends, the ministry said.")
+    assert [t for t in typed if t[1] == "COERCE"]
+    typed = _typed(annotated, "The governor imposed a ban on rallies in the capital of Harbury.")
+    assert [t for t in typed if t[1] == "COERCE"]

@@ -38,6 +38,8 @@ another guess. ``senses.no_event_reasons`` asks each of them; each returns a rea
 - **nothing of help sent** (AID): a verb of conveying ("send", "deliver", "ship") carries aid
   only when what it carries is help the manual's AID names (money, food, medicine, supplies,
   fuel, shelter, equipment, arms, vehicles, goods) or people; packs, a tattoo, messages are mail.
+- **a market's rule** (COERCE ``restrict``): a ban on or a restriction of a way of trading
+  by no state or authority ("a ban on dual trading") restricts no rights, freedoms or movement.
 """
 
 from __future__ import annotations
@@ -49,8 +51,8 @@ from spacy.tokens import Token
 from newsgraph.extract.events.lexicon import VERBS
 from newsgraph.nlp.wordnet import wordnet
 
-__all__ = ["capacity", "fight_of_no_one", "hosted_show", "market_public", "nothing_of_help_sent", "question",
-           "request_content", "web_visit"]
+__all__ = ["capacity", "fight_of_no_one", "hosted_show", "market_public", "market_rule",
+           "nothing_of_help_sent", "question", "request_content", "web_visit"]
 
 #: Verbs whose "if" object clause is a question ("asked if", "wonder if", "know if").
 _ASKING_IF = frozenset({"ask", "wonder", "know", "see", "question", "check", "decide", "determine",
@@ -309,3 +311,34 @@ def nothing_of_help_sent(tok: Token, ev_type: str) -> bool:
             for o in p.children if o.dep_ == "pobj")  # "25,000 tons of food"
 
     return not any(helps(c) for c in sent)
+
+
+@lru_cache(maxsize=20_000)
+def _commerce(lemma: str) -> bool:
+    """The noun's first sense is buying and selling (WordNet ``commerce.n.01``: "trading", "sale")."""
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    anchor = wn.synset("commerce.n.01") if wn else None
+    return bool(senses) and anchor is not None and anchor in wn.ancestors(senses[0])
+
+
+def market_rule(tok: Token, ev_type: str, mode: str | None, actor_heads: list[Token]) -> bool:
+    """A ban on, or a restriction of, a way of trading ("an absolute ban on dual trading",
+    "to eliminate or restrict dual trading") by no state or authority: a market's rule, not
+    COERCE — "repression, restrictions on rights … restrictions on political freedoms or
+    movement" (manual). A state banning sales ("Ecuador banned the sale of petrol on
+    weekends") restricts its people and stays."""
+    if ev_type != "COERCE" or mode != "restrict":
+        return False
+    from newsgraph.extract.events.senses import political_participant
+
+    owners = [o for h in actor_heads for o in (h, *(c for c in h.children if c.dep_ == "poss"))]
+    if any(political_participant(h, ev_type) for h in owners):
+        return False
+    if tok.pos_ == "NOUN":
+        restricted = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "of")
+                      for o in c.children if o.dep_ == "pobj"]
+    else:
+        restricted = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(restricted) and all(
+        not o.ent_type_ and o.pos_ == "NOUN" and _commerce(o.lemma_.lower()) for o in restricted)

@@ -193,6 +193,7 @@ from newsgraph.extract.events.definitions import (
     fight_of_no_one,
     hosted_show,
     market_public,
+    market_rule,
     nothing_of_help_sent,
     question,
     request_content,
@@ -249,7 +250,7 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "words alleged", "a title", "the accused", "confirm or deny", "a recall of no one", "a threat to an idea",
     "a measured fall", "a finding", "game equipment", "nothing supported",
     "a question", "a capacity", "the content of a request", "a fight of no one", "a market's public",
-    "a web visit", "a show hosted", "nothing of help sent",
+    "a web visit", "a show hosted", "nothing of help sent", "a market's rule",
 )
 
 #: PLOVER's material quads (manual, "Quad category"): acts, not words.
@@ -2218,6 +2219,8 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "a show hosted"  # "has been hosting The John Peel Show"
     if nothing_of_help_sent(tok, ev_type):
         yield "nothing of help sent"  # "information packs were sent out to the schools"
+    if market_rule(tok, ev_type, mode, actor_heads):
+        yield "a market's rule"  # "an absolute ban on dual trading"
 
 
 def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: frozenset[str],
