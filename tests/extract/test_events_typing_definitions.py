@@ -29,6 +29,10 @@ def test_a_capacity_is_no_act(annotated):
     assert not [t for t in typed if t[0] == "deportation"]
     typed = _typed(annotated, "The interior ministry ordered the deportation of the two activists on Monday.")
     assert ("deportation", "COERCE") in typed
+    typed = _typed(annotated, "Users will also be able to request music that fits a mood.")
+    assert not [t for t in typed if t[1] == "REQUEST"]
+    typed = _typed(annotated, "The commandos were able to free the hostages in Harbury on Monday.")
+    assert [t for t in typed if t[0] == "free"]
 
 
 def test_the_content_of_a_request_is_not_another_event(annotated):

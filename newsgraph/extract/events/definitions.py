@@ -15,7 +15,8 @@ another guess. ``senses.no_event_reasons`` asks each of them; each returns a rea
   manual codes acts that happened, are planned, threatened or refused; a question is none.
 - **a capacity** (every type): the infinitive or the "of" object of a noun of capacity or
   possibility ("the power to negotiate", "the possibility of deportation", "the right to
-  strike") names what could be done, not an act.
+  strike"), or of "able" not in the past ("users will be able to request music"), names what
+  could be done, not an act.
 - **the content of a request** (every type but REQUEST): the infinitive of a verb of asking
   whose object is the one asked ("appealed to the United States to restrict its releases",
   "urged them to withdraw") is what is requested. Manual, REQUEST: "all requests, demands, and
@@ -119,9 +120,16 @@ def question(tok: Token) -> bool:
 
 def capacity(tok: Token) -> bool:
     """The act is the infinitive ("the power to negotiate") or the "of" object ("the
-    possibility of deportation") of a noun of capacity or possibility. (A verb under "can"
+    possibility of deportation") of a noun of capacity or possibility, or of "able" told of the
+    present or the future ("users will be able to request music"). (A verb under "can"
     was tried too and dropped: judged plans — "the government can appeal the decision",
     "then we can talk to the banks" — went with it.)"""
+    if tok.pos_ == "VERB" and tok.dep_ == "xcomp" and tok.head.lower_ == "able":
+        # "Users will be able to request music", "the UK would still be able to reject
+        # proposals"; not "was able to free the hostages", which reports that they did.
+        be = tok.head.head
+        return not (be.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" and c.lower_ != "did"
+                                            for c in be.children))
     if tok.pos_ == "VERB" and tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN":
         to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         return to and tok.head.lemma_.lower() in _CAPACITY
