@@ -151,3 +151,10 @@ def test_a_market_rule_restricts_no_rights(annotated):
     assert [t for t in typed if t[1] == "COERCE"]
     typed = _typed(annotated, "The governor imposed a ban on rallies in the capital of Harbury.")
     assert [t for t in typed if t[1] == "COERCE"]
+
+
+def test_a_retreat_on_an_issue_is_a_change_of_position(annotated):
+    typed = _typed(annotated, 'He accused the government of "surrendering" on the issue of asylum.')
+    assert not [t for t in typed if t[1] == "RETREAT"]
+    typed = _typed(annotated, "The rebels surrendered to government troops in Harbury on Monday.")
+    assert [t for t in typed if t[1] == "RETREAT"]

@@ -41,6 +41,8 @@ another guess. ``senses.no_event_reasons`` asks each of them; each returns a rea
   fuel, shelter, equipment, arms, vehicles, goods) or people; packs, a tattoo, messages are mail.
 - **a market's rule** (COERCE ``restrict``): a ban on or a restriction of a way of trading
   by no state or authority ("a ban on dual trading") restricts no rights, freedoms or movement.
+- **a retreat of words** (RETREAT): surrendering or backing down "on" an idea or an issue is a
+  change of position; RETREAT's acts have immediate material consequences.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ from newsgraph.extract.events.lexicon import VERBS
 from newsgraph.nlp.wordnet import wordnet
 
 __all__ = ["capacity", "fight_of_no_one", "hosted_show", "market_public", "market_rule",
-           "nothing_of_help_sent", "question", "request_content", "web_visit"]
+           "nothing_of_help_sent", "question", "request_content", "retreat_of_words", "web_visit"]
 
 #: Verbs whose "if" object clause is a question ("asked if", "wonder if", "know if").
 _ASKING_IF = frozenset({"ask", "wonder", "know", "see", "question", "check", "decide", "determine",
@@ -350,3 +352,31 @@ def market_rule(tok: Token, ev_type: str, mode: str | None, actor_heads: list[To
         restricted = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     return bool(restricted) and all(
         not o.ent_type_ and o.pos_ == "NOUN" and _commerce(o.lemma_.lower()) for o in restricted)
+
+
+def retreat_of_words(tok: Token, ev_type: str, actor_heads: list[Token]) -> bool:
+    """Surrendering, retreating or backing down "on" or "over" an idea, a policy or an issue
+    ("accused the government of surrendering on the issue") by no armed actor: a change of
+    position, not RETREAT — whose acts have "immediate material consequences" (manual: captives
+    released, forces withdrawn, territory ceded, officials resigned)."""
+    if ev_type != "RETREAT":
+        return False
+    from newsgraph.extract.events.agency import armed
+
+    if any(armed(h) for h in actor_heads):
+        return False
+    subjects = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "over")
+                for o in c.children if o.dep_ == "pobj"]
+    return bool(subjects) and all(
+        o.pos_ == "NOUN" and not o.ent_type_ and _subject_matter(o.lemma_.lower()) for o in subjects)
+
+
+@lru_cache(maxsize=20_000)
+def _subject_matter(lemma: str) -> bool:
+    """The noun's first sense is a content of the mind or a message: an issue, a policy, a plan,
+    a pledge (WordNet ``content.n.05``, ``message.n.02``, ``decision.n.01``)."""
+    wn = wordnet()
+    senses = wn.sense_ids(lemma, "n", 1)[:1] if wn else []
+    anchors = {sid for name in ("content.n.05", "message.n.02", "decision.n.01")
+               if wn and (sid := wn.synset(name)) is not None}
+    return bool(senses) and bool(wn.ancestors(senses[0]) & anchors)

@@ -197,6 +197,7 @@ from newsgraph.extract.events.definitions import (
     nothing_of_help_sent,
     question,
     request_content,
+    retreat_of_words,
     web_visit,
 )
 from newsgraph.extract.events.domain import lemma_families, other_domain, political, profile
@@ -250,7 +251,7 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "words alleged", "a title", "the accused", "confirm or deny", "a recall of no one", "a threat to an idea",
     "a measured fall", "a finding", "game equipment", "nothing supported",
     "a question", "a capacity", "the content of a request", "a fight of no one", "a market's public",
-    "a web visit", "a show hosted", "nothing of help sent", "a market's rule",
+    "a web visit", "a show hosted", "nothing of help sent", "a market's rule", "a retreat of words",
 )
 
 #: PLOVER's material quads (manual, "Quad category"): acts, not words.
@@ -2221,6 +2222,8 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "nothing of help sent"  # "information packs were sent out to the schools"
     if market_rule(tok, ev_type, mode, actor_heads):
         yield "a market's rule"  # "an absolute ban on dual trading"
+    if retreat_of_words(tok, ev_type, actor_heads):
+        yield "a retreat of words"  # "accused the government of surrendering on the issue"
 
 
 def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: frozenset[str],
