@@ -158,3 +158,10 @@ def test_a_retreat_on_an_issue_is_a_change_of_position(annotated):
     assert not [t for t in typed if t[1] == "RETREAT"]
     typed = _typed(annotated, "The rebels surrendered to government troops in Harbury on Monday.")
     assert [t for t in typed if t[1] == "RETREAT"]
+
+
+def test_defending_ones_own_partys_plans_supports_no_one(annotated):
+    typed = _typed(annotated, "Mr Kennedy used his TV appearance to defend his party's plans to raise income tax.")
+    assert not [t for t in typed if t[1] in ("SUPPORT", "AGREE")]
+    typed = _typed(annotated, "The French foreign minister defended the Harbury government's plans on Monday.")
+    assert ("defended", "SUPPORT") in typed

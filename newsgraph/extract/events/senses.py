@@ -810,10 +810,13 @@ def _other_sense(tok: Token, lemma: str) -> str | None:
     if lemma in ("admit", "concede", "regret") and (any(c.dep_ == "ccomp" for c in kids)
                                                     or any(is_animate(d) for d in dobjs)):
         return "a statement admitted"  # "admitted he was devastated", "admit foreigners"
-    if lemma == "defend" and dobjs and all(
-        d.lower_ in _REFLEXIVE or any(p.dep_ == "poss" and p.pos_ == "PRON" for p in d.children)
-        for d in dobjs
-    ):
+    def own(d: Token) -> bool:
+        # "its position", and through an owner's owner: "his party's plans" (eleventh round).
+        owners = [p for p in d.children if p.dep_ == "poss"]
+        return any(p.pos_ == "PRON" or any(q.dep_ == "poss" and q.pos_ == "PRON" for q in p.children)
+                   for p in owners)
+
+    if lemma == "defend" and dobjs and all(d.lower_ in _REFLEXIVE or own(d) for d in dobjs):
         return "self-defence"  # "intends to defend itself", "defend its position": no support given
     # A score beside the one beaten ("beat Schuettler 7-5 6-4", "won 3-1") is a match result.
     score = _score(tok)
