@@ -29,6 +29,11 @@ def test_a_capacity_is_no_act(annotated):
     assert not [t for t in typed if t[0] == "deportation"]
     typed = _typed(annotated, "The interior ministry ordered the deportation of the two activists on Monday.")
     assert ("deportation", "COERCE") in typed
+    typed = _typed(annotated, "The minister refused to say if there was information about the risk of an attack.")
+    assert not [t for t in typed if t[1] == "ASSAULT"]
+    typed = _typed(annotated, "A key spending line missing from the proposals is the cost of funding the "
+                              "administration's overhaul of Social Security.")
+    assert not [t for t in typed if t[1] == "AID"]
     typed = _typed(annotated, "Users will also be able to request music that fits a mood.")
     assert not [t for t in typed if t[1] == "REQUEST"]
     typed = _typed(annotated, "The commandos were able to free the hostages in Harbury on Monday.")

@@ -65,7 +65,10 @@ _ASKING_IF = frozenset({"ask", "wonder", "know", "see", "question", "check", "de
 #: Nouns of capacity or possibility: what they govern could be done, it is not done
 #: (general English; "chance" and "opportunity" are left out: "had the chance to meet" met).
 _CAPACITY = frozenset({"power", "ability", "capacity", "capability", "possibility", "right", "freedom",
-                       "potential", "authority", "licence", "license", "means"})
+                       "potential", "authority", "licence", "license", "means",
+                       # what may come and is feared or weighed: "the risk of deportation",
+                       # "fears of attack", "the cost of funding the overhaul"
+                       "risk", "danger", "fear", "cost"})
 
 #: Types whose acts are words or cooperation: a market's public does not do them.
 _VERBAL_COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
@@ -135,7 +138,7 @@ def capacity(tok: Token) -> bool:
     if tok.pos_ == "VERB" and tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN":
         to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         return to and tok.head.lemma_.lower() in _CAPACITY
-    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of":
+    if tok.dep_ in ("pobj", "pcomp") and tok.pos_ in ("NOUN", "VERB") and tok.head.lower_ == "of":
         owner = tok.head.head
         return owner.pos_ == "NOUN" and owner.lemma_.lower() in _CAPACITY
     return False
