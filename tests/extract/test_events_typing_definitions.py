@@ -170,3 +170,11 @@ def test_defending_ones_own_partys_plans_supports_no_one(annotated):
     assert not [t for t in typed if t[1] in ("SUPPORT", "AGREE")]
     typed = _typed(annotated, "The French foreign minister defended the Harbury government's plans on Monday.")
     assert ("defended", "SUPPORT") in typed
+
+
+def test_a_promise_to_be_something_is_no_commitment(annotated):
+    typed = _typed(annotated, "Geoff Ellis, chief executive of the organisers, said this year's event promises to "
+                              "be the best yet.")
+    assert not [t for t in typed if t[1] == "AGREE"]
+    typed = _typed(annotated, "The government of Harbury promised to release the prisoners by Friday.")
+    assert [t for t in typed if t[0] == "promised"]

@@ -43,6 +43,8 @@ another guess. ``senses.no_event_reasons`` asks each of them; each returns a rea
   by no state or authority ("a ban on dual trading") restricts no rights, freedoms or movement.
 - **a retreat of words** (RETREAT): surrendering or backing down "on" an idea or an issue is a
   change of position; RETREAT's acts have immediate material consequences.
+- **a promised state** (AGREE): promising "to be" something gives grounds for an expectation,
+  no commitment to act.
 """
 
 from __future__ import annotations
@@ -55,7 +57,8 @@ from newsgraph.extract.events.lexicon import VERBS
 from newsgraph.nlp.wordnet import wordnet
 
 __all__ = ["capacity", "fight_of_no_one", "hosted_show", "market_public", "market_rule",
-           "nothing_of_help_sent", "question", "request_content", "retreat_of_words", "web_visit"]
+           "nothing_of_help_sent", "promised_state", "question", "request_content", "retreat_of_words",
+           "web_visit"]
 
 #: Verbs whose "if" object clause is a question ("asked if", "wonder if", "know if").
 _ASKING_IF = frozenset({"ask", "wonder", "know", "see", "question", "check", "decide", "determine",
@@ -383,3 +386,17 @@ def _subject_matter(lemma: str) -> bool:
     anchors = {sid for name in ("content.n.05", "message.n.02", "decision.n.01")
                if wn and (sid := wn.synset(name)) is not None}
     return bool(senses) and bool(wn.ancestors(senses[0]) & anchors)
+
+
+#: Verbs of committing oneself (AGREE "promise … to cooperate").
+_PROMISING = frozenset({"promise", "pledge", "vow", "undertake"})
+
+
+def promised_state(tok: Token, ev_type: str) -> bool:
+    """A promise "to be" or "to become" something ("this year's event promises to be the best
+    yet") gives grounds for an expectation (WordNet promise.v.02); AGREE is a commitment to
+    act (manual: "agree to, offer, promise … willingness or commitment to cooperate")."""
+    if ev_type != "AGREE" or tok.pos_ != "VERB" or tok.lemma_.lower() not in _PROMISING:
+        return False
+    done = [c for c in tok.children if c.dep_ == "xcomp"]
+    return bool(done) and all(c.lemma_.lower() in ("be", "become", "prove", "remain", "seem") for c in done)

@@ -195,6 +195,7 @@ from newsgraph.extract.events.definitions import (
     market_public,
     market_rule,
     nothing_of_help_sent,
+    promised_state,
     question,
     request_content,
     retreat_of_words,
@@ -252,6 +253,7 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "a measured fall", "a finding", "game equipment", "nothing supported",
     "a question", "a capacity", "the content of a request", "a fight of no one", "a market's public",
     "a web visit", "a show hosted", "nothing of help sent", "a market's rule", "a retreat of words",
+    "a promised state",
 )
 
 #: PLOVER's material quads (manual, "Quad category"): acts, not words.
@@ -2227,6 +2229,8 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "a market's rule"  # "an absolute ban on dual trading"
     if retreat_of_words(tok, ev_type, actor_heads):
         yield "a retreat of words"  # "accused the government of surrendering on the issue"
+    if promised_state(tok, ev_type):
+        yield "a promised state"  # "this year's event promises to be the best yet"
 
 
 def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: frozenset[str],
