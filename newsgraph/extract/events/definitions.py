@@ -13,10 +13,11 @@ another guess. ``senses.no_event_reasons`` asks each of them; each returns a rea
   asking "about" something or asking questions, with nothing asked for, asks no one to act
   (REQUEST: "requests, demands, and orders"). The
   manual codes acts that happened, are planned, threatened or refused; a question is none.
-- **a capacity** (every type): the infinitive or the "of" object of a noun of capacity or
-  possibility ("the power to negotiate", "the possibility of deportation", "the right to
-  strike"), or of "able" not in the past ("users will be able to request music"), names what
-  could be done, not an act.
+- **a capacity** (every type, when no state, authority, armed force or crowd takes part):
+  the infinitive or the "of" object of a noun of capacity, possibility or risk ("the power to
+  negotiate", "the possibility of deportation", "the risk of an attack"), or of "able" not in
+  the past ("users will be able to request music"), names what could be done, not an act;
+  what a political party may do stays, flagged hypothetical.
 - **the content of a request** (every type but REQUEST): the infinitive of a verb of asking
   whose object is the one asked ("appealed to the United States to restrict its releases",
   "urged them to withdraw") is what is requested. Manual, REQUEST: "all requests, demands, and
@@ -126,12 +127,21 @@ def question(tok: Token) -> bool:
     return "if" in marks and head.dep_ in ("ccomp", "dobj") and head.head.lemma_.lower() in _ASKING_IF
 
 
-def capacity(tok: Token) -> bool:
+def capacity(tok: Token, heads: list[Token]) -> bool:
     """The act is the infinitive ("the power to negotiate") or the "of" object ("the
     possibility of deportation") of a noun of capacity or possibility, or of "able" told of the
-    present or the future ("users will be able to request music"). (A verb under "can"
-    was tried too and dropped: judged plans — "the government can appeal the decision",
-    "then we can talk to the banks" — went with it.)"""
+    present or the future ("users will be able to request music"), and none of its
+    participants (``heads``: actors and targets) is a state, an authority, an armed force or a
+    crowd (``domain.political``). What such a party may do is kept, flagged hypothetical
+    (``flags.py``: "the law gives police the power to detain suspects", "rebels will be able to
+    attack the base"): a power or a threat in politics is news; a buyer's power to negotiate,
+    the risk of an attack by no one, what users will be able to request are none. (A verb
+    under "can" was tried too and dropped: judged plans — "the government can appeal the
+    decision", "then we can talk to the banks" — went with it.)"""
+    from newsgraph.extract.events.domain import political
+
+    if any(political(h) for h in heads):
+        return False
     if tok.pos_ == "VERB" and tok.dep_ == "xcomp" and tok.head.lower_ == "able":
         # "Users will be able to request music", "the UK would still be able to reject
         # proposals"; not "was able to free the hostages", which reports that they did.
@@ -140,11 +150,22 @@ def capacity(tok: Token) -> bool:
                                             for c in be.children))
     if tok.pos_ == "VERB" and tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN":
         to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        return to and tok.head.lemma_.lower() in _CAPACITY
+        return to and tok.head.lemma_.lower() in _CAPACITY and not _held_by_a_party(tok.head)
     if tok.dep_ in ("pobj", "pcomp") and tok.pos_ in ("NOUN", "VERB") and tok.head.lower_ == "of":
         owner = tok.head.head
-        return owner.pos_ == "NOUN" and owner.lemma_.lower() in _CAPACITY
+        return owner.pos_ == "NOUN" and owner.lemma_.lower() in _CAPACITY and not _held_by_a_party(owner)
     return False
+
+
+def _held_by_a_party(noun: Token) -> bool:
+    """Whoever holds or is given the capacity is a political party: its owner ("the police's
+    power"), or the subject or the one given of its verb ("gives police the power to detain")."""
+    from newsgraph.extract.events.domain import political
+
+    holders = [c for c in noun.children if c.dep_ == "poss"]
+    if noun.head.pos_ in ("VERB", "AUX"):
+        holders += [c for c in noun.head.children if c.dep_ in ("nsubj", "dative", "iobj") and c is not noun]
+    return any(political(h) for h in holders)
 
 
 def _asking(lemma: str) -> bool:
@@ -177,16 +198,17 @@ def fight_of_no_one(tok: Token, ev_type: str, actor_heads: list[Token], target_h
         return False
     if actor_heads or target_heads:
         return False
-    from newsgraph.extract.events.senses import force_in_sight, physical_place
+    from newsgraph.extract.events.senses import force_in_sight, physical_place, place_noun
 
-    # Where the fight is said to be may hang on its verb: "fighting broke out in Basra".
-    carrier = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
+    # "Fighting broke out in Basra", "the kind of fighting seen near the border".
+    carriers = [tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else []
+    carriers += [c for c in tok.children if c.dep_ in ("acl", "relcl")]
 
     def place(o: Token) -> bool:
-        return o.dep_ == "pobj" and (o.ent_type_ in ("GPE", "LOC", "FAC") or physical_place(o))
+        return o.dep_ == "pobj" and (o.ent_type_ in ("GPE", "LOC", "FAC") or physical_place(o)
+                                     or place_noun(o.lemma_.lower()))
 
-    if carrier is not None and any(c.dep_ == "prep" and any(place(o) for o in c.children)
-                                   for c in carrier.children):
+    if any(c.dep_ == "prep" and any(place(o) for o in c.children) for v in carriers for c in v.children):
         return False
     return not force_in_sight(tok, [])
 
@@ -294,12 +316,13 @@ _HELP_ANCHORS = ("food.n.01", "food.n.02", "drug.n.01", "medicine.n.02", "vaccin
 
 @lru_cache(maxsize=20_000)
 def _help(lemma: str) -> bool:
-    """One of the noun's three most frequent senses is a kind of help the manual's AID names."""
+    """One of the noun's four most frequent senses is a kind of help the manual's AID names
+    ("goods" are its fourth sense of "good")."""
     wn = wordnet()
     if not wn:
         return True
     anchors = {sid for name in _HELP_ANCHORS if (sid := wn.synset(name)) is not None}
-    return any(wn.ancestors(sid) & anchors for sid in wn.sense_ids(lemma, "n", 3)[:3])
+    return any(wn.ancestors(sid) & anchors for sid in wn.sense_ids(lemma, "n", 4)[:4])
 
 
 def nothing_of_help_sent(tok: Token, ev_type: str) -> bool:

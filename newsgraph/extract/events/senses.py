@@ -597,6 +597,26 @@ _AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 
 def _has_recipient(tok: Token, ev_type: str) -> bool:
     preps = _RECIPIENT_PREPS[ev_type]
+    if ev_type == "AID" and tok.pos_ == "NOUN" and any(
+            (c.dep_ == "compound" and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"))
+            or (c.dep_ == "prep" and c.lower_ in preps and any(
+                o.dep_ == "pobj" and (o.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or physical_place(o))
+                for o in c.children))
+            for c in tok.children):
+        return True  # "their Brazil loans", "their loans to the country": a state aided
+    if ev_type == "AID" and tok.pos_ == "NOUN":
+        # The recipient may hang on the verb the aid noun is the object of, through "of"
+        # phrases: "have written off most of their loans to the country".
+        t = tok
+        while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head is not t.head:
+            t = t.head.head
+        if t is not tok and t.dep_ in ("dobj", "nsubjpass") and any(
+                c.dep_ == "prep" and c.lower_ in preps and any(
+                    o.dep_ == "pobj" and (not is_inanimate(o) or o.ent_type_ in ("GPE", "NORP", "ORG")
+                                          or physical_place(o) or _place(o.lemma_.lower()))
+                    for o in c.children)
+                for c in t.head.children):
+            return True
     for c in tok.children:
         if c.ent_type_ in _AMOUNTS:
             continue
@@ -2211,7 +2231,7 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
     # Eleventh round (``definitions.py``): what a type is not, from the manual's definitions.
     if question(tok):
         yield "a question"  # "asked whether his technique would be outlawed"
-    if capacity(tok):
+    if capacity(tok, [*actor_heads, *(target_heads or [])]):
         yield "a capacity"  # "buyers have more power to negotiate", "the possibility of deportation"
     if request_content(tok, ev_type):
         yield "the content of a request"  # "appealed to the United States to restrict its releases"
@@ -2245,5 +2265,6 @@ def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: fr
 # Public names for ``definitions.py`` (which imports them lazily: it is imported from here).
 force_in_sight = _force_in_sight
 question_noun = _question
+place_noun = _place
 market_role = _market_role
 political_participant = _political_participant
