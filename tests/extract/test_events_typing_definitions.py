@@ -1,6 +1,6 @@
 """Event typing on texts written here (issue 13, item 4, eleventh round): what a PLOVER type is
 not, read from the manual's definitions (``extract/events/definitions.py``) — a question, a
-capacity, the content of a request, a fight of no one, a market's public — and the owner of
+capacity, the content of a request, a market's public — and the owner of
 an aid noun as its giver."""
 
 from __future__ import annotations
@@ -49,18 +49,6 @@ def test_the_content_of_a_request_is_not_another_event(annotated):
     # An act done, not asked for, stays.
     typed = _typed(annotated, "The government agreed to mediate in the dispute between the two unions.")
     assert ("agreed", "AGREE") in typed
-
-
-def test_a_fight_of_no_one_is_a_figure(annotated):
-    typed = _typed(annotated, '"This is a battle the industry cannot afford to lose," the director said.')
-    assert not [t for t in typed if t[1] == "ASSAULT"]
-    typed = _typed(annotated, "The ruling party pushed the budget through, deepening a clash with the opposition.")
-    assert not [t for t in typed if t[1] == "ASSAULT"]
-    # Fighters, a place fought at, or people killed make it physical.
-    typed = _typed(annotated, "Rebels and troops fought a battle near the airport of Harbury on Monday.")
-    assert [t for t in typed if t[1] == "ASSAULT"]
-    typed = _typed(annotated, "Twelve people were killed in a clash in the northern town of Dunmore.")
-    assert [t for t in typed if t[1] == "ASSAULT"]
 
 
 def test_a_market_public_is_no_party(annotated):

@@ -190,7 +190,6 @@ from newsgraph.extract.events.agency import (
 )
 from newsgraph.extract.events.definitions import (
     capacity,
-    fight_of_no_one,
     hosted_show,
     market_public,
     market_rule,
@@ -251,7 +250,7 @@ NO_EVENT_REASONS: tuple[str, ...] = (
     "a kind of act", "a financial instrument", "an act advised", "a kind of people", "a matter of ease",
     "words alleged", "a title", "the accused", "confirm or deny", "a recall of no one", "a threat to an idea",
     "a measured fall", "a finding", "game equipment", "nothing supported",
-    "a question", "a capacity", "the content of a request", "a fight of no one", "a market's public",
+    "a question", "a capacity", "the content of a request", "a market's public",
     "a web visit", "a show hosted", "nothing of help sent", "a market's rule", "a retreat of words",
     "a promised state",
 )
@@ -2235,8 +2234,6 @@ def no_event_reasons(tok: Token, ev_type: str, actor_heads: list[Token], event_n
         yield "a capacity"  # "buyers have more power to negotiate", "the possibility of deportation"
     if request_content(tok, ev_type):
         yield "the content of a request"  # "appealed to the United States to restrict its releases"
-    if fight_of_no_one(tok, ev_type, actor_heads, target_heads or []):
-        yield "a fight of no one"  # "this is a battle the industry cannot afford to lose"
     if market_public(tok, ev_type, actor_heads, target_heads or []):
         yield "a market's public"  # "150,000 shoppers visited", "will appeal to PC users"
     if web_visit(tok, ev_type):
@@ -2263,7 +2260,6 @@ def no_event(tok: Token, ev_type: str, actor_heads: list[Token], event_nouns: fr
 
 
 # Public names for ``definitions.py`` (which imports them lazily: it is imported from here).
-force_in_sight = _force_in_sight
 question_noun = _question
 place_noun = _place
 market_role = _market_role
