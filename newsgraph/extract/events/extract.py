@@ -340,7 +340,10 @@ def _non_military(tok: Token) -> bool:
 
 
 def _patients(tok: Token) -> list[Token]:
-    out = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    # A relative pronoun stands for its antecedent: "the detail that it captures" captures
+    # detail, "the men whom police arrested" are men.
+    out = [tok.head if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" else c
+           for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if not out and tok.dep_ == "acl" and tok.tag_ == "VBN":
         out = [tok.head]  # "the men arrested on Monday"
     return out
