@@ -315,12 +315,16 @@ class CorpusResolver:
                 whole.add(ent_id)
         gone -= whole | set(added)
         self.rstore.delete_entities(gone)
+        # The stored mentions of an entity merged away now belong to the entity it joined:
+        # the resolver no longer holds those of documents it released (``Resolver.release``).
+        self.rstore.move_entity_mentions({g: kept for g in gone if (kept := self.entities.current_id(g))})
         for eid in whole | set(added):
             total = self.entities.evidence_total(eid)
             if eid in whole:
-                ent = self.entities.entity(eid)
-                if ent is not None:
-                    self.rstore.write_entity(ent, evidence_total=total)
+                # Created or merged: its row and the mentions the resolver holds (the rest
+                # are stored under its id, or were moved to it above).
+                if (rewrite := self.entities.entity_rewrite(eid)) is not None:
+                    self.rstore.write_entity(rewrite[0], mention_count=rewrite[1], evidence_total=total)
             # An extended entity's row and its new mentions only: its record is built with
             # those mentions alone (``Resolver.entity_update``), not with every one it holds.
             elif (update := self.entities.entity_update(eid, added[eid])) is not None:

@@ -296,6 +296,13 @@ class ResolutionStore:
             [(m.doc, m.start, m.end, ent.id, m.text, m.label, m.method, m.score, m.reason)
              for m in ent.title_mentions if only is None or m.key in only])
 
+    def move_entity_mentions(self, moved: dict[str, str]) -> None:
+        """Point the mention rows of each entity of ``moved`` (merged away) at the entity it
+        joined."""
+        for table in ("entity_mentions", "entity_title_mentions"):
+            self._conn.executemany(f"UPDATE {table} SET entity_id = ? WHERE entity_id = ?",
+                                   [(kept, gone) for gone, kept in moved.items()])
+
     def delete_entities(self, ids: Iterable[str]) -> None:
         self._conn.executemany("DELETE FROM entities WHERE id = ?", [(g,) for g in ids])
 

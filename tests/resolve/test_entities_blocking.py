@@ -35,3 +35,27 @@ def test_lookups_are_those_of_an_untrimmed_index() -> None:
     query = [parse_name("Holdings")]
     assert index.lookup(["t:holdings"], query) == whole.lookup(["t:holdings"], query)
     assert index.lookup(["t:holdings"], query, 12) == whole.lookup(["t:holdings"], query, 12)
+
+
+def test_the_name_lsh_answers_as_datasketchs() -> None:
+    """``NameLSH`` keeps a bucket's one name without a set: every query answers what
+    datasketch's ``MinHashLSH`` with the same threshold and permutations answers."""
+    from datasketch import MinHashLSH
+
+    from newsgraph.resolve.entities.blocking import NameLSH, _minhash
+
+    names = ["gaddafi", "qadhafi", "kadhafi", "gadaffi", "moammarqadhafi", "muammargaddafi",
+             "kimjongun", "kimjongil", "kimjong", "tarareid", "tarareed", "reid", "okonkwo",
+             "okonkow", "chidiokonkwo", "volkhovia", "volkovia", "anselmharbour"]
+    options = ResolverOptions()
+    ours = NameLSH(options.lsh_threshold, options.lsh_perm)
+    theirs = MinHashLSH(threshold=options.lsh_threshold, num_perm=options.lsh_perm)
+    for n in names:
+        ours.insert(n, _minhash(n, options.lsh_perm))
+        theirs.insert(n, _minhash(n, options.lsh_perm))
+    shared = 0
+    for q in [*names, "gadafy", "kimjongeun", "okonkvo", "nobodyatall"]:
+        found = ours.query(_minhash(q, options.lsh_perm))
+        assert found == set(theirs.query(_minhash(q, options.lsh_perm)))
+        shared += len(found) > 1
+    assert shared  # some buckets hold several names

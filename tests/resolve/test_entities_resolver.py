@@ -170,3 +170,48 @@ def test_an_entity_holding_only_its_latest_explanations_is_the_same_entity() -> 
     assert b.evidence == a.evidence[-len(b.evidence):]
     strip = [(e.id, e.name, e.aliases, e.mentions, e.documents) for e in whole.entities()]
     assert [(e.id, e.name, e.aliases, e.mentions, e.documents) for e in kept.entities()] == strip
+
+
+def test_a_resolver_that_dropped_released_chains_builds_the_same_records(make_doc) -> None:
+    """Chains released and dropped from memory (their mentions already written by the
+    caller) still count in their entity's record: a bridge into an entity whose chains
+    left memory gives the record a resolver holding every chain gives — the rewrite lists
+    only the mentions still held, and counts all of them — and the whole record reads the
+    dropped chains back."""
+    import re
+    from dataclasses import replace
+
+    from newsgraph.model.document import Mention
+
+    nameless = make_doc(
+        "A climber fell to his death on Mount Cook in New Zealand on Tuesday. Rescuers said the climber "
+        "slipped on ice near the summit ridge while descending with two companions.",
+        "climb1",
+    )
+    for m in re.finditer(r"climber", nameless.document.text):
+        sentence = max(i for i, s in enumerate(nameless.sentences) if s.start <= m.start())
+        nameless.mentions.append(Mention(m.start(), m.end(), "climber", "PERSON", sentence))
+    nameless.mentions.sort(key=lambda m: m.start)
+    named = make_doc(
+        "British climber Robert Buckley died on Mount Cook in New Zealand after he slipped on ice near the "
+        "summit ridge, rescuers said. Buckley was descending with two companions.",
+        "climb2",
+    )
+    whole = Resolver()
+    whole.add([nameless, named])
+    light = Resolver()
+    light.add([nameless])
+    saved = dict(light.chains_of(["climb1"]))
+    light.release(["climb1"], saved.get)
+    light.add([named])
+    buckley = _entity_with(whole, "Robert Buckley")
+    assert {m.doc for m in buckley.mentions} == {"climb1", "climb2"}  # the bridge joined them
+    rewrite = light.entity_rewrite(buckley.id)
+    assert rewrite is not None
+    record, count = rewrite
+    assert count == len(buckley.mentions)
+    assert record.mentions == [m for m in buckley.mentions if m.doc == "climb2"]
+    bare = {"mentions": [], "title_mentions": []}
+    assert replace(record, **bare) == replace(buckley, **bare)
+    assert light.entity(buckley.id) == buckley  # read back whole
+    assert light.entities() == whole.entities()

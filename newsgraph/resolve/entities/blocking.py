@@ -60,7 +60,7 @@ def _minhash(compact_name: str, num_perm: int) -> MinHash:
     return mh
 
 
-__all__ = ["BlockIndex", "name_keys", "skeleton_keys"]
+__all__ = ["BlockIndex", "NameLSH", "name_keys", "skeleton_keys"]
 
 #: How much sharing one key says about two names (ranks candidates in ``lookup``): a
 #: shared compact spelling or romanisation skeleton outweighs a shared word, initials,
@@ -116,13 +116,53 @@ def skeleton_keys(p: ParsedName, min_length: int) -> list[str]:
     return sorted({k for k in (consonant_skeleton(w) for w in ends) if k})
 
 
+class NameLSH:
+    """The names' MinHash LSH, answering as datasketch's ``MinHashLSH`` built with the same
+    threshold and permutations does (its bands and rows, its band hashes) for keys inserted
+    once each. A band's bucket holds the one name most buckets hold, and a set only once a
+    second name shares it: ``MinHashLSH`` keeps a set per bucket (one name in 19 of 20 of
+    them on Reuters stories) and every key's band hashes again, which made the LSH most of
+    the resolver's index and grew with the names seen."""
+
+    def __init__(self, threshold: float, num_perm: int):
+        self.hashranges = list(MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges)
+        self.tables: list[dict[bytes, str | set[str]]] = [{} for _ in self.hashranges]
+
+    def _bands(self, minhash: MinHash) -> list[bytes]:
+        values = minhash.hashvalues
+        return [bytes(values[start:end].byteswap().data) for start, end in self.hashranges]
+
+    def insert(self, key: str, minhash: MinHash) -> None:
+        for band, table in zip(self._bands(minhash), self.tables, strict=True):
+            held = table.get(band)
+            if held is None:
+                table[band] = key
+            elif isinstance(held, str):
+                if held != key:
+                    table[band] = {held, key}
+            else:
+                held.add(key)
+
+    def query(self, minhash: MinHash) -> set[str]:
+        found: set[str] = set()
+        for band, table in zip(self._bands(minhash), self.tables, strict=True):
+            held = table.get(band)
+            if held is None:
+                continue
+            if isinstance(held, str):
+                found.add(held)
+            else:
+                found.update(held)
+        return found
+
+
 class BlockIndex:
     """Inverted index key → entity ids (insertion-ordered, newest last) plus name LSH."""
 
     def __init__(self, options: ResolverOptions):
         self.options = options
         self.postings: dict[str, dict[str, None]] = defaultdict(dict)
-        self.lsh = MinHashLSH(threshold=options.lsh_threshold, num_perm=options.lsh_perm)
+        self.lsh = NameLSH(options.lsh_threshold, options.lsh_perm)
         self._in_lsh: set[str] = set()
 
     def _minhash(self, compact_name: str) -> MinHash:

@@ -43,9 +43,12 @@ later documents respect it.
 The whole state is plain data: ``ResolverState`` (cached chains in ingest order plus
 edits) round-trips through JSON, and replaying it reproduces the same entity ids.
 A caller that keeps the chains elsewhere (the corpus job: the store's ``entity_chains``)
-``release``s the documents it saved: their chains keep what later documents and the
-entity records read (the mentions), not their context terms and co-occurring names,
-which only a replay reads again — from the caller's ``ChainSource``.
+``release``s the documents it saved and whose mentions it wrote: their chains leave
+memory (an entity counts what its record needs — surface forms, mention count, fullest
+description — as each chain attaches), and a replay or a whole record reads them again
+from the caller's ``ChainSource``; a record written after a merge lists the mentions still
+held, and the caller moves the stored ones of the entity merged away
+(``entity_rewrite``). An entity merged away leaves memory; its id stays taken.
 """
 
 from __future__ import annotations
@@ -189,11 +192,75 @@ class _Entity:
     rejected: set[str] = field(default_factory=set)  # compact names barred by alias_remove
     #: Merge explanations no longer held (``Resolver.keep_evidence``): the oldest ones.
     evidence_dropped: int = 0
+    #: What its record is built from besides the mention records, counted as each chain
+    #: attaches (in attach order, as iterating ``chains`` would count them), so that chains
+    #: whose mentions were written and then dropped from memory (``release``) still count:
+    #: surface forms keyed (kind, form) — "n" names, "o" descriptions, "g" capitals that
+    #: stand for their government, "t" names only a headline has; text mentions; the
+    #: fullest description; whether every chain is an unnamed referent's.
+    forms: dict[tuple[str, str], int] = field(default_factory=dict)
+    text_mentions: int = 0
+    fullest: str = ""
+    unnamed_only: bool = True
+    #: Key of its founding chain, chains attached, and chains no longer held (``release``).
+    first_key: str | None = None
+    nchains: int = 0
+    dropped: int = 0
 
     def parsed_names(self) -> list[ParsedName]:
         names = [parse_name(n) for n, _ in self.match_names.most_common(_ENTITY_NAMES)]
         names += [parse_name(a) for a in self.manual_aliases]
         return names
+
+
+class _Held(tuple[str, ...]):
+    """``_materialise``'s ``only`` for every mention of the chains held in memory."""
+
+
+_HELD = _Held()
+
+
+def _count_forms(ent: _Entity, chain: Chain) -> None:
+    """Count a chain attaching to ``ent`` into what its record is built from besides the
+    mention records (``_Entity.forms`` and the rest), as ``_materialise`` once counted
+    them from every chain: a chain dropped from memory later still counts."""
+    forms = ent.forms
+    for m in chain.mentions:
+        if m.kind == "nominal" and len(m.text.split()) > len(ent.fullest.split()):
+            ent.fullest = m.text
+        if m.field != "text":
+            # A chain of a name only the headline has: it names the entity only when no
+            # text does (``_materialise``).
+            key = ("t", sys.intern(parse_name(m.text).surface))
+            forms[key] = forms.get(key, 0) + 1
+            continue
+        ent.text_mentions += 1
+        if m.kind == "name" and m.rule == "government":
+            # "Washington" warning is the United States: the country's name counts for the
+            # entity's name, the capital is only one of its surface forms.
+            key = ("n", sys.intern(parse_name(m.name_text).surface))
+            forms[key] = forms.get(key, 0) + 1
+            key = ("g", sys.intern(parse_name(m.text).surface))
+            forms[key] = forms.get(key, 0) + 1
+        elif m.kind != "pronoun":
+            key = ("n" if m.kind == "name" else "o", sys.intern(parse_name(m.text).surface))
+            forms[key] = forms.get(key, 0) + 1
+    ent.unnamed_only = ent.unnamed_only and chain.unresolved == UNNAMED_REASON
+    ent.nchains += 1
+    if ent.first_key is None:
+        ent.first_key = chain.key
+
+
+def _merge_forms(keep: _Entity, gone: _Entity) -> None:
+    """``_count_forms`` of ``gone``'s chains after ``keep``'s, as its chains follow."""
+    for key, n in gone.forms.items():
+        keep.forms[key] = keep.forms.get(key, 0) + n
+    keep.text_mentions += gone.text_mentions
+    if len(gone.fullest.split()) > len(keep.fullest.split()):
+        keep.fullest = gone.fullest
+    keep.unnamed_only = keep.unnamed_only and gone.unnamed_only
+    keep.nchains += gone.nchains
+    keep.dropped += gone.dropped
 
 
 _STRING_FIELDS = tuple(f.name for f in fields(ChainMention) if f.type == "str")
@@ -225,6 +292,9 @@ def _intern_strings(chains: list[Chain]) -> None:
 
 
 _DEFAULT_OPTIONS = ResolverOptions()
+#: A released document whose chains are all dropped (never appended to: a document's
+#: chains list is only read while it is not released).
+_NO_CHAINS: list[Chain] = []
 
 
 class Resolver:
@@ -306,7 +376,23 @@ class Resolver:
 
     def entity(self, ident: str) -> Entity | None:
         ent = self._entities.get(self._find(ident))
+        if ent is not None and ent.dropped:
+            self._hold_all()
+            ent = self._entities.get(self._find(ident))
         return self._materialise(ent) if ent is not None else None
+
+    def entity_rewrite(self, ident: str) -> tuple[Entity, int] | None:
+        """``entity(ident)`` for a writer whose store already holds the mentions of the
+        chains this resolver no longer holds (``release``) under the ids of the entities
+        they belong to (a merged entity's: the caller moves those rows to it): the record
+        with the mentions of the chains held, and the number of all its mentions."""
+        ent = self._entities.get(self._find(ident))
+        if ent is None:
+            return None
+        if not ent.votes and ent.dropped:  # (``release`` drops no chain of such an entity)
+            self._hold_all()
+            ent = self._entities[self._find(ident)]
+        return self._materialise(ent, _HELD)
 
     def entity_update(self, ident: str, keys: Collection[str]) -> tuple[Entity, int] | None:
         """``entity(ident)`` for a writer that writes only the mentions ``keys`` (an entity
@@ -318,6 +404,9 @@ class Resolver:
         if ent is None:
             return None
         if not ent.votes:  # its type is counted from its mention records, in their order
+            if ent.dropped:  # (``release`` drops no chain of such an entity)
+                self._hold_all()
+                ent = self._entities[self._find(ident)]
             whole = self._materialise(ent)
             count = len(whole.mentions)
             whole.mentions = [m for m in whole.mentions if m.key in keys]
@@ -327,6 +416,8 @@ class Resolver:
 
     def entities(self) -> list[Entity]:
         """Every live entity, as records (founding order)."""
+        if any(e.dropped for e in self._entities.values()):
+            self._hold_all()
         live = [e for eid, e in self._entities.items() if self._find(eid) == eid]
         return [self._materialise(e) for e in sorted(live, key=lambda e: e.seq)]
 
@@ -346,21 +437,53 @@ class Resolver:
         docs = [(d, c) for d in self._docs if (c := self._saved_chains(d)) is not None]
         return ResolverState(docs, [e.to_dict() for e in self._edits.values()])
 
-    def release(self, doc_ids: Iterable[str], source: ChainSource) -> None:
+    def release(self, doc_ids: Iterable[str], source: ChainSource, *, drop: bool = True) -> None:
         """The caller saved these documents' chains and ``source`` reads them back: keep in
-        memory only what later documents are compared with and entity records are built
-        from. Their context terms and co-occurring names — most of a chain, read when its
-        document is resolved and by a replay — are dropped; a replay (``apply``,
-        ``remove_edit``) and ``state`` read them from ``source``. Nothing resolved changes."""
+        memory only what later documents are compared with. Their context terms and
+        co-occurring names — most of a chain, read when its document is resolved and by a
+        replay — are dropped; with ``drop``, so are the chains themselves and their
+        mention keys, once the caller has written their mentions (an entity's record
+        counts them as they attached: ``_count_forms``), unless analyst edits stand (an
+        edit tests the chains an entity holds) or the entity's type is still counted
+        from its mention records (no chain of it voted). A replay (``apply``,
+        ``remove_edit``), ``state`` and a whole record (``entity``, ``entities``) read
+        them from ``source``. Nothing resolved changes."""
         self._chain_source = source
+        drop = drop and not self._edits
+        dropped: dict[str, set[int]] = {}
         for d in doc_ids:
             if d in self._released or d not in self._docs:
                 continue
-            for chain in self._docs[d]:
+            chains = self._docs[d]
+            kept = 0
+            for chain in chains:
                 # cleared in place: a chain cut by an edit (``_prepare``) shares them
                 chain.context.clear()
                 chain.cooc.clear()
+                if not drop or not chain.mentions:
+                    kept += 1
+                    continue
+                owner = self._mention_entity.get(chain.key)
+                ent = self._entities.get(self._find(owner)) if owner is not None else None
+                if ent is None or not ent.votes:
+                    kept += 1
+                    continue
+                dropped.setdefault(ent.id, set()).add(id(chain))
+                for key in chain.keys + chain.title_keys:
+                    self._mention_entity.pop(key, None)
+            if not kept:
+                self._docs[d] = _NO_CHAINS
             self._released.add(d)
+        for eid, ids in dropped.items():
+            ent = self._entities[eid]
+            before = len(ent.chains)
+            ent.chains = [c for c in ent.chains if id(c) not in ids]
+            ent.dropped += before - len(ent.chains)
+
+    def _hold_all(self) -> None:
+        """Read back every chain ``release`` dropped (a replay from the caller's source):
+        a whole entity record lists every mention."""
+        self._replay()
 
     def keep_evidence(self, latest: int) -> None:
         """Hold only an entity's ``latest`` merge explanations (at most twice that between
@@ -449,7 +572,8 @@ class Resolver:
         for doc_id, chains in docs.items():
             self.add_chains(doc_id, chains)
         if self._chain_source is not None:
-            self.release(released, self._chain_source)
+            # The chains stay held: a replay is followed by whole records (``entities``).
+            self.release(released, self._chain_source, drop=False)
 
     def _find(self, eid: str) -> str:
         root = eid
@@ -966,7 +1090,8 @@ class Resolver:
     # ---- entity bookkeeping --------------------------------------------------------------
     def _create(self, chain: Chain) -> _Entity:
         eid = entity_id(chain.key)
-        while eid in self._entities:  # a replayed split can found two entities on one key
+        # A replayed split can found two entities on one key; an id merged away stays taken.
+        while eid in self._entities or eid in self._parent:
             eid = entity_id(eid)
         ent = _Entity(eid, self._seq)
         self._seq += 1
@@ -977,6 +1102,7 @@ class Resolver:
     def _attach(self, ent: _Entity, chain: Chain, evidence: MergeEvidence | None) -> None:
         self._norms.pop(ent.id, None)
         ent.chains.append(chain)
+        _count_forms(ent, chain)
         names = chain.names()
         ent.names.update(names)
         ent.compacts.update(parse_name(n).compact for n in names)
@@ -1000,7 +1126,7 @@ class Resolver:
             self._trim_evidence(ent)
         for key in chain.keys + chain.title_keys:
             self._mention_entity[key] = ent.id
-        if chain.unresolved and len(ent.chains) == 1:
+        if chain.unresolved and ent.nchains == 1:
             return  # an ambiguous bare name founds a closed entity: nothing may join it by name
         parsed = [parse_name(n) for n in chain.match_names()]
         self._note_closing_words(parsed)
@@ -1019,6 +1145,7 @@ class Resolver:
             return a
         keep, gone = ((self._entities[a], self._entities[b]) if keep_first
                       else sorted((self._entities[a], self._entities[b]), key=lambda e: e.seq))
+        # (Only edits forbid, and under edits no chain is dropped from memory: ``release``.)
         for chain in gone.chains:
             if self._forbidden(chain, keep.id):
                 return None
@@ -1029,6 +1156,7 @@ class Resolver:
             keep.chains.append(chain)
             for key in chain.keys:
                 self._mention_entity[key] = keep.id
+        _merge_forms(keep, gone)
         keep.names.update(gone.names)
         keep.compacts |= gone.compacts
         keep.match_names.update(gone.match_names)
@@ -1043,7 +1171,7 @@ class Resolver:
         keep.evidence.append(
             MergeEvidence(
                 keep.id,
-                gone.chains[0].key if gone.chains else gone.id,
+                gone.first_key or gone.id,
                 1.0,
                 0.0,
                 0.0,
@@ -1062,6 +1190,9 @@ class Resolver:
         keep.rejected |= gone.rejected
         parsed = [parse_name(n) for n in gone.match_names]
         self._index.add(keep.id, [k for p in parsed for k in name_keys(p, self.options)], parsed)
+        # Folded in: every lookup of its id follows ``_parent`` to ``keep``. Held on, it kept
+        # its chains, counters and evidence in memory for the rest of the run.
+        del self._entities[gone.id]
         return keep.id
 
     def _apply_entity_edits(self) -> list[EntityChange]:
@@ -1107,40 +1238,35 @@ class Resolver:
 
     def _materialise(self, ent: _Entity, only: Collection[str] | None = None) -> Entity | tuple[Entity, int]:
         """The entity's record; with ``only`` (its votes counted: ``entity_update``), the
-        record with only the mentions of those keys, and the number of its mentions."""
+        record with only the mentions of those keys (``_HELD``: of every chain held in
+        memory), and the number of its mentions. The whole record needs every chain held
+        (``entity`` and ``entities`` read dropped ones back first)."""
+        if only is None and ent.dropped:
+            raise RuntimeError(f"entity {ent.id}: {ent.dropped} chains not held; read them back first")
         mentions: list[EntityMention] = []
         titles: list[EntityMention] = []
+        # the documents of ``only``: a chain of another document has none of its mentions
+        held = only is _HELD
+        only_docs = None if only is None or held else {parse_mention_key(k)[0] for k in only}
+        for chain in ent.chains:
+            doc = chain.doc
+            some = only_docs is None or doc in only_docs
+            if not some:
+                continue
+            for m in chain.mentions:
+                if only is None or held or mention_key(doc, m.start, m.end, m.field) in only:
+                    (mentions if m.field == "text" else titles).append(_entity_mention(doc, ent.id, m))
+            titles.extend(_entity_mention(doc, ent.id, m) for m in chain.title_mentions
+                          if only is None or held or mention_key(doc, m.start, m.end, m.field) in only)
+        # The forms were counted as the chains attached (``_count_forms``), in the order
+        # iterating the chains gives: held or not, every chain counts.
         name_forms: Counter[str] = Counter()
         other_forms: Counter[str] = Counter()
         government_forms: Counter[str] = Counter()
         title_forms: Counter[str] = Counter()
-        count = 0
-        # the documents of ``only``: a chain of another document has none of its mentions
-        only_docs = None if only is None else {parse_mention_key(k)[0] for k in only}
-        for chain in ent.chains:
-            doc = chain.doc
-            some = only_docs is None or doc in only_docs
-            for m in chain.mentions:
-                wanted = some and (only is None or mention_key(doc, m.start, m.end, m.field) in only)
-                if m.field != "text":
-                    # A chain of a name only the headline has: it names the entity only
-                    # when no text does (below).
-                    if wanted:
-                        titles.append(_entity_mention(doc, ent.id, m))
-                    title_forms[parse_name(m.text).surface] += 1
-                    continue
-                count += 1
-                if wanted:
-                    mentions.append(_entity_mention(doc, ent.id, m))
-                if m.kind == "name" and m.rule == "government":
-                    # "Washington" warning is the United States: the country's name counts
-                    # for the entity's name, the capital is only one of its surface forms.
-                    name_forms[parse_name(m.name_text).surface] += 1
-                    government_forms[parse_name(m.text).surface] += 1
-                elif m.kind != "pronoun":
-                    (name_forms if m.kind == "name" else other_forms)[parse_name(m.text).surface] += 1
-            titles.extend(_entity_mention(doc, ent.id, m) for m in chain.title_mentions
-                          if some and (only is None or mention_key(doc, m.start, m.end, m.field) in only))
+        by_kind = {"n": name_forms, "o": other_forms, "g": government_forms, "t": title_forms}
+        for (kind, form), n in ent.forms.items():
+            by_kind[kind][form] = n
         if not name_forms and not other_forms:
             name_forms = title_forms
         mentions.sort(key=lambda m: (m.doc, m.start))
@@ -1148,12 +1274,10 @@ class Resolver:
         canonical = _canonical(aliases)
         # A participant its document describes but never names: no alias, and its fullest
         # description for a name ("a 45-year-old woman" over "the woman").
-        named = bool(name_forms or ent.manual_name or ent.manual_aliases
-                     or not all(c.unresolved == UNNAMED_REASON for c in ent.chains))
+        named = bool(name_forms or ent.manual_name or ent.manual_aliases or not ent.unnamed_only)
         if not named:
             aliases = {}
-            canonical = fullest_description(
-                m.text for c in ent.chains for m in c.mentions if m.kind == "nominal")
+            canonical = fullest_description([ent.fullest])
         for alias, n in government_forms.items():
             aliases[alias] = aliases.get(alias, 0) + n
         for alias in ent.manual_aliases:
@@ -1179,7 +1303,7 @@ class Resolver:
             named,
             sorted(titles, key=lambda m: (m.doc, m.start)),
         )
-        return record if only is None else (record, count)
+        return record if only is None else (record, ent.text_mentions)
 
 
 def _title_only(chain: Chain) -> bool:
