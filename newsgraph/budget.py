@@ -82,11 +82,30 @@ class Budget:
     seconds: float
     memory_bytes: int
     path: str | None = None
-    started: float = field(default_factory=lambda: _clock())
+    #: When the clock last started running (None: stopped), and the time it ran before.
+    started: float | None = field(default_factory=lambda: _clock())
+    spent: float = 0.0
     resident_at_start: int = field(default_factory=lambda: resident_bytes())
 
     def elapsed(self) -> float:
-        return _clock() - self.started
+        return self.spent + (_clock() - self.started if self.started is not None else 0.0)
+
+    # A document shares its batch with others: its clock runs only while its own work does
+    # (its share of the batch's parse, its finishing, its extraction), so a busy machine or
+    # a long batch does not fail documents that are not slow themselves.
+    def pause(self) -> None:
+        if self.started is not None:
+            self.spent += _clock() - self.started
+            self.started = None
+
+    def resume(self) -> None:
+        if self.started is None:
+            self.started = _clock()
+
+    def charge(self, seconds: float) -> None:
+        """Add work done for this document while its clock was stopped (its share of a
+        batch's parse)."""
+        self.spent += seconds
 
     def check(self, stage: str) -> None:
         """Raise ``BudgetExceeded`` when the document has used up its time or memory."""

@@ -47,7 +47,8 @@ BatchProcessor = Callable[[Iterable[list[Document]], Options], Iterator[list[Pro
 def process_documents(docs: list[Document], options: Options, n_process: int = 1) -> list[Processed]:
     """Annotate one batch and extract each document's facts (the per-document work).
 
-    Each document has its own ``Budget`` (``newsgraph.budget``) over both stages; one
+    Each document has its own ``Budget`` (``newsgraph.budget``) over both stages, its clock
+    running only for its own work (its share of the batch's parse, its extraction); one
     that cannot be processed comes back as a ``Failure`` in its place, the rest go on.
     """
     budgets: dict[int, Budget] = {}
@@ -65,7 +66,15 @@ def process_documents(docs: list[Document], options: Options, n_process: int = 1
         try:
             if isinstance(item, NewsgraphError):
                 raise item
-            out.append((item, extract_facts(item, budget(doc)) if options.extract else None))
+            if options.extract:
+                clock = budget(doc)
+                clock.resume()
+                try:
+                    out.append((item, extract_facts(item, clock)))
+                finally:
+                    clock.pause()
+            else:
+                out.append((item, None))
         except NewsgraphError as exc:
             out.append(Failure(doc.path, exc.code, exc.reason))
         except Exception as exc:  # a bug tripped by one document must not lose its batch

@@ -353,3 +353,32 @@ def test_the_corpus_stages_warm_up_beside_the_first_batch_and_leave_no_thread_be
     report = ingest([root], store, Options(batch_size=1))
     assert len(report.ingested) == 3
     assert not [t for t in threading.enumerate() if t.name == "newsgraph-warm-up"]
+
+
+def test_a_documents_clock_counts_its_own_work_not_its_batch_mates(tmp_path: Path, store: Store,
+                                                                    monkeypatch):
+    """A long batch on a busy machine: each document is charged its share of the batch's
+    parse and its own extraction, not the time its batch-mates took."""
+    import newsgraph.budget as budget
+    import newsgraph.nlp.annotate as annotate
+    import newsgraph.per_document as per_document
+
+    now = [0.0]
+    monkeypatch.setattr(budget, "_clock", lambda: now[0])
+    real_parse, real_extract = annotate._parse, per_document.extract_facts
+
+    def slow_parse(*args, **kwargs):
+        now[0] += 40.0  # the whole batch's parse: 10 s a document
+        return real_parse(*args, **kwargs)
+
+    def slow_extract(adoc, clock=None):
+        now[0] += 15.0  # each document's extraction
+        return real_extract(adoc, clock)
+
+    monkeypatch.setattr(annotate, "_parse", slow_parse)
+    monkeypatch.setattr(per_document, "extract_facts", slow_extract)
+    _articles(tmp_path / "corpus", 4)
+    # In this process (patched stages do not reach spawned workers); 4 documents, one batch:
+    # 40 s of parse and 4 × 15 s of extraction, ~25 s a document, under a 30 s budget.
+    report = ingest([tmp_path / "corpus"], store, Options(batch_size=4, workers=1, doc_seconds=30))
+    assert report.failed == [] and len(report.ingested) == 4

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -338,13 +339,19 @@ def annotate_each(documents: Iterable[Document], *, n_process: int = 1,
         if budget is not None:
             for u in group:
                 if u.start == 0:
-                    budget(docs[u.doc])  # the document's clock starts with its parsing
+                    budget(docs[u.doc]).pause()  # its clock runs only for its own work
         texts = [docs[u.doc].text[u.start:u.end] for u in group]
         # Each English document's title is parsed with its text's last section, in the same
         # batch: the names of its headline (``AnnotatedDocument.title_mentions``).
         titled = [u for u in group if u.end == len(docs[u.doc].text) and _title_to_parse(docs[u.doc])]
+        began = time.monotonic()
         parses = _parse(texts + [recase_title(docs[u.doc].title or "", docs[u.doc].text) for u in titled],
                         batch_size, n_process, group[0].language)
+        if budget is not None:
+            # The batch is parsed as one: each section is charged its share by length.
+            took, total = time.monotonic() - began, max(1, sum(len(t) for t in texts))
+            for u, text in zip(group, texts, strict=True):
+                budget(docs[u.doc]).charge(took * len(text) / total)
         title_docs = {u.doc: p for u, p in zip(titled, parses[len(texts):], strict=True)
                       if not isinstance(p, Exception)}
         for u, parsed in zip(group, parses[:len(texts)], strict=True):
@@ -361,10 +368,15 @@ def annotate_each(documents: Iterable[Document], *, n_process: int = 1,
                 if budget is not None:
                     budget(d).check(f"annotation, after {u.end:,} of {len(d.text):,} characters")
                 if u.end == len(d.text):  # its last section
+                    if budget is not None:
+                        budget(d).resume()
                     results[i] = _finish(d, pending.pop(i), title_docs.get(i))
             except AnnotateError as exc:
                 results[i] = exc
                 pending.pop(i, None)
+            finally:
+                if budget is not None:
+                    budget(d).pause()
         while next_out in results:
             yield results.pop(next_out)
             next_out += 1
