@@ -344,6 +344,7 @@ def annotate_each(documents: Iterable[Document], *, n_process: int = 1,
         # Each English document's title is parsed with its text's last section, in the same
         # batch: the names of its headline (``AnnotatedDocument.title_mentions``).
         titled = [u for u in group if u.end == len(docs[u.doc].text) and _title_to_parse(docs[u.doc])]
+        load_model(group[0].language)  # loaded once per process: no document's time
         began = time.monotonic()
         parses = _parse(texts + [recase_title(docs[u.doc].title or "", docs[u.doc].text) for u in titled],
                         batch_size, n_process, group[0].language)
