@@ -109,7 +109,9 @@ def test_resolver_incremental_add_matches_batch_and_reingest_is_noop(make_doc) -
     assert _entity_with(step, "Qadhafi").id == leader_id
 
 
-def test_resolver_description_entity_joins_the_name_another_document_describes(make_doc) -> None:
+def _climber_documents(make_doc):
+    """A report that only describes a climber (its "climber" tagged as a person) and one that
+    names him: a description entity the name's document joins."""
     import re
 
     from newsgraph.model.document import Mention
@@ -128,6 +130,11 @@ def test_resolver_description_entity_joins_the_name_another_document_describes(m
         "summit ridge, rescuers said. Buckley was descending with two companions.",
         "climb2",
     )
+    return nameless, named
+
+
+def test_resolver_description_entity_joins_the_name_another_document_describes(make_doc) -> None:
+    nameless, named = _climber_documents(make_doc)
     resolver = Resolver()
     resolver.add([nameless, named])
     buckley = _entity_with(resolver, "Robert Buckley")
@@ -178,25 +185,10 @@ def test_a_resolver_that_dropped_released_chains_builds_the_same_records(make_do
     left memory gives the record a resolver holding every chain gives — the rewrite lists
     only the mentions still held, and counts all of them — and the whole record reads the
     dropped chains back."""
-    import re
     from dataclasses import replace
 
-    from newsgraph.model.document import Mention
 
-    nameless = make_doc(
-        "A climber fell to his death on Mount Cook in New Zealand on Tuesday. Rescuers said the climber "
-        "slipped on ice near the summit ridge while descending with two companions.",
-        "climb1",
-    )
-    for m in re.finditer(r"climber", nameless.document.text):
-        sentence = max(i for i, s in enumerate(nameless.sentences) if s.start <= m.start())
-        nameless.mentions.append(Mention(m.start(), m.end(), "climber", "PERSON", sentence))
-    nameless.mentions.sort(key=lambda m: m.start)
-    named = make_doc(
-        "British climber Robert Buckley died on Mount Cook in New Zealand after he slipped on ice near the "
-        "summit ridge, rescuers said. Buckley was descending with two companions.",
-        "climb2",
-    )
+    nameless, named = _climber_documents(make_doc)
     whole = Resolver()
     whole.add([nameless, named])
     light = Resolver()
