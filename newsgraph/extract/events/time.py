@@ -26,7 +26,7 @@ Without a document date only absolute expressions (with a year) are normalised.
 from __future__ import annotations
 
 import datetime as dt
-import re
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.model.events import EventDate, Span
@@ -170,11 +170,19 @@ def _is_date(ent: Any) -> bool:
 #: Modifier relations by which a date names which of a kind a thing is ("the 1988 budget",
 #: "its 1987 output", "the 1985 bombing"): the thing's date, not the act's.
 _NOUN_MODIFIERS = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
-#: Words of a date precise to the day: a weekday, a deictic day, a day of a month.
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DAY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
-                  r"|\b(?:today|tonight|tomorrow|yesterday)\b"
-                  rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|\b{_MONTH}\s+\d{{1,2}}\b(?![,\d])")
+#: Any fixed day: tells whether an expression's value depends on the document date, and
+#: how precise it is.
+_PROBE = dt.date(2001, 6, 13)
+
+
+@lru_cache(maxsize=4096)
+def _day_precise(text: str) -> bool:
+    """Whether a date expression names a day ("Thursday", "yesterday", "August 21, 1986"),
+    as the time normaliser reads it (a year, a month or a season is a period)."""
+    norm = normalise_date(text, _PROBE.isoformat())
+    return norm is not None and norm[2] == "day"
+
+
 #: Prepositions that make their object the time frame or the occasion of an act.
 _FRAME_PREPS = frozenset({"in", "during", "amid", "throughout", "at"})
 
@@ -190,7 +198,7 @@ def dates_a_thing(ent: Any, trigger: Token) -> bool:
         thing = thing.head  # "a 1986 U.S.-Japan pact": the date is the whole phrase's
     if (root.dep_ in _NOUN_MODIFIERS and thing.pos_ in ("NOUN", "PROPN") and thing.i != trigger.i
             and thing.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC")
-            and not (root.dep_ == "compound" and _DAY.search(ent.text))):
+            and not (root.dep_ == "compound" and _day_precise(ent.text))):
         # (A time is no thing: "Tuesday night". Nor does a date say which of a kind a place
         # is, nor is a day word a compound: "in Brazil last October", "Yesterday marines
         # occupied" are the parse's slips.)
@@ -203,7 +211,7 @@ def dates_a_thing(ent: Any, trigger: Token) -> bool:
         return not (frame or told_of)
     # "for" a year or a month is the period a thing is for ("a budget for 1988"); "for" a
     # day is when something is set to happen ("a meeting scheduled for Thursday").
-    return root.dep_ == "pobj" and root.head.lower_ == "for" and not _DAY.search(ent.text)
+    return root.dep_ == "pobj" and root.head.lower_ == "for" and not _day_precise(ent.text)
 
 
 def _candidates(trigger: Token) -> Any:
@@ -248,8 +256,6 @@ def date_for(trigger: Token, published: str | None) -> EventDate | None:
     return date_and_pending(trigger, published)[0]
 
 
-#: Any fixed day: tells whether an expression's value depends on the document date.
-_PROBE = dt.date(2001, 6, 13)
 
 
 def _relative(ent: Any) -> bool:
