@@ -1166,7 +1166,7 @@ class EventResolver:
         return Side(modality_of(m.flags.negated, planned, failed(m.flags.cues), asked), m.flags.historical,
                     timed, targets, actors, targets | actors, contents=frozenset(contents), places=places,
                     years=years, things=things,
-                    said=frozenset(m.content) if self.options.content_apart else frozenset())
+                    said=frozenset(m.content))
 
     def _report(self, m: EventMention, published: str | None, args: set[str], side: Side) -> Report:
         """What may anchor the mention to a report in another article (``anchors.Report``)."""
