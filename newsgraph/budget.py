@@ -47,12 +47,13 @@ from dataclasses import dataclass, field
 
 from newsgraph.errors import AnnotateError
 
-__all__ = ["Budget", "BudgetExceeded", "checkpoint", "resident_bytes", "running"]
+__all__ = ["Budget", "BudgetExceeded", "checkpoint", "clock", "resident_bytes", "running"]
 
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
-def _clock() -> float:
+def clock() -> float:
+    """The budgets' clock (monotonic seconds): what a caller charging a document measures with."""
     return time.monotonic()
 
 
@@ -83,24 +84,24 @@ class Budget:
     memory_bytes: int
     path: str | None = None
     #: When the clock last started running (None: stopped), and the time it ran before.
-    started: float | None = field(default_factory=lambda: _clock())
+    started: float | None = field(default_factory=lambda: clock())
     spent: float = 0.0
     resident_at_start: int = field(default_factory=lambda: resident_bytes())
 
     def elapsed(self) -> float:
-        return self.spent + (_clock() - self.started if self.started is not None else 0.0)
+        return self.spent + (clock() - self.started if self.started is not None else 0.0)
 
     # A document shares its batch with others: its clock runs only while its own work does
     # (its share of the batch's parse, its finishing, its extraction), so a busy machine or
     # a long batch does not fail documents that are not slow themselves.
     def pause(self) -> None:
         if self.started is not None:
-            self.spent += _clock() - self.started
+            self.spent += clock() - self.started
             self.started = None
 
     def resume(self) -> None:
         if self.started is None:
-            self.started = _clock()
+            self.started = clock()
 
     def charge(self, seconds: float) -> None:
         """Add work done for this document while its clock was stopped (its share of a

@@ -364,7 +364,7 @@ def test_a_documents_clock_counts_its_own_work_not_its_batch_mates(tmp_path: Pat
     import newsgraph.per_document as per_document
 
     now = [0.0]
-    monkeypatch.setattr(budget, "_clock", lambda: now[0])
+    monkeypatch.setattr(budget, "clock", lambda: now[0])
     real_parse, real_extract = annotate._parse, per_document.extract_facts
 
     def slow_parse(*args, **kwargs):

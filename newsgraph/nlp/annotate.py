@@ -31,13 +31,13 @@ from __future__ import annotations
 
 import logging
 import re
-import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from newsgraph import budget as budgets
 from newsgraph import settings
 from newsgraph.budget import Budget
 from newsgraph.errors import AnnotateError
@@ -345,12 +345,12 @@ def annotate_each(documents: Iterable[Document], *, n_process: int = 1,
         # batch: the names of its headline (``AnnotatedDocument.title_mentions``).
         titled = [u for u in group if u.end == len(docs[u.doc].text) and _title_to_parse(docs[u.doc])]
         load_model(group[0].language)  # loaded once per process: no document's time
-        began = time.monotonic()
+        began = budgets.clock()
         parses = _parse(texts + [recase_title(docs[u.doc].title or "", docs[u.doc].text) for u in titled],
                         batch_size, n_process, group[0].language)
         if budget is not None:
             # The batch is parsed as one: each section is charged its share by length.
-            took, total = time.monotonic() - began, max(1, sum(len(t) for t in texts))
+            took, total = budgets.clock() - began, max(1, sum(len(t) for t in texts))
             for u, text in zip(group, texts, strict=True):
                 budget(docs[u.doc]).charge(took * len(text) / total)
         title_docs = {u.doc: p for u, p in zip(titled, parses[len(texts):], strict=True)
